@@ -1,0 +1,45 @@
+# Incident Logger: `make run` launches the app, `make test` runs the whole suite (both set up first).
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+
+.PHONY: run test lint bench stress screenshots package system system-test clean
+
+system:
+	@bash scripts/system-packages.sh
+
+system-test:
+	@bash scripts/system-packages.sh --test
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[test,pg]'
+	touch $@
+
+run: system $(VENV)/.installed
+	$(VENV)/bin/incident-logger
+
+test: system-test $(VENV)/.installed
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check desktop tests bench
+	$(VENV)/bin/ruff format --check desktop tests bench
+	$(VENV)/bin/mypy
+
+bench: system-test $(VENV)/.installed
+	QT_QPA_PLATFORM=offscreen $(PY) -m bench
+
+stress: system-test $(VENV)/.installed
+	QT_QPA_PLATFORM=offscreen STRESS_KILLS=1000 $(PY) -m pytest -m slow tests
+
+screenshots: system-test $(VENV)/.installed
+	$(PY) scripts/screenshots.py
+
+package: system $(VENV)/.installed
+	$(PY) -m pip install -q -e '.[package]'
+	$(VENV)/bin/pyinstaller --noconfirm packaging/incident-logger.spec
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

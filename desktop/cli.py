@@ -1,0 +1,50 @@
+"""Command line: `incident-logger [gui|demo|list|stats|check] [--database-url URL]`."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from desktop import __version__, paths
+from desktop.commands import COMMANDS, load_commands
+from desktop.persistence.opening import open_database
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="incident-logger", description="Facility security incident log.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--database-url", default=os.environ.get("INCIDENT_LOGGER_DATABASE_URL"),
+                        help="SQLAlchemy URL (default: SQLite file in the user data directory)")  # fmt: skip
+    parser.add_argument("--data-dir", type=Path, default=None, help="use this directory instead of the user's")
+    sub = parser.add_subparsers(dest="command")
+    sub.add_parser("gui", help="open the main window (the default)")
+    load_commands()
+    for name, spec in COMMANDS.items():
+        spec.add_arguments(sub.add_parser(name, help=spec.help, description=spec.help))
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    app_paths = paths.init(args.data_dir)
+    url = args.database_url or app_paths.default_url
+    if args.command in (None, "gui"):
+        from desktop.app import run_gui  # PySide6 is loaded only for the window
+
+        return run_gui(url, app_paths)
+    try:
+        database = open_database(url)
+    except Exception as error:  # a clear message instead of a traceback
+        print(f"incident-logger: cannot open {url}: {error}", file=sys.stderr)
+        return 2
+    try:
+        return COMMANDS[args.command].run(database, args)
+    finally:
+        database.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

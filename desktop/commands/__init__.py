@@ -1,0 +1,39 @@
+"""Headless subcommands; every module of this package registers its own with @command."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import pkgutil
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from desktop.persistence.unit_of_work import Database
+
+Run = Callable[[Database, argparse.Namespace], int]
+AddArguments = Callable[[argparse.ArgumentParser], None]
+
+
+@dataclass(frozen=True)
+class Command:
+    help: str
+    run: Run
+    add_arguments: AddArguments
+
+
+COMMANDS: dict[str, Command] = {}
+
+
+def command(name: str, help_text: str, arguments: AddArguments = lambda parser: None) -> Callable[[Run], Run]:
+    """Register `function(database, args) -> exit status` as subcommand `name`."""
+
+    def register(function: Run) -> Run:
+        COMMANDS[name] = Command(help_text, function, arguments)
+        return function
+
+    return register
+
+
+def load_commands() -> None:
+    for module in pkgutil.iter_modules(__path__):
+        importlib.import_module(f"{__name__}.{module.name}")

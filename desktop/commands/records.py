@@ -1,0 +1,59 @@
+"""Subcommands over the records: demo, list, stats, check."""
+
+from __future__ import annotations
+
+import argparse
+
+from desktop.commands import command
+from desktop.domain.queries import IncidentFilter, Page
+from desktop.persistence.unit_of_work import Database
+from desktop.services.demo import load_demo
+from desktop.services.maintenance import check_database
+from desktop.services.records import IncidentService
+from desktop.services.statistics import summarize
+
+
+@command("demo", "load the three 2019 incidents of the DHS memo, their facilities and the plan item")
+def demo(database: Database, _args: argparse.Namespace) -> int:
+    added = load_demo(database)
+    print(f"demo data: {added} incidents added" if added else "demo data is already present")
+    return 0
+
+
+def _list_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--limit", type=int, default=50, help="at most this many incidents (default 50)")
+    parser.add_argument("--search", default="", help="full-text search in title, description, case number")
+
+
+@command("list", "print incidents, newest first", _list_arguments)
+def list_incidents(database: Database, args: argparse.Namespace) -> int:
+    service = IncidentService(database)
+    where = IncidentFilter(text=args.search)
+    for incident in service.page(where, Page(limit=args.limit, sort="occurred", descending=True)):
+        occurred = str(incident.occurred) or "unknown"
+        print(f"{occurred:<16} {incident.status.label:<24} {incident.facility_name:<36} {incident.title}")
+    return 0
+
+
+@command("stats", "print summary figures")
+def stats(database: Database, _args: argparse.Namespace) -> int:
+    summary = summarize(database)
+    print(f"incidents: {summary.incidents} ({summary.open_cases} open)")
+    print(f"killed: {summary.killed}  injured: {summary.injured}  damage: ${summary.damage_usd:,}")
+    for title, counts in (
+        ("status", summary.by_status),
+        ("attack type", summary.by_attack_type),
+        ("severity", summary.by_severity),
+        ("plan items", summary.plan_items_by_status),
+    ):
+        print(f"by {title}: " + ", ".join(f"{k.label} {v}" for k, v in counts.items()))  # fmt: skip
+    return 0
+
+
+@command("check", "check storage integrity, foreign keys, the full-text index and the audit chain")
+def check(database: Database, _args: argparse.Namespace) -> int:
+    problems = check_database(database)
+    for problem in problems:
+        print(problem)
+    print("ok" if not problems else f"{len(problems)} problem(s) found")
+    return 0 if not problems else 1

@@ -1,0 +1,1 @@
+"""Pure-Python domain: enumerations, records and validation rules (imports nothing above it)."""

@@ -1,0 +1,24 @@
+"""Errors services raise; each message says what went wrong and where, for people to read."""
+
+from __future__ import annotations
+
+
+class RecordNotFoundError(LookupError):
+    def __init__(self, entity: str, uuid: str) -> None:
+        self.entity, self.uuid = entity, uuid
+        super().__init__(f"{entity} {uuid} does not exist (it may have been deleted)")
+
+
+class StaleRecordError(RuntimeError):
+    """Optimistic lock: the record changed since the caller read it."""
+
+    def __init__(self, entity: str, uuid: str, expected: int, actual: int) -> None:
+        self.entity, self.uuid = entity, uuid
+        super().__init__(
+            f"{entity} {uuid} was changed elsewhere (now version {actual}, you edited version {expected}); "
+            "reload it and apply your change again"
+        )
+
+
+class RecordInUseError(RuntimeError):
+    """A delete would orphan other records."""

@@ -1,0 +1,130 @@
+"""Frozen records of facilities, incidents, plan items and audit entries, as services return them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from desktop.domain.enums import (
+    Agency,
+    AttackType,
+    AuditAction,
+    CaseStatus,
+    DamageStatus,
+    FacilityType,
+    PlanStatus,
+    SecurityLevel,
+    Severity,
+)
+from desktop.domain.values import PartialDate, StatusChange, Weapon
+
+
+def add_years(day: date, years: int) -> date:
+    """The same calendar day `years` later (28 February for 29 February in a common year)."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
+@dataclass(frozen=True, slots=True)
+class Facility:
+    name: str
+    agency: Agency = Agency.OTHER
+    facility_type: FacilityType = FacilityType.OTHER
+    address: str = ""
+    city: str = ""
+    state: str = ""
+    zip_code: str = ""
+    latitude: float | None = None
+    longitude: float | None = None
+    security_level: SecurityLevel | None = None
+    last_assessment: date | None = None
+    notes: str = ""
+    uuid: str = ""
+    version: int = 0
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+
+    @property
+    def reassessment_due(self) -> date | None:
+        """ISC cycle: last assessment + 3 years (FSL III-V) or + 5 years (FSL I-II)."""
+        if self.last_assessment is None or self.security_level is None:
+            return None
+        return add_years(self.last_assessment, self.security_level.reassessment_years)
+
+
+SENSITIVE_INCIDENT_FIELDS = ("suspect_names", "personal_details")
+
+
+@dataclass(frozen=True, slots=True)
+class Incident:
+    facility_uuid: str
+    title: str
+    occurred: PartialDate = field(default_factory=PartialDate)
+    case_number: str | None = None
+    discovered_at: datetime | None = None
+    reported_at: datetime | None = None
+    attack_type: AttackType = AttackType.UNKNOWN
+    weapons: tuple[Weapon, ...] = ()
+    completed: bool = True
+    severity: Severity = Severity.MEDIUM
+    victims_killed: int | None = None
+    victims_injured: int | None = None
+    perpetrators_killed: int | None = None
+    perpetrators_injured: int | None = None
+    property_damage: DamageStatus = DamageStatus.UNKNOWN
+    damage_estimate_usd: int | None = None
+    suspects_count: int | None = None
+    arrests_count: int | None = None
+    investigating_agencies: str = ""
+    status: CaseStatus = CaseStatus.REPORTED
+    description: str = ""
+    sources: str = ""
+    suspect_names: str = ""
+    personal_details: str = ""
+    status_history: tuple[StatusChange, ...] = ()
+    facility_name: str = ""
+    uuid: str = ""
+    version: int = 0
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PlanItem:
+    """A countermeasure or action; an empty facility_uuid means it covers all facilities."""
+
+    facility_uuid: str
+    description: str
+    owner: str = ""
+    due_date: date | None = None
+    status: PlanStatus = PlanStatus.PROPOSED
+    risk_rationale: str = ""
+    notes: str = ""
+    incident_uuid: str | None = None
+    facility_name: str = ""
+    uuid: str = ""
+    version: int = 0
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+
+    def is_overdue(self, today: date) -> bool:
+        return self.due_date is not None and self.due_date < today and not self.status.is_done
+
+    def is_due_within(self, today: date, days: int) -> bool:
+        if self.due_date is None or self.status.is_done:
+            return False
+        return 0 <= (self.due_date - today).days <= days
+
+
+@dataclass(frozen=True, slots=True)
+class AuditEntry:
+    at: datetime
+    action: AuditAction
+    entity: str
+    entity_uuid: str
+    changes: dict[str, tuple[object, object]]
+    id: int = 0
+    entry_hash: str = ""
+    prev_hash: str = ""

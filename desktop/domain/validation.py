@@ -1,0 +1,118 @@
+"""Validation rules with field-level messages ("injured: must be 0 or more")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from desktop.domain.enums import CaseStatus, DamageStatus, PlanStatus
+from desktop.domain.records import Facility, Incident, PlanItem
+
+MAX_TEXT = 20_000
+MAX_NAME = 300
+_ZIP = re.compile(r"^\d{5}(-\d{4})?$")
+_STATE = re.compile(r"^[A-Z]{2}$")
+
+
+@dataclass(frozen=True, slots=True)
+class FieldError:
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.message}"
+
+
+class ValidationError(ValueError):
+    """Raised by services when a record breaks a rule; nothing has been written."""
+
+    def __init__(self, errors: list[FieldError]) -> None:
+        self.errors = errors
+        super().__init__("; ".join(str(e) for e in errors))
+
+
+def _text(errors: list[FieldError], name: str, value: str, *, required: bool = False, limit: int = MAX_TEXT) -> None:
+    if required and not value.strip():
+        errors.append(FieldError(name, "is required"))
+    if len(value) > limit:
+        errors.append(FieldError(name, f"must be at most {limit} characters"))
+    if "\x00" in value:
+        errors.append(FieldError(name, "must not contain NUL characters"))
+
+
+def _count(errors: list[FieldError], name: str, value: int | None) -> None:
+    if value is not None and value < 0:
+        errors.append(FieldError(name, "must be 0 or more"))
+    if value is not None and value > 1_000_000_000:
+        errors.append(FieldError(name, "is implausibly large"))
+
+
+def facility_errors(facility: Facility) -> list[FieldError]:
+    errors: list[FieldError] = []
+    _text(errors, "name", facility.name, required=True, limit=MAX_NAME)
+    for name in ("address", "city", "notes"):
+        _text(errors, name, getattr(facility, name))
+    if facility.state and not _STATE.match(facility.state):
+        errors.append(FieldError("state", "must be a two-letter code such as WA"))
+    if facility.zip_code and not _ZIP.match(facility.zip_code):
+        errors.append(FieldError("zip_code", "must be 5 digits or ZIP+4 (12345-6789)"))
+    if facility.latitude is not None and not -90 <= facility.latitude <= 90:
+        errors.append(FieldError("latitude", "must be between -90 and 90"))
+    if facility.longitude is not None and not -180 <= facility.longitude <= 180:
+        errors.append(FieldError("longitude", "must be between -180 and 180"))
+    return errors
+
+
+def incident_errors(incident: Incident) -> list[FieldError]:
+    errors: list[FieldError] = []
+    if not incident.facility_uuid:
+        errors.append(FieldError("facility", "is required"))
+    _text(errors, "title", incident.title, required=True, limit=MAX_NAME)
+    if incident.case_number is not None:
+        _text(errors, "case_number", incident.case_number, required=True, limit=64)
+    for name in ("investigating_agencies", "description", "sources", "suspect_names", "personal_details"):
+        _text(errors, name, getattr(incident, name))
+    errors.extend(FieldError("occurred", problem) for problem in incident.occurred.problems())
+    for name in (
+        "victims_killed",
+        "victims_injured",
+        "perpetrators_killed",
+        "perpetrators_injured",
+        "damage_estimate_usd",
+        "suspects_count",
+        "arrests_count",
+    ):
+        _count(errors, name, getattr(incident, name))
+    if incident.damage_estimate_usd and incident.property_damage is DamageStatus.NO:
+        errors.append(FieldError("damage_estimate_usd", "must be empty when property damage is no"))
+    if incident.discovered_at and incident.reported_at and incident.reported_at < incident.discovered_at:
+        errors.append(FieldError("reported_at", "must not be before discovered_at"))
+    if incident.occurred.on and incident.discovered_at and incident.discovered_at.date() < incident.occurred.on:
+        errors.append(FieldError("discovered_at", "must not be before the incident occurred"))
+    if (
+        incident.suspects_count is not None
+        and incident.arrests_count is not None
+        and incident.arrests_count > incident.suspects_count
+    ):
+        errors.append(FieldError("arrests_count", "must not exceed suspects_count"))
+    if incident.status is CaseStatus.ARREST_MADE and incident.arrests_count == 0:
+        errors.append(FieldError("arrests_count", "must not be 0 when status is arrest made"))
+    for weapon in incident.weapons:
+        _text(errors, "weapons", weapon.subtype, limit=MAX_NAME)
+    return errors
+
+
+def plan_item_errors(item: PlanItem) -> list[FieldError]:
+    errors: list[FieldError] = []  # no facility: a nationwide item
+    _text(errors, "description", item.description, required=True)
+    _text(errors, "owner", item.owner, limit=MAX_NAME)
+    _text(errors, "notes", item.notes)
+    _text(errors, "risk_rationale", item.risk_rationale)
+    if item.status is PlanStatus.RISK_ACCEPTED and not item.risk_rationale.strip():
+        errors.append(FieldError("risk_rationale", "is required when the risk is accepted"))
+    return errors
+
+
+def require_valid(errors: list[FieldError]) -> None:
+    if errors:
+        raise ValidationError(errors)

@@ -1,0 +1,1 @@
+"""SQLAlchemy persistence: engine, models, repositories, unit of work and Alembic migrations."""

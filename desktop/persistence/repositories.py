@@ -1,0 +1,358 @@
+"""Repositories: get, add, update (optimistic version check), delete, count and SQL-side paging."""
+
+from __future__ import annotations
+
+import re
+import uuid as uuid_module
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, and_, column, exists, func, or_, select, table
+from sqlalchemy.orm import Session, contains_eager
+
+from desktop.domain.enums import CaseStatus, PlanStatus
+from desktop.domain.errors import RecordInUseError, RecordNotFoundError, StaleRecordError
+from desktop.domain.queries import FacilityFilter, IncidentFilter, Page, PlanItemFilter
+from desktop.domain.records import Facility, Incident, PlanItem
+from desktop.domain.validation import FieldError, ValidationError
+from desktop.domain.values import StatusChange
+from desktop.persistence import mapping
+from desktop.persistence.audit_log import AuditLog
+from desktop.persistence.models import FacilityRow, IncidentRow, PlanItemRow, WeaponRow
+
+Clock = Callable[[], datetime]
+_FTS = table("incidents_fts", column("rowid"), column("incidents_fts"))  # SQLite FTS5, made by the migration
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def new_uuid() -> str:
+    return str(uuid_module.uuid4())
+
+
+def search_words(text: str) -> list[str]:
+    return _WORD.findall(text)[:16]
+
+
+class _Repository:
+    entity = ""
+
+    def __init__(self, session: Session, audit: AuditLog, clock: Clock) -> None:
+        self.session = session
+        self.audit = audit
+        self.clock = clock
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.session.get_bind().dialect.name == "sqlite"
+
+    def _check_version(self, uuid: str, expected: int, actual: int) -> None:
+        if expected != actual:
+            raise StaleRecordError(self.entity, uuid, expected, actual)
+
+    def _window(self, query: Select[Any], page: Page, keys: dict[str, Any], tiebreak: Any) -> Any:
+        column = keys.get(page.sort) or next(iter(keys.values()))
+        order = [column.desc(), tiebreak.desc()] if page.descending else [column.asc(), tiebreak.asc()]
+        return query.order_by(*order).offset(max(page.offset, 0)).limit(max(page.limit, 0))
+
+    def _like_all(self, text: str, *columns: Any) -> ColumnElement[bool] | None:
+        words = search_words(text)
+        if not words:
+            return None
+        return and_(*(or_(*(c.ilike(f"%{w}%") for c in columns)) for w in words))
+
+
+class FacilityRepository(_Repository):
+    entity = "facility"
+
+    def row(self, uuid: str) -> FacilityRow:
+        row = self.session.scalar(select(FacilityRow).where(FacilityRow.uuid == uuid))
+        if row is None:
+            raise RecordNotFoundError(self.entity, uuid)
+        return row
+
+    def get(self, uuid: str) -> Facility:
+        return mapping.facility_record(self.row(uuid))
+
+    def find_by_name(self, name: str) -> Facility | None:
+        row = self.session.scalar(
+            select(FacilityRow).where(func.lower(FacilityRow.name) == name.strip().lower()).limit(1)
+        )
+        return mapping.facility_record(row) if row else None
+
+    def add(self, record: Facility) -> Facility:
+        now = self.clock()
+        row = FacilityRow(uuid=record.uuid or new_uuid(), created_at=now, updated_at=now)
+        mapping.apply_facility(row, record)
+        self.session.add(row)
+        self.session.flush()
+        created = mapping.facility_record(row)
+        self.audit.created(self.entity, created)
+        return created
+
+    def update(self, record: Facility) -> Facility:
+        row = self.row(record.uuid)
+        self._check_version(record.uuid, record.version, row.version)
+        before = mapping.facility_record(row)
+        mapping.apply_facility(row, record)
+        if self.session.is_modified(row):
+            row.updated_at = self.clock()
+            self.session.flush()
+        after = mapping.facility_record(row)
+        self.audit.updated(self.entity, before, after)
+        return after
+
+    def delete(self, uuid: str, version: int | None = None) -> Facility:
+        row = self.row(uuid)
+        if version is not None:
+            self._check_version(uuid, version, row.version)
+        incidents = self.session.scalar(select(func.count()).where(IncidentRow.facility_id == row.id)) or 0
+        plans = self.session.scalar(select(func.count()).where(PlanItemRow.facility_id == row.id)) or 0
+        if incidents or plans:
+            raise RecordInUseError(
+                f"facility {row.name!r} still has {incidents} incident(s) and {plans} plan item(s); "
+                "delete or move them first"
+            )
+        before = mapping.facility_record(row)
+        self.session.delete(row)
+        self.session.flush()
+        self.audit.deleted(self.entity, before)
+        return before
+
+    def _filtered(self, query: Select[Any], where: FacilityFilter) -> Select[Any]:
+        if where.agencies:
+            query = query.where(FacilityRow.agency.in_(where.agencies))
+        if where.states:
+            query = query.where(FacilityRow.state.in_(where.states))
+        text = self._like_all(where.text, FacilityRow.name, FacilityRow.city, FacilityRow.address, FacilityRow.notes)
+        if text is not None:
+            query = query.where(text)
+        return query
+
+    def count(self, where: FacilityFilter | None = None) -> int:
+        query = self._filtered(select(func.count()).select_from(FacilityRow), where or FacilityFilter())
+        return self.session.scalar(query) or 0
+
+    def page(self, where: FacilityFilter | None = None, page: Page | None = None) -> list[Facility]:
+        page = page or Page(sort="name")
+        keys: dict[str, Any] = {
+            "name": FacilityRow.name, "agency": FacilityRow.agency, "facility_type": FacilityRow.facility_type,
+            "city": FacilityRow.city, "state": FacilityRow.state, "security_level": FacilityRow.security_level,
+            "last_assessment": FacilityRow.last_assessment,
+        }  # fmt: skip
+        query = self._window(self._filtered(select(FacilityRow), where or FacilityFilter()), page, keys, FacilityRow.id)
+        return [mapping.facility_record(row) for row in self.session.scalars(query)]
+
+    def names(self) -> list[tuple[str, str]]:
+        """(uuid, name) of every facility, by name: facility pickers and completion."""
+        query = select(FacilityRow.uuid, FacilityRow.name).order_by(FacilityRow.name, FacilityRow.id)
+        return [(u, n) for u, n in self.session.execute(query)]
+
+
+class IncidentRepository(_Repository):
+    entity = "incident"
+
+    def row(self, uuid: str) -> IncidentRow:
+        row = self.session.scalar(select(IncidentRow).where(IncidentRow.uuid == uuid))
+        if row is None:
+            raise RecordNotFoundError(self.entity, uuid)
+        return row
+
+    def get(self, uuid: str) -> Incident:
+        return mapping.incident_record(self.row(uuid), with_history=True)
+
+    def _facility(self, uuid: str) -> FacilityRow:
+        row = self.session.scalar(select(FacilityRow).where(FacilityRow.uuid == uuid))
+        if row is None:
+            raise ValidationError([FieldError("facility", f"{uuid} does not exist")])
+        return row
+
+    def _check_case_number(self, record: Incident, own_id: int | None) -> None:
+        if record.case_number is None:
+            return
+        query = select(IncidentRow.uuid).where(IncidentRow.case_number == record.case_number)
+        if own_id is not None:
+            query = query.where(IncidentRow.id != own_id)
+        if (other := self.session.scalar(query)) is not None:
+            raise ValidationError([FieldError("case_number", f"{record.case_number!r} is already used by {other}")])
+
+    def add(self, record: Incident, status_on: StatusChange | None = None) -> Incident:
+        self._check_case_number(record, None)
+        now = self.clock()
+        row = IncidentRow(uuid=record.uuid or new_uuid(), created_at=now, updated_at=now)
+        mapping.apply_incident(row, record, self._facility(record.facility_uuid))
+        history = record.status_history or (status_on or StatusChange(record.status, now.date()),)
+        row.status_changes = [mapping.status_change_row(change, now) for change in history]
+        self.session.add(row)
+        self.session.flush()
+        created = mapping.incident_record(row, with_history=True)
+        self.audit.created(self.entity, created)
+        return created
+
+    def update(self, record: Incident, status_on: StatusChange | None = None) -> Incident:
+        row = self.row(record.uuid)
+        self._check_version(record.uuid, record.version, row.version)
+        self._check_case_number(record, row.id)
+        before = mapping.incident_record(row, with_history=True)
+        mapping.apply_incident(row, record, self._facility(record.facility_uuid))
+        now = self.clock()
+        if record.status is not before.status:
+            change = status_on if status_on and status_on.status is record.status else None
+            row.status_changes.append(mapping.status_change_row(change or StatusChange(record.status, now.date()), now))
+        if self.session.is_modified(row):
+            row.updated_at = now
+            self.session.flush()
+        after = mapping.incident_record(row, with_history=True)
+        self.audit.updated(self.entity, before, after)
+        return after
+
+    def delete(self, uuid: str, version: int | None = None) -> Incident:
+        row = self.row(uuid)
+        if version is not None:
+            self._check_version(uuid, version, row.version)
+        before = mapping.incident_record(row, with_history=True)
+        self.session.delete(row)
+        self.session.flush()
+        self.audit.deleted(self.entity, before)
+        return before
+
+    def text_condition(self, text: str) -> ColumnElement[bool] | None:
+        words = search_words(text)
+        if not words:
+            return None
+        if self.is_sqlite:
+            match = " AND ".join(f'"{w}"*' for w in words)
+            return IncidentRow.id.in_(select(_FTS.c.rowid).where(_FTS.c.incidents_fts.op("MATCH")(match)))
+        return self._like_all(text, IncidentRow.title, IncidentRow.description, IncidentRow.case_number,
+                              IncidentRow.sources, IncidentRow.investigating_agencies)  # fmt: skip
+
+    def filtered(self, query: Select[Any], where: IncidentFilter) -> Select[Any]:
+        """Apply `where`; the query must already join FacilityRow when states are filtered."""
+        conditions: list[ColumnElement[bool]] = []
+        if where.facility_uuids:
+            ids = select(FacilityRow.id).where(FacilityRow.uuid.in_(where.facility_uuids))
+            conditions.append(IncidentRow.facility_id.in_(ids))
+        if where.states:
+            ids = select(FacilityRow.id).where(FacilityRow.state.in_(where.states))
+            conditions.append(IncidentRow.facility_id.in_(ids))
+        if where.attack_types:
+            conditions.append(IncidentRow.attack_type.in_(where.attack_types))
+        if where.severities:
+            conditions.append(IncidentRow.severity.in_(where.severities))
+        if where.statuses:
+            conditions.append(IncidentRow.status.in_(where.statuses))
+        if where.open_only:
+            conditions.append(IncidentRow.status.not_in([s for s in CaseStatus if not s.is_open]))
+        if where.weapon_types:
+            conditions.append(exists().where(WeaponRow.incident_id == IncidentRow.id,
+                                             WeaponRow.weapon_type.in_(where.weapon_types)))  # fmt: skip
+        if where.occurred_from is not None:
+            conditions.append(IncidentRow.occurred_on >= where.occurred_from)
+        if where.occurred_to is not None:
+            conditions.append(IncidentRow.occurred_on <= where.occurred_to)
+        if (text := self.text_condition(where.text)) is not None:
+            conditions.append(text)
+        return query.where(*conditions) if conditions else query
+
+    def count(self, where: IncidentFilter | None = None) -> int:
+        query = self.filtered(select(func.count()).select_from(IncidentRow), where or IncidentFilter())
+        return self.session.scalar(query) or 0
+
+    def page(self, where: IncidentFilter | None = None, page: Page | None = None) -> list[Incident]:
+        page = page or Page(sort="occurred", descending=True)
+        keys: dict[str, Any] = {
+            "occurred": IncidentRow.occurred_on, "case_number": IncidentRow.case_number,
+            "title": IncidentRow.title, "facility": FacilityRow.name, "attack_type": IncidentRow.attack_type,
+            "severity": IncidentRow.severity, "status": IncidentRow.status, "updated_at": IncidentRow.updated_at,
+        }  # fmt: skip
+        query = select(IncidentRow).join(IncidentRow.facility).options(contains_eager(IncidentRow.facility))
+        query = self._window(self.filtered(query, where or IncidentFilter()), page, keys, IncidentRow.id)
+        return [mapping.incident_record(row) for row in self.session.scalars(query)]
+
+
+class PlanItemRepository(_Repository):
+    entity = "plan_item"
+
+    def row(self, uuid: str) -> PlanItemRow:
+        row = self.session.scalar(select(PlanItemRow).where(PlanItemRow.uuid == uuid))
+        if row is None:
+            raise RecordNotFoundError(self.entity, uuid)
+        return row
+
+    def get(self, uuid: str) -> PlanItem:
+        return mapping.plan_item_record(self.row(uuid))
+
+    def _links(self, record: PlanItem) -> tuple[FacilityRow | None, IncidentRow | None]:
+        facility = None
+        if record.facility_uuid:
+            facility = self.session.scalar(select(FacilityRow).where(FacilityRow.uuid == record.facility_uuid))
+        if facility is None and record.facility_uuid:
+            raise ValidationError([FieldError("facility", f"{record.facility_uuid} does not exist")])
+        incident = None
+        if record.incident_uuid:
+            incident = self.session.scalar(select(IncidentRow).where(IncidentRow.uuid == record.incident_uuid))
+            if incident is None:
+                raise ValidationError([FieldError("incident", f"{record.incident_uuid} does not exist")])
+        return facility, incident
+
+    def add(self, record: PlanItem) -> PlanItem:
+        now = self.clock()
+        row = PlanItemRow(uuid=record.uuid or new_uuid(), created_at=now, updated_at=now)
+        mapping.apply_plan_item(row, record, *self._links(record))
+        self.session.add(row)
+        self.session.flush()
+        created = mapping.plan_item_record(row)
+        self.audit.created(self.entity, created)
+        return created
+
+    def update(self, record: PlanItem) -> PlanItem:
+        row = self.row(record.uuid)
+        self._check_version(record.uuid, record.version, row.version)
+        before = mapping.plan_item_record(row)
+        mapping.apply_plan_item(row, record, *self._links(record))
+        if self.session.is_modified(row):
+            row.updated_at = self.clock()
+            self.session.flush()
+        after = mapping.plan_item_record(row)
+        self.audit.updated(self.entity, before, after)
+        return after
+
+    def delete(self, uuid: str, version: int | None = None) -> PlanItem:
+        row = self.row(uuid)
+        if version is not None:
+            self._check_version(uuid, version, row.version)
+        before = mapping.plan_item_record(row)
+        self.session.delete(row)
+        self.session.flush()
+        self.audit.deleted(self.entity, before)
+        return before
+
+    def _filtered(self, query: Select[Any], where: PlanItemFilter) -> Select[Any]:
+        if where.facility_uuids:
+            query = query.where(PlanItemRow.facility_id.in_(
+                select(FacilityRow.id).where(FacilityRow.uuid.in_(where.facility_uuids))))  # fmt: skip
+        if where.incident_uuid:
+            query = query.where(PlanItemRow.incident_id.in_(
+                select(IncidentRow.id).where(IncidentRow.uuid == where.incident_uuid)))  # fmt: skip
+        if where.statuses:
+            query = query.where(PlanItemRow.status.in_(where.statuses))
+        if where.open_only:
+            query = query.where(PlanItemRow.status.not_in([s for s in PlanStatus if s.is_done]))
+        if where.due_before is not None:
+            query = query.where(PlanItemRow.due_date < where.due_before)
+        text = self._like_all(where.text, PlanItemRow.description, PlanItemRow.owner, PlanItemRow.notes)
+        return query.where(text) if text is not None else query
+
+    def count(self, where: PlanItemFilter | None = None) -> int:
+        query = self._filtered(select(func.count()).select_from(PlanItemRow), where or PlanItemFilter())
+        return self.session.scalar(query) or 0
+
+    def page(self, where: PlanItemFilter | None = None, page: Page | None = None) -> list[PlanItem]:
+        page = page or Page(sort="due_date")
+        keys: dict[str, Any] = {
+            "due_date": PlanItemRow.due_date, "facility": FacilityRow.name, "description": PlanItemRow.description,
+            "owner": PlanItemRow.owner, "status": PlanItemRow.status,
+        }  # fmt: skip
+        query = select(PlanItemRow).outerjoin(PlanItemRow.facility).options(contains_eager(PlanItemRow.facility))
+        query = self._window(self._filtered(query, where or PlanItemFilter()), page, keys, PlanItemRow.id)
+        return [mapping.plan_item_record(row) for row in self.session.scalars(query)]

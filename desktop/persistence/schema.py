@@ -1,0 +1,75 @@
+"""Schema versioning with Alembic: upgrade to head, and refuse databases from a newer schema."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, inspect
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+class SchemaTooNewError(RuntimeError):
+    """The database was written by a newer Incident Logger; it is left untouched."""
+
+
+class NotAnIncidentDatabaseError(RuntimeError):
+    """The database holds tables but none of ours; it is left untouched."""
+
+
+def alembic_config(engine: Engine | None = None) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    if engine is not None:
+        config.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def pending_migration(engine: Engine) -> bool:
+    """True when the schema is missing or older than this program's; raises when it is newer."""
+    current = current_revision(engine)
+    if current is None:
+        tables = set(inspect(engine).get_table_names())
+        if tables:
+            raise NotAnIncidentDatabaseError(
+                f"the database has tables ({', '.join(sorted(tables)[:5])}) but no Incident Logger schema"
+            )
+        return True
+    script = ScriptDirectory.from_config(alembic_config())
+    known = {rev.revision for rev in script.walk_revisions()}
+    if current not in known:
+        raise SchemaTooNewError(
+            f"the database has schema revision {current}, newer than this program knows "
+            f"(head {script.get_current_head()}); update Incident Logger to open it"
+        )
+    return current != script.get_current_head()
+
+
+def upgrade_to_head(engine: Engine, before_migration: Callable[[], None] | None = None) -> bool:
+    """Bring the schema to head; call `before_migration` (e.g. a backup) first when an existing
+    database is about to change. Returns True when a migration ran."""
+    if not pending_migration(engine):
+        return False
+    if before_migration is not None and current_revision(engine) is not None:
+        before_migration()
+    with engine.begin() as connection:
+        config = alembic_config(engine)
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+    return True

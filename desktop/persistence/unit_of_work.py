@@ -1,0 +1,91 @@
+"""Database handle and unit of work: one transaction, committed or rolled back as a whole."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from types import TracebackType
+from typing import Self
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from desktop.persistence.audit_log import AuditLog
+from desktop.persistence.engine import IMMEDIATE, sqlite_file
+from desktop.persistence.repositories import FacilityRepository, IncidentRepository, PlanItemRepository
+
+
+def utc_now() -> datetime:
+    """Naive UTC with second precision: stored the same way by SQLite and PostgreSQL."""
+    return datetime.now(UTC).replace(tzinfo=None, microsecond=0)
+
+
+class Database:
+    """An open database: its engine and the factory of units of work."""
+
+    def __init__(self, engine: Engine, clock: Callable[[], datetime] = utc_now) -> None:
+        self.engine = engine
+        self.clock = clock
+        self.sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @property
+    def url(self) -> str:
+        return self.engine.url.render_as_string(hide_password=True)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    @property
+    def display_name(self) -> str:
+        path = sqlite_file(self.url)
+        return str(path) if path is not None else self.url
+
+    def unit_of_work(self, *, write: bool = True) -> UnitOfWork:
+        return UnitOfWork(self, write=write)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+class UnitOfWork:
+    """`with db.unit_of_work() as uow: ...; uow.commit()`; leaving without commit rolls back."""
+
+    facilities: FacilityRepository
+    incidents: IncidentRepository
+    plan_items: PlanItemRepository
+
+    def __init__(self, database: Database, *, write: bool = True) -> None:
+        self.database = database
+        self.write = write
+        self.session: Session | None = None
+
+    def __enter__(self) -> Self:
+        session = self.database.sessions()
+        if self.write and self.database.is_sqlite:
+            session.connection(execution_options={IMMEDIATE: True})  # take the write lock up front
+        self.session = session
+        self.audit = AuditLog(self.database.clock)
+        clock = self.database.clock
+        self.facilities = FacilityRepository(session, self.audit, clock)
+        self.incidents = IncidentRepository(session, self.audit, clock)
+        self.plan_items = PlanItemRepository(session, self.audit, clock)
+        return self
+
+    def commit(self) -> None:
+        assert self.session is not None and self.write, "commit needs a writing unit of work"
+        self.audit.write(self.session)
+        self.session.commit()
+
+    def rollback(self) -> None:
+        assert self.session is not None
+        self.audit.pending.clear()
+        self.session.rollback()
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None) -> None:
+        assert self.session is not None
+        try:
+            self.rollback()
+        finally:
+            self.session.close()
+            self.session = None
