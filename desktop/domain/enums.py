@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Self
 
 
 class LabelledEnum(StrEnum):
@@ -13,14 +14,14 @@ class LabelledEnum(StrEnum):
         return _LABELS.get(self, self.value.replace("_", " ").capitalize())
 
     @classmethod
-    def parse(cls, text: str) -> LabelledEnum:
+    def parse(cls, text: str) -> Self:
         """Accept a code or a label (case-insensitive); raise ValueError naming the choices."""
         wanted = text.strip().casefold()
         for member in cls:
             if wanted in (member.value.casefold(), member.label.casefold()):
                 return member
         choices = ", ".join(m.label for m in cls)
-        raise ValueError(f"unknown value {text!r}; choose one of: {choices}")
+        raise ValueError(f"unknown value {text.strip()!r}; choose one of: {choices}")
 
 
 class Agency(LabelledEnum):

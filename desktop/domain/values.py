@@ -101,7 +101,7 @@ class Weapon:
             if not part.strip():
                 continue
             kind, _, subtype = part.partition(":")
-            weapons.append(cls(WeaponType.parse(kind), subtype.strip()))  # type: ignore[arg-type]
+            weapons.append(cls(WeaponType.parse(kind), subtype.strip()))
         return tuple(weapons)
 
     @staticmethod

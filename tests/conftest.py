@@ -1,0 +1,138 @@
+"""Shared fixtures: fake clock, SQLite and PostgreSQL databases (fresh per test), demo data.
+
+Fixtures for other test modules:
+- `clock`: a FakeClock (tests/support/clock.py); call it for "now", `clock.set()`/`clock.advance()`.
+- `sqlite_url`: URL of a not-yet-existing SQLite file in tmp_path.
+- `database`: an open, migrated Database on a fresh SQLite file using `clock`; closed at teardown.
+- `demo_database`: `database` with the demo data (load_demo) applied.
+- `backend`: "sqlite" or "postgresql" (parametrized; the postgresql case carries the `postgres` marker).
+- `empty_database_url`: per backend, URL of an empty database with no schema (for migration tests).
+- `any_database` / `any_demo_database`: like `database` / `demo_database`, once per backend.
+- `postgres_server`: the session's throw-away PostgreSQL server (tests/support/pg_server.py).
+
+PostgreSQL: the server is started once per session (initdb into a temp dir, 127.0.0.1, trust auth,
+fsync off) from /usr/lib/postgresql/*/bin; each test gets its own database, copied from a migrated
+template, dropped afterwards. Without the server programs the postgresql cases are skipped, unless
+the environment variable CI is set: then they fail, so that CI proves they ran.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from support.clock import FakeClock
+from support.pg_server import PostgresServer, PostgresUnavailableError
+
+from desktop.persistence.engine import create_database_engine
+from desktop.persistence.engine import sqlite_url as make_sqlite_url
+from desktop.persistence.opening import open_database
+from desktop.persistence.schema import upgrade_to_head
+from desktop.persistence.unit_of_work import Database
+from desktop.services.demo import load_demo
+
+BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+PG_TEMPLATE = "incident_logger_migrated"
+
+
+def _unavailable(reason: str) -> None:
+    """Skip, or fail when CI is set: CI must prove the PostgreSQL tests run."""
+    if os.environ.get("CI"):
+        pytest.fail(f"{reason} [CI is set, so the PostgreSQL tests must not be skipped]", pytrace=False)
+    pytest.skip(reason)
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    """A settable fake clock (naive UTC), starting at 2024-03-01 12:00:00 and standing still."""
+    return FakeClock()
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: Path) -> str:
+    """URL of a SQLite file in tmp_path that does not exist yet."""
+    return make_sqlite_url(tmp_path / "incidents.sqlite3")
+
+
+@pytest.fixture
+def database(sqlite_url: str, clock: FakeClock) -> Iterator[Database]:
+    """An open, migrated Database on a fresh SQLite file, using the fake clock."""
+    db = open_database(sqlite_url, clock=clock)
+    try:
+        yield db
+    finally:
+        db.close()
+
+
+@pytest.fixture
+def demo_database(database: Database) -> Database:
+    """`database` holding the demo data: 3 facilities, the three 2019 incidents, one plan item."""
+    load_demo(database)
+    return database
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresServer]:
+    """The session's PostgreSQL server, with a migrated template database; stopped at session end."""
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        _unavailable("psycopg is not installed (pip install -e '.[pg]')")
+    try:
+        server = PostgresServer()
+    except PostgresUnavailableError as error:
+        _unavailable(str(error))
+    with server:
+        server.execute(f'CREATE DATABASE "{PG_TEMPLATE}"')
+        engine = create_database_engine(server.url(PG_TEMPLATE))
+        try:
+            upgrade_to_head(engine)
+        finally:
+            engine.dispose()  # a template must have no open connections
+        yield server
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request: pytest.FixtureRequest) -> str:
+    """The database kind under test: "sqlite" or "postgresql" (marked `postgres`)."""
+    kind: str = request.param
+    return kind
+
+
+@pytest.fixture
+def empty_database_url(backend: str, request: pytest.FixtureRequest, sqlite_url: str) -> Iterator[str]:
+    """URL of an empty database without any schema, per backend (dropped after the test)."""
+    if backend == "sqlite":
+        yield sqlite_url
+        return
+    server: PostgresServer = request.getfixturevalue("postgres_server")
+    with server.fresh_database("template0") as name:
+        yield server.url(name)
+
+
+@pytest.fixture
+def any_database(backend: str, request: pytest.FixtureRequest, sqlite_url: str, clock: FakeClock) -> Iterator[Database]:
+    """An open, migrated Database per backend, using the fake clock; closed (and dropped) after the test."""
+    if backend == "sqlite":
+        db = open_database(sqlite_url, clock=clock)
+        try:
+            yield db
+        finally:
+            db.close()
+        return
+    server: PostgresServer = request.getfixturevalue("postgres_server")
+    with server.fresh_database(PG_TEMPLATE) as name:
+        db = open_database(server.url(name), clock=clock)
+        try:
+            yield db
+        finally:
+            db.close()
+
+
+@pytest.fixture
+def any_demo_database(any_database: Database) -> Database:
+    """`any_database` holding the demo data."""
+    load_demo(any_database)
+    return any_database

@@ -1,0 +1,170 @@
+"""Record rules: ISC reassessment cycle, plan item due dates, and field-level validation messages."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, datetime, time
+
+import pytest
+
+from desktop.domain.enums import CaseStatus, DamageStatus, DatePrecision, PlanStatus, SecurityLevel, WeaponType
+from desktop.domain.records import Facility, Incident, PlanItem, add_years
+from desktop.domain.validation import (
+    MAX_NAME,
+    FieldError,
+    ValidationError,
+    facility_errors,
+    incident_errors,
+    plan_item_errors,
+    require_valid,
+)
+from desktop.domain.values import PartialDate, Weapon
+
+FACILITY = Facility(name="Northwest Detention Center", state="WA", zip_code="98421", latitude=47.2, longitude=-122.4)
+INCIDENT = Incident(facility_uuid="f-1", title="Shots fired at windows", occurred=PartialDate.parse("2019-08-13"))
+PLAN_ITEM = PlanItem(facility_uuid="", description="Present a detailed security plan")
+
+
+def messages(errors: list[FieldError]) -> list[str]:
+    return [str(error) for error in errors]
+
+
+# -- ISC reassessment ------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("level", "assessed", "due"),
+    [
+        (SecurityLevel.I, date(2019, 9, 12), date(2024, 9, 12)),
+        (SecurityLevel.II, date(2019, 9, 12), date(2024, 9, 12)),
+        (SecurityLevel.III, date(2019, 9, 12), date(2022, 9, 12)),
+        (SecurityLevel.IV, date(2019, 9, 12), date(2022, 9, 12)),
+        (SecurityLevel.V, date(2019, 9, 12), date(2022, 9, 12)),
+        (SecurityLevel.IV, date(2020, 2, 29), date(2023, 2, 28)),
+        (SecurityLevel.I, date(2020, 2, 29), date(2025, 2, 28)),
+        (SecurityLevel.II, date(2019, 2, 28), date(2024, 2, 28)),
+    ],
+)
+def test_reassessment_due_follows_the_isc_cycle(level: SecurityLevel, assessed: date, due: date) -> None:
+    facility = replace(FACILITY, security_level=level, last_assessment=assessed)
+    assert facility.reassessment_due == due
+
+
+def test_reassessment_due_is_unknown_without_level_or_assessment() -> None:
+    assert replace(FACILITY, security_level=SecurityLevel.III).reassessment_due is None
+    assert replace(FACILITY, last_assessment=date(2019, 1, 1)).reassessment_due is None
+
+
+def test_add_years_lands_on_29_february_in_a_leap_year() -> None:
+    assert add_years(date(2016, 2, 29), 4) == date(2020, 2, 29)
+    assert add_years(date(2016, 2, 29), 3) == date(2019, 2, 28)
+
+
+# -- plan item due dates ---------------------------------------------------------------------------
+def test_plan_item_overdue_and_due_soon_ignore_finished_items() -> None:
+    today = date(2019, 9, 27)
+    item = replace(PLAN_ITEM, due_date=date(2019, 9, 26))
+    assert item.is_overdue(today)
+    assert not item.is_overdue(date(2019, 9, 26))
+    assert not replace(item, status=PlanStatus.IMPLEMENTED).is_overdue(today)
+    assert not replace(item, status=PlanStatus.RISK_ACCEPTED, risk_rationale="budget").is_overdue(today)
+    assert not replace(item, due_date=None).is_overdue(today)
+    assert item.is_due_within(date(2019, 9, 12), 14)
+    assert not item.is_due_within(date(2019, 9, 11), 14)
+    assert not item.is_due_within(today, 14)  # already past
+
+
+# -- validation ------------------------------------------------------------------------------------
+def test_valid_records_have_no_errors() -> None:
+    assert facility_errors(FACILITY) == []
+    assert incident_errors(INCIDENT) == []
+    assert plan_item_errors(PLAN_ITEM) == []
+    require_valid([])
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"name": "  "}, "name: is required"),
+        ({"name": "x" * (MAX_NAME + 1)}, f"name: must be at most {MAX_NAME} characters"),
+        ({"notes": "a\x00b"}, "notes: must not contain NUL characters"),
+        ({"state": "wa"}, "state: must be a two-letter code such as WA"),
+        ({"state": "WAS"}, "state: must be a two-letter code such as WA"),
+        ({"zip_code": "9842"}, "zip_code: must be 5 digits or ZIP+4 (12345-6789)"),
+        ({"zip_code": "98421-12"}, "zip_code: must be 5 digits or ZIP+4 (12345-6789)"),
+        ({"latitude": 90.5}, "latitude: must be between -90 and 90"),
+        ({"longitude": -180.01}, "longitude: must be between -180 and 180"),
+    ],
+)
+def test_facility_errors_name_the_field(changes: dict[str, object], message: str) -> None:
+    assert messages(facility_errors(replace(FACILITY, **changes))) == [message]  # type: ignore[arg-type]
+
+
+def test_facility_accepts_zip_plus_four_and_no_location() -> None:
+    assert facility_errors(replace(FACILITY, zip_code="98421-1234", latitude=None, longitude=None, state="")) == []
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"facility_uuid": ""}, "facility: is required"),
+        ({"title": ""}, "title: is required"),
+        ({"case_number": " "}, "case_number: is required"),
+        ({"case_number": "x" * 65}, "case_number: must be at most 64 characters"),
+        ({"victims_injured": -1}, "victims_injured: must be 0 or more"),
+        ({"victims_killed": -3}, "victims_killed: must be 0 or more"),
+        ({"perpetrators_killed": -1}, "perpetrators_killed: must be 0 or more"),
+        ({"perpetrators_injured": -1}, "perpetrators_injured: must be 0 or more"),
+        ({"suspects_count": 2_000_000_000}, "suspects_count: is implausibly large"),
+        ({"damage_estimate_usd": -5}, "damage_estimate_usd: must be 0 or more"),
+        ({"damage_estimate_usd": 500, "property_damage": DamageStatus.NO},
+         "damage_estimate_usd: must be empty when property damage is no"),
+        ({"discovered_at": datetime(2019, 8, 14, 8), "reported_at": datetime(2019, 8, 14, 7)},
+         "reported_at: must not be before discovered_at"),
+        ({"discovered_at": datetime(2019, 8, 12, 23)}, "discovered_at: must not be before the incident occurred"),
+        ({"suspects_count": 1, "arrests_count": 2}, "arrests_count: must not exceed suspects_count"),
+        ({"status": CaseStatus.ARREST_MADE, "arrests_count": 0},
+         "arrests_count: must not be 0 when status is arrest made"),
+        ({"occurred": PartialDate(DatePrecision.MONTH, date(2019, 8, 31))},
+         "occurred: month precision must point at the 1st of the month"),
+        ({"occurred": PartialDate(DatePrecision.DAY, date(2019, 8, 1), time(3, 0))},
+         "occurred: a time of day needs precision exact time"),
+        ({"weapons": (Weapon(WeaponType.OTHER, "y" * (MAX_NAME + 1)),)},
+         f"weapons: must be at most {MAX_NAME} characters"),
+        ({"description": "bad\x00"}, "description: must not contain NUL characters"),
+    ],
+)  # fmt: skip
+def test_incident_errors_name_the_field(changes: dict[str, object], message: str) -> None:
+    assert messages(incident_errors(replace(INCIDENT, **changes))) == [message]  # type: ignore[arg-type]
+
+
+def test_unknown_counts_are_not_zero_and_are_allowed() -> None:
+    incident = replace(INCIDENT, victims_killed=None, victims_injured=None, status=CaseStatus.ARREST_MADE)
+    assert incident_errors(incident) == []
+    assert incident_errors(replace(INCIDENT, victims_killed=0, damage_estimate_usd=0)) == []
+
+
+def test_several_errors_are_reported_together() -> None:
+    bad = replace(INCIDENT, title="", victims_injured=-1, arrests_count=-2)
+    assert messages(incident_errors(bad)) == [
+        "title: is required",
+        "victims_injured: must be 0 or more",
+        "arrests_count: must be 0 or more",
+    ]
+
+
+def test_risk_accepted_plan_item_needs_a_rationale() -> None:
+    accepted = replace(PLAN_ITEM, status=PlanStatus.RISK_ACCEPTED, risk_rationale="  ")
+    assert messages(plan_item_errors(accepted)) == ["risk_rationale: is required when the risk is accepted"]
+    assert plan_item_errors(replace(accepted, risk_rationale="fence replaced next year")) == []
+
+
+def test_plan_item_needs_a_description_but_no_facility() -> None:
+    assert messages(plan_item_errors(replace(PLAN_ITEM, description=""))) == ["description: is required"]
+    assert plan_item_errors(replace(PLAN_ITEM, facility_uuid="")) == []
+
+
+def test_validation_error_lists_every_field_message() -> None:
+    with pytest.raises(ValidationError) as caught:
+        require_valid(incident_errors(replace(INCIDENT, title="", victims_injured=-1)))
+    assert str(caught.value) == "title: is required; victims_injured: must be 0 or more"
+    assert [e.field for e in caught.value.errors] == ["title", "victims_injured"]
+    assert isinstance(caught.value, ValueError)
