@@ -8,12 +8,14 @@ Fixtures for other test modules:
 - `backend`: "sqlite" or "postgresql" (parametrized; the postgresql case carries the `postgres` marker).
 - `empty_database_url`: per backend, URL of an empty database with no schema (for migration tests).
 - `any_database` / `any_demo_database`: like `database` / `demo_database`, once per backend.
-- `postgres_server`: the session's throw-away PostgreSQL server (tests/support/pg_server.py).
+- `postgres_server`: the session's throw-away PostgreSQL server (tests/support/pg_server.py);
+  `postgres_server.fresh_database()` makes another database for a test that needs one.
 
 PostgreSQL: the server is started once per session (initdb into a temp dir, 127.0.0.1, trust auth,
-fsync off) from /usr/lib/postgresql/*/bin; each test gets its own database, copied from a migrated
-template, dropped afterwards. Without the server programs the postgresql cases are skipped, unless
-the environment variable CI is set: then they fail, so that CI proves they ran.
+fsync off) from /usr/lib/postgresql/*/bin. `any_database` uses one migrated database whose tables are
+emptied (and id sequences restarted) after each test; `empty_database_url` creates a new database.
+Without the server programs the postgresql cases are skipped, unless the environment variable CI
+is set: then they fail, so that CI proves they ran.
 """
 
 from __future__ import annotations
@@ -28,13 +30,15 @@ from support.pg_server import PostgresServer, PostgresUnavailableError
 
 from desktop.persistence.engine import create_database_engine
 from desktop.persistence.engine import sqlite_url as make_sqlite_url
+from desktop.persistence.models import Base
 from desktop.persistence.opening import open_database
 from desktop.persistence.schema import upgrade_to_head
 from desktop.persistence.unit_of_work import Database
 from desktop.services.demo import load_demo
 
 BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
-PG_TEMPLATE = "incident_logger_migrated"
+PG_DATABASE = "incident_logger_test"
+TABLES_CHILDREN_FIRST = [table.name for table in reversed(Base.metadata.sorted_tables)]
 
 
 def _unavailable(reason: str) -> None:
@@ -75,7 +79,7 @@ def demo_database(database: Database) -> Database:
 
 @pytest.fixture(scope="session")
 def postgres_server() -> Iterator[PostgresServer]:
-    """The session's PostgreSQL server, with a migrated template database; stopped at session end."""
+    """The session's PostgreSQL server; stopped (and its directory removed) at session end."""
     try:
         import psycopg  # noqa: F401
     except ImportError:
@@ -85,13 +89,19 @@ def postgres_server() -> Iterator[PostgresServer]:
     except PostgresUnavailableError as error:
         _unavailable(str(error))
     with server:
-        server.execute(f'CREATE DATABASE "{PG_TEMPLATE}"')
-        engine = create_database_engine(server.url(PG_TEMPLATE))
-        try:
-            upgrade_to_head(engine)
-        finally:
-            engine.dispose()  # a template must have no open connections
         yield server
+
+
+@pytest.fixture(scope="session")
+def postgres_database(postgres_server: PostgresServer) -> str:
+    """Name of the session's migrated PostgreSQL database; `any_database` empties it after each test."""
+    postgres_server.execute(f'CREATE DATABASE "{PG_DATABASE}"')
+    engine = create_database_engine(postgres_server.url(PG_DATABASE))
+    try:
+        upgrade_to_head(engine)
+    finally:
+        engine.dispose()
+    return PG_DATABASE
 
 
 @pytest.fixture(params=BACKENDS)
@@ -123,12 +133,13 @@ def any_database(backend: str, request: pytest.FixtureRequest, sqlite_url: str, 
             db.close()
         return
     server: PostgresServer = request.getfixturevalue("postgres_server")
-    with server.fresh_database(PG_TEMPLATE) as name:
-        db = open_database(server.url(name), clock=clock)
-        try:
-            yield db
-        finally:
-            db.close()
+    name: str = request.getfixturevalue("postgres_database")
+    db = open_database(server.url(name), clock=clock)
+    try:
+        yield db
+    finally:
+        db.close()
+        server.empty_tables(name, TABLES_CHILDREN_FIRST)
 
 
 @pytest.fixture

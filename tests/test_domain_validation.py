@@ -107,7 +107,6 @@ def test_facility_accepts_zip_plus_four_and_no_location() -> None:
     [
         ({"facility_uuid": ""}, "facility: is required"),
         ({"title": ""}, "title: is required"),
-        ({"case_number": " "}, "case_number: is required"),
         ({"case_number": "x" * 65}, "case_number: must be at most 64 characters"),
         ({"victims_injured": -1}, "victims_injured: must be 0 or more"),
         ({"victims_killed": -3}, "victims_killed: must be 0 or more"),
@@ -140,6 +139,12 @@ def test_unknown_counts_are_not_zero_and_are_allowed() -> None:
     incident = replace(INCIDENT, victims_killed=None, victims_injured=None, status=CaseStatus.ARREST_MADE)
     assert incident_errors(incident) == []
     assert incident_errors(replace(INCIDENT, victims_killed=0, damage_estimate_usd=0)) == []
+
+
+def test_case_number_is_optional_and_blank_means_none() -> None:
+    for blank in (None, "", "   "):
+        assert incident_errors(replace(INCIDENT, case_number=blank)) == []
+    assert incident_errors(replace(INCIDENT, case_number=" " + "x" * 64 + " ")) == []
 
 
 def test_several_errors_are_reported_together() -> None:

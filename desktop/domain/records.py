@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -25,6 +26,14 @@ def add_years(day: date, years: int) -> date:
         return day.replace(year=day.year + years)
     except ValueError:
         return day.replace(year=day.year + years, day=28)
+
+
+def latest_assessment_due_by(by: date, years: int) -> date:
+    """The last assessment day whose reassessment `years` later (add_years) falls on or before `by`."""
+    target = by.year - years
+    if (by.month, by.day) == (2, 28) and not calendar.isleap(by.year) and calendar.isleap(target):
+        return date(target, 2, 29)  # reassessed on 28 February in a common year
+    return add_years(by, -years)
 
 
 @dataclass(frozen=True, slots=True)

@@ -68,8 +68,8 @@ def incident_errors(incident: Incident) -> list[FieldError]:
     if not incident.facility_uuid:
         errors.append(FieldError("facility", "is required"))
     _text(errors, "title", incident.title, required=True, limit=MAX_NAME)
-    if incident.case_number is not None:
-        _text(errors, "case_number", incident.case_number, required=True, limit=64)
+    if incident.case_number:  # optional; blank means none
+        _text(errors, "case_number", incident.case_number.strip(), limit=64)
     for name in ("investigating_agencies", "description", "sources", "suspect_names", "personal_details"):
         _text(errors, name, getattr(incident, name))
     errors.extend(FieldError("occurred", problem) for problem in incident.occurred.problems())

@@ -56,9 +56,15 @@ def incident_record(row: IncidentRow, *, with_history: bool = False) -> Incident
     )
 
 
+def case_number(record: Incident) -> str | None:
+    """The case number as stored: surrounding blanks removed, a blank one is no case number (NULL)."""
+    return (record.case_number or "").strip() or None
+
+
 def apply_incident(row: IncidentRow, record: Incident, facility: FacilityRow) -> None:
     for name in INCIDENT_SCALARS:
         setattr(row, name, getattr(record, name))
+    row.case_number = case_number(record)
     row.facility = facility
     row.occurred_precision = record.occurred.precision if record.occurred.on else DatePrecision.UNKNOWN
     row.occurred_on = record.occurred.on

@@ -5,16 +5,17 @@ from __future__ import annotations
 import re
 import uuid as uuid_module
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, column, exists, func, or_, select, table
+from sqlalchemy import ColumnElement, Select, and_, case, column, exists, func, or_, select, table
 from sqlalchemy.orm import Session, contains_eager
+from sqlalchemy.orm.attributes import flag_modified
 
-from desktop.domain.enums import CaseStatus, PlanStatus
+from desktop.domain.enums import CaseStatus, LabelledEnum, PlanStatus, SecurityLevel, Severity
 from desktop.domain.errors import RecordInUseError, RecordNotFoundError, StaleRecordError
 from desktop.domain.queries import FacilityFilter, IncidentFilter, Page, PlanItemFilter
-from desktop.domain.records import Facility, Incident, PlanItem
+from desktop.domain.records import Facility, Incident, PlanItem, latest_assessment_due_by
 from desktop.domain.validation import FieldError, ValidationError
 from desktop.domain.values import StatusChange
 from desktop.persistence import mapping
@@ -23,7 +24,7 @@ from desktop.persistence.models import FacilityRow, IncidentRow, PlanItemRow, We
 
 Clock = Callable[[], datetime]
 _FTS = table("incidents_fts", column("rowid"), column("incidents_fts"))  # SQLite FTS5, made by the migration
-_WORD = re.compile(r"\w+", re.UNICODE)
+_WORD = re.compile(r"[^\W_]+")  # letters and digits, as FTS5's unicode61 tokenizer splits words
 
 
 def new_uuid() -> str:
@@ -31,7 +32,19 @@ def new_uuid() -> str:
 
 
 def search_words(text: str) -> list[str]:
+    """The words of a search: runs of letters and digits (punctuation and search syntax are ignored)."""
     return _WORD.findall(text)[:16]
+
+
+def in_order(column: Any, enum: type[LabelledEnum]) -> Any:
+    """Sort key of a coded column by the enum's own order (low < medium < high), not by its codes."""
+    return case({member: rank for rank, member in enumerate(enum)}, value=column, else_=len(enum))
+
+
+def _nullable(column: Any, table: Any) -> bool:
+    """Whether `column` may be NULL in rows of `table` (a column of an outer-joined table may)."""
+    expression = getattr(column, "expression", column)
+    return getattr(expression, "table", None) is not table or bool(getattr(expression, "nullable", True))
 
 
 class _Repository:
@@ -50,16 +63,39 @@ class _Repository:
         if expected != actual:
             raise StaleRecordError(self.entity, uuid, expected, actual)
 
+    def _touch(self, row: Any, now: datetime) -> None:
+        """Stamp and flush a changed row; the UPDATE (and so the version bump) happens even when
+        only child rows (weapons, status changes) changed within the same second."""
+        if self.session.is_modified(row):
+            row.updated_at = now
+            flag_modified(row, "updated_at")
+            self.session.flush()
+
     def _window(self, query: Select[Any], page: Page, keys: dict[str, Any], tiebreak: Any) -> Any:
-        column = keys.get(page.sort) or next(iter(keys.values()))
-        order = [column.desc(), tiebreak.desc()] if page.descending else [column.asc(), tiebreak.asc()]
+        """Order by the page's sort key (unknown values first ascending, last descending, on every
+        database), then by id so that windows never overlap; then cut the window."""
+        if page.sort and page.sort not in keys:
+            raise ValueError(f"cannot sort {self.entity} by {page.sort!r}; choose one of: {', '.join(keys)}")
+        column = keys[page.sort] if page.sort else next(iter(keys.values()))
+        key = column.desc() if page.descending else column.asc()
+        if not self.is_sqlite and _nullable(column, tiebreak.expression.table):  # PostgreSQL: NULL is largest
+            key = key.nulls_last() if page.descending else key.nulls_first()
+        order = [key, tiebreak.desc() if page.descending else tiebreak.asc()]
         return query.order_by(*order).offset(max(page.offset, 0)).limit(max(page.limit, 0))
 
     def _like_all(self, text: str, *columns: Any) -> ColumnElement[bool] | None:
+        """Every word of `text` occurs (case-insensitively) in at least one of `columns`."""
         words = search_words(text)
         if not words:
             return None
         return and_(*(or_(*(c.ilike(f"%{w}%") for c in columns)) for w in words))
+
+    def _word_starts(self, text: str, *columns: Any) -> ColumnElement[bool] | None:
+        """Every word of `text` starts a word in one of `columns` (PostgreSQL; FTS5 does this on SQLite)."""
+        words = search_words(text)
+        if not words:
+            return None
+        return and_(*(or_(*(c.op("~*")(rf"\m{w}") for c in columns)) for w in words))
 
 
 class FacilityRepository(_Repository):
@@ -95,9 +131,7 @@ class FacilityRepository(_Repository):
         self._check_version(record.uuid, record.version, row.version)
         before = mapping.facility_record(row)
         mapping.apply_facility(row, record)
-        if self.session.is_modified(row):
-            row.updated_at = self.clock()
-            self.session.flush()
+        self._touch(row, self.clock())
         after = mapping.facility_record(row)
         self.audit.updated(self.entity, before, after)
         return after
@@ -124,10 +158,25 @@ class FacilityRepository(_Repository):
             query = query.where(FacilityRow.agency.in_(where.agencies))
         if where.states:
             query = query.where(FacilityRow.state.in_(where.states))
+        if where.reassessment_due_by is not None:
+            query = query.where(self.reassessment_due_condition(where.reassessment_due_by))
         text = self._like_all(where.text, FacilityRow.name, FacilityRow.city, FacilityRow.address, FacilityRow.notes)
         if text is not None:
             query = query.where(text)
         return query
+
+    @staticmethod
+    def reassessment_due_condition(by: date) -> ColumnElement[bool]:
+        """ISC reassessment due on or before `by` (Facility.reassessment_due in SQL); a facility
+        with a security level that was never assessed is due."""
+        cycle_years = {level: level.reassessment_years for level in SecurityLevel}
+        cycles = [
+            and_(FacilityRow.security_level.in_([level for level, n in cycle_years.items() if n == years]),
+                 FacilityRow.last_assessment <= latest_assessment_due_by(by, years))
+            for years in sorted(set(cycle_years.values()))
+        ]  # fmt: skip
+        never = and_(FacilityRow.security_level.is_not(None), FacilityRow.last_assessment.is_(None))
+        return or_(never, *cycles)
 
     def count(self, where: FacilityFilter | None = None) -> int:
         query = self._filtered(select(func.count()).select_from(FacilityRow), where or FacilityFilter())
@@ -168,13 +217,14 @@ class IncidentRepository(_Repository):
         return row
 
     def _check_case_number(self, record: Incident, own_id: int | None) -> None:
-        if record.case_number is None:
+        number = mapping.case_number(record)
+        if number is None:
             return
-        query = select(IncidentRow.uuid).where(IncidentRow.case_number == record.case_number)
+        query = select(IncidentRow.uuid).where(IncidentRow.case_number == number)
         if own_id is not None:
             query = query.where(IncidentRow.id != own_id)
         if (other := self.session.scalar(query)) is not None:
-            raise ValidationError([FieldError("case_number", f"{record.case_number!r} is already used by {other}")])
+            raise ValidationError([FieldError("case_number", f"{number!r} is already used by {other}")])
 
     def add(self, record: Incident, status_on: StatusChange | None = None) -> Incident:
         self._check_case_number(record, None)
@@ -199,9 +249,7 @@ class IncidentRepository(_Repository):
         if record.status is not before.status:
             change = status_on if status_on and status_on.status is record.status else None
             row.status_changes.append(mapping.status_change_row(change or StatusChange(record.status, now.date()), now))
-        if self.session.is_modified(row):
-            row.updated_at = now
-            self.session.flush()
+        self._touch(row, now)
         after = mapping.incident_record(row, with_history=True)
         self.audit.updated(self.entity, before, after)
         return after
@@ -223,8 +271,8 @@ class IncidentRepository(_Repository):
         if self.is_sqlite:
             match = " AND ".join(f'"{w}"*' for w in words)
             return IncidentRow.id.in_(select(_FTS.c.rowid).where(_FTS.c.incidents_fts.op("MATCH")(match)))
-        return self._like_all(text, IncidentRow.title, IncidentRow.description, IncidentRow.case_number,
-                              IncidentRow.sources, IncidentRow.investigating_agencies)  # fmt: skip
+        return self._word_starts(text, IncidentRow.title, IncidentRow.description, IncidentRow.case_number,
+                                 IncidentRow.sources, IncidentRow.investigating_agencies)  # fmt: skip
 
     def filtered(self, query: Select[Any], where: IncidentFilter) -> Select[Any]:
         """Apply `where`; the query must already join FacilityRow when states are filtered."""
@@ -263,7 +311,8 @@ class IncidentRepository(_Repository):
         keys: dict[str, Any] = {
             "occurred": IncidentRow.occurred_on, "case_number": IncidentRow.case_number,
             "title": IncidentRow.title, "facility": FacilityRow.name, "attack_type": IncidentRow.attack_type,
-            "severity": IncidentRow.severity, "status": IncidentRow.status, "updated_at": IncidentRow.updated_at,
+            "severity": in_order(IncidentRow.severity, Severity), "status": in_order(IncidentRow.status, CaseStatus),
+            "updated_at": IncidentRow.updated_at,
         }  # fmt: skip
         query = select(IncidentRow).join(IncidentRow.facility).options(contains_eager(IncidentRow.facility))
         query = self._window(self.filtered(query, where or IncidentFilter()), page, keys, IncidentRow.id)
@@ -310,9 +359,7 @@ class PlanItemRepository(_Repository):
         self._check_version(record.uuid, record.version, row.version)
         before = mapping.plan_item_record(row)
         mapping.apply_plan_item(row, record, *self._links(record))
-        if self.session.is_modified(row):
-            row.updated_at = self.clock()
-            self.session.flush()
+        self._touch(row, self.clock())
         after = mapping.plan_item_record(row)
         self.audit.updated(self.entity, before, after)
         return after
@@ -351,7 +398,7 @@ class PlanItemRepository(_Repository):
         page = page or Page(sort="due_date")
         keys: dict[str, Any] = {
             "due_date": PlanItemRow.due_date, "facility": FacilityRow.name, "description": PlanItemRow.description,
-            "owner": PlanItemRow.owner, "status": PlanItemRow.status,
+            "owner": PlanItemRow.owner, "status": in_order(PlanItemRow.status, PlanStatus),
         }  # fmt: skip
         query = select(PlanItemRow).outerjoin(PlanItemRow.facility).options(contains_eager(PlanItemRow.facility))
         query = self._window(self._filtered(query, where or PlanItemFilter()), page, keys, PlanItemRow.id)
