@@ -22,6 +22,11 @@ class NotAnIncidentDatabaseError(RuntimeError):
     """The database holds tables but none of ours; it is left untouched."""
 
 
+def include_object(obj: object, name: str | None, type_: str, reflected: bool, compare_to: object) -> bool:
+    """Alembic autogenerate filter: leave out SQLite's FTS5 table and its shadow tables (made by hand)."""
+    return not (type_ == "table" and name is not None and name.startswith("incidents_fts"))
+
+
 def alembic_config(engine: Engine | None = None) -> Config:
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
@@ -45,7 +50,7 @@ def pending_migration(engine: Engine) -> bool:
     """True when the schema is missing or older than this program's; raises when it is newer."""
     current = current_revision(engine)
     if current is None:
-        tables = set(inspect(engine).get_table_names())
+        tables = set(inspect(engine).get_table_names()) - {"alembic_version"}  # empty after a downgrade
         if tables:
             raise NotAnIncidentDatabaseError(
                 f"the database has tables ({', '.join(sorted(tables)[:5])}) but no Incident Logger schema"

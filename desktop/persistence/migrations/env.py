@@ -6,13 +6,9 @@ from alembic import context
 from sqlalchemy import create_engine
 
 from desktop.persistence.models import Base
+from desktop.persistence.schema import include_object
 
 target_metadata = Base.metadata
-
-
-def include_object(obj: object, name: str | None, type_: str, reflected: bool, compare_to: object) -> bool:
-    """Leave SQLite's FTS5 shadow tables out of autogenerate comparisons."""
-    return not (type_ == "table" and name is not None and name.startswith("incidents_fts"))
 
 
 def run_migrations() -> None:
