@@ -8,9 +8,14 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from desktop import __version__, paths
 from desktop.commands import COMMANDS, load_commands
-from desktop.persistence.opening import open_database
+from desktop.domain.errors import RecordInUseError, RecordNotFoundError, StaleRecordError
+from desktop.persistence.opening import describe_error, display_url, open_database
+
+EXPECTED_ERRORS = (SQLAlchemyError, OSError, ValueError, RecordNotFoundError, RecordInUseError, StaleRecordError)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -38,10 +43,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         database = open_database(url)
     except Exception as error:  # a clear message instead of a traceback
-        print(f"incident-logger: cannot open {url}: {error}", file=sys.stderr)
+        print(f"incident-logger: cannot open {display_url(url)}: {describe_error(error)}", file=sys.stderr)
         return 2
     try:
         return COMMANDS[args.command].run(database, args)
+    except EXPECTED_ERRORS as error:  # bad input or a busy/broken database: one line, data left as it was
+        print(f"incident-logger {args.command}: {describe_error(error)}", file=sys.stderr)
+        return 1
     finally:
         database.close()
 

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError
+
 from desktop.persistence.engine import create_database_engine
 from desktop.persistence.schema import upgrade_to_head
 from desktop.persistence.unit_of_work import Database, utc_now
@@ -23,3 +26,18 @@ def open_database(
         engine.dispose()
         raise
     return Database(engine, clock)  # type: ignore[arg-type]
+
+
+def display_url(url: str) -> str:
+    """The URL with any password masked, for messages and window titles."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except (ArgumentError, ValueError):
+        return url if "@" not in url else "<unparsable database URL>"
+
+
+def describe_error(error: BaseException) -> str:
+    """One line for people: the driver's own message without SQLAlchemy's SQL and background link."""
+    cause = error.orig if isinstance(error, DBAPIError) and error.orig is not None else error
+    text = " ".join(part.strip() for part in str(cause).splitlines() if part.strip())
+    return text or type(cause).__name__

@@ -1,0 +1,155 @@
+"""The command line, run as `python -m desktop` subprocesses (and in-process for the error cases)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from desktop.cli import build_parser, main
+from desktop.commands import COMMANDS
+
+
+def run(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
+    """`python -m desktop ARGS` with HOME and XDG dirs inside the test's temp dir, never the user's."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("INCIDENT_LOGGER_", "XDG_"))}
+    env.update(HOME=str(home), XDG_DATA_HOME=str(home / "data"), XDG_CONFIG_HOME=str(home / "config"))
+    return subprocess.run(
+        [sys.executable, "-m", "desktop", *args], capture_output=True, text=True, env=env, timeout=120, check=False
+    )
+
+
+def test_demo_then_list_prints_the_three_2019_incidents(tmp_path: Path) -> None:
+    data = tmp_path / "data-dir"
+    demo = run("--data-dir", str(data), "demo", home=tmp_path)
+    assert (demo.returncode, demo.stderr) == (0, "")
+    assert demo.stdout.strip() == "demo data: 3 incidents added"
+    assert (data / "incidents.sqlite3").exists()
+
+    listed = run("--data-dir", str(data), "list", home=tmp_path)
+    assert (listed.returncode, listed.stderr) == (0, "")
+    lines = listed.stdout.splitlines()
+    assert len(lines) == 3
+    assert "San Antonio" in lines[0] and lines[0].startswith("2019-08-13")  # newest first
+    assert "Florida" in lines[1] and "Molotov" in lines[1] and lines[1].startswith("2019-08 ")
+    assert "Tacoma" in lines[2] and lines[2].startswith("2019-07-13")
+
+    again = run("--data-dir", str(data), "demo", home=tmp_path)
+    assert again.stdout.strip() == "demo data is already present"
+    searched = run("--data-dir", str(data), "list", "--search", "molotov", home=tmp_path)
+    assert [line for line in searched.stdout.splitlines() if line] == [lines[1]]
+    assert not (tmp_path / "data").exists()  # nothing written to the (fake) user data dir
+
+
+def test_help_names_every_subcommand(tmp_path: Path) -> None:
+    result = run("--help", home=tmp_path)
+    assert result.returncode == 0
+    build_parser()  # loads the command modules
+    for name in ["gui", *COMMANDS]:
+        assert name in result.stdout, name
+    assert {"demo", "list", "stats", "check"} <= set(COMMANDS)
+
+
+def test_check_prints_ok_and_stats_sums_up(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = str(tmp_path / "d")
+    assert main(["--data-dir", data, "demo"]) == 0
+    assert main(["--data-dir", data, "check"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "ok"
+    assert main(["--data-dir", data, "stats"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("incidents: 3 (2 open)\nkilled: 1  injured: 0")
+    assert "Proposed 1" in out
+
+
+def test_check_reports_a_broken_audit_chain(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import sqlite3
+
+    data = tmp_path / "d"
+    main(["--data-dir", str(data), "demo"])
+    with sqlite3.connect(data / "incidents.sqlite3") as connection:
+        connection.execute("UPDATE audit_entries SET entity_uuid = 'forged' WHERE id = 2")
+    connection.close()
+    capsys.readouterr()
+    assert main(["--data-dir", str(data), "check"]) == 1
+    out = capsys.readouterr().out
+    assert "audit: entry 2" in out and "was edited" in out
+    assert out.splitlines()[-1] == "1 problem(s) found"
+
+
+def test_bad_database_url_exits_with_one_line(tmp_path: Path) -> None:
+    result = run("--data-dir", str(tmp_path), "--database-url", "nosuchdb://x/y", "list", home=tmp_path)
+    assert result.returncode != 0
+    assert result.stdout == ""
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    assert result.stderr.startswith("incident-logger: cannot open nosuchdb://x/y: ")
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "not a url at all",
+        "nosuchdb://x/y",
+        "postgresql+psycopg://nobody:secret@127.0.0.1:1/none",  # nothing listens on port 1
+        "sqlite+pysqlite:////proc/no/such/dir/x.sqlite3",
+    ],
+)
+def test_unusable_database_url_gives_one_line_without_traceback(
+    url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--data-dir", str(tmp_path), "--database-url", url, "list"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    lines = captured.err.strip().splitlines()
+    assert len(lines) == 1, captured.err
+    assert lines[0].startswith("incident-logger: cannot open ")
+    assert "secret" not in captured.err  # passwords are not printed
+
+
+def test_not_a_database_file_gives_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "notes.sqlite3"
+    path.write_text("not a database\n" * 100)
+    assert main(["--data-dir", str(tmp_path), "--database-url", f"sqlite+pysqlite:///{path}", "list"]) == 2
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1
+    assert "file is not a database" in err
+
+
+def test_busy_database_gives_one_line_and_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+
+    from desktop.persistence import engine
+
+    data = tmp_path / "d"
+    assert main(["--data-dir", str(data), "list"]) == 0  # creates the database
+    monkeypatch.setattr(engine, "BUSY_TIMEOUT_MS", 100)
+    other = sqlite3.connect(data / "incidents.sqlite3", isolation_level=None)
+    try:
+        other.execute("BEGIN IMMEDIATE")  # another program is writing
+        assert main(["--data-dir", str(data), "demo"]) == 1
+        other.execute("ROLLBACK")
+    finally:
+        other.close()
+    assert capsys.readouterr().err == "incident-logger demo: database is locked\n"
+    assert main(["--data-dir", str(data), "list"]) == 0
+    assert capsys.readouterr().out == ""
+
+
+def test_refused_input_in_a_command_gives_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop.commands import Command
+    from desktop.domain.validation import FieldError, ValidationError
+
+    def refuse(_database: object, _args: object) -> int:
+        raise ValidationError([FieldError("victims_injured", "must be 0 or more")])
+
+    build_parser()
+    monkeypatch.setitem(COMMANDS, "list", Command("list", refuse, lambda parser: None))
+    assert main(["--data-dir", str(tmp_path), "list"]) == 1
+    assert capsys.readouterr().err == "incident-logger list: victims_injured: must be 0 or more\n"
