@@ -157,6 +157,8 @@ def add_incidents(
 
 def add_plan_items(database: Database, count: int, today: date, seed: int = 3) -> int:
     """`count` plan items due between 60 days before and 60 days after `today`; some nationwide."""
+    if count <= 0:
+        return 0
     rng = random.Random(seed)
     now = datetime(2024, 1, 1)
     with database.engine.begin() as connection:
