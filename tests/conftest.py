@@ -12,8 +12,9 @@ Fixtures for other test modules:
   `postgres_server.fresh_database()` makes another database for a test that needs one.
 
 PostgreSQL: the server is started once per session (initdb into a temp dir, 127.0.0.1, trust auth,
-fsync off) from /usr/lib/postgresql/*/bin. `any_database` uses one migrated database whose tables are
-emptied (and id sequences restarted) after each test; `empty_database_url` creates a new database.
+fsync off) from /usr/lib/postgresql/*/bin. `any_database` uses one migrated database that is put back
+as it was right after the migration (rows and id sequences) after each test; `empty_database_url`
+creates a new database.
 Without the server programs the postgresql cases are skipped, unless the environment variable CI
 is set: then they fail, so that CI proves they ran.
 """
@@ -27,10 +28,10 @@ from pathlib import Path
 import pytest
 from support.clock import FakeClock
 from support.pg_server import PostgresServer, PostgresUnavailableError
+from support.reset import DatabaseReset
 
 from desktop.persistence.engine import create_database_engine
 from desktop.persistence.engine import sqlite_url as make_sqlite_url
-from desktop.persistence.models import Base
 from desktop.persistence.opening import open_database
 from desktop.persistence.schema import upgrade_to_head
 from desktop.persistence.unit_of_work import Database
@@ -38,7 +39,6 @@ from desktop.services.demo import load_demo
 
 BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
 PG_DATABASE = "incident_logger_test"
-TABLES_CHILDREN_FIRST = [table.name for table in reversed(Base.metadata.sorted_tables)]
 
 
 def _unavailable(reason: str) -> None:
@@ -93,15 +93,20 @@ def postgres_server() -> Iterator[PostgresServer]:
 
 
 @pytest.fixture(scope="session")
-def postgres_database(postgres_server: PostgresServer) -> str:
-    """Name of the session's migrated PostgreSQL database; `any_database` empties it after each test."""
+def postgres_database(postgres_server: PostgresServer) -> Iterator[DatabaseReset]:
+    """The session's migrated PostgreSQL database; `any_database` resets it to this state after each test."""
     postgres_server.execute(f'CREATE DATABASE "{PG_DATABASE}"')
-    engine = create_database_engine(postgres_server.url(PG_DATABASE))
+    url = postgres_server.url(PG_DATABASE)
+    engine = create_database_engine(url)
     try:
         upgrade_to_head(engine)
     finally:
         engine.dispose()
-    return PG_DATABASE
+    snapshot = DatabaseReset(url)
+    try:
+        yield snapshot
+    finally:
+        snapshot.close()
 
 
 @pytest.fixture(params=BACKENDS)
@@ -132,14 +137,13 @@ def any_database(backend: str, request: pytest.FixtureRequest, sqlite_url: str, 
         finally:
             db.close()
         return
-    server: PostgresServer = request.getfixturevalue("postgres_server")
-    name: str = request.getfixturevalue("postgres_database")
-    db = open_database(server.url(name), clock=clock)
+    snapshot: DatabaseReset = request.getfixturevalue("postgres_database")
+    db = open_database(snapshot.engine.url.render_as_string(hide_password=False), clock=clock)
     try:
         yield db
     finally:
         db.close()
-        server.empty_tables(name, TABLES_CHILDREN_FIRST)
+        snapshot.reset()
 
 
 @pytest.fixture
