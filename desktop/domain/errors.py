@@ -22,3 +22,7 @@ class StaleRecordError(RuntimeError):
 
 class RecordInUseError(RuntimeError):
     """A delete would orphan other records."""
+
+
+class StorageError(RuntimeError):
+    """The database could not be read or written (disk full, I/O error, read-only file); nothing was saved."""

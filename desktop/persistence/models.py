@@ -182,3 +182,14 @@ class AuditRow(Base):
     changes: Mapped[dict[str, list[object]]] = mapped_column(JSON)
     prev_hash: Mapped[str] = mapped_column(String(64))
     entry_hash: Mapped[str] = mapped_column(String(64))
+
+
+class AuditHeadRow(Base):
+    """The end of the audit chain (one row): how many entries were written and the last one's hash,
+    so that deleting the newest entries is detected too."""
+
+    __tablename__ = "audit_head"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    entries: Mapped[int] = mapped_column(Integer)
+    last_hash: Mapped[str] = mapped_column(String(64))

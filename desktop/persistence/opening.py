@@ -7,7 +7,8 @@ from collections.abc import Callable
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
 
-from desktop.persistence.engine import create_database_engine
+from desktop.persistence.engine import create_database_engine, sqlite_file
+from desktop.persistence.integrity import FileCheck, check_database_file
 from desktop.persistence.schema import upgrade_to_head
 from desktop.persistence.unit_of_work import Database, utc_now
 
@@ -41,3 +42,28 @@ def describe_error(error: BaseException) -> str:
     cause = error.orig if isinstance(error, DBAPIError) and error.orig is not None else error
     text = " ".join(part.strip() for part in str(cause).splitlines() if part.strip())
     return text or type(cause).__name__
+
+
+class DatabaseFileError(RuntimeError):
+    """The SQLite file is damaged, from a newer version, another program's, or not writable; it was not changed."""
+
+    def __init__(self, check: FileCheck) -> None:
+        self.check = check
+        super().__init__(check.message)
+
+
+def open_checked(
+    url: str,
+    *,
+    before_migration: Callable[[], None] | None = None,
+    clock: Callable[..., object] = utc_now,
+    thorough: bool = False,
+) -> Database:
+    """open_database after checking a SQLite file first (header, quick_check or, when `thorough`,
+    integrity_check, schema version, write access); raises DatabaseFileError before touching a bad file."""
+    path = sqlite_file(url)
+    if path is not None:
+        check = check_database_file(path, thorough=thorough)
+        if not check.usable:
+            raise DatabaseFileError(check)
+    return open_database(url, before_migration=before_migration, clock=clock)

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.persistence.audit_log import AuditLog
 from desktop.persistence.engine import IMMEDIATE, sqlite_file
+from desktop.persistence.integrity import storage_error
 from desktop.persistence.repositories import FacilityRepository, IncidentRepository, PlanItemRepository
 
 
@@ -89,3 +90,5 @@ class UnitOfWork:
         finally:
             self.session.close()
             self.session = None
+        if error is not None and (plain := storage_error(error, writing=self.write)) is not None:
+            raise plain from error  # disk full, I/O error, read-only file: a sentence instead of SQL

@@ -1,0 +1,212 @@
+"""Checks of a SQLite database file before it is opened: header, storage integrity, schema, access."""
+
+from __future__ import annotations
+
+import errno
+import os
+import sqlite3
+import stat
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import cache
+from pathlib import Path
+from urllib.parse import quote
+
+from alembic.script import ScriptDirectory
+from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
+
+from desktop.domain.errors import StorageError
+from desktop.persistence.engine import BUSY_TIMEOUT_MS
+from desktop.persistence.schema import alembic_config
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+HEADER_SIZE = 100
+
+
+class FileState(StrEnum):
+    NEW = "new"  # no file yet (or an empty one): a new database will be created
+    OK = "ok"
+    DAMAGED = "damaged"  # garbage, truncated or corrupt pages
+    NEWER_SCHEMA = "newer_schema"  # written by a newer Incident Logger
+    NOT_OURS = "not_ours"  # a SQLite database of another program
+    READ_ONLY = "read_only"  # the file or its folder cannot be written
+    NO_ACCESS = "no_access"  # the file cannot be read
+    BUSY = "busy"  # another program holds it locked longer than the busy timeout
+
+
+@dataclass(frozen=True, slots=True)
+class FileCheck:
+    path: Path
+    state: FileState
+    detail: str = ""
+    revision: str | None = None
+
+    @property
+    def usable(self) -> bool:
+        return self.state in (FileState.NEW, FileState.OK)
+
+    @property
+    def message(self) -> str:
+        """A sentence for people: what is wrong with which file, and that it was left as it was."""
+        where = str(self.path)
+        untouched = "The file has not been changed."
+        return {
+            FileState.NEW: f"{where} does not exist yet; a new database will be created there.",
+            FileState.OK: f"{where} is in good order.",
+            FileState.DAMAGED: f"The database {where} is damaged ({self.detail}). {untouched}",
+            FileState.NEWER_SCHEMA: f"The database {where} was written by a newer version of Incident Logger "
+            f"(schema {self.revision}); update Incident Logger to open it. {untouched}",
+            FileState.NOT_OURS: f"{where} is not an Incident Logger database ({self.detail}). {untouched}",
+            FileState.READ_ONLY: f"The database {where} cannot be written: {self.detail}. Incident Logger needs "
+            "to write the file and its folder; choose another location or ask for write access.",
+            FileState.NO_ACCESS: f"The database {where} cannot be read: {self.detail}.",
+            FileState.BUSY: f"The database {where} is locked by another program ({self.detail}); try again later.",
+        }[self.state]
+
+
+@cache
+def known_revisions() -> frozenset[str]:
+    """Every schema revision this program's migrations know."""
+    return frozenset(rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions())
+
+
+def check_database_file(path: Path, *, thorough: bool = False) -> FileCheck:
+    """Classify the file at `path` without changing it; `thorough` runs integrity_check instead of quick_check."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return _new_file(path)
+    except OSError as error:
+        return FileCheck(path, FileState.NO_ACCESS, _reason(error))
+    if not stat.S_ISREG(info.st_mode):
+        return FileCheck(path, FileState.NOT_OURS, "it is not a regular file")
+    try:
+        with path.open("rb") as file:
+            header = file.read(HEADER_SIZE)
+    except OSError as error:
+        return FileCheck(path, FileState.NO_ACCESS, _reason(error))
+    if not header:
+        return _new_file(path)  # SQLite treats an empty file as a new database
+    problem = header_problem(header, info.st_size, has_wal=_wal_path(path).exists())
+    if problem:
+        return FileCheck(path, FileState.DAMAGED, problem)
+    if not os.access(path, os.W_OK):
+        return FileCheck(path, FileState.READ_ONLY, "the file is read-only for you")
+    if not os.access(path.parent, os.W_OK | os.X_OK):
+        return FileCheck(path, FileState.READ_ONLY, f"its folder {path.parent} is read-only for you")
+    return _check_contents(path, thorough)
+
+
+def header_problem(header: bytes, file_size: int, *, has_wal: bool) -> str:
+    """What is wrong with a SQLite file's first 100 bytes and size, or "" when they look right."""
+    if len(header) < HEADER_SIZE or not header.startswith(SQLITE_MAGIC):
+        return "it is not a SQLite database: its first bytes are not the SQLite header"
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    if page_size < 512 or page_size & (page_size - 1):
+        return f"its header gives an impossible page size ({page_size})"
+    pages = int.from_bytes(header[28:32], "big")
+    header_size_valid = pages > 0 and header[24:28] == header[92:96]
+    if header_size_valid and not has_wal and file_size < pages * page_size:
+        return f"it is truncated: {file_size:,} bytes where its header promises {pages * page_size:,}"
+    return ""
+
+
+def read_only_connection(path: Path, *, immutable: bool | None = None) -> sqlite3.Connection:
+    """A connection that cannot change the file. By default, without a -wal file (nothing to recover, nobody
+    writing) it is `immutable`, so that no -wal/-shm files appear beside a file that must stay untouched."""
+    if immutable is None:
+        immutable = not _wal_path(path).exists()
+    options = "mode=ro&immutable=1" if immutable else "mode=ro"
+    return sqlite3.connect(f"file:{quote(str(path))}?{options}", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+
+
+def _check_contents(path: Path, thorough: bool) -> FileCheck:
+    immutable = not _wal_path(path).exists()
+    found = _read_contents(path, thorough, immutable)
+    if found.state == FileState.DAMAGED and immutable and _wal_path(path).exists():
+        # Another program opened the file during the check; an immutable reader ignores its writes,
+        # so read again the normal way before calling the file damaged.
+        found = _read_contents(path, thorough, immutable=False)
+    return found
+
+
+def _read_contents(path: Path, thorough: bool, immutable: bool) -> FileCheck:
+    try:
+        connection = read_only_connection(path, immutable=immutable)
+        try:
+            return _classify(connection, path, thorough)
+        finally:
+            connection.close()
+    except sqlite3.OperationalError as error:
+        if "locked" in str(error) or "busy" in str(error):
+            return FileCheck(path, FileState.BUSY, str(error))
+        return FileCheck(path, FileState.DAMAGED, str(error))
+    except sqlite3.DatabaseError as error:
+        return FileCheck(path, FileState.DAMAGED, str(error))
+
+
+def _classify(connection: sqlite3.Connection, path: Path, thorough: bool) -> FileCheck:
+    pragma = "integrity_check" if thorough else "quick_check"
+    findings = [row[0] for row in connection.execute(f"PRAGMA {pragma}(20)")]
+    if findings != ["ok"]:
+        return FileCheck(path, FileState.DAMAGED, "; ".join(" ".join(f.split()) for f in findings[:3]))
+    tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if "alembic_version" not in tables:
+        if tables:
+            shown = ", ".join(sorted(tables)[:5])
+            return FileCheck(path, FileState.NOT_OURS, f"it has tables ({shown}) but no Incident Logger schema")
+        return FileCheck(path, FileState.NEW, "an empty database")
+    revision = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+    if revision is None:
+        return FileCheck(path, FileState.NEW, "an empty schema")
+    if revision[0] not in known_revisions():
+        return FileCheck(path, FileState.NEWER_SCHEMA, "unknown schema revision", revision[0])
+    return FileCheck(path, FileState.OK, revision=revision[0])
+
+
+def _new_file(path: Path) -> FileCheck:
+    folder = path.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    if path.exists() and not os.access(path, os.W_OK):
+        return FileCheck(path, FileState.READ_ONLY, "the file is read-only for you")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return FileCheck(path, FileState.READ_ONLY, f"the folder {folder} is read-only for you")
+    return FileCheck(path, FileState.NEW)
+
+
+def _wal_path(path: Path) -> Path:
+    return path.with_name(path.name + "-wal")
+
+
+def _reason(error: OSError) -> str:
+    return error.strerror or str(error)
+
+
+STORAGE_PROBLEMS = (
+    ("full", "the disk is full"),
+    ("disk i/o error", "the disk reported an input/output error"),
+    ("readonly", "the database file or its folder is read-only"),
+    ("read-only", "the database file or its folder is read-only"),
+    ("locked", "another program kept the database locked"),
+    ("malformed", "the database file is damaged"),
+    ("not a database", "the file is not a database"),
+    ("unable to open", "the database file could not be opened"),
+)
+
+
+def storage_error(error: BaseException, *, writing: bool) -> StorageError | None:
+    """A StorageError saying in plain words why the database failed, or None when `error` is no storage failure
+    (a broken rule such as a unique constraint is not one)."""
+    if isinstance(error, IntegrityError) or not isinstance(error, OperationalError | DatabaseError):
+        return None
+    cause = getattr(error, "orig", None) or error
+    text = " ".join(str(cause).split())
+    reason = next((plain for key, plain in STORAGE_PROBLEMS if key in text.lower()), "the database reported an error")
+    if isinstance(cause, OSError) and cause.errno == errno.ENOSPC:
+        reason = "the disk is full"
+    if writing:
+        return StorageError(f"Nothing was saved: {reason} ({text}). The database is as it was before; "
+                            "fix the cause and save again.")  # fmt: skip
+    return StorageError(f"Could not read the database: {reason} ({text}).")

@@ -1,0 +1,410 @@
+"""Verified backups of a SQLite database: take, verify, list, rotate, restore; open with a backup before migrating."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import sqlite3
+from collections.abc import Callable, Hashable, Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from enum import StrEnum
+from pathlib import Path
+
+from desktop.domain.enums import AuditAction
+from desktop.persistence.engine import sqlite_file, sqlite_url
+from desktop.persistence.integrity import FileCheck, FileState, check_database_file, read_only_connection
+from desktop.persistence.opening import open_checked, open_database
+from desktop.persistence.unit_of_work import Database, utc_now
+
+SUFFIX = ".sqlite3"
+_NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})(?:-(?P<n>\d+))?-(?P<label>[a-z-]+)\.sqlite3$")
+_STAMP = "%Y%m%d-%H%M%S"
+
+
+class BackupError(RuntimeError):
+    """A backup or restore failed; the message says why, and the database was left as it was."""
+
+
+class BackupLabel(StrEnum):
+    AUTO = "auto"  # on close, when data changed; rotated
+    MANUAL = "manual"
+    BEFORE_MIGRATION = "before-migration"
+    BEFORE_RESTORE = "before-restore"
+
+    @property
+    def label(self) -> str:
+        return {
+            BackupLabel.AUTO: "automatic",
+            BackupLabel.MANUAL: "made by hand",
+            BackupLabel.BEFORE_MIGRATION: "before a schema upgrade",
+            BackupLabel.BEFORE_RESTORE: "before a restore",
+        }[self]
+
+
+@dataclass(frozen=True, slots=True)
+class BackupInfo:
+    path: Path
+    taken_at: datetime  # naive UTC, from the name (file time for files named otherwise)
+    label: BackupLabel | None
+    size: int
+
+
+@dataclass(frozen=True, slots=True)
+class BackupSummary:
+    """A backup file checked in full: storage integrity, schema, and what it holds."""
+
+    info: BackupInfo
+    check: FileCheck
+    facilities: int = 0
+    incidents: int = 0
+    plan_items: int = 0
+    audit_head: tuple[int, str] | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.check.state == FileState.OK
+
+
+@dataclass(frozen=True, slots=True)
+class RestoreResult:
+    database: Path
+    restored_from: BackupSummary
+    previous: BackupInfo | None  # the replaced database, saved as a backup first
+
+
+@dataclass(frozen=True, slots=True)
+class RotationPolicy:
+    daily: int = 7
+    weekly: int = 4
+    monthly: int = 6
+
+
+# ---- taking and verifying backups -------------------------------------------------------------------------------
+
+
+def backup_name(database: Path, label: BackupLabel, now: datetime, attempt: int = 1) -> str:
+    counter = f"-{attempt}" if attempt > 1 else ""
+    return f"{database.stem}-{now.strftime(_STAMP)}{counter}-{label.value}{SUFFIX}"
+
+
+def back_up(database: Path, backup_dir: Path, label: BackupLabel, *, now: datetime | None = None) -> BackupInfo:
+    """A verified copy of `database` in `backup_dir`, named after the database, the time and `label`."""
+    moment = now or utc_now()
+    backup_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    attempt = 1
+    while (backup_dir / backup_name(database, label, moment, attempt)).exists():
+        attempt += 1
+    return back_up_to(database, backup_dir / backup_name(database, label, moment, attempt))
+
+
+def back_up_to(database: Path, destination: Path) -> BackupInfo:
+    """Copy with SQLite's backup API into a temporary owner-only file beside `destination`, check it with
+    integrity_check, flush it to disk and only then rename it into place; on failure nothing is left behind."""
+    if not database.exists():
+        raise BackupError(f"there is no database at {database} to back up")
+    if destination.exists() and destination.resolve() == database.resolve():
+        raise BackupError(f"{destination} is the database itself; choose another file for the backup")
+    temporary = destination.with_name(f".{destination.name}.partial-{os.getpid()}")
+    try:
+        _copy_database(database, temporary)
+        check = check_database_file(temporary, thorough=True)
+        if check.state != FileState.OK:
+            raise BackupError(f"the copy failed its check: {check.detail or check.state.value}")
+        _fsync(temporary)
+        os.replace(temporary, destination)
+        _fsync_directory(destination.parent)
+    except (OSError, sqlite3.Error) as error:
+        _remove_with_side_files(temporary)
+        raise BackupError(f"could not back up {database} to {destination}: {_plain(error)}") from error
+    except BaseException:
+        _remove_with_side_files(temporary)
+        raise
+    return _info(destination)
+
+
+def verify_backup(path: Path) -> BackupSummary:
+    """Check a backup file fully (integrity_check, schema) and count what it holds; never changes it."""
+    info = _info(path)
+    check = check_database_file(path, thorough=True)
+    if check.state != FileState.OK:
+        return BackupSummary(info, check)
+    try:
+        connection = read_only_connection(path)
+        try:
+            tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+
+            def count(table: str) -> int:
+                return int(connection.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]) if table in tables else 0
+
+            head = None
+            if "audit_head" in tables:
+                row = connection.execute("SELECT entries, last_hash FROM audit_head WHERE id = 1").fetchone()
+                head = (int(row[0]), str(row[1])) if row else None
+            return BackupSummary(info, check, count("facilities"), count("incidents"), count("plan_items"), head)
+        finally:
+            connection.close()
+    except sqlite3.Error as error:
+        return BackupSummary(info, FileCheck(path, FileState.DAMAGED, str(error)))
+
+
+def list_backups(backup_dir: Path, database: Path | None = None) -> list[BackupInfo]:
+    """Backups in `backup_dir` (of `database` only, when given), newest first."""
+    if not backup_dir.is_dir():
+        return []
+    found = []
+    for path in backup_dir.iterdir():
+        match = _NAME.match(path.name)
+        if match and path.is_file() and (database is None or match["stem"] == database.stem):
+            found.append(_info(path))
+    return sorted(found, key=lambda b: (b.taken_at, b.path.name), reverse=True)
+
+
+def newest_good_backup(backup_dir: Path, database: Path | None = None) -> BackupSummary | None:
+    """The newest backup that passes verify_backup, or None."""
+    for info in list_backups(backup_dir, database):
+        summary = verify_backup(info.path)
+        if summary.ok:
+            return summary
+    return None
+
+
+# ---- automatic backups and rotation -----------------------------------------------------------------------------
+
+
+def backup_on_close(database: Database, backup_dir: Path, policy: RotationPolicy | None = None) -> BackupInfo | None:
+    """When the data changed since the newest backup, take an automatic backup and rotate the old ones.
+    Returns the new backup, or None (nothing changed, or not a SQLite file)."""
+    path = sqlite_file(database.url)
+    if path is None or not path.exists():
+        return None
+    current = _audit_head(path)
+    if current is None or current[0] == 0:
+        return None  # nothing was ever written
+    newest = list_backups(backup_dir, path)
+    if newest and _audit_head(newest[0].path) == current:
+        return None
+    taken = back_up(path, backup_dir, BackupLabel.AUTO, now=database.clock())
+    rotate_backups(backup_dir, path, policy or RotationPolicy())
+    return taken
+
+
+def backups_to_keep(backups: Iterable[BackupInfo], policy: RotationPolicy) -> set[Path]:
+    """Grandfather-father-son: the newest backup, and the newest of each of the last `daily` days,
+    `weekly` ISO weeks and `monthly` months that have backups."""
+    ordered = sorted(backups, key=lambda b: b.taken_at, reverse=True)
+    keep = {ordered[0].path} if ordered else set()
+    buckets: list[tuple[Callable[[datetime], Hashable], int]] = [
+        (lambda t: t.date(), policy.daily),
+        (lambda t: t.isocalendar()[:2], policy.weekly),
+        (lambda t: (t.year, t.month), policy.monthly),
+    ]
+    for bucket, count in buckets:
+        seen: set[Hashable] = set()
+        for backup in ordered:
+            key = bucket(backup.taken_at)
+            if key in seen:
+                continue
+            if len(seen) >= count:
+                break
+            seen.add(key)
+            keep.add(backup.path)
+    return keep
+
+
+def rotate_backups(backup_dir: Path, database: Path, policy: RotationPolicy) -> list[Path]:
+    """Delete the automatic backups the policy no longer keeps; backups made by hand, before a migration
+    or before a restore are never deleted. Returns the deleted files."""
+    automatic = [b for b in list_backups(backup_dir, database) if b.label == BackupLabel.AUTO]
+    keep = backups_to_keep(automatic, policy)
+    removed = []
+    for backup in automatic:
+        if backup.path not in keep:
+            backup.path.unlink(missing_ok=True)
+            removed.append(backup.path)
+    return removed
+
+
+# ---- restoring --------------------------------------------------------------------------------------------------
+
+
+def move_aside(database: Path) -> Path:
+    """Rename a damaged database (with its -wal/-shm) to `<name>.damaged` (-2, -3 … when taken); only with
+    the user's consent. Returns the new name of the database file."""
+    target = database.with_name(database.name + ".damaged")
+    attempt = 1
+    while target.exists():
+        attempt += 1
+        target = database.with_name(f"{database.name}.damaged-{attempt}")
+    for suffix in ("-wal", "-shm"):
+        side = database.with_name(database.name + suffix)
+        if side.exists():
+            os.replace(side, target.with_name(target.name + suffix))
+    os.replace(database, target)
+    _fsync_directory(database.parent)
+    return target
+
+
+def restore_backup(
+    backup: Path,
+    database: Path,
+    backup_dir: Path,
+    *,
+    kept_as: Path | None = None,
+    clock: Callable[[], datetime] = utc_now,
+) -> RestoreResult:
+    """Replace `database` by a verified copy of `backup`, atomically. A sound current database is first
+    saved as a "before-restore" backup; a damaged one must have been moved aside (`kept_as`). The restore
+    is written to the restored copy's audit trail before the copy takes the database's place.
+    No connection to `database` may be open (close the app's engine first)."""
+    summary = verify_backup(backup)
+    if not summary.ok:
+        raise BackupError(f"the backup {backup} cannot be restored: {summary.check.message}")
+    current = check_database_file(database)
+    previous = None
+    if current.state == FileState.OK:
+        previous = back_up(database, backup_dir, BackupLabel.BEFORE_RESTORE, now=clock())
+        _checkpoint(database)
+    elif current.state != FileState.NEW:
+        raise BackupError(f"{current.message} Move it aside before restoring a backup over it.")
+    for suffix in ("-wal", "-shm"):
+        if database.with_name(database.name + suffix).exists():
+            raise BackupError(f"{database} is still open in another program; close it and restore again")
+    temporary = database.with_name(f".{database.name}.restoring-{os.getpid()}")
+    try:
+        _copy_database(backup, temporary)
+        _record_restore(temporary, summary, previous, kept_as, clock)
+        check = check_database_file(temporary, thorough=True)
+        if check.state != FileState.OK:
+            raise BackupError(f"the restored copy failed its check: {check.detail or check.state.value}")
+        _fsync(temporary)
+        os.replace(temporary, database)
+        _fsync_directory(database.parent)
+    except (OSError, sqlite3.Error) as error:
+        _remove_with_side_files(temporary)
+        raise BackupError(f"could not restore {backup}: {_plain(error)}; the database was not changed") from error
+    except BaseException:
+        _remove_with_side_files(temporary)
+        raise
+    return RestoreResult(database, summary, previous)
+
+
+def _record_restore(
+    copy: Path,
+    summary: BackupSummary,
+    previous: BackupInfo | None,
+    kept_as: Path | None,
+    clock: Callable[[], datetime],
+) -> None:
+    """Bring the copy's schema to head and add the restore to its audit trail (then checkpoint it)."""
+    restored = open_database(sqlite_url(copy), clock=clock)
+    try:
+        with restored.unit_of_work() as uow:
+            uow.audit.record(
+                AuditAction.RESTORE,
+                "database",
+                "",
+                {
+                    "backup": [None, summary.info.path.name],
+                    "backup_taken_at": [None, summary.info.taken_at.isoformat()],
+                    "replaced_database_saved_as": [None, previous.path.name if previous else None],
+                    "damaged_database_kept_as": [None, kept_as.name if kept_as else None],
+                },
+            )
+            uow.commit()
+    finally:
+        restored.close()
+    _checkpoint(copy)
+
+
+# ---- opening ----------------------------------------------------------------------------------------------------
+
+
+def open_for_use(url: str, backup_dir: Path | None, *, clock: Callable[[], datetime] = utc_now) -> Database:
+    """Check the file (raises DatabaseFileError when it is damaged, newer, foreign or read-only), back it
+    up before any migration, and open it."""
+    path = sqlite_file(url)
+    before_migration = None
+    if path is not None and backup_dir is not None:
+        folder, database = backup_dir, path
+
+        def before_migration() -> None:
+            back_up(database, folder, BackupLabel.BEFORE_MIGRATION, now=clock())
+
+    return open_checked(url, before_migration=before_migration, clock=clock)
+
+
+# ---- helpers ----------------------------------------------------------------------------------------------------
+
+
+def _info(path: Path) -> BackupInfo:
+    stat = path.stat()
+    match = _NAME.match(path.name)
+    label = None
+    taken_at = datetime.fromtimestamp(stat.st_mtime, UTC).replace(tzinfo=None, microsecond=0)
+    if match:
+        taken_at = datetime.strptime(match["stamp"], _STAMP)
+        label = BackupLabel(match["label"]) if match["label"] in BackupLabel._value2member_map_ else None
+    return BackupInfo(path, taken_at, label, stat.st_size)
+
+
+def _audit_head(path: Path) -> tuple[int, str] | None:
+    try:
+        connection = read_only_connection(path)
+        try:
+            row = connection.execute("SELECT entries, last_hash FROM audit_head WHERE id = 1").fetchone()
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return None
+    return (int(row[0]), str(row[1])) if row else None
+
+
+def _copy_database(source: Path, destination: Path) -> None:
+    """SQLite's online backup of `source` (a consistent snapshot, WAL included) into a new 0600 file."""
+    fd = os.open(destination, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    os.close(fd)
+    reader = read_only_connection(source)
+    try:
+        writer = sqlite3.connect(destination)
+        try:
+            reader.backup(writer)
+        finally:
+            writer.close()
+    finally:
+        reader.close()
+
+
+def _checkpoint(path: Path) -> None:
+    """Move the WAL's contents into the database file; the -wal file goes when the last connection closes."""
+    connection = sqlite3.connect(path, timeout=15)
+    try:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+    finally:
+        connection.close()
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_directory(path: Path) -> None:
+    with contextlib.suppress(OSError):  # not every file system lets a directory be synced
+        _fsync(path)
+
+
+def _remove_with_side_files(path: Path) -> None:
+    for suffix in ("", "-journal", "-wal", "-shm"):
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
+
+
+def _plain(error: BaseException) -> str:
+    text = " ".join(str(error).split())
+    if isinstance(error, sqlite3.OperationalError) and "full" in text:
+        return f"the disk is full ({text})"
+    return text or type(error).__name__
