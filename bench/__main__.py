@@ -1,0 +1,101 @@
+"""`python -m bench`: generate (or reuse) the database, run every measurement, print one table.
+
+Environment: BENCH_ROWS (default 1,000,000 incidents), BENCH_KEEP=1 keeps the generated database
+for the next run, BENCH_REPEAT (default 5) runs per figure, BENCH_ONLY=queries,csv,... limits the
+areas. Always exits 0: the table is a report; missed targets are marked MISSED.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import sys
+import time
+import traceback
+from collections.abc import Callable
+
+from bench import measure_csv, measure_dashboard, measure_queries, measure_window
+from bench.generate import BenchDatabase, ensure_database, iter_sizes
+from bench.timing import SHELL, Figure
+
+AREAS: dict[str, Callable[[BenchDatabase], list[Figure]]] = {
+    "queries": measure_queries.measure,
+    "window": measure_window.measure,
+    "csv": measure_csv.measure,
+    "dashboard": measure_dashboard.measure,
+}
+HEADER = ("area", "operation", "seconds", "target", "result", "sqlite3 s", "ratio", "note")
+
+
+def peak_rss_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
+
+
+def _seconds(value: float | None) -> str:
+    return "" if value is None else f"{value:.3f}"
+
+
+def table(figures: list[Figure]) -> str:
+    rows = [HEADER]
+    for f in figures:
+        ratio = f"{f.ratio:.2f}×" if f.ratio is not None else ""
+        rows.append((f.area, f.operation, _seconds(f.seconds), f.target_text, f.verdict, _seconds(f.shell_seconds),
+                     ratio, f.note))  # fmt: skip
+    widths = [max(len(row[i]) for row in rows) for i in range(len(HEADER) - 1)]
+    lines = []
+    for number, row in enumerate(rows):
+        cells = [cell.rjust(w) if 2 <= i <= 6 and i != 3 else cell.ljust(w) for i, (cell, w) in
+                 enumerate(zip(row, widths, strict=False))]  # fmt: skip
+        lines.append("  ".join([*cells, row[-1]]).rstrip())
+        if number == 0:
+            lines.append("  ".join("-" * w for w in widths) + "  ----")
+    return "\n".join(lines)
+
+
+def main() -> int:
+    wanted = [a.strip() for a in os.environ.get("BENCH_ONLY", ",".join(AREAS)).split(",") if a.strip()]
+    unknown = [a for a in wanted if a not in AREAS]
+    if unknown:
+        print(f"unknown BENCH_ONLY area(s) {', '.join(unknown)}; choose from {', '.join(AREAS)}", file=sys.stderr)
+        return 2
+    keep = os.environ.get("BENCH_KEEP") == "1"
+    print("Incident Logger benchmark")
+    print(f"sqlite3 shell: {SHELL or 'not installed (no shell figures)'}")
+    bench = ensure_database()
+    made = f"generated in {bench.generated_seconds:.1f} s" if bench.generated_seconds else "reused"
+    print(f"database: {bench.path} ({bench.path.stat().st_size / 2**20:,.0f} MiB, {made})")
+    print("rows: " + ", ".join(f"{table} {count:,}" for table, count in iter_sizes(bench.path)))
+    figures: list[Figure] = []
+    try:
+        for area in wanted:
+            started = time.perf_counter()
+            print(f"measuring {area} ...", flush=True)
+            try:
+                figures.extend(AREAS[area](bench))
+            except Exception as error:  # a broken area is reported, the others still run
+                traceback.print_exc()
+                figures.append(Figure(area, "(failed)", None, note=f"{type(error).__name__}: {error}"[:200]))
+            print(f"  {area} took {time.perf_counter() - started:.1f} s", flush=True)
+    finally:
+        if not keep:
+            for path in bench.path.parent.glob(bench.path.name + "*"):
+                path.unlink()
+    print()
+    print(table(figures))
+    print()
+    print(f"peak RSS of the benchmark process: {peak_rss_mib():,.0f} MiB")
+    missed = [f for f in figures if f.verdict == "MISSED"]
+    skipped = [f for f in figures if f.verdict == "skipped"]
+    if missed:
+        print(f"*** MISSED {len(missed)} target(s): " + "; ".join(f"{f.area}: {f.operation}" for f in missed))
+    else:
+        print("all measured targets met")
+    if skipped:
+        print(f"skipped {len(skipped)}: " + "; ".join(f"{f.operation} ({f.note})" for f in skipped))
+    if not keep:
+        print("(database deleted; BENCH_KEEP=1 keeps it for the next run)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,475 @@
+"""Generate the benchmark database: 500 facilities, N realistic incidents and their children, fast.
+
+The schema comes from the application itself (open_database runs the Alembic migrations), so the
+tables, CHECK constraints, indexes, triggers and the FTS5 index are the real ones. Rows are then
+written with the standard library's sqlite3 executemany in one transaction on a connection of its
+own (journal off, synchronous off: only for generating). The secondary indexes and FTS triggers of
+the incident tables are dropped for the bulk insert and re-created from their own DDL afterwards,
+and the FTS index is rebuilt from the content table; ANALYZE runs at the end.
+
+Values are stored exactly as SQLAlchemy stores them on SQLite (dates 'YYYY-MM-DD', datetimes
+'YYYY-MM-DD HH:MM:SS.000000', times 'HH:MM:SS.000000', booleans 0/1, enums by code), so the
+services read them back like rows the application wrote.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import random
+import sqlite3
+import time
+import uuid as uuid_module
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+from desktop.domain.enums import (
+    Agency,
+    AttackType,
+    CaseStatus,
+    DamageStatus,
+    DatePrecision,
+    FacilityType,
+    PlanStatus,
+    SecurityLevel,
+    Severity,
+    WeaponType,
+)
+from desktop.persistence.engine import sqlite_url
+from desktop.persistence.opening import open_database
+from desktop.persistence.schema import MIGRATIONS
+
+GENERATOR_VERSION = 1
+DEFAULT_ROWS = 1_000_000
+FACILITIES = 500
+PLAN_ITEMS = 3_000
+SEED = 20190912
+DATA_DIR = Path(__file__).with_name("data")
+FIRST_DAY = date(2015, 1, 1)
+LAST_DAY = date(2026, 10, 31)
+BATCH = 50_000
+INCIDENT_TABLES = ("incidents", "incident_weapons", "incident_status_changes")
+
+# Words whose frequency the measurements rely on: COMMON_WORD in about a fifth of the incidents,
+# RARE_WORD in about one in 20,000 (50 of 1,000,000).
+COMMON_WORD = "vandalism"
+RARE_WORD = "quadcopter"
+RARE_RATE = 1 / 20_000
+
+CITIES = (
+    ("Tacoma", "WA", 47.25, -122.44), ("Seattle", "WA", 47.61, -122.33), ("San Antonio", "TX", 29.42, -98.49),
+    ("Houston", "TX", 29.76, -95.37), ("Dallas", "TX", 32.78, -96.80), ("El Paso", "TX", 31.76, -106.49),
+    ("Miami", "FL", 25.76, -80.19), ("Orlando", "FL", 28.54, -81.38), ("Tampa", "FL", 27.95, -82.46),
+    ("Los Angeles", "CA", 34.05, -118.24), ("San Diego", "CA", 32.72, -117.16), ("Adelanto", "CA", 34.58, -117.41),
+    ("Phoenix", "AZ", 33.45, -112.07), ("Tucson", "AZ", 32.22, -110.97), ("New York", "NY", 40.71, -74.01),
+    ("Buffalo", "NY", 42.89, -78.88), ("Chicago", "IL", 41.88, -87.63), ("Atlanta", "GA", 33.75, -84.39),
+    ("Portland", "OR", 45.52, -122.68), ("Albuquerque", "NM", 35.08, -106.65), ("New Orleans", "LA", 29.95, -90.07),
+    ("Aurora", "CO", 39.73, -104.83), ("Denver", "CO", 39.74, -104.99), ("Newark", "NJ", 40.74, -74.17),
+    ("Elizabeth", "NJ", 40.66, -74.21), ("Boston", "MA", 42.36, -71.06), ("Minneapolis", "MN", 44.98, -93.27),
+    ("Detroit", "MI", 42.33, -83.05), ("Philadelphia", "PA", 39.95, -75.17), ("Baltimore", "MD", 39.29, -76.61),
+    ("Charlotte", "NC", 35.23, -80.84), ("Salt Lake City", "UT", 40.76, -111.89), ("Las Vegas", "NV", 36.17, -115.14),
+    ("Omaha", "NE", 41.26, -95.93), ("Kansas City", "MO", 39.10, -94.58), ("Nashville", "TN", 36.16, -86.78),
+    ("Louisville", "KY", 38.25, -85.76), ("San Francisco", "CA", 37.77, -122.42), ("Sacramento", "CA", 38.58, -121.49),
+    ("Harlingen", "TX", 26.19, -97.70),
+)  # fmt: skip
+FACILITY_KINDS = {
+    FacilityType.DETENTION_CENTER: "Detention Center", FacilityType.FIELD_OFFICE: "Field Office",
+    FacilityType.PROCESSING_CENTER: "Processing Center", FacilityType.BENEFITS_OFFICE: "Benefits Office",
+    FacilityType.OTHER: "Annex",
+}  # fmt: skip
+PARTS = (
+    "the front entrance", "the main gate", "the perimeter fence", "the visitor lobby", "the sally port",
+    "the parking lot", "a government vehicle", "the loading dock", "the east wall", "the west wall",
+    "the guard booth", "the intake building", "the administration building", "the staff garage",
+    "the flagpole", "the security cameras", "the lobby windows", "the records office", "the bus entrance",
+)  # fmt: skip
+# attack type: (weight, title templates, event sentences, weapon choices (type, subtype); empty: none)
+ATTACKS: dict[AttackType, tuple[int, tuple[str, ...], tuple[str, ...], tuple[tuple[WeaponType, str], ...]]] = {
+    AttackType.VANDALISM: (30, (
+        "Vandalism of {part}", "Graffiti sprayed on {part}", "Windows smashed at {part}",
+        "Tires slashed in {part}", "Vandalism: slogans painted on {part}",
+    ), (
+        "vandals spray-painted slogans on {part}", "someone smashed {n} windows at {part}",
+        "the vandalism left graffiti across {part}", "a group damaged {part} with hammers",
+    ), ((WeaponType.MELEE, "hammer"), (WeaponType.MELEE, "baseball bat"), (WeaponType.OTHER, "spray paint"),
+        (WeaponType.MELEE, "rock"), (WeaponType.OTHER, "")),
+    ),
+    AttackType.THREAT: (22, (
+        "Phoned bomb threat", "Threatening letter mailed to the facility", "Online threat against staff",
+        "Threat to burn down {part}", "Emailed threat to shoot officers",
+    ), (
+        "a caller said a bomb was hidden near {part}", "a letter threatened staff working at {part}",
+        "a social media post threatened an attack on {part}", "a man shouted threats at officers near {part}",
+    ), ((WeaponType.UNKNOWN, ""), (WeaponType.EXPLOSIVES, "claimed bomb"), (WeaponType.FIREARMS, "claimed")),
+    ),
+    AttackType.PROTEST_PEACEFUL: (14, (
+        "Peaceful protest at {part}", "Vigil outside {part}", "March past {part}", "Sit-in near {part}",
+    ), (
+        "about {n}0 people gathered peacefully at {part}", "a vigil was held outside {part}",
+        "marchers passed {part} without incident",
+    ), ()),
+    AttackType.PROTEST_UNLAWFUL: (9, (
+        "Protesters blocked {part}", "Unlawful protest damaged {part}", "Encampment blocked {part}",
+    ), (
+        "protesters chained themselves to {part}", "a crowd blocked vehicles at {part} for {n} hours",
+        "protesters tore down signs at {part}",
+    ), ((WeaponType.MELEE, "bolt cutters"), (WeaponType.OTHER, "chains"), (WeaponType.VEHICLE, "blocking car")),
+    ),
+    AttackType.BREACH_OF_SECURITY: (8, (
+        "Unauthorized entry through {part}", "Fence breached at {part}", "Trespasser found at {part}",
+        "Badge misuse at {part}",
+    ), (
+        "a trespasser climbed {part}", "an intruder was found inside {part}",
+        "a visitor slipped past screening at {part}",
+    ), ((WeaponType.MELEE, "wire cutters"), (WeaponType.UNKNOWN, ""), (WeaponType.OTHER, "ladder")),
+    ),
+    AttackType.FACILITY_INFRASTRUCTURE_ATTACK: (6, (
+        "Arson attempt at {part}", "Molotov cocktail thrown at {part}", "Fire set at {part}",
+        "Arson of a vehicle in {part}",
+    ), (
+        "an attacker threw a Molotov cocktail at {part}", "arson destroyed part of {part}",
+        "someone poured gasoline on {part} and set it alight", "a Molotov cocktail failed to ignite at {part}",
+    ), ((WeaponType.INCENDIARY, "Molotov cocktail"), (WeaponType.INCENDIARY, "gasoline"),
+        (WeaponType.INCENDIARY, "road flare")),
+    ),
+    AttackType.UNARMED_ASSAULT: (4, (
+        "Officer assaulted at {part}", "Guard punched at {part}", "Assault on staff at {part}",
+    ), (
+        "an officer was punched at {part}", "a guard was shoved to the ground at {part}",
+    ), ((WeaponType.MELEE, "fists"), (WeaponType.UNKNOWN, "")),
+    ),
+    AttackType.ARMED_ASSAULT: (2, (
+        "Shooting at {part}", "Shots fired at {part} overnight", "Armed attack on {part}",
+    ), (
+        "a gunman fired {n} shots at {part}", "shots struck {part} during the night",
+        "an armed man opened fire on {part} and was shot by officers",
+    ), ((WeaponType.FIREARMS, "rifle"), (WeaponType.FIREARMS, "handgun"), (WeaponType.FIREARMS, "shotgun")),
+    ),
+    AttackType.BOMBING_EXPLOSION: (1, (
+        "Explosive device detonated near {part}", "Pipe bomb found at {part}", "Incendiary device exploded at {part}",
+    ), (
+        "a pipe bomb exploded near {part}", "a device with a timer was found at {part}",
+    ), ((WeaponType.EXPLOSIVES, "pipe bomb"), (WeaponType.EXPLOSIVES, "IED"), (WeaponType.INCENDIARY, "propane tank")),
+    ),
+    AttackType.HOSTAGE_TAKING: (1, ("Hostage taken at {part}",), ("a detainee held a guard hostage at {part}",),
+                                ((WeaponType.MELEE, "improvised knife"),)),
+    AttackType.ASSASSINATION: (1, ("Targeted shooting of an agent near {part}",),
+                               ("an agent was targeted leaving {part}",), ((WeaponType.FIREARMS, "handgun"),)),
+    AttackType.OTHER: (2, ("Suspicious package at {part}", "Laser pointed at {part}"),
+                       ("a suspicious package was left at {part}",), ((WeaponType.OTHER, ""),)),
+    AttackType.UNKNOWN: (2, ("Unexplained damage at {part}", "Incident at {part}"),
+                         ("the cause of damage to {part} is not known",), ((WeaponType.UNKNOWN, ""),)),
+}  # fmt: skip
+SEVERITY_WEIGHTS = {Severity.LOW: 45, Severity.MEDIUM: 32, Severity.HIGH: 17, Severity.CRITICAL: 6}
+STATUS_WEIGHTS = {
+    CaseStatus.REPORTED: 14, CaseStatus.UNDER_INVESTIGATION: 22, CaseStatus.ARREST_MADE: 8,
+    CaseStatus.REFERRED_FOR_PROSECUTION: 5, CaseStatus.CHARGED: 6, CaseStatus.ADJUDICATED: 7,
+    CaseStatus.CLOSED: 30, CaseStatus.UNFOUNDED: 8,
+}  # fmt: skip
+ARRESTED = {CaseStatus.ARREST_MADE, CaseStatus.REFERRED_FOR_PROSECUTION, CaseStatus.CHARGED, CaseStatus.ADJUDICATED}
+PRECISION_WEIGHTS = {DatePrecision.DAY: 70, DatePrecision.EXACT: 15, DatePrecision.MONTH: 9,
+                     DatePrecision.YEAR: 3, DatePrecision.UNKNOWN: 3}  # fmt: skip
+OPENINGS = ("Overnight", "Shortly after midnight", "During the morning shift change", "In the early afternoon",
+            "Late in the evening", "Before dawn", "On a weekend night", "At about noon")  # fmt: skip
+FOLLOW_UPS = (
+    "Guards reviewed camera footage.", "FPS officers canvassed the area.", "Local police took a report.",
+    "No one was inside at the time.", "Staff were moved away from the area.",
+    "The area was cordoned off for evidence collection.", "Witnesses described a dark sedan leaving the scene.",
+    "A suspect was seen on camera wearing a hooded jacket.", "The facility manager estimated the damage.",
+    "The FBI Joint Terrorism Task Force was notified.", "Detainees were kept in their housing units.",
+    "Contract guards doubled patrols for a week.",
+)  # fmt: skip
+AGENCIES = ("FPS", "FPS; local police", "FBI; FPS", "ICE OPR", "FBI JTTF; FPS; local police", "local police", "")
+SOURCES = ("Facility incident report", "FPS daily log", "Local news report", "DHS memorandum of 12 Sept 2019",
+           "", "Police report; news coverage")  # fmt: skip
+PLAN_ACTIONS = ("Install bollards at", "Add cameras covering", "Harden the windows of", "Add a guard post at",
+                "Survey the lighting of", "Add visitor screening at", "Replace the fence of", "Add fire suppression to")
+OWNERS = ("FPS", "Facility manager", "ICE ERO security", "GSA", "Contract guard supervisor")
+
+
+@dataclass(frozen=True, slots=True)
+class BenchDatabase:
+    path: Path
+    rows: int
+    generated_seconds: float | None  # None: reused from an earlier run
+
+    @property
+    def url(self) -> str:
+        return sqlite_url(self.path)
+
+
+def requested_rows() -> int:
+    return int(os.environ.get("BENCH_ROWS", DEFAULT_ROWS))
+
+
+def data_key(rows: int, analyze: bool = True) -> str:
+    """Changes whenever the generator, the row count or the schema (any migration file) changes."""
+    digest = hashlib.sha256(f"{GENERATOR_VERSION}:{rows}:{SEED}:{analyze}".encode())
+    for migration in sorted((MIGRATIONS / "versions").glob("*.py")):
+        digest.update(migration.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def database_path(rows: int, analyze: bool = True) -> Path:
+    return DATA_DIR / f"incidents-{rows}-{data_key(rows, analyze)}.sqlite3"
+
+
+def ensure_database(rows: int | None = None, *, analyze: bool = True, log: bool = True) -> BenchDatabase:
+    """The benchmark database for `rows` incidents: reused when present and current, else generated."""
+    rows = requested_rows() if rows is None else rows
+    path = database_path(rows, analyze)
+    if path.exists():
+        return BenchDatabase(path, rows, None)
+    DATA_DIR.mkdir(parents=True, exist_ok=True)
+    for stale in DATA_DIR.glob(f"incidents-{rows}-*.sqlite3*"):
+        stale.unlink()
+    started = time.perf_counter()
+    partial = path.with_name(path.name + ".partial")
+    generate(partial, rows, analyze=analyze, log=log)
+    partial.rename(path)
+    return BenchDatabase(path, rows, time.perf_counter() - started)
+
+
+def generate(path: Path, rows: int, *, analyze: bool = True, seed: int = SEED, log: bool = False) -> None:
+    """Create `path` with the application's schema and fill it (it must not exist yet)."""
+    for leftover in path.parent.glob(path.name + "*"):
+        leftover.unlink()
+    open_database(sqlite_url(path)).close()  # the real schema, by the real migrations
+    rng = random.Random(seed)
+    connection = sqlite3.connect(path, isolation_level=None)
+    try:
+        connection.execute("PRAGMA journal_mode = OFF")
+        connection.execute("PRAGMA synchronous = OFF")
+        connection.execute("PRAGMA cache_size = -262144")  # 256 MiB
+        connection.execute("PRAGMA temp_store = MEMORY")
+        connection.execute("BEGIN")
+        deferred = _drop_secondary(connection)
+        facility_ids = _insert_facilities(connection, rng)
+        _step(log, "facilities", None)
+        started = time.perf_counter()
+        _insert_incidents(connection, rng, rows, facility_ids, log)
+        _step(log, f"{rows:,} incidents with weapons and status history", started)
+        started = time.perf_counter()
+        for statement in deferred:
+            connection.execute(statement)
+        _step(log, "indexes and triggers re-created", started)
+        started = time.perf_counter()
+        connection.execute("INSERT INTO incidents_fts(incidents_fts) VALUES ('rebuild')")
+        _step(log, "full-text index rebuilt", started)
+        _insert_plan_items(connection, rng, facility_ids, rows)
+        connection.execute("COMMIT")
+        if analyze:
+            started = time.perf_counter()
+            connection.execute("ANALYZE")
+            _step(log, "ANALYZE", started)
+        connection.execute("PRAGMA journal_mode = WAL")  # as the application keeps it
+    finally:
+        connection.close()
+
+
+def _step(log: bool, what: str, started: float | None) -> None:
+    if log:
+        took = f" in {time.perf_counter() - started:.1f} s" if started is not None else ""
+        print(f"  generated {what}{took}", flush=True)
+
+
+def _drop_secondary(connection: sqlite3.Connection) -> list[str]:
+    """Drop the incident tables' own indexes and triggers; return the DDL that re-creates them."""
+    marks = ", ".join("?" for _ in INCIDENT_TABLES)
+    found = connection.execute(
+        f"SELECT type, name, sql FROM sqlite_master WHERE tbl_name IN ({marks}) "
+        "AND type IN ('index', 'trigger') AND sql IS NOT NULL ORDER BY type, name",
+        INCIDENT_TABLES,
+    ).fetchall()
+    for kind, name, _sql in found:
+        connection.execute(f'DROP {kind.upper()} "{name}"')
+    return [sql for _kind, _name, sql in found]  # indexes sort before triggers
+
+
+def _uuid(rng: random.Random) -> str:
+    return str(uuid_module.UUID(int=rng.getrandbits(128), version=4))
+
+
+def _stamp(day: date, seconds: int) -> str:
+    """A datetime as SQLAlchemy stores it on SQLite."""
+    return f"{day.isoformat()} {seconds // 3600:02d}:{seconds // 60 % 60:02d}:{seconds % 60:02d}.000000"
+
+
+def _insert_facilities(connection: sqlite3.Connection, rng: random.Random) -> list[int]:
+    rows = []
+    used: set[str] = set()
+    for number in range(1, FACILITIES + 1):
+        city, state, latitude, longitude = CITIES[(number - 1) % len(CITIES)]
+        kind = rng.choice(list(FacilityType))
+        agency = rng.choice(list(Agency))
+        name = f"{city} {agency.label} {FACILITY_KINDS[kind]}"
+        if name in used:
+            name = f"{name} {number}"
+        used.add(name)
+        level = None if number % 17 == 0 else rng.choice(list(SecurityLevel))
+        assessed = None if number % 13 == 0 else (LAST_DAY - timedelta(days=rng.randrange(7 * 365))).isoformat()
+        created = _stamp(FIRST_DAY - timedelta(days=rng.randrange(400)), rng.randrange(86400))
+        rows.append((
+            number, _uuid(rng), created, created, 1, name, agency.value, kind.value,
+            f"{rng.randrange(100, 9999)} {rng.choice(('Main', 'Federal', 'Industrial', 'Airport'))} St", city,
+            state, f"{rng.randrange(10000, 99999)}", round(latitude + rng.uniform(-0.2, 0.2), 5),
+            round(longitude + rng.uniform(-0.2, 0.2), 5), level.value if level else None, assessed, "",
+        ))  # fmt: skip
+    connection.executemany(
+        "INSERT INTO facilities (id, uuid, created_at, updated_at, version, name, agency, facility_type, address, "
+        "city, state, zip_code, latitude, longitude, security_level, last_assessment, notes) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        rows,
+    )
+    return [row[0] for row in rows]
+
+
+INCIDENT_COLUMNS = (
+    "id", "uuid", "created_at", "updated_at", "version", "case_number", "facility_id", "title",
+    "occurred_precision", "occurred_on", "occurred_time", "discovered_at", "reported_at", "attack_type",
+    "completed", "severity", "victims_killed", "victims_injured", "perpetrators_killed", "perpetrators_injured",
+    "property_damage", "damage_estimate_usd", "suspects_count", "arrests_count", "investigating_agencies",
+    "status", "description", "sources", "suspect_names", "personal_details",
+)  # fmt: skip
+
+
+def _insert_incidents(
+    connection: sqlite3.Connection, rng: random.Random, rows: int, facility_ids: list[int], log: bool
+) -> None:
+    incident_sql = (
+        f"INSERT INTO incidents ({', '.join(INCIDENT_COLUMNS)}) VALUES ({', '.join('?' for _ in INCIDENT_COLUMNS)})"
+    )
+    weapon_sql = "INSERT INTO incident_weapons (incident_id, position, weapon_type, subtype) VALUES (?, ?, ?, ?)"
+    history_sql = (
+        "INSERT INTO incident_status_changes (incident_id, status, changed_on, note, recorded_at) VALUES (?, ?, ?, ?, ?)"
+    )
+    for start in range(0, rows, BATCH):
+        incidents, weapons, history = _incident_batch(rng, start, min(rows, start + BATCH), facility_ids)
+        connection.executemany(incident_sql, incidents)
+        connection.executemany(weapon_sql, weapons)
+        connection.executemany(history_sql, history)
+        if log and (start // BATCH) % 5 == 4:
+            print(f"    {start + BATCH:,} incidents", flush=True)
+
+
+def _count(rng: random.Random, rate: float) -> int | None:
+    roll = rng.random()
+    if roll < 0.1:
+        return None  # unknown is not zero
+    return rng.randint(1, 3) if roll < 0.1 + rate else 0
+
+
+def _incident_batch(
+    rng: random.Random, start: int, stop: int, facility_ids: list[int]
+) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]], list[tuple[object, ...]]]:
+    size = stop - start
+    attack_types = list(ATTACKS)
+    attacks = rng.choices(attack_types, weights=[ATTACKS[a][0] for a in attack_types], k=size)
+    severities = rng.choices(list(SEVERITY_WEIGHTS), weights=list(SEVERITY_WEIGHTS.values()), k=size)
+    statuses = rng.choices(list(STATUS_WEIGHTS), weights=list(STATUS_WEIGHTS.values()), k=size)
+    precisions = rng.choices(list(PRECISION_WEIGHTS), weights=list(PRECISION_WEIGHTS.values()), k=size)
+    # a few facilities see many incidents: weight 1/rank
+    facilities = rng.choices(facility_ids, weights=[1 / (1 + i % 100) for i in range(len(facility_ids))], k=size)
+    span = (LAST_DAY - FIRST_DAY).days
+    incidents: list[tuple[object, ...]] = []
+    weapons: list[tuple[object, ...]] = []
+    history: list[tuple[object, ...]] = []
+    for offset, attack, severity, status, precision, facility_id in zip(
+        range(size), attacks, severities, statuses, precisions, facilities, strict=True
+    ):
+        incident_id = start + offset + 1
+        _, titles, events, weapon_choices = ATTACKS[attack]
+        part = rng.choice(PARTS)
+        title = rng.choice(titles).format(part=part)
+        day = FIRST_DAY + timedelta(days=rng.randrange(span))
+        occurred_on: str | None = day.isoformat()
+        occurred_time = None
+        if precision is DatePrecision.EXACT:
+            occurred_time = f"{rng.randrange(24):02d}:{rng.randrange(60):02d}:00.000000"
+        elif precision is DatePrecision.MONTH:
+            day = day.replace(day=1)
+            occurred_on = day.isoformat()
+        elif precision is DatePrecision.YEAR:
+            day = day.replace(month=1, day=1)
+            occurred_on = day.isoformat()
+        elif precision is DatePrecision.UNKNOWN:
+            occurred_on = None
+        discovered_day = day + timedelta(days=rng.choice((0, 0, 0, 1, 2)))
+        discovered_seconds = rng.randrange(86400)
+        discovered = _stamp(discovered_day, discovered_seconds) if rng.random() < 0.9 else None
+        reported_day = discovered_day + timedelta(days=rng.choice((0, 0, 1)))
+        reported_seconds = discovered_seconds if reported_day > discovered_day else min(
+            86399, discovered_seconds + rng.randrange(7200))  # fmt: skip
+        reported = _stamp(reported_day, reported_seconds) if rng.random() < 0.95 else None
+        created = _stamp(reported_day, reported_seconds)
+        updated_day = min(reported_day + timedelta(days=rng.randrange(400)), LAST_DAY + timedelta(days=20))
+        updated = _stamp(updated_day, rng.randrange(86400))
+        description = (
+            f"{rng.choice(OPENINGS)} {rng.choice(events).format(part=part, n=rng.randint(2, 9))}. "
+            f"{rng.choice(FOLLOW_UPS)} {rng.choice(FOLLOW_UPS)}"
+        )
+        if attack is AttackType.VANDALISM and rng.random() < 0.5:
+            description += f" The {COMMON_WORD} was reported to the landlord."
+        if rng.random() < RARE_RATE:
+            description += f" A {RARE_WORD} was seen hovering over the perimeter beforehand."
+        damage = rng.choices((DamageStatus.YES, DamageStatus.NO, DamageStatus.UNKNOWN), weights=(45, 40, 15))[0]
+        estimate = rng.randrange(100, 250_000) if damage is DamageStatus.YES and rng.random() < 0.8 else None
+        suspects = rng.choice((None, 0, 1, 1, 2, 3))
+        arrests: int | None = rng.choice((None, 0, 0, 1))
+        if status in ARRESTED:
+            suspects = max(suspects or 0, 1)
+            arrests = rng.randint(1, suspects)
+        elif suspects is not None and arrests is not None:
+            arrests = min(arrests, suspects)
+        else:
+            arrests = None if suspects is None else arrests
+        case_number = f"{rng.choice(('FPS', 'ERO', 'HSI', 'PD'))}-{day.year}-{incident_id:07d}" \
+            if rng.random() < 0.7 else None  # fmt: skip
+        incidents.append((
+            incident_id, _uuid(rng), created, updated, 1, case_number, facility_id, title, precision.value,
+            occurred_on, occurred_time, discovered, reported, attack.value, int(rng.random() < 0.85),
+            severity.value, _count(rng, 0.005), _count(rng, 0.04), _count(rng, 0.003), _count(rng, 0.01),
+            damage.value, estimate, suspects, arrests, rng.choice(AGENCIES), status.value, description,
+            rng.choice(SOURCES), "" if rng.random() < 0.97 else "John Doe (alias)",
+            "" if rng.random() < 0.98 else "Suspect lives near the facility",
+        ))  # fmt: skip
+        if weapon_choices and rng.random() < 0.85:
+            for position in range(1 if rng.random() < 0.8 else 2):
+                kind, subtype = rng.choice(weapon_choices)
+                weapons.append((incident_id, position, kind.value, subtype))
+        history.append((incident_id, status.value, reported_day.isoformat(), "", created))
+    return incidents, weapons, history
+
+
+def _insert_plan_items(connection: sqlite3.Connection, rng: random.Random, facility_ids: list[int], rows: int) -> None:
+    items = []
+    for number in range(1, PLAN_ITEMS + 1):
+        status = rng.choice(list(PlanStatus))
+        due = LAST_DAY + timedelta(days=rng.randint(-400, 200)) if number % 13 else None
+        created = _stamp(LAST_DAY - timedelta(days=rng.randrange(500)), rng.randrange(86400))
+        items.append((
+            number, _uuid(rng), created, created, 1, None if number % 10 == 0 else rng.choice(facility_ids),
+            rng.randint(1, rows) if rows and number % 3 == 0 else None,
+            f"{rng.choice(PLAN_ACTIONS)} {rng.choice(PARTS)}", rng.choice(OWNERS),
+            due.isoformat() if due else None, status.value,
+            "The residual risk is below the cost" if status is PlanStatus.RISK_ACCEPTED else "", "",
+        ))  # fmt: skip
+    connection.executemany(
+        "INSERT INTO plan_items (id, uuid, created_at, updated_at, version, facility_id, incident_id, description, "
+        "owner, due_date, status, risk_rationale, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        items,
+    )
+
+
+def iter_sizes(path: Path) -> Iterator[tuple[str, int]]:
+    """Row counts per table, for the report."""
+    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as connection:
+        for table in ("facilities", "incidents", "incident_weapons", "incident_status_changes", "plan_items"):
+            yield table, connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+
+if __name__ == "__main__":
+    database = ensure_database()
+    print(database, dict(iter_sizes(database.path)))
