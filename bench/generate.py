@@ -184,8 +184,16 @@ FOLLOW_UPS = (
 AGENCIES = ("FPS", "FPS; local police", "FBI; FPS", "ICE OPR", "FBI JTTF; FPS; local police", "local police", "")
 SOURCES = ("Facility incident report", "FPS daily log", "Local news report", "DHS memorandum of 12 Sept 2019",
            "", "Police report; news coverage")  # fmt: skip
-PLAN_ACTIONS = ("Install bollards at", "Add cameras covering", "Harden the windows of", "Add a guard post at",
-                "Survey the lighting of", "Add visitor screening at", "Replace the fence of", "Add fire suppression to")
+PLAN_ACTIONS = (
+    "Install bollards at",
+    "Add cameras covering",
+    "Harden the windows of",
+    "Add a guard post at",
+    "Survey the lighting of",
+    "Add visitor screening at",
+    "Replace the fence of",
+    "Add fire suppression to",
+)
 OWNERS = ("FPS", "Facility manager", "ICE ERO security", "GSA", "Contract guard supervisor")
 
 
@@ -343,7 +351,8 @@ def _insert_incidents(
     )
     weapon_sql = "INSERT INTO incident_weapons (incident_id, position, weapon_type, subtype) VALUES (?, ?, ?, ?)"
     history_sql = (
-        "INSERT INTO incident_status_changes (incident_id, status, changed_on, note, recorded_at) VALUES (?, ?, ?, ?, ?)"
+        "INSERT INTO incident_status_changes (incident_id, status, changed_on, note, recorded_at) "
+        "VALUES (?, ?, ?, ?, ?)"
     )
     for start in range(0, rows, BATCH):
         incidents, weapons, history = _incident_batch(rng, start, min(rows, start + BATCH), facility_ids)

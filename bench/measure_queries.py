@@ -36,13 +36,13 @@ def _facilities(database: Database) -> tuple[str, str]:
 
 
 def _figure(
-    bench: BenchDatabase, database: Database, operation: str, action: Callable[[], object], target: float, note: str = ""
+    bench: BenchDatabase, database: Database, operation: str, action: Callable[[], object], target: float
 ) -> Figure:
     with recorded_sql(database.engine) as statements:
         action()
     timing = timed(action)
     shell = shell_seconds(bench.path, statements)
-    return Figure(AREA, operation, timing.median, target, shell, note=note)
+    return Figure(AREA, operation, timing.median, target, shell)
 
 
 def measure(bench: BenchDatabase) -> list[Figure]:
