@@ -34,14 +34,14 @@ def _version_key(directory: Path) -> tuple[int, ...]:
 
 
 def find_bin_dir() -> Path:
-    """The directory holding initdb, pg_ctl and postgres: $INCIDENT_LOGGER_PG_BIN, the newest
-    /usr/lib/postgresql/*/bin, or PATH. Raises PostgresUnavailableError naming where it looked."""
-    candidates: list[Path] = []
-    if override := os.environ.get(PG_BIN_ENV):
-        candidates.append(Path(override))
-    candidates.extend(sorted(Path("/usr/lib/postgresql").glob("*/bin"), key=_version_key, reverse=True))
-    if found := shutil.which("initdb"):
-        candidates.append(Path(found).parent)
+    """The directory holding initdb, pg_ctl and postgres: $INCIDENT_LOGGER_PG_BIN if set, else the newest
+    /usr/lib/postgresql/*/bin, else PATH. Raises PostgresUnavailableError naming where it looked."""
+    if override := os.environ.get(PG_BIN_ENV):  # authoritative: also lets a test pretend there is no server
+        candidates = [Path(override)]
+    else:
+        candidates = sorted(Path("/usr/lib/postgresql").glob("*/bin"), key=_version_key, reverse=True)
+        if found := shutil.which("initdb"):
+            candidates.append(Path(found).parent)
     for directory in candidates:
         if all(os.access(directory / name, os.X_OK) for name in REQUIRED_PROGRAMS):
             return directory
