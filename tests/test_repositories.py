@@ -37,6 +37,7 @@ from desktop.domain.validation import ValidationError
 from desktop.domain.values import PartialDate, StatusChange, Weapon
 from desktop.persistence.models import AuditRow
 from desktop.persistence.unit_of_work import Database
+from desktop.services.statistics import summarize
 
 
 def audit_count(database: Database) -> int:
@@ -654,3 +655,36 @@ def test_plan_item_sort_and_page_windows(
         windows = [keys_of(uow.plan_items.page(None, Page(offset, 2, sort, descending)), plan_items)
                    for offset in (0, 2, 4)]  # fmt: skip
     assert [key for window in windows for key in window] == expected
+
+
+# -- summary figures -------------------------------------------------------------------------------
+def test_summary_of_the_demo_data(any_demo_database: Database) -> None:
+    summary = summarize(any_demo_database)
+    assert (summary.incidents, summary.open_cases, summary.killed, summary.injured, summary.damage_usd) == (
+        3,
+        2,
+        1,
+        0,
+        0,
+    )
+    assert summary.by_status == {CaseStatus.CLOSED: 1, CaseStatus.UNDER_INVESTIGATION: 1, CaseStatus.ARREST_MADE: 1}
+    assert summary.by_attack_type == {AttackType.ARMED_ASSAULT: 1, AttackType.FACILITY_INFRASTRUCTURE_ATTACK: 2}
+    assert summary.by_severity == {Severity.CRITICAL: 1, Severity.HIGH: 2}
+    assert summary.plan_items_by_status == {PlanStatus.PROPOSED: 1}
+
+
+def test_summary_follows_the_filter(any_demo_database: Database) -> None:
+    southern = summarize(any_demo_database, IncidentFilter(states=("TX", "FL")))
+    assert (southern.incidents, southern.open_cases, southern.killed) == (2, 2, 0)
+    molotov = summarize(any_demo_database, IncidentFilter(text="molotov", weapon_types=(WeaponType.INCENDIARY,)))
+    assert (molotov.incidents, molotov.by_status) == (1, {CaseStatus.ARREST_MADE: 1})
+    assert summarize(any_demo_database, IncidentFilter(text="nothing-like-this")).incidents == 0
+
+
+def test_summary_counts_unknown_as_unknown_not_zero(any_database: Database) -> None:
+    facility = add_facility(any_database)
+    add_incident(any_database, facility, victims_killed=None, victims_injured=2, perpetrators_injured=None,
+                 damage_estimate_usd=1500)  # fmt: skip
+    add_incident(any_database, facility, victims_killed=1, perpetrators_injured=1, damage_estimate_usd=None)
+    summary = summarize(any_database)
+    assert (summary.killed, summary.injured, summary.damage_usd) == (1, 3, 1500)

@@ -86,12 +86,9 @@ class FacilityService(RecordService[Facility, FacilityFilter]):
 
     def reassessment_due(self, by: date) -> list[Facility]:
         """Facilities whose ISC reassessment falls on or before `by` (or was never assessed)."""
-        due = []
-        for facility in self.page(page=Page(limit=100_000, sort="name")):
-            when = facility.reassessment_due
-            if facility.security_level is not None and (when is None or when <= by):
-                due.append(facility)
-        return due
+        where = FacilityFilter(reassessment_due_by=by)
+        with self.database.unit_of_work(write=False) as uow:
+            return uow.facilities.page(where, Page(limit=uow.facilities.count(where), sort="name"))
 
 
 class IncidentService(RecordService[Incident, IncidentFilter]):
