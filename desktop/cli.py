@@ -12,10 +12,13 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from desktop import __version__, paths
 from desktop.commands import COMMANDS, load_commands
-from desktop.domain.errors import RecordInUseError, RecordNotFoundError, StaleRecordError
-from desktop.persistence.opening import describe_error, display_url, open_database
+from desktop.domain.errors import RecordInUseError, RecordNotFoundError, StaleRecordError, StorageError
+from desktop.persistence.integrity import FileState
+from desktop.persistence.opening import DatabaseFileError, describe_error, display_url
+from desktop.services.backup import open_for_use
 
-EXPECTED_ERRORS = (SQLAlchemyError, OSError, ValueError, RecordNotFoundError, RecordInUseError, StaleRecordError)
+EXPECTED_ERRORS = (SQLAlchemyError, OSError, ValueError, RecordNotFoundError, RecordInUseError, StaleRecordError,
+                   StorageError)  # fmt: skip
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -40,8 +43,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         from desktop.app import run_gui  # PySide6 is loaded only for the window
 
         return run_gui(url, app_paths)
+    args.database_url, args.app_paths = url, app_paths
+    if not COMMANDS[args.command].opens_database:
+        return COMMANDS[args.command].run(None, args)  # type: ignore[arg-type]  # it opens (or repairs) the file
     try:
-        database = open_database(url)
+        database = open_for_use(url, app_paths.backup_dir)  # file checks; a verified backup before migrating
+    except DatabaseFileError as error:
+        hint = " `incident-logger restore --latest --move-damaged` restores the newest good backup."
+        print(f"incident-logger: {error}{hint if error.check.state == FileState.DAMAGED else ''}", file=sys.stderr)
+        return 2
     except Exception as error:  # a clear message instead of a traceback
         print(f"incident-logger: cannot open {display_url(url)}: {describe_error(error)}", file=sys.stderr)
         return 2

@@ -19,16 +19,20 @@ class Command:
     help: str
     run: Run
     add_arguments: AddArguments
+    opens_database: bool = True  # False: run(None, args) opens (or repairs) args.database_url itself
 
 
 COMMANDS: dict[str, Command] = {}
 
 
-def command(name: str, help_text: str, arguments: AddArguments = lambda parser: None) -> Callable[[Run], Run]:
-    """Register `function(database, args) -> exit status` as subcommand `name`."""
+def command(
+    name: str, help_text: str, arguments: AddArguments = lambda parser: None, *, opens_database: bool = True
+) -> Callable[[Run], Run]:
+    """Register `function(database, args) -> exit status` as subcommand `name`; args.app_paths and the
+    resolved args.database_url are set. With opens_database=False the function gets None instead."""
 
     def register(function: Run) -> Run:
-        COMMANDS[name] = Command(help_text, function, arguments)
+        COMMANDS[name] = Command(help_text, function, arguments, opens_database)
         return function
 
     return register

@@ -100,7 +100,7 @@ def check_database_file(path: Path, *, thorough: bool = False) -> FileCheck:
 def header_problem(header: bytes, file_size: int, *, has_wal: bool) -> str:
     """What is wrong with a SQLite file's first 100 bytes and size, or "" when they look right."""
     if len(header) < HEADER_SIZE or not header.startswith(SQLITE_MAGIC):
-        return "it is not a SQLite database: its first bytes are not the SQLite header"
+        return "the file is not a database: its first bytes are not the SQLite header"
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
     if page_size < 512 or page_size & (page_size - 1):

@@ -1,0 +1,147 @@
+"""Subcommands for safety: backup, restore (with --list, --latest, --move-damaged), audit verify / history."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from desktop.commands import command
+from desktop.paths import AppPaths
+from desktop.persistence.engine import sqlite_file
+from desktop.persistence.instance_lock import InstanceLock, InstanceLockedError
+from desktop.persistence.integrity import FileState, check_database_file
+from desktop.persistence.unit_of_work import Database
+from desktop.services.audit import history, verify_chain
+from desktop.services.backup import (
+    BackupError,
+    BackupLabel,
+    BackupSummary,
+    back_up,
+    back_up_to,
+    list_backups,
+    move_aside,
+    newest_good_backup,
+    restore_backup,
+    verify_backup,
+)
+
+
+def _fail(name: str, message: str, status: int = 1) -> int:
+    print(f"incident-logger {name}: {message}", file=sys.stderr)
+    return status
+
+
+def describe(summary: BackupSummary) -> str:
+    info = summary.info
+    when = info.taken_at.strftime("%Y-%m-%d %H:%M:%S UTC")
+    kind = info.label.label if info.label else "other"
+    if not summary.ok:
+        return f"{info.path}  {when}  {kind}  NOT USABLE: {summary.check.detail or summary.check.state.value}"
+    return (f"{info.path}  {when}  {kind}  {info.size:,} bytes, {summary.facilities} facilities, "
+            f"{summary.incidents} incidents, {summary.plan_items} plan items")  # fmt: skip
+
+
+def _backup_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--to", type=Path, metavar="FILE", help="write the backup to FILE (default: the backup folder)")
+
+
+@command("backup", "write a verified backup of the database (SQLite backup API, integrity_check)", _backup_arguments)
+def backup(database: Database, args: argparse.Namespace) -> int:
+    path = sqlite_file(database.url)
+    if path is None:
+        return _fail("backup", "backups are made of SQLite databases; back up a server database with its own tools", 2)
+    app_paths: AppPaths = args.app_paths
+    try:
+        taken = back_up_to(path, args.to) if args.to else back_up(path, app_paths.backup_dir, BackupLabel.MANUAL)
+    except BackupError as error:
+        return _fail("backup", str(error))
+    print(f"backup written and verified: {describe(verify_backup(taken.path))}")
+    return 0
+
+
+def _restore_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("backup", nargs="?", type=Path, help="the backup file to restore")
+    parser.add_argument("--latest", action="store_true", help="restore the newest backup that passes its check")
+    parser.add_argument("--list", action="store_true", help="list the backups of this database with their check")
+    parser.add_argument("--move-damaged", action="store_true",
+                        help="when the database is damaged, keep it as <name>.damaged and restore over it")  # fmt: skip
+
+
+@command("restore", "replace the database by a backup (the current one is saved first)", _restore_arguments,
+         opens_database=False)  # fmt: skip
+def restore(_database: Database | None, args: argparse.Namespace) -> int:
+    app_paths: AppPaths = args.app_paths
+    path = sqlite_file(args.database_url)
+    if path is None:
+        return _fail("restore", "only SQLite databases are restored from backups; use the server's own tools", 2)
+    if args.list:
+        backups = list_backups(app_paths.backup_dir, path)
+        for info in backups:
+            print(describe(verify_backup(info.path)))
+        print(f"{len(backups)} backup(s) of {path} in {app_paths.backup_dir}")
+        return 0
+    try:
+        with InstanceLock(path):
+            return _restore_locked(path, app_paths, args)
+    except InstanceLockedError as error:
+        return _fail("restore", f"{error} Close it first, then restore.")
+    except BackupError as error:
+        return _fail("restore", str(error))
+
+
+def _restore_locked(path: Path, app_paths: AppPaths, args: argparse.Namespace) -> int:
+    if args.backup is not None:
+        chosen = verify_backup(args.backup) if args.backup.exists() else None
+        if chosen is None:
+            return _fail("restore", f"there is no backup file {args.backup}")
+    elif args.latest:
+        chosen = newest_good_backup(app_paths.backup_dir, path)
+        if chosen is None:
+            return _fail("restore", f"no usable backup of {path} in {app_paths.backup_dir}")
+    else:
+        return _fail("restore", "name a backup file, or use --latest (see --list)", 2)
+    if not chosen.ok:
+        return _fail("restore", f"the backup cannot be used: {chosen.check.message}")
+    current = check_database_file(path)
+    kept_as = None
+    if current.state == FileState.DAMAGED:
+        if not args.move_damaged:
+            return _fail("restore", f"{current.message} Add --move-damaged to keep it as {path.name}.damaged "
+                                    "and restore the backup in its place.")  # fmt: skip
+        kept_as = move_aside(path)
+        print(f"the damaged database was kept as {kept_as}")
+    elif current.state not in (FileState.OK, FileState.NEW):
+        return _fail("restore", current.message)
+    result = restore_backup(chosen.info.path, path, app_paths.backup_dir, kept_as=kept_as)
+    print(f"restored {describe(chosen)}")
+    if result.previous is not None:
+        print(f"the replaced database was saved as {result.previous.path}")
+    return 0
+
+
+def _audit_arguments(parser: argparse.ArgumentParser) -> None:
+    actions = parser.add_subparsers(dest="audit_action", required=True, metavar="{verify,history}")
+    actions.add_parser("verify", help="recompute the hash chain: exit 1 and name each edited or deleted entry")
+    record = actions.add_parser("history", help="print the audit entries of one record")
+    record.add_argument("uuid", help="the record's uuid")
+
+
+@command("audit", "the audit trail: `audit verify` checks the hash chain, `audit history UUID` lists changes",
+         _audit_arguments)  # fmt: skip
+def audit(database: Database, args: argparse.Namespace) -> int:
+    if args.audit_action == "history":
+        entries = history(database, args.uuid)
+        for entry in entries:
+            changes = "; ".join(f"{name}: {old!r} → {new!r}" for name, (old, new) in entry.changes.items())
+            print(f"{entry.at:%Y-%m-%d %H:%M:%S}  #{entry.id}  {entry.action.value:<7} {entry.entity}  {changes}")
+        print(f"{len(entries)} entr{'y' if len(entries) == 1 else 'ies'} for {args.uuid}")
+        return 0
+    report = verify_chain(database)
+    for problem in report.problems:
+        print(f"TAMPERED: {problem}")
+    if report.ok:
+        print(f"audit trail intact: {report.entries} entries, hash chain and chain head verified")
+        return 0
+    print(f"audit trail tampered: {len(report.problems)} problem(s) in {report.entries} entries")
+    return 1
