@@ -316,3 +316,30 @@ def narrowed(
         closed = tuple(s for s in (where.statuses or tuple(CaseStatus)) if not s.is_open)
         where = replace(where, statuses=closed, open_only=False)
     return where
+
+
+def describe_filter(where: IncidentFilter, facility_names: dict[str, str] | None = None) -> str:
+    """The filter in words, for the dashboard and the briefing ("all incidents" when empty)."""
+    names = facility_names or {}
+    parts = []
+    if where.occurred_from or where.occurred_to:
+        start = where.occurred_from.isoformat() if where.occurred_from else "the beginning"
+        end = where.occurred_to.isoformat() if where.occurred_to else "today"
+        parts.append(f"occurred {start} to {end}")
+    if where.facility_uuids:
+        known = [names[uuid] for uuid in where.facility_uuids if uuid in names]
+        parts.append(", ".join(known) if len(known) == len(where.facility_uuids) and len(known) <= 3
+                     else f"{len(where.facility_uuids)} facilities")  # fmt: skip
+    listed = (
+        ("state", where.states),
+        ("attack type", [a.label for a in where.attack_types]),
+        ("weapon", [w.label for w in where.weapon_types]),
+        ("severity", [s.label for s in where.severities]),
+        ("status", [s.label for s in where.statuses]),
+    )
+    parts.extend(f"{name}: {', '.join(values)}" for name, values in listed if values)
+    if where.open_only:
+        parts.append("open cases only")
+    if where.text.strip():
+        parts.append(f"matching “{where.text.strip()}”")
+    return "; ".join(parts) if parts else "all incidents"

@@ -1,0 +1,5 @@
+"""Dashboard tab: QtCharts figures of the filtered incidents, plan deadlines and reassessments due."""
+
+from desktop.ui.dashboard.tab import DashboardTab
+
+__all__ = ["DashboardTab"]

@@ -1,0 +1,66 @@
+"""Incidents by facility or by state: horizontal bars, most first; clicking a bar narrows to it."""
+
+from __future__ import annotations
+
+from PySide6.QtCharts import QBarCategoryAxis, QChart, QHorizontalBarSeries
+from PySide6.QtCore import Qt
+
+from desktop.services.dashboard import FacilityCount, StateCount
+from desktop.ui.dashboard.chart_common import (
+    BAR_COLOUR,
+    Pick,
+    bar_set,
+    count_text,
+    new_chart,
+    on_bar_click,
+    short,
+    show_tooltips,
+    unique_labels,
+    value_axis,
+)
+
+TOP = 10  # bars shown; the title tells how many incidents the others have
+Ranked = list[tuple[str, int, dict[str, object]]]  # label, count, keywords for narrowed()
+
+
+def facility_chart(facilities: tuple[FacilityCount, ...], pick: Pick | None = None) -> QChart:
+    ranked: Ranked = [(short(f.name, 34), f.count, {"facility_uuid": f.facility_uuid}) for f in facilities]
+    return ranking_chart("Incidents by facility", ranked, pick)
+
+
+def state_chart(states: tuple[StateCount, ...], pick: Pick | None = None) -> QChart:
+    ranked: Ranked = [(s.state or "(no state)", s.count, {"state": s.state}) for s in states]
+    return ranking_chart("Incidents by state", ranked, pick)
+
+
+def ranking_chart(title: str, ranked: Ranked, pick: Pick | None) -> QChart:
+    if len(ranked) > TOP:
+        rest = sum(n for _, n, _ in ranked[TOP:])
+        title += f": top {TOP} of {len(ranked)} (the other {len(ranked) - TOP}: {count_text(rest)})"
+    chart = new_chart(title if ranked else f"{title}: no incidents")
+    if not ranked:
+        return chart
+    # horizontal categories are drawn bottom-up: reverse, so that the largest is on top
+    labels = unique_labels([label for label, _, _ in ranked[:TOP]])[::-1]
+    counts = [n for _, n, _ in ranked[:TOP]][::-1]
+    keys = [key for _, _, key in ranked[:TOP]][::-1]
+    bars = bar_set("Incidents", counts, BAR_COLOUR, label_colour="#333333")
+    series = QHorizontalBarSeries()
+    series.setBarWidth(0.7)
+    series.append(bars)
+    series.setLabelsVisible(True)
+    series.setLabelsPosition(QHorizontalBarSeries.LabelsPosition.LabelsOutsideEnd)
+    series.setLabelsFormat("@value")
+    chart.addSeries(series)
+    categories = QBarCategoryAxis()
+    categories.append(labels)
+    categories.setGridLineVisible(False)
+    categories.setTruncateLabels(False)
+    counts_axis = value_axis(max(counts) * 1.15, ticks=4)
+    chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft)
+    chart.addAxis(counts_axis, Qt.AlignmentFlag.AlignBottom)
+    series.attachAxis(categories)
+    series.attachAxis(counts_axis)
+    on_bar_click(bars, pick, lambda index: keys[index])
+    show_tooltips(bars, lambda index: f"{labels[index]}: {count_text(counts[index])} incidents")
+    return chart

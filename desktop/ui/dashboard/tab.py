@@ -1,0 +1,178 @@
+"""The Dashboard tab: headline figures, charts following the incident filter, deadline lists."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.exc import SQLAlchemyError
+
+from desktop.domain.queries import IncidentFilter
+from desktop.persistence.unit_of_work import Database
+from desktop.services.dashboard import DashboardData, dashboard_data, describe_filter, narrowed
+from desktop.ui.dashboard.breakdown_charts import case_chart, casualty_chart, plan_chart, severity_chart
+from desktop.ui.dashboard.chart_panel import ChartPanel
+from desktop.ui.dashboard.deadline_tables import DeadlineTable, ReassessmentTable
+from desktop.ui.dashboard.headline import HeadlineStrip
+from desktop.ui.dashboard.month_chart import month_chart
+from desktop.ui.dashboard.ranking_chart import facility_chart, state_chart
+
+BY_FACILITY, BY_STATE = "By facility", "By state"
+
+
+class DashboardTab(QWidget):
+    """Charts of the incidents the current IncidentFilter selects.
+
+    `set_database`, `set_filter` and `refresh` feed it; clicking a bar emits `filter_requested` with the
+    current filter narrowed to that bar (an IncidentFilter), for the incident table to apply. While the
+    tab is hidden, changes only mark it stale; it refreshes when shown."""
+
+    filter_requested = Signal(object)  # IncidentFilter
+
+    def __init__(self, parent: QWidget | None = None, *, today: Callable[[], date] = date.today) -> None:
+        super().__init__(parent)
+        self.setObjectName("dashboard")
+        self._today = today
+        self._database: Database | None = None
+        self._where = IncidentFilter()
+        self._data: DashboardData | None = None
+        self._stale = True
+        self.last_refresh_seconds = 0.0
+
+        self.scope_label = QLabel(self)
+        self.scope_label.setObjectName("dashboard_scope")
+        self.scope_label.setWordWrap(True)
+        self.headline = HeadlineStrip(self)
+        self.months_panel = ChartPanel("months_chart", 300)
+        self.ranking_panel = ChartPanel("ranking_chart")
+        self.ranking_choice = QComboBox(self.ranking_panel)
+        self.ranking_choice.setObjectName("ranking_choice")
+        self.ranking_choice.addItems([BY_FACILITY, BY_STATE])
+        self.ranking_choice.setAccessibleName("Group incidents")
+        header = QHBoxLayout()
+        header.addWidget(QLabel("&Group incidents:", buddy=self.ranking_choice))
+        header.addWidget(self.ranking_choice)
+        header.addStretch(1)
+        self.ranking_panel.layout_.insertLayout(0, header)
+        self.ranking_choice.currentTextChanged.connect(self._show_ranking)
+        self.severity_panel = ChartPanel("severity_chart")
+        self.casualty_panel = ChartPanel("casualty_chart")
+        self.case_panel = ChartPanel("case_chart")
+        self.plan_panel = ChartPanel("plan_chart")
+        self.deadline_table = DeadlineTable()
+        self.deadline_table.setObjectName("deadline_table")
+        self.reassessment_table = ReassessmentTable()
+        self.reassessment_table.setObjectName("reassessment_table")
+        self._build_layout()
+
+    def _build_layout(self) -> None:
+        content = QWidget()
+        grid = QGridLayout(content)
+        grid.addWidget(self.scope_label, 0, 0, 1, 3)
+        grid.addWidget(self.headline, 1, 0, 1, 3)
+        grid.addWidget(self.months_panel, 2, 0, 1, 3)
+        grid.addWidget(self.ranking_panel, 3, 0)
+        grid.addWidget(self.severity_panel, 3, 1)
+        grid.addWidget(self.casualty_panel, 3, 2)
+        grid.addWidget(self.case_panel, 4, 0)
+        grid.addWidget(self.plan_panel, 4, 1)
+        deadlines = QGroupBox("Plan items overdue or due this week")
+        QVBoxLayout(deadlines).addWidget(self.deadline_table)
+        grid.addWidget(deadlines, 4, 2)
+        reassessments = QGroupBox("Security reassessments due (ISC: 3 years at FSL III–V, 5 at FSL I–II)")
+        QVBoxLayout(reassessments).addWidget(self.reassessment_table)
+        grid.addWidget(reassessments, 5, 0, 1, 3)
+        for column in range(3):
+            grid.setColumnStretch(column, 1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+
+    # -- inputs -------------------------------------------------------------------------------------
+    def set_database(self, database: Database | None) -> None:
+        self._database = database
+        self._data = None
+        self._refresh_or_mark_stale()
+
+    def set_filter(self, where: IncidentFilter) -> None:
+        self._where = where
+        self._refresh_or_mark_stale()
+
+    @property
+    def current_filter(self) -> IncidentFilter:
+        return self._where
+
+    @property
+    def data(self) -> DashboardData | None:
+        """The figures on display (None before the first refresh or without a database)."""
+        return self._data
+
+    def _refresh_or_mark_stale(self) -> None:
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
+    # -- refresh ------------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Read every figure (a handful of GROUP BY queries in one read transaction) and redraw."""
+        self._stale = False
+        if self._database is None:
+            self.scope_label.setText("No database is open.")
+            return
+        started = time.perf_counter()
+        try:
+            data = dashboard_data(self._database, self._where, self._today())
+        except SQLAlchemyError as error:
+            self.scope_label.setText(f"Could not read the figures from {self._database.display_name}: {error}")
+            return
+        self._data = data
+        self._draw(data)
+        self.last_refresh_seconds = time.perf_counter() - started
+
+    def _draw(self, data: DashboardData) -> None:
+        self.scope_label.setText(f"Showing {describe_filter(data.where)}; deadlines as of {data.today.isoformat()}.")
+        self.headline.show_data(data)
+        self.months_panel.set_chart(month_chart(data.months, self._pick))
+        self._show_ranking()
+        self.severity_panel.set_chart(severity_chart(data.severities, self._pick))
+        self.casualty_panel.set_chart(casualty_chart(data.casualties))
+        self.case_panel.set_chart(case_chart(data.cases, self._pick))
+        self.plan_panel.set_chart(plan_chart(data.plan_items, data.deadlines))
+        self.deadline_table.show_items(data.deadlines.items, data.today)
+        self.reassessment_table.show_items(data.reassessments, data.today)
+
+    def _show_ranking(self, *_: object) -> None:
+        if self._data is None:
+            return
+        if self.ranking_choice.currentText() == BY_STATE:
+            self.ranking_panel.set_chart(state_chart(self._data.states, self._pick))
+        else:
+            self.ranking_panel.set_chart(facility_chart(self._data.facilities, self._pick))
+
+    def _pick(self, **keywords: Any) -> None:
+        """A bar was clicked: ask (after this event) for the incidents it counts."""
+        wanted = narrowed(self._where, **keywords)
+        QTimer.singleShot(0, self, lambda: self.filter_requested.emit(wanted))
