@@ -1,0 +1,299 @@
+"""RecordForm: the dialog frame every record form shares (fields with inline messages, Save/Cancel,
+validation with the domain rules, the guard against losing unsaved edits, tab order)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from itertools import pairwise
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.validation import FieldError, ValidationError
+from desktop.ui.forms.fields import ERROR_COLOUR, FieldMessage
+
+INVALID_STYLE = f'*[invalid="true"] {{ border: 1px solid {ERROR_COLOUR}; border-radius: 2px; padding: 1px; }}'
+SENSITIVE_STYLE = (
+    "QGroupBox#sensitive { border: 2px dashed #b26a00; border-radius: 4px; margin-top: 1.4em; padding-top: 0.6em; }"
+    "QGroupBox#sensitive::title { subcontrol-origin: margin; left: 8px; padding: 0 4px; color: #8a5300;"
+    " font-weight: bold; }"
+)
+
+
+def plain_label(text: str) -> str:
+    """ "Case &number:" -> "Case number" (for messages)."""
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip(":").strip()
+
+
+@dataclass
+class FieldSlot:
+    """A registered field: its editor, the widget that takes focus, its message and what turns red."""
+
+    key: str
+    title: str
+    editor: QWidget
+    focus: QWidget
+    message: FieldMessage
+    targets: list[QWidget] = field(default_factory=list)
+
+
+def widget_state(widget: QWidget) -> object:
+    """What a person has entered in `widget`, comparable with ==, for the unsaved-changes guard."""
+    state = getattr(widget, "state", None)
+    if callable(state):
+        return state()
+    if isinstance(widget, QLineEdit):
+        return widget.text()
+    if isinstance(widget, QPlainTextEdit):
+        return widget.toPlainText()
+    if isinstance(widget, QComboBox):
+        return widget.currentIndex(), widget.currentText()
+    if isinstance(widget, QCheckBox):
+        return widget.isChecked()
+    if isinstance(widget, QDateTimeEdit):
+        return widget.dateTime().toString("yyyy-MM-dd HH:mm")
+    raise TypeError(f"no state for {type(widget).__name__}")
+
+
+def connect_changes(widget: QWidget, slot: Any) -> None:
+    """Call `slot()` whenever a person changes `widget`."""
+    changed = getattr(widget, "changed", None)
+    if changed is not None:
+        changed.connect(slot)
+    elif isinstance(widget, QLineEdit | QPlainTextEdit):
+        widget.textChanged.connect(slot)
+    elif isinstance(widget, QComboBox):
+        widget.currentIndexChanged.connect(slot)
+        if widget.isEditable():
+            widget.editTextChanged.connect(slot)
+    elif isinstance(widget, QCheckBox):
+        widget.toggled.connect(slot)
+    elif isinstance(widget, QDateTimeEdit):
+        widget.dateTimeChanged.connect(slot)
+    else:
+        raise TypeError(f"cannot watch {type(widget).__name__}")
+
+
+class RecordForm(QDialog):
+    """Subclasses add fields with `field()`, implement `build()` and `domain_errors()`, then call
+    `finish_loading()`. Save (Ctrl+S, default) accepts only a valid form; Cancel/Esc/close asks
+    before dropping changes. The dialog never writes to a database."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"{title}[*]")
+        self.setStyleSheet(INVALID_STYLE + SENSITIVE_STYLE)
+        self._slots: dict[str, FieldSlot] = {}
+        self._chain: list[str | QWidget] = []
+        self._touched: set[str] = set()
+        self._initial: list[object] = []
+        self._loading = True
+        self._save_attempted = False
+        self._saved: Any = None
+        self._extra_errors: list[FieldError] = []
+        self.scroll: QScrollArea | None = None
+        self.general_message = FieldMessage()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setDefault(True)
+        self.save_button.setToolTip("Save (Ctrl+S)")
+        self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel_button.setToolTip("Close without saving (Esc)")
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        self.save_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
+        self.save_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        self.save_shortcut.activated.connect(self.save)
+
+    # ---- building the form -------------------------------------------------------------------
+    def field(
+        self,
+        key: str,
+        label: str,
+        editor: QWidget,
+        *,
+        focus: QWidget | None = None,
+        targets: list[QWidget] | None = None,
+    ) -> tuple[QLabel, QWidget]:
+        """A label with mnemonic (buddy: the editor) and a box with the editor and its message below."""
+        label_widget = QLabel(label)
+        label_widget.setBuddy(focus or editor)
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(editor)
+        message = FieldMessage()
+        message.setObjectName(f"message_{key}")
+        layout.addWidget(message)
+        self._slots[key] = FieldSlot(key, plain_label(label), editor, focus or editor, message, targets or [editor])
+        self._chain.append(key)
+        connect_changes(editor, lambda *_: self._edited(key))
+        return label_widget, box
+
+    def tab_stop(self, widget: QWidget) -> None:
+        """A widget that is not a field (a read-only list) but takes part in the tab order here."""
+        self._chain.append(widget)
+
+    def wrap_in_scroll_area(self, content: QWidget) -> QScrollArea:
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scroll.setWidget(content)
+        return self.scroll
+
+    def finish_loading(self) -> None:
+        """Call at the end of the subclass constructor, after setting the editors' values."""
+        self._apply_tab_order()
+        first = next((self._slots[k].focus for k in self._chain if isinstance(k, str)), None)
+        if first is not None:
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._initial = self._snapshot()
+        self._loading = False
+        self.refresh()
+
+    def _apply_tab_order(self) -> None:
+        chain: list[QWidget] = []
+        for entry in self._chain:
+            widget = self._slots[entry].editor if isinstance(entry, str) else entry
+            focus_chain = getattr(widget, "focus_chain", None)
+            chain.extend(focus_chain() if callable(focus_chain) else [widget])
+        chain.extend([self.save_button, self.cancel_button])
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    # ---- subclass hooks ----------------------------------------------------------------------
+    def build(self) -> tuple[Any, list[FieldError]]:
+        """The record the widgets describe, and problems found while reading them (bad numbers)."""
+        raise NotImplementedError
+
+    def domain_errors(self, record: Any) -> list[FieldError]:
+        raise NotImplementedError
+
+    def sync_widgets(self) -> None:
+        """Enable/disable/show widgets that depend on other fields (called after every change)."""
+
+    # ---- validation --------------------------------------------------------------------------
+    def current_errors(self) -> list[FieldError]:
+        record, read_errors = self.build()
+        unreadable = {error.field for error in read_errors}
+        errors = read_errors + [e for e in self.domain_errors(record) if e.field not in unreadable]
+        order = {key: index for index, key in enumerate(k for k in self._chain if isinstance(k, str))}
+        return sorted(errors, key=lambda error: order.get(error.field, len(order)))
+
+    def message_for(self, error: FieldError) -> str:
+        """ "arrests_count: must not exceed suspects_count" -> "Arrests must not exceed suspects"."""
+        text = error.message
+        for key, slot in self._slots.items():
+            if key in text:
+                text = text.replace(key, slot.title.lower())
+        if not text[:1].islower():
+            return text  # already a sentence of its own
+        slot = self._slots.get(error.field)
+        title = slot.title if slot is not None else error.field.replace("_", " ").capitalize()
+        return f"{title} {text}"
+
+    def refresh(self) -> None:
+        if self._loading:
+            return
+        self.sync_widgets()
+        self._show(self.current_errors() + self._extra_errors)
+        self.setWindowModified(self.is_dirty())
+
+    def _show(self, errors: list[FieldError]) -> None:
+        general: list[str] = []
+        for key, slot in self._slots.items():
+            visible = self._save_attempted or key in self._touched
+            texts = [self.message_for(e) for e in errors if e.field == key] if visible else []
+            slot.message.show_message("\n".join(dict.fromkeys(texts)))
+            for target in slot.targets:
+                if bool(target.property("invalid")) != bool(texts):
+                    target.setProperty("invalid", bool(texts))
+                    target.style().unpolish(target)
+                    target.style().polish(target)
+        if self._save_attempted:
+            general = [self.message_for(e) for e in errors if e.field not in self._slots]
+        self.general_message.show_message("\n".join(general))
+
+    def show_validation_error(self, error: ValidationError) -> None:
+        """Show errors a service found after the form closed (a duplicate case number): call, then exec() again."""
+        self._extra_errors = list(error.errors)
+        self._save_attempted = True
+        self.refresh()
+        self._focus_first(self._extra_errors)
+
+    def _focus_first(self, errors: list[FieldError]) -> None:
+        for error in errors:
+            slot = self._slots.get(error.field)
+            if slot is not None:
+                slot.focus.setFocus(Qt.FocusReason.OtherFocusReason)
+                if self.scroll is not None:
+                    self.scroll.ensureWidgetVisible(slot.editor)
+                return
+
+    def _edited(self, key: str) -> None:
+        if self._loading:
+            return
+        self._touched.add(key)
+        self._extra_errors = [e for e in self._extra_errors if e.field != key]
+        self.refresh()
+
+    # ---- save / cancel -----------------------------------------------------------------------
+    def save(self) -> None:
+        """Accept when valid; otherwise show every message and move focus to the first bad field."""
+        self._save_attempted = True
+        self.refresh()
+        errors = self.current_errors()
+        if errors:
+            self._focus_first(errors)
+            return
+        self._saved = self.build()[0]
+        self._extra_errors = []
+        self.accept()
+
+    def edited_record(self) -> Any:
+        """The record as saved (or, before Save, as the widgets currently describe it)."""
+        return self._saved if self._saved is not None else self.build()[0]
+
+    def _snapshot(self) -> list[object]:
+        return [widget_state(slot.editor) for slot in self._slots.values()]
+
+    def is_dirty(self) -> bool:
+        return not self._loading and self._snapshot() != self._initial
+
+    def confirm_discard(self) -> bool:
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle("Discard changes?")
+        box.setText("Discard changes?")
+        box.setInformativeText("This form has changes that are not saved. They will be lost.")
+        discard = box.addButton("&Discard changes", QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton("&Keep editing", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.exec()
+        clicked: QAbstractButton | None = box.clickedButton()
+        return clicked is discard
+
+    def reject(self) -> None:
+        """Cancel, Esc and the close button (QDialog's closeEvent calls reject) ask before dropping edits."""
+        if self.is_dirty() and not self.confirm_discard():
+            return
+        super().reject()

@@ -1,0 +1,189 @@
+"""FacilityForm: create or edit a facility; shows its ISC reassessment date live and its incidents
+and plan items."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from PySide6.QtCore import QRegularExpression
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.enums import Agency, FacilityType, SecurityLevel
+from desktop.domain.records import Facility
+from desktop.domain.validation import FieldError, facility_errors
+from desktop.ui.forms.base import RecordForm
+from desktop.ui.forms.fields import ERROR_COLOUR, CoordinateEdit, EnumCombo, OptionalDateEdit, TextBox
+from desktop.ui.forms.related import RelatedRecords
+
+
+def read_only_list(headers: list[str], rows: list[list[str]], empty_text: str) -> QTreeWidget:
+    """A small read-only table of related records."""
+    tree = QTreeWidget()
+    tree.setHeaderLabels(headers)
+    tree.setRootIsDecorated(False)
+    tree.setAlternatingRowColors(True)
+    for row in rows or [[empty_text] + [""] * (len(headers) - 1)]:
+        tree.addTopLevelItem(QTreeWidgetItem(row))
+    header = tree.header()
+    header.setStretchLastSection(False)
+    for column in range(len(headers)):
+        mode = QHeaderView.ResizeMode.Stretch if column == 1 else QHeaderView.ResizeMode.ResizeToContents
+        header.setSectionResizeMode(column, mode)
+    tree.setMinimumHeight(tree.fontMetrics().height() * 6)
+    return tree
+
+
+class FacilityForm(RecordForm):
+    """Name, agency, type, address, coordinates (empty = unknown), FSL, last assessment, notes."""
+
+    def __init__(self, record: Facility | None, related: RelatedRecords | None = None, parent: QWidget | None = None):
+        super().__init__("Edit facility" if record is not None else "New facility", parent)
+        self.record = record
+        self.name = QLineEdit()
+        self.name.setMaxLength(300)
+        self.agency = EnumCombo(Agency)
+        self.facility_type = EnumCombo(FacilityType)
+        self.address = QLineEdit()
+        self.city = QLineEdit()
+        self.state = QLineEdit()
+        self.state.setValidator(QRegularExpressionValidator(QRegularExpression("[A-Za-z]{0,2}"), self.state))
+        self.state.setPlaceholderText("two letters, e.g. WA")
+        self.zip_code = QLineEdit()
+        self.zip_code.setValidator(QRegularExpressionValidator(QRegularExpression(r"[0-9-]{0,10}"), self.zip_code))
+        self.zip_code.setPlaceholderText("12345 or 12345-6789")
+        self.latitude = CoordinateEdit()
+        self.longitude = CoordinateEdit()
+        self.security_level = EnumCombo(SecurityLevel, none_label="None (not assessed by the ISC)")
+        self.last_assessment = OptionalDateEdit("Assessed on")
+        self.reassessment_due = QLabel()
+        self.reassessment_due.setObjectName("reassessment_due")
+        self.notes = TextBox(6)
+        wide = self.fontMetrics().horizontalAdvance("x") * 40
+        for edit in (self.name, self.address, self.city):
+            edit.setMinimumWidth(wide)
+
+        place = QGroupBox("Facility")
+        place_form = QFormLayout(place)
+        place_form.addRow(*self.field("name", "&Name", self.name))
+        place_form.addRow(*self.field("agency", "&Agency", self.agency))
+        place_form.addRow(*self.field("facility_type", "&Type", self.facility_type))
+        place_form.addRow(*self.field("address", "Add&ress", self.address))
+        place_form.addRow(*self.field("city", "&City", self.city))
+        place_form.addRow(*self.field("state", "&State", self.state))
+        place_form.addRow(*self.field("zip_code", "&ZIP code", self.zip_code))
+        place_form.addRow(*self.field("latitude", "&Latitude", self.latitude))
+        place_form.addRow(*self.field("longitude", "L&ongitude", self.longitude))
+        security = QGroupBox("Security (ISC)")
+        security_form = QFormLayout(security)
+        security_form.addRow(*self.field("security_level", "Security le&vel (FSL)", self.security_level))
+        label, box = self.field(
+            "last_assessment", "Last assess&ment", self.last_assessment, targets=[self.last_assessment.edit]
+        )
+        security_form.addRow(label, box)
+        security_form.addRow("Reassessment due", self.reassessment_due)
+        security_form.addRow(*self.field("notes", "Not&es", self.notes))
+
+        columns = QHBoxLayout()
+        columns.addWidget(place, 3)
+        columns.addWidget(security, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(columns)
+        if record is not None:
+            layout.addLayout(self._related_lists(related or RelatedRecords()), 1)
+        layout.addWidget(self.general_message)
+        layout.addWidget(self.buttons)
+        self._load(record or Facility(name=""))
+        self.finish_loading()
+
+    def _related_lists(self, related: RelatedRecords) -> QHBoxLayout:
+        incident_rows = [[str(i.occurred) or "unknown", i.title, i.status.label] for i in related.incidents]
+        plan_rows = [
+            [p.due_date.isoformat() if p.due_date else "", p.description, p.status.label] for p in related.plan_items
+        ]
+        self.incidents_list = read_only_list(["Occurred", "Title", "Status"], incident_rows, "No incidents")
+        self.plan_items_list = read_only_list(["Due", "Description", "Status"], plan_rows, "No plan items")
+        lists = QHBoxLayout()
+        for title, tree in (
+            (f"&Incidents at this facility ({len(related.incidents)})", self.incidents_list),
+            (f"&Plan items ({len(related.plan_items)})", self.plan_items_list),
+        ):
+            column = QVBoxLayout()
+            label = QLabel(title)
+            label.setBuddy(tree)
+            column.addWidget(label)
+            column.addWidget(tree)
+            lists.addLayout(column, 1)
+            self.tab_stop(tree)
+        return lists
+
+    def _load(self, record: Facility) -> None:
+        self.name.setText(record.name)
+        self.agency.set_value(record.agency)
+        self.facility_type.set_value(record.facility_type)
+        self.address.setText(record.address)
+        self.city.setText(record.city)
+        self.state.setText(record.state)
+        self.zip_code.setText(record.zip_code)
+        self.latitude.set_value(record.latitude)
+        self.longitude.set_value(record.longitude)
+        self.security_level.set_value(record.security_level)
+        self.last_assessment.set_value(record.last_assessment)
+        self.notes.setPlainText(record.notes)
+
+    def build(self) -> tuple[Facility, list[FieldError]]:
+        problems: list[FieldError] = []
+        coordinates: dict[str, float | None] = {}
+        for key, edit in (("latitude", self.latitude), ("longitude", self.longitude)):
+            try:
+                coordinates[key] = edit.value()
+            except ValueError as error:
+                coordinates[key] = None
+                problems.append(FieldError(key, str(error)))
+        values = dict(
+            name=self.name.text().strip(),
+            agency=self.agency.value(),
+            facility_type=self.facility_type.value(),
+            address=self.address.text().strip(),
+            city=self.city.text().strip(),
+            state=self.state.text().strip().upper(),
+            zip_code=self.zip_code.text().strip(),
+            security_level=self.security_level.value(),
+            last_assessment=self.last_assessment.value(),
+            notes=self.notes.toPlainText(),
+            **coordinates,
+        )
+        record = replace(self.record, **values) if self.record is not None else Facility(**values)
+        return record, problems
+
+    def domain_errors(self, record: Facility) -> list[FieldError]:
+        return facility_errors(record)
+
+    def sync_widgets(self) -> None:
+        record = self.build()[0]
+        due = record.reassessment_due
+        level = record.security_level
+        if due is None:
+            needs = "a security level" if level is None else "the last assessment date"
+            self.reassessment_due.setText(f"— (needs {needs})")
+            self.reassessment_due.setStyleSheet("")
+            return
+        assert level is not None
+        overdue = due < date.today()
+        self.reassessment_due.setText(
+            f"{due.isoformat()} (every {level.reassessment_years} years at FSL {level.label})"
+            + (" — overdue" if overdue else "")
+        )
+        self.reassessment_due.setStyleSheet(f"color: {ERROR_COLOUR}; font-weight: bold;" if overdue else "")

@@ -1,0 +1,438 @@
+"""Editors the record forms share: coded combos, counts where empty means unknown, optional and
+partial dates, the facility picker and the weapons list."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from typing import Any
+
+from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, QRegularExpression, QSize, Qt, QTime, Signal
+from PySide6.QtGui import QKeyEvent, QRegularExpressionValidator
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QDateTimeEdit,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QTimeEdit,
+    QWidget,
+)
+
+from desktop.domain.enums import DatePrecision, LabelledEnum, WeaponType
+from desktop.domain.values import PartialDate, Weapon
+
+DATE_FORMAT = "yyyy-MM-dd"
+DATE_TIME_FORMAT = "yyyy-MM-dd HH:mm"
+UNKNOWN = "unknown"
+ERROR_COLOUR = "#c62828"
+_NONE_CODE = ""  # item data of a combo's "none" entry
+
+
+def qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def pydate(day: QDate) -> date:
+    return date(day.year(), day.month(), day.day())
+
+
+def pydatetime(moment: QDateTime) -> datetime:
+    """Naive local wall-clock time, to the minute (as people enter it)."""
+    day, clock = moment.date(), moment.time()
+    return datetime(day.year(), day.month(), day.day(), clock.hour(), clock.minute())
+
+
+class EnumCombo(QComboBox):
+    """Labels for people, stable codes as item data; optionally a first "none" entry."""
+
+    def __init__(self, enum: type[LabelledEnum], *, none_label: str | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.enum = enum
+        if none_label is not None:
+            self.addItem(none_label, _NONE_CODE)
+        for member in enum:
+            self.addItem(member.label, member.value)
+
+    def value(self) -> Any:
+        """The chosen member, or None for the "none" entry."""
+        code = self.currentData()
+        return None if code in (None, _NONE_CODE) else self.enum(code)
+
+    def set_value(self, member: LabelledEnum | None) -> None:
+        index = self.findData(_NONE_CODE if member is None else member.value)
+        self.setCurrentIndex(max(index, 0))
+
+
+class CountEdit(QLineEdit):
+    """A whole number of people or dollars; empty means unknown, which is not the same as 0."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setValidator(QRegularExpressionValidator(QRegularExpression(r"\d{0,10}"), self))
+        self.setPlaceholderText(UNKNOWN)
+        self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("0000000000000"))
+
+    def value(self) -> int | None:
+        text = self.text().strip()
+        return int(text) if text else None
+
+    def set_value(self, value: int | None) -> None:
+        self.setText("" if value is None else str(value))
+
+
+class CoordinateEdit(QLineEdit):
+    """A decimal degree; empty means unknown. `value()` raises ValueError for a lone "-" or "."."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setValidator(QRegularExpressionValidator(QRegularExpression(r"-?\d{0,3}(\.\d{0,8})?"), self))
+        self.setPlaceholderText(UNKNOWN)
+
+    def value(self) -> float | None:
+        text = self.text().strip()
+        if not text:
+            return None
+        try:
+            return float(text)
+        except ValueError:
+            raise ValueError("must be a number such as 47.2496") from None
+
+    def set_value(self, value: float | None) -> None:
+        self.setText("" if value is None else f"{value:.6f}".rstrip("0").rstrip("."))
+
+
+class OptionalDateEdit(QWidget):
+    """A date that may be absent: a check box enables the date editor."""
+
+    changed = Signal()
+
+    def __init__(self, check_text: str, absent_text: str = "none", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.check = QCheckBox(check_text)
+        self.edit = QDateEdit()
+        self.edit.setCalendarPopup(True)
+        self.edit.setDisplayFormat(DATE_FORMAT)
+        self.edit.setSpecialValueText(absent_text)  # shown while unchecked (the date is at its minimum)
+        self.edit.setEnabled(False)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.check)
+        layout.addWidget(self.edit, 1)
+        self.setFocusProxy(self.check)
+        self.check.toggled.connect(self._toggled)
+        self.edit.dateChanged.connect(self.changed)
+
+    def _toggled(self, checked: bool) -> None:
+        self.edit.setEnabled(checked)
+        if checked and self.edit.date() == self.edit.minimumDate():
+            self.edit.setDate(QDate.currentDate())
+        elif not checked:
+            self.edit.setDate(self.edit.minimumDate())
+        self.changed.emit()
+
+    def value(self) -> date | None:
+        return pydate(self.edit.date()) if self.check.isChecked() else None
+
+    def set_value(self, day: date | None) -> None:
+        self.edit.setDate(qdate(day) if day is not None else self.edit.minimumDate())
+        self.check.setChecked(day is not None)
+        self.edit.setEnabled(day is not None)
+
+    def state(self) -> object:
+        return self.value()
+
+    def focus_chain(self) -> list[QWidget]:
+        return [self.check, self.edit]
+
+
+class OptionalDateTimeEdit(QWidget):
+    """A timestamp that may be absent (discovered, reported)."""
+
+    changed = Signal()
+
+    def __init__(self, check_text: str, absent_text: str = UNKNOWN, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.check = QCheckBox(check_text)
+        self.edit = QDateTimeEdit()
+        self.edit.setCalendarPopup(True)
+        self.edit.setDisplayFormat(DATE_TIME_FORMAT)
+        self.edit.setSpecialValueText(absent_text)  # shown while unchecked
+        self.edit.setEnabled(False)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.check)
+        layout.addWidget(self.edit, 1)
+        self.setFocusProxy(self.check)
+        self.check.toggled.connect(self._toggled)
+        self.edit.dateTimeChanged.connect(self.changed)
+
+    def _toggled(self, checked: bool) -> None:
+        self.edit.setEnabled(checked)
+        if checked and self.edit.dateTime() == self.edit.minimumDateTime():
+            now = QDateTime.currentDateTime()
+            self.edit.setDateTime(QDateTime(now.date(), QTime(now.time().hour(), now.time().minute())))
+        elif not checked:
+            self.edit.setDateTime(self.edit.minimumDateTime())
+        self.changed.emit()
+
+    def value(self) -> datetime | None:
+        return pydatetime(self.edit.dateTime()) if self.check.isChecked() else None
+
+    def set_value(self, moment: datetime | None) -> None:
+        if moment is None:
+            self.edit.setDateTime(self.edit.minimumDateTime())
+        else:
+            self.edit.setDateTime(QDateTime(qdate(moment.date()), QTime(moment.hour, moment.minute)))
+        self.check.setChecked(moment is not None)
+        self.edit.setEnabled(moment is not None)
+
+    def state(self) -> object:
+        return self.value()
+
+    def focus_chain(self) -> list[QWidget]:
+        return [self.check, self.edit]
+
+
+class PartialDateEdit(QWidget):
+    """Occurred date: a precision (exact time / day / month / year / unknown) with a date and a time
+    editor, each enabled when the precision needs it; the date editor shows only the known parts."""
+
+    changed = Signal()
+    _FORMATS = {DatePrecision.YEAR: "yyyy", DatePrecision.MONTH: "yyyy-MM"}
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.precision = EnumCombo(DatePrecision)
+        self.day = QDateEdit()
+        self.day.setCalendarPopup(True)
+        self.day.setSpecialValueText(UNKNOWN)  # shown while the precision is unknown
+        self.remembered = QDate.currentDate()  # the date to bring back when leaving "unknown"
+        self.clock = QTimeEdit()
+        self.clock.setDisplayFormat("HH:mm")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.precision)
+        layout.addWidget(self.day, 1)
+        layout.addWidget(self.clock)
+        self.setFocusProxy(self.precision)
+        self.precision.currentIndexChanged.connect(self._sync)
+        self.precision.currentIndexChanged.connect(self.changed)
+        self.day.dateChanged.connect(self.changed)
+        self.clock.timeChanged.connect(self.changed)
+        self._sync()
+
+    def _sync(self) -> None:
+        precision = self.precision.value()
+        known = precision is not DatePrecision.UNKNOWN
+        at_minimum = self.day.date() == self.day.minimumDate()
+        if not known and not at_minimum:
+            self.remembered = self.day.date()
+            self.day.setDate(self.day.minimumDate())
+        elif known and at_minimum:
+            self.day.setDate(self.remembered)
+        self.day.setEnabled(known)
+        self.clock.setEnabled(precision is DatePrecision.EXACT)
+        self.day.setDisplayFormat(self._FORMATS.get(precision, DATE_FORMAT))
+
+    def value(self) -> PartialDate:
+        precision: DatePrecision = self.precision.value()
+        if precision is DatePrecision.UNKNOWN:
+            return PartialDate()
+        on = pydate(self.day.date())
+        if precision is DatePrecision.MONTH:
+            on = on.replace(day=1)
+        elif precision is DatePrecision.YEAR:
+            on = date(on.year, 1, 1)
+        at = time(self.clock.time().hour(), self.clock.time().minute()) if precision is DatePrecision.EXACT else None
+        return PartialDate(precision, on, at)
+
+    def set_value(self, value: PartialDate) -> None:
+        self.remembered = qdate(value.on) if value.on is not None else QDate.currentDate()
+        self.day.setDate(self.remembered)
+        self.precision.set_value(value.precision if value.on is not None else DatePrecision.UNKNOWN)
+        self.clock.setTime(QTime(value.at.hour, value.at.minute) if value.at is not None else QTime(0, 0))
+        self._sync()
+
+    def state(self) -> object:
+        return self.value()
+
+    def focus_chain(self) -> list[QWidget]:
+        return [self.precision, self.day, self.clock]
+
+
+class FacilityPicker(QComboBox):
+    """Choose a facility by typing part of its name (case-insensitive, anywhere in the name)."""
+
+    def __init__(
+        self, facilities: list[tuple[str, str]], *, nationwide_label: str | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.nationwide_label = nationwide_label
+        if nationwide_label is not None:
+            self.addItem(nationwide_label, "")
+        for uuid, name in facilities:
+            self.addItem(name, uuid)
+        completer = QCompleter(self.model(), self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.setCompleter(completer)
+        self.lineEdit().setPlaceholderText("type part of the facility's name")
+        self.setMinimumContentsLength(28)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+
+    def value(self) -> str | None:
+        """The chosen facility's uuid ("" for none or nationwide); None when the text names no facility."""
+        text = self.currentText().strip()
+        if not text:
+            return ""
+        index = self.findText(text, Qt.MatchFlag.MatchFixedString)
+        return str(self.itemData(index)) if index >= 0 else None
+
+    def set_value(self, uuid: str, name: str = "") -> None:
+        index = self.findData(uuid)
+        if index < 0 and uuid:
+            self.addItem(name or uuid, uuid)
+            index = self.count() - 1
+        self.setCurrentIndex(index)
+        if index < 0:
+            self.setEditText("")
+
+
+class WeaponListEditor(QWidget):
+    """The weapons of an incident: pick a type, type a subtype, Add; select and Remove (or Delete)."""
+
+    changed = Signal()
+    _DATA = Qt.ItemDataRole.UserRole
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.kind = EnumCombo(WeaponType)
+        self.subtype = QLineEdit()
+        self.subtype.setPlaceholderText("subtype, e.g. rifle, handgun, Molotov cocktail")
+        self.subtype.setMaxLength(300)
+        self.add_button = QPushButton("Add")
+        self.add_button.setToolTip("Add this weapon to the list (Enter in the subtype field)")
+        self.list = QListWidget()
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.list.setMinimumHeight(self.fontMetrics().height() * 4)
+        self.list.setSizeAdjustPolicy(QListWidget.SizeAdjustPolicy.AdjustToContents)
+        self.remove_button = QPushButton("Remove")
+        self.remove_button.setToolTip("Remove the selected weapons (Delete)")
+        self.remove_button.setEnabled(False)
+        for button in (self.add_button, self.remove_button):
+            button.setAutoDefault(False)  # Enter in the form means Save
+        layout = QGridLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.kind, 0, 0)
+        layout.addWidget(self.subtype, 0, 1)
+        layout.addWidget(self.add_button, 0, 2)
+        layout.addWidget(self.list, 1, 0, 1, 2)
+        layout.addWidget(self.remove_button, 1, 2, Qt.AlignmentFlag.AlignTop)
+        layout.setColumnStretch(1, 1)
+        self.setFocusProxy(self.kind)
+        self.add_button.clicked.connect(self.add_typed)
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.list.itemSelectionChanged.connect(lambda: self.remove_button.setEnabled(bool(self.list.selectedItems())))
+        self.subtype.textChanged.connect(self.changed)
+        self.subtype.installEventFilter(self)
+        self.list.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            if watched is self.subtype and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.add_typed()
+                return True  # not the dialog's default button
+            if watched is self.list and event.key() == Qt.Key.Key_Delete:
+                self.remove_selected()
+                return True
+        return super().eventFilter(watched, event)
+
+    def _append(self, weapon: Weapon) -> None:
+        item = QListWidgetItem(str(weapon))
+        item.setData(self._DATA, (weapon.type.value, weapon.subtype))
+        self.list.addItem(item)
+
+    def add_typed(self) -> None:
+        self._append(Weapon(self.kind.value(), self.subtype.text().strip()))
+        self.subtype.clear()
+        self.changed.emit()
+
+    def remove_selected(self) -> None:
+        rows = sorted((self.list.row(item) for item in self.list.selectedItems()), reverse=True)
+        for row in rows:
+            self.list.takeItem(row)
+        if rows:
+            self.changed.emit()
+
+    def pending(self) -> str:
+        """A subtype typed but not yet added (Save must not drop it silently)."""
+        return self.subtype.text().strip()
+
+    def value(self) -> tuple[Weapon, ...]:
+        weapons = []
+        for row in range(self.list.count()):
+            code, subtype = self.list.item(row).data(self._DATA)
+            weapons.append(Weapon(WeaponType(code), subtype))
+        return tuple(weapons)
+
+    def set_value(self, weapons: tuple[Weapon, ...]) -> None:
+        self.list.clear()
+        for weapon in weapons:
+            self._append(weapon)
+
+    def state(self) -> object:
+        return self.value(), self.pending()
+
+    def focus_chain(self) -> list[QWidget]:
+        return [self.kind, self.subtype, self.add_button, self.list, self.remove_button]
+
+
+class TextBox(QPlainTextEdit):
+    """A multi-line text field as tall as `lines` lines by default, which Tab leaves."""
+
+    def __init__(self, lines: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.lines = lines
+        self.setTabChangesFocus(True)
+        self.setMinimumHeight(self._height(min(lines, 2)))
+
+    def _height(self, lines: int) -> int:
+        margins = self.contentsMargins()
+        return (
+            self.fontMetrics().lineSpacing() * lines
+            + 2 * int(self.document().documentMargin())
+            + margins.top()
+            + margins.bottom()
+            + 2
+        )
+
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(), self._height(self.lines))
+
+
+class FieldMessage(QLabel):
+    """The red message under a field; hidden while there is nothing to say."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setStyleSheet(f"color: {ERROR_COLOUR};")
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.hide()
+
+    def show_message(self, text: str) -> None:
+        self.setText(text)
+        self.setVisible(bool(text))

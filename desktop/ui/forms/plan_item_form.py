@@ -1,0 +1,96 @@
+"""PlanItemForm: create or edit a security plan item (countermeasure or action)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QRegularExpression
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import QFormLayout, QLineEdit, QVBoxLayout, QWidget
+
+from desktop.domain.enums import PlanStatus
+from desktop.domain.records import PlanItem
+from desktop.domain.validation import FieldError, plan_item_errors
+from desktop.ui.forms.base import RecordForm
+from desktop.ui.forms.fields import EnumCombo, FacilityPicker, OptionalDateEdit, TextBox
+
+NATIONWIDE = "All facilities (nationwide)"
+_UUID = QRegularExpression(r"[0-9A-Fa-f-]{0,36}")
+
+
+class PlanItemForm(RecordForm):
+    """Facility (or nationwide), linked incident, description, owner, due date, status, risk rationale."""
+
+    def __init__(self, record: PlanItem | None, facilities: list[tuple[str, str]], parent: QWidget | None = None):
+        super().__init__("Edit plan item" if record is not None else "New plan item", parent)
+        self.record = record
+        self.facility = FacilityPicker(facilities, nationwide_label=NATIONWIDE)
+        self.incident = QLineEdit()
+        self.incident.setPlaceholderText("none (optional: the ID of the incident this item answers)")
+        self.incident.setValidator(QRegularExpressionValidator(_UUID, self.incident))
+        self.description = TextBox(4)
+        self.owner = QLineEdit()
+        self.owner.setMaxLength(300)
+        self.owner.setPlaceholderText("who is responsible")
+        self.due_date = OptionalDateEdit("Due on")
+        self.status = EnumCombo(PlanStatus)
+        self.risk_rationale = TextBox(3)
+        self.risk_rationale.setPlaceholderText("required when the risk is accepted: why no countermeasure")
+        self.notes = TextBox(3)
+        self.description.setMinimumWidth(self.fontMetrics().horizontalAdvance("x") * 56)
+
+        form = QFormLayout()
+        form.addRow(*self.field("facility", "&Facility", self.facility))
+        form.addRow(*self.field("incident", "Linked &incident", self.incident))
+        form.addRow(*self.field("description", "&Description", self.description))
+        form.addRow(*self.field("owner", "&Owner", self.owner))
+        form.addRow(*self.field("due_date", "D&ue date", self.due_date, targets=[self.due_date.edit]))
+        form.addRow(*self.field("status", "&Status", self.status))
+        form.addRow(*self.field("risk_rationale", "&Risk rationale", self.risk_rationale))
+        form.addRow(*self.field("notes", "&Notes", self.notes))
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.general_message)
+        layout.addWidget(self.buttons)
+        self._load(record or PlanItem(facility_uuid="", description=""))
+        self.finish_loading()
+
+    def _load(self, record: PlanItem) -> None:
+        self.facility.set_value(record.facility_uuid, record.facility_name)
+        self.incident.setText(record.incident_uuid or "")
+        self.description.setPlainText(record.description)
+        self.owner.setText(record.owner)
+        self.due_date.set_value(record.due_date)
+        self.status.set_value(record.status)
+        self.risk_rationale.setPlainText(record.risk_rationale)
+        self.notes.setPlainText(record.notes)
+
+    def build(self) -> tuple[PlanItem, list[FieldError]]:
+        problems: list[FieldError] = []
+        facility_uuid = self.facility.value()
+        if facility_uuid is None:
+            typed = self.facility.currentText().strip()
+            problems.append(FieldError("facility", f"must be chosen from the list (no facility is named “{typed}”)"))
+        incident = self.incident.text().strip() or None
+        if incident is not None and len(incident) != 36:
+            problems.append(FieldError("incident", "must be a complete incident ID (36 characters) or empty"))
+        values = dict(
+            facility_uuid=facility_uuid or "",
+            facility_name=self.facility.currentText().strip() if facility_uuid else "",
+            incident_uuid=incident,
+            description=self.description.toPlainText().strip(),
+            owner=self.owner.text().strip(),
+            due_date=self.due_date.value(),
+            status=self.status.value(),
+            risk_rationale=self.risk_rationale.toPlainText().strip(),
+            notes=self.notes.toPlainText().strip(),
+        )
+        record = replace(self.record, **values) if self.record is not None else PlanItem(**values)
+        return record, problems
+
+    def domain_errors(self, record: PlanItem) -> list[FieldError]:
+        return plan_item_errors(record)
+
+    def sync_widgets(self) -> None:
+        accepted = self.status.value() is PlanStatus.RISK_ACCEPTED
+        self.risk_rationale.setEnabled(accepted or bool(self.risk_rationale.toPlainText().strip()))
