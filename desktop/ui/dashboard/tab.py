@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.exc import SQLAlchemyError
 
+from desktop.domain.errors import StorageError
 from desktop.domain.queries import IncidentFilter
 from desktop.persistence.unit_of_work import Database
 from desktop.services.dashboard import DashboardData, dashboard_data, describe_filter, narrowed
@@ -145,7 +146,7 @@ class DashboardTab(QWidget):
         started = time.perf_counter()
         try:
             data = dashboard_data(self._database, self._where, self._today())
-        except SQLAlchemyError as error:
+        except (StorageError, SQLAlchemyError) as error:
             self.scope_label.setText(f"Could not read the figures from {self._database.display_name}: {error}")
             return
         self._data = data

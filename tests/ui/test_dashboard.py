@@ -1,0 +1,177 @@
+"""The Dashboard tab driven with the mouse and keyboard: figures, bar clicks, filters, deadlines with a fixed clock."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QColor
+from pytestqt.qtbot import QtBot
+from sqlalchemy import event, text
+from support.synthetic_incidents import populate
+
+from desktop.domain.enums import AttackType, Severity
+from desktop.domain.queries import IncidentFilter
+from desktop.persistence.unit_of_work import Database
+from desktop.services.dashboard import dashboard_data
+from desktop.services.records import IncidentService
+from desktop.ui.dashboard import DashboardTab
+from desktop.ui.dashboard.chart_common import DUE_SOON_COLOUR, OVERDUE_COLOUR
+from desktop.ui.dashboard.chart_panel import ChartPanel
+
+MEMO_PLAN_DUE = date(2019, 9, 26)  # the demo plan item: two weeks after the memo of 12 September 2019
+
+
+def make_tab(qtbot: QtBot, database: Database, today: date, show: bool = True) -> DashboardTab:
+    tab = DashboardTab(today=lambda: today)
+    qtbot.addWidget(tab)
+    tab.resize(1300, 1000)
+    tab.set_database(database)
+    if show:
+        tab.show()
+        qtbot.waitExposed(tab)
+    return tab
+
+
+def click_bar(qtbot: QtBot, panel: ChartPanel, x: float, y: float) -> None:
+    """A left click, with the mouse, on the chart point (x = bar index, y = value)."""
+    panel.view.ensureVisible(0, 0, 1, 1)
+    point = panel.view_position(QPointF(x, y)).toPoint()
+    qtbot.mouseMove(panel.view.viewport(), point)
+    qtbot.mouseClick(panel.view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+
+
+@pytest.fixture
+def busy_database(demo_database: Database) -> Database:
+    populate(demo_database, incidents=600, facilities=8, plan_items=20, today=date(2024, 3, 1))
+    return demo_database
+
+
+def test_demo_plan_item_overdue_with_a_fixed_clock(qtbot: QtBot, demo_database: Database) -> None:
+    before = make_tab(qtbot, demo_database, today=date(2019, 9, 20))  # six days before it is due
+    assert before.headline.value_text("overdue") == "0"
+    assert before.headline.value_text("due_this_week") == "1"
+    assert before.deadline_table.item(0, 0).background().color() == QColor(DUE_SOON_COLOUR)
+
+    after = make_tab(qtbot, demo_database, today=date(2019, 10, 1))  # five days late
+    assert after.headline.value_text("overdue") == "1"
+    assert after.headline.value_text("due_this_week") == "0"
+    row = [after.deadline_table.item(0, column).text() for column in range(5)]
+    assert row == [
+        f"{MEMO_PLAN_DUE} (5 d late)",
+        "All facilities",
+        "Present a detailed plan for securing all ICE facilities",
+        "ICE, with the Federal Protective Service",
+        "Proposed",
+    ]
+    assert after.deadline_table.item(0, 2).background().color() == QColor(OVERDUE_COLOUR)
+    assert "1 overdue" in after.plan_panel.chart.title()
+
+
+def test_headline_and_charts_show_the_service_figures(qtbot: QtBot, busy_database: Database) -> None:
+    tab = make_tab(qtbot, busy_database, today=date(2024, 3, 1))
+    figures = dashboard_data(busy_database, None, date(2024, 3, 1))
+
+    assert tab.headline.value_text("incidents") == f"{figures.casualties.incidents:,}" == "603"
+    assert tab.headline.value_text("open") == f"{figures.cases.open:,}"
+    assert tab.headline.value_text("killed") == f"{figures.casualties.killed:,}"
+    severity_sets = tab.severity_panel.chart.series()[0].barSets()
+    assert [bars.sum() for bars in severity_sets] == [n for _, n in figures.severities]
+    month_sets = tab.months_panel.chart.series()[0].barSets()
+    assert sum(bars.sum() for bars in month_sets) == figures.months.dated
+    assert tab.reassessment_table.rowCount() == len(figures.reassessments) > 0
+
+
+def test_clicking_a_month_segment_requests_that_month_and_attack_type(qtbot: QtBot, busy_database: Database) -> None:
+    where = IncidentFilter(occurred_from=date(2019, 1, 1), occurred_to=date(2019, 12, 31))
+    tab = make_tab(qtbot, busy_database, today=date(2024, 3, 1))
+    tab.set_filter(where)
+    months = tab.data.months if tab.data else pytest.fail("no data")
+    assert months.months[0] == "2019-01" and len(months.months) == 12
+    # the segment of the most frequent attack type in its busiest month: tall enough to hit
+    series = max(months.series, key=lambda s: max(s.counts))
+    index = series.counts.index(max(series.counts))
+    below = sum(s.counts[index] for s in months.series[: months.series.index(series)])
+
+    with qtbot.waitSignal(tab.filter_requested, timeout=2000) as requested:
+        click_bar(qtbot, tab.months_panel, index, below + series.counts[index] / 2)
+
+    wanted = requested.args[0]
+    month = months.months[index]
+    assert wanted.attack_types == (series.attack_type,)
+    assert (wanted.occurred_from.isoformat()[:7], wanted.occurred_to.isoformat()[:7]) == (month, month)
+    assert IncidentService(busy_database).count(wanted) == series.counts[index]
+
+
+def test_clicking_a_severity_bar_keeps_the_other_filters(qtbot: QtBot, busy_database: Database) -> None:
+    tab = make_tab(qtbot, busy_database, today=date(2024, 3, 1))
+    tab.set_filter(IncidentFilter(attack_types=(AttackType.VANDALISM, AttackType.THREAT)))
+    low = dict(tab.data.severities)[Severity.LOW] if tab.data else 0
+    assert low > 10
+
+    with qtbot.waitSignal(tab.filter_requested, timeout=2000) as requested:
+        click_bar(qtbot, tab.severity_panel, 0, low / 2)
+
+    assert requested.args[0] == IncidentFilter(
+        attack_types=(AttackType.VANDALISM, AttackType.THREAT), severities=(Severity.LOW,)
+    )
+
+
+def test_facility_or_state_chosen_with_the_keyboard(qtbot: QtBot, busy_database: Database) -> None:
+    tab = make_tab(qtbot, busy_database, today=date(2024, 3, 1))
+    assert tab.ranking_panel.chart.title().startswith("Incidents by facility")
+    tab.ranking_choice.setFocus()
+    qtbot.keyClick(tab.ranking_choice, Qt.Key.Key_Down)
+    assert tab.ranking_panel.chart.title().startswith("Incidents by state")
+    top_state = tab.data.states[0] if tab.data else pytest.fail("no data")
+
+    with qtbot.waitSignal(tab.filter_requested, timeout=2000) as requested:
+        bars = len(tab.data.states[:10])
+        click_bar(qtbot, tab.ranking_panel, top_state.count / 2, bars - 1)  # horizontal: x = value, y = row
+
+    assert requested.args[0] == IncidentFilter(states=(top_state.state,))
+
+
+def test_a_new_filter_redraws_the_figures(qtbot: QtBot, busy_database: Database) -> None:
+    tab = make_tab(qtbot, busy_database, today=date(2024, 3, 1))
+    everything = int(tab.headline.value_text("incidents").replace(",", ""))
+    tab.set_filter(IncidentFilter(states=("WA",)))
+    in_wa = IncidentService(busy_database).count(IncidentFilter(states=("WA",)))
+    assert tab.headline.value_text("incidents") == f"{in_wa:,}"
+    assert 0 < in_wa < everything
+    assert "state: WA" in tab.scope_label.text()
+
+
+def test_hidden_tab_reads_nothing_until_shown(qtbot: QtBot, busy_database: Database) -> None:
+    statements: list[str] = []
+    event.listen(busy_database.engine, "before_cursor_execute", lambda *args: statements.append(args[2]))
+    tab = make_tab(qtbot, busy_database, today=date(2024, 3, 1), show=False)
+    tab.set_filter(IncidentFilter(open_only=True))
+    tab.set_filter(IncidentFilter(severities=(Severity.HIGH,)))
+    assert statements == [] and tab.data is None
+
+    tab.show()
+    qtbot.waitExposed(tab)
+
+    assert tab.data is not None and tab.data.where == IncidentFilter(severities=(Severity.HIGH,))
+    assert 0 < len(statements) <= 12
+
+
+def test_unreadable_database_shows_a_message(qtbot: QtBot, database: Database) -> None:
+    tab = make_tab(qtbot, database, today=date(2024, 3, 1))
+    assert tab.headline.value_text("incidents") == "0"
+    with database.engine.begin() as connection:
+        connection.execute(text("ALTER TABLE plan_items RENAME TO plan_items_gone"))
+
+    tab.refresh()
+
+    assert tab.scope_label.text().startswith("Could not read the figures")
+    assert "plan_items" in tab.scope_label.text()
+
+
+def test_without_database(qtbot: QtBot) -> None:
+    tab = DashboardTab()
+    qtbot.addWidget(tab)
+    tab.show()
+    assert tab.scope_label.text() == "No database is open."
