@@ -86,6 +86,8 @@ def test_valid_records_have_no_errors() -> None:
         ({"name": "  "}, "name: is required"),
         ({"name": "x" * (MAX_NAME + 1)}, f"name: must be at most {MAX_NAME} characters"),
         ({"notes": "a\x00b"}, "notes: must not contain NUL characters"),
+        ({"city": "x" * 121}, "city: must be at most 120 characters"),
+        ({"uuid": "42"}, "uuid: must be a UUID such as 6f0c6a55-5f1e-4a0e-9d7c-0f3f4b0a1c2d"),
         ({"state": "wa"}, "state: must be a two-letter code such as WA"),
         ({"state": "WAS"}, "state: must be a two-letter code such as WA"),
         ({"zip_code": "9842"}, "zip_code: must be 5 digits or ZIP+4 (12345-6789)"),
@@ -106,6 +108,7 @@ def test_facility_accepts_zip_plus_four_and_no_location() -> None:
     ("changes", "message"),
     [
         ({"facility_uuid": ""}, "facility: is required"),
+        ({"uuid": "x" * 40}, "uuid: must be a UUID such as 6f0c6a55-5f1e-4a0e-9d7c-0f3f4b0a1c2d"),
         ({"title": ""}, "title: is required"),
         ({"case_number": "x" * 65}, "case_number: must be at most 64 characters"),
         ({"victims_injured": -1}, "victims_injured: must be 0 or more"),

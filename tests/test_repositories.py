@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
 from dataclasses import replace
@@ -9,6 +10,8 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import func, select
 from support.clock import FakeClock
 
@@ -37,6 +40,7 @@ from desktop.domain.validation import ValidationError
 from desktop.domain.values import PartialDate, StatusChange, Weapon
 from desktop.persistence.models import AuditRow
 from desktop.persistence.unit_of_work import Database
+from desktop.services.records import FacilityService, IncidentService
 from desktop.services.statistics import summarize
 
 
@@ -688,3 +692,88 @@ def test_summary_counts_unknown_as_unknown_not_zero(any_database: Database) -> N
     add_incident(any_database, facility, victims_killed=1, perpetrators_injured=1, damage_estimate_usd=None)
     summary = summarize(any_database)
     assert (summary.killed, summary.injured, summary.damage_usd) == (1, 3, 1500)
+
+
+# -- any valid record survives the round trip; any invalid one is refused ---------------------------
+ROUND_TRIP_SETTINGS = settings(  # HYPOTHESIS_EXAMPLES=500 for a longer hunt
+    max_examples=int(os.environ.get("HYPOTHESIS_EXAMPLES", "40")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],  # the database is shared by the examples
+)
+texts = st.text(max_size=20) | st.text(min_size=100, max_size=400)  # short, or beyond some column sizes
+counts_or_unknown = st.none() | st.integers(min_value=-5, max_value=3_000_000_000)
+
+
+@st.composite
+def facilities_drawn(draw: st.DrawFn) -> Facility:
+    return Facility(
+        name=draw(texts), agency=draw(st.sampled_from(Agency)), facility_type=draw(st.sampled_from(FacilityType)),
+        address=draw(texts), city=draw(texts), state=draw(st.sampled_from(["", "WA", "TX", "wa", "Texas"])),
+        zip_code=draw(st.sampled_from(["", "98421", "98421-1234", "9842"])),
+        latitude=draw(st.none() | st.floats(min_value=-100, max_value=100)),
+        longitude=draw(st.none() | st.floats(min_value=-200, max_value=200)),
+        security_level=draw(st.none() | st.sampled_from(SecurityLevel)), last_assessment=draw(st.none() | st.dates()),
+        notes=draw(texts),
+    )  # fmt: skip
+
+
+@settings(
+    max_examples=int(os.environ.get("HYPOTHESIS_EXAMPLES", "40")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(drawn=facilities_drawn())
+def test_any_facility_is_stored_exactly_or_refused(any_database: Database, drawn: Facility) -> None:
+    service = FacilityService(any_database)
+    before = (service.count(), audit_count(any_database))
+    try:
+        created = service.create(drawn)
+    except ValidationError as error:
+        assert error.errors and all(str(e).startswith(e.field + ": ") for e in error.errors)
+        assert (service.count(), audit_count(any_database)) == before
+        return
+    assert replace(created, uuid="", version=0, created_at=None, updated_at=None) == drawn
+    assert service.get(created.uuid) == created
+
+
+@st.composite
+def incidents_drawn(draw: st.DrawFn, facility_uuid: str) -> Incident:
+    return Incident(
+        facility_uuid=facility_uuid, title=draw(texts), occurred=draw(partial_dates),
+        case_number=draw(st.none() | st.text(max_size=70)), attack_type=draw(st.sampled_from(AttackType)),
+        weapons=tuple(draw(st.lists(st.builds(Weapon, st.sampled_from(WeaponType), texts), max_size=3))),
+        completed=draw(st.booleans()), severity=draw(st.sampled_from(Severity)),
+        victims_killed=draw(counts_or_unknown), victims_injured=draw(counts_or_unknown),
+        perpetrators_killed=draw(counts_or_unknown), damage_estimate_usd=draw(counts_or_unknown),
+        suspects_count=draw(counts_or_unknown), arrests_count=draw(counts_or_unknown),
+        status=draw(st.sampled_from(CaseStatus)), description=draw(st.text()), sources=draw(texts),
+        suspect_names=draw(texts), investigating_agencies=draw(texts),
+    )  # fmt: skip
+
+
+partial_dates = st.sampled_from(["", "2019", "2019-08", "2019-08-13", "2019-07-13T04:00"]).map(PartialDate.parse)
+
+
+@settings(
+    max_examples=int(os.environ.get("HYPOTHESIS_EXAMPLES", "40")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(data=st.data())
+def test_any_incident_is_stored_exactly_or_refused(any_database: Database, data: st.DataObject) -> None:
+    with any_database.unit_of_work(write=False) as uow:
+        existing = uow.facilities.names()
+    facility = FacilityService(any_database).get(existing[0][0]) if existing else add_facility(any_database)
+    drawn = data.draw(incidents_drawn(facility.uuid))
+    service = IncidentService(any_database)
+    before = (service.count(), audit_count(any_database))
+    try:
+        created = service.create(drawn)
+    except ValidationError as error:
+        assert error.errors and all(str(e).startswith(e.field + ": ") for e in error.errors)
+        assert (service.count(), audit_count(any_database)) == before
+        return
+    expected = replace(drawn, case_number=(drawn.case_number or "").strip() or None, facility_name=facility.name)
+    stored = replace(created, uuid="", version=0, created_at=None, updated_at=None, status_history=())
+    assert stored == expected
+    assert service.get(created.uuid) == created

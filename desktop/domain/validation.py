@@ -10,6 +10,8 @@ from desktop.domain.records import Facility, Incident, PlanItem
 
 MAX_TEXT = 20_000
 MAX_NAME = 300
+MAX_CITY = 120  # the column sizes of the schema (PostgreSQL enforces them)
+_UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 _ZIP = re.compile(r"^\d{5}(-\d{4})?$")
 _STATE = re.compile(r"^[A-Z]{2}$")
 
@@ -47,10 +49,18 @@ def _count(errors: list[FieldError], name: str, value: int | None) -> None:
         errors.append(FieldError(name, "is implausibly large"))
 
 
+def _uuid(errors: list[FieldError], value: str) -> None:
+    """A record that keeps a given uuid (imports, undo) must carry a real one."""
+    if value and not _UUID.match(value):
+        errors.append(FieldError("uuid", "must be a UUID such as 6f0c6a55-5f1e-4a0e-9d7c-0f3f4b0a1c2d"))
+
+
 def facility_errors(facility: Facility) -> list[FieldError]:
     errors: list[FieldError] = []
+    _uuid(errors, facility.uuid)
     _text(errors, "name", facility.name, required=True, limit=MAX_NAME)
-    for name in ("address", "city", "notes"):
+    _text(errors, "city", facility.city, limit=MAX_CITY)
+    for name in ("address", "notes"):
         _text(errors, name, getattr(facility, name))
     if facility.state and not _STATE.match(facility.state):
         errors.append(FieldError("state", "must be a two-letter code such as WA"))
@@ -65,6 +75,7 @@ def facility_errors(facility: Facility) -> list[FieldError]:
 
 def incident_errors(incident: Incident) -> list[FieldError]:
     errors: list[FieldError] = []
+    _uuid(errors, incident.uuid)
     if not incident.facility_uuid:
         errors.append(FieldError("facility", "is required"))
     _text(errors, "title", incident.title, required=True, limit=MAX_NAME)
@@ -104,6 +115,7 @@ def incident_errors(incident: Incident) -> list[FieldError]:
 
 def plan_item_errors(item: PlanItem) -> list[FieldError]:
     errors: list[FieldError] = []  # no facility: a nationwide item
+    _uuid(errors, item.uuid)
     _text(errors, "description", item.description, required=True)
     _text(errors, "owner", item.owner, limit=MAX_NAME)
     _text(errors, "notes", item.notes)
