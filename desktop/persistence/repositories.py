@@ -239,14 +239,21 @@ class IncidentRepository(_Repository):
         self.audit.created(self.entity, created)
         return created
 
-    def update(self, record: Incident, status_on: StatusChange | None = None) -> Incident:
+    def update(
+        self, record: Incident, status_on: StatusChange | None = None, *, history: tuple[StatusChange, ...] = ()
+    ) -> Incident:
+        """Save; a changed status appends a status change, unless `history` (undo/redo of an edit)
+        gives the complete status history to store instead."""
         row = self.row(record.uuid)
         self._check_version(record.uuid, record.version, row.version)
         self._check_case_number(record, row.id)
         before = mapping.incident_record(row, with_history=True)
         mapping.apply_incident(row, record, self._facility(record.facility_uuid))
         now = self.clock()
-        if record.status is not before.status:
+        stored = [(c.status, c.changed_on, c.note) for c in before.status_history]
+        if history and [(c.status, c.changed_on, c.note) for c in history] != stored:
+            row.status_changes = [mapping.status_change_row(c, c.recorded_at or now) for c in history]
+        elif not history and record.status is not before.status:
             change = status_on if status_on and status_on.status is record.status else None
             row.status_changes.append(mapping.status_change_row(change or StatusChange(record.status, now.date()), now))
         self._touch(row, now)

@@ -105,6 +105,14 @@ class IncidentService(RecordService[Incident, IncidentFilter]):
             uow.commit()
             return updated
 
+    def restore(self, record: Incident) -> Incident:
+        """Save `record` exactly as given, its status history included (undo and redo of an edit)."""
+        self.validate(record)
+        with self.database.unit_of_work() as uow:
+            restored = uow.incidents.update(record, history=record.status_history)
+            uow.commit()
+            return restored
+
     def change_status(self, uuid: str, status: CaseStatus, on: date, note: str = "") -> Incident:
         with self.database.unit_of_work() as uow:
             current = uow.incidents.get(uuid)
