@@ -23,7 +23,9 @@ class AppPaths:
 
     @property
     def default_url(self) -> str:
-        return f"sqlite+pysqlite:///{self.default_database}"
+        from desktop.persistence.engine import sqlite_url  # a path with "?" needs a SQLite URI
+
+        return sqlite_url(self.default_database)
 
 
 def init(data_dir: Path | None = None) -> AppPaths:

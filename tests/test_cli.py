@@ -153,3 +153,16 @@ def test_refused_input_in_a_command_gives_one_line(
     monkeypatch.setitem(COMMANDS, "list", Command("list", refuse, lambda parser: None))
     assert main(["--data-dir", str(tmp_path), "list"]) == 1
     assert capsys.readouterr().err == "incident-logger list: victims_injured: must be 0 or more\n"
+
+
+@pytest.mark.parametrize("folder", ["with space", "what?", "hash#tag", "percent%20", "ünïcødé", "semi;colon&amp"])
+def test_awkward_data_folder_names(tmp_path: Path, folder: str, capsys: pytest.CaptureFixture[str]) -> None:
+    from desktop.persistence.engine import sqlite_file, sqlite_url
+
+    data = tmp_path / folder / folder
+    assert sqlite_file(sqlite_url(data / "incidents.sqlite3")) == data / "incidents.sqlite3"
+    assert main(["--data-dir", str(data), "demo"]) == 0
+    assert main(["--data-dir", str(data), "list"]) == 0
+    assert len(capsys.readouterr().out.splitlines()) == 4  # the demo line and three incidents
+    written = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*") if p.is_file())
+    assert written == [Path(folder, folder, "incidents.sqlite3")]

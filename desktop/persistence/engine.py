@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote, unquote, urlsplit
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
@@ -14,15 +15,23 @@ IMMEDIATE = "sqlite_begin_immediate"
 
 
 def sqlite_url(path: Path) -> str:
+    """URL of the SQLite file `path`. A "?" would end the path in a URL, so such a path becomes a
+    SQLite URI filename (percent-encoded) instead; sqlite_file() turns either back into the path."""
+    if "?" in str(path):
+        return f"sqlite+pysqlite:///file:{quote(str(path))}?uri=true"
     return f"sqlite+pysqlite:///{path}"
 
 
 def sqlite_file(url: str) -> Path | None:
     """The database file behind a SQLite URL, or None for other databases and :memory:."""
     parsed = make_url(url)
-    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+    database = parsed.database
+    if parsed.get_backend_name() != "sqlite" or database in (None, "", ":memory:"):
         return None
-    return Path(parsed.database)
+    if parsed.query.get("uri") == "true" and database.startswith("file:"):
+        path = unquote(urlsplit(database).path)
+        return None if path in ("", ":memory:") else Path(path)
+    return Path(database)
 
 
 def create_owner_only_file(path: Path) -> None:
