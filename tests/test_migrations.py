@@ -12,6 +12,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, inspect, text
+from support.pg_server import PostgresServer
 
 from desktop.persistence import schema
 from desktop.persistence.engine import create_database_engine, sqlite_file
@@ -205,3 +206,18 @@ def test_database_downgraded_to_base_opens_as_new(sqlite_url: str) -> None:
         assert current_revision(engine) == head_revision()
     finally:
         engine.dispose()
+
+
+@pytest.mark.postgres
+def test_url_with_a_percent_encoded_password_migrates(postgres_server: PostgresServer) -> None:
+    """ "p%40ss" is how "p@ss" is written in a URL; Alembic's config must not read "%" as interpolation."""
+    with postgres_server.fresh_database() as name:
+        url = postgres_server.url(name).replace("postgres@", "postgres:p%40ss@")
+        database = open_database(url)
+        try:
+            assert database.engine.url.password == "p@ss"
+            assert "p%40ss" not in database.url and "p@ss" not in database.url
+            engine = database.engine
+            assert current_revision(engine) == head_revision()
+        finally:
+            database.close()
