@@ -777,3 +777,21 @@ def test_any_incident_is_stored_exactly_or_refused(any_database: Database, data:
     stored = replace(created, uuid="", version=0, created_at=None, updated_at=None, status_history=())
     assert stored == expected
     assert service.get(created.uuid) == created
+
+
+def test_demo_data_tells_the_three_2019_incidents(any_demo_database: Database) -> None:
+    with any_demo_database.unit_of_work(write=False) as uow:
+        incidents = uow.incidents.page(None, Page(sort="occurred"))
+        plans = uow.plan_items.page()
+        states = {f.uuid: f.state for f in uow.facilities.page()}
+    tacoma, florida, san_antonio = incidents  # August (month precision) sorts before 13 August
+    assert [states[i.facility_uuid] for i in (tacoma, san_antonio, florida)] == ["WA", "TX", "FL"]
+    assert (tacoma.occurred, tacoma.perpetrators_killed, tacoma.status) == (
+        PartialDate.parse("2019-07-13"), 1, CaseStatus.CLOSED)  # fmt: skip
+    assert {w.type for w in tacoma.weapons} == {WeaponType.FIREARMS, WeaponType.INCENDIARY}
+    assert (san_antonio.victims_injured, san_antonio.weapons[0].type) == (0, WeaponType.FIREARMS)
+    assert (florida.completed, florida.arrests_count, florida.weapons[0].subtype) == (False, 1, "Molotov cocktail")
+    assert str(florida.occurred) == "2019-08"
+    [plan] = plans
+    assert (plan.facility_uuid, plan.due_date) == ("", date(2019, 9, 12) + timedelta(days=14))
+    assert plan.description == "Present a detailed plan for securing all ICE facilities"
