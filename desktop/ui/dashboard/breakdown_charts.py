@@ -7,13 +7,14 @@ from enum import Enum
 
 from PySide6.QtCharts import QBarCategoryAxis, QChart, QHorizontalStackedBarSeries, QStackedBarSeries
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFont
 
 from desktop.domain.enums import CaseStatus, PlanStatus, Severity
 from desktop.services.dashboard import CaseCounts, Casualties
 from desktop.services.plans import DeadlineSummary
 from desktop.ui.dashboard.chart_common import (
     CLOSED_COLOUR,
+    LABEL_POINTS,
     OPEN_COLOUR,
     PERPETRATOR_COLOUR,
     PLAN_COLOURS,
@@ -48,11 +49,15 @@ def _one_colour_per_bar(
     return sets
 
 
-def _categories(labels: Sequence[str]) -> QBarCategoryAxis:
+def _categories(labels: Sequence[str], points: float = 0) -> QBarCategoryAxis:
     axis = QBarCategoryAxis()
     axis.append(list(labels))
     axis.setGridLineVisible(False)
     axis.setTruncateLabels(False)
+    if points:
+        font = QFont(axis.labelsFont())
+        font.setPointSizeF(points)
+        axis.setLabelsFont(font)
     return axis
 
 
@@ -93,9 +98,9 @@ def case_chart(cases: CaseCounts, pick: Pick | None = None) -> QChart:
 def casualty_chart(figures: Casualties) -> QChart:
     """Killed and injured, victims stacked on perpetrators; damage and unknowns in the title."""
     title = (
-        f"Casualties and damage in {count_text(figures.incidents)} incidents<br><small>damage "
-        f"{usd_text(figures.damage_usd)} in {count_text(figures.damaged)} damaged; casualties unknown in "
-        f"{count_text(figures.casualties_unknown)}</small>"
+        f"Casualties in {count_text(figures.incidents)} incidents<br><small>damage {usd_text(figures.damage_usd)} "
+        f"in {count_text(figures.damaged)} incidents<br>casualties unknown in "
+        f"{count_text(figures.casualties_unknown)} incidents</small>"
     )
     chart = new_chart(title)
     series = QStackedBarSeries()
@@ -118,8 +123,7 @@ def plan_chart(plan_items: tuple[tuple[PlanStatus, int], ...], deadlines: Deadli
     counts = [n for _, n in plan_items]
     labels = [status.label for status in members]
     chart = new_chart(
-        f"Plan items by status: {count_text(deadlines.overdue)} overdue, "
-        f"{count_text(deadlines.due_this_week)} due this week"
+        f"Plan items: {count_text(deadlines.overdue)} overdue, {count_text(deadlines.due_this_week)} due this week"
     )
     series = QHorizontalStackedBarSeries()
     series.setBarWidth(0.6)
@@ -145,7 +149,7 @@ def _attach_horizontal(chart: QChart, series: QHorizontalStackedBarSeries, label
     for bars in series.barSets():
         bars.setLabelColor(QColor("#333333"))
     chart.addSeries(series)
-    categories = _categories(labels[::-1])
+    categories = _categories(labels[::-1], LABEL_POINTS)
     counts_axis = value_axis(top * 1.15, ticks=4)
     chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft)
     chart.addAxis(counts_axis, Qt.AlignmentFlag.AlignBottom)

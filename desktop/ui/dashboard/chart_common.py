@@ -46,6 +46,7 @@ PLAN_COLOURS: dict[PlanStatus, str] = {
 }
 VICTIM_COLOUR, PERPETRATOR_COLOUR = "#d6604d", "#878787"
 BAR_COLOUR = "#4393c3"
+LABEL_POINTS = 7.5  # category labels of horizontal bars: QtCharts gives them at most ~40% of the chart width
 OVERDUE_COLOUR, DUE_SOON_COLOUR = "#fbe3e0", "#fff3cd"  # row backgrounds: overdue, due this week
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCharts import QCategoryAxis, QChart, QStackedBarSeries
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
 
 from desktop.services.dashboard import MonthlyAttackCounts
 from desktop.ui.dashboard.chart_common import (
@@ -19,12 +20,12 @@ from desktop.ui.dashboard.chart_common import (
 )
 
 MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-MONTH_LABELS_UP_TO = 30  # more months than this are labelled by year
+MONTH_LABELS_UP_TO = 18  # more months than this are labelled by year
 
 
-def month_label(month: str) -> str:
+def month_label(month: str, separator: str = " ") -> str:
     year, number = month.split("-")
-    return f"{MONTH_NAMES[int(number) - 1]} {year}"
+    return f"{MONTH_NAMES[int(number) - 1]}{separator}{year}"
 
 
 def month_axis(months: tuple[str, ...]) -> QCategoryAxis:
@@ -33,12 +34,11 @@ def month_axis(months: tuple[str, ...]) -> QCategoryAxis:
     axis.setRange(-0.5, max(len(months), 1) - 0.5)
     axis.setStartValue(-0.5)
     axis.setGridLineVisible(False)
+    axis.setTruncateLabels(False)
     axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionCenter)
     if len(months) <= MONTH_LABELS_UP_TO:
         for index, month in enumerate(months):
-            axis.append(month_label(month), index + 0.5)
-        if len(months) > 14:
-            axis.setLabelsAngle(-60)
+            axis.append(month_label(month, "<br>"), index + 0.5)  # axis labels are rich text
         return axis
     for index, month in enumerate(months):
         if month.endswith("-12") or index == len(months) - 1:
@@ -46,7 +46,8 @@ def month_axis(months: tuple[str, ...]) -> QCategoryAxis:
     return axis
 
 
-def month_chart(data: MonthlyAttackCounts, pick: Pick | None = None) -> QChart:
+def month_chart(data: MonthlyAttackCounts, pick: Pick | None = None, legend_points: float = 0) -> QChart:
+    """`legend_points`: a smaller legend font (the printed briefing); 0 keeps the default."""
     total = data.dated
     title = f"Incidents per month by attack type ({count_text(total)}"
     title += f"; {count_text(data.undated)} with unknown date)" if data.undated else ")"
@@ -72,4 +73,8 @@ def month_chart(data: MonthlyAttackCounts, pick: Pick | None = None) -> QChart:
     legend = chart.legend()
     legend.setVisible(bool(data.series))
     legend.setAlignment(Qt.AlignmentFlag.AlignRight)
+    if legend_points:
+        font = QFont(legend.font())
+        font.setPointSizeF(legend_points)
+        legend.setFont(font)
     return chart

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtCharts import QBarCategoryAxis, QChart, QHorizontalBarSeries
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
 
 from desktop.services.dashboard import FacilityCount, StateCount
 from desktop.ui.dashboard.chart_common import (
     BAR_COLOUR,
+    LABEL_POINTS,
     Pick,
     bar_set,
     count_text,
@@ -24,7 +26,7 @@ Ranked = list[tuple[str, int, dict[str, object]]]  # label, count, keywords for 
 
 
 def facility_chart(facilities: tuple[FacilityCount, ...], pick: Pick | None = None) -> QChart:
-    ranked: Ranked = [(short(f.name, 34), f.count, {"facility_uuid": f.facility_uuid}) for f in facilities]
+    ranked: Ranked = [(short(f.name, 26), f.count, {"facility_uuid": f.facility_uuid}) for f in facilities]
     return ranking_chart("Incidents by facility", ranked, pick)
 
 
@@ -35,8 +37,7 @@ def state_chart(states: tuple[StateCount, ...], pick: Pick | None = None) -> QCh
 
 def ranking_chart(title: str, ranked: Ranked, pick: Pick | None) -> QChart:
     if len(ranked) > TOP:
-        rest = sum(n for _, n, _ in ranked[TOP:])
-        title += f": top {TOP} of {len(ranked)} (the other {len(ranked) - TOP}: {count_text(rest)})"
+        title += f", top {TOP} of {len(ranked)}"
     chart = new_chart(title if ranked else f"{title}: no incidents")
     if not ranked:
         return chart
@@ -55,7 +56,10 @@ def ranking_chart(title: str, ranked: Ranked, pick: Pick | None) -> QChart:
     categories = QBarCategoryAxis()
     categories.append(labels)
     categories.setGridLineVisible(False)
-    categories.setTruncateLabels(False)
+    categories.setTruncateLabels(False)  # the names are shortened here, and drawn a little smaller
+    font = QFont(categories.labelsFont())
+    font.setPointSizeF(LABEL_POINTS)
+    categories.setLabelsFont(font)
     counts_axis = value_axis(max(counts) * 1.15, ticks=4)
     chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft)
     chart.addAxis(counts_axis, Qt.AlignmentFlag.AlignBottom)
@@ -63,4 +67,7 @@ def ranking_chart(title: str, ranked: Ranked, pick: Pick | None) -> QChart:
     series.attachAxis(counts_axis)
     on_bar_click(bars, pick, lambda index: keys[index])
     show_tooltips(bars, lambda index: f"{labels[index]}: {count_text(counts[index])} incidents")
+    if len(ranked) > TOP:
+        rest = sum(n for _, n, _ in ranked[TOP:])
+        chart.setToolTip(f"the other {len(ranked) - TOP}: {count_text(rest)} incidents")
     return chart

@@ -1,0 +1,144 @@
+"""What a briefing report holds for a period and facilities: figures, incidents (redacted on request), plan items."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy.orm import contains_eager, joinedload, lazyload
+
+from desktop.domain.enums import PlanStatus
+from desktop.domain.queries import IncidentFilter, Page
+from desktop.domain.records import SENSITIVE_INCIDENT_FIELDS, Incident, PlanItem
+from desktop.persistence import mapping
+from desktop.persistence.models import FacilityRow, IncidentRow, PlanItemRow
+from desktop.persistence.unit_of_work import Database, UnitOfWork
+from desktop.services.dashboard import DashboardData, collect, describe_filter
+from desktop.services.plans import plan_scope
+
+MAX_ROWS = 500  # default cap of the incident and plan-item tables; the totals are always given
+
+
+@dataclass(frozen=True, slots=True)
+class BriefingOptions:
+    """Period (inclusive, either end open), facilities (none: all), redaction and the day deadlines are measured on."""
+
+    occurred_from: date | None = None
+    occurred_to: date | None = None
+    facility_uuids: tuple[str, ...] = ()
+    redact: bool = True
+    as_of: date | None = None  # None: today
+    max_rows: int = MAX_ROWS
+    title: str = "Facility security briefing"
+
+    def problems(self) -> list[str]:
+        """What is wrong with these options, in words (empty when they can be used)."""
+        found = []
+        if self.occurred_from and self.occurred_to and self.occurred_from > self.occurred_to:
+            found.append(f"the period starts ({self.occurred_from}) after it ends ({self.occurred_to})")
+        if self.max_rows < 0:
+            found.append("the number of table rows cannot be negative")
+        if not self.title.strip():
+            found.append("the title is empty")
+        return found
+
+    def incident_filter(self) -> IncidentFilter:
+        return IncidentFilter(
+            facility_uuids=self.facility_uuids, occurred_from=self.occurred_from, occurred_to=self.occurred_to
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class BriefingContent:
+    options: BriefingOptions
+    as_of: date
+    generated_at: datetime
+    scope: str  # the period and facilities in words
+    facility_names: tuple[str, ...]  # of options.facility_uuids, in the same order
+    figures: DashboardData
+    incidents: tuple[Incident, ...]  # newest first, at most options.max_rows; redacted when options.redact
+    incidents_total: int
+    plan_items: tuple[PlanItem, ...] = field(default=())  # open ones and those due in the period, earliest first
+    plan_items_total: int = 0
+
+    @property
+    def redacted(self) -> bool:
+        return self.options.redact
+
+
+def redact(incident: Incident) -> Incident:
+    """The incident without its sensitive fields (suspect names, personal details)."""
+    blanks: dict[str, Any] = {name: "" for name in SENSITIVE_INCIDENT_FIELDS}
+    return replace(incident, **blanks)
+
+
+def _facility_names(uow: UnitOfWork, uuids: tuple[str, ...]) -> tuple[str, ...]:
+    if not uuids:
+        return ()
+    session = uow.session
+    assert session is not None
+    query = select(FacilityRow.uuid, FacilityRow.name).where(FacilityRow.uuid.in_(uuids))
+    names: dict[str, str] = {uuid: name for uuid, name in session.execute(query)}
+    missing = [uuid for uuid in uuids if uuid not in names]
+    if missing:
+        raise ValueError(f"no such facility: {', '.join(missing)}")
+    return tuple(names[uuid] for uuid in uuids)
+
+
+def _plan_items(uow: UnitOfWork, options: BriefingOptions) -> tuple[tuple[PlanItem, ...], int]:
+    """Plan items of the facilities (nationwide ones too) that are open or due within the period."""
+    session = uow.session
+    assert session is not None
+    due = PlanItemRow.due_date
+    in_period: list[ColumnElement[bool]] = [due.is_not(None)]
+    if options.occurred_from:
+        in_period.append(due >= options.occurred_from)
+    if options.occurred_to:
+        in_period.append(due <= options.occurred_to)
+    done = [status for status in PlanStatus if status.is_done]
+    conditions = [*plan_scope(options.incident_filter()), or_(PlanItemRow.status.not_in(done), and_(*in_period))]
+    total = session.scalar(select(func.count()).select_from(PlanItemRow).where(*conditions)) or 0
+    query = (
+        select(PlanItemRow)
+        .outerjoin(PlanItemRow.facility)
+        .options(
+            contains_eager(PlanItemRow.facility),
+            joinedload(PlanItemRow.incident)
+            .load_only(IncidentRow.uuid)
+            .options(lazyload(IncidentRow.facility), lazyload(IncidentRow.weapons)),
+        )
+        .where(*conditions)
+        .order_by(due.is_(None), due, PlanItemRow.id)
+        .limit(options.max_rows)
+    )
+    return tuple(mapping.plan_item_record(row) for row in session.scalars(query)), int(total)
+
+
+def briefing_content(database: Database, options: BriefingOptions, now: datetime | None = None) -> BriefingContent:
+    """Everything the briefing shows, read in one transaction; raises ValueError for unusable options."""
+    if problems := options.problems():
+        raise ValueError("; ".join(problems))
+    generated_at = now or database.clock()
+    as_of = options.as_of or generated_at.date()
+    where = options.incident_filter()
+    with database.unit_of_work(write=False) as uow:
+        names = _facility_names(uow, options.facility_uuids)
+        figures = collect(uow, where, as_of)
+        incidents = uow.incidents.page(where, Page(limit=options.max_rows, sort="occurred", descending=True))
+        plan_items, plan_total = _plan_items(uow, options)
+    if options.redact:
+        incidents = [redact(incident) for incident in incidents]
+    return BriefingContent(
+        options=options,
+        as_of=as_of,
+        generated_at=generated_at,
+        scope=describe_filter(where, dict(zip(options.facility_uuids, names, strict=True))),
+        facility_names=names,
+        figures=figures,
+        incidents=tuple(incidents),
+        incidents_total=figures.casualties.incidents,
+        plan_items=plan_items,
+        plan_items_total=plan_total,
+    )

@@ -1,0 +1,218 @@
+"""The briefing as Qt rich-text HTML: summary figures, chart images, incident, plan-item and reassessment tables."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+from html import escape
+
+from desktop.domain.records import Incident, PlanItem
+from desktop.domain.values import Weapon
+from desktop.services.briefing import BriefingContent
+from desktop.services.plans import Deadline, ReassessmentDue, deadline_of
+from desktop.ui.dashboard.chart_common import DUE_SOON_COLOUR, OVERDUE_COLOUR, count_text, usd_text
+from desktop.ui.report.chart_images import FULL_WIDTH, HALF_WIDTH
+
+STYLE = """
+body { font-size: 9pt; }
+h1 { font-size: 17pt; margin-bottom: 2px; }
+h2 { font-size: 12.5pt; margin-top: 14px; margin-bottom: 4px; }
+p.meta { color: #444444; margin-top: 0px; }
+p.note { color: #444444; font-size: 8pt; }
+p.redaction { font-weight: bold; }
+table.grid { border-collapse: collapse; }
+table.grid th { background-color: #e6e6e6; text-align: left; font-size: 8pt; }
+table.grid td { font-size: 8pt; vertical-align: top; }
+td.number { text-align: right; }
+span.small { font-size: 7pt; color: #444444; }
+"""
+GRID = 'class="grid" width="100%" border="0.5" cellspacing="0" cellpadding="3"'
+CHART_ROWS = (("by_facility", "by_state"), ("by_severity", "cases"), ("casualties", "plan_items"))
+
+
+def _cell(text: str, *, css: str = "", colour: str | None = None) -> str:
+    attributes = f' class="{css}"' if css else ""
+    attributes += f' bgcolor="{colour}"' if colour else ""
+    return f"<td{attributes}>{text}</td>"
+
+
+def _table(headers: Sequence[str], rows: Iterable[str], widths: Sequence[int] = ()) -> str:
+    head = "".join(
+        f'<th width="{widths[i]}%">{escape(h)}</th>' if i < len(widths) else f"<th>{escape(h)}</th>"
+        for i, h in enumerate(headers)
+    )
+    return f"<table {GRID}><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+
+
+def _known(value: int | None) -> str:
+    return "?" if value is None else str(value)
+
+
+def _casualties(incident: Incident) -> str:
+    killed = f"{_known(incident.victims_killed)}/{_known(incident.perpetrators_killed)}"
+    injured = f"{_known(incident.victims_injured)}/{_known(incident.perpetrators_injured)}"
+    return f"killed {killed}<br>injured {injured}"
+
+
+def _damage(incident: Incident) -> str:
+    if incident.damage_estimate_usd is not None:
+        return escape(usd_text(incident.damage_estimate_usd))
+    return escape(incident.property_damage.label)
+
+
+def incident_row(incident: Incident, redacted: bool) -> str:
+    details = escape(incident.description[:400] + ("…" if len(incident.description) > 400 else ""))
+    text = f"<b>{escape(incident.title)}</b>"
+    if details:
+        text += f'<br><span class="small">{details}</span>'
+    if not redacted and (incident.suspect_names or incident.personal_details):
+        text += (
+            f'<br><span class="small"><b>Suspects:</b> {escape(incident.suspect_names) or "–"}; '
+            f"<b>personal details:</b> {escape(incident.personal_details) or '–'}</span>"
+        )
+    kind = escape(incident.attack_type.label)
+    if incident.weapons:
+        kind += f'<br><span class="small">{escape(Weapon.format_list(incident.weapons))}</span>'
+    if not incident.completed:
+        kind += '<br><span class="small">attempted</span>'
+    occurred = escape(str(incident.occurred) or "unknown").replace("T", "<br>")
+    if incident.case_number:
+        occurred += f'<br><span class="small">{escape(incident.case_number)}</span>'
+    status = f"{escape(incident.severity.label)}<br>{escape(incident.status.label)}"
+    cells = [
+        _cell(occurred),
+        _cell(escape(incident.facility_name)),
+        _cell(text),
+        _cell(kind),
+        _cell(status),
+        _cell(_casualties(incident)),
+        _cell(_damage(incident), css="number"),
+    ]
+    return f"<tr>{''.join(cells)}</tr>"
+
+
+def plan_row(item: PlanItem, today: date) -> str:
+    state = deadline_of(item, today)
+    colour = {Deadline.OVERDUE: OVERDUE_COLOUR, Deadline.DUE_THIS_WEEK: DUE_SOON_COLOUR}.get(state)
+    due = item.due_date.isoformat() if item.due_date else "no date"
+    if state is Deadline.OVERDUE:
+        due += "<br><b>overdue</b>"
+    elif state is Deadline.DUE_THIS_WEEK:
+        due += "<br>due this week"
+    status = escape(item.status.label)
+    if item.risk_rationale:
+        status += f'<br><span class="small">{escape(item.risk_rationale)}</span>'
+    description = escape(item.description)
+    if item.notes:
+        description += f'<br><span class="small">{escape(item.notes)}</span>'
+    cells = [due, escape(item.facility_name or "All facilities"), description, escape(item.owner), status]
+    return f"<tr>{''.join(_cell(text, colour=colour) for text in cells)}</tr>"
+
+
+def reassessment_row(item: ReassessmentDue, today: date) -> str:
+    colour = OVERDUE_COLOUR if item.is_overdue(today) else DUE_SOON_COLOUR
+    cells = [
+        item.due_on.isoformat() if item.due_on else "now (never assessed)",
+        escape(item.name),
+        escape(item.state),
+        item.security_level.label,
+        item.last_assessment.isoformat() if item.last_assessment else "never",
+    ]
+    return f"<tr>{''.join(_cell(text, colour=colour) for text in cells)}</tr>"
+
+
+def _summary(content: BriefingContent) -> str:
+    figures = content.figures
+    casualties, deadlines = figures.casualties, figures.deadlines
+    overdue_reassessments = sum(1 for r in figures.reassessments if r.is_overdue(content.as_of))
+    rows = [
+        ("Incidents", count_text(casualties.incidents),
+         f"{count_text(figures.months.undated)} with unknown date" if figures.months.undated else ""),
+        ("Open cases", count_text(figures.cases.open), f"{count_text(figures.cases.closed)} closed or unfounded"),
+        ("Killed", count_text(casualties.killed),
+         f"victims {count_text(casualties.victims_killed)}, perpetrators {count_text(casualties.perpetrators_killed)}"),
+        ("Injured", count_text(casualties.injured),
+         f"victims {count_text(casualties.victims_injured)}, perpetrators "
+         f"{count_text(casualties.perpetrators_injured)}; casualties unknown in "
+         f"{count_text(casualties.casualties_unknown)} incidents"),
+        ("Property damage", usd_text(casualties.damage_usd), f"{count_text(casualties.damaged)} incidents with damage"),
+        ("Plan items overdue", count_text(deadlines.overdue),
+         f"{count_text(deadlines.due_this_week)} due this week, {count_text(deadlines.open_items)} open"),
+        ("Reassessments overdue", count_text(overdue_reassessments),
+         f"{count_text(len(figures.reassessments) - overdue_reassessments)} more due within 90 days"),
+    ]  # fmt: skip
+    body = "".join(
+        f"<tr><td>{escape(name)}</td><td class='number'><b>{escape(value)}</b></td><td>{escape(note)}</td></tr>"
+        for name, value, note in rows
+    )
+    return f"<table {GRID}><tbody>{body}</tbody></table>"
+
+
+def _charts(names: Sequence[str]) -> str:
+    parts = [f'<p><img src="chart:months" width="{FULL_WIDTH}"></p>']
+    for left, right in CHART_ROWS:
+        if left in names and right in names:
+            parts.append(
+                f'<table width="100%" cellspacing="0" cellpadding="0"><tr>'
+                f'<td><img src="chart:{left}" width="{HALF_WIDTH}"></td>'
+                f'<td><img src="chart:{right}" width="{HALF_WIDTH}"></td></tr></table>'
+            )
+    return "".join(parts)
+
+
+def redaction_notice(redacted: bool) -> str:
+    if redacted:
+        return "Redacted: suspect names and personal details are left out of this briefing."
+    return "NOT REDACTED: this briefing contains suspect names and personal details. Handle accordingly."
+
+
+def briefing_html(content: BriefingContent, chart_names: Sequence[str]) -> str:
+    options = content.options
+    today = content.as_of
+    facilities = ", ".join(content.facility_names) or "all facilities"
+    period = "all dates"
+    if options.occurred_from or options.occurred_to:
+        start = options.occurred_from.isoformat() if options.occurred_from else "the first record"
+        end = options.occurred_to.isoformat() if options.occurred_to else "the latest record"
+        period = f"{start} to {end}"
+    shown = len(content.incidents)
+    casualty_note = " Casualties: victims/perpetrators; ? is unknown."
+    incident_note = (
+        f"The {count_text(shown)} most recent of {count_text(content.incidents_total)} incidents; "
+        "export CSV for the full list."
+        if shown < content.incidents_total
+        else f"All {count_text(content.incidents_total)} incidents, most recent first."
+    )
+    incident_table = _table(
+        ["Occurred, case", "Facility", "Incident", "Type", "Severity, status", "Casualties", "Damage"],
+        (incident_row(incident, content.redacted) for incident in content.incidents),
+        widths=(12, 13, 32, 12, 12, 10, 9),
+    )
+    plan_table = _table(
+        ["Due", "Facility", "Plan item", "Owner", "Status"],
+        (plan_row(item, today) for item in content.plan_items),
+        widths=(12, 18, 40, 15, 15),
+    )
+    reassessment_table = _table(
+        ["Due", "Facility", "State", "FSL", "Last assessment"],
+        (reassessment_row(item, today) for item in content.figures.reassessments),
+        widths=(20, 45, 8, 7, 20),
+    )
+    plan_note = f"{count_text(content.plan_items_total)} open plan items or items due in the period"
+    if len(content.plan_items) < content.plan_items_total:
+        plan_note += f"; the first {count_text(len(content.plan_items))} by due date"
+    return f"""<html><head><style>{STYLE}</style></head><body>
+<h1>{escape(options.title)}</h1>
+<p class="meta">Period: {escape(period)}. Facilities: {escape(facilities)}.<br>
+Deadlines as of {today.isoformat()}; generated {content.generated_at.strftime("%Y-%m-%d %H:%M")} UTC.</p>
+<p class="redaction">{escape(redaction_notice(content.redacted))}</p>
+<h2>Summary</h2>{_summary(content)}
+<h2>Charts</h2>{_charts(chart_names)}
+<h2 style="page-break-before: always">Incidents</h2>
+<p class="note">{escape(incident_note + casualty_note)}</p>{incident_table}
+<h2>Security plan items</h2><p class="note">{escape(plan_note)}.</p>
+{plan_table if content.plan_items else "<p>No plan item is open or due in the period.</p>"}
+<h2>Security reassessments due</h2>
+<p class="note">ISC cycle: every 3 years at FSL III–V, every 5 years at FSL I–II; listed up to 90 days ahead.</p>
+{reassessment_table if content.figures.reassessments else "<p>No security reassessment is due.</p>"}
+</body></html>"""

@@ -1,0 +1,50 @@
+"""Charts rendered to images for the briefing: the dashboard's own chart builders, drawn off screen."""
+
+from __future__ import annotations
+
+from PySide6.QtCharts import QChart
+from PySide6.QtCore import QRectF, QSizeF
+from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtWidgets import QApplication, QGraphicsScene
+
+from desktop.services.dashboard import DashboardData
+from desktop.ui.dashboard.breakdown_charts import case_chart, casualty_chart, plan_chart, severity_chart
+from desktop.ui.dashboard.month_chart import month_chart
+from desktop.ui.dashboard.ranking_chart import facility_chart, state_chart
+
+FULL_WIDTH, HALF_WIDTH, CHART_HEIGHT = 700, 345, 250  # layout pixels (1/96 inch)
+PRINT_SCALE = 3  # image pixels per layout pixel: about 290 dpi on paper
+
+
+def render_chart(chart: QChart, width: int, height: int, scale: int = PRINT_SCALE) -> QImage:
+    """Draw `chart` (which is consumed: deleted with its scene) into a white image of width x height layout pixels."""
+    scene = QGraphicsScene()
+    scene.addItem(chart)
+    chart.resize(QSizeF(width, height))
+    QApplication.processEvents()  # let the chart lay out its axes and legend
+    image = QImage(width * scale, height * scale, QImage.Format.Format_ARGB32)
+    image.setDevicePixelRatio(scale)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+    scene.render(painter, QRectF(0, 0, width, height), QRectF(0, 0, width, height))
+    painter.end()
+    scene.clear()
+    return image
+
+
+def briefing_charts(data: DashboardData) -> dict[str, QImage]:
+    """Every chart of the briefing by resource name, in reading order."""
+    half = {
+        "by_facility": facility_chart(data.facilities),
+        "by_state": state_chart(data.states),
+        "by_severity": severity_chart(data.severities),
+        "cases": case_chart(data.cases),
+        "casualties": casualty_chart(data.casualties),
+        "plan_items": plan_chart(data.plan_items, data.deadlines),
+    }
+    months = month_chart(data.months, legend_points=7.5)
+    images = {"months": render_chart(months, FULL_WIDTH, CHART_HEIGHT + 50)}
+    images.update((name, render_chart(chart, HALF_WIDTH, CHART_HEIGHT)) for name, chart in half.items())
+    return images
