@@ -275,6 +275,11 @@ class RecordForm(QDialog):
     def _snapshot(self) -> list[object]:
         return [widget_state(slot.editor) for slot in self._slots.values()]
 
+    def forget_changes(self) -> None:
+        """Treat what the widgets hold now as unchanged (the caller has saved or dropped it)."""
+        self._initial = self._snapshot()
+        self.refresh()
+
     def is_dirty(self) -> bool:
         return not self._loading and self._snapshot() != self._initial
 

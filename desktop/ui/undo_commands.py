@@ -1,0 +1,265 @@
+"""Undoable create, update and delete of records through the services, for a QUndoStack.
+
+`perform()` does the first action at once (service errors propagate before anything is pushed) and
+returns a command whose first redo() - the one QUndoStack.push() makes - does nothing. Later undo()
+and redo() call the services again and first check that the stored record is still the one this
+command left behind; when it is not (changed or deleted elsewhere) or a service refuses, the error
+is reported through `on_error` and the command marks itself obsolete, so that QUndoStack drops it
+and the stack stays consistent. Nothing here raises out of undo()/redo().
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import fields, replace
+from typing import Any, Self
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QUndoCommand
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from desktop.domain.errors import RecordNotFoundError
+from desktop.domain.queries import Page, PlanItemFilter
+from desktop.domain.records import Facility, Incident, PlanItem
+from desktop.services.records import PlanItemService, RecordService
+
+OnChange = Callable[[str], None]
+OnError = Callable[[str, Exception], None]
+Record = Facility | Incident | PlanItem
+Service = RecordService[Any, Any]
+
+ENTITIES: dict[type, str] = {Facility: "facility", Incident: "incident", PlanItem: "plan_item"}
+NOUNS = {"facility": "facility", "incident": "incident", "plan_item": "plan item"}
+NAME_LENGTH = 40
+_BOOKKEEPING = {"uuid", "version", "created_at", "updated_at", "facility_name", "status_history"}
+log = logging.getLogger(__name__)
+
+
+class UndoConflictError(RuntimeError):
+    """The stored record is no longer the one an undo or redo expects (it changed elsewhere)."""
+
+
+def entity_of(record: Record) -> str:
+    return ENTITIES[type(record)]
+
+
+def display_name(record: Record) -> str:
+    """The record's name for people, shortened: "Shots fired overnight at the windows of…"."""
+    if isinstance(record, Facility):
+        name = record.name
+    elif isinstance(record, Incident):
+        name = record.title
+    else:
+        name = record.description
+    name = " ".join(name.split())
+    return name if len(name) <= NAME_LENGTH else name[: NAME_LENGTH - 1].rstrip() + "…"
+
+
+def describe(verb: str, record: Record) -> str:
+    return f"{verb} {NOUNS[entity_of(record)]} “{display_name(record)}”"
+
+
+def content(record: Record) -> dict[str, object]:
+    """What a person entered (no ids, versions, timestamps); incidents include their status history."""
+    values = {f.name: getattr(record, f.name) for f in fields(record) if f.name not in _BOOKKEEPING}
+    if isinstance(record, Incident):
+        values["status_history"] = [(c.status, c.changed_on, c.note) for c in record.status_history]
+    return values
+
+
+def show_error_box(text: str, error: Exception) -> None:
+    """Default report: a warning box, opened from the event loop (not inside QUndoStack.undo())."""
+    log.warning("%s: %s", text, error)
+
+    def show() -> None:
+        QMessageBox.warning(QApplication.activeWindow(), "Undo/redo failed", f"{text}\n\n{error}")
+
+    QTimer.singleShot(0, show)
+
+
+class RecordCommand(QUndoCommand):
+    """Shared machinery: skip the first redo, run actions, report failures, notify changes."""
+
+    def __init__(self, service: Service, text: str, entity: str, on_change: OnChange, on_error: OnError | None):
+        super().__init__(text)
+        self.service = service
+        self.entity = entity
+        self.on_change = on_change
+        self.on_error = on_error or show_error_box
+        self.failure: Exception | None = None
+        self._first_redo = True
+
+    def redo(self) -> None:
+        if self._first_redo:  # perform() already did it
+            self._first_redo = False
+            return
+        self._run("redo", self._redo)
+
+    def undo(self) -> None:
+        self._run("undo", self._undo)
+
+    def _run(self, verb: str, action: Callable[[], None]) -> None:
+        try:
+            action()
+        except Exception as error:  # service, conflict and database errors alike: report, never crash
+            self.failure = error
+            self.setObsolete(True)  # QUndoStack removes this command and keeps its index consistent
+            self._notify()
+            self.on_error(f"Could not {verb} “{self.text()}”; it was removed from the undo history.", error)
+            return
+        self._notify()
+
+    def _notify(self) -> None:
+        self.on_change(self.entity)
+
+    def _redo(self) -> None:
+        raise NotImplementedError
+
+    def _undo(self) -> None:
+        raise NotImplementedError
+
+    def _current(self, expected: Record, action: str) -> Any:
+        """The stored record, which must still hold what this command expects."""
+        try:
+            current = self.service.get(expected.uuid)
+        except RecordNotFoundError as error:
+            raise UndoConflictError(f"{NOUNS[self.entity]} “{display_name(expected)}” was deleted elsewhere") from error
+        if content(current) != content(expected):
+            raise UndoConflictError(
+                f"{NOUNS[self.entity]} “{display_name(expected)}” was changed elsewhere since; "
+                f"{action} would overwrite those changes"
+            )
+        return current
+
+    def _save_exact(self, snapshot: Record, version: int) -> Any:
+        """Store `snapshot`'s values over the stored version (incidents: with their status history)."""
+        record = replace(snapshot, version=version)
+        restore = getattr(self.service, "restore", None)
+        return restore(record) if callable(restore) else self.service.update(record)
+
+
+class _PlanItemLinks:
+    """Plan items linked to an incident lose the link when it is deleted; this puts it back."""
+
+    def __init__(self, service: Service, incident: Incident) -> None:
+        self.plan_items = PlanItemService(service.database)
+        self.incident_uuid = incident.uuid
+        where = PlanItemFilter(incident_uuid=incident.uuid)
+        self.uuids = [item.uuid for item in self.plan_items.page(where, Page(limit=100_000))]
+
+    def restore(self) -> None:
+        for uuid in self.uuids:
+            try:
+                item = self.plan_items.get(uuid)
+            except RecordNotFoundError:
+                continue  # deleted in the meantime: nothing to link
+            if item.incident_uuid is None:
+                self.plan_items.update(replace(item, incident_uuid=self.incident_uuid))
+
+
+class _DeletesIncidents(RecordCommand):
+    links: _PlanItemLinks | None = None
+
+    def _remember_links(self, record: Record) -> None:
+        if isinstance(record, Incident):
+            self.links = _PlanItemLinks(self.service, record)
+
+    def _notify(self) -> None:
+        super()._notify()
+        if self.links is not None and self.links.uuids:
+            self.on_change("plan_item")
+
+
+class CreateRecord(_DeletesIncidents):
+    """Undo deletes the new record; redo creates it again with the same uuid."""
+
+    def __init__(self, service: Service, created: Record, on_change: OnChange, on_error: OnError | None):
+        super().__init__(service, describe("Add", created), entity_of(created), on_change, on_error)
+        self.record = created
+
+    @classmethod
+    def perform(cls, service: Service, record: Record, on_change: OnChange, *, on_error: OnError | None = None) -> Self:
+        created = service.create(record)
+        command = cls(service, created, on_change, on_error)
+        command._notify()
+        return command
+
+    def _undo(self) -> None:
+        current = self._current(self.record, "undoing")
+        self._remember_links(current)
+        self.service.delete(current.uuid, current.version)
+
+    def _redo(self) -> None:
+        self.record = self.service.create(self.record)
+        if self.links is not None:
+            self.links.restore()
+
+
+class UpdateRecord(RecordCommand):
+    """Undo stores the values before the edit again; redo the values after it."""
+
+    def __init__(self, service: Service, before: Record, after: Record, on_change: OnChange, on_error: OnError | None):
+        super().__init__(service, describe("Edit", after), entity_of(after), on_change, on_error)
+        self.before = before
+        self.after = after
+
+    @classmethod
+    def perform(
+        cls,
+        service: Service,
+        before: Record,
+        after: Record,
+        on_change: OnChange,
+        status_change: Any = None,
+        *,
+        on_error: OnError | None = None,
+    ) -> Self:
+        """`before` is the record the form was opened with; the stored state it replaces (with the
+        status history) is read again, and the update is refused if it is no longer that version."""
+        stored = service.get(before.uuid)
+        update_with_status = getattr(service, "update_with_status", None)
+        if status_change is not None and callable(update_with_status):
+            updated = update_with_status(after, status_change)
+        else:
+            updated = service.update(after)
+        command = cls(service, stored, updated, on_change, on_error)
+        command._notify()
+        return command
+
+    def _undo(self) -> None:
+        current = self._current(self.after, "undoing")
+        self.before = self._save_exact(self.before, current.version)
+
+    def _redo(self) -> None:
+        current = self._current(self.before, "redoing")
+        self.after = self._save_exact(self.after, current.version)
+
+
+class DeleteRecord(_DeletesIncidents):
+    """Undo creates the record again with the same uuid (incidents with weapons, status history and
+    the plan items linked to them); redo deletes it again."""
+
+    def __init__(self, service: Service, deleted: Record, on_change: OnChange, on_error: OnError | None):
+        super().__init__(service, describe("Delete", deleted), entity_of(deleted), on_change, on_error)
+        self.record = deleted
+
+    @classmethod
+    def perform(cls, service: Service, record: Record, on_change: OnChange, *, on_error: OnError | None = None) -> Self:
+        """Refused (StaleRecordError) when the stored record is newer than the one shown."""
+        links = _PlanItemLinks(service, record) if isinstance(record, Incident) else None
+        deleted = service.delete(record.uuid, record.version)
+        command = cls(service, deleted, on_change, on_error)
+        command.links = links
+        command._notify()
+        return command
+
+    def _undo(self) -> None:
+        self.record = self.service.create(self.record)
+        if self.links is not None:
+            self.links.restore()
+
+    def _redo(self) -> None:
+        current = self._current(self.record, "redoing the delete")
+        self._remember_links(current)
+        self.service.delete(current.uuid, current.version)

@@ -1,0 +1,147 @@
+"""Helpers for the form and undo tests: real services on a temp SQLite database, and ways to drive
+widgets as a person does (typing, choosing combo items by typing their label, dates, Ctrl+S)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QComboBox, QDateEdit, QDialog, QLineEdit, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from desktop.persistence.opening import open_database
+from desktop.persistence.unit_of_work import Database
+from desktop.services.demo import load_demo
+from desktop.services.records import FacilityService, IncidentService, PlanItemService
+from desktop.ui.forms.base import RecordForm
+
+
+@dataclass
+class Services:
+    database: Database
+    facilities: FacilityService
+    incidents: IncidentService
+    plan_items: PlanItemService
+
+    def facility_named(self, fragment: str) -> str:
+        return next(uuid for uuid, name in self.facilities.names() if fragment in name)
+
+    def incident_titled(self, fragment: str) -> str:
+        return next(i.uuid for i in self.incidents.page() if fragment in i.title)
+
+
+@pytest.fixture
+def services(tmp_path: Path) -> Iterator[Services]:
+    """The real services on a fresh SQLite file in tmp_path, holding the demo data."""
+    database = open_database(f"sqlite+pysqlite:///{tmp_path / 't.sqlite3'}")
+    load_demo(database)
+    try:
+        yield Services(database, FacilityService(database), IncidentService(database), PlanItemService(database))
+    finally:
+        database.close()
+
+
+def shown(qtbot: QtBot, form: RecordForm) -> RecordForm:
+    """Show the form; at teardown it is closed without the discard question and deleted."""
+    qtbot.addWidget(form, before_close_func=lambda widget: widget.forget_changes())
+    with qtbot.waitActive(form):
+        form.show()
+        form.activateWindow()
+    return form
+
+
+def type_into(qtbot: QtBot, widget: QWidget, text: str, *, replace: bool = True) -> None:
+    """Click into a text field, select what is there (Ctrl+A) and type over it."""
+    widget.setFocus()
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+    if replace:
+        qtbot.keyClick(widget, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClick(widget, Qt.Key.Key_Delete)
+    qtbot.keyClicks(widget, text)
+
+
+def choose(qtbot: QtBot, combo: QComboBox, label: str) -> None:
+    """Click the combo box open, walk to the item with the arrow keys and press Enter."""
+    index = combo.findText(label, Qt.MatchFlag.MatchExactly)
+    assert index >= 0, f"no item {label!r} in {[combo.itemText(i) for i in range(combo.count())]}"
+    qtbot.mouseClick(combo, Qt.MouseButton.LeftButton)
+    view = combo.view()
+    qtbot.waitUntil(view.isVisible, timeout=2000)
+    steps = index - view.currentIndex().row()
+    for _ in range(abs(steps)):
+        qtbot.keyClick(view, Qt.Key.Key_Down if steps > 0 else Qt.Key.Key_Up)
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not view.isVisible(), timeout=2000)
+    reactivate(qtbot, combo)
+    assert combo.currentText() == label, f"choosing {label!r} chose {combo.currentText()!r}"
+
+
+def reactivate(qtbot: QtBot, widget: QWidget) -> None:
+    """After a popup closed: the offscreen platform leaves no active window (a window manager would
+    give activation back to the dialog)."""
+    if QApplication.activeWindow() is not widget.window():
+        with qtbot.waitActive(widget.window()):
+            widget.window().activateWindow()
+
+
+def type_date(qtbot: QtBot, edit: QDateEdit, day: date) -> None:
+    """Type a date section by section (year, month, day), as on the keyboard."""
+    edit.setFocus()
+    edit.setSelectedSection(QDateEdit.Section.YearSection)
+    digits = {"yyyy": f"{day.year:04d}", "MM": f"{day.month:02d}", "dd": f"{day.day:02d}"}
+    for section in edit.displayFormat().replace(" HH:mm", "").split("-"):
+        qtbot.keyClicks(edit, digits[section])
+    assert edit.date().year() == day.year
+
+
+def pick_facility(qtbot: QtBot, picker: QComboBox, fragment: str) -> None:
+    """Type part of a facility's name and take the first completion from the popup."""
+    line: QLineEdit = picker.lineEdit()
+    type_into(qtbot, line, fragment)
+    popup = picker.completer().popup()
+    assert popup.isVisible(), "no completion offered"
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    reactivate(qtbot, picker)
+
+
+def press_save(qtbot: QtBot, form: RecordForm) -> None:
+    """Ctrl+S where the keyboard focus is."""
+    target = QApplication.focusWidget() or form
+    assert QApplication.activeWindow() is form, f"the form is not the active window: {QApplication.activeWindow()}"
+    qtbot.keyClick(target, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+
+
+def press_escape(qtbot: QtBot, form: RecordForm) -> None:
+    qtbot.keyClick(QApplication.focusWidget() or form, Qt.Key.Key_Escape)
+
+
+def answer_next_question(qtbot: QtBot, button_text: str, asked: list[str]) -> Callable[[], None]:
+    """Arrange to click `button_text` in the next modal message box (records its text in `asked`)."""
+
+    def click() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, click)
+            return
+        asked.append(box.text())
+        button = next(b for b in box.buttons() if b.text().replace("&", "") == button_text)
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, click)
+    return click
+
+
+def accepted(form: RecordForm) -> bool:
+    """Whether Save closed the dialog as accepted (the assertion names what is still wrong)."""
+    ok = form.result() == QDialog.DialogCode.Accepted and not form.isVisible()
+    assert ok, f"not accepted; problems: {form.current_errors()}"
+    return ok
+
+
+def qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
