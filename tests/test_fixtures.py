@@ -56,7 +56,7 @@ def run_pytest(env_changes: dict[str, str]) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k != "CI"} | env_changes
     node = "tests/test_repositories.py::test_add_keeps_a_given_uuid[postgresql]"
     return subprocess.run(
-        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-q", "-rs", node],
+        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-p", "no:pytestqt", "-q", "-rs", node],
         cwd=TESTS.parent, capture_output=True, text=True, env=env, timeout=300, check=False,
     )  # fmt: skip
 
