@@ -377,10 +377,11 @@ def _copy_database(source: Path, destination: Path) -> None:
 
 
 def _checkpoint(path: Path) -> None:
-    """Move the WAL's contents into the database file; the -wal file goes when the last connection closes."""
-    connection = sqlite3.connect(path, timeout=15)
+    """Move the WAL's contents into the database file; when this is the last connection, closing it removes
+    the -wal and -shm files (they stay while another program has the database open)."""
+    connection = sqlite3.connect(path, timeout=1)
     try:
-        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+        connection.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
     finally:
         connection.close()
 
