@@ -9,6 +9,7 @@ import os
 import shutil
 import signal
 import socket
+import stat
 import subprocess
 import sys
 import tempfile
@@ -58,6 +59,11 @@ def _die_with_parent() -> None:
         ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
 
 
+def _reachable_by_others(directory: Path) -> bool:
+    """Whether another user can traverse into `directory` (every folder on the way is o+x)."""
+    return all(folder.stat().st_mode & stat.S_IXOTH for folder in (directory, *directory.resolve().parents))
+
+
 def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
         probe.bind(("127.0.0.1", 0))
@@ -104,7 +110,10 @@ class PostgresServer:
 
     def start(self) -> None:
         began = time.perf_counter()
-        self.root = Path(tempfile.mkdtemp(prefix="incident-logger-pg-"))
+        parent = Path(tempfile.gettempdir())
+        if self.as_root and not _reachable_by_others(parent):  # the postgres user must reach the data dir
+            parent = Path("/tmp")
+        self.root = Path(tempfile.mkdtemp(prefix="incident-logger-pg-", dir=parent))
         try:
             if self.as_root:
                 shutil.chown(self.root, SERVICE_USER, SERVICE_USER)
