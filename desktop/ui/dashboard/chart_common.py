@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -76,13 +77,25 @@ def bar_set(label: str, values: Sequence[float], colour: str, label_colour: str 
     return bars
 
 
+def count_scale(maximum: float, ticks: int = 5) -> tuple[int, int]:
+    """(top, step) of a whole-number axis from 0 showing `maximum` with some headroom, in at most ticks + 1
+    intervals of 1, 2, 2.5 or 5 times a power of ten."""
+    target = max(maximum * 1.05, 1.0)
+    magnitude = 10 ** max(0, math.floor(math.log10(target / max(ticks, 1))))
+    for multiple in (1, 2, 2.5, 5, 10, 20, 25, 50):
+        step = multiple * magnitude
+        if step == int(step) and math.ceil(target / step) <= ticks + 1:
+            return int(step) * math.ceil(target / step), int(step)
+    return int(100 * magnitude) * math.ceil(target / (100 * magnitude)), int(100 * magnitude)
+
+
 def value_axis(maximum: float, title: str = "", ticks: int = 5) -> QValueAxis:
     """A count axis from 0 with whole-number ticks."""
+    top, step = count_scale(maximum, ticks)
     axis = QValueAxis()
-    axis.setRange(0, max(1.0, maximum * 1.08))
+    axis.setRange(0, top)
+    axis.setTickCount(top // step + 1)
     axis.setLabelFormat("%.0f")
-    axis.setTickCount(ticks)
-    axis.applyNiceNumbers()
     axis.setTitleText(title)
     return axis
 

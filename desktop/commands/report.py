@@ -1,0 +1,73 @@
+"""Subcommand `report`: write the briefing PDF for a period and facilities, optionally redacted."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+
+from desktop.commands import command
+from desktop.persistence.unit_of_work import Database
+from desktop.services.briefing import MAX_ROWS, BriefingOptions
+from desktop.services.records import FacilityService
+
+
+def iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2019-09-12") from None
+
+
+def _arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--output", "-o", type=Path, required=True, help="the PDF file to write (replaced)")
+    parser.add_argument("--from", dest="occurred_from", type=iso_date, metavar="YYYY-MM-DD",
+                        help="first day of the period (default: no lower limit)")  # fmt: skip
+    parser.add_argument("--to", dest="occurred_to", type=iso_date, metavar="YYYY-MM-DD",
+                        help="last day of the period (default: no upper limit)")  # fmt: skip
+    parser.add_argument("--facility", action="append", default=[], metavar="NAME_OR_UUID",
+                        help="limit to this facility; repeat for several (default: all)")  # fmt: skip
+    parser.add_argument("--redact", action="store_true", help="leave out suspect names and personal details")
+    parser.add_argument("--as-of", type=iso_date, metavar="YYYY-MM-DD",
+                        help="the day plan deadlines and reassessments are measured on (default: today)")  # fmt: skip
+    parser.add_argument("--max-rows", type=int, default=MAX_ROWS,
+                        help=f"at most this many incidents and plan items listed (default {MAX_ROWS})")  # fmt: skip
+
+
+def _fail(message: str, status: int = 2) -> int:
+    print(f"incident-logger report: {message}", file=sys.stderr)
+    return status
+
+
+def resolve_facilities(database: Database, wanted: list[str]) -> tuple[list[str], list[str]]:
+    """The uuids of facilities given by uuid or name (case-insensitive), and the ones not found."""
+    known = FacilityService(database).names()
+    by_uuid = {uuid: uuid for uuid, _ in known}
+    by_name = {name.casefold(): uuid for uuid, name in known}
+    found, missing = [], []
+    for text in wanted:
+        uuid = by_uuid.get(text.strip()) or by_name.get(text.strip().casefold())
+        (found if uuid else missing).append(uuid or text)
+    return found, missing
+
+
+@command("report", "write a briefing PDF: summary figures, charts, incidents and plan items", _arguments)
+def report(database: Database, args: argparse.Namespace) -> int:
+    uuids, missing = resolve_facilities(database, args.facility)
+    if missing:
+        return _fail(f"no facility named {', '.join(repr(m) for m in missing)}; `incident-logger list` shows incidents "
+                     "with their facilities")  # fmt: skip
+    options = BriefingOptions(occurred_from=args.occurred_from, occurred_to=args.occurred_to,
+                              facility_uuids=tuple(dict.fromkeys(uuids)), redact=args.redact, as_of=args.as_of,
+                              max_rows=args.max_rows)  # fmt: skip
+    if problems := options.problems():
+        return _fail("; ".join(problems))
+    from desktop.ui.report.headless import BriefingError, write_briefing_headless  # PySide6 only for this command
+
+    try:
+        pages = write_briefing_headless(database, args.output, options)
+    except BriefingError as error:
+        return _fail(str(error), 1)
+    print(f"briefing written to {args.output} ({pages} pages{', redacted' if args.redact else ''})")
+    return 0

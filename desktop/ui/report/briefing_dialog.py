@@ -1,0 +1,158 @@
+"""Options of the briefing PDF: period, facilities, redaction and the file to write; it only returns values."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.queries import IncidentFilter
+from desktop.services.briefing import BriefingOptions
+
+UUID_ROLE = Qt.ItemDataRole.UserRole
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _pydate(day: QDate) -> date:
+    return date(day.year(), day.month(), day.day())
+
+
+class BriefingDialog(QDialog):
+    """Pre-filled from the incident filter; `options()` and `output_path()` give the choice after accept."""
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        facilities: list[tuple[str, str]],
+        where: IncidentFilter,
+        default_path: Path,
+        today: date,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("briefing_dialog")
+        self.setWindowTitle("Export briefing (PDF)")
+        self._today = today
+
+        self.period = QGroupBox("Limit to incidents that occurred in a &period", self)
+        self.period.setCheckable(True)
+        self.period.setChecked(where.occurred_from is not None or where.occurred_to is not None)
+        self.date_from = QDateEdit(self.period)
+        self.date_to = QDateEdit(self.period)
+        for edit in (self.date_from, self.date_to):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_from.setObjectName("date_from")
+        self.date_to.setObjectName("date_to")
+        self.date_from.setDate(_qdate(where.occurred_from or date(today.year, 1, 1)))
+        self.date_to.setDate(_qdate(where.occurred_to or today))
+        period_form = QFormLayout(self.period)
+        period_form.addRow("&From:", self.date_from)
+        period_form.addRow("&To:", self.date_to)
+
+        self.facility_list = QListWidget(self)
+        self.facility_list.setObjectName("facility_list")
+        for uuid, name in facilities:
+            item = QListWidgetItem(name, self.facility_list)
+            item.setData(UUID_ROLE, uuid)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if uuid in where.facility_uuids else Qt.CheckState.Unchecked)
+        facilities_label = QLabel("F&acilities (none checked: all facilities):", self)
+        facilities_label.setBuddy(self.facility_list)
+
+        self.redact = QCheckBox("&Redact sensitive fields (suspect names, personal details)", self)
+        self.redact.setObjectName("redact")
+        self.redact.setChecked(True)
+
+        self.path_edit = QLineEdit(str(default_path), self)
+        self.path_edit.setObjectName("output_path")
+        browse = QPushButton("&Browse…", self)
+        browse.clicked.connect(self._browse)
+        path_row = QHBoxLayout()
+        path_row.addWidget(self.path_edit, 1)
+        path_row.addWidget(browse)
+        path_label = QLabel("&Save as:", self)
+        path_label.setBuddy(self.path_edit)
+
+        self.problem = QLabel(self)
+        self.problem.setObjectName("problem")
+        self.problem.setStyleSheet("color: #b2182b;")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.export_button = self.buttons.addButton("&Export", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.export_button.setObjectName("export_button")
+        self.export_button.setDefault(True)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.period)
+        layout.addWidget(facilities_label)
+        layout.addWidget(self.facility_list, 1)
+        layout.addWidget(self.redact)
+        layout.addWidget(path_label)
+        layout.addLayout(path_row)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.buttons)
+
+        for signal in (self.period.toggled, self.date_from.dateChanged, self.date_to.dateChanged,
+                       self.path_edit.textChanged):  # fmt: skip
+            signal.connect(self._check)
+        self._check()
+        self.resize(520, 520)
+
+    def _browse(self) -> None:
+        chosen, _ = QFileDialog.getSaveFileName(self, "Save briefing as", self.path_edit.text(), "PDF files (*.pdf)")
+        if chosen:
+            self.path_edit.setText(chosen if chosen.lower().endswith(".pdf") else f"{chosen}.pdf")
+
+    def _problems(self) -> list[str]:
+        problems = self.options().problems()
+        if not self.path_edit.text().strip():
+            problems.append("choose where to save the PDF")
+        return problems
+
+    def _check(self, *_: object) -> None:
+        problems = self._problems()
+        self.problem.setText("; ".join(problems).capitalize())
+        self.export_button.setEnabled(not problems)
+
+    def accept(self) -> None:
+        if not self._problems():
+            super().accept()
+
+    def selected_facilities(self) -> tuple[str, ...]:
+        items = (self.facility_list.item(row) for row in range(self.facility_list.count()))
+        return tuple(str(i.data(UUID_ROLE)) for i in items if i.checkState() == Qt.CheckState.Checked)
+
+    def options(self) -> BriefingOptions:
+        limited = self.period.isChecked()
+        return BriefingOptions(
+            occurred_from=_pydate(self.date_from.date()) if limited else None,
+            occurred_to=_pydate(self.date_to.date()) if limited else None,
+            facility_uuids=self.selected_facilities(),
+            redact=self.redact.isChecked(),
+            as_of=self._today,
+        )
+
+    def output_path(self) -> Path:
+        return Path(self.path_edit.text().strip()).expanduser()

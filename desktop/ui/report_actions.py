@@ -1,0 +1,94 @@
+"""File-menu actions for reports: `Export briefing (PDF)…` opens the options dialog and writes the PDF."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
+
+from desktop.domain.errors import StorageError
+from desktop.domain.queries import IncidentFilter
+from desktop.persistence.unit_of_work import Database
+from desktop.services.records import FacilityService
+from desktop.ui.report import BriefingError, write_briefing
+from desktop.ui.report.briefing_dialog import BriefingDialog
+
+
+class ReportActions(QObject):
+    """Owns `export_briefing_action`; add it to the File menu. The dialog opens window-modal (not blocking);
+    on Export the PDF is written, then `exported(path, pages)` or `failed(message)` is emitted."""
+
+    exported = Signal(str, int)
+    failed = Signal(str)
+
+    def __init__(
+        self,
+        parent_window: QWidget,
+        database_provider: Callable[[], Database | None],
+        current_filter: Callable[[], IncidentFilter],
+        *,
+        today: Callable[[], date] = date.today,
+        default_directory: Path | None = None,
+    ) -> None:
+        super().__init__(parent_window)
+        self.window = parent_window
+        self.database_provider = database_provider
+        self.current_filter = current_filter
+        self.today = today
+        self.default_directory = default_directory or Path.home()
+        self.dialog: BriefingDialog | None = None
+        self.export_briefing_action = QAction("Export &briefing (PDF)…", parent_window)
+        self.export_briefing_action.setObjectName("export_briefing_action")
+        self.export_briefing_action.setStatusTip(
+            "Write a PDF briefing: summary figures, charts, incidents and plan items for a period and facilities"
+        )
+        self.export_briefing_action.triggered.connect(self.export_briefing)
+
+    def export_briefing(self) -> None:
+        database = self.database_provider()
+        if database is None:
+            self._fail("No database is open.")
+            return
+        try:
+            facilities = FacilityService(database).names()
+        except StorageError as error:
+            self._fail(str(error))
+            return
+        today = self.today()
+        default_path = self.default_directory / f"briefing-{today.isoformat()}.pdf"
+        dialog = BriefingDialog(self.window, facilities, self.current_filter(), default_path, today)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._write(database, dialog))
+        dialog.destroyed.connect(self._forget_dialog)
+        self.dialog = dialog
+        dialog.open()
+
+    def _forget_dialog(self, *_: object) -> None:
+        self.dialog = None
+
+    def _write(self, database: Database, dialog: BriefingDialog) -> None:
+        path, options = dialog.output_path(), dialog.options()
+        self.default_directory = path.parent
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            pages = write_briefing(database, path, options)
+        except (BriefingError, StorageError) as error:
+            QGuiApplication.restoreOverrideCursor()
+            self._fail(str(error))
+            return
+        QGuiApplication.restoreOverrideCursor()
+        if isinstance(self.window, QMainWindow):
+            self.window.statusBar().showMessage(f"Briefing written to {path} ({pages} pages)", 10_000)
+        self.exported.emit(str(path), pages)
+
+    def _fail(self, message: str) -> None:
+        self.failed.emit(message)
+        box = QMessageBox(QMessageBox.Icon.Warning, "Export briefing", message, QMessageBox.StandardButton.Ok,
+                          self.window)  # fmt: skip
+        box.setObjectName("briefing_error")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
