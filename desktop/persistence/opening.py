@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
@@ -17,7 +18,7 @@ def open_database(
     url: str,
     *,
     before_migration: Callable[[], None] | None = None,
-    clock: Callable[..., object] = utc_now,
+    clock: Callable[[], datetime] = utc_now,
 ) -> Database:
     """Open (creating a new SQLite file if needed) and migrate; refuses newer schemas untouched."""
     engine = create_database_engine(url)
@@ -26,7 +27,7 @@ def open_database(
     except BaseException:
         engine.dispose()
         raise
-    return Database(engine, clock)  # type: ignore[arg-type]
+    return Database(engine, clock)
 
 
 def display_url(url: str) -> str:
@@ -56,7 +57,7 @@ def open_checked(
     url: str,
     *,
     before_migration: Callable[[], None] | None = None,
-    clock: Callable[..., object] = utc_now,
+    clock: Callable[[], datetime] = utc_now,
     thorough: bool = False,
 ) -> Database:
     """open_database after checking a SQLite file first (header, quick_check or, when `thorough`,
