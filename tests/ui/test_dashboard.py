@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
@@ -17,7 +19,7 @@ from desktop.persistence.unit_of_work import Database
 from desktop.services.dashboard import dashboard_data
 from desktop.services.records import IncidentService
 from desktop.ui.dashboard import DashboardTab
-from desktop.ui.dashboard.chart_common import DUE_SOON_COLOUR, OVERDUE_COLOUR
+from desktop.ui.dashboard.chart_common import DUE_SOON_COLOUR, OVERDUE_COLOUR, count_scale
 from desktop.ui.dashboard.chart_panel import ChartPanel
 
 MEMO_PLAN_DUE = date(2019, 9, 26)  # the demo plan item: two weeks after the memo of 12 September 2019
@@ -175,3 +177,10 @@ def test_without_database(qtbot: QtBot) -> None:
     qtbot.addWidget(tab)
     tab.show()
     assert tab.scope_label.text() == "No database is open."
+
+
+@given(maximum=st.integers(0, 10**9), ticks=st.integers(3, 8))
+def test_count_axis_is_whole_numbers_with_headroom(maximum: int, ticks: int) -> None:
+    top, step = count_scale(maximum, ticks)
+    assert top >= maximum and top % step == 0 and step >= 1
+    assert top // step <= ticks + 1
