@@ -61,14 +61,21 @@ def type_into(qtbot: QtBot, widget: QWidget, text: str, *, replace: bool = True)
     if replace:
         qtbot.keyClick(widget, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
         qtbot.keyClick(widget, Qt.Key.Key_Delete)
-    qtbot.keyClicks(widget, text)
+    for number, line in enumerate(text.split("\n")):
+        if number:
+            qtbot.keyClick(widget, Qt.Key.Key_Return)  # QTest cannot type "\n" itself
+        qtbot.keyClicks(widget, line)
 
 
 def choose(qtbot: QtBot, combo: QComboBox, label: str) -> None:
-    """Click the combo box open, walk to the item with the arrow keys and press Enter."""
+    """Open the combo box's list, walk to the item with the arrow keys and press Enter."""
     index = combo.findText(label, Qt.MatchFlag.MatchExactly)
     assert index >= 0, f"no item {label!r} in {[combo.itemText(i) for i in range(combo.count())]}"
-    qtbot.mouseClick(combo, Qt.MouseButton.LeftButton)
+    if combo.isEditable():  # a click would go to the text field: open the list with Alt+Down
+        combo.setFocus()
+        qtbot.keyClick(combo, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    else:
+        qtbot.mouseClick(combo, Qt.MouseButton.LeftButton)
     view = combo.view()
     qtbot.waitUntil(view.isVisible, timeout=2000)
     steps = index - view.currentIndex().row()

@@ -202,7 +202,7 @@ class RecordForm(QDialog):
         """ "arrests_count: must not exceed suspects_count" -> "Arrests must not exceed suspects"."""
         text = error.message
         for key, slot in self._slots.items():
-            if key in text:
+            if "_" in key and key in text:  # internal names such as suspects_count
                 text = text.replace(key, slot.title.lower())
         if not text[:1].islower():
             return text  # already a sentence of its own
