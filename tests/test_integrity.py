@@ -193,6 +193,8 @@ def test_storage_errors_are_told_in_plain_words() -> None:
     assert read is not None and str(read).startswith("Could not read the database")
     unique = IntegrityError("INSERT", {}, sqlite3.IntegrityError("UNIQUE constraint failed"))
     assert storage_error(unique, writing=True) is None  # a broken rule is no storage failure
+    locked = OperationalError("BEGIN IMMEDIATE", {}, sqlite3.OperationalError("database is locked"))
+    assert storage_error(locked, writing=True) is None  # after the busy timeout: its own well-known error
     assert storage_error(ValueError("bad"), writing=True) is None
 
 

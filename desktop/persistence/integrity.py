@@ -189,7 +189,6 @@ STORAGE_PROBLEMS = (
     ("disk i/o error", "the disk reported an input/output error"),
     ("readonly", "the database file or its folder is read-only"),
     ("read-only", "the database file or its folder is read-only"),
-    ("locked", "another program kept the database locked"),
     ("malformed", "the database file is damaged"),
     ("not a database", "the file is not a database"),
     ("unable to open", "the database file could not be opened"),
@@ -198,11 +197,13 @@ STORAGE_PROBLEMS = (
 
 def storage_error(error: BaseException, *, writing: bool) -> StorageError | None:
     """A StorageError saying in plain words why the database failed, or None when `error` is no storage failure
-    (a broken rule such as a unique constraint is not one)."""
+    (a broken rule such as a unique constraint is not one, nor a lock still held after the busy timeout)."""
     if isinstance(error, IntegrityError) or not isinstance(error, OperationalError | DatabaseError):
         return None
     cause = getattr(error, "orig", None) or error
     text = " ".join(str(cause).split())
+    if "locked" in text.lower():
+        return None  # a busy timeout keeps its own well-known error; nothing is broken, trying again works
     reason = next((plain for key, plain in STORAGE_PROBLEMS if key in text.lower()), "the database reported an error")
     if isinstance(cause, OSError) and cause.errno == errno.ENOSPC:
         reason = "the disk is full"

@@ -64,7 +64,14 @@ class UnitOfWork:
     def __enter__(self) -> Self:
         session = self.database.sessions()
         if self.write and self.database.is_sqlite:
-            session.connection(execution_options={IMMEDIATE: True})  # take the write lock up front
+            try:
+                session.connection(execution_options={IMMEDIATE: True})  # take the write lock up front
+            except Exception as error:
+                session.close()
+                plain = storage_error(error, writing=True)
+                if plain is None:
+                    raise
+                raise plain from error
         self.session = session
         self.audit = AuditLog(self.database.clock)
         clock = self.database.clock
