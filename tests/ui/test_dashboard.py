@@ -62,8 +62,8 @@ def test_demo_plan_item_overdue_with_a_fixed_clock(qtbot: QtBot, demo_database: 
     row = [after.deadline_table.item(0, column).text() for column in range(5)]
     assert row == [
         f"{MEMO_PLAN_DUE} (5 d late)",
-        "All facilities",
         "Present a detailed plan for securing all ICE facilities",
+        "All facilities",
         "ICE, with the Federal Protective Service",
         "Proposed",
     ]

@@ -46,7 +46,7 @@ class DeadlineTable(_ReadOnlyTable):
     """Open plan items overdue (red) or due this week (yellow), earliest first."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(["Due", "Facility", "Plan item", "Owner", "Status"], parent)
+        super().__init__(["Due", "Plan item", "Facility", "Owner", "Status"], parent)
 
     def show_items(self, items: tuple[PlanItem, ...], today: date) -> None:
         rows, colours = [], []
@@ -55,7 +55,7 @@ class DeadlineTable(_ReadOnlyTable):
             due = item.due_date.isoformat() if item.due_date else ""
             if state is Deadline.OVERDUE and item.due_date:
                 due += f" ({(today - item.due_date).days} d late)"
-            rows.append([due, item.facility_name or "All facilities", item.description, item.owner, item.status.label])
+            rows.append([due, item.description, item.facility_name or "All facilities", item.owner, item.status.label])
             colours.append(OVERDUE_COLOUR if state is Deadline.OVERDUE else DUE_SOON_COLOUR)
         self._fill(rows, colours, "No plan item is overdue or due this week.")
 

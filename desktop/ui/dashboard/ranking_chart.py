@@ -26,7 +26,7 @@ Ranked = list[tuple[str, int, dict[str, object]]]  # label, count, keywords for 
 
 
 def facility_chart(facilities: tuple[FacilityCount, ...], pick: Pick | None = None) -> QChart:
-    ranked: Ranked = [(short(f.name, 26), f.count, {"facility_uuid": f.facility_uuid}) for f in facilities]
+    ranked: Ranked = [(short(f.name, 24), f.count, {"facility_uuid": f.facility_uuid}) for f in facilities]
     return ranking_chart("Incidents by facility", ranked, pick)
 
 
