@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QCheckBox,
@@ -30,9 +30,9 @@ from desktop.ui.forms.fields import ERROR_COLOUR, FieldMessage
 
 INVALID_STYLE = f'*[invalid="true"] {{ border: 1px solid {ERROR_COLOUR}; border-radius: 2px; padding: 1px; }}'
 SENSITIVE_STYLE = (
-    "QGroupBox#sensitive { border: 2px dashed #b26a00; border-radius: 4px; margin-top: 1.4em; padding-top: 0.6em; }"
-    "QGroupBox#sensitive::title { subcontrol-origin: margin; left: 8px; padding: 0 4px; color: #8a5300;"
-    " font-weight: bold; }"
+    "QGroupBox#sensitive { border: 2px dashed #b26a00; border-radius: 4px; margin-top: 0.8em; padding-top: 0.9em; }"
+    "QGroupBox#sensitive::title { subcontrol-origin: margin; subcontrol-position: top left; left: 10px;"
+    " padding: 0 4px; color: #8a5300; font-weight: bold; background-color: palette(window); }"
 )
 
 
@@ -168,6 +168,16 @@ class RecordForm(QDialog):
         self._initial = self._snapshot()
         self._loading = False
         self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        QTimer.singleShot(0, self._show_start_of_focused_text)
+
+    def _show_start_of_focused_text(self) -> None:
+        """QDialog selects the first line edit's text on show, scrolled to its end; show its start."""
+        focused = self.focusWidget()
+        if isinstance(focused, QLineEdit) and focused.hasSelectedText():
+            focused.home(True)
 
     def _apply_tab_order(self) -> None:
         chain: list[QWidget] = []

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -128,7 +128,9 @@ class IncidentForm(RecordForm):
     def _weapons_group(self) -> QGroupBox:
         group = QGroupBox("Weapons")
         layout = QVBoxLayout(group)
-        label, box = self.field("weapons", "&Weapon type and subtype", self.weapons, focus=self.weapons.kind)
+        label, box = self.field(
+            "weapons", "&Weapon type and subtype", self.weapons, focus=self.weapons.kind, targets=[self.weapons.subtype]
+        )
         layout.addWidget(label)
         layout.addWidget(box)
         return group
@@ -136,15 +138,16 @@ class IncidentForm(RecordForm):
     def _casualties_group(self) -> QGroupBox:
         group = QGroupBox("Casualties, arrests and damage (empty = unknown)")
         grid = QGridLayout(group)
-        for index, (key, label) in enumerate(COUNT_FIELDS):
+        cells = [(key, label, self.counts[key]) for key, label in COUNT_FIELDS] + [
+            ("property_damage", "Property &damage", self.property_damage),
+            ("damage_estimate_usd", "&Estimate (USD)", self.damage_estimate),
+        ]
+        for index, (key, label, editor) in enumerate(cells):
             row, column = divmod(index, 2)
-            label_widget, box = self.field(key, label, self.counts[key])
-            grid.addWidget(label_widget, row, column * 2)
-            grid.addWidget(box, row, column * 2 + 1)
-        damage_label, damage_box = self.field("property_damage", "Property &damage", self.property_damage)
-        estimate_label, estimate_box = self.field("damage_estimate_usd", "&Estimate (USD)", self.damage_estimate)
-        for column, widget in enumerate((damage_label, damage_box, estimate_label, estimate_box)):
-            grid.addWidget(widget, 3, column)
+            label_widget, box = self.field(key, label, editor)
+            label_widget.setMinimumHeight(editor.sizeHint().height())  # level with the field, not its message
+            grid.addWidget(label_widget, row, column * 2, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(box, row, column * 2 + 1, Qt.AlignmentFlag.AlignTop)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
         return group
@@ -215,12 +218,12 @@ class IncidentForm(RecordForm):
         self.status.set_value(incident.status)
         self.investigating_agencies.setText(incident.investigating_agencies)
         for change in incident.status_history:
-            self.history.addTopLevelItem(
-                QTreeWidgetItem([change.changed_on.isoformat(), change.status.label, change.note])
-            )
+            item = QTreeWidgetItem([change.changed_on.isoformat(), change.status.label, change.note])
+            item.setToolTip(2, change.note)
+            self.history.addTopLevelItem(item)
         if not incident.status_history:
             self.history.addTopLevelItem(QTreeWidgetItem(["", "No status changes recorded yet", ""]))
-        for column in range(3):
+        for column in range(2):  # the note takes the rest of the width
             self.history.resizeColumnToContents(column)
         self.description.setPlainText(incident.description)
         self.sources.setPlainText(incident.sources)
