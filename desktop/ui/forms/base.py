@@ -107,7 +107,7 @@ class RecordForm(QDialog):
         self._save_attempted = False
         self._saved: Any = None
         self._extra_errors: list[FieldError] = []
-        self.scroll: QScrollArea | None = None
+        self.scroll_area: QScrollArea | None = None
         self.general_message = FieldMessage()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
@@ -152,12 +152,12 @@ class RecordForm(QDialog):
         self._chain.append(widget)
 
     def wrap_in_scroll_area(self, content: QWidget) -> QScrollArea:
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.scroll.setWidget(content)
-        return self.scroll
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scroll_area.setWidget(content)
+        return self.scroll_area
 
     def finish_loading(self) -> None:
         """Call at the end of the subclass constructor, after setting the editors' values."""
@@ -211,9 +211,9 @@ class RecordForm(QDialog):
     def message_for(self, error: FieldError) -> str:
         """ "arrests_count: must not exceed suspects_count" -> "Arrests must not exceed suspects"."""
         text = error.message
-        for key, slot in self._slots.items():
+        for key, other in self._slots.items():
             if "_" in key and key in text:  # internal names such as suspects_count
-                text = text.replace(key, slot.title.lower())
+                text = text.replace(key, other.title.lower())
         if not text[:1].islower():
             return text  # already a sentence of its own
         slot = self._slots.get(error.field)
@@ -254,8 +254,8 @@ class RecordForm(QDialog):
             slot = self._slots.get(error.field)
             if slot is not None:
                 slot.focus.setFocus(Qt.FocusReason.OtherFocusReason)
-                if self.scroll is not None:
-                    self.scroll.ensureWidgetVisible(slot.editor)
+                if self.scroll_area is not None:
+                    self.scroll_area.ensureWidgetVisible(slot.editor)
                 return
 
     def _edited(self, key: str) -> None:

@@ -289,7 +289,9 @@ class FacilityPicker(QComboBox):
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.setCompleter(completer)
-        self.lineEdit().setPlaceholderText("type part of the facility's name")
+        line = self.lineEdit()
+        assert line is not None  # editable
+        line.setPlaceholderText("type part of the facility's name")
         self.setMinimumContentsLength(28)
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
 

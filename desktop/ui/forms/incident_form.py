@@ -156,8 +156,14 @@ class IncidentForm(RecordForm):
         group = QGroupBox("Legal status and investigation")
         self.status_form = QFormLayout(group)
         self.status_form.addRow(*self.field("status", "&Status", self.status))
-        self.status_form.addRow(*self.field("status_changed_on", "Status c&hanged on", self.status_changed_on))
-        self.status_form.addRow(*self.field("status_note", "Status &note", self.status_note))
+        self.status_change_boxes: list[QWidget] = []
+        for key, label, editor in (
+            ("status_changed_on", "Status c&hanged on", self.status_changed_on),
+            ("status_note", "Status &note", self.status_note),
+        ):
+            label_widget, box = self.field(key, label, editor)
+            self.status_form.addRow(label_widget, box)
+            self.status_change_boxes.append(box)
         self.status_form.addRow(*self.field("investigating_agencies", "Investi&gating agencies",
                                             self.investigating_agencies))  # fmt: skip
         self.history.setHeaderLabels(["Date", "Status", "Note"])
@@ -294,6 +300,6 @@ class IncidentForm(RecordForm):
 
     def sync_widgets(self) -> None:
         changed = self._status_changed()
-        self.status_form.setRowVisible(self.status_changed_on.parentWidget(), changed)
-        self.status_form.setRowVisible(self.status_note.parentWidget(), changed)
+        for box in self.status_change_boxes:
+            self.status_form.setRowVisible(box, changed)
         self.damage_estimate.setEnabled(self.property_damage.value() is not DamageStatus.NO)
