@@ -121,12 +121,12 @@ def back_up_to(database: Path, destination: Path) -> BackupInfo:
     except BaseException:
         _remove_with_side_files(temporary)
         raise
-    return _info(destination)
+    return backup_info(destination)
 
 
 def verify_backup(path: Path) -> BackupSummary:
     """Check a backup file fully (integrity_check, schema) and count what it holds; never changes it."""
-    info = _info(path)
+    info = backup_info(path)
     check = check_database_file(path, thorough=True)
     if check.state != FileState.OK:
         return BackupSummary(info, check)
@@ -157,7 +157,7 @@ def list_backups(backup_dir: Path, database: Path | None = None) -> list[BackupI
     for path in backup_dir.iterdir():
         match = _NAME.match(path.name)
         if match and path.is_file() and (database is None or match["stem"] == database.stem):
-            found.append(_info(path))
+            found.append(backup_info(path))
     return sorted(found, key=lambda b: (b.taken_at, b.path.name), reverse=True)
 
 
@@ -321,9 +321,11 @@ def _record_restore(
 # ---- opening ----------------------------------------------------------------------------------------------------
 
 
-def open_for_use(url: str, backup_dir: Path | None, *, clock: Callable[[], datetime] = utc_now) -> Database:
-    """Check the file (raises DatabaseFileError when it is damaged, newer, foreign or read-only), back it
-    up before any migration, and open it."""
+def open_for_use(
+    url: str, backup_dir: Path | None, *, clock: Callable[[], datetime] = utc_now, thorough: bool = False
+) -> Database:
+    """Check the file (raises DatabaseFileError when it is damaged, newer, foreign or read-only; `thorough`:
+    integrity_check instead of quick_check), back it up before any migration, and open it."""
     path = sqlite_file(url)
     before_migration = None
     if path is not None and backup_dir is not None:
@@ -332,13 +334,14 @@ def open_for_use(url: str, backup_dir: Path | None, *, clock: Callable[[], datet
         def before_migration() -> None:
             back_up(database, folder, BackupLabel.BEFORE_MIGRATION, now=clock())
 
-    return open_checked(url, before_migration=before_migration, clock=clock)
+    return open_checked(url, before_migration=before_migration, clock=clock, thorough=thorough)
 
 
 # ---- helpers ----------------------------------------------------------------------------------------------------
 
 
-def _info(path: Path) -> BackupInfo:
+def backup_info(path: Path) -> BackupInfo:
+    """Name, time (from a name we gave, else the file time), kind and size of a backup file."""
     stat = path.stat()
     match = _NAME.match(path.name)
     label = None

@@ -1,0 +1,1 @@
+"""Dialogs that show or ask for something; they never write to the database."""

@@ -1,0 +1,177 @@
+"""History of one record: its audit entries as a table of when, action, field, old value → new value."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QGuiApplication, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.enums import (
+    Agency,
+    AttackType,
+    AuditAction,
+    CaseStatus,
+    DamageStatus,
+    FacilityType,
+    LabelledEnum,
+    PlanStatus,
+    SecurityLevel,
+    Severity,
+)
+from desktop.domain.records import AuditEntry
+
+Index = QModelIndex | QPersistentModelIndex
+EMPTY = "(empty)"
+SHOWN_CHARACTERS = 120
+
+CODED_FIELDS: dict[str, tuple[type[LabelledEnum], ...]] = {
+    "agency": (Agency,),
+    "facility_type": (FacilityType,),
+    "security_level": (SecurityLevel,),
+    "attack_type": (AttackType,),
+    "severity": (Severity,),
+    "property_damage": (DamageStatus,),
+    "status": (CaseStatus, PlanStatus),
+}
+NAME_FIELDS = ("title", "name", "case_number", "description")
+
+
+def field_label(name: str) -> str:
+    return name.replace("_", " ").capitalize().replace("usd", "USD").replace("Zip", "ZIP")
+
+
+def value_text(field: str, value: object) -> str:
+    """A stored audit value as people read it: labels for codes, yes/no, (empty) for nothing."""
+    if value is None or value == "":
+        return EMPTY
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, str):
+        for enum in CODED_FIELDS.get(field, ()):
+            if value in enum._value2member_map_:
+                return enum(value).label
+    return str(value)
+
+
+def local_time(at: datetime) -> str:
+    """Audit times are stored in UTC; shown in the computer's time zone."""
+    return at.replace(tzinfo=UTC).astimezone().strftime("%Y-%m-%d %H:%M:%S")
+
+
+def record_name(entries: list[AuditEntry]) -> str:
+    """The record's latest title, name, case number or description named in its history ("" when none)."""
+    for entry in reversed(entries):
+        for field in NAME_FIELDS:
+            if field in entry.changes:
+                old, new = entry.changes[field]
+                value = new if new not in (None, "") else old
+                if value not in (None, ""):
+                    return str(value).splitlines()[0][:80]
+    return ""
+
+
+class HistoryModel(QAbstractTableModel):
+    """One row per changed field of each entry (an entry without fields gets one row), oldest first."""
+
+    COL_WHEN, COL_ACTION, COL_FIELD, COL_OLD, COL_NEW = range(5)
+    HEADERS = ("When", "Action", "Field", "Old value", "New value")
+
+    def __init__(self, entries: list[AuditEntry], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[tuple[AuditEntry, str, object, object]] = []
+        for entry in entries:
+            if not entry.changes:
+                self.rows.append((entry, "", None, None))
+            for field, (old, new) in entry.changes.items():
+                self.rows.append((entry, field, old, new))
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.HEADERS[section] if 0 <= section < len(self.HEADERS) else None
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        entry, field, old, new = self.rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(entry, field, old, new, column)
+        if role == Qt.ItemDataRole.ToolTipRole and column in (self.COL_OLD, self.COL_NEW):
+            full = value_text(field, old if column == self.COL_OLD else new)
+            return full if len(full) > SHOWN_CHARACTERS or "\n" in full else None
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.COL_WHEN:
+            return f"Audit entry #{entry.id}, {entry.at:%Y-%m-%d %H:%M:%S} UTC, hash {entry.entry_hash[:16]}…"
+        if role == Qt.ItemDataRole.ForegroundRole and column in (self.COL_OLD, self.COL_NEW):
+            value = old if column == self.COL_OLD else new
+            if value in (None, ""):
+                return QBrush(QGuiApplication.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
+        return None
+
+    def _display(self, entry: AuditEntry, field: str, old: object, new: object, column: int) -> str:
+        if column == self.COL_WHEN:
+            return local_time(entry.at)
+        if column == self.COL_ACTION:
+            return entry.action.label
+        if column == self.COL_FIELD:
+            return field_label(field) if field else "—"
+        if not field:
+            return ""
+        text = value_text(field, old if column == self.COL_OLD else new)
+        first_line = text.splitlines()[0] if text else text
+        return first_line if len(first_line) <= SHOWN_CHARACTERS else first_line[: SHOWN_CHARACTERS - 1] + "…"
+
+
+class HistoryDialog(QDialog):
+    """Read-only: shows the entries it is given; closing it changes nothing."""
+
+    def __init__(self, parent: QWidget | None, entity: str, uuid: str, entries: list[AuditEntry]) -> None:
+        super().__init__(parent)
+        self.setObjectName("history_dialog")
+        name = record_name(entries)
+        self.setWindowTitle(f"History of {entity} {name or uuid}".strip())
+        self.resize(860, 420)
+        changes = sum(max(1, len(e.changes)) for e in entries)
+        created = next((e for e in entries if e.action == AuditAction.CREATE), None)
+        summary = f"{len(entries)} audit entries, {changes} field changes"
+        if created is not None:
+            summary += f"; created {local_time(created.at)}"
+        self.summary = QLabel(summary if entries else f"No audit entries for {entity} {uuid}.", self)
+        self.summary.setObjectName("history_summary")
+        self.model = HistoryModel(entries, self)
+        self.table = QTableView(self)
+        self.table.setObjectName("history_table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        for column in (HistoryModel.COL_WHEN, HistoryModel.COL_ACTION, HistoryModel.COL_FIELD):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(HistoryModel.COL_OLD, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(HistoryModel.COL_NEW, QHeaderView.ResizeMode.Stretch)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table)
+        layout.addWidget(buttons)
