@@ -72,8 +72,8 @@ def local_time(at: datetime) -> str:
 
 def record_name(entries: list[AuditEntry]) -> str:
     """The record's latest title, name, case number or description named in its history ("" when none)."""
-    for entry in reversed(entries):
-        for field in NAME_FIELDS:
+    for field in NAME_FIELDS:
+        for entry in reversed(entries):
             if field in entry.changes:
                 old, new = entry.changes[field]
                 value = new if new not in (None, "") else old
