@@ -93,7 +93,7 @@ class FacilityForm(RecordForm):
             "last_assessment", "Last assess&ment", self.last_assessment, targets=[self.last_assessment.edit]
         )
         security_form.addRow(label, box)
-        security_form.addRow("Reassessment due", self.reassessment_due)
+        security_form.addRow(QLabel("Reassessment due"), self.reassessment_due)  # computed: no buddy
         security_form.addRow(*self.field("notes", "Not&es", self.notes))
 
         columns = QHBoxLayout()
