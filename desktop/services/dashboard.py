@@ -9,6 +9,8 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, case, func, literal_column, or_, select
 from sqlalchemy.orm import Session
+from sqlalchemy.sql import operators
+from sqlalchemy.sql.expression import UnaryExpression
 
 from desktop.domain.enums import AttackType, CaseStatus, PlanStatus, Severity
 from desktop.domain.queries import IncidentFilter
@@ -125,6 +127,16 @@ def month_key(column: Any, dialect: str) -> Any:
     return func.extract("year", column) * 100 + func.extract("month", column)
 
 
+def group_key(column: Any, where: IncidentFilter, dialect: str) -> Any:
+    """What to GROUP BY: on SQLite with a filter, `+column`, so that the planner reads the rows through the
+    filter's own index and sorts the few that match, rather than walking an index in GROUP BY order over every
+    row and looking each one up (SQLite has no hash aggregation; measured on 1M rows: 1.7 s down to 0.1 s).
+    Without a filter the plain column lets a covering index hand over the groups already in order."""
+    if dialect != "sqlite" or where.is_empty:
+        return column
+    return UnaryExpression(column, operator=operators.custom_op("+"), type_=column.type)
+
+
 def month_text(key: object) -> str:
     """A month_key value as "YYYY-MM"."""
     if isinstance(key, str):
@@ -167,10 +179,10 @@ def _axis(present: list[str], where: IncidentFilter) -> tuple[str, ...]:
 def incidents_per_month(uow: UnitOfWork, where: IncidentFilter) -> MonthlyAttackCounts:
     """One GROUP BY (month, attack type); months without incidents are filled with zeros."""
     session = _session(uow)
-    month = month_key(IncidentRow.occurred_on, session.get_bind().dialect.name).label("month")
-    query = uow.incidents.filtered(
-        select(month, IncidentRow.attack_type, func.count()).group_by(month, IncidentRow.attack_type), where
-    )
+    dialect = session.get_bind().dialect.name
+    month = group_key(month_key(IncidentRow.occurred_on, dialect), where, dialect).label("month")
+    attack_type = group_key(IncidentRow.attack_type, where, dialect)
+    query = uow.incidents.filtered(select(month, attack_type, func.count()).group_by(month, attack_type), where)
     counts: dict[tuple[str, AttackType], int] = {}
     undated = 0
     for key, attack_type, n in session.execute(query):
@@ -189,7 +201,8 @@ def incidents_per_month(uow: UnitOfWork, where: IncidentFilter) -> MonthlyAttack
 
 def incidents_by_facility(uow: UnitOfWork, where: IncidentFilter) -> tuple[FacilityCount, ...]:
     """One GROUP BY facility (its covering index), joined to the facilities for name and state."""
-    grouped = select(IncidentRow.facility_id, func.count().label("n")).group_by(IncidentRow.facility_id)
+    facility_id = group_key(IncidentRow.facility_id, where, _dialect(uow)).label("facility_id")
+    grouped = select(facility_id, func.count().label("n")).group_by(facility_id)
     counts = uow.incidents.filtered(grouped, where).subquery("per_facility")
     query = (
         select(FacilityRow.uuid, FacilityRow.name, FacilityRow.state, counts.c.n)
@@ -208,7 +221,8 @@ def states_of(facilities: tuple[FacilityCount, ...]) -> tuple[StateCount, ...]:
 
 
 def _grouped(uow: UnitOfWork, where: IncidentFilter, column: Any) -> dict[Any, int]:
-    query = uow.incidents.filtered(select(column, func.count()).group_by(column), where)
+    key = group_key(column, where, _dialect(uow))
+    query = uow.incidents.filtered(select(key, func.count()).group_by(key), where)
     return {key: int(n) for key, n in _session(uow).execute(query)}
 
 
@@ -268,6 +282,10 @@ def dashboard_data(database: Database, where: IncidentFilter | None, today: date
     """All dashboard figures for `where` (None: everything), deadlines measured against `today`."""
     with database.unit_of_work(write=False) as uow:
         return collect(uow, where or IncidentFilter(), today)
+
+
+def _dialect(uow: UnitOfWork) -> str:
+    return _session(uow).get_bind().dialect.name
 
 
 def _session(uow: UnitOfWork) -> Session:
