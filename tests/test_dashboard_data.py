@@ -230,3 +230,19 @@ def test_month_query_can_use_an_expression_index_on_sqlite(database: Database) -
     with database.engine.connect() as connection:
         plan = " ".join(str(row[-1]) for row in connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {month_sql}"))
     assert "test_month_attack" in plan
+
+
+def test_filtered_groups_do_not_walk_a_group_by_index_on_sqlite() -> None:
+    """With a filter, SQLite must read through the filter's index: the GROUP BY key is `+column` there."""
+    from sqlalchemy.dialects import postgresql, sqlite
+
+    from desktop.persistence.models import IncidentRow
+    from desktop.services.dashboard import group_key
+
+    def rendered(where: IncidentFilter, dialect: Any) -> str:
+        return str(group_key(IncidentRow.facility_id, where, dialect.name).compile(dialect=dialect))
+
+    filtered = IncidentFilter(severities=(Severity.CRITICAL,))
+    assert rendered(IncidentFilter(), sqlite.dialect()) == "incidents.facility_id"
+    assert rendered(filtered, sqlite.dialect()) == "+ incidents.facility_id"
+    assert rendered(filtered, postgresql.dialect()) == "incidents.facility_id"
