@@ -254,8 +254,8 @@ class RecordForm(QDialog):
             slot = self._slots.get(error.field)
             if slot is not None:
                 slot.focus.setFocus(Qt.FocusReason.OtherFocusReason)
-                if self.scroll_area is not None:
-                    self.scroll_area.ensureWidgetVisible(slot.editor)
+                if self.scroll_area is not None:  # the field with its message under it
+                    self.scroll_area.ensureWidgetVisible(slot.message.parentWidget() or slot.editor)
                 return
 
     def _edited(self, key: str) -> None:

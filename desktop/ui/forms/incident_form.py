@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QTreeWidget,
@@ -229,8 +230,11 @@ class IncidentForm(RecordForm):
             self.history.addTopLevelItem(item)
         if not incident.status_history:
             self.history.addTopLevelItem(QTreeWidgetItem(["", "No status changes recorded yet", ""]))
-        for column in range(2):  # the note takes the rest of the width
-            self.history.resizeColumnToContents(column)
+        header = self.history.header()
+        header.setStretchLastSection(False)  # (it would keep the note at least 100 px wide, with a scroll bar)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)  # the note: the rest (full text in its tip)
         self.description.setPlainText(incident.description)
         self.sources.setPlainText(incident.sources)
         self.suspect_names.setPlainText(incident.suspect_names)
