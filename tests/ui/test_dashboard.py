@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -158,6 +159,20 @@ def test_hidden_tab_reads_nothing_until_shown(qtbot: QtBot, busy_database: Datab
 
     assert tab.data is not None and tab.data.where == IncidentFilter(severities=(Severity.HIGH,))
     assert 0 < len(statements) <= 12
+
+
+def test_invalidate_rereads_after_records_change(qtbot: QtBot, demo_database: Database) -> None:
+    tab = make_tab(qtbot, demo_database, today=date(2024, 3, 1))
+    assert tab.headline.value_text("incidents") == "3"
+    service = IncidentService(demo_database)
+    first = service.page()[0]
+    service.create(replace(first, uuid="", version=0, case_number=None, title="Another attack"))
+    tab.hide()
+    tab.invalidate("incident")
+    assert tab.headline.value_text("incidents") == "3"  # hidden: nothing read yet
+    tab.show()
+    qtbot.waitExposed(tab)
+    assert tab.headline.value_text("incidents") == "4"
 
 
 def test_unreadable_database_shows_a_message(qtbot: QtBot, database: Database) -> None:

@@ -116,6 +116,10 @@ class DashboardTab(QWidget):
         self._where = where
         self._refresh_or_mark_stale()
 
+    def invalidate(self, *_: object) -> None:
+        """The records changed (connect to records_changed): re-read now if visible, otherwise when shown."""
+        self._refresh_or_mark_stale()
+
     @property
     def current_filter(self) -> IncidentFilter:
         return self._where
