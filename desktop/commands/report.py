@@ -45,7 +45,8 @@ def resolve_facilities(database: Database, wanted: list[str]) -> tuple[list[str]
     known = FacilityService(database).names()
     by_uuid = {uuid: uuid for uuid, _ in known}
     by_name = {name.casefold(): uuid for uuid, name in known}
-    found, missing = [], []
+    found: list[str] = []
+    missing: list[str] = []
     for text in wanted:
         uuid = by_uuid.get(text.strip()) or by_name.get(text.strip().casefold())
         (found if uuid else missing).append(uuid or text)
@@ -63,7 +64,8 @@ def report(database: Database, args: argparse.Namespace) -> int:
                               max_rows=args.max_rows)  # fmt: skip
     if problems := options.problems():
         return _fail("; ".join(problems))
-    from desktop.ui.report.headless import BriefingError, write_briefing_headless  # PySide6 only for this command
+    from desktop.ui.report import BriefingError  # PySide6 is loaded for this command only
+    from desktop.ui.report.headless import write_briefing_headless
 
     try:
         pages = write_briefing_headless(database, args.output, options)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from enum import Enum
+from typing import Any
 
-from PySide6.QtCharts import QBarCategoryAxis, QChart, QHorizontalStackedBarSeries, QStackedBarSeries
+from PySide6.QtCharts import QBarCategoryAxis, QBarSet, QChart, QHorizontalStackedBarSeries, QStackedBarSeries
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
 
@@ -36,17 +37,26 @@ def _one_colour_per_bar(
     series: QStackedBarSeries | QHorizontalStackedBarSeries,
     members: Sequence[Enum],
     counts: Sequence[int],
-    colours: dict[str, str] | dict[Enum, str],
+    colours: Mapping[Any, str],
     labels: Sequence[str],
-) -> list:
+) -> list[QBarSet]:
     """A stacked series where set i only has bar i: each bar gets its own colour and legend entry."""
     sets = []
     for index, member in enumerate(members):
         values = [counts[index] if position == index else 0 for position in range(len(members))]
-        bars = bar_set(labels[index], values, colours[member])  # type: ignore[index]
+        bars = bar_set(labels[index], values, colours[member])
         series.append(bars)
         sets.append(bars)
     return sets
+
+
+def _always(keywords: dict[str, object]) -> Callable[[int], dict[str, object]]:
+    """The same narrowing whichever bar of the set is clicked (each set has one bar)."""
+    return lambda _index: keywords
+
+
+def _text(text: str) -> Callable[[int], str]:
+    return lambda _index: text
 
 
 def _categories(labels: Sequence[str], points: float = 0) -> QBarCategoryAxis:
@@ -70,8 +80,8 @@ def severity_chart(severities: tuple[tuple[Severity, int], ...], pick: Pick | No
     series.setBarWidth(0.6)
     for index, bars in enumerate(_one_colour_per_bar(series, members, counts, SEVERITY_COLOURS, labels)):
         bars.setLabelColor(QColor("#ffffff" if members[index] is Severity.CRITICAL else "#222222"))
-        on_bar_click(bars, pick, lambda _i, severity=members[index]: {"severity": severity})
-        show_tooltips(bars, lambda _i, i=index: f"{labels[i]}: {count_text(counts[i])} incidents")
+        on_bar_click(bars, pick, _always({"severity": members[index]}))
+        show_tooltips(bars, _text(f"{labels[index]}: {count_text(counts[index])} incidents"))
     series.setLabelsVisible(True)
     series.setLabelsFormat("@value")
     attach(chart, series, _categories(labels), value_axis(max(counts, default=0)))
@@ -88,8 +98,8 @@ def case_chart(cases: CaseCounts, pick: Pick | None = None) -> QChart:
     series.setBarWidth(0.65)
     colours = {status: OPEN_COLOUR if status.is_open else CLOSED_COLOUR for status in CaseStatus}
     for index, bars in enumerate(_one_colour_per_bar(series, members, counts, colours, labels)):
-        on_bar_click(bars, pick, lambda _i, status=members[index]: {"status": status})
-        show_tooltips(bars, lambda _i, i=index: f"{labels[i]}: {count_text(counts[i])} incidents")
+        on_bar_click(bars, pick, _always({"status": members[index]}))
+        show_tooltips(bars, _text(f"{labels[index]}: {count_text(counts[index])} incidents"))
     _top_down(series)
     _attach_horizontal(chart, series, labels, max(counts, default=0))
     return chart
@@ -128,7 +138,7 @@ def plan_chart(plan_items: tuple[tuple[PlanStatus, int], ...], deadlines: Deadli
     series = QHorizontalStackedBarSeries()
     series.setBarWidth(0.6)
     for index, bars in enumerate(_one_colour_per_bar(series, members, counts, PLAN_COLOURS, labels)):
-        show_tooltips(bars, lambda _i, i=index: f"{labels[i]}: {count_text(counts[i])} plan items")
+        show_tooltips(bars, _text(f"{labels[index]}: {count_text(counts[index])} plan items"))
     _top_down(series)
     _attach_horizontal(chart, series, labels, max(counts, default=0))
     return chart

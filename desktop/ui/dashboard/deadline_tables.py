@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from PySide6.QtGui import QBrush, QColor
@@ -24,7 +25,7 @@ class _ReadOnlyTable(QTableWidget):
         self.horizontalHeader().setStretchLastSection(True)
         self.setWordWrap(False)
 
-    def _fill(self, rows: list[list[str]], colours: list[str | None], empty: str) -> None:
+    def _fill(self, rows: Sequence[Sequence[str]], colours: Sequence[str | None], empty: str) -> None:
         self.setRowCount(0)
         if not rows:
             self.setRowCount(1)
