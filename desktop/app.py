@@ -1,0 +1,226 @@
+"""GUI entry point: QApplication, opening the database (with clear messages), the main window, a clean exit."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import os
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import shiboken6
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
+
+from desktop import __version__
+from desktop.domain.queries import Page
+from desktop.paths import APP_AUTHOR, APP_NAME, AppPaths
+from desktop.persistence.engine import sqlite_file
+from desktop.persistence.opening import display_url
+from desktop.persistence.unit_of_work import Database
+from desktop.services.demo import load_demo
+from desktop.services.records import FacilityService, IncidentService
+from desktop.ui.database_session import DatabaseOpener, url_for_file
+from desktop.ui.error_dialogs import explain, set_log_file, show_error, show_unexpected
+from desktop.ui.icons import app_icon
+from desktop.ui.main_window import DATABASE_FILTER, SUFFIX, MainWindow
+from desktop.ui.settings import WindowSettings, settings_file
+
+QUIT_AFTER_ENV = "INCIDENT_LOGGER_QUIT_AFTER_MS"  # tests: close the window this long after it is shown
+LOG_NAME = "incident-logger.log"
+log = logging.getLogger(__name__)
+
+
+def build_main_window(
+    database: Database,
+    app_paths: AppPaths,
+    settings: QSettings | None = None,
+    *,
+    today: Callable[[], date] = date.today,
+    opener: DatabaseOpener | None = None,
+) -> MainWindow:
+    """The main window over an open database (tests, screenshots and the benchmark build it this way)."""
+    qsettings = settings if settings is not None else settings_file(app_paths.config_dir)
+    return MainWindow(database, WindowSettings(qsettings), opener or DatabaseOpener(app_paths.backup_dir), today=today)
+
+
+def run_gui(url: str, app_paths: AppPaths) -> int:
+    """Show the window on `url` (the last database used, when `url` is the default) until it is closed."""
+    log_file = configure_logging(app_paths)
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    app.setOrganizationName(APP_AUTHOR)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName("Incident Logger")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_NAME)
+    app.setWindowIcon(app_icon())
+    qsettings = settings_file(app_paths.config_dir)
+    settings = WindowSettings(qsettings)
+    opener = DatabaseOpener(app_paths.backup_dir)
+    database = open_first_database(opener, starting_url(url, app_paths, settings))
+    if database is None:
+        return 1
+    settings.add_recent_database(database.url)
+    window = build_main_window(database, app_paths, qsettings, opener=opener)
+    previous_hook = sys.excepthook
+    sys.excepthook = lambda kind, error, tb: show_unexpected(kind, error, tb, window)
+    code = 1
+    try:
+        window.show()
+        QTimer.singleShot(0, lambda: offer_demo(window, settings))
+        quit_after = os.environ.get(QUIT_AFTER_ENV, "")
+        if quit_after.isdigit():
+            QTimer.singleShot(int(quit_after), lambda: close_everything(window))
+        code = app.exec()
+    finally:
+        sys.excepthook = previous_hook
+        if not _shut_down(window, opener, settings) and code == 0:
+            code = 1
+    shiboken6.delete(qsettings)  # written; gone before the QApplication
+    if existing is None:
+        app.shutdown()  # the QApplication goes before Python's own teardown
+    log.info("exited with %s (log: %s)", code, log_file)
+    return int(code)
+
+
+def _shut_down(window: MainWindow, opener: DatabaseOpener, settings: WindowSettings) -> bool:
+    """Save the layout, close the database (backup, dispose, unlock), then delete the window and its models
+    while the QApplication still exists. False when something could not be saved or closed."""
+    ok = True
+    try:
+        window.save_settings()
+        settings.sync()
+    except Exception:
+        log.exception("saving the window settings failed")
+        ok = False
+    try:
+        opener.close(window.database)
+    except Exception:
+        log.exception("closing the database failed")
+        ok = False
+    if shiboken6.isValid(window):
+        shiboken6.delete(window)
+    return ok
+
+
+def close_everything(window: MainWindow) -> None:
+    """Reject open dialogs, close the window and leave the event loop (the quit-after timer of tests)."""
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, QDialog | QMessageBox) and widget.isVisible():
+            widget.reject()
+    window.close()
+    QApplication.quit()
+
+
+def configure_logging(app_paths: AppPaths) -> Path | None:
+    """Log to `<data dir>/logs/incident-logger.log` (rotated) and warnings to stderr."""
+    root = logging.getLogger()
+    if any(getattr(h, "incident_logger", False) for h in root.handlers):
+        return None
+    root.setLevel(logging.INFO)
+    log_file: Path | None = app_paths.data_dir / "logs" / LOG_NAME
+    try:
+        assert log_file is not None
+        log_file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        handler: logging.Handler = logging.handlers.RotatingFileHandler(log_file, maxBytes=1_000_000, backupCount=3,
+                                                                        encoding="utf-8")  # fmt: skip
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    except OSError:
+        log_file, handler = None, logging.NullHandler()
+    handler.incident_logger = True  # type: ignore[attr-defined]
+    root.addHandler(handler)
+    console = logging.StreamHandler()
+    console.setLevel(logging.WARNING)
+    console.setFormatter(logging.Formatter("incident-logger: %(message)s"))
+    console.incident_logger = True  # type: ignore[attr-defined]
+    root.addHandler(console)
+    set_log_file(log_file)
+    return log_file
+
+
+def starting_url(url: str, app_paths: AppPaths, settings: WindowSettings) -> str:
+    """The database to open: the one asked for, or (when that is the default) the last one used, if it exists."""
+    if url != app_paths.default_url:
+        return url
+    last = settings.last_database()
+    path = sqlite_file(last) if last else None
+    return last if path is not None and path.is_file() else url
+
+
+def open_first_database(opener: DatabaseOpener, url: str, parent: QWidget | None = None) -> Database | None:
+    """Open `url`; when that fails, say why and offer another file, a new one, or to quit (None)."""
+    while True:
+        try:
+            return opener.open(url)
+        except Exception as error:
+            log.warning("cannot open %s: %s", display_url(url), error)
+            chosen = ask_for_another_database(error, url, parent)
+            if chosen is None:
+                return None
+            url = chosen
+
+
+def ask_for_another_database(error: BaseException, url: str, parent: QWidget | None) -> str | None:
+    headline, details = explain(error)
+    box = QMessageBox(QMessageBox.Icon.Warning, "Incident Logger", f"Cannot open {display_url(url)}.", parent=parent)
+    box.setObjectName("open_failed")
+    box.setInformativeText(f"{headline}\n\n{details}")
+    open_other = box.addButton("&Open another file…", QMessageBox.ButtonRole.AcceptRole)
+    new_file = box.addButton("&New database…", QMessageBox.ButtonRole.AcceptRole)
+    quit_button = box.addButton("&Quit", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(open_other)
+    box.setEscapeButton(quit_button)
+    box.exec()
+    path = sqlite_file(url)
+    start = str(path.parent) if path is not None else str(Path.home())
+    if box.clickedButton() is open_other:
+        chosen, _ = QFileDialog.getOpenFileName(parent, "Open database", start, DATABASE_FILTER)
+    elif box.clickedButton() is new_file:
+        chosen, _ = QFileDialog.getSaveFileName(parent, "New database", str(Path(start) / f"incidents{SUFFIX}"),
+                                                DATABASE_FILTER)  # fmt: skip
+        if chosen and not Path(chosen).suffix:
+            chosen += SUFFIX
+    else:
+        return None
+    return url_for_file(Path(chosen)) if chosen else url
+
+
+def is_empty(database: Database) -> bool:
+    return not FacilityService(database).page(page=Page(limit=1)) and IncidentService(database).count() == 0
+
+
+def offer_demo(window: MainWindow, settings: WindowSettings) -> bool:
+    """First run on an empty database: offer the demo records (asked once). True when they were loaded."""
+    if settings.demo_offered():
+        return False
+    try:
+        empty = is_empty(window.database)
+    except Exception as error:
+        show_error(window, error, "Reading the database")
+        return False
+    if not empty:
+        return False
+    settings.set_demo_offered()
+    answer = QMessageBox.question(
+        window,
+        "Load demo data?",
+        "The database is empty. Load the demo records?\n\n"
+        "They are the three 2019 attacks on ICE and USCIS facilities cited by the DHS memorandum of "
+        "12 September 2019, their facilities, and the security plan item it ordered. "
+        "You can delete them at any time.",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.Yes,
+    )
+    if answer != QMessageBox.StandardButton.Yes:
+        return False
+    try:
+        load_demo(window.database)
+    except Exception as error:
+        show_error(window, error, "Loading the demo data")
+        return False
+    window.refresh_all()
+    window.statusBar().showMessage("Demo data loaded.", 8000)
+    return True

@@ -1,0 +1,124 @@
+"""Errors shown to people: one sentence per problem in a message box, never a traceback."""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+from sqlalchemy.exc import SQLAlchemyError
+
+from desktop.domain.errors import RecordInUseError, RecordNotFoundError, StaleRecordError, StorageError
+from desktop.domain.validation import ValidationError
+from desktop.persistence.instance_lock import InstanceLockedError
+from desktop.persistence.integrity import FileState
+from desktop.persistence.opening import DatabaseFileError, describe_error
+from desktop.persistence.schema import NotAnIncidentDatabaseError, SchemaTooNewError
+from desktop.services.backup import BackupError
+
+log = logging.getLogger(__name__)
+FIELD_LABELS = {
+    "case_number": "Case number",
+    "facility": "Facility",
+    "facility_uuid": "Facility",
+    "zip_code": "ZIP code",
+    "security_level": "Facility Security Level",
+    "occurred": "Occurred",
+    "damage_estimate_usd": "Damage estimate (USD)",
+    "due_date": "Due date",
+    "risk_rationale": "Risk rationale",
+}
+RESTORE_HINT = (
+    "\n\nTo restore the newest good backup, close Incident Logger and run "
+    "`incident-logger restore --latest --move-damaged`."
+)
+EXPECTED = (ValidationError, StaleRecordError, RecordNotFoundError, RecordInUseError, StorageError,
+            InstanceLockedError, DatabaseFileError, SchemaTooNewError, NotAnIncidentDatabaseError, BackupError,
+            SQLAlchemyError, OSError)  # fmt: skip
+
+
+def field_label(field: str) -> str:
+    return FIELD_LABELS.get(field, field.replace("_", " ").capitalize())
+
+
+def explain(error: BaseException) -> tuple[str, str]:
+    """(headline, details) in plain words for any error the app can meet."""
+    if isinstance(error, ValidationError):
+        lines = "\n".join(f"• {field_label(e.field)}: {e.message}" for e in error.errors)
+        return "The record was not saved because some fields need attention.", lines
+    if isinstance(error, StaleRecordError):
+        return "This record was changed elsewhere since you opened it; nothing was saved.", (
+            "Open it again to see the current values, then apply your change once more."
+        )
+    if isinstance(error, RecordNotFoundError):
+        return "The record no longer exists; it may have been deleted elsewhere.", str(error)
+    if isinstance(error, RecordInUseError):
+        return "The record is still in use and was not deleted.", _sentence(str(error))
+    if isinstance(error, InstanceLockedError):
+        return "This database is already open in another Incident Logger window.", str(error)
+    if isinstance(error, DatabaseFileError):
+        hint = RESTORE_HINT if error.check.state == FileState.DAMAGED else ""
+        return "The database file cannot be used.", error.check.message + hint
+    if isinstance(error, SchemaTooNewError):
+        return "The database was written by a newer version of Incident Logger; it was left as it is.", str(error)
+    if isinstance(error, NotAnIncidentDatabaseError):
+        return "The file is a database of another program; it was left as it is.", str(error)
+    if isinstance(error, StorageError | BackupError):
+        return "The database could not be read or written.", str(error)
+    if isinstance(error, SQLAlchemyError):
+        return "The database reported a problem; nothing was changed.", describe_error(error)
+    if isinstance(error, OSError):
+        where = f" ({error.filename})" if error.filename else ""
+        return "A file could not be used.", f"{error.strerror or error}{where}"
+    return "Something unexpected went wrong.", f"{type(error).__name__}: {describe_error(error)}"
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text[:1].upper() + text[1:] + ("" if text.endswith(".") else ".")
+
+
+def show_box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str, details: str) -> None:
+    """Show a modal message box (tests replace this to record what would be shown)."""
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setObjectName("error_box")
+    if details:
+        box.setInformativeText(details)
+    box.exec()
+
+
+def show_error(parent: QWidget | None, error: BaseException, doing: str = "") -> None:
+    """Tell the user what went wrong while `doing` ("Saving the incident"), in a message box."""
+    headline, details = explain(error)
+    title = doing or "Incident Logger"
+    if not isinstance(error, EXPECTED):
+        log.error("unexpected error%s", f" while {doing.lower()}" if doing else "", exc_info=error)
+        details += f"\n\nDetails were written to the log{_log_hint()}."
+    show_box(parent, QMessageBox.Icon.Warning, title, headline, details)
+
+
+def show_unexpected(
+    kind: type[BaseException], error: BaseException, tb: TracebackType | None, parent: QWidget | None = None
+) -> None:
+    """sys.excepthook for the window: log the traceback, show one sentence."""
+    log.error("unexpected error:\n%s", "".join(traceback.format_exception(kind, error, tb)).rstrip())
+    headline, details = explain(error)
+    if isinstance(error, EXPECTED):
+        show_box(parent, QMessageBox.Icon.Warning, "Incident Logger", headline, details)
+        return
+    show_box(parent, QMessageBox.Icon.Critical, "Incident Logger", headline,
+             f"{details}\n\nDetails were written to the log{_log_hint()}.")  # fmt: skip
+
+
+_log_file: list[Path] = []
+
+
+def set_log_file(path: Path | None) -> None:
+    """Where the app writes its log, named in messages about unexpected errors."""
+    _log_file[:] = [path] if path is not None else []
+
+
+def _log_hint() -> str:
+    return f" ({_log_file[0]})" if _log_file else ""

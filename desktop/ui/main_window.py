@@ -1,0 +1,561 @@
+"""MainWindow: record tabs (incidents, facilities, plan items, more added with `add_tab`), menus, toolbar,
+status bar with counts and deadlines, remembered layout, and switching the database file."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QTabWidget,
+    QToolBar,
+    QWidget,
+)
+
+from desktop import __version__
+from desktop.domain.queries import IncidentFilter, PlanItemFilter
+from desktop.persistence.unit_of_work import Database
+from desktop.services.plans import deadline_summary
+from desktop.ui.database_session import DatabaseOpener, file_of, url_for_file
+from desktop.ui.error_dialogs import EXPECTED, show_error
+from desktop.ui.icons import action_icon, app_icon
+from desktop.ui.record_actions import RecordActions, Services
+from desktop.ui.record_tab import RecordTab
+from desktop.ui.settings import WindowSettings
+from desktop.ui.table_models import FacilityTableModel, IncidentTableModel, PlanItemTableModel
+from desktop.ui.widgets.filter_bar import FacilityFilterBar, IncidentFilterBar, PlanItemFilterBar
+
+log = logging.getLogger(__name__)
+DATABASE_FILTER = "Incident Logger databases (*.sqlite3 *.sqlite *.db);;All files (*)"
+SUFFIX = ".sqlite3"
+
+
+class MainWindow(QMainWindow):
+    """The application window over one open database.
+
+    Other features plug in with `add_tab(key, widget, title)`, the `file_menu`/`view_menu`/`records_menu`
+    menus, and the signals `database_changed(Database)`, `records_changed(entity)` and
+    `incident_filter_changed(IncidentFilter)`; `apply_incident_filter()` shows a filter in the incidents tab."""
+
+    database_changed = Signal(object)
+    records_changed = Signal(str)
+    incident_filter_changed = Signal(object)
+
+    def __init__(self, database: Database, settings: WindowSettings, opener: DatabaseOpener,
+                 *, today: Callable[[], date] = date.today, parent: QWidget | None = None) -> None:  # fmt: skip
+        super().__init__(parent)
+        self.setObjectName("main_window")
+        self.setWindowIcon(app_icon())
+        self.database = database
+        self.services = Services.of(database)
+        self.settings = settings
+        self.opener = opener
+        self.today = today
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.setObjectName("undo_stack")
+        self.records = RecordActions(self, self.undo_stack, lambda: self.services, self.on_records_changed)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("tabs")
+        self.tabs.setDocumentMode(True)
+        self.setCentralWidget(self.tabs)
+        self.record_tabs: dict[str, RecordTab] = {}
+        self.extra_tabs: dict[str, QWidget] = {}
+        self._build_record_tabs()
+        self._build_actions()
+        self._build_menus()
+        self._build_toolbar()
+        self._build_status_bar()
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.refresh_all()
+        self.restore_settings()
+        self._show_database()
+        self._tab_changed()
+
+    # ---- tabs -------------------------------------------------------------------------------------------
+    def _build_record_tabs(self) -> None:
+        incidents = IncidentFilterBar()
+        facilities = FacilityFilterBar(today=self.today)
+        plans = PlanItemFilterBar(today=self.today)
+        self.add_record_tab(RecordTab("incidents", "&Incidents", IncidentTableModel(self.services.incidents),
+                                      incidents))  # fmt: skip
+        self.add_record_tab(
+            RecordTab(
+                "facilities", "&Facilities", FacilityTableModel(self.services.facilities, today=self.today), facilities
+            )
+        )
+        self.add_record_tab(
+            RecordTab(
+                "plan_items", "&Plan items", PlanItemTableModel(self.services.plan_items, today=self.today), plans
+            )
+        )
+        incidents.changed.connect(self.incident_filter_changed)
+
+    def add_record_tab(self, tab: RecordTab) -> None:
+        self.record_tabs[tab.key] = tab
+        self.tabs.addTab(tab, tab.title)
+        tab.counts_changed.connect(lambda *_counts: self._show_counts())
+        tab.model.failed.connect(lambda text: self.statusBar().showMessage(text, 10_000))
+        tab.table.edit_requested.connect(self.edit_record)
+        tab.table.customContextMenuRequested.connect(lambda position, t=tab: self._context_menu(t, position))
+        tab.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+
+    def add_tab(self, key: str, widget: QWidget, title: str, *, index: int | None = None) -> None:
+        """Add any other tab (a dashboard, a report view); its place is remembered like the others."""
+        widget.setObjectName(widget.objectName() or f"{key}_tab")
+        self.extra_tabs[key] = widget
+        if index is None:
+            self.tabs.addTab(widget, title)
+        else:
+            self.tabs.insertTab(index, widget, title)
+        if self.settings.tab() == key:
+            self.tabs.setCurrentWidget(widget)
+
+    def tab_key(self, widget: QWidget | None) -> str:
+        keys = {id(w): k for k, w in [*self.record_tabs.items(), *self.extra_tabs.items()]}
+        return keys.get(id(widget), "")
+
+    def current_record_tab(self) -> RecordTab | None:
+        widget = self.tabs.currentWidget()
+        return widget if isinstance(widget, RecordTab) else None
+
+    def show_tab(self, key: str) -> None:
+        widget = self.record_tabs.get(key) or self.extra_tabs.get(key)
+        if widget is not None:
+            self.tabs.setCurrentWidget(widget)
+
+    # ---- actions and menus ------------------------------------------------------------------------------
+    def _action(self, name: str, text: str, slot: Callable[[], Any], shortcut: Any = None, *,
+                icon: str | None = None, tip: str = "") -> QAction:  # fmt: skip
+        action = QAction(text, self)
+        action.setObjectName(f"{name}_action")
+        if shortcut is not None:
+            action.setShortcuts(shortcut if isinstance(shortcut, list) else [QKeySequence(shortcut)])
+        if icon:
+            action.setIcon(action_icon(icon))
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        std = QKeySequence.StandardKey
+        self.new_database_action = self._action(
+            "new_database",
+            "&New database…",
+            self.new_database_file,
+            icon="new_database",
+            tip="Create an empty database file and open it",
+        )
+        self.open_database_action = self._action(
+            "open_database",
+            "&Open database…",
+            self.open_database_file,
+            std.Open,
+            icon="open",
+            tip="Open another database file",
+        )
+        self.quit_action = self._action("quit", "&Quit", self.close, std.Quit, icon="quit")
+        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setObjectName("undo_action")
+        self.undo_action.setShortcuts([QKeySequence(std.Undo)])
+        self.undo_action.setIcon(action_icon("undo"))
+        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setObjectName("redo_action")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.redo_action.setIcon(action_icon("redo"))
+        self.addActions([self.undo_action, self.redo_action])
+        self.new_action = self._action(
+            "new", "&New…", self.new_record, std.New, icon="new", tip="Add a record to the current tab (Ctrl+N)"
+        )
+        self.edit_action = self._action(
+            "edit",
+            "&Edit…",
+            self.edit_record,
+            [QKeySequence("Return"), QKeySequence("Enter")],
+            icon="edit",
+            tip="Edit the selected record (Enter or double-click)",
+        )
+        self.delete_action = self._action(
+            "delete", "&Delete…", self.delete_record, std.Delete, icon="delete", tip="Delete the selected record (Del)"
+        )
+        for action in (self.edit_action, self.delete_action):  # only while a table has the focus
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            self.removeAction(action)
+            for tab in self.record_tabs.values():
+                tab.table.addAction(action)
+        self.find_action = self._action(
+            "find", "&Find…", self.focus_search, std.Find, icon="find", tip="Search the current tab (Ctrl+F)"
+        )
+        self.clear_filters_action = self._action(
+            "clear_filters",
+            "&Clear filters",
+            self.clear_filters,
+            "Ctrl+Shift+L",
+            tip="Show all records of the current tab",
+        )
+        self.refresh_action = self._action(
+            "refresh",
+            "&Reload",
+            self.refresh_all,
+            std.Refresh,
+            icon="refresh",
+            tip="Read the records again from the database",
+        )
+        self.reset_columns_action = self._action(
+            "reset_columns",
+            "Reset &columns",
+            self.reset_columns,
+            tip="Default widths and order for the columns of this tab",
+        )
+        self.new_facility_action = self._action("new_facility", "New &facility…", lambda: self.new_record("facility"))
+        self.new_incident_action = self._action("new_incident", "New &incident…", lambda: self.new_record("incident"))
+        self.new_plan_item_action = self._action(
+            "new_plan_item", "New &plan item…", lambda: self.new_record("plan_item")
+        )
+        self.facility_incidents_action = self._action(
+            "facility_incidents",
+            "Incidents at this &facility",
+            self.show_facility_incidents,
+            tip="Show the incidents at the selected facility",
+        )
+        self.incident_plan_items_action = self._action(
+            "incident_plan_items",
+            "Plan items for this i&ncident",
+            self.show_incident_plan_items,
+            tip="Show the plan items linked to the selected incident",
+        )
+        self.about_action = self._action("about", "&About Incident Logger", self.show_about, icon="about")
+        self.about_qt_action = self._action("about_qt", "About &Qt", QApplication.aboutQt)
+        self.tab_actions = [self._action(f"show_{key}", tab.title.replace("&", ""), lambda k=key: self.show_tab(k),
+                                         f"Ctrl+{number}") for number, (key, tab) in
+                            enumerate(self.record_tabs.items(), start=1)]  # fmt: skip
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("&File")
+        self.file_menu.addActions([self.new_database_action, self.open_database_action])
+        self.recent_menu = self.file_menu.addMenu("Open &recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.file_menu.addSeparator()
+        self.file_end = self.file_menu.addSeparator()  # others insert their actions before this
+        self.file_menu.addAction(self.quit_action)
+        self.edit_menu = bar.addMenu("&Edit")
+        self.edit_menu.addActions([self.undo_action, self.redo_action])
+        self.edit_menu.addSeparator()
+        self.edit_menu.addActions([self.new_action, self.edit_action, self.delete_action])
+        self.edit_menu.addSeparator()
+        self.edit_menu.addActions([self.find_action, self.clear_filters_action])
+        self.view_menu = bar.addMenu("&View")
+        self.view_menu.addActions(self.tab_actions)
+        self.view_menu.addSeparator()
+        self.view_menu.addActions([self.refresh_action, self.reset_columns_action])
+        self.records_menu = bar.addMenu("&Records")
+        self.records_menu.addActions([self.new_incident_action, self.new_facility_action, self.new_plan_item_action])
+        self.records_menu.addSeparator()
+        self.records_menu.addActions([self.facility_incidents_action, self.incident_plan_items_action])
+        self.help_menu = bar.addMenu("&Help")
+        self.help_menu.addActions([self.about_action, self.about_qt_action])
+
+    def _build_toolbar(self) -> None:
+        self.toolbar = QToolBar("Main toolbar", self)
+        self.toolbar.setObjectName("main_toolbar")
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toolbar.setMovable(False)
+        self.toolbar.addActions([self.new_action, self.edit_action, self.delete_action])
+        self.toolbar.addSeparator()
+        self.toolbar.addActions([self.undo_action, self.redo_action])
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.find_action)
+        self.addToolBar(self.toolbar)
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(self.toolbar.toggleViewAction())
+
+    def _build_status_bar(self) -> None:
+        status = self.statusBar()
+        self.counts_label = QLabel(self)
+        self.counts_label.setObjectName("counts_label")
+        self.deadlines_label = QLabel(self)
+        self.deadlines_label.setObjectName("deadlines_label")
+        self.database_label = QLabel(self)
+        self.database_label.setObjectName("database_label")
+        self.database_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        for label in (self.counts_label, self.deadlines_label, self.database_label):
+            label.setContentsMargins(8, 0, 8, 0)
+            status.addPermanentWidget(label)
+
+    def _context_menu(self, tab: RecordTab, position: Any) -> None:
+        index = tab.table.indexAt(position)
+        if index.isValid():
+            tab.table.select_row(index.row(), scroll=False)
+        menu = QMenu(self)
+        menu.addActions([self.new_action, self.edit_action, self.delete_action])
+        if tab.entity == "facility":
+            menu.addAction(self.facility_incidents_action)
+        elif tab.entity == "incident":
+            menu.addAction(self.incident_plan_items_action)
+        menu.exec(tab.table.viewport().mapToGlobal(position))
+        menu.deleteLater()
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        current = self.database.url
+        for url in self.settings.recent_databases():
+            if url == current:
+                continue
+            action = self.recent_menu.addAction(_short(url))
+            action.setToolTip(url)
+            action.triggered.connect(lambda _checked=False, u=url: self.switch_database(u))
+        if self.recent_menu.isEmpty():
+            self.recent_menu.addAction("No other recent databases").setEnabled(False)
+
+    # ---- record commands --------------------------------------------------------------------------------
+    def new_record(self, entity: str | None = None) -> str | None:
+        tab = self.current_record_tab()
+        entity = entity or (tab.entity if tab is not None else "incident")
+        uuid = self.records.new(entity)
+        if uuid is not None:
+            target = self._tab_for(entity)
+            self.tabs.setCurrentWidget(target)
+            target.refresh(select=uuid)
+        return uuid
+
+    def edit_record(self) -> None:
+        tab = self.current_record_tab()
+        record = tab.selected_record() if tab is not None else None
+        if tab is None or record is None:
+            self.statusBar().showMessage("Select a record to edit first.", 5000)
+            return
+        self.records.edit(tab.entity, record)
+
+    def delete_record(self) -> None:
+        tab = self.current_record_tab()
+        record = tab.selected_record() if tab is not None else None
+        if tab is None or record is None:
+            self.statusBar().showMessage("Select a record to delete first.", 5000)
+            return
+        if self.records.delete(tab.entity, record):
+            self.statusBar().showMessage("Deleted. Edit › Undo (Ctrl+Z) brings it back.", 8000)
+
+    def _tab_for(self, entity: str) -> RecordTab:
+        return next(tab for tab in self.record_tabs.values() if tab.entity == entity)
+
+    def on_records_changed(self, entity: str) -> None:
+        """After any change (also undo/redo): read every table again and the counts in the status bar."""
+        if entity == "facility":
+            self._update_facility_choices()
+        for tab in self.record_tabs.values():
+            tab.refresh()
+        self._show_deadlines()
+        self.records_changed.emit(entity)
+
+    def refresh_all(self) -> None:
+        self._update_facility_choices()
+        for tab in self.record_tabs.values():
+            tab.refresh()
+        self._show_deadlines()
+
+    def _update_facility_choices(self) -> None:
+        try:
+            names = self.services.facilities.names()
+        except EXPECTED as error:
+            self.statusBar().showMessage(f"Could not read the facilities: {error}", 10_000)
+            return
+        for tab in self.record_tabs.values():
+            tab.filter_bar.set_facilities(names)
+
+    def focus_search(self) -> None:
+        tab = self.current_record_tab()
+        if tab is not None:
+            tab.filter_bar.focus_search()
+
+    def clear_filters(self) -> None:
+        tab = self.current_record_tab()
+        if tab is not None:
+            tab.filter_bar.clear()
+
+    def reset_columns(self) -> None:
+        tab = self.current_record_tab()
+        if tab is None:
+            return
+        header = tab.table.horizontalHeader()
+        for logical in range(header.count()):
+            header.moveSection(header.visualIndex(logical), logical)
+        tab.table.set_default_widths()
+
+    def current_incident_filter(self) -> IncidentFilter:
+        where: IncidentFilter = self.record_tabs["incidents"].model.where
+        return where
+
+    def apply_incident_filter(self, where: IncidentFilter, *, show: bool = True) -> None:
+        bar = self.record_tabs["incidents"].filter_bar
+        assert isinstance(bar, IncidentFilterBar)
+        bar.set_filter(where)
+        if show:
+            self.show_tab("incidents")
+
+    def show_facility_incidents(self) -> None:
+        record = self.record_tabs["facilities"].selected_record() if self._is_current("facilities") else None
+        if record is None:
+            self.statusBar().showMessage("Select a facility on the Facilities tab first.", 5000)
+            return
+        self.apply_incident_filter(IncidentFilter(facility_uuids=(record.uuid,)))
+
+    def show_incident_plan_items(self) -> None:
+        record = self.record_tabs["incidents"].selected_record() if self._is_current("incidents") else None
+        if record is None:
+            self.statusBar().showMessage("Select an incident on the Incidents tab first.", 5000)
+            return
+        self.record_tabs["plan_items"].filter_bar.clear()
+        self.record_tabs["plan_items"].model.set_filter(PlanItemFilter(incident_uuid=record.uuid))
+        self.show_tab("plan_items")
+        self.statusBar().showMessage(f"Plan items for “{record.title}” (Clear filters shows all).", 8000)
+
+    def _is_current(self, key: str) -> bool:
+        return self.tabs.currentWidget() is self.record_tabs[key]
+
+    # ---- status bar -------------------------------------------------------------------------------------
+    def _tab_changed(self, *_: object) -> None:
+        tab = self.current_record_tab()
+        for action in (self.new_action, self.edit_action, self.delete_action, self.find_action,
+                       self.clear_filters_action, self.reset_columns_action):  # fmt: skip
+            action.setEnabled(tab is not None)
+        self.facility_incidents_action.setEnabled(self._is_current("facilities"))
+        self.incident_plan_items_action.setEnabled(self._is_current("incidents"))
+        if tab is not None:
+            noun = {"incident": "Incident", "facility": "Facility", "plan_item": "Plan item"}[tab.entity]
+            self.new_action.setText(f"&New {noun.lower()}…")
+            self.new_action.setToolTip(f"Add a {noun.lower()} (Ctrl+N)")
+        self._show_counts()
+
+    def _show_counts(self) -> None:
+        tab = self.current_record_tab()
+        if tab is None:
+            self.counts_label.clear()
+            return
+        model = tab.model
+        shown, total = model.filtered_count, model.total_count
+        noun = model.noun if total == 1 else model.noun_plural
+        if shown == total:
+            self.counts_label.setText(f"{total:,} {noun}")
+        else:
+            self.counts_label.setText(f"{shown:,} of {total:,} {noun} shown")
+
+    def _show_deadlines(self) -> None:
+        try:
+            summary = deadline_summary(self.database, self.today(), limit=0)
+        except EXPECTED as error:
+            self.deadlines_label.setText("")
+            log.warning("deadlines: %s", error)
+            return
+        self.deadlines_label.setText(f"{summary.overdue:,} overdue, {summary.due_this_week:,} due this week")
+        self.deadlines_label.setToolTip("Open plan items past their due date, and due within the next 7 days")
+        alert = summary.overdue > 0
+        self.deadlines_label.setStyleSheet("color: #b00020; font-weight: bold;" if alert else "")
+
+    def _show_database(self) -> None:
+        path = file_of(self.database)
+        shown = str(path) if path is not None else self.database.display_name
+        self.database_label.setText(shown)
+        self.database_label.setToolTip(f"Database: {shown}")
+        name = path.name if path is not None else self.database.display_name
+        self.setWindowTitle(f"{name} — Incident Logger")
+
+    # ---- databases --------------------------------------------------------------------------------------
+    def new_database_file(self) -> bool:
+        start = str(self._database_dir() / f"incidents-new{SUFFIX}")
+        chosen, _ = QFileDialog.getSaveFileName(self, "New database", start, DATABASE_FILTER)
+        if not chosen:
+            return False
+        path = Path(chosen)
+        if not path.suffix:
+            path = path.with_suffix(SUFFIX)
+        if path.exists():
+            QMessageBox.warning(self, "New database", f"{path} already exists and was left as it is.\n\n"
+                                "Use File › Open database… to open it, or choose another name.")  # fmt: skip
+            return False
+        return self.switch_database(url_for_file(path))
+
+    def open_database_file(self) -> bool:
+        chosen, _ = QFileDialog.getOpenFileName(self, "Open database", str(self._database_dir()), DATABASE_FILTER)
+        return self.switch_database(url_for_file(Path(chosen))) if chosen else False
+
+    def _database_dir(self) -> Path:
+        path = file_of(self.database)
+        return path.parent if path is not None else Path.home()
+
+    def switch_database(self, url: str) -> bool:
+        """Open `url` and show it; on failure say why and keep the current database."""
+        if url == self.database.url:
+            return True
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            database = self.opener.open(url)
+        except Exception as error:
+            QApplication.restoreOverrideCursor()
+            show_error(self, error, "Opening the database")
+            return False
+        QApplication.restoreOverrideCursor()
+        previous, self.database = self.database, database
+        self.services = Services.of(database)
+        self.undo_stack.clear()
+        self._update_facility_choices()
+        for tab in self.record_tabs.values():
+            tab.filter_bar.clear()
+            tab.set_service(self.services.for_entity(tab.entity))
+        self._show_deadlines()
+        self._show_database()
+        self.settings.add_recent_database(database.url)
+        self.database_changed.emit(database)
+        self.statusBar().showMessage(f"Opened {self.database_label.text()}", 8000)
+        self.opener.close(previous)
+        return True
+
+    # ---- settings ---------------------------------------------------------------------------------------
+    def restore_settings(self) -> None:
+        geometry = self.settings.geometry()
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1280, 780)
+        state = self.settings.state()
+        if state is not None:
+            self.restoreState(state)
+        for tab in self.record_tabs.values():
+            tab.table.restore_header(self.settings.header(tab.entity))
+        self.show_tab(self.settings.tab() or "incidents")
+
+    def save_settings(self) -> None:
+        self.settings.save_window(self.saveGeometry(), self.saveState())
+        for tab in self.record_tabs.values():
+            self.settings.save_header(tab.entity, tab.table.save_header())
+        self.settings.save_tab(self.tab_key(self.tabs.currentWidget()))
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_settings()
+        super().closeEvent(event)
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, "About Incident Logger",
+                          f"<h3>Incident Logger {__version__}</h3>"
+                          "<p>Record facilities, security incidents and their legal lifecycle, security plan "
+                          "items, and export them.</p>"
+                          f"<p>Database: {self.database_label.text()}</p>")  # fmt: skip
+
+
+def _short(url: str) -> str:
+    from desktop.persistence.engine import sqlite_file
+
+    path = sqlite_file(url)
+    return f"{path.name} — {path.parent}" if path is not None else url

@@ -1,0 +1,70 @@
+"""RecordTab: one tab of the main window: a filter bar over a paged table of one record type."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from desktop.ui.table_models.paged import PagedTableModel
+from desktop.ui.widgets.filter_bar import FilterBar
+from desktop.ui.widgets.record_table import RecordTable
+
+
+class RecordTab(QWidget):
+    """The filter bar drives the model's filter; the table shows the model; `counts_changed` passes on
+    (filtered, total) for the status bar."""
+
+    counts_changed = Signal(int, int)
+
+    def __init__(self, key: str, title: str, model: PagedTableModel[Any], filter_bar: FilterBar,
+                 parent: QWidget | None = None) -> None:  # fmt: skip
+        super().__init__(parent)
+        self.setObjectName(f"{key}_tab")
+        self.key = key
+        self.title = title
+        self.model = model
+        self.filter_bar = filter_bar
+        model.setParent(self)
+        filter_bar.setParent(self)
+        self.table = RecordTable(model, self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 0)
+        layout.setSpacing(6)
+        layout.addWidget(filter_bar)
+        layout.addWidget(self.table, 1)
+        filter_bar.changed.connect(self.apply_filter)
+        model.counts_changed.connect(self.counts_changed)
+
+    @property
+    def entity(self) -> str:
+        return self.model.entity
+
+    def apply_filter(self, where: Any) -> None:
+        uuid = self.table.current_uuid()
+        self.model.set_filter(where)
+        self.table.scrollToTop()
+        if uuid is not None:
+            self.table.select_uuid(uuid, scroll=False)
+
+    def refresh(self, *, select: str | None = None) -> None:
+        """Read the records again, keeping the scroll position and the selected record where possible
+        (or selecting `select`, a uuid, when it is among the rows read)."""
+        wanted = select or self.table.current_uuid()
+        row = self.table.current_row()
+        scroll = self.table.verticalScrollBar().value()
+        self.model.refresh()
+        self.table.verticalScrollBar().setValue(scroll)
+        if wanted and self.table.select_uuid(wanted, scroll=select is not None):
+            return
+        if row is not None and select is None and self.model.rowCount() > 0:
+            self.table.select_row(min(row, self.model.rowCount() - 1), scroll=False)
+
+    def set_service(self, service: Any) -> None:
+        self.model.set_service(service)
+        self.table.scrollToTop()
+
+    def selected_record(self) -> Any:
+        row = self.table.current_row()
+        return self.model.record_at(row) if row is not None else None

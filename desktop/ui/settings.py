@@ -1,0 +1,78 @@
+"""What the window remembers between runs (QSettings): geometry, dock/toolbar state, columns, tab, recent databases."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+RECENT_LIMIT = 8
+SETTINGS_FILE = "settings.ini"
+
+
+def settings_file(config_dir: Path) -> QSettings:
+    """The app's settings as an INI file in `config_dir` (never the user's real config during tests)."""
+    return QSettings(str(config_dir / SETTINGS_FILE), QSettings.Format.IniFormat)
+
+
+class WindowSettings:
+    """Typed access to the keys the main window uses."""
+
+    def __init__(self, settings: QSettings) -> None:
+        self.settings = settings
+
+    def _bytes(self, key: str) -> QByteArray | None:
+        value = self.settings.value(key)
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    # ---- window -----------------------------------------------------------------------------------------
+    def geometry(self) -> QByteArray | None:
+        return self._bytes("window/geometry")
+
+    def state(self) -> QByteArray | None:
+        return self._bytes("window/state")
+
+    def save_window(self, geometry: QByteArray, state: QByteArray) -> None:
+        self.settings.setValue("window/geometry", geometry)
+        self.settings.setValue("window/state", state)
+
+    def tab(self) -> str:
+        return str(self.settings.value("window/tab", "") or "")
+
+    def save_tab(self, key: str) -> None:
+        self.settings.setValue("window/tab", key)
+
+    # ---- tables -----------------------------------------------------------------------------------------
+    def header(self, entity: str) -> QByteArray | None:
+        return self._bytes(f"tables/{entity}/header")
+
+    def save_header(self, entity: str, state: QByteArray) -> None:
+        self.settings.setValue(f"tables/{entity}/header", state)
+
+    # ---- databases --------------------------------------------------------------------------------------
+    def recent_databases(self) -> list[str]:
+        value = self.settings.value("databases/recent", [])
+        if isinstance(value, str):  # QSettings returns a lone string for a one-item list in INI files
+            value = [value]
+        return [str(item) for item in value or [] if str(item)]
+
+    def add_recent_database(self, url: str) -> None:
+        recent = [url, *(u for u in self.recent_databases() if u != url)][:RECENT_LIMIT]
+        self.settings.setValue("databases/recent", recent)
+
+    def remove_recent_database(self, url: str) -> None:
+        self.settings.setValue("databases/recent", [u for u in self.recent_databases() if u != url])
+
+    def last_database(self) -> str:
+        recent = self.recent_databases()
+        return recent[0] if recent else ""
+
+    # ---- first run --------------------------------------------------------------------------------------
+    def demo_offered(self) -> bool:
+        return str(self.settings.value("first_run/demo_offered", "false")).lower() == "true"
+
+    def set_demo_offered(self) -> None:
+        self.settings.setValue("first_run/demo_offered", "true")
+
+    def sync(self) -> None:
+        self.settings.sync()

@@ -1,0 +1,8 @@
+"""Paged table models of the main window's record tabs."""
+
+from desktop.ui.table_models.facilities import FacilityTableModel
+from desktop.ui.table_models.incidents import IncidentTableModel
+from desktop.ui.table_models.paged import Column, PagedTableModel
+from desktop.ui.table_models.plan_items import PlanItemTableModel
+
+__all__ = ["Column", "FacilityTableModel", "IncidentTableModel", "PagedTableModel", "PlanItemTableModel"]

@@ -1,0 +1,72 @@
+"""FacilityTableModel: facilities with agency, type, place, security level and ISC reassessment date."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any, ClassVar
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QColor
+
+from desktop.domain.queries import FacilityFilter
+from desktop.domain.records import Facility
+from desktop.ui.table_models.paged import Column, PagedTableModel
+
+OVERDUE_TEXT = QColor("#b00020")
+
+
+def reassessment_text(facility: Facility) -> str:
+    if facility.security_level is None:
+        return ""
+    due = facility.reassessment_due
+    return due.isoformat() if due is not None else "never assessed"
+
+
+def level_text(facility: Facility) -> str:
+    return facility.security_level.label if facility.security_level else ""
+
+
+def level_tip(facility: Facility) -> str:
+    if facility.security_level is None:
+        return "No Facility Security Level recorded"
+    return f"Facility Security Level {facility.security_level.label}"
+
+
+def assessed_text(facility: Facility) -> str:
+    return facility.last_assessment.isoformat() if facility.last_assessment else ""
+
+
+def reassessment_tip(facility: Facility) -> str:
+    return "ISC cycle: reassess every 3 years at FSL III–V, every 5 years at FSL I–II"
+
+
+class FacilityTableModel(PagedTableModel[Facility]):
+    entity = "facility"
+    noun, noun_plural = "facility", "facilities"
+    default_sort = ("name", False)
+    REASSESSMENT_COLUMN = 7
+    columns: ClassVar[tuple[Column[Any], ...]] = (
+        Column("Name", lambda f: f.name, "name", width_chars=36, stretch=True),
+        Column("Agency", lambda f: f.agency.label, "agency", width_chars=9),
+        Column("Type", lambda f: f.facility_type.label, "facility_type", width_chars=18),
+        Column("City", lambda f: f.city, "city", width_chars=16),
+        Column("State", lambda f: f.state, "state", width_chars=6),
+        Column("FSL", level_text, "security_level", level_tip, width_chars=5),
+        Column("Last assessment", assessed_text, "last_assessment", width_chars=14),
+        Column("Reassessment due", reassessment_text, None, reassessment_tip, width_chars=16),
+    )
+
+    def __init__(self, service: Any, parent: QObject | None = None, *, today: Callable[[], date] = date.today,
+                 **options: int) -> None:  # fmt: skip
+        self.today = today
+        super().__init__(service, parent, **options)
+
+    def empty_filter(self) -> FacilityFilter:
+        return FacilityFilter()
+
+    def foreground(self, record: Facility, column: int) -> Any:
+        if column != self.REASSESSMENT_COLUMN or record.security_level is None:
+            return None
+        due = record.reassessment_due
+        return OVERDUE_TEXT if due is None or due < self.today() else None

@@ -1,0 +1,114 @@
+"""IncidentTableModel: incidents with case number, date, facility, title, attack, weapons, severity, status."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from PySide6.QtGui import QColor
+
+from desktop.domain.enums import DatePrecision, Severity
+from desktop.domain.queries import IncidentFilter
+from desktop.domain.records import Incident
+from desktop.domain.values import PartialDate, Weapon
+from desktop.ui.table_models.paged import UNKNOWN, Column, PagedTableModel
+
+SEVERITY_COLOURS = {
+    Severity.LOW: QColor("#6aa84f"),
+    Severity.MEDIUM: QColor("#e0b000"),
+    Severity.HIGH: QColor("#e67e22"),
+    Severity.CRITICAL: QColor("#c0392b"),
+}
+DESCRIPTION_TIP = 400
+
+
+def occurred_text(occurred: PartialDate) -> str:
+    """2019-07-13 04:00, 2019-07-13, 2019-07, 2019, or "unknown"."""
+    if occurred.on is None or occurred.precision is DatePrecision.UNKNOWN:
+        return UNKNOWN
+    return str(occurred).replace("T", " ")
+
+
+def occurred_tip(occurred: PartialDate) -> str:
+    if occurred.on is None or occurred.precision is DatePrecision.UNKNOWN:
+        return "Date unknown"
+    known = {
+        DatePrecision.EXACT: "date and time known",
+        DatePrecision.DAY: "day known, time unknown",
+        DatePrecision.MONTH: "only the month is known",
+        DatePrecision.YEAR: "only the year is known",
+    }[occurred.precision]
+    return f"{occurred_text(occurred)} ({known})"
+
+
+def occurred_of(incident: Incident) -> str:
+    return occurred_text(incident.occurred)
+
+
+def occurred_tip_of(incident: Incident) -> str:
+    return occurred_tip(incident.occurred)
+
+
+def _sum_known(*values: int | None) -> int | None:
+    known = [v for v in values if v is not None]
+    return sum(known) if known else None
+
+
+def casualties_text(incident: Incident) -> str:
+    """E.g. "1 killed", "2 killed, 3 injured", "none", "unknown"; a part that is not known says so."""
+    killed = _sum_known(incident.victims_killed, incident.perpetrators_killed)
+    injured = _sum_known(incident.victims_injured, incident.perpetrators_injured)
+    if killed is None and injured is None:
+        return UNKNOWN
+    parts = []
+    for number, word in ((killed, "killed"), (injured, "injured")):
+        if number is None:
+            parts.append(f"{word} unknown")
+        elif number:
+            parts.append(f"{number} {word}")
+    return ", ".join(parts) or "none"
+
+
+def casualties_tip(incident: Incident) -> str:
+    def known(value: int | None) -> str:
+        return UNKNOWN if value is None else str(value)
+
+    return (
+        f"Victims: {known(incident.victims_killed)} killed, {known(incident.victims_injured)} injured\n"
+        f"Perpetrators: {known(incident.perpetrators_killed)} killed, {known(incident.perpetrators_injured)} injured"
+    )
+
+
+def attack_text(incident: Incident) -> str:
+    label = incident.attack_type.label
+    return label if incident.completed else f"{label} (attempted)"
+
+
+def title_tip(incident: Incident) -> str:
+    description = " ".join(incident.description.split())
+    if len(description) > DESCRIPTION_TIP:
+        description = description[: DESCRIPTION_TIP - 1].rstrip() + "…"
+    return f"{incident.title}\n\n{description}" if description else incident.title
+
+
+class IncidentTableModel(PagedTableModel[Incident]):
+    entity = "incident"
+    noun, noun_plural = "incident", "incidents"
+    default_sort = ("occurred", True)
+    SEVERITY_COLUMN = 6
+    columns: ClassVar[tuple[Column[Any], ...]] = (
+        Column("Case no.", lambda i: i.case_number or "", "case_number", width_chars=9),
+        Column("Occurred", occurred_of, "occurred", occurred_tip_of, width_chars=11),
+        Column("Facility", lambda i: i.facility_name, "facility", width_chars=30),
+        Column("Title", lambda i: i.title, "title", title_tip, width_chars=36, stretch=True),
+        Column("Attack type", attack_text, "attack_type", width_chars=27),
+        Column("Weapons", lambda i: Weapon.format_list(i.weapons), width_chars=24),
+        Column("Severity", lambda i: i.severity.label, "severity", width_chars=9),
+        Column("Status", lambda i: i.status.label, "status", width_chars=17),
+        Column("Casualties", casualties_text, None, casualties_tip, width_chars=10),
+    )
+
+    def empty_filter(self) -> IncidentFilter:
+        return IncidentFilter()
+
+    def decoration(self, record: Incident, column: int) -> Any:
+        return SEVERITY_COLOURS.get(record.severity) if column == self.SEVERITY_COLUMN else None

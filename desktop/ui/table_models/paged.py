@@ -1,0 +1,291 @@
+"""PagedTableModel: a read-only table over a record service that fetches sorted, filtered pages on demand."""
+
+from __future__ import annotations
+
+import logging
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, ClassVar, Generic, TypeVar
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
+from sqlalchemy.exc import SQLAlchemyError
+
+from desktop.domain.errors import StorageError
+from desktop.domain.queries import Page
+from desktop.persistence.opening import describe_error
+
+R = TypeVar("R")
+Index = QModelIndex | QPersistentModelIndex
+PAGE_SIZE = 200
+MAX_CACHED_PAGES = 40  # 8,000 rows at the default page size
+PAGES_PER_TICK = 3  # pages fetched per event-loop turn while the view scrolls
+FETCH_ERRORS = (SQLAlchemyError, StorageError, OSError)
+UNKNOWN = "unknown"
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Column(Generic[R]):
+    """One column: its header, how a record is shown, and the service sort key (None: not sortable)."""
+
+    title: str
+    text: Callable[[R], str]
+    sort_key: str | None = None
+    tooltip: Callable[[R], str] | None = None
+    numeric: bool = False
+    width_chars: int = 12  # a sensible first width, before the user resizes it
+    stretch: bool = False  # takes the width the other columns leave
+
+
+class PagedTableModel(QAbstractTableModel, Generic[R]):
+    """Rows are the records `service.page(where, Page(...))` returns; `rowCount` is `service.count(where)`.
+
+    The first page is fetched with every refresh; other pages when the view first asks for one of their
+    cells (on the next turn of the event loop, so that dragging the scroll bar does not fetch every page
+    on the way). Only `max_cached_pages` pages are kept (least recently used go first). Pages in the second
+    half are read in reverse sort order from the end, so that the last rows are as quick as the first.
+    Subclasses set `entity`, `columns`, `default_sort` and `empty_filter()`."""
+
+    counts_changed = Signal(int, int)  # rows matching the filter, all rows
+    failed = Signal(str)  # a read failed (database gone, disk error); the text says why
+
+    entity: ClassVar[str] = ""
+    noun: ClassVar[str] = "record"
+    noun_plural: ClassVar[str] = "records"
+    columns: ClassVar[tuple[Column[Any], ...]] = ()
+    default_sort: ClassVar[tuple[str, bool]] = ("", False)  # sort key, descending
+
+    def __init__(
+        self,
+        service: Any,
+        parent: QObject | None = None,
+        *,
+        page_size: int = PAGE_SIZE,
+        max_cached_pages: int = MAX_CACHED_PAGES,
+    ) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.page_size = max(1, page_size)
+        self.max_cached_pages = max(2, max_cached_pages)
+        self.where: Any = self.empty_filter()
+        self.sort_key, self.descending = self.default_sort
+        self._count = 0
+        self._total: int | None = None
+        self._pages: OrderedDict[int, list[R]] = OrderedDict()
+        self._wanted: list[int] = []
+        self.fetches = 0  # pages read from the service (for tests and the benchmark)
+        self._fetch_timer = QTimer(self)
+        self._fetch_timer.setSingleShot(True)
+        self._fetch_timer.setInterval(0)
+        self._fetch_timer.timeout.connect(self._fetch_wanted)
+
+    # ---- what subclasses describe ------------------------------------------------------------------------
+    def empty_filter(self) -> Any:
+        raise NotImplementedError
+
+    def background(self, record: R) -> Any:
+        """A QColor for the whole row, or None."""
+        return None
+
+    def foreground(self, record: R, column: int) -> Any:
+        """A QColor for one cell's text, or None."""
+        return None
+
+    def decoration(self, record: R, column: int) -> Any:
+        return None
+
+    # ---- Qt model interface ------------------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else self._count
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.columns)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Vertical:
+            return section + 1 if role == Qt.ItemDataRole.DisplayRole and 0 <= section < self._count else None
+        if not 0 <= section < len(self.columns):
+            return None
+        column = self.columns[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.title
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"Sort by {column.title.lower()}" if column.sort_key else f"{column.title} (not sortable)"
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter) if column.numeric else None
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.column() < len(self.columns):
+            return None
+        record = self._cached(index.row())
+        if record is None:
+            return None
+        column = self.columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.text(record)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return column.tooltip(record) if column.tooltip else (column.text(record) or None)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return self.background(record)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return self.foreground(record, index.column())
+        if role == Qt.ItemDataRole.DecorationRole:
+            return self.decoration(record, index.column())
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.numeric:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.UserRole:
+            return getattr(record, "uuid", None)
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Header clicks: sort in SQL by the column's key (columns without a key keep the current order)."""
+        if not 0 <= column < len(self.columns) or self.columns[column].sort_key is None:
+            return
+        key, descending = self.columns[column].sort_key, order == Qt.SortOrder.DescendingOrder
+        if (key, descending) != (self.sort_key, self.descending):
+            self.sort_key, self.descending = key, descending
+            self.refresh(recount=False)
+
+    # ---- state the window uses ---------------------------------------------------------------------------
+    @property
+    def filtered_count(self) -> int:
+        return self._count
+
+    @property
+    def total_count(self) -> int:
+        return self._total if self._total is not None else self._count
+
+    def sort_column(self) -> int:
+        """The column showing the current sort key (-1 when none does)."""
+        keys = [c.sort_key for c in self.columns]
+        return keys.index(self.sort_key) if self.sort_key in keys else -1
+
+    def sort_order(self) -> Qt.SortOrder:
+        return Qt.SortOrder.DescendingOrder if self.descending else Qt.SortOrder.AscendingOrder
+
+    def set_filter(self, where: Any) -> None:
+        if where != self.where:
+            self.where = where
+            self.refresh(recount=False)
+
+    def set_service(self, service: Any) -> None:
+        """Another database: new service, everything read again."""
+        self.service = service
+        self.refresh()
+
+    def refresh(self, *, recount: bool = True) -> None:
+        """Read the first page and the counts again (after a change, or with another filter or sort).
+        `recount` also counts all rows again; a new filter or sort leaves that number as it was."""
+        self.beginResetModel()
+        self._pages.clear()
+        self._wanted.clear()
+        self._fetch_timer.stop()
+        if recount:
+            self._total = None
+        try:
+            first = self._read(0, self.page_size)
+            if len(first) < self.page_size:
+                self._count = len(first)  # the whole result fits on one page: no COUNT needed
+            else:
+                self._count = int(self.service.count(self.where))
+            self._pages[0] = first
+            if self._total is None:
+                is_everything = self.where == self.empty_filter()
+                self._total = self._count if is_everything else int(self.service.count(None))
+        except FETCH_ERRORS as error:
+            self._count, self._total = 0, 0
+            self._pages.clear()
+            self.endResetModel()
+            self._report(error)
+            self.counts_changed.emit(0, 0)
+            return
+        self.endResetModel()
+        self.counts_changed.emit(self._count, self.total_count)
+
+    def record_at(self, row: int) -> R | None:
+        """The record shown in `row`, read now if its page is not cached."""
+        if not 0 <= row < self._count:
+            return None
+        number = row // self.page_size
+        if number not in self._pages:
+            self._load(number)
+        return self._cached(row, want=False)
+
+    def row_of(self, uuid: str) -> int | None:
+        """The row of a record among the cached pages (None when it is not shown or not cached)."""
+        for number, rows in self._pages.items():
+            for position, record in enumerate(rows):
+                if getattr(record, "uuid", None) == uuid:
+                    return number * self.page_size + position
+        return None
+
+    def cached_pages(self) -> list[int]:
+        return sorted(self._pages)
+
+    def fetch_pending(self) -> None:
+        """Fetch every page the view has asked for now (tests; normally the event loop does it)."""
+        while self._wanted:
+            self._fetch_wanted()
+
+    # ---- paging ------------------------------------------------------------------------------------------
+    def _cached(self, row: int, *, want: bool = True) -> R | None:
+        number, position = divmod(row, self.page_size)
+        rows = self._pages.get(number)
+        if rows is None:
+            if want and 0 <= row < self._count:
+                self._want(number)
+            return None
+        self._pages.move_to_end(number)
+        return rows[position] if position < len(rows) else None
+
+    def _want(self, number: int) -> None:
+        if number in self._wanted:
+            self._wanted.remove(number)
+        self._wanted.append(number)  # most recently asked for last: fetched first
+        self._fetch_timer.start()
+
+    def _fetch_wanted(self) -> None:
+        wanted, self._wanted = self._wanted[-PAGES_PER_TICK:], []  # older wishes: asked again if still in view
+        for number in reversed(wanted):
+            if number not in self._pages and self._load(number):
+                first = number * self.page_size
+                last = min(self._count, first + self.page_size) - 1
+                if last >= first:
+                    self.dataChanged.emit(self.index(first, 0), self.index(last, len(self.columns) - 1))
+
+    def _load(self, number: int) -> bool:
+        try:
+            self._pages[number] = self._read(number * self.page_size, self.page_size)
+        except FETCH_ERRORS as error:
+            self._report(error)
+            return False
+        while len(self._pages) > self.max_cached_pages:
+            self._pages.popitem(last=False)
+        return True
+
+    def _read(self, offset: int, limit: int) -> list[R]:
+        """One page; past the middle it is read from the end in the opposite order (a small OFFSET)."""
+        self.fetches += 1
+        limit = limit if offset == 0 else max(0, min(limit, self._count - offset))
+        if offset > 0 and offset + limit > self._count // 2 and limit > 0:
+            from_end = max(0, self._count - offset - limit)
+            rows = list(self.service.page(self.where, Page(from_end, limit, self.sort_key, not self.descending)))
+            rows.reverse()
+            return rows
+        return list(self.service.page(self.where, Page(offset, limit, self.sort_key, self.descending)))
+
+    def _report(self, error: Exception) -> None:
+        log.warning("reading %s failed: %s", self.noun_plural, error)
+        self.failed.emit(f"Could not read the {self.noun_plural}: {describe_error(error)}")
+
+
+def count_text(value: int | None) -> str:
+    """A count for a cell: empty when unknown (NULL is not zero)."""
+    return "" if value is None else f"{value:,}"

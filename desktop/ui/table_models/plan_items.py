@@ -1,0 +1,104 @@
+"""PlanItemTableModel: security plan items; overdue rows red, rows due within a week amber."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any, ClassVar
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QColor
+
+from desktop.domain.queries import PlanItemFilter
+from desktop.domain.records import PlanItem
+from desktop.services.plans import Deadline, deadline_of
+from desktop.ui.table_models.paged import Column, PagedTableModel
+
+OVERDUE_BACKGROUND = QColor("#f8d0d0")
+DUE_SOON_BACKGROUND = QColor("#ffe4a8")
+HIGHLIGHT_TEXT = QColor("#1a1a1a")  # readable on both backgrounds, also with a dark theme
+OVERDUE_MARK = QColor("#c0392b")
+DUE_SOON_MARK = QColor("#e69b00")
+ALL_FACILITIES = "All facilities"
+DEADLINE_COLUMN = 1
+
+
+def facility_text(item: PlanItem) -> str:
+    return item.facility_name if item.facility_uuid else ALL_FACILITIES
+
+
+def status_tip(item: PlanItem) -> str:
+    if item.risk_rationale:
+        return f"{item.status.label}: {item.risk_rationale}"
+    return item.status.label
+
+
+def description_tip(item: PlanItem) -> str:
+    return f"{item.description}\n\nNotes: {item.notes}" if item.notes else item.description
+
+
+def _plural(count: int, unit: str) -> str:
+    return f"{count:,} {unit}{'s' if count != 1 else ''}"
+
+
+def duration(days: int) -> str:
+    """Days for people: "3 days", "5 weeks", "7 months", "6 years" (rounded down)."""
+    if days < 21:
+        return _plural(days, "day")
+    if days < 91:
+        return _plural(days // 7, "week")
+    if days < 730:
+        return _plural(days // 30, "month")
+    return _plural(days // 365, "year")
+
+
+class PlanItemTableModel(PagedTableModel[PlanItem]):
+    entity = "plan_item"
+    noun, noun_plural = "plan item", "plan items"
+    default_sort = ("due_date", False)
+    columns: ClassVar[tuple[Column[Any], ...]] = ()  # set in __init__: the deadline column needs `today`
+
+    def __init__(self, service: Any, parent: QObject | None = None, *, today: Callable[[], date] = date.today,
+                 **options: int) -> None:  # fmt: skip
+        self.today = today
+        self.columns = (
+            Column("Due", lambda p: p.due_date.isoformat() if p.due_date else "", "due_date", width_chars=11),
+            Column("Deadline", self.deadline_text, None, width_chars=22),
+            Column(
+                "Description", lambda p: p.description, "description", description_tip, width_chars=48, stretch=True
+            ),
+            Column("Facility", facility_text, "facility", width_chars=28),
+            Column("Owner", lambda p: p.owner, "owner", width_chars=32),
+            Column("Status", lambda p: p.status.label, "status", status_tip, width_chars=14),
+        )
+        super().__init__(service, parent, **options)
+
+    def empty_filter(self) -> PlanItemFilter:
+        return PlanItemFilter()
+
+    def deadline(self, item: PlanItem) -> Deadline:
+        return deadline_of(item, self.today())
+
+    def deadline_text(self, item: PlanItem) -> str:
+        if item.due_date is None or item.status.is_done:
+            return ""
+        left = (item.due_date - self.today()).days
+        if left < 0:
+            return f"overdue by {duration(-left)}"
+        if left == 0:
+            return "due today"
+        return f"due in {duration(left)}"
+
+    def background(self, record: PlanItem) -> Any:
+        return {Deadline.OVERDUE: OVERDUE_BACKGROUND, Deadline.DUE_THIS_WEEK: DUE_SOON_BACKGROUND}.get(
+            self.deadline(record)
+        )
+
+    def decoration(self, record: PlanItem, column: int) -> Any:
+        """A coloured mark in the deadline column, visible also when the row is selected."""
+        if column != DEADLINE_COLUMN:
+            return None
+        return {Deadline.OVERDUE: OVERDUE_MARK, Deadline.DUE_THIS_WEEK: DUE_SOON_MARK}.get(self.deadline(record))
+
+    def foreground(self, record: PlanItem, column: int) -> Any:
+        return HIGHLIGHT_TEXT if self.deadline(record) is not Deadline.NONE else None

@@ -1,0 +1,419 @@
+"""Filter bars above the record tables: a debounced search box and choice combos that build the service filters."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import fields, replace
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.enums import Agency, AttackType, CaseStatus, LabelledEnum, PlanStatus, Severity
+from desktop.domain.queries import FacilityFilter, IncidentFilter, PlanItemFilter
+
+SEARCH_DELAY_MS = 250
+ANY_DATE = QDate(1900, 1, 1)  # the date edits' minimum, shown as "any"
+OPEN = "__open__"  # combo data: only open cases / items
+
+
+class SearchBox(QLineEdit):
+    """A search field that emits `search_changed(text)` once typing pauses (or at once on Enter)."""
+
+    search_changed = Signal(str)
+
+    def __init__(self, placeholder: str, parent: QWidget | None = None, *, delay_ms: int = SEARCH_DELAY_MS) -> None:
+        super().__init__(parent)
+        self.setObjectName("search")
+        self.setClearButtonEnabled(True)
+        self.setPlaceholderText(placeholder)
+        self.setAccessibleName("Search")
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("x") * 28)
+        self._emitted = ""
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(delay_ms)
+        self._timer.timeout.connect(self._emit)
+        self.textChanged.connect(lambda _text: self._timer.start())
+        self.returnPressed.connect(self._emit)
+
+    def set_text_now(self, text: str) -> None:
+        """Set the text without waiting (a filter applied from elsewhere); emits nothing."""
+        self.blockSignals(True)
+        self.setText(text)
+        self.blockSignals(False)
+        self._timer.stop()
+        self._emitted = text.strip()
+
+    def _emit(self) -> None:
+        self._timer.stop()
+        text = self.text().strip()
+        if text != self._emitted:
+            self._emitted = text
+            self.search_changed.emit(text)
+
+    def keyPressEvent(self, event: Any) -> None:
+        if event.matches(QKeySequence.StandardKey.Cancel) and self.text():
+            self.clear()  # Esc empties the search
+            self._emit()
+            return
+        super().keyPressEvent(event)
+
+
+class ChoiceCombo(QComboBox):
+    """A combo whose items carry values; the first item ("All …") stands for no restriction (None)."""
+
+    def __init__(self, name: str, everything: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setAccessibleName(everything)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.addItem(everything, None)
+
+    def add_enum(self, enum: type[LabelledEnum]) -> None:
+        for member in enum:
+            self.addItem(member.label, member)
+
+    def value(self) -> Any:
+        return self.currentData()
+
+    def set_value(self, value: Any) -> None:
+        index = self.findData(value) if value is not None else 0
+        self.setCurrentIndex(max(index, 0))
+
+    def set_choices(self, choices: Sequence[tuple[Any, str]]) -> None:
+        """Replace the items after the first, keeping the current choice when it is still offered."""
+        current = self.value()
+        self.blockSignals(True)
+        while self.count() > 1:
+            self.removeItem(1)
+        for value, text in choices:
+            self.addItem(text, value)
+        self.set_value(current)
+        self.blockSignals(False)
+        if self.value() != current:
+            self.currentIndexChanged.emit(self.currentIndex())
+
+
+class DateBound(QDateEdit):
+    """An optional date: the minimum date reads "any" and means no bound."""
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setCalendarPopup(True)
+        self.setDisplayFormat("yyyy-MM-dd")
+        self.setMinimumDate(ANY_DATE)
+        self.setSpecialValueText("any")
+        self.setDate(ANY_DATE)
+
+    def value(self) -> date | None:
+        day = self.date()
+        return None if day == ANY_DATE else date(day.year(), day.month(), day.day())
+
+    def set_value(self, day: date | None) -> None:
+        self.setDate(ANY_DATE if day is None else QDate(day.year, day.month, day.day))
+
+
+class FilterBar(QWidget):
+    """A row of filter widgets that emits `changed(filter)` with the service filter they describe."""
+
+    changed = Signal(object)
+
+    def __init__(self, placeholder: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.search = SearchBox(placeholder, self)
+        self.row = QHBoxLayout()
+        self.row.setContentsMargins(0, 0, 0, 0)
+        self.row.addWidget(self.search, 3)
+        self.rows = QVBoxLayout()
+        self.rows.setContentsMargins(0, 0, 0, 0)
+        self.rows.setSpacing(4)
+        self.rows.addLayout(self.row)
+        self.clear_button = QToolButton(self)
+        self.clear_button.setObjectName("clear_filters")
+        self.clear_button.setText("Clear filters")
+        self.clear_button.setToolTip("Show all records again")
+        self.clear_button.clicked.connect(self.clear)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addLayout(self.rows)
+        self.search.search_changed.connect(lambda _text: self._changed())
+        self._quiet = False
+
+    def new_row(self) -> None:
+        """Widgets added from now on go on a line of their own."""
+        self.row = QHBoxLayout()
+        self.row.setContentsMargins(0, 0, 0, 0)
+        self.rows.addLayout(self.row)
+
+    def add_widget(self, label: str, widget: QWidget) -> None:
+        caption = QLabel(label, self)
+        caption.setBuddy(widget)
+        self.row.addWidget(caption)
+        self.row.addWidget(widget)
+        if isinstance(widget, QComboBox):
+            widget.currentIndexChanged.connect(lambda _index: self._changed())
+        elif isinstance(widget, QDateEdit):
+            widget.dateChanged.connect(lambda _day: self._changed())
+
+    def add_check(self, check: QCheckBox) -> None:
+        self.row.addWidget(check)
+        check.toggled.connect(lambda _on: self._changed())
+
+    def finish(self) -> None:
+        self.row.addWidget(self.clear_button)
+        self._update_clear()
+
+    def _changed(self) -> None:
+        self._update_clear()
+        if not self._quiet:
+            self.changed.emit(self.current())
+
+    def _update_clear(self) -> None:
+        self.clear_button.setEnabled(self.current() != self.empty())
+
+    def quietly(self, change: Callable[[], None]) -> None:
+        """Set several widgets, then emit `changed` once."""
+        self._quiet = True
+        try:
+            change()
+        finally:
+            self._quiet = False
+        self._changed()
+
+    def clear(self) -> None:
+        self.quietly(self.reset_widgets)
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    # ---- per record type ---------------------------------------------------------------------------------
+    def current(self) -> Any:
+        raise NotImplementedError
+
+    def empty(self) -> Any:
+        raise NotImplementedError
+
+    def reset_widgets(self) -> None:
+        self.search.set_text_now("")
+
+    def set_facilities(self, facilities: list[tuple[str, str]]) -> None:
+        """(uuid, name) of every facility, for a facility combo (bars without one ignore it)."""
+
+
+def _one(values: tuple[Any, ...]) -> Any:
+    return values[0] if len(values) == 1 else None
+
+
+class IncidentFilterBar(FilterBar):
+    """Facility, attack type, severity, status (or open cases), occurred from/to, and full-text search.
+    Conditions the widgets cannot show (several states, weapon types…) set by `set_filter` are kept and
+    listed under the bar until cleared."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Search title, description, case number, sources… (Ctrl+F)", parent)
+        self.facility = ChoiceCombo("facility_filter", "All facilities", self)
+        self.facility.setMinimumContentsLength(30)
+        self.facility.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.attack_type = ChoiceCombo("attack_type_filter", "All attack types", self)
+        self.attack_type.add_enum(AttackType)
+        self.severity = ChoiceCombo("severity_filter", "Any severity", self)
+        self.severity.add_enum(Severity)
+        self.status = ChoiceCombo("status_filter", "Any status", self)
+        self.status.addItem("Open cases", OPEN)
+        self.status.add_enum(CaseStatus)
+        self.occurred_from = DateBound("occurred_from", self)
+        self.occurred_from.setToolTip("Only incidents on or after this day (the lowest date means any)")
+        self.occurred_to = DateBound("occurred_to", self)
+        self.occurred_to.setToolTip("Only incidents on or before this day (the lowest date means any)")
+        self.add_widget("Fa&cility:", self.facility)
+        self.new_row()
+        for label, widget in (("&Attack type:", self.attack_type), ("Se&verity:", self.severity),
+                              ("S&tatus:", self.status), ("Occurred fro&m:", self.occurred_from),
+                              ("t&o:", self.occurred_to)):  # fmt: skip
+            self.add_widget(label, widget)
+        self.row.addStretch(1)
+        self._extra = IncidentFilter()
+        self.finish()
+        self.extra_label = QLabel(self)
+        self.extra_label.setObjectName("extra_conditions")
+        self.extra_label.setTextFormat(Qt.TextFormat.RichText)
+        self.extra_label.linkActivated.connect(lambda _link: self._drop_extra())
+        self.extra_label.hide()
+        self.layout().addWidget(self.extra_label)
+
+    def empty(self) -> IncidentFilter:
+        return IncidentFilter()
+
+    def current(self) -> IncidentFilter:
+        status = self.status.value()
+        return replace(
+            self._extra,
+            facility_uuids=(self.facility.value(),) if self.facility.value() else self._extra.facility_uuids,
+            attack_types=(self.attack_type.value(),) if self.attack_type.value() else self._extra.attack_types,
+            severities=(self.severity.value(),) if self.severity.value() else self._extra.severities,
+            statuses=(status,) if isinstance(status, CaseStatus) else self._extra.statuses,
+            open_only=status == OPEN or self._extra.open_only,
+            occurred_from=self.occurred_from.value(),
+            occurred_to=self.occurred_to.value(),
+            text=self.search.text().strip(),
+        )
+
+    def reset_widgets(self) -> None:
+        super().reset_widgets()
+        for combo in (self.facility, self.attack_type, self.severity, self.status):
+            combo.set_value(None)
+        self.occurred_from.set_value(None)
+        self.occurred_to.set_value(None)
+        self._set_extra(IncidentFilter())
+
+    def set_filter(self, where: IncidentFilter) -> None:
+        """Show `where` in the widgets (what they cannot show is listed below them) and apply it."""
+
+        def apply() -> None:
+            self.reset_widgets()
+            self.search.set_text_now(where.text)
+            self.occurred_from.set_value(where.occurred_from)
+            self.occurred_to.set_value(where.occurred_to)
+            facility = _one(where.facility_uuids)
+            if facility is not None and self.facility.findData(facility) < 0:
+                facility = None
+            self.facility.set_value(facility)
+            self.attack_type.set_value(_one(where.attack_types))
+            self.severity.set_value(_one(where.severities))
+            status = OPEN if where.open_only and not where.statuses else _one(where.statuses)
+            self.status.set_value(status)
+            shown = self.current()
+            self._set_extra(
+                replace(
+                    IncidentFilter(),
+                    **{
+                        f.name: getattr(where, f.name)
+                        for f in fields(IncidentFilter)
+                        if getattr(shown, f.name) != getattr(where, f.name)
+                    },
+                )
+            )
+
+        self.quietly(apply)
+
+    def set_facilities(self, facilities: list[tuple[str, str]]) -> None:
+        self.facility.set_choices(facilities)
+
+    def _set_extra(self, extra: IncidentFilter) -> None:
+        self._extra = extra
+        if extra.is_empty:
+            self.extra_label.hide()
+            return
+        self.extra_label.setText(f"Also filtered by: {describe_extra(extra)} &nbsp; <a href='clear'>remove</a>")
+        self.extra_label.show()
+
+    def _drop_extra(self) -> None:
+        self.quietly(lambda: self._set_extra(IncidentFilter()))
+
+
+def describe_extra(extra: IncidentFilter) -> str:
+    """What the conditions the widgets do not show select, in a few words."""
+    parts = []
+    if extra.facility_uuids:
+        parts.append(f"{len(extra.facility_uuids)} facilities")
+    if extra.states:
+        parts.append("state " + ", ".join(extra.states))
+    for name, values in (("attack type", extra.attack_types), ("weapon", extra.weapon_types),
+                         ("severity", extra.severities), ("status", extra.statuses)):  # fmt: skip
+        if values:
+            parts.append(f"{name} " + " or ".join(v.label for v in values))
+    if extra.open_only:
+        parts.append("open cases")
+    return "; ".join(parts) or "further conditions"
+
+
+class FacilityFilterBar(FilterBar):
+    """Agency, reassessment due, and a search in name, city, address and notes."""
+
+    def __init__(self, parent: QWidget | None = None, *, today: Callable[[], date] = date.today) -> None:
+        super().__init__("Search name, city, address, notes… (Ctrl+F)", parent)
+        self.today = today
+        self.agency = ChoiceCombo("agency_filter", "All agencies", self)
+        self.agency.add_enum(Agency)
+        self.add_widget("A&gency:", self.agency)
+        self.reassessment_due = QCheckBox("&Reassessment due", self)
+        self.reassessment_due.setObjectName("reassessment_due_filter")
+        self.reassessment_due.setToolTip("Facilities whose ISC security reassessment is due today or earlier")
+        self.add_check(self.reassessment_due)
+        self.row.addStretch(1)
+        self.finish()
+
+    def empty(self) -> FacilityFilter:
+        return FacilityFilter()
+
+    def current(self) -> FacilityFilter:
+        agency = self.agency.value()
+        return FacilityFilter(
+            agencies=(agency,) if agency else (),
+            text=self.search.text().strip(),
+            reassessment_due_by=self.today() if self.reassessment_due.isChecked() else None,
+        )
+
+    def reset_widgets(self) -> None:
+        super().reset_widgets()
+        self.agency.set_value(None)
+        self.reassessment_due.setChecked(False)
+
+
+class PlanItemFilterBar(FilterBar):
+    """Facility, status (or open items), overdue only, and a search in description, owner and notes."""
+
+    def __init__(self, parent: QWidget | None = None, *, today: Callable[[], date] = date.today) -> None:
+        super().__init__("Search description, owner, notes… (Ctrl+F)", parent)
+        self.today = today
+        self.facility = ChoiceCombo("plan_facility_filter", "All facilities", self)
+        self.facility.setMaximumWidth(self.fontMetrics().horizontalAdvance("x") * 36)
+        self.status = ChoiceCombo("plan_status_filter", "Any status", self)
+        self.status.addItem("Open items", OPEN)
+        self.status.add_enum(PlanStatus)
+        self.add_widget("Fa&cility:", self.facility)
+        self.add_widget("S&tatus:", self.status)
+        self.overdue = QCheckBox("&Overdue only", self)
+        self.overdue.setObjectName("overdue_filter")
+        self.overdue.setToolTip("Open items whose due date has passed")
+        self.add_check(self.overdue)
+        self.row.addStretch(1)
+        self.finish()
+
+    def empty(self) -> PlanItemFilter:
+        return PlanItemFilter()
+
+    def current(self) -> PlanItemFilter:
+        status, facility, overdue = self.status.value(), self.facility.value(), self.overdue.isChecked()
+        return PlanItemFilter(
+            facility_uuids=(facility,) if facility else (),
+            statuses=(status,) if isinstance(status, PlanStatus) else (),
+            open_only=status == OPEN or overdue,
+            due_before=self.today() if overdue else None,
+            text=self.search.text().strip(),
+        )
+
+    def reset_widgets(self) -> None:
+        super().reset_widgets()
+        self.facility.set_value(None)
+        self.status.set_value(None)
+        self.overdue.setChecked(False)
+
+    def set_facilities(self, facilities: list[tuple[str, str]]) -> None:
+        self.facility.set_choices(facilities)

@@ -1,0 +1,113 @@
+"""Screenshots for the docs: the main window's tabs and the incident form on the demo data, under Xvfb.
+
+`make screenshots` (or `python scripts/screenshots.py`) writes docs/incidents.png, docs/facilities.png,
+docs/plan-items.png and docs/incident-form.png. Without a display it re-runs itself under `xvfb-run -a`
+(Debian package xvfb); a temporary data directory is used, never the user's own.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DOCS = ROOT / "docs"
+CHILD = "INCIDENT_LOGGER_SCREENSHOTS_CHILD"
+SCREEN = "1600x1000x24"
+WINDOW_SIZE = (1440, 560)
+
+
+def main() -> int:
+    if not os.environ.get("DISPLAY") and not os.environ.get(CHILD):
+        return rerun_under_xvfb()
+    sys.path.insert(0, str(ROOT))
+    with tempfile.TemporaryDirectory(prefix="incident-logger-shots-") as folder:
+        return take_screenshots(Path(folder))
+
+
+def rerun_under_xvfb() -> int:
+    xvfb_run = shutil.which("xvfb-run")
+    if xvfb_run is None:
+        print("screenshots: no display and no xvfb-run; install it with `apt-get install -y xvfb`", file=sys.stderr)
+        return 2
+    environment = {**os.environ, CHILD: "1", "QT_QPA_PLATFORM": "xcb"}
+    command = [xvfb_run, "-a", "-s", f"-screen 0 {SCREEN}", sys.executable, str(Path(__file__).resolve())]
+    return subprocess.run(command, env=environment, check=False).returncode
+
+
+def take_screenshots(folder: Path) -> int:
+    from PySide6.QtCore import QModelIndex, QSettings, Qt
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from desktop import paths
+    from desktop.app import build_main_window
+    from desktop.persistence.opening import open_database
+    from desktop.services.demo import load_demo
+    from desktop.ui.forms.incident_form import IncidentForm
+    from desktop.ui.icons import app_icon
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    app.setApplicationDisplayName("Incident Logger")
+    app.setWindowIcon(app_icon())
+    app_paths = paths.init(folder / "data")
+    database = open_database(app_paths.default_url)
+    load_demo(database)
+    settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
+    window = build_main_window(database, app_paths, settings)
+    DOCS.mkdir(exist_ok=True)
+    written: list[Path] = []
+
+    def settle() -> None:
+        for _ in range(5):
+            app.processEvents()
+
+    def save(widget: QWidget, name: str) -> None:
+        settle()
+        target = DOCS / name
+        if not widget.grab().save(str(target)):
+            raise RuntimeError(f"could not write {target}")
+        written.append(target)
+
+    def shoot_tab(key: str, name: str, *, select_first: bool = True) -> None:
+        window.show_tab(key)
+        tab = window.record_tabs[key]
+        if select_first:
+            tab.table.select_row(0)
+        else:
+            tab.table.clearSelection()
+            tab.table.setCurrentIndex(QModelIndex())
+        tab.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        save(window, name)
+
+    try:
+        window.resize(*WINDOW_SIZE)
+        window.show()
+        window.activateWindow()
+        settle()
+        shoot_tab("incidents", "incidents.png")
+        shoot_tab("facilities", "facilities.png")
+        shoot_tab("plan_items", "plan-items.png", select_first=False)  # the deadline colours show
+        window.show_tab("incidents")
+        tacoma = next(i for i in window.services.incidents.page() if "Tacoma" in i.facility_name)
+        form = IncidentForm(window.services.incidents.get(tacoma.uuid), window.services.facilities.names(), window)
+        form.show()
+        settle()
+        save(form, "incident-form.png")
+        form.forget_changes()
+        form.close()
+    finally:
+        window.close()
+        database.close()
+        window.deleteLater()
+        settle()
+    for path in written:
+        print(f"wrote {path.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
