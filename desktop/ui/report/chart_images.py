@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCharts import QChart
 from PySide6.QtCore import QRectF, QSizeF
 from PySide6.QtGui import QColor, QImage, QPainter
-from PySide6.QtWidgets import QApplication, QGraphicsScene
+from PySide6.QtWidgets import QGraphicsScene
 
 from desktop.services.dashboard import DashboardData
 from desktop.ui.dashboard.breakdown_charts import case_chart, casualty_chart, plan_chart, severity_chart
@@ -21,7 +21,7 @@ def render_chart(chart: QChart, width: int, height: int, scale: int = PRINT_SCAL
     scene = QGraphicsScene()
     scene.addItem(chart)
     chart.resize(QSizeF(width, height))
-    QApplication.processEvents()  # let the chart lay out its axes and legend
+    chart.layout().activate()  # lay out axes and legend now, without running the event loop (no re-entrancy)
     image = QImage(width * scale, height * scale, QImage.Format.Format_ARGB32)
     image.setDevicePixelRatio(scale)
     image.fill(QColor("white"))
