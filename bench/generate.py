@@ -480,5 +480,4 @@ def iter_sizes(path: Path) -> Iterator[tuple[str, int]]:
 
 
 if __name__ == "__main__":
-    database = ensure_database()
-    print(database, dict(iter_sizes(database.path)))
+    ensure_database()

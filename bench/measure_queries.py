@@ -72,6 +72,7 @@ def _measure(bench: BenchDatabase, database: Database) -> list[Figure]:
     searches = {
         f"search common word '{COMMON_WORD}'": COMMON_WORD,
         f"search rare word '{RARE_WORD}'": RARE_WORD,
+        "search first letter 't' (as typed)": "t",
         "search prefix 'molo' (as typed)": "molo",
         "search two words 'arson gate'": "arson gate",
         "search absent word 'zeppelin'": "zeppelin",

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 import uuid as uuid_module
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, case, column, exists, func, or_, select, table
+from sqlalchemy import ColumnElement, Select, and_, case, column, func, or_, select, table
 from sqlalchemy.orm import Session, contains_eager
 from sqlalchemy.orm.attributes import flag_modified
 
@@ -20,11 +21,13 @@ from desktop.domain.validation import FieldError, ValidationError
 from desktop.domain.values import StatusChange
 from desktop.persistence import mapping
 from desktop.persistence.audit_log import AuditLog
+from desktop.persistence.incident_paging import IncidentPager
 from desktop.persistence.models import FacilityRow, IncidentRow, PlanItemRow, WeaponRow
 
 Clock = Callable[[], datetime]
 _FTS = table("incidents_fts", column("rowid"), column("incidents_fts"))  # SQLite FTS5, made by the migration
 _WORD = re.compile(r"[^\W_]+")  # letters and digits, as FTS5's unicode61 tokenizer splits words
+RANKED = {"severity": (IncidentRow.severity, Severity), "status": (IncidentRow.status, CaseStatus)}  # enum order
 
 
 def new_uuid() -> str:
@@ -34,6 +37,11 @@ def new_uuid() -> str:
 def search_words(text: str) -> list[str]:
     """The words of a search: runs of letters and digits (punctuation and search syntax are ignored)."""
     return _WORD.findall(text)[:16]
+
+
+def fts_match(words: list[str]) -> ColumnElement[bool]:
+    """FTS5 MATCH of every word as a word prefix (SQLite)."""
+    return _FTS.c.incidents_fts.op("MATCH")(" AND ".join(f'"{w}"*' for w in words))
 
 
 def in_order(column: Any, enum: type[LabelledEnum]) -> Any:
@@ -71,16 +79,20 @@ class _Repository:
             flag_modified(row, "updated_at")
             self.session.flush()
 
-    def _window(self, query: Select[Any], page: Page, keys: dict[str, Any], tiebreak: Any) -> Any:
-        """Order by the page's sort key (unknown values first ascending, last descending, on every
-        database), then by id so that windows never overlap; then cut the window."""
+    def _order(self, page: Page, keys: dict[str, Any], tiebreak: Any) -> tuple[Any, list[Any]]:
+        """The page's sort column and ORDER BY: the sort key (unknown values first ascending, last
+        descending, on every database), then by id so that windows never overlap."""
         if page.sort and page.sort not in keys:
             raise ValueError(f"cannot sort {self.entity} by {page.sort!r}; choose one of: {', '.join(keys)}")
         column = keys[page.sort] if page.sort else next(iter(keys.values()))
         key = column.desc() if page.descending else column.asc()
         if not self.is_sqlite and _nullable(column, tiebreak.expression.table):  # PostgreSQL: NULL is largest
             key = key.nulls_last() if page.descending else key.nulls_first()
-        order = [key, tiebreak.desc() if page.descending else tiebreak.asc()]
+        return column, [key, tiebreak.desc() if page.descending else tiebreak.asc()]
+
+    def _window(self, query: Select[Any], page: Page, keys: dict[str, Any], tiebreak: Any) -> Any:
+        """Order as `_order` says, then cut the window."""
+        _column, order = self._order(page, keys, tiebreak)
         return query.order_by(*order).offset(max(page.offset, 0)).limit(max(page.limit, 0))
 
     def _like_all(self, text: str, *columns: Any) -> ColumnElement[bool] | None:
@@ -276,8 +288,7 @@ class IncidentRepository(_Repository):
         if not words:
             return None
         if self.is_sqlite:
-            match = " AND ".join(f'"{w}"*' for w in words)
-            return IncidentRow.id.in_(select(_FTS.c.rowid).where(_FTS.c.incidents_fts.op("MATCH")(match)))
+            return IncidentRow.id.in_(select(_FTS.c.rowid).where(fts_match(words)))
         return self._word_starts(text, IncidentRow.title, IncidentRow.description, IncidentRow.case_number,
                                  IncidentRow.sources, IncidentRow.investigating_agencies)  # fmt: skip
 
@@ -297,10 +308,10 @@ class IncidentRepository(_Repository):
         if where.statuses:
             conditions.append(IncidentRow.status.in_(where.statuses))
         if where.open_only:
-            conditions.append(IncidentRow.status.not_in([s for s in CaseStatus if not s.is_open]))
+            conditions.append(IncidentRow.status.in_([s for s in CaseStatus if s.is_open]))  # IN: index ranges
         if where.weapon_types:
-            conditions.append(exists().where(WeaponRow.incident_id == IncidentRow.id,
-                                             WeaponRow.weapon_type.in_(where.weapon_types)))  # fmt: skip
+            armed = select(WeaponRow.incident_id).where(WeaponRow.weapon_type.in_(where.weapon_types))
+            conditions.append(IncidentRow.id.in_(armed))  # not EXISTS: that probes once per incident
         if where.occurred_from is not None:
             conditions.append(IncidentRow.occurred_on >= where.occurred_from)
         if where.occurred_to is not None:
@@ -310,20 +321,38 @@ class IncidentRepository(_Repository):
         return query.where(*conditions) if conditions else query
 
     def count(self, where: IncidentFilter | None = None) -> int:
-        query = self.filtered(select(func.count()).select_from(IncidentRow), where or IncidentFilter())
-        return self.session.scalar(query) or 0
+        where = where or IncidentFilter()
+        words = search_words(where.text)
+        if self.is_sqlite and words and replace(where, text="").is_empty:  # the index alone knows
+            return self.session.scalar(select(func.count()).select_from(_FTS).where(fts_match(words))) or 0
+        return self.session.scalar(self.filtered(select(func.count()).select_from(IncidentRow), where)) or 0
 
     def page(self, where: IncidentFilter | None = None, page: Page | None = None) -> list[Incident]:
-        page = page or Page(sort="occurred", descending=True)
+        """The page's incidents: their ids first (incident_paging), then just those rows."""
+        ids = self.page_ids(where or IncidentFilter(), page or Page(sort="occurred", descending=True))
+        query = select(IncidentRow).join(IncidentRow.facility).options(contains_eager(IncidentRow.facility))
+        rows: dict[int, IncidentRow] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            rows.update((row.id, row) for row in self.session.scalars(query.where(IncidentRow.id.in_(chunk))))
+        return [mapping.incident_record(rows[i]) for i in ids]
+
+    def page_ids(self, where: IncidentFilter, page: Page) -> list[int]:
+        """The ids of `page` in order, chosen without reading the rows they skip (incident_paging)."""
         keys: dict[str, Any] = {
             "occurred": IncidentRow.occurred_on, "case_number": IncidentRow.case_number,
             "title": IncidentRow.title, "facility": FacilityRow.name, "attack_type": IncidentRow.attack_type,
             "severity": in_order(IncidentRow.severity, Severity), "status": in_order(IncidentRow.status, CaseStatus),
             "updated_at": IncidentRow.updated_at,
         }  # fmt: skip
-        query = select(IncidentRow).join(IncidentRow.facility).options(contains_eager(IncidentRow.facility))
-        query = self._window(self.filtered(query, where or IncidentFilter()), page, keys, IncidentRow.id)
-        return [mapping.incident_record(row) for row in self.session.scalars(query)]
+        column, order = self._order(page, keys, IncidentRow.id)
+        pager = IncidentPager(self.session, self.filtered, sqlite=self.is_sqlite)
+        if page.sort in ("severity", "status"):
+            return pager.ranked_ids(where, page, *RANKED[page.sort])
+        base = select(IncidentRow.id)
+        if page.sort == "facility":
+            base = base.join(IncidentRow.facility)
+        return pager.sorted_ids(where, page, base, column, order)
 
 
 class PlanItemRepository(_Repository):
