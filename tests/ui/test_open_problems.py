@@ -1,0 +1,353 @@
+"""Start-up: a damaged file offers the newest good backup and is moved aside only when the user agrees; newer,
+read-only and locked databases are told; quitting leaves every file as it was. Closing backs up changed data."""
+
+from __future__ import annotations
+
+import hashlib
+import signal
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+from sqlalchemy import text
+from support.clock import FakeClock
+
+from desktop.domain.enums import AuditAction
+from desktop.domain.records import Facility
+from desktop.paths import AppPaths
+from desktop.persistence import opening
+from desktop.persistence.instance_lock import current_owner, lock_path
+from desktop.persistence.integrity import FileCheck, FileState
+from desktop.services.audit import history, verify_chain
+from desktop.services.backup import BackupLabel, back_up, list_backups
+from desktop.services.demo import load_demo
+from desktop.services.records import FacilityService
+from desktop.ui import open_problems
+from desktop.ui.backup_actions import RestoreDialog
+from desktop.ui.open_problems import OpenedDatabase, open_at_start
+
+Step = tuple[str, Callable[[QWidget], None]]
+
+
+class Responder:
+    """Answers the modal dialogs that appear, in order: each step names the dialog it expects and acts on it.
+    An unexpected dialog is recorded and closed, so that a failing test never hangs."""
+
+    def __init__(self, qtbot: QtBot, steps: list[Step]) -> None:
+        self.qtbot = qtbot
+        self.steps = list(steps)
+        self.seen: list[tuple[str, str]] = []
+        self.unexpected: list[str] = []
+        self.last: QWidget | None = None
+        self.timer = QTimer()
+        self.timer.setInterval(20)
+        self.timer.timeout.connect(self.poll)
+        self.timer.start()
+
+    def poll(self) -> None:
+        widget = QApplication.activeModalWidget()
+        if widget is None or widget is self.last or not widget.isVisible():
+            return
+        self.last = widget
+        self.seen.append((widget.objectName(), widget.text() if isinstance(widget, QMessageBox) else ""))
+        if not self.steps or self.steps[0][0] != widget.objectName():
+            self.unexpected.append(widget.objectName())
+            if isinstance(widget, QDialog):
+                widget.reject()
+            return
+        _, act = self.steps.pop(0)
+        act(widget)
+
+    def stop(self) -> None:
+        self.timer.stop()
+
+
+@pytest.fixture
+def responder(qtbot: QtBot) -> Iterator[Callable[[list[Step]], Responder]]:
+    made: list[Responder] = []
+
+    def make(steps: list[Step]) -> Responder:
+        made.append(Responder(qtbot, steps))
+        return made[-1]
+
+    yield make
+    for one in made:
+        one.stop()
+
+
+def click(qtbot: QtBot, label: str) -> Callable[[QWidget], None]:
+    def act(widget: QWidget) -> None:
+        assert isinstance(widget, QMessageBox)
+        button = next(b for b in widget.buttons() if b.text().replace("&", "") == label)
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+    return act
+
+
+@pytest.fixture
+def paths(tmp_path: Path) -> AppPaths:
+    return AppPaths(tmp_path, tmp_path / "config", tmp_path / "backups")
+
+
+def make_demo(paths: AppPaths, clock: FakeClock) -> Path:
+    database = opening.open_database(paths.default_url, clock=clock)
+    try:
+        load_demo(database)
+    finally:
+        database.close()
+    return paths.default_database
+
+
+def fingerprint(path: Path) -> dict[str, str]:
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(path.parent.glob(path.name + "*"))}
+
+
+def test_sound_database_opens_without_questions_and_closes_with_a_backup(
+    paths: AppPaths, clock: FakeClock, responder: Callable[[list[Step]], Responder], qtbot: QtBot
+) -> None:
+    make_demo(paths, clock)
+    answers = responder([])
+    opened = open_at_start(None, paths.default_url, paths, clock=clock)
+    assert opened is not None and answers.seen == []
+    owner = current_owner(paths.default_database)
+    assert opened.lock is not None and owner is not None and owner.is_this_process
+    assert FacilityService(opened.database).count() == 3
+    taken = opened.close()
+    assert taken is not None and taken.label == BackupLabel.AUTO  # data changed since the last (no) backup
+    assert not lock_path(paths.default_database).exists()
+    again = open_at_start(None, paths.default_url, paths, clock=clock)
+    assert again is not None
+    assert again.close() is None  # nothing changed: no new backup
+    assert len(list_backups(paths.backup_dir)) == 1
+
+
+def damage(path: Path) -> bytes:
+    garbage = b"this used to be a database " * 300
+    path.write_bytes(garbage)
+    return garbage
+
+
+def test_damaged_database_restores_the_newest_good_backup_with_consent(
+    paths: AppPaths, clock: FakeClock, responder: Callable[[list[Step]], Responder], qtbot: QtBot
+) -> None:
+    path = make_demo(paths, clock)
+    back_up(path, paths.backup_dir, BackupLabel.AUTO, now=clock())
+    garbage = damage(path)
+    answers = responder([("database_damaged", click(qtbot, "Restore this backup"))])
+    opened = open_at_start(None, paths.default_url, paths, clock=clock)
+    assert answers.unexpected == [] and answers.steps == []
+    message = answers.seen[0][1]
+    assert f"The database {path} is damaged" in message and "The file has not been changed." in message
+    assert "The newest good backup is from" in message and "3 incidents" in message
+    assert "kept beside it as incidents.sqlite3.damaged" in message
+    assert opened is not None
+    try:
+        assert FacilityService(opened.database).count() == 3
+        assert path.with_name("incidents.sqlite3.damaged").read_bytes() == garbage
+        restores = [e for e in history(opened.database, "") if e.action == AuditAction.RESTORE]
+        assert restores[-1].changes["damaged_database_kept_as"] == (None, "incidents.sqlite3.damaged")
+        assert verify_chain(opened.database).ok
+    finally:
+        opened.close()
+
+
+def test_quitting_leaves_the_damaged_file_untouched(
+    paths: AppPaths, clock: FakeClock, responder: Callable[[list[Step]], Responder], qtbot: QtBot
+) -> None:
+    path = make_demo(paths, clock)
+    back_up(path, paths.backup_dir, BackupLabel.AUTO, now=clock())
+    damage(path)
+    before = fingerprint(path)
+    answers = responder([("database_damaged", click(qtbot, "Quit"))])
+    assert open_at_start(None, paths.default_url, paths, clock=clock) is None
+    assert answers.unexpected == []
+    assert fingerprint(path) == before
+    assert not path.with_name("incidents.sqlite3.damaged").exists()
+    assert not lock_path(path).exists()
+
+
+def test_without_a_backup_the_user_may_start_empty(
+    paths: AppPaths, clock: FakeClock, responder: Callable[[list[Step]], Responder], qtbot: QtBot
+) -> None:
+    path = make_demo(paths, clock)
+    garbage = damage(path)
+    answers = responder([("database_damaged", click(qtbot, "Start empty"))])
+    opened = open_at_start(None, paths.default_url, paths, clock=clock)
+    assert answers.unexpected == [] and "No good backup was found" in answers.seen[0][1]
+    assert opened is not None
+    try:
+        assert FacilityService(opened.database).count() == 0
+        assert path.with_name("incidents.sqlite3.damaged").read_bytes() == garbage
+    finally:
+        opened.close()
+
+
+def test_damaged_database_with_a_chosen_older_backup(
+    paths: AppPaths, clock: FakeClock, responder: Callable[[list[Step]], Responder], qtbot: QtBot
+) -> None:
+    path = make_demo(paths, clock)
+    back_up(path, paths.backup_dir, BackupLabel.AUTO, now=clock())  # 3 facilities
+    database = opening.open_database(paths.default_url, clock=clock)
+    FacilityService(database).create(Facility(name="Fourth"))
+    database.close()
+    back_up(path, paths.backup_dir, BackupLabel.AUTO, now=clock.advance(days=1))  # 4 facilities
+    damage(path)
+
+    def choose_older(widget: QWidget) -> None:
+        assert isinstance(widget, RestoreDialog)
+        assert widget.table.rowCount() == 2
+        widget.table.selectRow(1)
+        qtbot.waitUntil(lambda: widget.restore_button.isEnabled())
+        qtbot.mouseClick(widget.restore_button, Qt.MouseButton.LeftButton)
+
+    answers = responder([("database_damaged", click(qtbot, "Choose a backup…")), ("restore_dialog", choose_older)])
+    opened = open_at_start(None, paths.default_url, paths, clock=clock)
+    assert answers.unexpected == [] and answers.steps == []
+    assert opened is not None
+    try:
+        assert FacilityService(opened.database).count() == 3
+    finally:
+        opened.close()
+
+
+def test_newer_schema_is_told_and_left_byte_identical(
+    paths: AppPaths, clock: FakeClock, responder: Callable[[list[Step]], Responder], qtbot: QtBot
+) -> None:
+    path = make_demo(paths, clock)
+    database = opening.open_database(paths.default_url)
+    with database.engine.begin() as connection:
+        connection.execute(text("UPDATE alembic_version SET version_num = 'f00dfeedbeef'"))
+    database.close()
+    before = fingerprint(path)
+    answers = responder([("newer_schema", click(qtbot, "Quit"))])
+    assert open_at_start(None, paths.default_url, paths, clock=clock) is None
+    assert answers.unexpected == [] and "newer version of Incident Logger" in answers.seen[0][1]
+    assert fingerprint(path) == before
+    assert list_backups(paths.backup_dir) == []
+
+
+def test_read_only_location_is_told(
+    paths: AppPaths,
+    clock: FakeClock,
+    responder: Callable[[list[Step]], Responder],
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The read-only check itself runs as an unprivileged user in test_permissions; here, the dialog."""
+    path = make_demo(paths, clock)
+    read_only = FileCheck(path, FileState.READ_ONLY, f"its folder {path.parent} is read-only for you")
+    monkeypatch.setattr(opening, "check_database_file", lambda *_args, **_kw: read_only)
+    answers = responder([("read_only", click(qtbot, "Quit"))])
+    assert open_at_start(None, paths.default_url, paths, clock=clock) is None
+    assert answers.seen == [("read_only", read_only.message)]
+
+
+HOLDER = (
+    "import sys\n"
+    "from pathlib import Path\n"
+    "from desktop.persistence.instance_lock import InstanceLock\n"
+    "with InstanceLock(Path(sys.argv[1])):\n"
+    "    print('locked', flush=True)\n"
+    "    sys.stdin.read()\n"
+)
+
+
+@pytest.fixture
+def other_instance(paths: AppPaths, clock: FakeClock) -> Iterator[subprocess.Popen[str]]:
+    make_demo(paths, clock)
+    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(paths.default_database)], stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE, text=True)  # fmt: skip
+    assert holder.stdout is not None and holder.stdout.readline() == "locked\n"
+    yield holder
+    assert holder.stdin is not None and holder.stdout is not None
+    holder.stdin.close()
+    holder.wait(timeout=30)
+    holder.stdout.close()
+
+
+def test_second_instance_is_told_and_may_quit(
+    paths: AppPaths, clock: FakeClock, responder: Callable[[list[Step]], Responder], qtbot: QtBot,
+    other_instance: subprocess.Popen[str],
+) -> None:  # fmt: skip
+    answers = responder([("already_open", click(qtbot, "Quit"))])
+    assert open_at_start(None, paths.default_url, paths, clock=clock) is None
+    assert answers.unexpected == []
+    assert (
+        f"Incident Logger is already open on {paths.default_database} (process {other_instance.pid} on"
+        in (answers.seen[0][1])
+    )
+
+
+def test_second_instance_may_open_anyway_and_leaves_backups_to_the_first(
+    paths: AppPaths, clock: FakeClock, responder: Callable[[list[Step]], Responder], qtbot: QtBot,
+    other_instance: subprocess.Popen[str],
+) -> None:  # fmt: skip
+    responder([("already_open", click(qtbot, "Open anyway"))])
+    opened = open_at_start(None, paths.default_url, paths, clock=clock)
+    assert opened is not None and opened.lock is None
+    FacilityService(opened.database).create(Facility(name="Saved from the second window"))
+    assert opened.close() is None
+    assert list_backups(paths.backup_dir) == []
+    owner = current_owner(paths.default_database)
+    assert owner is not None and owner.pid == other_instance.pid  # the first window still holds it
+
+
+def test_lock_left_by_a_killed_instance_means_a_full_check(
+    paths: AppPaths, clock: FakeClock, responder: Callable[[list[Step]], Responder], qtbot: QtBot,
+    other_instance: subprocess.Popen[str], monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    other_instance.send_signal(signal.SIGKILL)
+    other_instance.wait(timeout=30)
+    calls: list[dict[str, Any]] = []
+    real = open_problems.open_for_use
+
+    def recording(*args: Any, **kwargs: Any) -> Any:
+        calls.append(kwargs)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(open_problems, "open_for_use", recording)
+    answers = responder([])
+    opened = open_at_start(None, paths.default_url, paths, clock=clock)
+    assert opened is not None and answers.seen == []
+    assert calls[0]["thorough"] is True  # integrity_check rather than quick_check
+    opened.close()
+
+
+def test_server_that_does_not_answer_is_told(
+    paths: AppPaths, responder: Callable[[list[Step]], Responder], qtbot: QtBot
+) -> None:
+    pytest.importorskip("psycopg")
+    answers = responder([("open_failed", click(qtbot, "Quit"))])
+    url = "postgresql+psycopg://analyst:secret@127.0.0.1:1/incidents?connect_timeout=5"
+    assert open_at_start(None, url, paths) is None
+    assert answers.unexpected == []
+    assert answers.seen[0][1].startswith("Cannot open postgresql+psycopg://analyst:***@127.0.0.1:1/incidents")
+
+
+def test_close_reports_a_failed_backup_and_still_closes(
+    paths: AppPaths, clock: FakeClock, responder: Callable[[list[Step]], Responder],
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+) -> None:  # fmt: skip
+    make_demo(paths, clock)
+    responder([])
+    opened = open_at_start(None, paths.default_url, paths, clock=clock)
+    assert isinstance(opened, OpenedDatabase)
+
+    def full_disk(*_: Any, **__: Any) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(open_problems, "backup_on_close", full_disk)
+    assert opened.close() is None
+    assert "the backup on closing failed: [Errno 28] No space left on device" in capsys.readouterr().err
+    assert not lock_path(paths.default_database).exists()
+    reopened = opening.open_database(paths.default_url)
+    try:
+        assert FacilityService(reopened).count() == 3
+    finally:
+        reopened.close()
