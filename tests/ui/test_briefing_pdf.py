@@ -142,7 +142,7 @@ def test_bad_options_and_paths_leave_existing_files_alone(
 
 
 @pytest.fixture
-def window(qtbot: QtBot) -> QMainWindow:
+def plain_window(qtbot: QtBot) -> QMainWindow:
     window = QMainWindow()
     qtbot.addWidget(window)
     window.show()
@@ -166,10 +166,11 @@ def check_facility(qtbot: QtBot, dialog: BriefingDialog, name: str) -> None:
 
 
 def test_export_action_writes_the_chosen_briefing(
-    qtbot: QtBot, window: QMainWindow, sensitive_database: Database, tmp_path: Path
+    qtbot: QtBot, plain_window: QMainWindow, sensitive_database: Database, tmp_path: Path
 ) -> None:
-    window.menuBar().addMenu("&File")
-    actions = ReportActions(window, lambda: sensitive_database, lambda: IncidentFilter(occurred_from=date(2019, 8, 1)),
+    plain_window.menuBar().addMenu("&File")
+    incidents_filter = IncidentFilter(occurred_from=date(2019, 8, 1))
+    actions = ReportActions(plain_window, lambda: sensitive_database, lambda: incidents_filter,
                             today=lambda: AS_OF, default_directory=tmp_path)  # fmt: skip
     assert actions.export_briefing_action.text() == "Export &briefing (PDF)…"
     dialog = open_dialog(qtbot, actions)
@@ -188,15 +189,17 @@ def test_export_action_writes_the_chosen_briefing(
     text = pdf_text(Path(path))
     assert "Facilities: USCIS office, Florida." in text and "Period: 2019-08-01 to 2019-10-01." in text
     assert SUSPECT in text and "Shots fired overnight" not in text
-    assert "florida.pdf" in window.statusBar().currentMessage()
+    assert "florida.pdf" in plain_window.statusBar().currentMessage()
 
 
 def test_dialog_refuses_a_backwards_period_and_an_empty_path(
-    qtbot: QtBot, window: QMainWindow, demo_database: Database, tmp_path: Path
+    qtbot: QtBot, plain_window: QMainWindow, demo_database: Database, tmp_path: Path
 ) -> None:
     out = tmp_path / "out"
     out.mkdir()
-    actions = ReportActions(window, lambda: demo_database, IncidentFilter, today=lambda: AS_OF, default_directory=out)
+    actions = ReportActions(
+        plain_window, lambda: demo_database, IncidentFilter, today=lambda: AS_OF, default_directory=out
+    )
     dialog = open_dialog(qtbot, actions)
     assert not dialog.period.isChecked() and dialog.export_button.isEnabled()
     dialog.period.setFocus()  # tab to the group's check box, press space
@@ -214,15 +217,15 @@ def test_dialog_refuses_a_backwards_period_and_an_empty_path(
 
 
 def test_export_failure_is_reported_not_raised(
-    qtbot: QtBot, window: QMainWindow, demo_database: Database, tmp_path: Path
+    qtbot: QtBot, plain_window: QMainWindow, demo_database: Database, tmp_path: Path
 ) -> None:
-    actions = ReportActions(window, lambda: demo_database, IncidentFilter, today=lambda: AS_OF,
+    actions = ReportActions(plain_window, lambda: demo_database, IncidentFilter, today=lambda: AS_OF,
                             default_directory=tmp_path / "gone")  # fmt: skip
     dialog = open_dialog(qtbot, actions)
     with qtbot.waitSignal(actions.failed, timeout=10_000) as failed:
         qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     assert "does not exist" in failed.args[0]
-    no_database = ReportActions(window, lambda: None, IncidentFilter)
+    no_database = ReportActions(plain_window, lambda: None, IncidentFilter)
     with qtbot.waitSignal(no_database.failed) as failed:
         no_database.export_briefing_action.trigger()
     assert failed.args == ["No database is open."]
