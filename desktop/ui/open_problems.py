@@ -1,6 +1,7 @@
 """Opening the database at start-up, and telling the user when it cannot be: another window has it open,
 the file is damaged (offer the newest good backup, keep the damaged file only with consent), newer, foreign
-or read-only. Also the matching close: backup when data changed, close, release the lock."""
+or read-only. Also the matching close: backup when data changed, close, release the lock. Start-up code
+with its own opening loop can use offer_repair() for the damaged-file case alone."""
 
 from __future__ import annotations
 
@@ -92,6 +93,33 @@ def open_at_start(
             lock.release()
         return None
     return OpenedDatabase(database, lock, app_paths.backup_dir)
+
+
+def offer_repair(
+    parent: QWidget | None,
+    error: BaseException,
+    url: str,
+    app_paths: AppPaths,
+    *,
+    clock: Callable[[], datetime] = utc_now,
+) -> bool | None:
+    """For an opening that failed with `error`: when the file is damaged, offer the newest good backup (or
+    another, or an empty start), moving the damaged file aside only when the user agrees.
+    True: repaired, open again. False: the user chose to quit; the file is as it was. None: not a damaged
+    file; the caller tells about `error` its own way. For start-up code with its own opening loop."""
+    path = sqlite_file(url)
+    if path is None or not isinstance(error, DatabaseFileError) or error.check.state != FileState.DAMAGED:
+        return None
+    lock = InstanceLock(path)
+    try:
+        lock.acquire()  # nobody may open the file while it is being replaced
+    except (InstanceLockedError, OSError):
+        lock = None
+    try:
+        return _offer_backup(parent, error.check, path, app_paths, clock)
+    finally:
+        if lock is not None:
+            lock.release()
 
 
 def _open_resolving_problems(

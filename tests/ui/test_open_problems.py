@@ -25,12 +25,12 @@ from desktop.persistence import opening
 from desktop.persistence.instance_lock import current_owner, lock_path
 from desktop.persistence.integrity import FileCheck, FileState
 from desktop.services.audit import history, verify_chain
-from desktop.services.backup import BackupLabel, back_up, list_backups
+from desktop.services.backup import BackupLabel, back_up, list_backups, open_for_use
 from desktop.services.demo import load_demo
 from desktop.services.records import FacilityService
 from desktop.ui import open_problems
 from desktop.ui.backup_actions import RestoreDialog
-from desktop.ui.open_problems import OpenedDatabase, open_at_start
+from desktop.ui.open_problems import OpenedDatabase, offer_repair, open_at_start
 
 Step = tuple[str, Callable[[QWidget], None]]
 
@@ -351,3 +351,23 @@ def test_close_reports_a_failed_backup_and_still_closes(
         assert FacilityService(reopened).count() == 3
     finally:
         reopened.close()
+
+
+def test_offer_repair_for_a_start_up_loop_of_its_own(
+    paths: AppPaths, clock: FakeClock, responder: Callable[[list[Step]], Responder], qtbot: QtBot
+) -> None:
+    path = make_demo(paths, clock)
+    back_up(path, paths.backup_dir, BackupLabel.AUTO, now=clock())
+    assert offer_repair(None, ValueError("not a file problem"), paths.default_url, paths) is None
+    damage(path)
+    with pytest.raises(opening.DatabaseFileError) as raised:
+        open_for_use(paths.default_url, paths.backup_dir)
+    answers = responder([("database_damaged", click(qtbot, "Restore this backup"))])
+    assert offer_repair(None, raised.value, paths.default_url, paths, clock=clock) is True
+    assert answers.unexpected == []
+    database = open_for_use(paths.default_url, paths.backup_dir)
+    try:
+        assert FacilityService(database).count() == 3
+    finally:
+        database.close()
+    assert not lock_path(path).exists()
