@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import ast
+import gc
 import re
 from pathlib import Path
 
 import forms_fixtures as ff
 import pytest
-from PySide6.QtWidgets import QAbstractButton, QLabel
+import shiboken6
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 import desktop.ui.forms
@@ -67,3 +69,17 @@ def test_forms_cannot_reach_the_database() -> None:
             names += [alias.name for alias in node.names] if isinstance(node, ast.Import) else []
             offenders += [f"{path.name}: {n}" for n in names if n.startswith(("desktop.services", "desktop.persist"))]
     assert offenders == []
+
+
+@pytest.mark.parametrize("kind", ["facility", "incident", "plan_item"])
+def test_a_dropped_form_is_freed(qapp: object, services: ff.Services, kind: str) -> None:
+    """No reference cycle (a lambda holding the dialog in one of its own connections) keeps a closed form
+    alive until the application ends, where PySide6 may crash deleting it after QApplication."""
+    form = make(kind, services)
+    form.show()
+    QApplication.processEvents()  # as the event loop does (the form has a 0 ms timer after showing)
+    form.close()
+    inner = form.save_button
+    del form
+    gc.collect()
+    assert not shiboken6.isValid(inner)

@@ -100,6 +100,7 @@ class RecordForm(QDialog):
         self.setWindowTitle(f"{title}[*]")
         self.setStyleSheet(INVALID_STYLE + SENSITIVE_STYLE)
         self._slots: dict[str, FieldSlot] = {}
+        self._key_of: dict[QWidget, str] = {}
         self._chain: list[str | QWidget] = []
         self._touched: set[str] = set()
         self._initial: list[object] = []
@@ -144,7 +145,8 @@ class RecordForm(QDialog):
         layout.addWidget(message)
         self._slots[key] = FieldSlot(key, plain_label(label), editor, focus or editor, message, targets or [editor])
         self._chain.append(key)
-        connect_changes(editor, lambda *_: self._edited(key))
+        self._key_of[editor] = key
+        connect_changes(editor, self._sender_edited)  # a bound method: no reference cycle keeps the dialog alive
         return label_widget, box
 
     def tab_stop(self, widget: QWidget) -> None:
@@ -257,6 +259,11 @@ class RecordForm(QDialog):
                 if self.scroll_area is not None:  # the field with its message under it
                     self.scroll_area.ensureWidgetVisible(slot.message.parentWidget() or slot.editor)
                 return
+
+    def _sender_edited(self, *_: object) -> None:
+        key = self._key_of.get(self.sender())  # type: ignore[call-overload]
+        if key is not None:
+            self._edited(key)
 
     def _edited(self, key: str) -> None:
         if self._loading:

@@ -347,10 +347,13 @@ class WeaponListEditor(QWidget):
         self.setFocusProxy(self.kind)
         self.add_button.clicked.connect(self.add_typed)
         self.remove_button.clicked.connect(self.remove_selected)
-        self.list.itemSelectionChanged.connect(lambda: self.remove_button.setEnabled(bool(self.list.selectedItems())))
+        self.list.itemSelectionChanged.connect(self._selection_changed)
         self.subtype.textChanged.connect(self.changed)
         self.subtype.installEventFilter(self)
         self.list.installEventFilter(self)
+
+    def _selection_changed(self) -> None:
+        self.remove_button.setEnabled(bool(self.list.selectedItems()))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
