@@ -2,9 +2,10 @@
 
 A fork server (one Python process that has imported the app once) forks a writer per cycle. The writer
 saves incidents through the real services and, after each save returns, writes `ack <uuid> <version>`
-to the pipe the test reads. The test kills the writer 20–120 ms after it is ready (or, in some cycles,
-while it is still opening the database), then checks the file the way the app does before opening it
-(integrity_check), and that every acknowledged uuid is stored with at least the acknowledged version.
+to the pipe the test reads. The test kills the writer at a random moment (while it opens the database,
+20–120 ms after it is ready, or up to 100 ms after its first save), then checks the file the way the app
+does before opening it (integrity_check), and that every acknowledged uuid is stored with at least the
+acknowledged version; every 50 kills also foreign keys, the full-text index and the audit chain.
 200 kills run in the normal suite; `make stress` runs the slow test with STRESS_KILLS=1000.
 """
 
@@ -32,6 +33,7 @@ from desktop.services.records import FacilityService
 
 CI_KILLS = 200
 KILL_AFTER_READY_S = (0.020, 0.120)  # a first save takes ~30 ms (connect, WAL recovery), later ones ~10-20 ms
+KILL_AFTER_FIRST_ACK_S = (0.0, 0.100)
 FULL_CHECK_EVERY = 50  # cycles between full checks (foreign keys, full-text index, audit chain)
 DEADLINE_S = 30.0  # no single step may take longer: the test fails instead of hanging
 
@@ -188,15 +190,20 @@ def run_kill_loop(tmp_path: Path, kills: int, seed: int, *, acknowledge_early: b
 
 
 def kill_one_writer(server: ForkServer, rng: random.Random, result: KillLoopResult) -> list[tuple[str, int]]:
-    """Start a writer, kill it at a random moment, return what it acknowledged."""
+    """Start a writer, kill it at a random moment, return what it acknowledged. The moment is drawn from one
+    of three windows: while it opens the database (10 %), 20–120 ms after it is ready (45 %), or up to 100 ms
+    after its first acknowledged save (45 %, so that a loaded machine still sees saves in progress)."""
     server.start_writer(rng.randrange(2**32))
-    early = rng.random() < 0.1  # sometimes kill it while it opens the database (and recovers the WAL)
+    draw = rng.random()
+    wait_for = "pid" if draw < 0.1 else "ready" if draw < 0.55 else "ack"
+    delay = {"pid": (0.0, 0.015), "ready": KILL_AFTER_READY_S, "ack": KILL_AFTER_FIRST_ACK_S}[wait_for]
     pid = 0
     ready = False
     acks: list[tuple[str, int]] = []
     deadline = time.monotonic() + DEADLINE_S
-    while not (pid and (ready or early)):
-        assert time.monotonic() < deadline, "the writer did not start"
+    reached = {"pid": lambda: pid > 0, "ready": lambda: pid > 0 and ready, "ack": lambda: pid > 0 and bool(acks)}
+    while not reached[wait_for]():
+        assert time.monotonic() < deadline, f"the writer did not reach {wait_for!r}"
         for line in server.lines(0.05):
             kind, _, rest = line.partition(" ")
             if kind == "pid":
@@ -206,7 +213,7 @@ def kill_one_writer(server: ForkServer, rng: random.Random, result: KillLoopResu
             elif kind == "ack":
                 uuid, version = rest.split()
                 acks.append((uuid, int(version)))
-    kill_at = time.monotonic() + (rng.uniform(0.0, 0.015) if early else rng.uniform(*KILL_AFTER_READY_S))
+    kill_at = time.monotonic() + rng.uniform(*delay)
     while (left := kill_at - time.monotonic()) > 0:
         acks.extend(_acks(server.lines(left)))
     os.kill(pid, signal.SIGKILL)
@@ -245,7 +252,7 @@ def test_sigkill_loses_no_acknowledged_record(tmp_path: Path) -> None:
     print(report(result))
     assert result.lost == [], f"seed {seed}: acknowledged but lost after {result.kills} kills: {result.lost[:5]}"
     assert result.kills == CI_KILLS
-    assert result.acknowledged >= 20, "the writers hardly saved anything: the loop would prove little"
+    assert result.acknowledged >= CI_KILLS // 4, "the writers hardly saved anything: the loop would prove little"
 
 
 def test_the_loop_notices_a_writer_that_acknowledges_too_early(tmp_path: Path) -> None:
