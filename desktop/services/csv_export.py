@@ -1,0 +1,275 @@
+"""CSV export of incidents, facilities or plan items: streamed in constant memory, injection-safe, optionally
+redacted, written to a temporary file that replaces the target only when complete, and audited.
+
+The file layout is described in desktop/services/csv_format.py. On SQLite, incidents are rendered by SQLite
+itself (csv_sql.py); elsewhere, and for facilities and plan items, record by record in Python.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from contextlib import suppress
+from dataclasses import dataclass, fields, replace
+from enum import Enum, StrEnum
+from pathlib import Path
+from typing import IO, Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import contains_eager, selectinload
+
+from desktop.domain.enums import AuditAction
+from desktop.domain.queries import FacilityFilter, IncidentFilter, Page, PlanItemFilter
+from desktop.persistence import mapping
+from desktop.persistence.models import IncidentRow
+from desktop.persistence.unit_of_work import Database, UnitOfWork
+from desktop.services.csv_format import Column, Entity, columns_of, row_renderer
+from desktop.services.csv_sql import incident_lines
+
+CHUNK = 5_000  # rows per fetch and per write (and between progress reports)
+PAGE = 1_000  # records per page of the record-by-record path
+LINE_END = "\r\n"
+BOM = "\ufeff"
+
+RecordFilter = IncidentFilter | FacilityFilter | PlanItemFilter
+Progress = Callable[[int, int], object]
+"""progress(rows written, rows in all) is called after every chunk; returning False cancels the export."""
+Destination = str | os.PathLike[str] | IO[str] | IO[bytes]
+_FILTERS: dict[Entity, type] = {
+    Entity.INCIDENTS: IncidentFilter,
+    Entity.FACILITIES: FacilityFilter,
+    Entity.PLAN_ITEMS: PlanItemFilter,
+}
+
+
+class Redaction(StrEnum):
+    """What happens to the fields marked sensitive (suspect names, personal details)."""
+
+    NONE = "none"  # exported as they are
+    OMIT = "omit"  # their columns are left out
+    MASK = "mask"  # their columns stay; a filled-in value is written as [redacted]
+
+    @property
+    def label(self) -> str:
+        return {"none": "Include them", "omit": "Leave them out", "mask": "Mask them"}[self.value]
+
+
+@dataclass(frozen=True, slots=True)
+class ExportOptions:
+    entity: Entity = Entity.INCIDENTS
+    columns: tuple[str, ...] | None = None  # column keys; None: every column
+    where: RecordFilter | None = None  # None: every row; else exactly the rows this filter selects
+    bom: bool = False  # a UTF-8 byte order mark first, so that spreadsheets pick the right encoding
+    redaction: Redaction = Redaction.NONE
+
+    def chosen_columns(self) -> tuple[Column, ...]:
+        """The columns to write, in file order; raises ValueError for unknown keys or an empty choice."""
+        chosen = columns_of(self.entity, self.columns)
+        if self.redaction is Redaction.OMIT:
+            chosen = tuple(c for c in chosen if not c.sensitive)
+        if not chosen:
+            raise ValueError("choose at least one column to export")
+        return chosen
+
+    def checked_filter(self) -> RecordFilter:
+        wanted = _FILTERS[self.entity]
+        if self.where is None:
+            return wanted()  # type: ignore[no-any-return]
+        if not isinstance(self.where, wanted):
+            raise ValueError(f"a {type(self.where).__name__} cannot select {self.entity.value}")
+        return self.where
+
+
+@dataclass(frozen=True, slots=True)
+class ExportResult:
+    rows: int
+    columns: tuple[str, ...]
+    path: Path | None  # None: written to a stream
+    cancelled: bool = False
+    seconds: float = 0.0
+
+
+class ExportCancelled(Exception):
+    """Raised inside the export when the progress callback asks to stop."""
+
+
+def describe_filter(where: object) -> str:
+    """The filter's non-default settings, e.g. "attack_types=vandalism; text=fire" (empty: every row)."""
+    parts = []
+    for spec in fields(where):  # type: ignore[arg-type]
+        value = getattr(where, spec.name)
+        if value in ((), None, "", False):
+            continue
+        shown = ",".join(_plain(v) for v in value) if isinstance(value, tuple) else _plain(value)
+        parts.append(f"{spec.name}={shown}")
+    return "; ".join(parts)
+
+
+def _plain(value: object) -> str:
+    return value.value if isinstance(value, Enum) else str(value)
+
+
+def export_incidents(
+    database: Database, path_or_stream: Destination, options: ExportOptions | None = None,
+    progress: Progress | None = None,
+) -> ExportResult:  # fmt: skip
+    """Export incidents (options.entity is ignored); see export_records."""
+    return export_records(database, path_or_stream, replace(options or ExportOptions(), entity=Entity.INCIDENTS),
+                          progress)  # fmt: skip
+
+
+def export_records(
+    database: Database, path_or_stream: Destination, options: ExportOptions, progress: Progress | None = None
+) -> ExportResult:
+    """Write the chosen rows and columns as CSV and record an EXPORT audit entry.
+
+    A path is written through a temporary file in the same folder (mode 0600) that replaces the target only
+    when everything is written and synced; on cancel or error the temporary file is removed and the target is
+    left as it was. A stream is written as it goes (text streams as str, binary streams as UTF-8)."""
+    started = time.perf_counter()
+    columns = options.chosen_columns()
+    where = options.checked_filter()
+    keys = tuple(c.key for c in columns)
+    if isinstance(path_or_stream, str | os.PathLike):
+        path = Path(path_or_stream)
+        try:
+            rows = _write_file(database, path, columns, where, options, progress)
+        except ExportCancelled:
+            return ExportResult(0, keys, path, cancelled=True, seconds=time.perf_counter() - started)
+        return ExportResult(rows, keys, path, seconds=time.perf_counter() - started)
+    try:
+        rows = _write_stream(database, path_or_stream, columns, where, options, progress)
+    except ExportCancelled:
+        return ExportResult(0, keys, None, cancelled=True, seconds=time.perf_counter() - started)
+    name = str(getattr(path_or_stream, "name", "(stream)"))
+    _audit(database, options, keys, rows, where, name)
+    return ExportResult(rows, keys, None, seconds=time.perf_counter() - started)
+
+
+def _write_file(
+    database: Database, path: Path, columns: tuple[Column, ...], where: RecordFilter, options: ExportOptions,
+    progress: Progress | None,
+) -> int:  # fmt: skip
+    folder = path.parent if str(path.parent) else Path(".")
+    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=folder)
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8", newline="", buffering=1 << 20) as out:
+            rows = _write(database, out, columns, where, options, progress)
+            out.flush()
+            os.fsync(out.fileno())
+        _audit(database, options, tuple(c.key for c in columns), rows, where, str(path))
+        os.replace(temporary, path)
+    except BaseException:
+        with suppress(FileNotFoundError):
+            os.unlink(temporary)
+        raise
+    return rows
+
+
+def _write_stream(
+    database: Database, stream: IO[Any], columns: tuple[Column, ...], where: RecordFilter, options: ExportOptions,
+    progress: Progress | None,
+) -> int:  # fmt: skip
+    if isinstance(stream, io.TextIOBase) or hasattr(stream, "encoding"):
+        return _write(database, stream, columns, where, options, progress)
+    text = io.TextIOWrapper(stream, encoding="utf-8", newline="")
+    try:
+        return _write(database, text, columns, where, options, progress)
+    finally:
+        text.flush()
+        text.detach()
+
+
+def _write(
+    database: Database, out: IO[str], columns: tuple[Column, ...], where: RecordFilter, options: ExportOptions,
+    progress: Progress | None,
+) -> int:  # fmt: skip
+    if options.bom:
+        out.write(BOM)
+    writer = csv.writer(out, lineterminator=LINE_END)
+    writer.writerow([c.key for c in columns])
+    mask = options.redaction is Redaction.MASK
+    written = 0
+    with database.unit_of_work(write=False) as uow:
+        total = _count(uow, options.entity, where)
+        if progress is not None and progress(0, total) is False:
+            raise ExportCancelled
+        if options.entity is Entity.INCIDENTS and database.is_sqlite:
+            assert isinstance(where, IncidentFilter)
+            chunks: Iterator[list[Any]] = _sqlite_incident_lines(uow, columns, where, mask)
+            for lines in chunks:
+                out.write(LINE_END.join(lines))
+                out.write(LINE_END)
+                written += len(lines)
+                if progress is not None and progress(written, total) is False:
+                    raise ExportCancelled
+            return written
+        cells = row_renderer(columns, mask_sensitive=mask)
+        for records in _record_chunks(uow, options.entity, where):
+            writer.writerows([cells(record) for record in records])
+            written += len(records)
+            if progress is not None and progress(written, total) is False:
+                raise ExportCancelled
+    return written
+
+
+def _count(uow: UnitOfWork, entity: Entity, where: Any) -> int:
+    repositories: dict[Entity, Any] = {Entity.INCIDENTS: uow.incidents, Entity.FACILITIES: uow.facilities,
+                                       Entity.PLAN_ITEMS: uow.plan_items}  # fmt: skip
+    repository = repositories[entity]
+    return int(repository.count(where))
+
+
+def _sqlite_incident_lines(
+    uow: UnitOfWork, columns: tuple[Column, ...], where: IncidentFilter, mask: bool
+) -> Iterator[list[str]]:
+    assert uow.session is not None
+    query = uow.incidents.filtered(incident_lines(columns, mask_sensitive=mask), where)
+    result = uow.session.connection().execute(query)
+    cursor = result.cursor  # the rendered lines need no conversion: fetch them straight from the driver
+    try:
+        while batch := cursor.fetchmany(CHUNK):
+            yield [row[0] for row in batch]
+    finally:
+        result.close()
+
+
+def _record_chunks(uow: UnitOfWork, entity: Entity, where: Any) -> Iterator[list[Any]]:
+    """Records page by page: incidents streamed by id, facilities by name, plan items by due date."""
+    if entity is Entity.INCIDENTS:
+        assert uow.session is not None
+        query = (
+            select(IncidentRow)
+            .join(IncidentRow.facility)
+            .options(contains_eager(IncidentRow.facility), selectinload(IncidentRow.status_changes))
+            .order_by(IncidentRow.id)
+        )
+        result = uow.session.scalars(uow.incidents.filtered(query, where).execution_options(yield_per=PAGE))
+        for rows in result.partitions():
+            yield [mapping.incident_record(row, with_history=True) for row in rows]
+        return
+    repository: Any = uow.facilities if entity is Entity.FACILITIES else uow.plan_items
+    sort = "name" if entity is Entity.FACILITIES else "due_date"
+    offset = 0
+    while records := repository.page(where, Page(offset=offset, limit=PAGE, sort=sort)):
+        yield records
+        offset += len(records)
+
+
+def _audit(
+    database: Database, options: ExportOptions, keys: tuple[str, ...], rows: int, where: RecordFilter, target: str
+) -> None:
+    changes: dict[str, list[object]] = {
+        "file": [None, target],
+        "rows": [None, rows],
+        "columns": [None, ",".join(keys)],
+        "redaction": [None, options.redaction.value],
+        "filter": [None, describe_filter(where)],
+    }
+    with database.unit_of_work() as uow:
+        uow.audit.record(AuditAction.EXPORT, options.entity.audit_name, "", changes)
+        uow.commit()

@@ -1,0 +1,524 @@
+"""The CSV layout shared by export and import: columns per entity, cell encodings and injection escaping.
+
+The format, for people who receive or prepare such files:
+
+- Text: UTF-8 (a byte order mark is written on request, for spreadsheets), comma-separated, RFC 4180 quoting,
+  CRLF line ends, one header row of column keys (``attack_type``). Import also reads Windows-1252 and ``;``,
+  tab or ``|`` separated files, and headers given as titles ("Attack type").
+- Enumerations take two columns: ``attack_type`` holds the stable code (``armed_assault``) and
+  ``attack_type_label`` the readable label ("Armed assault"). Import accepts either column, and a code or a label
+  in both; when a row gives both they must name the same value.
+- Dates ``YYYY-MM-DD``; timestamps ``YYYY-MM-DD HH:MM:SS`` in UTC (``.ffffff`` only when there is a fraction;
+  import also accepts a ``T`` separator). ``occurred`` is a partial date: empty (unknown), ``2019``,
+  ``2019-08``, ``2019-08-13`` or ``2019-08-13 04:00``.
+- Counts: empty means unknown, ``0`` means none. ``completed``: ``yes`` (completed) or ``no`` (attempted).
+- ``weapons``: ``firearms:rifle|incendiary:Molotov cocktail|vehicle`` - codes, each with an optional
+  ``:subtype``; ``\\`` and ``|`` inside a subtype are written ``\\\\`` and ``\\|``. ``weapons_label`` shows
+  the same for people ("Firearms: rifle; Incendiary: Molotov cocktail") and is read only when ``weapons`` is absent.
+- ``status_history``: ``reported@2019-08-01|arrest_made@2019-08-03:note`` - code ``@`` day, optional ``:note``,
+  escaped like subtypes; the last entry is the current ``status``.
+- Export-only columns (``version``, ``reassessment_due``) are ignored on import.
+
+CSV injection (OWASP): a cell that starts with ``=``, ``+``, ``-``, ``@``, tab, CR or LF is written with one
+apostrophe in front (``'=SUM(A1)``), so spreadsheets show it as text. To keep this reversible, a cell that starts
+with apostrophes *followed by* one of those characters (``'=x``) also gets one more apostrophe (``''=x``). Import
+removes exactly one leading apostrophe from every cell whose text after its leading apostrophes starts with one of
+those characters, and leaves every other cell alone (numbers are no exception: a longitude of -122.4 is written
+``'-122.4`` and read back as -122.4); so any value survives a round trip, and hand-made files
+without apostrophes read as written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from enum import StrEnum
+from typing import Any
+
+from desktop.domain.enums import (
+    Agency,
+    AttackType,
+    CaseStatus,
+    DamageStatus,
+    DatePrecision,
+    FacilityType,
+    LabelledEnum,
+    PlanStatus,
+    SecurityLevel,
+    Severity,
+    WeaponType,
+)
+from desktop.domain.records import SENSITIVE_INCIDENT_FIELDS
+from desktop.domain.values import PartialDate, StatusChange, Weapon
+
+DANGEROUS_FIRST = frozenset("=+-@\t\r\n")
+MASK = "[redacted]"
+LIST_SEPARATOR = "|"
+
+
+class Entity(StrEnum):
+    """What a CSV file holds; the value is the --entity name."""
+
+    INCIDENTS = "incidents"
+    FACILITIES = "facilities"
+    PLAN_ITEMS = "plan_items"
+
+    @property
+    def label(self) -> str:
+        return {"incidents": "Incidents", "facilities": "Facilities", "plan_items": "Plan items"}[self.value]
+
+    @property
+    def audit_name(self) -> str:
+        """The entity name the audit trail uses (singular, as the repositories write it)."""
+        return {"incidents": "incident", "facilities": "facility", "plan_items": "plan_item"}[self.value]
+
+
+class Kind(StrEnum):
+    TEXT = "text"
+    UUID = "uuid"
+    CODE = "code"  # an enumeration's stable code
+    LABEL = "label"  # the same enumeration's label
+    INT = "int"
+    FLOAT = "float"
+    DATE = "date"
+    DATETIME = "datetime"
+    PARTIAL_DATE = "partial_date"
+    BOOL = "bool"
+    WEAPONS = "weapons"
+    WEAPONS_LABEL = "weapons_label"
+    HISTORY = "history"
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One CSV column: `key` is its header, `field` the record field it shows (several columns may show one)."""
+
+    key: str
+    title: str
+    kind: Kind
+    field: str
+    enum: type[LabelledEnum] | None = None
+    sensitive: bool = False
+    imported: bool = True  # False: shown on export, ignored on import (version, derived dates)
+
+
+def _text(key: str, title: str, *, sensitive: bool = False) -> Column:
+    return Column(key, title, Kind.TEXT, key, sensitive=sensitive)
+
+
+def _enum(key: str, title: str, enum: type[LabelledEnum]) -> tuple[Column, Column]:
+    return Column(key, title, Kind.CODE, key, enum), Column(f"{key}_label", f"{title} (label)", Kind.LABEL, key, enum)
+
+
+def _int(key: str, title: str) -> Column:
+    return Column(key, title, Kind.INT, key)
+
+
+_BOOKKEEPING = (
+    Column("uuid", "UUID", Kind.UUID, "uuid"),
+    Column("version", "Version", Kind.INT, "version", imported=False),
+    Column("created_at", "Created (UTC)", Kind.DATETIME, "created_at"),
+    Column("updated_at", "Updated (UTC)", Kind.DATETIME, "updated_at"),
+)
+
+FACILITY_COLUMNS: tuple[Column, ...] = (
+    *_BOOKKEEPING,
+    _text("name", "Name"),
+    *_enum("agency", "Agency", Agency),
+    *_enum("facility_type", "Facility type", FacilityType),
+    _text("address", "Address"),
+    _text("city", "City"),
+    _text("state", "State"),
+    _text("zip_code", "ZIP code"),
+    Column("latitude", "Latitude", Kind.FLOAT, "latitude"),
+    Column("longitude", "Longitude", Kind.FLOAT, "longitude"),
+    *_enum("security_level", "Security level (FSL)", SecurityLevel),
+    Column("last_assessment", "Last assessment", Kind.DATE, "last_assessment"),
+    Column("reassessment_due", "Reassessment due", Kind.DATE, "reassessment_due", imported=False),
+    _text("notes", "Notes"),
+)
+
+INCIDENT_COLUMNS: tuple[Column, ...] = (
+    *_BOOKKEEPING,
+    _text("case_number", "Case number"),
+    _text("title", "Title"),
+    Column("facility_uuid", "Facility UUID", Kind.UUID, "facility_uuid"),
+    _text("facility_name", "Facility"),
+    Column("occurred", "Occurred", Kind.PARTIAL_DATE, "occurred"),
+    *_enum("attack_type", "Attack type", AttackType),
+    Column("weapons", "Weapons", Kind.WEAPONS, "weapons"),
+    Column("weapons_label", "Weapons (label)", Kind.WEAPONS_LABEL, "weapons"),
+    Column("completed", "Completed", Kind.BOOL, "completed"),
+    *_enum("severity", "Severity", Severity),
+    _int("victims_killed", "Victims killed"),
+    _int("victims_injured", "Victims injured"),
+    _int("perpetrators_killed", "Perpetrators killed"),
+    _int("perpetrators_injured", "Perpetrators injured"),
+    *_enum("property_damage", "Property damage", DamageStatus),
+    _int("damage_estimate_usd", "Damage estimate (USD)"),
+    _int("suspects_count", "Suspects"),
+    _int("arrests_count", "Arrests"),
+    _text("investigating_agencies", "Investigating agencies"),
+    *_enum("status", "Status", CaseStatus),
+    Column("status_history", "Status history", Kind.HISTORY, "status_history"),
+    Column("discovered_at", "Discovered (UTC)", Kind.DATETIME, "discovered_at"),
+    Column("reported_at", "Reported (UTC)", Kind.DATETIME, "reported_at"),
+    _text("description", "Description"),
+    _text("sources", "Sources"),
+    *(_text(name, name.replace("_", " ").capitalize(), sensitive=True) for name in SENSITIVE_INCIDENT_FIELDS),
+)
+
+PLAN_ITEM_COLUMNS: tuple[Column, ...] = (
+    *_BOOKKEEPING,
+    Column("facility_uuid", "Facility UUID", Kind.UUID, "facility_uuid"),
+    _text("facility_name", "Facility"),
+    Column("incident_uuid", "Incident UUID", Kind.UUID, "incident_uuid"),
+    _text("description", "Description"),
+    _text("owner", "Owner"),
+    Column("due_date", "Due date", Kind.DATE, "due_date"),
+    *_enum("status", "Status", PlanStatus),
+    _text("risk_rationale", "Risk acceptance rationale"),
+    _text("notes", "Notes"),
+)
+
+COLUMNS: dict[Entity, tuple[Column, ...]] = {
+    Entity.INCIDENTS: INCIDENT_COLUMNS,
+    Entity.FACILITIES: FACILITY_COLUMNS,
+    Entity.PLAN_ITEMS: PLAN_ITEM_COLUMNS,
+}
+
+
+def columns_of(entity: Entity, keys: Sequence[str] | None = None) -> tuple[Column, ...]:
+    """The entity's columns in file order; `keys` chooses some (in the canonical order). Unknown keys raise."""
+    every = COLUMNS[entity]
+    if keys is None:
+        return every
+    known = {c.key for c in every}
+    unknown = [k for k in keys if k not in known]
+    if unknown:
+        raise ValueError(f"unknown {entity.value} column(s) {', '.join(unknown)}; choose from {', '.join(known)}")
+    wanted = set(keys)
+    return tuple(c for c in every if c.key in wanted)
+
+
+# --- injection escaping -------------------------------------------------------------------------------------------
+
+
+def needs_apostrophe(text: str) -> bool:
+    """Whether `text`, after its leading apostrophes, starts with a character spreadsheets treat as a formula."""
+    if not text:
+        return False
+    if text[0] in DANGEROUS_FIRST:
+        return True
+    if text[0] != "'":
+        return False
+    rest = text.lstrip("'")
+    return bool(rest) and rest[0] in DANGEROUS_FIRST
+
+
+def neutralize(text: str) -> str:
+    """The cell as written: one apostrophe in front when `needs_apostrophe`."""
+    return "'" + text if needs_apostrophe(text) else text
+
+
+def restore(cell: str) -> str:
+    """Undo `neutralize`: drop the one apostrophe it added (restore(neutralize(t)) == t for every t)."""
+    return cell[1:] if cell[:1] == "'" and needs_apostrophe(cell[1:]) else cell
+
+
+# --- rendering (record -> cell) -----------------------------------------------------------------------------------
+
+
+def format_datetime(value: datetime | None) -> str:
+    if value is None:
+        return ""
+    return value.isoformat(sep=" ")
+
+
+def format_time(value: time) -> str:
+    if value.microsecond:
+        return value.isoformat()
+    return value.strftime("%H:%M" if value.second == 0 else "%H:%M:%S")
+
+
+def format_partial_date(value: PartialDate) -> str:
+    if value.on is None or value.precision is DatePrecision.UNKNOWN:
+        return ""
+    if value.precision is DatePrecision.YEAR:
+        return f"{value.on.year:04d}"
+    if value.precision is DatePrecision.MONTH:
+        return f"{value.on.year:04d}-{value.on.month:02d}"
+    if value.precision is DatePrecision.EXACT and value.at is not None:
+        return f"{value.on.isoformat()} {format_time(value.at)}"
+    return value.on.isoformat()
+
+
+def escape_part(text: str) -> str:
+    """A subtype or note inside a `|`-separated list: backslash and bar are escaped with a backslash."""
+    return text.replace("\\", "\\\\").replace(LIST_SEPARATOR, "\\|")
+
+
+def format_weapons(weapons: Sequence[Weapon]) -> str:
+    return LIST_SEPARATOR.join(w.type.value + (":" + escape_part(w.subtype) if w.subtype else "") for w in weapons)
+
+
+def format_weapon_labels(weapons: Sequence[Weapon]) -> str:
+    return "; ".join(w.type.label + (": " + w.subtype if w.subtype else "") for w in weapons)
+
+
+def format_history(history: Sequence[StatusChange]) -> str:
+    return LIST_SEPARATOR.join(
+        f"{c.status.value}@{c.changed_on.isoformat()}" + (":" + escape_part(c.note) if c.note else "") for c in history
+    )
+
+
+def render(column: Column, record: object) -> str:
+    """The cell text of `column` for `record` (before injection escaping)."""
+    value: Any = getattr(record, column.field)
+    kind = column.kind
+    if value is None:
+        return ""
+    if kind in (Kind.TEXT, Kind.UUID):
+        return str(value)
+    if kind is Kind.CODE:
+        return str(value.value)
+    if kind is Kind.LABEL:
+        return str(value.label)
+    if kind is Kind.INT:
+        return str(int(value))
+    if kind is Kind.FLOAT:
+        return repr(float(value))
+    if kind is Kind.DATE:
+        return str(value.isoformat())
+    if kind is Kind.DATETIME:
+        return format_datetime(value)
+    if kind is Kind.PARTIAL_DATE:
+        return format_partial_date(value)
+    if kind is Kind.BOOL:
+        return "yes" if value else "no"
+    if kind is Kind.WEAPONS:
+        return format_weapons(value)
+    if kind is Kind.WEAPONS_LABEL:
+        return format_weapon_labels(value)
+    return format_history(value)
+
+
+def masked(text: str) -> str:
+    return MASK if text else ""
+
+
+def row_renderer(columns: Sequence[Column], *, mask_sensitive: bool = False) -> Callable[[object], list[str]]:
+    """A function from a record to its escaped cells, for the chosen columns."""
+
+    def cells(record: object) -> list[str]:
+        out = []
+        for column in columns:
+            text = render(column, record)
+            out.append(masked(text) if mask_sensitive and column.sensitive else neutralize(text))
+        return out
+
+    return cells
+
+
+# --- parsing (cell -> value) --------------------------------------------------------------------------------------
+
+_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?)?$")
+_PARTIAL = re.compile(
+    r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2})"
+    r"(?:[T ](?P<time>\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?))?)?)?$"
+)
+_UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
+_INT = re.compile(r"^[+-]?\d{1,15}$")
+_YES = {"yes", "y", "true", "1", "completed"}
+_NO = {"no", "n", "false", "0", "attempted"}
+
+
+def parse_int(text: str) -> int | None:
+    text = text.strip()
+    if not text:
+        return None
+    if not _INT.match(text):
+        raise ValueError(f"{text!r} is not a whole number")
+    return int(text)
+
+
+def parse_float(text: str) -> float | None:
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        value = float(text)
+    except ValueError:
+        raise ValueError(f"{text!r} is not a number") from None
+    if value != value or value in (float("inf"), float("-inf")):
+        raise ValueError(f"{text!r} is not a finite number")
+    return value
+
+
+def parse_date(text: str) -> date | None:
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        if len(text) != 10:
+            raise ValueError
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"{text!r} is not a date like 2019-09-12") from None
+
+
+def parse_datetime(text: str) -> datetime | None:
+    text = text.strip()
+    if not text:
+        return None
+    if not _DATETIME.match(text):
+        raise ValueError(f"{text!r} is not a time like 2019-09-12 14:30:00")
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError as error:
+        raise ValueError(f"{text!r} is not a real time: {error}") from None
+
+
+def parse_partial_date(text: str) -> PartialDate:
+    text = text.strip()
+    if not text or text.casefold() == "unknown":
+        return PartialDate()
+    match = _PARTIAL.match(text)
+    if match is None:
+        raise ValueError(f"{text!r} is not a date like 2019, 2019-08, 2019-08-13 or 2019-08-13 04:00")
+    try:
+        on = date(int(match["year"]), int(match["month"] or 1), int(match["day"] or 1))
+        at = time.fromisoformat(match["time"]) if match["time"] else None
+    except ValueError as error:
+        raise ValueError(f"{text!r} is not a real date: {error}") from None
+    if at is not None:
+        return PartialDate(DatePrecision.EXACT, on, at)
+    precision = DatePrecision.DAY if match["day"] else DatePrecision.MONTH if match["month"] else DatePrecision.YEAR
+    return PartialDate(precision, on)
+
+
+def parse_bool(text: str) -> bool:
+    wanted = text.strip().casefold()
+    if wanted in _YES:
+        return True
+    if wanted in _NO:
+        return False
+    raise ValueError(f"{text.strip()!r} is not yes or no")
+
+
+def parse_uuid(text: str) -> str:
+    text = text.strip()
+    if text and not _UUID.match(text):
+        raise ValueError(f"{text!r} is not a UUID such as 6f0c6a55-5f1e-4a0e-9d7c-0f3f4b0a1c2d")
+    return text.lower()
+
+
+def _entries(text: str) -> list[tuple[str, str, str]]:
+    """(head, separator, rest) of every list entry: the head is split off at the first unescaped `:`."""
+    entries = []
+    for raw in _raw_parts(text):
+        head, separator, rest = raw.partition(":")
+        entries.append((head.strip(), separator, rest))
+    return entries
+
+
+def _raw_parts(text: str) -> list[str]:
+    """Split at unescaped bars, keeping escapes (they are undone per part after the head is split off)."""
+    parts, start, index = [], 0, 0
+    while index < len(text):
+        if text[index] == "\\":
+            index += 2
+            continue
+        if text[index] == LIST_SEPARATOR:
+            parts.append(text[start:index])
+            start = index + 1
+        index += 1
+    parts.append(text[start:])
+    return parts
+
+
+def _undo_escapes(text: str) -> str:
+    out, chars = [], iter(text)
+    for char in chars:
+        if char == "\\":
+            following = next(chars, None)
+            if following not in ("\\", LIST_SEPARATOR):
+                raise ValueError("a backslash must be followed by \\ or | (write \\\\ for a backslash)")
+            out.append(following)
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def parse_weapons(text: str) -> tuple[Weapon, ...]:
+    if not text.strip():
+        return ()
+    weapons = []
+    for number, (head, _, rest) in enumerate(_entries(text), start=1):
+        if not head:
+            raise ValueError(f"weapon {number} has no type; write e.g. firearms:rifle|incendiary")
+        weapons.append(Weapon(WeaponType.parse(head), _undo_escapes(rest)))
+    return tuple(weapons)
+
+
+def parse_weapon_labels(text: str) -> tuple[Weapon, ...]:
+    return Weapon.parse_list(text)
+
+
+def parse_history(text: str) -> tuple[StatusChange, ...]:
+    if not text.strip():
+        return ()
+    changes = []
+    for number, (head, separator, rest) in enumerate(_entries(text), start=1):
+        code, at, day = head.partition("@")
+        if not at:
+            raise ValueError(f"status change {number} {head!r} needs a day: status@YYYY-MM-DD")
+        changed_on = parse_date(day)
+        if changed_on is None:
+            raise ValueError(f"status change {number} needs a day: status@YYYY-MM-DD")
+        changes.append(StatusChange(CaseStatus.parse(code), changed_on, _undo_escapes(rest) if separator else ""))
+    return tuple(changes)
+
+
+def parse_cell(column: Column, text: str) -> Any:
+    """The value of an (already un-escaped) cell; raises ValueError saying why it cannot be read."""
+    kind = column.kind
+    if kind is Kind.TEXT:
+        return text
+    if kind is Kind.UUID:
+        return parse_uuid(text)
+    if kind in (Kind.CODE, Kind.LABEL):
+        assert column.enum is not None
+        return column.enum.parse(text) if text.strip() else None
+    if kind is Kind.INT:
+        return parse_int(text)
+    if kind is Kind.FLOAT:
+        return parse_float(text)
+    if kind is Kind.DATE:
+        return parse_date(text)
+    if kind is Kind.DATETIME:
+        return parse_datetime(text)
+    if kind is Kind.PARTIAL_DATE:
+        return parse_partial_date(text)
+    if kind is Kind.BOOL:
+        return parse_bool(text)
+    if kind is Kind.WEAPONS:
+        return parse_weapons(text)
+    if kind is Kind.WEAPONS_LABEL:
+        return parse_weapon_labels(text)
+    return parse_history(text)
+
+
+def normalized_header(text: str) -> str:
+    """Header text compared case- and punctuation-insensitively: "Attack type (label)" -> "attack_type_label"."""
+    return "_".join(re.findall(r"[^\W_]+", text.casefold()))
+
+
+def header_names(column: Column) -> set[str]:
+    """Every normalized header that means `column`: its key and its title (for labels also "<key> label")."""
+    names = {normalized_header(column.key), normalized_header(column.title)}
+    if column.kind is Kind.CODE:
+        names.add(normalized_header(column.key + " code"))
+    return names
