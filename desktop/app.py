@@ -28,7 +28,7 @@ from desktop.ui.icons import app_icon
 from desktop.ui.main_window import DATABASE_FILTER, SUFFIX, MainWindow
 from desktop.ui.settings import WindowSettings, settings_file
 
-QUIT_AFTER_ENV = "INCIDENT_LOGGER_QUIT_AFTER_MS"  # tests: close the window this long after it is shown
+QUIT_AFTER_ENV = "INCIDENT_LOGGER_QUIT_AFTER_MS"  # tests: close dialogs and the window this long after start
 LOG_NAME = "incident-logger.log"
 log = logging.getLogger(__name__)
 
@@ -58,32 +58,48 @@ def run_gui(url: str, app_paths: AppPaths) -> int:
     app.setDesktopFileName(APP_NAME)
     app.setWindowIcon(app_icon())
     qsettings = settings_file(app_paths.config_dir)
+    shown: list[MainWindow] = []  # the window, while there is one (for the hooks below)
+    previous_hook = sys.excepthook
+    sys.excepthook = lambda kind, error, tb: show_unexpected(kind, error, tb, shown[0] if shown else None)
+    quit_after = os.environ.get(QUIT_AFTER_ENV, "")
+    if quit_after.isdigit():
+        QTimer.singleShot(int(quit_after), lambda: close_everything(shown[0] if shown else None))
+    try:
+        code = _run(app, url, app_paths, qsettings, shown)
+    finally:
+        sys.excepthook = previous_hook
+        qsettings.sync()
+        shiboken6.delete(qsettings)  # written; gone before the QApplication
+        if existing is None:
+            app.shutdown()  # the QApplication goes before Python's own teardown
+    log.info("exited with %s (log: %s)", code, log_file)
+    return code
+
+
+def _run(app: QApplication, url: str, app_paths: AppPaths, qsettings: QSettings, shown: list[MainWindow]) -> int:
     settings = WindowSettings(qsettings)
     opener = DatabaseOpener(app_paths.backup_dir)
     database = open_first_database(opener, starting_url(url, app_paths, settings))
     if database is None:
         return 1
     settings.add_recent_database(database.url)
-    window = build_main_window(database, app_paths, qsettings, opener=opener)
-    previous_hook = sys.excepthook
-    sys.excepthook = lambda kind, error, tb: show_unexpected(kind, error, tb, window)
+    try:
+        window = build_main_window(database, app_paths, qsettings, opener=opener)
+    except BaseException:
+        opener.close(database)
+        raise
+    shown.append(window)
     code = 1
     try:
         window.show()
+        log.info("main window shown on %s", database.display_name)
         QTimer.singleShot(0, lambda: offer_demo(window, settings))
-        quit_after = os.environ.get(QUIT_AFTER_ENV, "")
-        if quit_after.isdigit():
-            QTimer.singleShot(int(quit_after), lambda: close_everything(window))
         code = app.exec()
     finally:
-        sys.excepthook = previous_hook
+        shown.clear()
         if not _shut_down(window, opener, settings) and code == 0:
             code = 1
-    shiboken6.delete(qsettings)  # written; gone before the QApplication
-    if existing is None:
-        app.shutdown()  # the QApplication goes before Python's own teardown
-    log.info("exited with %s (log: %s)", code, log_file)
-    return int(code)
+    return code
 
 
 def _shut_down(window: MainWindow, opener: DatabaseOpener, settings: WindowSettings) -> bool:
@@ -106,12 +122,13 @@ def _shut_down(window: MainWindow, opener: DatabaseOpener, settings: WindowSetti
     return ok
 
 
-def close_everything(window: MainWindow) -> None:
+def close_everything(window: MainWindow | None) -> None:
     """Reject open dialogs, close the window and leave the event loop (the quit-after timer of tests)."""
     for widget in QApplication.topLevelWidgets():
-        if isinstance(widget, QDialog | QMessageBox) and widget.isVisible():
+        if isinstance(widget, QDialog) and widget.isVisible():
             widget.reject()
-    window.close()
+    if window is not None:
+        window.close()
     QApplication.quit()
 
 

@@ -7,12 +7,11 @@ from dataclasses import fields, replace
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -23,9 +22,9 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.enums import Agency, AttackType, CaseStatus, LabelledEnum, PlanStatus, Severity
 from desktop.domain.queries import FacilityFilter, IncidentFilter, PlanItemFilter
+from desktop.ui.forms.fields import OptionalDateEdit
 
 SEARCH_DELAY_MS = 250
-ANY_DATE = QDate(1900, 1, 1)  # the date edits' minimum, shown as "any"
 OPEN = "__open__"  # combo data: only open cases / items
 
 
@@ -40,7 +39,7 @@ class SearchBox(QLineEdit):
         self.setClearButtonEnabled(True)
         self.setPlaceholderText(placeholder)
         self.setAccessibleName("Search")
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("x") * 28)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("x") * 24)
         self._emitted = ""
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -73,25 +72,35 @@ class SearchBox(QLineEdit):
 
 
 class ChoiceCombo(QComboBox):
-    """A combo whose items carry values; the first item ("All …") stands for no restriction (None)."""
+    """A combo whose items stand for values; the first item ("All …") stands for no restriction (None).
+    The values are kept in Python (Qt's item data would turn a StrEnum member into a plain string)."""
 
     def __init__(self, name: str, everything: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(name)
         self.setAccessibleName(everything)
-        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.addItem(everything, None)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(10)
+        self._values: list[Any] = []
+        self.add_choice(None, everything)
+
+    def add_choice(self, value: Any, text: str) -> None:
+        self._values.append(value)
+        self.addItem(text)
 
     def add_enum(self, enum: type[LabelledEnum]) -> None:
         for member in enum:
-            self.addItem(member.label, member)
+            self.add_choice(member, member.label)
 
     def value(self) -> Any:
-        return self.currentData()
+        index = self.currentIndex()
+        return self._values[index] if 0 <= index < len(self._values) else None
+
+    def index_of(self, value: Any) -> int:
+        return next((n for n, v in enumerate(self._values) if v == value and type(v) is type(value)), -1)
 
     def set_value(self, value: Any) -> None:
-        index = self.findData(value) if value is not None else 0
-        self.setCurrentIndex(max(index, 0))
+        self.setCurrentIndex(max(self.index_of(value), 0))
 
     def set_choices(self, choices: Sequence[tuple[Any, str]]) -> None:
         """Replace the items after the first, keeping the current choice when it is still offered."""
@@ -99,32 +108,13 @@ class ChoiceCombo(QComboBox):
         self.blockSignals(True)
         while self.count() > 1:
             self.removeItem(1)
+        del self._values[1:]
         for value, text in choices:
-            self.addItem(text, value)
+            self.add_choice(value, text)
         self.set_value(current)
         self.blockSignals(False)
         if self.value() != current:
             self.currentIndexChanged.emit(self.currentIndex())
-
-
-class DateBound(QDateEdit):
-    """An optional date: the minimum date reads "any" and means no bound."""
-
-    def __init__(self, name: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName(name)
-        self.setCalendarPopup(True)
-        self.setDisplayFormat("yyyy-MM-dd")
-        self.setMinimumDate(ANY_DATE)
-        self.setSpecialValueText("any")
-        self.setDate(ANY_DATE)
-
-    def value(self) -> date | None:
-        day = self.date()
-        return None if day == ANY_DATE else date(day.year(), day.month(), day.day())
-
-    def set_value(self, day: date | None) -> None:
-        self.setDate(ANY_DATE if day is None else QDate(day.year, day.month, day.day))
 
 
 class FilterBar(QWidget):
@@ -153,6 +143,11 @@ class FilterBar(QWidget):
         layout.addLayout(self.rows)
         self.search.search_changed.connect(lambda _text: self._changed())
         self._quiet = False
+        self._emitted: Any = None
+        self._soon = QTimer(self)  # dates emit a change per typed digit: wait for a pause as with the search
+        self._soon.setSingleShot(True)
+        self._soon.setInterval(SEARCH_DELAY_MS)
+        self._soon.timeout.connect(self._changed)
 
     def new_row(self) -> None:
         """Widgets added from now on go on a line of their own."""
@@ -167,8 +162,12 @@ class FilterBar(QWidget):
         self.row.addWidget(widget)
         if isinstance(widget, QComboBox):
             widget.currentIndexChanged.connect(lambda _index: self._changed())
-        elif isinstance(widget, QDateEdit):
-            widget.dateChanged.connect(lambda _day: self._changed())
+
+    def add_date(self, edit: OptionalDateEdit) -> None:
+        """A date that may be absent (its check box turns it on); changes apply once typing pauses."""
+        self.row.addWidget(edit)
+        edit.check.toggled.connect(lambda _on: self._changed())
+        edit.edit.dateChanged.connect(lambda _day: self._soon.start())
 
     def add_check(self, check: QCheckBox) -> None:
         self.row.addWidget(check)
@@ -179,9 +178,12 @@ class FilterBar(QWidget):
         self._update_clear()
 
     def _changed(self) -> None:
+        self._soon.stop()
         self._update_clear()
-        if not self._quiet:
-            self.changed.emit(self.current())
+        current = self.current()
+        if not self._quiet and current != self._emitted:
+            self._emitted = current
+            self.changed.emit(current)
 
     def _update_clear(self) -> None:
         self.clear_button.setEnabled(self.current() != self.empty())
@@ -228,28 +230,29 @@ class IncidentFilterBar(FilterBar):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Search title, description, case number, sources… (Ctrl+F)", parent)
         self.facility = ChoiceCombo("facility_filter", "All facilities", self)
-        self.facility.setMinimumContentsLength(30)
-        self.facility.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.facility.setMinimumContentsLength(18)
         self.attack_type = ChoiceCombo("attack_type_filter", "All attack types", self)
         self.attack_type.add_enum(AttackType)
         self.severity = ChoiceCombo("severity_filter", "Any severity", self)
         self.severity.add_enum(Severity)
         self.status = ChoiceCombo("status_filter", "Any status", self)
-        self.status.addItem("Open cases", OPEN)
+        self.status.add_choice(OPEN, "Open cases")
         self.status.add_enum(CaseStatus)
-        self.occurred_from = DateBound("occurred_from", self)
-        self.occurred_from.setToolTip("Only incidents on or after this day (the lowest date means any)")
-        self.occurred_to = DateBound("occurred_to", self)
-        self.occurred_to.setToolTip("Only incidents on or before this day (the lowest date means any)")
-        self.add_widget("Fa&cility:", self.facility)
-        self.new_row()
-        for label, widget in (("&Attack type:", self.attack_type), ("Se&verity:", self.severity),
-                              ("S&tatus:", self.status), ("Occurred fro&m:", self.occurred_from),
-                              ("t&o:", self.occurred_to)):  # fmt: skip
-            self.add_widget(label, widget)
-        self.row.addStretch(1)
+        self.occurred_from = OptionalDateEdit("Occurred fro&m", "any day", self)
+        self.occurred_from.setObjectName("occurred_from")
+        self.occurred_from.setToolTip("Only incidents on or after this day")
+        self.occurred_to = OptionalDateEdit("t&o", "any day", self)
+        self.occurred_to.setObjectName("occurred_to")
+        self.occurred_to.setToolTip("Only incidents on or before this day")
+        self.add_date(self.occurred_from)
+        self.add_date(self.occurred_to)
         self._extra = IncidentFilter()
         self.finish()
+        self.new_row()
+        for label, widget in (("Fa&cility:", self.facility), ("&Attack type:", self.attack_type),
+                              ("Se&verity:", self.severity), ("S&tatus:", self.status)):  # fmt: skip
+            self.add_widget(label, widget)
+        self.row.addStretch(1)
         self.extra_label = QLabel(self)
         self.extra_label.setObjectName("extra_conditions")
         self.extra_label.setTextFormat(Qt.TextFormat.RichText)
@@ -291,7 +294,7 @@ class IncidentFilterBar(FilterBar):
             self.occurred_from.set_value(where.occurred_from)
             self.occurred_to.set_value(where.occurred_to)
             facility = _one(where.facility_uuids)
-            if facility is not None and self.facility.findData(facility) < 0:
+            if facility is not None and self.facility.index_of(facility) < 0:
                 facility = None
             self.facility.set_value(facility)
             self.attack_type.set_value(_one(where.attack_types))
@@ -385,7 +388,7 @@ class PlanItemFilterBar(FilterBar):
         self.facility = ChoiceCombo("plan_facility_filter", "All facilities", self)
         self.facility.setMaximumWidth(self.fontMetrics().horizontalAdvance("x") * 36)
         self.status = ChoiceCombo("plan_status_filter", "Any status", self)
-        self.status.addItem("Open items", OPEN)
+        self.status.add_choice(OPEN, "Open items")
         self.status.add_enum(PlanStatus)
         self.add_widget("Fa&cility:", self.facility)
         self.add_widget("S&tatus:", self.status)

@@ -1,0 +1,324 @@
+"""The main window driven as a person does: search, filters, header clicks, keyboard shortcuts, forms, undo."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import forms_fixtures as ff
+import pytest
+from conftest import click_header, make_active, work_modal
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from desktop.domain.enums import CaseStatus, Severity, WeaponType
+from desktop.domain.errors import RecordNotFoundError
+from desktop.domain.queries import IncidentFilter, Page
+from desktop.services.records import FacilityService, IncidentService, PlanItemService
+from desktop.ui import error_dialogs
+from desktop.ui.main_window import MainWindow
+from desktop.ui.record_tab import RecordTab
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+TACOMA = "Armed attack with rifle and incendiary devices on the detention center"
+SAN_ANTONIO = "Shots fired overnight at the windows of the ICE office"
+FLORIDA = "Molotov cocktail thrown at the USCIS office; the fuse failed"
+
+
+def titles(tab: RecordTab) -> list[str]:
+    return [tab.model.record_at(row).title for row in range(tab.model.rowCount())]
+
+
+def select_title(qtbot: QtBot, tab: RecordTab, title: str) -> None:
+    """Click the row showing `title`."""
+    row = titles(tab).index(title)
+    table = tab.table
+    rect = table.visualRect(tab.model.index(row, 3))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert table.current_row() == row
+
+
+def incidents_tab(window: MainWindow) -> RecordTab:
+    return window.record_tabs["incidents"]
+
+
+def test_window_shows_the_demo_records_with_counts(window: MainWindow) -> None:
+    tab = incidents_tab(window)
+    assert window.tabs.currentWidget() is tab
+    assert titles(tab) == [SAN_ANTONIO, FLORIDA, TACOMA]  # newest first
+    assert window.counts_label.text() == "3 incidents"
+    assert window.deadlines_label.text() == "0 overdue, 1 due this week"
+    assert window.database_label.text() == window.database.display_name
+    assert window.windowTitle() == "incidents.sqlite3 — Incident Logger"
+    window.show_tab("facilities")
+    assert window.counts_label.text() == "3 facilities"
+    window.show_tab("plan_items")
+    assert window.counts_label.text() == "1 plan item"
+    assert [a.text() for a in window.menuBar().actions()] == ["&File", "&Edit", "&View", "&Records", "&Help"]
+    edit = [a.objectName() for a in window.edit_menu.actions() if a.objectName()]
+    assert edit == ["undo_action", "redo_action", "new_action", "edit_action", "delete_action", "find_action",
+                    "clear_filters_action"]  # fmt: skip
+
+
+def test_typing_in_the_search_box_filters_after_a_pause(qtbot: QtBot, window: MainWindow) -> None:
+    tab = incidents_tab(window)
+    resets: list[int] = []
+    tab.model.modelReset.connect(lambda: resets.append(1))
+    qtbot.keyClick(window, Qt.Key.Key_F, CTRL)
+    assert QApplication.focusWidget() is tab.filter_bar.search
+    qtbot.keyClicks(tab.filter_bar.search, "molotov")
+    assert tab.model.rowCount() == 3  # nothing yet: the search waits until typing pauses
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 1, timeout=2000)
+    assert titles(tab) == [FLORIDA]
+    assert len(resets) == 1  # one query for the whole word, not one per key
+    assert window.counts_label.text() == "1 of 3 incidents shown"
+    qtbot.keyClick(tab.filter_bar.search, Qt.Key.Key_Escape)  # Esc empties the search at once
+    assert tab.model.rowCount() == 3
+    assert window.counts_label.text() == "3 incidents"
+
+
+def test_search_finds_words_by_their_start_in_the_description(qtbot: QtBot, window: MainWindow) -> None:
+    tab = incidents_tab(window)
+    window.focus_search()
+    qtbot.keyClicks(tab.filter_bar.search, "propan")  # "propane tank" in the Tacoma description
+    qtbot.keyClick(tab.filter_bar.search, Qt.Key.Key_Return)  # Enter searches without waiting
+    assert titles(tab) == [TACOMA]
+
+
+def test_header_clicks_sort_in_the_database(qtbot: QtBot, window: MainWindow) -> None:
+    tab = incidents_tab(window)
+    service = IncidentService(window.database)
+    header = tab.table.horizontalHeader()
+    column = {c.title: n for n, c in enumerate(tab.model.columns)}
+    click_header(qtbot, header, column["Title"])
+    assert titles(tab) == [i.title for i in service.page(page=Page(sort="title"))] == sorted(titles(tab))
+    assert header.sortIndicatorSection() == column["Title"]
+    click_header(qtbot, header, column["Title"])
+    assert titles(tab) == sorted(titles(tab), reverse=True)
+    click_header(qtbot, header, column["Severity"])
+    severities = [tab.model.record_at(r).severity for r in range(3)]
+    assert severities == [Severity.HIGH, Severity.HIGH, Severity.CRITICAL]  # by rank, not by code
+    before = titles(tab)
+    click_header(qtbot, header, column["Weapons"])  # no sort key: the order and the arrow stay
+    assert titles(tab) == before
+    assert header.sortIndicatorSection() == column["Severity"]
+
+
+def test_filter_combos_and_dates(qtbot: QtBot, window: MainWindow) -> None:
+    tab = incidents_tab(window)
+    bar = tab.filter_bar
+    ff.choose(qtbot, bar.severity, "Critical")
+    assert titles(tab) == [TACOMA]
+    ff.choose(qtbot, bar.severity, "Any severity")
+    ff.choose(qtbot, bar.status, "Open cases")
+    assert titles(tab) == [SAN_ANTONIO, FLORIDA]
+    ff.choose(qtbot, bar.attack_type, "Armed assault")
+    assert titles(tab) == []
+    assert window.counts_label.text() == "0 of 3 incidents shown"
+    ff.choose(qtbot, bar.status, "Any status")
+    ff.choose(qtbot, bar.attack_type, "All attack types")
+    ff.choose(qtbot, bar.facility, "USCIS office, Florida")
+    assert titles(tab) == [FLORIDA]
+    qtbot.mouseClick(bar.clear_button, Qt.MouseButton.LeftButton)
+    assert titles(tab) == [SAN_ANTONIO, FLORIDA, TACOMA]
+    assert not bar.clear_button.isEnabled()
+    qtbot.mouseClick(bar.occurred_from.check, Qt.MouseButton.LeftButton)
+    ff.type_date(qtbot, bar.occurred_from.edit, date(2019, 8, 1))
+    qtbot.waitUntil(lambda: titles(tab) == [SAN_ANTONIO, FLORIDA], timeout=2000)
+    qtbot.mouseClick(bar.occurred_to.check, Qt.MouseButton.LeftButton)
+    ff.type_date(qtbot, bar.occurred_to.edit, date(2019, 8, 10))
+    qtbot.waitUntil(lambda: titles(tab) == [FLORIDA], timeout=2000)
+    qtbot.mouseClick(bar.occurred_from.check, Qt.MouseButton.LeftButton)  # off again: any day
+    assert titles(tab) == [FLORIDA, TACOMA]
+
+
+def test_a_filter_from_elsewhere_shows_what_the_widgets_cannot(qtbot: QtBot, window: MainWindow) -> None:
+    window.show_tab("facilities")
+    changed: list[IncidentFilter] = []
+    window.incident_filter_changed.connect(changed.append)
+    window.apply_incident_filter(IncidentFilter(weapon_types=(WeaponType.INCENDIARY,), severities=(Severity.HIGH,)))
+    tab = incidents_tab(window)
+    assert window.tabs.currentWidget() is tab
+    assert titles(tab) == [FLORIDA]
+    assert tab.filter_bar.severity.currentText() == "High"
+    assert tab.filter_bar.extra_label.isVisible()
+    assert "weapon Incendiary" in tab.filter_bar.extra_label.text()
+    assert changed[-1] == IncidentFilter(weapon_types=(WeaponType.INCENDIARY,), severities=(Severity.HIGH,))
+    tab.filter_bar.extra_label.linkActivated.emit("clear")  # the "remove" link
+    assert titles(tab) == [SAN_ANTONIO, FLORIDA]
+    assert not tab.filter_bar.extra_label.isVisible()
+
+
+def test_facility_and_plan_item_filters(qtbot: QtBot, window: MainWindow, today: object) -> None:
+    window.show_tab("facilities")
+    facilities = window.record_tabs["facilities"]
+    ff.choose(qtbot, facilities.filter_bar.agency, "USCIS")
+    assert [facilities.model.record_at(r).name for r in range(facilities.model.rowCount())] == [
+        "USCIS office, Florida"]  # fmt: skip
+    window.clear_filters()
+    qtbot.mouseClick(facilities.filter_bar.reassessment_due, Qt.MouseButton.LeftButton)
+    assert facilities.model.rowCount() == 3  # demo facilities were never assessed: all due
+    window.show_tab("plan_items")
+    plans = window.record_tabs["plan_items"]
+    qtbot.mouseClick(plans.filter_bar.overdue, Qt.MouseButton.LeftButton)
+    assert plans.model.rowCount() == 0  # due 2019-09-26, "today" is 2019-09-20
+    qtbot.mouseClick(plans.filter_bar.overdue, Qt.MouseButton.LeftButton)
+    ff.choose(qtbot, plans.filter_bar.status, "Implemented")
+    assert plans.model.rowCount() == 0
+    ff.choose(qtbot, plans.filter_bar.status, "Open items")
+    assert plans.model.rowCount() == 1
+    window.focus_search()
+    qtbot.keyClicks(plans.filter_bar.search, "protective")  # the owner: "… Federal Protective Service"
+    qtbot.keyClick(plans.filter_bar.search, Qt.Key.Key_Return)
+    assert plans.model.rowCount() == 1
+
+
+def test_ctrl_n_adds_an_incident_and_undo_redo_follow_the_database(qtbot: QtBot, window: MainWindow) -> None:
+    service = IncidentService(window.database)
+
+    def fill(form: QWidget) -> None:
+        ff.type_into(qtbot, form.title, "Graffiti on the gate")
+        ff.pick_facility(qtbot, form.facility, "Tacoma")
+        make_active(qtbot, form)  # the completion popup took the activation away
+        ff.press_save(qtbot, form)
+
+    work_modal(qtbot, lambda: qtbot.keyClick(incidents_tab(window).table, Qt.Key.Key_N, CTRL), fill)
+    stored = [i for i in service.page() if i.title == "Graffiti on the gate"]
+    assert len(stored) == 1 and stored[0].facility_name == "Northwest Detention Center, Tacoma"
+    tab = incidents_tab(window)
+    assert tab.selected_record().uuid == stored[0].uuid  # the new record is selected
+    assert window.counts_label.text() == "4 incidents"
+    qtbot.keyClick(tab.table, Qt.Key.Key_Z, CTRL)
+    with pytest.raises(RecordNotFoundError):
+        service.get(stored[0].uuid)
+    assert tab.model.rowCount() == 3 and window.counts_label.text() == "3 incidents"
+    qtbot.keyClick(tab.table, Qt.Key.Key_Z, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    assert service.get(stored[0].uuid).title == "Graffiti on the gate"
+    assert "Graffiti on the gate" in titles(tab)
+
+
+def test_enter_edits_the_selected_record(qtbot: QtBot, window: MainWindow) -> None:
+    tab = incidents_tab(window)
+    select_title(qtbot, tab, FLORIDA)
+    service = IncidentService(window.database)
+    uuid = tab.selected_record().uuid
+
+    def change(form: QWidget) -> None:
+        assert form.title.text() == FLORIDA
+        ff.choose(qtbot, form.status, "Charged")
+        ff.press_save(qtbot, form)
+
+    work_modal(qtbot, lambda: qtbot.keyClick(tab.table, Qt.Key.Key_Return), change)
+    assert service.get(uuid).status is CaseStatus.CHARGED
+    assert tab.selected_record().uuid == uuid
+    window.undo_action.trigger()
+    assert service.get(uuid).status is CaseStatus.ARREST_MADE
+    window.redo_action.trigger()
+    assert service.get(uuid).status is CaseStatus.CHARGED
+
+
+def test_a_double_click_edits_and_cancel_changes_nothing(qtbot: QtBot, window: MainWindow) -> None:
+    tab = incidents_tab(window)
+    row = titles(tab).index(TACOMA)
+    before = IncidentService(window.database).get(tab.model.record_at(row).uuid)
+    rect = tab.table.visualRect(tab.model.index(row, 3))
+    opened: list[str] = []
+
+    def cancel(form: QWidget) -> None:
+        opened.append(form.title.text())
+        ff.press_escape(qtbot, form)
+
+    def double_click() -> None:
+        qtbot.mouseClick(tab.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        qtbot.mouseDClick(tab.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+    work_modal(qtbot, double_click, cancel)
+    assert opened == [TACOMA]
+    assert IncidentService(window.database).get(before.uuid) == before
+    assert not window.undo_stack.canUndo()
+
+
+def test_delete_asks_naming_the_record_and_undo_brings_it_back(qtbot: QtBot, window: MainWindow) -> None:
+    tab = incidents_tab(window)
+    service = IncidentService(window.database)
+    select_title(qtbot, tab, SAN_ANTONIO)
+    uuid = tab.selected_record().uuid
+    asked: list[str] = []
+
+    def answer(button: str) -> None:
+        def click(box: QWidget) -> None:
+            asked.append(box.text())
+            qtbot.mouseClick(next(b for b in box.buttons() if b.text().replace("&", "") == button),
+                             Qt.MouseButton.LeftButton)  # fmt: skip
+
+        work_modal(qtbot, lambda: qtbot.keyClick(tab.table, Qt.Key.Key_Delete), click, QMessageBox)
+
+    answer("Cancel")
+    assert service.get(uuid).title == SAN_ANTONIO
+    answer("Delete")
+    assert asked == [f"Delete the incident “{SAN_ANTONIO[:39]}…”?"] * 2
+    with pytest.raises(RecordNotFoundError):
+        service.get(uuid)
+    assert titles(tab) == [FLORIDA, TACOMA]
+    qtbot.keyClick(tab.table, Qt.Key.Key_Z, CTRL)
+    assert service.get(uuid).title == SAN_ANTONIO
+    assert titles(tab) == [SAN_ANTONIO, FLORIDA, TACOMA]
+
+
+def test_del_in_the_search_box_deletes_text_not_records(qtbot: QtBot, window: MainWindow) -> None:
+    tab = incidents_tab(window)
+    tab.table.select_row(0)
+    window.focus_search()
+    qtbot.keyClicks(tab.filter_bar.search, "ab")
+    qtbot.keyClick(tab.filter_bar.search, Qt.Key.Key_Home)
+    qtbot.keyClick(tab.filter_bar.search, Qt.Key.Key_Delete)
+    assert tab.filter_bar.search.text() == "b"
+    assert QApplication.activeModalWidget() is None
+    assert IncidentService(window.database).count() == 3
+
+
+def test_deleting_a_facility_in_use_says_why_and_keeps_it(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(error_dialogs, "show_box", lambda _p, _i, _t, text, details: shown.append((text, details)))
+    window.show_tab("facilities")
+    tab = window.record_tabs["facilities"]
+    tab.table.select_row(0)
+    tab.table.setFocus()
+    name = tab.selected_record().name
+
+    def confirm(box: QWidget) -> None:
+        qtbot.mouseClick(next(b for b in box.buttons() if b.text() == "&Delete"), Qt.MouseButton.LeftButton)
+
+    work_modal(qtbot, lambda: qtbot.keyClick(tab.table, Qt.Key.Key_Delete), confirm, QMessageBox)
+    assert shown and shown[0][0] == "The record is still in use and was not deleted."
+    assert "incident" in shown[0][1]
+    assert FacilityService(window.database).find_by_name(name) is not None
+    assert not window.undo_stack.canUndo()
+
+
+def test_new_plan_item_from_the_records_menu(qtbot: QtBot, window: MainWindow) -> None:
+    def fill(form: QWidget) -> None:
+        ff.type_into(qtbot, form.description, "Install bollards at the entrance")
+        ff.press_save(qtbot, form)
+
+    work_modal(qtbot, window.new_plan_item_action.trigger, fill)
+    assert window.tabs.currentWidget() is window.record_tabs["plan_items"]
+    assert [p.description for p in PlanItemService(window.database).page()].count(
+        "Install bollards at the entrance") == 1  # fmt: skip
+    assert window.record_tabs["plan_items"].model.rowCount() == 2
+
+
+def test_incidents_of_a_facility_and_plan_items_of_an_incident(qtbot: QtBot, window: MainWindow) -> None:
+    window.show_tab("facilities")
+    facilities = window.record_tabs["facilities"]
+    row = [facilities.model.record_at(r).name for r in range(3)].index("ICE office, San Antonio")
+    facilities.table.select_row(row)
+    window.facility_incidents_action.trigger()
+    assert window.tabs.currentWidget() is incidents_tab(window)
+    assert titles(incidents_tab(window)) == [SAN_ANTONIO]
+    assert incidents_tab(window).filter_bar.facility.currentText() == "ICE office, San Antonio"
+    incidents_tab(window).table.select_row(0)
+    window.incident_plan_items_action.trigger()
+    assert window.record_tabs["plan_items"].model.rowCount() == 0  # the demo plan item is linked to none

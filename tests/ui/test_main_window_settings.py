@@ -1,0 +1,221 @@
+"""The main window remembers its layout, switches database files, counts deadlines, offers the demo data,
+and explains errors in sentences."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+from conftest import Today, click_header
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+from pytestqt.qtbot import QtBot
+from sqlalchemy.exc import OperationalError
+
+from desktop.app import offer_demo, starting_url
+from desktop.domain.records import Facility
+from desktop.domain.validation import FieldError, ValidationError
+from desktop.paths import AppPaths
+from desktop.persistence.engine import sqlite_url
+from desktop.persistence.instance_lock import InstanceLock
+from desktop.persistence.unit_of_work import Database
+from desktop.services.records import IncidentService
+from desktop.ui import error_dialogs
+from desktop.ui.database_session import DatabaseOpener
+from desktop.ui.main_window import MainWindow
+from desktop.ui.settings import WindowSettings
+from desktop.ui.undo_commands import CreateRecord
+
+Factory = Callable[..., MainWindow]
+
+
+@pytest.fixture
+def shown_boxes(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str, str]]:
+    """Message boxes the error dialogs would show: (title, text, details)."""
+    boxes: list[tuple[str, str, str]] = []
+    monkeypatch.setattr(error_dialogs, "show_box", lambda _p, _i, title, text, details: boxes.append(
+        (title, text, details)))  # fmt: skip
+    return boxes
+
+
+def column(window: MainWindow, key: str, title: str) -> int:
+    return [c.title for c in window.record_tabs[key].model.columns].index(title)
+
+
+def test_layout_columns_sort_and_tab_are_restored(
+    qtbot: QtBot, make_window: Factory, demo_database: Database, qsettings: QSettings, settings_path: Path
+) -> None:
+    first = make_window(demo_database, qsettings)
+    first.resize(first.width(), 520)  # the offscreen screen is 800×600: only the height can change freely
+    header = first.record_tabs["incidents"].table.horizontalHeader()
+    facility, severity, title = (column(first, "incidents", t) for t in ("Facility", "Severity", "Title"))
+    header.resizeSection(facility, 333)
+    header.moveSection(header.visualIndex(severity), 0)
+    click_header(qtbot, header, title)
+    first.show_tab("facilities")
+    first.close()
+
+    again = QSettings(str(settings_path), QSettings.Format.IniFormat)  # read back from the file
+    second = make_window(demo_database, again)
+    restored = second.record_tabs["incidents"].table.horizontalHeader()
+    assert second.height() == 520
+    assert restored.sectionSize(facility) == 333
+    assert restored.visualIndex(severity) == 0
+    model = second.record_tabs["incidents"].model
+    assert (model.sort_key, model.descending) == ("title", False)
+    titles = [model.record_at(r).title for r in range(model.rowCount())]
+    assert titles == sorted(titles)
+    assert second.tabs.currentWidget() is second.record_tabs["facilities"]
+
+
+def test_reset_columns_puts_them_back(qtbot: QtBot, window: MainWindow) -> None:
+    header = window.record_tabs["incidents"].table.horizontalHeader()
+    severity = column(window, "incidents", "Severity")
+    default = header.sectionSize(severity)
+    header.moveSection(header.visualIndex(severity), 0)
+    header.resizeSection(severity, default + 150)
+    window.reset_columns_action.trigger()
+    assert header.visualIndex(severity) == severity
+    assert header.sectionSize(severity) == default
+
+
+def test_new_database_then_open_the_first_again(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qsettings: QSettings
+) -> None:
+    first_url = window.database.url
+    window.undo_stack.push(CreateRecord.perform(window.services.facilities, Facility(name="Only in the first file"),
+                                                window.on_records_changed))  # fmt: skip
+    assert window.undo_stack.canUndo()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "second"), ""))
+    window.new_database_action.trigger()
+
+    second = tmp_path / "second.sqlite3"
+    assert second.is_file()
+    assert window.database.url == sqlite_url(second)
+    assert window.record_tabs["incidents"].model.rowCount() == 0
+    assert window.record_tabs["facilities"].model.rowCount() == 0
+    assert window.counts_label.text() == "0 incidents"
+    assert window.deadlines_label.text() == "0 overdue, 0 due this week"
+    assert window.database_label.text() == str(second)
+    assert window.windowTitle() == "second.sqlite3 — Incident Logger"
+    assert WindowSettings(qsettings).recent_databases()[0] == sqlite_url(second)
+    assert window.record_tabs["incidents"].filter_bar.facility.count() == 1  # only "All facilities"
+    assert not window.undo_stack.canUndo()
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(tmp_path / "incidents.sqlite3"), ""))
+    window.open_database_action.trigger()
+    assert window.database.url == first_url
+    assert window.record_tabs["incidents"].model.rowCount() == 3
+    assert window.record_tabs["facilities"].model.rowCount() == 4
+    window.recent_menu.aboutToShow.emit()
+    assert [a.text() for a in window.recent_menu.actions()] == [f"second.sqlite3 — {tmp_path}"]
+
+
+def test_a_file_that_is_no_database_is_refused_and_left_alone(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    shown_boxes: list[tuple[str, str, str]],
+) -> None:  # fmt: skip
+    junk = tmp_path / "notes.sqlite3"
+    junk.write_bytes(b"these are my notes, not a database\n" * 200)
+    before = junk.read_bytes()
+    current = window.database
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(junk), ""))
+    assert window.open_database_file() is False
+    assert shown_boxes[0][:2] == ("Opening the database", "The database file cannot be used.")
+    assert str(junk) in shown_boxes[0][2]
+    assert junk.read_bytes() == before
+    assert window.database is current and window.record_tabs["incidents"].model.rowCount() == 3
+
+
+def test_new_database_never_overwrites_a_file(
+    qtbot: QtBot, window: MainWindow, demo_database: Database, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: warned.append(text))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "incidents.sqlite3"), ""))
+    assert window.new_database_file() is False
+    assert "already exists and was left as it is" in warned[0]
+    assert window.database is demo_database and IncidentService(demo_database).count() == 3
+
+
+def test_a_database_open_in_another_window_is_refused(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, shown_boxes: list[tuple[str, str, str]]
+) -> None:
+    other = tmp_path / "other.sqlite3"
+    elsewhere = DatabaseOpener(None)
+    database = elsewhere.open(sqlite_url(other))
+    try:
+        assert window.switch_database(sqlite_url(other)) is False
+        assert shown_boxes[0][1] == "This database is already open in another Incident Logger window."
+    finally:
+        elsewhere.close(database)
+    assert window.switch_database(sqlite_url(other)) is True  # free again
+    assert InstanceLock(other).path.exists()  # this window holds it now
+
+
+def test_deadlines_follow_today(qtbot: QtBot, window: MainWindow, today: Today) -> None:
+    assert window.deadlines_label.text() == "0 overdue, 1 due this week"
+    today.day = date(2019, 10, 1)
+    window.refresh_action.trigger()
+    assert window.deadlines_label.text() == "1 overdue, 0 due this week"
+    assert "b00020" in window.deadlines_label.styleSheet()
+
+
+@pytest.mark.parametrize("answer", [QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No])
+def test_first_run_offers_the_demo_data_once(
+    qtbot: QtBot, make_window: Factory, database: Database, qsettings: QSettings, monkeypatch: pytest.MonkeyPatch,
+    answer: QMessageBox.StandardButton,
+) -> None:  # fmt: skip
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda _p, title, *_a: asked.append(title) or answer)
+    window = make_window(database, qsettings)
+    settings = WindowSettings(qsettings)
+    loaded = offer_demo(window, settings)
+    assert asked == ["Load demo data?"]
+    expected = 3 if answer == QMessageBox.StandardButton.Yes else 0
+    assert loaded is bool(expected)
+    assert IncidentService(database).count() == window.record_tabs["incidents"].model.rowCount() == expected
+    assert offer_demo(window, settings) is False and len(asked) == 1  # asked once only
+
+
+def test_the_last_database_is_opened_unless_another_is_named(
+    app_paths: AppPaths, qsettings: QSettings, tmp_path: Path
+) -> None:
+    settings = WindowSettings(qsettings)
+    assert starting_url(app_paths.default_url, app_paths, settings) == app_paths.default_url
+    last = tmp_path / "last.sqlite3"
+    settings.add_recent_database(sqlite_url(last))
+    assert starting_url(app_paths.default_url, app_paths, settings) == app_paths.default_url  # not there (yet)
+    last.write_bytes(b"")
+    assert starting_url(app_paths.default_url, app_paths, settings) == sqlite_url(last)
+    named = sqlite_url(tmp_path / "named.sqlite3")
+    assert starting_url(named, app_paths, settings) == named
+
+
+def test_errors_read_as_sentences(shown_boxes: list[tuple[str, str, str]]) -> None:
+    error = ValidationError([FieldError("case_number", "'X-1' is already used"), FieldError("title", "is required")])
+    error_dialogs.show_error(None, error, "Saving the incident")
+    assert shown_boxes[-1] == ("Saving the incident", "The record was not saved because some fields need attention.",
+                               "• Case number: 'X-1' is already used\n• Title: is required")  # fmt: skip
+    try:
+        raise KeyError("surprise")
+    except KeyError as unexpected:
+        error_dialogs.show_unexpected(KeyError, unexpected, unexpected.__traceback__)
+    _title, text, details = shown_boxes[-1]
+    assert text == "Something unexpected went wrong."
+    assert "KeyError" in details and "Traceback" not in details and "File " not in details
+
+
+def test_read_failures_show_in_the_status_bar(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*_args: object) -> list[object]:
+        raise OperationalError("SELECT", {}, Exception("disk I/O error"))
+
+    monkeypatch.setattr(window.services.incidents, "page", broken)
+    window.refresh_action.trigger()
+    assert window.statusBar().currentMessage() == "Could not read the incidents: disk I/O error"
+    assert window.record_tabs["incidents"].model.rowCount() == 0
+    assert window.record_tabs["facilities"].model.rowCount() == 3  # the other tabs still work
