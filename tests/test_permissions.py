@@ -103,28 +103,29 @@ print(json.dumps(result))
 """
 
 
-def as_user_command() -> list[str]:
-    if runuser := shutil.which("runuser"):
-        return [runuser, "-u", "nobody", "--"]
-    if setpriv := shutil.which("setpriv"):
-        return [setpriv, "--reuid=nobody", "--regid=nogroup", "--clear-groups"]
-    pytest.fail("running as root, but neither runuser nor setpriv is there to drop privileges")
-
-
-def unprivileged_python(switch: list[str]) -> tuple[list[str], dict[str, str]]:
-    """A Python the `nobody` user can start that imports the app: this one, or (when it lives under a
-    private home such as /root) the system's Python of the same version with this venv's packages."""
+def unprivileged_python() -> tuple[list[str], dict[str, str]]:
+    """A command prefix that runs Python, importing the app, as someone who may not write where root may: the
+    `nobody` user (runuser, else setpriv) with this Python or, when it lives under a private home such as
+    /root, the system's Python of the same version with this venv's packages; failing both (the checkout
+    itself unreadable to nobody), root without the capabilities that let it ignore file permissions."""
     paths = [str(REPOSITORY), sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]]
     env = {"PATH": "/usr/bin:/bin", "PYTHONDONTWRITEBYTECODE": "1", "PYTHONPATH": os.pathsep.join(paths)}
     version = f"python{sys.version_info.major}.{sys.version_info.minor}"
-    candidates = [sys.executable, *(p for p in (shutil.which(version, path="/usr/bin:/usr/local/bin"),) if p)]
-    for python in candidates:
-        probe = subprocess.run(
-            [*switch, python, "-c", "import desktop.persistence.opening"], env=env, capture_output=True, timeout=60
-        )
+    pythons = [sys.executable, *(p for p in (shutil.which(version, path="/usr/bin:/usr/local/bin"),) if p)]
+    candidates: list[list[str]] = []
+    if runuser := shutil.which("runuser"):
+        candidates += [[runuser, "-u", "nobody", "--", python] for python in pythons]
+    setpriv = shutil.which("setpriv")
+    if setpriv:
+        candidates += [[setpriv, "--reuid=nobody", "--regid=nogroup", "--clear-groups", python] for python in pythons]
+        no_override = "-dac_override,-dac_read_search"
+        candidates.append([setpriv, f"--bounding-set={no_override}", f"--inh-caps={no_override}", sys.executable])
+    for command in candidates:
+        probe = subprocess.run([*command, "-c", "import desktop.persistence.opening"], env=env, capture_output=True,
+                               timeout=60)  # fmt: skip
         if probe.returncode == 0:
-            return [*switch, python], env
-    message = f"no Python that the nobody user may run imports the app (tried {candidates})"
+            return command, env
+    message = f"no unprivileged Python could import the app (tried {[c[0] for c in candidates]})"
     if os.environ.get("CI"):
         pytest.fail(message)
     pytest.skip(message)
@@ -164,13 +165,13 @@ def test_read_only_location_gives_a_clear_message_and_changes_nothing(shared_fol
     make_database(read_only_file)
     not_yet_created = read_only_folder / "new.sqlite3"
     in_read_only_folder.chmod(0o666)  # the file could be written, its folder (for -wal/-shm) cannot
-    read_only_file.chmod(0o644 if os.geteuid() == 0 else 0o444)
-    read_only_folder.chmod(0o755 if os.geteuid() == 0 else 0o555)
+    read_only_file.chmod(0o444)
+    read_only_folder.chmod(0o555)
     writable_folder.chmod(0o777)
     before = fingerprint(shared_folder)
     names = [str(p) for p in (in_read_only_folder, read_only_file, not_yet_created)]
     if os.geteuid() == 0:  # root may write anywhere: ask as a user who may not
-        python, env = unprivileged_python(as_user_command())
+        python, env = unprivileged_python()
         probe = subprocess.run([*python, "-c", PROBE, *names], env=env, capture_output=True, text=True, timeout=120)
     else:
         probe = subprocess.run([sys.executable, "-c", PROBE, *names], capture_output=True, text=True, timeout=120)
@@ -195,12 +196,13 @@ def test_read_only_database_from_the_command_line(shared_folder: Path) -> None:
     folder.mkdir()
     database = folder / "incidents.sqlite3"
     make_database(database)
-    database.chmod(0o644)
+    database.chmod(0o444)
+    folder.chmod(0o555)
     data_dir = shared_folder / "data"
     data_dir.mkdir()
-    shutil.chown(data_dir, "nobody")
+    data_dir.chmod(0o777)
     before = fingerprint(folder)
-    python, env = unprivileged_python(as_user_command())
+    python, env = unprivileged_python()
     command = [*python, "-m", "desktop", "--data-dir", str(data_dir), "--database-url", sqlite_url(database), "list"]
     finished = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
     assert finished.returncode == 2
