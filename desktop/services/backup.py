@@ -368,7 +368,14 @@ def _copy_database(source: Path, destination: Path) -> None:
     """SQLite's online backup of `source` (a consistent snapshot, WAL included) into a new 0600 file."""
     fd = os.open(destination, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     os.close(fd)
-    reader = read_only_connection(source)
+    wal = source.with_name(source.name + "-wal")
+    closed = not wal.exists()  # nobody has it open: read it as an immutable file
+    _backup_pages(read_only_connection(source, immutable=closed), destination)
+    if closed and wal.exists():  # someone opened it meanwhile: copy again, the way that sees their writes
+        _backup_pages(read_only_connection(source, immutable=False), destination)
+
+
+def _backup_pages(reader: sqlite3.Connection, destination: Path) -> None:
     try:
         writer = sqlite3.connect(destination)
         try:
