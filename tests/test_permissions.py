@@ -90,8 +90,10 @@ import json, sys
 from pathlib import Path
 from desktop.persistence.integrity import check_database_file
 from desktop.persistence.opening import DatabaseFileError, open_checked
-result = {}
-for name in sys.argv[1:]:
+from desktop.services.backup import verify_backup
+backup = Path(sys.argv[1])
+result = {"backup usable": verify_backup(backup).ok}
+for name in sys.argv[2:]:
     check = check_database_file(Path(name))
     try:
         open_checked("sqlite+pysqlite:///" + name).close()
@@ -164,12 +166,14 @@ def test_read_only_location_gives_a_clear_message_and_changes_nothing(shared_fol
     read_only_file = writable_folder / "incidents.sqlite3"
     make_database(read_only_file)
     not_yet_created = read_only_folder / "new.sqlite3"
+    backup = back_up(read_only_file, read_only_folder, BackupLabel.MANUAL).path  # e.g. on a read-only medium
+    backup.chmod(0o444)
     in_read_only_folder.chmod(0o666)  # the file could be written, its folder (for -wal/-shm) cannot
     read_only_file.chmod(0o444)
     read_only_folder.chmod(0o555)
     writable_folder.chmod(0o777)
     before = fingerprint(shared_folder)
-    names = [str(p) for p in (in_read_only_folder, read_only_file, not_yet_created)]
+    names = [str(p) for p in (backup, in_read_only_folder, read_only_file, not_yet_created)]
     if os.geteuid() == 0:  # root may write anywhere: ask as a user who may not
         python, env = unprivileged_python()
         probe = subprocess.run([*python, "-c", PROBE, *names], env=env, capture_output=True, text=True, timeout=120)
@@ -177,6 +181,7 @@ def test_read_only_location_gives_a_clear_message_and_changes_nothing(shared_fol
         probe = subprocess.run([sys.executable, "-c", PROBE, *names], capture_output=True, text=True, timeout=120)
     assert probe.returncode == 0, probe.stderr
     found = json.loads(probe.stdout)
+    assert found.pop("backup usable") is True  # restoring only reads a backup: read-only is fine
     assert found[str(in_read_only_folder)]["state"] == "read_only"
     assert f"its folder {read_only_folder} is read-only for you" in found[str(in_read_only_folder)]["message"]
     assert found[str(read_only_file)]["state"] == "read_only"

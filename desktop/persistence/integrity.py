@@ -70,8 +70,9 @@ def known_revisions() -> frozenset[str]:
     return frozenset(rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions())
 
 
-def check_database_file(path: Path, *, thorough: bool = False) -> FileCheck:
-    """Classify the file at `path` without changing it; `thorough` runs integrity_check instead of quick_check."""
+def check_database_file(path: Path, *, thorough: bool = False, writing: bool = True) -> FileCheck:
+    """Classify the file at `path` without changing it; `thorough` runs integrity_check instead of quick_check.
+    With `writing` false (a backup to read), a read-only file or folder is no problem."""
     try:
         info = path.stat()
     except FileNotFoundError:
@@ -90,9 +91,9 @@ def check_database_file(path: Path, *, thorough: bool = False) -> FileCheck:
     problem = header_problem(header, info.st_size, has_wal=_wal_path(path).exists())
     if problem:
         return FileCheck(path, FileState.DAMAGED, problem)
-    if not os.access(path, os.W_OK):
+    if writing and not os.access(path, os.W_OK):
         return FileCheck(path, FileState.READ_ONLY, "the file is read-only for you")
-    if not os.access(path.parent, os.W_OK | os.X_OK):
+    if writing and not os.access(path.parent, os.W_OK | os.X_OK):
         return FileCheck(path, FileState.READ_ONLY, f"its folder {path.parent} is read-only for you")
     return _check_contents(path, thorough)
 

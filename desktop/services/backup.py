@@ -127,7 +127,7 @@ def back_up_to(database: Path, destination: Path) -> BackupInfo:
 def verify_backup(path: Path) -> BackupSummary:
     """Check a backup file fully (integrity_check, schema) and count what it holds; never changes it."""
     info = backup_info(path)
-    check = check_database_file(path, thorough=True)
+    check = check_database_file(path, thorough=True, writing=False)  # a backup on read-only media is fine
     if check.state != FileState.OK:
         return BackupSummary(info, check)
     try:
