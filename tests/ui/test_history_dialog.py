@@ -113,7 +113,7 @@ def test_close_button_closes_without_changing_anything(database: Database, clock
 
 
 def test_empty_history_says_so(qtbot: QtBot) -> None:
-    dialog = HistoryDialog(None, "facility", "no-such-uuid", [])
+    dialog = HistoryDialog(None, "plan_item", "no-such-uuid", [])
     qtbot.addWidget(dialog)
-    assert dialog.summary.text() == "No audit entries for facility no-such-uuid."
+    assert dialog.summary.text() == "No audit entries for plan item no-such-uuid."
     assert dialog.model.rowCount() == 0

@@ -147,14 +147,15 @@ class HistoryDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("history_dialog")
         name = record_name(entries)
-        self.setWindowTitle(f"History of {entity} {name or uuid}".strip())
+        kind = entity.replace("_", " ")  # plan_item: "plan item"
+        self.setWindowTitle(f"History of {kind} {name or uuid}".strip())
         self.resize(860, 420)
         changes = sum(max(1, len(e.changes)) for e in entries)
         created = next((e for e in entries if e.action == AuditAction.CREATE), None)
         summary = f"{len(entries)} audit entries, {changes} field changes"
         if created is not None:
             summary += f"; created {local_time(created.at)}"
-        self.summary = QLabel(summary if entries else f"No audit entries for {entity} {uuid}.", self)
+        self.summary = QLabel(summary if entries else f"No audit entries for {kind} {uuid}.", self)
         self.summary.setObjectName("history_summary")
         self.model = HistoryModel(entries, self)
         self.table = QTableView(self)
