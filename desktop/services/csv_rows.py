@@ -1,0 +1,125 @@
+"""One CSV row to field values: un-escaping, parsing by column kind, codes checked against their labels."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from desktop.domain.validation import FieldError
+from desktop.services.csv_detect import Problem
+from desktop.services.csv_format import COLUMNS, MASK, Column, Entity, Kind, parse_cell, restore
+
+NULLABLE_ENUMS = {"security_level"}
+NOT_GIVEN_WHEN_EMPTY = {Kind.CODE, Kind.LABEL, Kind.BOOL, Kind.HISTORY}
+SECOND_OPINION = {Kind.LABEL, Kind.WEAPONS_LABEL}  # read after the column they repeat
+REQUIRED = {
+    Entity.INCIDENTS: (("title",), ("facility_uuid", "facility_name")),
+    Entity.FACILITIES: (("name",),),
+    Entity.PLAN_ITEMS: (("description",),),
+}
+FIELD_COLUMNS = {"facility": ("facility_uuid", "facility_name"), "incident": ("incident_uuid",)}
+
+
+@dataclass
+class Cells:
+    """The values one row gives, by record field, and the file column (1-based) each came from."""
+
+    line: int
+    values: dict[str, Any] = field(default_factory=dict)
+    columns: dict[str, int] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def given(self, name: str) -> bool:
+        return name in self.values
+
+    def problem(self, name: str, reason: str, header: Sequence[str]) -> Problem:
+        """A Problem about record field `name` (or a validation field such as "facility") on this row."""
+        candidates = (name, *FIELD_COLUMNS.get(name, ()))
+        column = next((self.columns[c] for c in candidates if c in self.columns), 0)
+        if column:
+            return Problem(self.line, column, reason, header[column - 1])
+        return Problem(self.line, 1, f"{name}: {reason} (the file has no {name} column)", "")
+
+    def field_error(self, error: FieldError, header: Sequence[str]) -> Problem:
+        return self.problem(error.field, error.message, header)
+
+
+def header_problems(entity: Entity, header: Sequence[str], mapping: Sequence[str | None]) -> list[Problem]:
+    """Mapping mistakes found on the header line: length, unknown or doubled targets, required columns."""
+    problems: list[Problem] = []
+    if len(mapping) != len(header):
+        return [Problem(1, 1, f"the mapping names {len(mapping)} columns but the header has {len(header)}")]
+    known = {c.key: c for c in COLUMNS[entity]}
+    first: dict[str, int] = {}
+    for number, (text, key) in enumerate(zip(header, mapping, strict=True), start=1):
+        if key is None:
+            continue
+        if key not in known:
+            problems.append(Problem(1, number, f"{key!r} is not a {entity.value} column", text))
+        elif key in first:
+            problems.append(Problem(1, number, f"{key} is already read from column {first[key]}", text))
+        else:
+            first[key] = number
+    has_uuid = "uuid" in first
+    for alternatives in REQUIRED[entity]:
+        if not has_uuid and not any(key in first for key in alternatives):
+            names = " or ".join(alternatives)
+            problems.append(Problem(1, 1, f"no column is read as {names}, which new {entity.value} need"))
+    return problems
+
+
+class RowParser:
+    """Parses rows of a file whose columns are mapped to entity columns (None: ignored)."""
+
+    def __init__(self, entity: Entity, header: Sequence[str], mapping: Sequence[str | None]) -> None:
+        known = {c.key: c for c in COLUMNS[entity]}
+        self.header = tuple(header)
+        targets = [(index, known[key]) for index, key in enumerate(mapping) if key is not None and key in known]
+        self.targets: list[tuple[int, Column]] = sorted(targets, key=lambda t: t[1].kind in SECOND_OPINION)
+        self.width = len(header)
+
+    def parse(self, line: int, fields: Sequence[str]) -> Cells:
+        cells = Cells(line)
+        if len(fields) != self.width:
+            where = min(len(fields), self.width) + 1
+            cells.problems.append(Problem(line, where, f"the row has {len(fields)} fields but the header has "
+                                                        f"{self.width}"))  # fmt: skip
+            return cells
+        for index, column in self.targets:
+            self._cell(cells, index, column, fields[index])
+        return cells
+
+    def _cell(self, cells: Cells, index: int, column: Column, raw: str) -> None:
+        number, name = index + 1, self.header[index]
+        if "\x00" in raw:
+            cells.problems.append(Problem(cells.line, number, "contains a NUL character", name))
+            return
+        if not column.imported:
+            return
+        text = restore(raw)
+        if column.sensitive and text == MASK:
+            return  # redacted on export: keep what is stored (nothing, for a new record)
+        if column.kind is Kind.WEAPONS_LABEL and cells.values.get("weapons"):
+            return  # the codes say it exactly; the labels are for people
+        if not text.strip() and column.kind in NOT_GIVEN_WHEN_EMPTY and column.field not in NULLABLE_ENUMS:
+            return
+        try:
+            value = parse_cell(column, text)
+        except ValueError as error:
+            cells.problems.append(Problem(cells.line, number, str(error), name))
+            return
+        target = column.field
+        if column.kind in SECOND_OPINION and cells.given(target):
+            if column.kind is Kind.LABEL and value is not None and value != cells.values[target]:
+                other = cells.values[target]
+                shown = other.value if other is not None else "(empty)"
+                cells.problems.append(Problem(cells.line, number, f"{text.strip()!r} does not match {target} "
+                                                                  f"{shown!r} in column {cells.columns[target]}",
+                                              name))  # fmt: skip
+            if cells.values[target] not in (None, ()):
+                return
+        if target == "case_number":
+            value = value.strip() or None
+        cells.values[target] = value
+        cells.columns[target] = number
