@@ -86,7 +86,7 @@ def restore(_database: Database | None, args: argparse.Namespace) -> int:
             return _restore_locked(path, app_paths, args)
     except InstanceLockedError as error:
         return _fail("restore", f"{error} Close it first, then restore.")
-    except BackupError as error:
+    except (BackupError, OSError) as error:
         return _fail("restore", str(error))
 
 
