@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -29,12 +29,13 @@ from desktop.persistence.unit_of_work import Database
 from desktop.services.plans import deadline_summary
 from desktop.ui.database_session import DatabaseOpener, file_of, url_for_file
 from desktop.ui.error_dialogs import EXPECTED, show_error
-from desktop.ui.icons import action_icon, app_icon
+from desktop.ui.icons import app_icon
 from desktop.ui.record_actions import RecordActions, Services
 from desktop.ui.record_tab import RecordTab
 from desktop.ui.settings import WindowSettings
 from desktop.ui.table_models import FacilityTableModel, IncidentTableModel, PlanItemTableModel
 from desktop.ui.widgets.filter_bar import FacilityFilterBar, IncidentFilterBar, PlanItemFilterBar
+from desktop.ui.window_chrome import build_actions, build_menus, build_status_bar, build_toolbar
 
 log = logging.getLogger(__name__)
 DATABASE_FILTER = "Incident Logger databases (*.sqlite3 *.sqlite *.db);;All files (*)"
@@ -51,6 +52,39 @@ class MainWindow(QMainWindow):
     database_changed = Signal(object)
     records_changed = Signal(str)
     incident_filter_changed = Signal(object)
+
+    # built by desktop.ui.window_chrome
+    new_database_action: QAction
+    open_database_action: QAction
+    quit_action: QAction
+    undo_action: QAction
+    redo_action: QAction
+    new_action: QAction
+    edit_action: QAction
+    delete_action: QAction
+    find_action: QAction
+    clear_filters_action: QAction
+    refresh_action: QAction
+    reset_columns_action: QAction
+    new_facility_action: QAction
+    new_incident_action: QAction
+    new_plan_item_action: QAction
+    facility_incidents_action: QAction
+    incident_plan_items_action: QAction
+    about_action: QAction
+    about_qt_action: QAction
+    tab_actions: list[QAction]
+    file_menu: QMenu
+    recent_menu: QMenu
+    file_end: QAction
+    edit_menu: QMenu
+    view_menu: QMenu
+    records_menu: QMenu
+    help_menu: QMenu
+    toolbar: QToolBar
+    counts_label: QLabel
+    deadlines_label: QLabel
+    database_label: QLabel
 
     def __init__(self, database: Database, settings: WindowSettings, opener: DatabaseOpener,
                  *, today: Callable[[], date] = date.today, parent: QWidget | None = None) -> None:  # fmt: skip
@@ -72,10 +106,10 @@ class MainWindow(QMainWindow):
         self.record_tabs: dict[str, RecordTab] = {}
         self.extra_tabs: dict[str, QWidget] = {}
         self._build_record_tabs()
-        self._build_actions()
-        self._build_menus()
-        self._build_toolbar()
-        self._build_status_bar()
+        build_actions(self)
+        build_menus(self)
+        build_toolbar(self)
+        build_status_bar(self)
         self.tabs.currentChanged.connect(self._tab_changed)
         self.refresh_all()
         self.restore_settings()
@@ -134,168 +168,6 @@ class MainWindow(QMainWindow):
         if widget is not None:
             self.tabs.setCurrentWidget(widget)
 
-    # ---- actions and menus ------------------------------------------------------------------------------
-    def _action(self, name: str, text: str, slot: Callable[[], Any], shortcut: Any = None, *,
-                icon: str | None = None, tip: str = "") -> QAction:  # fmt: skip
-        action = QAction(text, self)
-        action.setObjectName(f"{name}_action")
-        if shortcut is not None:
-            action.setShortcuts(shortcut if isinstance(shortcut, list) else [QKeySequence(shortcut)])
-        if icon:
-            action.setIcon(action_icon(icon))
-        if tip:
-            action.setStatusTip(tip)
-            action.setToolTip(tip)
-        action.triggered.connect(lambda _checked=False: slot())
-        self.addAction(action)
-        return action
-
-    def _build_actions(self) -> None:
-        std = QKeySequence.StandardKey
-        self.new_database_action = self._action(
-            "new_database",
-            "&New database…",
-            self.new_database_file,
-            icon="new_database",
-            tip="Create an empty database file and open it",
-        )
-        self.open_database_action = self._action(
-            "open_database",
-            "&Open database…",
-            self.open_database_file,
-            std.Open,
-            icon="open",
-            tip="Open another database file",
-        )
-        self.quit_action = self._action("quit", "&Quit", self.close, std.Quit, icon="quit")
-        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
-        self.undo_action.setObjectName("undo_action")
-        self.undo_action.setShortcuts([QKeySequence(std.Undo)])
-        self.undo_action.setIcon(action_icon("undo"))
-        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
-        self.redo_action.setObjectName("redo_action")
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        self.redo_action.setIcon(action_icon("redo"))
-        self.addActions([self.undo_action, self.redo_action])
-        self.new_action = self._action(
-            "new", "&New…", self.new_record, std.New, icon="new", tip="Add a record to the current tab (Ctrl+N)"
-        )
-        self.edit_action = self._action(
-            "edit",
-            "&Edit…",
-            self.edit_record,
-            [QKeySequence("Return"), QKeySequence("Enter")],
-            icon="edit",
-            tip="Edit the selected record (Enter or double-click)",
-        )
-        self.delete_action = self._action(
-            "delete", "&Delete…", self.delete_record, std.Delete, icon="delete", tip="Delete the selected record (Del)"
-        )
-        for action in (self.edit_action, self.delete_action):  # only while a table has the focus
-            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-            self.removeAction(action)
-            for tab in self.record_tabs.values():
-                tab.table.addAction(action)
-        self.find_action = self._action(
-            "find", "&Find…", self.focus_search, std.Find, icon="find", tip="Search the current tab (Ctrl+F)"
-        )
-        self.clear_filters_action = self._action(
-            "clear_filters",
-            "&Clear filters",
-            self.clear_filters,
-            "Ctrl+Shift+L",
-            tip="Show all records of the current tab",
-        )
-        self.refresh_action = self._action(
-            "refresh",
-            "&Reload",
-            self.refresh_all,
-            std.Refresh,
-            icon="refresh",
-            tip="Read the records again from the database",
-        )
-        self.reset_columns_action = self._action(
-            "reset_columns",
-            "Reset &columns",
-            self.reset_columns,
-            tip="Default widths and order for the columns of this tab",
-        )
-        self.new_facility_action = self._action("new_facility", "New &facility…", lambda: self.new_record("facility"))
-        self.new_incident_action = self._action("new_incident", "New &incident…", lambda: self.new_record("incident"))
-        self.new_plan_item_action = self._action(
-            "new_plan_item", "New &plan item…", lambda: self.new_record("plan_item")
-        )
-        self.facility_incidents_action = self._action(
-            "facility_incidents",
-            "Incidents at this &facility",
-            self.show_facility_incidents,
-            tip="Show the incidents at the selected facility",
-        )
-        self.incident_plan_items_action = self._action(
-            "incident_plan_items",
-            "Plan items for this i&ncident",
-            self.show_incident_plan_items,
-            tip="Show the plan items linked to the selected incident",
-        )
-        self.about_action = self._action("about", "&About Incident Logger", self.show_about, icon="about")
-        self.about_qt_action = self._action("about_qt", "About &Qt", QApplication.aboutQt)
-        self.tab_actions = [self._action(f"show_{key}", tab.title.replace("&", ""), lambda k=key: self.show_tab(k),
-                                         f"Ctrl+{number}") for number, (key, tab) in
-                            enumerate(self.record_tabs.items(), start=1)]  # fmt: skip
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        self.file_menu = bar.addMenu("&File")
-        self.file_menu.addActions([self.new_database_action, self.open_database_action])
-        self.recent_menu = self.file_menu.addMenu("Open &recent")
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        self.file_menu.addSeparator()
-        self.file_end = self.file_menu.addSeparator()  # others insert their actions before this
-        self.file_menu.addAction(self.quit_action)
-        self.edit_menu = bar.addMenu("&Edit")
-        self.edit_menu.addActions([self.undo_action, self.redo_action])
-        self.edit_menu.addSeparator()
-        self.edit_menu.addActions([self.new_action, self.edit_action, self.delete_action])
-        self.edit_menu.addSeparator()
-        self.edit_menu.addActions([self.find_action, self.clear_filters_action])
-        self.view_menu = bar.addMenu("&View")
-        self.view_menu.addActions(self.tab_actions)
-        self.view_menu.addSeparator()
-        self.view_menu.addActions([self.refresh_action, self.reset_columns_action])
-        self.records_menu = bar.addMenu("&Records")
-        self.records_menu.addActions([self.new_incident_action, self.new_facility_action, self.new_plan_item_action])
-        self.records_menu.addSeparator()
-        self.records_menu.addActions([self.facility_incidents_action, self.incident_plan_items_action])
-        self.help_menu = bar.addMenu("&Help")
-        self.help_menu.addActions([self.about_action, self.about_qt_action])
-
-    def _build_toolbar(self) -> None:
-        self.toolbar = QToolBar("Main toolbar", self)
-        self.toolbar.setObjectName("main_toolbar")
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.toolbar.setMovable(False)
-        self.toolbar.addActions([self.new_action, self.edit_action, self.delete_action])
-        self.toolbar.addSeparator()
-        self.toolbar.addActions([self.undo_action, self.redo_action])
-        self.toolbar.addSeparator()
-        self.toolbar.addAction(self.find_action)
-        self.addToolBar(self.toolbar)
-        self.view_menu.addSeparator()
-        self.view_menu.addAction(self.toolbar.toggleViewAction())
-
-    def _build_status_bar(self) -> None:
-        status = self.statusBar()
-        self.counts_label = QLabel(self)
-        self.counts_label.setObjectName("counts_label")
-        self.deadlines_label = QLabel(self)
-        self.deadlines_label.setObjectName("deadlines_label")
-        self.database_label = QLabel(self)
-        self.database_label.setObjectName("database_label")
-        self.database_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        for label in (self.counts_label, self.deadlines_label, self.database_label):
-            label.setContentsMargins(8, 0, 8, 0)
-            status.addPermanentWidget(label)
-
     def _context_menu(self, tab: RecordTab, position: Any) -> None:
         index = tab.table.indexAt(position)
         if index.isValid():
@@ -309,7 +181,7 @@ class MainWindow(QMainWindow):
         menu.exec(tab.table.viewport().mapToGlobal(position))
         menu.deleteLater()
 
-    def _fill_recent_menu(self) -> None:
+    def fill_recent_menu(self) -> None:
         self.recent_menu.clear()
         current = self.database.url
         for url in self.settings.recent_databases():
@@ -328,8 +200,8 @@ class MainWindow(QMainWindow):
         uuid = self.records.new(entity)
         if uuid is not None:
             target = self._tab_for(entity)
+            target.refresh(select=uuid)  # now when shown, else as soon as the tab is shown
             self.tabs.setCurrentWidget(target)
-            target.refresh(select=uuid)
         return uuid
 
     def edit_record(self) -> None:
@@ -353,7 +225,8 @@ class MainWindow(QMainWindow):
         return next(tab for tab in self.record_tabs.values() if tab.entity == entity)
 
     def on_records_changed(self, entity: str) -> None:
-        """After any change (also undo/redo): read every table again and the counts in the status bar."""
+        """After any change (also undo/redo): read the shown table again (hidden ones when they are shown)
+        and the counts in the status bar."""
         if entity == "facility":
             self._update_facility_choices()
         for tab in self.record_tabs.values():
@@ -511,10 +384,9 @@ class MainWindow(QMainWindow):
         previous, self.database = self.database, database
         self.services = Services.of(database)
         self.undo_stack.clear()
-        self._update_facility_choices()
         for tab in self.record_tabs.values():
-            tab.filter_bar.clear()
             tab.set_service(self.services.for_entity(tab.entity))
+        self._update_facility_choices()
         self._show_deadlines()
         self._show_database()
         self.settings.add_recent_database(database.url)

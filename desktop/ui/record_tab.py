@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from desktop.ui.table_models.paged import PagedTableModel
@@ -34,6 +35,8 @@ class RecordTab(QWidget):
         layout.setSpacing(6)
         layout.addWidget(filter_bar)
         layout.addWidget(self.table, 1)
+        self._stale = False
+        self._pending_select: str | None = None
         filter_bar.changed.connect(self.apply_filter)
         model.counts_changed.connect(self.counts_changed)
 
@@ -42,28 +45,53 @@ class RecordTab(QWidget):
         return self.model.entity
 
     def apply_filter(self, where: Any) -> None:
+        if not self.isVisible():
+            self.model.where = where  # read when shown
+            self._stale = True
+            return
         uuid = self.table.current_uuid()
         self.model.set_filter(where)
         self.table.scrollToTop()
         if uuid is not None:
             self.table.select_uuid(uuid, scroll=False)
 
-    def refresh(self, *, select: str | None = None) -> None:
+    def refresh(self, *, select: str | None = None, force: bool = False) -> None:
         """Read the records again, keeping the scroll position and the selected record where possible
-        (or selecting `select`, a uuid, when it is among the rows read)."""
+        (or selecting `select`, a uuid, when it is among the rows read). A hidden tab only notes that it
+        is out of date and reads when it is shown (unless `force`)."""
+        if not force and not self.isVisible():
+            self._stale = True
+            self._pending_select = select or self._pending_select
+            return
+        self._stale, select, self._pending_select = False, select or self._pending_select, None
         wanted = select or self.table.current_uuid()
         row = self.table.current_row()
         scroll = self.table.verticalScrollBar().value()
         self.model.refresh()
         self.table.verticalScrollBar().setValue(scroll)
+        if wanted and row is not None and select is None and self.model.row_of(wanted) is None:
+            self.model.record_at(row)  # read the page where the record was, it is probably still there
         if wanted and self.table.select_uuid(wanted, scroll=select is not None):
             return
         if row is not None and select is None and self.model.rowCount() > 0:
             self.table.select_row(min(row, self.model.rowCount() - 1), scroll=False)
 
+    @property
+    def is_stale(self) -> bool:
+        return self._stale
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
     def set_service(self, service: Any) -> None:
-        self.model.set_service(service)
+        """Another database: no filter, forget the rows now, read them (when shown)."""
+        self.model.clear(service)
+        self.filter_bar.reset_silently()
+        self.model.where = self.model.empty_filter()
         self.table.scrollToTop()
+        self.refresh()
 
     def selected_record(self) -> Any:
         row = self.table.current_row()

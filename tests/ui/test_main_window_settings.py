@@ -95,7 +95,6 @@ def test_new_database_then_open_the_first_again(
     assert second.is_file()
     assert window.database.url == sqlite_url(second)
     assert window.record_tabs["incidents"].model.rowCount() == 0
-    assert window.record_tabs["facilities"].model.rowCount() == 0
     assert window.counts_label.text() == "0 incidents"
     assert window.deadlines_label.text() == "0 overdue, 0 due this week"
     assert window.database_label.text() == str(second)
@@ -108,7 +107,9 @@ def test_new_database_then_open_the_first_again(
     window.open_database_action.trigger()
     assert window.database.url == first_url
     assert window.record_tabs["incidents"].model.rowCount() == 3
+    window.show_tab("facilities")
     assert window.record_tabs["facilities"].model.rowCount() == 4
+    assert window.counts_label.text() == "4 facilities"
     window.recent_menu.aboutToShow.emit()
     assert [a.text() for a in window.recent_menu.actions()] == [f"second.sqlite3 — {tmp_path}"]
 
@@ -218,4 +219,18 @@ def test_read_failures_show_in_the_status_bar(
     window.refresh_action.trigger()
     assert window.statusBar().currentMessage() == "Could not read the incidents: disk I/O error"
     assert window.record_tabs["incidents"].model.rowCount() == 0
+    window.show_tab("facilities")
     assert window.record_tabs["facilities"].model.rowCount() == 3  # the other tabs still work
+
+
+def test_hidden_tabs_read_their_rows_when_shown(qtbot: QtBot, window: MainWindow) -> None:
+    facilities = window.record_tabs["facilities"]
+    reads = facilities.model.fetches
+    window.undo_stack.push(CreateRecord.perform(window.services.facilities, Facility(name="Field office, Boise"),
+                                                window.on_records_changed))  # fmt: skip
+    assert facilities.is_stale and facilities.model.fetches == reads  # nothing read for a hidden tab
+    window.show_tab("facilities")
+    assert not facilities.is_stale
+    assert facilities.model.rowCount() == 4
+    assert window.counts_label.text() == "4 facilities"
+    assert window.record_tabs["incidents"].filter_bar.facility.findText("Field office, Boise") > 0

@@ -180,6 +180,17 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
         self.service = service
         self.refresh()
 
+    def clear(self, service: Any | None = None) -> None:
+        """No rows until the next refresh (optionally with another service); reads nothing."""
+        self.beginResetModel()
+        self.service = service if service is not None else self.service
+        self._pages.clear()
+        self._wanted.clear()
+        self._fetch_timer.stop()
+        self._count, self._total = 0, None
+        self.endResetModel()
+        self.counts_changed.emit(0, 0)
+
     def refresh(self, *, recount: bool = True) -> None:
         """Read the first page and the counts again (after a change, or with another filter or sort).
         `recount` also counts all rows again; a new filter or sort leaves that number as it was."""

@@ -200,6 +200,17 @@ class FilterBar(QWidget):
     def clear(self) -> None:
         self.quietly(self.reset_widgets)
 
+    def reset_silently(self) -> None:
+        """Back to no filter without emitting `changed` (the owner resets its model itself)."""
+        self._quiet = True
+        try:
+            self.reset_widgets()
+        finally:
+            self._quiet = False
+        self._soon.stop()
+        self._emitted = self.current()
+        self._update_clear()
+
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
