@@ -25,7 +25,7 @@ AREAS: dict[str, Callable[[BenchDatabase], list[Figure]]] = {
     "csv": measure_csv.measure,
     "dashboard": measure_dashboard.measure,
 }
-HEADER = ("area", "operation", "seconds", "target", "result", "sqlite3 s", "ratio", "note")
+HEADER = ("area", "operation", "seconds", "target", "result", "sqlite3 s", "ratio", "cpu s", "note")
 
 
 def peak_rss_mib() -> float:
@@ -41,11 +41,11 @@ def table(figures: list[Figure]) -> str:
     for f in figures:
         ratio = f"{f.ratio:.2f}×" if f.ratio is not None else ""
         rows.append((f.area, f.operation, _seconds(f.seconds), f.target_text, f.verdict, _seconds(f.shell_seconds),
-                     ratio, f.note))  # fmt: skip
+                     ratio, _seconds(f.cpu_seconds), f.note))  # fmt: skip
     widths = [max(len(row[i]) for row in rows) for i in range(len(HEADER) - 1)]
     lines = []
     for number, row in enumerate(rows):
-        cells = [cell.rjust(w) if 2 <= i <= 6 and i != 3 else cell.ljust(w) for i, (cell, w) in
+        cells = [cell.rjust(w) if 2 <= i <= 7 and i != 3 else cell.ljust(w) for i, (cell, w) in
                  enumerate(zip(row, widths, strict=False))]  # fmt: skip
         lines.append("  ".join([*cells, row[-1]]).rstrip())
         if number == 0:

@@ -37,7 +37,8 @@ def measure(bench: BenchDatabase) -> list[Figure]:
             with recorded_sql(database.engine) as statements:
                 action()
             timing = timed(action, 3)
-            figures.append(Figure(AREA, operation, timing.median, TARGET, shell_seconds(bench.path, statements, 3)))
+            shell = shell_seconds(bench.path, statements, 3)
+            figures.append(Figure(AREA, operation, timing.median, TARGET, shell, cpu_seconds=timing.cpu))
     finally:
         database.close()
     return figures

@@ -42,7 +42,7 @@ def _figure(
         action()
     timing = timed(action)
     shell = shell_seconds(bench.path, statements)
-    return Figure(AREA, operation, timing.median, target, shell)
+    return Figure(AREA, operation, timing.median, target, shell, cpu_seconds=timing.cpu)
 
 
 def measure(bench: BenchDatabase) -> list[Figure]:

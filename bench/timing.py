@@ -36,6 +36,7 @@ class Figure:
     shell_seconds: float | None = None
     target_ratio: float | None = None
     note: str = ""
+    cpu_seconds: float | None = None  # this process's CPU time: less disturbed by a busy machine
 
     @property
     def ratio(self) -> float | None:
@@ -74,6 +75,7 @@ class Timing:
     median: float
     first: float
     result: Any
+    cpu: float  # median CPU seconds of this process
 
 
 def timed(action: Callable[[], T], runs: int | None = None, *, warm_up: bool = True) -> Timing:
@@ -84,13 +86,15 @@ def timed(action: Callable[[], T], runs: int | None = None, *, warm_up: bool = T
         started = time.perf_counter()
         action()
         first = time.perf_counter() - started
-    samples = []
+    samples, cpu = [], []
     result: Any = None
     for _ in range(runs):
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         result = action()
         samples.append(time.perf_counter() - started)
-    return Timing(statistics.median(samples), first if first is not None else samples[0], result)
+        cpu.append(time.process_time() - cpu_started)
+    first = first if first is not None else samples[0]
+    return Timing(statistics.median(samples), first, result, statistics.median(cpu))
 
 
 @contextmanager

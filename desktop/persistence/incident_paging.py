@@ -1,20 +1,23 @@
 """Which incident ids make up a page, fast on a million rows; the repository then loads just those rows.
 
-Three strategies, all giving exactly the order of ORDER BY <key>, id LIMIT/OFFSET:
+Four strategies, all giving exactly the order of ORDER BY <key>, id LIMIT/OFFSET:
 - ids only: the page is chosen by a query that selects nothing but ids, so SQLite walks the sort
   index (key, id) and never reads a table row it skips (a deep OFFSET costs index steps only);
 - scan first (SQLite, filtered first pages): read the first ids in sort order (8 times the page, then
   SCAN_ROWS) and keep those that pass the filter (a unique rowid lookup each); a broad filter (a
   common word, a state) fills the page from them at once. Otherwise SQLite's planner reads the
   filter's own index and sorts the few rows that match, which is what it is good at;
+- a search alone: when it matches many rows (BROAD_SEARCH), the sort index is walked and each entry
+  probed against the matches (no row is read); otherwise the matching rows are read and sorted;
 - ranked enumerations (severity, status sorted low < medium < high): one index range per member, in
   the enum's order, instead of sorting every row by a CASE expression.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import Any
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Any, Protocol
 
 from sqlalchemy import Select, asc, desc, func, select
 from sqlalchemy.orm import Session
@@ -27,13 +30,22 @@ SCAN_ROWS = 10_000  # ids read in sort order when trying the scan-first strategy
 SCAN_PAGE_END = 1_000  # scan first only for windows ending within the first rows
 HEAD_FACTOR = 8  # first try this many times the rows wanted (enough for a filter passing 1 row in 8)
 
-Filtering = Callable[[Select[Any], IncidentFilter], Select[Any]]
+BROAD_SEARCH = 50_000  # a search matching this many incidents is read by walking the sort index
+
+
+class IncidentQueries(Protocol):
+    """What the pager needs of the incident repository."""
+
+    def filtered(self, query: Select[Any], where: IncidentFilter, *, walk_sort_index: bool = False) -> Select[Any]: ...
+
+    def matches_at_least(self, text: str, count: int) -> bool: ...
 
 
 class IncidentPager:
-    def __init__(self, session: Session, filtered: Filtering, *, sqlite: bool) -> None:
+    def __init__(self, session: Session, queries: IncidentQueries, *, sqlite: bool) -> None:
         self.session = session
-        self.filtered = filtered
+        self.queries = queries
+        self.filtered = queries.filtered
         self.sqlite = sqlite
 
     def sorted_ids(
@@ -44,12 +56,18 @@ class IncidentPager:
         end = max(page.offset, 0) + max(page.limit, 0)
         if end == 0:
             return []
-        if self.sqlite and not where.is_empty and end <= SCAN_PAGE_END:
+        search_alone = self._search_alone(where)
+        if self.sqlite and not where.is_empty and not search_alone and end <= SCAN_PAGE_END:
             found = self._scan_first(where, base, sort_column, order, page.descending, end)
             if found is not None:
                 return found[page.offset :]
-        query = self.filtered(base, where).order_by(*order).offset(max(page.offset, 0)).limit(page.limit)
-        return list(self.session.scalars(query))
+        walk = self.sqlite and search_alone and self.queries.matches_at_least(where.text, BROAD_SEARCH)
+        query = self.filtered(base, where, walk_sort_index=walk)
+        return list(self.session.scalars(query.order_by(*order).offset(max(page.offset, 0)).limit(page.limit)))
+
+    @staticmethod
+    def _search_alone(where: IncidentFilter) -> bool:
+        return bool(where.text) and replace(where, text="").is_empty
 
     def _scan_first(
         self,
@@ -64,7 +82,9 @@ class IncidentPager:
         SCAN_ROWS), or None when they are not enough: a sparse filter, for which the caller lets
         the planner read the filter's own index instead."""
         direction = desc if descending else asc
-        for rows in sorted({min(end * HEAD_FACTOR, SCAN_ROWS), SCAN_ROWS}):
+        # A search is materialised anew by every attempt, which costs more than a long head.
+        first = SCAN_ROWS if where.text else min(end * HEAD_FACTOR, SCAN_ROWS)
+        for rows in sorted({first, SCAN_ROWS}):
             head = base.add_columns(sort_column.label("sort_value")).order_by(*order).limit(rows).subquery("head")
             # A correlated lookup by rowid: the planner cannot start from a filter index instead.
             passes = self.filtered(select(IncidentRow.id).where(IncidentRow.id == head.c.id), where).exists()

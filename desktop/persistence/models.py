@@ -122,6 +122,7 @@ class IncidentRow(Versioned, Base):
     __mapper_args__ = {"version_id_col": Versioned.version}
     __table_args__ = (
         Index("ix_incidents_facility", "facility_id", "id"),
+        Index("ix_incidents_facility_occurred", "facility_id", "occurred_on", "id"),  # a facility's period
         Index("ix_incidents_occurred", "occurred_on", "id"),
         Index("ix_incidents_title", "title", "id"),
         Index("ix_incidents_case_number_sort", "case_number", "id"),

@@ -12,6 +12,8 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, and_, case, column, func, or_, select, table
 from sqlalchemy.orm import Session, contains_eager
 from sqlalchemy.orm.attributes import flag_modified
+from sqlalchemy.sql.elements import UnaryExpression
+from sqlalchemy.sql.operators import custom_op
 
 from desktop.domain.enums import CaseStatus, LabelledEnum, PlanStatus, SecurityLevel, Severity
 from desktop.domain.errors import RecordInUseError, RecordNotFoundError, StaleRecordError
@@ -283,17 +285,30 @@ class IncidentRepository(_Repository):
         self.audit.deleted(self.entity, before)
         return before
 
-    def text_condition(self, text: str) -> ColumnElement[bool] | None:
+    def text_condition(self, text: str, *, walk_sort_index: bool = False) -> ColumnElement[bool] | None:
+        """Incidents with every word of `text` as a word prefix; `walk_sort_index` (SQLite): only a
+        probe of each row against the matches, so the query walks the sort index."""
         words = search_words(text)
         if not words:
             return None
         if self.is_sqlite:
-            return IncidentRow.id.in_(select(_FTS.c.rowid).where(fts_match(words)))
+            matches = select(_FTS.c.rowid).where(fts_match(words))
+            if walk_sort_index:  # "+id" keeps SQLite from looking each match up by rowid and sorting them
+                return UnaryExpression(IncidentRow.id.expression, operator=custom_op("+")).in_(matches)
+            return IncidentRow.id.in_(matches)
         return self._word_starts(text, IncidentRow.title, IncidentRow.description, IncidentRow.case_number,
                                  IncidentRow.sources, IncidentRow.investigating_agencies)  # fmt: skip
 
-    def filtered(self, query: Select[Any], where: IncidentFilter) -> Select[Any]:
-        """Apply `where`; the query must already join FacilityRow when states are filtered."""
+    def matches_at_least(self, text: str, count: int) -> bool:
+        """Whether a search for `text` finds `count` incidents or more (SQLite; reads at most `count`)."""
+        words = search_words(text)
+        if not words or not self.is_sqlite:
+            return False
+        found = select(_FTS.c.rowid).where(fts_match(words)).limit(count).subquery()
+        return (self.session.scalar(select(func.count()).select_from(found)) or 0) >= count
+
+    def filtered(self, query: Select[Any], where: IncidentFilter, *, walk_sort_index: bool = False) -> Select[Any]:
+        """Apply `where` (see text_condition for `walk_sort_index`)."""
         conditions: list[ColumnElement[bool]] = []
         if where.facility_uuids:
             ids = select(FacilityRow.id).where(FacilityRow.uuid.in_(where.facility_uuids))
@@ -316,7 +331,7 @@ class IncidentRepository(_Repository):
             conditions.append(IncidentRow.occurred_on >= where.occurred_from)
         if where.occurred_to is not None:
             conditions.append(IncidentRow.occurred_on <= where.occurred_to)
-        if (text := self.text_condition(where.text)) is not None:
+        if (text := self.text_condition(where.text, walk_sort_index=walk_sort_index)) is not None:
             conditions.append(text)
         return query.where(*conditions) if conditions else query
 
@@ -346,7 +361,7 @@ class IncidentRepository(_Repository):
             "updated_at": IncidentRow.updated_at,
         }  # fmt: skip
         column, order = self._order(page, keys, IncidentRow.id)
-        pager = IncidentPager(self.session, self.filtered, sqlite=self.is_sqlite)
+        pager = IncidentPager(self.session, self, sqlite=self.is_sqlite)
         if page.sort in ("severity", "status"):
             return pager.ranked_ids(where, page, *RANKED[page.sort])
         base = select(IncidentRow.id)
