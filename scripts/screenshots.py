@@ -17,8 +17,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
 CHILD = "INCIDENT_LOGGER_SCREENSHOTS_CHILD"
-SCREEN = "1600x1000x24"
-WINDOW_SIZE = (1440, 560)
+SCREEN = "1920x1200x24"
+WINDOW_SIZE = (1600, 600)
 
 
 def main() -> int:

@@ -45,9 +45,10 @@ SUFFIX = ".sqlite3"
 class MainWindow(QMainWindow):
     """The application window over one open database.
 
-    Other features plug in with `add_tab(key, widget, title)`, the `file_menu`/`view_menu`/`records_menu`
-    menus, and the signals `database_changed(Database)`, `records_changed(entity)` and
-    `incident_filter_changed(IncidentFilter)`; `apply_incident_filter()` shows a filter in the incidents tab."""
+    Other features plug in with `add_tab(key, widget, title)`, `add_file_actions(...)`, the
+    `file_menu`/`view_menu`/`records_menu` menus, and the signals `database_changed(Database)`,
+    `records_changed(entity)` and `incident_filter_changed(IncidentFilter)`; `apply_incident_filter()`
+    shows a filter in the incidents tab and `current_incident_filter()` returns the one it shows."""
 
     database_changed = Signal(object)
     records_changed = Signal(str)
@@ -154,6 +155,10 @@ class MainWindow(QMainWindow):
             self.tabs.insertTab(index, widget, title)
         if self.settings.tab() == key:
             self.tabs.setCurrentWidget(widget)
+
+    def add_file_actions(self, *actions: QAction) -> None:
+        """Put other features' actions (export, import, backups…) in the File menu, above Quit."""
+        self.file_menu.insertActions(self.file_end, list(actions))
 
     def tab_key(self, widget: QWidget | None) -> str:
         keys = {id(w): k for k, w in [*self.record_tabs.items(), *self.extra_tabs.items()]}

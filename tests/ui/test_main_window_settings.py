@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from conftest import Today, click_header
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy.exc import OperationalError
 
@@ -234,3 +235,17 @@ def test_hidden_tabs_read_their_rows_when_shown(qtbot: QtBot, window: MainWindow
     assert facilities.model.rowCount() == 4
     assert window.counts_label.text() == "4 facilities"
     assert window.record_tabs["incidents"].filter_bar.facility.findText("Field office, Boise") > 0
+
+
+def test_other_features_plug_in_with_one_line(qtbot: QtBot, window: MainWindow, qsettings: QSettings) -> None:
+    extra = QLabel("charts")
+    window.add_tab("dashboard", extra, "&Dashboard")
+    export = QAction("Export…", window)
+    window.add_file_actions(export)
+    actions = window.file_menu.actions()
+    assert actions.index(export) < actions.index(window.quit_action)
+    window.show_tab("dashboard")
+    assert window.tabs.currentWidget() is extra
+    assert not window.new_action.isEnabled() and window.counts_label.text() == ""
+    window.save_settings()
+    assert WindowSettings(qsettings).tab() == "dashboard"

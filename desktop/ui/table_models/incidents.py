@@ -98,10 +98,10 @@ class IncidentTableModel(PagedTableModel[Incident]):
     columns: ClassVar[tuple[Column[Any], ...]] = (
         Column("Case no.", lambda i: i.case_number or "", "case_number", width_chars=9),
         Column("Occurred", occurred_of, "occurred", occurred_tip_of, width_chars=11),
-        Column("Facility", lambda i: i.facility_name, "facility", width_chars=30),
+        Column("Facility", lambda i: i.facility_name, "facility", width_chars=33),
         Column("Title", lambda i: i.title, "title", title_tip, width_chars=36, stretch=True),
-        Column("Attack type", attack_text, "attack_type", width_chars=27),
-        Column("Weapons", lambda i: Weapon.format_list(i.weapons), width_chars=24),
+        Column("Attack type", attack_text, "attack_type", width_chars=36),
+        Column("Weapons", lambda i: Weapon.format_list(i.weapons), width_chars=30),
         Column("Severity", lambda i: i.severity.label, "severity", width_chars=9),
         Column("Status", lambda i: i.status.label, "status", width_chars=17),
         Column("Casualties", casualties_text, None, casualties_tip, width_chars=10),

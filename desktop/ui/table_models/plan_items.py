@@ -68,7 +68,7 @@ class PlanItemTableModel(PagedTableModel[PlanItem]):
                 "Description", lambda p: p.description, "description", description_tip, width_chars=48, stretch=True
             ),
             Column("Facility", facility_text, "facility", width_chars=28),
-            Column("Owner", lambda p: p.owner, "owner", width_chars=32),
+            Column("Owner", lambda p: p.owner, "owner", width_chars=40),
             Column("Status", lambda p: p.status.label, "status", status_tip, width_chars=14),
         )
         super().__init__(service, parent, **options)

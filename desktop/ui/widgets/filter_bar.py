@@ -255,6 +255,8 @@ class IncidentFilterBar(FilterBar):
         self.occurred_to = OptionalDateEdit("t&o", "any day", self)
         self.occurred_to.setObjectName("occurred_to")
         self.occurred_to.setToolTip("Only incidents on or before this day")
+        for bound in (self.occurred_from, self.occurred_to):
+            bound.set_value(None)  # shows "any day" until checked
         self.add_date(self.occurred_from)
         self.add_date(self.occurred_to)
         self._extra = IncidentFilter()
