@@ -126,7 +126,7 @@ class MainWindow(QMainWindow):
                                       incidents))  # fmt: skip
         self.add_record_tab(
             RecordTab(
-                "facilities", "&Facilities", FacilityTableModel(self.services.facilities, today=self.today), facilities
+                "facilities", "Faci&lities", FacilityTableModel(self.services.facilities, today=self.today), facilities
             )
         )
         self.add_record_tab(

@@ -8,7 +8,7 @@ import forms_fixtures as ff
 import pytest
 from conftest import click_header, make_active, work_modal
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.domain.enums import CaseStatus, Severity, WeaponType
@@ -322,3 +322,24 @@ def test_incidents_of_a_facility_and_plan_items_of_an_incident(qtbot: QtBot, win
     incidents_tab(window).table.select_row(0)
     window.incident_plan_items_action.trigger()
     assert window.record_tabs["plan_items"].model.rowCount() == 0  # the demo plan item is linked to none
+
+
+def mnemonic(text: str) -> str | None:
+    """The Alt+letter of a label ("Fa&cility:" -> "c"), None without one."""
+    plain = text.replace("&&", "")
+    at = plain.find("&")
+    return plain[at + 1].lower() if 0 <= at < len(plain) - 1 else None
+
+
+@pytest.mark.parametrize("key", ["incidents", "facilities", "plan_items"])
+def test_alt_letters_are_not_ambiguous(window: MainWindow, key: str) -> None:
+    """Each Alt+letter on screen means one thing (Qt ignores an ambiguous one and prints a warning)."""
+    window.show_tab(key)
+    texts = [a.text() for a in window.menuBar().actions()]
+    texts += [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    tab = window.record_tabs[key]
+    texts += [w.text() for w in tab.findChildren(QLabel) if w.isVisible() and w.buddy() is not None]
+    texts += [w.text() for w in tab.findChildren(QAbstractButton) if w.isVisible()]
+    letters = [m for m in map(mnemonic, texts) if m]
+    assert len(letters) == len(set(letters)), sorted(letters)
+    assert len(letters) >= 8

@@ -263,7 +263,7 @@ class IncidentFilterBar(FilterBar):
         self.finish()
         self.new_row()
         for label, widget in (("Fa&cility:", self.facility), ("&Attack type:", self.attack_type),
-                              ("Se&verity:", self.severity), ("S&tatus:", self.status)):  # fmt: skip
+                              ("Severit&y:", self.severity), ("S&tatus:", self.status)):  # fmt: skip
             self.add_widget(label, widget)
         self.row.addStretch(1)
         self.extra_label = QLabel(self)
@@ -368,7 +368,7 @@ class FacilityFilterBar(FilterBar):
         self.agency = ChoiceCombo("agency_filter", "All agencies", self)
         self.agency.add_enum(Agency)
         self.add_widget("A&gency:", self.agency)
-        self.reassessment_due = QCheckBox("&Reassessment due", self)
+        self.reassessment_due = QCheckBox("Reassessment d&ue", self)
         self.reassessment_due.setObjectName("reassessment_due_filter")
         self.reassessment_due.setToolTip("Facilities whose ISC security reassessment is due today or earlier")
         self.add_check(self.reassessment_due)
