@@ -79,7 +79,9 @@ def main() -> int:
                 figures.extend(AREAS[area](bench))
             except Exception as error:  # a broken area is reported, the others still run
                 traceback.print_exc()
-                figures.append(Figure(area, "(failed)", None, note=f"{type(error).__name__}: {error}"[:200]))
+                figures.append(
+                    Figure(area, "(failed)", None, note=f"{type(error).__name__}: {error}"[:200], skipped=True)
+                )
             print(f"  {area} took {time.perf_counter() - started:.1f} s", flush=True)
     finally:
         if not keep:

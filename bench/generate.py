@@ -14,16 +14,18 @@ services read them back like rows the application wrote.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import random
 import sqlite3
 import time
 import uuid as uuid_module
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TypeVar
 
 from desktop.domain.enums import (
     Agency,
@@ -41,7 +43,8 @@ from desktop.persistence.engine import sqlite_url
 from desktop.persistence.opening import open_database
 from desktop.persistence.schema import MIGRATIONS
 
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
+T = TypeVar("T")
 DEFAULT_ROWS = 1_000_000
 FACILITIES = 500
 PLAN_ITEMS = 3_000
@@ -168,6 +171,7 @@ STATUS_WEIGHTS = {
     CaseStatus.REFERRED_FOR_PROSECUTION: 5, CaseStatus.CHARGED: 6, CaseStatus.ADJUDICATED: 7,
     CaseStatus.CLOSED: 30, CaseStatus.UNFOUNDED: 8,
 }  # fmt: skip
+DAMAGED, UNDAMAGED = DamageStatus.YES.value, DamageStatus.NO.value
 ARRESTED = {CaseStatus.ARREST_MADE, CaseStatus.REFERRED_FOR_PROSECUTION, CaseStatus.CHARGED, CaseStatus.ADJUDICATED}
 PRECISION_WEIGHTS = {DatePrecision.DAY: 70, DatePrecision.EXACT: 15, DatePrecision.MONTH: 9,
                      DatePrecision.YEAR: 3, DatePrecision.UNKNOWN: 3}  # fmt: skip
@@ -252,6 +256,7 @@ def generate(path: Path, rows: int, *, analyze: bool = True, seed: int = SEED, l
         connection.execute("PRAGMA synchronous = OFF")
         connection.execute("PRAGMA cache_size = -262144")  # 256 MiB
         connection.execute("PRAGMA temp_store = MEMORY")
+        connection.execute("PRAGMA threads = 2")  # sorting for CREATE INDEX
         connection.execute("BEGIN")
         deferred = _drop_secondary(connection)
         facility_ids = _insert_facilities(connection, rng)
@@ -363,11 +368,42 @@ def _insert_incidents(
             print(f"    {start + BATCH:,} incidents", flush=True)
 
 
+def _pick(rng: random.Random, items: Sequence[T]) -> T:
+    return items[int(rng.random() * len(items))]
+
+
 def _count(rng: random.Random, rate: float) -> int | None:
     roll = rng.random()
     if roll < 0.1:
         return None  # unknown is not zero
-    return rng.randint(1, 3) if roll < 0.1 + rate else 0
+    return 1 + int(rng.random() * 3) if roll < 0.1 + rate else 0
+
+
+@dataclass(frozen=True)
+class _Calendar:
+    """Strings SQLAlchemy stores for every day of the period and every second of a day (built once)."""
+
+    first: int  # ordinal of FIRST_DAY
+    days: list[str]  # ISO dates from FIRST_DAY to LAST_DAY + 1 year
+    months: list[str]  # per day: ISO date of the first of its month
+    years: list[str]  # per day: ISO date of the first of its year
+    clock: list[str]  # per second of the day: "HH:MM:SS.000000"
+
+
+@functools.cache
+def _calendar() -> _Calendar:
+    span = (LAST_DAY - FIRST_DAY).days + 366
+    dates = [FIRST_DAY + timedelta(days=n) for n in range(span)]
+    clock = [f"{s // 3600:02d}:{s // 60 % 60:02d}:{s % 60:02d}.000000" for s in range(86400)]
+    return _Calendar(FIRST_DAY.toordinal(), [d.isoformat() for d in dates],
+                     [d.replace(day=1).isoformat() for d in dates],
+                     [d.replace(month=1, day=1).isoformat() for d in dates], clock)  # fmt: skip
+
+
+def _fast_uuid(rng: random.Random) -> str:
+    """A random version-4 UUID string."""
+    h = f"{rng.getrandbits(128):032x}"
+    return f"{h[:8]}-{h[8:12]}-4{h[13:16]}-{'89ab'[int(h[16], 16) & 3]}{h[17:20]}-{h[20:32]}"
 
 
 def _incident_batch(
@@ -376,79 +412,85 @@ def _incident_batch(
     size = stop - start
     attack_types = list(ATTACKS)
     attacks = rng.choices(attack_types, weights=[ATTACKS[a][0] for a in attack_types], k=size)
-    severities = rng.choices(list(SEVERITY_WEIGHTS), weights=list(SEVERITY_WEIGHTS.values()), k=size)
+    severities = rng.choices([s.value for s in SEVERITY_WEIGHTS], weights=list(SEVERITY_WEIGHTS.values()), k=size)
     statuses = rng.choices(list(STATUS_WEIGHTS), weights=list(STATUS_WEIGHTS.values()), k=size)
     precisions = rng.choices(list(PRECISION_WEIGHTS), weights=list(PRECISION_WEIGHTS.values()), k=size)
     # a few facilities see many incidents: weight 1/rank
     facilities = rng.choices(facility_ids, weights=[1 / (1 + i % 100) for i in range(len(facility_ids))], k=size)
+    calendar = _calendar()
+    days, clock = calendar.days, calendar.clock
     span = (LAST_DAY - FIRST_DAY).days
+    arrested = {s.value for s in ARRESTED}
+    random = rng.random
     incidents: list[tuple[object, ...]] = []
     weapons: list[tuple[object, ...]] = []
     history: list[tuple[object, ...]] = []
-    for offset, attack, severity, status, precision, facility_id in zip(
+    for offset, attack, severity, status_member, precision, facility_id in zip(
         range(size), attacks, severities, statuses, precisions, facilities, strict=True
     ):
+        status = status_member.value
         incident_id = start + offset + 1
         _, titles, events, weapon_choices = ATTACKS[attack]
-        part = rng.choice(PARTS)
-        title = rng.choice(titles).format(part=part)
-        day = FIRST_DAY + timedelta(days=rng.randrange(span))
-        occurred_on: str | None = day.isoformat()
+        part = _pick(rng, PARTS)
+        title = _pick(rng, titles).format(part=part)
+        day = int(random() * span)
+        occurred_on: str | None = days[day]
         occurred_time = None
         if precision is DatePrecision.EXACT:
-            occurred_time = f"{rng.randrange(24):02d}:{rng.randrange(60):02d}:00.000000"
+            occurred_time = clock[int(random() * 1440) * 60]
         elif precision is DatePrecision.MONTH:
-            day = day.replace(day=1)
-            occurred_on = day.isoformat()
+            occurred_on = calendar.months[day]
+            day -= int(days[day][8:10]) - 1
         elif precision is DatePrecision.YEAR:
-            day = day.replace(month=1, day=1)
-            occurred_on = day.isoformat()
+            occurred_on = calendar.years[day]
+            day = date.fromisoformat(occurred_on).toordinal() - calendar.first
         elif precision is DatePrecision.UNKNOWN:
             occurred_on = None
-        discovered_day = day + timedelta(days=rng.choice((0, 0, 0, 1, 2)))
-        discovered_seconds = rng.randrange(86400)
-        discovered = _stamp(discovered_day, discovered_seconds) if rng.random() < 0.9 else None
-        reported_day = discovered_day + timedelta(days=rng.choice((0, 0, 1)))
+        discovered_day = day + _pick(rng, (0, 0, 0, 1, 2))
+        discovered_seconds = int(random() * 86400)
+        discovered = f"{days[discovered_day]} {clock[discovered_seconds]}" if random() < 0.9 else None
+        reported_day = discovered_day + _pick(rng, (0, 0, 1))
         reported_seconds = discovered_seconds if reported_day > discovered_day else min(
-            86399, discovered_seconds + rng.randrange(7200))  # fmt: skip
-        reported = _stamp(reported_day, reported_seconds) if rng.random() < 0.95 else None
-        created = _stamp(reported_day, reported_seconds)
-        updated_day = min(reported_day + timedelta(days=rng.randrange(400)), LAST_DAY + timedelta(days=20))
-        updated = _stamp(updated_day, rng.randrange(86400))
+            86399, discovered_seconds + int(random() * 7200))  # fmt: skip
+        created = f"{days[reported_day]} {clock[reported_seconds]}"
+        reported = created if random() < 0.95 else None
+        updated_day = min(reported_day + int(random() * 400), span + 20)
+        updated = f"{days[updated_day]} {clock[int(random() * 86400)]}"
         description = (
-            f"{rng.choice(OPENINGS)} {rng.choice(events).format(part=part, n=rng.randint(2, 9))}. "
-            f"{rng.choice(FOLLOW_UPS)} {rng.choice(FOLLOW_UPS)}"
+            f"{_pick(rng, OPENINGS)} {_pick(rng, events).format(part=part, n=2 + int(random() * 8))}. "
+            f"{_pick(rng, FOLLOW_UPS)} {_pick(rng, FOLLOW_UPS)}"
         )
-        if attack is AttackType.VANDALISM and rng.random() < 0.5:
+        if attack is AttackType.VANDALISM and random() < 0.5:
             description += f" The {COMMON_WORD} was reported to the landlord."
-        if rng.random() < RARE_RATE:
+        if random() < RARE_RATE:
             description += f" A {RARE_WORD} was seen hovering over the perimeter beforehand."
-        damage = rng.choices((DamageStatus.YES, DamageStatus.NO, DamageStatus.UNKNOWN), weights=(45, 40, 15))[0]
-        estimate = rng.randrange(100, 250_000) if damage is DamageStatus.YES and rng.random() < 0.8 else None
-        suspects = rng.choice((None, 0, 1, 1, 2, 3))
-        arrests: int | None = rng.choice((None, 0, 0, 1))
-        if status in ARRESTED:
+        roll = random()
+        damage = DAMAGED if roll < 0.45 else UNDAMAGED if roll < 0.85 else DamageStatus.UNKNOWN.value
+        estimate = 100 + int(random() * 249_900) if damage == DAMAGED and random() < 0.8 else None
+        suspects = _pick(rng, (None, 0, 1, 1, 2, 3))
+        arrests: int | None = _pick(rng, (None, 0, 0, 1))
+        if status in arrested:
             suspects = max(suspects or 0, 1)
-            arrests = rng.randint(1, suspects)
+            arrests = 1 + int(random() * suspects)
         elif suspects is not None and arrests is not None:
             arrests = min(arrests, suspects)
         else:
             arrests = None if suspects is None else arrests
-        case_number = f"{rng.choice(('FPS', 'ERO', 'HSI', 'PD'))}-{day.year}-{incident_id:07d}" \
-            if rng.random() < 0.7 else None  # fmt: skip
+        case_number = f"{_pick(rng, ('FPS', 'ERO', 'HSI', 'PD'))}-{days[day][:4]}-{incident_id:07d}" \
+            if random() < 0.7 else None  # fmt: skip
         incidents.append((
-            incident_id, _uuid(rng), created, updated, 1, case_number, facility_id, title, precision.value,
-            occurred_on, occurred_time, discovered, reported, attack.value, int(rng.random() < 0.85),
-            severity.value, _count(rng, 0.005), _count(rng, 0.04), _count(rng, 0.003), _count(rng, 0.01),
-            damage.value, estimate, suspects, arrests, rng.choice(AGENCIES), status.value, description,
-            rng.choice(SOURCES), "" if rng.random() < 0.97 else "John Doe (alias)",
-            "" if rng.random() < 0.98 else "Suspect lives near the facility",
+            incident_id, _fast_uuid(rng), created, updated, 1, case_number, facility_id, title, precision.value,
+            occurred_on, occurred_time, discovered, reported, attack.value, int(random() < 0.85),
+            severity, _count(rng, 0.005), _count(rng, 0.04), _count(rng, 0.003), _count(rng, 0.01),
+            damage, estimate, suspects, arrests, _pick(rng, AGENCIES), status, description,
+            _pick(rng, SOURCES), "" if random() < 0.97 else "John Doe (alias)",
+            "" if random() < 0.98 else "Suspect lives near the facility",
         ))  # fmt: skip
-        if weapon_choices and rng.random() < 0.85:
-            for position in range(1 if rng.random() < 0.8 else 2):
-                kind, subtype = rng.choice(weapon_choices)
+        if weapon_choices and random() < 0.85:
+            for position in range(1 if random() < 0.8 else 2):
+                kind, subtype = _pick(rng, weapon_choices)
                 weapons.append((incident_id, position, kind.value, subtype))
-        history.append((incident_id, status.value, reported_day.isoformat(), "", created))
+        history.append((incident_id, status, days[reported_day], "", created))
     return incidents, weapons, history
 
 

@@ -1,16 +1,192 @@
-"""CSV export and import of every incident, next to the sqlite3 shell's .mode csv export and .import."""
+"""CSV export of every incident next to the sqlite3 shell's .mode csv export of the same columns; CSV import
+next to the shell's .import of the same file; the export's memory (tracemalloc peak, peak RSS) measured in a
+child process, for all rows and for about a tenth of them, to show that it does not grow with the rows.
+
+BENCH_IMPORT_ROWS (default 100,000) limits the rows imported: the import checks and writes every row
+through the services in one transaction, and is reported (rows per second) rather than held to a target.
+"""
 
 from __future__ import annotations
 
 import importlib.util
+import json
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+import tracemalloc
+from datetime import date
+from pathlib import Path
+from typing import Any
 
 from bench.generate import BenchDatabase
-from bench.timing import Figure, skipped
+from bench.timing import SHELL, Figure, shell_wall_seconds, skipped
+from desktop.domain.queries import IncidentFilter
+from desktop.persistence.engine import sqlite_url
+from desktop.persistence.opening import open_database
 
 AREA = "csv"
+EXPORT_RATIO = 1.5  # at most 1.5 times the sqlite3 shell's export
+IMPORT_ROWS = int(os.environ.get("BENCH_IMPORT_ROWS", "100000"))
+RUNS = 2
+TENTH = IncidentFilter(occurred_from=date(2019, 1, 1), occurred_to=date(2019, 12, 31))  # about a tenth
 
 
 def measure(bench: BenchDatabase) -> list[Figure]:
     if importlib.util.find_spec("desktop.services.csv_export") is None:
         return [skipped(AREA, "CSV export / import", "not built yet (desktop/services/csv_export.py)")]
-    return [skipped(AREA, "CSV export / import", "not built yet")]
+    from desktop.services import csv_export
+
+    if not hasattr(csv_export, "export_incidents"):
+        return [skipped(AREA, "CSV export / import", "not built yet (export_incidents)")]
+    folder = bench.path.parent / "csv-work"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir()
+    try:
+        exported = folder / "incidents.csv"
+        figures = [_export(bench, exported, folder), *_export_memory(bench, folder)]
+        figures += _import(bench, exported, folder)
+        return figures
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def shell_select() -> str:
+    """The export's columns as plain SQL: the sqlite3 shell quotes them itself (.mode csv)."""
+    from desktop.services.csv_format import Entity, Kind, columns_of
+
+    weapons = ("(SELECT group_concat(weapon_type || ':' || subtype, '|') FROM "
+               "(SELECT * FROM incident_weapons WHERE incident_id = incidents.id ORDER BY position))")  # fmt: skip
+    history = ("(SELECT group_concat(status || '@' || changed_on, '|') FROM "
+               "(SELECT * FROM incident_status_changes WHERE incident_id = incidents.id ORDER BY id))")  # fmt: skip
+    special = {"facility_uuid": "facilities.uuid", "facility_name": "facilities.name",
+               "occurred": "incidents.occurred_on"}  # fmt: skip
+    cells = []
+    for column in columns_of(Entity.INCIDENTS):
+        if column.kind in (Kind.WEAPONS, Kind.WEAPONS_LABEL):
+            cells.append(weapons)
+        elif column.kind is Kind.HISTORY:
+            cells.append(history)
+        else:
+            cells.append(special.get(column.key, f"incidents.{column.field}"))
+    return (f"SELECT {', '.join(cells)} FROM incidents JOIN facilities ON facilities.id = incidents.facility_id "
+            "ORDER BY incidents.id")  # fmt: skip
+
+
+def _export(bench: BenchDatabase, target: Path, folder: Path) -> Figure:
+    from desktop.services.csv_export import export_incidents
+
+    database = open_database(bench.url)
+    try:
+        samples, cpu, rows = [], [], 0
+        for _ in range(RUNS):
+            started, cpu_started = time.perf_counter(), time.process_time()
+            rows = export_incidents(database, target).rows
+            samples.append(time.perf_counter() - started)
+            cpu.append(time.process_time() - cpu_started)
+    finally:
+        database.close()
+    shell_file = folder / "shell.csv"
+    shell = None
+    if SHELL is not None:
+        shell_samples = []
+        for _ in range(RUNS):
+            with open(shell_file, "w") as out:
+                started = time.perf_counter()
+                subprocess.run([SHELL, "-readonly", "-csv", "-header", str(bench.path), shell_select()],
+                               stdout=out, check=True)  # fmt: skip
+                shell_samples.append(time.perf_counter() - started)
+        startup = shell_wall_seconds([":memory:", "SELECT 1;"], runs=1) or 0.0
+        shell = max(0.001, statistics.median(shell_samples) - startup)
+    size = target.stat().st_size / 2**20
+    shell_size = shell_file.stat().st_size / 2**20 if shell_file.exists() else 0
+    note = f"{rows:,} rows, {size:,.0f} MiB (shell file {shell_size:,.0f} MiB); written, fsynced, audited"
+    return Figure(AREA, "CSV export, all incidents", statistics.median(samples), None, shell, EXPORT_RATIO, note,
+                  statistics.median(cpu))  # fmt: skip
+
+
+def _export_memory(bench: BenchDatabase, folder: Path) -> list[Figure]:
+    """tracemalloc peak and peak RSS of an export in a child process, for a tenth and for all rows."""
+    figures = []
+    for label, subset in (("about a tenth (2019)", True), ("all incidents", False)):
+        done = subprocess.run(
+            [sys.executable, "-m", "bench.measure_csv", bench.url, str(folder / "memory.csv"), "tenth" * subset],
+            capture_output=True, text=True, check=False,
+        )  # fmt: skip
+        if done.returncode != 0:
+            figures.append(skipped(AREA, f"export memory, {label}", done.stderr.strip().splitlines()[-1][:150]))
+            continue
+        found = json.loads(done.stdout.strip().splitlines()[-1])
+        figures.append(Figure(AREA, f"export memory, {label}", None, note=(
+            f"{found['rows']:,} rows: tracemalloc peak {found['traced_mib']:.1f} MiB, "
+            f"peak RSS {found['rss_mib']:.0f} MiB (child process)")))  # fmt: skip
+    return figures
+
+
+def _export_in_child(url: str, target: str, subset: bool) -> dict[str, Any]:
+    from desktop.services.csv_export import ExportOptions, export_incidents
+
+    database = open_database(url)
+    try:
+        tracemalloc.start()
+        result = export_incidents(database, target, ExportOptions(where=TENTH if subset else None))
+        _current, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+    finally:
+        database.close()
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {"rows": result.rows, "traced_mib": peak / 2**20, "rss_mib": rss}
+
+
+def _import(bench: BenchDatabase, exported: Path, folder: Path) -> list[Figure]:
+    if importlib.util.find_spec("desktop.services.csv_import") is None:
+        return [skipped(AREA, "CSV import", "not built yet (desktop/services/csv_import.py)")]
+    from desktop.services import csv_import
+
+    if not hasattr(csv_import, "import_csv"):
+        return [skipped(AREA, "CSV import", "not built yet (import_csv)")]
+    source = folder / "import.csv"
+    rows = _head(exported, source, IMPORT_ROWS)
+    target = folder / "imported.sqlite3"
+    database = open_database(sqlite_url(target))
+    try:
+        options = csv_import.ImportOptions(create_facilities=True)
+        started, cpu_started = time.perf_counter(), time.process_time()
+        report = csv_import.import_csv(database, source, options)
+        seconds, cpu = time.perf_counter() - started, time.process_time() - cpu_started
+    finally:
+        database.close()
+    shell = None
+    if SHELL is not None:
+        scratch = folder / "shell-import.sqlite3"
+        shell = shell_wall_seconds([str(scratch), f".import --csv {source} incidents_csv"])
+    if not report.committed:
+        return [Figure(AREA, f"CSV import, {rows:,} rows", None, note="not imported: " + report.summary()[:150])]
+    note = f"{report.inserted:,} inserted, {rows / seconds:,.0f} rows/s; checked, one transaction, audited"
+    return [Figure(AREA, f"CSV import, {rows:,} rows (into a new database)", seconds, None, shell, note=note,
+                   cpu_seconds=cpu)]  # fmt: skip
+
+
+def _head(source: Path, target: Path, rows: int) -> int:
+    """Copy the header and the first `rows` records of a CSV file (records may span lines)."""
+    import csv
+
+    with (
+        open(source, newline="", encoding="utf-8-sig") as infile,
+        open(target, "w", newline="", encoding="utf-8") as out,
+    ):
+        reader, writer = csv.reader(infile), csv.writer(out, lineterminator="\r\n")
+        writer.writerow(next(reader))
+        count = 0
+        for count, record in enumerate(reader, start=1):
+            writer.writerow(record)
+            if count >= rows:
+                break
+    return count
+
+
+if __name__ == "__main__":  # the child of _export_memory: url, target file, "tenth" or ""
+    print(json.dumps(_export_in_child(sys.argv[1], sys.argv[2], sys.argv[3] == "tenth")))

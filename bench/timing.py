@@ -37,6 +37,7 @@ class Figure:
     target_ratio: float | None = None
     note: str = ""
     cpu_seconds: float | None = None  # this process's CPU time: less disturbed by a busy machine
+    skipped: bool = False  # not measured: the note says why (seconds None without it: a figure of another kind)
 
     @property
     def ratio(self) -> float | None:
@@ -46,9 +47,11 @@ class Figure:
 
     @property
     def verdict(self) -> str:
-        """'ok', 'MISSED', '' (no target) or 'skipped'."""
-        if self.seconds is None:
+        """'ok', 'MISSED', '' (no target, or not a time) or 'skipped'."""
+        if self.skipped:
             return "skipped"
+        if self.seconds is None:
+            return ""
         missed = self.target is not None and self.seconds >= self.target
         if self.target_ratio is not None:
             missed = missed or self.ratio is None or self.ratio > self.target_ratio
@@ -67,7 +70,7 @@ class Figure:
 
 
 def skipped(area: str, operation: str, why: str) -> Figure:
-    return Figure(area, operation, None, note=why)
+    return Figure(area, operation, None, note=why, skipped=True)
 
 
 @dataclass(frozen=True, slots=True)
