@@ -39,7 +39,10 @@ class Services:
         return cls(database, FacilityService(database), IncidentService(database), PlanItemService(database))
 
     def for_entity(self, entity: str) -> RecordService[Any, Any]:
-        return {"facility": self.facilities, "incident": self.incidents, "plan_item": self.plan_items}[entity]
+        services: dict[str, RecordService[Any, Any]] = {
+            "facility": self.facilities, "incident": self.incidents, "plan_item": self.plan_items,
+        }  # fmt: skip
+        return services[entity]
 
 
 def confirm_delete(parent: QWidget | None, record: Record) -> bool:

@@ -54,7 +54,8 @@ class WindowSettings:
         value = self.settings.value("databases/recent", [])
         if isinstance(value, str):  # QSettings returns a lone string for a one-item list in INI files
             value = [value]
-        return [str(item) for item in value or [] if str(item)]
+        items = value if isinstance(value, list | tuple) else []
+        return [str(item) for item in items if str(item)]
 
     def add_recent_database(self, url: str) -> None:
         recent = [url, *(u for u in self.recent_databases() if u != url)][:RECENT_LIMIT]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
@@ -141,7 +142,7 @@ def build_actions(window: MainWindow) -> None:
     window.tab_actions = []
     for number, (key, tab) in enumerate(window.record_tabs.items(), start=1):
         title = tab.title.replace("&", "")
-        window.tab_actions.append(make_action(window, f"show_{key}", title, lambda k=key: window.show_tab(k),
+        window.tab_actions.append(make_action(window, f"show_{key}", title, partial(window.show_tab, key),
                                               f"Ctrl+{number}", tip=f"Show the {title.lower()} tab"))  # fmt: skip
 
 

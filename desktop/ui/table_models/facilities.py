@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any, ClassVar
+from typing import Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QColor
@@ -46,7 +46,7 @@ class FacilityTableModel(PagedTableModel[Facility]):
     noun, noun_plural = "facility", "facilities"
     default_sort = ("name", False)
     REASSESSMENT_COLUMN = 7
-    columns: ClassVar[tuple[Column[Any], ...]] = (
+    columns: tuple[Column[Any], ...] = (
         Column("Name", lambda f: f.name, "name", width_chars=36, stretch=True),
         Column("Agency", lambda f: f.agency.label, "agency", width_chars=9),
         Column("Type", lambda f: f.facility_type.label, "facility_type", width_chars=18),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Any
 
 from PySide6.QtGui import QColor
 
@@ -95,7 +95,7 @@ class IncidentTableModel(PagedTableModel[Incident]):
     noun, noun_plural = "incident", "incidents"
     default_sort = ("occurred", True)
     SEVERITY_COLUMN = 6
-    columns: ClassVar[tuple[Column[Any], ...]] = (
+    columns: tuple[Column[Any], ...] = (
         Column("Case no.", lambda i: i.case_number or "", "case_number", width_chars=9),
         Column("Occurred", occurred_of, "occurred", occurred_tip_of, width_chars=11),
         Column("Facility", lambda i: i.facility_name, "facility", width_chars=33),

@@ -53,7 +53,7 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
     entity: ClassVar[str] = ""
     noun: ClassVar[str] = "record"
     noun_plural: ClassVar[str] = "records"
-    columns: ClassVar[tuple[Column[Any], ...]] = ()
+    columns: tuple[Column[Any], ...] = ()
     default_sort: ClassVar[tuple[str, bool]] = ("", False)  # sort key, descending
 
     def __init__(
@@ -148,7 +148,7 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
         """Header clicks: sort in SQL by the column's key (columns without a key keep the current order)."""
         if not 0 <= column < len(self.columns) or self.columns[column].sort_key is None:
             return
-        key, descending = self.columns[column].sort_key, order == Qt.SortOrder.DescendingOrder
+        key, descending = self.columns[column].sort_key or "", order == Qt.SortOrder.DescendingOrder
         if (key, descending) != (self.sort_key, self.descending):
             self.sort_key, self.descending = key, descending
             self.refresh(recount=False)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any, ClassVar
+from typing import Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QColor
@@ -56,7 +56,7 @@ class PlanItemTableModel(PagedTableModel[PlanItem]):
     entity = "plan_item"
     noun, noun_plural = "plan item", "plan items"
     default_sort = ("due_date", False)
-    columns: ClassVar[tuple[Column[Any], ...]] = ()  # set in __init__: the deadline column needs `today`
+    columns: tuple[Column[Any], ...] = ()  # set in __init__: the deadline column needs `today`
 
     def __init__(self, service: Any, parent: QObject | None = None, *, today: Callable[[], date] = date.today,
                  **options: int) -> None:  # fmt: skip

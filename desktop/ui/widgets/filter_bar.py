@@ -137,10 +137,10 @@ class FilterBar(QWidget):
         self.clear_button.setText("Clear filters")
         self.clear_button.setToolTip("Show all records again")
         self.clear_button.clicked.connect(self.clear)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(4)
-        layout.addLayout(self.rows)
+        self.outer = QVBoxLayout(self)
+        self.outer.setContentsMargins(0, 0, 0, 0)
+        self.outer.setSpacing(4)
+        self.outer.addLayout(self.rows)
         self.search.search_changed.connect(lambda _text: self._changed())
         self._quiet = False
         self._emitted: Any = None
@@ -271,7 +271,7 @@ class IncidentFilterBar(FilterBar):
         self.extra_label.setTextFormat(Qt.TextFormat.RichText)
         self.extra_label.linkActivated.connect(lambda _link: self._drop_extra())
         self.extra_label.hide()
-        self.layout().addWidget(self.extra_label)
+        self.outer.addWidget(self.extra_label)
 
     def empty(self) -> IncidentFilter:
         return IncidentFilter()
