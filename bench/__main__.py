@@ -16,7 +16,7 @@ import traceback
 from collections.abc import Callable
 
 from bench import measure_csv, measure_dashboard, measure_queries, measure_window
-from bench.generate import BenchDatabase, database_path, ensure_database, iter_sizes, requested_rows
+from bench.generate import BenchDatabase, database_path, ensure_database, iter_sizes, requested_analyze, requested_rows
 from bench.timing import SHELL, Figure
 
 AREAS: dict[str, Callable[[BenchDatabase], list[Figure]]] = {
@@ -63,7 +63,7 @@ def main() -> int:
     print("Incident Logger benchmark")
     print(f"sqlite3 shell: {SHELL or 'not installed (no shell figures)'}; load average {os.getloadavg()[0]:.1f}")
     made = "reused"
-    if not database_path(requested_rows()).exists():  # generated in a child process: its memory is not ours
+    if not database_path(requested_rows(), requested_analyze()).exists():  # a child process: its memory is not ours
         started = time.perf_counter()
         subprocess.run([sys.executable, "-m", "bench.generate"], check=True)
         made = f"generated in {time.perf_counter() - started:.1f} s"

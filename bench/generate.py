@@ -216,6 +216,10 @@ def requested_rows() -> int:
     return int(os.environ.get("BENCH_ROWS", DEFAULT_ROWS))
 
 
+def requested_analyze() -> bool:
+    return os.environ.get("BENCH_ANALYZE", "1") != "0"
+
+
 def data_key(rows: int, analyze: bool = True) -> str:
     """Changes whenever the generator, the row count or the schema (any migration file) changes."""
     digest = hashlib.sha256(f"{GENERATOR_VERSION}:{rows}:{SEED}:{analyze}".encode())
@@ -228,9 +232,10 @@ def database_path(rows: int, analyze: bool = True) -> Path:
     return DATA_DIR / f"incidents-{rows}-{data_key(rows, analyze)}.sqlite3"
 
 
-def ensure_database(rows: int | None = None, *, analyze: bool = True, log: bool = True) -> BenchDatabase:
+def ensure_database(rows: int | None = None, *, analyze: bool | None = None, log: bool = True) -> BenchDatabase:
     """The benchmark database for `rows` incidents: reused when present and current, else generated."""
     rows = requested_rows() if rows is None else rows
+    analyze = requested_analyze() if analyze is None else analyze
     path = database_path(rows, analyze)
     if path.exists():
         return BenchDatabase(path, rows, None)
@@ -516,9 +521,12 @@ def _insert_plan_items(connection: sqlite3.Connection, rng: random.Random, facil
 
 def iter_sizes(path: Path) -> Iterator[tuple[str, int]]:
     """Row counts per table, for the report."""
-    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as connection:
+    connection = sqlite3.connect(path)  # not read-only: a WAL database needs its -shm file made
+    try:
         for table in ("facilities", "incidents", "incident_weapons", "incident_status_changes", "plan_items"):
             yield table, connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+    finally:
+        connection.close()
 
 
 if __name__ == "__main__":
