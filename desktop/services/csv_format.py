@@ -26,6 +26,10 @@ removes exactly one leading apostrophe from every cell whose text after its lead
 those characters, and leaves every other cell alone (numbers are no exception: a longitude of -122.4 is written
 ``'-122.4`` and read back as -122.4); so any value survives a round trip, and hand-made files
 without apostrophes read as written.
+
+Redaction by masking writes ``[redacted]`` for a filled-in sensitive value; import keeps the stored value for such
+a cell (nothing, for a new record). A real value ``[redacted]`` is written ``'[redacted]`` by the same rule as
+above, so the two never mix.
 """
 
 from __future__ import annotations
@@ -207,15 +211,10 @@ def columns_of(entity: Entity, keys: Sequence[str] | None = None) -> tuple[Colum
 
 
 def needs_apostrophe(text: str) -> bool:
-    """Whether `text`, after its leading apostrophes, starts with a character spreadsheets treat as a formula."""
-    if not text:
-        return False
-    if text[0] in DANGEROUS_FIRST:
-        return True
-    if text[0] != "'":
-        return False
+    """Whether `text`, after its leading apostrophes, starts with a character spreadsheets treat as a formula
+    (or is the redaction mask, so that a real value "[redacted]" is not taken for a masked one)."""
     rest = text.lstrip("'")
-    return bool(rest) and rest[0] in DANGEROUS_FIRST
+    return rest == MASK or (rest != "" and rest[0] in DANGEROUS_FIRST)
 
 
 def neutralize(text: str) -> str:

@@ -97,9 +97,9 @@ class RowParser:
             return
         if not column.imported:
             return
+        if column.sensitive and raw == MASK:
+            return  # masked on export: keep what is stored (nothing, for a new record)
         text = restore(raw)
-        if column.sensitive and text == MASK:
-            return  # redacted on export: keep what is stored (nothing, for a new record)
         if column.kind is Kind.WEAPONS_LABEL and cells.values.get("weapons"):
             return  # the codes say it exactly; the labels are for people
         if not text.strip() and column.kind in NOT_GIVEN_WHEN_EMPTY and column.field not in NULLABLE_ENUMS:

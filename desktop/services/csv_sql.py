@@ -29,9 +29,10 @@ def quoted(text: str) -> str:
 
 def _apostrophe(x: str) -> str:
     """The apostrophe csv_format.neutralize puts in front of `x`, or ''."""
+    mask = quoted(MASK)
     return (
-        f"CASE WHEN {x} GLOB {_DANGER} THEN '''' "
-        f"WHEN {x} GLOB '''*' AND ltrim({x}, '''') GLOB {_DANGER} THEN '''' ELSE '' END"
+        f"CASE WHEN {x} GLOB {_DANGER} OR {x} = {mask} THEN '''' WHEN {x} GLOB '''*' AND "
+        f"(ltrim({x}, '''') GLOB {_DANGER} OR ltrim({x}, '''') = {mask}) THEN '''' ELSE '' END"
     )
 
 
@@ -53,15 +54,15 @@ _WEAPON_LABELS = "group_concat({label} || iif(subtype = '', '', ': ' || subtype)
 )
 _WEAPONS = f"(SELECT {_WEAPON_CODES} FROM {_WEAPON_ROWS})"
 _WEAPONS_LABEL = f"(SELECT {_WEAPON_LABELS} FROM {_WEAPON_ROWS})"
-_WEAPONS_BOTH = (
-    f"""ifnull((SELECT printf('"%w","%w"', {_WEAPON_CODES}, {_WEAPON_LABELS}) FROM {_WEAPON_ROWS}), '"",""')"""
+_WEAPONS_BOTH = (  # an aggregate over no rows still gives one row, of NULLs
+    f"""(SELECT printf('"%w","%w"', ifnull({_WEAPON_CODES}, ''), ifnull({_WEAPON_LABELS}, '')) FROM {_WEAPON_ROWS})"""
 )
 _HISTORY = (
     "(SELECT group_concat(status || '@' || changed_on || iif(note = '', '', ':' || {escaped}), '|') FROM "
     "(SELECT status, changed_on, note FROM incident_status_changes WHERE incident_id = incidents.id ORDER BY id))"
 ).format(escaped=_list_escape("note"))
 _TIME = (
-    "CASE WHEN substr(incidents.occurred_time, 6) IN ('00.000000', '00') THEN substr(incidents.occurred_time, 1, 5) "
+    "CASE WHEN substr(incidents.occurred_time, 7) IN ('00.000000', '00') THEN substr(incidents.occurred_time, 1, 5) "
     "WHEN substr(incidents.occurred_time, 9) = '.000000' THEN substr(incidents.occurred_time, 1, 8) "
     "ELSE incidents.occurred_time END"
 )
