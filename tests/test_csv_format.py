@@ -93,10 +93,8 @@ def test_weapons_text_is_codes_with_escaped_subtypes() -> None:
         Weapon(WeaponType.VEHICLE),
     )
     assert format_weapons(weapons) == "firearms:rifle|incendiary:a\\|b\\\\c|vehicle"
-    assert parse_weapons("Firearms: rifle | vehicle") == (
-        Weapon(WeaponType.FIREARMS, " rifle "),
-        Weapon(WeaponType.VEHICLE),
-    )
+    rifle, vehicle = Weapon(WeaponType.FIREARMS, " rifle "), Weapon(WeaponType.VEHICLE)
+    assert parse_weapons("Firearms: rifle | vehicle") == (rifle, vehicle)
     with pytest.raises(ValueError, match="unknown value 'spear'"):
         parse_weapons("spear")
     with pytest.raises(ValueError, match="backslash"):
