@@ -210,13 +210,10 @@ def test_query_count_does_not_grow_with_the_data(database: Database) -> None:
     assert incident_queries and all("GROUP BY" in s or "sum(" in s.lower() for s in incident_queries)
 
 
-def test_month_query_can_use_an_expression_index_on_sqlite(database: Database) -> None:
-    """The month key is rendered with a literal format, so the index recommended for 1M rows matches it."""
+def test_month_query_reads_the_day_and_attack_type_index_on_sqlite(database: Database) -> None:
+    """Unfiltered, the month query groups by day over the covering index (occurred_on, attack_type), in index
+    order, so that only the day groups are sorted into months, not every incident (1M rows: 1.3 s to 0.16 s)."""
     statements: list[str] = []
-    with database.engine.begin() as connection:
-        connection.exec_driver_sql(
-            "CREATE INDEX test_month_attack ON incidents (strftime('%Y-%m', occurred_on), attack_type)"
-        )
 
     def keep(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
         statements.append(statement)
@@ -228,8 +225,10 @@ def test_month_query_can_use_an_expression_index_on_sqlite(database: Database) -
         event.remove(database.engine, "before_cursor_execute", keep)
     month_sql = next(s for s in statements if "strftime" in s)
     with database.engine.connect() as connection:
-        plan = " ".join(str(row[-1]) for row in connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {month_sql}"))
-    assert "test_month_attack" in plan
+        plan = [(row[0], row[1], str(row[-1])) for row in connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {month_sql}")]
+    scan = next((node, parent) for node, parent, step in plan if "COVERING INDEX ix_incidents_occurred_attack" in step)
+    inner = [step for _node, parent, step in plan if parent == scan[1]]  # the per-day subquery's own steps
+    assert not any("GROUP BY" in step for step in inner), plan  # the day groups come in index order
 
 
 def test_filtered_groups_do_not_walk_a_group_by_index_on_sqlite() -> None:

@@ -124,6 +124,7 @@ class IncidentRow(Versioned, Base):
         Index("ix_incidents_facility", "facility_id", "id"),
         Index("ix_incidents_facility_occurred", "facility_id", "occurred_on", "id"),  # a facility's period
         Index("ix_incidents_occurred", "occurred_on", "id"),
+        Index("ix_incidents_occurred_attack", "occurred_on", "attack_type"),  # dashboard: per day and attack type
         Index("ix_incidents_title", "title", "id"),
         Index("ix_incidents_case_number_sort", "case_number", "id"),
         Index("ix_incidents_attack_type", "attack_type", "id"),
