@@ -1,0 +1,106 @@
+"""`incident-logger export` and `incident-logger import`: options, filters, the report and the exit status."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from desktop.cli import main
+
+TACOMA = "Northwest Detention Center, Tacoma"
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    folder = tmp_path / "data"
+    assert main(["--data-dir", str(folder), "demo"]) == 0
+    return folder
+
+
+def cli(data_dir: Path, *args: str) -> int:
+    return main(["--data-dir", str(data_dir), *args])
+
+
+def rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8-sig", newline="") as file:
+        return list(csv.DictReader(file))
+
+
+def test_export_with_filters_columns_bom_and_redaction(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out.csv"
+    status = cli(data_dir, "export", "-o", str(out), "--filter", "state=TX,FL", "--filter",
+                 "attack_type=Facility/infrastructure attack", "--columns", "title,suspect_names,uuid", "--bom",
+                 "--redact")  # fmt: skip
+    assert status == 0
+    assert capsys.readouterr().out.strip() == f"2 incidents written to {out} (2 columns, redacted)"
+    assert out.read_bytes().startswith(b"\xef\xbb\xbfuuid,title\r\n")
+    assert {r["title"] for r in rows(out)} == {
+        "Shots fired overnight at the windows of the ICE office",
+        "Molotov cocktail thrown at the USCIS office; the fuse failed",
+    }
+
+    assert cli(data_dir, "export", "-o", str(out), "-e", "facilities", "--search", "tacoma") == 0
+    assert [r["name"] for r in rows(out)] == [TACOMA]
+    assert cli(data_dir, "export", "-o", str(out), "-e", "plan_items", "--filter", "open=yes") == 0
+    assert len(rows(out)) == 1
+
+
+def test_export_refuses_unknown_columns_and_filters(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out.csv"
+    assert cli(data_dir, "export", "-o", str(out), "--columns", "title,shoe_size") == 2
+    assert "unknown incidents column(s) shoe_size" in capsys.readouterr().err
+    assert cli(data_dir, "export", "-o", str(out), "--filter", "colour=red") == 2
+    assert "use KEY=VALUE with KEY one of facility, attack_type" in capsys.readouterr().err
+    assert cli(data_dir, "export", "-o", str(out), "--filter", "severity=apocalyptic") == 2
+    assert "severity: unknown value 'apocalyptic'" in capsys.readouterr().err
+    assert cli(data_dir, "export", "-o", str(out), "--filter", "facility=Atlantis") == 2
+    assert not out.exists()
+    assert cli(data_dir, "export", "-o", str(out), "--columns", "help") == 0
+    assert "suspect_names            Suspect names  (sensitive)" in capsys.readouterr().out
+
+
+def test_import_prints_the_report_and_fails_on_problems(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "bad.csv"
+    bad.write_text(f'title,facility_name,severity\r\nFine,"{TACOMA}",low\r\nBroken,"{TACOMA}",enormous\r\n'
+                   '"Unclosed,x,low\r\n', encoding="utf-8")  # fmt: skip
+    assert cli(data_dir, "import", "-i", str(bad)) == 1
+    err = capsys.readouterr().err
+    assert "Rejected: 2 problem(s); nothing was written." in err
+    assert "line 3, column 3 (severity): unknown value 'enormous'" in err
+    assert "line 4, column 1: a quoted field starts here but its closing quote is missing" in err
+
+    good = tmp_path / "good.csv"
+    good.write_text("Summary;Site\r\nNew one;Brand new office\r\n", encoding="cp1252")
+    assert cli(data_dir, "import", "-i", str(good), "--map", "Summary=title", "--map", "Site=facility_name",
+               "--dry-run") == 1  # fmt: skip
+    assert "no facility is named 'Brand new office'" in capsys.readouterr().err
+    assert cli(data_dir, "import", "-i", str(good), "--map", "Summary=title", "--map", "Site=facility_name",
+               "--create-facilities", "--dry-run") == 0  # fmt: skip
+    assert "Dry run, nothing written: 1 rows: 1 new" in capsys.readouterr().out
+    assert cli(data_dir, "import", "-i", str(good), "--map", "Summary=title", "--map", "Site=facility_name",
+               "--create-facilities") == 0  # fmt: skip
+    out = capsys.readouterr().out
+    assert "(utf-8, semicolon-separated)" in out and "1 facilities created" in out
+    assert cli(data_dir, "list", "--search", "new one") == 0
+    assert "Brand new office" in capsys.readouterr().out
+
+
+def test_export_then_import_into_another_data_folder(tmp_path: Path, data_dir: Path) -> None:
+    other = tmp_path / "other"
+    for entity in ("facilities", "incidents", "plan_items"):
+        path = tmp_path / f"{entity}.csv"
+        assert cli(data_dir, "export", "-e", entity, "-o", str(path)) == 0
+        assert cli(other, "import", "-e", entity, "-i", str(path)) == 0
+    for entity in ("facilities", "incidents", "plan_items"):
+        first, second = tmp_path / "a.csv", tmp_path / "b.csv"
+        cli(data_dir, "export", "-e", entity, "-o", str(first))
+        cli(other, "export", "-e", entity, "-o", str(second))
+        assert first.read_bytes() == second.read_bytes()
