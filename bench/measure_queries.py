@@ -73,6 +73,7 @@ def _measure(bench: BenchDatabase, database: Database) -> list[Figure]:
         f"search common word '{COMMON_WORD}'": COMMON_WORD,
         f"search rare word '{RARE_WORD}'": RARE_WORD,
         "search first letter 't' (as typed)": "t",
+        "search two letters 'mo' (as typed)": "mo",
         "search prefix 'molo' (as typed)": "molo",
         "search two words 'arson gate'": "arson gate",
         "search absent word 'zeppelin'": "zeppelin",

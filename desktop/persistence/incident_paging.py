@@ -82,8 +82,8 @@ class IncidentPager:
         SCAN_ROWS), or None when they are not enough: a sparse filter, for which the caller lets
         the planner read the filter's own index instead."""
         direction = desc if descending else asc
-        # A search is materialised anew by every attempt, which costs more than a long head.
-        first = SCAN_ROWS if where.text else min(end * HEAD_FACTOR, SCAN_ROWS)
+        # A search or a weapon list is materialised anew by every attempt, which costs more than a long head.
+        first = SCAN_ROWS if where.text or where.weapon_types else min(end * HEAD_FACTOR, SCAN_ROWS)
         for rows in sorted({first, SCAN_ROWS}):
             head = base.add_columns(sort_column.label("sort_value")).order_by(*order).limit(rows).subquery("head")
             # A correlated lookup by rowid: the planner cannot start from a filter index instead.

@@ -140,8 +140,11 @@ class WeaponRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     incident_id: Mapped[int] = mapped_column(ForeignKey("incidents.id", ondelete="CASCADE"), index=True)
     position: Mapped[int] = mapped_column(Integer)
-    weapon_type: Mapped[WeaponType] = mapped_column(coded(WeaponType, "weapon_type"), index=True)
+    weapon_type: Mapped[WeaponType] = mapped_column(coded(WeaponType, "weapon_type"))
     subtype: Mapped[str] = mapped_column(String(300), default="")
+
+    # the incidents with a weapon type, from the index alone (the weapon filter)
+    __table_args__ = (Index("ix_incident_weapons_weapon_type", "weapon_type", "incident_id"),)
 
 
 class StatusChangeRow(Base):

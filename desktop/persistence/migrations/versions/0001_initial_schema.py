@@ -145,7 +145,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('incident_weapons', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_incident_weapons_incident_id'), ['incident_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_incident_weapons_weapon_type'), ['weapon_type'], unique=False)
+        batch_op.create_index('ix_incident_weapons_weapon_type', ['weapon_type', 'incident_id'], unique=False)
 
     op.create_table('plan_items',
     sa.Column('facility_id', sa.Integer(), nullable=True),
@@ -190,7 +190,7 @@ def downgrade() -> None:
 
     op.drop_table('plan_items')
     with op.batch_alter_table('incident_weapons', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_incident_weapons_weapon_type'))
+        batch_op.drop_index('ix_incident_weapons_weapon_type')
         batch_op.drop_index(batch_op.f('ix_incident_weapons_incident_id'))
 
     op.drop_table('incident_weapons')
