@@ -1,0 +1,164 @@
+"""File-menu and toolbar actions `Export CSV…` (Ctrl+E) and `Import CSV…` (Ctrl+I): the dialogs, the services
+behind a progress dialog with Cancel, and the outcome in the status bar or the import dialog's report."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
+
+from desktop.persistence.unit_of_work import Database
+from desktop.services.csv_export import ExportResult, export_records
+from desktop.services.csv_format import Entity
+from desktop.services.csv_import import ImportReport, import_csv
+from desktop.ui import error_dialogs
+from desktop.ui.dialogs.export_dialog import ExportDialog
+from desktop.ui.dialogs.import_dialog import ImportDialog
+from desktop.ui.dialogs.progress import run_with_progress
+from desktop.ui.error_dialogs import EXPECTED
+
+
+class CsvActions(QObject):
+    """Owns `export_action` and `import_action`; put them in the File menu and the toolbar.
+
+    `current_filter(entity)` returns the filter the tab of `entity` ("incidents", "facilities", "plan_items")
+    shows, or None; `current_entity()` (optional) names the tab in front, which the export dialog preselects.
+    `on_imported()` is called after an import was committed (to refresh the views). The dialogs open
+    window-modal without blocking; `exported(path, rows)`, `imported(report)` and `failed(message)` tell
+    what came of them."""
+
+    exported = Signal(str, int)
+    imported = Signal(object)
+    failed = Signal(str)
+
+    def __init__(
+        self,
+        parent_window: QWidget,
+        database_provider: Callable[[], Database | None],
+        current_filter: Callable[[str], object | None],
+        on_imported: Callable[[], None],
+        *,
+        current_entity: Callable[[], str] = lambda: Entity.INCIDENTS.value,
+        default_directory: Path | None = None,
+    ) -> None:
+        super().__init__(parent_window)
+        self.window = parent_window
+        self.database_provider = database_provider
+        self.current_filter = current_filter
+        self.on_imported = on_imported
+        self.current_entity = current_entity
+        self.directory = default_directory or Path.home()
+        self.export_dialog: ExportDialog | None = None
+        self.import_dialog: ImportDialog | None = None
+        self.export_action = QAction("&Export CSV…", parent_window)
+        self.export_action.setObjectName("export_csv_action")
+        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.export_action.setStatusTip("Write incidents, facilities or plan items to a CSV file (for spreadsheets)")
+        self.export_action.triggered.connect(self.export_csv)
+        self.import_action = QAction("&Import CSV…", parent_window)
+        self.import_action.setObjectName("import_csv_action")
+        self.import_action.setShortcut(QKeySequence("Ctrl+I"))
+        self.import_action.setStatusTip("Read incidents, facilities or plan items from a CSV file (all or nothing)")
+        self.import_action.triggered.connect(self.import_csv)
+
+    def _database(self, doing: str) -> Database | None:
+        database = self.database_provider()
+        if database is None:
+            self.failed.emit("No database is open.")
+            error_dialogs.show_box(self.window, QMessageBox.Icon.Warning, doing, "No database is open.", "")
+        return database
+
+    def _fail(self, doing: str, error: BaseException) -> None:
+        self.failed.emit(str(error))
+        error_dialogs.show_error(self.window, error, doing)
+
+    def _status(self, message: str) -> None:
+        if isinstance(self.window, QMainWindow):
+            self.window.statusBar().showMessage(message, 10_000)
+
+    # --- export ---------------------------------------------------------------------------------------------------
+
+    def export_csv(self) -> None:
+        if self._database("Export CSV") is None:
+            return
+        try:
+            entity = Entity(self.current_entity())
+        except ValueError:
+            entity = Entity.INCIDENTS
+        filters = {e: self.current_filter(e.value) for e in Entity}
+        dialog = ExportDialog(self.window, entity=entity, view_filters=filters, directory=self.directory)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.accepted.connect(lambda: self._export(dialog))
+        dialog.destroyed.connect(self._forget_export_dialog)
+        self.export_dialog = dialog
+        dialog.open()
+
+    def _forget_export_dialog(self, *_: object) -> None:
+        self.export_dialog = None
+
+    def _export(self, dialog: ExportDialog) -> None:
+        database = self._database("Export CSV")
+        if database is None:
+            return
+        path, options = dialog.output_path(), dialog.options()
+        self.directory = path.parent
+        try:
+            result: ExportResult = run_with_progress(
+                self.window, "Export CSV", f"Writing {options.entity.label.lower()} to {path.name}…",
+                lambda progress: export_records(database, path, options, progress),
+            )  # fmt: skip
+        except (*EXPECTED, ValueError) as error:
+            self._fail("Export CSV", error)
+            return
+        if result.cancelled:
+            self._status("Export cancelled; no file was written.")
+            return
+        self._status(f"{result.rows} {options.entity.label.lower()} exported to {path}")
+        self.exported.emit(str(path), result.rows)
+
+    # --- import ---------------------------------------------------------------------------------------------------
+
+    def import_csv(self, path: Path | None = None) -> None:
+        if self._database("Import CSV") is None:
+            return
+        try:
+            entity = Entity(self.current_entity())
+        except ValueError:
+            entity = Entity.INCIDENTS
+        dialog = ImportDialog(self.window, entity=entity, directory=self.directory, path=path or None)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.preview_requested.connect(lambda: self._import(dialog, dry_run=True))
+        dialog.import_requested.connect(lambda: self._import(dialog, dry_run=False))
+        dialog.destroyed.connect(self._forget_import_dialog)
+        self.import_dialog = dialog
+        dialog.open()
+
+    def _forget_import_dialog(self, *_: object) -> None:
+        self.import_dialog = None
+
+    def _import(self, dialog: ImportDialog, *, dry_run: bool) -> None:
+        database = self._database("Import CSV")
+        if database is None:
+            return
+        source, options = dialog.source(), dialog.options(dry_run=dry_run)
+        self.directory = source.parent
+        verb = "Checking" if dry_run else "Importing"
+        try:
+            report: ImportReport = run_with_progress(
+                dialog, "Import CSV", f"{verb} {source.name}…",
+                lambda progress: import_csv(database, source, options, progress),
+            )  # fmt: skip
+        except EXPECTED as error:
+            self._fail("Import CSV", error)
+            return
+        dialog.show_report(report)
+        if report.committed:
+            self.on_imported()
+            self._status(report.summary())
+            self.imported.emit(report)
+            dialog.accept()

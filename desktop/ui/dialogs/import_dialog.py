@@ -1,0 +1,223 @@
+"""The Import CSV dialog: the file, what it holds, its encoding and delimiter, how its columns are read (matched
+automatically, changeable per column), and the report of a preview or an import. It reads the file's header to
+offer the mapping, and asks for the preview and the import with signals; it never writes to the database."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.services.csv_detect import DELIMITER_NAMES, ENCODING_NAMES, FileLayout, FileProblem, auto_mapping
+from desktop.services.csv_format import COLUMNS, Entity
+from desktop.services.csv_import import ImportOptions, ImportReport, read_layout
+
+CSV_FILTER = "CSV files (*.csv *.txt);;All files (*)"
+IGNORE = "(ignore)"
+FILE_COLUMN, EXAMPLE, READ_AS = range(3)
+
+
+class ImportDialog(QDialog):
+    """Emits preview_requested() and import_requested(); the owner runs the service with options() and source()
+    and shows the outcome with show_report(). Closing it never imports anything."""
+
+    preview_requested = Signal()
+    import_requested = Signal()
+
+    def __init__(self, parent: QWidget | None, *, entity: Entity = Entity.INCIDENTS, directory: Path | None = None,
+                 path: Path | None = None) -> None:  # fmt: skip
+        super().__init__(parent)
+        self.setObjectName("import_dialog")
+        self.setWindowTitle("Import CSV")
+        self.directory = directory or Path.home()
+        self.layout_found: FileLayout | None = None
+        self.report: ImportReport | None = None
+        self.path_edit = QLineEdit(str(path) if path else "")
+        self.path_edit.setObjectName("path_edit")
+        self.browse_button = QPushButton("&Browse…")
+        self.browse_button.setObjectName("browse_button")
+        self.entity_combo = QComboBox()
+        self.entity_combo.setObjectName("entity_combo")
+        for choice in Entity:
+            self.entity_combo.addItem(choice.label, choice)
+        self.entity_combo.setCurrentIndex(list(Entity).index(entity))
+        self.encoding_combo = QComboBox()
+        self.encoding_combo.setObjectName("encoding_combo")
+        for code, name in ENCODING_NAMES.items():
+            self.encoding_combo.addItem(name, code)
+        self.delimiter_combo = QComboBox()
+        self.delimiter_combo.setObjectName("delimiter_combo")
+        for code, name in DELIMITER_NAMES.items():
+            self.delimiter_combo.addItem(name.capitalize(), code)
+        self.mapping_table = QTableWidget(0, 3)
+        self.mapping_table.setObjectName("mapping_table")
+        self.mapping_table.setHorizontalHeaderLabels(["File column", "Example", "Read as"])
+        self.mapping_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.mapping_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.mapping_table.verticalHeader().setVisible(False)
+        self.create_facilities = QCheckBox("&Create facilities that the file names but the database lacks")
+        self.create_facilities.setObjectName("create_facilities")
+        self.status_label = QLabel()
+        self.status_label.setObjectName("status_label")
+        self.status_label.setWordWrap(True)
+        self.report_view = QPlainTextEdit()
+        self.report_view.setObjectName("report_view")
+        self.report_view.setReadOnly(True)
+        self.report_view.setPlaceholderText("Preview checks every row and lists each problem with its line and "
+                                            "column; nothing is written until you import.")  # fmt: skip
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.preview_button = self.buttons.addButton("&Preview", QDialogButtonBox.ButtonRole.ActionRole)
+        self.preview_button.setObjectName("preview_button")
+        self.import_button = self.buttons.addButton("&Import", QDialogButtonBox.ButtonRole.ActionRole)
+        self.import_button.setObjectName("import_button")
+        self._lay_out()
+        self.browse_button.clicked.connect(self._browse)
+        self.path_edit.editingFinished.connect(self.read_file)
+        self.entity_combo.currentIndexChanged.connect(lambda _index: self._fill_mapping())
+        self.encoding_combo.currentIndexChanged.connect(lambda _index: self._reread())
+        self.delimiter_combo.currentIndexChanged.connect(lambda _index: self._reread())
+        self.preview_button.clicked.connect(self.preview_requested)
+        self.import_button.clicked.connect(self.import_requested)
+        self.buttons.rejected.connect(self.reject)
+        self._set_ready(False)
+        if path:
+            self.read_file()
+
+    def _lay_out(self) -> None:
+        form = QFormLayout()
+        path = QHBoxLayout()
+        path.addWidget(self.path_edit)
+        path.addWidget(self.browse_button)
+        form.addRow("&File:", path)
+        form.addRow("&Holds:", self.entity_combo)
+        form.addRow("E&ncoding:", self.encoding_combo)
+        form.addRow("&Delimiter:", self.delimiter_combo)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(QLabel("Columns (matched by name; choose how each is read):"))
+        layout.addWidget(self.mapping_table, 2)
+        layout.addWidget(self.create_facilities)
+        layout.addWidget(self.status_label)
+        layout.addWidget(self.report_view, 1)
+        layout.addWidget(self.buttons)
+        self.resize(720, 680)
+
+    @property
+    def entity(self) -> Entity:
+        return Entity(self.entity_combo.currentData())
+
+    def source(self) -> Path:
+        return Path(self.path_edit.text().strip()).expanduser()
+
+    def _browse(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileName(self, "Import CSV", str(self.directory), CSV_FILTER)
+        if chosen:
+            self.path_edit.setText(chosen)
+            self.read_file()
+
+    def _set_ready(self, ready: bool) -> None:
+        self.preview_button.setEnabled(ready)
+        self.import_button.setEnabled(ready)
+
+    def read_file(self) -> None:
+        """Detect the encoding and delimiter, read the header and offer the mapping."""
+        self.report_view.clear()
+        self.layout_found = None
+        try:
+            found = read_layout(self.source(), None)
+        except FileProblem as error:
+            self._show_unreadable(str(error))
+            return
+        except OSError as error:
+            self._show_unreadable(f"cannot read the file: {error.strerror or error}")
+            return
+        self.layout_found = found
+        for combo, value in ((self.encoding_combo, found.encoding), (self.delimiter_combo, found.delimiter)):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(max(0, combo.findData(value)))
+            combo.blockSignals(False)
+        self._fill_mapping()
+
+    def _reread(self) -> None:
+        """Read the header again with the encoding and delimiter the person chose."""
+        if self.layout_found is None:
+            return
+        encoding, delimiter = self.encoding_combo.currentData(), self.delimiter_combo.currentData()
+        try:
+            with self.source().open(encoding=encoding, errors="replace", newline="") as file:
+                rows = csv.reader(file, delimiter=delimiter)
+                header = tuple(next(rows, []))
+                samples = tuple(tuple(row) for _, row in zip(range(5), rows, strict=False))
+        except (OSError, csv.Error) as error:
+            self._show_unreadable(str(error))
+            return
+        found = self.layout_found
+        self.layout_found = FileLayout(encoding, delimiter, header, samples, found.size)
+        self._fill_mapping()
+
+    def _show_unreadable(self, message: str) -> None:
+        self.mapping_table.setRowCount(0)
+        self.status_label.setText(f"This file cannot be imported: {message}")
+        self._set_ready(False)
+
+    def _fill_mapping(self) -> None:
+        found = self.layout_found
+        if found is None:
+            return
+        columns = COLUMNS[self.entity]
+        automatic = auto_mapping(self.entity, found.header)
+        self.mapping_table.setRowCount(len(found.header))
+        for row, (name, key) in enumerate(zip(found.header, automatic, strict=True)):
+            self.mapping_table.setItem(row, FILE_COLUMN, QTableWidgetItem(name))
+            example = found.samples[0][row] if found.samples and row < len(found.samples[0]) else ""
+            self.mapping_table.setItem(row, EXAMPLE, QTableWidgetItem(example))
+            combo = QComboBox()
+            combo.setObjectName(f"read_as_{row}")
+            combo.addItem(IGNORE, None)
+            for column in columns:
+                combo.addItem(f"{column.title} ({column.key})", column.key)
+            combo.setCurrentIndex(max(0, combo.findData(key)) if key else 0)
+            self.mapping_table.setCellWidget(row, READ_AS, combo)
+        matched = sum(key is not None for key in automatic)
+        self.status_label.setText(f"{ENCODING_NAMES.get(found.encoding, found.encoding)}, "
+                                  f"{DELIMITER_NAMES.get(found.delimiter, found.delimiter)}-separated; "
+                                  f"{matched} of {len(found.header)} columns matched.")  # fmt: skip
+        self._set_ready(bool(found.header))
+
+    def read_as(self, row: int) -> QComboBox:
+        combo = self.mapping_table.cellWidget(row, READ_AS)
+        assert isinstance(combo, QComboBox)
+        return combo
+
+    def mapping(self) -> tuple[str | None, ...]:
+        return tuple(self.read_as(row).currentData() for row in range(self.mapping_table.rowCount()))
+
+    def options(self, *, dry_run: bool) -> ImportOptions:
+        return ImportOptions(entity=self.entity, mapping=self.mapping(), encoding=self.encoding_combo.currentData(),
+                             delimiter=self.delimiter_combo.currentData(),
+                             create_facilities=self.create_facilities.isChecked(), dry_run=dry_run)  # fmt: skip
+
+    def show_report(self, report: ImportReport) -> None:
+        self.report = report
+        self.status_label.setText(report.summary())
+        self.report_view.setPlainText("\n".join(report.lines()))
