@@ -23,13 +23,15 @@ from desktop.services.csv_format import (
     needs_apostrophe,
     neutralize,
     normalized_header,
+    restore,
+)
+from desktop.services.csv_parse import (
     parse_bool,
     parse_datetime,
     parse_history,
     parse_int,
     parse_partial_date,
     parse_weapons,
-    restore,
 )
 
 FAST = settings(max_examples=300, deadline=None)

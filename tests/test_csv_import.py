@@ -297,3 +297,17 @@ def test_facility_files_round_trip_their_coordinates(demo_database: Database, tm
     assert (report.updated, report.unchanged) == (1, 2)
     tacoma = next(f for f in FacilityService(demo_database).page() if f.name.endswith("(moved)"))
     assert (tacoma.latitude, tacoma.longitude) == (47.2496, -122.4213)
+
+
+def test_a_case_number_the_database_already_uses_is_refused(demo_database: Database, tmp_path: Path) -> None:
+    service = IncidentService(demo_database)
+    tacoma = next(i for i in service.page() if "rifle" in i.title)
+    service.update(replace(tacoma, case_number="FBI-2019-7"))
+    rows = [["title", "facility_name", "case_number"], *[[f"Row {n}", TACOMA, f"N-{n}"] for n in range(700)],
+            ["Clash", TACOMA, " FBI-2019-7 "]]  # fmt: skip
+    before = state(demo_database)
+    report = imported(demo_database, write(tmp_path / "clash.csv", rows))
+    [problem] = report.problems
+    assert (problem.line, problem.column, problem.column_name) == (702, 3, "case_number")
+    assert "'FBI-2019-7' is already used" in problem.reason
+    assert state(demo_database) == before

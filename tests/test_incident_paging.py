@@ -90,7 +90,7 @@ def test_page_returns_the_records_of_the_ids_in_order(any_database: Database, ge
         assert len(records) == 40 and all(r.facility_name for r in records)
 
 
-@pytest.mark.parametrize("text", ["vandalism", "synthetic", "incident 12", "nothingmatches", "!!"])
+@pytest.mark.parametrize("text", ["vandalism", "synthetic", "incident 12", "v", "nothingmatches", "!!"])
 def test_count_of_a_search_alone_equals_the_filtered_count(any_database: Database, generated: Generated,
                                                            text: str) -> None:  # fmt: skip
     where = IncidentFilter(text=text)

@@ -37,7 +37,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import datetime, time
 from enum import StrEnum
 from typing import Any
 
@@ -52,7 +52,6 @@ from desktop.domain.enums import (
     PlanStatus,
     SecurityLevel,
     Severity,
-    WeaponType,
 )
 from desktop.domain.records import SENSITIVE_INCIDENT_FIELDS
 from desktop.domain.values import PartialDate, StatusChange, Weapon
@@ -319,195 +318,6 @@ def row_renderer(columns: Sequence[Column], *, mask_sensitive: bool = False) -> 
         return out
 
     return cells
-
-
-# --- parsing (cell -> value) --------------------------------------------------------------------------------------
-
-_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?)?$")
-_PARTIAL = re.compile(
-    r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2})"
-    r"(?:[T ](?P<time>\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?))?)?)?$"
-)
-_UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
-_INT = re.compile(r"^[+-]?\d{1,15}$")
-_YES = {"yes", "y", "true", "1", "completed"}
-_NO = {"no", "n", "false", "0", "attempted"}
-
-
-def parse_int(text: str) -> int | None:
-    text = text.strip()
-    if not text:
-        return None
-    if not _INT.match(text):
-        raise ValueError(f"{text!r} is not a whole number")
-    return int(text)
-
-
-def parse_float(text: str) -> float | None:
-    text = text.strip()
-    if not text:
-        return None
-    try:
-        value = float(text)
-    except ValueError:
-        raise ValueError(f"{text!r} is not a number") from None
-    if value != value or value in (float("inf"), float("-inf")):
-        raise ValueError(f"{text!r} is not a finite number")
-    return value
-
-
-def parse_date(text: str) -> date | None:
-    text = text.strip()
-    if not text:
-        return None
-    try:
-        if len(text) != 10:
-            raise ValueError
-        return date.fromisoformat(text)
-    except ValueError:
-        raise ValueError(f"{text!r} is not a date like 2019-09-12") from None
-
-
-def parse_datetime(text: str) -> datetime | None:
-    text = text.strip()
-    if not text:
-        return None
-    if not _DATETIME.match(text):
-        raise ValueError(f"{text!r} is not a time like 2019-09-12 14:30:00")
-    try:
-        return datetime.fromisoformat(text)
-    except ValueError as error:
-        raise ValueError(f"{text!r} is not a real time: {error}") from None
-
-
-def parse_partial_date(text: str) -> PartialDate:
-    text = text.strip()
-    if not text or text.casefold() == "unknown":
-        return PartialDate()
-    match = _PARTIAL.match(text)
-    if match is None:
-        raise ValueError(f"{text!r} is not a date like 2019, 2019-08, 2019-08-13 or 2019-08-13 04:00")
-    try:
-        on = date(int(match["year"]), int(match["month"] or 1), int(match["day"] or 1))
-        at = time.fromisoformat(match["time"]) if match["time"] else None
-    except ValueError as error:
-        raise ValueError(f"{text!r} is not a real date: {error}") from None
-    if at is not None:
-        return PartialDate(DatePrecision.EXACT, on, at)
-    precision = DatePrecision.DAY if match["day"] else DatePrecision.MONTH if match["month"] else DatePrecision.YEAR
-    return PartialDate(precision, on)
-
-
-def parse_bool(text: str) -> bool:
-    wanted = text.strip().casefold()
-    if wanted in _YES:
-        return True
-    if wanted in _NO:
-        return False
-    raise ValueError(f"{text.strip()!r} is not yes or no")
-
-
-def parse_uuid(text: str) -> str:
-    text = text.strip()
-    if text and not _UUID.match(text):
-        raise ValueError(f"{text!r} is not a UUID such as 6f0c6a55-5f1e-4a0e-9d7c-0f3f4b0a1c2d")
-    return text.lower()
-
-
-def _entries(text: str) -> list[tuple[str, str, str]]:
-    """(head, separator, rest) of every list entry: the head is split off at the first unescaped `:`."""
-    entries = []
-    for raw in _raw_parts(text):
-        head, separator, rest = raw.partition(":")
-        entries.append((head.strip(), separator, rest))
-    return entries
-
-
-def _raw_parts(text: str) -> list[str]:
-    """Split at unescaped bars, keeping escapes (they are undone per part after the head is split off)."""
-    parts, start, index = [], 0, 0
-    while index < len(text):
-        if text[index] == "\\":
-            index += 2
-            continue
-        if text[index] == LIST_SEPARATOR:
-            parts.append(text[start:index])
-            start = index + 1
-        index += 1
-    parts.append(text[start:])
-    return parts
-
-
-def _undo_escapes(text: str) -> str:
-    out, chars = [], iter(text)
-    for char in chars:
-        if char == "\\":
-            following = next(chars, None)
-            if following not in ("\\", LIST_SEPARATOR):
-                raise ValueError("a backslash must be followed by \\ or | (write \\\\ for a backslash)")
-            out.append(following)
-        else:
-            out.append(char)
-    return "".join(out)
-
-
-def parse_weapons(text: str) -> tuple[Weapon, ...]:
-    if not text.strip():
-        return ()
-    weapons = []
-    for number, (head, _, rest) in enumerate(_entries(text), start=1):
-        if not head:
-            raise ValueError(f"weapon {number} has no type; write e.g. firearms:rifle|incendiary")
-        weapons.append(Weapon(WeaponType.parse(head), _undo_escapes(rest)))
-    return tuple(weapons)
-
-
-def parse_weapon_labels(text: str) -> tuple[Weapon, ...]:
-    return Weapon.parse_list(text)
-
-
-def parse_history(text: str) -> tuple[StatusChange, ...]:
-    if not text.strip():
-        return ()
-    changes = []
-    for number, (head, separator, rest) in enumerate(_entries(text), start=1):
-        code, at, day = head.partition("@")
-        if not at:
-            raise ValueError(f"status change {number} {head!r} needs a day: status@YYYY-MM-DD")
-        changed_on = parse_date(day)
-        if changed_on is None:
-            raise ValueError(f"status change {number} needs a day: status@YYYY-MM-DD")
-        changes.append(StatusChange(CaseStatus.parse(code), changed_on, _undo_escapes(rest) if separator else ""))
-    return tuple(changes)
-
-
-def parse_cell(column: Column, text: str) -> Any:
-    """The value of an (already un-escaped) cell; raises ValueError saying why it cannot be read."""
-    kind = column.kind
-    if kind is Kind.TEXT:
-        return text
-    if kind is Kind.UUID:
-        return parse_uuid(text)
-    if kind in (Kind.CODE, Kind.LABEL):
-        assert column.enum is not None
-        return column.enum.parse(text) if text.strip() else None
-    if kind is Kind.INT:
-        return parse_int(text)
-    if kind is Kind.FLOAT:
-        return parse_float(text)
-    if kind is Kind.DATE:
-        return parse_date(text)
-    if kind is Kind.DATETIME:
-        return parse_datetime(text)
-    if kind is Kind.PARTIAL_DATE:
-        return parse_partial_date(text)
-    if kind is Kind.BOOL:
-        return parse_bool(text)
-    if kind is Kind.WEAPONS:
-        return parse_weapons(text)
-    if kind is Kind.WEAPONS_LABEL:
-        return parse_weapon_labels(text)
-    return parse_history(text)
 
 
 def normalized_header(text: str) -> str:

@@ -8,7 +8,8 @@ from typing import Any
 
 from desktop.domain.validation import FieldError
 from desktop.services.csv_detect import Problem
-from desktop.services.csv_format import COLUMNS, MASK, Column, Entity, Kind, parse_cell, restore
+from desktop.services.csv_format import COLUMNS, MASK, Column, Entity, Kind, restore
+from desktop.services.csv_parse import parse_cell
 
 NULLABLE_ENUMS = {"security_level"}
 NOT_GIVEN_WHEN_EMPTY = {Kind.CODE, Kind.LABEL, Kind.BOOL, Kind.HISTORY}

@@ -1,0 +1,302 @@
+"""Checking and writing imported rows inside the import's unit of work: the record a row describes (new, or the
+stored one with the row's changes), its facility (by uuid, then by name, created on request), the conflict rule
+(a newer updated_at wins), and the write through the repositories, keeping the file's timestamps."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.exc import SQLAlchemyError
+
+from desktop.domain.errors import RecordNotFoundError, StaleRecordError
+from desktop.domain.records import Facility, Incident, PlanItem
+from desktop.domain.validation import ValidationError, facility_errors, incident_errors, plan_item_errors
+from desktop.domain.values import StatusChange
+from desktop.persistence.mapping import changed_fields
+from desktop.persistence.models import FacilityRow, IncidentRow, PlanItemRow
+from desktop.persistence.unit_of_work import Database, UnitOfWork
+from desktop.services.csv_bulk import IncidentBatch, Pending
+from desktop.services.csv_detect import Problem
+from desktop.services.csv_format import Entity
+from desktop.services.csv_report import Conflict, ImportOptions, ImportReport
+from desktop.services.csv_rows import Cells, RowParser
+
+_DEFAULTS: dict[Entity, Any] = {
+    Entity.INCIDENTS: Incident(facility_uuid="", title=""),
+    Entity.FACILITIES: Facility(name=""),
+    Entity.PLAN_ITEMS: PlanItem(facility_uuid="", description=""),
+}
+_VALIDATORS: dict[Entity, Callable[[Any], list[Any]]] = {
+    Entity.INCIDENTS: incident_errors, Entity.FACILITIES: facility_errors, Entity.PLAN_ITEMS: plan_item_errors,
+}  # fmt: skip
+_ROWS: dict[Entity, Any] = {Entity.INCIDENTS: IncidentRow, Entity.FACILITIES: FacilityRow,
+                            Entity.PLAN_ITEMS: PlanItemRow}  # fmt: skip
+
+
+class RowImporter:
+    """Checks and writes rows inside one unit of work; stops writing at the first problem but keeps checking."""
+
+    def __init__(self, database: Database, uow: UnitOfWork, options: ImportOptions, report: ImportReport) -> None:
+        self.database = database
+        self.uow = uow
+        self.options = options
+        self.entity = options.entity
+        self.report = report
+        self.parser = RowParser(options.entity, report.header, report.mapping)
+        self.repository: Any = {Entity.INCIDENTS: uow.incidents, Entity.FACILITIES: uow.facilities,
+                                Entity.PLAN_ITEMS: uow.plan_items}[options.entity]  # fmt: skip
+        self.broken = False  # the database refused something: only check from here on
+        self.seen_uuids: dict[str, int] = {}
+        self.case_numbers: dict[str, int] = {}
+        self.facility_uuids: set[str] = set()
+        self.facility_names: dict[str, list[str]] = {}
+        self.batch = IncidentBatch(uow, database.clock) if options.entity is Entity.INCIDENTS else None
+        if options.entity is not Entity.FACILITIES:
+            for uuid, name in uow.facilities.names():
+                self._know_facility(uuid, name)
+
+    @property
+    def writing(self) -> bool:
+        return self.report.problem_count == 0 and not self.broken
+
+    def _know_facility(self, uuid: str, name: str) -> None:
+        self.facility_uuids.add(uuid)
+        self.facility_names.setdefault(name.strip().casefold(), []).append(uuid)
+
+    def audit_changes(self) -> dict[str, list[object]]:
+        report = self.report
+        return {"file": [None, report.source], "rows": [None, report.rows], "inserted": [None, report.inserted],
+                "updated": [None, report.updated], "unchanged": [None, report.unchanged],
+                "conflicts": [None, len(report.conflicts)],
+                "facilities_created": [None, len(report.facilities_created)]}  # fmt: skip
+
+    def row(self, line: int, fields: list[str] | Problem) -> None:
+        self.report.rows += 1
+        if isinstance(fields, Problem):
+            self.report.add_problem(fields)
+            return
+        cells = self.parser.parse(line, fields)
+        if not cells.problems:
+            self._check(cells)
+        for problem in cells.problems:
+            self.report.add_problem(problem)
+
+    def _problem(self, cells: Cells, name: str, reason: str) -> None:
+        cells.problems.append(cells.problem(name, reason, self.parser.header))
+
+    def _check(self, cells: Cells) -> None:
+        uuid = cells.values.pop("uuid", "")
+        if uuid:
+            if uuid in self.seen_uuids:
+                self._problem(cells, "uuid", f"{uuid} is also on line {self.seen_uuids[uuid]}")
+                return
+            self.seen_uuids[uuid] = cells.line
+        existing = self._existing(uuid) if uuid else None
+        record = self._record(cells, existing, uuid)
+        if record is None or cells.problems:
+            return
+        for error in _VALIDATORS[self.entity](record):
+            cells.problems.append(cells.field_error(error, self.parser.header))
+        if self.entity is Entity.INCIDENTS and record.case_number:
+            number = record.case_number.strip()
+            if number in self.case_numbers:
+                self._problem(cells, "case_number", f"{number!r} is also on line {self.case_numbers[number]}")
+            self.case_numbers.setdefault(number, cells.line)
+        if cells.problems:
+            return
+        self._save(cells, record, existing)
+
+    def _existing(self, uuid: str) -> Any:
+        """The stored record with this uuid, or None (looked for cheaply first: most imported rows are new)."""
+        assert self.uow.session is not None
+        table = _ROWS[self.entity].__table__
+        found = self.uow.session.connection().execute(select(table.c.id).where(table.c.uuid == uuid)).first()
+        if found is None:
+            return None
+        try:
+            return self.repository.get(uuid)
+        except RecordNotFoundError:
+            return None
+
+    def _record(self, cells: Cells, existing: Any, uuid: str) -> Any:
+        values = dict(cells.values)
+        for bookkeeping in ("created_at", "updated_at"):
+            values.pop(bookkeeping, None)
+        base = existing if existing is not None else replace(_DEFAULTS[self.entity], uuid=uuid)
+        if self.entity is not Entity.FACILITIES:
+            facility = self._facility(cells, existing)
+            if facility is None:
+                return None
+            values["facility_uuid"] = facility
+            values.pop("facility_name", None)
+        if self.entity is Entity.PLAN_ITEMS and values.get("incident_uuid") == "":
+            values["incident_uuid"] = None
+        if self.entity is Entity.PLAN_ITEMS and values.get("incident_uuid") and not self._incident_exists(
+                values["incident_uuid"]):  # fmt: skip
+            self._problem(cells, "incident_uuid", f"incident {values['incident_uuid']} does not exist")
+            return None
+        if self.entity is Entity.INCIDENTS:
+            values = self._history(values, base)
+        return replace(base, **values)
+
+    def _history(self, values: dict[str, Any], base: Incident) -> dict[str, Any]:
+        history: tuple[StatusChange, ...] | None = values.pop("status_history", None)
+        if not history:
+            return values
+        status = values.setdefault("status", history[-1].status)
+        if status is not history[-1].status:
+            history = (*history, StatusChange(status, self.database.clock().date()))
+        values["status_history"] = history
+        return values
+
+    def _incident_exists(self, uuid: str) -> bool:
+        assert self.uow.session is not None
+        return self.uow.session.scalar(select(IncidentRow.id).where(IncidentRow.uuid == uuid)) is not None
+
+    def _facility(self, cells: Cells, existing: Any) -> str | None:
+        """The facility uuid the row refers to ("" for a nationwide plan item), or None after a problem."""
+        uuid: str = cells.values.get("facility_uuid", "")
+        name: str = cells.values.get("facility_name", "").strip()
+        if uuid in self.facility_uuids:
+            return uuid
+        if name:
+            matches = self.facility_names.get(name.casefold(), [])
+            if len(matches) == 1:
+                return matches[0]
+            if len(matches) > 1:
+                self._problem(cells, "facility_name", f"{len(matches)} facilities are named {name!r}; give "
+                                                      "facility_uuid to say which")  # fmt: skip
+                return None
+            if self.options.create_facilities:
+                return self._create_facility(cells, uuid, name)
+            self._problem(cells, "facility_name", f"no facility is named {name!r}; import the facilities first "
+                                                  "or choose to create missing facilities")  # fmt: skip
+            return None
+        if uuid:
+            self._problem(cells, "facility_uuid", f"facility {uuid} does not exist; give facility_name to match or "
+                                                  "create it by name")  # fmt: skip
+            return None
+        if not cells.given("facility_uuid") and not cells.given("facility_name") and existing is not None:
+            return str(existing.facility_uuid)
+        if self.entity is Entity.PLAN_ITEMS:
+            return ""  # nationwide
+        self._problem(cells, "facility", "is required: give facility_uuid or facility_name")
+        return None
+
+    def _create_facility(self, cells: Cells, uuid: str, name: str) -> str | None:
+        facility = Facility(name=name, uuid=uuid)
+        errors = facility_errors(facility)
+        if errors:
+            self._problem(cells, "facility_name", f"cannot create the facility: {errors[0]}")
+            return None
+        if self.writing:
+            try:
+                uuid = self.uow.facilities.add(facility).uuid
+            except SQLAlchemyError as error:
+                self._refused(cells, error)
+                return None
+        uuid = uuid or f"(new facility {name})"
+        self._know_facility(uuid, name)
+        self.report.facilities_created.append(name)
+        return uuid
+
+    def _refused(self, cells: Cells, error: Exception) -> None:
+        self.broken = True
+        reason = str(getattr(error, "orig", None) or error).splitlines()[0]
+        self._problem(cells, "uuid", f"the database refused the row: {reason}")
+
+    def _save(self, cells: Cells, record: Any, existing: Any) -> None:
+        file_updated: datetime | None = cells.values.get("updated_at")
+        if existing is not None:
+            same = not changed_fields(existing, record) and (
+                self.entity is not Entity.INCIDENTS or not record.status_history
+                or _history_key(record.status_history) == _history_key(existing.status_history))  # fmt: skip
+            if same:
+                self.report.unchanged += 1
+                return
+            conflict = _conflict(file_updated, existing.updated_at)
+            if conflict:
+                self.report.conflicts.append(Conflict(cells.line, record.uuid, conflict))
+                return
+        if not self.writing:
+            self._count(existing)
+            return
+        if self.batch is not None and existing is None:
+            self.batch.add(Pending(record, cells.values.get("created_at"), file_updated, cells))
+            self._count(existing)
+            if self.batch.full:
+                self.finish()
+            return
+        self.finish()  # rows are written in file order
+        try:
+            if existing is None:
+                saved = self.repository.add(record)
+            elif self.entity is Entity.INCIDENTS:
+                history = record.status_history if "status_history" in cells.values else ()
+                saved = self.repository.update(replace(record, version=existing.version), history=history)
+            else:
+                saved = self.repository.update(replace(record, version=existing.version))
+            self._stamp(saved.uuid, cells.values.get("created_at") if existing is None else None, file_updated)
+        except ValidationError as error:
+            for field_error in error.errors:
+                cells.problems.append(cells.field_error(field_error, self.parser.header))
+            return
+        except (RecordNotFoundError, StaleRecordError) as error:
+            self._problem(cells, "uuid", str(error))
+            return
+        except SQLAlchemyError as error:
+            self._refused(cells, error)
+            return
+        self._count(existing)
+
+    def finish(self) -> None:
+        """Write the new incidents still waiting in the batch (call before committing)."""
+        if self.batch is None or not self.batch.pending or not self.writing:
+            if self.batch is not None:
+                self.batch.pending.clear()
+            return
+        first: Any = self.batch.pending[0].tag
+        try:
+            refused = self.batch.flush()
+        except SQLAlchemyError as error:
+            self._refused(first, error)
+            self.report.add_problem(first.problems[-1])
+            return
+        for tag, name, reason in refused:
+            cells: Any = tag
+            self.report.add_problem(cells.problem(name, reason, self.parser.header))
+
+    def _count(self, existing: Any) -> None:
+        if existing is None:
+            self.report.inserted += 1
+        else:
+            self.report.updated += 1
+
+    def _stamp(self, uuid: str, created_at: datetime | None, updated_at: datetime | None) -> None:
+        """Keep the file's timestamps (the repository stamped the record with the import time)."""
+        stamps = {name: value for name, value in (("created_at", created_at), ("updated_at", updated_at)) if value}
+        if not stamps:
+            return
+        assert self.uow.session is not None
+        table = _ROWS[self.entity].__table__
+        self.uow.session.execute(update(table).where(table.c.uuid == uuid).values(**stamps))
+
+
+def _history_key(history: Sequence[StatusChange]) -> list[tuple[object, ...]]:
+    return [(c.status, c.changed_on, c.note) for c in history]
+
+
+def _conflict(file_updated: datetime | None, stored_updated: datetime | None) -> str:
+    """Why the stored record is kept, or "" when the file's row is newer."""
+    stored = stored_updated.isoformat(sep=" ") if stored_updated else "unknown"
+    if file_updated is None:
+        return f"the row has no updated_at, so it cannot be newer than the stored record (updated {stored}); kept"
+    if stored_updated is not None and file_updated < stored_updated:
+        return f"the stored record is newer (updated {stored}, the row {file_updated.isoformat(sep=' ')}); kept"
+    if stored_updated is not None and file_updated == stored_updated:
+        return f"the row differs from the stored record but has the same updated_at ({stored}); kept"
+    return ""
