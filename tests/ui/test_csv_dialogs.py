@@ -188,13 +188,18 @@ def test_export_all_rows_leaves_sensitive_columns_out_by_default(
 
 def test_export_of_facilities_chosen_in_the_dialog(harness: Harness, tmp_path: Path, qtbot: QtBot) -> None:
     dialog = harness.export_dialog()
-    ff.choose(qtbot, dialog.entity_combo, "Facilities")
-    assert not dialog.view_rows.isEnabled() and not dialog.redaction_combo.isEnabled()
-    target = tmp_path / "facilities.csv"
+    assert dialog.path_edit.text() == str(tmp_path / "incidents.csv")
+    ff.choose(qtbot, dialog.entity_combo, "Plan items")
+    assert dialog.path_edit.text() == str(tmp_path / "plan_items.csv")  # the suggestion follows the choice
+    target = tmp_path / "sites.csv"
     ff.type_into(qtbot, dialog.path_edit, str(target))
+    ff.choose(qtbot, dialog.entity_combo, "Facilities")
+    assert dialog.path_edit.text() == str(target)  # ... but a typed path stays
+    assert not dialog.view_rows.isEnabled() and not dialog.redaction_combo.isEnabled()
     harness.click(dialog.export_button)
     qtbot.waitUntil(target.exists)
     assert {r["name"] for r in read_rows(target)} >= {TACOMA}
+    assert "reassessment_due" in read_rows(target)[0]
 
 
 def test_cancelling_an_export_writes_no_file(harness: Harness, tmp_path: Path, qtbot: QtBot) -> None:

@@ -49,6 +49,7 @@ class ExportDialog(QDialog):
         self.setWindowTitle("Export CSV")
         self.view_filters = dict(view_filters or {})
         self.directory = directory or Path.home()
+        self.suggested_path = ""
         self.entity_combo = QComboBox()
         self.entity_combo.setObjectName("entity_combo")
         for choice in Entity:
@@ -150,7 +151,10 @@ class ExportDialog(QDialog):
         (self.view_rows if shown else self.all_rows).setChecked(True)
         self.redaction_combo.setEnabled(entity is Entity.INCIDENTS)
         self._redaction_changed()
-        self.path_edit.setText(str(self.directory / f"{entity.value}.csv"))
+        suggested = str(self.directory / f"{entity.value}.csv")
+        if self.path_edit.text() in ("", self.suggested_path):  # keep a path the person typed
+            self.path_edit.setText(suggested)
+        self.suggested_path = suggested
 
     def _redaction_changed(self) -> None:
         omit = self.redaction is Redaction.OMIT
