@@ -178,7 +178,7 @@ def _axis(present: list[str], where: IncidentFilter) -> tuple[str, ...]:
 
 def incidents_per_month(uow: UnitOfWork, where: IncidentFilter) -> MonthlyAttackCounts:
     """Counts per (day, attack type), summed per month; months without incidents are filled with zeros.
-    Grouping by the day first lets the index (occurred_on, attack_type) hand over the groups in order,
+    Grouping by the day first lets the index (occurred_on, attack_type, ...) hand over the groups in order,
     so only a few thousand day groups, not every incident, are sorted into months (1M rows: 1.3 s to 0.16 s)."""
     session = _session(uow)
     dialect = session.get_bind().dialect.name
