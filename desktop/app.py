@@ -24,8 +24,10 @@ from desktop.services.demo import load_demo
 from desktop.services.records import FacilityService, IncidentService
 from desktop.ui.database_session import DatabaseOpener, url_for_file
 from desktop.ui.error_dialogs import explain, set_log_file, show_error, show_unexpected
+from desktop.ui.features import install_features
 from desktop.ui.icons import app_icon
 from desktop.ui.main_window import DATABASE_FILTER, SUFFIX, MainWindow
+from desktop.ui.open_problems import offer_repair
 from desktop.ui.settings import WindowSettings, settings_file
 
 QUIT_AFTER_ENV = "INCIDENT_LOGGER_QUIT_AFTER_MS"  # tests: close dialogs and the window this long after start
@@ -43,7 +45,12 @@ def build_main_window(
 ) -> MainWindow:
     """The main window over an open database (tests, screenshots and the benchmark build it this way)."""
     qsettings = settings if settings is not None else settings_file(app_paths.config_dir)
-    return MainWindow(database, WindowSettings(qsettings), opener or DatabaseOpener(app_paths.backup_dir), today=today)
+    window = MainWindow(
+        database, WindowSettings(qsettings), opener or DatabaseOpener(app_paths.backup_dir), today=today
+    )
+    window.features = install_features(window, app_paths)  # type: ignore[attr-defined]
+    window.restore_settings()  # the dashboard tab exists now: reopen it if it was the last one
+    return window
 
 
 def run_gui(url: str, app_paths: AppPaths) -> int:
@@ -63,7 +70,10 @@ def run_gui(url: str, app_paths: AppPaths) -> int:
     sys.excepthook = lambda kind, error, tb: show_unexpected(kind, error, tb, shown[0] if shown else None)
     quit_after = os.environ.get(QUIT_AFTER_ENV, "")
     if quit_after.isdigit():
-        QTimer.singleShot(int(quit_after), lambda: close_everything(shown[0] if shown else None))
+        closer = QTimer(app)  # repeats: start-up may show one dialog after another
+        closer.setInterval(int(quit_after))
+        closer.timeout.connect(lambda: close_everything(shown[0] if shown else None))
+        closer.start()
     try:
         code = _run(app, url, app_paths, qsettings, shown)
     finally:
@@ -79,7 +89,7 @@ def run_gui(url: str, app_paths: AppPaths) -> int:
 def _run(app: QApplication, url: str, app_paths: AppPaths, qsettings: QSettings, shown: list[MainWindow]) -> int:
     settings = WindowSettings(qsettings)
     opener = DatabaseOpener(app_paths.backup_dir)
-    database = open_first_database(opener, starting_url(url, app_paths, settings))
+    database = open_first_database(opener, starting_url(url, app_paths, settings), None, app_paths)
     if database is None:
         return 1
     settings.add_recent_database(database.url)
@@ -167,13 +177,21 @@ def starting_url(url: str, app_paths: AppPaths, settings: WindowSettings) -> str
     return last if path is not None and path.is_file() else url
 
 
-def open_first_database(opener: DatabaseOpener, url: str, parent: QWidget | None = None) -> Database | None:
-    """Open `url`; when that fails, say why and offer another file, a new one, or to quit (None)."""
+def open_first_database(
+    opener: DatabaseOpener, url: str, parent: QWidget | None = None, app_paths: AppPaths | None = None
+) -> Database | None:
+    """Open `url`; a damaged file gets the offer of its newest good backup; any other failure is explained
+    with the choice of another file, a new one, or to quit (None)."""
     while True:
         try:
             return opener.open(url)
         except Exception as error:
             log.warning("cannot open %s: %s", display_url(url), error)
+            repaired = offer_repair(parent, error, url, app_paths) if app_paths is not None else None
+            if repaired is True:
+                continue
+            if repaired is False:
+                return None
             chosen = ask_for_another_database(error, url, parent)
             if chosen is None:
                 return None

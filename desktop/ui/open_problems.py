@@ -189,9 +189,13 @@ def _offer_backup(
     restore = box.addButton("&Restore this backup", QMessageBox.ButtonRole.AcceptRole) if newest else None
     choose = box.addButton("&Choose a backup…", QMessageBox.ButtonRole.ActionRole)
     start_empty = None if newest else box.addButton("Start &empty", QMessageBox.ButtonRole.DestructiveRole)
-    box.addButton("&Quit", QMessageBox.ButtonRole.RejectRole)
+    quit_button = box.addButton("&Quit", QMessageBox.ButtonRole.RejectRole)
+    box.setEscapeButton(quit_button)  # Esc or closing the box must never count as consent to move the file
+    box.setDefaultButton(restore or quit_button)
     clicked = _ask(box)
     chosen: BackupSummary | None = None
+    if clicked is None:  # Esc or the box closed: no consent; the damaged file stays exactly as it was
+        return False
     if clicked is restore:
         chosen = newest
     elif clicked is choose:

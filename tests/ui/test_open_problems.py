@@ -371,3 +371,25 @@ def test_offer_repair_for_a_start_up_loop_of_its_own(
     finally:
         database.close()
     assert not lock_path(path).exists()
+
+
+@pytest.mark.parametrize("with_backup", [False, True], ids=["no-backup", "backup"])
+def test_escape_on_the_damaged_question_is_no_consent(
+    paths: AppPaths, clock: FakeClock, responder: Callable[[list[Step]], Responder], qtbot: QtBot, with_backup: bool
+) -> None:
+    path = make_demo(paths, clock)
+    if with_backup:
+        back_up(path, paths.backup_dir, BackupLabel.AUTO, now=clock())
+    damage(path)
+    before = fingerprint(path)
+    with pytest.raises(opening.DatabaseFileError) as raised:
+        open_for_use(paths.default_url, paths.backup_dir)
+
+    def press_escape(widget: QWidget) -> None:
+        qtbot.keyClick(widget, Qt.Key.Key_Escape)
+
+    answers = responder([("database_damaged", press_escape)])
+    assert offer_repair(None, raised.value, paths.default_url, paths, clock=clock) is False
+    assert answers.unexpected == []
+    assert fingerprint(path) == before
+    assert not path.with_name("incidents.sqlite3.damaged").exists()
