@@ -29,7 +29,10 @@ OPEN = "__open__"  # combo data: only open cases / items
 
 
 class SearchBox(QLineEdit):
-    """A search field that emits `search_changed(text)` once typing pauses (or at once on Enter)."""
+    """A search field that emits `search_changed(text)` once typing pauses (or at once on Enter).
+
+    A single letter waits for Enter: it matches nearly every row, so searching it while the person is
+    still typing would cost the most expensive query for a result nobody wants."""
 
     search_changed = Signal(str)
 
@@ -45,8 +48,14 @@ class SearchBox(QLineEdit):
         self._timer.setSingleShot(True)
         self._timer.setInterval(delay_ms)
         self._timer.timeout.connect(self._emit)
-        self.textChanged.connect(lambda _text: self._timer.start())
+        self.textChanged.connect(self._typed)
         self.returnPressed.connect(self._emit)
+
+    def _typed(self, text: str) -> None:
+        if len(text.strip()) == 1:
+            self._timer.stop()
+        else:
+            self._timer.start()
 
     def set_text_now(self, text: str) -> None:
         """Set the text without waiting (a filter applied from elsewhere); emits nothing."""
