@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import select, text
+from sqlalchemy import insert, select, text
 from sqlalchemy.orm import Session
 
 from desktop.domain.enums import AuditAction
@@ -59,12 +59,14 @@ class AuditLog:
         if session.get_bind().dialect.name == "postgresql":
             session.execute(text("SELECT pg_advisory_xact_lock(7301)"))  # one chain writer at a time
         prev = session.scalar(select(AuditRow.entry_hash).order_by(AuditRow.id.desc()).limit(1)) or GENESIS
+        rows = []
         for item in self.pending:
             at = self.clock()
             digest = entry_hash(prev, at, item.action.value, item.entity, item.entity_uuid, item.changes)
-            session.add(AuditRow(at=at, action=item.action, entity=item.entity, entity_uuid=item.entity_uuid,
-                                 changes=item.changes, prev_hash=prev, entry_hash=digest))  # fmt: skip
+            rows.append({"at": at, "action": item.action, "entity": item.entity, "entity_uuid": item.entity_uuid,
+                         "changes": item.changes, "prev_hash": prev, "entry_hash": digest})  # fmt: skip
             prev = digest
+        session.execute(insert(AuditRow.metadata.tables[AuditRow.__tablename__]), rows)  # one executemany, in order
         written = len(self.pending)
         self.pending.clear()
         head = session.get(AuditHeadRow, 1)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from contextlib import ExitStack
+from itertools import islice
 from typing import IO
 
 from desktop.domain.enums import AuditAction
@@ -107,14 +108,22 @@ def _run(database: Database, stream: IO[bytes], size: int, options: ImportOption
             rows = RowImporter(database, uow, options, report)
             records = iter(reader)
             next(records, None)  # the header
-            try:
-                for count, (line, fields) in enumerate(records, start=1):
-                    rows.row(line, fields)
-                    if progress is not None and count % PROGRESS_ROWS == 0 and progress(
-                            min(reader.characters_read, size), size) is False:  # fmt: skip
-                        raise ImportCancelled
-            except UnicodeDecodeError as error:
-                report.add_problem(Problem(reader.lines.line + 1, 1, f"not {report.encoding} text: {error.reason}"))
+            while True:  # a chunk of rows at a time: memory stays flat however long the file is
+                chunk: list[tuple[int, list[str] | Problem]] = []
+                undecodable: UnicodeDecodeError | None = None
+                try:
+                    chunk.extend(islice(records, PROGRESS_ROWS))
+                except UnicodeDecodeError as error:
+                    undecodable = error
+                rows.rows(chunk)
+                if undecodable is not None:
+                    line = reader.lines.line + 1
+                    report.add_problem(Problem(line, 1, f"not {report.encoding} text: {undecodable.reason}"))
+                    break
+                if len(chunk) < PROGRESS_ROWS:
+                    break
+                if progress is not None and progress(min(reader.characters_read, size), size) is False:
+                    raise ImportCancelled
             rows.finish()
             if progress is not None and progress(size, size) is False:
                 raise ImportCancelled

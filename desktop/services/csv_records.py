@@ -51,6 +51,7 @@ class RowImporter:
                                 Entity.PLAN_ITEMS: uow.plan_items}[options.entity]  # fmt: skip
         self.broken = False  # the database refused something: only check from here on
         self.seen_uuids: dict[str, int] = {}
+        self.stored: set[str] = set()  # the stored uuids among the rows being checked
         self.case_numbers: dict[str, int] = {}
         self.facility_uuids: set[str] = set()
         self.facility_names: dict[str, list[str]] = {}
@@ -75,15 +76,37 @@ class RowImporter:
                 "facilities_created": [None, len(report.facilities_created)]}  # fmt: skip
 
     def row(self, line: int, fields: list[str] | Problem) -> None:
-        self.report.rows += 1
-        if isinstance(fields, Problem):
-            self.report.add_problem(fields)
-            return
-        cells = self.parser.parse(line, fields)
-        if not cells.problems:
-            self._check(cells)
-        for problem in cells.problems:
-            self.report.add_problem(problem)
+        self.rows([(line, fields)])
+
+    def rows(self, chunk: Sequence[tuple[int, list[str] | Problem]]) -> None:
+        """Check and write a few hundred rows in file order, looking their stored uuids up in one query."""
+        parse = self.parser.parse
+        parsed = [fields if isinstance(fields, Problem) else parse(line, fields) for line, fields in chunk]
+        self.stored = self._stored_uuids(parsed)
+        for item in parsed:
+            self.report.rows += 1
+            if isinstance(item, Problem):
+                self.report.add_problem(item)
+                continue
+            if not item.problems:
+                self._check(item)
+            for problem in item.problems:
+                self.report.add_problem(problem)
+        self.stored = set()
+        if self.writing and self.uow.audit.pending:
+            assert self.uow.session is not None
+            self.uow.audit.write(self.uow.session)  # into the transaction now, rather than all held until commit
+
+    def _stored_uuids(self, parsed: Sequence[Cells | Problem]) -> set[str]:
+        """Which of the rows' uuids are stored (one query for the chunk: most imported rows are new)."""
+        wanted = {uuid for item in parsed if isinstance(item, Cells) and not item.problems
+                  and (uuid := item.values.get("uuid"))}  # fmt: skip
+        if not wanted:
+            return set()
+        assert self.uow.session is not None
+        table = _ROWS[self.entity].__table__
+        query = select(table.c.uuid).where(table.c.uuid.in_(wanted))
+        return set(self.uow.session.connection().execute(query).scalars())
 
     def _problem(self, cells: Cells, name: str, reason: str) -> None:
         cells.problems.append(cells.problem(name, reason, self.parser.header))
@@ -112,10 +135,7 @@ class RowImporter:
 
     def _existing(self, uuid: str) -> Any:
         """The stored record with this uuid, or None (looked for cheaply first: most imported rows are new)."""
-        assert self.uow.session is not None
-        table = _ROWS[self.entity].__table__
-        found = self.uow.session.connection().execute(select(table.c.id).where(table.c.uuid == uuid)).first()
-        if found is None:
+        if uuid not in self.stored:
             return None
         try:
             return self.repository.get(uuid)
