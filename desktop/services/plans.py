@@ -15,6 +15,7 @@ from desktop.domain.queries import IncidentFilter
 from desktop.domain.records import PlanItem, add_years
 from desktop.persistence import mapping
 from desktop.persistence.models import FacilityRow, IncidentRow, PlanItemRow
+from desktop.persistence.repositories import FacilityRepository
 from desktop.persistence.unit_of_work import Database
 
 DUE_SOON_DAYS = 7
@@ -149,19 +150,9 @@ def reassessments_due_in(
 ) -> tuple[ReassessmentDue, ...]:
     """reassessments_due inside an open session."""
     by = today + timedelta(days=within_days)
-    due_conditions = []
-    for years in sorted({level.reassessment_years for level in SecurityLevel}):
-        levels = [level for level in SecurityLevel if level.reassessment_years == years]
-        cutoff = latest_assessment_due_by(by, years)
-        due_conditions.append(
-            and_(
-                FacilityRow.security_level.in_(levels),
-                or_(FacilityRow.last_assessment.is_(None), FacilityRow.last_assessment <= cutoff),
-            )
-        )
     query = select(
         FacilityRow.uuid, FacilityRow.name, FacilityRow.state, FacilityRow.security_level, FacilityRow.last_assessment
-    ).where(or_(*due_conditions))
+    ).where(FacilityRepository.reassessment_due_condition(by))
     if where is not None and where.facility_uuids:
         query = query.where(FacilityRow.uuid.in_(where.facility_uuids))
     if where is not None and where.states:
