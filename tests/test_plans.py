@@ -12,7 +12,7 @@ from sqlalchemy import delete
 
 from desktop.domain.enums import PlanStatus, SecurityLevel
 from desktop.domain.queries import IncidentFilter
-from desktop.domain.records import Facility, PlanItem, add_years
+from desktop.domain.records import Facility, PlanItem, add_years, latest_assessment_due_by
 from desktop.persistence.models import FacilityRow, PlanItemRow
 from desktop.persistence.unit_of_work import Database
 from desktop.services.plans import (
@@ -20,7 +20,6 @@ from desktop.services.plans import (
     Deadline,
     deadline_of,
     deadline_summary,
-    latest_assessment_due_by,
     reassessments_due,
 )
 from desktop.services.records import FacilityService, PlanItemService

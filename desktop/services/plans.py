@@ -135,16 +135,6 @@ def deadline_summary(
         return deadline_summary_in(uow.session, today, where, limit)
 
 
-def latest_assessment_due_by(by: date, years: int) -> date:
-    """The latest last-assessment day whose reassessment (that day + `years`) falls on or before `by`."""
-    try:
-        candidate = by.replace(year=by.year - years)
-    except ValueError:  # 29 February
-        candidate = by.replace(year=by.year - years, day=28)
-    following = candidate + timedelta(days=1)
-    return following if add_years(following, years) <= by else candidate
-
-
 def reassessments_due_in(
     session: Session, today: date, within_days: int = 0, where: IncidentFilter | None = None
 ) -> tuple[ReassessmentDue, ...]:
