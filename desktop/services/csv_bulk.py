@@ -5,20 +5,22 @@ instead of one flush per record, keeping the file's created_at and updated_at.""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from datetime import datetime
 
 from sqlalchemy import Table, insert, select
 
-from desktop.domain.enums import DatePrecision
+from desktop.domain.enums import AuditAction, DatePrecision
 from desktop.domain.records import Incident
 from desktop.domain.values import PartialDate, StatusChange
 from desktop.persistence import mapping
+from desktop.persistence.mapping import plain
 from desktop.persistence.models import FacilityRow, IncidentRow, StatusChangeRow, WeaponRow
 from desktop.persistence.repositories import new_uuid
 from desktop.persistence.unit_of_work import UnitOfWork
 
 BATCH = 500
+_AUDITED = tuple(spec.name for spec in fields(Incident) if spec.name not in mapping.BOOKKEEPING)
 
 
 def _table(model: type) -> Table:
@@ -110,5 +112,6 @@ class IncidentBatch:
         if weapons:
             self.session.execute(insert(_table(WeaponRow)), weapons)
         self.session.execute(insert(_table(StatusChangeRow)), history)
-        for saved in stored:
-            self.audit.created("incident", saved)
+        for saved in stored:  # what AuditLog.created records, without changed_fields' per-record field walk
+            changes = {name: [None, value] for name in _AUDITED if (value := plain(getattr(saved, name))) is not None}
+            self.audit.record(AuditAction.CREATE, "incident", saved.uuid, changes)

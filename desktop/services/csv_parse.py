@@ -4,6 +4,7 @@ every function raises ValueError with a sentence saying why a cell cannot be rea
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date, datetime, time
 from typing import Any, TypeVar
 
@@ -187,25 +188,14 @@ def parse_cell(column: Column, text: str) -> Any:
     kind = column.kind
     if kind is Kind.TEXT:
         return text
-    if kind is Kind.UUID:
-        return parse_uuid(text)
-    if kind in (Kind.CODE, Kind.LABEL):
+    if kind is Kind.CODE or kind is Kind.LABEL:
         assert column.enum is not None
         return parse_enum(column.enum, text) if text.strip() else None
-    if kind is Kind.INT:
-        return parse_int(text)
-    if kind is Kind.FLOAT:
-        return parse_float(text)
-    if kind is Kind.DATE:
-        return parse_date(text)
-    if kind is Kind.DATETIME:
-        return parse_datetime(text)
-    if kind is Kind.PARTIAL_DATE:
-        return parse_partial_date(text)
-    if kind is Kind.BOOL:
-        return parse_bool(text)
-    if kind is Kind.WEAPONS:
-        return parse_weapons(text)
-    if kind is Kind.WEAPONS_LABEL:
-        return parse_weapon_labels(text)
-    return parse_history(text)
+    return _PARSERS.get(kind, parse_history)(text)
+
+
+_PARSERS: dict[Kind, Callable[[str], Any]] = {
+    Kind.UUID: parse_uuid, Kind.INT: parse_int, Kind.FLOAT: parse_float, Kind.DATE: parse_date,
+    Kind.DATETIME: parse_datetime, Kind.PARTIAL_DATE: parse_partial_date, Kind.BOOL: parse_bool,
+    Kind.WEAPONS: parse_weapons, Kind.WEAPONS_LABEL: parse_weapon_labels,
+}  # fmt: skip

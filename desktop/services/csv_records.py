@@ -146,7 +146,7 @@ class RowImporter:
         values = dict(cells.values)
         for bookkeeping in ("created_at", "updated_at"):
             values.pop(bookkeeping, None)
-        base = existing if existing is not None else replace(_DEFAULTS[self.entity], uuid=uuid)
+        base = existing if existing is not None else _DEFAULTS[self.entity]
         if self.entity is not Entity.FACILITIES:
             facility = self._facility(cells, existing)
             if facility is None:
@@ -161,6 +161,8 @@ class RowImporter:
             return None
         if self.entity is Entity.INCIDENTS:
             values = self._history(values, base)
+        if existing is None:
+            values["uuid"] = uuid
         return replace(base, **values)
 
     def _history(self, values: dict[str, Any], base: Incident) -> dict[str, Any]:
