@@ -10,7 +10,7 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, case, column, func, or_, select, table
-from sqlalchemy.orm import Session, contains_eager
+from sqlalchemy.orm import Session, contains_eager, joinedload, lazyload
 from sqlalchemy.orm.attributes import flag_modified
 from sqlalchemy.sql.elements import UnaryExpression
 from sqlalchemy.sql.operators import custom_op
@@ -451,6 +451,15 @@ class PlanItemRepository(_Repository):
             "due_date": PlanItemRow.due_date, "facility": FacilityRow.name, "description": PlanItemRow.description,
             "owner": PlanItemRow.owner, "status": in_order(PlanItemRow.status, PlanStatus),
         }  # fmt: skip
-        query = select(PlanItemRow).outerjoin(PlanItemRow.facility).options(contains_eager(PlanItemRow.facility))
+        query = (
+            select(PlanItemRow)
+            .outerjoin(PlanItemRow.facility)
+            .options(
+                contains_eager(PlanItemRow.facility),
+                joinedload(PlanItemRow.incident)  # only its uuid, in the same query (not one query per row)
+                .load_only(IncidentRow.uuid)
+                .options(lazyload(IncidentRow.facility), lazyload(IncidentRow.weapons)),
+            )
+        )
         query = self._window(self._filtered(query, where or PlanItemFilter()), page, keys, PlanItemRow.id)
         return [mapping.plan_item_record(row) for row in self.session.scalars(query)]
