@@ -13,7 +13,6 @@ from typing import Any
 import pytest
 from sqlalchemy import event, func, select
 from sqlalchemy.exc import OperationalError
-from sqlalchemy.orm import Session
 from support.clock import FakeClock
 
 from desktop.domain.enums import AuditAction, CaseStatus, PlanStatus, SecurityLevel
@@ -74,14 +73,17 @@ def test_audit_entries_are_part_of_the_transaction(any_database: Database) -> No
     with any_database.unit_of_work() as uow:
         assert uow.session is not None
 
-        @event.listens_for(uow.session, "before_flush")
-        def refuse_audit(session: Session, *_: Any) -> None:
-            if any(isinstance(obj, AuditRow) for obj in session.new):
+        def refuse_audit(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+            if statement.lstrip().upper().startswith(f"INSERT INTO {AuditRow.__tablename__.upper()}"):
                 raise RuntimeError("audit storage full")
 
-        uow.facilities.add(Facility(name="Unaudited"))
-        with pytest.raises(RuntimeError, match="audit storage full"):
-            uow.commit()
+        event.listen(any_database.engine, "before_cursor_execute", refuse_audit)
+        try:
+            uow.facilities.add(Facility(name="Unaudited"))
+            with pytest.raises(RuntimeError, match="audit storage full"):
+                uow.commit()
+        finally:
+            event.remove(any_database.engine, "before_cursor_execute", refuse_audit)
     assert counts(any_database) == before
 
 
