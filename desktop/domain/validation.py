@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from desktop.domain.enums import CaseStatus, DamageStatus, PlanStatus
 from desktop.domain.records import Facility, Incident, PlanItem
+from desktop.domain.values import StatusChange
 
 MAX_TEXT = 20_000
 MAX_NAME = 300
@@ -73,7 +76,38 @@ def facility_errors(facility: Facility) -> list[FieldError]:
     return errors
 
 
-def incident_errors(incident: Incident) -> list[FieldError]:
+def status_change_errors(
+    history: Sequence[StatusChange], change: StatusChange, today: date, *, field: str = "status_changed_on"
+) -> list[FieldError]:
+    """A new status change after `history`: not in the future, not before the last change recorded."""
+    if change.changed_on > today:
+        return [FieldError(field, f"must not be in the future (today is {today.isoformat()})")]
+    if history and change.changed_on < history[-1].changed_on:
+        last = history[-1]
+        return [FieldError(field, f"must not be before the last status change ({last.changed_on.isoformat()}, "
+                                  f"{last.status.label.lower()})")]  # fmt: skip
+    errors: list[FieldError] = []
+    _text(errors, "status_note", change.note)
+    return errors
+
+
+def status_history_errors(incident: Incident, today: date) -> list[FieldError]:
+    """A whole status history (imports, undo): each day after the one before and not in the future,
+    the last change's status being the incident's status."""
+    errors: list[FieldError] = []
+    history = incident.status_history
+    for number, change in enumerate(history):
+        for problem in status_change_errors(history[:number], change, today, field="status_history"):
+            errors.append(FieldError(problem.field, f"change {number + 1} ({change.status.label.lower()} on "
+                                                    f"{change.changed_on.isoformat()}): {problem.message}"))  # fmt: skip
+    if history and history[-1].status is not incident.status:
+        errors.append(FieldError("status_history", f"the last change ({history[-1].status.label.lower()}) must be "
+                                                   f"the incident's status ({incident.status.label.lower()})"))  # fmt: skip
+    return errors
+
+
+def incident_errors(incident: Incident, today: date | None = None) -> list[FieldError]:
+    """Every rule an incident must keep; with `today`, its status history is checked against the calendar too."""
     errors: list[FieldError] = []
     _uuid(errors, incident.uuid)
     if not incident.facility_uuid:
@@ -110,6 +144,8 @@ def incident_errors(incident: Incident) -> list[FieldError]:
         errors.append(FieldError("arrests_count", "must not be 0 when status is arrest made"))
     for weapon in incident.weapons:
         _text(errors, "weapons", weapon.subtype, limit=MAX_NAME)
+    if today is not None:
+        errors.extend(status_history_errors(incident, today))
     return errors
 
 
