@@ -97,12 +97,13 @@ def status_history_errors(incident: Incident, today: date) -> list[FieldError]:
     errors: list[FieldError] = []
     history = incident.status_history
     for number, change in enumerate(history):
+        step = f"change {number + 1} ({change.status.label.lower()} on {change.changed_on.isoformat()})"
         for problem in status_change_errors(history[:number], change, today, field="status_history"):
-            errors.append(FieldError(problem.field, f"change {number + 1} ({change.status.label.lower()} on "
-                                                    f"{change.changed_on.isoformat()}): {problem.message}"))  # fmt: skip
+            errors.append(FieldError(problem.field, f"{step}: {problem.message}"))
     if history and history[-1].status is not incident.status:
-        errors.append(FieldError("status_history", f"the last change ({history[-1].status.label.lower()}) must be "
-                                                   f"the incident's status ({incident.status.label.lower()})"))  # fmt: skip
+        last, current = history[-1].status.label.lower(), incident.status.label.lower()
+        message = f"the last change ({last}) must be the incident's status ({current})"
+        errors.append(FieldError("status_history", message))
     return errors
 
 
