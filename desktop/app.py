@@ -48,8 +48,8 @@ def build_main_window(
     window = MainWindow(
         database, WindowSettings(qsettings), opener or DatabaseOpener(app_paths.backup_dir), today=today
     )
-    window.features = install_features(window, app_paths)  # type: ignore[attr-defined]
-    window.restore_settings()  # the dashboard tab exists now: reopen it if it was the last one
+    window.features = install_features(window, app_paths)
+    window.build_chrome()  # menus and toolbar of every registered action, then the remembered layout
     return window
 
 

@@ -1,4 +1,4 @@
-"""Plugs the dashboard, CSV, backup/history and briefing features into a MainWindow."""
+"""Plugs the dashboard, CSV, backup/history and briefing features into a MainWindow: its tab, signals and registry."""
 
 from __future__ import annotations
 
@@ -12,8 +12,7 @@ from desktop.ui.csv_actions import CsvActions
 from desktop.ui.dashboard import DashboardTab
 from desktop.ui.main_window import MainWindow
 from desktop.ui.report_actions import ReportActions
-
-ENTITY_OF_TAB = {"incidents": "incident", "facilities": "facility", "plan_items": "plan_item"}
+from desktop.ui.window_actions import WindowAction
 
 
 @dataclass
@@ -37,39 +36,26 @@ def install_features(window: MainWindow, app_paths: AppPaths) -> Features:
     window.records_changed.connect(dashboard.invalidate)
     dashboard.filter_requested.connect(window.apply_incident_filter)
 
-    def current_filter(entity: str) -> object | None:
-        tab = window.record_tabs.get(entity)
-        return tab.model.where if tab is not None else None
-
-    def current_entity() -> str:
-        key = window.tab_key(window.tabs.currentWidget())
-        return key if key in ENTITY_OF_TAB else "incidents"
-
-    csv = CsvActions(window, lambda: window.database, current_filter, window.refresh_all,
-                     current_entity=current_entity, default_directory=app_paths.data_dir)  # fmt: skip
+    csv = CsvActions(window, lambda: window.database, window.filter_of_table, window.refresh_all,
+                     current_entity=window.current_table, default_directory=app_paths.data_dir)  # fmt: skip
     backups = BackupActions(window, lambda: window.database, app_paths, on_restored=window.refresh_all)
     reports = ReportActions(window, lambda: window.database, window.current_incident_filter, today=window.today,
                             default_directory=app_paths.data_dir)  # fmt: skip
-    window.add_file_actions(csv.import_action, csv.export_action, reports.export_briefing_action)
-    window.file_menu.insertSeparator(window.file_end)
-    window.add_file_actions(backups.backup_action, backups.restore_action)
-    window.toolbar.addSeparator()
-    window.toolbar.addActions([csv.import_action, csv.export_action])
-
     history_action = QAction("Record &history…", window)
-    history_action.setObjectName("history_action")
     history_action.setShortcut(QKeySequence("Ctrl+H"))
     history_action.setStatusTip("Show every recorded change of the selected record (audit trail)")
 
     def show_history() -> None:
-        tab = window.current_record_tab()
-        record = tab.selected_record() if tab is not None else None
-        if tab is None or record is None:
+        selected = window.selected_record()
+        if selected is None:
             window.statusBar().showMessage("Select a record first to see its history.", 5000)
             return
-        backups.show_history(ENTITY_OF_TAB[tab.key], record.uuid)
+        backups.show_history(*selected)
 
     history_action.triggered.connect(show_history)
-    window.records_menu.addSeparator()
-    window.records_menu.addAction(history_action)
+    A = WindowAction
+    for key, action in ((A.IMPORT_CSV, csv.import_action), (A.EXPORT_CSV, csv.export_action),
+                        (A.EXPORT_BRIEFING, reports.export_briefing_action), (A.BACKUP, backups.backup_action),
+                        (A.RESTORE, backups.restore_action), (A.HISTORY, history_action)):  # fmt: skip
+        window.registry.register(key, action)
     return Features(dashboard, csv, backups, reports, history_action)

@@ -7,14 +7,13 @@ import logging
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QUndoStack
+from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
-    QLabel,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import __version__
+from desktop.domain.kinds import RecordKind
 from desktop.domain.queries import IncidentFilter, PlanItemFilter
 from desktop.persistence.unit_of_work import Database
 from desktop.services.plans import deadline_summary
@@ -35,7 +35,11 @@ from desktop.ui.record_tab import RecordTab
 from desktop.ui.settings import WindowSettings
 from desktop.ui.table_models import FacilityTableModel, IncidentTableModel, PlanItemTableModel
 from desktop.ui.widgets.filter_bar import FacilityFilterBar, IncidentFilterBar, PlanItemFilterBar
-from desktop.ui.window_chrome import build_actions, build_menus, build_status_bar, build_toolbar
+from desktop.ui.window_actions import WindowAction, create_actions
+from desktop.ui.window_chrome import build_menus, build_toolbar, context_menu, status_label
+
+if TYPE_CHECKING:
+    from desktop.ui.features import Features
 
 log = logging.getLogger(__name__)
 DATABASE_FILTER = "Incident Logger databases (*.sqlite3 *.sqlite *.db);;All files (*)"
@@ -45,47 +49,18 @@ SUFFIX = ".sqlite3"
 class MainWindow(QMainWindow):
     """The application window over one open database.
 
-    Other features plug in with `add_tab(key, widget, title)`, `add_file_actions(...)`, the
-    `file_menu`/`view_menu`/`records_menu` menus, and the signals `database_changed(Database)`,
-    `records_changed(entity)` and `incident_filter_changed(IncidentFilter)`; `apply_incident_filter()`
-    shows a filter in the incidents tab and `current_incident_filter()` returns the one it shows."""
+    Other features plug in with `add_tab(key, widget, title)`, by registering their actions in `registry`
+    under a WindowAction (window_chrome places them) before `build_chrome()`, and through the signals
+    `database_changed(Database)`, `records_changed(entity)` and `incident_filter_changed(IncidentFilter)`;
+    `apply_incident_filter()` shows a filter in the incidents tab, `current_incident_filter()` returns the one
+    it shows, `current_kind()`, `filter_of(kind)` and `selected_record()` tell what the user looks at."""
 
     database_changed = Signal(object)
     records_changed = Signal(str)
     incident_filter_changed = Signal(object)
 
-    # built by desktop.ui.window_chrome
-    new_database_action: QAction
-    open_database_action: QAction
-    quit_action: QAction
-    undo_action: QAction
-    redo_action: QAction
-    new_action: QAction
-    edit_action: QAction
-    delete_action: QAction
-    find_action: QAction
-    clear_filters_action: QAction
-    refresh_action: QAction
-    reset_columns_action: QAction
-    new_facility_action: QAction
-    new_incident_action: QAction
-    new_plan_item_action: QAction
-    facility_incidents_action: QAction
-    incident_plan_items_action: QAction
-    about_action: QAction
-    about_qt_action: QAction
-    tab_actions: list[QAction]
-    file_menu: QMenu
-    recent_menu: QMenu
-    file_end: QAction
-    edit_menu: QMenu
-    view_menu: QMenu
-    records_menu: QMenu
-    help_menu: QMenu
     toolbar: QToolBar
-    counts_label: QLabel
-    deadlines_label: QLabel
-    database_label: QLabel
+    menus: dict[str, QMenu]
 
     def __init__(self, database: Database, settings: WindowSettings, opener: DatabaseOpener,
                  *, today: Callable[[], date] = date.today, parent: QWidget | None = None) -> None:  # fmt: skip
@@ -107,15 +82,29 @@ class MainWindow(QMainWindow):
         self.record_tabs: dict[str, RecordTab] = {}
         self.extra_tabs: dict[str, QWidget] = {}
         self._build_record_tabs()
-        build_actions(self)
-        build_menus(self)
-        build_toolbar(self)
-        build_status_bar(self)
+        self.registry = create_actions(self, self, self.undo_stack)
+        for key in (WindowAction.EDIT, WindowAction.DELETE):  # Enter and Del only while a table has the focus
+            for tab in self.record_tabs.values():
+                tab.table.addAction(self.registry[key])
+        self.recent_menu = QMenu("Open &recent", self)
+        self.recent_menu.setObjectName("recent_menu")
+        self.recent_menu.aboutToShow.connect(self.fill_recent_menu)
+        self.counts_label = status_label(self, "counts_label")
+        self.deadlines_label = status_label(self, "deadlines_label")
+        self.database_label = status_label(self, "database_label")
+        self.database_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.features: Features | None = None
         self.tabs.currentChanged.connect(self._tab_changed)
         self.refresh_all()
-        self.restore_settings()
         self._show_database()
         self._tab_changed()
+
+    def build_chrome(self) -> None:
+        """Menus and toolbar from the registered actions (the window's own and the features'), then the
+        remembered layout; called once, after the features registered their actions."""
+        self.menus = build_menus(self, self.registry, self.recent_menu)
+        self.toolbar = build_toolbar(self, self.registry, self.menus["view"])
+        self.restore_settings()
 
     # ---- tabs -------------------------------------------------------------------------------------------
     def _build_record_tabs(self) -> None:
@@ -156,13 +145,32 @@ class MainWindow(QMainWindow):
         if self.settings.tab() == key:
             self.tabs.setCurrentWidget(widget)
 
-    def add_file_actions(self, *actions: QAction) -> None:
-        """Put other features' actions (export, import, backups…) in the File menu, above Quit."""
-        self.file_menu.insertActions(self.file_end, list(actions))
-
     def tab_key(self, widget: QWidget | None) -> str:
         keys = {id(w): k for k, w in [*self.record_tabs.items(), *self.extra_tabs.items()]}
         return keys.get(id(widget), "")
+
+    def current_kind(self) -> RecordKind | None:
+        """The kind of records the tab in front shows (None on another tab, such as the dashboard)."""
+        tab = self.current_record_tab()
+        return RecordKind(tab.entity) if tab is not None else None
+
+    def filter_of(self, kind: RecordKind) -> object:
+        """The filter the tab of `kind` applies."""
+        return self._tab_for(kind).model.where
+
+    def filter_of_table(self, table: str) -> object | None:
+        """The filter of the tab whose kind's table name is `table` (the CSV dialogs' entity names)."""
+        return self.filter_of(RecordKind.parse(table))
+
+    def current_table(self) -> str:
+        """The table name of the kind in front (incidents when no record tab is)."""
+        return (self.current_kind() or RecordKind.INCIDENT).table
+
+    def selected_record(self) -> tuple[RecordKind, str] | None:
+        """The kind and uuid of the record selected in the tab in front, if any."""
+        tab = self.current_record_tab()
+        record = tab.selected_record() if tab is not None else None
+        return (RecordKind(tab.entity), record.uuid) if tab is not None and record is not None else None
 
     def current_record_tab(self) -> RecordTab | None:
         widget = self.tabs.currentWidget()
@@ -177,12 +185,9 @@ class MainWindow(QMainWindow):
         index = tab.table.indexAt(position)
         if index.isValid():
             tab.table.select_row(index.row(), scroll=False)
-        menu = QMenu(self)
-        menu.addActions([self.new_action, self.edit_action, self.delete_action])
-        if tab.entity == "facility":
-            menu.addAction(self.facility_incidents_action)
-        elif tab.entity == "incident":
-            menu.addAction(self.incident_plan_items_action)
+        extra = {RecordKind.FACILITY: (WindowAction.FACILITY_INCIDENTS,),
+                 RecordKind.INCIDENT: (WindowAction.INCIDENT_PLAN_ITEMS,)}.get(RecordKind(tab.entity), ())  # fmt: skip
+        menu = context_menu(self, self.registry, *extra)
         menu.exec(tab.table.viewport().mapToGlobal(position))
         menu.deleteLater()
 
@@ -199,12 +204,11 @@ class MainWindow(QMainWindow):
             self.recent_menu.addAction("No other recent databases").setEnabled(False)
 
     # ---- record commands --------------------------------------------------------------------------------
-    def new_record(self, entity: str | None = None) -> str | None:
-        tab = self.current_record_tab()
-        entity = entity or (tab.entity if tab is not None else "incident")
-        uuid = self.records.new(entity)
+    def new_record(self, kind: RecordKind | None = None) -> str | None:
+        kind = kind or self.current_kind() or RecordKind.INCIDENT
+        uuid = self.records.new(kind)
         if uuid is not None:
-            target = self._tab_for(entity)
+            target = self._tab_for(kind)
             target.refresh(select=uuid)  # now when shown, else as soon as the tab is shown
             self.tabs.setCurrentWidget(target)
         return uuid
@@ -307,15 +311,15 @@ class MainWindow(QMainWindow):
     # ---- status bar -------------------------------------------------------------------------------------
     def _tab_changed(self, *_: object) -> None:
         tab = self.current_record_tab()
-        for action in (self.new_action, self.edit_action, self.delete_action, self.find_action,
-                       self.clear_filters_action, self.reset_columns_action):  # fmt: skip
-            action.setEnabled(tab is not None)
-        self.facility_incidents_action.setEnabled(self._is_current("facilities"))
-        self.incident_plan_items_action.setEnabled(self._is_current("incidents"))
+        A = WindowAction
+        for key in (A.NEW, A.EDIT, A.DELETE, A.FIND, A.CLEAR_FILTERS, A.RESET_COLUMNS):
+            self.registry[key].setEnabled(tab is not None)
+        self.registry[A.FACILITY_INCIDENTS].setEnabled(self._is_current("facilities"))
+        self.registry[A.INCIDENT_PLAN_ITEMS].setEnabled(self._is_current("incidents"))
         if tab is not None:
-            noun = {"incident": "Incident", "facility": "Facility", "plan_item": "Plan item"}[tab.entity]
-            self.new_action.setText(f"&New {noun.lower()}…")
-            self.new_action.setToolTip(f"Add a {noun.lower()} (Ctrl+N)")
+            kind = RecordKind(tab.entity)
+            self.registry[A.NEW].setText(f"&New {kind.label}…")
+            self.registry[A.NEW].setToolTip(f"Add a {kind.label} (Ctrl+N)")
         self._show_counts()
 
     def _show_counts(self) -> None:

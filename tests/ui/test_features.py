@@ -14,7 +14,7 @@ from desktop.ui.main_window import MainWindow
 
 
 def menu_texts(window: MainWindow) -> list[str]:
-    return [action.text().replace("&", "") for action in window.file_menu.actions() if action.text()]
+    return [action.text().replace("&", "") for action in window.menus["file"].actions() if action.text()]
 
 
 def test_file_menu_and_toolbar_carry_csv_backup_and_briefing(window: MainWindow) -> None:
@@ -27,7 +27,8 @@ def test_file_menu_and_toolbar_carry_csv_backup_and_briefing(window: MainWindow)
 
 
 def test_dashboard_tab_follows_the_incident_filter_and_sends_clicks_back(window: MainWindow, qtbot: QtBot) -> None:
-    dashboard = window.features.dashboard  # type: ignore[attr-defined]
+    assert window.features is not None
+    dashboard = window.features.dashboard
     assert window.tabs.indexOf(dashboard) >= 0
     window.show_tab("dashboard")
     qtbot.waitUntil(lambda: dashboard.isVisible())

@@ -18,6 +18,7 @@ from desktop.services.records import FacilityService, IncidentService, PlanItemS
 from desktop.ui import error_dialogs
 from desktop.ui.main_window import MainWindow
 from desktop.ui.record_tab import RecordTab
+from desktop.ui.window_actions import WindowAction
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 TACOMA = "Armed attack with rifle and incendiary devices on the detention center"
@@ -55,7 +56,7 @@ def test_window_shows_the_demo_records_with_counts(window: MainWindow) -> None:
     window.show_tab("plan_items")
     assert window.counts_label.text() == "1 plan item"
     assert [a.text() for a in window.menuBar().actions()] == ["&File", "&Edit", "&View", "&Records", "&Help"]
-    edit = [a.objectName() for a in window.edit_menu.actions() if a.objectName()]
+    edit = [a.objectName() for a in window.menus["edit"].actions() if a.objectName()]
     assert edit == ["undo_action", "redo_action", "new_action", "edit_action", "delete_action", "find_action",
                     "clear_filters_action"]  # fmt: skip
 
@@ -211,9 +212,9 @@ def test_enter_edits_the_selected_record(qtbot: QtBot, window: MainWindow) -> No
     work_modal(qtbot, lambda: qtbot.keyClick(tab.table, Qt.Key.Key_Return), change)
     assert service.get(uuid).status is CaseStatus.CHARGED
     assert tab.selected_record().uuid == uuid
-    window.undo_action.trigger()
+    window.registry[WindowAction.UNDO].trigger()
     assert service.get(uuid).status is CaseStatus.ARREST_MADE
-    window.redo_action.trigger()
+    window.registry[WindowAction.REDO].trigger()
     assert service.get(uuid).status is CaseStatus.CHARGED
 
 
@@ -303,7 +304,7 @@ def test_new_plan_item_from_the_records_menu(qtbot: QtBot, window: MainWindow) -
         ff.type_into(qtbot, form.description, "Install bollards at the entrance")
         ff.press_save(qtbot, form)
 
-    work_modal(qtbot, window.new_plan_item_action.trigger, fill)
+    work_modal(qtbot, window.registry[WindowAction.NEW_PLAN_ITEM].trigger, fill)
     assert window.tabs.currentWidget() is window.record_tabs["plan_items"]
     assert [p.description for p in PlanItemService(window.database).page()].count(
         "Install bollards at the entrance") == 1  # fmt: skip
@@ -315,12 +316,12 @@ def test_incidents_of_a_facility_and_plan_items_of_an_incident(qtbot: QtBot, win
     facilities = window.record_tabs["facilities"]
     row = [facilities.model.record_at(r).name for r in range(3)].index("ICE office, San Antonio")
     facilities.table.select_row(row)
-    window.facility_incidents_action.trigger()
+    window.registry[WindowAction.FACILITY_INCIDENTS].trigger()
     assert window.tabs.currentWidget() is incidents_tab(window)
     assert titles(incidents_tab(window)) == [SAN_ANTONIO]
     assert incidents_tab(window).filter_bar.facility.currentText() == "ICE office, San Antonio"
     incidents_tab(window).table.select_row(0)
-    window.incident_plan_items_action.trigger()
+    window.registry[WindowAction.INCIDENT_PLAN_ITEMS].trigger()
     assert window.record_tabs["plan_items"].model.rowCount() == 0  # the demo plan item is linked to none
 
 

@@ -11,7 +11,7 @@ import pytest
 from conftest import Today, click_header
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QLabel, QMenu, QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy.exc import OperationalError
 
@@ -28,6 +28,8 @@ from desktop.ui.database_session import DatabaseOpener
 from desktop.ui.main_window import MainWindow
 from desktop.ui.settings import WindowSettings
 from desktop.ui.undo_commands import CreateRecord
+from desktop.ui.window_actions import ActionRegistry, WindowAction
+from desktop.ui.window_chrome import fill
 
 Factory = Callable[..., MainWindow]
 
@@ -77,7 +79,7 @@ def test_reset_columns_puts_them_back(qtbot: QtBot, window: MainWindow) -> None:
     default = header.sectionSize(severity)
     header.moveSection(header.visualIndex(severity), 0)
     header.resizeSection(severity, default + 150)
-    window.reset_columns_action.trigger()
+    window.registry[WindowAction.RESET_COLUMNS].trigger()
     assert header.visualIndex(severity) == severity
     assert header.sectionSize(severity) == default
 
@@ -90,7 +92,7 @@ def test_new_database_then_open_the_first_again(
                                                 window.on_records_changed))  # fmt: skip
     assert window.undo_stack.canUndo()
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "second"), ""))
-    window.new_database_action.trigger()
+    window.registry[WindowAction.NEW_DATABASE].trigger()
 
     second = tmp_path / "second.sqlite3"
     assert second.is_file()
@@ -105,7 +107,7 @@ def test_new_database_then_open_the_first_again(
     assert not window.undo_stack.canUndo()
 
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(tmp_path / "incidents.sqlite3"), ""))
-    window.open_database_action.trigger()
+    window.registry[WindowAction.OPEN_DATABASE].trigger()
     assert window.database.url == first_url
     assert window.record_tabs["incidents"].model.rowCount() == 3
     window.show_tab("facilities")
@@ -160,7 +162,7 @@ def test_a_database_open_in_another_window_is_refused(
 def test_deadlines_follow_today(qtbot: QtBot, window: MainWindow, today: Today) -> None:
     assert window.deadlines_label.text() == "0 overdue, 1 due this week"
     today.day = date(2019, 10, 1)
-    window.refresh_action.trigger()
+    window.registry[WindowAction.REFRESH].trigger()
     assert window.deadlines_label.text() == "1 overdue, 0 due this week"
     assert "b00020" in window.deadlines_label.styleSheet()
 
@@ -217,7 +219,7 @@ def test_read_failures_show_in_the_status_bar(
         raise OperationalError("SELECT", {}, Exception("disk I/O error"))
 
     monkeypatch.setattr(window.services.incidents, "page", broken)
-    window.refresh_action.trigger()
+    window.registry[WindowAction.REFRESH].trigger()
     assert window.statusBar().currentMessage() == "Could not read the incidents: disk I/O error"
     assert window.record_tabs["incidents"].model.rowCount() == 0
     window.show_tab("facilities")
@@ -240,12 +242,21 @@ def test_hidden_tabs_read_their_rows_when_shown(qtbot: QtBot, window: MainWindow
 def test_other_features_plug_in_with_one_line(qtbot: QtBot, window: MainWindow, qsettings: QSettings) -> None:
     extra = QLabel("charts")
     window.add_tab("dashboard", extra, "&Dashboard")
-    export = QAction("Export…", window)
-    window.add_file_actions(export)
-    actions = window.file_menu.actions()
-    assert actions.index(export) < actions.index(window.quit_action)
+    export = window.registry[WindowAction.EXPORT_CSV]  # registered by the CSV feature, placed by window_chrome
+    actions = window.menus["file"].actions()
+    assert actions.index(export) < actions.index(window.registry[WindowAction.QUIT])
     window.show_tab("dashboard")
     assert window.tabs.currentWidget() is extra
-    assert not window.new_action.isEnabled() and window.counts_label.text() == ""
+    assert not window.registry[WindowAction.NEW].isEnabled() and window.counts_label.text() == ""
     window.save_settings()
     assert WindowSettings(qsettings).tab() == "dashboard"
+
+
+def test_the_registry_places_only_registered_actions_without_empty_groups(qtbot: QtBot, window: MainWindow) -> None:
+    menu = QMenu(window)
+    registry = ActionRegistry()
+    registry.register(WindowAction.QUIT, QAction("Quit", window))
+    fill(menu, (WindowAction.NEW_DATABASE, None, WindowAction.IMPORT_CSV, None, WindowAction.QUIT), registry, {})
+    assert [a.objectName() for a in menu.actions()] == ["quit_action"]  # no separator before the only action
+    with pytest.raises(ValueError, match="registered already"):
+        window.registry.register(WindowAction.QUIT, QAction("Quit again", window))

@@ -1,0 +1,204 @@
+"""The main window's actions: one enum names each, one table describes it, `create_actions` builds the registry."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Protocol
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QApplication, QWidget
+
+from desktop.domain.kinds import RecordKind
+from desktop.ui.icons import action_icon
+
+Std = QKeySequence.StandardKey
+Shortcut = str | QKeySequence.StandardKey | tuple[str, ...]
+
+
+class WindowAction(StrEnum):
+    """Every action of the main window; the value is the action's object name without "_action"."""
+
+    NEW_DATABASE = "new_database"
+    OPEN_DATABASE = "open_database"
+    IMPORT_CSV = "import_csv"
+    EXPORT_CSV = "export_csv"
+    EXPORT_BRIEFING = "export_briefing"
+    BACKUP = "backup"
+    RESTORE = "restore"
+    QUIT = "quit"
+    UNDO = "undo"
+    REDO = "redo"
+    NEW = "new"
+    EDIT = "edit"
+    DELETE = "delete"
+    FIND = "find"
+    CLEAR_FILTERS = "clear_filters"
+    SHOW_INCIDENTS = "show_incidents"
+    SHOW_FACILITIES = "show_facilities"
+    SHOW_PLAN_ITEMS = "show_plan_items"
+    REFRESH = "refresh"
+    RESET_COLUMNS = "reset_columns"
+    NEW_INCIDENT = "new_incident"
+    NEW_FACILITY = "new_facility"
+    NEW_PLAN_ITEM = "new_plan_item"
+    FACILITY_INCIDENTS = "facility_incidents"
+    INCIDENT_PLAN_ITEMS = "incident_plan_items"
+    HISTORY = "history"
+    ABOUT = "about"
+    ABOUT_QT = "about_qt"
+
+    @property
+    def object_name(self) -> str:
+        return f"{self.value}_action"
+
+    @classmethod
+    def show_tab(cls, kind: RecordKind) -> WindowAction:
+        return cls(f"show_{kind.table}")
+
+    @classmethod
+    def new_record(cls, kind: RecordKind) -> WindowAction:
+        return cls(f"new_{kind.value}")
+
+
+class WindowCommands(Protocol):
+    """What the window's own actions call (MainWindow provides it)."""
+
+    def new_database_file(self) -> bool: ...
+    def open_database_file(self) -> bool: ...
+    def close(self) -> bool: ...
+    def new_record(self, kind: RecordKind | None = None) -> str | None: ...
+    def edit_record(self) -> None: ...
+    def delete_record(self) -> None: ...
+    def focus_search(self) -> None: ...
+    def clear_filters(self) -> None: ...
+    def show_tab(self, key: str) -> None: ...
+    def refresh_all(self) -> None: ...
+    def reset_columns(self) -> None: ...
+    def show_facility_incidents(self) -> None: ...
+    def show_incident_plan_items(self) -> None: ...
+    def show_about(self) -> None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class ActionSpec:
+    """What an action says and does; `slot` picks the window's method to call."""
+
+    text: str
+    slot: Callable[[WindowCommands], Callable[[], object]]
+    shortcut: Shortcut | None = None
+    icon: str | None = None
+    tip: str = ""
+    table_only: bool = False  # Enter and Del act only while a table has the focus
+
+
+def _tab_spec(kind: RecordKind, number: int) -> ActionSpec:
+    return ActionSpec(kind.heading_plural, lambda w: lambda: w.show_tab(kind.table), f"Ctrl+{number}",
+                      tip=f"Show the {kind.plural} tab")  # fmt: skip
+
+
+def _new_spec(kind: RecordKind, accelerated: str) -> ActionSpec:
+    return ActionSpec(f"New {accelerated}…", lambda w: lambda: w.new_record(kind))
+
+
+SPECS: dict[WindowAction, ActionSpec] = {
+    WindowAction.NEW_DATABASE: ActionSpec("&New database…", lambda w: w.new_database_file, icon="new_database",
+                                          tip="Create an empty database file and open it"),
+    WindowAction.OPEN_DATABASE: ActionSpec("&Open database…", lambda w: w.open_database_file, Std.Open, "open",
+                                           "Open another database file"),
+    WindowAction.QUIT: ActionSpec("&Quit", lambda w: w.close, Std.Quit, "quit"),
+    WindowAction.NEW: ActionSpec("&New…", lambda w: w.new_record, Std.New, "new",
+                                 "Add a record to the current tab (Ctrl+N)"),
+    WindowAction.EDIT: ActionSpec("&Edit…", lambda w: w.edit_record, ("Return", "Enter"), "edit",
+                                  "Edit the selected record (Enter or double-click)", table_only=True),
+    WindowAction.DELETE: ActionSpec("&Delete…", lambda w: w.delete_record, Std.Delete, "delete",
+                                    "Delete the selected record (Del)", table_only=True),
+    WindowAction.FIND: ActionSpec("&Find…", lambda w: w.focus_search, Std.Find, "find",
+                                  "Search the current tab (Ctrl+F)"),
+    WindowAction.CLEAR_FILTERS: ActionSpec("&Clear filters", lambda w: w.clear_filters, "Ctrl+Shift+L",
+                                           tip="Show all records of the current tab"),
+    WindowAction.SHOW_INCIDENTS: _tab_spec(RecordKind.INCIDENT, 1),
+    WindowAction.SHOW_FACILITIES: _tab_spec(RecordKind.FACILITY, 2),
+    WindowAction.SHOW_PLAN_ITEMS: _tab_spec(RecordKind.PLAN_ITEM, 3),
+    WindowAction.REFRESH: ActionSpec("&Reload", lambda w: w.refresh_all, Std.Refresh, "refresh",
+                                     "Read the records again from the database"),
+    WindowAction.RESET_COLUMNS: ActionSpec("Reset &columns", lambda w: w.reset_columns,
+                                           tip="Default widths and order for the columns of this tab"),
+    WindowAction.NEW_INCIDENT: _new_spec(RecordKind.INCIDENT, "&incident"),
+    WindowAction.NEW_FACILITY: _new_spec(RecordKind.FACILITY, "&facility"),
+    WindowAction.NEW_PLAN_ITEM: _new_spec(RecordKind.PLAN_ITEM, "&plan item"),
+    WindowAction.FACILITY_INCIDENTS: ActionSpec("Incidents at this &facility", lambda w: w.show_facility_incidents,
+                                                tip="Show the incidents at the selected facility"),
+    WindowAction.INCIDENT_PLAN_ITEMS: ActionSpec("Plan items for this i&ncident",
+                                                 lambda w: w.show_incident_plan_items,
+                                                 tip="Show the plan items linked to the selected incident"),
+    WindowAction.ABOUT: ActionSpec("&About Incident Logger", lambda w: w.show_about, icon="about"),
+    WindowAction.ABOUT_QT: ActionSpec("About &Qt", lambda w: QApplication.aboutQt),
+}  # fmt: skip
+
+
+def _shortcuts(shortcut: Shortcut) -> list[QKeySequence]:
+    if isinstance(shortcut, tuple):
+        return [QKeySequence(key) for key in shortcut]
+    return [QKeySequence(shortcut)]
+
+
+def make_action(window: QWidget, commands: WindowCommands, spec: ActionSpec, name: str) -> QAction:
+    action = QAction(spec.text, window)
+    action.setObjectName(name)
+    if spec.shortcut is not None:
+        action.setShortcuts(_shortcuts(spec.shortcut))
+    if spec.icon:
+        action.setIcon(action_icon(spec.icon))
+    if spec.tip:
+        action.setStatusTip(spec.tip)
+        action.setToolTip(spec.tip)
+    slot = spec.slot(commands)
+    action.triggered.connect(lambda _checked=False: slot())
+    if spec.table_only:
+        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # the tables add it; see MainWindow
+    else:
+        window.addAction(action)
+    return action
+
+
+class ActionRegistry(Mapping[WindowAction, QAction]):
+    """The window's actions by WindowAction; features register theirs (CSV, backups, briefing) before the
+    menus are built, and the menus and toolbar place every registered action by its WindowAction."""
+
+    def __init__(self) -> None:
+        self._actions: dict[WindowAction, QAction] = {}
+
+    def register(self, key: WindowAction, action: QAction) -> None:
+        if key in self._actions:
+            raise ValueError(f"the action {key.value} is registered already")
+        action.setObjectName(key.object_name)
+        self._actions[key] = action
+
+    def __getitem__(self, key: WindowAction) -> QAction:
+        return self._actions[key]
+
+    def __iter__(self) -> Iterator[WindowAction]:
+        return iter(self._actions)
+
+    def __len__(self) -> int:
+        return len(self._actions)
+
+
+def create_actions(window: QWidget, commands: WindowCommands, undo_stack: QUndoStack) -> ActionRegistry:
+    """The window's own actions (features register theirs later), undo and redo from its undo stack."""
+    registry = ActionRegistry()
+    for key, spec in SPECS.items():
+        registry.register(key, make_action(window, commands, spec, key.object_name))
+    undo = undo_stack.createUndoAction(window, "&Undo")
+    undo.setShortcuts([QKeySequence(Std.Undo)])
+    undo.setIcon(action_icon("undo"))
+    redo = undo_stack.createRedoAction(window, "&Redo")
+    redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+    redo.setIcon(action_icon("redo"))
+    registry.register(WindowAction.UNDO, undo)
+    registry.register(WindowAction.REDO, redo)
+    window.addActions([undo, redo])
+    return registry
