@@ -213,21 +213,22 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentWidget(target)
         return uuid
 
-    def edit_record(self) -> None:
+    def _selected_or_hint(self, doing: str) -> tuple[RecordTab, Any] | None:
+        """The tab in front and its selected record; without one, a hint in the status bar."""
         tab = self.current_record_tab()
         record = tab.selected_record() if tab is not None else None
         if tab is None or record is None:
-            self.statusBar().showMessage("Select a record to edit first.", 5000)
-            return
-        self.records.edit(tab.entity, record)
+            self.statusBar().showMessage(f"Select a record to {doing} first.", 5000)
+            return None
+        return tab, record
+
+    def edit_record(self) -> None:
+        if (selected := self._selected_or_hint("edit")) is not None:
+            self.records.edit(selected[0].entity, selected[1])
 
     def delete_record(self) -> None:
-        tab = self.current_record_tab()
-        record = tab.selected_record() if tab is not None else None
-        if tab is None or record is None:
-            self.statusBar().showMessage("Select a record to delete first.", 5000)
-            return
-        if self.records.delete(tab.entity, record):
+        selected = self._selected_or_hint("delete")
+        if selected is not None and self.records.delete(selected[0].entity, selected[1]):
             self.statusBar().showMessage("Deleted. Edit › Undo (Ctrl+Z) brings it back.", 8000)
 
     def _tab_for(self, entity: str) -> RecordTab:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import Generic, TypeVar
 
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
@@ -12,11 +13,18 @@ from desktop.domain.records import PlanItem
 from desktop.services.plans import Deadline, ReassessmentDue, deadline_of
 from desktop.ui.dashboard.chart_common import DUE_SOON_COLOUR, OVERDUE_COLOUR
 
+Item = TypeVar("Item")
 
-class _ReadOnlyTable(QTableWidget):
-    def __init__(self, headers: list[str], parent: QWidget | None = None) -> None:
-        super().__init__(0, len(headers), parent)
-        self.setHorizontalHeaderLabels(headers)
+
+class _ReadOnlyTable(QTableWidget, Generic[Item]):
+    """A table of `headers` with one coloured row per item (`row_of`), or `empty_text` when there is none."""
+
+    headers: tuple[str, ...] = ()
+    empty_text = ""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(0, len(self.headers), parent)
+        self.setHorizontalHeaderLabels(list(self.headers))
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setAlternatingRowColors(False)
@@ -25,16 +33,20 @@ class _ReadOnlyTable(QTableWidget):
         self.horizontalHeader().setStretchLastSection(True)
         self.setWordWrap(False)
 
-    def _fill(self, rows: Sequence[Sequence[str]], colours: Sequence[str | None], empty: str) -> None:
+    def row_of(self, item: Item, today: date) -> tuple[list[str], str]:
+        raise NotImplementedError
+
+    def show_items(self, items: Sequence[Item], today: date) -> None:
+        rows = [self.row_of(item, today) for item in items]
         self.setRowCount(0)
         if not rows:
             self.setRowCount(1)
-            self.setItem(0, 0, QTableWidgetItem(empty))
+            self.setItem(0, 0, QTableWidgetItem(self.empty_text))
             self.setSpan(0, 0, 1, self.columnCount())
             return
         self.clearSpans()
         self.setRowCount(len(rows))
-        for row, (cells, colour) in enumerate(zip(rows, colours, strict=True)):
+        for row, (cells, colour) in enumerate(rows):
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if colour:
@@ -43,35 +55,29 @@ class _ReadOnlyTable(QTableWidget):
                 self.setItem(row, column, item)
 
 
-class DeadlineTable(_ReadOnlyTable):
+class DeadlineTable(_ReadOnlyTable[PlanItem]):
     """Open plan items overdue (red) or due this week (yellow), earliest first."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(["Due", "Plan item", "Facility", "Owner", "Status"], parent)
+    headers = ("Due", "Plan item", "Facility", "Owner", "Status")
+    empty_text = "No plan item is overdue or due this week."
 
-    def show_items(self, items: tuple[PlanItem, ...], today: date) -> None:
-        rows, colours = [], []
-        for item in items:
-            state = deadline_of(item, today)
-            due = item.due_date.isoformat() if item.due_date else ""
-            if state is Deadline.OVERDUE and item.due_date:
-                due += f" ({(today - item.due_date).days} d late)"
-            rows.append([due, item.description, item.facility_name or "All facilities", item.owner, item.status.label])
-            colours.append(OVERDUE_COLOUR if state is Deadline.OVERDUE else DUE_SOON_COLOUR)
-        self._fill(rows, colours, "No plan item is overdue or due this week.")
+    def row_of(self, item: PlanItem, today: date) -> tuple[list[str], str]:
+        state = deadline_of(item, today)
+        due = item.due_date.isoformat() if item.due_date else ""
+        if state is Deadline.OVERDUE and item.due_date:
+            due += f" ({(today - item.due_date).days} d late)"
+        cells = [due, item.description, item.facility_name or "All facilities", item.owner, item.status.label]
+        return cells, OVERDUE_COLOUR if state is Deadline.OVERDUE else DUE_SOON_COLOUR
 
 
-class ReassessmentTable(_ReadOnlyTable):
+class ReassessmentTable(_ReadOnlyTable[ReassessmentDue]):
     """Facilities whose ISC reassessment is overdue (red) or falls due soon (yellow)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(["Due", "Facility", "State", "FSL", "Last assessment"], parent)
+    headers = ("Due", "Facility", "State", "FSL", "Last assessment")
+    empty_text = "No security reassessment is due."
 
-    def show_items(self, items: tuple[ReassessmentDue, ...], today: date) -> None:
-        rows, colours = [], []
-        for item in items:
-            due = item.due_on.isoformat() if item.due_on else "now (never assessed)"
-            last = item.last_assessment.isoformat() if item.last_assessment else "never"
-            rows.append([due, item.name, item.state, item.security_level.label, last])
-            colours.append(OVERDUE_COLOUR if item.is_overdue(today) else DUE_SOON_COLOUR)
-        self._fill(rows, colours, "No security reassessment is due.")
+    def row_of(self, item: ReassessmentDue, today: date) -> tuple[list[str], str]:
+        due = item.due_on.isoformat() if item.due_on else "now (never assessed)"
+        last = item.last_assessment.isoformat() if item.last_assessment else "never"
+        cells = [due, item.name, item.state, item.security_level.label, last]
+        return cells, OVERDUE_COLOUR if item.is_overdue(today) else DUE_SOON_COLOUR
