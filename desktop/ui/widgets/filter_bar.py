@@ -178,9 +178,14 @@ class FilterBar(QWidget):
         edit.check.toggled.connect(lambda _on: self._changed())
         edit.edit.dateChanged.connect(lambda _day: self._soon.start())
 
-    def add_check(self, check: QCheckBox) -> None:
+    def add_check(self, text: str, name: str, tip: str) -> QCheckBox:
+        """A check box that filters when toggled (`name` is its object name)."""
+        check = QCheckBox(text, self)
+        check.setObjectName(name)
+        check.setToolTip(tip)
         self.row.addWidget(check)
         check.toggled.connect(lambda _on: self._changed())
+        return check
 
     def finish(self) -> None:
         self.row.addWidget(self.clear_button)
@@ -377,10 +382,11 @@ class FacilityFilterBar(FilterBar):
         self.agency = ChoiceCombo("agency_filter", "All agencies", self)
         self.agency.add_enum(Agency)
         self.add_widget("A&gency:", self.agency)
-        self.reassessment_due = QCheckBox("Reassessment d&ue", self)
-        self.reassessment_due.setObjectName("reassessment_due_filter")
-        self.reassessment_due.setToolTip("Facilities whose ISC security reassessment is due today or earlier")
-        self.add_check(self.reassessment_due)
+        self.reassessment_due = self.add_check(
+            "Reassessment d&ue",
+            "reassessment_due_filter",
+            "Facilities whose ISC security reassessment is due today or earlier",
+        )
         self.row.addStretch(1)
         self.finish()
 
@@ -414,10 +420,7 @@ class PlanItemFilterBar(FilterBar):
         self.status.add_enum(PlanStatus)
         self.add_widget("Fa&cility:", self.facility)
         self.add_widget("S&tatus:", self.status)
-        self.overdue = QCheckBox("&Overdue only", self)
-        self.overdue.setObjectName("overdue_filter")
-        self.overdue.setToolTip("Open items whose due date has passed")
-        self.add_check(self.overdue)
+        self.overdue = self.add_check("&Overdue only", "overdue_filter", "Open items whose due date has passed")
         self.row.addStretch(1)
         self.finish()
 
