@@ -123,6 +123,11 @@ def read_only_connection(path: Path, *, immutable: bool | None = None) -> sqlite
     return sqlite3.connect(f"file:{quote(str(path))}?{options}", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
 
 
+def table_names(connection: sqlite3.Connection) -> set[str]:
+    """The tables of the database a connection reads."""
+    return {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+
+
 def _check_contents(path: Path, thorough: bool) -> FileCheck:
     immutable = not _wal_path(path).exists()
     found = _read_contents(path, thorough, immutable)
@@ -153,7 +158,7 @@ def _classify(connection: sqlite3.Connection, path: Path, thorough: bool) -> Fil
     findings = [row[0] for row in connection.execute(f"PRAGMA {pragma}(20)")]
     if findings != ["ok"]:
         return FileCheck(path, FileState.DAMAGED, "; ".join(" ".join(f.split()) for f in findings[:3]))
-    tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    tables = table_names(connection)
     if "alembic_version" not in tables:
         if tables:
             shown = ", ".join(sorted(tables)[:5])

@@ -470,6 +470,5 @@ class PlanItemRepository(_Repository):
             "due_date": PlanItemRow.due_date, "facility": FacilityRow.name, "description": PlanItemRow.description,
             "owner": PlanItemRow.owner, "status": in_order(PlanItemRow.status, PlanStatus),
         }  # fmt: skip
-        query = plan_item_query()
-        query = self._window(self._filtered(query, where or PlanItemFilter()), page, keys, PlanItemRow.id)
+        query = self._window(self._filtered(plan_item_query(), where or PlanItemFilter()), page, keys, PlanItemRow.id)
         return [mapping.plan_item_record(row) for row in self.session.scalars(query)]

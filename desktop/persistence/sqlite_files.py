@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.domain.kinds import RecordKind
-from desktop.persistence.integrity import FileCheck, FileState, check_database_file, read_only_connection
+from desktop.persistence.integrity import FileCheck, FileState, check_database_file, read_only_connection, table_names
 
 SQLiteError = sqlite3.Error
 """What the SQLite driver raises; callers that must not import it catch this."""
@@ -28,7 +28,7 @@ def read_contents(path: Path) -> FileContents:
     """Count the records of a file without changing it (a kind whose table is missing counts 0); raises SQLiteError."""
     connection = read_only_connection(path)
     try:
-        tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        tables = table_names(connection)
         counts = {
             kind: int(connection.execute(f"SELECT COUNT(*) FROM {kind.table}").fetchone()[0])
             if kind.table in tables
