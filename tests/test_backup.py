@@ -14,6 +14,7 @@ from support.clock import FakeClock
 
 from desktop.domain.enums import AuditAction
 from desktop.domain.records import Facility
+from desktop.persistence import sqlite_files
 from desktop.persistence.engine import sqlite_file, sqlite_url
 from desktop.persistence.integrity import FileState, check_database_file, read_only_connection
 from desktop.persistence.opening import open_database
@@ -77,13 +78,13 @@ def test_backup_is_verified_owner_only_and_complete(demo_database: Database, tmp
 def test_failed_backup_leaves_nothing_and_says_why(
     demo_database: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    copy = backup_module._copy_database
+    copy = sqlite_files.copy_database
 
     def copy_until_the_disk_is_full(source: Path, destination: Path) -> None:
         copy(source, destination)  # a complete file exists...
         raise sqlite3.OperationalError("database or disk is full")  # ...but the copy failed
 
-    monkeypatch.setattr(backup_module, "_copy_database", copy_until_the_disk_is_full)
+    monkeypatch.setattr(sqlite_files, "copy_database", copy_until_the_disk_is_full)
     backups = tmp_path / "backups"
     with pytest.raises(BackupError, match="the disk is full"):
         back_up(db_path(demo_database), backups, BackupLabel.MANUAL)

@@ -235,8 +235,8 @@ def test_filtered_groups_do_not_walk_a_group_by_index_on_sqlite() -> None:
     """With a filter, SQLite must read through the filter's index: the GROUP BY key is `+column` there."""
     from sqlalchemy.dialects import postgresql, sqlite
 
+    from desktop.persistence.figure_queries import group_key
     from desktop.persistence.models import IncidentRow
-    from desktop.services.dashboard import group_key
 
     def rendered(where: IncidentFilter, dialect: Any) -> str:
         return str(group_key(IncidentRow.facility_id, where, dialect.name).compile(dialect=dialect))

@@ -1,4 +1,4 @@
-"""Checks of a SQLite database file before it is opened: header, storage integrity, schema, access."""
+"""Checks of a SQLite database file before it is opened (header, integrity, schema, access), and of an open one."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, text
 from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
 
 from desktop.domain.errors import StorageError
@@ -122,6 +123,11 @@ def read_only_connection(path: Path, *, immutable: bool | None = None) -> sqlite
     return sqlite3.connect(f"file:{quote(str(path))}?{options}", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
 
 
+def table_names(connection: sqlite3.Connection) -> set[str]:
+    """The tables of the database a connection reads."""
+    return {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+
+
 def _check_contents(path: Path, thorough: bool) -> FileCheck:
     immutable = not _wal_path(path).exists()
     found = _read_contents(path, thorough, immutable)
@@ -152,7 +158,7 @@ def _classify(connection: sqlite3.Connection, path: Path, thorough: bool) -> Fil
     findings = [row[0] for row in connection.execute(f"PRAGMA {pragma}(20)")]
     if findings != ["ok"]:
         return FileCheck(path, FileState.DAMAGED, "; ".join(" ".join(f.split()) for f in findings[:3]))
-    tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    tables = table_names(connection)
     if "alembic_version" not in tables:
         if tables:
             shown = ", ".join(sorted(tables)[:5])
@@ -212,3 +218,24 @@ def storage_error(error: BaseException, *, writing: bool) -> StorageError | None
         return StorageError(f"Nothing was saved: {reason} ({text}). The database is as it was before; "
                             "fix the cause and save again.")  # fmt: skip
     return StorageError(f"Could not read the database: {reason} ({text}).")
+
+
+def storage_problems(engine: Engine) -> list[str]:
+    """What is wrong with an open database's storage, foreign keys and full-text index (SQLite), as sentences;
+    elsewhere only whether it answers."""
+    problems: list[str] = []
+    with engine.connect() as connection:
+        if engine.dialect.name != "sqlite":
+            connection.execute(text("SELECT 1"))
+            return problems
+        results = [r[0] for r in connection.exec_driver_sql("PRAGMA integrity_check")]
+        if results != ["ok"]:
+            problems.extend(f"storage: {r}" for r in results)
+        for table, rowid, parent, _ in connection.exec_driver_sql("PRAGMA foreign_key_check"):
+            problems.append(f"foreign key: {table} row {rowid} points at a missing {parent} row")
+        try:
+            connection.exec_driver_sql("INSERT INTO incidents_fts(incidents_fts, rank) VALUES ('integrity-check', 1)")
+        except Exception as error:  # any failure is a finding
+            problems.append(f"full-text index: {error}")
+        connection.rollback()
+    return problems

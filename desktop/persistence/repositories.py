@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import uuid as uuid_module
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
@@ -55,6 +55,20 @@ def _nullable(column: Any, table: Any) -> bool:
     """Whether `column` may be NULL in rows of `table` (a column of an outer-joined table may)."""
     expression = getattr(column, "expression", column)
     return getattr(expression, "table", None) is not table or bool(getattr(expression, "nullable", True))
+
+
+def plan_item_query() -> Select[tuple[PlanItemRow]]:
+    """Plan items with their facility (outer join) and the uuid of their incident, in one query (not one per row)."""
+    return (
+        select(PlanItemRow)
+        .outerjoin(PlanItemRow.facility)
+        .options(
+            contains_eager(PlanItemRow.facility),
+            joinedload(PlanItemRow.incident)
+            .load_only(IncidentRow.uuid)
+            .options(lazyload(IncidentRow.facility), lazyload(IncidentRow.weapons)),
+        )
+    )
 
 
 class _Repository:
@@ -205,6 +219,11 @@ class FacilityRepository(_Repository):
         }  # fmt: skip
         query = self._window(self._filtered(select(FacilityRow), where or FacilityFilter()), page, keys, FacilityRow.id)
         return [mapping.facility_record(row) for row in self.session.scalars(query)]
+
+    def names_of(self, uuids: Iterable[str]) -> dict[str, str]:
+        """Name by uuid of the facilities among `uuids` that exist."""
+        query = select(FacilityRow.uuid, FacilityRow.name).where(FacilityRow.uuid.in_(list(uuids)))
+        return {uuid: name for uuid, name in self.session.execute(query)}
 
     def names(self) -> list[tuple[str, str]]:
         """(uuid, name) of every facility, by name: facility pickers and completion."""
@@ -451,15 +470,5 @@ class PlanItemRepository(_Repository):
             "due_date": PlanItemRow.due_date, "facility": FacilityRow.name, "description": PlanItemRow.description,
             "owner": PlanItemRow.owner, "status": in_order(PlanItemRow.status, PlanStatus),
         }  # fmt: skip
-        query = (
-            select(PlanItemRow)
-            .outerjoin(PlanItemRow.facility)
-            .options(
-                contains_eager(PlanItemRow.facility),
-                joinedload(PlanItemRow.incident)  # only its uuid, in the same query (not one query per row)
-                .load_only(IncidentRow.uuid)
-                .options(lazyload(IncidentRow.facility), lazyload(IncidentRow.weapons)),
-            )
-        )
-        query = self._window(self._filtered(query, where or PlanItemFilter()), page, keys, PlanItemRow.id)
+        query = self._window(self._filtered(plan_item_query(), where or PlanItemFilter()), page, keys, PlanItemRow.id)
         return [mapping.plan_item_record(row) for row in self.session.scalars(query)]

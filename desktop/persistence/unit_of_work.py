@@ -11,8 +11,11 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.persistence.audit_log import AuditLog
+from desktop.persistence.audit_queries import AuditTrail
 from desktop.persistence.engine import IMMEDIATE, sqlite_file
+from desktop.persistence.figure_queries import FigureQueries
 from desktop.persistence.integrity import storage_error
+from desktop.persistence.plan_queries import PlanQueries
 from desktop.persistence.repositories import FacilityRepository, IncidentRepository, PlanItemRepository
 
 
@@ -55,6 +58,9 @@ class UnitOfWork:
     facilities: FacilityRepository
     incidents: IncidentRepository
     plan_items: PlanItemRepository
+    figures: FigureQueries  # incident counts and sums (dashboard, statistics)
+    plans: PlanQueries  # plan-item deadlines and counts, reassessments due
+    audit_trail: AuditTrail  # reading the audit entries and the chain head
 
     def __init__(self, database: Database, *, write: bool = True) -> None:
         self.database = database
@@ -78,6 +84,9 @@ class UnitOfWork:
         self.facilities = FacilityRepository(session, self.audit, clock)
         self.incidents = IncidentRepository(session, self.audit, clock)
         self.plan_items = PlanItemRepository(session, self.audit, clock)
+        self.figures = FigureQueries(session, self.incidents)
+        self.plans = PlanQueries(session)
+        self.audit_trail = AuditTrail(session)
         return self
 
     def commit(self) -> None:

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
-
 from desktop.domain.records import AuditEntry
-from desktop.persistence.audit_log import GENESIS, entry_hash
-from desktop.persistence.models import AuditHeadRow, AuditRow
+from desktop.persistence.audit_log import GENESIS
+from desktop.persistence.audit_queries import AuditHead
 from desktop.persistence.unit_of_work import Database
 
 
@@ -22,17 +20,10 @@ class ChainReport:
         return not self.problems
 
 
-def _entry(row: AuditRow) -> AuditEntry:
-    changes = {name: (pair[0], pair[1]) for name, pair in row.changes.items()}
-    return AuditEntry(row.at, row.action, row.entity, row.entity_uuid, changes, row.id, row.entry_hash, row.prev_hash)
-
-
 def history(database: Database, entity_uuid: str) -> list[AuditEntry]:
     """Every audit entry of one record, oldest first."""
     with database.unit_of_work(write=False) as uow:
-        assert uow.session is not None
-        rows = uow.session.scalars(select(AuditRow).where(AuditRow.entity_uuid == entity_uuid).order_by(AuditRow.id))
-        return [_entry(row) for row in rows]
+        return uow.audit_trail.history(entity_uuid)
 
 
 def verify_chain(database: Database) -> ChainReport:
@@ -42,23 +33,21 @@ def verify_chain(database: Database) -> ChainReport:
     count = 0
     last_id = 0
     with database.unit_of_work(write=False) as uow:
-        assert uow.session is not None
-        for row in uow.session.scalars(select(AuditRow).order_by(AuditRow.id).execution_options(yield_per=1000)):
+        for link in uow.audit_trail.links():
             count += 1
-            if row.prev_hash != prev:
+            if link.prev_hash != prev:
                 after = f"after entry {last_id}" if last_id else "at the start"
-                problems.append(f"entry {row.id}: the entry before it ({after}) is missing or was replaced")
-            expected = entry_hash(row.prev_hash, row.at, row.action.value, row.entity, row.entity_uuid, row.changes)
-            if expected != row.entry_hash:
-                problems.append(f"entry {row.id} ({row.action.value} {row.entity} {row.entity_uuid}) was edited")
-            prev = row.entry_hash
-            last_id = row.id
-        head = uow.session.get(AuditHeadRow, 1)
+                problems.append(f"entry {link.id}: the entry before it ({after}) is missing or was replaced")
+            if link.content_hash != link.entry_hash:
+                problems.append(f"entry {link.id} ({link.action.value} {link.entity} {link.entity_uuid}) was edited")
+            prev = link.entry_hash
+            last_id = link.id
+        head = uow.audit_trail.head()
         problems.extend(_head_problems(head, count, prev, last_id if not problems else 0))
     return ChainReport(count, tuple(problems))
 
 
-def _head_problems(head: AuditHeadRow | None, count: int, last_hash: str, newest_id: int) -> list[str]:
+def _head_problems(head: AuditHead | None, count: int, last_hash: str, newest_id: int) -> list[str]:
     """The chain head (count and last hash, kept with every write) exposes deleted newest entries.
     `newest_id` is the last entry of an otherwise intact chain (0 when the chain is broken or empty)."""
     if head is None:

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
-import sqlite3
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -13,9 +11,19 @@ from enum import StrEnum
 from pathlib import Path
 
 from desktop.domain.enums import AuditAction
+from desktop.domain.kinds import RecordKind
 from desktop.persistence.engine import sqlite_file, sqlite_url
-from desktop.persistence.integrity import FileCheck, FileState, check_database_file, read_only_connection
+from desktop.persistence.integrity import FileCheck, FileState, check_database_file
 from desktop.persistence.opening import open_checked, open_database
+from desktop.persistence.sqlite_files import (
+    SQLiteError,
+    audit_head,
+    checkpoint,
+    describe_file_error,
+    fsync_directory,
+    put_checked_copy,
+    read_contents,
+)
 from desktop.persistence.unit_of_work import Database, utc_now
 
 SUFFIX = ".sqlite3"
@@ -106,21 +114,13 @@ def back_up_to(database: Path, destination: Path) -> BackupInfo:
         raise BackupError(f"there is no database at {database} to back up")
     if destination.exists() and destination.resolve() == database.resolve():
         raise BackupError(f"{destination} is the database itself; choose another file for the backup")
-    temporary = destination.with_name(f".{destination.name}.partial-{os.getpid()}")
-    try:
-        _copy_database(database, temporary)
-        check = check_database_file(temporary, thorough=True)
-        if check.state != FileState.OK:
-            raise BackupError(f"the copy failed its check: {check.detail or check.state.value}")
-        _fsync(temporary)
-        os.replace(temporary, destination)
-        _fsync_directory(destination.parent)
-    except (OSError, sqlite3.Error) as error:
-        _remove_with_side_files(temporary)
-        raise BackupError(f"could not back up {database} to {destination}: {_plain(error)}") from error
-    except BaseException:
-        _remove_with_side_files(temporary)
-        raise
+    _put_checked_copy(
+        database,
+        destination,
+        partial="partial",
+        what="the copy",
+        failed=lambda reason: f"could not back up {database} to {destination}: {reason}",
+    )
     return backup_info(destination)
 
 
@@ -131,22 +131,18 @@ def verify_backup(path: Path) -> BackupSummary:
     if check.state != FileState.OK:
         return BackupSummary(info, check)
     try:
-        connection = read_only_connection(path)
-        try:
-            tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-
-            def count(table: str) -> int:
-                return int(connection.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]) if table in tables else 0
-
-            head = None
-            if "audit_head" in tables:
-                row = connection.execute("SELECT entries, last_hash FROM audit_head WHERE id = 1").fetchone()
-                head = (int(row[0]), str(row[1])) if row else None
-            return BackupSummary(info, check, count("facilities"), count("incidents"), count("plan_items"), head)
-        finally:
-            connection.close()
-    except sqlite3.Error as error:
+        contents = read_contents(path)
+    except SQLiteError as error:
         return BackupSummary(info, FileCheck(path, FileState.DAMAGED, str(error)))
+    counts = contents.counts
+    return BackupSummary(
+        info,
+        check,
+        facilities=counts[RecordKind.FACILITY],
+        incidents=counts[RecordKind.INCIDENT],
+        plan_items=counts[RecordKind.PLAN_ITEM],
+        audit_head=contents.audit_head,
+    )
 
 
 def list_backups(backup_dir: Path, database: Path | None = None) -> list[BackupInfo]:
@@ -179,11 +175,11 @@ def backup_on_close(database: Database, backup_dir: Path, policy: RotationPolicy
     path = sqlite_file(database.url)
     if path is None or not path.exists():
         return None
-    current = _audit_head(path)
+    current = audit_head(path)
     if current is None or current[0] == 0:
         return None  # nothing was ever written
     newest = list_backups(backup_dir, path)
-    if newest and _audit_head(newest[0].path) == current:
+    if newest and audit_head(newest[0].path) == current:
         return None
     taken = back_up(path, backup_dir, BackupLabel.AUTO, now=database.clock())
     rotate_backups(backup_dir, path, policy or RotationPolicy())
@@ -242,7 +238,7 @@ def move_aside(database: Path) -> Path:
         if side.exists():
             os.replace(side, target.with_name(target.name + suffix))
     os.replace(database, target)
-    _fsync_directory(database.parent)
+    fsync_directory(database.parent)
     return target
 
 
@@ -265,28 +261,20 @@ def restore_backup(
     previous = None
     if current.state == FileState.OK:
         previous = back_up(database, backup_dir, BackupLabel.BEFORE_RESTORE, now=clock())
-        _checkpoint(database)
+        checkpoint(database)
     elif current.state != FileState.NEW:
         raise BackupError(f"{current.message} Move it aside before restoring a backup over it.")
     for suffix in ("-wal", "-shm"):
         if database.with_name(database.name + suffix).exists():
             raise BackupError(f"{database} is still open in another program; close it and restore again")
-    temporary = database.with_name(f".{database.name}.restoring-{os.getpid()}")
-    try:
-        _copy_database(backup, temporary)
-        _record_restore(temporary, summary, previous, kept_as, clock)
-        check = check_database_file(temporary, thorough=True)
-        if check.state != FileState.OK:
-            raise BackupError(f"the restored copy failed its check: {check.detail or check.state.value}")
-        _fsync(temporary)
-        os.replace(temporary, database)
-        _fsync_directory(database.parent)
-    except (OSError, sqlite3.Error) as error:
-        _remove_with_side_files(temporary)
-        raise BackupError(f"could not restore {backup}: {_plain(error)}; the database was not changed") from error
-    except BaseException:
-        _remove_with_side_files(temporary)
-        raise
+    _put_checked_copy(
+        backup,
+        database,
+        partial="restoring",
+        what="the restored copy",
+        failed=lambda reason: f"could not restore {backup}: {reason}; the database was not changed",
+        prepare=lambda copy: _record_restore(copy, summary, previous, kept_as, clock),
+    )
     return RestoreResult(database, summary, previous)
 
 
@@ -315,7 +303,7 @@ def _record_restore(
             uow.commit()
     finally:
         restored.close()
-    _checkpoint(copy)
+    checkpoint(copy)
 
 
 # ---- opening ----------------------------------------------------------------------------------------------------
@@ -352,70 +340,21 @@ def backup_info(path: Path) -> BackupInfo:
     return BackupInfo(path, taken_at, label, stat.st_size)
 
 
-def _audit_head(path: Path) -> tuple[int, str] | None:
+def _put_checked_copy(
+    source: Path,
+    destination: Path,
+    *,
+    partial: str,
+    what: str,
+    failed: Callable[[str], str],
+    prepare: Callable[[Path], None] | None = None,
+) -> None:
+    """put_checked_copy through the hidden temporary file `.<destination name>.<partial>-<pid>`, its failures told
+    as BackupError: `what` names the copy in a failed check, `failed` words an error's reason."""
+    temporary = destination.with_name(f".{destination.name}.{partial}-{os.getpid()}")
     try:
-        connection = read_only_connection(path)
-        try:
-            row = connection.execute("SELECT entries, last_hash FROM audit_head WHERE id = 1").fetchone()
-        finally:
-            connection.close()
-    except sqlite3.Error:
-        return None
-    return (int(row[0]), str(row[1])) if row else None
-
-
-def _copy_database(source: Path, destination: Path) -> None:
-    """SQLite's online backup of `source` (a consistent snapshot, WAL included) into a new 0600 file."""
-    fd = os.open(destination, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-    os.close(fd)
-    wal = source.with_name(source.name + "-wal")
-    closed = not wal.exists()  # nobody has it open: read it as an immutable file
-    _backup_pages(read_only_connection(source, immutable=closed), destination)
-    if closed and wal.exists():  # someone opened it meanwhile: copy again, the way that sees their writes
-        _backup_pages(read_only_connection(source, immutable=False), destination)
-
-
-def _backup_pages(reader: sqlite3.Connection, destination: Path) -> None:
-    try:
-        writer = sqlite3.connect(destination)
-        try:
-            reader.backup(writer)
-        finally:
-            writer.close()
-    finally:
-        reader.close()
-
-
-def _checkpoint(path: Path) -> None:
-    """Move the WAL's contents into the database file; when this is the last connection, closing it removes
-    the -wal and -shm files (they stay while another program has the database open)."""
-    connection = sqlite3.connect(path, timeout=1)
-    try:
-        connection.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
-    finally:
-        connection.close()
-
-
-def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _fsync_directory(path: Path) -> None:
-    with contextlib.suppress(OSError):  # not every file system lets a directory be synced
-        _fsync(path)
-
-
-def _remove_with_side_files(path: Path) -> None:
-    for suffix in ("", "-journal", "-wal", "-shm"):
-        path.with_name(path.name + suffix).unlink(missing_ok=True)
-
-
-def _plain(error: BaseException) -> str:
-    text = " ".join(str(error).split())
-    if isinstance(error, sqlite3.OperationalError) and "full" in text:
-        return f"the disk is full ({text})"
-    return text or type(error).__name__
+        check = put_checked_copy(source, destination, temporary, prepare)
+    except (OSError, SQLiteError) as error:
+        raise BackupError(failed(describe_file_error(error))) from error
+    if check.state != FileState.OK:
+        raise BackupError(f"{what} failed its check: {check.detail or check.state.value}")

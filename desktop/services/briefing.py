@@ -6,17 +6,11 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, or_, select
-from sqlalchemy.orm import contains_eager, joinedload, lazyload
-
-from desktop.domain.enums import PlanStatus
+from desktop.domain.kinds import RecordKind
 from desktop.domain.queries import IncidentFilter, Page
 from desktop.domain.records import SENSITIVE_INCIDENT_FIELDS, Incident, PlanItem
-from desktop.persistence import mapping
-from desktop.persistence.models import FacilityRow, IncidentRow, PlanItemRow
 from desktop.persistence.unit_of_work import Database, UnitOfWork
 from desktop.services.dashboard import DashboardData, collect, describe_filter
-from desktop.services.plans import plan_scope
 
 MAX_ROWS = 500  # default cap of the incident and plan-item tables; the totals are always given
 
@@ -77,43 +71,11 @@ def redact(incident: Incident) -> Incident:
 def _facility_names(uow: UnitOfWork, uuids: tuple[str, ...]) -> tuple[str, ...]:
     if not uuids:
         return ()
-    session = uow.session
-    assert session is not None
-    query = select(FacilityRow.uuid, FacilityRow.name).where(FacilityRow.uuid.in_(uuids))
-    names: dict[str, str] = {uuid: name for uuid, name in session.execute(query)}
+    names = uow.facilities.names_of(uuids)
     missing = [uuid for uuid in uuids if uuid not in names]
     if missing:
-        raise ValueError(f"no such facility: {', '.join(missing)}")
+        raise ValueError(f"no such {RecordKind.FACILITY.label}: {', '.join(missing)}")
     return tuple(names[uuid] for uuid in uuids)
-
-
-def _plan_items(uow: UnitOfWork, options: BriefingOptions) -> tuple[tuple[PlanItem, ...], int]:
-    """Plan items of the facilities (nationwide ones too) that are open or due within the period."""
-    session = uow.session
-    assert session is not None
-    due = PlanItemRow.due_date
-    in_period: list[ColumnElement[bool]] = [due.is_not(None)]
-    if options.occurred_from:
-        in_period.append(due >= options.occurred_from)
-    if options.occurred_to:
-        in_period.append(due <= options.occurred_to)
-    done = [status for status in PlanStatus if status.is_done]
-    conditions = [*plan_scope(options.incident_filter()), or_(PlanItemRow.status.not_in(done), and_(*in_period))]
-    total = session.scalar(select(func.count()).select_from(PlanItemRow).where(*conditions)) or 0
-    query = (
-        select(PlanItemRow)
-        .outerjoin(PlanItemRow.facility)
-        .options(
-            contains_eager(PlanItemRow.facility),
-            joinedload(PlanItemRow.incident)
-            .load_only(IncidentRow.uuid)
-            .options(lazyload(IncidentRow.facility), lazyload(IncidentRow.weapons)),
-        )
-        .where(*conditions)
-        .order_by(due.is_(None), due, PlanItemRow.id)
-        .limit(options.max_rows)
-    )
-    return tuple(mapping.plan_item_record(row) for row in session.scalars(query)), int(total)
 
 
 def briefing_content(database: Database, options: BriefingOptions, now: datetime | None = None) -> BriefingContent:
@@ -127,7 +89,9 @@ def briefing_content(database: Database, options: BriefingOptions, now: datetime
         names = _facility_names(uow, options.facility_uuids)
         figures = collect(uow, where, as_of)
         incidents = uow.incidents.page(where, Page(limit=options.max_rows, sort="occurred", descending=True))
-        plan_items, plan_total = _plan_items(uow, options)
+        plan_items, plan_total = uow.plans.open_or_due_within(
+            where, options.occurred_from, options.occurred_to, options.max_rows
+        )
     if options.redact:
         incidents = [redact(incident) for incident in incidents]
     return BriefingContent(
@@ -139,6 +103,6 @@ def briefing_content(database: Database, options: BriefingOptions, now: datetime
         figures=figures,
         incidents=tuple(incidents),
         incidents_total=figures.casualties.incidents,
-        plan_items=plan_items,
+        plan_items=tuple(plan_items),
         plan_items_total=plan_total,
     )

@@ -5,19 +5,13 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any
-
-from sqlalchemy import ColumnElement, case, func, literal_column, or_, select
-from sqlalchemy.orm import Session
-from sqlalchemy.sql import operators
-from sqlalchemy.sql.expression import UnaryExpression
 
 from desktop.domain.enums import AttackType, CaseStatus, PlanStatus, Severity
+from desktop.domain.figures import Casualties as Casualties  # the UI imports these two from here
+from desktop.domain.figures import FacilityCount as FacilityCount
 from desktop.domain.queries import IncidentFilter
-from desktop.persistence.models import FacilityRow, IncidentRow, PlanItemRow
 from desktop.persistence.unit_of_work import Database, UnitOfWork
-from desktop.services.plans import DeadlineSummary, ReassessmentDue, deadline_summary_in, plan_scope
-from desktop.services.plans import reassessments_due_in as _reassessments_due_in
+from desktop.services.plans import DeadlineSummary, ReassessmentDue, deadline_summary_in, reassessments_due_in
 
 MAX_MONTHS = 1200  # a filter reaching further than this is drawn over the months that hold incidents
 REASSESSMENT_HORIZON_DAYS = 90  # the dashboard also lists reassessments falling due this soon
@@ -52,39 +46,9 @@ class MonthlyAttackCounts:
 
 
 @dataclass(frozen=True, slots=True)
-class FacilityCount:
-    facility_uuid: str
-    name: str
-    state: str
-    count: int
-
-
-@dataclass(frozen=True, slots=True)
 class StateCount:
     state: str
     count: int
-
-
-@dataclass(frozen=True, slots=True)
-class Casualties:
-    """Totals of the known figures; incidents where any casualty figure is unknown are counted apart."""
-
-    incidents: int
-    victims_killed: int
-    victims_injured: int
-    perpetrators_killed: int
-    perpetrators_injured: int
-    casualties_unknown: int  # incidents with at least one casualty figure unknown (NULL, not 0)
-    damage_usd: int
-    damaged: int  # incidents with property damage "yes"
-
-    @property
-    def killed(self) -> int:
-        return self.victims_killed + self.perpetrators_killed
-
-    @property
-    def injured(self) -> int:
-        return self.victims_injured + self.perpetrators_injured
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,36 +77,6 @@ class DashboardData:
     plan_items: tuple[tuple[PlanStatus, int], ...]  # every status
     deadlines: DeadlineSummary
     reassessments: tuple[ReassessmentDue, ...]
-
-
-def month_key(column: Any, dialect: str) -> Any:
-    """SQL for the month of a date column: "YYYY-MM" text on SQLite, PostgreSQL and MySQL (literal formats,
-    so that a SQLite expression index can match), the number YYYYMM elsewhere (see month_text)."""
-    if dialect == "sqlite":
-        return func.strftime(literal_column("'%Y-%m'"), column)
-    if dialect == "postgresql":
-        return func.to_char(column, literal_column("'YYYY-MM'"))
-    if dialect in ("mysql", "mariadb"):
-        return func.date_format(column, literal_column("'%%Y-%%m'"))
-    return func.extract("year", column) * 100 + func.extract("month", column)
-
-
-def group_key(column: Any, where: IncidentFilter, dialect: str) -> Any:
-    """What to GROUP BY: on SQLite with a filter, `+column`, so that the planner reads the rows through the
-    filter's own index and sorts the few that match, rather than walking an index in GROUP BY order over every
-    row and looking each one up (SQLite has no hash aggregation; measured on 1M rows: 1.7 s down to 0.1 s).
-    Without a filter the plain column lets a covering index hand over the groups already in order."""
-    if dialect != "sqlite" or where.is_empty:
-        return column
-    return UnaryExpression(column, operator=operators.custom_op("+"), type_=column.type)
-
-
-def month_text(key: object) -> str:
-    """A month_key value as "YYYY-MM"."""
-    if isinstance(key, str):
-        return key
-    number = int(key)  # type: ignore[call-overload]
-    return f"{number // 100:04d}-{number % 100:02d}"
 
 
 def month_bounds(month: str) -> tuple[date, date]:
@@ -177,25 +111,8 @@ def _axis(present: list[str], where: IncidentFilter) -> tuple[str, ...]:
 
 
 def incidents_per_month(uow: UnitOfWork, where: IncidentFilter) -> MonthlyAttackCounts:
-    """Counts per (day, attack type), summed per month; months without incidents are filled with zeros.
-    Grouping by the day first lets the index (occurred_on, attack_type, ...) hand over the groups in order,
-    so only a few thousand day groups, not every incident, are sorted into months (1M rows: 1.3 s to 0.16 s)."""
-    session = _session(uow)
-    dialect = session.get_bind().dialect.name
-    day = group_key(IncidentRow.occurred_on, where, dialect)
-    kind = group_key(IncidentRow.attack_type, where, dialect)
-    per_day = uow.incidents.filtered(
-        select(day.label("day"), kind.label("attack_type"), func.count().label("n")).group_by(day, kind), where
-    ).subquery("per_day")
-    month = month_key(per_day.c.day, dialect).label("month")
-    query = select(month, per_day.c.attack_type, func.sum(per_day.c.n)).group_by(month, per_day.c.attack_type)
-    counts: dict[tuple[str, AttackType], int] = {}
-    undated = 0
-    for key, attack_type, n in session.execute(query):
-        if key is None:
-            undated += int(n)
-        else:
-            counts[month_text(key), attack_type] = int(n)
+    """Counts per month and attack type; months without incidents are filled with zeros."""
+    counts, undated = uow.figures.attack_counts_by_month(where)
     months = _axis(sorted({key for key, _ in counts}), where)
     series = tuple(
         AttackSeries(attack_type, tuple(counts.get((m, attack_type), 0) for m in months))
@@ -203,19 +120,6 @@ def incidents_per_month(uow: UnitOfWork, where: IncidentFilter) -> MonthlyAttack
         if any(kind is attack_type for _, kind in counts)
     )
     return MonthlyAttackCounts(months, series, undated)
-
-
-def incidents_by_facility(uow: UnitOfWork, where: IncidentFilter) -> tuple[FacilityCount, ...]:
-    """One GROUP BY facility (its covering index), joined to the facilities for name and state."""
-    facility_id = group_key(IncidentRow.facility_id, where, _dialect(uow)).label("facility_id")
-    grouped = select(facility_id, func.count().label("n")).group_by(facility_id)
-    counts = uow.incidents.filtered(grouped, where).subquery("per_facility")
-    query = (
-        select(FacilityRow.uuid, FacilityRow.name, FacilityRow.state, counts.c.n)
-        .join(counts, counts.c.facility_id == FacilityRow.id)
-        .order_by(counts.c.n.desc(), FacilityRow.name, FacilityRow.id)
-    )
-    return tuple(FacilityCount(uuid, name, state, int(n)) for uuid, name, state, n in _session(uow).execute(query))
 
 
 def states_of(facilities: tuple[FacilityCount, ...]) -> tuple[StateCount, ...]:
@@ -226,49 +130,25 @@ def states_of(facilities: tuple[FacilityCount, ...]) -> tuple[StateCount, ...]:
     return tuple(StateCount(state, n) for state, n in sorted(totals.items(), key=lambda item: (-item[1], item[0])))
 
 
-def _grouped(uow: UnitOfWork, where: IncidentFilter, column: Any) -> dict[Any, int]:
-    key = group_key(column, where, _dialect(uow))
-    query = uow.incidents.filtered(select(key, func.count()).group_by(key), where)
-    return {key: int(n) for key, n in _session(uow).execute(query)}
-
-
 def incidents_by_severity(uow: UnitOfWork, where: IncidentFilter) -> tuple[tuple[Severity, int], ...]:
-    counts = _grouped(uow, where, IncidentRow.severity)
+    counts = uow.figures.severity_counts(where)
     return tuple((severity, counts.get(severity, 0)) for severity in Severity)
 
 
 def case_counts(uow: UnitOfWork, where: IncidentFilter) -> CaseCounts:
-    counts = _grouped(uow, where, IncidentRow.status)
+    counts = uow.figures.status_counts(where)
     return CaseCounts(tuple((status, counts.get(status, 0)) for status in CaseStatus))
-
-
-def casualties(uow: UnitOfWork, where: IncidentFilter) -> Casualties:
-    """Sums in one pass; an unknown (NULL) figure adds nothing but counts the incident as unknown."""
-    row = IncidentRow
-    figures = (row.victims_killed, row.victims_injured, row.perpetrators_killed, row.perpetrators_injured)
-    unknown: ColumnElement[bool] = or_(*(figure.is_(None) for figure in figures))
-    query = select(
-        func.count(),
-        *(func.coalesce(func.sum(figure), 0) for figure in figures),
-        func.coalesce(func.sum(case((unknown, 1), else_=0)), 0),
-        func.coalesce(func.sum(row.damage_estimate_usd), 0),
-        func.coalesce(func.sum(case((row.property_damage == "yes", 1), else_=0)), 0),
-    )
-    values = [int(value) for value in _session(uow).execute(uow.incidents.filtered(query, where)).one()]
-    return Casualties(*values)
 
 
 def plan_items_by_status(uow: UnitOfWork, where: IncidentFilter) -> tuple[tuple[PlanStatus, int], ...]:
     """Plan items of the facilities the filter selects (nationwide ones included), by status."""
-    query = select(PlanItemRow.status, func.count()).where(*plan_scope(where)).group_by(PlanItemRow.status)
-    counts = {status: int(n) for status, n in _session(uow).execute(query)}
+    counts = uow.plans.status_counts(where)
     return tuple((status, counts.get(status, 0)) for status in PlanStatus)
 
 
 def collect(uow: UnitOfWork, where: IncidentFilter, today: date) -> DashboardData:
     """Every figure of the dashboard, read in the unit of work's single transaction."""
-    session = _session(uow)
-    facilities = incidents_by_facility(uow, where)
+    facilities = uow.figures.facility_counts(where)
     return DashboardData(
         where=where,
         today=today,
@@ -276,11 +156,11 @@ def collect(uow: UnitOfWork, where: IncidentFilter, today: date) -> DashboardDat
         facilities=facilities,
         states=states_of(facilities),
         severities=incidents_by_severity(uow, where),
-        casualties=casualties(uow, where),
+        casualties=uow.figures.casualties(where),
         cases=case_counts(uow, where),
         plan_items=plan_items_by_status(uow, where),
-        deadlines=deadline_summary_in(session, today, where, limit=20),
-        reassessments=_reassessments_due_in(session, today, REASSESSMENT_HORIZON_DAYS, where),
+        deadlines=deadline_summary_in(uow, today, where, limit=20),
+        reassessments=reassessments_due_in(uow, today, REASSESSMENT_HORIZON_DAYS, where),
     )
 
 
@@ -288,15 +168,6 @@ def dashboard_data(database: Database, where: IncidentFilter | None, today: date
     """All dashboard figures for `where` (None: everything), deadlines measured against `today`."""
     with database.unit_of_work(write=False) as uow:
         return collect(uow, where or IncidentFilter(), today)
-
-
-def _dialect(uow: UnitOfWork) -> str:
-    return _session(uow).get_bind().dialect.name
-
-
-def _session(uow: UnitOfWork) -> Session:
-    assert uow.session is not None, "use inside `with database.unit_of_work(...)`"
-    return uow.session
 
 
 # -- narrowing: what clicking a bar asks the incident table to show -----------------------------------

@@ -1,15 +1,11 @@
-"""Summary figures over incidents and plan items, computed in SQL."""
+"""Summary figures over incidents and plan items, counted in SQL."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
-
-from sqlalchemy import func, select
 
 from desktop.domain.enums import AttackType, CaseStatus, PlanStatus, Severity
 from desktop.domain.queries import IncidentFilter
-from desktop.persistence.models import IncidentRow, PlanItemRow
 from desktop.persistence.unit_of_work import Database
 
 
@@ -27,33 +23,20 @@ class Summary:
 
 
 def summarize(database: Database, where: IncidentFilter | None = None) -> Summary:
+    """Incidents (following `where`) by status, attack type and severity with their casualty and damage totals;
+    every plan item by status."""
     where = where or IncidentFilter()
     with database.unit_of_work(write=False) as uow:
-        session = uow.session
-        assert session is not None
-
-        def grouped(column: Any) -> dict[Any, int]:
-            query = uow.incidents.filtered(select(column, func.count()).group_by(column), where)
-            return {key: count for key, count in session.execute(query)}
-
-        by_status = grouped(IncidentRow.status)
-        totals = session.execute(uow.incidents.filtered(select(
-            func.count(),
-            func.coalesce(func.sum(IncidentRow.victims_killed), 0) + func.coalesce(
-                func.sum(IncidentRow.perpetrators_killed), 0),
-            func.coalesce(func.sum(IncidentRow.victims_injured), 0) + func.coalesce(
-                func.sum(IncidentRow.perpetrators_injured), 0),
-            func.coalesce(func.sum(IncidentRow.damage_estimate_usd), 0),
-        ), where)).one()  # fmt: skip
-        plans = session.execute(select(PlanItemRow.status, func.count()).group_by(PlanItemRow.status))
+        by_status = uow.figures.status_counts(where)
+        totals = uow.figures.casualties(where)
         return Summary(
-            incidents=int(totals[0]),
+            incidents=totals.incidents,
             open_cases=sum(n for status, n in by_status.items() if status.is_open),
             by_status=by_status,
-            by_attack_type=grouped(IncidentRow.attack_type),
-            by_severity=grouped(IncidentRow.severity),
-            killed=int(totals[1]),
-            injured=int(totals[2]),
-            damage_usd=int(totals[3]),
-            plan_items_by_status={status: n for status, n in plans},
+            by_attack_type=uow.figures.attack_type_counts(where),
+            by_severity=uow.figures.severity_counts(where),
+            killed=totals.killed,
+            injured=totals.injured,
+            damage_usd=totals.damage_usd,
+            plan_items_by_status=uow.plans.status_counts(),
         )

@@ -1,0 +1,63 @@
+"""Figures read from the database for the dashboard, the deadlines and the statistics, as frozen dataclasses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from desktop.domain.enums import SecurityLevel
+
+
+@dataclass(frozen=True, slots=True)
+class FacilityCount:
+    facility_uuid: str
+    name: str
+    state: str
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class Casualties:
+    """Totals of the known figures; incidents where any casualty figure is unknown are counted apart."""
+
+    incidents: int
+    victims_killed: int
+    victims_injured: int
+    perpetrators_killed: int
+    perpetrators_injured: int
+    casualties_unknown: int  # incidents with at least one casualty figure unknown (NULL, not 0)
+    damage_usd: int
+    damaged: int  # incidents with property damage "yes"
+
+    @property
+    def killed(self) -> int:
+        return self.victims_killed + self.perpetrators_killed
+
+    @property
+    def injured(self) -> int:
+        return self.victims_injured + self.perpetrators_injured
+
+
+@dataclass(frozen=True, slots=True)
+class DeadlineCounts:
+    """Open plan items by deadline on a day (see desktop.services.plans.deadline_summary)."""
+
+    overdue: int
+    due_this_week: int
+    open_items: int
+    open_without_due_date: int
+
+
+@dataclass(frozen=True, slots=True)
+class ReassessmentDue:
+    """A facility whose ISC security reassessment is due (or that was never assessed)."""
+
+    facility_uuid: str
+    name: str
+    state: str
+    security_level: SecurityLevel
+    last_assessment: date | None
+    due_on: date | None  # None: never assessed, so due now
+
+    def is_overdue(self, today: date) -> bool:
+        return self.due_on is None or self.due_on < today

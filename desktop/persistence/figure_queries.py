@@ -1,0 +1,124 @@
+"""Incident figures of the dashboard and the statistics: one GROUP BY or SUM query each, following an IncidentFilter."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import ColumnElement, case, func, literal_column, or_, select
+from sqlalchemy.orm import Session
+from sqlalchemy.sql import operators
+from sqlalchemy.sql.expression import UnaryExpression
+
+from desktop.domain.enums import AttackType, CaseStatus, Severity
+from desktop.domain.figures import Casualties, FacilityCount
+from desktop.domain.queries import IncidentFilter
+from desktop.persistence.models import FacilityRow, IncidentRow
+from desktop.persistence.repositories import IncidentRepository
+
+
+def month_key(column: Any, dialect: str) -> Any:
+    """SQL for the month of a date column: "YYYY-MM" text on SQLite, PostgreSQL and MySQL (literal formats,
+    so that a SQLite expression index can match), the number YYYYMM elsewhere (see month_text)."""
+    if dialect == "sqlite":
+        return func.strftime(literal_column("'%Y-%m'"), column)
+    if dialect == "postgresql":
+        return func.to_char(column, literal_column("'YYYY-MM'"))
+    if dialect in ("mysql", "mariadb"):
+        return func.date_format(column, literal_column("'%%Y-%%m'"))
+    return func.extract("year", column) * 100 + func.extract("month", column)
+
+
+def group_key(column: Any, where: IncidentFilter, dialect: str) -> Any:
+    """What to GROUP BY: on SQLite with a filter, `+column`, so that the planner reads the rows through the
+    filter's own index and sorts the few that match, rather than walking an index in GROUP BY order over every
+    row and looking each one up (SQLite has no hash aggregation; measured on 1M rows: 1.7 s down to 0.1 s).
+    Without a filter the plain column lets a covering index hand over the groups already in order."""
+    if dialect != "sqlite" or where.is_empty:
+        return column
+    return UnaryExpression(column, operator=operators.custom_op("+"), type_=column.type)
+
+
+def month_text(key: object) -> str:
+    """A month_key value as "YYYY-MM"."""
+    if isinstance(key, str):
+        return key
+    number = int(key)  # type: ignore[call-overload]
+    return f"{number // 100:04d}-{number % 100:02d}"
+
+
+class FigureQueries:
+    """Counts and sums over the incidents an IncidentFilter selects, inside a unit of work's session."""
+
+    def __init__(self, session: Session, incidents: IncidentRepository) -> None:
+        self.session = session
+        self.filtered = incidents.filtered
+
+    @property
+    def dialect(self) -> str:
+        return self.session.get_bind().dialect.name
+
+    def attack_counts_by_month(self, where: IncidentFilter) -> tuple[dict[tuple[str, AttackType], int], int]:
+        """Incidents per ("YYYY-MM", attack type), and how many have no known occurred date.
+        Counts per (day, attack type) are summed per month: grouping by the day first lets the index
+        (occurred_on, attack_type, ...) hand over the groups in order, so only a few thousand day groups,
+        not every incident, are sorted into months (1M rows: 1.3 s to 0.16 s)."""
+        day = group_key(IncidentRow.occurred_on, where, self.dialect)
+        kind = group_key(IncidentRow.attack_type, where, self.dialect)
+        per_day = self.filtered(
+            select(day.label("day"), kind.label("attack_type"), func.count().label("n")).group_by(day, kind), where
+        ).subquery("per_day")
+        month = month_key(per_day.c.day, self.dialect).label("month")
+        query = select(month, per_day.c.attack_type, func.sum(per_day.c.n)).group_by(month, per_day.c.attack_type)
+        counts: dict[tuple[str, AttackType], int] = {}
+        undated = 0
+        for key, attack_type, n in self.session.execute(query):
+            if key is None:
+                undated += int(n)
+            else:
+                counts[month_text(key), attack_type] = int(n)
+        return counts, undated
+
+    def facility_counts(self, where: IncidentFilter) -> tuple[FacilityCount, ...]:
+        """Incidents per facility, most first: one GROUP BY facility (its covering index), joined to the
+        facilities for name and state."""
+        facility_id = group_key(IncidentRow.facility_id, where, self.dialect).label("facility_id")
+        grouped = select(facility_id, func.count().label("n")).group_by(facility_id)
+        counts = self.filtered(grouped, where).subquery("per_facility")
+        query = (
+            select(FacilityRow.uuid, FacilityRow.name, FacilityRow.state, counts.c.n)
+            .join(counts, counts.c.facility_id == FacilityRow.id)
+            .order_by(counts.c.n.desc(), FacilityRow.name, FacilityRow.id)
+        )
+        return tuple(FacilityCount(uuid, name, state, int(n)) for uuid, name, state, n in self.session.execute(query))
+
+    def severity_counts(self, where: IncidentFilter) -> dict[Severity, int]:
+        """Incidents by severity (the severities that occur)."""
+        return self._grouped(IncidentRow.severity, where)
+
+    def status_counts(self, where: IncidentFilter) -> dict[CaseStatus, int]:
+        """Incidents by case status (the statuses that occur)."""
+        return self._grouped(IncidentRow.status, where)
+
+    def attack_type_counts(self, where: IncidentFilter) -> dict[AttackType, int]:
+        """Incidents by attack type (the attack types that occur)."""
+        return self._grouped(IncidentRow.attack_type, where)
+
+    def casualties(self, where: IncidentFilter) -> Casualties:
+        """Sums in one pass; an unknown (NULL) figure adds nothing but counts the incident as unknown."""
+        row = IncidentRow
+        figures = (row.victims_killed, row.victims_injured, row.perpetrators_killed, row.perpetrators_injured)
+        unknown: ColumnElement[bool] = or_(*(figure.is_(None) for figure in figures))
+        query = select(
+            func.count(),
+            *(func.coalesce(func.sum(figure), 0) for figure in figures),
+            func.coalesce(func.sum(case((unknown, 1), else_=0)), 0),
+            func.coalesce(func.sum(row.damage_estimate_usd), 0),
+            func.coalesce(func.sum(case((row.property_damage == "yes", 1), else_=0)), 0),
+        )
+        values = [int(value) for value in self.session.execute(self.filtered(query, where)).one()]
+        return Casualties(*values)
+
+    def _grouped(self, column: Any, where: IncidentFilter) -> dict[Any, int]:
+        key = group_key(column, where, self.dialect)
+        query = self.filtered(select(key, func.count()).group_by(key), where)
+        return {key: int(n) for key, n in self.session.execute(query)}

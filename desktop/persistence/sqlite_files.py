@@ -1,0 +1,139 @@
+"""SQLite database files as files: copy with the backup API, check, flush, put in place, checkpoint, read figures."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop.domain.kinds import RecordKind
+from desktop.persistence.integrity import FileCheck, FileState, check_database_file, read_only_connection, table_names
+
+SQLiteError = sqlite3.Error
+"""What the SQLite driver raises; callers that must not import it catch this."""
+
+
+@dataclass(frozen=True, slots=True)
+class FileContents:
+    """How many records of each kind a database file holds, and its audit chain head (entries, last hash)."""
+
+    counts: dict[RecordKind, int]
+    audit_head: tuple[int, str] | None
+
+
+def read_contents(path: Path) -> FileContents:
+    """Count the records of a file without changing it (a kind whose table is missing counts 0); raises SQLiteError."""
+    connection = read_only_connection(path)
+    try:
+        tables = table_names(connection)
+        counts = {
+            kind: int(connection.execute(f"SELECT COUNT(*) FROM {kind.table}").fetchone()[0])
+            if kind.table in tables
+            else 0
+            for kind in RecordKind
+        }
+        head = _read_audit_head(connection) if "audit_head" in tables else None
+        return FileContents(counts, head)
+    finally:
+        connection.close()
+
+
+def audit_head(path: Path) -> tuple[int, str] | None:
+    """The audit chain head (entries, last hash) of a database file, or None when it cannot be read."""
+    try:
+        connection = read_only_connection(path)
+        try:
+            return _read_audit_head(connection)
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return None
+
+
+def _read_audit_head(connection: sqlite3.Connection) -> tuple[int, str] | None:
+    row = connection.execute("SELECT entries, last_hash FROM audit_head WHERE id = 1").fetchone()
+    return (int(row[0]), str(row[1])) if row else None
+
+
+def copy_database(source: Path, destination: Path) -> None:
+    """SQLite's online backup of `source` (a consistent snapshot, WAL included) into a new 0600 file."""
+    fd = os.open(destination, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    os.close(fd)
+    wal = source.with_name(source.name + "-wal")
+    closed = not wal.exists()  # nobody has it open: read it as an immutable file
+    _backup_pages(read_only_connection(source, immutable=closed), destination)
+    if closed and wal.exists():  # someone opened it meanwhile: copy again, the way that sees their writes
+        _backup_pages(read_only_connection(source, immutable=False), destination)
+
+
+def _backup_pages(reader: sqlite3.Connection, destination: Path) -> None:
+    try:
+        writer = sqlite3.connect(destination)
+        try:
+            reader.backup(writer)
+        finally:
+            writer.close()
+    finally:
+        reader.close()
+
+
+def put_checked_copy(
+    source: Path, destination: Path, temporary: Path, prepare: Callable[[Path], None] | None = None
+) -> FileCheck:
+    """Copy `source` into the new file `temporary`, let `prepare` change the copy, check it with integrity_check
+    and, when it is sound, flush it to disk and rename it to `destination`. Returns the check; when it fails, or
+    anything raises, the temporary file is removed and `destination` is left as it was."""
+    try:
+        copy_database(source, temporary)
+        if prepare is not None:
+            prepare(temporary)
+        check = check_database_file(temporary, thorough=True)
+        if check.state == FileState.OK:
+            fsync(temporary)
+            os.replace(temporary, destination)
+            fsync_directory(destination.parent)
+            return check
+    except BaseException:
+        remove_with_side_files(temporary)
+        raise
+    remove_with_side_files(temporary)
+    return check
+
+
+def checkpoint(path: Path) -> None:
+    """Move the WAL's contents into the database file; when this is the last connection, closing it removes
+    the -wal and -shm files (they stay while another program has the database open)."""
+    connection = sqlite3.connect(path, timeout=1)
+    try:
+        connection.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+    finally:
+        connection.close()
+
+
+def fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def fsync_directory(path: Path) -> None:
+    with contextlib.suppress(OSError):  # not every file system lets a directory be synced
+        fsync(path)
+
+
+def remove_with_side_files(path: Path) -> None:
+    for suffix in ("", "-journal", "-wal", "-shm"):
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
+
+
+def describe_file_error(error: BaseException) -> str:
+    """One line for people about a failed file operation (a full disk said so)."""
+    text = " ".join(str(error).split())
+    if isinstance(error, sqlite3.OperationalError) and "full" in text:
+        return f"the disk is full ({text})"
+    return text or type(error).__name__
