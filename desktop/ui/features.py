@@ -28,13 +28,11 @@ class Features:
 
 
 def install_features(window: MainWindow, app_paths: AppPaths) -> Features:
-    dashboard = DashboardTab(today=window.today)
-    dashboard.set_database(window.database)
+    session = window.session
+    dashboard = DashboardTab(session, today=window.today)
     dashboard.set_filter(window.current_incident_filter())
     window.add_tab("dashboard", dashboard, "&Dashboard")
-    window.database_changed.connect(dashboard.set_database)
     window.incident_filter_changed.connect(dashboard.set_filter)
-    window.records_changed.connect(dashboard.invalidate)
     dashboard.filter_requested.connect(window.apply_incident_filter)
 
     def current_filter(entity: str) -> object | None:
@@ -45,10 +43,10 @@ def install_features(window: MainWindow, app_paths: AppPaths) -> Features:
         key = window.tab_key(window.tabs.currentWidget())
         return key if key in ENTITY_OF_TAB else "incidents"
 
-    csv = CsvActions(window, lambda: window.database, current_filter, window.refresh_all,
-                     current_entity=current_entity, default_directory=app_paths.data_dir)  # fmt: skip
-    backups = BackupActions(window, lambda: window.database, app_paths, on_restored=window.refresh_all)
-    reports = ReportActions(window, lambda: window.database, window.current_incident_filter, today=window.today,
+    csv = CsvActions(window, session, current_filter, current_entity=current_entity,
+                     default_directory=app_paths.data_dir)  # fmt: skip
+    backups = BackupActions(window, session, app_paths)
+    reports = ReportActions(window, session, window.current_incident_filter, today=window.today,
                             default_directory=app_paths.data_dir)  # fmt: skip
     window.add_file_actions(csv.import_action, csv.export_action, reports.export_briefing_action)
     window.file_menu.insertSeparator(window.file_end)
@@ -67,7 +65,7 @@ def install_features(window: MainWindow, app_paths: AppPaths) -> Features:
         if tab is None or record is None:
             window.statusBar().showMessage("Select a record first to see its history.", 5000)
             return
-        backups.show_history(ENTITY_OF_TAB[tab.key], record.uuid)
+        backups.show_history(tab.kind, record.uuid)
 
     history_action.triggered.connect(show_history)
     window.records_menu.addSeparator()

@@ -24,34 +24,34 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import __version__
+from desktop.domain.kinds import RecordKind
 from desktop.domain.queries import IncidentFilter, PlanItemFilter
+from desktop.persistence.engine import sqlite_file, sqlite_url
 from desktop.persistence.unit_of_work import Database
 from desktop.services.plans import deadline_summary
-from desktop.ui.database_session import DatabaseOpener, file_of, url_for_file
-from desktop.ui.error_dialogs import EXPECTED, show_error
+from desktop.services.session import Answer, Question
+from desktop.ui.error_dialogs import EXPECTED
 from desktop.ui.icons import app_icon
-from desktop.ui.record_actions import RecordActions, Services
+from desktop.ui.open_problems import DATABASE_FILTER, SUFFIX, answer_when_switching
+from desktop.ui.record_actions import RecordActions
 from desktop.ui.record_tab import RecordTab
+from desktop.ui.session import Session
 from desktop.ui.settings import WindowSettings
 from desktop.ui.table_models import FacilityTableModel, IncidentTableModel, PlanItemTableModel
 from desktop.ui.widgets.filter_bar import FacilityFilterBar, IncidentFilterBar, PlanItemFilterBar
 from desktop.ui.window_chrome import build_actions, build_menus, build_status_bar, build_toolbar
 
 log = logging.getLogger(__name__)
-DATABASE_FILTER = "Incident Logger databases (*.sqlite3 *.sqlite *.db);;All files (*)"
-SUFFIX = ".sqlite3"
 
 
 class MainWindow(QMainWindow):
-    """The application window over one open database.
+    """The application window over the open database of its `session`.
 
     Other features plug in with `add_tab(key, widget, title)`, `add_file_actions(...)`, the
-    `file_menu`/`view_menu`/`records_menu` menus, and the signals `database_changed(Database)`,
-    `records_changed(entity)` and `incident_filter_changed(IncidentFilter)`; `apply_incident_filter()`
+    `file_menu`/`view_menu`/`records_menu` menus, the session's signals `database_changed(Database)` and
+    `records_changed(RecordKind)`, and `incident_filter_changed(IncidentFilter)`; `apply_incident_filter()`
     shows a filter in the incidents tab and `current_incident_filter()` returns the one it shows."""
 
-    database_changed = Signal(object)
-    records_changed = Signal(str)
     incident_filter_changed = Signal(object)
 
     # built by desktop.ui.window_chrome
@@ -87,19 +87,17 @@ class MainWindow(QMainWindow):
     deadlines_label: QLabel
     database_label: QLabel
 
-    def __init__(self, database: Database, settings: WindowSettings, opener: DatabaseOpener,
-                 *, today: Callable[[], date] = date.today, parent: QWidget | None = None) -> None:  # fmt: skip
+    def __init__(self, session: Session, settings: WindowSettings, *, today: Callable[[], date] = date.today,
+                 parent: QWidget | None = None) -> None:  # fmt: skip
         super().__init__(parent)
         self.setObjectName("main_window")
         self.setWindowIcon(app_icon())
-        self.database = database
-        self.services = Services.of(database)
+        self.session = session
         self.settings = settings
-        self.opener = opener
         self.today = today
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setObjectName("undo_stack")
-        self.records = RecordActions(self, self.undo_stack, lambda: self.services, self.on_records_changed)
+        self.records = RecordActions(self, self.undo_stack, session)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("tabs")
         self.tabs.setDocumentMode(True)
@@ -112,6 +110,8 @@ class MainWindow(QMainWindow):
         build_toolbar(self)
         build_status_bar(self)
         self.tabs.currentChanged.connect(self._tab_changed)
+        session.records_changed.connect(self.on_records_changed)
+        session.database_changed.connect(self._database_changed)
         self.refresh_all()
         self.restore_settings()
         self._show_database()
@@ -122,18 +122,15 @@ class MainWindow(QMainWindow):
         incidents = IncidentFilterBar()
         facilities = FacilityFilterBar(today=self.today)
         plans = PlanItemFilterBar(today=self.today)
-        self.add_record_tab(RecordTab("incidents", "&Incidents", IncidentTableModel(self.services.incidents),
-                                      incidents))  # fmt: skip
-        self.add_record_tab(
-            RecordTab(
-                "facilities", "Faci&lities", FacilityTableModel(self.services.facilities, today=self.today), facilities
-            )
-        )
-        self.add_record_tab(
-            RecordTab(
-                "plan_items", "&Plan items", PlanItemTableModel(self.services.plan_items, today=self.today), plans
-            )
-        )
+        session = self.session
+        self.add_record_tab(RecordTab(RecordKind.INCIDENT.table, "&Incidents",
+                                      IncidentTableModel(lambda: session.services.incidents), incidents))  # fmt: skip
+        self.add_record_tab(RecordTab(RecordKind.FACILITY.table, "Faci&lities",
+                                      FacilityTableModel(lambda: session.services.facilities, today=self.today),
+                                      facilities))  # fmt: skip
+        self.add_record_tab(RecordTab(RecordKind.PLAN_ITEM.table, "&Plan items",
+                                      PlanItemTableModel(lambda: session.services.plan_items, today=self.today),
+                                      plans))  # fmt: skip
         incidents.changed.connect(self.incident_filter_changed)
 
     def add_record_tab(self, tab: RecordTab) -> None:
@@ -179,16 +176,16 @@ class MainWindow(QMainWindow):
             tab.table.select_row(index.row(), scroll=False)
         menu = QMenu(self)
         menu.addActions([self.new_action, self.edit_action, self.delete_action])
-        if tab.entity == "facility":
+        if tab.kind == RecordKind.FACILITY:
             menu.addAction(self.facility_incidents_action)
-        elif tab.entity == "incident":
+        elif tab.kind == RecordKind.INCIDENT:
             menu.addAction(self.incident_plan_items_action)
         menu.exec(tab.table.viewport().mapToGlobal(position))
         menu.deleteLater()
 
     def fill_recent_menu(self) -> None:
         self.recent_menu.clear()
-        current = self.database.url
+        current = self.session.database.url
         for url in self.settings.recent_databases():
             if url == current:
                 continue
@@ -199,12 +196,12 @@ class MainWindow(QMainWindow):
             self.recent_menu.addAction("No other recent databases").setEnabled(False)
 
     # ---- record commands --------------------------------------------------------------------------------
-    def new_record(self, entity: str | None = None) -> str | None:
+    def new_record(self, kind: RecordKind | None = None) -> str | None:
         tab = self.current_record_tab()
-        entity = entity or (tab.entity if tab is not None else "incident")
-        uuid = self.records.new(entity)
+        kind = kind or (tab.kind if tab is not None else RecordKind.INCIDENT)
+        uuid = self.records.new(kind)
         if uuid is not None:
-            target = self._tab_for(entity)
+            target = self._tab_for(kind)
             target.refresh(select=uuid)  # now when shown, else as soon as the tab is shown
             self.tabs.setCurrentWidget(target)
         return uuid
@@ -215,7 +212,7 @@ class MainWindow(QMainWindow):
         if tab is None or record is None:
             self.statusBar().showMessage("Select a record to edit first.", 5000)
             return
-        self.records.edit(tab.entity, record)
+        self.records.edit(tab.kind, record)
 
     def delete_record(self) -> None:
         tab = self.current_record_tab()
@@ -223,21 +220,20 @@ class MainWindow(QMainWindow):
         if tab is None or record is None:
             self.statusBar().showMessage("Select a record to delete first.", 5000)
             return
-        if self.records.delete(tab.entity, record):
+        if self.records.delete(tab.kind, record):
             self.statusBar().showMessage("Deleted. Edit › Undo (Ctrl+Z) brings it back.", 8000)
 
-    def _tab_for(self, entity: str) -> RecordTab:
-        return next(tab for tab in self.record_tabs.values() if tab.entity == entity)
+    def _tab_for(self, kind: RecordKind) -> RecordTab:
+        return next(tab for tab in self.record_tabs.values() if tab.kind == kind)
 
-    def on_records_changed(self, entity: str) -> None:
-        """After any change (also undo/redo): read the shown table again (hidden ones when they are shown)
-        and the counts in the status bar."""
-        if entity == "facility":
+    def on_records_changed(self, kind: RecordKind) -> None:
+        """After any change (the session's records_changed, also for undo/redo): read the shown table again
+        (hidden ones when they are shown) and the counts in the status bar."""
+        if kind == RecordKind.FACILITY:
             self._update_facility_choices()
         for tab in self.record_tabs.values():
             tab.refresh()
         self._show_deadlines()
-        self.records_changed.emit(entity)
 
     def refresh_all(self) -> None:
         self._update_facility_choices()
@@ -247,7 +243,7 @@ class MainWindow(QMainWindow):
 
     def _update_facility_choices(self) -> None:
         try:
-            names = self.services.facilities.names()
+            names = self.session.services.facilities.names()
         except EXPECTED as error:
             self.statusBar().showMessage(f"Could not read the facilities: {error}", 10_000)
             return
@@ -313,9 +309,8 @@ class MainWindow(QMainWindow):
         self.facility_incidents_action.setEnabled(self._is_current("facilities"))
         self.incident_plan_items_action.setEnabled(self._is_current("incidents"))
         if tab is not None:
-            noun = {"incident": "Incident", "facility": "Facility", "plan_item": "Plan item"}[tab.entity]
-            self.new_action.setText(f"&New {noun.lower()}…")
-            self.new_action.setToolTip(f"Add a {noun.lower()} (Ctrl+N)")
+            self.new_action.setText(f"&New {tab.kind.label}…")
+            self.new_action.setToolTip(f"Add a {tab.kind.label} (Ctrl+N)")
         self._show_counts()
 
     def _show_counts(self) -> None:
@@ -333,7 +328,7 @@ class MainWindow(QMainWindow):
 
     def _show_deadlines(self) -> None:
         try:
-            summary = deadline_summary(self.database, self.today(), limit=0)
+            summary = deadline_summary(self.session.database, self.today(), limit=0)
         except EXPECTED as error:
             self.deadlines_label.setText("")
             log.warning("deadlines: %s", error)
@@ -344,11 +339,12 @@ class MainWindow(QMainWindow):
         self.deadlines_label.setStyleSheet("color: #b00020; font-weight: bold;" if alert else "")
 
     def _show_database(self) -> None:
-        path = file_of(self.database)
-        shown = str(path) if path is not None else self.database.display_name
+        database = self.session.database
+        path = sqlite_file(database.url)
+        shown = str(path) if path is not None else database.display_name
         self.database_label.setText(shown)
         self.database_label.setToolTip(f"Database: {shown}")
-        name = path.name if path is not None else self.database.display_name
+        name = path.name if path is not None else database.display_name
         self.setWindowTitle(f"{name} — Incident Logger")
 
     # ---- databases --------------------------------------------------------------------------------------
@@ -364,41 +360,45 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "New database", f"{path} already exists and was left as it is.\n\n"
                                 "Use File › Open database… to open it, or choose another name.")  # fmt: skip
             return False
-        return self.switch_database(url_for_file(path))
+        return self.switch_database(sqlite_url(path))
 
     def open_database_file(self) -> bool:
         chosen, _ = QFileDialog.getOpenFileName(self, "Open database", str(self._database_dir()), DATABASE_FILTER)
-        return self.switch_database(url_for_file(Path(chosen))) if chosen else False
+        return self.switch_database(sqlite_url(Path(chosen))) if chosen else False
 
     def _database_dir(self) -> Path:
-        path = file_of(self.database)
+        path = sqlite_file(self.session.database.url)
         return path.parent if path is not None else Path.home()
 
     def switch_database(self, url: str) -> bool:
-        """Open `url` and show it; on failure say why and keep the current database."""
-        if url == self.database.url:
+        """Open `url` through the session and show it: a database another window has open may be opened anyway;
+        any other problem is told, and the current database stays."""
+        if url == self.session.database.url:
             return True
+
+        def ask(question: Question) -> Answer:
+            QApplication.restoreOverrideCursor()  # the normal cursor while a question is shown
+            try:
+                return answer_when_switching(self, question)
+            finally:
+                QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            database = self.opener.open(url)
-        except Exception as error:
+            return self.session.switch(url, ask)
+        finally:
             QApplication.restoreOverrideCursor()
-            show_error(self, error, "Opening the database")
-            return False
-        QApplication.restoreOverrideCursor()
-        previous, self.database = self.database, database
-        self.services = Services.of(database)
+
+    def _database_changed(self, database: Database) -> None:
+        """The session switched to `database`: no undo across databases, every tab without filter, read again."""
         self.undo_stack.clear()
         for tab in self.record_tabs.values():
-            tab.set_service(self.services.for_entity(tab.entity))
+            tab.reset()
         self._update_facility_choices()
         self._show_deadlines()
         self._show_database()
         self.settings.add_recent_database(database.url)
-        self.database_changed.emit(database)
         self.statusBar().showMessage(f"Opened {self.database_label.text()}", 8000)
-        self.opener.close(previous)
-        return True
 
     # ---- settings ---------------------------------------------------------------------------------------
     def restore_settings(self) -> None:
@@ -409,13 +409,13 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.restoreState(state)
         for tab in self.record_tabs.values():
-            tab.table.restore_header(self.settings.header(tab.entity))
+            tab.table.restore_header(self.settings.header(tab.kind))
         self.show_tab(self.settings.tab() or "incidents")
 
     def save_settings(self) -> None:
         self.settings.save_window(self.saveGeometry(), self.saveState())
         for tab in self.record_tabs.values():
-            self.settings.save_header(tab.entity, tab.table.save_header())
+            self.settings.save_header(tab.kind, tab.table.save_header())
         self.settings.save_tab(self.tab_key(self.tabs.currentWidget()))
         self.settings.sync()
 
@@ -432,7 +432,5 @@ class MainWindow(QMainWindow):
 
 
 def _short(url: str) -> str:
-    from desktop.persistence.engine import sqlite_file
-
     path = sqlite_file(url)
     return f"{path.name} — {path.parent}" if path is not None else url

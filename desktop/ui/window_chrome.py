@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QToolBar
 
+from desktop.domain.kinds import RecordKind
 from desktop.ui.icons import action_icon
 
 if TYPE_CHECKING:
@@ -115,13 +116,13 @@ def build_actions(window: MainWindow) -> None:
         tip="Default widths and order for the columns of this tab",
     )
     window.new_facility_action = make_action(
-        window, "new_facility", "New &facility…", lambda: window.new_record("facility")
+        window, "new_facility", "New &facility…", lambda: window.new_record(RecordKind.FACILITY)
     )
     window.new_incident_action = make_action(
-        window, "new_incident", "New &incident…", lambda: window.new_record("incident")
+        window, "new_incident", "New &incident…", lambda: window.new_record(RecordKind.INCIDENT)
     )
     window.new_plan_item_action = make_action(
-        window, "new_plan_item", "New &plan item…", lambda: window.new_record("plan_item")
+        window, "new_plan_item", "New &plan item…", lambda: window.new_record(RecordKind.PLAN_ITEM)
     )
     window.facility_incidents_action = make_action(
         window,
