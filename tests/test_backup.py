@@ -27,7 +27,6 @@ from desktop.services.backup import (
     RotationPolicy,
     back_up,
     back_up_to,
-    backup_on_close,
     backups_to_keep,
     list_backups,
     move_aside,
@@ -37,6 +36,7 @@ from desktop.services.backup import (
     verify_backup,
 )
 from desktop.services.records import FacilityService
+from desktop.services.session import backup_on_close
 
 
 def db_path(database: Database) -> Path:
