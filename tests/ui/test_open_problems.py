@@ -28,12 +28,12 @@ from desktop.paths import AppPaths
 from desktop.persistence import opening
 from desktop.persistence.instance_lock import current_owner, lock_path
 from desktop.persistence.integrity import FileCheck, FileState
-from desktop.services import session as session_service
 from desktop.services.audit import history, verify_chain
 from desktop.services.backup import BackupLabel, back_up, list_backups
 from desktop.services.demo import load_demo
 from desktop.services.records import FacilityService, IncidentService
 from desktop.services.session import QUIT, Answer, CannotOpen, Choice, Damaged, DatabaseSessions, NeedsAnswer
+from desktop.services.session import service as session_service
 from desktop.ui.backup_actions import RestoreDialog
 from desktop.ui.main_window import MainWindow
 from desktop.ui.open_problems import answer_at_start
