@@ -12,7 +12,7 @@ from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from desktop import __version__
 from desktop.domain.queries import Page
@@ -22,12 +22,13 @@ from desktop.persistence.opening import display_url
 from desktop.persistence.unit_of_work import Database
 from desktop.services.demo import load_demo
 from desktop.services.records import FacilityService, IncidentService
-from desktop.ui.database_session import DatabaseOpener, url_for_file
-from desktop.ui.error_dialogs import explain, set_log_file, show_error, show_unexpected
+from desktop.services.session import Answer, DatabaseSessions, Question
+from desktop.ui.error_dialogs import set_log_file, show_error, show_unexpected
 from desktop.ui.features import install_features
 from desktop.ui.icons import app_icon
-from desktop.ui.main_window import DATABASE_FILTER, SUFFIX, MainWindow
-from desktop.ui.open_problems import offer_repair
+from desktop.ui.main_window import MainWindow
+from desktop.ui.open_problems import answer_at_start
+from desktop.ui.session import Session
 from desktop.ui.settings import WindowSettings, settings_file
 
 QUIT_AFTER_ENV = "INCIDENT_LOGGER_QUIT_AFTER_MS"  # tests: close dialogs and the window this long after start
@@ -36,18 +37,15 @@ log = logging.getLogger(__name__)
 
 
 def build_main_window(
-    database: Database,
+    session: Session,
     app_paths: AppPaths,
     settings: QSettings | None = None,
     *,
     today: Callable[[], date] = date.today,
-    opener: DatabaseOpener | None = None,
 ) -> MainWindow:
-    """The main window over an open database (tests, screenshots and the benchmark build it this way)."""
+    """The main window over the session's database (the app, tests, screenshots and the benchmark build it so)."""
     qsettings = settings if settings is not None else settings_file(app_paths.config_dir)
-    window = MainWindow(
-        database, WindowSettings(qsettings), opener or DatabaseOpener(app_paths.backup_dir), today=today
-    )
+    window = MainWindow(session, WindowSettings(qsettings), today=today)
     window.features = install_features(window, app_paths)
     window.build_chrome()  # menus and toolbar of every registered action, then the remembered layout
     return window
@@ -88,15 +86,16 @@ def run_gui(url: str, app_paths: AppPaths) -> int:
 
 def _run(app: QApplication, url: str, app_paths: AppPaths, qsettings: QSettings, shown: list[MainWindow]) -> int:
     settings = WindowSettings(qsettings)
-    opener = DatabaseOpener(app_paths.backup_dir)
-    database = open_first_database(opener, starting_url(url, app_paths, settings), None, app_paths)
+    sessions = DatabaseSessions(app_paths.backup_dir)
+    database = open_first_database(sessions, starting_url(url, app_paths, settings))
     if database is None:
         return 1
     settings.add_recent_database(database.url)
+    session = Session(database, sessions)
     try:
-        window = build_main_window(database, app_paths, qsettings, opener=opener)
+        window = build_main_window(session, app_paths, qsettings)
     except BaseException:
-        opener.close(database)
+        session.close()
         raise
     shown.append(window)
     code = 1
@@ -107,12 +106,12 @@ def _run(app: QApplication, url: str, app_paths: AppPaths, qsettings: QSettings,
         code = app.exec()
     finally:
         shown.clear()
-        if not _shut_down(window, opener, settings) and code == 0:
+        if not _shut_down(window, session, settings) and code == 0:
             code = 1
     return code
 
 
-def _shut_down(window: MainWindow, opener: DatabaseOpener, settings: WindowSettings) -> bool:
+def _shut_down(window: MainWindow, session: Session, settings: WindowSettings) -> bool:
     """Save the layout, close the database (backup, dispose, unlock), then delete the window and its models
     while the QApplication still exists. False when something could not be saved or closed."""
     ok = True
@@ -123,7 +122,7 @@ def _shut_down(window: MainWindow, opener: DatabaseOpener, settings: WindowSetti
         log.exception("saving the window settings failed")
         ok = False
     try:
-        opener.close(window.database)
+        session.close()
     except Exception:
         log.exception("closing the database failed")
         ok = False
@@ -177,50 +176,16 @@ def starting_url(url: str, app_paths: AppPaths, settings: WindowSettings) -> str
     return last if path is not None and path.is_file() else url
 
 
-def open_first_database(
-    opener: DatabaseOpener, url: str, parent: QWidget | None = None, app_paths: AppPaths | None = None
-) -> Database | None:
-    """Open `url`; a damaged file gets the offer of its newest good backup; any other failure is explained
-    with the choice of another file, a new one, or to quit (None)."""
-    while True:
-        try:
-            return opener.open(url)
-        except Exception as error:
-            log.warning("cannot open %s: %s", display_url(url), error)
-            repaired = offer_repair(parent, error, url, app_paths) if app_paths is not None else None
-            if repaired is True:
-                continue
-            if repaired is False:
-                return None
-            chosen = ask_for_another_database(error, url, parent)
-            if chosen is None:
-                return None
-            url = chosen
+def open_first_database(sessions: DatabaseSessions, url: str, parent: QWidget | None = None) -> Database | None:
+    """Open `url` through the session service, asking about every problem it returns (another window has it
+    open: open anyway or quit; damaged: restore a backup or start empty, or quit; anything else: another file,
+    a new one, or quit). None when the answer was to quit."""
 
+    def ask(question: Question) -> Answer:
+        log.warning("cannot open %s: %s", display_url(question.url), question.error)
+        return answer_at_start(parent, question)
 
-def ask_for_another_database(error: BaseException, url: str, parent: QWidget | None) -> str | None:
-    headline, details = explain(error)
-    box = QMessageBox(QMessageBox.Icon.Warning, "Incident Logger", f"Cannot open {display_url(url)}.", parent=parent)
-    box.setObjectName("open_failed")
-    box.setInformativeText(f"{headline}\n\n{details}")
-    open_other = box.addButton("&Open another file…", QMessageBox.ButtonRole.AcceptRole)
-    new_file = box.addButton("&New database…", QMessageBox.ButtonRole.AcceptRole)
-    quit_button = box.addButton("&Quit", QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(open_other)
-    box.setEscapeButton(quit_button)
-    box.exec()
-    path = sqlite_file(url)
-    start = str(path.parent) if path is not None else str(Path.home())
-    if box.clickedButton() is open_other:
-        chosen, _ = QFileDialog.getOpenFileName(parent, "Open database", start, DATABASE_FILTER)
-    elif box.clickedButton() is new_file:
-        chosen, _ = QFileDialog.getSaveFileName(parent, "New database", str(Path(start) / f"incidents{SUFFIX}"),
-                                                DATABASE_FILTER)  # fmt: skip
-        if chosen and not Path(chosen).suffix:
-            chosen += SUFFIX
-    else:
-        return None
-    return url_for_file(Path(chosen)) if chosen else url
+    return sessions.open(url, ask)
 
 
 def is_empty(database: Database) -> bool:
@@ -232,7 +197,7 @@ def offer_demo(window: MainWindow, settings: WindowSettings) -> bool:
     if settings.demo_offered():
         return False
     try:
-        empty = is_empty(window.database)
+        empty = is_empty(window.session.database)
     except Exception as error:
         show_error(window, error, "Reading the database")
         return False
@@ -252,10 +217,10 @@ def offer_demo(window: MainWindow, settings: WindowSettings) -> bool:
     if answer != QMessageBox.StandardButton.Yes:
         return False
     try:
-        load_demo(window.database)
+        load_demo(window.session.database)
     except Exception as error:
         show_error(window, error, "Loading the demo data")
         return False
-    window.refresh_all()
+    window.session.changed()  # every kind
     window.statusBar().showMessage("Demo data loaded.", 8000)
     return True

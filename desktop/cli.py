@@ -13,9 +13,8 @@ from sqlalchemy.exc import SQLAlchemyError
 from desktop import __version__, paths
 from desktop.commands import COMMANDS, load_commands
 from desktop.domain.errors import RecordInUseError, RecordNotFoundError, StaleRecordError, StorageError
-from desktop.persistence.integrity import FileState
 from desktop.persistence.opening import DatabaseFileError, describe_error, display_url
-from desktop.services.backup import open_for_use
+from desktop.services.session import Damaged, DatabaseSessions, NeedsAnswer
 
 EXPECTED_ERRORS = (SQLAlchemyError, OSError, ValueError, RecordNotFoundError, RecordInUseError, StaleRecordError,
                    StorageError)  # fmt: skip
@@ -46,14 +45,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.database_url, args.app_paths = url, app_paths
     if not COMMANDS[args.command].opens_database:
         return COMMANDS[args.command].run(None, args)  # type: ignore[arg-type]  # it opens (or repairs) the file
+    sessions = DatabaseSessions(app_paths.backup_dir)  # file checks; a verified backup before migrating
     try:
-        database = open_for_use(url, app_paths.backup_dir)  # file checks; a verified backup before migrating
-    except DatabaseFileError as error:
-        hint = " `incident-logger restore --latest --move-damaged` restores the newest good backup."
-        print(f"incident-logger: {error}{hint if error.check.state == FileState.DAMAGED else ''}", file=sys.stderr)
-        return 2
-    except Exception as error:  # a clear message instead of a traceback
-        print(f"incident-logger: cannot open {display_url(url)}: {describe_error(error)}", file=sys.stderr)
+        database = sessions.open(url, lock=False)  # like a second window: the GUI may have it open meanwhile
+    except NeedsAnswer as needed:  # a clear message instead of a question or a traceback
+        error = needed.question.error
+        if isinstance(error, DatabaseFileError):
+            hint = " `incident-logger restore --latest --move-damaged` restores the newest good backup."
+            print(f"incident-logger: {error}{hint if isinstance(needed.question, Damaged) else ''}", file=sys.stderr)
+        else:
+            print(f"incident-logger: cannot open {display_url(url)}: {describe_error(error)}", file=sys.stderr)
         return 2
     try:
         return COMMANDS[args.command].run(database, args)
@@ -61,7 +62,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"incident-logger {args.command}: {describe_error(error)}", file=sys.stderr)
         return 1
     finally:
-        database.close()
+        sessions.close(database)
 
 
 if __name__ == "__main__":

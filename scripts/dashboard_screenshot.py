@@ -35,22 +35,23 @@ def main() -> int:
 
     from desktop.domain.queries import IncidentFilter
     from desktop.persistence.engine import sqlite_url
-    from desktop.persistence.opening import open_database
     from desktop.services.demo import load_demo
+    from desktop.services.session import DatabaseSessions
     from desktop.ui.dashboard import DashboardTab
     from desktop.ui.report import BriefingOptions, write_briefing
+    from desktop.ui.session import Session
 
     app = QApplication(["dashboard-screenshot"])
     app.setStyle("Fusion")
     args.docs.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="dashboard-shot-") as scratch:
-        database = open_database(sqlite_url(Path(scratch) / "incidents.sqlite3"), clock=lambda: datetime(2024, 3, 1, 9))
+        sessions = DatabaseSessions(None, clock=lambda: datetime(2024, 3, 1, 9))
+        database = sessions.open(sqlite_url(Path(scratch) / "incidents.sqlite3"))
         try:
             load_demo(database)
             populate(database, incidents=args.incidents, facilities=40, plan_items=150, today=TODAY)
-            tab = DashboardTab(today=lambda: TODAY)
+            tab = DashboardTab(Session(database, sessions), today=lambda: TODAY)
             tab.resize(1400, 1150)
-            tab.set_database(database)
             tab.set_filter(IncidentFilter(occurred_from=date(2022, 1, 1), occurred_to=date(2023, 12, 31)))
             tab.show()
             app.processEvents()
@@ -68,7 +69,7 @@ def main() -> int:
                            check=True)  # fmt: skip
             print(f"{prefix}.png: page 1 of {pages}")
         finally:
-            database.close()
+            sessions.close(database)
     return 0
 
 

@@ -45,19 +45,21 @@ def take_screenshots(folder: Path) -> int:
 
     from desktop import paths
     from desktop.app import build_main_window
-    from desktop.persistence.opening import open_database
     from desktop.services.demo import load_demo
+    from desktop.services.session import DatabaseSessions
     from desktop.ui.forms.incident_form import IncidentForm
     from desktop.ui.icons import app_icon
+    from desktop.ui.session import Session
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationDisplayName("Incident Logger")
     app.setWindowIcon(app_icon())
     app_paths = paths.init(folder / "data")
-    database = open_database(app_paths.default_url)
+    sessions = DatabaseSessions(app_paths.backup_dir)
+    database = sessions.open(app_paths.default_url)
     load_demo(database)
     settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
-    window = build_main_window(database, app_paths, settings)
+    window = build_main_window(Session(database, sessions), app_paths, settings)
     DOCS.mkdir(exist_ok=True)
     written: list[Path] = []
 
@@ -92,8 +94,9 @@ def take_screenshots(folder: Path) -> int:
         shoot_tab("facilities", "facilities.png")
         shoot_tab("plan_items", "plan-items.png", select_first=False)  # the deadline colours show
         window.show_tab("incidents")
-        tacoma = next(i for i in window.services.incidents.page() if "Tacoma" in i.facility_name)
-        form = IncidentForm(window.services.incidents.get(tacoma.uuid), window.services.facilities.names(), window)
+        services = window.session.services
+        tacoma = next(i for i in services.incidents.page() if "Tacoma" in i.facility_name)
+        form = IncidentForm(services.incidents.get(tacoma.uuid), services.facilities.names(), window)
         form.show()
         settle()
         save(form, "incident-form.png")
@@ -101,7 +104,7 @@ def take_screenshots(folder: Path) -> int:
         form.close()
     finally:
         window.close()
-        database.close()
+        sessions.close(database)
         window.deleteLater()
         settle()
     for path in written:

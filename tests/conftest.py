@@ -3,7 +3,11 @@
 Fixtures for other test modules:
 - `clock`: a FakeClock (tests/support/clock.py); call it for "now", `clock.set()`/`clock.advance()`.
 - `sqlite_url`: URL of a not-yet-existing SQLite file in tmp_path.
-- `database`: an open, migrated Database on a fresh SQLite file using `clock`; closed at teardown.
+- `sessions`: the session service (desktop.services.session.DatabaseSessions, as the app has one) that opens the
+  databases of the fixtures below, using `clock`, without a backup folder (no automatic backups on closing).
+- `database`: an open, migrated Database on a fresh SQLite file using `clock`, opened through `sessions` (without
+  the instance lock, as a headless command opens one, so that a test may lock the file itself); closed at
+  teardown.
 - `demo_database`: `database` with the demo data (load_demo) applied.
 - `backend`: "sqlite" or "postgresql" (parametrized; the postgresql case carries the `postgres` marker).
 - `empty_database_url`: per backend, URL of an empty database with no schema (for migration tests).
@@ -32,10 +36,10 @@ from support.reset import DatabaseReset
 
 from desktop.persistence.engine import create_database_engine
 from desktop.persistence.engine import sqlite_url as make_sqlite_url
-from desktop.persistence.opening import open_database
 from desktop.persistence.schema import upgrade_to_head
 from desktop.persistence.unit_of_work import Database
 from desktop.services.demo import load_demo
+from desktop.services.session import DatabaseSessions
 
 BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
 PG_DATABASE = "incident_logger_test"
@@ -61,13 +65,19 @@ def sqlite_url(tmp_path: Path) -> str:
 
 
 @pytest.fixture
-def database(sqlite_url: str, clock: FakeClock) -> Iterator[Database]:
+def sessions(clock: FakeClock) -> DatabaseSessions:
+    """The session service the fixtures open their databases through (fake clock, no backup folder)."""
+    return DatabaseSessions(None, clock=clock)
+
+
+@pytest.fixture
+def database(sqlite_url: str, sessions: DatabaseSessions) -> Iterator[Database]:
     """An open, migrated Database on a fresh SQLite file, using the fake clock."""
-    db = open_database(sqlite_url, clock=clock)
+    db = sessions.open(sqlite_url, lock=False)
     try:
         yield db
     finally:
-        db.close()
+        sessions.close(db)
 
 
 @pytest.fixture
@@ -128,21 +138,23 @@ def empty_database_url(backend: str, request: pytest.FixtureRequest, sqlite_url:
 
 
 @pytest.fixture
-def any_database(backend: str, request: pytest.FixtureRequest, sqlite_url: str, clock: FakeClock) -> Iterator[Database]:
+def any_database(
+    backend: str, request: pytest.FixtureRequest, sqlite_url: str, sessions: DatabaseSessions
+) -> Iterator[Database]:
     """An open, migrated Database per backend, using the fake clock; closed (and dropped) after the test."""
     if backend == "sqlite":
-        db = open_database(sqlite_url, clock=clock)
+        db = sessions.open(sqlite_url, lock=False)
         try:
             yield db
         finally:
-            db.close()
+            sessions.close(db)
         return
     snapshot: DatabaseReset = request.getfixturevalue("postgres_database")
-    db = open_database(snapshot.engine.url.render_as_string(hide_password=False), clock=clock)
+    db = sessions.open(snapshot.engine.url.render_as_string(hide_password=False), lock=False)
     try:
         yield db
     finally:
-        db.close()
+        sessions.close(db)
         snapshot.reset()
 
 

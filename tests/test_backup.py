@@ -28,7 +28,6 @@ from desktop.services.backup import (
     RotationPolicy,
     back_up,
     back_up_to,
-    backup_on_close,
     backups_to_keep,
     list_backups,
     move_aside,
@@ -38,6 +37,7 @@ from desktop.services.backup import (
     verify_backup,
 )
 from desktop.services.records import FacilityService
+from desktop.services.session import backup_on_close
 
 
 def db_path(database: Database) -> Path:

@@ -21,9 +21,10 @@ from desktop.domain.records import Facility
 from desktop.persistence.engine import sqlite_url
 from desktop.persistence.instance_lock import InstanceLock, lock_path
 from desktop.persistence.opening import open_database
-from desktop.services.backup import BackupLabel, back_up, backup_on_close, move_aside, open_for_use, restore_backup
+from desktop.services.backup import BackupLabel, back_up, move_aside, restore_backup
 from desktop.services.demo import load_demo
 from desktop.services.records import FacilityService
+from desktop.services.session import backup_on_close, open_for_use
 
 REPOSITORY = Path(__file__).resolve().parent.parent
 

@@ -1,4 +1,4 @@
-"""Verified backups of a SQLite database: take, verify, list, rotate, restore; open with a backup before migrating."""
+"""Verified backups of a SQLite database: take, verify, list, rotate, restore."""
 
 from __future__ import annotations
 
@@ -12,19 +12,18 @@ from pathlib import Path
 
 from desktop.domain.enums import AuditAction
 from desktop.domain.kinds import RecordKind
-from desktop.persistence.engine import sqlite_file, sqlite_url
+from desktop.persistence.engine import sqlite_url
 from desktop.persistence.integrity import FileCheck, FileState, check_database_file
-from desktop.persistence.opening import open_checked, open_database
+from desktop.persistence.opening import open_database
 from desktop.persistence.sqlite_files import (
     SQLiteError,
-    audit_head,
     checkpoint,
     describe_file_error,
     fsync_directory,
     put_checked_copy,
     read_contents,
 )
-from desktop.persistence.unit_of_work import Database, utc_now
+from desktop.persistence.unit_of_work import utc_now
 
 SUFFIX = ".sqlite3"
 _NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})(?:-(?P<n>\d+))?-(?P<label>[a-z-]+)\.sqlite3$")
@@ -169,23 +168,6 @@ def newest_good_backup(backup_dir: Path, database: Path | None = None) -> Backup
 # ---- automatic backups and rotation -----------------------------------------------------------------------------
 
 
-def backup_on_close(database: Database, backup_dir: Path, policy: RotationPolicy | None = None) -> BackupInfo | None:
-    """When the data changed since the newest backup, take an automatic backup and rotate the old ones.
-    Returns the new backup, or None (nothing changed, or not a SQLite file)."""
-    path = sqlite_file(database.url)
-    if path is None or not path.exists():
-        return None
-    current = audit_head(path)
-    if current is None or current[0] == 0:
-        return None  # nothing was ever written
-    newest = list_backups(backup_dir, path)
-    if newest and audit_head(newest[0].path) == current:
-        return None
-    taken = back_up(path, backup_dir, BackupLabel.AUTO, now=database.clock())
-    rotate_backups(backup_dir, path, policy or RotationPolicy())
-    return taken
-
-
 def backups_to_keep(backups: Iterable[BackupInfo], policy: RotationPolicy) -> set[Path]:
     """Grandfather-father-son: the newest backup, and the newest of each of the last `daily` days,
     `weekly` ISO weeks and `monthly` months that have backups."""
@@ -304,25 +286,6 @@ def _record_restore(
     finally:
         restored.close()
     checkpoint(copy)
-
-
-# ---- opening ----------------------------------------------------------------------------------------------------
-
-
-def open_for_use(
-    url: str, backup_dir: Path | None, *, clock: Callable[[], datetime] = utc_now, thorough: bool = False
-) -> Database:
-    """Check the file (raises DatabaseFileError when it is damaged, newer, foreign or read-only; `thorough`:
-    integrity_check instead of quick_check), back it up before any migration, and open it."""
-    path = sqlite_file(url)
-    before_migration = None
-    if path is not None and backup_dir is not None:
-        folder, database = backup_dir, path
-
-        def before_migration() -> None:
-            back_up(database, folder, BackupLabel.BEFORE_MIGRATION, now=clock())
-
-    return open_checked(url, before_migration=before_migration, clock=clock, thorough=thorough)
 
 
 # ---- helpers ----------------------------------------------------------------------------------------------------

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, Generic, TypeVar
 
 from desktop.domain.enums import CaseStatus
+from desktop.domain.kinds import RecordKind
 from desktop.domain.queries import FacilityFilter, IncidentFilter, Page, PlanItemFilter
 from desktop.domain.records import Facility, Incident, PlanItem
 from desktop.domain.validation import facility_errors, incident_errors, plan_item_errors, require_valid
@@ -126,3 +127,24 @@ class PlanItemService(RecordService[PlanItem, PlanItemFilter]):
 
     def errors(self, record: PlanItem) -> list[Any]:
         return plan_item_errors(record)
+
+
+@dataclass(frozen=True)
+class RecordServices:
+    """The record services of one open database."""
+
+    database: Database
+    facilities: FacilityService
+    incidents: IncidentService
+    plan_items: PlanItemService
+
+    @classmethod
+    def of(cls, database: Database) -> RecordServices:
+        return cls(database, FacilityService(database), IncidentService(database), PlanItemService(database))
+
+    def of_kind(self, kind: RecordKind) -> RecordService[Any, Any]:
+        services: dict[RecordKind, RecordService[Any, Any]] = {
+            RecordKind.FACILITY: self.facilities, RecordKind.INCIDENT: self.incidents,
+            RecordKind.PLAN_ITEM: self.plan_items,
+        }  # fmt: skip
+        return services[kind]

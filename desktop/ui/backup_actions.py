@@ -24,9 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.errors import StorageError
+from desktop.domain.kinds import RecordKind
 from desktop.paths import AppPaths
 from desktop.persistence.engine import sqlite_file
-from desktop.persistence.instance_lock import InstanceLock, InstanceLockedError, current_owner
+from desktop.persistence.instance_lock import InstanceLockedError
 from desktop.persistence.unit_of_work import Database, utc_now
 from desktop.services.audit import history
 from desktop.services.backup import (
@@ -38,10 +39,11 @@ from desktop.services.backup import (
     backup_info,
     backup_name,
     list_backups,
-    restore_backup,
     verify_backup,
 )
+from desktop.services.session import OpenElsewhereError
 from desktop.ui.dialogs.history_dialog import HistoryDialog, local_time
+from desktop.ui.session import Session
 
 BACKUP_FILTER = "Incident Logger backups (*.sqlite3);;All files (*)"
 
@@ -165,9 +167,10 @@ class RestoreDialog(QDialog):
 
 
 class BackupActions(QObject):
-    """Owns `backup_action` and `restore_action` (add them to the File menu) and `show_history(entity, uuid)`.
-    Dialogs open window-modal without blocking; `current_dialog` is the one on screen. Results are told in a
-    message box and by the signals `backed_up(path)`, `restored(backup path)` and `failed(message)`."""
+    """Owns `backup_action` and `restore_action` (add them to the File menu) and `show_history(kind, uuid)`, for
+    the session's database. Dialogs open window-modal without blocking; `current_dialog` is the one on screen.
+    Results are told in a message box and by the signals `backed_up(path)`, `restored(backup path)` and
+    `failed(message)`; a restore also by the session's `records_changed` (of every kind)."""
 
     backed_up = Signal(str)
     restored = Signal(str)
@@ -176,15 +179,13 @@ class BackupActions(QObject):
     def __init__(
         self,
         parent_window: QWidget,
-        database_provider: Callable[[], Database],
+        session: Session,
         app_paths: AppPaths,
-        on_restored: Callable[[], None],
     ) -> None:
         super().__init__(parent_window)
         self.window = parent_window
-        self.database_provider = database_provider
+        self.session = session
         self.app_paths = app_paths
-        self.on_restored = on_restored
         self.current_dialog: QDialog | None = None
         self.backup_action = QAction("&Back up now…", parent_window)
         self.backup_action.setObjectName("backup_action")
@@ -198,7 +199,7 @@ class BackupActions(QObject):
     # ---- back up --------------------------------------------------------------------------------------------
 
     def _database_file(self, title: str) -> tuple[Database, Path] | None:
-        database = self.database_provider()
+        database = self.session.database
         path = sqlite_file(database.url)
         if path is None:
             self._tell(title, "Backups are made of SQLite database files. This database is on a server: back it up "
@@ -260,31 +261,19 @@ class BackupActions(QObject):
 
     def restore(self, backup: Path) -> None:
         """Replace the open database by `backup`; refused while another Incident Logger has it open."""
-        found = self._database_file("Restore from backup")
-        if found is None:
+        if self._database_file("Restore from backup") is None:
             return
-        database, path = found
-        owner = current_owner(path)
-        if owner is not None and not owner.is_this_process:
-            self._fail("Restore from backup", f"Incident Logger is also open on this database ({owner.describe()}). "
-                       "Close it there, then restore.")  # fmt: skip
-            return
-        lock = InstanceLock(path) if owner is None else None  # this window holds it already, or take it now
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            if lock is not None:
-                lock.acquire()
-            database.engine.dispose()  # no connection of ours may stay on the file being replaced
-            result = restore_backup(backup, path, self.app_paths.backup_dir, clock=database.clock)
+            result = self.session.restore(backup, self.app_paths.backup_dir)
+        except OpenElsewhereError as error:
+            self._fail("Restore from backup", str(error))
+            return
         except (BackupError, InstanceLockedError, StorageError) as error:
-            QGuiApplication.restoreOverrideCursor()
             self._fail("Restore from backup", f"Nothing was restored: {error}")
             return
         finally:
-            if lock is not None:
-                lock.release()
-        QGuiApplication.restoreOverrideCursor()
-        self.on_restored()
+            QGuiApplication.restoreOverrideCursor()
         saved = f" The data you had was saved as {result.previous.path.name}." if result.previous else ""
         when = local_time(result.restored_from.info.taken_at)
         self._status(f"Restored the backup of {when}")
@@ -294,14 +283,14 @@ class BackupActions(QObject):
 
     # ---- history --------------------------------------------------------------------------------------------
 
-    def show_history(self, entity: str, uuid: str) -> None:
+    def show_history(self, kind: RecordKind, uuid: str) -> None:
         """Open the History view of one record (window-modal, read-only)."""
         try:
-            entries = history(self.database_provider(), uuid)
+            entries = history(self.session.database, uuid)
         except StorageError as error:
             self._fail("History", str(error))
             return
-        self._open(HistoryDialog(self.window, entity, uuid, [e for e in entries if e.entity == entity]))
+        self._open(HistoryDialog(self.window, kind, uuid, [e for e in entries if e.entity == kind]))
 
     # ---- helpers --------------------------------------------------------------------------------------------
 

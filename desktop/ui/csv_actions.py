@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
+from desktop.domain.kinds import RecordKind
 from desktop.persistence.unit_of_work import Database
 from desktop.services.csv_export import ExportResult, export_records
 from desktop.services.csv_format import Entity
@@ -19,14 +20,16 @@ from desktop.ui.dialogs.export_dialog import ExportDialog
 from desktop.ui.dialogs.import_dialog import ImportDialog
 from desktop.ui.dialogs.progress import run_with_progress
 from desktop.ui.error_dialogs import EXPECTED
+from desktop.ui.session import Session
 
 
 class CsvActions(QObject):
-    """Owns `export_action` and `import_action`; put them in the File menu and the toolbar.
+    """Owns `export_action` and `import_action`; put them in the File menu and the toolbar. They work on the
+    session's database.
 
     `current_filter(entity)` returns the filter the tab of `entity` ("incidents", "facilities", "plan_items")
     shows, or None; `current_entity()` (optional) names the tab in front, which the export dialog preselects.
-    `on_imported()` is called after an import was committed (to refresh the views). The dialogs open
+    A committed import is told by the session's `records_changed` (the kinds it wrote). The dialogs open
     window-modal without blocking; `exported(path, rows)`, `imported(report)` and `failed(message)` tell
     what came of them."""
 
@@ -37,18 +40,16 @@ class CsvActions(QObject):
     def __init__(
         self,
         parent_window: QWidget,
-        database_provider: Callable[[], Database | None],
+        session: Session,
         current_filter: Callable[[str], object | None],
-        on_imported: Callable[[], None],
         *,
         current_entity: Callable[[], str] = lambda: Entity.INCIDENTS.value,
         default_directory: Path | None = None,
     ) -> None:
         super().__init__(parent_window)
         self.window = parent_window
-        self.database_provider = database_provider
+        self.session = session
         self.current_filter = current_filter
-        self.on_imported = on_imported
         self.current_entity = current_entity
         self.directory = default_directory or Path.home()
         self.export_dialog: ExportDialog | None = None
@@ -65,11 +66,11 @@ class CsvActions(QObject):
         self.import_action.triggered.connect(self.import_csv)
 
     def _database(self, doing: str) -> Database | None:
-        database = self.database_provider()
-        if database is None:
+        if not self.session.is_open:
             self.failed.emit("No database is open.")
             error_dialogs.show_box(self.window, QMessageBox.Icon.Warning, doing, "No database is open.", "")
-        return database
+            return None
+        return self.session.database
 
     def _fail(self, doing: str, error: BaseException) -> None:
         self.failed.emit(str(error))
@@ -158,7 +159,8 @@ class CsvActions(QObject):
             return
         dialog.show_report(report)
         if report.committed:
-            self.on_imported()
+            kinds = [RecordKind.FACILITY] if report.facilities_created else []  # named by the rows, created
+            self.session.changed(*dict.fromkeys([*kinds, RecordKind.parse(options.entity.value)]))
             self._status(report.summary())
             self.imported.emit(report)
             dialog.accept()

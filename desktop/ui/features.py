@@ -27,19 +27,17 @@ class Features:
 
 
 def install_features(window: MainWindow, app_paths: AppPaths) -> Features:
-    dashboard = DashboardTab(today=window.today)
-    dashboard.set_database(window.database)
+    session = window.session
+    dashboard = DashboardTab(session, today=window.today)
     dashboard.set_filter(window.current_incident_filter())
     window.add_tab("dashboard", dashboard, "&Dashboard")
-    window.database_changed.connect(dashboard.set_database)
     window.incident_filter_changed.connect(dashboard.set_filter)
-    window.records_changed.connect(dashboard.invalidate)
     dashboard.filter_requested.connect(window.apply_incident_filter)
 
-    csv = CsvActions(window, lambda: window.database, window.filter_of_table, window.refresh_all,
-                     current_entity=window.current_table, default_directory=app_paths.data_dir)  # fmt: skip
-    backups = BackupActions(window, lambda: window.database, app_paths, on_restored=window.refresh_all)
-    reports = ReportActions(window, lambda: window.database, window.current_incident_filter, today=window.today,
+    csv = CsvActions(window, session, window.filter_of_table, current_entity=window.current_table,
+                     default_directory=app_paths.data_dir)  # fmt: skip
+    backups = BackupActions(window, session, app_paths)
+    reports = ReportActions(window, session, window.current_incident_filter, today=window.today,
                             default_directory=app_paths.data_dir)  # fmt: skip
     history_action = QAction("Record &history…", window)
     history_action.setShortcut(QKeySequence("Ctrl+H"))

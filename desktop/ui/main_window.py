@@ -25,13 +25,16 @@ from PySide6.QtWidgets import (
 from desktop import __version__
 from desktop.domain.kinds import RecordKind
 from desktop.domain.queries import IncidentFilter, PlanItemFilter
+from desktop.persistence.engine import sqlite_file, sqlite_url
 from desktop.persistence.unit_of_work import Database
 from desktop.services.plans import deadline_summary
-from desktop.ui.database_session import DatabaseOpener, file_of, url_for_file
-from desktop.ui.error_dialogs import EXPECTED, show_error
+from desktop.services.session import Answer, Question
+from desktop.ui.error_dialogs import EXPECTED
 from desktop.ui.icons import app_icon
-from desktop.ui.record_actions import RecordActions, Services
+from desktop.ui.open_problems import DATABASE_FILTER, SUFFIX, answer_when_switching
+from desktop.ui.record_actions import RecordActions
 from desktop.ui.record_tab import RecordTab
+from desktop.ui.session import Session
 from desktop.ui.settings import WindowSettings
 from desktop.ui.table_models import FacilityTableModel, IncidentTableModel, PlanItemTableModel
 from desktop.ui.widgets.filter_bar import FacilityFilterBar, IncidentFilterBar, PlanItemFilterBar
@@ -42,39 +45,34 @@ if TYPE_CHECKING:
     from desktop.ui.features import Features
 
 log = logging.getLogger(__name__)
-DATABASE_FILTER = "Incident Logger databases (*.sqlite3 *.sqlite *.db);;All files (*)"
-SUFFIX = ".sqlite3"
 
 
 class MainWindow(QMainWindow):
-    """The application window over one open database.
+    """The application window over the open database of its `session`.
 
     Other features plug in with `add_tab(key, widget, title)`, by registering their actions in `registry`
-    under a WindowAction (window_chrome places them) before `build_chrome()`, and through the signals
-    `database_changed(Database)`, `records_changed(entity)` and `incident_filter_changed(IncidentFilter)`;
+    under a WindowAction (window_chrome places them) before `build_chrome()`, through the
+    session's signals `database_changed(Database)` and `records_changed(RecordKind)`, and
+    `incident_filter_changed(IncidentFilter)`;
     `apply_incident_filter()` shows a filter in the incidents tab, `current_incident_filter()` returns the one
     it shows, `current_kind()`, `filter_of(kind)` and `selected_record()` tell what the user looks at."""
 
-    database_changed = Signal(object)
-    records_changed = Signal(str)
     incident_filter_changed = Signal(object)
 
     toolbar: QToolBar
     menus: dict[str, QMenu]
 
-    def __init__(self, database: Database, settings: WindowSettings, opener: DatabaseOpener,
-                 *, today: Callable[[], date] = date.today, parent: QWidget | None = None) -> None:  # fmt: skip
+    def __init__(self, session: Session, settings: WindowSettings, *, today: Callable[[], date] = date.today,
+                 parent: QWidget | None = None) -> None:  # fmt: skip
         super().__init__(parent)
         self.setObjectName("main_window")
         self.setWindowIcon(app_icon())
-        self.database = database
-        self.services = Services.of(database)
+        self.session = session
         self.settings = settings
-        self.opener = opener
         self.today = today
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setObjectName("undo_stack")
-        self.records = RecordActions(self, self.undo_stack, lambda: self.services, self.on_records_changed)
+        self.records = RecordActions(self, self.undo_stack, session)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("tabs")
         self.tabs.setDocumentMode(True)
@@ -95,6 +93,8 @@ class MainWindow(QMainWindow):
         self.database_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.features: Features | None = None
         self.tabs.currentChanged.connect(self._tab_changed)
+        session.records_changed.connect(self.on_records_changed)
+        session.database_changed.connect(self._database_changed)
         self.refresh_all()
         self._show_database()
         self._tab_changed()
@@ -111,18 +111,15 @@ class MainWindow(QMainWindow):
         incidents = IncidentFilterBar()
         facilities = FacilityFilterBar(today=self.today)
         plans = PlanItemFilterBar(today=self.today)
-        self.add_record_tab(RecordTab("incidents", "&Incidents", IncidentTableModel(self.services.incidents),
-                                      incidents))  # fmt: skip
-        self.add_record_tab(
-            RecordTab(
-                "facilities", "Faci&lities", FacilityTableModel(self.services.facilities, today=self.today), facilities
-            )
-        )
-        self.add_record_tab(
-            RecordTab(
-                "plan_items", "&Plan items", PlanItemTableModel(self.services.plan_items, today=self.today), plans
-            )
-        )
+        session = self.session
+        self.add_record_tab(RecordTab(RecordKind.INCIDENT.table, "&Incidents",
+                                      IncidentTableModel(lambda: session.services.incidents), incidents))  # fmt: skip
+        self.add_record_tab(RecordTab(RecordKind.FACILITY.table, "Faci&lities",
+                                      FacilityTableModel(lambda: session.services.facilities, today=self.today),
+                                      facilities))  # fmt: skip
+        self.add_record_tab(RecordTab(RecordKind.PLAN_ITEM.table, "&Plan items",
+                                      PlanItemTableModel(lambda: session.services.plan_items, today=self.today),
+                                      plans))  # fmt: skip
         incidents.changed.connect(self.incident_filter_changed)
 
     def add_record_tab(self, tab: RecordTab) -> None:
@@ -152,7 +149,7 @@ class MainWindow(QMainWindow):
     def current_kind(self) -> RecordKind | None:
         """The kind of records the tab in front shows (None on another tab, such as the dashboard)."""
         tab = self.current_record_tab()
-        return RecordKind(tab.entity) if tab is not None else None
+        return tab.kind if tab is not None else None
 
     def filter_of(self, kind: RecordKind) -> object:
         """The filter the tab of `kind` applies."""
@@ -170,7 +167,7 @@ class MainWindow(QMainWindow):
         """The kind and uuid of the record selected in the tab in front, if any."""
         tab = self.current_record_tab()
         record = tab.selected_record() if tab is not None else None
-        return (RecordKind(tab.entity), record.uuid) if tab is not None and record is not None else None
+        return (tab.kind, record.uuid) if tab is not None and record is not None else None
 
     def current_record_tab(self) -> RecordTab | None:
         widget = self.tabs.currentWidget()
@@ -186,14 +183,14 @@ class MainWindow(QMainWindow):
         if index.isValid():
             tab.table.select_row(index.row(), scroll=False)
         extra = {RecordKind.FACILITY: (WindowAction.FACILITY_INCIDENTS,),
-                 RecordKind.INCIDENT: (WindowAction.INCIDENT_PLAN_ITEMS,)}.get(RecordKind(tab.entity), ())  # fmt: skip
+                 RecordKind.INCIDENT: (WindowAction.INCIDENT_PLAN_ITEMS,)}.get(tab.kind, ())  # fmt: skip
         menu = context_menu(self, self.registry, *extra)
         menu.exec(tab.table.viewport().mapToGlobal(position))
         menu.deleteLater()
 
     def fill_recent_menu(self) -> None:
         self.recent_menu.clear()
-        current = self.database.url
+        current = self.session.database.url
         for url in self.settings.recent_databases():
             if url == current:
                 continue
@@ -224,25 +221,24 @@ class MainWindow(QMainWindow):
 
     def edit_record(self) -> None:
         if (selected := self._selected_or_hint("edit")) is not None:
-            self.records.edit(selected[0].entity, selected[1])
+            self.records.edit(selected[0].kind, selected[1])
 
     def delete_record(self) -> None:
         selected = self._selected_or_hint("delete")
-        if selected is not None and self.records.delete(selected[0].entity, selected[1]):
+        if selected is not None and self.records.delete(selected[0].kind, selected[1]):
             self.statusBar().showMessage("Deleted. Edit › Undo (Ctrl+Z) brings it back.", 8000)
 
-    def _tab_for(self, entity: str) -> RecordTab:
-        return next(tab for tab in self.record_tabs.values() if tab.entity == entity)
+    def _tab_for(self, kind: RecordKind) -> RecordTab:
+        return next(tab for tab in self.record_tabs.values() if tab.kind == kind)
 
-    def on_records_changed(self, entity: str) -> None:
-        """After any change (also undo/redo): read the shown table again (hidden ones when they are shown)
-        and the counts in the status bar."""
-        if entity == "facility":
+    def on_records_changed(self, kind: RecordKind) -> None:
+        """After any change (the session's records_changed, also for undo/redo): read the shown table again
+        (hidden ones when they are shown) and the counts in the status bar."""
+        if kind == RecordKind.FACILITY:
             self._update_facility_choices()
         for tab in self.record_tabs.values():
             tab.refresh()
         self._show_deadlines()
-        self.records_changed.emit(entity)
 
     def refresh_all(self) -> None:
         self._update_facility_choices()
@@ -252,7 +248,7 @@ class MainWindow(QMainWindow):
 
     def _update_facility_choices(self) -> None:
         try:
-            names = self.services.facilities.names()
+            names = self.session.services.facilities.names()
         except EXPECTED as error:
             self.statusBar().showMessage(f"Could not read the facilities: {error}", 10_000)
             return
@@ -318,7 +314,7 @@ class MainWindow(QMainWindow):
         self.registry[A.FACILITY_INCIDENTS].setEnabled(self._is_current("facilities"))
         self.registry[A.INCIDENT_PLAN_ITEMS].setEnabled(self._is_current("incidents"))
         if tab is not None:
-            kind = RecordKind(tab.entity)
+            kind = tab.kind
             self.registry[A.NEW].setText(f"&New {kind.label}…")
             self.registry[A.NEW].setToolTip(f"Add a {kind.label} (Ctrl+N)")
         self._show_counts()
@@ -338,7 +334,7 @@ class MainWindow(QMainWindow):
 
     def _show_deadlines(self) -> None:
         try:
-            summary = deadline_summary(self.database, self.today(), limit=0)
+            summary = deadline_summary(self.session.database, self.today(), limit=0)
         except EXPECTED as error:
             self.deadlines_label.setText("")
             log.warning("deadlines: %s", error)
@@ -349,11 +345,12 @@ class MainWindow(QMainWindow):
         self.deadlines_label.setStyleSheet("color: #b00020; font-weight: bold;" if alert else "")
 
     def _show_database(self) -> None:
-        path = file_of(self.database)
-        shown = str(path) if path is not None else self.database.display_name
+        database = self.session.database
+        path = sqlite_file(database.url)
+        shown = str(path) if path is not None else database.display_name
         self.database_label.setText(shown)
         self.database_label.setToolTip(f"Database: {shown}")
-        name = path.name if path is not None else self.database.display_name
+        name = path.name if path is not None else database.display_name
         self.setWindowTitle(f"{name} — Incident Logger")
 
     # ---- databases --------------------------------------------------------------------------------------
@@ -369,41 +366,45 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "New database", f"{path} already exists and was left as it is.\n\n"
                                 "Use File › Open database… to open it, or choose another name.")  # fmt: skip
             return False
-        return self.switch_database(url_for_file(path))
+        return self.switch_database(sqlite_url(path))
 
     def open_database_file(self) -> bool:
         chosen, _ = QFileDialog.getOpenFileName(self, "Open database", str(self._database_dir()), DATABASE_FILTER)
-        return self.switch_database(url_for_file(Path(chosen))) if chosen else False
+        return self.switch_database(sqlite_url(Path(chosen))) if chosen else False
 
     def _database_dir(self) -> Path:
-        path = file_of(self.database)
+        path = sqlite_file(self.session.database.url)
         return path.parent if path is not None else Path.home()
 
     def switch_database(self, url: str) -> bool:
-        """Open `url` and show it; on failure say why and keep the current database."""
-        if url == self.database.url:
+        """Open `url` through the session and show it: a database another window has open may be opened anyway;
+        any other problem is told, and the current database stays."""
+        if url == self.session.database.url:
             return True
+
+        def ask(question: Question) -> Answer:
+            QApplication.restoreOverrideCursor()  # the normal cursor while a question is shown
+            try:
+                return answer_when_switching(self, question)
+            finally:
+                QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            database = self.opener.open(url)
-        except Exception as error:
+            return self.session.switch(url, ask)
+        finally:
             QApplication.restoreOverrideCursor()
-            show_error(self, error, "Opening the database")
-            return False
-        QApplication.restoreOverrideCursor()
-        previous, self.database = self.database, database
-        self.services = Services.of(database)
+
+    def _database_changed(self, database: Database) -> None:
+        """The session switched to `database`: no undo across databases, every tab without filter, read again."""
         self.undo_stack.clear()
         for tab in self.record_tabs.values():
-            tab.set_service(self.services.for_entity(tab.entity))
+            tab.reset()
         self._update_facility_choices()
         self._show_deadlines()
         self._show_database()
         self.settings.add_recent_database(database.url)
-        self.database_changed.emit(database)
         self.statusBar().showMessage(f"Opened {self.database_label.text()}", 8000)
-        self.opener.close(previous)
-        return True
 
     # ---- settings ---------------------------------------------------------------------------------------
     def restore_settings(self) -> None:
@@ -414,13 +415,13 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.restoreState(state)
         for tab in self.record_tabs.values():
-            tab.table.restore_header(self.settings.header(tab.entity))
+            tab.table.restore_header(self.settings.header(tab.kind))
         self.show_tab(self.settings.tab() or "incidents")
 
     def save_settings(self) -> None:
         self.settings.save_window(self.saveGeometry(), self.saveState())
         for tab in self.record_tabs.values():
-            self.settings.save_header(tab.entity, tab.table.save_header())
+            self.settings.save_header(tab.kind, tab.table.save_header())
         self.settings.save_tab(self.tab_key(self.tabs.currentWidget()))
         self.settings.sync()
 
@@ -437,7 +438,5 @@ class MainWindow(QMainWindow):
 
 
 def _short(url: str) -> str:
-    from desktop.persistence.engine import sqlite_file
-
     path = sqlite_file(url)
     return f"{path.name} — {path.parent}" if path is not None else url

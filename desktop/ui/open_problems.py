@@ -1,239 +1,159 @@
-"""Opening the database at start-up, and telling the user when it cannot be: another window has it open,
-the file is damaged (offer the newest good backup, keep the damaged file only with consent), newer, foreign
-or read-only. Also the matching close: backup when data changed, close, release the lock. Start-up code
-with its own opening loop can use offer_repair() for the damaged-file case alone."""
+"""The questions of the session service (desktop.services.session) asked in message boxes: another window has the
+database open (open anyway?), the file is damaged (restore the newest good backup, choose one, start empty; the
+damaged file is moved aside only on those answers, never on Esc), busy (try again?), or cannot be opened (another
+file, a new one, or quit). `answer_at_start` asks them all while the app starts; `answer_when_switching` offers
+"Open anyway" and otherwise says why the current database stays."""
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QAbstractButton, QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractButton, QDialog, QFileDialog, QMessageBox, QWidget
 
-from desktop.paths import AppPaths
-from desktop.persistence.engine import sqlite_file
-from desktop.persistence.instance_lock import InstanceLock, InstanceLockedError
-from desktop.persistence.integrity import FileCheck, FileState
-from desktop.persistence.opening import DatabaseFileError, describe_error, display_url
-from desktop.persistence.unit_of_work import Database, utc_now
-from desktop.services.backup import (
-    BackupError,
-    BackupInfo,
-    BackupSummary,
-    backup_on_close,
-    list_backups,
-    move_aside,
-    newest_good_backup,
-    open_for_use,
-    restore_backup,
-    verify_backup,
+from desktop.persistence.engine import sqlite_file, sqlite_url
+from desktop.persistence.opening import display_url
+from desktop.services.backup import BackupSummary, verify_backup
+from desktop.services.session import (
+    QUIT,
+    AlreadyOpen,
+    Answer,
+    Busy,
+    CannotOpen,
+    Choice,
+    Damaged,
+    Problem,
+    Question,
 )
 from desktop.ui.backup_actions import RestoreDialog, summary_text
 from desktop.ui.dialogs.history_dialog import local_time
+from desktop.ui.error_dialogs import explain, show_error
 
 TITLE = "Incident Logger"
+DATABASE_FILTER = "Incident Logger databases (*.sqlite3 *.sqlite *.db);;All files (*)"
+SUFFIX = ".sqlite3"
+TITLES = {
+    Problem.NEWER_SCHEMA: "Database from a newer version",
+    Problem.NOT_OURS: "Not an Incident Logger database",
+    Problem.READ_ONLY: "Database is read-only",
+    Problem.NO_ACCESS: "Database cannot be read",
+    Problem.BACKUP_FAILED: "Cannot upgrade the database",
+    Problem.RESTORE_FAILED: "Restore failed",
+    Problem.OPEN_FAILED: "Cannot open the database",
+}
 
 
-@dataclass
-class OpenedDatabase:
-    """The database the window works on, with the instance lock it holds (None when opened anyway)."""
-
-    database: Database
-    lock: InstanceLock | None
-    backup_dir: Path
-
-    def close(self) -> BackupInfo | None:
-        """On quitting: a verified backup when data changed (rotating old ones), then close and unlock.
-        A failed backup is reported on stderr; closing goes on (the data itself is safe in the database)."""
-        taken = None
-        try:
-            if self.lock is not None:  # a window opened "anyway" leaves backups to the first one
-                taken = backup_on_close(self.database, self.backup_dir)
-        except (BackupError, OSError) as error:
-            print(f"incident-logger: the backup on closing failed: {error}", file=sys.stderr)
-        finally:
-            self.database.close()
-            if self.lock is not None:
-                self.lock.release()
-        return taken
-
-
-def open_at_start(
-    parent: QWidget | None, url: str, app_paths: AppPaths, *, clock: Callable[[], datetime] = utc_now
-) -> OpenedDatabase | None:
-    """Open the database for the window, asking the user what to do about any problem first.
-    Returns None when the user chose to quit (or nothing can be opened); the file is then left as it was."""
-    path = sqlite_file(url)
-    lock: InstanceLock | None = None
-    if path is not None:
-        lock = InstanceLock(path)
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-            lock.acquire()
-        except InstanceLockedError as error:
-            lock = None
-            if not _open_anyway(parent, error):
-                return None
-        except OSError:
-            lock = None  # a read-only folder: the file check below says so clearly
-    thorough = lock is not None and lock.stale_owner is not None  # not closed properly: full integrity_check
-    try:
-        database = _open_resolving_problems(parent, url, path, app_paths, clock, thorough)
-    except BaseException:
-        if lock is not None:
-            lock.release()
-        raise
-    if database is None:
-        if lock is not None:
-            lock.release()
-        return None
-    return OpenedDatabase(database, lock, app_paths.backup_dir)
-
-
-def offer_repair(
-    parent: QWidget | None,
-    error: BaseException,
-    url: str,
-    app_paths: AppPaths,
-    *,
-    clock: Callable[[], datetime] = utc_now,
-) -> bool | None:
-    """For an opening that failed with `error`: when the file is damaged, offer the newest good backup (or
-    another, or an empty start), moving the damaged file aside only when the user agrees.
-    True: repaired, open again. False: the user chose to quit; the file is as it was. None: not a damaged
-    file; the caller tells about `error` its own way. For start-up code with its own opening loop."""
-    path = sqlite_file(url)
-    if path is None or not isinstance(error, DatabaseFileError) or error.check.state != FileState.DAMAGED:
-        return None
-    lock = InstanceLock(path)
-    try:
-        lock.acquire()  # nobody may open the file while it is being replaced
-    except (InstanceLockedError, OSError):
-        lock = None
-    try:
-        return _offer_backup(parent, error.check, path, app_paths, clock)
-    finally:
-        if lock is not None:
-            lock.release()
-
-
-def _open_resolving_problems(
-    parent: QWidget | None,
-    url: str,
-    path: Path | None,
-    app_paths: AppPaths,
-    clock: Callable[[], datetime],
-    thorough: bool,
-) -> Database | None:
-    while True:
-        try:
-            return open_for_use(url, app_paths.backup_dir, clock=clock, thorough=thorough)
-        except DatabaseFileError as error:
-            assert path is not None
-            if not _resolve(parent, error.check, path, app_paths, clock):
-                return None
-        except BackupError as error:  # the backup before a migration failed: nothing was migrated
-            _show(parent, QMessageBox.Icon.Critical, "Cannot upgrade the database",
-                  f"The database was not upgraded because its backup failed: {error}", "backup_failed")  # fmt: skip
-            return None
-        except Exception as error:  # a server that does not answer, a bad URL…
-            _show(parent, QMessageBox.Icon.Critical, "Cannot open the database",
-                  f"Cannot open {display_url(url)}: {describe_error(error)}", "open_failed")  # fmt: skip
-            return None
-
-
-def _resolve(
-    parent: QWidget | None, check: FileCheck, path: Path, app_paths: AppPaths, clock: Callable[[], datetime]
-) -> bool:
-    """Ask what to do; True when something changed and opening should be tried again."""
-    if check.state == FileState.DAMAGED:
-        return _offer_backup(parent, check, path, app_paths, clock)
-    if check.state == FileState.BUSY:
-        box = _box(parent, QMessageBox.Icon.Warning, "Database busy", check.message, "database_busy")
+def answer_at_start(parent: QWidget | None, question: Question) -> Answer:
+    """Ask `question` while the app starts (Quit ends the app)."""
+    if isinstance(question, AlreadyOpen):
+        return _already_open(parent, question, "&Quit")
+    if isinstance(question, Damaged):
+        return _damaged(parent, question)
+    if isinstance(question, Busy):
+        box = _box(parent, QMessageBox.Icon.Warning, "Database busy", question.message, "database_busy")
         retry = box.addButton("&Try again", QMessageBox.ButtonRole.AcceptRole)
         box.addButton("&Quit", QMessageBox.ButtonRole.RejectRole)
-        return _ask(box) is retry
-    titles = {
-        FileState.NEWER_SCHEMA: ("Database from a newer version", "newer_schema"),
-        FileState.NOT_OURS: ("Not an Incident Logger database", "not_ours"),
-        FileState.READ_ONLY: ("Database is read-only", "read_only"),
-        FileState.NO_ACCESS: ("Database cannot be read", "no_access"),
-    }
-    title, name = titles.get(check.state, ("Cannot open the database", "open_failed"))
-    _show(parent, QMessageBox.Icon.Critical, title, check.message, name)
-    return False
+        return Answer(Choice.RETRY) if _ask(box) is retry else QUIT
+    assert isinstance(question, CannotOpen)
+    return _cannot_open(parent, question)
 
 
-def _offer_backup(
-    parent: QWidget | None, check: FileCheck, path: Path, app_paths: AppPaths, clock: Callable[[], datetime]
-) -> bool:
-    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        newest = newest_good_backup(app_paths.backup_dir, path)
-    finally:
-        QGuiApplication.restoreOverrideCursor()
-    kept_as = f"{path.name}.damaged"
-    text = check.message + "\n\n"
+def answer_when_switching(parent: QWidget | None, question: Question) -> Answer:
+    """Ask `question` about the database the window is to switch to (Cancel keeps the current one). Only the
+    lock of another window is a question here; any other problem is told, and the current database stays."""
+    if isinstance(question, AlreadyOpen):
+        return _already_open(parent, question, "&Cancel")
+    show_error(parent, question.error, "Opening the database")
+    return QUIT
+
+
+def _already_open(parent: QWidget | None, question: AlreadyOpen, give_up: str) -> Answer:
+    who = question.owner.describe() if question.owner else "another process"
+    text = (f"Incident Logger is already open on {question.database} ({who}).\n\nUse that window. Opening the "
+            "database a second time is safe for saving, but backups on closing and restoring a backup are then "
+            "left to the first window.")  # fmt: skip
+    box = _box(parent, QMessageBox.Icon.Warning, "Already open", text, "already_open")
+    quit_button = box.addButton(give_up, QMessageBox.ButtonRole.RejectRole)
+    anyway = box.addButton("&Open anyway", QMessageBox.ButtonRole.AcceptRole)
+    box.setDefaultButton(quit_button)
+    return Answer(Choice.OPEN_ANYWAY) if _ask(box) is anyway else QUIT
+
+
+def _damaged(parent: QWidget | None, question: Damaged) -> Answer:
+    newest = question.newest
+    text = question.message + "\n\n"
     if newest is not None:
         text += (f"The newest good backup is from {local_time(newest.info.taken_at)}. {summary_text(newest)}\n\n"
-                 f"Restore it? The damaged file is kept beside it as {kept_as}, for recovery.")  # fmt: skip
+                 f"Restore it? The damaged file is kept beside it as {question.kept_as}, for recovery.")  # fmt: skip
     else:
-        text += (f"No good backup was found in {app_paths.backup_dir}. You can keep the damaged file as "
-                 f"{kept_as} and start with an empty database, or quit and get help.")  # fmt: skip
-    box = _box(parent, QMessageBox.Icon.Critical, "Database damaged", text, "database_damaged")
-    restore = box.addButton("&Restore this backup", QMessageBox.ButtonRole.AcceptRole) if newest else None
-    choose = box.addButton("&Choose a backup…", QMessageBox.ButtonRole.ActionRole)
-    start_empty = None if newest else box.addButton("Start &empty", QMessageBox.ButtonRole.DestructiveRole)
-    quit_button = box.addButton("&Quit", QMessageBox.ButtonRole.RejectRole)
-    box.setEscapeButton(quit_button)  # Esc or closing the box must never count as consent to move the file
-    box.setDefaultButton(restore or quit_button)
-    clicked = _ask(box)
-    chosen: BackupSummary | None = None
-    if clicked is None:  # Esc or the box closed: no consent; the damaged file stays exactly as it was
-        return False
-    if clicked is restore:
-        chosen = newest
-    elif clicked is choose:
-        chosen = _choose_backup(parent, path, app_paths)
-        if chosen is None:
-            return _offer_backup(parent, check, path, app_paths, clock)  # back to the question
-    elif start_empty is None or clicked is not start_empty:
-        return False  # quit: the damaged file stays exactly as it was
-    try:
-        moved = move_aside(path)  # the user agreed above: keep the damaged file beside the new one
-        if chosen is not None:
-            restore_backup(chosen.info.path, path, app_paths.backup_dir, kept_as=moved, clock=clock)
-    except (BackupError, OSError) as error:
-        _show(parent, QMessageBox.Icon.Critical, "Restore failed", f"Nothing was restored: {error}", "restore_failed")
-        return False
-    return True
+        where = f" in {question.backup_dir}" if question.backup_dir is not None else ""
+        text += (f"No good backup was found{where}. You can keep the damaged file as {question.kept_as} and start "
+                 "with an empty database, or quit and get help.")  # fmt: skip
+    while True:
+        box = _box(parent, QMessageBox.Icon.Critical, "Database damaged", text, "database_damaged")
+        restore = box.addButton("&Restore this backup", QMessageBox.ButtonRole.AcceptRole) if newest else None
+        choose = box.addButton("&Choose a backup…", QMessageBox.ButtonRole.ActionRole)
+        start_empty = None if newest else box.addButton("Start &empty", QMessageBox.ButtonRole.DestructiveRole)
+        quit_button = box.addButton("&Quit", QMessageBox.ButtonRole.RejectRole)
+        box.setEscapeButton(quit_button)  # Esc or closing the box must never count as consent to move the file
+        box.setDefaultButton(restore or quit_button)
+        clicked = _ask(box)
+        if clicked is None:  # Esc or the box closed: no consent; the damaged file stays exactly as it was
+            return QUIT
+        if clicked is restore:
+            return Answer(Choice.RESTORE_NEWEST)
+        if clicked is choose:
+            chosen = _choose_backup(parent, question)
+            if chosen is None:
+                continue  # back to the question
+            return Answer(Choice.CHOOSE_BACKUP, backup=chosen.info.path)
+        if start_empty is not None and clicked is start_empty:
+            return Answer(Choice.START_EMPTY)
+        return QUIT  # quit: the damaged file stays exactly as it was
 
 
-def _choose_backup(parent: QWidget | None, path: Path, app_paths: AppPaths) -> BackupSummary | None:
-    dialog = RestoreDialog(parent, list_backups(app_paths.backup_dir, path), verify_backup,
+def _choose_backup(parent: QWidget | None, question: Damaged) -> BackupSummary | None:
+    dialog = RestoreDialog(parent, list(question.backups), verify_backup,
                            intro="Choose the backup to restore. The damaged file is kept beside it.",
-                           other_folder=app_paths.backup_dir)  # fmt: skip
+                           other_folder=question.backup_dir)  # fmt: skip
     try:
         return dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None
     finally:
         dialog.deleteLater()
 
 
-def _open_anyway(parent: QWidget | None, error: InstanceLockedError) -> bool:
-    who = error.owner.describe() if error.owner else "another process"
-    text = (f"Incident Logger is already open on {error.database} ({who}).\n\nUse that window. Opening the "
-            "database a second time is safe for saving, but backups on closing and restoring a backup are then "
-            "left to the first window.")  # fmt: skip
-    box = _box(parent, QMessageBox.Icon.Warning, "Already open", text, "already_open")
+def _cannot_open(parent: QWidget | None, question: CannotOpen) -> Answer:
+    """Say why, and offer another file, a new one, or to quit."""
+    problem = question.problem
+    if problem == Problem.OPEN_FAILED:
+        box = _box(parent, QMessageBox.Icon.Warning, TITLES[problem], f"Cannot open {display_url(question.url)}.",
+                   problem.value)  # fmt: skip
+        headline, details = explain(question.error)
+        box.setInformativeText(f"{headline}\n\n{details}")
+    else:
+        box = _box(parent, QMessageBox.Icon.Critical, TITLES[problem], question.message, problem.value)
+    open_other = box.addButton("&Open another file…", QMessageBox.ButtonRole.AcceptRole)
+    new_file = box.addButton("&New database…", QMessageBox.ButtonRole.AcceptRole)
     quit_button = box.addButton("&Quit", QMessageBox.ButtonRole.RejectRole)
-    anyway = box.addButton("&Open anyway", QMessageBox.ButtonRole.AcceptRole)
-    box.setDefaultButton(quit_button)
-    return _ask(box) is anyway
+    box.setDefaultButton(open_other)
+    box.setEscapeButton(quit_button)
+    clicked = _ask(box)
+    try:
+        path = sqlite_file(question.url)
+    except Exception:  # not a URL at all
+        path = None
+    start = path.parent if path is not None else Path.home()
+    if clicked is open_other:
+        chosen, _ = QFileDialog.getOpenFileName(parent, "Open database", str(start), DATABASE_FILTER)
+        choice = Choice.OTHER_FILE
+    elif clicked is new_file:
+        chosen, _ = QFileDialog.getSaveFileName(parent, "New database", str(start / f"incidents{SUFFIX}"),
+                                                DATABASE_FILTER)  # fmt: skip
+        if chosen and not Path(chosen).suffix:
+            chosen += SUFFIX
+        choice = Choice.NEW_FILE
+    else:
+        return QUIT
+    return Answer(choice, url=sqlite_url(Path(chosen)) if chosen else question.url)  # no file chosen: try again
 
 
 def _box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str, name: str) -> QMessageBox:
@@ -248,9 +168,3 @@ def _ask(box: QMessageBox) -> QAbstractButton | None:
         return box.clickedButton()
     finally:
         box.deleteLater()
-
-
-def _show(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str, name: str) -> None:
-    box = _box(parent, icon, title, text, name)
-    box.addButton("&Quit", QMessageBox.ButtonRole.AcceptRole)
-    _ask(box)

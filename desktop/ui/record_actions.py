@@ -3,51 +3,28 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
+from desktop.domain.kinds import Record, RecordKind
 from desktop.domain.queries import IncidentFilter, Page, PlanItemFilter
-from desktop.domain.records import Facility, Incident, PlanItem
 from desktop.domain.validation import ValidationError
-from desktop.persistence.unit_of_work import Database
-from desktop.services.records import FacilityService, IncidentService, PlanItemService, RecordService
 from desktop.ui.error_dialogs import show_error
 from desktop.ui.forms.facility_form import FacilityForm
 from desktop.ui.forms.incident_form import IncidentForm
 from desktop.ui.forms.plan_item_form import PlanItemForm
 from desktop.ui.forms.related import RelatedRecords
-from desktop.ui.undo_commands import NOUNS, CreateRecord, DeleteRecord, UpdateRecord, content, display_name
+from desktop.ui.session import Session
+from desktop.ui.undo_commands import CreateRecord, DeleteRecord, UpdateRecord, content, display_name
 
 RELATED_LIMIT = 200
-Record = Facility | Incident | PlanItem
-
-
-@dataclass(frozen=True)
-class Services:
-    """The record services of one open database."""
-
-    database: Database
-    facilities: FacilityService
-    incidents: IncidentService
-    plan_items: PlanItemService
-
-    @classmethod
-    def of(cls, database: Database) -> Services:
-        return cls(database, FacilityService(database), IncidentService(database), PlanItemService(database))
-
-    def for_entity(self, entity: str) -> RecordService[Any, Any]:
-        services: dict[str, RecordService[Any, Any]] = {
-            "facility": self.facilities, "incident": self.incidents, "plan_item": self.plan_items,
-        }  # fmt: skip
-        return services[entity]
 
 
 def confirm_delete(parent: QWidget | None, record: Record) -> bool:
     """Ask before deleting, naming the record; Cancel is the default."""
-    noun = NOUNS[_entity(record)]
+    noun = RecordKind.of(record).label
     box = QMessageBox(parent)
     box.setObjectName("confirm_delete")
     box.setIcon(QMessageBox.Icon.Question)
@@ -62,27 +39,20 @@ def confirm_delete(parent: QWidget | None, record: Record) -> bool:
     return box.clickedButton() is delete
 
 
-def _entity(record: Record) -> str:
-    return {Facility: "facility", Incident: "incident", PlanItem: "plan_item"}[type(record)]
-
-
 class RecordActions:
-    """Opens the record forms as modal dialogs and turns what they return into undoable commands.
+    """Opens the record forms as modal dialogs and turns what they return into undoable commands on the
+    session's services; every change (also by undo/redo) is told by the session's `records_changed`."""
 
-    `on_change(entity)` is called after every change (also by undo/redo) to refresh the views."""
-
-    def __init__(self, parent: QWidget, undo_stack: QUndoStack, services: Callable[[], Services],
-                 on_change: Callable[[str], None]) -> None:  # fmt: skip
+    def __init__(self, parent: QWidget, undo_stack: QUndoStack, session: Session) -> None:
         self.parent = parent
         self.undo_stack = undo_stack
-        self.services = services
-        self.on_change = on_change
+        self.session = session
         self.open_form: QDialog | None = None  # the form being shown (tests and screenshots reach it here)
 
     # ---- forms ------------------------------------------------------------------------------------------
-    def _form(self, entity: str, record: Any) -> Any:
-        services = self.services()
-        if entity == "facility":
+    def _form(self, kind: RecordKind, record: Any) -> Any:
+        services = self.session.services
+        if kind == RecordKind.FACILITY:
             related = None
             if record is not None:
                 related = RelatedRecords(
@@ -93,7 +63,7 @@ class RecordActions:
                 )  # fmt: skip
             return FacilityForm(record, related, self.parent)
         facilities = services.facilities.names()
-        if entity == "incident":
+        if kind == RecordKind.INCIDENT:
             return IncidentForm(record, facilities, self.parent)
         return PlanItemForm(record, facilities, self.parent)
 
@@ -114,31 +84,31 @@ class RecordActions:
             form.deleteLater()
 
     # ---- actions ----------------------------------------------------------------------------------------
-    def new(self, entity: str) -> str | None:
-        """Create a record of `entity`; returns its uuid, or None when cancelled."""
-        services = self.services()
-        if entity == "incident" and not services.facilities.names():
+    def new(self, kind: RecordKind) -> str | None:
+        """Create a record of `kind`; returns its uuid, or None when cancelled."""
+        services = self.session.services
+        if kind == RecordKind.INCIDENT and not services.facilities.names():
             QMessageBox.information(self.parent, "New incident",
                                     "Add a facility first: every incident happens at a facility.")  # fmt: skip
             return None
-        service = services.for_entity(entity)
+        service = services.of_kind(kind)
 
         def save(form: Any) -> str:
-            command = CreateRecord.perform(service, form.edited_record(), self.on_change)
+            command = CreateRecord.perform(service, form.edited_record(), self.session.changed)
             self.undo_stack.push(command)
             return str(command.record.uuid)
 
-        result: str | None = self._run_form(self._form(entity, None), save, f"Adding a {NOUNS[entity]}")
+        result: str | None = self._run_form(self._form(kind, None), save, f"Adding a {kind.label}")
         return result
 
-    def edit(self, entity: str, shown: Record) -> bool:
+    def edit(self, kind: RecordKind, shown: Record) -> bool:
         """Edit the stored version of `shown`; True when a change was saved."""
-        service = self.services().for_entity(entity)
+        service = self.session.services.of_kind(kind)
         try:
             record = service.get(shown.uuid)
         except Exception as error:
-            show_error(self.parent, error, f"Opening the {NOUNS[entity]}")
-            self.on_change(entity)  # it may have been deleted elsewhere: show the current rows
+            show_error(self.parent, error, f"Opening the {kind.label}")
+            self.session.changed(kind)  # it may have been deleted elsewhere: show the current rows
             return False
 
         def save(form: Any) -> bool:
@@ -146,19 +116,19 @@ class RecordActions:
             status_change = form.status_change() if isinstance(form, IncidentForm) else None
             if content(after) == content(record) and status_change is None:
                 return True  # nothing changed: no write, no undo step
-            command = UpdateRecord.perform(service, record, after, self.on_change, status_change)
+            command = UpdateRecord.perform(service, record, after, self.session.changed, status_change)
             self.undo_stack.push(command)
             return True
 
-        return bool(self._run_form(self._form(entity, record), save, f"Saving the {NOUNS[entity]}"))
+        return bool(self._run_form(self._form(kind, record), save, f"Saving the {kind.label}"))
 
-    def delete(self, entity: str, shown: Record) -> bool:
+    def delete(self, kind: RecordKind, shown: Record) -> bool:
         if not confirm_delete(self.parent, shown):
             return False
         try:
-            command = DeleteRecord.perform(self.services().for_entity(entity), shown, self.on_change)
+            command = DeleteRecord.perform(self.session.services.of_kind(kind), shown, self.session.changed)
         except Exception as error:
-            show_error(self.parent, error, f"Deleting the {NOUNS[entity]}")
+            show_error(self.parent, error, f"Deleting the {kind.label}")
             return False
         self.undo_stack.push(command)
         return True

@@ -8,6 +8,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from desktop.domain.kinds import RecordKind
 from desktop.ui.table_models.paged import PagedTableModel
 from desktop.ui.widgets.filter_bar import FilterBar
 from desktop.ui.widgets.record_table import RecordTable
@@ -41,8 +42,8 @@ class RecordTab(QWidget):
         model.counts_changed.connect(self.counts_changed)
 
     @property
-    def entity(self) -> str:
-        return self.model.entity
+    def kind(self) -> RecordKind:
+        return self.model.kind
 
     def apply_filter(self, where: Any) -> None:
         if not self.isVisible():
@@ -85,9 +86,9 @@ class RecordTab(QWidget):
         if self._stale:
             self.refresh()
 
-    def set_service(self, service: Any) -> None:
+    def reset(self) -> None:
         """Another database: no filter, forget the rows now, read them (when shown)."""
-        self.model.clear(service)
+        self.model.clear()
         self.filter_bar.reset_silently()
         self.model.where = self.model.empty_filter()
         self.table.scrollToTop()

@@ -16,11 +16,13 @@ from desktop.persistence.unit_of_work import Database
 from desktop.services.records import FacilityService
 from desktop.ui.report import BriefingError, write_briefing
 from desktop.ui.report.briefing_dialog import BriefingDialog
+from desktop.ui.session import Session
 
 
 class ReportActions(QObject):
     """Owns `export_briefing_action`; add it to the File menu. The dialog opens window-modal (not blocking);
-    on Export the PDF is written, then `exported(path, pages)` or `failed(message)` is emitted."""
+    on Export the PDF of the session's database is written, then `exported(path, pages)` or `failed(message)`
+    is emitted."""
 
     exported = Signal(str, int)
     failed = Signal(str)
@@ -28,7 +30,7 @@ class ReportActions(QObject):
     def __init__(
         self,
         parent_window: QWidget,
-        database_provider: Callable[[], Database | None],
+        session: Session,
         current_filter: Callable[[], IncidentFilter],
         *,
         today: Callable[[], date] = date.today,
@@ -36,7 +38,7 @@ class ReportActions(QObject):
     ) -> None:
         super().__init__(parent_window)
         self.window = parent_window
-        self.database_provider = database_provider
+        self.session = session
         self.current_filter = current_filter
         self.today = today
         self.default_directory = default_directory or Path.home()
@@ -49,10 +51,10 @@ class ReportActions(QObject):
         self.export_briefing_action.triggered.connect(self.export_briefing)
 
     def export_briefing(self) -> None:
-        database = self.database_provider()
-        if database is None:
+        if not self.session.is_open:
             self._fail("No database is open.")
             return
+        database = self.session.database
         try:
             facilities = FacilityService(database).names()
         except StorageError as error:

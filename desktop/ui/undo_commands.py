@@ -20,17 +20,16 @@ from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.domain.errors import RecordNotFoundError
+from desktop.domain.kinds import RecordKind
 from desktop.domain.queries import Page, PlanItemFilter
 from desktop.domain.records import Facility, Incident, PlanItem
 from desktop.services.records import PlanItemService, RecordService
 
-OnChange = Callable[[str], None]
+OnChange = Callable[[RecordKind], None]
 OnError = Callable[[str, Exception], None]
 Record = Facility | Incident | PlanItem
 Service = RecordService[Any, Any]
 
-ENTITIES: dict[type, str] = {Facility: "facility", Incident: "incident", PlanItem: "plan_item"}
-NOUNS = {"facility": "facility", "incident": "incident", "plan_item": "plan item"}
 NAME_LENGTH = 40
 _BOOKKEEPING = {"uuid", "version", "created_at", "updated_at", "facility_name", "status_history"}
 log = logging.getLogger(__name__)
@@ -38,10 +37,6 @@ log = logging.getLogger(__name__)
 
 class UndoConflictError(RuntimeError):
     """The stored record is no longer the one an undo or redo expects (it changed elsewhere)."""
-
-
-def entity_of(record: Record) -> str:
-    return ENTITIES[type(record)]
 
 
 def display_name(record: Record) -> str:
@@ -57,7 +52,7 @@ def display_name(record: Record) -> str:
 
 
 def describe(verb: str, record: Record) -> str:
-    return f"{verb} {NOUNS[entity_of(record)]} “{display_name(record)}”"
+    return f"{verb} {RecordKind.of(record).label} “{display_name(record)}”"
 
 
 def content(record: Record) -> dict[str, object]:
@@ -81,10 +76,10 @@ def show_error_box(text: str, error: Exception) -> None:
 class RecordCommand(QUndoCommand):
     """Shared machinery: skip the first redo, run actions, report failures, notify changes."""
 
-    def __init__(self, service: Service, text: str, entity: str, on_change: OnChange, on_error: OnError | None):
+    def __init__(self, service: Service, text: str, kind: RecordKind, on_change: OnChange, on_error: OnError | None):
         super().__init__(text)
         self.service = service
-        self.entity = entity
+        self.kind = kind
         self.on_change = on_change
         self.on_error = on_error or show_error_box
         self.failure: Exception | None = None
@@ -111,7 +106,7 @@ class RecordCommand(QUndoCommand):
         self._notify()
 
     def _notify(self) -> None:
-        self.on_change(self.entity)
+        self.on_change(self.kind)
 
     def _redo(self) -> None:
         raise NotImplementedError
@@ -124,10 +119,10 @@ class RecordCommand(QUndoCommand):
         try:
             current = self.service.get(expected.uuid)
         except RecordNotFoundError as error:
-            raise UndoConflictError(f"{NOUNS[self.entity]} “{display_name(expected)}” was deleted elsewhere") from error
+            raise UndoConflictError(f"{self.kind.label} “{display_name(expected)}” was deleted elsewhere") from error
         if content(current) != content(expected):
             raise UndoConflictError(
-                f"{NOUNS[self.entity]} “{display_name(expected)}” was changed elsewhere since; "
+                f"{self.kind.label} “{display_name(expected)}” was changed elsewhere since; "
                 f"{action} would overwrite those changes"
             )
         return current
@@ -168,14 +163,14 @@ class _DeletesIncidents(RecordCommand):
     def _notify(self) -> None:
         super()._notify()
         if self.links is not None and self.links.uuids:
-            self.on_change("plan_item")
+            self.on_change(RecordKind.PLAN_ITEM)
 
 
 class CreateRecord(_DeletesIncidents):
     """Undo deletes the new record; redo creates it again with the same uuid."""
 
     def __init__(self, service: Service, created: Record, on_change: OnChange, on_error: OnError | None):
-        super().__init__(service, describe("Add", created), entity_of(created), on_change, on_error)
+        super().__init__(service, describe("Add", created), RecordKind.of(created), on_change, on_error)
         self.record = created
 
     @classmethod
@@ -200,7 +195,7 @@ class UpdateRecord(RecordCommand):
     """Undo stores the values before the edit again; redo the values after it."""
 
     def __init__(self, service: Service, before: Record, after: Record, on_change: OnChange, on_error: OnError | None):
-        super().__init__(service, describe("Edit", after), entity_of(after), on_change, on_error)
+        super().__init__(service, describe("Edit", after), RecordKind.of(after), on_change, on_error)
         self.before = before
         self.after = after
 
@@ -241,7 +236,7 @@ class DeleteRecord(_DeletesIncidents):
     the plan items linked to them); redo deletes it again."""
 
     def __init__(self, service: Service, deleted: Record, on_change: OnChange, on_error: OnError | None):
-        super().__init__(service, describe("Delete", deleted), entity_of(deleted), on_change, on_error)
+        super().__init__(service, describe("Delete", deleted), RecordKind.of(deleted), on_change, on_error)
         self.record = deleted
 
     @classmethod

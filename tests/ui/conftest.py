@@ -11,12 +11,15 @@ import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QHeaderView, QWidget
 from pytestqt.qtbot import QtBot
+from support.clock import FakeClock
 
 from desktop import paths
 from desktop.app import build_main_window
 from desktop.paths import AppPaths
 from desktop.persistence.unit_of_work import Database
+from desktop.services.session import DatabaseSessions
 from desktop.ui.main_window import MainWindow
+from desktop.ui.session import Session
 
 TODAY = date(2019, 9, 20)  # the demo plan item (due 2019-09-26) is due this week
 MODAL_TIMEOUT_MS = 5000
@@ -25,6 +28,13 @@ MODAL_TIMEOUT_MS = 5000
 @pytest.fixture
 def app_paths(tmp_path: Path) -> AppPaths:
     return paths.init(tmp_path / "data")
+
+
+@pytest.fixture
+def sessions(app_paths: AppPaths, clock: FakeClock) -> DatabaseSessions:
+    """The session service of the window tests, as the app has it: backups go to the app's backup folder (the
+    fixtures' own databases are opened without the lock, so they are not backed up on closing)."""
+    return DatabaseSessions(app_paths.backup_dir, clock=clock)
 
 
 @pytest.fixture
@@ -55,13 +65,16 @@ def today() -> Today:
 
 
 @pytest.fixture
-def make_window(qtbot: QtBot, app_paths: AppPaths, today: Today) -> Iterator[Callable[..., MainWindow]]:
-    """`make_window(database, settings)`: a shown, active MainWindow; closed at teardown, and any database
-    it switched to is closed too."""
+def make_window(
+    qtbot: QtBot, app_paths: AppPaths, today: Today, sessions: DatabaseSessions
+) -> Iterator[Callable[..., MainWindow]]:
+    """`make_window(database, settings)`: a shown, active MainWindow on a Session of `database` (opened through
+    `sessions`, which also opens what the window switches to); closed at teardown, and any database it switched
+    to is closed too."""
     made: list[tuple[MainWindow, Database]] = []
 
     def make(database: Database, settings: QSettings, *, show: bool = True) -> MainWindow:
-        window = build_main_window(database, app_paths, settings, today=today)
+        window = build_main_window(Session(database, sessions), app_paths, settings, today=today)
         qtbot.addWidget(window)
         made.append((window, database))
         if show:
@@ -73,10 +86,10 @@ def make_window(qtbot: QtBot, app_paths: AppPaths, today: Today) -> Iterator[Cal
 
     yield make
     for window, first in made:
-        current = window.database
+        current = window.session.database
         window.close()
         if current is not first:
-            window.opener.close(current)
+            sessions.close(current)
 
 
 @pytest.fixture

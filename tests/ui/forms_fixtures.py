@@ -13,10 +13,10 @@ from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QComboBox, QDateEdit, QDialog, QLineEdit, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from desktop.persistence.opening import open_database
 from desktop.persistence.unit_of_work import Database
 from desktop.services.demo import load_demo
 from desktop.services.records import FacilityService, IncidentService, PlanItemService
+from desktop.services.session import DatabaseSessions
 from desktop.ui.forms.base import RecordForm
 
 
@@ -35,14 +35,15 @@ class Services:
 
 
 @pytest.fixture
-def services(tmp_path: Path) -> Iterator[Services]:
-    """The real services on a fresh SQLite file in tmp_path, holding the demo data."""
-    database = open_database(f"sqlite+pysqlite:///{tmp_path / 't.sqlite3'}")
+def services(tmp_path: Path, sessions: DatabaseSessions) -> Iterator[Services]:
+    """The real services on a fresh SQLite file in tmp_path (opened through the session service), holding the
+    demo data."""
+    database = sessions.open(f"sqlite+pysqlite:///{tmp_path / 't.sqlite3'}", lock=False)
     load_demo(database)
     try:
         yield Services(database, FacilityService(database), IncidentService(database), PlanItemService(database))
     finally:
-        database.close()
+        sessions.close(database)
 
 
 def shown(qtbot: QtBot, form: RecordForm) -> RecordForm:

@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 from support.clock import FakeClock
 
 from desktop.domain.enums import AuditAction
+from desktop.domain.kinds import RecordKind
 from desktop.domain.records import Facility
 from desktop.paths import AppPaths
 from desktop.persistence.engine import sqlite_file
@@ -25,17 +26,20 @@ from desktop.persistence.unit_of_work import Database
 from desktop.services.audit import history, verify_chain
 from desktop.services.backup import BackupLabel, back_up, list_backups, verify_backup
 from desktop.services.records import FacilityService, IncidentService
+from desktop.services.session import DatabaseSessions
 from desktop.ui.backup_actions import BackupActions, RestoreDialog
 from desktop.ui.dialogs.history_dialog import HistoryDialog
+from desktop.ui.session import Session
 
 
 @dataclass
 class Setup:
     window: QMainWindow
     actions: BackupActions
+    session: Session
     database: Database
     paths: AppPaths
-    restored_calls: list[str]
+    restored_calls: list[RecordKind]  # the kinds the session told changed
 
     @property
     def database_path(self) -> Path:
@@ -45,16 +49,18 @@ class Setup:
 
 
 @pytest.fixture
-def setup(demo_database: Database, tmp_path: Path, qtbot: QtBot) -> Iterator[Setup]:
+def setup(demo_database: Database, tmp_path: Path, qtbot: QtBot, sessions: DatabaseSessions) -> Iterator[Setup]:
     window = QMainWindow()
     qtbot.addWidget(window)
     paths = AppPaths(tmp_path, tmp_path / "config", tmp_path / "backups")
-    calls: list[str] = []
-    actions = BackupActions(window, lambda: demo_database, paths, lambda: calls.append("restored"))
+    calls: list[RecordKind] = []
+    session = Session(demo_database, sessions)
+    session.records_changed.connect(calls.append)
+    actions = BackupActions(window, session, paths)
     window.menuBar().addMenu("&File").addActions([actions.backup_action, actions.restore_action])
     window.show()
     qtbot.waitExposed(window)
-    yield Setup(window, actions, demo_database, paths, calls)
+    yield Setup(window, actions, session, demo_database, paths, calls)
     if actions.current_dialog is not None:
         actions.current_dialog.close()
 
@@ -135,7 +141,7 @@ def test_restore_from_backup_brings_back_the_data_and_keeps_the_current(
     assert dialog.restore_button.isEnabled()
     with qtbot.waitSignal(setup.actions.restored):
         qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
-    assert setup.restored_calls == ["restored"]
+    assert setup.restored_calls == list(RecordKind)  # every kind: the views read everything again
     box = current(setup, qtbot, QMessageBox)
     assert isinstance(box, QMessageBox) and box.objectName() == "restore_done"
     assert "The data you had was saved as" in box.text()
@@ -228,7 +234,7 @@ def test_server_database_is_told_to_use_its_own_tools(setup: Setup, qtbot: QtBot
     class ServerDatabase:
         url = "postgresql+psycopg://analyst@db.example/incidents"
 
-    setup.actions.database_provider = lambda: ServerDatabase()  # type: ignore[assignment,return-value]
+    setup.session._database = ServerDatabase()  # type: ignore[assignment]
     setup.actions.backup_action.trigger()
     box = current(setup, qtbot, QMessageBox)
     assert isinstance(box, QMessageBox) and "server's own tools" in box.text()

@@ -21,9 +21,11 @@ from support.synthetic_incidents import populate
 from desktop.domain.queries import IncidentFilter
 from desktop.persistence.unit_of_work import Database
 from desktop.services.records import FacilityService, IncidentService
+from desktop.services.session import DatabaseSessions
 from desktop.ui.report import BriefingError, BriefingOptions, write_briefing
 from desktop.ui.report.briefing_dialog import BriefingDialog
 from desktop.ui.report_actions import ReportActions
+from desktop.ui.session import Session
 
 pytestmark = pytest.mark.skipif(
     shutil.which("pdftotext") is None or shutil.which("pdfinfo") is None,
@@ -166,11 +168,15 @@ def check_facility(qtbot: QtBot, dialog: BriefingDialog, name: str) -> None:
 
 
 def test_export_action_writes_the_chosen_briefing(
-    qtbot: QtBot, plain_window: QMainWindow, sensitive_database: Database, tmp_path: Path
+    qtbot: QtBot,
+    plain_window: QMainWindow,
+    sensitive_database: Database,
+    tmp_path: Path,
+    sessions: DatabaseSessions,
 ) -> None:
     plain_window.menuBar().addMenu("&File")
     incidents_filter = IncidentFilter(occurred_from=date(2019, 8, 1))
-    actions = ReportActions(plain_window, lambda: sensitive_database, lambda: incidents_filter,
+    actions = ReportActions(plain_window, Session(sensitive_database, sessions), lambda: incidents_filter,
                             today=lambda: AS_OF, default_directory=tmp_path)  # fmt: skip
     assert actions.export_briefing_action.text() == "Export &briefing (PDF)…"
     dialog = open_dialog(qtbot, actions)
@@ -193,12 +199,16 @@ def test_export_action_writes_the_chosen_briefing(
 
 
 def test_dialog_refuses_a_backwards_period_and_an_empty_path(
-    qtbot: QtBot, plain_window: QMainWindow, demo_database: Database, tmp_path: Path
+    qtbot: QtBot,
+    plain_window: QMainWindow,
+    demo_database: Database,
+    tmp_path: Path,
+    sessions: DatabaseSessions,
 ) -> None:
     out = tmp_path / "out"
     out.mkdir()
     actions = ReportActions(
-        plain_window, lambda: demo_database, IncidentFilter, today=lambda: AS_OF, default_directory=out
+        plain_window, Session(demo_database, sessions), IncidentFilter, today=lambda: AS_OF, default_directory=out
     )
     dialog = open_dialog(qtbot, actions)
     assert not dialog.period.isChecked() and dialog.export_button.isEnabled()
@@ -217,15 +227,19 @@ def test_dialog_refuses_a_backwards_period_and_an_empty_path(
 
 
 def test_export_failure_is_reported_not_raised(
-    qtbot: QtBot, plain_window: QMainWindow, demo_database: Database, tmp_path: Path
+    qtbot: QtBot,
+    plain_window: QMainWindow,
+    demo_database: Database,
+    tmp_path: Path,
+    sessions: DatabaseSessions,
 ) -> None:
-    actions = ReportActions(plain_window, lambda: demo_database, IncidentFilter, today=lambda: AS_OF,
+    actions = ReportActions(plain_window, Session(demo_database, sessions), IncidentFilter, today=lambda: AS_OF,
                             default_directory=tmp_path / "gone")  # fmt: skip
     dialog = open_dialog(qtbot, actions)
     with qtbot.waitSignal(actions.failed, timeout=10_000) as failed:
         qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     assert "does not exist" in failed.args[0]
-    no_database = ReportActions(plain_window, lambda: None, IncidentFilter)
+    no_database = ReportActions(plain_window, Session(None, sessions), IncidentFilter)
     with qtbot.waitSignal(no_database.failed) as failed:
         no_database.export_briefing_action.trigger()
     assert failed.args == ["No database is open."]

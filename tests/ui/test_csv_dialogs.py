@@ -25,14 +25,17 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 from support.synthetic_incidents import populate
 
+from desktop.domain.kinds import RecordKind
 from desktop.domain.queries import IncidentFilter
 from desktop.persistence.models import AuditRow
 from desktop.persistence.unit_of_work import Database
 from desktop.services.csv_format import MASK
 from desktop.services.records import IncidentService
+from desktop.services.session import DatabaseSessions
 from desktop.ui.csv_actions import CsvActions
 from desktop.ui.dialogs.export_dialog import ExportDialog
 from desktop.ui.dialogs.import_dialog import ImportDialog
+from desktop.ui.session import Session
 
 TACOMA = "Northwest Detention Center, Tacoma"
 SUSPECT = "Jonathan Q. Suspectson"
@@ -53,25 +56,22 @@ def tick(qtbot: QtBot, button: QAbstractButton) -> None:
 class Harness:
     """A main window with CsvActions on it, as the main window wires them (the filters are the tabs')."""
 
-    def __init__(self, qtbot: QtBot, database: Database, folder: Path) -> None:
+    def __init__(self, qtbot: QtBot, session: Session, folder: Path) -> None:
         self.qtbot = qtbot
-        self.database = database
+        self.database = session.database
         self.filters: dict[str, object | None] = {"incidents": None, "facilities": None, "plan_items": None}
-        self.refreshed = 0
+        self.changed: list[RecordKind] = []  # what the session told changed (the views refresh on it)
+        session.records_changed.connect(self.changed.append)
         self.window = QMainWindow()
         self.window.setObjectName("test_window")
         self.window.resize(900, 700)
         qtbot.addWidget(self.window)
-        self.actions = CsvActions(self.window, lambda: self.database, self.filters.get, self._refresh,
-                                  default_directory=folder)  # fmt: skip
+        self.actions = CsvActions(self.window, session, self.filters.get, default_directory=folder)
         self.window.addActions([self.actions.export_action, self.actions.import_action])
         self.errors: list[str] = []
         self.actions.failed.connect(self.errors.append)
         self.window.show()
         activate(qtbot, self.window)
-
-    def _refresh(self) -> None:
-        self.refreshed += 1
 
     def press(self, key: Qt.Key) -> None:
         self.qtbot.keyClick(self.window, key, Qt.KeyboardModifier.ControlModifier)
@@ -97,11 +97,11 @@ class Harness:
 
 
 @pytest.fixture
-def harness(qtbot: QtBot, demo_database: Database, tmp_path: Path) -> Iterator[Harness]:
+def harness(qtbot: QtBot, demo_database: Database, tmp_path: Path, sessions: DatabaseSessions) -> Iterator[Harness]:
     service = IncidentService(demo_database)
     florida = next(i for i in service.page() if "Molotov" in i.title)
     service.update(replace(florida, suspect_names=SUSPECT))
-    made = Harness(qtbot, demo_database, tmp_path)
+    made = Harness(qtbot, Session(demo_database, sessions), tmp_path)
     yield made
     for dialog in (made.actions.export_dialog, made.actions.import_dialog):
         if dialog is not None:
@@ -252,7 +252,7 @@ def test_import_with_a_changed_mapping_preview_then_import(harness: Harness, tmp
     assert (IncidentService(harness.database).count(), audit_count(harness.database)) == before
 
     harness.click(dialog.import_button)
-    qtbot.waitUntil(lambda: harness.refreshed == 1)
+    qtbot.waitUntil(lambda: harness.changed == [RecordKind.FACILITY, RecordKind.INCIDENT])  # one annex created
     qtbot.waitUntil(lambda: harness.actions.import_dialog is None)  # closed (and deleted) after the import
     titles = {i.title: i for i in IncidentService(harness.database).page()}
     assert titles["Fence cut at the north gate"].facility_name == TACOMA
@@ -285,7 +285,7 @@ def test_cancelling_an_import_writes_nothing(harness: Harness, tmp_path: Path, q
     qtbot.waitUntil(lambda: dialog.report is not None)
     assert clicked and dialog.report is not None and dialog.report.cancelled
     assert dialog.status_label.text() == "Import cancelled; nothing was written."
-    assert dialog.isVisible() and harness.refreshed == 0
+    assert dialog.isVisible() and harness.changed == []
     assert (IncidentService(harness.database).count(), audit_count(harness.database)) == before
 
 
@@ -309,7 +309,7 @@ def test_the_actions_their_shortcuts_and_no_open_database(qtbot: QtBot, monkeypa
     shown: list[str] = []
     monkeypatch.setattr("desktop.ui.error_dialogs.show_box",
                         lambda _parent, _icon, _title, text, _details: shown.append(text))  # fmt: skip
-    actions = CsvActions(window, lambda: None, lambda _entity: None, lambda: None)
+    actions = CsvActions(window, Session(None, DatabaseSessions(None)), lambda _entity: None)
     assert (actions.export_action.text(), actions.export_action.shortcut().toString()) == ("&Export CSV…", "Ctrl+E")
     assert (actions.import_action.text(), actions.import_action.shortcut().toString()) == ("&Import CSV…", "Ctrl+I")
     for action in (actions.export_action, actions.import_action):

@@ -15,22 +15,24 @@ from sqlalchemy import event, text
 from support.synthetic_incidents import populate
 
 from desktop.domain.enums import AttackType, Severity
+from desktop.domain.kinds import RecordKind
 from desktop.domain.queries import IncidentFilter
 from desktop.persistence.unit_of_work import Database
 from desktop.services.dashboard import dashboard_data
 from desktop.services.records import IncidentService
+from desktop.services.session import DatabaseSessions
 from desktop.ui.dashboard import DashboardTab
 from desktop.ui.dashboard.chart_common import DUE_SOON_COLOUR, OVERDUE_COLOUR, count_scale
 from desktop.ui.dashboard.chart_panel import ChartPanel
+from desktop.ui.session import Session
 
 MEMO_PLAN_DUE = date(2019, 9, 26)  # the demo plan item: two weeks after the memo of 12 September 2019
 
 
 def make_tab(qtbot: QtBot, database: Database, today: date, show: bool = True) -> DashboardTab:
-    tab = DashboardTab(today=lambda: today)
+    tab = DashboardTab(Session(database, DatabaseSessions(None)), today=lambda: today)  # no switching here
     qtbot.addWidget(tab)
     tab.resize(1300, 1000)
-    tab.set_database(database)
     if show:
         tab.show()
         qtbot.waitExposed(tab)
@@ -168,7 +170,7 @@ def test_invalidate_rereads_after_records_change(qtbot: QtBot, demo_database: Da
     first = service.page()[0]
     service.create(replace(first, uuid="", version=0, case_number=None, title="Another attack"))
     tab.hide()
-    tab.invalidate("incident")
+    tab.session.changed(RecordKind.INCIDENT)
     assert tab.headline.value_text("incidents") == "3"  # hidden: nothing read yet
     tab.show()
     qtbot.waitExposed(tab)
@@ -188,7 +190,7 @@ def test_unreadable_database_shows_a_message(qtbot: QtBot, database: Database) -
 
 
 def test_without_database(qtbot: QtBot) -> None:
-    tab = DashboardTab()
+    tab = DashboardTab(Session(None, DatabaseSessions(None)))
     qtbot.addWidget(tab)
     tab.show()
     assert tab.scope_label.text() == "No database is open."

@@ -36,7 +36,7 @@ def test_dashboard_tab_follows_the_incident_filter_and_sends_clicks_back(window:
     dashboard.filter_requested.emit(wanted)
     qtbot.waitUntil(lambda: window.current_record_tab() is window.record_tabs["incidents"])
     assert window.current_incident_filter().severities == (Severity.HIGH,)
-    high = IncidentService(window.database).count(IncidentFilter(severities=(Severity.HIGH,)))
+    high = IncidentService(window.session.database).count(IncidentFilter(severities=(Severity.HIGH,)))
     qtbot.waitUntil(lambda: window.record_tabs["incidents"].model.rowCount() == high)
     assert high == 2
 

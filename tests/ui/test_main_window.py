@@ -49,7 +49,7 @@ def test_window_shows_the_demo_records_with_counts(window: MainWindow) -> None:
     assert titles(tab) == [SAN_ANTONIO, FLORIDA, TACOMA]  # newest first
     assert window.counts_label.text() == "3 incidents"
     assert window.deadlines_label.text() == "0 overdue, 1 due this week"
-    assert window.database_label.text() == window.database.display_name
+    assert window.database_label.text() == window.session.database.display_name
     assert window.windowTitle() == "incidents.sqlite3 — Incident Logger"
     window.show_tab("facilities")
     assert window.counts_label.text() == "3 facilities"
@@ -88,7 +88,7 @@ def test_search_finds_words_by_their_start_in_the_description(qtbot: QtBot, wind
 
 def test_header_clicks_sort_in_the_database(qtbot: QtBot, window: MainWindow) -> None:
     tab = incidents_tab(window)
-    service = IncidentService(window.database)
+    service = IncidentService(window.session.database)
     header = tab.table.horizontalHeader()
     column = {c.title: n for n, c in enumerate(tab.model.columns)}
     click_header(qtbot, header, column["Title"])
@@ -175,7 +175,7 @@ def test_facility_and_plan_item_filters(qtbot: QtBot, window: MainWindow, today:
 
 
 def test_ctrl_n_adds_an_incident_and_undo_redo_follow_the_database(qtbot: QtBot, window: MainWindow) -> None:
-    service = IncidentService(window.database)
+    service = IncidentService(window.session.database)
 
     def fill(form: QWidget) -> None:
         ff.type_into(qtbot, form.title, "Graffiti on the gate")
@@ -201,7 +201,7 @@ def test_ctrl_n_adds_an_incident_and_undo_redo_follow_the_database(qtbot: QtBot,
 def test_enter_edits_the_selected_record(qtbot: QtBot, window: MainWindow) -> None:
     tab = incidents_tab(window)
     select_title(qtbot, tab, FLORIDA)
-    service = IncidentService(window.database)
+    service = IncidentService(window.session.database)
     uuid = tab.selected_record().uuid
 
     def change(form: QWidget) -> None:
@@ -221,7 +221,7 @@ def test_enter_edits_the_selected_record(qtbot: QtBot, window: MainWindow) -> No
 def test_a_double_click_edits_and_cancel_changes_nothing(qtbot: QtBot, window: MainWindow) -> None:
     tab = incidents_tab(window)
     row = titles(tab).index(TACOMA)
-    before = IncidentService(window.database).get(tab.model.record_at(row).uuid)
+    before = IncidentService(window.session.database).get(tab.model.record_at(row).uuid)
     rect = tab.table.visualRect(tab.model.index(row, 3))
     opened: list[str] = []
 
@@ -235,13 +235,13 @@ def test_a_double_click_edits_and_cancel_changes_nothing(qtbot: QtBot, window: M
 
     work_modal(qtbot, double_click, cancel)
     assert opened == [TACOMA]
-    assert IncidentService(window.database).get(before.uuid) == before
+    assert IncidentService(window.session.database).get(before.uuid) == before
     assert not window.undo_stack.canUndo()
 
 
 def test_delete_asks_naming_the_record_and_undo_brings_it_back(qtbot: QtBot, window: MainWindow) -> None:
     tab = incidents_tab(window)
-    service = IncidentService(window.database)
+    service = IncidentService(window.session.database)
     select_title(qtbot, tab, SAN_ANTONIO)
     uuid = tab.selected_record().uuid
     asked: list[str] = []
@@ -275,7 +275,7 @@ def test_del_in_the_search_box_deletes_text_not_records(qtbot: QtBot, window: Ma
     qtbot.keyClick(tab.filter_bar.search, Qt.Key.Key_Delete)
     assert tab.filter_bar.search.text() == "b"
     assert QApplication.activeModalWidget() is None
-    assert IncidentService(window.database).count() == 3
+    assert IncidentService(window.session.database).count() == 3
 
 
 def test_deleting_a_facility_in_use_says_why_and_keeps_it(
@@ -295,7 +295,7 @@ def test_deleting_a_facility_in_use_says_why_and_keeps_it(
     work_modal(qtbot, lambda: qtbot.keyClick(tab.table, Qt.Key.Key_Delete), confirm, QMessageBox)
     assert shown and shown[0][0] == "The record is still in use and was not deleted."
     assert "incident" in shown[0][1]
-    assert FacilityService(window.database).find_by_name(name) is not None
+    assert FacilityService(window.session.database).find_by_name(name) is not None
     assert not window.undo_stack.canUndo()
 
 
@@ -306,7 +306,7 @@ def test_new_plan_item_from_the_records_menu(qtbot: QtBot, window: MainWindow) -
 
     work_modal(qtbot, window.registry[WindowAction.NEW_PLAN_ITEM].trigger, fill)
     assert window.tabs.currentWidget() is window.record_tabs["plan_items"]
-    assert [p.description for p in PlanItemService(window.database).page()].count(
+    assert [p.description for p in PlanItemService(window.session.database).page()].count(
         "Install bollards at the entrance") == 1  # fmt: skip
     assert window.record_tabs["plan_items"].model.rowCount() == 2
 

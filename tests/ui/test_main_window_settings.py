@@ -8,12 +8,13 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import Today, click_header
-from PySide6.QtCore import QSettings
+from conftest import Today, click_header, work_modal
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QLabel, QMenu, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QLabel, QMenu, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy.exc import OperationalError
+from support.clock import FakeClock
 
 from desktop.app import offer_demo, starting_url
 from desktop.domain.records import Facility
@@ -23,8 +24,8 @@ from desktop.persistence.engine import sqlite_url
 from desktop.persistence.instance_lock import InstanceLock
 from desktop.persistence.unit_of_work import Database
 from desktop.services.records import IncidentService
+from desktop.services.session import DatabaseSessions
 from desktop.ui import error_dialogs
-from desktop.ui.database_session import DatabaseOpener
 from desktop.ui.main_window import MainWindow
 from desktop.ui.settings import WindowSettings
 from desktop.ui.undo_commands import CreateRecord
@@ -87,16 +88,17 @@ def test_reset_columns_puts_them_back(qtbot: QtBot, window: MainWindow) -> None:
 def test_new_database_then_open_the_first_again(
     qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qsettings: QSettings
 ) -> None:
-    first_url = window.database.url
-    window.undo_stack.push(CreateRecord.perform(window.services.facilities, Facility(name="Only in the first file"),
-                                                window.on_records_changed))  # fmt: skip
+    first_url = window.session.database.url
+    window.undo_stack.push(CreateRecord.perform(window.session.services.facilities,
+                                                Facility(name="Only in the first file"),
+                                                window.session.changed))  # fmt: skip
     assert window.undo_stack.canUndo()
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "second"), ""))
     window.registry[WindowAction.NEW_DATABASE].trigger()
 
     second = tmp_path / "second.sqlite3"
     assert second.is_file()
-    assert window.database.url == sqlite_url(second)
+    assert window.session.database.url == sqlite_url(second)
     assert window.record_tabs["incidents"].model.rowCount() == 0
     assert window.counts_label.text() == "0 incidents"
     assert window.deadlines_label.text() == "0 overdue, 0 due this week"
@@ -108,7 +110,7 @@ def test_new_database_then_open_the_first_again(
 
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(tmp_path / "incidents.sqlite3"), ""))
     window.registry[WindowAction.OPEN_DATABASE].trigger()
-    assert window.database.url == first_url
+    assert window.session.database.url == first_url
     assert window.record_tabs["incidents"].model.rowCount() == 3
     window.show_tab("facilities")
     assert window.record_tabs["facilities"].model.rowCount() == 4
@@ -124,13 +126,13 @@ def test_a_file_that_is_no_database_is_refused_and_left_alone(
     junk = tmp_path / "notes.sqlite3"
     junk.write_bytes(b"these are my notes, not a database\n" * 200)
     before = junk.read_bytes()
-    current = window.database
+    current = window.session.database
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(junk), ""))
     assert window.open_database_file() is False
     assert shown_boxes[0][:2] == ("Opening the database", "The database file cannot be used.")
     assert str(junk) in shown_boxes[0][2]
     assert junk.read_bytes() == before
-    assert window.database is current and window.record_tabs["incidents"].model.rowCount() == 3
+    assert window.session.database is current and window.record_tabs["incidents"].model.rowCount() == 3
 
 
 def test_new_database_never_overwrites_a_file(
@@ -141,21 +143,42 @@ def test_new_database_never_overwrites_a_file(
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "incidents.sqlite3"), ""))
     assert window.new_database_file() is False
     assert "already exists and was left as it is" in warned[0]
-    assert window.database is demo_database and IncidentService(demo_database).count() == 3
+    assert window.session.database is demo_database and IncidentService(demo_database).count() == 3
 
 
-def test_a_database_open_in_another_window_is_refused(
-    qtbot: QtBot, window: MainWindow, tmp_path: Path, shown_boxes: list[tuple[str, str, str]]
+def test_a_database_open_in_another_window_is_offered_to_open_anyway(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, clock: FakeClock
 ) -> None:
-    other = tmp_path / "other.sqlite3"
-    elsewhere = DatabaseOpener(None)
+    first_url, other = window.session.database.url, tmp_path / "other.sqlite3"
+    elsewhere = DatabaseSessions(None, clock=clock)  # another window's session service
     database = elsewhere.open(sqlite_url(other))
+    seen: list[tuple[str, str]] = []
+    switched: list[bool] = []
+
+    def answer(label: str) -> Callable[[QWidget], None]:
+        def act(box: QWidget) -> None:
+            assert isinstance(box, QMessageBox)
+            seen.append((box.objectName(), box.text()))
+            qtbot.mouseClick(next(b for b in box.buttons() if b.text().replace("&", "") == label),
+                             Qt.MouseButton.LeftButton)  # fmt: skip
+
+        return act
+
     try:
-        assert window.switch_database(sqlite_url(other)) is False
-        assert shown_boxes[0][1] == "This database is already open in another Incident Logger window."
+        work_modal(qtbot, lambda: switched.append(window.switch_database(sqlite_url(other))), answer("Cancel"))
+        assert switched == [False]  # Cancel: the current database stays
+        assert seen[0][0] == "already_open" and f"Incident Logger is already open on {other}" in seen[0][1]
+        assert window.session.database.url != sqlite_url(other)
+        work_modal(qtbot, lambda: switched.append(window.switch_database(sqlite_url(other))), answer("Open anyway"))
+        assert switched == [False, True]
+        assert window.session.database.url == sqlite_url(other)
+        assert not window.session.sessions.holds_lock(window.session.database)  # the other window keeps the lock
+        assert window.database_label.text() == str(other)
     finally:
         elsewhere.close(database)
-    assert window.switch_database(sqlite_url(other)) is True  # free again
+    assert window.switch_database(first_url) is True  # back to the first
+    assert window.switch_database(sqlite_url(other)) is True  # free now: no question
+    assert window.session.sessions.holds_lock(window.session.database)
     assert InstanceLock(other).path.exists()  # this window holds it now
 
 
@@ -218,7 +241,7 @@ def test_read_failures_show_in_the_status_bar(
     def broken(*_args: object) -> list[object]:
         raise OperationalError("SELECT", {}, Exception("disk I/O error"))
 
-    monkeypatch.setattr(window.services.incidents, "page", broken)
+    monkeypatch.setattr(window.session.services.incidents, "page", broken)
     window.registry[WindowAction.REFRESH].trigger()
     assert window.statusBar().currentMessage() == "Could not read the incidents: disk I/O error"
     assert window.record_tabs["incidents"].model.rowCount() == 0
@@ -229,8 +252,9 @@ def test_read_failures_show_in_the_status_bar(
 def test_hidden_tabs_read_their_rows_when_shown(qtbot: QtBot, window: MainWindow) -> None:
     facilities = window.record_tabs["facilities"]
     reads = facilities.model.fetches
-    window.undo_stack.push(CreateRecord.perform(window.services.facilities, Facility(name="Field office, Boise"),
-                                                window.on_records_changed))  # fmt: skip
+    window.undo_stack.push(CreateRecord.perform(window.session.services.facilities,
+                                                Facility(name="Field office, Boise"),
+                                                window.session.changed))  # fmt: skip
     assert facilities.is_stale and facilities.model.fetches == reads  # nothing read for a hidden tab
     window.show_tab("facilities")
     assert not facilities.is_stale

@@ -1,5 +1,7 @@
-"""Start-up: a damaged file offers the newest good backup and is moved aside only when the user agrees; newer,
-read-only and locked databases are told; quitting leaves every file as it was. Closing backs up changed data."""
+"""Start-up, through the app's own opening (desktop.app.open_first_database: the session service asking the
+questions of desktop.ui.open_problems): a damaged file offers the newest good backup and is moved aside only when
+the user agrees; newer, read-only and locked databases are told, a locked one may be opened anyway; quitting
+leaves every file as it was. Closing backs up changed data."""
 
 from __future__ import annotations
 
@@ -12,12 +14,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 from support.clock import FakeClock
 
+from desktop import app as app_module
+from desktop.app import close_everything, open_first_database
 from desktop.domain.enums import AuditAction
 from desktop.domain.records import Facility
 from desktop.paths import AppPaths
@@ -25,12 +29,14 @@ from desktop.persistence import opening
 from desktop.persistence.instance_lock import current_owner, lock_path
 from desktop.persistence.integrity import FileCheck, FileState
 from desktop.services.audit import history, verify_chain
-from desktop.services.backup import BackupLabel, back_up, list_backups, open_for_use
+from desktop.services.backup import BackupLabel, back_up, list_backups
 from desktop.services.demo import load_demo
-from desktop.services.records import FacilityService
-from desktop.ui import open_problems
+from desktop.services.records import FacilityService, IncidentService
+from desktop.services.session import QUIT, Answer, CannotOpen, Choice, Damaged, DatabaseSessions, NeedsAnswer
+from desktop.services.session import service as session_service
 from desktop.ui.backup_actions import RestoreDialog
-from desktop.ui.open_problems import OpenedDatabase, offer_repair, open_at_start
+from desktop.ui.main_window import MainWindow
+from desktop.ui.open_problems import answer_at_start
 
 Step = tuple[str, Callable[[QWidget], None]]
 
@@ -95,6 +101,12 @@ def paths(tmp_path: Path) -> AppPaths:
     return AppPaths(tmp_path, tmp_path / "config", tmp_path / "backups")
 
 
+@pytest.fixture
+def sessions(paths: AppPaths, clock: FakeClock) -> DatabaseSessions:
+    """The session service as the app makes it: backups in the app's backup folder."""
+    return DatabaseSessions(paths.backup_dir, clock=clock)
+
+
 def make_demo(paths: AppPaths, clock: FakeClock) -> Path:
     database = opening.open_database(paths.default_url, clock=clock)
     try:
@@ -109,21 +121,22 @@ def fingerprint(path: Path) -> dict[str, str]:
 
 
 def test_sound_database_opens_without_questions_and_closes_with_a_backup(
-    paths: AppPaths, clock: FakeClock, responder: Callable[[list[Step]], Responder], qtbot: QtBot
-) -> None:
+    paths: AppPaths, clock: FakeClock, responder: Callable[[list[Step]], Responder], qtbot: QtBot,
+    sessions: DatabaseSessions,
+) -> None:  # fmt: skip
     make_demo(paths, clock)
     answers = responder([])
-    opened = open_at_start(None, paths.default_url, paths, clock=clock)
+    opened = open_first_database(sessions, paths.default_url)
     assert opened is not None and answers.seen == []
     owner = current_owner(paths.default_database)
-    assert opened.lock is not None and owner is not None and owner.is_this_process
-    assert FacilityService(opened.database).count() == 3
-    taken = opened.close()
+    assert sessions.holds_lock(opened) and owner is not None and owner.is_this_process
+    assert FacilityService(opened).count() == 3
+    taken = sessions.close(opened)
     assert taken is not None and taken.label == BackupLabel.AUTO  # data changed since the last (no) backup
     assert not lock_path(paths.default_database).exists()
-    again = open_at_start(None, paths.default_url, paths, clock=clock)
+    again = open_first_database(sessions, paths.default_url)
     assert again is not None
-    assert again.close() is None  # nothing changed: no new backup
+    assert sessions.close(again) is None  # nothing changed: no new backup
     assert len(list_backups(paths.backup_dir)) == 1
 
 
@@ -134,13 +147,17 @@ def damage(path: Path) -> bytes:
 
 
 def test_damaged_database_restores_the_newest_good_backup_with_consent(
-    paths: AppPaths, clock: FakeClock, responder: Callable[[list[Step]], Responder], qtbot: QtBot
+    paths: AppPaths,
+    clock: FakeClock,
+    responder: Callable[[list[Step]], Responder],
+    qtbot: QtBot,
+    sessions: DatabaseSessions,
 ) -> None:
     path = make_demo(paths, clock)
     back_up(path, paths.backup_dir, BackupLabel.AUTO, now=clock())
     garbage = damage(path)
     answers = responder([("database_damaged", click(qtbot, "Restore this backup"))])
-    opened = open_at_start(None, paths.default_url, paths, clock=clock)
+    opened = open_first_database(sessions, paths.default_url)
     assert answers.unexpected == [] and answers.steps == []
     message = answers.seen[0][1]
     assert f"The database {path} is damaged" in message and "The file has not been changed." in message
@@ -148,24 +165,28 @@ def test_damaged_database_restores_the_newest_good_backup_with_consent(
     assert "kept beside it as incidents.sqlite3.damaged" in message
     assert opened is not None
     try:
-        assert FacilityService(opened.database).count() == 3
+        assert FacilityService(opened).count() == 3
         assert path.with_name("incidents.sqlite3.damaged").read_bytes() == garbage
-        restores = [e for e in history(opened.database, "") if e.action == AuditAction.RESTORE]
+        restores = [e for e in history(opened, "") if e.action == AuditAction.RESTORE]
         assert restores[-1].changes["damaged_database_kept_as"] == (None, "incidents.sqlite3.damaged")
-        assert verify_chain(opened.database).ok
+        assert verify_chain(opened).ok
     finally:
-        opened.close()
+        sessions.close(opened)
 
 
 def test_quitting_leaves_the_damaged_file_untouched(
-    paths: AppPaths, clock: FakeClock, responder: Callable[[list[Step]], Responder], qtbot: QtBot
+    paths: AppPaths,
+    clock: FakeClock,
+    responder: Callable[[list[Step]], Responder],
+    qtbot: QtBot,
+    sessions: DatabaseSessions,
 ) -> None:
     path = make_demo(paths, clock)
     back_up(path, paths.backup_dir, BackupLabel.AUTO, now=clock())
     damage(path)
     before = fingerprint(path)
     answers = responder([("database_damaged", click(qtbot, "Quit"))])
-    assert open_at_start(None, paths.default_url, paths, clock=clock) is None
+    assert open_first_database(sessions, paths.default_url) is None
     assert answers.unexpected == []
     assert fingerprint(path) == before
     assert not path.with_name("incidents.sqlite3.damaged").exists()
@@ -173,23 +194,31 @@ def test_quitting_leaves_the_damaged_file_untouched(
 
 
 def test_without_a_backup_the_user_may_start_empty(
-    paths: AppPaths, clock: FakeClock, responder: Callable[[list[Step]], Responder], qtbot: QtBot
+    paths: AppPaths,
+    clock: FakeClock,
+    responder: Callable[[list[Step]], Responder],
+    qtbot: QtBot,
+    sessions: DatabaseSessions,
 ) -> None:
     path = make_demo(paths, clock)
     garbage = damage(path)
     answers = responder([("database_damaged", click(qtbot, "Start empty"))])
-    opened = open_at_start(None, paths.default_url, paths, clock=clock)
+    opened = open_first_database(sessions, paths.default_url)
     assert answers.unexpected == [] and "No good backup was found" in answers.seen[0][1]
     assert opened is not None
     try:
-        assert FacilityService(opened.database).count() == 0
+        assert FacilityService(opened).count() == 0
         assert path.with_name("incidents.sqlite3.damaged").read_bytes() == garbage
     finally:
-        opened.close()
+        sessions.close(opened)
 
 
 def test_damaged_database_with_a_chosen_older_backup(
-    paths: AppPaths, clock: FakeClock, responder: Callable[[list[Step]], Responder], qtbot: QtBot
+    paths: AppPaths,
+    clock: FakeClock,
+    responder: Callable[[list[Step]], Responder],
+    qtbot: QtBot,
+    sessions: DatabaseSessions,
 ) -> None:
     path = make_demo(paths, clock)
     back_up(path, paths.backup_dir, BackupLabel.AUTO, now=clock())  # 3 facilities
@@ -207,17 +236,21 @@ def test_damaged_database_with_a_chosen_older_backup(
         qtbot.mouseClick(widget.restore_button, Qt.MouseButton.LeftButton)
 
     answers = responder([("database_damaged", click(qtbot, "Choose a backup…")), ("restore_dialog", choose_older)])
-    opened = open_at_start(None, paths.default_url, paths, clock=clock)
+    opened = open_first_database(sessions, paths.default_url)
     assert answers.unexpected == [] and answers.steps == []
     assert opened is not None
     try:
-        assert FacilityService(opened.database).count() == 3
+        assert FacilityService(opened).count() == 3
     finally:
-        opened.close()
+        sessions.close(opened)
 
 
 def test_newer_schema_is_told_and_left_byte_identical(
-    paths: AppPaths, clock: FakeClock, responder: Callable[[list[Step]], Responder], qtbot: QtBot
+    paths: AppPaths,
+    clock: FakeClock,
+    responder: Callable[[list[Step]], Responder],
+    qtbot: QtBot,
+    sessions: DatabaseSessions,
 ) -> None:
     path = make_demo(paths, clock)
     database = opening.open_database(paths.default_url)
@@ -226,7 +259,7 @@ def test_newer_schema_is_told_and_left_byte_identical(
     database.close()
     before = fingerprint(path)
     answers = responder([("newer_schema", click(qtbot, "Quit"))])
-    assert open_at_start(None, paths.default_url, paths, clock=clock) is None
+    assert open_first_database(sessions, paths.default_url) is None
     assert answers.unexpected == [] and "newer version of Incident Logger" in answers.seen[0][1]
     assert fingerprint(path) == before
     assert list_backups(paths.backup_dir) == []
@@ -238,13 +271,14 @@ def test_read_only_location_is_told(
     responder: Callable[[list[Step]], Responder],
     qtbot: QtBot,
     monkeypatch: pytest.MonkeyPatch,
+    sessions: DatabaseSessions,
 ) -> None:
     """The read-only check itself runs as an unprivileged user in test_permissions; here, the dialog."""
     path = make_demo(paths, clock)
     read_only = FileCheck(path, FileState.READ_ONLY, f"its folder {path.parent} is read-only for you")
     monkeypatch.setattr(opening, "check_database_file", lambda *_args, **_kw: read_only)
     answers = responder([("read_only", click(qtbot, "Quit"))])
-    assert open_at_start(None, paths.default_url, paths, clock=clock) is None
+    assert open_first_database(sessions, paths.default_url) is None
     assert answers.seen == [("read_only", read_only.message)]
 
 
@@ -274,9 +308,10 @@ def other_instance(paths: AppPaths, clock: FakeClock) -> Iterator[subprocess.Pop
 def test_second_instance_is_told_and_may_quit(
     paths: AppPaths, clock: FakeClock, responder: Callable[[list[Step]], Responder], qtbot: QtBot,
     other_instance: subprocess.Popen[str],
+    sessions: DatabaseSessions,
 ) -> None:  # fmt: skip
     answers = responder([("already_open", click(qtbot, "Quit"))])
-    assert open_at_start(None, paths.default_url, paths, clock=clock) is None
+    assert open_first_database(sessions, paths.default_url) is None
     assert answers.unexpected == []
     assert (
         f"Incident Logger is already open on {paths.default_database} (process {other_instance.pid} on"
@@ -286,65 +321,110 @@ def test_second_instance_is_told_and_may_quit(
 
 def test_second_instance_may_open_anyway_and_leaves_backups_to_the_first(
     paths: AppPaths, clock: FakeClock, responder: Callable[[list[Step]], Responder], qtbot: QtBot,
-    other_instance: subprocess.Popen[str],
+    other_instance: subprocess.Popen[str], sessions: DatabaseSessions,
 ) -> None:  # fmt: skip
     responder([("already_open", click(qtbot, "Open anyway"))])
-    opened = open_at_start(None, paths.default_url, paths, clock=clock)
-    assert opened is not None and opened.lock is None
-    FacilityService(opened.database).create(Facility(name="Saved from the second window"))
-    assert opened.close() is None
+    opened = open_first_database(sessions, paths.default_url)
+    assert opened is not None and not sessions.holds_lock(opened)
+    FacilityService(opened).create(Facility(name="Saved from the second window"))
+    assert sessions.close(opened) is None
     assert list_backups(paths.backup_dir) == []
     owner = current_owner(paths.default_database)
     assert owner is not None and owner.pid == other_instance.pid  # the first window still holds it
 
 
+def test_the_app_offers_open_anyway_at_start_up_and_opens_the_window_on_it(
+    paths: AppPaths, responder: Callable[[list[Step]], Responder], qtbot: QtBot, qapp: QApplication,
+    other_instance: subprocess.Popen[str], tmp_path: Path,
+) -> None:  # fmt: skip
+    """The whole start-up of the app (desktop.app._run): the question, the window on the database, the close."""
+    qsettings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    shown: list[MainWindow] = []
+    seen: list[tuple[str, bool, int]] = []
+
+    def work_in_the_window() -> None:
+        if not shown or not shown[0].isVisible():
+            return
+        watcher.stop()
+        session = shown[0].session
+        seen.append((session.database.url, session.sessions.holds_lock(session.database),
+                     IncidentService(session.database).count()))  # fmt: skip
+        FacilityService(session.database).create(Facility(name="Saved from the second window"))
+        close_everything(shown[0])
+
+    watcher = QTimer()
+    watcher.setInterval(20)
+    watcher.timeout.connect(work_in_the_window)
+    watcher.start()
+    answers = responder([("already_open", click(qtbot, "Open anyway"))])
+    quit_on_close = qapp.quitOnLastWindowClosed()
+    qapp.setQuitOnLastWindowClosed(False)  # one quit only (close_everything's), none left for the next test's loops
+    try:
+        code = app_module._run(qapp, paths.default_url, paths, qsettings, shown)
+    finally:
+        watcher.stop()
+        qapp.setQuitOnLastWindowClosed(quit_on_close)
+    assert code == 0
+    assert answers.unexpected == [] and answers.steps == []
+    assert f"Incident Logger is already open on {paths.default_database}" in answers.seen[0][1]
+    assert seen == [(paths.default_url, False, 3)]  # the window showed the database, without its lock
+    assert list_backups(paths.backup_dir) == []  # opened anyway: backups on closing are left to the first window
+    owner = current_owner(paths.default_database)
+    assert owner is not None and owner.pid == other_instance.pid  # the first window still holds it
+    reopened = opening.open_database(paths.default_url)
+    try:
+        assert FacilityService(reopened).find_by_name("Saved from the second window") is not None
+    finally:
+        reopened.close()
+
+
 def test_lock_left_by_a_killed_instance_means_a_full_check(
     paths: AppPaths, clock: FakeClock, responder: Callable[[list[Step]], Responder], qtbot: QtBot,
-    other_instance: subprocess.Popen[str], monkeypatch: pytest.MonkeyPatch,
+    other_instance: subprocess.Popen[str], monkeypatch: pytest.MonkeyPatch, sessions: DatabaseSessions,
 ) -> None:  # fmt: skip
     other_instance.send_signal(signal.SIGKILL)
     other_instance.wait(timeout=30)
     calls: list[dict[str, Any]] = []
-    real = open_problems.open_for_use
+    real = session_service.open_for_use
 
     def recording(*args: Any, **kwargs: Any) -> Any:
         calls.append(kwargs)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(open_problems, "open_for_use", recording)
+    monkeypatch.setattr(session_service, "open_for_use", recording)
     answers = responder([])
-    opened = open_at_start(None, paths.default_url, paths, clock=clock)
+    opened = open_first_database(sessions, paths.default_url)
     assert opened is not None and answers.seen == []
     assert calls[0]["thorough"] is True  # integrity_check rather than quick_check
-    opened.close()
+    sessions.close(opened)
 
 
 def test_server_that_does_not_answer_is_told(
-    paths: AppPaths, responder: Callable[[list[Step]], Responder], qtbot: QtBot
+    paths: AppPaths, responder: Callable[[list[Step]], Responder], qtbot: QtBot, sessions: DatabaseSessions
 ) -> None:
     pytest.importorskip("psycopg")
     answers = responder([("open_failed", click(qtbot, "Quit"))])
     url = "postgresql+psycopg://analyst:secret@127.0.0.1:1/incidents?connect_timeout=5"
-    assert open_at_start(None, url, paths) is None
+    assert open_first_database(sessions, url) is None
     assert answers.unexpected == []
     assert answers.seen[0][1].startswith("Cannot open postgresql+psycopg://analyst:***@127.0.0.1:1/incidents")
 
 
 def test_close_reports_a_failed_backup_and_still_closes(
     paths: AppPaths, clock: FakeClock, responder: Callable[[list[Step]], Responder],
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, sessions: DatabaseSessions,
 ) -> None:  # fmt: skip
     make_demo(paths, clock)
     responder([])
-    opened = open_at_start(None, paths.default_url, paths, clock=clock)
-    assert isinstance(opened, OpenedDatabase)
+    opened = open_first_database(sessions, paths.default_url)
+    assert opened is not None and sessions.holds_lock(opened)
 
     def full_disk(*_: Any, **__: Any) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(open_problems, "backup_on_close", full_disk)
-    assert opened.close() is None
-    assert "the backup on closing failed: [Errno 28] No space left on device" in capsys.readouterr().err
+    monkeypatch.setattr(session_service, "backup_on_close", full_disk)
+    assert sessions.close(opened) is None
+    assert "the backup on closing failed: [Errno 28] No space left on device" in caplog.text  # logged
     assert not lock_path(paths.default_database).exists()
     reopened = opening.open_database(paths.default_url)
     try:
@@ -353,43 +433,56 @@ def test_close_reports_a_failed_backup_and_still_closes(
         reopened.close()
 
 
-def test_offer_repair_for_a_start_up_loop_of_its_own(
-    paths: AppPaths, clock: FakeClock, responder: Callable[[list[Step]], Responder], qtbot: QtBot
-) -> None:
+def test_a_damaged_file_question_asked_and_repaired_step_by_step(
+    paths: AppPaths, clock: FakeClock, responder: Callable[[list[Step]], Responder], qtbot: QtBot,
+    sessions: DatabaseSessions,
+) -> None:  # fmt: skip
+    """What open_first_database does in one call, by hand: the question raised, asked, and the answer carried out."""
     path = make_demo(paths, clock)
     back_up(path, paths.backup_dir, BackupLabel.AUTO, now=clock())
-    assert offer_repair(None, ValueError("not a file problem"), paths.default_url, paths) is None
+    with pytest.raises(NeedsAnswer) as not_a_file:
+        sessions.open("not a url at all")
+    assert isinstance(not_a_file.value.question, CannotOpen)  # no file problem: nothing to repair
+    assert not {Choice.RESTORE_NEWEST, Choice.CHOOSE_BACKUP, Choice.START_EMPTY} & set(
+        not_a_file.value.question.choices
+    )
     damage(path)
-    with pytest.raises(opening.DatabaseFileError) as raised:
-        open_for_use(paths.default_url, paths.backup_dir)
+    with pytest.raises(NeedsAnswer) as raised:
+        sessions.open(paths.default_url)
+    question = raised.value.question
+    assert isinstance(question, Damaged) and isinstance(question.error, opening.DatabaseFileError)
     answers = responder([("database_damaged", click(qtbot, "Restore this backup"))])
-    assert offer_repair(None, raised.value, paths.default_url, paths, clock=clock) is True
+    answer = answer_at_start(None, question)
+    assert answer == Answer(Choice.RESTORE_NEWEST)
+    assert sessions.repair(question, answer) is None  # repaired: open again
     assert answers.unexpected == []
-    database = open_for_use(paths.default_url, paths.backup_dir)
+    database = sessions.open(paths.default_url)
     try:
         assert FacilityService(database).count() == 3
     finally:
-        database.close()
+        sessions.close(database)
     assert not lock_path(path).exists()
 
 
 @pytest.mark.parametrize("with_backup", [False, True], ids=["no-backup", "backup"])
 def test_escape_on_the_damaged_question_is_no_consent(
-    paths: AppPaths, clock: FakeClock, responder: Callable[[list[Step]], Responder], qtbot: QtBot, with_backup: bool
-) -> None:
+    paths: AppPaths, clock: FakeClock, responder: Callable[[list[Step]], Responder], qtbot: QtBot, with_backup: bool,
+    sessions: DatabaseSessions,
+) -> None:  # fmt: skip
     path = make_demo(paths, clock)
     if with_backup:
         back_up(path, paths.backup_dir, BackupLabel.AUTO, now=clock())
     damage(path)
     before = fingerprint(path)
-    with pytest.raises(opening.DatabaseFileError) as raised:
-        open_for_use(paths.default_url, paths.backup_dir)
+    with pytest.raises(NeedsAnswer) as raised:
+        sessions.open(paths.default_url)
+    assert isinstance(raised.value.question, Damaged)
 
     def press_escape(widget: QWidget) -> None:
         qtbot.keyClick(widget, Qt.Key.Key_Escape)
 
     answers = responder([("database_damaged", press_escape)])
-    assert offer_repair(None, raised.value, paths.default_url, paths, clock=clock) is False
+    assert answer_at_start(None, raised.value.question) == QUIT
     assert answers.unexpected == []
     assert fingerprint(path) == before
     assert not path.with_name("incidents.sqlite3.damaged").exists()

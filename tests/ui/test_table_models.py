@@ -30,9 +30,9 @@ GENERATED = 3_000
 
 def models(database: Database, today: date = date(2019, 9, 20), **options: int) -> list[PagedTableModel[Any]]:
     return [
-        IncidentTableModel(IncidentService(database), **options),
-        FacilityTableModel(FacilityService(database), today=lambda: today, **options),
-        PlanItemTableModel(PlanItemService(database), today=lambda: today, **options),
+        IncidentTableModel(lambda: IncidentService(database), **options),
+        FacilityTableModel(lambda: FacilityService(database), today=lambda: today, **options),
+        PlanItemTableModel(lambda: PlanItemService(database), today=lambda: today, **options),
     ]
 
 
@@ -82,7 +82,7 @@ def test_models_follow_the_qt_rules_on_thousands_of_rows(
 
 def test_row_count_is_the_filtered_count_and_only_pages_are_read(generated: Database) -> None:
     service = IncidentService(generated)
-    model = IncidentTableModel(service, page_size=100, max_cached_pages=3)
+    model = IncidentTableModel(lambda: service, page_size=100, max_cached_pages=3)
     model.refresh()
     assert model.rowCount() == service.count() == GENERATED
     assert model.cached_pages() == [0]  # one page read, not all rows
@@ -102,7 +102,7 @@ def test_every_row_is_the_services_row_in_that_order(generated: Database, sort: 
     service = IncidentService(generated)
     where = IncidentFilter(attack_types=(AttackType.VANDALISM, AttackType.THREAT))
     expected = [i.uuid for i in service.page(where, Page(limit=GENERATED, sort=sort, descending=descending))]
-    model = IncidentTableModel(service, page_size=64, max_cached_pages=2)
+    model = IncidentTableModel(lambda: service, page_size=64, max_cached_pages=2)
     model.set_filter(where)
     column = [c.sort_key for c in model.columns].index(sort)
     model.sort(column, Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder)
@@ -110,7 +110,7 @@ def test_every_row_is_the_services_row_in_that_order(generated: Database, sort: 
 
 
 def test_cells_wait_for_their_page_and_then_announce_it(qtbot: QtBot, generated: Database) -> None:
-    model = IncidentTableModel(IncidentService(generated), page_size=100)
+    model = IncidentTableModel(lambda: IncidentService(generated), page_size=100)
     model.refresh()
     deep = model.index(1234, 3)
     assert model.data(deep, DISPLAY) is None  # not read inside data(): the view asked, the page comes later
@@ -122,7 +122,7 @@ def test_cells_wait_for_their_page_and_then_announce_it(qtbot: QtBot, generated:
 
 
 def test_sorting_by_a_column_without_a_key_keeps_the_order(demo_database: Database) -> None:
-    model = IncidentTableModel(IncidentService(demo_database))
+    model = IncidentTableModel(lambda: IncidentService(demo_database))
     model.refresh()
     before = [r.uuid for r in all_rows(model)]
     weapons = [c.title for c in model.columns].index("Weapons")
@@ -137,7 +137,7 @@ def test_all_incident_sort_keys_are_columns() -> None:
 
 
 def test_incidents_show_labels_and_unknown_values(demo_database: Database) -> None:
-    model = IncidentTableModel(IncidentService(demo_database))
+    model = IncidentTableModel(lambda: IncidentService(demo_database))
     model.refresh()
     rows = {r.title: row for row, r in enumerate(all_rows(model))}
     tacoma = rows["Armed attack with rifle and incendiary devices on the detention center"]
@@ -175,7 +175,7 @@ def test_plan_items_are_highlighted_by_deadline(database: Database) -> None:
                                      ("late but done", date(2019, 9, 1), PlanStatus.IMPLEMENTED)]:  # fmt: skip
         service.create(PlanItem(facility_uuid="", description=description, due_date=due, status=status))
     today = [date(2019, 9, 20)]
-    model = PlanItemTableModel(service, today=lambda: today[0])
+    model = PlanItemTableModel(lambda: service, today=lambda: today[0])
     model.refresh()
 
     def shown() -> dict[str, tuple[Any, str]]:
@@ -201,14 +201,14 @@ def test_durations_read_naturally() -> None:
 
 
 def test_plan_filter_for_one_incident(demo_database: Database) -> None:
-    model = PlanItemTableModel(PlanItemService(demo_database))
+    model = PlanItemTableModel(lambda: PlanItemService(demo_database))
     model.set_filter(PlanItemFilter(incident_uuid="not-an-incident"))
     assert model.rowCount() == 0
 
 
 def test_a_failing_read_empties_the_table_and_says_why(qtbot: QtBot, demo_database: Database) -> None:
     service = IncidentService(demo_database)
-    model = IncidentTableModel(service)
+    model = IncidentTableModel(lambda: service)
     model.refresh()
     assert model.rowCount() == 3
 

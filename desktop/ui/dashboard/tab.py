@@ -31,24 +31,27 @@ from desktop.ui.dashboard.deadline_tables import DeadlineTable, ReassessmentTabl
 from desktop.ui.dashboard.headline import HeadlineStrip
 from desktop.ui.dashboard.month_chart import month_chart
 from desktop.ui.dashboard.ranking_chart import facility_chart, state_chart
+from desktop.ui.session import Session
 
 BY_FACILITY, BY_STATE = "By facility", "By state"
 
 
 class DashboardTab(QWidget):
-    """Charts of the incidents the current IncidentFilter selects.
+    """Charts of the incidents the current IncidentFilter selects, in the session's database.
 
-    `set_database`, `set_filter` and `refresh` feed it; clicking a bar emits `filter_requested` with the
-    current filter narrowed to that bar (an IncidentFilter), for the incident table to apply. While the
-    tab is hidden, changes only mark it stale; it refreshes when shown."""
+    It follows the session (another database, changed records); `set_filter` and `refresh` feed it; clicking a
+    bar emits `filter_requested` with the current filter narrowed to that bar (an IncidentFilter), for the
+    incident table to apply. While the tab is hidden, changes only mark it stale; it refreshes when shown."""
 
     filter_requested = Signal(object)  # IncidentFilter
 
-    def __init__(self, parent: QWidget | None = None, *, today: Callable[[], date] = date.today) -> None:
+    def __init__(
+        self, session: Session, parent: QWidget | None = None, *, today: Callable[[], date] = date.today
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("dashboard")
+        self.session = session
         self._today = today
-        self._database: Database | None = None
         self._where = IncidentFilter()
         self._data: DashboardData | None = None
         self._stale = True
@@ -81,6 +84,8 @@ class DashboardTab(QWidget):
         self.reassessment_table = ReassessmentTable()
         self.reassessment_table.setObjectName("reassessment_table")
         self._build_layout()
+        session.database_changed.connect(self._database_changed)
+        session.records_changed.connect(self.invalidate)
 
     def _build_layout(self) -> None:
         content = QWidget()
@@ -109,8 +114,7 @@ class DashboardTab(QWidget):
         outer.addWidget(scroll)
 
     # -- inputs -------------------------------------------------------------------------------------
-    def set_database(self, database: Database | None) -> None:
-        self._database = database
+    def _database_changed(self, _database: Database) -> None:
         self._data = None
         self._refresh_or_mark_stale()
 
@@ -119,7 +123,7 @@ class DashboardTab(QWidget):
         self._refresh_or_mark_stale()
 
     def invalidate(self, *_: object) -> None:
-        """The records changed (connect to records_changed): re-read now if visible, otherwise when shown."""
+        """The records changed (the session's records_changed): re-read now if visible, otherwise when shown."""
         self._refresh_or_mark_stale()
 
     @property
@@ -146,14 +150,15 @@ class DashboardTab(QWidget):
     def refresh(self) -> None:
         """Read every figure (a handful of GROUP BY queries in one read transaction) and redraw."""
         self._stale = False
-        if self._database is None:
+        if not self.session.is_open:
             self.scope_label.setText("No database is open.")
             return
+        database = self.session.database
         started = time.perf_counter()
         try:
-            data = dashboard_data(self._database, self._where, self._today())
+            data = dashboard_data(database, self._where, self._today())
         except (StorageError, SQLAlchemyError) as error:
-            self.scope_label.setText(f"Could not read the figures from {self._database.display_name}: {error}")
+            self.scope_label.setText(f"Could not read the figures from {database.display_name}: {error}")
             return
         self._data = data
         self._draw(data)

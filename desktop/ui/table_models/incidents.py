@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtGui import QColor
 
 from desktop.domain.enums import DatePrecision, Severity
+from desktop.domain.kinds import RecordKind
 from desktop.domain.queries import IncidentFilter
 from desktop.domain.records import Incident
 from desktop.domain.values import PartialDate, Weapon
@@ -91,7 +92,7 @@ def title_tip(incident: Incident) -> str:
 
 
 class IncidentTableModel(PagedTableModel[Incident]):
-    entity = "incident"
+    kind = RecordKind.INCIDENT
     noun, noun_plural = "incident", "incidents"
     default_sort = ("occurred", True)
     SEVERITY_COLUMN = 6

@@ -12,6 +12,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from sqlalchemy.exc import SQLAlchemyError
 
 from desktop.domain.errors import StorageError
+from desktop.domain.kinds import RecordKind
 from desktop.domain.queries import Page
 from desktop.persistence.opening import describe_error
 
@@ -40,17 +41,19 @@ class Column(Generic[R]):
 
 class PagedTableModel(QAbstractTableModel, Generic[R]):
     """Rows are the records `service.page(where, Page(...))` returns; `rowCount` is `service.count(where)`.
+    The service comes from `service_provider()` at every read, so that the model follows the session to
+    another database (`clear()`, then `refresh()`).
 
     The first page is fetched with every refresh; other pages when the view first asks for one of their
     cells (on the next turn of the event loop, so that dragging the scroll bar does not fetch every page
     on the way). Only `max_cached_pages` pages are kept (least recently used go first). Pages in the second
     half are read in reverse sort order from the end, so that the last rows are as quick as the first.
-    Subclasses set `entity`, `columns`, `default_sort` and `empty_filter()`."""
+    Subclasses set `kind`, `columns`, `default_sort` and `empty_filter()`."""
 
     counts_changed = Signal(int, int)  # rows matching the filter, all rows
     failed = Signal(str)  # a read failed (database gone, disk error); the text says why
 
-    entity: ClassVar[str] = ""
+    kind: ClassVar[RecordKind]
     noun: ClassVar[str] = "record"
     noun_plural: ClassVar[str] = "records"
     columns: tuple[Column[Any], ...] = ()
@@ -58,14 +61,14 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
 
     def __init__(
         self,
-        service: Any,
+        service_provider: Callable[[], Any],
         parent: QObject | None = None,
         *,
         page_size: int = PAGE_SIZE,
         max_cached_pages: int = MAX_CACHED_PAGES,
     ) -> None:
         super().__init__(parent)
-        self.service = service
+        self.service_provider = service_provider
         self.page_size = max(1, page_size)
         self.max_cached_pages = max(2, max_cached_pages)
         self.where: Any = self.empty_filter()
@@ -175,15 +178,14 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
             self.where = where
             self.refresh(recount=False)
 
-    def set_service(self, service: Any) -> None:
-        """Another database: new service, everything read again."""
-        self.service = service
-        self.refresh()
+    @property
+    def service(self) -> Any:
+        """The record service of the database shown now."""
+        return self.service_provider()
 
-    def clear(self, service: Any | None = None) -> None:
-        """No rows until the next refresh (optionally with another service); reads nothing."""
+    def clear(self) -> None:
+        """No rows until the next refresh (after a switch to another database); reads nothing."""
         self.beginResetModel()
-        self.service = service if service is not None else self.service
         self._pages.clear()
         self._wanted.clear()
         self._fetch_timer.stop()

@@ -1,0 +1,293 @@
+"""DatabaseSessions: open (the instance lock, the file check, a verified backup before migrating, the engine),
+ask about problems and carry out the answers, switch, restore and close (the automatic backup, dispose, unlock)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import overload
+
+from desktop.persistence.engine import sqlite_file
+from desktop.persistence.instance_lock import InstanceLock, InstanceLockedError, current_owner
+from desktop.persistence.integrity import FileState
+from desktop.persistence.opening import DatabaseFileError, describe_error, display_url, open_checked
+from desktop.persistence.sqlite_files import audit_head
+from desktop.persistence.unit_of_work import Database, utc_now
+from desktop.services.backup import (
+    BackupError,
+    BackupInfo,
+    BackupLabel,
+    RestoreResult,
+    RotationPolicy,
+    back_up,
+    list_backups,
+    move_aside,
+    newest_good_backup,
+    restore_backup,
+    rotate_backups,
+)
+from desktop.services.session.questions import (
+    AlreadyOpen,
+    Answer,
+    Ask,
+    Busy,
+    CannotOpen,
+    Choice,
+    Damaged,
+    NeedsAnswer,
+    OpenElsewhereError,
+    Problem,
+    Question,
+)
+
+log = logging.getLogger(__name__)
+
+_PROBLEM_OF_STATE = {
+    FileState.NEWER_SCHEMA: Problem.NEWER_SCHEMA,
+    FileState.NOT_OURS: Problem.NOT_OURS,
+    FileState.READ_ONLY: Problem.READ_ONLY,
+    FileState.NO_ACCESS: Problem.NO_ACCESS,
+}
+
+
+@dataclass
+class _Opened:
+    database: Database
+    lock: InstanceLock | None  # None: opened without the lock (Open anyway, a headless command, a server)
+
+
+class DatabaseSessions:
+    """Opens databases and closes them again; holds the instance lock of every SQLite file it opened with one.
+
+    `backup_dir`: where the backups before a migration and the automatic backups on closing go (None: none)."""
+
+    def __init__(self, backup_dir: Path | None, *, clock: Callable[[], datetime] = utc_now) -> None:
+        self.backup_dir = backup_dir
+        self.clock = clock
+        self._opened: dict[int, _Opened] = {}
+
+    # ---- opening ------------------------------------------------------------------------------------------------
+
+    @overload
+    def open(self, url: str, ask: None = None, *, lock: bool = True) -> Database: ...
+
+    @overload
+    def open(self, url: str, ask: Ask, *, lock: bool = True) -> Database | None: ...
+
+    def open(self, url: str, ask: Ask | None = None, *, lock: bool = True) -> Database | None:
+        """Open `url`, asking `ask` about every problem and carrying out its answers, until the database opens
+        (returned) or the answer is to quit (None; every file is then as it was, nothing stays locked).
+        Without `ask` a problem raises NeedsAnswer. `lock=False` opens without the instance lock (and so
+        without an automatic backup on closing), as a headless command or "Open anyway" does."""
+        pending: Question | None = None
+        while True:
+            if pending is None:
+                found = self._attempt(url, lock=lock)
+                if isinstance(found, Database):
+                    return found
+                pending = found
+            question, pending = pending, None
+            if ask is None:
+                raise NeedsAnswer(question)
+            answer = ask(question)
+            if answer.choice not in question.choices:
+                raise ValueError(f"{answer.choice} is no answer to {type(question).__name__}")
+            if answer.choice == Choice.QUIT:
+                return None
+            if answer.choice == Choice.OPEN_ANYWAY:
+                lock = False
+            elif answer.choice in (Choice.OTHER_FILE, Choice.NEW_FILE):
+                if not answer.url:
+                    raise ValueError(f"{answer.choice} needs the URL to open")
+                url, lock = answer.url, True
+            elif isinstance(question, Damaged):
+                pending = self.repair(question, answer)  # None: repaired, open again
+
+    def _attempt(self, url: str, *, lock: bool) -> Database | Question:
+        """One try: the lock, the file check, a backup before migrating, the engine; a Question when it fails."""
+        held: InstanceLock | None = None
+        try:
+            path = sqlite_file(url)
+        except Exception as error:  # not a URL at all
+            return self._question(url, error)
+        if lock and path is not None:
+            held = InstanceLock(path)
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+                held.acquire()
+            except InstanceLockedError as error:
+                return AlreadyOpen(url, error, str(error), error.database, error.owner)
+            except OSError:
+                held = None  # a read-only folder: the file check says so clearly
+        thorough = held is not None and held.stale_owner is not None  # not closed properly: full integrity_check
+        try:
+            database = open_for_use(url, self.backup_dir, clock=self.clock, thorough=thorough)
+        except Exception as error:
+            if held is not None:
+                held.release()
+            return self._question(url, error)
+        except BaseException:
+            if held is not None:
+                held.release()
+            raise
+        self._opened[id(database)] = _Opened(database, held)
+        return database
+
+    def _question(self, url: str, error: Exception) -> Question:
+        log.info("cannot open %s: %s", display_url(url), error)
+        if isinstance(error, DatabaseFileError):
+            check = error.check
+            if check.state == FileState.DAMAGED:
+                backups = tuple(list_backups(self.backup_dir, check.path)) if self.backup_dir is not None else ()
+                newest = newest_good_backup(self.backup_dir, check.path) if backups and self.backup_dir else None
+                return Damaged(url, error, check.message, check, newest, backups, self.backup_dir)
+            if check.state == FileState.BUSY:
+                return Busy(url, error, check.message, check)
+            return CannotOpen(url, error, check.message, _PROBLEM_OF_STATE.get(check.state, Problem.OPEN_FAILED))
+        if isinstance(error, BackupError):
+            return CannotOpen(url, error, f"The database was not upgraded because its backup failed: {error}",
+                              Problem.BACKUP_FAILED)  # fmt: skip
+        return CannotOpen(url, error, f"Cannot open {display_url(url)}: {describe_error(error)}", Problem.OPEN_FAILED)
+
+    # ---- repairing a damaged file -------------------------------------------------------------------------------
+
+    def repair(self, question: Damaged, answer: Answer) -> CannotOpen | None:
+        """Carry out the answer to a damaged file: move it aside (only on this answer) and restore the newest good
+        backup, the chosen one, or nothing (an empty start). None when done (open again); otherwise the question
+        that says why nothing was restored."""
+        if answer.choice == Choice.RESTORE_NEWEST and question.newest is not None:
+            backup: Path | None = question.newest.info.path
+        elif answer.choice == Choice.CHOOSE_BACKUP and answer.backup is not None:
+            backup = answer.backup
+        elif answer.choice == Choice.START_EMPTY:
+            backup = None
+        else:
+            raise ValueError(f"{answer} does not say how to repair {question.path}")
+        path = question.path
+        lock = _try_lock(path)  # nobody may open the file while it is being replaced
+        if isinstance(lock, InstanceLockedError):  # opened anyway: the other window has it; leave it alone
+            return self._restore_failed(question.url, lock)
+        try:
+            moved = move_aside(path)  # the answer agreed: keep the damaged file beside the new one
+            if backup is not None:
+                restore_backup(backup, path, self.backup_dir or path.parent, kept_as=moved, clock=self.clock)
+        except (BackupError, OSError) as error:
+            return self._restore_failed(question.url, error)
+        finally:
+            if lock is not None:
+                lock.release()
+        return None
+
+    @staticmethod
+    def _restore_failed(url: str, error: Exception) -> CannotOpen:
+        return CannotOpen(url, error, f"Nothing was restored: {error}", Problem.RESTORE_FAILED)
+
+    # ---- switching, restoring, closing --------------------------------------------------------------------------
+
+    def switch(self, current: Database, url: str, ask: Ask | None = None) -> Database | None:
+        """Open `url` (asking as open() does) and then close `current`; None (and `current` still open) when the
+        answer was not to open it after all."""
+        if url == current.url:
+            return current
+        database = self.open(url, ask)
+        if database is not None:
+            self.close(current)
+        return database
+
+    def restore(self, database: Database, backup: Path, backup_dir: Path | None = None) -> RestoreResult:
+        """Replace the open SQLite `database` by `backup` (the data it holds now is first saved as a backup in
+        `backup_dir`, default this service's). Refused (OpenElsewhereError) while another Incident Logger has it
+        open; raises BackupError when nothing was restored."""
+        path = sqlite_file(database.url)
+        folder = backup_dir or self.backup_dir
+        if path is None or folder is None:
+            raise BackupError("only SQLite databases are restored from backups, into a backup folder")
+        owner = current_owner(path)
+        if owner is not None and not owner.is_this_process:
+            raise OpenElsewhereError(f"Incident Logger is also open on this database ({owner.describe()}). "
+                                     "Close it there, then restore.")  # fmt: skip
+        lock = InstanceLock(path) if owner is None else None  # this process holds it already, or take it now
+        try:
+            if lock is not None:
+                lock.acquire()
+            database.engine.dispose()  # no connection of ours may stay on the file being replaced
+            return restore_backup(backup, path, folder, clock=database.clock)
+        finally:
+            if lock is not None:
+                lock.release()
+
+    def holds_lock(self, database: Database) -> bool:
+        """True when this service opened `database` with its instance lock (so it backs it up on closing)."""
+        opened = self._opened.get(id(database))
+        return opened is not None and opened.database is database and opened.lock is not None
+
+    def close(self, database: Database) -> BackupInfo | None:
+        """Back up a changed SQLite database (only when opened with its lock; a failure is logged and never stops
+        the close), dispose the engine, release the lock. Returns the automatic backup, if one was taken."""
+        opened = self._opened.pop(id(database), None)
+        lock = opened.lock if opened is not None and opened.database is database else None
+        taken = None
+        try:
+            if lock is not None and self.backup_dir is not None:  # a window opened anyway leaves them to the first
+                taken = backup_on_close(database, self.backup_dir)
+                if taken is not None:
+                    log.info("backed up %s to %s", database.display_name, taken.path)
+        except (BackupError, OSError) as error:
+            log.warning("the backup on closing failed: %s", error)
+        finally:
+            database.close()
+            if lock is not None:
+                lock.release()
+        return taken
+
+
+def _try_lock(path: Path) -> InstanceLock | InstanceLockedError | None:
+    """The lock of `path`, taken; the error when another process holds it; None when it cannot be made (a
+    read-only folder: what comes next fails and says so)."""
+    lock = InstanceLock(path)
+    try:
+        lock.acquire()
+    except InstanceLockedError as error:
+        return error
+    except OSError:
+        return None
+    return lock
+
+
+# ---- the steps ----------------------------------------------------------------------------------------------------
+
+
+def open_for_use(
+    url: str, backup_dir: Path | None, *, clock: Callable[[], datetime] = utc_now, thorough: bool = False
+) -> Database:
+    """Check the file (raises DatabaseFileError when it is damaged, newer, foreign or read-only; `thorough`:
+    integrity_check instead of quick_check), back it up before any migration, and open it."""
+    path = sqlite_file(url)
+    before_migration = None
+    if path is not None and backup_dir is not None:
+        folder, database = backup_dir, path
+
+        def before_migration() -> None:
+            back_up(database, folder, BackupLabel.BEFORE_MIGRATION, now=clock())
+
+    return open_checked(url, before_migration=before_migration, clock=clock, thorough=thorough)
+
+
+def backup_on_close(database: Database, backup_dir: Path, policy: RotationPolicy | None = None) -> BackupInfo | None:
+    """When the data changed since the newest backup, take an automatic backup and rotate the old ones.
+    Returns the new backup, or None (nothing changed, or not a SQLite file)."""
+    path = sqlite_file(database.url)
+    if path is None or not path.exists():
+        return None
+    current = audit_head(path)
+    if current is None or current[0] == 0:
+        return None  # nothing was ever written
+    newest = list_backups(backup_dir, path)
+    if newest and audit_head(newest[0].path) == current:
+        return None
+    taken = back_up(path, backup_dir, BackupLabel.AUTO, now=database.clock())
+    rotate_backups(backup_dir, path, policy or RotationPolicy())
+    return taken

@@ -1,0 +1,83 @@
+"""Session: the open database of the window, its record services and the session service, with the signals the
+window and every feature follow (`database_changed`, `records_changed`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from desktop.domain.kinds import RecordKind
+from desktop.persistence.unit_of_work import Database
+from desktop.services.backup import RestoreResult
+from desktop.services.records import RecordServices
+from desktop.services.session import Ask, DatabaseSessions
+
+
+class NoDatabaseError(RuntimeError):
+    """There is no open database (before one was opened, or after closing)."""
+
+    def __init__(self) -> None:
+        super().__init__("No database is open.")
+
+
+class Session(QObject):
+    """The database the window works on. `switch(url, ask)` opens another through the session service (asking
+    `ask` about any problem) and closes this one; `changed(kind, …)` tells everyone that records changed.
+
+    Signals: `database_changed(Database)` after a switch, `records_changed(RecordKind)` after any change of
+    records of that kind (new, edit, delete, undo and redo, import, restore)."""
+
+    database_changed = Signal(object)  # Database
+    records_changed = Signal(object)  # RecordKind
+
+    def __init__(self, database: Database | None, sessions: DatabaseSessions, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.sessions = sessions
+        self._database = database
+        self._services = RecordServices.of(database) if database is not None else None
+
+    @property
+    def is_open(self) -> bool:
+        return self._database is not None
+
+    @property
+    def database(self) -> Database:
+        if self._database is None:
+            raise NoDatabaseError()
+        return self._database
+
+    @property
+    def services(self) -> RecordServices:
+        if self._services is None:
+            raise NoDatabaseError()
+        return self._services
+
+    def changed(self, *kinds: RecordKind) -> None:
+        """Records of these kinds (all kinds when none is named) were changed: emit records_changed for each."""
+        for kind in kinds or tuple(RecordKind):
+            self.records_changed.emit(kind)
+
+    def switch(self, url: str, ask: Ask) -> bool:
+        """Open `url` instead; False (the current database stays) when the answer was not to open it."""
+        current = self.database
+        if url == current.url:
+            return True
+        database = self.sessions.switch(current, url, ask)
+        if database is None:
+            return False
+        self._database, self._services = database, RecordServices.of(database)
+        self.database_changed.emit(database)
+        return True
+
+    def restore(self, backup: Path, backup_dir: Path) -> RestoreResult:
+        """Replace the data by `backup` (the data of now is saved in `backup_dir` first); every kind changed."""
+        result = self.sessions.restore(self.database, backup, backup_dir)
+        self.changed()
+        return result
+
+    def close(self) -> None:
+        """Close the database (automatic backup, dispose, unlock); nothing is open afterwards."""
+        database, self._database, self._services = self._database, None, None
+        if database is not None:
+            self.sessions.close(database)

@@ -1,0 +1,167 @@
+"""The session service without any UI: opening with the instance lock, the questions it raises or asks, the
+answers it carries out, switching and closing (with the automatic backup of changed data)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+from support.clock import FakeClock
+
+from desktop.domain.records import Facility
+from desktop.persistence.engine import sqlite_url
+from desktop.persistence.instance_lock import current_owner, lock_path
+from desktop.services.backup import BackupLabel, back_up, list_backups
+from desktop.services.demo import load_demo
+from desktop.services.records import FacilityService
+from desktop.services.session import (
+    QUIT,
+    AlreadyOpen,
+    Answer,
+    CannotOpen,
+    Choice,
+    Damaged,
+    DatabaseSessions,
+    NeedsAnswer,
+    Problem,
+    Question,
+)
+
+
+class Script:
+    """An `ask` that gives the answers it was given, in order, and keeps the questions."""
+
+    def __init__(self, *answers: Answer) -> None:
+        self.answers = list(answers)
+        self.questions: list[Question] = []
+
+    def __call__(self, question: Question) -> Answer:
+        self.questions.append(question)
+        return self.answers.pop(0)
+
+
+@pytest.fixture
+def backups(tmp_path: Path) -> Path:
+    return tmp_path / "backups"
+
+
+@pytest.fixture
+def service(backups: Path, clock: FakeClock) -> DatabaseSessions:
+    return DatabaseSessions(backups, clock=clock)
+
+
+def demo_file(service: DatabaseSessions, path: Path) -> Path:
+    database = service.open(sqlite_url(path), lock=False)
+    try:
+        load_demo(database)
+    finally:
+        service.close(database)
+    return path
+
+
+def test_open_holds_the_lock_and_close_backs_up_changed_data(
+    service: DatabaseSessions, tmp_path: Path, backups: Path
+) -> None:
+    path = tmp_path / "incidents.sqlite3"
+    database = service.open(sqlite_url(path))
+    owner = current_owner(path)
+    assert service.holds_lock(database) and owner is not None and owner.is_this_process
+    assert service.close(database) is None  # nothing was ever written
+    database = service.open(sqlite_url(path))
+    FacilityService(database).create(Facility(name="Tacoma ICE Processing Center"))
+    taken = service.close(database)
+    assert taken is not None and taken.label == BackupLabel.AUTO
+    assert current_owner(path) is None and not lock_path(path).exists()
+    assert [b.path for b in list_backups(backups)] == [taken.path]
+
+
+def test_without_ask_a_problem_is_raised_as_its_question(service: DatabaseSessions, tmp_path: Path) -> None:
+    path = tmp_path / "incidents.sqlite3"
+    first = service.open(sqlite_url(path))
+    try:
+        with pytest.raises(NeedsAnswer) as locked:
+            DatabaseSessions(None).open(sqlite_url(path))  # another window's service
+    finally:
+        service.close(first)
+    question = locked.value.question
+    assert isinstance(question, AlreadyOpen) and question.database == path
+    assert question.owner is not None and question.owner.is_this_process
+    assert question.choices == (Choice.OPEN_ANYWAY, Choice.QUIT)
+
+    with pytest.raises(NeedsAnswer) as bad_url:
+        service.open("nosuchdb://x/y")
+    assert isinstance(bad_url.value.question, CannotOpen) and bad_url.value.question.problem == Problem.OPEN_FAILED
+    assert bad_url.value.question.message.startswith("Cannot open nosuchdb://x/y: ")
+
+    newer = demo_file(service, tmp_path / "newer.sqlite3")
+    database = service.open(sqlite_url(newer), lock=False)
+    with database.engine.begin() as connection:
+        connection.execute(text("UPDATE alembic_version SET version_num = 'f00dfeedbeef'"))
+    service.close(database)
+    with pytest.raises(NeedsAnswer) as too_new:
+        service.open(sqlite_url(newer))
+    assert isinstance(too_new.value.question, CannotOpen) and too_new.value.question.problem == Problem.NEWER_SCHEMA
+    assert too_new.value.question.choices == (Choice.OTHER_FILE, Choice.NEW_FILE, Choice.QUIT)
+    assert not lock_path(newer).exists()  # nothing stays locked after a failed attempt
+
+    path.write_bytes(b"this used to be a database " * 300)
+    with pytest.raises(NeedsAnswer) as damaged:
+        service.open(sqlite_url(path))
+    assert isinstance(damaged.value.question, Damaged) and damaged.value.question.newest is None
+    assert damaged.value.question.choices == (Choice.START_EMPTY, Choice.CHOOSE_BACKUP, Choice.QUIT)
+
+
+def test_answers_are_carried_out(service: DatabaseSessions, tmp_path: Path, backups: Path, clock: FakeClock) -> None:
+    path = demo_file(service, tmp_path / "incidents.sqlite3")
+    elsewhere = DatabaseSessions(None)
+    held = elsewhere.open(sqlite_url(path))
+    try:
+        ask = Script(Answer(Choice.OPEN_ANYWAY))
+        anyway = service.open(sqlite_url(path), ask)
+        assert anyway is not None and isinstance(ask.questions[0], AlreadyOpen)
+        assert not service.holds_lock(anyway)
+        FacilityService(anyway).create(Facility(name="Saved from the second window"))
+        assert service.close(anyway) is None  # opened anyway: the first window takes the backups
+    finally:
+        elsewhere.close(held)
+    assert list_backups(backups) == []
+
+    older = back_up(path, backups, BackupLabel.MANUAL, now=clock())
+    garbage = b"this used to be a database " * 300
+    path.write_bytes(garbage)
+    with pytest.raises(ValueError, match="no answer"):
+        service.open(sqlite_url(path), Script(Answer(Choice.OPEN_ANYWAY)))  # not a choice of a damaged file
+    assert path.read_bytes() == garbage
+    assert service.open(sqlite_url(path), Script(QUIT)) is None
+    assert path.read_bytes() == garbage and not lock_path(path).exists()  # quitting changes nothing
+
+    ask = Script(Answer(Choice.CHOOSE_BACKUP, backup=older.path))
+    restored = service.open(sqlite_url(path), ask)
+    assert restored is not None and isinstance(ask.questions[0], Damaged)
+    assert ask.questions[0].newest is not None and ask.questions[0].newest.info.path == older.path
+    try:
+        names = {f.name for f in FacilityService(restored).page()}
+        assert "Saved from the second window" in names  # the backup holds it
+        assert path.with_name("incidents.sqlite3.damaged").read_bytes() == garbage
+    finally:
+        service.close(restored)
+
+    other = sqlite_url(tmp_path / "other.sqlite3")
+    ask = Script(Answer(Choice.OTHER_FILE, url=other))
+    opened = service.open("nosuchdb://x/y", ask)
+    assert opened is not None and opened.url == other and isinstance(ask.questions[0], CannotOpen)
+    service.close(opened)
+
+
+def test_switch_closes_the_current_database_only_when_the_other_opens(
+    service: DatabaseSessions, tmp_path: Path
+) -> None:
+    first = service.open(sqlite_url(tmp_path / "first.sqlite3"))
+    assert service.switch(first, first.url) is first
+    assert service.switch(first, "nosuchdb://x/y", Script(QUIT)) is None
+    assert service.holds_lock(first) and lock_path(tmp_path / "first.sqlite3").exists()  # still open
+    second = service.switch(first, sqlite_url(tmp_path / "second.sqlite3"))
+    assert second is not None and service.holds_lock(second)
+    assert not service.holds_lock(first) and not lock_path(tmp_path / "first.sqlite3").exists()
+    service.close(second)
