@@ -30,6 +30,7 @@ from desktop.ui.main_window import MainWindow
 from desktop.ui.open_problems import answer_at_start
 from desktop.ui.session import Session
 from desktop.ui.settings import WindowSettings, settings_file
+from desktop.ui.window_dialogs import WindowDialogs
 
 QUIT_AFTER_ENV = "INCIDENT_LOGGER_QUIT_AFTER_MS"  # tests: close dialogs and the window this long after start
 LOG_NAME = "incident-logger.log"
@@ -42,10 +43,12 @@ def build_main_window(
     settings: QSettings | None = None,
     *,
     today: Callable[[], date] = date.today,
+    dialogs: WindowDialogs | None = None,
 ) -> MainWindow:
-    """The main window over the session's database (the app, tests, screenshots and the benchmark build it so)."""
+    """The main window over the session's database (the app, tests, screenshots and the benchmark build it so);
+    `dialogs` builds the forms and questions it opens (tests pass one that works them)."""
     qsettings = settings if settings is not None else settings_file(app_paths.config_dir)
-    window = MainWindow(session, WindowSettings(qsettings), today=today)
+    window = MainWindow(session, WindowSettings(qsettings), today=today, dialogs=dialogs)
     window.features = install_features(window, app_paths)
     window.build_chrome()  # menus and toolbar of every registered action, then the remembered layout
     return window

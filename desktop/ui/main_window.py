@@ -31,7 +31,7 @@ from desktop.services.plans import deadline_summary
 from desktop.services.session import Answer, Question
 from desktop.ui.error_dialogs import EXPECTED
 from desktop.ui.icons import app_icon
-from desktop.ui.open_problems import DATABASE_FILTER, SUFFIX, answer_when_switching
+from desktop.ui.open_problems import DATABASE_FILTER, SUFFIX
 from desktop.ui.record_actions import RecordActions
 from desktop.ui.record_tab import RecordTab
 from desktop.ui.session import Session
@@ -40,6 +40,7 @@ from desktop.ui.table_models import FacilityTableModel, IncidentTableModel, Plan
 from desktop.ui.widgets.filter_bar import FacilityFilterBar, IncidentFilterBar, PlanItemFilterBar
 from desktop.ui.window_actions import WindowAction, create_actions
 from desktop.ui.window_chrome import build_menus, build_toolbar, context_menu, status_label
+from desktop.ui.window_dialogs import WindowDialogs
 
 if TYPE_CHECKING:
     from desktop.ui.features import Features
@@ -63,7 +64,7 @@ class MainWindow(QMainWindow):
     menus: dict[str, QMenu]
 
     def __init__(self, session: Session, settings: WindowSettings, *, today: Callable[[], date] = date.today,
-                 parent: QWidget | None = None) -> None:  # fmt: skip
+                 dialogs: WindowDialogs | None = None, parent: QWidget | None = None) -> None:  # fmt: skip
         super().__init__(parent)
         self.setObjectName("main_window")
         self.setWindowIcon(app_icon())
@@ -72,7 +73,8 @@ class MainWindow(QMainWindow):
         self.today = today
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setObjectName("undo_stack")
-        self.records = RecordActions(self, self.undo_stack, session)
+        self.dialogs = dialogs or WindowDialogs()
+        self.records = RecordActions(self, self.undo_stack, session, self.dialogs)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("tabs")
         self.tabs.setDocumentMode(True)
@@ -385,7 +387,7 @@ class MainWindow(QMainWindow):
         def ask(question: Question) -> Answer:
             QApplication.restoreOverrideCursor()  # the normal cursor while a question is shown
             try:
-                return answer_when_switching(self, question)
+                return self.dialogs.answer_when_switching(self, question)
             finally:
                 QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
 

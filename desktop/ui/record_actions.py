@@ -12,64 +12,42 @@ from desktop.domain.kinds import Record, RecordKind
 from desktop.domain.queries import IncidentFilter, Page, PlanItemFilter
 from desktop.domain.validation import ValidationError
 from desktop.ui.error_dialogs import show_error
-from desktop.ui.forms.facility_form import FacilityForm
+from desktop.ui.forms.base import RecordForm
 from desktop.ui.forms.incident_form import IncidentForm
-from desktop.ui.forms.plan_item_form import PlanItemForm
 from desktop.ui.forms.related import RelatedRecords
 from desktop.ui.session import Session
-from desktop.ui.undo_commands import CreateRecord, DeleteRecord, UpdateRecord, content, display_name
+from desktop.ui.undo_commands import CreateRecord, DeleteRecord, UpdateRecord, content
+from desktop.ui.window_dialogs import FormInputs, WindowDialogs, confirmed
 
 RELATED_LIMIT = 200
-
-
-def confirm_delete(parent: QWidget | None, record: Record) -> bool:
-    """Ask before deleting, naming the record; Cancel is the default."""
-    noun = RecordKind.of(record).label
-    box = QMessageBox(parent)
-    box.setObjectName("confirm_delete")
-    box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(f"Delete {noun}")
-    box.setText(f"Delete the {noun} “{display_name(record)}”?")
-    box.setInformativeText("You can bring it back with Edit › Undo (Ctrl+Z).")
-    delete = box.addButton("&Delete", QMessageBox.ButtonRole.DestructiveRole)
-    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
-    box.setDefaultButton(cancel)
-    box.setEscapeButton(cancel)
-    box.exec()
-    return box.clickedButton() is delete
 
 
 class RecordActions:
     """Opens the record forms as modal dialogs and turns what they return into undoable commands on the
     session's services; every change (also by undo/redo) is told by the session's `records_changed`."""
 
-    def __init__(self, parent: QWidget, undo_stack: QUndoStack, session: Session) -> None:
+    def __init__(self, parent: QWidget, undo_stack: QUndoStack, session: Session, dialogs: WindowDialogs) -> None:
         self.parent = parent
         self.undo_stack = undo_stack
         self.session = session
-        self.open_form: QDialog | None = None  # the form being shown (tests and screenshots reach it here)
+        self.dialogs = dialogs
 
     # ---- forms ------------------------------------------------------------------------------------------
-    def _form(self, kind: RecordKind, record: Any) -> Any:
+    def _form(self, kind: RecordKind, record: Any) -> RecordForm:
         services = self.session.services
-        if kind == RecordKind.FACILITY:
-            related = None
-            if record is not None:
-                related = RelatedRecords(
-                    services.incidents.page(IncidentFilter(facility_uuids=(record.uuid,)),
-                                            Page(limit=RELATED_LIMIT, sort="occurred", descending=True)),
-                    services.plan_items.page(PlanItemFilter(facility_uuids=(record.uuid,)),
-                                             Page(limit=RELATED_LIMIT, sort="due_date")),
-                )  # fmt: skip
-            return FacilityForm(record, related, self.parent)
-        facilities = services.facilities.names()
-        if kind == RecordKind.INCIDENT:
-            return IncidentForm(record, facilities, self.parent)
-        return PlanItemForm(record, facilities, self.parent)
+        related = None
+        if kind is RecordKind.FACILITY and record is not None:
+            related = RelatedRecords(
+                services.incidents.page(IncidentFilter(facility_uuids=(record.uuid,)),
+                                        Page(limit=RELATED_LIMIT, sort="occurred", descending=True)),
+                services.plan_items.page(PlanItemFilter(facility_uuids=(record.uuid,)),
+                                         Page(limit=RELATED_LIMIT, sort="due_date")),
+            )  # fmt: skip
+        facilities = services.facilities.names() if kind is not RecordKind.FACILITY else []
+        return self.dialogs.form(kind, record, FormInputs(facilities, related), self.parent)
 
     def _run_form(self, form: Any, save: Callable[[Any], Any], doing: str) -> Any:
         """exec() the form until it is saved or cancelled; a refused save keeps the person's entries."""
-        self.open_form = form
         try:
             while form.exec() == QDialog.DialogCode.Accepted:
                 try:
@@ -80,7 +58,6 @@ class RecordActions:
                     show_error(form, error, doing)
             return None
         finally:
-            self.open_form = None
             form.deleteLater()
 
     # ---- actions ----------------------------------------------------------------------------------------
@@ -123,7 +100,7 @@ class RecordActions:
         return bool(self._run_form(self._form(kind, record), save, f"Saving the {kind.label}"))
 
     def delete(self, kind: RecordKind, shown: Record) -> bool:
-        if not confirm_delete(self.parent, shown):
+        if not confirmed(self.dialogs.delete_question(self.parent, shown)):
             return False
         try:
             command = DeleteRecord.perform(self.session.services.of_kind(kind), shown, self.session.changed)

@@ -1,28 +1,32 @@
 """Fixtures for the main window tests: app paths and settings in tmp_path, a window on a database with a fixed
-"today", and a way to work a modal dialog that a key press opens (its exec() blocks the test's call)."""
+"today", and the window's dialogs worked step by step as they open (their exec() blocks the test's call)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any, TypeVar
 
 import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QHeaderView, QWidget
+from PySide6.QtWidgets import QApplication, QHeaderView, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from support.clock import FakeClock
 
 from desktop import paths
 from desktop.app import build_main_window
+from desktop.domain.kinds import Record, RecordKind
 from desktop.paths import AppPaths
 from desktop.persistence.unit_of_work import Database
-from desktop.services.session import DatabaseSessions
+from desktop.services.session import Answer, DatabaseSessions, Question
+from desktop.ui.forms.base import RecordForm
 from desktop.ui.main_window import MainWindow
 from desktop.ui.session import Session
+from desktop.ui.window_dialogs import FormInputs, WindowDialogs
 
 TODAY = date(2019, 9, 20)  # the demo plan item (due 2019-09-26) is due this week
-MODAL_TIMEOUT_MS = 5000
+D = TypeVar("D", bound=QWidget | None)
 
 
 @pytest.fixture
@@ -66,7 +70,7 @@ def today() -> Today:
 
 @pytest.fixture
 def make_window(
-    qtbot: QtBot, app_paths: AppPaths, today: Today, sessions: DatabaseSessions
+    qtbot: QtBot, app_paths: AppPaths, today: Today, sessions: DatabaseSessions, dialogs: ScriptedDialogs
 ) -> Iterator[Callable[..., MainWindow]]:
     """`make_window(database, settings)`: a shown, active MainWindow on a Session of `database` (opened through
     `sessions`, which also opens what the window switches to); closed at teardown, and any database it switched
@@ -74,7 +78,7 @@ def make_window(
     made: list[tuple[MainWindow, Database]] = []
 
     def make(database: Database, settings: QSettings, *, show: bool = True) -> MainWindow:
-        window = build_main_window(Session(database, sessions), app_paths, settings, today=today)
+        window = build_main_window(Session(database, sessions), app_paths, settings, today=today, dialogs=dialogs)
         qtbot.addWidget(window)
         made.append((window, database))
         if show:
@@ -98,39 +102,69 @@ def window(make_window: Callable[..., MainWindow], demo_database: Database, qset
     return make_window(demo_database, qsettings)
 
 
-def work_modal(qtbot: QtBot, trigger: Callable[[], None], interact: Callable[[QWidget], None],
-               kind: type[QWidget] = QWidget) -> None:  # fmt: skip
-    """Call `trigger` (which opens a modal dialog and blocks in its exec()), and meanwhile `interact` with the
-    dialog. If `interact` fails, the dialog is closed so that the test does not hang, and the error raised."""
-    failures: list[BaseException] = []
-    waited = [0]
+class ScriptedDialogs(WindowDialogs):
+    """The window's real dialogs, each worked by the next step of `steps` as soon as it runs: the step is put on
+    a zero timer when the dialog is made, and fires inside the dialog's own exec() loop (no polling). A failing
+    step closes its dialog so the test does not hang; `check()` raises its error and finds unused steps."""
 
-    def step() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, kind) or not dialog.isVisible():
-            waited[0] += 20
-            if waited[0] < MODAL_TIMEOUT_MS:
-                QTimer.singleShot(20, step)
-            return
+    def __init__(self, qtbot: QtBot) -> None:
+        self.qtbot = qtbot
+        self.steps: list[Callable[[Any], None]] = []
+        self.failures: list[BaseException] = []
+        self.return_to: QWidget | None = None
+
+    def then(self, step: Callable[[Any], None]) -> None:
+        self.steps.append(step)
+
+    def check(self) -> None:
+        """After the call that ran the dialogs: the window they came from is active again (as the window manager
+        gives the activation back), a failed step's error is raised, and every step was used."""
+        if self.return_to is not None and self.return_to.isVisible():
+            make_active(self.qtbot, self.return_to)
+        self.return_to = None
+        if self.failures:
+            raise self.failures[0]
+        assert not self.steps, f"{len(self.steps)} dialog step(s) found no dialog to work"
+
+    def form(self, kind: RecordKind, record: Record | None, inputs: FormInputs, parent: QWidget) -> RecordForm:
+        return self._worked(super().form(kind, record, inputs, parent))
+
+    def delete_question(self, parent: QWidget | None, record: Record) -> QMessageBox:
+        return self._worked(super().delete_question(parent, record))
+
+    def answer_when_switching(self, parent: QWidget | None, question: Question) -> Answer:
+        self._worked(None)  # the question box is made and run in one call: the step finds it as the modal widget
+        return super().answer_when_switching(parent, question)
+
+    def _worked(self, dialog: D) -> D:
+        if self.steps:
+            step = self.steps.pop(0)
+            QTimer.singleShot(0, lambda: self._run(step, dialog))
+        return dialog
+
+    def _run(self, step: Callable[[Any], None], dialog: QWidget | None) -> None:
+        shown = dialog if dialog is not None else QApplication.activeModalWidget()
+        assert shown is not None
+        before = QApplication.activeWindow()
         try:
-            make_active(qtbot, dialog)
-            interact(dialog)
+            make_active(self.qtbot, shown)
+            step(shown)
         except BaseException as error:
-            failures.append(error)
-            forget = getattr(dialog, "forget_changes", None)
+            self.failures.append(error)
+            forget = getattr(shown, "forget_changes", None)
             if callable(forget):
                 forget()
-            if dialog.isVisible():
-                dialog.close()
+            if shown.isVisible():
+                shown.close()
+        if before is not None and before is not shown:
+            self.return_to = before
 
-    before = QApplication.activeWindow()
-    QTimer.singleShot(0, step)
-    trigger()
-    if before is not None and before.isVisible():
-        make_active(qtbot, before)  # as the window manager gives the activation back
-    if failures:
-        raise failures[0]
-    assert waited[0] < MODAL_TIMEOUT_MS, "no modal dialog opened"
+
+@pytest.fixture
+def dialogs(qtbot: QtBot) -> Iterator[ScriptedDialogs]:
+    scripted = ScriptedDialogs(qtbot)
+    yield scripted
+    scripted.check()
 
 
 def make_active(qtbot: QtBot, window: QWidget) -> None:

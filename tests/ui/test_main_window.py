@@ -6,9 +6,9 @@ from datetime import date
 
 import forms_fixtures as ff
 import pytest
-from conftest import click_header, make_active, work_modal
+from conftest import ScriptedDialogs, click_header, make_active
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.domain.enums import CaseStatus, Severity, WeaponType
@@ -174,7 +174,9 @@ def test_facility_and_plan_item_filters(qtbot: QtBot, window: MainWindow, today:
     assert plans.model.rowCount() == 1
 
 
-def test_ctrl_n_adds_an_incident_and_undo_redo_follow_the_database(qtbot: QtBot, window: MainWindow) -> None:
+def test_ctrl_n_adds_an_incident_and_undo_redo_follow_the_database(
+    qtbot: QtBot, window: MainWindow, dialogs: ScriptedDialogs
+) -> None:
     service = IncidentService(window.session.database)
 
     def fill(form: QWidget) -> None:
@@ -183,7 +185,9 @@ def test_ctrl_n_adds_an_incident_and_undo_redo_follow_the_database(qtbot: QtBot,
         make_active(qtbot, form)  # the completion popup took the activation away
         ff.press_save(qtbot, form)
 
-    work_modal(qtbot, lambda: qtbot.keyClick(incidents_tab(window).table, Qt.Key.Key_N, CTRL), fill)
+    dialogs.then(fill)
+    qtbot.keyClick(incidents_tab(window).table, Qt.Key.Key_N, CTRL)
+    dialogs.check()
     stored = [i for i in service.page() if i.title == "Graffiti on the gate"]
     assert len(stored) == 1 and stored[0].facility_name == "Northwest Detention Center, Tacoma"
     tab = incidents_tab(window)
@@ -198,7 +202,7 @@ def test_ctrl_n_adds_an_incident_and_undo_redo_follow_the_database(qtbot: QtBot,
     assert "Graffiti on the gate" in titles(tab)
 
 
-def test_enter_edits_the_selected_record(qtbot: QtBot, window: MainWindow) -> None:
+def test_enter_edits_the_selected_record(qtbot: QtBot, window: MainWindow, dialogs: ScriptedDialogs) -> None:
     tab = incidents_tab(window)
     select_title(qtbot, tab, FLORIDA)
     service = IncidentService(window.session.database)
@@ -209,7 +213,9 @@ def test_enter_edits_the_selected_record(qtbot: QtBot, window: MainWindow) -> No
         ff.choose(qtbot, form.status, "Charged")
         ff.press_save(qtbot, form)
 
-    work_modal(qtbot, lambda: qtbot.keyClick(tab.table, Qt.Key.Key_Return), change)
+    dialogs.then(change)
+    qtbot.keyClick(tab.table, Qt.Key.Key_Return)
+    dialogs.check()
     assert service.get(uuid).status is CaseStatus.CHARGED
     assert tab.selected_record().uuid == uuid
     window.registry[WindowAction.UNDO].trigger()
@@ -218,7 +224,9 @@ def test_enter_edits_the_selected_record(qtbot: QtBot, window: MainWindow) -> No
     assert service.get(uuid).status is CaseStatus.CHARGED
 
 
-def test_a_double_click_edits_and_cancel_changes_nothing(qtbot: QtBot, window: MainWindow) -> None:
+def test_a_double_click_edits_and_cancel_changes_nothing(
+    qtbot: QtBot, window: MainWindow, dialogs: ScriptedDialogs
+) -> None:
     tab = incidents_tab(window)
     row = titles(tab).index(TACOMA)
     before = IncidentService(window.session.database).get(tab.model.record_at(row).uuid)
@@ -233,13 +241,17 @@ def test_a_double_click_edits_and_cancel_changes_nothing(qtbot: QtBot, window: M
         qtbot.mouseClick(tab.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
         qtbot.mouseDClick(tab.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
 
-    work_modal(qtbot, double_click, cancel)
+    dialogs.then(cancel)
+    double_click()
+    dialogs.check()
     assert opened == [TACOMA]
     assert IncidentService(window.session.database).get(before.uuid) == before
     assert not window.undo_stack.canUndo()
 
 
-def test_delete_asks_naming_the_record_and_undo_brings_it_back(qtbot: QtBot, window: MainWindow) -> None:
+def test_delete_asks_naming_the_record_and_undo_brings_it_back(
+    qtbot: QtBot, window: MainWindow, dialogs: ScriptedDialogs
+) -> None:
     tab = incidents_tab(window)
     service = IncidentService(window.session.database)
     select_title(qtbot, tab, SAN_ANTONIO)
@@ -252,7 +264,9 @@ def test_delete_asks_naming_the_record_and_undo_brings_it_back(qtbot: QtBot, win
             qtbot.mouseClick(next(b for b in box.buttons() if b.text().replace("&", "") == button),
                              Qt.MouseButton.LeftButton)  # fmt: skip
 
-        work_modal(qtbot, lambda: qtbot.keyClick(tab.table, Qt.Key.Key_Delete), click, QMessageBox)
+        dialogs.then(click)
+        qtbot.keyClick(tab.table, Qt.Key.Key_Delete)
+        dialogs.check()
 
     answer("Cancel")
     assert service.get(uuid).title == SAN_ANTONIO
@@ -279,7 +293,7 @@ def test_del_in_the_search_box_deletes_text_not_records(qtbot: QtBot, window: Ma
 
 
 def test_deleting_a_facility_in_use_says_why_and_keeps_it(
-    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, dialogs: ScriptedDialogs
 ) -> None:
     shown: list[tuple[str, str]] = []
     monkeypatch.setattr(error_dialogs, "show_box", lambda _p, _i, _t, text, details: shown.append((text, details)))
@@ -292,19 +306,23 @@ def test_deleting_a_facility_in_use_says_why_and_keeps_it(
     def confirm(box: QWidget) -> None:
         qtbot.mouseClick(next(b for b in box.buttons() if b.text() == "&Delete"), Qt.MouseButton.LeftButton)
 
-    work_modal(qtbot, lambda: qtbot.keyClick(tab.table, Qt.Key.Key_Delete), confirm, QMessageBox)
+    dialogs.then(confirm)
+    qtbot.keyClick(tab.table, Qt.Key.Key_Delete)
+    dialogs.check()
     assert shown and shown[0][0] == "The record is still in use and was not deleted."
     assert "incident" in shown[0][1]
     assert FacilityService(window.session.database).find_by_name(name) is not None
     assert not window.undo_stack.canUndo()
 
 
-def test_new_plan_item_from_the_records_menu(qtbot: QtBot, window: MainWindow) -> None:
+def test_new_plan_item_from_the_records_menu(qtbot: QtBot, window: MainWindow, dialogs: ScriptedDialogs) -> None:
     def fill(form: QWidget) -> None:
         ff.type_into(qtbot, form.description, "Install bollards at the entrance")
         ff.press_save(qtbot, form)
 
-    work_modal(qtbot, window.registry[WindowAction.NEW_PLAN_ITEM].trigger, fill)
+    dialogs.then(fill)
+    window.registry[WindowAction.NEW_PLAN_ITEM].trigger()
+    dialogs.check()
     assert window.tabs.currentWidget() is window.record_tabs["plan_items"]
     assert [p.description for p in PlanItemService(window.session.database).page()].count(
         "Install bollards at the entrance") == 1  # fmt: skip

@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import Today, click_header, work_modal
+from conftest import ScriptedDialogs, Today, click_header
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QLabel, QMenu, QMessageBox, QWidget
@@ -147,7 +147,7 @@ def test_new_database_never_overwrites_a_file(
 
 
 def test_a_database_open_in_another_window_is_offered_to_open_anyway(
-    qtbot: QtBot, window: MainWindow, tmp_path: Path, clock: FakeClock
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, clock: FakeClock, dialogs: ScriptedDialogs
 ) -> None:
     first_url, other = window.session.database.url, tmp_path / "other.sqlite3"
     elsewhere = DatabaseSessions(None, clock=clock)  # another window's session service
@@ -165,11 +165,15 @@ def test_a_database_open_in_another_window_is_offered_to_open_anyway(
         return act
 
     try:
-        work_modal(qtbot, lambda: switched.append(window.switch_database(sqlite_url(other))), answer("Cancel"))
+        dialogs.then(answer("Cancel"))
+        switched.append(window.switch_database(sqlite_url(other)))
+        dialogs.check()
         assert switched == [False]  # Cancel: the current database stays
         assert seen[0][0] == "already_open" and f"Incident Logger is already open on {other}" in seen[0][1]
         assert window.session.database.url != sqlite_url(other)
-        work_modal(qtbot, lambda: switched.append(window.switch_database(sqlite_url(other))), answer("Open anyway"))
+        dialogs.then(answer("Open anyway"))
+        switched.append(window.switch_database(sqlite_url(other)))
+        dialogs.check()
         assert switched == [False, True]
         assert window.session.database.url == sqlite_url(other)
         assert not window.session.sessions.holds_lock(window.session.database)  # the other window keeps the lock
@@ -221,7 +225,7 @@ def test_the_last_database_is_opened_unless_another_is_named(
     assert starting_url(named, app_paths, settings) == named
 
 
-def test_errors_read_as_sentences(shown_boxes: list[tuple[str, str, str]]) -> None:
+def test_errors_read_as_sentences(shown_boxes: list[tuple[str, str, str]], dialogs: ScriptedDialogs) -> None:
     error = ValidationError([FieldError("case_number", "'X-1' is already used"), FieldError("title", "is required")])
     error_dialogs.show_error(None, error, "Saving the incident")
     assert shown_boxes[-1] == ("Saving the incident", "The record was not saved because some fields need attention.",

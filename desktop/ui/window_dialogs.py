@@ -1,0 +1,71 @@
+"""The dialogs the main window and its record actions open, behind one injectable factory (tests pass their own)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from desktop.domain.kinds import Record, RecordKind
+from desktop.domain.records import Facility, Incident, PlanItem
+from desktop.services.session import Answer, Question
+from desktop.ui.forms.base import RecordForm
+from desktop.ui.forms.facility_form import FacilityForm
+from desktop.ui.forms.incident_form import IncidentForm
+from desktop.ui.forms.plan_item_form import PlanItemForm
+from desktop.ui.forms.related import RelatedRecords
+from desktop.ui.open_problems import answer_when_switching
+from desktop.ui.undo_commands import display_name
+
+
+@dataclass(frozen=True, slots=True)
+class FormInputs:
+    """What a form shows besides the record: the facilities to choose from, a facility's related records."""
+
+    facilities: list[tuple[str, str]]
+    related: RelatedRecords | None = None
+
+
+class WindowDialogs:
+    """Builds the record forms and the delete question, and asks the questions of switching databases.
+
+    The caller runs the dialogs (exec) and reads them; a test passes a subclass that works each dialog as a
+    person would, right after it opens, instead of polling for it."""
+
+    def form(self, kind: RecordKind, record: Record | None, inputs: FormInputs, parent: QWidget) -> RecordForm:
+        if kind is RecordKind.FACILITY:
+            assert record is None or isinstance(record, Facility)
+            return FacilityForm(record, inputs.related, parent)
+        if kind is RecordKind.INCIDENT:
+            assert record is None or isinstance(record, Incident)
+            return IncidentForm(record, inputs.facilities, parent)
+        assert record is None or isinstance(record, PlanItem)
+        return PlanItemForm(record, inputs.facilities, parent)
+
+    def delete_question(self, parent: QWidget | None, record: Record) -> QMessageBox:
+        """ "Delete the incident “…”?" with Delete (the destructive role) and Cancel (the default and Esc)."""
+        noun = RecordKind.of(record).label
+        box = QMessageBox(parent)
+        box.setObjectName("confirm_delete")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(f"Delete {noun}")
+        box.setText(f"Delete the {noun} “{display_name(record)}”?")
+        box.setInformativeText("You can bring it back with Edit › Undo (Ctrl+Z).")
+        box.addButton("&Delete", QMessageBox.ButtonRole.DestructiveRole)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)
+        box.setEscapeButton(cancel)
+        return box
+
+    def answer_when_switching(self, parent: QWidget | None, question: Question) -> Answer:
+        return answer_when_switching(parent, question)
+
+
+def confirmed(box: QMessageBox) -> bool:
+    """Run a question box; True when its destructive (confirming) button was clicked."""
+    try:
+        box.exec()
+        clicked = box.clickedButton()
+        return clicked is not None and box.buttonRole(clicked) is QMessageBox.ButtonRole.DestructiveRole
+    finally:
+        box.deleteLater()
