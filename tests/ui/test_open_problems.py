@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
@@ -41,37 +41,37 @@ from desktop.ui.open_problems import answer_at_start
 Step = tuple[str, Callable[[QWidget], None]]
 
 
-class Responder:
+class Responder(QObject):
     """Answers the modal dialogs that appear, in order: each step names the dialog it expects and acts on it.
-    An unexpected dialog is recorded and closed, so that a failing test never hangs."""
+    It hears every dialog being shown (an event filter on the application, no polling) and acts once the
+    dialog's own event loop runs. An unexpected dialog is recorded and closed, so a failing test never hangs."""
 
     def __init__(self, qtbot: QtBot, steps: list[Step]) -> None:
+        super().__init__()
         self.qtbot = qtbot
         self.steps = list(steps)
         self.seen: list[tuple[str, str]] = []
         self.unexpected: list[str] = []
-        self.last: QWidget | None = None
-        self.timer = QTimer()
-        self.timer.setInterval(20)
-        self.timer.timeout.connect(self.poll)
-        self.timer.start()
+        QApplication.instance().installEventFilter(self)
 
-    def poll(self) -> None:
-        widget = QApplication.activeModalWidget()
-        if widget is None or widget is self.last or not widget.isVisible():
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show and isinstance(watched, QDialog) and watched.isModal():
+            QTimer.singleShot(0, lambda: self.answer(watched))
+        return False
+
+    def answer(self, widget: QDialog) -> None:
+        if not widget.isVisible():
             return
-        self.last = widget
         self.seen.append((widget.objectName(), widget.text() if isinstance(widget, QMessageBox) else ""))
         if not self.steps or self.steps[0][0] != widget.objectName():
             self.unexpected.append(widget.objectName())
-            if isinstance(widget, QDialog):
-                widget.reject()
+            widget.reject()
             return
         _, act = self.steps.pop(0)
         act(widget)
 
     def stop(self) -> None:
-        self.timer.stop()
+        QApplication.instance().removeEventFilter(self)
 
 
 @pytest.fixture
