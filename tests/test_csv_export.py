@@ -19,8 +19,8 @@ from desktop.domain.records import Facility, Incident
 from desktop.domain.values import PartialDate, Weapon
 from desktop.persistence.models import AuditRow
 from desktop.persistence.unit_of_work import Database
-from desktop.services.csv_export import CHUNK, ExportOptions, Redaction, export_incidents, export_records
-from desktop.services.csv_format import DANGEROUS_FIRST, MASK, Entity, columns_of
+from desktop.services.csv.export import CHUNK, ExportOptions, Redaction, export_incidents, export_records
+from desktop.services.csv.format import DANGEROUS_FIRST, MASK, Entity, columns_of
 from desktop.services.records import FacilityService, IncidentService, PlanItemService
 
 SUSPECT = "Jonathan Q. Suspectson"

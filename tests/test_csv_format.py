@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from desktop.domain.enums import AttackType, CaseStatus, DatePrecision, SecurityLevel, WeaponType
 from desktop.domain.values import PartialDate, StatusChange, Weapon
-from desktop.services.csv_format import (
+from desktop.services.csv.format import (
     DANGEROUS_FIRST,
     INCIDENT_COLUMNS,
     Entity,
@@ -25,7 +25,7 @@ from desktop.services.csv_format import (
     normalized_header,
     restore,
 )
-from desktop.services.csv_parse import (
+from desktop.services.csv.parse import (
     parse_bool,
     parse_datetime,
     parse_history,

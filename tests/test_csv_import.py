@@ -16,9 +16,9 @@ from desktop.domain.queries import IncidentFilter
 from desktop.domain.records import Facility
 from desktop.persistence.models import AuditRow, FacilityRow, IncidentRow
 from desktop.persistence.unit_of_work import Database
-from desktop.services.csv_export import ExportOptions, Redaction, export_incidents, export_records
-from desktop.services.csv_format import Entity
-from desktop.services.csv_import import ImportOptions, ImportReport, import_csv, read_layout
+from desktop.services.csv.export import ExportOptions, Redaction, export_incidents, export_records
+from desktop.services.csv.format import Entity
+from desktop.services.csv.importer import ImportOptions, ImportReport, import_csv, read_layout
 from desktop.services.records import FacilityService, IncidentService, PlanItemService
 
 TACOMA = "Northwest Detention Center, Tacoma"

@@ -15,9 +15,9 @@ from sqlalchemy import func, select
 
 from desktop.persistence.models import AuditRow, FacilityRow, IncidentRow, PlanItemRow
 from desktop.persistence.unit_of_work import Database
-from desktop.services.csv_export import ExportOptions, export_records
-from desktop.services.csv_format import Entity
-from desktop.services.csv_import import ImportOptions, ImportReport, import_csv
+from desktop.services.csv.export import ExportOptions, export_records
+from desktop.services.csv.format import Entity
+from desktop.services.csv.importer import ImportOptions, ImportReport, import_csv
 
 MALFORMED = settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                                              HealthCheck.too_slow])  # fmt: skip

@@ -36,9 +36,9 @@ from desktop.persistence.engine import sqlite_url
 from desktop.persistence.models import FacilityRow, IncidentRow, PlanItemRow, StatusChangeRow, WeaponRow
 from desktop.persistence.opening import open_database
 from desktop.persistence.unit_of_work import Database
-from desktop.services.csv_export import ExportOptions, Redaction, export_records
-from desktop.services.csv_format import Entity
-from desktop.services.csv_import import ImportOptions, import_csv
+from desktop.services.csv.export import ExportOptions, Redaction, export_records
+from desktop.services.csv.format import Entity
+from desktop.services.csv.importer import ImportOptions, import_csv
 from desktop.services.records import FacilityService, IncidentService, PlanItemService
 
 ROUND_TRIP = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

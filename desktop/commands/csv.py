@@ -13,10 +13,10 @@ from desktop.commands import command
 from desktop.domain.enums import Agency, AttackType, CaseStatus, PlanStatus, Severity, WeaponType
 from desktop.domain.queries import FacilityFilter, IncidentFilter, PlanItemFilter
 from desktop.persistence.unit_of_work import Database
-from desktop.services.csv_detect import DELIMITER_NAMES, FileProblem, auto_mapping
-from desktop.services.csv_export import ExportOptions, Redaction, export_records
-from desktop.services.csv_format import COLUMNS, Entity
-from desktop.services.csv_import import ImportOptions, import_csv, read_layout
+from desktop.services.csv.detect import DELIMITER_NAMES, FileProblem, auto_mapping
+from desktop.services.csv.export import ExportOptions, Redaction, export_records
+from desktop.services.csv.format import COLUMNS, Entity
+from desktop.services.csv.importer import ImportOptions, import_csv, read_layout
 from desktop.services.records import FacilityService
 
 FILTER_KEYS = {

@@ -11,9 +11,9 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
 from desktop.persistence.unit_of_work import Database
-from desktop.services.csv_export import ExportResult, export_records
-from desktop.services.csv_format import Entity
-from desktop.services.csv_import import ImportReport, import_csv
+from desktop.services.csv.export import ExportResult, export_records
+from desktop.services.csv.format import Entity
+from desktop.services.csv.importer import ImportReport, import_csv
 from desktop.ui import error_dialogs
 from desktop.ui.dialogs.export_dialog import ExportDialog
 from desktop.ui.dialogs.import_dialog import ImportDialog

@@ -28,7 +28,7 @@ from support.synthetic_incidents import populate
 from desktop.domain.queries import IncidentFilter
 from desktop.persistence.models import AuditRow
 from desktop.persistence.unit_of_work import Database
-from desktop.services.csv_format import MASK
+from desktop.services.csv.format import MASK
 from desktop.services.records import IncidentService
 from desktop.ui.csv_actions import CsvActions
 from desktop.ui.dialogs.export_dialog import ExportDialog

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services.csv_export import ExportOptions, Redaction, describe_filter
-from desktop.services.csv_format import COLUMNS, Entity
+from desktop.services.csv.export import ExportOptions, Redaction, describe_filter
+from desktop.services.csv.format import COLUMNS, Entity
 
 CSV_FILTER = "CSV files (*.csv);;All files (*)"
 KEY_ROLE = Qt.ItemDataRole.UserRole

@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services.csv_detect import DELIMITER_NAMES, ENCODING_NAMES, FileLayout, FileProblem, auto_mapping
-from desktop.services.csv_format import COLUMNS, Entity
-from desktop.services.csv_import import ImportOptions, ImportReport, read_layout
+from desktop.services.csv.detect import DELIMITER_NAMES, ENCODING_NAMES, FileLayout, FileProblem, auto_mapping
+from desktop.services.csv.format import COLUMNS, Entity
+from desktop.services.csv.importer import ImportOptions, ImportReport, read_layout
 
 CSV_FILTER = "CSV files (*.csv *.txt);;All files (*)"
 IGNORE = "(ignore)"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from desktop.services.csv_detect import Problem
-from desktop.services.csv_format import Entity
+from desktop.services.csv.detect import Problem
+from desktop.services.csv.format import Entity
 
 MAX_PROBLEMS = 1_000  # problems kept in detail; the rest are counted
 

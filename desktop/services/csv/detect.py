@@ -16,7 +16,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import IO
 
-from desktop.services.csv_format import COLUMNS, Column, Entity, header_names, normalized_header
+from desktop.services.csv.format import COLUMNS, Column, Entity, header_names, normalized_header
 
 DELIMITERS = (",", ";", "\t", "|")
 DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "vertical bar"}

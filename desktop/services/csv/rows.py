@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from desktop.domain.validation import FieldError
-from desktop.services.csv_detect import Problem
-from desktop.services.csv_format import COLUMNS, MASK, Column, Entity, Kind, restore
-from desktop.services.csv_parse import parse_cell
+from desktop.services.csv.detect import Problem
+from desktop.services.csv.format import COLUMNS, MASK, Column, Entity, Kind, restore
+from desktop.services.csv.parse import parse_cell
 
 NULLABLE_ENUMS = {"security_level"}
 NOT_GIVEN_WHEN_EMPTY = {Kind.CODE, Kind.LABEL, Kind.BOOL, Kind.HISTORY}

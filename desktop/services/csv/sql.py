@@ -13,7 +13,7 @@ from sqlalchemy import ColumnClause, Select, literal_column, select
 
 from desktop.domain.enums import LabelledEnum, WeaponType
 from desktop.persistence.models import FacilityRow, IncidentRow
-from desktop.services.csv_format import MASK, Column, Kind
+from desktop.services.csv.format import MASK, Column, Kind
 
 _DANGER = "'[=+@\t\r\n-]*'"  # GLOB class of csv_format.DANGEROUS_FIRST ('-' last is literal)
 _FIELDS = {

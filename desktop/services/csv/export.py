@@ -1,8 +1,8 @@
 """CSV export of incidents, facilities or plan items: streamed in constant memory, injection-safe, optionally
 redacted, written to a temporary file that replaces the target only when complete, and audited.
 
-The file layout is described in desktop/services/csv_format.py. On SQLite, incidents are rendered by SQLite
-itself (csv_sql.py); elsewhere, and for facilities and plan items, record by record in Python.
+The file layout is described in desktop/services/csv/format.py. On SQLite, incidents are rendered by SQLite
+itself (sql.py); elsewhere, and for facilities and plan items, record by record in Python.
 """
 
 from __future__ import annotations
@@ -27,8 +27,8 @@ from desktop.domain.queries import FacilityFilter, IncidentFilter, Page, PlanIte
 from desktop.persistence import mapping
 from desktop.persistence.models import IncidentRow
 from desktop.persistence.unit_of_work import Database, UnitOfWork
-from desktop.services.csv_format import Column, Entity, columns_of, row_renderer
-from desktop.services.csv_sql import incident_lines
+from desktop.services.csv.format import Column, Entity, columns_of, row_renderer
+from desktop.services.csv.sql import incident_lines
 
 CHUNK = 5_000  # rows per fetch and per write (and between progress reports)
 PAGE = 1_000  # records per page of the record-by-record path

@@ -21,11 +21,11 @@ from typing import IO
 
 from desktop.domain.enums import AuditAction
 from desktop.persistence.unit_of_work import Database
-from desktop.services.csv_detect import FileLayout, FileProblem, Problem, RecordReader, auto_mapping, inspect, open_text
-from desktop.services.csv_format import Entity
-from desktop.services.csv_records import RowImporter
-from desktop.services.csv_report import MAX_PROBLEMS, Conflict, ImportOptions, ImportReport
-from desktop.services.csv_rows import header_problems
+from desktop.services.csv.detect import FileLayout, FileProblem, Problem, RecordReader, auto_mapping, inspect, open_text
+from desktop.services.csv.format import Entity
+from desktop.services.csv.records import RowImporter
+from desktop.services.csv.report import MAX_PROBLEMS, Conflict, ImportOptions, ImportReport
+from desktop.services.csv.rows import header_problems
 
 __all__ = ["MAX_PROBLEMS", "Conflict", "ImportOptions", "ImportReport", "import_csv", "read_layout"]
 

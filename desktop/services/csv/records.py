@@ -19,11 +19,11 @@ from desktop.domain.values import StatusChange
 from desktop.persistence.mapping import changed_fields
 from desktop.persistence.models import FacilityRow, IncidentRow, PlanItemRow
 from desktop.persistence.unit_of_work import Database, UnitOfWork
-from desktop.services.csv_bulk import IncidentBatch, Pending
-from desktop.services.csv_detect import Problem
-from desktop.services.csv_format import Entity
-from desktop.services.csv_report import Conflict, ImportOptions, ImportReport
-from desktop.services.csv_rows import Cells, RowParser
+from desktop.services.csv.bulk import IncidentBatch, Pending
+from desktop.services.csv.detect import Problem
+from desktop.services.csv.format import Entity
+from desktop.services.csv.report import Conflict, ImportOptions, ImportReport
+from desktop.services.csv.rows import Cells, RowParser
 
 _DEFAULTS: dict[Entity, Any] = {
     Entity.INCIDENTS: Incident(facility_uuid="", title=""),
