@@ -56,7 +56,8 @@ def measure(bench: BenchDatabase) -> list[Figure]:
 
 def shell_select() -> str:
     """The export's columns as plain SQL: the sqlite3 shell quotes them itself (.mode csv)."""
-    from desktop.services.csv.format import Entity, Kind, columns_of
+    from desktop.domain.kinds import RecordKind
+    from desktop.services.csv.format import Kind, columns_of
 
     weapons = ("(SELECT group_concat(weapon_type || ':' || subtype, '|') FROM "
                "(SELECT * FROM incident_weapons WHERE incident_id = incidents.id ORDER BY position))")  # fmt: skip
@@ -65,7 +66,7 @@ def shell_select() -> str:
     special = {"facility_uuid": "facilities.uuid", "facility_name": "facilities.name",
                "occurred": "incidents.occurred_on"}  # fmt: skip
     cells = []
-    for column in columns_of(Entity.INCIDENTS):
+    for column in columns_of(RecordKind.INCIDENT):
         if column.kind in (Kind.WEAPONS, Kind.WEAPONS_LABEL):
             cells.append(weapons)
         elif column.kind is Kind.HISTORY:

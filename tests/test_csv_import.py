@@ -12,12 +12,12 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from desktop.domain.enums import AttackType, AuditAction, CaseStatus, Severity
+from desktop.domain.kinds import RecordKind
 from desktop.domain.queries import IncidentFilter
 from desktop.domain.records import Facility
 from desktop.persistence.models import AuditRow, FacilityRow, IncidentRow
 from desktop.persistence.unit_of_work import Database
 from desktop.services.csv.export import ExportOptions, Redaction, export_incidents, export_records
-from desktop.services.csv.format import Entity
 from desktop.services.csv.importer import ImportOptions, ImportReport, import_csv, read_layout
 from desktop.services.records import FacilityService, IncidentService, PlanItemService
 
@@ -123,7 +123,7 @@ def test_a_missing_required_column_is_a_header_problem(demo_database: Database, 
 
 def test_a_mapping_chosen_by_hand(demo_database: Database, tmp_path: Path) -> None:
     path = write(tmp_path / "own.csv", [["Summary", "Site", "Notes to ignore"], ["Mapped by hand", TACOMA, "x"]])
-    layout = read_layout(path, Entity.INCIDENTS)
+    layout = read_layout(path, RecordKind.INCIDENT)
     assert layout.header == ("Summary", "Site", "Notes to ignore") and layout.samples == (("Mapped by hand", TACOMA,
                                                                                             "x"),)  # fmt: skip
     report = imported(demo_database, path, mapping=("title", "facility_name", None))
@@ -234,11 +234,11 @@ def test_plan_items_need_known_incidents_and_may_be_nationwide(demo_database: Da
             ["Nationwide drill", "", "", "approved"],
             ["Linked to nothing", TACOMA, "6f0c6a55-5f1e-4a0e-9d7c-0f3f4b0a1c2d", "proposed"]]  # fmt: skip
     path = write(tmp_path / "plans.csv", rows)
-    report = imported(demo_database, path, entity=Entity.PLAN_ITEMS)
+    report = imported(demo_database, path, entity=RecordKind.PLAN_ITEM)
     [problem] = report.problems
     assert (problem.line, problem.column) == (3, 3) and "does not exist" in problem.reason
     rows.pop()
-    report = imported(demo_database, write(path, rows), entity=Entity.PLAN_ITEMS)
+    report = imported(demo_database, write(path, rows), entity=RecordKind.PLAN_ITEM)
     assert report.committed
     drill = next(p for p in PlanItemService(demo_database).page() if p.description == "Nationwide drill")
     assert drill.facility_uuid == "" and drill.incident_uuid is None
@@ -289,11 +289,11 @@ def test_a_stream_and_a_forced_encoding(demo_database: Database) -> None:
 
 def test_facility_files_round_trip_their_coordinates(demo_database: Database, tmp_path: Path) -> None:
     path = tmp_path / "facilities.csv"
-    export_records(demo_database, path, ExportOptions(Entity.FACILITIES))
+    export_records(demo_database, path, ExportOptions(RecordKind.FACILITY))
     text = path.read_text(encoding="utf-8").replace(TACOMA, TACOMA + " (moved)").replace(
         "2024-03-01 12:00:00,2024-03-01 12:00:00", "2024-03-01 12:00:00,2024-03-02 12:00:00")  # fmt: skip
     path.write_text(text, encoding="utf-8")
-    report = imported(demo_database, path, entity=Entity.FACILITIES)
+    report = imported(demo_database, path, entity=RecordKind.FACILITY)
     assert (report.updated, report.unchanged) == (1, 2)
     tacoma = next(f for f in FacilityService(demo_database).page() if f.name.endswith("(moved)"))
     assert (tacoma.latitude, tacoma.longitude) == (47.2496, -122.4213)

@@ -29,6 +29,7 @@ from desktop.domain.enums import (
     Severity,
     WeaponType,
 )
+from desktop.domain.kinds import RecordKind
 from desktop.domain.records import Facility, Incident, PlanItem
 from desktop.domain.validation import facility_errors, incident_errors
 from desktop.domain.values import PartialDate, StatusChange, Weapon
@@ -37,7 +38,6 @@ from desktop.persistence.models import FacilityRow, IncidentRow, PlanItemRow, St
 from desktop.persistence.opening import open_database
 from desktop.persistence.unit_of_work import Database
 from desktop.services.csv.export import ExportOptions, Redaction, export_records
-from desktop.services.csv.format import Entity
 from desktop.services.csv.importer import ImportOptions, import_csv
 from desktop.services.records import FacilityService, IncidentService, PlanItemService
 
@@ -147,16 +147,16 @@ def wipe(database: Database) -> None:
         uow.commit()
 
 
-def export_all(database: Database, folder: Path) -> dict[Entity, Path]:
+def export_all(database: Database, folder: Path) -> dict[RecordKind, Path]:
     files = {}
-    for entity in (Entity.FACILITIES, Entity.INCIDENTS, Entity.PLAN_ITEMS):
-        files[entity] = folder / f"{entity.value}.csv"
+    for entity in (RecordKind.FACILITY, RecordKind.INCIDENT, RecordKind.PLAN_ITEM):
+        files[entity] = folder / f"{entity.table}.csv"
         result = export_records(database, files[entity], ExportOptions(entity=entity))
         assert not result.cancelled
     return files
 
 
-def import_all(database: Database, files: dict[Entity, Path]) -> None:
+def import_all(database: Database, files: dict[RecordKind, Path]) -> None:
     for entity, path in files.items():
         report = import_csv(database, path, ImportOptions(entity=entity))
         assert report.accepted and report.committed, report.lines()
@@ -199,7 +199,7 @@ def test_demo_data_moves_to_a_new_database_and_a_second_import_changes_nothing(
     assert (tacoma.victims_injured, tacoma.damage_estimate_usd) == (0, None)  # zero and unknown stay apart
     assert [c.status for c in tacoma.status_history][-1] is tacoma.status is CaseStatus.CLOSED
 
-    again = import_csv(second_database, files[Entity.INCIDENTS], ImportOptions(entity=Entity.INCIDENTS))
+    again = import_csv(second_database, files[RecordKind.INCIDENT], ImportOptions(entity=RecordKind.INCIDENT))
     assert (again.inserted, again.updated, again.unchanged, again.committed) == (0, 0, 3, True)
 
 

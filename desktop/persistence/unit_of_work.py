@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 from types import TracebackType
-from typing import Self
+from typing import Any, Self
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from desktop.domain.kinds import RecordKind
 from desktop.persistence.audit_log import AuditLog
 from desktop.persistence.engine import IMMEDIATE, sqlite_file
 from desktop.persistence.integrity import storage_error
@@ -79,6 +80,12 @@ class UnitOfWork:
         self.incidents = IncidentRepository(session, self.audit, clock)
         self.plan_items = PlanItemRepository(session, self.audit, clock)
         return self
+
+    def repository(self, kind: RecordKind) -> Any:
+        """The repository of a record kind (typed Any: each takes its own record and filter class)."""
+        repositories = {RecordKind.INCIDENT: self.incidents, RecordKind.FACILITY: self.facilities,
+                        RecordKind.PLAN_ITEM: self.plan_items}  # fmt: skip
+        return repositories[kind]
 
     def commit(self) -> None:
         assert self.session is not None and self.write, "commit needs a writing unit of work"

@@ -23,11 +23,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import contains_eager, selectinload
 
 from desktop.domain.enums import AuditAction
+from desktop.domain.kinds import RecordKind
 from desktop.domain.queries import FacilityFilter, IncidentFilter, Page, PlanItemFilter
 from desktop.persistence import mapping
 from desktop.persistence.models import IncidentRow
 from desktop.persistence.unit_of_work import Database, UnitOfWork
-from desktop.services.csv.format import Column, Entity, columns_of, row_renderer
+from desktop.services.csv.format import Column, columns_of, row_renderer
 from desktop.services.csv.sql import incident_lines
 
 CHUNK = 5_000  # rows per fetch and per write (and between progress reports)
@@ -39,11 +40,6 @@ RecordFilter = IncidentFilter | FacilityFilter | PlanItemFilter
 Progress = Callable[[int, int], object]
 """progress(rows written, rows in all) is called after every chunk; returning False cancels the export."""
 Destination = str | os.PathLike[str] | IO[str] | IO[bytes]
-_FILTERS: dict[Entity, type] = {
-    Entity.INCIDENTS: IncidentFilter,
-    Entity.FACILITIES: FacilityFilter,
-    Entity.PLAN_ITEMS: PlanItemFilter,
-}
 
 
 class Redaction(StrEnum):
@@ -60,7 +56,7 @@ class Redaction(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class ExportOptions:
-    entity: Entity = Entity.INCIDENTS
+    entity: RecordKind = RecordKind.INCIDENT
     columns: tuple[str, ...] | None = None  # column keys; None: every column
     where: RecordFilter | None = None  # None: every row; else exactly the rows this filter selects
     bom: bool = False  # a UTF-8 byte order mark first, so that spreadsheets pick the right encoding
@@ -76,11 +72,11 @@ class ExportOptions:
         return chosen
 
     def checked_filter(self) -> RecordFilter:
-        wanted = _FILTERS[self.entity]
+        wanted = self.entity.filter_class
         if self.where is None:
-            return wanted()  # type: ignore[no-any-return]
+            return wanted()
         if not isinstance(self.where, wanted):
-            raise ValueError(f"a {type(self.where).__name__} cannot select {self.entity.value}")
+            raise ValueError(f"a {type(self.where).__name__} cannot select {self.entity.table}")
         return self.where
 
 
@@ -118,7 +114,7 @@ def export_incidents(
     progress: Progress | None = None,
 ) -> ExportResult:  # fmt: skip
     """Export incidents (options.entity is ignored); see export_records."""
-    return export_records(database, path_or_stream, replace(options or ExportOptions(), entity=Entity.INCIDENTS),
+    return export_records(database, path_or_stream, replace(options or ExportOptions(), entity=RecordKind.INCIDENT),
                           progress)  # fmt: skip
 
 
@@ -198,7 +194,7 @@ def _write(
         total = _count(uow, options.entity, where)
         if progress is not None and progress(0, total) is False:
             raise ExportCancelled
-        if options.entity is Entity.INCIDENTS and database.is_sqlite:
+        if options.entity is RecordKind.INCIDENT and database.is_sqlite:
             assert isinstance(where, IncidentFilter)
             chunks: Iterator[list[Any]] = _sqlite_incident_lines(uow, columns, where, mask)
             for lines in chunks:
@@ -217,11 +213,8 @@ def _write(
     return written
 
 
-def _count(uow: UnitOfWork, entity: Entity, where: Any) -> int:
-    repositories: dict[Entity, Any] = {Entity.INCIDENTS: uow.incidents, Entity.FACILITIES: uow.facilities,
-                                       Entity.PLAN_ITEMS: uow.plan_items}  # fmt: skip
-    repository = repositories[entity]
-    return int(repository.count(where))
+def _count(uow: UnitOfWork, kind: RecordKind, where: Any) -> int:
+    return int(uow.repository(kind).count(where))
 
 
 def _sqlite_incident_lines(
@@ -238,9 +231,9 @@ def _sqlite_incident_lines(
         result.close()
 
 
-def _record_chunks(uow: UnitOfWork, entity: Entity, where: Any) -> Iterator[list[Any]]:
+def _record_chunks(uow: UnitOfWork, kind: RecordKind, where: Any) -> Iterator[list[Any]]:
     """Records page by page: incidents streamed by id, facilities by name, plan items by due date."""
-    if entity is Entity.INCIDENTS:
+    if kind is RecordKind.INCIDENT:
         assert uow.session is not None
         query = (
             select(IncidentRow)
@@ -252,8 +245,8 @@ def _record_chunks(uow: UnitOfWork, entity: Entity, where: Any) -> Iterator[list
         for rows in result.partitions():
             yield [mapping.incident_record(row, with_history=True) for row in rows]
         return
-    repository: Any = uow.facilities if entity is Entity.FACILITIES else uow.plan_items
-    sort = "name" if entity is Entity.FACILITIES else "due_date"
+    repository = uow.repository(kind)
+    sort = kind.sort_keys[0]  # facilities by name, plan items by due date
     offset = 0
     while records := repository.page(where, Page(offset=offset, limit=PAGE, sort=sort)):
         yield records
@@ -271,5 +264,5 @@ def _audit(
         "filter": [None, describe_filter(where)],
     }
     with database.unit_of_work() as uow:
-        uow.audit.record(AuditAction.EXPORT, options.entity.audit_name, "", changes)
+        uow.audit.record(AuditAction.EXPORT, options.entity.key, "", changes)
         uow.commit()

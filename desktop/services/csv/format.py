@@ -1,4 +1,4 @@
-"""The CSV layout shared by export and import: columns per entity, cell encodings and injection escaping.
+"""The CSV layout shared by export and import: columns per record kind, cell encodings and injection escaping.
 
 The format, for people who receive or prepare such files:
 
@@ -53,29 +53,13 @@ from desktop.domain.enums import (
     SecurityLevel,
     Severity,
 )
+from desktop.domain.kinds import RecordKind
 from desktop.domain.records import SENSITIVE_INCIDENT_FIELDS
 from desktop.domain.values import PartialDate, StatusChange, Weapon
 
 DANGEROUS_FIRST = frozenset("=+-@\t\r\n")
 MASK = "[redacted]"
 LIST_SEPARATOR = "|"
-
-
-class Entity(StrEnum):
-    """What a CSV file holds; the value is the --entity name."""
-
-    INCIDENTS = "incidents"
-    FACILITIES = "facilities"
-    PLAN_ITEMS = "plan_items"
-
-    @property
-    def label(self) -> str:
-        return {"incidents": "Incidents", "facilities": "Facilities", "plan_items": "Plan items"}[self.value]
-
-    @property
-    def audit_name(self) -> str:
-        """The entity name the audit trail uses (singular, as the repositories write it)."""
-        return {"incidents": "incident", "facilities": "facility", "plan_items": "plan_item"}[self.value]
 
 
 class Kind(StrEnum):
@@ -186,22 +170,22 @@ PLAN_ITEM_COLUMNS: tuple[Column, ...] = (
     _text("notes", "Notes"),
 )
 
-COLUMNS: dict[Entity, tuple[Column, ...]] = {
-    Entity.INCIDENTS: INCIDENT_COLUMNS,
-    Entity.FACILITIES: FACILITY_COLUMNS,
-    Entity.PLAN_ITEMS: PLAN_ITEM_COLUMNS,
+COLUMNS: dict[RecordKind, tuple[Column, ...]] = {
+    RecordKind.INCIDENT: INCIDENT_COLUMNS,
+    RecordKind.FACILITY: FACILITY_COLUMNS,
+    RecordKind.PLAN_ITEM: PLAN_ITEM_COLUMNS,
 }
 
 
-def columns_of(entity: Entity, keys: Sequence[str] | None = None) -> tuple[Column, ...]:
-    """The entity's columns in file order; `keys` chooses some (in the canonical order). Unknown keys raise."""
-    every = COLUMNS[entity]
+def columns_of(kind: RecordKind, keys: Sequence[str] | None = None) -> tuple[Column, ...]:
+    """The kind's columns in file order; `keys` chooses some (in the canonical order). Unknown keys raise."""
+    every = COLUMNS[kind]
     if keys is None:
         return every
     known = {c.key for c in every}
     unknown = [k for k in keys if k not in known]
     if unknown:
-        raise ValueError(f"unknown {entity.value} column(s) {', '.join(unknown)}; choose from {', '.join(known)}")
+        raise ValueError(f"unknown {kind.table} column(s) {', '.join(unknown)}; choose from {', '.join(known)}")
     wanted = set(keys)
     return tuple(c for c in every if c.key in wanted)
 

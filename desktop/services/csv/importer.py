@@ -20,9 +20,9 @@ from itertools import islice
 from typing import IO
 
 from desktop.domain.enums import AuditAction
+from desktop.domain.kinds import RecordKind
 from desktop.persistence.unit_of_work import Database
 from desktop.services.csv.detect import FileLayout, FileProblem, Problem, RecordReader, auto_mapping, inspect, open_text
-from desktop.services.csv.format import Entity
 from desktop.services.csv.records import RowImporter
 from desktop.services.csv.report import MAX_PROBLEMS, Conflict, ImportOptions, ImportReport
 from desktop.services.csv.rows import header_problems
@@ -39,11 +39,11 @@ class ImportCancelled(Exception):
     pass
 
 
-def read_layout(source: Source, entity: Entity | None = None) -> FileLayout:
+def read_layout(source: Source, kind: RecordKind | None = None) -> FileLayout:
     """Encoding, delimiter, header and sample rows of a file (for the mapping dialog); raises FileProblem."""
     with ExitStack() as stack:
         stream = _open(source, stack)
-        return inspect(stream, entity)
+        return inspect(stream, kind)
 
 
 def _open(source: Source, stack: ExitStack) -> IO[bytes]:
@@ -128,7 +128,7 @@ def _run(database: Database, stream: IO[bytes], size: int, options: ImportOption
             if progress is not None and progress(size, size) is False:
                 raise ImportCancelled
             if report.accepted and not options.dry_run:
-                uow.audit.record(AuditAction.IMPORT, options.entity.audit_name, "", rows.audit_changes())
+                uow.audit.record(AuditAction.IMPORT, options.entity.key, "", rows.audit_changes())
                 uow.commit()
                 report.committed = True
     except ImportCancelled:

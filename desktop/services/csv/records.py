@@ -13,6 +13,7 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import SQLAlchemyError
 
 from desktop.domain.errors import RecordNotFoundError, StaleRecordError
+from desktop.domain.kinds import RecordKind
 from desktop.domain.records import Facility, Incident, PlanItem
 from desktop.domain.validation import ValidationError, facility_errors, incident_errors, plan_item_errors
 from desktop.domain.values import StatusChange
@@ -21,20 +22,19 @@ from desktop.persistence.models import FacilityRow, IncidentRow, PlanItemRow
 from desktop.persistence.unit_of_work import Database, UnitOfWork
 from desktop.services.csv.bulk import IncidentBatch, Pending
 from desktop.services.csv.detect import Problem
-from desktop.services.csv.format import Entity
 from desktop.services.csv.report import Conflict, ImportOptions, ImportReport
 from desktop.services.csv.rows import Cells, RowParser
 
-_DEFAULTS: dict[Entity, Any] = {
-    Entity.INCIDENTS: Incident(facility_uuid="", title=""),
-    Entity.FACILITIES: Facility(name=""),
-    Entity.PLAN_ITEMS: PlanItem(facility_uuid="", description=""),
+_DEFAULTS: dict[RecordKind, Any] = {
+    RecordKind.INCIDENT: Incident(facility_uuid="", title=""),
+    RecordKind.FACILITY: Facility(name=""),
+    RecordKind.PLAN_ITEM: PlanItem(facility_uuid="", description=""),
 }
-_VALIDATORS: dict[Entity, Callable[[Any], list[Any]]] = {
-    Entity.INCIDENTS: incident_errors, Entity.FACILITIES: facility_errors, Entity.PLAN_ITEMS: plan_item_errors,
+_VALIDATORS: dict[RecordKind, Callable[[Any], list[Any]]] = {
+    RecordKind.INCIDENT: incident_errors, RecordKind.FACILITY: facility_errors, RecordKind.PLAN_ITEM: plan_item_errors,
 }  # fmt: skip
-_ROWS: dict[Entity, Any] = {Entity.INCIDENTS: IncidentRow, Entity.FACILITIES: FacilityRow,
-                            Entity.PLAN_ITEMS: PlanItemRow}  # fmt: skip
+_ROWS: dict[RecordKind, Any] = {RecordKind.INCIDENT: IncidentRow, RecordKind.FACILITY: FacilityRow,
+                                RecordKind.PLAN_ITEM: PlanItemRow}  # fmt: skip
 
 
 class RowImporter:
@@ -47,16 +47,15 @@ class RowImporter:
         self.entity = options.entity
         self.report = report
         self.parser = RowParser(options.entity, report.header, report.mapping)
-        self.repository: Any = {Entity.INCIDENTS: uow.incidents, Entity.FACILITIES: uow.facilities,
-                                Entity.PLAN_ITEMS: uow.plan_items}[options.entity]  # fmt: skip
+        self.repository: Any = uow.repository(options.entity)
         self.broken = False  # the database refused something: only check from here on
         self.seen_uuids: dict[str, int] = {}
         self.stored: set[str] = set()  # the stored uuids among the rows being checked
         self.case_numbers: dict[str, int] = {}
         self.facility_uuids: set[str] = set()
         self.facility_names: dict[str, list[str]] = {}
-        self.batch = IncidentBatch(uow, database.clock) if options.entity is Entity.INCIDENTS else None
-        if options.entity is not Entity.FACILITIES:
+        self.batch = IncidentBatch(uow, database.clock) if options.entity is RecordKind.INCIDENT else None
+        if options.entity is not RecordKind.FACILITY:
             for uuid, name in uow.facilities.names():
                 self._know_facility(uuid, name)
 
@@ -124,7 +123,7 @@ class RowImporter:
             return
         for error in _VALIDATORS[self.entity](record):
             cells.problems.append(cells.field_error(error, self.parser.header))
-        if self.entity is Entity.INCIDENTS and record.case_number:
+        if self.entity is RecordKind.INCIDENT and record.case_number:
             number = record.case_number.strip()
             if number in self.case_numbers:
                 self._problem(cells, "case_number", f"{number!r} is also on line {self.case_numbers[number]}")
@@ -147,19 +146,19 @@ class RowImporter:
         for bookkeeping in ("created_at", "updated_at"):
             values.pop(bookkeeping, None)
         base = existing if existing is not None else _DEFAULTS[self.entity]
-        if self.entity is not Entity.FACILITIES:
+        if self.entity is not RecordKind.FACILITY:
             facility = self._facility(cells, existing)
             if facility is None:
                 return None
             values["facility_uuid"] = facility
             values.pop("facility_name", None)
-        if self.entity is Entity.PLAN_ITEMS and values.get("incident_uuid") == "":
+        if self.entity is RecordKind.PLAN_ITEM and values.get("incident_uuid") == "":
             values["incident_uuid"] = None
-        if self.entity is Entity.PLAN_ITEMS and values.get("incident_uuid") and not self._incident_exists(
+        if self.entity is RecordKind.PLAN_ITEM and values.get("incident_uuid") and not self._incident_exists(
                 values["incident_uuid"]):  # fmt: skip
             self._problem(cells, "incident_uuid", f"incident {values['incident_uuid']} does not exist")
             return None
-        if self.entity is Entity.INCIDENTS:
+        if self.entity is RecordKind.INCIDENT:
             values = self._history(values, base)
         if existing is None:
             values["uuid"] = uuid
@@ -204,7 +203,7 @@ class RowImporter:
             return None
         if not cells.given("facility_uuid") and not cells.given("facility_name") and existing is not None:
             return str(existing.facility_uuid)
-        if self.entity is Entity.PLAN_ITEMS:
+        if self.entity is RecordKind.PLAN_ITEM:
             return ""  # nationwide
         self._problem(cells, "facility", "is required: give facility_uuid or facility_name")
         return None
@@ -235,7 +234,7 @@ class RowImporter:
         file_updated: datetime | None = cells.values.get("updated_at")
         if existing is not None:
             same = not changed_fields(existing, record) and (
-                self.entity is not Entity.INCIDENTS or not record.status_history
+                self.entity is not RecordKind.INCIDENT or not record.status_history
                 or _history_key(record.status_history) == _history_key(existing.status_history))  # fmt: skip
             if same:
                 self.report.unchanged += 1
@@ -257,7 +256,7 @@ class RowImporter:
         try:
             if existing is None:
                 saved = self.repository.add(record)
-            elif self.entity is Entity.INCIDENTS:
+            elif self.entity is RecordKind.INCIDENT:
                 history = record.status_history if "status_history" in cells.values else ()
                 saved = self.repository.update(replace(record, version=existing.version), history=history)
             else:
