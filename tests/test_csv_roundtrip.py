@@ -16,6 +16,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import delete
+from support.clock import DEFAULT_START
 
 from desktop.domain.enums import (
     Agency,
@@ -50,6 +51,8 @@ counts = st.none() | st.integers(min_value=0, max_value=1_000_000_000)
 moments = st.datetimes(min_value=datetime(1990, 1, 1), max_value=datetime(2030, 12, 31)).map(
     lambda d: d.replace(microsecond=0) if d.microsecond % 3 else d)  # fmt: skip
 days = st.dates(min_value=date(1990, 1, 1), max_value=date(2030, 12, 31))
+TODAY = DEFAULT_START.date()  # the fake clock's: status changes must not be later
+past_days = st.dates(min_value=date(1990, 1, 1), max_value=TODAY)
 times = (
     st.times().map(lambda t: t.replace(second=0, microsecond=0))
     | st.times().map(lambda t: t.replace(microsecond=0))
@@ -81,8 +84,9 @@ def facilities(draw: st.DrawFn) -> Facility:
 
 @st.composite
 def incidents(draw: st.DrawFn, facility_uuids: list[str]) -> Incident:
-    history = tuple(draw(st.lists(st.builds(StatusChange, st.sampled_from(CaseStatus), days, texts), min_size=1,
-                                  max_size=3)))  # fmt: skip
+    changes = draw(st.lists(st.builds(StatusChange, st.sampled_from(CaseStatus), past_days, texts), min_size=1,
+                            max_size=3))  # fmt: skip
+    history = tuple(sorted(changes, key=lambda change: change.changed_on))  # a history goes forward in time
     incident = Incident(
         facility_uuid=draw(st.sampled_from(facility_uuids)), title=draw(names), occurred=draw(partial_dates),
         case_number=draw(st.none() | st.text(st.sampled_from("AB-12 /x"), min_size=1, max_size=12)),
@@ -96,7 +100,7 @@ def incidents(draw: st.DrawFn, facility_uuids: list[str]) -> Incident:
         investigating_agencies=draw(texts), status=history[-1].status, description=draw(texts),
         sources=draw(texts), suspect_names=draw(texts), personal_details=draw(texts), status_history=history,
     )  # fmt: skip
-    assume(not incident_errors(incident))
+    assume(not incident_errors(incident, TODAY))
     return incident
 
 
@@ -116,7 +120,8 @@ def populate(database: Database, data: st.DataObject) -> None:
     made = [facility_service.create(f) for f in data.draw(st.lists(facilities(), min_size=1, max_size=3))]
     uuids = [f.uuid for f in made]
     incident_service = IncidentService(database)
-    made_incidents = [incident_service.create(i) for i in data.draw(st.lists(incidents(uuids), max_size=4))]
+    drawn = data.draw(st.lists(incidents(uuids), max_size=4, unique_by=lambda i: (i.case_number or "").strip() or i))
+    made_incidents = [incident_service.create(i) for i in drawn]  # case numbers are unique
     plan_service = PlanItemService(database)
     for item in data.draw(st.lists(plan_items(uuids, [i.uuid for i in made_incidents]), max_size=3)):
         plan_service.create(item)

@@ -19,17 +19,12 @@ from enum import Enum, StrEnum
 from pathlib import Path
 from typing import IO, Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import contains_eager, selectinload
-
 from desktop.domain.enums import AuditAction
 from desktop.domain.kinds import RecordKind
 from desktop.domain.queries import FacilityFilter, IncidentFilter, Page, PlanItemFilter
-from desktop.persistence import mapping
-from desktop.persistence.models import IncidentRow
+from desktop.persistence.csv_queries import IncidentLines
 from desktop.persistence.unit_of_work import Database, UnitOfWork
-from desktop.services.csv.format import Column, columns_of, row_renderer
-from desktop.services.csv.sql import incident_lines
+from desktop.services.csv.format import DANGEROUS_FIRST, MASK, Column, columns_of, row_renderer
 
 CHUNK = 5_000  # rows per fetch and per write (and between progress reports)
 PAGE = 1_000  # records per page of the record-by-record path
@@ -196,11 +191,11 @@ def _write(
             raise ExportCancelled
         if options.entity is RecordKind.INCIDENT and database.is_sqlite:
             assert isinstance(where, IncidentFilter)
-            chunks: Iterator[list[Any]] = _sqlite_incident_lines(uow, columns, where, mask)
-            for lines in chunks:
-                out.write(LINE_END.join(lines))
+            lines = IncidentLines(columns, mask=MASK, dangerous_first=DANGEROUS_FIRST, mask_sensitive=mask)
+            for chunk in lines.chunks(uow.incidents, where, CHUNK):
+                out.write(LINE_END.join(chunk))
                 out.write(LINE_END)
-                written += len(lines)
+                written += len(chunk)
                 if progress is not None and progress(written, total) is False:
                     raise ExportCancelled
             return written
@@ -217,33 +212,10 @@ def _count(uow: UnitOfWork, kind: RecordKind, where: Any) -> int:
     return int(uow.repository(kind).count(where))
 
 
-def _sqlite_incident_lines(
-    uow: UnitOfWork, columns: tuple[Column, ...], where: IncidentFilter, mask: bool
-) -> Iterator[list[str]]:
-    assert uow.session is not None
-    query = uow.incidents.filtered(incident_lines(columns, mask_sensitive=mask), where)
-    result = uow.session.connection().execute(query)
-    cursor = result.cursor  # the rendered lines need no conversion: fetch them straight from the driver
-    try:
-        while batch := cursor.fetchmany(CHUNK):
-            yield [row[0] for row in batch]
-    finally:
-        result.close()
-
-
 def _record_chunks(uow: UnitOfWork, kind: RecordKind, where: Any) -> Iterator[list[Any]]:
     """Records page by page: incidents streamed by id, facilities by name, plan items by due date."""
     if kind is RecordKind.INCIDENT:
-        assert uow.session is not None
-        query = (
-            select(IncidentRow)
-            .join(IncidentRow.facility)
-            .options(contains_eager(IncidentRow.facility), selectinload(IncidentRow.status_changes))
-            .order_by(IncidentRow.id)
-        )
-        result = uow.session.scalars(uow.incidents.filtered(query, where).execution_options(yield_per=PAGE))
-        for rows in result.partitions():
-            yield [mapping.incident_record(row, with_history=True) for row in rows]
+        yield from uow.incidents.stream(where, PAGE)
         return
     repository = uow.repository(kind)
     sort = kind.sort_keys[0]  # facilities by name, plan items by due date
