@@ -1,11 +1,4 @@
-"""Reading CSV files for import: encoding and delimiter detection, header mapping, and a strict record reader
-that says at which line and column a file cannot be read.
-
-Encodings: a UTF-8 byte order mark means UTF-8; otherwise the whole file must be valid UTF-8, or else it is read
-as Windows-1252 - unless valid UTF-8 letters came before the first invalid byte (a file of mixed encodings is
-refused rather than garbled). UTF-16 files are refused with a hint. Delimiters: ``,``, ``;``, tab or ``|``,
-whichever splits the header into the most known column names.
-"""
+"""Reading CSV files for import: encoding, delimiter, header mapping and records located by line and column."""
 
 from __future__ import annotations
 
@@ -68,8 +61,12 @@ def _column_of(line_prefix: bytes) -> int:
 
 
 def detect_encoding(stream: IO[bytes]) -> str:
-    """'utf-8-sig', 'utf-8' or 'cp1252' for the whole stream (read to the end, then rewound);
-    raises FileProblem at the first byte no candidate can read."""
+    """'utf-8-sig', 'utf-8' or 'cp1252' for the whole stream (read to the end, then rewound); raises FileProblem at
+    the first byte no candidate can read.
+
+    A UTF-8 byte order mark means UTF-8; otherwise the whole file must be valid UTF-8, or else it is read as
+    Windows-1252 - unless valid UTF-8 letters came before the first invalid byte (a file of mixed encodings is
+    refused rather than garbled). UTF-16 files are refused with a hint."""
     start = stream.read(4)
     stream.seek(0)
     if start.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) and not start.startswith(codecs.BOM_UTF8):
@@ -116,7 +113,8 @@ def _first_undecodable(stream: IO[bytes], encoding: str) -> tuple[tuple[int, int
 
 
 def detect_delimiter(first_record_text: str, kind: RecordKind | None = None) -> str:
-    """The candidate that splits the header into the most known column names (then the most fields)."""
+    """The candidate (``,``, ``;``, tab or ``|``) that splits the header into the most known column names (then the
+    most fields)."""
     known = {name for k in ([kind] if kind else list(RecordKind)) for c in COLUMNS[k] for name in header_names(c)}
     best, best_score = ",", (-1, -1)
     for delimiter in DELIMITERS:

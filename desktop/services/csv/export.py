@@ -1,9 +1,4 @@
-"""CSV export of incidents, facilities or plan items: streamed in constant memory, injection-safe, optionally
-redacted, written to a temporary file that replaces the target only when complete, and audited.
-
-The file layout is described in desktop/services/csv/format.py. On SQLite, incidents are rendered by SQLite
-itself (sql.py); elsewhere, and for facilities and plan items, record by record in Python.
-"""
+"""CSV export of incidents, facilities or plan items: streamed, injection-safe, optionally redacted, audited."""
 
 from __future__ import annotations
 
@@ -116,7 +111,9 @@ def export_incidents(
 def export_records(
     database: Database, path_or_stream: Destination, options: ExportOptions, progress: Progress | None = None
 ) -> ExportResult:
-    """Write the chosen rows and columns as CSV and record an EXPORT audit entry.
+    """Write the chosen rows and columns as CSV (the layout: format.py) in constant memory, and record an EXPORT
+    audit entry. On SQLite, incidents are rendered by SQLite itself (persistence/csv_queries.py); elsewhere, and
+    for facilities and plan items, record by record in Python.
 
     A path is written through a temporary file in the same folder (mode 0600) that replaces the target only
     when everything is written and synced; on cancel or error the temporary file is removed and the target is

@@ -1,15 +1,4 @@
-"""CSV import of incidents, facilities or plan items: all or nothing, in one transaction, with a report.
-
-Every row is read, checked and (while no problem has been found) written inside one writing unit of work; the
-transaction is committed only when the whole file was read without a single problem, and never for a dry run or
-a cancelled import. So a rejected, previewed or cancelled file leaves the database exactly as it was, and the
-report lists every problem with its line and column (the first MAX_PROBLEMS in detail).
-
-A row whose uuid is stored updates that record when its updated_at is newer than the stored one; otherwise the
-stored record is kept and the row is reported as a conflict. Other rows are inserted, keeping the file's uuid,
-created_at and updated_at. Records keep the timestamps of the file they came from, so importing the same file
-twice changes nothing. Facilities are matched by uuid, then by name; missing ones are created on request.
-"""
+"""CSV import of incidents, facilities or plan items: all or nothing, in one transaction, with a report."""
 
 from __future__ import annotations
 
@@ -54,7 +43,18 @@ def _open(source: Source, stack: ExitStack) -> IO[bytes]:
 
 def import_csv(database: Database, source: Source, options: ImportOptions,
                progress: Progress | None = None) -> ImportReport:  # fmt: skip
-    """Check and import a CSV file; see the module docstring. Never raises for bad file contents."""
+    """Check and import a CSV file. Never raises for bad file contents.
+
+    Every row is read, checked and (while no problem has been found) written inside one writing unit of work; the
+    transaction is committed only when the whole file was read without a single problem, and never for a dry run
+    or a cancelled import. So a rejected, previewed or cancelled file leaves the database exactly as it was, and
+    the report lists every problem with its line and column (the first MAX_PROBLEMS in detail).
+
+    A row whose uuid is stored updates that record when its updated_at is newer than the stored one; otherwise the
+    stored record is kept and the row is reported as a conflict. Other rows are inserted, keeping the file's uuid,
+    created_at and updated_at, so importing the same file twice changes nothing. Facilities are matched by uuid,
+    then by name; missing ones are created on request. Status histories must go forward in time and not beyond
+    today by the database's clock."""
     name = str(source) if isinstance(source, str | os.PathLike) else str(getattr(source, "name", "(stream)"))
     report = ImportReport(options.entity, name, dry_run=options.dry_run)
     with ExitStack() as stack:

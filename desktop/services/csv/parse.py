@@ -1,5 +1,4 @@
-"""Reading CSV cells back into values: the inverse of format.py's rendering (see its docstring for the format);
-every function raises ValueError with a sentence saying why a cell cannot be read."""
+"""Reading CSV cells back into values (the inverse of format.py); ValueError says why a cell cannot be read."""
 
 from __future__ import annotations
 
