@@ -109,3 +109,9 @@ def test_the_checker_sees_relative_and_nested_imports() -> None:
     found = imports_in(source, "desktop.domain.probe")
     assert {"desktop.persistence", "desktop.persistence.models", "desktop.domain.enums", "PySide6.QtCore"} <= found
     assert "desktop.ui.main_window" in imports_in("from .ui import main_window", "desktop", is_package=True)
+
+
+def test_the_csv_services_leave_every_statement_to_persistence() -> None:
+    forbidden = ("sqlalchemy", "sqlite3", "desktop.persistence.models", "desktop.persistence.mapping")
+    assert any(starts(module, "desktop.services.csv") for module in MODULES)
+    assert violations("desktop.services.csv", forbidden) == []
