@@ -72,7 +72,7 @@ class _Repository:
             return set()
         table = self.model.__table__
         query = select(table.c.uuid).where(table.c.uuid.in_(list(uuids)))
-        return set(self.session.connection().execute(query).scalars())
+        return set(self.session.scalars(query))
 
     def restamp(self, uuid: str, created_at: datetime | None, updated_at: datetime | None) -> None:
         """Give a stored record the created_at and updated_at it had elsewhere (None: keep the stored one)."""

@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import IO, Any
 
 from desktop.domain.enums import AuditAction
-from desktop.domain.kinds import RecordKind
-from desktop.domain.queries import FacilityFilter, IncidentFilter, Page, PlanItemFilter
+from desktop.domain.kinds import RecordFilter, RecordKind
+from desktop.domain.queries import IncidentFilter, Page
 from desktop.persistence.csv_queries import IncidentLines
 from desktop.persistence.unit_of_work import Database, UnitOfWork
 from desktop.services.csv.format import DANGEROUS_FIRST, MASK, Column, columns_of, row_renderer
@@ -26,7 +26,6 @@ PAGE = 1_000  # records per page of the record-by-record path
 LINE_END = "\r\n"
 BOM = "\ufeff"
 
-RecordFilter = IncidentFilter | FacilityFilter | PlanItemFilter
 Progress = Callable[[int, int], object]
 """progress(rows written, rows in all) is called after every chunk; returning False cancels the export."""
 Destination = str | os.PathLike[str] | IO[str] | IO[bytes]
