@@ -139,9 +139,12 @@ class RowImporter:
             return None
 
     def _record(self, cells: Cells, existing: Any, uuid: str) -> Any:
+        """The record the row describes; a new one carries the file's created_at and updated_at (add_many keeps
+        them; the other repositories' add ignores them and _write restamps)."""
         values = dict(cells.values)
-        for bookkeeping in ("created_at", "updated_at"):
-            values.pop(bookkeeping, None)
+        if existing is not None:
+            for bookkeeping in ("created_at", "updated_at"):
+                values.pop(bookkeeping, None)
         base = existing if existing is not None else _DEFAULTS[self.entity]
         if self.entity is not RecordKind.FACILITY:
             facility = self._facility(cells, existing)
@@ -248,8 +251,7 @@ class RowImporter:
             self._count(existing)
             return
         if self.entity is RecordKind.INCIDENT and existing is None:
-            stamped = replace(record, created_at=cells.values.get("created_at"), updated_at=file_updated)
-            self.pending.append((stamped, cells))
+            self.pending.append((record, cells))
             self._count(existing)
             if len(self.pending) >= BATCH:
                 self.finish()
