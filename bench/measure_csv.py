@@ -36,9 +36,9 @@ TENTH = IncidentFilter(occurred_from=date(2019, 1, 1), occurred_to=date(2019, 12
 
 
 def measure(bench: BenchDatabase) -> list[Figure]:
-    if importlib.util.find_spec("desktop.services.csv_export") is None:
-        return [skipped(AREA, "CSV export / import", "not built yet (desktop/services/csv_export.py)")]
-    from desktop.services import csv_export
+    if importlib.util.find_spec("desktop.services.csv.export") is None:
+        return [skipped(AREA, "CSV export / import", "not built yet (desktop/services/csv/export.py)")]
+    from desktop.services.csv import export as csv_export
 
     if not hasattr(csv_export, "export_incidents"):
         return [skipped(AREA, "CSV export / import", "not built yet (export_incidents)")]
@@ -56,7 +56,8 @@ def measure(bench: BenchDatabase) -> list[Figure]:
 
 def shell_select() -> str:
     """The export's columns as plain SQL: the sqlite3 shell quotes them itself (.mode csv)."""
-    from desktop.services.csv_format import Entity, Kind, columns_of
+    from desktop.domain.kinds import RecordKind
+    from desktop.services.csv.format import Kind, columns_of
 
     weapons = ("(SELECT group_concat(weapon_type || ':' || subtype, '|') FROM "
                "(SELECT * FROM incident_weapons WHERE incident_id = incidents.id ORDER BY position))")  # fmt: skip
@@ -65,7 +66,7 @@ def shell_select() -> str:
     special = {"facility_uuid": "facilities.uuid", "facility_name": "facilities.name",
                "occurred": "incidents.occurred_on"}  # fmt: skip
     cells = []
-    for column in columns_of(Entity.INCIDENTS):
+    for column in columns_of(RecordKind.INCIDENT):
         if column.kind in (Kind.WEAPONS, Kind.WEAPONS_LABEL):
             cells.append(weapons)
         elif column.kind is Kind.HISTORY:
@@ -77,7 +78,7 @@ def shell_select() -> str:
 
 
 def _export(bench: BenchDatabase, target: Path, folder: Path) -> Figure:
-    from desktop.services.csv_export import export_incidents
+    from desktop.services.csv.export import export_incidents
 
     database = open_database(bench.url)
     try:
@@ -127,7 +128,7 @@ def _export_memory(bench: BenchDatabase, folder: Path) -> list[Figure]:
 
 
 def _export_in_child(url: str, target: str, subset: bool) -> dict[str, Any]:
-    from desktop.services.csv_export import ExportOptions, export_incidents
+    from desktop.services.csv.export import ExportOptions, export_incidents
 
     database = open_database(url)
     try:
@@ -144,9 +145,9 @@ def _export_in_child(url: str, target: str, subset: bool) -> dict[str, Any]:
 def _import(bench: BenchDatabase, exported: Path, folder: Path) -> list[Figure]:
     """Import the first IMPORT_ROWS exported incidents into a new database, in a child process (its
     memory is its own), next to the shell's .import of the same file."""
-    if importlib.util.find_spec("desktop.services.csv_import") is None:
-        return [skipped(AREA, "CSV import", "not built yet (desktop/services/csv_import.py)")]
-    from desktop.services import csv_import
+    if importlib.util.find_spec("desktop.services.csv.importer") is None:
+        return [skipped(AREA, "CSV import", "not built yet (desktop/services/csv/importer.py)")]
+    from desktop.services.csv import importer as csv_import
 
     if not hasattr(csv_import, "import_csv"):
         return [skipped(AREA, "CSV import", "not built yet (import_csv)")]
@@ -170,7 +171,7 @@ def _import(bench: BenchDatabase, exported: Path, folder: Path) -> list[Figure]:
 
 
 def _import_in_child(source: str, folder: str) -> dict[str, Any]:
-    from desktop.services.csv_import import ImportOptions, import_csv
+    from desktop.services.csv.importer import ImportOptions, import_csv
 
     database = open_database(sqlite_url(Path(folder) / "imported.sqlite3"))
     try:

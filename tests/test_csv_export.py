@@ -14,13 +14,14 @@ from sqlalchemy import select
 from support.synthetic_incidents import populate
 
 from desktop.domain.enums import AuditAction, PlanStatus, WeaponType
+from desktop.domain.kinds import RecordKind
 from desktop.domain.queries import FacilityFilter, IncidentFilter, PlanItemFilter
 from desktop.domain.records import Facility, Incident
 from desktop.domain.values import PartialDate, Weapon
 from desktop.persistence.models import AuditRow
 from desktop.persistence.unit_of_work import Database
-from desktop.services.csv_export import CHUNK, ExportOptions, Redaction, export_incidents, export_records
-from desktop.services.csv_format import DANGEROUS_FIRST, MASK, Entity, columns_of
+from desktop.services.csv.export import CHUNK, ExportOptions, Redaction, export_incidents, export_records
+from desktop.services.csv.format import DANGEROUS_FIRST, MASK, columns_of
 from desktop.services.records import FacilityService, IncidentService, PlanItemService
 
 SUSPECT = "Jonathan Q. Suspectson"
@@ -54,7 +55,7 @@ def test_incident_rows_carry_codes_labels_iso_dates_and_unknown_counts(demo_data
 
     rows = read_rows(target)
     assert result.rows == len(rows) == 3 and not result.cancelled
-    assert list(rows[0]) == [c.key for c in columns_of(Entity.INCIDENTS)]
+    assert list(rows[0]) == [c.key for c in columns_of(RecordKind.INCIDENT)]
     tacoma = next(r for r in rows if "rifle" in r["title"])
     assert (tacoma["attack_type"], tacoma["attack_type_label"]) == ("armed_assault", "Armed assault")
     assert tacoma["weapons"] == "firearms:rifle|incendiary:incendiary devices"
@@ -81,15 +82,15 @@ def test_exactly_the_rows_the_view_shows(demo_database: Database, tmp_path: Path
 
 def test_facilities_and_plan_items_follow_their_filters(demo_database: Database, tmp_path: Path) -> None:
     export_records(
-        demo_database, tmp_path / "f.csv", ExportOptions(Entity.FACILITIES, where=FacilityFilter(states=("WA",)))
+        demo_database, tmp_path / "f.csv", ExportOptions(RecordKind.FACILITY, where=FacilityFilter(states=("WA",)))
     )
     [tacoma] = read_rows(tmp_path / "f.csv")
     assert (tacoma["state"], tacoma["security_level"], tacoma["security_level_label"]) == ("WA", "4", "IV")
     assert tacoma["longitude"] == "'-122.4213"  # a leading minus is neutralized too, and read back as a number
-    done = ExportOptions(Entity.PLAN_ITEMS, where=PlanItemFilter(statuses=(PlanStatus.IMPLEMENTED,)))
+    done = ExportOptions(RecordKind.PLAN_ITEM, where=PlanItemFilter(statuses=(PlanStatus.IMPLEMENTED,)))
     assert export_records(demo_database, tmp_path / "none.csv", done).rows == 0
     assert read_rows(tmp_path / "none.csv") == [] and (tmp_path / "none.csv").read_text().startswith("uuid,")
-    export_records(demo_database, tmp_path / "p.csv", ExportOptions(Entity.PLAN_ITEMS))
+    export_records(demo_database, tmp_path / "p.csv", ExportOptions(RecordKind.PLAN_ITEM))
     [plan] = read_rows(tmp_path / "p.csv")
     assert (plan["facility_uuid"], plan["due_date"], plan["status_label"]) == ("", "2019-09-26", "Proposed")
 
@@ -141,13 +142,13 @@ def test_no_cell_starts_like_a_formula(
             sources=text, investigating_agencies=text, suspect_names=text, personal_details=text,
             weapons=(Weapon(WeaponType.OTHER, text),),
         ))  # fmt: skip
-    for entity in Entity:
-        target = tmp_path / f"{entity.value}.csv"
+    for entity in RecordKind:
+        target = tmp_path / f"{entity.table}.csv"
         export_records(database, target, ExportOptions(entity))
         with target.open(encoding="utf-8", newline="") as file:
             cells = [cell for row in csv.reader(file) for cell in row]
         assert cells and not [cell for cell in cells if cell[:1] in DANGEROUS_FIRST]
-        assert all(f"'{p}" in cells for p in payloads if entity is Entity.INCIDENTS and p != "'=x")
+        assert all(f"'{p}" in cells for p in payloads if entity is RecordKind.INCIDENT and p != "'=x")
 
 
 def test_cancel_leaves_the_target_as_it_was_and_writes_no_audit_entry(database: Database, tmp_path: Path) -> None:
@@ -210,13 +211,13 @@ def test_large_exports_are_fetched_in_chunks_with_progress(database: Database, t
     result = export_incidents(database, tmp_path / "big.csv", progress=lambda done, _total: calls.append(done))
     assert calls == [0, CHUNK, 2 * CHUNK, 2 * CHUNK + 1] and result.rows == 2 * CHUNK + 1
     assert len(read_rows(tmp_path / "big.csv")) == 2 * CHUNK + 1
-    plans = export_records(database, tmp_path / "plans.csv", ExportOptions(Entity.PLAN_ITEMS))
+    plans = export_records(database, tmp_path / "plans.csv", ExportOptions(RecordKind.PLAN_ITEM))
     assert plans.rows == PlanItemService(database).count() == 30
 
 
 def test_a_filter_of_the_wrong_kind_is_refused(demo_database: Database, tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="IncidentFilter cannot select facilities"):
-        export_records(demo_database, tmp_path / "x.csv", ExportOptions(Entity.FACILITIES, where=IncidentFilter()))
+        export_records(demo_database, tmp_path / "x.csv", ExportOptions(RecordKind.FACILITY, where=IncidentFilter()))
     with pytest.raises(ValueError, match="at least one column"):
         export_incidents(demo_database, tmp_path / "x.csv", ExportOptions(columns=("suspect_names",),
                                                                           redaction=Redaction.OMIT))  # fmt: skip

@@ -11,11 +11,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from desktop.domain.enums import AttackType, CaseStatus, DatePrecision, SecurityLevel, WeaponType
+from desktop.domain.kinds import RecordKind
 from desktop.domain.values import PartialDate, StatusChange, Weapon
-from desktop.services.csv_format import (
+from desktop.services.csv.format import (
     DANGEROUS_FIRST,
     INCIDENT_COLUMNS,
-    Entity,
     columns_of,
     format_history,
     format_partial_date,
@@ -25,7 +25,7 @@ from desktop.services.csv_format import (
     normalized_header,
     restore,
 )
-from desktop.services.csv_parse import (
+from desktop.services.csv.parse import (
     parse_bool,
     parse_datetime,
     parse_history,
@@ -146,7 +146,7 @@ def test_every_enumeration_has_a_code_and_a_label_column() -> None:
     for key in ("attack_type", "severity", "property_damage", "status"):
         assert keys.index(key + "_label") == keys.index(key) + 1
     assert {c.key for c in INCIDENT_COLUMNS if c.sensitive} == {"suspect_names", "personal_details"}
-    level = next(c for c in columns_of(Entity.FACILITIES) if c.key == "security_level_label")
+    level = next(c for c in columns_of(RecordKind.FACILITY) if c.key == "security_level_label")
     assert level.enum is SecurityLevel and SecurityLevel.III.label == "III"
     assert AttackType.parse("Protest – peaceful") is AttackType.PROTEST_PEACEFUL
 
@@ -157,9 +157,9 @@ def test_header_names_are_compared_loosely() -> None:
 
 
 def test_columns_can_be_chosen_but_not_invented() -> None:
-    assert [c.key for c in columns_of(Entity.PLAN_ITEMS, ["status", "uuid"])] == ["uuid", "status"]
+    assert [c.key for c in columns_of(RecordKind.PLAN_ITEM, ["status", "uuid"])] == ["uuid", "status"]
     with pytest.raises(ValueError, match="unknown plan_items column"):
-        columns_of(Entity.PLAN_ITEMS, ["uuid", "colour"])
+        columns_of(RecordKind.PLAN_ITEM, ["uuid", "colour"])
 
 
 def test_escaped_cells_survive_the_csv_module() -> None:

@@ -6,19 +6,20 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import func, select
+from support.clock import FakeClock
 
 from desktop.domain.enums import AttackType, AuditAction, CaseStatus, Severity
+from desktop.domain.kinds import RecordKind
 from desktop.domain.queries import IncidentFilter
 from desktop.domain.records import Facility
 from desktop.persistence.models import AuditRow, FacilityRow, IncidentRow
 from desktop.persistence.unit_of_work import Database
-from desktop.services.csv_export import ExportOptions, Redaction, export_incidents, export_records
-from desktop.services.csv_format import Entity
-from desktop.services.csv_import import ImportOptions, ImportReport, import_csv, read_layout
+from desktop.services.csv.export import ExportOptions, Redaction, export_incidents, export_records
+from desktop.services.csv.importer import ImportOptions, ImportReport, import_csv, read_layout
 from desktop.services.records import FacilityService, IncidentService, PlanItemService
 
 TACOMA = "Northwest Detention Center, Tacoma"
@@ -123,7 +124,7 @@ def test_a_missing_required_column_is_a_header_problem(demo_database: Database, 
 
 def test_a_mapping_chosen_by_hand(demo_database: Database, tmp_path: Path) -> None:
     path = write(tmp_path / "own.csv", [["Summary", "Site", "Notes to ignore"], ["Mapped by hand", TACOMA, "x"]])
-    layout = read_layout(path, Entity.INCIDENTS)
+    layout = read_layout(path, RecordKind.INCIDENT)
     assert layout.header == ("Summary", "Site", "Notes to ignore") and layout.samples == (("Mapped by hand", TACOMA,
                                                                                             "x"),)  # fmt: skip
     report = imported(demo_database, path, mapping=("title", "facility_name", None))
@@ -234,11 +235,11 @@ def test_plan_items_need_known_incidents_and_may_be_nationwide(demo_database: Da
             ["Nationwide drill", "", "", "approved"],
             ["Linked to nothing", TACOMA, "6f0c6a55-5f1e-4a0e-9d7c-0f3f4b0a1c2d", "proposed"]]  # fmt: skip
     path = write(tmp_path / "plans.csv", rows)
-    report = imported(demo_database, path, entity=Entity.PLAN_ITEMS)
+    report = imported(demo_database, path, entity=RecordKind.PLAN_ITEM)
     [problem] = report.problems
     assert (problem.line, problem.column) == (3, 3) and "does not exist" in problem.reason
     rows.pop()
-    report = imported(demo_database, write(path, rows), entity=Entity.PLAN_ITEMS)
+    report = imported(demo_database, write(path, rows), entity=RecordKind.PLAN_ITEM)
     assert report.committed
     drill = next(p for p in PlanItemService(demo_database).page() if p.description == "Nationwide drill")
     assert drill.facility_uuid == "" and drill.incident_uuid is None
@@ -289,11 +290,11 @@ def test_a_stream_and_a_forced_encoding(demo_database: Database) -> None:
 
 def test_facility_files_round_trip_their_coordinates(demo_database: Database, tmp_path: Path) -> None:
     path = tmp_path / "facilities.csv"
-    export_records(demo_database, path, ExportOptions(Entity.FACILITIES))
+    export_records(demo_database, path, ExportOptions(RecordKind.FACILITY))
     text = path.read_text(encoding="utf-8").replace(TACOMA, TACOMA + " (moved)").replace(
         "2024-03-01 12:00:00,2024-03-01 12:00:00", "2024-03-01 12:00:00,2024-03-02 12:00:00")  # fmt: skip
     path.write_text(text, encoding="utf-8")
-    report = imported(demo_database, path, entity=Entity.FACILITIES)
+    report = imported(demo_database, path, entity=RecordKind.FACILITY)
     assert (report.updated, report.unchanged) == (1, 2)
     tacoma = next(f for f in FacilityService(demo_database).page() if f.name.endswith("(moved)"))
     assert (tacoma.latitude, tacoma.longitude) == (47.2496, -122.4213)
@@ -311,3 +312,76 @@ def test_a_case_number_the_database_already_uses_is_refused(demo_database: Datab
     assert (problem.line, problem.column, problem.column_name) == (702, 3, "case_number")
     assert "'FBI-2019-7' is already used" in problem.reason
     assert state(demo_database) == before
+
+
+def test_a_status_history_that_goes_back_in_time_is_refused_with_line_and_column(
+    demo_database: Database, tmp_path: Path
+) -> None:
+    rows = [["title", "facility_name", "status_history"],
+            ["In order", TACOMA, "reported@2019-08-31|arrest_made@2019-09-12"],
+            ["Backwards", TACOMA, "reported@2019-09-12|arrest_made@2019-08-31"]]  # fmt: skip
+    before = state(demo_database)
+
+    report = imported(demo_database, write(tmp_path / "backwards.csv", rows))
+
+    [problem] = report.problems
+    assert (problem.line, problem.column, problem.column_name) == (3, 3, "status_history")
+    assert problem.reason == ("change 2 (arrest made on 2019-08-31): must not be before the last status change "
+                              "(2019-09-12, reported)")  # fmt: skip
+    assert not report.accepted and not report.committed and state(demo_database) == before
+    assert report.lines()[1] == f"  line 3, column 3 (status_history): {problem.reason}"
+
+
+def test_a_status_change_after_today_by_the_database_clock_is_refused(
+    demo_database: Database, tmp_path: Path, clock: FakeClock
+) -> None:
+    rows = [["status_history", "title", "facility_name"],
+            ["reported@2024-02-29|under_investigation@2024-03-02", "Tomorrow's news", TACOMA]]  # fmt: skip
+    path = write(tmp_path / "future.csv", rows)
+    before = state(demo_database)
+
+    report = imported(demo_database, path)  # the fake clock says 2024-03-01
+
+    [problem] = report.problems
+    assert (problem.line, problem.column, problem.column_name) == (2, 1, "status_history")
+    assert problem.reason == ("change 2 (under investigation on 2024-03-02): must not be in the future "
+                              "(today is 2024-03-01)")  # fmt: skip
+    assert not report.committed and state(demo_database) == before
+    clock.set(datetime(2024, 3, 2, 9, 0))
+    assert imported(demo_database, path).committed  # the next day it is no longer in the future
+
+
+def test_a_correct_status_history_is_imported_as_given(demo_database: Database, tmp_path: Path) -> None:
+    history_cell = "reported@2019-08-31|arrest_made@2019-09-07:two men\\|one car"
+    rows = [["title", "facility_name", "status_history"], ["Arrest after a week", TACOMA, history_cell]]
+
+    report = imported(demo_database, write(tmp_path / "history.csv", rows))
+
+    assert report.committed and report.inserted == 1, report.lines()
+    [new] = IncidentService(demo_database).page(IncidentFilter(text="week"))
+    history = IncidentService(demo_database).get(new.uuid).status_history
+    assert [(c.status, c.changed_on, c.note) for c in history] == [(CaseStatus.REPORTED, date(2019, 8, 31), ""),
+                                                                   (CaseStatus.ARREST_MADE, date(2019, 9, 7),
+                                                                    "two men|one car")]  # fmt: skip
+    assert new.status is CaseStatus.ARREST_MADE
+
+
+def test_a_backwards_history_cannot_update_a_stored_incident_but_a_new_status_can(
+    demo_database: Database, tmp_path: Path
+) -> None:
+    path = tmp_path / "incidents.csv"
+    export_incidents(demo_database, path, ExportOptions(columns=("uuid", "updated_at", "status", "status_history")))
+    rows = read(path)
+    rows[1][1] = "2030-01-01 00:00:00"
+    assert rows[1][2] != "unfounded"
+    rows[1][2], rows[1][3] = "unfounded", "reported@2019-09-12|unfounded@2019-01-01"
+    write(path, rows)
+    refused = imported(demo_database, path)
+    assert [(p.line, p.column) for p in refused.problems] == [(2, 4)] and not refused.committed
+
+    write(tmp_path / "status.csv", [[row[0], row[1], row[2]] for row in rows])  # no status_history column
+    report = imported(demo_database, tmp_path / "status.csv")
+    assert report.committed and report.updated == 1, report.lines()
+    changed = IncidentService(demo_database).get(rows[1][0])
+    assert (changed.status_history[-1].status, changed.status_history[-1].changed_on) == (
+        CaseStatus.UNFOUNDED, date(2024, 3, 1))  # fmt: skip

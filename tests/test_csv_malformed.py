@@ -13,11 +13,11 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
+from desktop.domain.kinds import RecordKind
 from desktop.persistence.models import AuditRow, FacilityRow, IncidentRow, PlanItemRow
 from desktop.persistence.unit_of_work import Database
-from desktop.services.csv_export import ExportOptions, export_records
-from desktop.services.csv_format import Entity
-from desktop.services.csv_import import ImportOptions, ImportReport, import_csv
+from desktop.services.csv.export import ExportOptions, export_records
+from desktop.services.csv.importer import ImportOptions, ImportReport, import_csv
 
 MALFORMED = settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                                              HealthCheck.too_slow])  # fmt: skip
@@ -27,10 +27,10 @@ GARBAGE = st.sampled_from(["2019-13-01", "yesterday", "Arson", "-1", "1.5", "may
 
 
 @pytest.fixture
-def files(demo_database: Database, tmp_path: Path) -> dict[Entity, bytes]:
+def files(demo_database: Database, tmp_path: Path) -> dict[RecordKind, bytes]:
     """The demo data's three exports, as bytes to break."""
     found = {}
-    for entity in Entity:
+    for entity in RecordKind:
         stream = io.BytesIO()
         export_records(demo_database, stream, ExportOptions(entity))
         found[entity] = stream.getvalue()
@@ -45,7 +45,7 @@ def fingerprint(database: Database) -> tuple[int, ...]:
                      for model in (IncidentRow, FacilityRow, PlanItemRow, AuditRow))  # fmt: skip
 
 
-def check(database: Database, tmp_path: Path, entity: Entity, data: bytes, create: bool) -> ImportReport:
+def check(database: Database, tmp_path: Path, entity: RecordKind, data: bytes, create: bool) -> ImportReport:
     path = tmp_path / "malformed.csv"
     path.write_bytes(data)
     before = fingerprint(database)
@@ -108,9 +108,9 @@ def bad_cells(draw: st.DrawFn, data: bytes) -> bytes:
 
 
 @MALFORMED
-@given(data=st.data(), entity=st.sampled_from(Entity), create=st.booleans())
+@given(data=st.data(), entity=st.sampled_from(RecordKind), create=st.booleans())
 def test_structurally_broken_files(
-    demo_database: Database, files: dict[Entity, bytes], tmp_path: Path, data: st.DataObject, entity: Entity,
+    demo_database: Database, files: dict[RecordKind, bytes], tmp_path: Path, data: st.DataObject, entity: RecordKind,
     create: bool,
 ) -> None:  # fmt: skip
     report = check(demo_database, tmp_path, entity, data.draw(structural(files[entity])), create)
@@ -118,9 +118,9 @@ def test_structurally_broken_files(
 
 
 @MALFORMED
-@given(data=st.data(), entity=st.sampled_from(Entity), create=st.booleans())
+@given(data=st.data(), entity=st.sampled_from(RecordKind), create=st.booleans())
 def test_files_with_bad_cells_and_encodings(
-    demo_database: Database, files: dict[Entity, bytes], tmp_path: Path, data: st.DataObject, entity: Entity,
+    demo_database: Database, files: dict[RecordKind, bytes], tmp_path: Path, data: st.DataObject, entity: RecordKind,
     create: bool,
 ) -> None:  # fmt: skip
     report = check(demo_database, tmp_path, entity, data.draw(bad_cells(files[entity])), create)
@@ -128,16 +128,16 @@ def test_files_with_bad_cells_and_encodings(
 
 
 @settings(MALFORMED, max_examples=400)
-@given(raw=st.binary(max_size=600), entity=st.sampled_from(Entity), header=st.booleans())
-def test_random_bytes(demo_database: Database, tmp_path: Path, raw: bytes, entity: Entity, header: bool) -> None:
+@given(raw=st.binary(max_size=600), entity=st.sampled_from(RecordKind), header=st.booleans())
+def test_random_bytes(demo_database: Database, tmp_path: Path, raw: bytes, entity: RecordKind, header: bool) -> None:
     prefix = b"uuid,title,facility_name,name,description\r\n" if header else b""
     report = check(demo_database, tmp_path, entity, prefix + raw, False)
     event("accepted" if report.accepted else "rejected")
 
 
-def test_the_checks_can_fail(demo_database: Database, files: dict[Entity, bytes], tmp_path: Path) -> None:
+def test_the_checks_can_fail(demo_database: Database, files: dict[RecordKind, bytes], tmp_path: Path) -> None:
     """The property's own checks see a rejection with its location, and an accepted file as accepted."""
-    broken = files[Entity.INCIDENTS].replace(b"armed_assault", b"arson", 1)
-    report = check(demo_database, tmp_path, Entity.INCIDENTS, broken, False)
+    broken = files[RecordKind.INCIDENT].replace(b"armed_assault", b"arson", 1)
+    report = check(demo_database, tmp_path, RecordKind.INCIDENT, broken, False)
     assert not report.accepted and [(p.line, p.column) for p in report.problems] == [(2, 10)]
-    assert check(demo_database, tmp_path, Entity.INCIDENTS, files[Entity.INCIDENTS], False).unchanged == 3
+    assert check(demo_database, tmp_path, RecordKind.INCIDENT, files[RecordKind.INCIDENT], False).unchanged == 3

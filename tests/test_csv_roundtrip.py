@@ -16,6 +16,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import delete
+from support.clock import DEFAULT_START
 
 from desktop.domain.enums import (
     Agency,
@@ -29,6 +30,7 @@ from desktop.domain.enums import (
     Severity,
     WeaponType,
 )
+from desktop.domain.kinds import RecordKind
 from desktop.domain.records import Facility, Incident, PlanItem
 from desktop.domain.validation import facility_errors, incident_errors
 from desktop.domain.values import PartialDate, StatusChange, Weapon
@@ -36,9 +38,8 @@ from desktop.persistence.engine import sqlite_url
 from desktop.persistence.models import FacilityRow, IncidentRow, PlanItemRow, StatusChangeRow, WeaponRow
 from desktop.persistence.opening import open_database
 from desktop.persistence.unit_of_work import Database
-from desktop.services.csv_export import ExportOptions, Redaction, export_records
-from desktop.services.csv_format import Entity
-from desktop.services.csv_import import ImportOptions, import_csv
+from desktop.services.csv.export import ExportOptions, Redaction, export_records
+from desktop.services.csv.importer import ImportOptions, import_csv
 from desktop.services.records import FacilityService, IncidentService, PlanItemService
 
 ROUND_TRIP = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -50,6 +51,8 @@ counts = st.none() | st.integers(min_value=0, max_value=1_000_000_000)
 moments = st.datetimes(min_value=datetime(1990, 1, 1), max_value=datetime(2030, 12, 31)).map(
     lambda d: d.replace(microsecond=0) if d.microsecond % 3 else d)  # fmt: skip
 days = st.dates(min_value=date(1990, 1, 1), max_value=date(2030, 12, 31))
+TODAY = DEFAULT_START.date()  # the fake clock's: status changes must not be later
+past_days = st.dates(min_value=date(1990, 1, 1), max_value=TODAY)
 times = (
     st.times().map(lambda t: t.replace(second=0, microsecond=0))
     | st.times().map(lambda t: t.replace(microsecond=0))
@@ -81,8 +84,9 @@ def facilities(draw: st.DrawFn) -> Facility:
 
 @st.composite
 def incidents(draw: st.DrawFn, facility_uuids: list[str]) -> Incident:
-    history = tuple(draw(st.lists(st.builds(StatusChange, st.sampled_from(CaseStatus), days, texts), min_size=1,
-                                  max_size=3)))  # fmt: skip
+    changes = draw(st.lists(st.builds(StatusChange, st.sampled_from(CaseStatus), past_days, texts), min_size=1,
+                            max_size=3))  # fmt: skip
+    history = tuple(sorted(changes, key=lambda change: change.changed_on))  # a history goes forward in time
     incident = Incident(
         facility_uuid=draw(st.sampled_from(facility_uuids)), title=draw(names), occurred=draw(partial_dates),
         case_number=draw(st.none() | st.text(st.sampled_from("AB-12 /x"), min_size=1, max_size=12)),
@@ -96,7 +100,7 @@ def incidents(draw: st.DrawFn, facility_uuids: list[str]) -> Incident:
         investigating_agencies=draw(texts), status=history[-1].status, description=draw(texts),
         sources=draw(texts), suspect_names=draw(texts), personal_details=draw(texts), status_history=history,
     )  # fmt: skip
-    assume(not incident_errors(incident))
+    assume(not incident_errors(incident, TODAY))
     return incident
 
 
@@ -116,7 +120,8 @@ def populate(database: Database, data: st.DataObject) -> None:
     made = [facility_service.create(f) for f in data.draw(st.lists(facilities(), min_size=1, max_size=3))]
     uuids = [f.uuid for f in made]
     incident_service = IncidentService(database)
-    made_incidents = [incident_service.create(i) for i in data.draw(st.lists(incidents(uuids), max_size=4))]
+    drawn = data.draw(st.lists(incidents(uuids), max_size=4, unique_by=lambda i: (i.case_number or "").strip() or i))
+    made_incidents = [incident_service.create(i) for i in drawn]  # case numbers are unique
     plan_service = PlanItemService(database)
     for item in data.draw(st.lists(plan_items(uuids, [i.uuid for i in made_incidents]), max_size=3)):
         plan_service.create(item)
@@ -147,16 +152,16 @@ def wipe(database: Database) -> None:
         uow.commit()
 
 
-def export_all(database: Database, folder: Path) -> dict[Entity, Path]:
+def export_all(database: Database, folder: Path) -> dict[RecordKind, Path]:
     files = {}
-    for entity in (Entity.FACILITIES, Entity.INCIDENTS, Entity.PLAN_ITEMS):
-        files[entity] = folder / f"{entity.value}.csv"
+    for entity in (RecordKind.FACILITY, RecordKind.INCIDENT, RecordKind.PLAN_ITEM):
+        files[entity] = folder / f"{entity.table}.csv"
         result = export_records(database, files[entity], ExportOptions(entity=entity))
         assert not result.cancelled
     return files
 
 
-def import_all(database: Database, files: dict[Entity, Path]) -> None:
+def import_all(database: Database, files: dict[RecordKind, Path]) -> None:
     for entity, path in files.items():
         report = import_csv(database, path, ImportOptions(entity=entity))
         assert report.accepted and report.committed, report.lines()
@@ -199,7 +204,7 @@ def test_demo_data_moves_to_a_new_database_and_a_second_import_changes_nothing(
     assert (tacoma.victims_injured, tacoma.damage_estimate_usd) == (0, None)  # zero and unknown stay apart
     assert [c.status for c in tacoma.status_history][-1] is tacoma.status is CaseStatus.CLOSED
 
-    again = import_csv(second_database, files[Entity.INCIDENTS], ImportOptions(entity=Entity.INCIDENTS))
+    again = import_csv(second_database, files[RecordKind.INCIDENT], ImportOptions(entity=RecordKind.INCIDENT))
     assert (again.inserted, again.updated, again.unchanged, again.committed) == (0, 0, 3, True)
 
 

@@ -11,24 +11,33 @@ from typing import Any
 
 from desktop.commands import command
 from desktop.domain.enums import Agency, AttackType, CaseStatus, PlanStatus, Severity, WeaponType
-from desktop.domain.queries import FacilityFilter, IncidentFilter, PlanItemFilter
+from desktop.domain.kinds import RecordKind
 from desktop.persistence.unit_of_work import Database
-from desktop.services.csv_detect import DELIMITER_NAMES, FileProblem, auto_mapping
-from desktop.services.csv_export import ExportOptions, Redaction, export_records
-from desktop.services.csv_format import COLUMNS, Entity
-from desktop.services.csv_import import ImportOptions, import_csv, read_layout
+from desktop.services.csv.detect import DELIMITER_NAMES, FileProblem, auto_mapping
+from desktop.services.csv.export import ExportOptions, Redaction, export_records
+from desktop.services.csv.format import COLUMNS
+from desktop.services.csv.importer import ImportOptions, import_csv, read_layout
 from desktop.services.records import FacilityService
 
 FILTER_KEYS = {
-    Entity.INCIDENTS: ("facility", "attack_type", "weapon_type", "severity", "status", "state", "from", "to", "open"),
-    Entity.FACILITIES: ("agency", "state", "reassessment_due_by"),
-    Entity.PLAN_ITEMS: ("facility", "incident", "status", "due_before", "open"),
-}
+    RecordKind.INCIDENT: ("facility", "attack_type", "weapon_type", "severity", "status", "state", "from", "to",
+                          "open"),
+    RecordKind.FACILITY: ("agency", "state", "reassessment_due_by"),
+    RecordKind.PLAN_ITEM: ("facility", "incident", "status", "due_before", "open"),
+}  # fmt: skip
 DELIMITER_CHOICES = {"comma": ",", "semicolon": ";", "tab": "\t", "bar": "|"}
 
 
+def _kind(text: str) -> RecordKind:
+    try:
+        return RecordKind.parse(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
 def _entity(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--entity", "-e", type=Entity, choices=list(Entity), default=Entity.INCIDENTS,
+    parser.add_argument("--entity", "-e", type=_kind, default=RecordKind.INCIDENT,
+                        metavar="{" + ",".join(kind.table for kind in RecordKind) + "}",
                         help="what the file holds (default incidents)")  # fmt: skip
 
 
@@ -45,9 +54,9 @@ def _export_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--filter", "--filters", dest="filters", action="append", default=[],
                         metavar="KEY=VALUE[,VALUE]",
                         help="only matching rows; repeat for several. Incidents: " + ", ".join(
-                            FILTER_KEYS[Entity.INCIDENTS]) + "; facilities: " + ", ".join(
-                            FILTER_KEYS[Entity.FACILITIES]) + "; plan items: " + ", ".join(
-                            FILTER_KEYS[Entity.PLAN_ITEMS]))  # fmt: skip
+                            FILTER_KEYS[RecordKind.INCIDENT]) + "; facilities: " + ", ".join(
+                            FILTER_KEYS[RecordKind.FACILITY]) + "; plan items: " + ", ".join(
+                            FILTER_KEYS[RecordKind.PLAN_ITEM]))  # fmt: skip
 
 
 def _import_arguments(parser: argparse.ArgumentParser) -> None:
@@ -89,7 +98,7 @@ def _facilities(database: Database, names: list[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
-def build_filter(database: Database, entity: Entity, search: str, filters: list[str]) -> Any:
+def build_filter(database: Database, entity: RecordKind, search: str, filters: list[str]) -> Any:
     """The IncidentFilter / FacilityFilter / PlanItemFilter the --search and --filter options describe."""
     settings: dict[str, Any] = {"text": search} if search else {}
     for item in filters:
@@ -101,15 +110,14 @@ def build_filter(database: Database, entity: Entity, search: str, filters: list[
             _setting(database, entity, key, text, settings)
         except ValueError as error:
             raise FilterError(f"{key}: {error}") from None
-    kind = {Entity.INCIDENTS: IncidentFilter, Entity.FACILITIES: FacilityFilter, Entity.PLAN_ITEMS: PlanItemFilter}
-    return kind[entity](**settings)
+    return entity.filter_class(**settings)
 
 
-def _setting(database: Database, entity: Entity, key: str, text: str, settings: dict[str, Any]) -> None:
+def _setting(database: Database, entity: RecordKind, key: str, text: str, settings: dict[str, Any]) -> None:
     enums: dict[str, tuple[str, Any]] = {
         "attack_type": ("attack_types", AttackType), "weapon_type": ("weapon_types", WeaponType),
         "severity": ("severities", Severity), "agency": ("agencies", Agency),
-        "status": ("statuses", CaseStatus if entity is Entity.INCIDENTS else PlanStatus),
+        "status": ("statuses", CaseStatus if entity is RecordKind.INCIDENT else PlanStatus),
     }  # fmt: skip
     if key in enums:
         name, enum = enums[key]
@@ -135,7 +143,7 @@ def _fail(name: str, message: str, status: int = 2) -> int:
 
 @command("export", "write incidents, facilities or plan items to a CSV file", _export_arguments)
 def export(database: Database, args: argparse.Namespace) -> int:
-    entity: Entity = args.entity
+    entity: RecordKind = args.entity
     if args.columns == "help":
         for column in COLUMNS[entity]:
             print(f"{column.key:<24} {column.title}{'  (sensitive)' if column.sensitive else ''}")
@@ -148,7 +156,7 @@ def export(database: Database, args: argparse.Namespace) -> int:
     except (FilterError, ValueError) as error:
         return _fail("export", str(error))
     result = export_records(database, args.output, options)
-    print(f"{result.rows} {entity.value.replace('_', ' ')} written to {args.output} ({len(result.columns)} columns"
+    print(f"{result.rows} {entity.plural} written to {args.output} ({len(result.columns)} columns"
           f"{', redacted' if options.redaction is not Redaction.NONE else ''})")  # fmt: skip
     return 0
 

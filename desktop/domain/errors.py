@@ -26,3 +26,7 @@ class RecordInUseError(RuntimeError):
 
 class StorageError(RuntimeError):
     """The database could not be read or written (disk full, I/O error, read-only file); nothing was saved."""
+
+
+class WriteRefusedError(RuntimeError):
+    """The database refused a write (a constraint, a lock, a full disk); the message is its reason."""

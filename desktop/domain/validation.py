@@ -36,6 +36,15 @@ class ValidationError(ValueError):
         super().__init__("; ".join(str(e) for e in errors))
 
 
+class BatchValidationError(ValidationError):
+    """Raised when records of a batch break a rule: `refused` pairs each error with its record's position in the
+    batch; nothing of the batch has been written."""
+
+    def __init__(self, refused: list[tuple[int, FieldError]]) -> None:
+        self.refused = refused
+        super().__init__([error for _, error in refused])
+
+
 def _text(errors: list[FieldError], name: str, value: str, *, required: bool = False, limit: int = MAX_TEXT) -> None:
     if required and not value.strip():
         errors.append(FieldError(name, "is required"))

@@ -11,8 +11,8 @@ from datetime import datetime
 from sqlalchemy import insert, select, text
 from sqlalchemy.orm import Session
 
+from desktop.domain.changes import changed_fields, created_fields
 from desktop.domain.enums import AuditAction
-from desktop.persistence.mapping import changed_fields
 from desktop.persistence.models import AuditHeadRow, AuditRow
 
 GENESIS = "0" * 64
@@ -42,7 +42,7 @@ class AuditLog:
         self.pending.append(_Pending(action, entity, entity_uuid, changes))
 
     def created(self, entity: str, record: object) -> None:
-        self.record(AuditAction.CREATE, entity, getattr(record, "uuid"), changed_fields(None, record))  # noqa: B009
+        self.record(AuditAction.CREATE, entity, getattr(record, "uuid"), created_fields(record))  # noqa: B009
 
     def updated(self, entity: str, before: object, after: object) -> None:
         changes = changed_fields(before, after)

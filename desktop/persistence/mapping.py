@@ -1,10 +1,9 @@
-"""Conversion between ORM rows and frozen domain records, and field-by-field change lists."""
+"""Conversion between ORM rows and frozen domain records."""
 
 from __future__ import annotations
 
-from dataclasses import fields
-from datetime import date, datetime, time
-from enum import Enum
+import uuid as uuid_module
+from datetime import datetime
 from typing import Any
 
 from desktop.domain.enums import DatePrecision
@@ -23,7 +22,10 @@ INCIDENT_SCALARS = (
     "investigating_agencies", "status", "description", "sources", "suspect_names", "personal_details",
 )  # fmt: skip
 PLAN_ITEM_FIELDS = ("description", "owner", "due_date", "status", "risk_rationale", "notes")
-BOOKKEEPING = {"uuid", "version", "created_at", "updated_at", "facility_name", "status_history"}
+
+
+def new_uuid() -> str:
+    return str(uuid_module.uuid4())
 
 
 def facility_record(row: FacilityRow) -> Facility:
@@ -61,14 +63,20 @@ def case_number(record: Incident) -> str | None:
     return (record.case_number or "").strip() or None
 
 
+def incident_columns(record: Incident) -> dict[str, Any]:
+    """The incident's own column values as stored (not its ids, stamps, facility, weapons or status history)."""
+    values: dict[str, Any] = {name: getattr(record, name) for name in INCIDENT_SCALARS}
+    occurred = record.occurred
+    values["case_number"] = case_number(record)
+    values["occurred_precision"] = occurred.precision if occurred.on else DatePrecision.UNKNOWN
+    values["occurred_on"], values["occurred_time"] = occurred.on, occurred.at
+    return values
+
+
 def apply_incident(row: IncidentRow, record: Incident, facility: FacilityRow) -> None:
-    for name in INCIDENT_SCALARS:
-        setattr(row, name, getattr(record, name))
-    row.case_number = case_number(record)
+    for name, value in incident_columns(record).items():
+        setattr(row, name, value)
     row.facility = facility
-    row.occurred_precision = record.occurred.precision if record.occurred.on else DatePrecision.UNKNOWN
-    row.occurred_on = record.occurred.on
-    row.occurred_time = record.occurred.at
     current = [(w.weapon_type, w.subtype) for w in row.weapons]
     wanted = [(w.type, w.subtype) for w in record.weapons]
     if current != wanted:
@@ -101,31 +109,3 @@ def apply_plan_item(
         setattr(row, name, getattr(record, name))
     row.facility = facility
     row.incident = incident
-
-
-def plain(value: object) -> object:
-    """A JSON-safe rendering of a field value for the audit trail."""
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, datetime | date | time):
-        return value.isoformat()
-    if isinstance(value, PartialDate):
-        return str(value)
-    if isinstance(value, tuple):
-        return "; ".join(str(v) for v in value)
-    return value
-
-
-def changed_fields(old: object | None, new: object | None) -> dict[str, list[object]]:
-    """{field: [old, new]} for every field that differs; either side may be None (create/delete)."""
-    template = new if new is not None else old
-    assert template is not None
-    changes: dict[str, list[object]] = {}
-    for spec in fields(template):  # type: ignore[arg-type]
-        if spec.name in BOOKKEEPING:
-            continue
-        before = plain(getattr(old, spec.name)) if old is not None else None
-        after = plain(getattr(new, spec.name)) if new is not None else None
-        if before != after:
-            changes[spec.name] = [before, after]
-    return changes

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import re
-import uuid as uuid_module
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, case, column, func, or_, select, table
-from sqlalchemy.orm import Session, contains_eager, joinedload, lazyload
+from sqlalchemy import ColumnElement, Select, and_, case, column, func, or_, select, table, update
+from sqlalchemy.orm import Session, contains_eager, joinedload, lazyload, selectinload
 from sqlalchemy.orm.attributes import flag_modified
 from sqlalchemy.sql.elements import UnaryExpression
 from sqlalchemy.sql.operators import custom_op
@@ -23,6 +22,7 @@ from desktop.domain.validation import FieldError, ValidationError
 from desktop.domain.values import StatusChange
 from desktop.persistence import mapping
 from desktop.persistence.audit_log import AuditLog
+from desktop.persistence.incident_inserts import insert_incidents
 from desktop.persistence.incident_paging import IncidentPager
 from desktop.persistence.models import FacilityRow, IncidentRow, PlanItemRow, WeaponRow
 
@@ -30,10 +30,6 @@ Clock = Callable[[], datetime]
 _FTS = table("incidents_fts", column("rowid"), column("incidents_fts"))  # SQLite FTS5, made by the migration
 _WORD = re.compile(r"[^\W_]+")  # letters and digits, as FTS5's unicode61 tokenizer splits words
 RANKED = {"severity": (IncidentRow.severity, Severity), "status": (IncidentRow.status, CaseStatus)}  # enum order
-
-
-def new_uuid() -> str:
-    return str(uuid_module.uuid4())
 
 
 def search_words(text: str) -> list[str]:
@@ -73,6 +69,7 @@ def plan_item_query() -> Select[tuple[PlanItemRow]]:
 
 class _Repository:
     entity = ""
+    model: Any = None  # the row class
 
     def __init__(self, session: Session, audit: AuditLog, clock: Clock) -> None:
         self.session = session
@@ -82,6 +79,21 @@ class _Repository:
     @property
     def is_sqlite(self) -> bool:
         return self.session.get_bind().dialect.name == "sqlite"
+
+    def existing_uuids(self, uuids: Collection[str]) -> set[str]:
+        """Which of `uuids` are stored, in one query (the CSV import asks for a chunk of rows at a time)."""
+        if not uuids:
+            return set()
+        table = self.model.__table__
+        query = select(table.c.uuid).where(table.c.uuid.in_(list(uuids)))
+        return set(self.session.scalars(query))
+
+    def restamp(self, uuid: str, created_at: datetime | None, updated_at: datetime | None) -> None:
+        """Give a stored record the created_at and updated_at it had elsewhere (None: keep the stored one)."""
+        stamps = {name: value for name, value in (("created_at", created_at), ("updated_at", updated_at)) if value}
+        if stamps:
+            table = self.model.__table__
+            self.session.execute(update(table).where(table.c.uuid == uuid).values(**stamps))
 
     def _check_version(self, uuid: str, expected: int, actual: int) -> None:
         if expected != actual:
@@ -128,6 +140,7 @@ class _Repository:
 
 class FacilityRepository(_Repository):
     entity = "facility"
+    model = FacilityRow
 
     def row(self, uuid: str) -> FacilityRow:
         row = self.session.scalar(select(FacilityRow).where(FacilityRow.uuid == uuid))
@@ -146,7 +159,7 @@ class FacilityRepository(_Repository):
 
     def add(self, record: Facility) -> Facility:
         now = self.clock()
-        row = FacilityRow(uuid=record.uuid or new_uuid(), created_at=now, updated_at=now)
+        row = FacilityRow(uuid=record.uuid or mapping.new_uuid(), created_at=now, updated_at=now)
         mapping.apply_facility(row, record)
         self.session.add(row)
         self.session.flush()
@@ -233,6 +246,7 @@ class FacilityRepository(_Repository):
 
 class IncidentRepository(_Repository):
     entity = "incident"
+    model = IncidentRow
 
     def row(self, uuid: str) -> IncidentRow:
         row = self.session.scalar(select(IncidentRow).where(IncidentRow.uuid == uuid))
@@ -249,28 +263,30 @@ class IncidentRepository(_Repository):
             raise ValidationError([FieldError("facility", f"{uuid} does not exist")])
         return row
 
-    def _check_case_number(self, record: Incident, own_id: int | None) -> None:
+    def _check_case_number(self, record: Incident, own_id: int) -> None:
+        """An edited incident's case number is no other incident's (insert_incidents checks new ones)."""
         number = mapping.case_number(record)
         if number is None:
             return
-        query = select(IncidentRow.uuid).where(IncidentRow.case_number == number)
-        if own_id is not None:
-            query = query.where(IncidentRow.id != own_id)
+        query = select(IncidentRow.uuid).where(IncidentRow.case_number == number, IncidentRow.id != own_id)
         if (other := self.session.scalar(query)) is not None:
             raise ValidationError([FieldError("case_number", f"{number!r} is already used by {other}")])
 
     def add(self, record: Incident, status_on: StatusChange | None = None) -> Incident:
-        self._check_case_number(record, None)
-        now = self.clock()
-        row = IncidentRow(uuid=record.uuid or new_uuid(), created_at=now, updated_at=now)
-        mapping.apply_incident(row, record, self._facility(record.facility_uuid))
-        history = record.status_history or (status_on or StatusChange(record.status, now.date()),)
-        row.status_changes = [mapping.status_change_row(change, now) for change in history]
-        self.session.add(row)
-        self.session.flush()
-        created = mapping.incident_record(row, with_history=True)
-        self.audit.created(self.entity, created)
+        """Insert a new incident (see add_many); a record without status history starts with `status_on`
+        (default: its status today)."""
+        [created] = self.add_many([record], status_on=status_on)
         return created
+
+    def add_many(
+        self, records: Sequence[Incident], *, status_on: StatusChange | None = None, keep_stamps: bool = False
+    ) -> list[Incident]:
+        """Insert new incidents with their weapons, status history and CREATE audit entries, with a few
+        statements for all of them; `keep_stamps` keeps the records' created_at and updated_at where set.
+        Raises BatchValidationError (a ValidationError) for taken case numbers or unknown facilities, and then
+        writes none of them."""
+        return insert_incidents(self.session, self.audit, self.clock(), records, status_on=status_on,
+                                keep_stamps=keep_stamps)  # fmt: skip
 
     def update(
         self, record: Incident, status_on: StatusChange | None = None, *, history: tuple[StatusChange, ...] = ()
@@ -303,6 +319,18 @@ class IncidentRepository(_Repository):
         self.session.flush()
         self.audit.deleted(self.entity, before)
         return before
+
+    def stream(self, where: IncidentFilter, size: int) -> Iterator[list[Incident]]:
+        """Every incident `where` selects, with its status history, in id order, `size` at a time (constant memory)."""
+        query = (
+            select(IncidentRow)
+            .join(IncidentRow.facility)
+            .options(contains_eager(IncidentRow.facility), selectinload(IncidentRow.status_changes))
+            .order_by(IncidentRow.id)
+        )
+        result = self.session.scalars(self.filtered(query, where).execution_options(yield_per=size))
+        for rows in result.partitions():
+            yield [mapping.incident_record(row, with_history=True) for row in rows]
 
     def text_condition(self, text: str, *, walk_sort_index: bool = False) -> ColumnElement[bool] | None:
         """Incidents with every word of `text` as a word prefix; `walk_sort_index` (SQLite): only a
@@ -391,6 +419,7 @@ class IncidentRepository(_Repository):
 
 class PlanItemRepository(_Repository):
     entity = "plan_item"
+    model = PlanItemRow
 
     def row(self, uuid: str) -> PlanItemRow:
         row = self.session.scalar(select(PlanItemRow).where(PlanItemRow.uuid == uuid))
@@ -416,7 +445,7 @@ class PlanItemRepository(_Repository):
 
     def add(self, record: PlanItem) -> PlanItem:
         now = self.clock()
-        row = PlanItemRow(uuid=record.uuid or new_uuid(), created_at=now, updated_at=now)
+        row = PlanItemRow(uuid=record.uuid or mapping.new_uuid(), created_at=now, updated_at=now)
         mapping.apply_plan_item(row, record, *self._links(record))
         self.session.add(row)
         self.session.flush()

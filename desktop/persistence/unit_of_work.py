@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from types import TracebackType
-from typing import Self
+from typing import Any, Self
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from desktop.domain.errors import WriteRefusedError
+from desktop.domain.kinds import RecordKind
 from desktop.persistence.audit_log import AuditLog
 from desktop.persistence.audit_queries import AuditTrail
 from desktop.persistence.engine import IMMEDIATE, sqlite_file
@@ -89,9 +93,29 @@ class UnitOfWork:
         self.audit_trail = AuditTrail(session)
         return self
 
+    def repository(self, kind: RecordKind) -> Any:
+        """The repository of a record kind (typed Any: each takes its own record and filter class)."""
+        repositories = {RecordKind.INCIDENT: self.incidents, RecordKind.FACILITY: self.facilities,
+                        RecordKind.PLAN_ITEM: self.plan_items}  # fmt: skip
+        return repositories[kind]
+
+    def write_audit(self) -> None:
+        """Write the audit entries recorded so far into the transaction now, rather than all at commit."""
+        assert self.session is not None
+        self.audit.write(self.session)
+
+    @contextmanager
+    def refusals(self) -> Iterator[None]:
+        """Within the block, the database's refusal of a statement raises WriteRefusedError with its reason (a
+        caller that reports the refusal and goes on, as the CSV import does, needs no SQLAlchemy)."""
+        try:
+            yield
+        except SQLAlchemyError as error:
+            raise WriteRefusedError(str(getattr(error, "orig", None) or error).splitlines()[0]) from error
+
     def commit(self) -> None:
         assert self.session is not None and self.write, "commit needs a writing unit of work"
-        self.audit.write(self.session)
+        self.write_audit()
         self.session.commit()
 
     def rollback(self) -> None:

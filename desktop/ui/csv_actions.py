@@ -12,9 +12,8 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
 from desktop.domain.kinds import RecordKind
 from desktop.persistence.unit_of_work import Database
-from desktop.services.csv_export import ExportResult, export_records
-from desktop.services.csv_format import Entity
-from desktop.services.csv_import import ImportReport, import_csv
+from desktop.services.csv.export import ExportResult, export_records
+from desktop.services.csv.importer import ImportReport, import_csv
 from desktop.ui import error_dialogs
 from desktop.ui.dialogs.export_dialog import ExportDialog
 from desktop.ui.dialogs.import_dialog import ImportDialog
@@ -43,7 +42,7 @@ class CsvActions(QObject):
         session: Session,
         current_filter: Callable[[str], object | None],
         *,
-        current_entity: Callable[[], str] = lambda: Entity.INCIDENTS.value,
+        current_entity: Callable[[], str] = lambda: RecordKind.INCIDENT.table,
         default_directory: Path | None = None,
     ) -> None:
         super().__init__(parent_window)
@@ -76,6 +75,12 @@ class CsvActions(QObject):
         self.failed.emit(str(error))
         error_dialogs.show_error(self.window, error, doing)
 
+    def _current_kind(self) -> RecordKind:
+        try:
+            return RecordKind.parse(self.current_entity())
+        except ValueError:
+            return RecordKind.INCIDENT
+
     def _status(self, message: str) -> None:
         if isinstance(self.window, QMainWindow):
             self.window.statusBar().showMessage(message, 10_000)
@@ -85,11 +90,8 @@ class CsvActions(QObject):
     def export_csv(self) -> None:
         if self._database("Export CSV") is None:
             return
-        try:
-            entity = Entity(self.current_entity())
-        except ValueError:
-            entity = Entity.INCIDENTS
-        filters = {e: self.current_filter(e.value) for e in Entity}
+        entity = self._current_kind()
+        filters = {kind: self.current_filter(kind.table) for kind in RecordKind}
         dialog = ExportDialog(self.window, entity=entity, view_filters=filters, directory=self.directory)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -109,7 +111,7 @@ class CsvActions(QObject):
         self.directory = path.parent
         try:
             result: ExportResult = run_with_progress(
-                self.window, "Export CSV", f"Writing {options.entity.label.lower()} to {path.name}…",
+                self.window, "Export CSV", f"Writing {options.entity.plural} to {path.name}…",
                 lambda progress: export_records(database, path, options, progress),
             )  # fmt: skip
         except (*EXPECTED, ValueError) as error:
@@ -118,7 +120,7 @@ class CsvActions(QObject):
         if result.cancelled:
             self._status("Export cancelled; no file was written.")
             return
-        self._status(f"{result.rows} {options.entity.label.lower()} exported to {path}")
+        self._status(f"{result.rows} {options.entity.plural} exported to {path}")
         self.exported.emit(str(path), result.rows)
 
     # --- import ---------------------------------------------------------------------------------------------------
@@ -126,10 +128,7 @@ class CsvActions(QObject):
     def import_csv(self, path: Path | None = None) -> None:
         if self._database("Import CSV") is None:
             return
-        try:
-            entity = Entity(self.current_entity())
-        except ValueError:
-            entity = Entity.INCIDENTS
+        entity = self._current_kind()
         dialog = ImportDialog(self.window, entity=entity, directory=self.directory, path=path or None)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)

@@ -29,7 +29,7 @@ from desktop.domain.kinds import RecordKind
 from desktop.domain.queries import IncidentFilter
 from desktop.persistence.models import AuditRow
 from desktop.persistence.unit_of_work import Database
-from desktop.services.csv_format import MASK
+from desktop.services.csv.format import MASK
 from desktop.services.records import IncidentService
 from desktop.services.session import DatabaseSessions
 from desktop.ui.csv_actions import CsvActions

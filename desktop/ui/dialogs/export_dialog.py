@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services.csv_export import ExportOptions, Redaction, describe_filter
-from desktop.services.csv_format import COLUMNS, Entity
+from desktop.domain.kinds import RecordKind
+from desktop.services.csv.export import ExportOptions, Redaction, describe_filter
+from desktop.services.csv.format import COLUMNS
 
 CSV_FILTER = "CSV files (*.csv);;All files (*)"
 KEY_ROLE = Qt.ItemDataRole.UserRole
@@ -40,8 +41,8 @@ class ExportDialog(QDialog):
         self,
         parent: QWidget | None,
         *,
-        entity: Entity = Entity.INCIDENTS,
-        view_filters: Mapping[Entity, object | None] | None = None,
+        entity: RecordKind = RecordKind.INCIDENT,
+        view_filters: Mapping[RecordKind, object | None] | None = None,
         directory: Path | None = None,
     ) -> None:
         super().__init__(parent)
@@ -52,8 +53,8 @@ class ExportDialog(QDialog):
         self.suggested_path = ""
         self.entity_combo = QComboBox()
         self.entity_combo.setObjectName("entity_combo")
-        for choice in Entity:
-            self.entity_combo.addItem(choice.label, choice)
+        for choice in RecordKind:
+            self.entity_combo.addItem(choice.heading_plural, choice)
         self.all_rows = QRadioButton("&All rows")
         self.all_rows.setObjectName("all_rows")
         self.view_rows = QRadioButton("Only the rows the &view shows")
@@ -94,7 +95,7 @@ class ExportDialog(QDialog):
         self.browse_button.clicked.connect(self._browse)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        self.entity_combo.setCurrentIndex(list(Entity).index(entity))
+        self.entity_combo.setCurrentIndex(list(RecordKind).index(entity))
         self._entity_changed()
 
     def _lay_out(self) -> None:
@@ -125,12 +126,12 @@ class ExportDialog(QDialog):
         self.resize(560, 620)
 
     @property
-    def entity(self) -> Entity:
-        return Entity(self.entity_combo.currentData())
+    def entity(self) -> RecordKind:
+        return RecordKind(self.entity_combo.currentData())
 
     @property
     def redaction(self) -> Redaction:
-        return Redaction(self.redaction_combo.currentData()) if self.entity is Entity.INCIDENTS else Redaction.NONE
+        return Redaction(self.redaction_combo.currentData()) if self.entity is RecordKind.INCIDENT else Redaction.NONE
 
     def _entity_changed(self) -> None:
         entity = self.entity
@@ -149,9 +150,9 @@ class ExportDialog(QDialog):
         self.view_rows.setEnabled(bool(shown))
         self.filter_label.setText(f"The view shows: {shown}" if shown else "The view shows every row (no filter).")
         (self.view_rows if shown else self.all_rows).setChecked(True)
-        self.redaction_combo.setEnabled(entity is Entity.INCIDENTS)
+        self.redaction_combo.setEnabled(entity is RecordKind.INCIDENT)
         self._redaction_changed()
-        suggested = str(self.directory / f"{entity.value}.csv")
+        suggested = str(self.directory / f"{entity.table}.csv")
         if self.path_edit.text() in ("", self.suggested_path):  # keep a path the person typed
             self.path_edit.setText(suggested)
         self.suggested_path = suggested

@@ -28,9 +28,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services.csv_detect import DELIMITER_NAMES, ENCODING_NAMES, FileLayout, FileProblem, auto_mapping
-from desktop.services.csv_format import COLUMNS, Entity
-from desktop.services.csv_import import ImportOptions, ImportReport, read_layout
+from desktop.domain.kinds import RecordKind
+from desktop.services.csv.detect import DELIMITER_NAMES, ENCODING_NAMES, FileLayout, FileProblem, auto_mapping
+from desktop.services.csv.format import COLUMNS
+from desktop.services.csv.importer import ImportOptions, ImportReport, read_layout
 
 CSV_FILTER = "CSV files (*.csv *.txt);;All files (*)"
 IGNORE = "(ignore)"
@@ -44,8 +45,8 @@ class ImportDialog(QDialog):
     preview_requested = Signal()
     import_requested = Signal()
 
-    def __init__(self, parent: QWidget | None, *, entity: Entity = Entity.INCIDENTS, directory: Path | None = None,
-                 path: Path | None = None) -> None:  # fmt: skip
+    def __init__(self, parent: QWidget | None, *, entity: RecordKind = RecordKind.INCIDENT,
+                 directory: Path | None = None, path: Path | None = None) -> None:  # fmt: skip
         super().__init__(parent)
         self.setObjectName("import_dialog")
         self.setWindowTitle("Import CSV")
@@ -58,9 +59,9 @@ class ImportDialog(QDialog):
         self.browse_button.setObjectName("browse_button")
         self.entity_combo = QComboBox()
         self.entity_combo.setObjectName("entity_combo")
-        for choice in Entity:
-            self.entity_combo.addItem(choice.label, choice)
-        self.entity_combo.setCurrentIndex(list(Entity).index(entity))
+        for choice in RecordKind:
+            self.entity_combo.addItem(choice.heading_plural, choice)
+        self.entity_combo.setCurrentIndex(list(RecordKind).index(entity))
         self.encoding_combo = QComboBox()
         self.encoding_combo.setObjectName("encoding_combo")
         for code, name in ENCODING_NAMES.items():
@@ -123,8 +124,8 @@ class ImportDialog(QDialog):
         self.resize(720, 680)
 
     @property
-    def entity(self) -> Entity:
-        return Entity(self.entity_combo.currentData())
+    def entity(self) -> RecordKind:
+        return RecordKind(self.entity_combo.currentData())
 
     def source(self) -> Path:
         return Path(self.path_edit.text().strip()).expanduser()

@@ -6,18 +6,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from desktop.domain.kinds import RecordKind
 from desktop.domain.validation import FieldError
-from desktop.services.csv_detect import Problem
-from desktop.services.csv_format import COLUMNS, MASK, Column, Entity, Kind, restore
-from desktop.services.csv_parse import parse_cell
+from desktop.services.csv.detect import Problem
+from desktop.services.csv.format import COLUMNS, MASK, Column, Kind, restore
+from desktop.services.csv.parse import parse_cell
 
 NULLABLE_ENUMS = {"security_level"}
 NOT_GIVEN_WHEN_EMPTY = {Kind.CODE, Kind.LABEL, Kind.BOOL, Kind.HISTORY}
 SECOND_OPINION = {Kind.LABEL, Kind.WEAPONS_LABEL}  # read after the column they repeat
 REQUIRED = {
-    Entity.INCIDENTS: (("title",), ("facility_uuid", "facility_name")),
-    Entity.FACILITIES: (("name",),),
-    Entity.PLAN_ITEMS: (("description",),),
+    RecordKind.INCIDENT: (("title",), ("facility_uuid", "facility_name")),
+    RecordKind.FACILITY: (("name",),),
+    RecordKind.PLAN_ITEM: (("description",),),
 }
 FIELD_COLUMNS = {"facility": ("facility_uuid", "facility_name"), "incident": ("incident_uuid",)}
 
@@ -46,35 +47,35 @@ class Cells:
         return self.problem(error.field, error.message, header)
 
 
-def header_problems(entity: Entity, header: Sequence[str], mapping: Sequence[str | None]) -> list[Problem]:
+def header_problems(kind: RecordKind, header: Sequence[str], mapping: Sequence[str | None]) -> list[Problem]:
     """Mapping mistakes found on the header line: length, unknown or doubled targets, required columns."""
     problems: list[Problem] = []
     if len(mapping) != len(header):
         return [Problem(1, 1, f"the mapping names {len(mapping)} columns but the header has {len(header)}")]
-    known = {c.key: c for c in COLUMNS[entity]}
+    known = {c.key: c for c in COLUMNS[kind]}
     first: dict[str, int] = {}
     for number, (text, key) in enumerate(zip(header, mapping, strict=True), start=1):
         if key is None:
             continue
         if key not in known:
-            problems.append(Problem(1, number, f"{key!r} is not a {entity.value} column", text))
+            problems.append(Problem(1, number, f"{key!r} is not a {kind.table} column", text))
         elif key in first:
             problems.append(Problem(1, number, f"{key} is already read from column {first[key]}", text))
         else:
             first[key] = number
     has_uuid = "uuid" in first
-    for alternatives in REQUIRED[entity]:
+    for alternatives in REQUIRED[kind]:
         if not has_uuid and not any(key in first for key in alternatives):
             names = " or ".join(alternatives)
-            problems.append(Problem(1, 1, f"no column is read as {names}, which new {entity.value} need"))
+            problems.append(Problem(1, 1, f"no column is read as {names}, which new {kind.table} need"))
     return problems
 
 
 class RowParser:
-    """Parses rows of a file whose columns are mapped to entity columns (None: ignored)."""
+    """Parses rows of a file whose columns are mapped to the kind's columns (None: ignored)."""
 
-    def __init__(self, entity: Entity, header: Sequence[str], mapping: Sequence[str | None]) -> None:
-        known = {c.key: c for c in COLUMNS[entity]}
+    def __init__(self, kind: RecordKind, header: Sequence[str], mapping: Sequence[str | None]) -> None:
+        known = {c.key: c for c in COLUMNS[kind]}
         self.header = tuple(header)
         targets = [(index, known[key]) for index, key in enumerate(mapping) if key is not None and key in known]
         self.targets: list[tuple[int, Column]] = sorted(targets, key=lambda t: t[1].kind in SECOND_OPINION)

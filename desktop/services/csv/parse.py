@@ -1,5 +1,4 @@
-"""Reading CSV cells back into values: the inverse of csv_format's rendering (see its docstring for the format);
-every function raises ValueError with a sentence saying why a cell cannot be read."""
+"""Reading CSV cells back into values (the inverse of format.py); ValueError says why a cell cannot be read."""
 
 from __future__ import annotations
 
@@ -10,7 +9,7 @@ from typing import Any, TypeVar
 
 from desktop.domain.enums import CaseStatus, DatePrecision, LabelledEnum, WeaponType
 from desktop.domain.values import PartialDate, StatusChange, Weapon
-from desktop.services.csv_format import LIST_SEPARATOR, Column, Kind
+from desktop.services.csv.format import LIST_SEPARATOR, Column, Kind
 
 _DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?)?$")
 _PARTIAL = re.compile(

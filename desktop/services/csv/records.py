@@ -1,62 +1,61 @@
-"""Checking and writing imported rows inside the import's unit of work: the record a row describes (new, or the
-stored one with the row's changes), its facility (by uuid, then by name, created on request), the conflict rule
-(a newer updated_at wins), and the write through the repositories, keeping the file's timestamps."""
+"""Checking and writing imported rows inside the import's unit of work, through the repositories."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select, update
-from sqlalchemy.exc import SQLAlchemyError
-
-from desktop.domain.errors import RecordNotFoundError, StaleRecordError
+from desktop.domain.changes import changed_fields
+from desktop.domain.errors import RecordNotFoundError, StaleRecordError, WriteRefusedError
+from desktop.domain.kinds import RecordKind
 from desktop.domain.records import Facility, Incident, PlanItem
-from desktop.domain.validation import ValidationError, facility_errors, incident_errors, plan_item_errors
+from desktop.domain.validation import (
+    BatchValidationError,
+    FieldError,
+    ValidationError,
+    facility_errors,
+    incident_errors,
+    plan_item_errors,
+)
 from desktop.domain.values import StatusChange
-from desktop.persistence.mapping import changed_fields
-from desktop.persistence.models import FacilityRow, IncidentRow, PlanItemRow
 from desktop.persistence.unit_of_work import Database, UnitOfWork
-from desktop.services.csv_bulk import IncidentBatch, Pending
-from desktop.services.csv_detect import Problem
-from desktop.services.csv_format import Entity
-from desktop.services.csv_report import Conflict, ImportOptions, ImportReport
-from desktop.services.csv_rows import Cells, RowParser
+from desktop.services.csv.detect import Problem
+from desktop.services.csv.report import Conflict, ImportOptions, ImportReport
+from desktop.services.csv.rows import Cells, RowParser
 
-_DEFAULTS: dict[Entity, Any] = {
-    Entity.INCIDENTS: Incident(facility_uuid="", title=""),
-    Entity.FACILITIES: Facility(name=""),
-    Entity.PLAN_ITEMS: PlanItem(facility_uuid="", description=""),
+_DEFAULTS: dict[RecordKind, Any] = {
+    RecordKind.INCIDENT: Incident(facility_uuid="", title=""),
+    RecordKind.FACILITY: Facility(name=""),
+    RecordKind.PLAN_ITEM: PlanItem(facility_uuid="", description=""),
 }
-_VALIDATORS: dict[Entity, Callable[[Any], list[Any]]] = {
-    Entity.INCIDENTS: incident_errors, Entity.FACILITIES: facility_errors, Entity.PLAN_ITEMS: plan_item_errors,
-}  # fmt: skip
-_ROWS: dict[Entity, Any] = {Entity.INCIDENTS: IncidentRow, Entity.FACILITIES: FacilityRow,
-                            Entity.PLAN_ITEMS: PlanItemRow}  # fmt: skip
+BATCH = 500  # new incidents written with one add_many
 
 
 class RowImporter:
-    """Checks and writes rows inside one unit of work; stops writing at the first problem but keeps checking."""
+    """Checks and writes rows inside one unit of work; stops writing at the first problem but keeps checking.
+
+    A row describes a new record or the stored one with the row's changes; its facility is found by uuid, then by
+    name (created on request); a stored record is only overwritten by a row with a newer updated_at; new records
+    keep the file's timestamps. New incidents wait for a batch of BATCH and are written with one add_many."""
 
     def __init__(self, database: Database, uow: UnitOfWork, options: ImportOptions, report: ImportReport) -> None:
-        self.database = database
         self.uow = uow
         self.options = options
         self.entity = options.entity
         self.report = report
         self.parser = RowParser(options.entity, report.header, report.mapping)
-        self.repository: Any = {Entity.INCIDENTS: uow.incidents, Entity.FACILITIES: uow.facilities,
-                                Entity.PLAN_ITEMS: uow.plan_items}[options.entity]  # fmt: skip
+        self.repository: Any = uow.repository(options.entity)
         self.broken = False  # the database refused something: only check from here on
         self.seen_uuids: dict[str, int] = {}
         self.stored: set[str] = set()  # the stored uuids among the rows being checked
         self.case_numbers: dict[str, int] = {}
         self.facility_uuids: set[str] = set()
         self.facility_names: dict[str, list[str]] = {}
-        self.batch = IncidentBatch(uow, database.clock) if options.entity is Entity.INCIDENTS else None
-        if options.entity is not Entity.FACILITIES:
+        self.pending: list[tuple[Incident, Cells]] = []  # new incidents waiting for their batch
+        self.today = database.clock().date()  # status changes must not be later
+        if options.entity is not RecordKind.FACILITY:
             for uuid, name in uow.facilities.names():
                 self._know_facility(uuid, name)
 
@@ -75,9 +74,6 @@ class RowImporter:
                 "conflicts": [None, len(report.conflicts)],
                 "facilities_created": [None, len(report.facilities_created)]}  # fmt: skip
 
-    def row(self, line: int, fields: list[str] | Problem) -> None:
-        self.rows([(line, fields)])
-
     def rows(self, chunk: Sequence[tuple[int, list[str] | Problem]]) -> None:
         """Check and write a few hundred rows in file order, looking their stored uuids up in one query."""
         parse = self.parser.parse
@@ -93,20 +89,15 @@ class RowImporter:
             for problem in item.problems:
                 self.report.add_problem(problem)
         self.stored = set()
-        if self.writing and self.uow.audit.pending:
-            assert self.uow.session is not None
-            self.uow.audit.write(self.uow.session)  # into the transaction now, rather than all held until commit
+        if self.writing:
+            self.uow.write_audit()  # into the transaction now, rather than all held until commit
 
     def _stored_uuids(self, parsed: Sequence[Cells | Problem]) -> set[str]:
         """Which of the rows' uuids are stored (one query for the chunk: most imported rows are new)."""
         wanted = {uuid for item in parsed if isinstance(item, Cells) and not item.problems
                   and (uuid := item.values.get("uuid"))}  # fmt: skip
-        if not wanted:
-            return set()
-        assert self.uow.session is not None
-        table = _ROWS[self.entity].__table__
-        query = select(table.c.uuid).where(table.c.uuid.in_(wanted))
-        return set(self.uow.session.connection().execute(query).scalars())
+        found: set[str] = self.repository.existing_uuids(wanted)
+        return found
 
     def _problem(self, cells: Cells, name: str, reason: str) -> None:
         cells.problems.append(cells.problem(name, reason, self.parser.header))
@@ -122,9 +113,9 @@ class RowImporter:
         record = self._record(cells, existing, uuid)
         if record is None or cells.problems:
             return
-        for error in _VALIDATORS[self.entity](record):
+        for error in self._errors(record):
             cells.problems.append(cells.field_error(error, self.parser.header))
-        if self.entity is Entity.INCIDENTS and record.case_number:
+        if self.entity is RecordKind.INCIDENT and record.case_number:
             number = record.case_number.strip()
             if number in self.case_numbers:
                 self._problem(cells, "case_number", f"{number!r} is also on line {self.case_numbers[number]}")
@@ -132,6 +123,11 @@ class RowImporter:
         if cells.problems:
             return
         self._save(cells, record, existing)
+
+    def _errors(self, record: Any) -> list[FieldError]:
+        if self.entity is RecordKind.INCIDENT:
+            return incident_errors(record, self.today)  # also the status history against the calendar
+        return facility_errors(record) if self.entity is RecordKind.FACILITY else plan_item_errors(record)
 
     def _existing(self, uuid: str) -> Any:
         """The stored record with this uuid, or None (looked for cheaply first: most imported rows are new)."""
@@ -143,41 +139,48 @@ class RowImporter:
             return None
 
     def _record(self, cells: Cells, existing: Any, uuid: str) -> Any:
+        """The record the row describes; a new one carries the file's created_at and updated_at (add_many keeps
+        them; the other repositories' add ignores them and _write restamps)."""
         values = dict(cells.values)
-        for bookkeeping in ("created_at", "updated_at"):
-            values.pop(bookkeeping, None)
+        if existing is not None:
+            for bookkeeping in ("created_at", "updated_at"):
+                values.pop(bookkeeping, None)
         base = existing if existing is not None else _DEFAULTS[self.entity]
-        if self.entity is not Entity.FACILITIES:
+        if self.entity is not RecordKind.FACILITY:
             facility = self._facility(cells, existing)
             if facility is None:
                 return None
             values["facility_uuid"] = facility
             values.pop("facility_name", None)
-        if self.entity is Entity.PLAN_ITEMS and values.get("incident_uuid") == "":
+        if self.entity is RecordKind.PLAN_ITEM and values.get("incident_uuid") == "":
             values["incident_uuid"] = None
-        if self.entity is Entity.PLAN_ITEMS and values.get("incident_uuid") and not self._incident_exists(
+        if self.entity is RecordKind.PLAN_ITEM and values.get("incident_uuid") and not self._incident_exists(
                 values["incident_uuid"]):  # fmt: skip
             self._problem(cells, "incident_uuid", f"incident {values['incident_uuid']} does not exist")
             return None
-        if self.entity is Entity.INCIDENTS:
+        if self.entity is RecordKind.INCIDENT:
             values = self._history(values, base)
         if existing is None:
             values["uuid"] = uuid
         return replace(base, **values)
 
     def _history(self, values: dict[str, Any], base: Incident) -> dict[str, Any]:
-        history: tuple[StatusChange, ...] | None = values.pop("status_history", None)
-        if not history:
-            return values
-        status = values.setdefault("status", history[-1].status)
-        if status is not history[-1].status:
-            history = (*history, StatusChange(status, self.database.clock().date()))
-        values["status_history"] = history
+        """The status history to check and store: the row's, else the stored one; a status other than its last
+        change's is appended as changed today (as the repository appends it)."""
+        history: tuple[StatusChange, ...] = values.pop("status_history", None) or ()
+        if history:
+            values.setdefault("status", history[-1].status)
+        else:
+            history = base.status_history  # none for a new record: the repository starts it
+        status = values.get("status", base.status)
+        if history and status is not history[-1].status:
+            history = (*history, StatusChange(status, self.today))
+        if history:
+            values["status_history"] = history
         return values
 
     def _incident_exists(self, uuid: str) -> bool:
-        assert self.uow.session is not None
-        return self.uow.session.scalar(select(IncidentRow.id).where(IncidentRow.uuid == uuid)) is not None
+        return bool(self.uow.incidents.existing_uuids([uuid]))
 
     def _facility(self, cells: Cells, existing: Any) -> str | None:
         """The facility uuid the row refers to ("" for a nationwide plan item), or None after a problem."""
@@ -204,7 +207,7 @@ class RowImporter:
             return None
         if not cells.given("facility_uuid") and not cells.given("facility_name") and existing is not None:
             return str(existing.facility_uuid)
-        if self.entity is Entity.PLAN_ITEMS:
+        if self.entity is RecordKind.PLAN_ITEM:
             return ""  # nationwide
         self._problem(cells, "facility", "is required: give facility_uuid or facility_name")
         return None
@@ -217,8 +220,9 @@ class RowImporter:
             return None
         if self.writing:
             try:
-                uuid = self.uow.facilities.add(facility).uuid
-            except SQLAlchemyError as error:
+                with self.uow.refusals():
+                    uuid = self.uow.facilities.add(facility).uuid
+            except WriteRefusedError as error:
                 self._refused(cells, error)
                 return None
         uuid = uuid or f"(new facility {name})"
@@ -226,16 +230,15 @@ class RowImporter:
         self.report.facilities_created.append(name)
         return uuid
 
-    def _refused(self, cells: Cells, error: Exception) -> None:
+    def _refused(self, cells: Cells, error: WriteRefusedError) -> None:
         self.broken = True
-        reason = str(getattr(error, "orig", None) or error).splitlines()[0]
-        self._problem(cells, "uuid", f"the database refused the row: {reason}")
+        self._problem(cells, "uuid", f"the database refused the row: {error}")
 
     def _save(self, cells: Cells, record: Any, existing: Any) -> None:
         file_updated: datetime | None = cells.values.get("updated_at")
         if existing is not None:
             same = not changed_fields(existing, record) and (
-                self.entity is not Entity.INCIDENTS or not record.status_history
+                self.entity is not RecordKind.INCIDENT or not record.status_history
                 or _history_key(record.status_history) == _history_key(existing.status_history))  # fmt: skip
             if same:
                 self.report.unchanged += 1
@@ -247,22 +250,16 @@ class RowImporter:
         if not self.writing:
             self._count(existing)
             return
-        if self.batch is not None and existing is None:
-            self.batch.add(Pending(record, cells.values.get("created_at"), file_updated, cells))
+        if self.entity is RecordKind.INCIDENT and existing is None:
+            self.pending.append((record, cells))
             self._count(existing)
-            if self.batch.full:
+            if len(self.pending) >= BATCH:
                 self.finish()
             return
         self.finish()  # rows are written in file order
         try:
-            if existing is None:
-                saved = self.repository.add(record)
-            elif self.entity is Entity.INCIDENTS:
-                history = record.status_history if "status_history" in cells.values else ()
-                saved = self.repository.update(replace(record, version=existing.version), history=history)
-            else:
-                saved = self.repository.update(replace(record, version=existing.version))
-            self._stamp(saved.uuid, cells.values.get("created_at") if existing is None else None, file_updated)
+            with self.uow.refusals():
+                self._write(cells, record, existing, file_updated)
         except ValidationError as error:
             for field_error in error.errors:
                 cells.problems.append(cells.field_error(field_error, self.parser.header))
@@ -270,42 +267,43 @@ class RowImporter:
         except (RecordNotFoundError, StaleRecordError) as error:
             self._problem(cells, "uuid", str(error))
             return
-        except SQLAlchemyError as error:
+        except WriteRefusedError as error:
             self._refused(cells, error)
             return
         self._count(existing)
 
+    def _write(self, cells: Cells, record: Any, existing: Any, file_updated: datetime | None) -> None:
+        """Add or update the record, keeping the file's timestamps (the repository stamps it with the import's)."""
+        if existing is None:
+            saved = self.repository.add(record)
+        elif self.entity is RecordKind.INCIDENT:
+            history = record.status_history if "status_history" in cells.values else ()
+            saved = self.repository.update(replace(record, version=existing.version), history=history)
+        else:
+            saved = self.repository.update(replace(record, version=existing.version))
+        self.repository.restamp(saved.uuid, cells.values.get("created_at") if existing is None else None, file_updated)
+
     def finish(self) -> None:
-        """Write the new incidents still waiting in the batch (call before committing)."""
-        if self.batch is None or not self.batch.pending or not self.writing:
-            if self.batch is not None:
-                self.batch.pending.clear()
+        """Write the new incidents still waiting for their batch (call before committing)."""
+        pending, self.pending = self.pending, []
+        if not pending or not self.writing:
             return
-        first: Any = self.batch.pending[0].tag
         try:
-            refused = self.batch.flush()
-        except SQLAlchemyError as error:
+            with self.uow.refusals():
+                self.uow.incidents.add_many([record for record, _ in pending], keep_stamps=True)
+        except BatchValidationError as error:
+            for position, field_error in error.refused:
+                self.report.add_problem(pending[position][1].field_error(field_error, self.parser.header))
+        except WriteRefusedError as error:
+            first = pending[0][1]
             self._refused(first, error)
             self.report.add_problem(first.problems[-1])
-            return
-        for tag, name, reason in refused:
-            cells: Any = tag
-            self.report.add_problem(cells.problem(name, reason, self.parser.header))
 
     def _count(self, existing: Any) -> None:
         if existing is None:
             self.report.inserted += 1
         else:
             self.report.updated += 1
-
-    def _stamp(self, uuid: str, created_at: datetime | None, updated_at: datetime | None) -> None:
-        """Keep the file's timestamps (the repository stamped the record with the import time)."""
-        stamps = {name: value for name, value in (("created_at", created_at), ("updated_at", updated_at)) if value}
-        if not stamps:
-            return
-        assert self.uow.session is not None
-        table = _ROWS[self.entity].__table__
-        self.uow.session.execute(update(table).where(table.c.uuid == uuid).values(**stamps))
 
 
 def _history_key(history: Sequence[StatusChange]) -> list[tuple[object, ...]]:

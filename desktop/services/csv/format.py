@@ -1,36 +1,4 @@
-"""The CSV layout shared by export and import: columns per entity, cell encodings and injection escaping.
-
-The format, for people who receive or prepare such files:
-
-- Text: UTF-8 (a byte order mark is written on request, for spreadsheets), comma-separated, RFC 4180 quoting,
-  CRLF line ends, one header row of column keys (``attack_type``). Import also reads Windows-1252 and ``;``,
-  tab or ``|`` separated files, and headers given as titles ("Attack type").
-- Enumerations take two columns: ``attack_type`` holds the stable code (``armed_assault``) and
-  ``attack_type_label`` the readable label ("Armed assault"). Import accepts either column, and a code or a label
-  in both; when a row gives both they must name the same value.
-- Dates ``YYYY-MM-DD``; timestamps ``YYYY-MM-DD HH:MM:SS`` in UTC (``.ffffff`` only when there is a fraction;
-  import also accepts a ``T`` separator). ``occurred`` is a partial date: empty (unknown), ``2019``,
-  ``2019-08``, ``2019-08-13`` or ``2019-08-13 04:00``.
-- Counts: empty means unknown, ``0`` means none. ``completed``: ``yes`` (completed) or ``no`` (attempted).
-- ``weapons``: ``firearms:rifle|incendiary:Molotov cocktail|vehicle`` - codes, each with an optional
-  ``:subtype``; ``\\`` and ``|`` inside a subtype are written ``\\\\`` and ``\\|``. ``weapons_label`` shows
-  the same for people ("Firearms: rifle; Incendiary: Molotov cocktail") and is read only when ``weapons`` is absent.
-- ``status_history``: ``reported@2019-08-01|arrest_made@2019-08-03:note`` - code ``@`` day, optional ``:note``,
-  escaped like subtypes; the last entry is the current ``status``.
-- Export-only columns (``version``, ``reassessment_due``) are ignored on import.
-
-CSV injection (OWASP): a cell that starts with ``=``, ``+``, ``-``, ``@``, tab, CR or LF is written with one
-apostrophe in front (``'=SUM(A1)``), so spreadsheets show it as text. To keep this reversible, a cell that starts
-with apostrophes *followed by* one of those characters (``'=x``) also gets one more apostrophe (``''=x``). Import
-removes exactly one leading apostrophe from every cell whose text after its leading apostrophes starts with one of
-those characters, and leaves every other cell alone (numbers are no exception: a longitude of -122.4 is written
-``'-122.4`` and read back as -122.4); so any value survives a round trip, and hand-made files
-without apostrophes read as written.
-
-Redaction by masking writes ``[redacted]`` for a filled-in sensitive value; import keeps the stored value for such
-a cell (nothing, for a new record). A real value ``[redacted]`` is written ``'[redacted]`` by the same rule as
-above, so the two never mix.
-"""
+"""The CSV layout shared by export and import: columns per record kind, cell encodings and injection escaping."""
 
 from __future__ import annotations
 
@@ -53,29 +21,44 @@ from desktop.domain.enums import (
     SecurityLevel,
     Severity,
 )
+from desktop.domain.kinds import RecordKind
 from desktop.domain.records import SENSITIVE_INCIDENT_FIELDS
 from desktop.domain.values import PartialDate, StatusChange, Weapon
+
+# The format, for people who receive or prepare such files:
+#
+# - Text: UTF-8 (a byte order mark is written on request, for spreadsheets), comma-separated, RFC 4180 quoting,
+#   CRLF line ends, one header row of column keys (``attack_type``). Import also reads Windows-1252 and ``;``,
+#   tab or ``|`` separated files, and headers given as titles ("Attack type").
+# - Enumerations take two columns: ``attack_type`` holds the stable code (``armed_assault``) and
+#   ``attack_type_label`` the readable label ("Armed assault"). Import accepts either column, and a code or a label
+#   in both; when a row gives both they must name the same value.
+# - Dates ``YYYY-MM-DD``; timestamps ``YYYY-MM-DD HH:MM:SS`` in UTC (``.ffffff`` only when there is a fraction;
+#   import also accepts a ``T`` separator). ``occurred`` is a partial date: empty (unknown), ``2019``,
+#   ``2019-08``, ``2019-08-13`` or ``2019-08-13 04:00``.
+# - Counts: empty means unknown, ``0`` means none. ``completed``: ``yes`` (completed) or ``no`` (attempted).
+# - ``weapons``: ``firearms:rifle|incendiary:Molotov cocktail|vehicle`` - codes, each with an optional
+#   ``:subtype``; ``\`` and ``|`` inside a subtype are written ``\\`` and ``\|``. ``weapons_label`` shows the
+#   same for people ("Firearms: rifle; Incendiary: Molotov cocktail"), read only when ``weapons`` is absent.
+# - ``status_history``: ``reported@2019-08-01|arrest_made@2019-08-03:note`` - code ``@`` day, optional ``:note``,
+#   escaped like subtypes; the last entry is the current ``status``.
+# - Export-only columns (``version``, ``reassessment_due``) are ignored on import.
+#
+# CSV injection (OWASP): a cell that starts with ``=``, ``+``, ``-``, ``@``, tab, CR or LF is written with one
+# apostrophe in front (``'=SUM(A1)``), so spreadsheets show it as text. To keep this reversible, a cell that starts
+# with apostrophes *followed by* one of those characters (``'=x``) also gets one more apostrophe (``''=x``). Import
+# removes exactly one leading apostrophe from every cell whose text after its leading apostrophes starts with one of
+# those characters, and leaves every other cell alone (numbers are no exception: a longitude of -122.4 is written
+# ``'-122.4`` and read back as -122.4); so any value survives a round trip, and hand-made files
+# without apostrophes read as written.
+#
+# Redaction by masking writes ``[redacted]`` for a filled-in sensitive value; import keeps the stored value for such
+# a cell (nothing, for a new record). A real value ``[redacted]`` is written ``'[redacted]`` by the same rule as
+# above, so the two never mix.
 
 DANGEROUS_FIRST = frozenset("=+-@\t\r\n")
 MASK = "[redacted]"
 LIST_SEPARATOR = "|"
-
-
-class Entity(StrEnum):
-    """What a CSV file holds; the value is the --entity name."""
-
-    INCIDENTS = "incidents"
-    FACILITIES = "facilities"
-    PLAN_ITEMS = "plan_items"
-
-    @property
-    def label(self) -> str:
-        return {"incidents": "Incidents", "facilities": "Facilities", "plan_items": "Plan items"}[self.value]
-
-    @property
-    def audit_name(self) -> str:
-        """The entity name the audit trail uses (singular, as the repositories write it)."""
-        return {"incidents": "incident", "facilities": "facility", "plan_items": "plan_item"}[self.value]
 
 
 class Kind(StrEnum):
@@ -186,22 +169,22 @@ PLAN_ITEM_COLUMNS: tuple[Column, ...] = (
     _text("notes", "Notes"),
 )
 
-COLUMNS: dict[Entity, tuple[Column, ...]] = {
-    Entity.INCIDENTS: INCIDENT_COLUMNS,
-    Entity.FACILITIES: FACILITY_COLUMNS,
-    Entity.PLAN_ITEMS: PLAN_ITEM_COLUMNS,
+COLUMNS: dict[RecordKind, tuple[Column, ...]] = {
+    RecordKind.INCIDENT: INCIDENT_COLUMNS,
+    RecordKind.FACILITY: FACILITY_COLUMNS,
+    RecordKind.PLAN_ITEM: PLAN_ITEM_COLUMNS,
 }
 
 
-def columns_of(entity: Entity, keys: Sequence[str] | None = None) -> tuple[Column, ...]:
-    """The entity's columns in file order; `keys` chooses some (in the canonical order). Unknown keys raise."""
-    every = COLUMNS[entity]
+def columns_of(kind: RecordKind, keys: Sequence[str] | None = None) -> tuple[Column, ...]:
+    """The kind's columns in file order; `keys` chooses some (in the canonical order). Unknown keys raise."""
+    every = COLUMNS[kind]
     if keys is None:
         return every
     known = {c.key for c in every}
     unknown = [k for k in keys if k not in known]
     if unknown:
-        raise ValueError(f"unknown {entity.value} column(s) {', '.join(unknown)}; choose from {', '.join(known)}")
+        raise ValueError(f"unknown {kind.table} column(s) {', '.join(unknown)}; choose from {', '.join(known)}")
     wanted = set(keys)
     return tuple(c for c in every if c.key in wanted)
 

@@ -1,9 +1,4 @@
-"""CSV export of incidents, facilities or plan items: streamed in constant memory, injection-safe, optionally
-redacted, written to a temporary file that replaces the target only when complete, and audited.
-
-The file layout is described in desktop/services/csv_format.py. On SQLite, incidents are rendered by SQLite
-itself (csv_sql.py); elsewhere, and for facilities and plan items, record by record in Python.
-"""
+"""CSV export of incidents, facilities or plan items: streamed, injection-safe, optionally redacted, audited."""
 
 from __future__ import annotations
 
@@ -19,31 +14,21 @@ from enum import Enum, StrEnum
 from pathlib import Path
 from typing import IO, Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import contains_eager, selectinload
-
 from desktop.domain.enums import AuditAction
-from desktop.domain.queries import FacilityFilter, IncidentFilter, Page, PlanItemFilter
-from desktop.persistence import mapping
-from desktop.persistence.models import IncidentRow
+from desktop.domain.kinds import RecordFilter, RecordKind
+from desktop.domain.queries import IncidentFilter, Page
+from desktop.persistence.csv_queries import IncidentLines
 from desktop.persistence.unit_of_work import Database, UnitOfWork
-from desktop.services.csv_format import Column, Entity, columns_of, row_renderer
-from desktop.services.csv_sql import incident_lines
+from desktop.services.csv.format import DANGEROUS_FIRST, MASK, Column, columns_of, row_renderer
 
 CHUNK = 5_000  # rows per fetch and per write (and between progress reports)
 PAGE = 1_000  # records per page of the record-by-record path
 LINE_END = "\r\n"
 BOM = "\ufeff"
 
-RecordFilter = IncidentFilter | FacilityFilter | PlanItemFilter
 Progress = Callable[[int, int], object]
 """progress(rows written, rows in all) is called after every chunk; returning False cancels the export."""
 Destination = str | os.PathLike[str] | IO[str] | IO[bytes]
-_FILTERS: dict[Entity, type] = {
-    Entity.INCIDENTS: IncidentFilter,
-    Entity.FACILITIES: FacilityFilter,
-    Entity.PLAN_ITEMS: PlanItemFilter,
-}
 
 
 class Redaction(StrEnum):
@@ -60,7 +45,7 @@ class Redaction(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class ExportOptions:
-    entity: Entity = Entity.INCIDENTS
+    entity: RecordKind = RecordKind.INCIDENT
     columns: tuple[str, ...] | None = None  # column keys; None: every column
     where: RecordFilter | None = None  # None: every row; else exactly the rows this filter selects
     bom: bool = False  # a UTF-8 byte order mark first, so that spreadsheets pick the right encoding
@@ -76,11 +61,11 @@ class ExportOptions:
         return chosen
 
     def checked_filter(self) -> RecordFilter:
-        wanted = _FILTERS[self.entity]
+        wanted = self.entity.filter_class
         if self.where is None:
-            return wanted()  # type: ignore[no-any-return]
+            return wanted()
         if not isinstance(self.where, wanted):
-            raise ValueError(f"a {type(self.where).__name__} cannot select {self.entity.value}")
+            raise ValueError(f"a {type(self.where).__name__} cannot select {self.entity.table}")
         return self.where
 
 
@@ -118,14 +103,16 @@ def export_incidents(
     progress: Progress | None = None,
 ) -> ExportResult:  # fmt: skip
     """Export incidents (options.entity is ignored); see export_records."""
-    return export_records(database, path_or_stream, replace(options or ExportOptions(), entity=Entity.INCIDENTS),
+    return export_records(database, path_or_stream, replace(options or ExportOptions(), entity=RecordKind.INCIDENT),
                           progress)  # fmt: skip
 
 
 def export_records(
     database: Database, path_or_stream: Destination, options: ExportOptions, progress: Progress | None = None
 ) -> ExportResult:
-    """Write the chosen rows and columns as CSV and record an EXPORT audit entry.
+    """Write the chosen rows and columns as CSV (the layout: format.py) in constant memory, and record an EXPORT
+    audit entry. On SQLite, incidents are rendered by SQLite itself (persistence/csv_queries.py); elsewhere, and
+    for facilities and plan items, record by record in Python.
 
     A path is written through a temporary file in the same folder (mode 0600) that replaces the target only
     when everything is written and synced; on cancel or error the temporary file is removed and the target is
@@ -198,13 +185,13 @@ def _write(
         total = _count(uow, options.entity, where)
         if progress is not None and progress(0, total) is False:
             raise ExportCancelled
-        if options.entity is Entity.INCIDENTS and database.is_sqlite:
+        if options.entity is RecordKind.INCIDENT and database.is_sqlite:
             assert isinstance(where, IncidentFilter)
-            chunks: Iterator[list[Any]] = _sqlite_incident_lines(uow, columns, where, mask)
-            for lines in chunks:
-                out.write(LINE_END.join(lines))
+            lines = IncidentLines(columns, mask=MASK, dangerous_first=DANGEROUS_FIRST, mask_sensitive=mask)
+            for chunk in lines.chunks(uow.incidents, where, CHUNK):
+                out.write(LINE_END.join(chunk))
                 out.write(LINE_END)
-                written += len(lines)
+                written += len(chunk)
                 if progress is not None and progress(written, total) is False:
                     raise ExportCancelled
             return written
@@ -217,43 +204,17 @@ def _write(
     return written
 
 
-def _count(uow: UnitOfWork, entity: Entity, where: Any) -> int:
-    repositories: dict[Entity, Any] = {Entity.INCIDENTS: uow.incidents, Entity.FACILITIES: uow.facilities,
-                                       Entity.PLAN_ITEMS: uow.plan_items}  # fmt: skip
-    repository = repositories[entity]
-    return int(repository.count(where))
+def _count(uow: UnitOfWork, kind: RecordKind, where: Any) -> int:
+    return int(uow.repository(kind).count(where))
 
 
-def _sqlite_incident_lines(
-    uow: UnitOfWork, columns: tuple[Column, ...], where: IncidentFilter, mask: bool
-) -> Iterator[list[str]]:
-    assert uow.session is not None
-    query = uow.incidents.filtered(incident_lines(columns, mask_sensitive=mask), where)
-    result = uow.session.connection().execute(query)
-    cursor = result.cursor  # the rendered lines need no conversion: fetch them straight from the driver
-    try:
-        while batch := cursor.fetchmany(CHUNK):
-            yield [row[0] for row in batch]
-    finally:
-        result.close()
-
-
-def _record_chunks(uow: UnitOfWork, entity: Entity, where: Any) -> Iterator[list[Any]]:
+def _record_chunks(uow: UnitOfWork, kind: RecordKind, where: Any) -> Iterator[list[Any]]:
     """Records page by page: incidents streamed by id, facilities by name, plan items by due date."""
-    if entity is Entity.INCIDENTS:
-        assert uow.session is not None
-        query = (
-            select(IncidentRow)
-            .join(IncidentRow.facility)
-            .options(contains_eager(IncidentRow.facility), selectinload(IncidentRow.status_changes))
-            .order_by(IncidentRow.id)
-        )
-        result = uow.session.scalars(uow.incidents.filtered(query, where).execution_options(yield_per=PAGE))
-        for rows in result.partitions():
-            yield [mapping.incident_record(row, with_history=True) for row in rows]
+    if kind is RecordKind.INCIDENT:
+        yield from uow.incidents.stream(where, PAGE)
         return
-    repository: Any = uow.facilities if entity is Entity.FACILITIES else uow.plan_items
-    sort = "name" if entity is Entity.FACILITIES else "due_date"
+    repository = uow.repository(kind)
+    sort = kind.sort_keys[0]  # facilities by name, plan items by due date
     offset = 0
     while records := repository.page(where, Page(offset=offset, limit=PAGE, sort=sort)):
         yield records
@@ -271,5 +232,5 @@ def _audit(
         "filter": [None, describe_filter(where)],
     }
     with database.unit_of_work() as uow:
-        uow.audit.record(AuditAction.EXPORT, options.entity.audit_name, "", changes)
+        uow.audit.record(AuditAction.EXPORT, options.entity.key, "", changes)
         uow.commit()

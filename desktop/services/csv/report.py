@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from desktop.services.csv_detect import Problem
-from desktop.services.csv_format import Entity
+from desktop.domain.kinds import RecordKind
+from desktop.services.csv.detect import Problem
 
 MAX_PROBLEMS = 1_000  # problems kept in detail; the rest are counted
 
 
 @dataclass(frozen=True, slots=True)
 class ImportOptions:
-    entity: Entity = Entity.INCIDENTS
+    entity: RecordKind = RecordKind.INCIDENT
     mapping: tuple[str | None, ...] | None = None  # per file column the column key it is read as; None: automatic
     encoding: str | None = None  # None: detected
     delimiter: str | None = None  # None: detected
@@ -32,7 +32,7 @@ class Conflict:
 
 @dataclass
 class ImportReport:
-    entity: Entity
+    entity: RecordKind
     source: str
     encoding: str = ""
     delimiter: str = ""

@@ -1,15 +1,4 @@
-"""CSV import of incidents, facilities or plan items: all or nothing, in one transaction, with a report.
-
-Every row is read, checked and (while no problem has been found) written inside one writing unit of work; the
-transaction is committed only when the whole file was read without a single problem, and never for a dry run or
-a cancelled import. So a rejected, previewed or cancelled file leaves the database exactly as it was, and the
-report lists every problem with its line and column (the first MAX_PROBLEMS in detail).
-
-A row whose uuid is stored updates that record when its updated_at is newer than the stored one; otherwise the
-stored record is kept and the row is reported as a conflict. Other rows are inserted, keeping the file's uuid,
-created_at and updated_at. Records keep the timestamps of the file they came from, so importing the same file
-twice changes nothing. Facilities are matched by uuid, then by name; missing ones are created on request.
-"""
+"""CSV import of incidents, facilities or plan items: all or nothing, in one transaction, with a report."""
 
 from __future__ import annotations
 
@@ -20,12 +9,12 @@ from itertools import islice
 from typing import IO
 
 from desktop.domain.enums import AuditAction
+from desktop.domain.kinds import RecordKind
 from desktop.persistence.unit_of_work import Database
-from desktop.services.csv_detect import FileLayout, FileProblem, Problem, RecordReader, auto_mapping, inspect, open_text
-from desktop.services.csv_format import Entity
-from desktop.services.csv_records import RowImporter
-from desktop.services.csv_report import MAX_PROBLEMS, Conflict, ImportOptions, ImportReport
-from desktop.services.csv_rows import header_problems
+from desktop.services.csv.detect import FileLayout, FileProblem, Problem, RecordReader, auto_mapping, inspect, open_text
+from desktop.services.csv.records import RowImporter
+from desktop.services.csv.report import MAX_PROBLEMS, Conflict, ImportOptions, ImportReport
+from desktop.services.csv.rows import header_problems
 
 __all__ = ["MAX_PROBLEMS", "Conflict", "ImportOptions", "ImportReport", "import_csv", "read_layout"]
 
@@ -39,11 +28,11 @@ class ImportCancelled(Exception):
     pass
 
 
-def read_layout(source: Source, entity: Entity | None = None) -> FileLayout:
+def read_layout(source: Source, kind: RecordKind | None = None) -> FileLayout:
     """Encoding, delimiter, header and sample rows of a file (for the mapping dialog); raises FileProblem."""
     with ExitStack() as stack:
         stream = _open(source, stack)
-        return inspect(stream, entity)
+        return inspect(stream, kind)
 
 
 def _open(source: Source, stack: ExitStack) -> IO[bytes]:
@@ -54,7 +43,18 @@ def _open(source: Source, stack: ExitStack) -> IO[bytes]:
 
 def import_csv(database: Database, source: Source, options: ImportOptions,
                progress: Progress | None = None) -> ImportReport:  # fmt: skip
-    """Check and import a CSV file; see the module docstring. Never raises for bad file contents."""
+    """Check and import a CSV file. Never raises for bad file contents.
+
+    Every row is read, checked and (while no problem has been found) written inside one writing unit of work; the
+    transaction is committed only when the whole file was read without a single problem, and never for a dry run
+    or a cancelled import. So a rejected, previewed or cancelled file leaves the database exactly as it was, and
+    the report lists every problem with its line and column (the first MAX_PROBLEMS in detail).
+
+    A row whose uuid is stored updates that record when its updated_at is newer than the stored one; otherwise the
+    stored record is kept and the row is reported as a conflict. Other rows are inserted, keeping the file's uuid,
+    created_at and updated_at, so importing the same file twice changes nothing. Facilities are matched by uuid,
+    then by name; missing ones are created on request. Status histories must go forward in time and not beyond
+    today by the database's clock."""
     name = str(source) if isinstance(source, str | os.PathLike) else str(getattr(source, "name", "(stream)"))
     report = ImportReport(options.entity, name, dry_run=options.dry_run)
     with ExitStack() as stack:
@@ -128,7 +128,7 @@ def _run(database: Database, stream: IO[bytes], size: int, options: ImportOption
             if progress is not None and progress(size, size) is False:
                 raise ImportCancelled
             if report.accepted and not options.dry_run:
-                uow.audit.record(AuditAction.IMPORT, options.entity.audit_name, "", rows.audit_changes())
+                uow.audit.record(AuditAction.IMPORT, options.entity.key, "", rows.audit_changes())
                 uow.commit()
                 report.committed = True
     except ImportCancelled:

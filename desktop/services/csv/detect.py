@@ -1,11 +1,4 @@
-"""Reading CSV files for import: encoding and delimiter detection, header mapping, and a strict record reader
-that says at which line and column a file cannot be read.
-
-Encodings: a UTF-8 byte order mark means UTF-8; otherwise the whole file must be valid UTF-8, or else it is read
-as Windows-1252 - unless valid UTF-8 letters came before the first invalid byte (a file of mixed encodings is
-refused rather than garbled). UTF-16 files are refused with a hint. Delimiters: ``,``, ``;``, tab or ``|``,
-whichever splits the header into the most known column names.
-"""
+"""Reading CSV files for import: encoding, delimiter, header mapping and records located by line and column."""
 
 from __future__ import annotations
 
@@ -16,7 +9,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import IO
 
-from desktop.services.csv_format import COLUMNS, Column, Entity, header_names, normalized_header
+from desktop.domain.kinds import RecordKind
+from desktop.services.csv.format import COLUMNS, header_names, normalized_header
 
 DELIMITERS = (",", ";", "\t", "|")
 DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "vertical bar"}
@@ -67,8 +61,12 @@ def _column_of(line_prefix: bytes) -> int:
 
 
 def detect_encoding(stream: IO[bytes]) -> str:
-    """'utf-8-sig', 'utf-8' or 'cp1252' for the whole stream (read to the end, then rewound);
-    raises FileProblem at the first byte no candidate can read."""
+    """'utf-8-sig', 'utf-8' or 'cp1252' for the whole stream (read to the end, then rewound); raises FileProblem at
+    the first byte no candidate can read.
+
+    A UTF-8 byte order mark means UTF-8; otherwise the whole file must be valid UTF-8, or else it is read as
+    Windows-1252 - unless valid UTF-8 letters came before the first invalid byte (a file of mixed encodings is
+    refused rather than garbled). UTF-16 files are refused with a hint."""
     start = stream.read(4)
     stream.seek(0)
     if start.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) and not start.startswith(codecs.BOM_UTF8):
@@ -114,9 +112,10 @@ def _first_undecodable(stream: IO[bytes], encoding: str) -> tuple[tuple[int, int
         stream.seek(0)
 
 
-def detect_delimiter(first_record_text: str, entity: Entity | None = None) -> str:
-    """The candidate that splits the header into the most known column names (then the most fields)."""
-    known = {name for e in ([entity] if entity else list(Entity)) for c in COLUMNS[e] for name in header_names(c)}
+def detect_delimiter(first_record_text: str, kind: RecordKind | None = None) -> str:
+    """The candidate (``,``, ``;``, tab or ``|``) that splits the header into the most known column names (then the
+    most fields)."""
+    known = {name for k in ([kind] if kind else list(RecordKind)) for c in COLUMNS[k] for name in header_names(c)}
     best, best_score = ",", (-1, -1)
     for delimiter in DELIMITERS:
         try:
@@ -129,21 +128,14 @@ def detect_delimiter(first_record_text: str, entity: Entity | None = None) -> st
     return best
 
 
-def guess_entity(header: Sequence[str]) -> Entity:
-    """The entity whose column names the header matches best (incidents when nothing matches)."""
-    names = [normalized_header(h) for h in header]
-    scores = {e: sum(any(n in header_names(c) for c in COLUMNS[e]) for n in names) for e in Entity}
-    return max(Entity, key=lambda e: (scores[e], e is Entity.INCIDENTS))
-
-
-def auto_mapping(entity: Entity, header: Sequence[str]) -> list[str | None]:
-    """For every file column the key of the entity column it means (by key, title or "<key> code"), or None;
-    each entity column is taken by the first file column that names it."""
+def auto_mapping(kind: RecordKind, header: Sequence[str]) -> list[str | None]:
+    """For every file column the key of the kind's column it means (by key, title or "<key> code"), or None;
+    each of the kind's columns is taken by the first file column that names it."""
     taken: set[str] = set()
     mapping: list[str | None] = []
     for text in header:
         name = normalized_header(text)
-        match = next((c.key for c in COLUMNS[entity] if c.key not in taken and name in header_names(c)), None)
+        match = next((c.key for c in COLUMNS[kind] if c.key not in taken and name in header_names(c)), None)
         if match is not None:
             taken.add(match)
         mapping.append(match)
@@ -154,7 +146,7 @@ def open_text(stream: IO[bytes], encoding: str) -> io.TextIOWrapper:
     return io.TextIOWrapper(stream, encoding=encoding, errors="strict", newline="")
 
 
-def inspect(stream: IO[bytes], entity: Entity | None = None) -> FileLayout:
+def inspect(stream: IO[bytes], kind: RecordKind | None = None) -> FileLayout:
     """Encoding, delimiter, header and sample rows of a CSV stream (rewound afterwards); raises FileProblem."""
     stream.seek(0, io.SEEK_END)
     size = stream.tell()
@@ -165,7 +157,7 @@ def inspect(stream: IO[bytes], entity: Entity | None = None) -> FileLayout:
         first = text.readline(MAX_LINE + 1)
         if not first.strip():
             raise FileProblem(Problem(1, 1, "the file is empty: the first line must be a header of column names"))
-        delimiter = detect_delimiter(first, entity)
+        delimiter = detect_delimiter(first, kind)
         text.seek(0)
         header: tuple[str, ...] = ()
         samples: list[tuple[str, ...]] = []
@@ -288,8 +280,3 @@ def locate_error(message: str, text: str, line: int, delimiter: str) -> Problem:
     if state == "quoted" or "end of data" in message:
         return Problem(quote_line, quote_field, "a quoted field starts here but its closing quote is missing")
     return Problem(current_line, field, f"not valid CSV: {message}")
-
-
-def column_labels(columns: Sequence[Column]) -> dict[str, str]:
-    """Key -> "Title (key)" for mapping pickers."""
-    return {c.key: f"{c.title} ({c.key})" for c in columns}

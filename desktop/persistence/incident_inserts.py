@@ -1,0 +1,102 @@
+"""The one insert path of new incidents: rows, weapons and status history by executemany, audited per record."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Table, insert, select
+from sqlalchemy.orm import Session
+
+from desktop.domain.records import Incident
+from desktop.domain.validation import BatchValidationError, FieldError
+from desktop.domain.values import PartialDate, StatusChange
+from desktop.persistence import mapping
+from desktop.persistence.audit_log import AuditLog
+from desktop.persistence.models import FacilityRow, IncidentRow, StatusChangeRow, WeaponRow
+
+
+def _table(model: type) -> Table:
+    table = model.__table__  # type: ignore[attr-defined]
+    assert isinstance(table, Table)
+    return table
+
+
+def insert_incidents(
+    session: Session, audit: AuditLog, now: datetime, records: Sequence[Incident], *,
+    status_on: StatusChange | None = None, keep_stamps: bool = False,
+) -> list[Incident]:  # fmt: skip
+    """Insert `records` with a few statements for all of them and record a CREATE audit entry for each; returns
+    them as stored. A record without status history starts with `status_on` (default: its status today);
+    `keep_stamps` keeps the records' own created_at and updated_at where set. Raises BatchValidationError naming
+    every record whose case number is taken, else every one whose facility does not exist; then writes nothing."""
+    if not records:
+        return []
+    numbers = [mapping.case_number(record) for record in records]
+    taken = _case_number_owners(session, {number for number in numbers if number is not None})
+    clashes = [(position, FieldError("case_number", f"{number!r} is already used by {taken[number]}"))
+               for position, number in enumerate(numbers) if number in taken]  # fmt: skip
+    if clashes:
+        raise BatchValidationError(clashes)
+    wanted = {record.facility_uuid for record in records}
+    query = select(FacilityRow.uuid, FacilityRow.id, FacilityRow.name).where(FacilityRow.uuid.in_(wanted))
+    facilities: dict[str, tuple[int, str]] = {uuid: (id_, name) for uuid, id_, name in session.execute(query)}
+    missing = [(position, FieldError("facility", f"{record.facility_uuid} does not exist"))
+               for position, record in enumerate(records) if record.facility_uuid not in facilities]  # fmt: skip
+    if missing:
+        raise BatchValidationError(missing)
+    stored, rows = [], []
+    for record in records:
+        facility_id, facility_name = facilities[record.facility_uuid]
+        columns = mapping.incident_columns(record)
+        saved = _stored(record, columns, now, status_on, keep_stamps, facility_name)
+        rows.append({**columns, "uuid": saved.uuid, "facility_id": facility_id, "created_at": saved.created_at,
+                     "updated_at": saved.updated_at, "version": 1})  # fmt: skip
+        stored.append(saved)
+    session.execute(insert(_table(IncidentRow)), rows)
+    _insert_children(session, stored, now)
+    for saved in stored:
+        audit.created("incident", saved)
+    return stored
+
+
+def _case_number_owners(session: Session, numbers: set[str]) -> dict[str, str]:
+    """Case number -> uuid of the stored incident that has it, for those of `numbers` that are taken."""
+    if not numbers:
+        return {}
+    query = select(IncidentRow.case_number, IncidentRow.uuid).where(IncidentRow.case_number.in_(numbers))
+    return {number: uuid for number, uuid in session.execute(query) if number is not None}
+
+
+def _stored(
+    record: Incident, columns: dict[str, Any], now: datetime, status_on: StatusChange | None, keep_stamps: bool,
+    facility_name: str,
+) -> Incident:  # fmt: skip
+    """The record as stored, with its `columns` (as IncidentRepository.get would read it back)."""
+    history = record.status_history or (status_on or StatusChange(record.status, now.date()),)
+    created = (record.created_at if keep_stamps else None) or now
+    updated = (record.updated_at if keep_stamps else None) or now
+    return replace(
+        record, uuid=record.uuid or mapping.new_uuid(), case_number=columns["case_number"],
+        occurred=PartialDate(columns["occurred_precision"], columns["occurred_on"], columns["occurred_time"]),
+        status_history=tuple(StatusChange(c.status, c.changed_on, c.note, now) for c in history),
+        facility_name=facility_name, version=1, created_at=created, updated_at=updated,
+    )  # fmt: skip
+
+
+def _insert_children(session: Session, stored: list[Incident], now: datetime) -> None:
+    """The weapons and status changes of incidents just inserted (their ids looked up by uuid in one query)."""
+    query = select(IncidentRow.uuid, IncidentRow.id).where(IncidentRow.uuid.in_([saved.uuid for saved in stored]))
+    ids: dict[str, int] = {uuid: id_ for uuid, id_ in session.execute(query)}
+    weapons: list[dict[str, Any]] = [
+        {"incident_id": ids[saved.uuid], "position": position, "weapon_type": weapon.type, "subtype": weapon.subtype}
+        for saved in stored for position, weapon in enumerate(saved.weapons)
+    ]  # fmt: skip
+    history = [{"incident_id": ids[saved.uuid], "status": change.status, "changed_on": change.changed_on,
+                "note": change.note, "recorded_at": now}
+               for saved in stored for change in saved.status_history]  # fmt: skip
+    if weapons:
+        session.execute(insert(_table(WeaponRow)), weapons)
+    session.execute(insert(_table(StatusChangeRow)), history)

@@ -1,0 +1,1 @@
+"""CSV export and import of incidents, facilities and plan items (the format: format.py)."""
