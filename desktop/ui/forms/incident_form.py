@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.enums import AttackType, CaseStatus, DamageStatus, Severity
 from desktop.domain.records import Incident
-from desktop.domain.validation import FieldError, incident_errors
+from desktop.domain.validation import FieldError, incident_errors, status_change_errors
 from desktop.domain.values import StatusChange
 from desktop.ui.forms.base import RecordForm
 from desktop.ui.forms.fields import (
@@ -288,16 +288,12 @@ class IncidentForm(RecordForm):
         return Incident(**values, status_history=(change,) if change else ()), problems
 
     def _status_date_problems(self) -> list[FieldError]:
-        if not self._status_changed():
+        """The status change entered against the history shown (the services check it again when saving)."""
+        change = self.status_change()
+        if change is None:
             return []
-        day = pydate(self.status_changed_on.date())
-        if day > date.today():
-            return [FieldError("status_changed_on", "must not be in the future")]
         history = self.record.status_history if self.record is not None else ()
-        if history and day < history[-1].changed_on:
-            return [FieldError("status_changed_on", f"must not be before the last status change "
-                                                    f"({history[-1].changed_on.isoformat()})")]  # fmt: skip
-        return []
+        return status_change_errors(history, change, date.today())
 
     def domain_errors(self, record: Incident) -> list[FieldError]:
         return incident_errors(record)
