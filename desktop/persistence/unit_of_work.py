@@ -5,15 +5,21 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 from types import TracebackType
-from typing import Self
+from typing import Any, Literal, Self, overload
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from desktop.domain.kinds import RecordKind
 from desktop.persistence.audit_log import AuditLog
 from desktop.persistence.engine import IMMEDIATE, sqlite_file
 from desktop.persistence.integrity import storage_error
-from desktop.persistence.repositories import FacilityRepository, IncidentRepository, PlanItemRepository
+from desktop.persistence.repositories import (
+    FacilityRepository,
+    IncidentRepository,
+    PlanItemRepository,
+    RecordRepository,
+)
 
 
 def utc_now() -> datetime:
@@ -79,6 +85,23 @@ class UnitOfWork:
         self.incidents = IncidentRepository(session, self.audit, clock)
         self.plan_items = PlanItemRepository(session, self.audit, clock)
         return self
+
+    @overload
+    def repository(self, kind: Literal[RecordKind.INCIDENT]) -> IncidentRepository: ...
+    @overload
+    def repository(self, kind: Literal[RecordKind.FACILITY]) -> FacilityRepository: ...
+    @overload
+    def repository(self, kind: Literal[RecordKind.PLAN_ITEM]) -> PlanItemRepository: ...
+    @overload
+    def repository(self, kind: RecordKind) -> RecordRepository[Any, Any]: ...
+
+    def repository(self, kind: RecordKind) -> RecordRepository[Any, Any]:
+        """The repository of `kind` in this unit of work."""
+        repositories: dict[RecordKind, RecordRepository[Any, Any]] = {
+            RecordKind.INCIDENT: self.incidents, RecordKind.FACILITY: self.facilities,
+            RecordKind.PLAN_ITEM: self.plan_items,
+        }  # fmt: skip
+        return repositories[kind]
 
     def commit(self) -> None:
         assert self.session is not None and self.write, "commit needs a writing unit of work"
