@@ -1,4 +1,4 @@
-"""RecordTab: one tab of the main window: a filter bar over a paged table of one record type."""
+"""RecordTab: one tab of the main window: a filter bar over a paged table of one record kind."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from desktop.domain.kinds import RecordKind
 from desktop.ui.table_models.paged import PagedTableModel
 from desktop.ui.widgets.filter_bar import FilterBar
 from desktop.ui.widgets.record_table import RecordTable
@@ -41,8 +42,13 @@ class RecordTab(QWidget):
         model.counts_changed.connect(self.counts_changed)
 
     @property
-    def entity(self) -> str:
-        return self.model.entity
+    def kind(self) -> RecordKind:
+        return self.model.kind
+
+    @property
+    def entity(self) -> RecordKind:
+        """The kind (the name the main window still uses)."""
+        return self.model.kind
 
     def apply_filter(self, where: Any) -> None:
         if not self.isVisible():

@@ -20,17 +20,18 @@ from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.domain.errors import RecordNotFoundError
+from desktop.domain.kinds import RecordKind
 from desktop.domain.queries import Page, PlanItemFilter
 from desktop.domain.records import Facility, Incident, PlanItem
-from desktop.services.records import PlanItemService, RecordService
+from desktop.domain.values import StatusChange
+from desktop.services.records import IncidentService, PlanItemService, RecordService
 
-OnChange = Callable[[str], None]
+OnChange = Callable[[RecordKind], None]
 OnError = Callable[[str, Exception], None]
 Record = Facility | Incident | PlanItem
 Service = RecordService[Any, Any]
 
-ENTITIES: dict[type, str] = {Facility: "facility", Incident: "incident", PlanItem: "plan_item"}
-NOUNS = {"facility": "facility", "incident": "incident", "plan_item": "plan item"}
+NOUNS: dict[str, str] = {kind.key: kind.label for kind in RecordKind}  # (for callers with a key: kind.label)
 NAME_LENGTH = 40
 _BOOKKEEPING = {"uuid", "version", "created_at", "updated_at", "facility_name", "status_history"}
 log = logging.getLogger(__name__)
@@ -38,10 +39,6 @@ log = logging.getLogger(__name__)
 
 class UndoConflictError(RuntimeError):
     """The stored record is no longer the one an undo or redo expects (it changed elsewhere)."""
-
-
-def entity_of(record: Record) -> str:
-    return ENTITIES[type(record)]
 
 
 def display_name(record: Record) -> str:
@@ -57,14 +54,14 @@ def display_name(record: Record) -> str:
 
 
 def describe(verb: str, record: Record) -> str:
-    return f"{verb} {NOUNS[entity_of(record)]} “{display_name(record)}”"
+    return f"{verb} {RecordKind.of(record).label} “{display_name(record)}”"
 
 
 def content(record: Record) -> dict[str, object]:
     """What a person entered (no ids, versions, timestamps); incidents include their status history."""
     values = {f.name: getattr(record, f.name) for f in fields(record) if f.name not in _BOOKKEEPING}
     if isinstance(record, Incident):
-        values["status_history"] = [(c.status, c.changed_on, c.note) for c in record.status_history]
+        values["status_history"] = [change.fact for change in record.status_history]
     return values
 
 
@@ -81,10 +78,10 @@ def show_error_box(text: str, error: Exception) -> None:
 class RecordCommand(QUndoCommand):
     """Shared machinery: skip the first redo, run actions, report failures, notify changes."""
 
-    def __init__(self, service: Service, text: str, entity: str, on_change: OnChange, on_error: OnError | None):
+    def __init__(self, service: Service, text: str, on_change: OnChange, on_error: OnError | None):
         super().__init__(text)
         self.service = service
-        self.entity = entity
+        self.kind = service.kind
         self.on_change = on_change
         self.on_error = on_error or show_error_box
         self.failure: Exception | None = None
@@ -111,7 +108,7 @@ class RecordCommand(QUndoCommand):
         self._notify()
 
     def _notify(self) -> None:
-        self.on_change(self.entity)
+        self.on_change(self.kind)
 
     def _redo(self) -> None:
         raise NotImplementedError
@@ -124,10 +121,10 @@ class RecordCommand(QUndoCommand):
         try:
             current = self.service.get(expected.uuid)
         except RecordNotFoundError as error:
-            raise UndoConflictError(f"{NOUNS[self.entity]} “{display_name(expected)}” was deleted elsewhere") from error
+            raise UndoConflictError(f"{self.kind.label} “{display_name(expected)}” was deleted elsewhere") from error
         if content(current) != content(expected):
             raise UndoConflictError(
-                f"{NOUNS[self.entity]} “{display_name(expected)}” was changed elsewhere since; "
+                f"{self.kind.label} “{display_name(expected)}” was changed elsewhere since; "
                 f"{action} would overwrite those changes"
             )
         return current
@@ -135,8 +132,9 @@ class RecordCommand(QUndoCommand):
     def _save_exact(self, snapshot: Record, version: int) -> Any:
         """Store `snapshot`'s values over the stored version (incidents: with their status history)."""
         record = replace(snapshot, version=version)
-        restore = getattr(self.service, "restore", None)
-        return restore(record) if callable(restore) else self.service.update(record)
+        if isinstance(self.service, IncidentService) and isinstance(record, Incident):
+            return self.service.restore(record)
+        return self.service.update(record)
 
 
 class _PlanItemLinks:
@@ -168,14 +166,14 @@ class _DeletesIncidents(RecordCommand):
     def _notify(self) -> None:
         super()._notify()
         if self.links is not None and self.links.uuids:
-            self.on_change("plan_item")
+            self.on_change(RecordKind.PLAN_ITEM)
 
 
 class CreateRecord(_DeletesIncidents):
     """Undo deletes the new record; redo creates it again with the same uuid."""
 
     def __init__(self, service: Service, created: Record, on_change: OnChange, on_error: OnError | None):
-        super().__init__(service, describe("Add", created), entity_of(created), on_change, on_error)
+        super().__init__(service, describe("Add", created), on_change, on_error)
         self.record = created
 
     @classmethod
@@ -200,7 +198,7 @@ class UpdateRecord(RecordCommand):
     """Undo stores the values before the edit again; redo the values after it."""
 
     def __init__(self, service: Service, before: Record, after: Record, on_change: OnChange, on_error: OnError | None):
-        super().__init__(service, describe("Edit", after), entity_of(after), on_change, on_error)
+        super().__init__(service, describe("Edit", after), on_change, on_error)
         self.before = before
         self.after = after
 
@@ -211,16 +209,15 @@ class UpdateRecord(RecordCommand):
         before: Record,
         after: Record,
         on_change: OnChange,
-        status_change: Any = None,
+        status_change: StatusChange | None = None,
         *,
         on_error: OnError | None = None,
     ) -> Self:
         """`before` is the record the form was opened with; the stored state it replaces (with the
         status history) is read again, and the update is refused if it is no longer that version."""
         stored = service.get(before.uuid)
-        update_with_status = getattr(service, "update_with_status", None)
-        if status_change is not None and callable(update_with_status):
-            updated = update_with_status(after, status_change)
+        if status_change is not None and isinstance(service, IncidentService) and isinstance(after, Incident):
+            updated = service.update_with_status(after, status_change)
         else:
             updated = service.update(after)
         command = cls(service, stored, updated, on_change, on_error)
@@ -241,7 +238,7 @@ class DeleteRecord(_DeletesIncidents):
     the plan items linked to them); redo deletes it again."""
 
     def __init__(self, service: Service, deleted: Record, on_change: OnChange, on_error: OnError | None):
-        super().__init__(service, describe("Delete", deleted), entity_of(deleted), on_change, on_error)
+        super().__init__(service, describe("Delete", deleted), on_change, on_error)
         self.record = deleted
 
     @classmethod

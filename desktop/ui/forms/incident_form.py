@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.enums import AttackType, CaseStatus, DamageStatus, Severity
+from desktop.domain.kinds import RecordKind
 from desktop.domain.records import Incident
 from desktop.domain.validation import FieldError, incident_errors, status_change_errors
 from desktop.domain.values import StatusChange
@@ -53,8 +54,10 @@ SENSITIVE_NOTE = "Removed from CSV exports and reports shared outside the office
 class IncidentForm(RecordForm):
     """All fields of an incident; `edited_record()` and `status_change()` after exec() == Accepted."""
 
+    kind = RecordKind.INCIDENT
+
     def __init__(self, record: Incident | None, facilities: list[tuple[str, str]], parent: QWidget | None = None):
-        super().__init__("Edit incident" if record is not None else "New incident", parent)
+        super().__init__(record is not None, parent)
         self.record = record
         self.title = QLineEdit()
         self.title.setMaxLength(300)
@@ -113,7 +116,7 @@ class IncidentForm(RecordForm):
 
     # ---- layout ------------------------------------------------------------------------------
     def _incident_group(self) -> QGroupBox:
-        group = QGroupBox("Incident")
+        group = QGroupBox(self.kind.heading)
         form = QFormLayout(group)
         form.addRow(*self.field("title", "&Title", self.title))
         form.addRow(*self.field("case_number", "&Case number", self.case_number))

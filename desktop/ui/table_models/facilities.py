@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QColor
 
+from desktop.domain.kinds import RecordKind
 from desktop.domain.queries import FacilityFilter
 from desktop.domain.records import Facility
 from desktop.ui.table_models.paged import Column, PagedTableModel
@@ -42,8 +43,7 @@ def reassessment_tip(facility: Facility) -> str:
 
 
 class FacilityTableModel(PagedTableModel[Facility]):
-    entity = "facility"
-    noun, noun_plural = "facility", "facilities"
+    kind = RecordKind.FACILITY
     default_sort = ("name", False)
     REASSESSMENT_COLUMN = 7
     columns: tuple[Column[Any], ...] = (

@@ -12,6 +12,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from sqlalchemy.exc import SQLAlchemyError
 
 from desktop.domain.errors import StorageError
+from desktop.domain.kinds import RecordKind
 from desktop.domain.queries import Page
 from desktop.persistence.opening import describe_error
 
@@ -45,14 +46,12 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
     cells (on the next turn of the event loop, so that dragging the scroll bar does not fetch every page
     on the way). Only `max_cached_pages` pages are kept (least recently used go first). Pages in the second
     half are read in reverse sort order from the end, so that the last rows are as quick as the first.
-    Subclasses set `entity`, `columns`, `default_sort` and `empty_filter()`."""
+    Subclasses set `kind`, `columns`, `default_sort` and `empty_filter()`."""
 
     counts_changed = Signal(int, int)  # rows matching the filter, all rows
     failed = Signal(str)  # a read failed (database gone, disk error); the text says why
 
-    entity: ClassVar[str] = ""
-    noun: ClassVar[str] = "record"
-    noun_plural: ClassVar[str] = "records"
+    kind: ClassVar[RecordKind]
     columns: tuple[Column[Any], ...] = ()
     default_sort: ClassVar[tuple[str, bool]] = ("", False)  # sort key, descending
 
@@ -81,6 +80,19 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
         self._fetch_timer.timeout.connect(self._fetch_wanted)
 
     # ---- what subclasses describe ------------------------------------------------------------------------
+    # The names the main window still reads (kind.key, kind.label and kind.plural say the same).
+    @property
+    def entity(self) -> RecordKind:
+        return self.kind
+
+    @property
+    def noun(self) -> str:
+        return self.kind.label
+
+    @property
+    def noun_plural(self) -> str:
+        return self.kind.plural
+
     def empty_filter(self) -> Any:
         raise NotImplementedError
 
@@ -293,8 +305,8 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
         return list(self.service.page(self.where, Page(offset, limit, self.sort_key, self.descending)))
 
     def _report(self, error: Exception) -> None:
-        log.warning("reading %s failed: %s", self.noun_plural, error)
-        self.failed.emit(f"Could not read the {self.noun_plural}: {describe_error(error)}")
+        log.warning("reading %s failed: %s", self.kind.plural, error)
+        self.failed.emit(f"Could not read the {self.kind.plural}: {describe_error(error)}")
 
 
 def count_text(value: int | None) -> str:

@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QColor
 
+from desktop.domain.kinds import RecordKind
 from desktop.domain.queries import PlanItemFilter
 from desktop.domain.records import PlanItem
 from desktop.services.plans import Deadline, deadline_of
@@ -53,8 +54,7 @@ def duration(days: int) -> str:
 
 
 class PlanItemTableModel(PagedTableModel[PlanItem]):
-    entity = "plan_item"
-    noun, noun_plural = "plan item", "plan items"
+    kind = RecordKind.PLAN_ITEM
     default_sort = ("due_date", False)
     columns: tuple[Column[Any], ...] = ()  # set in __init__: the deadline column needs `today`
 
