@@ -45,10 +45,7 @@ class RecordTab(QWidget):
     def kind(self) -> RecordKind:
         return self.model.kind
 
-    @property
-    def entity(self) -> RecordKind:
-        """The kind (the name the main window still uses)."""
-        return self.model.kind
+    entity = kind  # the name the main window still uses
 
     def apply_filter(self, where: Any) -> None:
         if not self.isVisible():
