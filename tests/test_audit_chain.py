@@ -9,9 +9,11 @@ from typing import Any
 
 import pytest
 from sqlalchemy import delete, select, update
+from support.lookup import facility_named
 
 from desktop.domain.enums import AuditAction, CaseStatus
 from desktop.domain.records import Facility, Incident
+from desktop.domain.values import StatusChange
 from desktop.persistence.audit_log import GENESIS, entry_hash
 from desktop.persistence.models import AuditRow
 from desktop.persistence.unit_of_work import Database
@@ -27,7 +29,9 @@ def audited(any_database: Database) -> Database:
     """Five audit entries: two creates, two updates (one a status change), one delete."""
     facilities, incidents = FacilityService(any_database), IncidentService(any_database)
     tacoma = facilities.create(Facility(name="Tacoma", state="WA", latitude=47.2496, longitude=-122.4213))
-    attack = incidents.create(Incident(facility_uuid=tacoma.uuid, title="Attack – ünïcode", case_number="T-1"))
+    reported = (StatusChange(CaseStatus.REPORTED, date(2019, 7, 13)),)  # closing it later may not come before
+    attack = incidents.create(Incident(facility_uuid=tacoma.uuid, title="Attack – ünïcode", case_number="T-1",
+                                       status_history=reported))  # fmt: skip
     moved = facilities.update(replace(tacoma, notes="Tideflats"))
     incidents.change_status(attack.uuid, CaseStatus.CLOSED, date(2019, 9, 12), "attacker deceased")
     spare = facilities.create(Facility(name="Spare"))
@@ -141,7 +145,7 @@ def test_reordered_entries_are_detected(audited: Database) -> None:
 
 
 def test_history_lists_one_records_entries_oldest_first(audited: Database) -> None:
-    tacoma = FacilityService(audited).find_by_name("Tacoma")
+    tacoma = facility_named(audited, "Tacoma")
     assert tacoma is not None
     entries = history(audited, tacoma.uuid)
     assert [e.action for e in entries] == [AuditAction.CREATE, AuditAction.UPDATE]

@@ -6,6 +6,7 @@ from dataclasses import replace
 from datetime import date, datetime
 
 import pytest
+from support.lookup import facility_named
 
 from desktop.domain.enums import PlanStatus, SecurityLevel
 from desktop.domain.records import SENSITIVE_INCIDENT_FIELDS, Facility, PlanItem
@@ -40,7 +41,7 @@ def test_incidents_follow_the_redaction_option(demo_database: Database, redacted
 
 def test_plan_items_open_or_due_in_the_period_for_the_facilities(demo_database: Database) -> None:
     facilities = FacilityService(demo_database)
-    tacoma = facilities.find_by_name("Northwest Detention Center, Tacoma")
+    tacoma = facility_named(demo_database, "Northwest Detention Center, Tacoma")
     other = facilities.create(Facility("Elsewhere", state="OR", security_level=SecurityLevel.II))
     assert tacoma is not None
     plans = PlanItemService(demo_database)

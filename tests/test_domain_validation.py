@@ -17,8 +17,10 @@ from desktop.domain.validation import (
     incident_errors,
     plan_item_errors,
     require_valid,
+    status_change_errors,
+    status_history_errors,
 )
-from desktop.domain.values import PartialDate, Weapon
+from desktop.domain.values import PartialDate, StatusChange, Weapon
 
 FACILITY = Facility(name="Northwest Detention Center", state="WA", zip_code="98421", latitude=47.2, longitude=-122.4)
 INCIDENT = Incident(facility_uuid="f-1", title="Shots fired at windows", occurred=PartialDate.parse("2019-08-13"))
@@ -176,3 +178,58 @@ def test_validation_error_lists_every_field_message() -> None:
     assert str(caught.value) == "title: is required; victims_injured: must be 0 or more"
     assert [e.field for e in caught.value.errors] == ["title", "victims_injured"]
     assert isinstance(caught.value, ValueError)
+
+
+# -- status changes --------------------------------------------------------------------------------
+TODAY = date(2019, 9, 12)
+HISTORY = (
+    StatusChange(CaseStatus.REPORTED, date(2019, 8, 13)),
+    StatusChange(CaseStatus.UNDER_INVESTIGATION, date(2019, 8, 14)),
+)
+
+
+def test_a_status_change_may_not_come_before_the_last_one_nor_after_today() -> None:
+    charged = StatusChange(CaseStatus.CHARGED, date(2019, 8, 1))
+    assert messages(status_change_errors(HISTORY, charged, TODAY)) == [
+        "status_changed_on: must not be before the last status change (2019-08-14)"
+    ]
+    tomorrow = replace(charged, changed_on=date(2019, 9, 13))
+    assert messages(status_change_errors(HISTORY, tomorrow, TODAY)) == ["status_changed_on: must not be in the future"]
+    assert messages(status_change_errors((), tomorrow, TODAY, field="on")) == ["on: must not be in the future"]
+
+
+def test_a_status_change_on_the_last_changes_day_or_today_is_fine() -> None:
+    assert status_change_errors(HISTORY, StatusChange(CaseStatus.CHARGED, date(2019, 8, 14)), TODAY) == []
+    assert status_change_errors(HISTORY, StatusChange(CaseStatus.CHARGED, TODAY, "grand jury"), TODAY) == []
+    assert status_change_errors((), StatusChange(CaseStatus.REPORTED, date(1990, 1, 1)), TODAY) == []
+
+
+def test_a_status_change_note_keeps_the_text_limits() -> None:
+    noisy = StatusChange(CaseStatus.CHARGED, TODAY, "x" * 20_001)
+    assert messages(status_change_errors(HISTORY, noisy, TODAY)) == ["status_note: must be at most 20000 characters"]
+
+
+def test_a_status_history_goes_forward_in_time_up_to_today_and_ends_in_the_status() -> None:
+    incident = replace(INCIDENT, status=CaseStatus.UNDER_INVESTIGATION, status_history=HISTORY)
+    assert status_history_errors(incident, TODAY) == []
+    assert incident_errors(incident, TODAY) == []
+    backwards = replace(
+        incident, status_history=(HISTORY[1], replace(HISTORY[0], status=CaseStatus.UNDER_INVESTIGATION))
+    )
+    assert messages(status_history_errors(backwards, TODAY)) == [
+        "status_history: change 2 (under investigation on 2019-08-13): "
+        "date must not be before the last status change (2019-08-14)"
+    ]
+    assert messages(status_history_errors(incident, date(2019, 8, 13))) == [
+        "status_history: change 2 (under investigation on 2019-08-14): date must not be in the future"
+    ]
+    closed = replace(incident, status=CaseStatus.CLOSED)
+    assert messages(status_history_errors(closed, TODAY)) == [
+        "status_history: the last change (under investigation) must be the incident's status (closed)"
+    ]
+
+
+def test_incident_errors_check_the_status_history_only_with_a_day() -> None:
+    future = replace(INCIDENT, status_history=(StatusChange(CaseStatus.REPORTED, date(2030, 1, 1)),))
+    assert incident_errors(future) == []
+    assert [e.field for e in incident_errors(future, TODAY)] == ["status_history"]

@@ -117,3 +117,25 @@ def test_weapon_list_parses_codes_and_labels_and_prints_back() -> None:
 def test_weapon_list_rejects_an_unknown_weapon_type_naming_it() -> None:
     with pytest.raises(ValueError, match=r"unknown value 'rocks'; choose one of: Firearms, Explosives"):
         Weapon.parse_list("firearms; rocks: thrown")
+
+
+@pytest.mark.parametrize(
+    ("value", "iso", "label", "described"),
+    [
+        (PartialDate(), "", "unknown", "Date unknown"),
+        (PartialDate.parse("2019"), "2019", "2019", "2019 (only the year is known)"),
+        (PartialDate.parse("2019-07"), "2019-07", "2019-07", "2019-07 (only the month is known)"),
+        (PartialDate.parse("2019-07-13"), "2019-07-13", "2019-07-13", "2019-07-13 (day known, time unknown)"),
+        (PartialDate.parse("2019-07-13T04:00"), "2019-07-13T04:00", "2019-07-13 04:00",
+         "2019-07-13 04:00 (date and time known)"),
+        (PartialDate(DatePrecision.EXACT, date(2019, 7, 13), time(4, 0, 30)), "2019-07-13T04:00:30",
+         "2019-07-13 04:00:30", "2019-07-13 04:00:30 (date and time known)"),
+        (PartialDate(DatePrecision.EXACT, date(2019, 7, 13), time(4, 0, 30, 250)), "2019-07-13T04:00:30.000250",
+         "2019-07-13 04:00:30.000250", "2019-07-13 04:00:30.000250 (date and time known)"),
+    ],
+)  # fmt: skip
+def test_one_rendering_for_files_and_one_for_people(value: PartialDate, iso: str, label: str, described: str) -> None:
+    assert value.iso() == str(value) == iso
+    assert value.iso(" ") == iso.replace("T", " ")  # as CSV files write it
+    assert value.label() == label
+    assert value.describe() == described

@@ -16,6 +16,7 @@ from sqlalchemy.exc import OperationalError
 from support.clock import FakeClock
 
 from desktop.domain.enums import AuditAction, CaseStatus, PlanStatus, SecurityLevel
+from desktop.domain.queries import FacilityFilter, Page
 from desktop.domain.records import Facility, Incident, PlanItem
 from desktop.domain.validation import ValidationError
 from desktop.domain.values import StatusChange
@@ -111,7 +112,8 @@ def test_audit_records_old_and_new_values(any_database: Database, clock: FakeClo
 def test_audit_of_an_incident_renders_values_as_text(any_database: Database) -> None:
     facility = FacilityService(any_database).create(Facility(name="San Antonio"))
     service = IncidentService(any_database)
-    created = service.create(Incident(facility_uuid=facility.uuid, title="Shots fired"))
+    reported = (StatusChange(CaseStatus.REPORTED, date(2019, 8, 13)),)
+    created = service.create(Incident(facility_uuid=facility.uuid, title="Shots fired", status_history=reported))
     service.change_status(created.uuid, CaseStatus.UNDER_INVESTIGATION, date(2019, 8, 14))
     update = history(any_database, created.uuid)[-1]
     assert update.action is AuditAction.UPDATE
@@ -272,11 +274,15 @@ def test_service_round_trip_and_status_change(any_database: Database, tacoma: Fa
     assert service.count() == 0
 
 
-def test_facility_service_reassessment_due(any_database: Database) -> None:
+def test_facility_service_pages_the_facilities_due_for_reassessment(any_database: Database) -> None:
     service = FacilityService(any_database)
     due = service.create(Facility(name="Due", security_level=SecurityLevel.IV, last_assessment=date(2020, 1, 1)))
     never = service.create(Facility(name="Never assessed", security_level=SecurityLevel.I))
     service.create(Facility(name="Recent", security_level=SecurityLevel.II, last_assessment=date(2020, 1, 1)))
     service.create(Facility(name="No level", last_assessment=date(2000, 1, 1)))
-    assert service.reassessment_due(date(2023, 1, 1)) == [due, never]
-    assert [f.name for f in service.reassessment_due(date(2022, 12, 31))] == ["Never assessed"]
+
+    def due_by(day: date) -> list[Facility]:
+        return service.page(FacilityFilter(reassessment_due_by=day), Page(limit=100, sort="name"))
+
+    assert due_by(date(2023, 1, 1)) == [due, never]
+    assert [f.name for f in due_by(date(2022, 12, 31))] == ["Never assessed"]

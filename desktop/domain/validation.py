@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 
 from desktop.domain.enums import CaseStatus, DamageStatus, PlanStatus
 from desktop.domain.records import Facility, Incident, PlanItem
@@ -85,30 +85,38 @@ def facility_errors(facility: Facility) -> list[FieldError]:
     return errors
 
 
+def calendar_today(now_utc: datetime) -> date:
+    """The calendar day a person may call today at the moment `now_utc` (naive UTC, as the database clock
+    gives it): the local day, or the UTC day when that is later, so a change dated today is never "future"."""
+    local = now_utc.replace(tzinfo=UTC).astimezone().date()
+    return max(local, now_utc.date())
+
+
 def status_change_errors(
     history: Sequence[StatusChange], change: StatusChange, today: date, *, field: str = "status_changed_on"
 ) -> list[FieldError]:
-    """A new status change after `history`: not in the future, not before the last change recorded."""
-    if change.changed_on > today:
-        return [FieldError(field, f"must not be in the future (today is {today.isoformat()})")]
-    if history and change.changed_on < history[-1].changed_on:
-        last = history[-1]
-        return [FieldError(field, f"must not be before the last status change ({last.changed_on.isoformat()}, "
-                                  f"{last.status.label.lower()})")]  # fmt: skip
+    """A new status change after `history`: not in the future, not before the last change recorded
+    (the same day is fine), its note within the text limits."""
     errors: list[FieldError] = []
+    if change.changed_on > today:
+        errors.append(FieldError(field, "must not be in the future"))
+    elif history and change.changed_on < history[-1].changed_on:
+        last = history[-1].changed_on.isoformat()
+        errors.append(FieldError(field, f"must not be before the last status change ({last})"))
     _text(errors, "status_note", change.note)
     return errors
 
 
 def status_history_errors(incident: Incident, today: date) -> list[FieldError]:
-    """A whole status history (imports, undo): each day after the one before and not in the future,
-    the last change's status being the incident's status."""
+    """A whole status history (new records, imports, undo): no change in the future or before the one
+    before it, the last change's status being the incident's status."""
     errors: list[FieldError] = []
     history = incident.status_history
     for number, change in enumerate(history):
         step = f"change {number + 1} ({change.status.label.lower()} on {change.changed_on.isoformat()})"
-        for problem in status_change_errors(history[:number], change, today, field="status_history"):
-            errors.append(FieldError(problem.field, f"{step}: {problem.message}"))
+        for problem in status_change_errors(history[:number], change, today, field="date"):
+            part = problem.field.removeprefix("status_")  # "date must not be …", "note must be at most …"
+            errors.append(FieldError("status_history", f"{step}: {part} {problem.message}"))
     if history and history[-1].status is not incident.status:
         last, current = history[-1].status.label.lower(), incident.status.label.lower()
         message = f"the last change ({last}) must be the incident's status ({current})"

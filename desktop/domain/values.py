@@ -8,10 +8,23 @@ from datetime import date, datetime, time
 
 from desktop.domain.enums import CaseStatus, DatePrecision, WeaponType
 
+_KNOWN = {
+    DatePrecision.EXACT: "date and time known",
+    DatePrecision.DAY: "day known, time unknown",
+    DatePrecision.MONTH: "only the month is known",
+    DatePrecision.YEAR: "only the year is known",
+}
 _PARTIAL_DATE = re.compile(
     r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2})"
     r"(?:[T ](?P<hour>\d{2}):(?P<minute>\d{2})(?::\d{2})?)?)?)?$"
 )
+
+
+def _clock_text(at: time) -> str:
+    """04:00, 04:00:59 or 04:00:59.250000: the seconds and their fraction only when not 0."""
+    if at.microsecond:
+        return at.isoformat()
+    return at.strftime("%H:%M" if at.second == 0 else "%H:%M:%S")
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +68,13 @@ class PartialDate:
             return cls(DatePrecision.MONTH, on)
         return cls(DatePrecision.YEAR, on)
 
-    def __str__(self) -> str:
+    @property
+    def is_known(self) -> bool:
+        return self.on is not None and self.precision is not DatePrecision.UNKNOWN
+
+    def iso(self, separator: str = "T") -> str:
+        """The known parts in ISO 8601: "", "2019", "2019-07", "2019-07-13" or "2019-07-13T04:00"
+        (seconds only when they are not 0); CSV files put a space between date and time: `iso(" ")`."""
         if self.on is None or self.precision is DatePrecision.UNKNOWN:
             return ""
         if self.precision is DatePrecision.YEAR:
@@ -63,8 +82,21 @@ class PartialDate:
         if self.precision is DatePrecision.MONTH:
             return f"{self.on.year:04d}-{self.on.month:02d}"
         if self.precision is DatePrecision.EXACT and self.at is not None:
-            return f"{self.on.isoformat()}T{self.at.strftime('%H:%M')}"
+            return f"{self.on.isoformat()}{separator}{_clock_text(self.at)}"
         return self.on.isoformat()
+
+    def __str__(self) -> str:
+        return self.iso()
+
+    def label(self) -> str:
+        """For people: "2019-07-13 04:00", "2019-07-13", "2019-07", "2019" or "unknown"."""
+        return self.iso(" ") if self.is_known else "unknown"
+
+    def describe(self) -> str:
+        """The label with how much of the date is known: "2019-07 (only the month is known)"."""
+        if not self.is_known:
+            return "Date unknown"
+        return f"{self.label()} ({_KNOWN[self.precision]})"
 
     def problems(self) -> list[str]:
         """Why this combination of parts is inconsistent (empty when it is fine)."""
@@ -117,3 +149,9 @@ class StatusChange:
     changed_on: date
     note: str = ""
     recorded_at: datetime | None = None
+
+    @property
+    def fact(self) -> tuple[CaseStatus, date, str]:
+        """What happened, without when it was recorded: (status, changed_on, note). Two histories with
+        the same facts are the same history (undo compares them, saving one stores it only when it differs)."""
+        return self.status, self.changed_on, self.note

@@ -39,7 +39,7 @@ class AuditLog:
     pending: list[_Pending] = field(default_factory=list)
 
     def record(self, action: AuditAction, entity: str, entity_uuid: str, changes: dict[str, list[object]]) -> None:
-        self.pending.append(_Pending(action, entity, entity_uuid, changes))
+        self.pending.append(_Pending(action, str(entity), entity_uuid, changes))  # a RecordKind: its plain value
 
     def created(self, entity: str, record: object) -> None:
         self.record(AuditAction.CREATE, entity, getattr(record, "uuid"), created_fields(record))  # noqa: B009

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import replace
 from datetime import date, datetime
-from typing import Any
+from typing import Any, ClassVar, Protocol, TypeVar
 
 from sqlalchemy import ColumnElement, Select, and_, case, column, func, or_, select, table, update
 from sqlalchemy.orm import Session, contains_eager, joinedload, lazyload, selectinload
@@ -16,6 +16,7 @@ from sqlalchemy.sql.operators import custom_op
 
 from desktop.domain.enums import CaseStatus, LabelledEnum, PlanStatus, SecurityLevel, Severity
 from desktop.domain.errors import RecordInUseError, RecordNotFoundError, StaleRecordError
+from desktop.domain.kinds import RecordKind
 from desktop.domain.queries import FacilityFilter, IncidentFilter, Page, PlanItemFilter
 from desktop.domain.records import Facility, Incident, PlanItem, latest_assessment_due_by
 from desktop.domain.validation import FieldError, ValidationError
@@ -29,6 +30,8 @@ from desktop.persistence.models import FacilityRow, IncidentRow, PlanItemRow, We
 Clock = Callable[[], datetime]
 _FTS = table("incidents_fts", column("rowid"), column("incidents_fts"))  # SQLite FTS5, made by the migration
 _WORD = re.compile(r"[^\W_]+")  # letters and digits, as FTS5's unicode61 tokenizer splits words
+RecordT = TypeVar("RecordT", Facility, Incident, PlanItem)
+FilterT = TypeVar("FilterT", FacilityFilter, IncidentFilter, PlanItemFilter, contravariant=True)
 RANKED = {"severity": (IncidentRow.severity, Severity), "status": (IncidentRow.status, CaseStatus)}  # enum order
 
 
@@ -67,8 +70,26 @@ def plan_item_query() -> Select[tuple[PlanItemRow]]:
     )
 
 
+class RecordRepository(Protocol[RecordT, FilterT]):
+    """What every record repository offers; `UnitOfWork.repository(kind)` returns one."""
+
+    kind: ClassVar[RecordKind]
+
+    def get(self, uuid: str) -> RecordT: ...
+
+    def add(self, record: RecordT) -> RecordT: ...
+
+    def update(self, record: RecordT) -> RecordT: ...
+
+    def delete(self, uuid: str, version: int | None = None) -> RecordT: ...
+
+    def count(self, where: FilterT | None = None) -> int: ...
+
+    def page(self, where: FilterT | None = None, page: Page | None = None) -> list[RecordT]: ...
+
+
 class _Repository:
-    entity = ""
+    kind: ClassVar[RecordKind]
     model: Any = None  # the row class
 
     def __init__(self, session: Session, audit: AuditLog, clock: Clock) -> None:
@@ -97,7 +118,7 @@ class _Repository:
 
     def _check_version(self, uuid: str, expected: int, actual: int) -> None:
         if expected != actual:
-            raise StaleRecordError(self.entity, uuid, expected, actual)
+            raise StaleRecordError(self.kind, uuid, expected, actual)
 
     def _touch(self, row: Any, now: datetime) -> None:
         """Stamp and flush a changed row; the UPDATE (and so the version bump) happens even when
@@ -111,7 +132,7 @@ class _Repository:
         """The page's sort column and ORDER BY: the sort key (unknown values first ascending, last
         descending, on every database), then by id so that windows never overlap."""
         if page.sort and page.sort not in keys:
-            raise ValueError(f"cannot sort {self.entity} by {page.sort!r}; choose one of: {', '.join(keys)}")
+            raise ValueError(f"cannot sort {self.kind} by {page.sort!r}; choose one of: {', '.join(keys)}")
         column = keys[page.sort] if page.sort else next(iter(keys.values()))
         key = column.desc() if page.descending else column.asc()
         if not self.is_sqlite and _nullable(column, tiebreak.expression.table):  # PostgreSQL: NULL is largest
@@ -139,13 +160,13 @@ class _Repository:
 
 
 class FacilityRepository(_Repository):
-    entity = "facility"
+    kind = RecordKind.FACILITY
     model = FacilityRow
 
     def row(self, uuid: str) -> FacilityRow:
         row = self.session.scalar(select(FacilityRow).where(FacilityRow.uuid == uuid))
         if row is None:
-            raise RecordNotFoundError(self.entity, uuid)
+            raise RecordNotFoundError(self.kind, uuid)
         return row
 
     def get(self, uuid: str) -> Facility:
@@ -164,7 +185,7 @@ class FacilityRepository(_Repository):
         self.session.add(row)
         self.session.flush()
         created = mapping.facility_record(row)
-        self.audit.created(self.entity, created)
+        self.audit.created(self.kind, created)
         return created
 
     def update(self, record: Facility) -> Facility:
@@ -174,7 +195,7 @@ class FacilityRepository(_Repository):
         mapping.apply_facility(row, record)
         self._touch(row, self.clock())
         after = mapping.facility_record(row)
-        self.audit.updated(self.entity, before, after)
+        self.audit.updated(self.kind, before, after)
         return after
 
     def delete(self, uuid: str, version: int | None = None) -> Facility:
@@ -191,7 +212,7 @@ class FacilityRepository(_Repository):
         before = mapping.facility_record(row)
         self.session.delete(row)
         self.session.flush()
-        self.audit.deleted(self.entity, before)
+        self.audit.deleted(self.kind, before)
         return before
 
     def _filtered(self, query: Select[Any], where: FacilityFilter) -> Select[Any]:
@@ -245,13 +266,13 @@ class FacilityRepository(_Repository):
 
 
 class IncidentRepository(_Repository):
-    entity = "incident"
+    kind = RecordKind.INCIDENT
     model = IncidentRow
 
     def row(self, uuid: str) -> IncidentRow:
         row = self.session.scalar(select(IncidentRow).where(IncidentRow.uuid == uuid))
         if row is None:
-            raise RecordNotFoundError(self.entity, uuid)
+            raise RecordNotFoundError(self.kind, uuid)
         return row
 
     def get(self, uuid: str) -> Incident:
@@ -299,15 +320,14 @@ class IncidentRepository(_Repository):
         before = mapping.incident_record(row, with_history=True)
         mapping.apply_incident(row, record, self._facility(record.facility_uuid))
         now = self.clock()
-        stored = [(c.status, c.changed_on, c.note) for c in before.status_history]
-        if history and [(c.status, c.changed_on, c.note) for c in history] != stored:
+        if history and [c.fact for c in history] != [c.fact for c in before.status_history]:
             row.status_changes = [mapping.status_change_row(c, c.recorded_at or now) for c in history]
         elif not history and record.status is not before.status:
             change = status_on if status_on and status_on.status is record.status else None
             row.status_changes.append(mapping.status_change_row(change or StatusChange(record.status, now.date()), now))
         self._touch(row, now)
         after = mapping.incident_record(row, with_history=True)
-        self.audit.updated(self.entity, before, after)
+        self.audit.updated(self.kind, before, after)
         return after
 
     def delete(self, uuid: str, version: int | None = None) -> Incident:
@@ -317,7 +337,7 @@ class IncidentRepository(_Repository):
         before = mapping.incident_record(row, with_history=True)
         self.session.delete(row)
         self.session.flush()
-        self.audit.deleted(self.entity, before)
+        self.audit.deleted(self.kind, before)
         return before
 
     def stream(self, where: IncidentFilter, size: int) -> Iterator[list[Incident]]:
@@ -418,13 +438,13 @@ class IncidentRepository(_Repository):
 
 
 class PlanItemRepository(_Repository):
-    entity = "plan_item"
+    kind = RecordKind.PLAN_ITEM
     model = PlanItemRow
 
     def row(self, uuid: str) -> PlanItemRow:
         row = self.session.scalar(select(PlanItemRow).where(PlanItemRow.uuid == uuid))
         if row is None:
-            raise RecordNotFoundError(self.entity, uuid)
+            raise RecordNotFoundError(self.kind, uuid)
         return row
 
     def get(self, uuid: str) -> PlanItem:
@@ -450,7 +470,7 @@ class PlanItemRepository(_Repository):
         self.session.add(row)
         self.session.flush()
         created = mapping.plan_item_record(row)
-        self.audit.created(self.entity, created)
+        self.audit.created(self.kind, created)
         return created
 
     def update(self, record: PlanItem) -> PlanItem:
@@ -460,7 +480,7 @@ class PlanItemRepository(_Repository):
         mapping.apply_plan_item(row, record, *self._links(record))
         self._touch(row, self.clock())
         after = mapping.plan_item_record(row)
-        self.audit.updated(self.entity, before, after)
+        self.audit.updated(self.kind, before, after)
         return after
 
     def delete(self, uuid: str, version: int | None = None) -> PlanItem:
@@ -470,7 +490,7 @@ class PlanItemRepository(_Repository):
         before = mapping.plan_item_record(row)
         self.session.delete(row)
         self.session.flush()
-        self.audit.deleted(self.entity, before)
+        self.audit.deleted(self.kind, before)
         return before
 
     def _filtered(self, query: Select[Any], where: PlanItemFilter) -> Select[Any]:

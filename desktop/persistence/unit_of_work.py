@@ -20,7 +20,11 @@ from desktop.persistence.engine import IMMEDIATE, sqlite_file
 from desktop.persistence.figure_queries import FigureQueries
 from desktop.persistence.integrity import storage_error
 from desktop.persistence.plan_queries import PlanQueries
-from desktop.persistence.repositories import FacilityRepository, IncidentRepository, PlanItemRepository
+from desktop.persistence.repositories import (
+    FacilityRepository,
+    IncidentRepository,
+    PlanItemRepository,
+)
 
 
 def utc_now() -> datetime:

@@ -4,14 +4,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any, Generic, TypeVar
+from typing import Any, ClassVar, Generic, TypeVar
 
 from desktop.domain.enums import CaseStatus
 from desktop.domain.kinds import RecordKind
 from desktop.domain.queries import FacilityFilter, IncidentFilter, Page, PlanItemFilter
 from desktop.domain.records import Facility, Incident, PlanItem
-from desktop.domain.validation import facility_errors, incident_errors, plan_item_errors, require_valid
+from desktop.domain.validation import (
+    FieldError,
+    calendar_today,
+    facility_errors,
+    incident_errors,
+    plan_item_errors,
+    require_valid,
+    status_change_errors,
+)
 from desktop.domain.values import StatusChange
+from desktop.persistence.repositories import RecordRepository
 from desktop.persistence.unit_of_work import Database, UnitOfWork
 
 RecordT = TypeVar("RecordT", Facility, Incident, PlanItem)
@@ -19,17 +28,18 @@ FilterT = TypeVar("FilterT", FacilityFilter, IncidentFilter, PlanItemFilter)
 
 
 class RecordService(Generic[RecordT, FilterT]):
-    """The operations every record type shares; subclasses name their repository and rules."""
+    """The operations every record kind shares; subclasses name their kind and rules."""
 
-    repository = ""
+    kind: ClassVar[RecordKind]
 
     def __init__(self, database: Database) -> None:
         self.database = database
 
-    def _repo(self, uow: UnitOfWork) -> Any:
-        return getattr(uow, self.repository)
+    def _repository(self, uow: UnitOfWork) -> RecordRepository[RecordT, FilterT]:
+        repository: RecordRepository[RecordT, FilterT] = uow.repository(self.kind)
+        return repository
 
-    def errors(self, record: RecordT) -> list[Any]:
+    def errors(self, record: RecordT) -> list[FieldError]:
         raise NotImplementedError
 
     def validate(self, record: RecordT) -> None:
@@ -37,14 +47,13 @@ class RecordService(Generic[RecordT, FilterT]):
 
     def get(self, uuid: str) -> RecordT:
         with self.database.unit_of_work(write=False) as uow:
-            record: RecordT = self._repo(uow).get(uuid)
-            return record
+            return self._repository(uow).get(uuid)
 
     def create(self, record: RecordT) -> RecordT:
         """Insert; a record that carries a uuid keeps it (undo of a delete, imports)."""
         self.validate(record)
         with self.database.unit_of_work() as uow:
-            created: RecordT = self._repo(uow).add(record)
+            created = self._repository(uow).add(record)
             uow.commit()
             return created
 
@@ -52,80 +61,103 @@ class RecordService(Generic[RecordT, FilterT]):
         """Save changes; raises StaleRecordError when `record.version` is not the stored one."""
         self.validate(record)
         with self.database.unit_of_work() as uow:
-            updated: RecordT = self._repo(uow).update(record)
+            updated = self._repository(uow).update(record)
             uow.commit()
             return updated
 
     def delete(self, uuid: str, version: int | None = None) -> RecordT:
         with self.database.unit_of_work() as uow:
-            deleted: RecordT = self._repo(uow).delete(uuid, version)
+            deleted = self._repository(uow).delete(uuid, version)
             uow.commit()
             return deleted
 
     def count(self, where: FilterT | None = None) -> int:
         with self.database.unit_of_work(write=False) as uow:
-            return int(self._repo(uow).count(where))
+            return self._repository(uow).count(where)
 
     def page(self, where: FilterT | None = None, page: Page | None = None) -> list[RecordT]:
         with self.database.unit_of_work(write=False) as uow:
-            return list(self._repo(uow).page(where, page))
+            return self._repository(uow).page(where, page)
 
 
 class FacilityService(RecordService[Facility, FacilityFilter]):
-    repository = "facilities"
+    kind = RecordKind.FACILITY
 
-    def errors(self, record: Facility) -> list[Any]:
+    def errors(self, record: Facility) -> list[FieldError]:
         return facility_errors(record)
 
     def names(self) -> list[tuple[str, str]]:
         with self.database.unit_of_work(write=False) as uow:
             return uow.facilities.names()
 
-    def find_by_name(self, name: str) -> Facility | None:
-        with self.database.unit_of_work(write=False) as uow:
-            return uow.facilities.find_by_name(name)
-
-    def reassessment_due(self, by: date) -> list[Facility]:
-        """Facilities whose ISC reassessment falls on or before `by` (or was never assessed)."""
-        where = FacilityFilter(reassessment_due_by=by)
-        with self.database.unit_of_work(write=False) as uow:
-            return uow.facilities.page(where, Page(limit=uow.facilities.count(where), sort="name"))
-
 
 class IncidentService(RecordService[Incident, IncidentFilter]):
-    repository = "incidents"
+    """Besides the fields, every path that writes a status change checks its date against the calendar
+    and the stored history (domain/validation.py): create, update, change_status and restore."""
 
-    def errors(self, record: Incident) -> list[Any]:
+    kind = RecordKind.INCIDENT
+
+    def errors(self, record: Incident) -> list[FieldError]:
         return incident_errors(record)
+
+    def today(self) -> date:
+        """The day status changes may not come after: today by the database clock (see calendar_today)."""
+        return calendar_today(self.database.clock())
+
+    def create(self, record: Incident) -> Incident:
+        """Insert; the record's status history (if any) must keep the status-change rules."""
+        require_valid(incident_errors(record, self.today()))
+        with self.database.unit_of_work() as uow:
+            created = uow.incidents.add(record)
+            uow.commit()
+            return created
+
+    def update(self, record: Incident) -> Incident:
+        """Save; a changed status is recorded as of today."""
+        return self.update_with_status(record, None)
 
     def update_with_status(self, record: Incident, status_on: StatusChange | None) -> Incident:
         """Save, recording a status change on the given day (default today)."""
         self.validate(record)
         with self.database.unit_of_work() as uow:
+            self._check_status_change(uow, record, status_on)
             updated = uow.incidents.update(record, status_on)
+            uow.commit()
+            return updated
+
+    def change_status(self, uuid: str, status: CaseStatus, on: date, note: str = "") -> Incident:
+        with self.database.unit_of_work() as uow:
+            current = replace(uow.incidents.get(uuid), status=status)
+            change = StatusChange(status, on, note)
+            self._check_status_change(uow, current, change)
+            updated = uow.incidents.update(current, change)
             uow.commit()
             return updated
 
     def restore(self, record: Incident) -> Incident:
         """Save `record` exactly as given, its status history included (undo and redo of an edit)."""
-        self.validate(record)
+        require_valid(incident_errors(record, self.today()))
         with self.database.unit_of_work() as uow:
             restored = uow.incidents.update(record, history=record.status_history)
             uow.commit()
             return restored
 
-    def change_status(self, uuid: str, status: CaseStatus, on: date, note: str = "") -> Incident:
-        with self.database.unit_of_work() as uow:
-            current = uow.incidents.get(uuid)
-            updated = uow.incidents.update(replace(current, status=status), StatusChange(status, on, note))
-            uow.commit()
-            return updated
+    def _check_status_change(self, uow: UnitOfWork, record: Incident, status_on: StatusChange | None) -> None:
+        """The status change saving `record` appends (none when its status is the stored one), checked
+        against the history stored, read in the same unit of work as the write."""
+        stored = uow.incidents.get(record.uuid)
+        if stored.version != record.version or record.status is stored.status:
+            return  # stale: the update refuses it; the same status: no change is recorded
+        today = self.today()
+        if status_on is None or status_on.status is not record.status:
+            status_on = StatusChange(record.status, today)  # what the repository records then
+        require_valid(status_change_errors(stored.status_history, status_on, today))
 
 
 class PlanItemService(RecordService[PlanItem, PlanItemFilter]):
-    repository = "plan_items"
+    kind = RecordKind.PLAN_ITEM
 
-    def errors(self, record: PlanItem) -> list[Any]:
+    def errors(self, record: PlanItem) -> list[FieldError]:
         return plan_item_errors(record)
 
 

@@ -1,4 +1,4 @@
-"""RecordTab: one tab of the main window: a filter bar over a paged table of one record type."""
+"""RecordTab: one tab of the main window: a filter bar over a paged table of one record kind."""
 
 from __future__ import annotations
 

@@ -23,7 +23,8 @@ from desktop.domain.errors import RecordNotFoundError
 from desktop.domain.kinds import RecordKind
 from desktop.domain.queries import Page, PlanItemFilter
 from desktop.domain.records import Facility, Incident, PlanItem
-from desktop.services.records import PlanItemService, RecordService
+from desktop.domain.values import StatusChange
+from desktop.services.records import IncidentService, PlanItemService, RecordService
 
 OnChange = Callable[[RecordKind], None]
 OnError = Callable[[str, Exception], None]
@@ -59,7 +60,7 @@ def content(record: Record) -> dict[str, object]:
     """What a person entered (no ids, versions, timestamps); incidents include their status history."""
     values = {f.name: getattr(record, f.name) for f in fields(record) if f.name not in _BOOKKEEPING}
     if isinstance(record, Incident):
-        values["status_history"] = [(c.status, c.changed_on, c.note) for c in record.status_history]
+        values["status_history"] = [change.fact for change in record.status_history]
     return values
 
 
@@ -76,10 +77,10 @@ def show_error_box(text: str, error: Exception) -> None:
 class RecordCommand(QUndoCommand):
     """Shared machinery: skip the first redo, run actions, report failures, notify changes."""
 
-    def __init__(self, service: Service, text: str, kind: RecordKind, on_change: OnChange, on_error: OnError | None):
+    def __init__(self, service: Service, text: str, on_change: OnChange, on_error: OnError | None):
         super().__init__(text)
         self.service = service
-        self.kind = kind
+        self.kind = service.kind
         self.on_change = on_change
         self.on_error = on_error or show_error_box
         self.failure: Exception | None = None
@@ -130,8 +131,9 @@ class RecordCommand(QUndoCommand):
     def _save_exact(self, snapshot: Record, version: int) -> Any:
         """Store `snapshot`'s values over the stored version (incidents: with their status history)."""
         record = replace(snapshot, version=version)
-        restore = getattr(self.service, "restore", None)
-        return restore(record) if callable(restore) else self.service.update(record)
+        if isinstance(self.service, IncidentService) and isinstance(record, Incident):
+            return self.service.restore(record)
+        return self.service.update(record)
 
 
 class _PlanItemLinks:
@@ -170,7 +172,7 @@ class CreateRecord(_DeletesIncidents):
     """Undo deletes the new record; redo creates it again with the same uuid."""
 
     def __init__(self, service: Service, created: Record, on_change: OnChange, on_error: OnError | None):
-        super().__init__(service, describe("Add", created), RecordKind.of(created), on_change, on_error)
+        super().__init__(service, describe("Add", created), on_change, on_error)
         self.record = created
 
     @classmethod
@@ -195,7 +197,7 @@ class UpdateRecord(RecordCommand):
     """Undo stores the values before the edit again; redo the values after it."""
 
     def __init__(self, service: Service, before: Record, after: Record, on_change: OnChange, on_error: OnError | None):
-        super().__init__(service, describe("Edit", after), RecordKind.of(after), on_change, on_error)
+        super().__init__(service, describe("Edit", after), on_change, on_error)
         self.before = before
         self.after = after
 
@@ -206,16 +208,15 @@ class UpdateRecord(RecordCommand):
         before: Record,
         after: Record,
         on_change: OnChange,
-        status_change: Any = None,
+        status_change: StatusChange | None = None,
         *,
         on_error: OnError | None = None,
     ) -> Self:
         """`before` is the record the form was opened with; the stored state it replaces (with the
         status history) is read again, and the update is refused if it is no longer that version."""
         stored = service.get(before.uuid)
-        update_with_status = getattr(service, "update_with_status", None)
-        if status_change is not None and callable(update_with_status):
-            updated = update_with_status(after, status_change)
+        if status_change is not None and isinstance(service, IncidentService) and isinstance(after, Incident):
+            updated = service.update_with_status(after, status_change)
         else:
             updated = service.update(after)
         command = cls(service, stored, updated, on_change, on_error)
@@ -236,7 +237,7 @@ class DeleteRecord(_DeletesIncidents):
     the plan items linked to them); redo deletes it again."""
 
     def __init__(self, service: Service, deleted: Record, on_change: OnChange, on_error: OnError | None):
-        super().__init__(service, describe("Delete", deleted), RecordKind.of(deleted), on_change, on_error)
+        super().__init__(service, describe("Delete", deleted), on_change, on_error)
         self.record = deleted
 
     @classmethod

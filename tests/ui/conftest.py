@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from datetime import date
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -97,8 +97,13 @@ def make_window(
 
 
 @pytest.fixture
-def window(make_window: Callable[..., MainWindow], demo_database: Database, qsettings: QSettings) -> MainWindow:
-    """The main window on the demo data (3 facilities, 3 incidents, 1 plan item)."""
+def window(
+    make_window: Callable[..., MainWindow], demo_database: Database, qsettings: QSettings, clock: FakeClock
+) -> MainWindow:
+    """The main window on the demo data (3 facilities, 3 incidents, 1 plan item). Its database clock stands
+    at noon of the computer's day, as in the app: forms date a status change by the computer's calendar
+    (today by default) and the services refuse a change after the database clock's day."""
+    clock.set(datetime.combine(date.today(), time(12)))
     return make_window(demo_database, qsettings)
 
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QComboBox, QDateEdit, QDialog, QLineEdit, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
+from support.clock import FakeClock
 
 from desktop.persistence.unit_of_work import Database
 from desktop.services.demo import load_demo
@@ -35,9 +36,10 @@ class Services:
 
 
 @pytest.fixture
-def services(tmp_path: Path, sessions: DatabaseSessions) -> Iterator[Services]:
+def services(tmp_path: Path, sessions: DatabaseSessions, clock: FakeClock) -> Iterator[Services]:
     """The real services on a fresh SQLite file in tmp_path (opened through the session service), holding the
-    demo data."""
+    demo data; the database clock at noon of the computer's day, the day the forms take as today."""
+    clock.set(datetime.combine(date.today(), time(12)))
     database = sessions.open(f"sqlite+pysqlite:///{tmp_path / 't.sqlite3'}", lock=False)
     load_demo(database)
     try:

@@ -16,11 +16,12 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QMainWindow
 from pytestqt.qtbot import QtBot
+from support.lookup import facility_named
 from support.synthetic_incidents import populate
 
 from desktop.domain.queries import IncidentFilter
 from desktop.persistence.unit_of_work import Database
-from desktop.services.records import FacilityService, IncidentService
+from desktop.services.records import IncidentService
 from desktop.services.session import DatabaseSessions
 from desktop.ui.report import BriefingError, BriefingOptions, write_briefing
 from desktop.ui.report.briefing_dialog import BriefingDialog
@@ -90,7 +91,7 @@ def test_unredacted_briefing_shows_the_sensitive_fields(
 
 
 def test_period_and_facility_choose_the_incidents(qapp: object, demo_database: Database, tmp_path: Path) -> None:
-    tacoma = FacilityService(demo_database).find_by_name(TACOMA)
+    tacoma = facility_named(demo_database, TACOMA)
     assert tacoma is not None
     output = tmp_path / "tacoma.pdf"
     options = BriefingOptions(occurred_from=date(2019, 7, 1), occurred_to=date(2019, 7, 31),

@@ -10,11 +10,12 @@ from conftest import ScriptedDialogs, click_header, make_active
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
+from support.lookup import facility_named
 
 from desktop.domain.enums import CaseStatus, Severity, WeaponType
 from desktop.domain.errors import RecordNotFoundError
 from desktop.domain.queries import IncidentFilter, Page
-from desktop.services.records import FacilityService, IncidentService, PlanItemService
+from desktop.services.records import IncidentService, PlanItemService
 from desktop.ui import error_dialogs
 from desktop.ui.main_window import MainWindow
 from desktop.ui.record_tab import RecordTab
@@ -311,7 +312,7 @@ def test_deleting_a_facility_in_use_says_why_and_keeps_it(
     dialogs.check()
     assert shown and shown[0][0] == "The record is still in use and was not deleted."
     assert "incident" in shown[0][1]
-    assert FacilityService(window.session.database).find_by_name(name) is not None
+    assert facility_named(window.session.database, name) is not None
     assert not window.undo_stack.canUndo()
 
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 from support.clock import FakeClock
+from support.lookup import facility_named
 
 from desktop import app as app_module
 from desktop.app import close_everything, open_first_database
@@ -373,7 +374,7 @@ def test_the_app_offers_open_anyway_at_start_up_and_opens_the_window_on_it(
     assert owner is not None and owner.pid == other_instance.pid  # the first window still holds it
     reopened = opening.open_database(paths.default_url)
     try:
-        assert FacilityService(reopened).find_by_name("Saved from the second window") is not None
+        assert facility_named(reopened, "Saved from the second window") is not None
     finally:
         reopened.close()
 

@@ -21,7 +21,7 @@ from desktop.domain.values import PartialDate
 from desktop.persistence.unit_of_work import Database
 from desktop.services.records import FacilityService, IncidentService, PlanItemService
 from desktop.ui.table_models import FacilityTableModel, IncidentTableModel, PagedTableModel, PlanItemTableModel
-from desktop.ui.table_models.incidents import casualties_text, occurred_text
+from desktop.ui.table_models.incidents import casualties_text, occurred_of
 from desktop.ui.table_models.plan_items import DUE_SOON_BACKGROUND, OVERDUE_BACKGROUND, duration
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -162,9 +162,9 @@ def test_unknown_counts_are_not_zero() -> None:
     assert casualties_text(replace(incident, victims_killed=0, victims_injured=0)) == "none"
     assert casualties_text(replace(incident, victims_killed=2)) == "2 killed, injured unknown"
     assert casualties_text(replace(incident, perpetrators_killed=1, victims_injured=3)) == "1 killed, 3 injured"
-    assert occurred_text(PartialDate()) == "unknown"
-    assert occurred_text(PartialDate.parse("2019-07")) == "2019-07"
-    assert occurred_text(PartialDate.parse("2019-07-13T04:00")) == "2019-07-13 04:00"
+    assert occurred_of(replace(incident, occurred=PartialDate())) == "unknown"
+    assert occurred_of(replace(incident, occurred=PartialDate.parse("2019-07"))) == "2019-07"
+    assert occurred_of(replace(incident, occurred=PartialDate.parse("2019-07-13T04:00"))) == "2019-07-13 04:00"
 
 
 def test_plan_items_are_highlighted_by_deadline(database: Database) -> None:

@@ -15,6 +15,7 @@ from desktop.domain.validation import (
     BatchValidationError,
     FieldError,
     ValidationError,
+    calendar_today,
     facility_errors,
     incident_errors,
     plan_item_errors,
@@ -54,7 +55,7 @@ class RowImporter:
         self.facility_uuids: set[str] = set()
         self.facility_names: dict[str, list[str]] = {}
         self.pending: list[tuple[Incident, Cells]] = []  # new incidents waiting for their batch
-        self.today = database.clock().date()  # status changes must not be later
+        self.today = calendar_today(database.clock())  # status changes must not be later
         if options.entity is not RecordKind.FACILITY:
             for uuid, name in uow.facilities.names():
                 self._know_facility(uuid, name)

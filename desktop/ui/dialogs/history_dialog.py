@@ -30,6 +30,7 @@ from desktop.domain.enums import (
     SecurityLevel,
     Severity,
 )
+from desktop.domain.kinds import RecordKind
 from desktop.domain.records import AuditEntry
 
 Index = QModelIndex | QPersistentModelIndex
@@ -144,10 +145,11 @@ class HistoryDialog(QDialog):
     """Read-only: shows the entries it is given; closing it changes nothing."""
 
     def __init__(self, parent: QWidget | None, entity: str, uuid: str, entries: list[AuditEntry]) -> None:
+        """`entity`: the record's kind (a RecordKind or its key, "plan_item")."""
         super().__init__(parent)
         self.setObjectName("history_dialog")
         name = record_name(entries)
-        kind = entity.replace("_", " ")  # plan_item: "plan item"
+        kind = RecordKind.parse(entity).label
         self.setWindowTitle(f"History of {kind} {name or uuid}".strip())
         self.resize(860, 420)
         changes = sum(max(1, len(e.changes)) for e in entries)

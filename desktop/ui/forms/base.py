@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from itertools import pairwise
-from typing import Any
+from typing import Any, ClassVar
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.kinds import RecordKind
 from desktop.domain.validation import FieldError, ValidationError
 from desktop.ui.forms.fields import ERROR_COLOUR, FieldMessage
 
@@ -91,13 +92,16 @@ def connect_changes(widget: QWidget, slot: Any) -> None:
 
 
 class RecordForm(QDialog):
-    """Subclasses add fields with `field()`, implement `build()` and `domain_errors()`, then call
-    `finish_loading()`. Save (Ctrl+S, default) accepts only a valid form; Cancel/Esc/close asks
+    """Subclasses name their `kind`, add fields with `field()`, implement `build()` and `domain_errors()`,
+    then call `finish_loading()`. Save (Ctrl+S, default) accepts only a valid form; Cancel/Esc/close asks
     before dropping changes. The dialog never writes to a database."""
 
-    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+    kind: ClassVar[RecordKind]
+
+    def __init__(self, editing: bool, parent: QWidget | None = None) -> None:
+        """`editing`: an existing record ("Edit plan item"), else a new one ("New plan item")."""
         super().__init__(parent)
-        self.setWindowTitle(f"{title}[*]")
+        self.setWindowTitle(f"{'Edit' if editing else 'New'} {self.kind.label}[*]")
         self.setStyleSheet(INVALID_STYLE + SENSITIVE_STYLE)
         self._slots: dict[str, FieldSlot] = {}
         self._key_of: dict[QWidget, str] = {}

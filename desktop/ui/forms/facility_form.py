@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.enums import Agency, FacilityType, SecurityLevel
+from desktop.domain.kinds import RecordKind
 from desktop.domain.records import Facility
 from desktop.domain.validation import FieldError, facility_errors
 from desktop.ui.forms.base import RecordForm
@@ -49,8 +50,10 @@ def read_only_list(headers: list[str], rows: list[list[str]], empty_text: str) -
 class FacilityForm(RecordForm):
     """Name, agency, type, address, coordinates (empty = unknown), FSL, last assessment, notes."""
 
+    kind = RecordKind.FACILITY
+
     def __init__(self, record: Facility | None, related: RelatedRecords | None = None, parent: QWidget | None = None):
-        super().__init__("Edit facility" if record is not None else "New facility", parent)
+        super().__init__(record is not None, parent)
         self.record = record
         self.name = QLineEdit()
         self.name.setMaxLength(300)
@@ -75,7 +78,7 @@ class FacilityForm(RecordForm):
         for edit in (self.name, self.address, self.city):
             edit.setMinimumWidth(wide)
 
-        place = QGroupBox("Facility")
+        place = QGroupBox(self.kind.heading)
         place_form = QFormLayout(place)
         place_form.addRow(*self.field("name", "&Name", self.name))
         place_form.addRow(*self.field("agency", "&Agency", self.agency))
@@ -109,16 +112,17 @@ class FacilityForm(RecordForm):
         self.finish_loading()
 
     def _related_lists(self, related: RelatedRecords) -> QHBoxLayout:
-        incident_rows = [[str(i.occurred) or "unknown", i.title, i.status.label] for i in related.incidents]
+        incident_rows = [[i.occurred.label(), i.title, i.status.label] for i in related.incidents]
         plan_rows = [
             [p.due_date.isoformat() if p.due_date else "", p.description, p.status.label] for p in related.plan_items
         ]
-        self.incidents_list = read_only_list(["Occurred", "Title", "Status"], incident_rows, "No incidents")
-        self.plan_items_list = read_only_list(["Due", "Description", "Status"], plan_rows, "No plan items")
+        incidents, plan_items = RecordKind.INCIDENT, RecordKind.PLAN_ITEM
+        self.incidents_list = read_only_list(["Occurred", "Title", "Status"], incident_rows, f"No {incidents.plural}")
+        self.plan_items_list = read_only_list(["Due", "Description", "Status"], plan_rows, f"No {plan_items.plural}")
         lists = QHBoxLayout()
         for title, tree in (
-            (f"&Incidents at this facility ({len(related.incidents)})", self.incidents_list),
-            (f"&Plan items ({len(related.plan_items)})", self.plan_items_list),
+            (f"&{incidents.heading_plural} at this facility ({len(related.incidents)})", self.incidents_list),
+            (f"&{plan_items.heading_plural} ({len(related.plan_items)})", self.plan_items_list),
         ):
             column = QVBoxLayout()
             label = QLabel(title)

@@ -4,7 +4,7 @@ partial dates, the facility picker and the weapons list."""
 from __future__ import annotations
 
 from datetime import date, datetime, time
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, QRegularExpression, QSize, Qt, QTime, Signal
 from PySide6.QtGui import QKeyEvent, QRegularExpressionValidator
@@ -35,6 +35,7 @@ DATE_TIME_FORMAT = "yyyy-MM-dd HH:mm"
 UNKNOWN = "unknown"
 ERROR_COLOUR = "#c62828"
 _NONE_CODE = ""  # item data of a combo's "none" entry
+MomentT = TypeVar("MomentT", date, datetime)
 
 
 def qdate(day: date) -> QDate:
@@ -111,61 +112,20 @@ class CoordinateEdit(QLineEdit):
         self.setText("" if value is None else f"{value:.6f}".rstrip("0").rstrip("."))
 
 
-class OptionalDateEdit(QWidget):
-    """A date that may be absent: a check box enables the date editor."""
+class OptionalMomentEdit(QWidget, Generic[MomentT]):
+    """A day or a timestamp that may be absent: a check box enables the editor. Unchecked, the editor
+    rests at its minimum, where it shows `absent_text`; checking it brings the editor to now.
+    Subclasses give the editor and convert between its QDateTime and the value."""
 
     changed = Signal()
 
-    def __init__(self, check_text: str, absent_text: str = "none", parent: QWidget | None = None) -> None:
+    def __init__(self, check_text: str, absent_text: str, edit: QDateTimeEdit, display_format: str,
+                 parent: QWidget | None = None) -> None:  # fmt: skip
         super().__init__(parent)
         self.check = QCheckBox(check_text)
-        self.edit = QDateEdit()
+        self.edit = edit
         self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat(DATE_FORMAT)
-        self.edit.setSpecialValueText(absent_text)  # shown while unchecked (the date is at its minimum)
-        self.edit.setEnabled(False)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.check)
-        layout.addWidget(self.edit, 1)
-        self.setFocusProxy(self.check)
-        self.check.toggled.connect(self._toggled)
-        self.edit.dateChanged.connect(self.changed)
-
-    def _toggled(self, checked: bool) -> None:
-        self.edit.setEnabled(checked)
-        if checked and self.edit.date() == self.edit.minimumDate():
-            self.edit.setDate(QDate.currentDate())
-        elif not checked:
-            self.edit.setDate(self.edit.minimumDate())
-        self.changed.emit()
-
-    def value(self) -> date | None:
-        return pydate(self.edit.date()) if self.check.isChecked() else None
-
-    def set_value(self, day: date | None) -> None:
-        self.edit.setDate(qdate(day) if day is not None else self.edit.minimumDate())
-        self.check.setChecked(day is not None)
-        self.edit.setEnabled(day is not None)
-
-    def state(self) -> object:
-        return self.value()
-
-    def focus_chain(self) -> list[QWidget]:
-        return [self.check, self.edit]
-
-
-class OptionalDateTimeEdit(QWidget):
-    """A timestamp that may be absent (discovered, reported)."""
-
-    changed = Signal()
-
-    def __init__(self, check_text: str, absent_text: str = UNKNOWN, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.check = QCheckBox(check_text)
-        self.edit = QDateTimeEdit()
-        self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat(DATE_TIME_FORMAT)
+        self.edit.setDisplayFormat(display_format)
         self.edit.setSpecialValueText(absent_text)  # shown while unchecked
         self.edit.setEnabled(False)
         layout = QHBoxLayout(self)
@@ -176,31 +136,69 @@ class OptionalDateTimeEdit(QWidget):
         self.check.toggled.connect(self._toggled)
         self.edit.dateTimeChanged.connect(self.changed)
 
+    def _to_qt(self, value: MomentT) -> QDateTime:
+        raise NotImplementedError
+
+    def _from_qt(self, moment: QDateTime) -> MomentT:
+        raise NotImplementedError
+
+    def _now(self) -> QDateTime:
+        raise NotImplementedError
+
     def _toggled(self, checked: bool) -> None:
         self.edit.setEnabled(checked)
         if checked and self.edit.dateTime() == self.edit.minimumDateTime():
-            now = QDateTime.currentDateTime()
-            self.edit.setDateTime(QDateTime(now.date(), QTime(now.time().hour(), now.time().minute())))
+            self.edit.setDateTime(self._now())
         elif not checked:
             self.edit.setDateTime(self.edit.minimumDateTime())
         self.changed.emit()
 
-    def value(self) -> datetime | None:
-        return pydatetime(self.edit.dateTime()) if self.check.isChecked() else None
+    def value(self) -> MomentT | None:
+        return self._from_qt(self.edit.dateTime()) if self.check.isChecked() else None
 
-    def set_value(self, moment: datetime | None) -> None:
-        if moment is None:
-            self.edit.setDateTime(self.edit.minimumDateTime())
-        else:
-            self.edit.setDateTime(QDateTime(qdate(moment.date()), QTime(moment.hour, moment.minute)))
-        self.check.setChecked(moment is not None)
-        self.edit.setEnabled(moment is not None)
+    def set_value(self, value: MomentT | None) -> None:
+        self.edit.setDateTime(self._to_qt(value) if value is not None else self.edit.minimumDateTime())
+        self.check.setChecked(value is not None)
+        self.edit.setEnabled(value is not None)
 
     def state(self) -> object:
         return self.value()
 
     def focus_chain(self) -> list[QWidget]:
         return [self.check, self.edit]
+
+
+class OptionalDateEdit(OptionalMomentEdit[date]):
+    """A day that may be absent (last assessment, due date, filter bounds)."""
+
+    def __init__(self, check_text: str, absent_text: str = "none", parent: QWidget | None = None) -> None:
+        super().__init__(check_text, absent_text, QDateEdit(), DATE_FORMAT, parent)
+
+    def _to_qt(self, value: date) -> QDateTime:
+        return QDateTime(qdate(value), QTime(0, 0))
+
+    def _from_qt(self, moment: QDateTime) -> date:
+        return pydate(moment.date())
+
+    def _now(self) -> QDateTime:
+        return QDateTime(QDate.currentDate(), QTime(0, 0))
+
+
+class OptionalDateTimeEdit(OptionalMomentEdit[datetime]):
+    """A timestamp to the minute that may be absent (discovered, reported)."""
+
+    def __init__(self, check_text: str, absent_text: str = UNKNOWN, parent: QWidget | None = None) -> None:
+        super().__init__(check_text, absent_text, QDateTimeEdit(), DATE_TIME_FORMAT, parent)
+
+    def _to_qt(self, value: datetime) -> QDateTime:
+        return QDateTime(qdate(value.date()), QTime(value.hour, value.minute))
+
+    def _from_qt(self, moment: QDateTime) -> datetime:
+        return pydatetime(moment)
+
+    def _now(self) -> QDateTime:
+        now = QDateTime.currentDateTime()
+        return QDateTime(now.date(), QTime(now.time().hour(), now.time().minute()))
 
 
 class PartialDateEdit(QWidget):

@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.enums import AttackType, CaseStatus, DamageStatus, Severity
+from desktop.domain.kinds import RecordKind
 from desktop.domain.records import Incident
-from desktop.domain.validation import FieldError, incident_errors
+from desktop.domain.validation import FieldError, incident_errors, status_change_errors
 from desktop.domain.values import StatusChange
 from desktop.ui.forms.base import RecordForm
 from desktop.ui.forms.fields import (
@@ -53,8 +54,10 @@ SENSITIVE_NOTE = "Removed from CSV exports and reports shared outside the office
 class IncidentForm(RecordForm):
     """All fields of an incident; `edited_record()` and `status_change()` after exec() == Accepted."""
 
+    kind = RecordKind.INCIDENT
+
     def __init__(self, record: Incident | None, facilities: list[tuple[str, str]], parent: QWidget | None = None):
-        super().__init__("Edit incident" if record is not None else "New incident", parent)
+        super().__init__(record is not None, parent)
         self.record = record
         self.title = QLineEdit()
         self.title.setMaxLength(300)
@@ -113,7 +116,7 @@ class IncidentForm(RecordForm):
 
     # ---- layout ------------------------------------------------------------------------------
     def _incident_group(self) -> QGroupBox:
-        group = QGroupBox("Incident")
+        group = QGroupBox(self.kind.heading)
         form = QFormLayout(group)
         form.addRow(*self.field("title", "&Title", self.title))
         form.addRow(*self.field("case_number", "&Case number", self.case_number))
@@ -288,16 +291,12 @@ class IncidentForm(RecordForm):
         return Incident(**values, status_history=(change,) if change else ()), problems
 
     def _status_date_problems(self) -> list[FieldError]:
-        if not self._status_changed():
+        """The status change entered against the history shown (the services check it again when saving)."""
+        change = self.status_change()
+        if change is None:
             return []
-        day = pydate(self.status_changed_on.date())
-        if day > date.today():
-            return [FieldError("status_changed_on", "must not be in the future")]
         history = self.record.status_history if self.record is not None else ()
-        if history and day < history[-1].changed_on:
-            return [FieldError("status_changed_on", f"must not be before the last status change "
-                                                    f"({history[-1].changed_on.isoformat()})")]  # fmt: skip
-        return []
+        return status_change_errors(history, change, date.today())
 
     def domain_errors(self, record: Incident) -> list[FieldError]:
         return incident_errors(record)

@@ -9,6 +9,7 @@ from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QFormLayout, QLineEdit, QVBoxLayout, QWidget
 
 from desktop.domain.enums import PlanStatus
+from desktop.domain.kinds import RecordKind
 from desktop.domain.records import PlanItem
 from desktop.domain.validation import FieldError, plan_item_errors
 from desktop.ui.forms.base import RecordForm
@@ -21,8 +22,10 @@ _UUID = QRegularExpression(r"[0-9A-Fa-f-]{0,36}")
 class PlanItemForm(RecordForm):
     """Facility (or nationwide), linked incident, description, owner, due date, status, risk rationale."""
 
+    kind = RecordKind.PLAN_ITEM
+
     def __init__(self, record: PlanItem | None, facilities: list[tuple[str, str]], parent: QWidget | None = None):
-        super().__init__("Edit plan item" if record is not None else "New plan item", parent)
+        super().__init__(record is not None, parent)
         self.record = record
         self.facility = FacilityPicker(facilities, nationwide_label=NATIONWIDE)
         self.incident = QLineEdit()

@@ -75,7 +75,7 @@ def incident_row(incident: Incident, redacted: bool) -> str:
         kind += f'<br><span class="small">{escape(Weapon.format_list(incident.weapons))}</span>'
     if not incident.completed:
         kind += '<br><span class="small">attempted</span>'
-    occurred = escape(str(incident.occurred) or "unknown").replace("T", "<br>")
+    occurred = escape(incident.occurred.label()).replace(" ", "<br>")  # the time under the day
     if incident.case_number:
         occurred += f'<br><span class="small">{escape(incident.case_number)}</span>'
     status = f"{escape(incident.severity.label)}<br>{escape(incident.status.label)}"

@@ -44,7 +44,6 @@ def reassessment_tip(facility: Facility) -> str:
 
 class FacilityTableModel(PagedTableModel[Facility]):
     kind = RecordKind.FACILITY
-    noun, noun_plural = "facility", "facilities"
     default_sort = ("name", False)
     REASSESSMENT_COLUMN = 7
     columns: tuple[Column[Any], ...] = (

@@ -6,11 +6,11 @@ from typing import Any
 
 from PySide6.QtGui import QColor
 
-from desktop.domain.enums import DatePrecision, Severity
+from desktop.domain.enums import Severity
 from desktop.domain.kinds import RecordKind
 from desktop.domain.queries import IncidentFilter
 from desktop.domain.records import Incident
-from desktop.domain.values import PartialDate, Weapon
+from desktop.domain.values import Weapon
 from desktop.ui.table_models.paged import UNKNOWN, Column, PagedTableModel
 
 SEVERITY_COLOURS = {
@@ -22,31 +22,13 @@ SEVERITY_COLOURS = {
 DESCRIPTION_TIP = 400
 
 
-def occurred_text(occurred: PartialDate) -> str:
-    """2019-07-13 04:00, 2019-07-13, 2019-07, 2019, or "unknown"."""
-    if occurred.on is None or occurred.precision is DatePrecision.UNKNOWN:
-        return UNKNOWN
-    return str(occurred).replace("T", " ")
-
-
-def occurred_tip(occurred: PartialDate) -> str:
-    if occurred.on is None or occurred.precision is DatePrecision.UNKNOWN:
-        return "Date unknown"
-    known = {
-        DatePrecision.EXACT: "date and time known",
-        DatePrecision.DAY: "day known, time unknown",
-        DatePrecision.MONTH: "only the month is known",
-        DatePrecision.YEAR: "only the year is known",
-    }[occurred.precision]
-    return f"{occurred_text(occurred)} ({known})"
-
-
 def occurred_of(incident: Incident) -> str:
-    return occurred_text(incident.occurred)
+    """2019-07-13 04:00, 2019-07-13, 2019-07, 2019, or "unknown"."""
+    return incident.occurred.label()
 
 
 def occurred_tip_of(incident: Incident) -> str:
-    return occurred_tip(incident.occurred)
+    return incident.occurred.describe()
 
 
 def _sum_known(*values: int | None) -> int | None:
@@ -93,7 +75,6 @@ def title_tip(incident: Incident) -> str:
 
 class IncidentTableModel(PagedTableModel[Incident]):
     kind = RecordKind.INCIDENT
-    noun, noun_plural = "incident", "incidents"
     default_sort = ("occurred", True)
     SEVERITY_COLUMN = 6
     columns: tuple[Column[Any], ...] = (

@@ -54,8 +54,6 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
     failed = Signal(str)  # a read failed (database gone, disk error); the text says why
 
     kind: ClassVar[RecordKind]
-    noun: ClassVar[str] = "record"
-    noun_plural: ClassVar[str] = "records"
     columns: tuple[Column[Any], ...] = ()
     default_sort: ClassVar[tuple[str, bool]] = ("", False)  # sort key, descending
 
@@ -84,6 +82,19 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
         self._fetch_timer.timeout.connect(self._fetch_wanted)
 
     # ---- what subclasses describe ------------------------------------------------------------------------
+    # The names the main window still reads (kind.key, kind.label and kind.plural say the same).
+    @property
+    def entity(self) -> RecordKind:
+        return self.kind
+
+    @property
+    def noun(self) -> str:
+        return self.kind.label
+
+    @property
+    def noun_plural(self) -> str:
+        return self.kind.plural
+
     def empty_filter(self) -> Any:
         raise NotImplementedError
 
@@ -295,8 +306,8 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
         return list(self.service.page(self.where, Page(offset, limit, self.sort_key, self.descending)))
 
     def _report(self, error: Exception) -> None:
-        log.warning("reading %s failed: %s", self.noun_plural, error)
-        self.failed.emit(f"Could not read the {self.noun_plural}: {describe_error(error)}")
+        log.warning("reading %s failed: %s", self.kind.plural, error)
+        self.failed.emit(f"Could not read the {self.kind.plural}: {describe_error(error)}")
 
 
 def count_text(value: int | None) -> str:

@@ -55,7 +55,6 @@ def duration(days: int) -> str:
 
 class PlanItemTableModel(PagedTableModel[PlanItem]):
     kind = RecordKind.PLAN_ITEM
-    noun, noun_plural = "plan item", "plan items"
     default_sort = ("due_date", False)
     columns: tuple[Column[Any], ...] = ()  # set in __init__: the deadline column needs `today`
 

@@ -1,0 +1,151 @@
+"""Record services: every path that writes a status change keeps the status-change rules of
+domain/validation.py (not before the last change, not in the future) and writes nothing when it
+refuses; services reach their repository through the record kind."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+
+import pytest
+from sqlalchemy import func, select
+from support.clock import FakeClock
+
+from desktop.domain.enums import CaseStatus
+from desktop.domain.errors import StaleRecordError
+from desktop.domain.kinds import RecordKind
+from desktop.domain.records import Facility, Incident
+from desktop.domain.validation import ValidationError
+from desktop.domain.values import StatusChange
+from desktop.persistence.models import AuditRow, IncidentRow, StatusChangeRow
+from desktop.persistence.repositories import FacilityRepository, IncidentRepository, PlanItemRepository
+from desktop.persistence.unit_of_work import Database
+from desktop.services.audit import history
+from desktop.services.records import FacilityService, IncidentService, PlanItemService
+
+TODAY = date(2024, 3, 1)  # the fake clock's day
+BEFORE_THE_LAST_CHANGE = "status_changed_on: must not be before the last status change (2019-08-14)"
+IN_THE_FUTURE = "status_changed_on: must not be in the future"
+
+
+def rows(database: Database) -> dict[str, int]:
+    """Incidents, status changes and audit entries: a fingerprint that must not move on a refusal."""
+    with database.unit_of_work(write=False) as uow:
+        assert uow.session is not None
+        return {
+            row.__tablename__: uow.session.scalar(select(func.count()).select_from(row)) or 0
+            for row in (IncidentRow, StatusChangeRow, AuditRow)
+        }
+
+
+@pytest.fixture
+def investigated(any_database: Database, clock: FakeClock) -> Incident:
+    """An incident reported on 2019-08-13 and under investigation since 2019-08-14."""
+    assert clock().date() == TODAY
+    tacoma = FacilityService(any_database).create(Facility(name="Tacoma", state="WA"))
+    steps = (
+        StatusChange(CaseStatus.REPORTED, date(2019, 8, 13)),
+        StatusChange(CaseStatus.UNDER_INVESTIGATION, date(2019, 8, 14), "FBI"),
+    )
+    incident = Incident(facility_uuid=tacoma.uuid, title="Shots fired", status=CaseStatus.UNDER_INVESTIGATION,
+                        status_history=steps)  # fmt: skip
+    return IncidentService(any_database).create(incident)
+
+
+@pytest.mark.parametrize(
+    ("on", "message"),
+    [(date(2019, 8, 1), BEFORE_THE_LAST_CHANGE), (date(2024, 3, 2), IN_THE_FUTURE)],
+    ids=["before the last change", "in the future"],
+)
+def test_change_status_refuses_a_day_before_the_last_change_or_in_the_future_and_writes_nothing(
+    any_database: Database, investigated: Incident, on: date, message: str
+) -> None:
+    service = IncidentService(any_database)
+    before = rows(any_database)
+    with pytest.raises(ValidationError) as caught:
+        service.change_status(investigated.uuid, CaseStatus.CHARGED, on, "grand jury")
+    assert str(caught.value) == message
+    assert [e.field for e in caught.value.errors] == ["status_changed_on"]
+    assert rows(any_database) == before
+    assert service.get(investigated.uuid) == investigated
+
+
+def test_change_status_accepts_a_day_from_the_last_change_to_today(
+    any_database: Database, investigated: Incident
+) -> None:
+    service = IncidentService(any_database)
+    charged = service.change_status(investigated.uuid, CaseStatus.CHARGED, date(2019, 8, 14), "same day")
+    closed = service.change_status(investigated.uuid, CaseStatus.CLOSED, TODAY, "today")
+    assert [c.fact for c in closed.status_history] == [
+        (CaseStatus.REPORTED, date(2019, 8, 13), ""),
+        (CaseStatus.UNDER_INVESTIGATION, date(2019, 8, 14), "FBI"),
+        (CaseStatus.CHARGED, date(2019, 8, 14), "same day"),
+        (CaseStatus.CLOSED, TODAY, "today"),
+    ]
+    assert charged.status is CaseStatus.CHARGED and closed.status is CaseStatus.CLOSED
+    assert service.get(investigated.uuid) == closed
+    assert [e.changes.get("status") for e in history(any_database, investigated.uuid)][-2:] == [
+        ("under_investigation", "charged"),
+        ("charged", "closed"),
+    ]
+
+
+def test_update_with_status_checks_the_change_against_the_stored_history(
+    any_database: Database, investigated: Incident
+) -> None:
+    service = IncidentService(any_database)
+    charged = replace(investigated, status=CaseStatus.CHARGED)
+    before = rows(any_database)
+    with pytest.raises(ValidationError, match=f"^{re.escape(BEFORE_THE_LAST_CHANGE)}$"):
+        service.update_with_status(charged, StatusChange(CaseStatus.CHARGED, date(2019, 8, 13)))
+    with pytest.raises(ValidationError, match=f"^{IN_THE_FUTURE}$"):
+        service.update_with_status(charged, StatusChange(CaseStatus.CHARGED, date(2025, 1, 1)))
+    assert rows(any_database) == before
+    saved = service.update_with_status(charged, StatusChange(CaseStatus.CHARGED, date(2020, 1, 15), "indicted"))
+    assert saved.status_history[-1].fact == (CaseStatus.CHARGED, date(2020, 1, 15), "indicted")
+    renamed = service.update_with_status(replace(saved, title="Shots fired at night"), None)  # no status change
+    assert renamed.status_history == saved.status_history
+
+
+def test_a_stale_record_is_refused_as_stale_before_its_status_date_is_judged(
+    any_database: Database, investigated: Incident
+) -> None:
+    service = IncidentService(any_database)
+    service.update(replace(investigated, title="Changed elsewhere"))
+    with pytest.raises(StaleRecordError):
+        service.update_with_status(replace(investigated, status=CaseStatus.CHARGED),
+                                   StatusChange(CaseStatus.CHARGED, date(2019, 1, 1)))  # fmt: skip
+
+
+def test_create_and_restore_check_the_whole_status_history(any_database: Database, investigated: Incident) -> None:
+    service = IncidentService(any_database)
+    before = rows(any_database)
+    future = (StatusChange(CaseStatus.REPORTED, date(2030, 1, 1)),)
+    with pytest.raises(ValidationError, match=r"^status_history: change 1 \(reported on 2030-01-01\): date must not"):
+        service.create(replace(investigated, uuid="", case_number=None, status=CaseStatus.REPORTED,
+                               status_history=future))  # fmt: skip
+    backwards = (investigated.status_history[1], replace(investigated.status_history[0], status=CaseStatus.CHARGED))
+    with pytest.raises(ValidationError, match="must not be before the last status change"):
+        service.restore(replace(investigated, status=CaseStatus.CHARGED, status_history=backwards))
+    assert rows(any_database) == before
+    assert service.get(investigated.uuid) == investigated
+
+
+def test_services_reach_their_repository_through_the_record_kind(any_database: Database) -> None:
+    assert [s.kind for s in (FacilityService, IncidentService, PlanItemService)] == [
+        RecordKind.FACILITY,
+        RecordKind.INCIDENT,
+        RecordKind.PLAN_ITEM,
+    ]
+    with any_database.unit_of_work(write=False) as uow:
+        assert isinstance(uow.repository(RecordKind.FACILITY), FacilityRepository)
+        assert isinstance(uow.repository(RecordKind.INCIDENT), IncidentRepository)
+        assert isinstance(uow.repository(RecordKind.PLAN_ITEM), PlanItemRepository)
+        assert all(uow.repository(kind).kind is kind for kind in RecordKind)
+
+
+def test_audit_entries_name_the_kind_by_its_plain_key(any_database: Database, investigated: Incident) -> None:
+    entries = history(any_database, investigated.uuid)
+    assert [e.entity for e in entries] == ["incident"]
+    assert type(entries[0].entity) is str
