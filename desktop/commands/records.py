@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from desktop.commands import command
+from desktop.domain.kinds import RecordKind
 from desktop.domain.queries import IncidentFilter, Page
 from desktop.persistence.unit_of_work import Database
 from desktop.services.demo import load_demo
@@ -44,7 +45,7 @@ def stats(database: Database, _args: argparse.Namespace) -> int:
         ("status", summary.by_status),
         ("attack type", summary.by_attack_type),
         ("severity", summary.by_severity),
-        ("plan items", summary.plan_items_by_status),
+        (RecordKind.PLAN_ITEM.plural, summary.plan_items_by_status),
     ):
         print(f"by {title}: " + ", ".join(f"{k.label} {v}" for k, v in counts.items()))  # fmt: skip
     return 0

@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session
 
+from desktop.domain.kinds import RecordKind
 from desktop.domain.records import Incident
 from desktop.domain.validation import BatchValidationError, FieldError
 from desktop.domain.values import PartialDate, StatusChange
@@ -58,7 +59,7 @@ def insert_incidents(
     session.execute(insert(_table(IncidentRow)), rows)
     _insert_children(session, stored, now)
     for saved in stored:
-        audit.created("incident", saved)
+        audit.created(RecordKind.INCIDENT, saved)
     return stored
 
 

@@ -34,6 +34,7 @@ from desktop.domain.enums import (
     Severity,
     WeaponType,
 )
+from desktop.domain.kinds import RecordKind
 
 
 def coded(enum: type[StrEnum], name: str) -> Enum:
@@ -64,7 +65,7 @@ class Versioned:
 
 
 class FacilityRow(Versioned, Base):
-    __tablename__ = "facilities"
+    __tablename__ = RecordKind.FACILITY.table
 
     name: Mapped[str] = mapped_column(String(300), index=True)
     agency: Mapped[Agency] = mapped_column(coded(Agency, "agency"))
@@ -88,10 +89,10 @@ DASHBOARD_FIGURES = ("occurred_on", "attack_type", "property_damage", "damage_es
 
 
 class IncidentRow(Versioned, Base):
-    __tablename__ = "incidents"
+    __tablename__ = RecordKind.INCIDENT.table
 
     case_number: Mapped[str | None] = mapped_column(String(64), unique=True)
-    facility_id: Mapped[int] = mapped_column(ForeignKey("facilities.id", ondelete="RESTRICT"))
+    facility_id: Mapped[int] = mapped_column(ForeignKey(f"{RecordKind.FACILITY.table}.id", ondelete="RESTRICT"))
     title: Mapped[str] = mapped_column(String(300))
     occurred_precision: Mapped[DatePrecision] = mapped_column(coded(DatePrecision, "date_precision"))
     occurred_on: Mapped[date | None] = mapped_column(Date)
@@ -143,7 +144,9 @@ class WeaponRow(Base):
     __tablename__ = "incident_weapons"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    incident_id: Mapped[int] = mapped_column(ForeignKey("incidents.id", ondelete="CASCADE"), index=True)
+    incident_id: Mapped[int] = mapped_column(
+        ForeignKey(f"{RecordKind.INCIDENT.table}.id", ondelete="CASCADE"), index=True
+    )
     position: Mapped[int] = mapped_column(Integer)
     weapon_type: Mapped[WeaponType] = mapped_column(coded(WeaponType, "weapon_type"))
     subtype: Mapped[str] = mapped_column(String(300), default="")
@@ -156,7 +159,9 @@ class StatusChangeRow(Base):
     __tablename__ = "incident_status_changes"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    incident_id: Mapped[int] = mapped_column(ForeignKey("incidents.id", ondelete="CASCADE"), index=True)
+    incident_id: Mapped[int] = mapped_column(
+        ForeignKey(f"{RecordKind.INCIDENT.table}.id", ondelete="CASCADE"), index=True
+    )
     status: Mapped[CaseStatus] = mapped_column(coded(CaseStatus, "case_status"))
     changed_on: Mapped[date] = mapped_column(Date)
     note: Mapped[str] = mapped_column(Text, default="")
@@ -164,10 +169,14 @@ class StatusChangeRow(Base):
 
 
 class PlanItemRow(Versioned, Base):
-    __tablename__ = "plan_items"
+    __tablename__ = RecordKind.PLAN_ITEM.table
 
-    facility_id: Mapped[int | None] = mapped_column(ForeignKey("facilities.id", ondelete="RESTRICT"), index=True)
-    incident_id: Mapped[int | None] = mapped_column(ForeignKey("incidents.id", ondelete="SET NULL"), index=True)
+    facility_id: Mapped[int | None] = mapped_column(
+        ForeignKey(f"{RecordKind.FACILITY.table}.id", ondelete="RESTRICT"), index=True
+    )
+    incident_id: Mapped[int | None] = mapped_column(
+        ForeignKey(f"{RecordKind.INCIDENT.table}.id", ondelete="SET NULL"), index=True
+    )
     description: Mapped[str] = mapped_column(Text)
     owner: Mapped[str] = mapped_column(String(300), default="")
     due_date: Mapped[date | None] = mapped_column(Date, index=True)

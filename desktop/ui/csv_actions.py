@@ -26,7 +26,7 @@ class CsvActions(QObject):
     """Owns `export_action` and `import_action`; put them in the File menu and the toolbar. They work on the
     session's database.
 
-    `current_filter(entity)` returns the filter the tab of `entity` ("incidents", "facilities", "plan_items")
+    `current_filter(table)` returns the filter the tab of the kind with that table name (RecordKind.table)
     shows, or None; `current_entity()` (optional) names the tab in front, which the export dialog preselects.
     A committed import is told by the session's `records_changed` (the kinds it wrote). The dialogs open
     window-modal without blocking; `exported(path, rows)`, `imported(report)` and `failed(message)` tell
@@ -159,7 +159,7 @@ class CsvActions(QObject):
         dialog.show_report(report)
         if report.committed:
             kinds = [RecordKind.FACILITY] if report.facilities_created else []  # named by the rows, created
-            self.session.changed(*dict.fromkeys([*kinds, RecordKind.parse(options.entity.value)]))
+            self.session.changed(*dict.fromkeys([*kinds, options.entity]))
             self._status(report.summary())
             self.imported.emit(report)
             dialog.accept()

@@ -277,35 +277,35 @@ class MainWindow(QMainWindow):
         tab.table.set_default_widths()
 
     def current_incident_filter(self) -> IncidentFilter:
-        where: IncidentFilter = self.record_tabs["incidents"].model.where
+        where: IncidentFilter = self._tab_for(RecordKind.INCIDENT).model.where
         return where
 
     def apply_incident_filter(self, where: IncidentFilter, *, show: bool = True) -> None:
-        bar = self.record_tabs["incidents"].filter_bar
+        bar = self._tab_for(RecordKind.INCIDENT).filter_bar
         assert isinstance(bar, IncidentFilterBar)
         bar.set_filter(where)
         if show:
-            self.show_tab("incidents")
+            self.show_tab(RecordKind.INCIDENT.table)
 
     def show_facility_incidents(self) -> None:
-        record = self.record_tabs["facilities"].selected_record() if self._is_current("facilities") else None
+        record = self._tab_for(RecordKind.FACILITY).selected_record() if self._is_current(RecordKind.FACILITY) else None
         if record is None:
             self.statusBar().showMessage("Select a facility on the Facilities tab first.", 5000)
             return
         self.apply_incident_filter(IncidentFilter(facility_uuids=(record.uuid,)))
 
     def show_incident_plan_items(self) -> None:
-        record = self.record_tabs["incidents"].selected_record() if self._is_current("incidents") else None
+        record = self._tab_for(RecordKind.INCIDENT).selected_record() if self._is_current(RecordKind.INCIDENT) else None
         if record is None:
             self.statusBar().showMessage("Select an incident on the Incidents tab first.", 5000)
             return
-        self.record_tabs["plan_items"].filter_bar.clear()
-        self.record_tabs["plan_items"].model.set_filter(PlanItemFilter(incident_uuid=record.uuid))
-        self.show_tab("plan_items")
+        self._tab_for(RecordKind.PLAN_ITEM).filter_bar.clear()
+        self._tab_for(RecordKind.PLAN_ITEM).model.set_filter(PlanItemFilter(incident_uuid=record.uuid))
+        self.show_tab(RecordKind.PLAN_ITEM.table)
         self.statusBar().showMessage(f"Plan items for “{record.title}” (Clear filters shows all).", 8000)
 
-    def _is_current(self, key: str) -> bool:
-        return self.tabs.currentWidget() is self.record_tabs[key]
+    def _is_current(self, kind: RecordKind) -> bool:
+        return self.tabs.currentWidget() is self._tab_for(kind)
 
     # ---- status bar -------------------------------------------------------------------------------------
     def _tab_changed(self, *_: object) -> None:
@@ -313,8 +313,8 @@ class MainWindow(QMainWindow):
         A = WindowAction
         for key in (A.NEW, A.EDIT, A.DELETE, A.FIND, A.CLEAR_FILTERS, A.RESET_COLUMNS):
             self.registry[key].setEnabled(tab is not None)
-        self.registry[A.FACILITY_INCIDENTS].setEnabled(self._is_current("facilities"))
-        self.registry[A.INCIDENT_PLAN_ITEMS].setEnabled(self._is_current("incidents"))
+        self.registry[A.FACILITY_INCIDENTS].setEnabled(self._is_current(RecordKind.FACILITY))
+        self.registry[A.INCIDENT_PLAN_ITEMS].setEnabled(self._is_current(RecordKind.INCIDENT))
         if tab is not None:
             kind = tab.kind
             self.registry[A.NEW].setText(f"&New {kind.label}…")
@@ -328,7 +328,7 @@ class MainWindow(QMainWindow):
             return
         model = tab.model
         shown, total = model.filtered_count, model.total_count
-        noun = model.noun if total == 1 else model.noun_plural
+        noun = model.kind.label if total == 1 else model.kind.plural
         if shown == total:
             self.counts_label.setText(f"{total:,} {noun}")
         else:
@@ -418,7 +418,7 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
         for tab in self.record_tabs.values():
             tab.table.restore_header(self.settings.header(tab.kind))
-        self.show_tab(self.settings.tab() or "incidents")
+        self.show_tab(self.settings.tab() or RecordKind.INCIDENT.table)
 
     def save_settings(self) -> None:
         self.settings.save_window(self.saveGeometry(), self.saveState())

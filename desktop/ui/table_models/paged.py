@@ -82,19 +82,6 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
         self._fetch_timer.timeout.connect(self._fetch_wanted)
 
     # ---- what subclasses describe ------------------------------------------------------------------------
-    # The names the main window still reads (kind.key, kind.label and kind.plural say the same).
-    @property
-    def entity(self) -> RecordKind:
-        return self.kind
-
-    @property
-    def noun(self) -> str:
-        return self.kind.label
-
-    @property
-    def noun_plural(self) -> str:
-        return self.kind.plural
-
     def empty_filter(self) -> Any:
         raise NotImplementedError
 
