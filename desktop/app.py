@@ -22,7 +22,8 @@ from desktop.persistence.opening import display_url
 from desktop.persistence.unit_of_work import Database
 from desktop.services.demo import load_demo
 from desktop.services.records import FacilityService, IncidentService
-from desktop.services.session import Answer, DatabaseSessions, Question
+from desktop.services.session.questions import Answer, Question
+from desktop.services.session.service import DatabaseSessions
 from desktop.ui.error_dialogs import set_log_file, show_error, show_unexpected
 from desktop.ui.features import install_features
 from desktop.ui.icons import app_icon

@@ -14,7 +14,8 @@ from desktop import __version__, paths
 from desktop.commands import COMMANDS, load_commands
 from desktop.domain.errors import RecordInUseError, RecordNotFoundError, StaleRecordError, StorageError
 from desktop.persistence.opening import DatabaseFileError, describe_error, display_url
-from desktop.services.session import Damaged, DatabaseSessions, NeedsAnswer
+from desktop.services.session.questions import Damaged, NeedsAnswer
+from desktop.services.session.service import DatabaseSessions
 
 EXPECTED_ERRORS = (SQLAlchemyError, OSError, ValueError, RecordNotFoundError, RecordInUseError, StaleRecordError,
                    StorageError)  # fmt: skip

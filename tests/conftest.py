@@ -39,7 +39,7 @@ from desktop.persistence.engine import sqlite_url as make_sqlite_url
 from desktop.persistence.schema import upgrade_to_head
 from desktop.persistence.unit_of_work import Database
 from desktop.services.demo import load_demo
-from desktop.services.session import DatabaseSessions
+from desktop.services.session.service import DatabaseSessions
 
 BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
 PG_DATABASE = "incident_logger_test"

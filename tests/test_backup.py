@@ -37,7 +37,7 @@ from desktop.services.backup import (
     verify_backup,
 )
 from desktop.services.records import FacilityService
-from desktop.services.session import backup_on_close
+from desktop.services.session.service import backup_on_close
 
 
 def db_path(database: Database) -> Path:

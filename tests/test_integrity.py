@@ -23,7 +23,7 @@ from desktop.persistence.opening import DatabaseFileError, open_checked
 from desktop.persistence.schema import alembic_config, head_revision
 from desktop.persistence.unit_of_work import Database
 from desktop.services.backup import list_backups, verify_backup
-from desktop.services.session import open_for_use
+from desktop.services.session.service import open_for_use
 
 
 def fingerprint(path: Path) -> dict[str, str]:

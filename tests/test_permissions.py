@@ -24,7 +24,7 @@ from desktop.persistence.opening import open_database
 from desktop.services.backup import BackupLabel, back_up, move_aside, restore_backup
 from desktop.services.demo import load_demo
 from desktop.services.records import FacilityService
-from desktop.services.session import backup_on_close, open_for_use
+from desktop.services.session.service import backup_on_close, open_for_use
 
 REPOSITORY = Path(__file__).resolve().parent.parent
 

@@ -15,18 +15,18 @@ from desktop.persistence.instance_lock import current_owner, lock_path
 from desktop.services.backup import BackupLabel, back_up, list_backups
 from desktop.services.demo import load_demo
 from desktop.services.records import FacilityService
-from desktop.services.session import (
+from desktop.services.session.questions import (
     QUIT,
     AlreadyOpen,
     Answer,
     CannotOpen,
     Choice,
     Damaged,
-    DatabaseSessions,
     NeedsAnswer,
     Problem,
     Question,
 )
+from desktop.services.session.service import DatabaseSessions
 
 
 class Script:

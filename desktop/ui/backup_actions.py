@@ -41,7 +41,7 @@ from desktop.services.backup import (
     list_backups,
     verify_backup,
 )
-from desktop.services.session import OpenElsewhereError
+from desktop.services.session.questions import OpenElsewhereError
 from desktop.ui.dialogs.history_dialog import HistoryDialog, local_time
 from desktop.ui.session import Session
 

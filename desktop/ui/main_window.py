@@ -28,7 +28,7 @@ from desktop.domain.queries import IncidentFilter, PlanItemFilter
 from desktop.persistence.engine import sqlite_file, sqlite_url
 from desktop.persistence.unit_of_work import Database
 from desktop.services.plans import deadline_summary
-from desktop.services.session import Answer, Question
+from desktop.services.session.questions import Answer, Question
 from desktop.ui.error_dialogs import EXPECTED
 from desktop.ui.icons import app_icon
 from desktop.ui.open_problems import DATABASE_FILTER, SUFFIX

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QAbstractButton, QDialog, QFileDialog, QMessageBox
 from desktop.persistence.engine import sqlite_file, sqlite_url
 from desktop.persistence.opening import display_url
 from desktop.services.backup import BackupSummary, verify_backup
-from desktop.services.session import (
+from desktop.services.session.questions import (
     QUIT,
     AlreadyOpen,
     Answer,

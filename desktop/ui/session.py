@@ -11,7 +11,8 @@ from desktop.domain.kinds import RecordKind
 from desktop.persistence.unit_of_work import Database
 from desktop.services.backup import RestoreResult
 from desktop.services.records import RecordServices
-from desktop.services.session import Ask, DatabaseSessions
+from desktop.services.session.questions import Ask
+from desktop.services.session.service import DatabaseSessions
 
 
 class NoDatabaseError(RuntimeError):

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.domain.kinds import Record, RecordKind
 from desktop.domain.records import Facility, Incident, PlanItem
-from desktop.services.session import Answer, Question
+from desktop.services.session.questions import Answer, Question
 from desktop.ui.forms.base import RecordForm
 from desktop.ui.forms.facility_form import FacilityForm
 from desktop.ui.forms.incident_form import IncidentForm

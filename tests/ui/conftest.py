@@ -19,7 +19,8 @@ from desktop.app import build_main_window
 from desktop.domain.kinds import Record, RecordKind
 from desktop.paths import AppPaths
 from desktop.persistence.unit_of_work import Database
-from desktop.services.session import Answer, DatabaseSessions, Question
+from desktop.services.session.questions import Answer, Question
+from desktop.services.session.service import DatabaseSessions
 from desktop.ui.forms.base import RecordForm
 from desktop.ui.main_window import MainWindow
 from desktop.ui.session import Session

@@ -17,7 +17,7 @@ from support.clock import FakeClock
 from desktop.persistence.unit_of_work import Database
 from desktop.services.demo import load_demo
 from desktop.services.records import FacilityService, IncidentService, PlanItemService
-from desktop.services.session import DatabaseSessions
+from desktop.services.session.service import DatabaseSessions
 from desktop.ui.forms.base import RecordForm
 
 

@@ -26,7 +26,7 @@ from desktop.persistence.unit_of_work import Database
 from desktop.services.audit import history, verify_chain
 from desktop.services.backup import BackupLabel, back_up, list_backups, verify_backup
 from desktop.services.records import FacilityService, IncidentService
-from desktop.services.session import DatabaseSessions
+from desktop.services.session.service import DatabaseSessions
 from desktop.ui.backup_actions import BackupActions, RestoreDialog
 from desktop.ui.dialogs.history_dialog import HistoryDialog
 from desktop.ui.session import Session

@@ -22,7 +22,7 @@ from support.synthetic_incidents import populate
 from desktop.domain.queries import IncidentFilter
 from desktop.persistence.unit_of_work import Database
 from desktop.services.records import IncidentService
-from desktop.services.session import DatabaseSessions
+from desktop.services.session.service import DatabaseSessions
 from desktop.ui.report import BriefingError, BriefingOptions, write_briefing
 from desktop.ui.report.briefing_dialog import BriefingDialog
 from desktop.ui.report_actions import ReportActions

@@ -31,7 +31,7 @@ from desktop.persistence.models import AuditRow
 from desktop.persistence.unit_of_work import Database
 from desktop.services.csv.format import MASK
 from desktop.services.records import IncidentService
-from desktop.services.session import DatabaseSessions
+from desktop.services.session.service import DatabaseSessions
 from desktop.ui.csv_actions import CsvActions
 from desktop.ui.dialogs.export_dialog import ExportDialog
 from desktop.ui.dialogs.import_dialog import ImportDialog

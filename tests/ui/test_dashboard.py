@@ -20,7 +20,7 @@ from desktop.domain.queries import IncidentFilter
 from desktop.persistence.unit_of_work import Database
 from desktop.services.dashboard import dashboard_data
 from desktop.services.records import IncidentService
-from desktop.services.session import DatabaseSessions
+from desktop.services.session.service import DatabaseSessions
 from desktop.ui.dashboard import DashboardTab
 from desktop.ui.dashboard.chart_common import DUE_SOON_COLOUR, OVERDUE_COLOUR, count_scale
 from desktop.ui.dashboard.chart_panel import ChartPanel

@@ -24,7 +24,7 @@ from desktop.persistence.engine import sqlite_url
 from desktop.persistence.instance_lock import InstanceLock
 from desktop.persistence.unit_of_work import Database
 from desktop.services.records import IncidentService
-from desktop.services.session import DatabaseSessions
+from desktop.services.session.service import DatabaseSessions
 from desktop.ui import error_dialogs
 from desktop.ui.main_window import MainWindow
 from desktop.ui.settings import WindowSettings

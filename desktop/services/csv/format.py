@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, time
+from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
@@ -14,7 +14,6 @@ from desktop.domain.enums import (
     AttackType,
     CaseStatus,
     DamageStatus,
-    DatePrecision,
     FacilityType,
     LabelledEnum,
     PlanStatus,
@@ -218,22 +217,9 @@ def format_datetime(value: datetime | None) -> str:
     return value.isoformat(sep=" ")
 
 
-def format_time(value: time) -> str:
-    if value.microsecond:
-        return value.isoformat()
-    return value.strftime("%H:%M" if value.second == 0 else "%H:%M:%S")
-
-
 def format_partial_date(value: PartialDate) -> str:
-    if value.on is None or value.precision is DatePrecision.UNKNOWN:
-        return ""
-    if value.precision is DatePrecision.YEAR:
-        return f"{value.on.year:04d}"
-    if value.precision is DatePrecision.MONTH:
-        return f"{value.on.year:04d}-{value.on.month:02d}"
-    if value.precision is DatePrecision.EXACT and value.at is not None:
-        return f"{value.on.isoformat()} {format_time(value.at)}"
-    return value.on.isoformat()
+    """The CSV cell of a partial date: ISO 8601 with a space between date and time."""
+    return value.iso(" ")
 
 
 def escape_part(text: str) -> str:
