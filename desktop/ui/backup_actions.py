@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -43,6 +43,7 @@ from desktop.services.backup import (
 )
 from desktop.services.session.questions import OpenElsewhereError
 from desktop.ui.dialogs.history_dialog import HistoryDialog, local_time
+from desktop.ui.feature_actions import FeatureActions
 from desktop.ui.session import Session
 
 BACKUP_FILTER = "Incident Logger backups (*.sqlite3);;All files (*)"
@@ -166,7 +167,7 @@ class RestoreDialog(QDialog):
         self.table.selectRow(known)
 
 
-class BackupActions(QObject):
+class BackupActions(FeatureActions):
     """Owns `backup_action` and `restore_action` (add them to the File menu) and `show_history(kind, uuid)`, for
     the session's database. Dialogs open window-modal without blocking; `current_dialog` is the one on screen.
     Results are told in a message box and by the signals `backed_up(path)`, `restored(backup path)` and
@@ -174,7 +175,6 @@ class BackupActions(QObject):
 
     backed_up = Signal(str)
     restored = Signal(str)
-    failed = Signal(str)
 
     def __init__(
         self,
@@ -182,19 +182,15 @@ class BackupActions(QObject):
         session: Session,
         app_paths: AppPaths,
     ) -> None:
-        super().__init__(parent_window)
-        self.window = parent_window
-        self.session = session
+        super().__init__(parent_window, session)
         self.app_paths = app_paths
         self.current_dialog: QDialog | None = None
-        self.backup_action = QAction("&Back up now…", parent_window)
-        self.backup_action.setObjectName("backup_action")
-        self.backup_action.setStatusTip("Write a verified copy of the database to a file of your choice")
-        self.backup_action.triggered.connect(self.back_up_now)
-        self.restore_action = QAction("&Restore from backup…", parent_window)
-        self.restore_action.setObjectName("restore_action")
-        self.restore_action.setStatusTip("Replace the data by a backup; the current data is saved as a backup first")
-        self.restore_action.triggered.connect(self.restore_from_backup)
+        self.backup_action = self.action("&Back up now…", "backup_action",
+                                         "Write a verified copy of the database to a file of your choice",
+                                         self.back_up_now)  # fmt: skip
+        self.restore_action = self.action("&Restore from backup…", "restore_action",
+                                          "Replace the data by a backup; the current data is saved as a backup first",
+                                          self.restore_from_backup)  # fmt: skip
 
     # ---- back up --------------------------------------------------------------------------------------------
 

@@ -6,8 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
 from desktop.domain.kinds import RecordKind
@@ -19,10 +18,11 @@ from desktop.ui.dialogs.export_dialog import ExportDialog
 from desktop.ui.dialogs.import_dialog import ImportDialog
 from desktop.ui.dialogs.progress import run_with_progress
 from desktop.ui.error_dialogs import EXPECTED
+from desktop.ui.feature_actions import FeatureActions
 from desktop.ui.session import Session
 
 
-class CsvActions(QObject):
+class CsvActions(FeatureActions):
     """Owns `export_action` and `import_action`; put them in the File menu and the toolbar. They work on the
     session's database.
 
@@ -34,7 +34,6 @@ class CsvActions(QObject):
 
     exported = Signal(str, int)
     imported = Signal(object)
-    failed = Signal(str)
 
     def __init__(
         self,
@@ -45,24 +44,26 @@ class CsvActions(QObject):
         current_entity: Callable[[], str] = lambda: RecordKind.INCIDENT.table,
         default_directory: Path | None = None,
     ) -> None:
-        super().__init__(parent_window)
-        self.window = parent_window
-        self.session = session
+        super().__init__(parent_window, session)
         self.current_filter = current_filter
         self.current_entity = current_entity
         self.directory = default_directory or Path.home()
         self.export_dialog: ExportDialog | None = None
         self.import_dialog: ImportDialog | None = None
-        self.export_action = QAction("&Export CSV…", parent_window)
-        self.export_action.setObjectName("export_csv_action")
-        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
-        self.export_action.setStatusTip("Write incidents, facilities or plan items to a CSV file (for spreadsheets)")
-        self.export_action.triggered.connect(self.export_csv)
-        self.import_action = QAction("&Import CSV…", parent_window)
-        self.import_action.setObjectName("import_csv_action")
-        self.import_action.setShortcut(QKeySequence("Ctrl+I"))
-        self.import_action.setStatusTip("Read incidents, facilities or plan items from a CSV file (all or nothing)")
-        self.import_action.triggered.connect(self.import_csv)
+        self.export_action = self.action(
+            "&Export CSV…",
+            "export_csv_action",
+            "Write incidents, facilities or plan items to a CSV file (for spreadsheets)",
+            self.export_csv,
+            "Ctrl+E",
+        )
+        self.import_action = self.action(
+            "&Import CSV…",
+            "import_csv_action",
+            "Read incidents, facilities or plan items from a CSV file (all or nothing)",
+            self.import_csv,
+            "Ctrl+I",
+        )
 
     def _database(self, doing: str) -> Database | None:
         if not self.session.is_open:

@@ -6,26 +6,26 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
 from desktop.domain.errors import StorageError
 from desktop.domain.queries import IncidentFilter
 from desktop.persistence.unit_of_work import Database
 from desktop.services.records import FacilityService
+from desktop.ui.feature_actions import FeatureActions
 from desktop.ui.report import BriefingError, write_briefing
 from desktop.ui.report.briefing_dialog import BriefingDialog
 from desktop.ui.session import Session
 
 
-class ReportActions(QObject):
+class ReportActions(FeatureActions):
     """Owns `export_briefing_action`; add it to the File menu. The dialog opens window-modal (not blocking);
     on Export the PDF of the session's database is written, then `exported(path, pages)` or `failed(message)`
     is emitted."""
 
     exported = Signal(str, int)
-    failed = Signal(str)
 
     def __init__(
         self,
@@ -36,19 +36,15 @@ class ReportActions(QObject):
         today: Callable[[], date] = date.today,
         default_directory: Path | None = None,
     ) -> None:
-        super().__init__(parent_window)
-        self.window = parent_window
-        self.session = session
+        super().__init__(parent_window, session)
         self.current_filter = current_filter
         self.today = today
         self.default_directory = default_directory or Path.home()
         self.dialog: BriefingDialog | None = None
-        self.export_briefing_action = QAction("Export &briefing (PDF)…", parent_window)
-        self.export_briefing_action.setObjectName("export_briefing_action")
-        self.export_briefing_action.setStatusTip(
-            "Write a PDF briefing: summary figures, charts, incidents and plan items for a period and facilities"
-        )
-        self.export_briefing_action.triggered.connect(self.export_briefing)
+        self.export_briefing_action = self.action(
+            "Export &briefing (PDF)…", "export_briefing_action",
+            "Write a PDF briefing: summary figures, charts, incidents and plan items for a period and facilities",
+            self.export_briefing)  # fmt: skip
 
     def export_briefing(self) -> None:
         if not self.session.is_open:
