@@ -164,3 +164,15 @@ _LABELS: dict[StrEnum, str] = {
     AttackType.PROTEST_UNLAWFUL: "Protest – unlawful",
     DatePrecision.EXACT: "Exact time",
 }
+
+
+CODED_FIELDS: dict[str, tuple[type[LabelledEnum], ...]] = {
+    "agency": (Agency,),
+    "facility_type": (FacilityType,),
+    "security_level": (SecurityLevel,),
+    "attack_type": (AttackType,),
+    "severity": (Severity,),
+    "property_damage": (DamageStatus,),
+    "status": (CaseStatus, PlanStatus),
+}
+"""The enumerations whose codes a record field stores (what an audit value's code is a code of)."""

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import replace
 from datetime import date, datetime
-from typing import Any, ClassVar, Protocol, TypeVar
+from typing import Any, ClassVar, Generic, Protocol, TypeVar
 
 from sqlalchemy import ColumnElement, Select, and_, case, column, func, or_, select, table, update
 from sqlalchemy.orm import Session, contains_eager, joinedload, lazyload, selectinload
@@ -88,9 +88,16 @@ class RecordRepository(Protocol[RecordT, FilterT]):
     def page(self, where: FilterT | None = None, page: Page | None = None) -> list[RecordT]: ...
 
 
-class _Repository:
+RowT = TypeVar("RowT", FacilityRow, IncidentRow, PlanItemRow)
+StoredT = TypeVar("StoredT", Facility, Incident, PlanItem)
+
+
+class _Repository(Generic[RowT, StoredT]):
+    """What the repositories share: find a row, read, insert, save and delete a record with its audit entry;
+    a subclass says how a row becomes a record (`_record`) and a record a row (`_apply`)."""
+
     kind: ClassVar[RecordKind]
-    model: Any = None  # the row class
+    model: type[RowT]
 
     def __init__(self, session: Session, audit: AuditLog, clock: Clock) -> None:
         self.session = session
@@ -105,16 +112,63 @@ class _Repository:
         """Which of `uuids` are stored, in one query (the CSV import asks for a chunk of rows at a time)."""
         if not uuids:
             return set()
-        table = self.model.__table__
-        query = select(table.c.uuid).where(table.c.uuid.in_(list(uuids)))
+        query = select(self.model.uuid).where(self.model.uuid.in_(list(uuids)))
         return set(self.session.scalars(query))
 
     def restamp(self, uuid: str, created_at: datetime | None, updated_at: datetime | None) -> None:
         """Give a stored record the created_at and updated_at it had elsewhere (None: keep the stored one)."""
         stamps = {name: value for name, value in (("created_at", created_at), ("updated_at", updated_at)) if value}
         if stamps:
-            table = self.model.__table__
-            self.session.execute(update(table).where(table.c.uuid == uuid).values(**stamps))
+            self.session.execute(update(self.model).where(self.model.uuid == uuid).values(**stamps))
+
+    def _record(self, row: RowT) -> StoredT:
+        raise NotImplementedError
+
+    def _apply(self, row: RowT, record: StoredT) -> None:
+        raise NotImplementedError
+
+    def _check_deletable(self, row: RowT) -> None:
+        """Raise RecordInUseError when deleting `row` would orphan other records."""
+
+    def row(self, uuid: str) -> RowT:
+        row = self.session.scalar(select(self.model).where(self.model.uuid == uuid))
+        if row is None:
+            raise RecordNotFoundError(self.kind, uuid)
+        return row
+
+    def get(self, uuid: str) -> StoredT:
+        return self._record(self.row(uuid))
+
+    def _insert(self, record: StoredT) -> StoredT:
+        now = self.clock()
+        row = self.model(uuid=record.uuid or mapping.new_uuid(), created_at=now, updated_at=now)
+        self._apply(row, record)
+        self.session.add(row)
+        self.session.flush()
+        created = self._record(row)
+        self.audit.created(self.kind, created)
+        return created
+
+    def _save(self, record: StoredT) -> StoredT:
+        row = self.row(record.uuid)
+        self._check_version(record.uuid, record.version, row.version)
+        before = self._record(row)
+        self._apply(row, record)
+        self._touch(row, self.clock())
+        after = self._record(row)
+        self.audit.updated(self.kind, before, after)
+        return after
+
+    def delete(self, uuid: str, version: int | None = None) -> StoredT:
+        row = self.row(uuid)
+        if version is not None:
+            self._check_version(uuid, version, row.version)
+        self._check_deletable(row)
+        before = self._record(row)
+        self.session.delete(row)
+        self.session.flush()
+        self.audit.deleted(self.kind, before)
+        return before
 
     def _check_version(self, uuid: str, expected: int, actual: int) -> None:
         if expected != actual:
@@ -159,18 +213,15 @@ class _Repository:
         return and_(*(or_(*(c.op("~*")(rf"\m{w}") for c in columns)) for w in words))
 
 
-class FacilityRepository(_Repository):
+class FacilityRepository(_Repository[FacilityRow, Facility]):
     kind = RecordKind.FACILITY
     model = FacilityRow
 
-    def row(self, uuid: str) -> FacilityRow:
-        row = self.session.scalar(select(FacilityRow).where(FacilityRow.uuid == uuid))
-        if row is None:
-            raise RecordNotFoundError(self.kind, uuid)
-        return row
+    def _record(self, row: FacilityRow) -> Facility:
+        return mapping.facility_record(row)
 
-    def get(self, uuid: str) -> Facility:
-        return mapping.facility_record(self.row(uuid))
+    def _apply(self, row: FacilityRow, record: Facility) -> None:
+        mapping.apply_facility(row, record)
 
     def find_by_name(self, name: str) -> Facility | None:
         row = self.session.scalar(
@@ -179,29 +230,12 @@ class FacilityRepository(_Repository):
         return mapping.facility_record(row) if row else None
 
     def add(self, record: Facility) -> Facility:
-        now = self.clock()
-        row = FacilityRow(uuid=record.uuid or mapping.new_uuid(), created_at=now, updated_at=now)
-        mapping.apply_facility(row, record)
-        self.session.add(row)
-        self.session.flush()
-        created = mapping.facility_record(row)
-        self.audit.created(self.kind, created)
-        return created
+        return self._insert(record)
 
     def update(self, record: Facility) -> Facility:
-        row = self.row(record.uuid)
-        self._check_version(record.uuid, record.version, row.version)
-        before = mapping.facility_record(row)
-        mapping.apply_facility(row, record)
-        self._touch(row, self.clock())
-        after = mapping.facility_record(row)
-        self.audit.updated(self.kind, before, after)
-        return after
+        return self._save(record)
 
-    def delete(self, uuid: str, version: int | None = None) -> Facility:
-        row = self.row(uuid)
-        if version is not None:
-            self._check_version(uuid, version, row.version)
+    def _check_deletable(self, row: FacilityRow) -> None:
         incidents = self.session.scalar(select(func.count()).where(IncidentRow.facility_id == row.id)) or 0
         plans = self.session.scalar(select(func.count()).where(PlanItemRow.facility_id == row.id)) or 0
         if incidents or plans:
@@ -209,11 +243,6 @@ class FacilityRepository(_Repository):
                 f"facility {row.name!r} still has {incidents} incident(s) and {plans} plan item(s); "
                 "delete or move them first"
             )
-        before = mapping.facility_record(row)
-        self.session.delete(row)
-        self.session.flush()
-        self.audit.deleted(self.kind, before)
-        return before
 
     def _filtered(self, query: Select[Any], where: FacilityFilter) -> Select[Any]:
         if where.agencies:
@@ -265,18 +294,12 @@ class FacilityRepository(_Repository):
         return [(u, n) for u, n in self.session.execute(query)]
 
 
-class IncidentRepository(_Repository):
+class IncidentRepository(_Repository[IncidentRow, Incident]):
     kind = RecordKind.INCIDENT
     model = IncidentRow
 
-    def row(self, uuid: str) -> IncidentRow:
-        row = self.session.scalar(select(IncidentRow).where(IncidentRow.uuid == uuid))
-        if row is None:
-            raise RecordNotFoundError(self.kind, uuid)
-        return row
-
-    def get(self, uuid: str) -> Incident:
-        return mapping.incident_record(self.row(uuid), with_history=True)
+    def _record(self, row: IncidentRow) -> Incident:
+        return mapping.incident_record(row, with_history=True)
 
     def _facility(self, uuid: str) -> FacilityRow:
         row = self.session.scalar(select(FacilityRow).where(FacilityRow.uuid == uuid))
@@ -329,16 +352,6 @@ class IncidentRepository(_Repository):
         after = mapping.incident_record(row, with_history=True)
         self.audit.updated(self.kind, before, after)
         return after
-
-    def delete(self, uuid: str, version: int | None = None) -> Incident:
-        row = self.row(uuid)
-        if version is not None:
-            self._check_version(uuid, version, row.version)
-        before = mapping.incident_record(row, with_history=True)
-        self.session.delete(row)
-        self.session.flush()
-        self.audit.deleted(self.kind, before)
-        return before
 
     def stream(self, where: IncidentFilter, size: int) -> Iterator[list[Incident]]:
         """Every incident `where` selects, with its status history, in id order, `size` at a time (constant memory)."""
@@ -437,18 +450,15 @@ class IncidentRepository(_Repository):
         return pager.sorted_ids(where, page, base, column, order)
 
 
-class PlanItemRepository(_Repository):
+class PlanItemRepository(_Repository[PlanItemRow, PlanItem]):
     kind = RecordKind.PLAN_ITEM
     model = PlanItemRow
 
-    def row(self, uuid: str) -> PlanItemRow:
-        row = self.session.scalar(select(PlanItemRow).where(PlanItemRow.uuid == uuid))
-        if row is None:
-            raise RecordNotFoundError(self.kind, uuid)
-        return row
+    def _record(self, row: PlanItemRow) -> PlanItem:
+        return mapping.plan_item_record(row)
 
-    def get(self, uuid: str) -> PlanItem:
-        return mapping.plan_item_record(self.row(uuid))
+    def _apply(self, row: PlanItemRow, record: PlanItem) -> None:
+        mapping.apply_plan_item(row, record, *self._links(record))
 
     def _links(self, record: PlanItem) -> tuple[FacilityRow | None, IncidentRow | None]:
         facility = None
@@ -464,34 +474,10 @@ class PlanItemRepository(_Repository):
         return facility, incident
 
     def add(self, record: PlanItem) -> PlanItem:
-        now = self.clock()
-        row = PlanItemRow(uuid=record.uuid or mapping.new_uuid(), created_at=now, updated_at=now)
-        mapping.apply_plan_item(row, record, *self._links(record))
-        self.session.add(row)
-        self.session.flush()
-        created = mapping.plan_item_record(row)
-        self.audit.created(self.kind, created)
-        return created
+        return self._insert(record)
 
     def update(self, record: PlanItem) -> PlanItem:
-        row = self.row(record.uuid)
-        self._check_version(record.uuid, record.version, row.version)
-        before = mapping.plan_item_record(row)
-        mapping.apply_plan_item(row, record, *self._links(record))
-        self._touch(row, self.clock())
-        after = mapping.plan_item_record(row)
-        self.audit.updated(self.kind, before, after)
-        return after
-
-    def delete(self, uuid: str, version: int | None = None) -> PlanItem:
-        row = self.row(uuid)
-        if version is not None:
-            self._check_version(uuid, version, row.version)
-        before = mapping.plan_item_record(row)
-        self.session.delete(row)
-        self.session.flush()
-        self.audit.deleted(self.kind, before)
-        return before
+        return self._save(record)
 
     def _filtered(self, query: Select[Any], where: PlanItemFilter) -> Select[Any]:
         if where.facility_uuids:

@@ -18,18 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.enums import (
-    Agency,
-    AttackType,
-    AuditAction,
-    CaseStatus,
-    DamageStatus,
-    FacilityType,
-    LabelledEnum,
-    PlanStatus,
-    SecurityLevel,
-    Severity,
-)
+from desktop.domain.enums import CODED_FIELDS, AuditAction
 from desktop.domain.kinds import RecordKind
 from desktop.domain.records import AuditEntry
 
@@ -37,15 +26,6 @@ Index = QModelIndex | QPersistentModelIndex
 EMPTY = "(empty)"
 SHOWN_CHARACTERS = 120
 
-CODED_FIELDS: dict[str, tuple[type[LabelledEnum], ...]] = {
-    "agency": (Agency,),
-    "facility_type": (FacilityType,),
-    "security_level": (SecurityLevel,),
-    "attack_type": (AttackType,),
-    "severity": (Severity,),
-    "property_damage": (DamageStatus,),
-    "status": (CaseStatus, PlanStatus),
-}
 NAME_FIELDS = ("title", "name", "case_number", "description")
 
 
