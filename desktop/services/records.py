@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, ClassVar, Generic, TypeVar
@@ -45,6 +46,13 @@ class RecordService(Generic[RecordT, FilterT]):
     def validate(self, record: RecordT) -> None:
         require_valid(self.errors(record))
 
+    def _written(self, write: Callable[[RecordRepository[RecordT, FilterT]], RecordT]) -> RecordT:
+        """`write` in one writing unit of work, committed."""
+        with self.database.unit_of_work() as uow:
+            written = write(self._repository(uow))
+            uow.commit()
+            return written
+
     def get(self, uuid: str) -> RecordT:
         with self.database.unit_of_work(write=False) as uow:
             return self._repository(uow).get(uuid)
@@ -52,24 +60,15 @@ class RecordService(Generic[RecordT, FilterT]):
     def create(self, record: RecordT) -> RecordT:
         """Insert; a record that carries a uuid keeps it (undo of a delete, imports)."""
         self.validate(record)
-        with self.database.unit_of_work() as uow:
-            created = self._repository(uow).add(record)
-            uow.commit()
-            return created
+        return self._written(lambda repository: repository.add(record))
 
     def update(self, record: RecordT) -> RecordT:
         """Save changes; raises StaleRecordError when `record.version` is not the stored one."""
         self.validate(record)
-        with self.database.unit_of_work() as uow:
-            updated = self._repository(uow).update(record)
-            uow.commit()
-            return updated
+        return self._written(lambda repository: repository.update(record))
 
     def delete(self, uuid: str, version: int | None = None) -> RecordT:
-        with self.database.unit_of_work() as uow:
-            deleted = self._repository(uow).delete(uuid, version)
-            uow.commit()
-            return deleted
+        return self._written(lambda repository: repository.delete(uuid, version))
 
     def count(self, where: FilterT | None = None) -> int:
         with self.database.unit_of_work(write=False) as uow:
