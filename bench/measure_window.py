@@ -48,7 +48,7 @@ def _window(bench: BenchDatabase, folder: Path, app: Any) -> Iterator[tuple[Any,
 
     from desktop.app import build_main_window
     from desktop.paths import AppPaths
-    from desktop.services.session import DatabaseSessions
+    from desktop.services.session.service import DatabaseSessions
     from desktop.ui.session import Session
 
     paths = AppPaths(data_dir=folder / "data", config_dir=folder / "config", backup_dir=folder / "backups")

@@ -36,7 +36,7 @@ def main() -> int:
     from desktop.domain.queries import IncidentFilter
     from desktop.persistence.engine import sqlite_url
     from desktop.services.demo import load_demo
-    from desktop.services.session import DatabaseSessions
+    from desktop.services.session.service import DatabaseSessions
     from desktop.ui.dashboard import DashboardTab
     from desktop.ui.report import BriefingOptions, write_briefing
     from desktop.ui.session import Session

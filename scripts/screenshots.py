@@ -46,7 +46,7 @@ def take_screenshots(folder: Path) -> int:
     from desktop import paths
     from desktop.app import build_main_window
     from desktop.services.demo import load_demo
-    from desktop.services.session import DatabaseSessions
+    from desktop.services.session.service import DatabaseSessions
     from desktop.ui.forms.incident_form import IncidentForm
     from desktop.ui.icons import app_icon
     from desktop.ui.session import Session
