@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import delete, select, update
-from support.lookup import facility_named
+from support.lookup import change_status, facility_named
 
 from desktop.domain.enums import AuditAction, CaseStatus
 from desktop.domain.records import Facility, Incident
@@ -33,7 +33,7 @@ def audited(any_database: Database) -> Database:
     attack = incidents.create(Incident(facility_uuid=tacoma.uuid, title="Attack – ünïcode", case_number="T-1",
                                        status_history=reported))  # fmt: skip
     moved = facilities.update(replace(tacoma, notes="Tideflats"))
-    incidents.change_status(attack.uuid, CaseStatus.CLOSED, date(2019, 9, 12), "attacker deceased")
+    change_status(incidents, attack.uuid, CaseStatus.CLOSED, date(2019, 9, 12), "attacker deceased")
     spare = facilities.create(Facility(name="Spare"))
     facilities.delete(spare.uuid, spare.version)
     assert moved.version == 2

@@ -11,6 +11,7 @@ from datetime import date
 import pytest
 from sqlalchemy import func, select
 from support.clock import FakeClock
+from support.lookup import change_status
 
 from desktop.domain.enums import CaseStatus
 from desktop.domain.errors import StaleRecordError
@@ -58,25 +59,25 @@ def investigated(any_database: Database, clock: FakeClock) -> Incident:
     [(date(2019, 8, 1), BEFORE_THE_LAST_CHANGE), (date(2024, 3, 2), IN_THE_FUTURE)],
     ids=["before the last change", "in the future"],
 )
-def test_change_status_refuses_a_day_before_the_last_change_or_in_the_future_and_writes_nothing(
+def test_a_status_change_before_the_last_change_or_in_the_future_is_refused_and_nothing_written(
     any_database: Database, investigated: Incident, on: date, message: str
 ) -> None:
     service = IncidentService(any_database)
     before = rows(any_database)
     with pytest.raises(ValidationError) as caught:
-        service.change_status(investigated.uuid, CaseStatus.CHARGED, on, "grand jury")
+        change_status(service, investigated.uuid, CaseStatus.CHARGED, on, "grand jury")
     assert str(caught.value) == message
     assert [e.field for e in caught.value.errors] == ["status_changed_on"]
     assert rows(any_database) == before
     assert service.get(investigated.uuid) == investigated
 
 
-def test_change_status_accepts_a_day_from_the_last_change_to_today(
+def test_a_status_change_from_the_last_change_day_to_today_is_accepted(
     any_database: Database, investigated: Incident
 ) -> None:
     service = IncidentService(any_database)
-    charged = service.change_status(investigated.uuid, CaseStatus.CHARGED, date(2019, 8, 14), "same day")
-    closed = service.change_status(investigated.uuid, CaseStatus.CLOSED, TODAY, "today")
+    charged = change_status(service, investigated.uuid, CaseStatus.CHARGED, date(2019, 8, 14), "same day")
+    closed = change_status(service, investigated.uuid, CaseStatus.CLOSED, TODAY, "today")
     assert [c.fact for c in closed.status_history] == [
         (CaseStatus.REPORTED, date(2019, 8, 13), ""),
         (CaseStatus.UNDER_INVESTIGATION, date(2019, 8, 14), "FBI"),

@@ -14,6 +14,7 @@ import pytest
 from sqlalchemy import event, func, select
 from sqlalchemy.exc import OperationalError
 from support.clock import FakeClock
+from support.lookup import change_status
 
 from desktop.domain.enums import AuditAction, CaseStatus, PlanStatus, SecurityLevel
 from desktop.domain.queries import FacilityFilter, Page
@@ -114,7 +115,7 @@ def test_audit_of_an_incident_renders_values_as_text(any_database: Database) -> 
     service = IncidentService(any_database)
     reported = (StatusChange(CaseStatus.REPORTED, date(2019, 8, 13)),)
     created = service.create(Incident(facility_uuid=facility.uuid, title="Shots fired", status_history=reported))
-    service.change_status(created.uuid, CaseStatus.UNDER_INVESTIGATION, date(2019, 8, 14))
+    change_status(service, created.uuid, CaseStatus.UNDER_INVESTIGATION, date(2019, 8, 14))
     update = history(any_database, created.uuid)[-1]
     assert update.action is AuditAction.UPDATE
     assert update.changes == {"status": ("reported", "under_investigation")}
@@ -262,7 +263,7 @@ def test_service_round_trip_and_status_change(any_database: Database, tacoma: Fa
     assert service.count() == 1
     assert service.page() == [replace(created, status_history=())]
     clock.advance(days=2)
-    charged = service.change_status(created.uuid, CaseStatus.CHARGED, date(2024, 3, 2), "grand jury")
+    charged = change_status(service, created.uuid, CaseStatus.CHARGED, date(2024, 3, 2), "grand jury")
     assert charged.status is CaseStatus.CHARGED
     assert [(c.status, c.changed_on, c.note) for c in charged.status_history][-1] == (
         CaseStatus.CHARGED, date(2024, 3, 2), "grand jury")  # fmt: skip

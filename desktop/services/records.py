@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from typing import Any, ClassVar, Generic, TypeVar
 
-from desktop.domain.enums import CaseStatus
 from desktop.domain.kinds import RecordKind
 from desktop.domain.queries import FacilityFilter, IncidentFilter, Page, PlanItemFilter
 from desktop.domain.records import Facility, Incident, PlanItem
@@ -92,7 +91,7 @@ class FacilityService(RecordService[Facility, FacilityFilter]):
 
 class IncidentService(RecordService[Incident, IncidentFilter]):
     """Besides the fields, every path that writes a status change checks its date against the calendar
-    and the stored history (domain/validation.py): create, update, change_status and restore."""
+    and the stored history (domain/validation.py): create, update (with a status change) and restore."""
 
     kind = RecordKind.INCIDENT
 
@@ -121,15 +120,6 @@ class IncidentService(RecordService[Incident, IncidentFilter]):
         with self.database.unit_of_work() as uow:
             self._check_status_change(uow, record, status_on)
             updated = uow.incidents.update(record, status_on)
-            uow.commit()
-            return updated
-
-    def change_status(self, uuid: str, status: CaseStatus, on: date, note: str = "") -> Incident:
-        with self.database.unit_of_work() as uow:
-            current = replace(uow.incidents.get(uuid), status=status)
-            change = StatusChange(status, on, note)
-            self._check_status_change(uow, current, change)
-            updated = uow.incidents.update(current, change)
             uow.commit()
             return updated
 

@@ -33,8 +33,8 @@ from desktop.services.audit import history, verify_chain
 from desktop.services.backup import BackupLabel, back_up, list_backups
 from desktop.services.demo import load_demo
 from desktop.services.records import FacilityService, IncidentService
-from desktop.services.session.questions import QUIT, Answer, CannotOpen, Choice, Damaged, NeedsAnswer
 from desktop.services.session import service as session_service
+from desktop.services.session.questions import QUIT, Answer, CannotOpen, Choice, Damaged, NeedsAnswer
 from desktop.services.session.service import DatabaseSessions
 from desktop.ui.backup_actions import RestoreDialog
 from desktop.ui.main_window import MainWindow
