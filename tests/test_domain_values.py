@@ -60,7 +60,7 @@ def test_first_day_of_the_known_period_keeps_dates_sortable(a: PartialDate, b: P
         (" 2019-07-13 ", PartialDate(DatePrecision.DAY, date(2019, 7, 13))),
         ("2019-07-13T04:00", PartialDate(DatePrecision.EXACT, date(2019, 7, 13), time(4, 0))),
         ("2019-07-13 23:59", PartialDate(DatePrecision.EXACT, date(2019, 7, 13), time(23, 59))),
-        ("2019-07-13T04:00:59", PartialDate(DatePrecision.EXACT, date(2019, 7, 13), time(4, 0))),
+        ("2019-07-13T04:00:59", PartialDate(DatePrecision.EXACT, date(2019, 7, 13), time(4, 0, 59))),  # kept, not cut
         ("2020-02-29", PartialDate(DatePrecision.DAY, date(2020, 2, 29))),
     ],
 )

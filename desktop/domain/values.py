@@ -16,7 +16,7 @@ _KNOWN = {
 }
 _PARTIAL_DATE = re.compile(
     r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2})"
-    r"(?:[T ](?P<hour>\d{2}):(?P<minute>\d{2})(?::\d{2})?)?)?)?$"
+    r"(?:[T ](?P<time>\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?))?)?)?$"
 )
 
 
@@ -44,29 +44,26 @@ class PartialDate:
         return cls()
 
     @classmethod
-    def parse(cls, text: str) -> PartialDate:
-        """Parse "", "unknown", "2019", "2019-07", "2019-07-13" or "2019-07-13T04:00"."""
+    def parse(cls, text: str, *, separator: str = "T") -> PartialDate:
+        """Parse "", "unknown", "2019", "2019-07", "2019-07-13" or "2019-07-13T04:00" (a space may stand for
+        the T; seconds and their fraction are kept). `separator` is the one the error message shows."""
         text = text.strip()
         if text == "" or text.casefold() == "unknown":
             return cls()
         match = _PARTIAL_DATE.match(text)
         if match is None:
-            raise ValueError(f"{text!r} is not a date like 2019, 2019-07, 2019-07-13 or 2019-07-13T04:00")
-        year = int(match["year"])
-        month = int(match["month"] or 1)
-        day = int(match["day"] or 1)
+            example = f"2019-07-13{separator}04:00"
+            raise ValueError(f"{text!r} is not a date like 2019, 2019-07, 2019-07-13 or {example}")
         try:
-            on = date(year, month, day)
-            at = time(int(match["hour"]), int(match["minute"])) if match["hour"] else None
+            on = date(int(match["year"]), int(match["month"] or 1), int(match["day"] or 1))
+            at = time.fromisoformat(match["time"]) if match["time"] else None
         except ValueError as error:
             raise ValueError(f"{text!r} is not a real date: {error}") from None
         if at is not None:
             return cls(DatePrecision.EXACT, on, at)
         if match["day"]:
             return cls(DatePrecision.DAY, on)
-        if match["month"]:
-            return cls(DatePrecision.MONTH, on)
-        return cls(DatePrecision.YEAR, on)
+        return cls(DatePrecision.MONTH if match["month"] else DatePrecision.YEAR, on)
 
     @property
     def is_known(self) -> bool:

@@ -82,7 +82,7 @@ def _stored(
     return replace(
         record, uuid=record.uuid or mapping.new_uuid(), case_number=columns["case_number"],
         occurred=PartialDate(columns["occurred_precision"], columns["occurred_on"], columns["occurred_time"]),
-        status_history=tuple(StatusChange(c.status, c.changed_on, c.note, now) for c in history),
+        status_history=tuple(replace(c, recorded_at=now) for c in history),
         facility_name=facility_name, version=1, created_at=created, updated_at=updated,
     )  # fmt: skip
 

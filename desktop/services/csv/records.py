@@ -308,7 +308,7 @@ class RowImporter:
 
 
 def _history_key(history: Sequence[StatusChange]) -> list[tuple[object, ...]]:
-    return [(c.status, c.changed_on, c.note) for c in history]
+    return [c.fact for c in history]
 
 
 def _conflict(file_updated: datetime | None, stored_updated: datetime | None) -> str:
