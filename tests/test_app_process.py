@@ -8,9 +8,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from support.lookup import reopen
 
 from desktop.app import QUIT_AFTER_ENV
-from desktop.persistence.opening import open_database
 from desktop.services.demo import load_demo
 from desktop.services.records import IncidentService
 
@@ -45,7 +45,7 @@ def test_first_start_shows_the_window_and_exits_zero(tmp_path: Path) -> None:
     settings = (tmp_path / "config" / "settings.ini").read_text(encoding="utf-8")
     assert "geometry=" in settings and "incident\\header=" in settings
     assert "demo_offered=true" in settings  # asked (the timer answered No by closing the question)
-    reopened = open_database(f"sqlite:///{database}")
+    reopened = reopen(f"sqlite:///{database}")
     try:
         assert IncidentService(reopened).count() == 0
     finally:
@@ -55,7 +55,7 @@ def test_first_start_shows_the_window_and_exits_zero(tmp_path: Path) -> None:
 def test_a_changed_database_is_backed_up_when_the_window_closes(tmp_path: Path) -> None:
     database = tmp_path / "incidents.sqlite3"
     tmp_path.mkdir(exist_ok=True)
-    opened = open_database(f"sqlite:///{database}")
+    opened = reopen(f"sqlite:///{database}")
     try:
         load_demo(opened)
     finally:

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import delete, select, update
-from support.lookup import change_status, facility_named
+from support.lookup import change_status, facility_named, reopen
 
 from desktop.domain.enums import AuditAction, CaseStatus
 from desktop.domain.records import Facility, Incident
@@ -156,9 +156,7 @@ def test_history_lists_one_records_entries_oldest_first(audited: Database) -> No
 
 def test_chain_continues_across_database_handles(audited: Database) -> None:
     """A second Database on the same storage appends to the same chain."""
-    from desktop.persistence.opening import open_database
-
-    other = open_database(audited.engine.url.render_as_string(hide_password=False), clock=audited.clock)
+    other = reopen(audited.engine.url.render_as_string(hide_password=False), clock=audited.clock)
     try:
         FacilityService(other).create(Facility(name="From the other handle"))
     finally:

@@ -11,13 +11,13 @@ from pathlib import Path
 
 import pytest
 from support.clock import FakeClock
+from support.lookup import reopen
 
 from desktop.domain.enums import AuditAction
 from desktop.domain.records import Facility
 from desktop.persistence import sqlite_files
 from desktop.persistence.engine import sqlite_file, sqlite_url
 from desktop.persistence.integrity import FileState, check_database_file, read_only_connection
-from desktop.persistence.opening import open_database
 from desktop.persistence.unit_of_work import Database
 from desktop.services import backup as backup_module
 from desktop.services.audit import verify_chain
@@ -219,7 +219,7 @@ def test_restore_saves_the_current_database_first_and_audits(
     assert "Added after the backup" in facility_names(result.previous.path)  # nothing is lost
     assert path.stat().st_mode & 0o777 == 0o600
     assert sorted(p.name for p in path.parent.iterdir() if p.name.startswith(".")) == []
-    restored = open_database(sqlite_url(path), clock=clock)
+    restored = reopen(sqlite_url(path), clock=clock)
     try:
         report = verify_chain(restored)
         assert report.ok, report.problems

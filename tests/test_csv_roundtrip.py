@@ -17,6 +17,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import delete
 from support.clock import DEFAULT_START
+from support.lookup import reopen
 
 from desktop.domain.enums import (
     Agency,
@@ -36,7 +37,6 @@ from desktop.domain.validation import facility_errors, incident_errors
 from desktop.domain.values import PartialDate, StatusChange, Weapon
 from desktop.persistence.engine import sqlite_url
 from desktop.persistence.models import FacilityRow, IncidentRow, PlanItemRow, StatusChangeRow, WeaponRow
-from desktop.persistence.opening import open_database
 from desktop.persistence.unit_of_work import Database
 from desktop.services.csv.export import ExportOptions, Redaction, export_records
 from desktop.services.csv.importer import ImportOptions, import_csv
@@ -186,7 +186,7 @@ def test_export_then_import_into_an_empty_database_gives_the_same_records(
 
 @pytest.fixture
 def second_database(tmp_path: Path) -> Iterator[Database]:
-    database = open_database(sqlite_url(tmp_path / "second.sqlite3"))
+    database = reopen(sqlite_url(tmp_path / "second.sqlite3"))
     try:
         yield database
     finally:

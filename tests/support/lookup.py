@@ -1,15 +1,23 @@
-"""Finding test records by name (the application itself picks facilities from lists), and changing a status."""
+"""Test look-ups: reopening a database as the app does, finding records by name, changing a status."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 
 from desktop.domain.enums import CaseStatus
 from desktop.domain.records import Facility, Incident
 from desktop.domain.values import StatusChange
-from desktop.persistence.unit_of_work import Database
+from desktop.persistence.unit_of_work import Database, utc_now
 from desktop.services.records import IncidentService
+from desktop.services.session.service import DatabaseSessions
+
+
+def reopen(url: str, clock: Callable[[], datetime] = utc_now) -> Database:
+    """Open `url` as the app does (through the session service), without the instance lock: a test's second
+    look at a database, beside whatever else holds it."""
+    return DatabaseSessions(None, clock=clock).open(url, lock=False)
 
 
 def facility_named(database: Database, name: str) -> Facility | None:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 from support.clock import FakeClock
-from support.lookup import facility_named
+from support.lookup import facility_named, reopen
 
 from desktop import app as app_module
 from desktop.app import close_everything, open_first_database
@@ -110,7 +110,7 @@ def sessions(paths: AppPaths, clock: FakeClock) -> DatabaseSessions:
 
 
 def make_demo(paths: AppPaths, clock: FakeClock) -> Path:
-    database = opening.open_database(paths.default_url, clock=clock)
+    database = reopen(paths.default_url, clock=clock)
     try:
         load_demo(database)
     finally:
@@ -224,7 +224,7 @@ def test_damaged_database_with_a_chosen_older_backup(
 ) -> None:
     path = make_demo(paths, clock)
     back_up(path, paths.backup_dir, BackupLabel.AUTO, now=clock())  # 3 facilities
-    database = opening.open_database(paths.default_url, clock=clock)
+    database = reopen(paths.default_url, clock=clock)
     FacilityService(database).create(Facility(name="Fourth"))
     database.close()
     back_up(path, paths.backup_dir, BackupLabel.AUTO, now=clock.advance(days=1))  # 4 facilities
@@ -255,7 +255,7 @@ def test_newer_schema_is_told_and_left_byte_identical(
     sessions: DatabaseSessions,
 ) -> None:
     path = make_demo(paths, clock)
-    database = opening.open_database(paths.default_url)
+    database = reopen(paths.default_url)
     with database.engine.begin() as connection:
         connection.execute(text("UPDATE alembic_version SET version_num = 'f00dfeedbeef'"))
     database.close()
@@ -373,7 +373,7 @@ def test_the_app_offers_open_anyway_at_start_up_and_opens_the_window_on_it(
     assert list_backups(paths.backup_dir) == []  # opened anyway: backups on closing are left to the first window
     owner = current_owner(paths.default_database)
     assert owner is not None and owner.pid == other_instance.pid  # the first window still holds it
-    reopened = opening.open_database(paths.default_url)
+    reopened = reopen(paths.default_url)
     try:
         assert facility_named(reopened, "Saved from the second window") is not None
     finally:
@@ -428,7 +428,7 @@ def test_close_reports_a_failed_backup_and_still_closes(
     assert sessions.close(opened) is None
     assert "the backup on closing failed: [Errno 28] No space left on device" in caplog.text  # logged
     assert not lock_path(paths.default_database).exists()
-    reopened = opening.open_database(paths.default_url)
+    reopened = reopen(paths.default_url)
     try:
         assert FacilityService(reopened).count() == 3
     finally:
