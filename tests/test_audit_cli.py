@@ -166,7 +166,7 @@ def test_restore_is_refused_while_the_app_has_the_database_open(run: Run, demo: 
 
 def test_damaged_database_is_kept_only_with_move_damaged(run: Run, demo: Path) -> None:
     assert run("backup")[0] == 0
-    garbage = b"not a database any more " * 500
+    garbage = b"SQLite format 3\x00" + b"not a database any more " * 500
     demo.write_bytes(garbage)
     status, _, err = run("list")
     assert status == 2 and "is damaged" in err and "restore --latest --move-damaged" in err

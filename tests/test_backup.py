@@ -139,7 +139,7 @@ def test_newest_good_backup_skips_damaged_ones(demo_database: Database, tmp_path
     backups = tmp_path / "backups"
     good = back_up(db_path(demo_database), backups, BackupLabel.AUTO, now=clock())
     broken = backups / "incidents-20240302-120000-auto.sqlite3"
-    broken.write_bytes(os.urandom(8192))
+    broken.write_bytes(b"SQLite format 3\x00" + os.urandom(8192))
     assert [b.path for b in list_backups(backups)] == [broken, good.path]
     found = newest_good_backup(backups, db_path(demo_database))
     assert found is not None and found.info.path == good.path
@@ -254,7 +254,7 @@ def test_damaged_database_is_moved_aside_only_on_request(
     path, backups = db_path(demo_database), tmp_path / "backups"
     good = back_up(path, backups, BackupLabel.AUTO, now=clock())
     demo_database.close()
-    path.write_bytes(b"garbage" * 1000)
+    path.write_bytes(b"SQLite format 3\x00" + b"garbage" * 1000)
     damaged_bytes = path.read_bytes()
     with pytest.raises(BackupError, match="Move it aside"):
         restore_backup(good.path, path, backups)
@@ -265,7 +265,7 @@ def test_damaged_database_is_moved_aside_only_on_request(
     assert result.previous is None
     assert check_database_file(path).state == FileState.OK
     assert len(facility_names(path)) == 3
-    path.write_bytes(b"garbage again")
+    path.write_bytes(b"SQLite format 3\x00garbage again")
     assert move_aside(path).name == "incidents.sqlite3.damaged-2"  # the first one is kept too
 
 

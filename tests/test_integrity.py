@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import random
 import signal
 import sqlite3
 import subprocess
@@ -67,16 +68,49 @@ def test_missing_and_empty_files_are_new(tmp_path: Path) -> None:
     assert check_database_file(empty).state == FileState.NEW
 
 
-def test_garbage_file_is_damaged_and_untouched(tmp_path: Path) -> None:
+def test_sqlite_header_with_garbage_after_it_is_damaged_and_untouched(tmp_path: Path) -> None:
     path = tmp_path / "incidents.sqlite3"
-    path.write_bytes(os.urandom(64 * 1024))
+    path.write_bytes(b"SQLite format 3\x00" + random.Random(7).randbytes(64 * 1024))
     before = fingerprint(path)
     check = check_database_file(path)
-    assert check.state == FileState.DAMAGED
-    assert "not a database" in check.message and str(path) in check.message
+    assert check.state == FileState.DAMAGED, check
+    assert "is damaged" in check.message and str(path) in check.message
     with pytest.raises(DatabaseFileError) as raised:
         open_checked(sqlite_url(path))
     assert raised.value.check.state == FileState.DAMAGED
+    assert fingerprint(path) == before
+
+
+def test_a_cut_sqlite_header_is_damaged(tmp_path: Path) -> None:
+    path = tmp_path / "incidents.sqlite3"
+    path.write_bytes(b"SQLite form")
+    assert check_database_file(path).state == FileState.DAMAGED
+
+
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200)
+
+
+@pytest.mark.parametrize(("contents", "detail"), [
+    (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n" + bytes(300), "it is a PDF document"),
+    ("Übergabe der Schlüssel, 3 pages of notes\n".encode() * 50, "it is a text file"),
+    (b"incident notes\r\n" * 3, "it is a text file"),
+    (PNG, "it is a PNG image"),
+    (b"\xff\xd8\xff\xe0\x00\x10JFIF" + bytes(100), "it is a JPEG image"),
+    (b"PK\x03\x04" + bytes(96), "it is a zip archive"),
+    (random.Random(7).randbytes(64 * 1024).replace(b"SQLite", b"sqlite"), "it is not a SQLite database"),
+])  # fmt: skip
+def test_a_file_that_is_no_database_at_all_is_not_ours(tmp_path: Path, contents: bytes, detail: str) -> None:
+    path = tmp_path / "incidents.sqlite3"
+    path.write_bytes(contents)
+    before = fingerprint(path)
+    check = check_database_file(path)
+    assert check.state == FileState.NOT_OURS, check
+    assert check.detail.startswith(detail)
+    assert f"{path} is not an Incident Logger database ({detail}" in check.message
+    assert "damaged" not in check.message
+    with pytest.raises(DatabaseFileError) as raised:
+        open_for_use(sqlite_url(path), tmp_path / "backups")
+    assert raised.value.check.state == FileState.NOT_OURS
     assert fingerprint(path) == before
 
 

@@ -105,7 +105,7 @@ def test_without_ask_a_problem_is_raised_as_its_question(service: DatabaseSessio
     assert too_new.value.question.choices == (Choice.OTHER_FILE, Choice.NEW_FILE, Choice.QUIT)
     assert not lock_path(newer).exists()  # nothing stays locked after a failed attempt
 
-    path.write_bytes(b"this used to be a database " * 300)
+    path.write_bytes(b"SQLite format 3\x00this used to be a database " * 300)
     with pytest.raises(NeedsAnswer) as damaged:
         service.open(sqlite_url(path))
     assert isinstance(damaged.value.question, Damaged) and damaged.value.question.newest is None
@@ -128,7 +128,7 @@ def test_answers_are_carried_out(service: DatabaseSessions, tmp_path: Path, back
     assert list_backups(backups) == []
 
     older = back_up(path, backups, BackupLabel.MANUAL, now=clock())
-    garbage = b"this used to be a database " * 300
+    garbage = b"SQLite format 3\x00this used to be a database " * 300
     path.write_bytes(garbage)
     with pytest.raises(ValueError, match="no answer"):
         service.open(sqlite_url(path), Script(Answer(Choice.OPEN_ANYWAY)))  # not a choice of a damaged file

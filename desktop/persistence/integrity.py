@@ -18,18 +18,18 @@ from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
 
 from desktop.domain.errors import StorageError
 from desktop.persistence.engine import BUSY_TIMEOUT_MS
+from desktop.persistence.file_sniff import SQLITE_MAGIC, foreign_format, looks_like_sqlite
 from desktop.persistence.schema import alembic_config
 
-SQLITE_MAGIC = b"SQLite format 3\x00"
 HEADER_SIZE = 100
 
 
 class FileState(StrEnum):
     NEW = "new"  # no file yet (or an empty one): a new database will be created
     OK = "ok"
-    DAMAGED = "damaged"  # garbage, truncated or corrupt pages
+    DAMAGED = "damaged"  # the SQLite header, but truncated or with corrupt pages
     NEWER_SCHEMA = "newer_schema"  # written by a newer Incident Logger
-    NOT_OURS = "not_ours"  # a SQLite database of another program
+    NOT_OURS = "not_ours"  # no SQLite database at all (a PDF, text), or a SQLite database of another program
     READ_ONLY = "read_only"  # the file or its folder cannot be written
     NO_ACCESS = "no_access"  # the file cannot be read
     BUSY = "busy"  # another program holds it locked longer than the busy timeout
@@ -89,6 +89,8 @@ def check_database_file(path: Path, *, thorough: bool = False, writing: bool = T
         return FileCheck(path, FileState.NO_ACCESS, _reason(error))
     if not header:
         return _new_file(path)  # SQLite treats an empty file as a new database
+    if not looks_like_sqlite(header):  # a PDF, a text file, an image: never a database, so not damaged either
+        return FileCheck(path, FileState.NOT_OURS, foreign_format(header))
     problem = header_problem(header, info.st_size, has_wal=_wal_path(path).exists())
     if problem:
         return FileCheck(path, FileState.DAMAGED, problem)

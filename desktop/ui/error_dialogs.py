@@ -13,7 +13,6 @@ from sqlalchemy.exc import SQLAlchemyError
 from desktop.domain.errors import RecordInUseError, RecordNotFoundError, StaleRecordError, StorageError
 from desktop.domain.validation import ValidationError
 from desktop.persistence.instance_lock import InstanceLockedError
-from desktop.persistence.integrity import FileState
 from desktop.persistence.opening import DatabaseFileError, describe_error
 from desktop.persistence.schema import NotAnIncidentDatabaseError, SchemaTooNewError
 from desktop.services.backup import BackupError
@@ -30,10 +29,6 @@ FIELD_LABELS = {
     "due_date": "Due date",
     "risk_rationale": "Risk rationale",
 }
-RESTORE_HINT = (
-    "\n\nTo restore the newest good backup, close Incident Logger and run "
-    "`incident-logger restore --latest --move-damaged`."
-)
 EXPECTED = (ValidationError, StaleRecordError, RecordNotFoundError, RecordInUseError, StorageError,
             InstanceLockedError, DatabaseFileError, SchemaTooNewError, NotAnIncidentDatabaseError, BackupError,
             SQLAlchemyError, OSError)  # fmt: skip
@@ -59,8 +54,7 @@ def explain(error: BaseException) -> tuple[str, str]:
     if isinstance(error, InstanceLockedError):
         return "This database is already open in another Incident Logger window.", str(error)
     if isinstance(error, DatabaseFileError):
-        hint = RESTORE_HINT if error.check.state == FileState.DAMAGED else ""
-        return "The database file cannot be used.", error.check.message + hint
+        return "The database file cannot be used.", error.check.message
     if isinstance(error, SchemaTooNewError):
         return "The database was written by a newer version of Incident Logger; it was left as it is.", str(error)
     if isinstance(error, NotAnIncidentDatabaseError):

@@ -1,8 +1,9 @@
 """The questions of the session service (desktop.services.session) asked in message boxes: another window has the
 database open (open anyway?), the file is damaged (restore the newest good backup, choose one, start empty; the
 damaged file is moved aside only on those answers, never on Esc), busy (try again?), or cannot be opened (another
-file, a new one, or quit). `answer_at_start` asks them all while the app starts; `answer_when_switching` offers
-"Open anyway" and otherwise says why the current database stays."""
+file, a new one, or quit). `answer_at_start` asks them all while the app starts; `answer_when_switching` asks the
+same about the file the window is to switch to (Cancel keeps the current database) and tells why any other file
+cannot be opened."""
 
 from __future__ import annotations
 
@@ -47,23 +48,39 @@ def answer_at_start(parent: QWidget | None, question: Question) -> Answer:
     if isinstance(question, AlreadyOpen):
         return _already_open(parent, question, "&Quit")
     if isinstance(question, Damaged):
-        return _damaged(parent, question)
+        return _damaged(parent, question, "&Quit")
     if isinstance(question, Busy):
-        box = _box(parent, QMessageBox.Icon.Warning, "Database busy", question.message, "database_busy")
-        retry = box.addButton("&Try again", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton("&Quit", QMessageBox.ButtonRole.RejectRole)
-        return Answer(Choice.RETRY) if _ask(box) is retry else QUIT
+        return _busy(parent, question, "&Quit")
     assert isinstance(question, CannotOpen)
     return _cannot_open(parent, question)
 
 
 def answer_when_switching(parent: QWidget | None, question: Question) -> Answer:
-    """Ask `question` about the database the window is to switch to (Cancel keeps the current one). Only the
-    lock of another window is a question here; any other problem is told, and the current database stays."""
+    """Ask `question` about the database the window is to switch to (Cancel keeps the current one): open anyway,
+    restore a backup of a damaged file, try a busy one again. A file that cannot be opened is told in a box named
+    after its problem ("not_ours"), and the current database stays."""
     if isinstance(question, AlreadyOpen):
         return _already_open(parent, question, "&Cancel")
+    if isinstance(question, Damaged):
+        return _damaged(parent, question, "&Cancel")
+    if isinstance(question, Busy):
+        return _busy(parent, question, "&Cancel")
+    if isinstance(question, CannotOpen) and question.problem != Problem.OPEN_FAILED:
+        problem = question.problem
+        box = _box(parent, QMessageBox.Icon.Warning, TITLES[problem], question.message, problem.value)
+        box.setInformativeText("The current database stays open.")
+        box.addButton(QMessageBox.StandardButton.Ok)
+        _ask(box)
+        return QUIT
     show_error(parent, question.error, "Opening the database")
     return QUIT
+
+
+def _busy(parent: QWidget | None, question: Busy, give_up: str) -> Answer:
+    box = _box(parent, QMessageBox.Icon.Warning, "Database busy", question.message, "database_busy")
+    retry = box.addButton("&Try again", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(give_up, QMessageBox.ButtonRole.RejectRole)
+    return Answer(Choice.RETRY) if _ask(box) is retry else QUIT
 
 
 def _already_open(parent: QWidget | None, question: AlreadyOpen, give_up: str) -> Answer:
@@ -78,7 +95,7 @@ def _already_open(parent: QWidget | None, question: AlreadyOpen, give_up: str) -
     return Answer(Choice.OPEN_ANYWAY) if _ask(box) is anyway else QUIT
 
 
-def _damaged(parent: QWidget | None, question: Damaged) -> Answer:
+def _damaged(parent: QWidget | None, question: Damaged, give_up: str) -> Answer:
     newest = question.newest
     text = question.message + "\n\n"
     if newest is not None:
@@ -86,14 +103,15 @@ def _damaged(parent: QWidget | None, question: Damaged) -> Answer:
                  f"Restore it? The damaged file is kept beside it as {question.kept_as}, for recovery.")  # fmt: skip
     else:
         where = f" in {question.backup_dir}" if question.backup_dir is not None else ""
+        other = "quit and get help" if give_up == "&Quit" else "cancel and keep the database that is open now"
         text += (f"No good backup was found{where}. You can keep the damaged file as {question.kept_as} and start "
-                 "with an empty database, or quit and get help.")  # fmt: skip
+                 f"with an empty database, or {other}.")  # fmt: skip
     while True:
         box = _box(parent, QMessageBox.Icon.Critical, "Database damaged", text, "database_damaged")
         restore = box.addButton("&Restore this backup", QMessageBox.ButtonRole.AcceptRole) if newest else None
         choose = box.addButton("&Choose a backup…", QMessageBox.ButtonRole.ActionRole)
         start_empty = None if newest else box.addButton("Start &empty", QMessageBox.ButtonRole.DestructiveRole)
-        quit_button = box.addButton("&Quit", QMessageBox.ButtonRole.RejectRole)
+        quit_button = box.addButton(give_up, QMessageBox.ButtonRole.RejectRole)
         box.setEscapeButton(quit_button)  # Esc or closing the box must never count as consent to move the file
         box.setDefaultButton(restore or quit_button)
         clicked = _ask(box)
@@ -108,7 +126,7 @@ def _damaged(parent: QWidget | None, question: Damaged) -> Answer:
             return Answer(Choice.CHOOSE_BACKUP, backup=chosen.info.path)
         if start_empty is not None and clicked is start_empty:
             return Answer(Choice.START_EMPTY)
-        return QUIT  # quit: the damaged file stays exactly as it was
+        return QUIT  # quit or cancel: the damaged file stays exactly as it was
 
 
 def _choose_backup(parent: QWidget | None, question: Damaged) -> BackupSummary | None:

@@ -161,7 +161,7 @@ def test_restore_from_backup_brings_back_the_data_and_keeps_the_current(
 def test_damaged_backup_cannot_be_chosen(setup: Setup, qtbot: QtBot) -> None:
     setup.paths.backup_dir.mkdir(exist_ok=True)
     broken = setup.paths.backup_dir / "incidents-20240301-120000-auto.sqlite3"
-    broken.write_bytes(os.urandom(10_000))
+    broken.write_bytes(b"SQLite format 3\x00" + os.urandom(10_000))
     setup.actions.restore_action.trigger()
     dialog = current(setup, qtbot, RestoreDialog)
     assert isinstance(dialog, RestoreDialog)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMenu, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy.exc import OperationalError
 from support.clock import FakeClock
+from support.lookup import reopen
 
 from desktop.app import offer_demo, starting_url
 from desktop.domain.records import Facility
@@ -23,7 +24,8 @@ from desktop.paths import AppPaths
 from desktop.persistence.engine import sqlite_url
 from desktop.persistence.instance_lock import InstanceLock
 from desktop.persistence.unit_of_work import Database
-from desktop.services.records import IncidentService
+from desktop.services.backup import BackupLabel, back_up
+from desktop.services.records import FacilityService, IncidentService
 from desktop.services.session.service import DatabaseSessions
 from desktop.ui import error_dialogs
 from desktop.ui.main_window import MainWindow
@@ -119,20 +121,74 @@ def test_new_database_then_open_the_first_again(
     assert [a.text() for a in window.recent_menu.actions()] == [f"second.sqlite3 — {tmp_path}"]
 
 
+Seen = list[dict[str, str]]
+
+
+def box_answer(qtbot: QtBot, seen: Seen, label: str) -> Callable[[QWidget], None]:
+    """A dialog step: note the message box's name and texts and click its button `label` (without the "&")."""
+
+    def act(box: QWidget) -> None:
+        assert isinstance(box, QMessageBox)
+        texts = [box.windowTitle(), box.text(), box.informativeText(), *(b.text() for b in box.buttons())]
+        seen.append({"name": box.objectName(), "title": box.windowTitle(), "text": box.text(),
+                     "informative": box.informativeText()})  # fmt: skip
+        assert not any("incident-logger " in t or "`" in t for t in texts)  # no terminal command in a window
+        button = next(b for b in box.buttons() if b.text().replace("&", "") == label)
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+    return act
+
+
+@pytest.mark.parametrize(("name", "contents", "what"), [
+    ("notes.sqlite3", b"these are my notes, not a database\n" * 200, "it is a text file"),
+    ("report.pdf", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n" + bytes(500), "it is a PDF document"),
+])  # fmt: skip
 def test_a_file_that_is_no_database_is_refused_and_left_alone(
-    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-    shown_boxes: list[tuple[str, str, str]],
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, dialogs: ScriptedDialogs,
+    name: str, contents: bytes, what: str,
 ) -> None:  # fmt: skip
-    junk = tmp_path / "notes.sqlite3"
-    junk.write_bytes(b"these are my notes, not a database\n" * 200)
-    before = junk.read_bytes()
+    junk = tmp_path / name
+    junk.write_bytes(contents)
     current = window.session.database
+    seen: Seen = []
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(junk), ""))
+    dialogs.then(box_answer(qtbot, seen, "OK"))
     assert window.open_database_file() is False
-    assert shown_boxes[0][:2] == ("Opening the database", "The database file cannot be used.")
-    assert str(junk) in shown_boxes[0][2]
-    assert junk.read_bytes() == before
+    dialogs.check()
+    assert seen[0]["name"] == "not_ours"
+    assert seen[0]["title"].startswith("Not an Incident Logger database")
+    assert f"{junk} is not an Incident Logger database ({what})" in seen[0]["text"]
+    assert "damaged" not in seen[0]["text"] and "The current database stays open." in seen[0]["informative"]
+    assert junk.read_bytes() == contents
     assert window.session.database is current and window.record_tabs["incidents"].model.rowCount() == 3
+
+
+def test_switching_to_a_damaged_file_offers_its_newest_good_backup(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, dialogs: ScriptedDialogs, app_paths: AppPaths,
+    clock: FakeClock,
+) -> None:  # fmt: skip
+    other = tmp_path / "other.sqlite3"
+    database = reopen(sqlite_url(other), clock=clock)
+    try:
+        FacilityService(database).create(Facility(name="In the backup"))
+    finally:
+        database.close()
+    back_up(other, app_paths.backup_dir, BackupLabel.AUTO, now=clock())
+    garbage = b"SQLite format 3\x00" + b"torn pages " * 500
+    other.write_bytes(garbage)
+    seen: Seen = []
+    dialogs.then(box_answer(qtbot, seen, "Cancel"))
+    assert window.switch_database(sqlite_url(other)) is False
+    dialogs.check()
+    assert seen[0]["name"] == "database_damaged"
+    assert f"The database {other} is damaged" in seen[0]["text"] and "The newest good backup is from" in seen[0]["text"]
+    assert other.read_bytes() == garbage  # Cancel: no consent, the file stays as it was
+    dialogs.then(box_answer(qtbot, seen, "Restore this backup"))
+    assert window.switch_database(sqlite_url(other)) is True
+    dialogs.check()
+    assert window.session.database.url == sqlite_url(other)
+    assert FacilityService(window.session.database).count() == 1
+    assert other.with_name("other.sqlite3.damaged").read_bytes() == garbage
 
 
 def test_new_database_never_overwrites_a_file(

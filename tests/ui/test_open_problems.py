@@ -143,7 +143,7 @@ def test_sound_database_opens_without_questions_and_closes_with_a_backup(
 
 
 def damage(path: Path) -> bytes:
-    garbage = b"this used to be a database " * 300
+    garbage = b"SQLite format 3\x00" + b"this used to be a database " * 300
     path.write_bytes(garbage)
     return garbage
 
