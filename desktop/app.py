@@ -50,6 +50,7 @@ def build_main_window(
     `dialogs` builds the forms and questions it opens (tests pass one that works them)."""
     qsettings = settings if settings is not None else settings_file(app_paths.config_dir)
     window = MainWindow(session, WindowSettings(qsettings), today=today, dialogs=dialogs)
+    window.app_paths = app_paths
     window.features = install_features(window, app_paths)
     window.build_chrome()  # menus and toolbar of every registered action, then the remembered layout
     return window

@@ -22,13 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import __version__
 from desktop.domain.kinds import RecordKind
 from desktop.domain.queries import IncidentFilter, PlanItemFilter
 from desktop.persistence.engine import sqlite_file, sqlite_url
 from desktop.persistence.unit_of_work import Database
 from desktop.services.plans import deadline_summary
 from desktop.services.session.questions import Answer, Question
+from desktop.ui.dialogs.about_dialog import about_text, show_about
+from desktop.ui.dialogs.shortcuts_dialog import ShortcutsDialog
 from desktop.ui.error_dialogs import EXPECTED
 from desktop.ui.icons import app_icon
 from desktop.ui.open_problems import DATABASE_FILTER, SUFFIX
@@ -43,6 +44,7 @@ from desktop.ui.window_chrome import build_menus, build_toolbar, context_menu, s
 from desktop.ui.window_dialogs import WindowDialogs
 
 if TYPE_CHECKING:
+    from desktop.paths import AppPaths
     from desktop.ui.features import Features
 
 log = logging.getLogger(__name__)
@@ -94,6 +96,7 @@ class MainWindow(QMainWindow):
         self.database_label = status_label(self, "database_label")
         self.database_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.features: Features | None = None
+        self.app_paths: AppPaths | None = None  # the app's folders, named in Help › About (set by the app)
         self.tabs.currentChanged.connect(self._tab_changed)
         session.records_changed.connect(self.on_records_changed)
         session.database_changed.connect(self._database_changed)
@@ -431,12 +434,16 @@ class MainWindow(QMainWindow):
         self.save_settings()
         super().closeEvent(event)
 
+    def show_shortcuts(self) -> None:
+        """Help › Keyboard shortcuts: a window-modal list of the registered actions' shortcuts."""
+        dialog = ShortcutsDialog(self.registry, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
     def show_about(self) -> None:
-        QMessageBox.about(self, "About Incident Logger",
-                          f"<h3>Incident Logger {__version__}</h3>"
-                          "<p>Record facilities, security incidents and their legal lifecycle, security plan "
-                          "items, and export them.</p>"
-                          f"<p>Database: {self.database_label.text()}</p>")  # fmt: skip
+        paths = self.app_paths
+        show_about(self, about_text(self.database_label.text(), paths.data_dir if paths else None,
+                                    paths.backup_dir if paths else None))  # fmt: skip
 
 
 def _short(url: str) -> str:

@@ -47,6 +47,7 @@ class WindowAction(StrEnum):
     FACILITY_INCIDENTS = "facility_incidents"
     INCIDENT_PLAN_ITEMS = "incident_plan_items"
     HISTORY = "history"
+    SHORTCUTS = "shortcuts"
     ABOUT = "about"
     ABOUT_QT = "about_qt"
 
@@ -79,6 +80,7 @@ class WindowCommands(Protocol):
     def reset_columns(self) -> None: ...
     def show_facility_incidents(self) -> None: ...
     def show_incident_plan_items(self) -> None: ...
+    def show_shortcuts(self) -> None: ...
     def show_about(self) -> None: ...
 
 
@@ -134,6 +136,8 @@ SPECS: dict[WindowAction, ActionSpec] = {
     WindowAction.INCIDENT_PLAN_ITEMS: ActionSpec("Plan items for this i&ncident",
                                                  lambda w: w.show_incident_plan_items,
                                                  tip="Show the plan items linked to the selected incident"),
+    WindowAction.SHORTCUTS: ActionSpec("&Keyboard shortcuts", lambda w: w.show_shortcuts, "Ctrl+/",
+                                       tip="List every keyboard shortcut of the window"),
     WindowAction.ABOUT: ActionSpec("&About Incident Logger", lambda w: w.show_about, icon="about"),
     WindowAction.ABOUT_QT: ActionSpec("About &Qt", lambda w: QApplication.aboutQt),
 }  # fmt: skip

@@ -19,7 +19,7 @@ MENUS: dict[str, Layout] = {
     "view": (A.SHOW_INCIDENTS, A.SHOW_FACILITIES, A.SHOW_PLAN_ITEMS, SEPARATOR, A.REFRESH, A.RESET_COLUMNS),
     "records": (A.NEW_INCIDENT, A.NEW_FACILITY, A.NEW_PLAN_ITEM, SEPARATOR, A.FACILITY_INCIDENTS,
                 A.INCIDENT_PLAN_ITEMS, SEPARATOR, A.HISTORY),
-    "help": (A.ABOUT, A.ABOUT_QT),
+    "help": (A.SHORTCUTS, SEPARATOR, A.ABOUT, A.ABOUT_QT),
 }  # fmt: skip
 TITLES = {"file": "&File", "edit": "&Edit", "view": "&View", "records": "&Records", "help": "&Help"}
 TOOLBAR: Layout = (A.NEW, A.EDIT, A.DELETE, SEPARATOR, A.UNDO, A.REDO, SEPARATOR, A.FIND, SEPARATOR, A.IMPORT_CSV,
