@@ -115,7 +115,7 @@ def test_not_a_database_file_gives_one_line(tmp_path: Path, capsys: pytest.Captu
     assert main(["--data-dir", str(tmp_path), "--database-url", f"sqlite+pysqlite:///{path}", "list"]) == 2
     err = capsys.readouterr().err
     assert len(err.strip().splitlines()) == 1
-    assert "file is not a database" in err
+    assert "is not an Incident Logger database (it is a text file)" in err and "damaged" not in err
 
 
 def test_busy_database_gives_one_line_and_writes_nothing(
