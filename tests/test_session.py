@@ -165,3 +165,25 @@ def test_switch_closes_the_current_database_only_when_the_other_opens(
     assert second is not None and service.holds_lock(second)
     assert not service.holds_lock(first) and not lock_path(tmp_path / "first.sqlite3").exists()
     service.close(second)
+
+
+def test_a_file_with_backups_that_no_longer_reads_as_sqlite_is_offered_its_backups(
+    service: DatabaseSessions, tmp_path: Path, backups: Path, clock: FakeClock
+) -> None:
+    """A wiped header makes the file look like anything but a database; its own backups show it was ours."""
+    path = demo_file(service, tmp_path / "incidents.sqlite3")
+    back_up(path, backups, BackupLabel.MANUAL, now=clock())
+    wiped = b"\x00" * 100 + path.read_bytes()[100:]
+    path.write_bytes(wiped)
+    ask = Script(QUIT)
+    assert service.open(sqlite_url(path), ask) is None
+    [question] = ask.questions
+    assert isinstance(question, Damaged) and question.newest is not None
+    assert "so it was an Incident Logger database" in question.message
+    assert path.read_bytes() == wiped  # quitting changed nothing
+
+    stranger = tmp_path / "notes.sqlite3"
+    stranger.write_text("meeting notes\n", encoding="utf-8")
+    ask = Script(QUIT)
+    assert service.open(sqlite_url(stranger), ask) is None
+    assert isinstance(ask.questions[0], CannotOpen)  # no backups of it: simply not ours

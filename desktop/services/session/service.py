@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import overload
@@ -140,8 +140,11 @@ class DatabaseSessions:
         log.info("cannot open %s: %s", display_url(url), error)
         if isinstance(error, DatabaseFileError):
             check = error.check
+            backups = tuple(list_backups(self.backup_dir, check.path)) if self.backup_dir is not None else ()
+            if check.state == FileState.NOT_OURS and backups:  # it was ours: overwritten or its header wiped
+                detail = f"{check.detail}, yet it has backups, so it was an Incident Logger database"
+                check = replace(check, state=FileState.DAMAGED, detail=detail)
             if check.state == FileState.DAMAGED:
-                backups = tuple(list_backups(self.backup_dir, check.path)) if self.backup_dir is not None else ()
                 newest = newest_good_backup(self.backup_dir, check.path) if backups and self.backup_dir else None
                 return Damaged(url, error, check.message, check, newest, backups, self.backup_dir)
             if check.state == FileState.BUSY:
