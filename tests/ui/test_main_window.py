@@ -8,7 +8,7 @@ import forms_fixtures as ff
 import pytest
 from conftest import ScriptedDialogs, click_header, make_active
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QToolButton, QWidget
 from pytestqt.qtbot import QtBot
 from support.lookup import facility_named
 
@@ -363,3 +363,26 @@ def test_alt_letters_are_not_ambiguous(window: MainWindow, key: str) -> None:
     letters = [m for m in map(mnemonic, texts) if m]
     assert len(letters) == len(set(letters)), sorted(letters)
     assert len(letters) >= 8
+
+
+def test_the_toolbar_says_undo_and_its_tooltip_names_the_record(
+    qtbot: QtBot, window: MainWindow, dialogs: ScriptedDialogs
+) -> None:
+    def fill(form: QWidget) -> None:
+        ff.type_into(qtbot, form.description, "Install bollards at the entrance")
+        ff.press_save(qtbot, form)
+
+    dialogs.then(fill)
+    window.registry[WindowAction.NEW_PLAN_ITEM].trigger()
+    dialogs.check()
+    undo, redo = (
+        window.toolbar.widgetForAction(window.registry[key]) for key in (WindowAction.UNDO, WindowAction.REDO)
+    )
+    assert isinstance(undo, QToolButton) and isinstance(redo, QToolButton)
+    assert (undo.text(), redo.text()) == ("Undo", "Redo")
+    assert "Install bollards at the entrance" in undo.toolTip()
+    assert "Install bollards at the entrance" in window.registry[WindowAction.UNDO].text(), "the menu keeps it all"
+    qtbot.keyClick(window.record_tabs["plan_items"].table, Qt.Key.Key_Z, CTRL)
+    assert (undo.text(), redo.text()) == ("Undo", "Redo")
+    assert "Install bollards at the entrance" in redo.toolTip()
+    assert "Install bollards" not in undo.toolTip()
