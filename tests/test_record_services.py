@@ -150,3 +150,15 @@ def test_audit_entries_name_the_kind_by_its_plain_key(any_database: Database, in
     entries = history(any_database, investigated.uuid)
     assert [e.entity for e in entries] == ["incident"]
     assert type(entries[0].entity) is str
+
+
+def test_delete_problem_says_why_without_writing(any_database: Database, investigated: Incident) -> None:
+    facilities, incidents = FacilityService(any_database), IncidentService(any_database)
+    empty = facilities.create(Facility(name="Empty office"))
+    before = rows(any_database)
+    problem = facilities.delete_problem(investigated.facility_uuid)
+    assert problem is not None and "1 incident(s) and 0 plan item(s)" in problem
+    assert facilities.delete_problem(empty.uuid) is None
+    assert incidents.delete_problem(investigated.uuid) is None
+    assert rows(any_database) == before
+    facilities.delete(empty.uuid)  # what delete_problem allows, delete does

@@ -83,6 +83,8 @@ class RecordRepository(Protocol[RecordT, FilterT]):
 
     def delete(self, uuid: str, version: int | None = None) -> RecordT: ...
 
+    def delete_problem(self, uuid: str) -> str | None: ...
+
     def count(self, where: FilterT | None = None) -> int: ...
 
     def page(self, where: FilterT | None = None, page: Page | None = None) -> list[RecordT]: ...
@@ -127,8 +129,13 @@ class _Repository(Generic[RowT, StoredT]):
     def _apply(self, row: RowT, record: StoredT) -> None:
         raise NotImplementedError
 
-    def _check_deletable(self, row: RowT) -> None:
-        """Raise RecordInUseError when deleting `row` would orphan other records."""
+    def _in_use(self, row: RowT) -> str | None:
+        """Why deleting `row` would orphan other records (None when nothing depends on it)."""
+        return None
+
+    def delete_problem(self, uuid: str) -> str | None:
+        """Why the record cannot be deleted, or None; reads only (asked before the person confirms)."""
+        return self._in_use(self.row(uuid))
 
     def row(self, uuid: str) -> RowT:
         row = self.session.scalar(select(self.model).where(self.model.uuid == uuid))
@@ -163,7 +170,9 @@ class _Repository(Generic[RowT, StoredT]):
         row = self.row(uuid)
         if version is not None:
             self._check_version(uuid, version, row.version)
-        self._check_deletable(row)
+        problem = self._in_use(row)
+        if problem is not None:
+            raise RecordInUseError(problem)
         before = self._record(row)
         self.session.delete(row)
         self.session.flush()
@@ -235,14 +244,15 @@ class FacilityRepository(_Repository[FacilityRow, Facility]):
     def update(self, record: Facility) -> Facility:
         return self._save(record)
 
-    def _check_deletable(self, row: FacilityRow) -> None:
+    def _in_use(self, row: FacilityRow) -> str | None:
         incidents = self.session.scalar(select(func.count()).where(IncidentRow.facility_id == row.id)) or 0
         plans = self.session.scalar(select(func.count()).where(PlanItemRow.facility_id == row.id)) or 0
-        if incidents or plans:
-            raise RecordInUseError(
-                f"facility {row.name!r} still has {incidents} incident(s) and {plans} plan item(s); "
-                "delete or move them first"
-            )
+        if not (incidents or plans):
+            return None
+        return (
+            f"facility {row.name!r} still has {incidents} incident(s) and {plans} plan item(s); "
+            "delete or move them first"
+        )
 
     def _filtered(self, query: Select[Any], where: FacilityFilter) -> Select[Any]:
         if where.agencies:

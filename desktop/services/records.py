@@ -69,6 +69,11 @@ class RecordService(Generic[RecordT, FilterT]):
     def delete(self, uuid: str, version: int | None = None) -> RecordT:
         return self._written(lambda repository: repository.delete(uuid, version))
 
+    def delete_problem(self, uuid: str) -> str | None:
+        """Why `delete(uuid)` would be refused (a facility with incidents or plan items), or None; writes nothing."""
+        with self.database.unit_of_work(write=False) as uow:
+            return self._repository(uow).delete_problem(uuid)
+
     def count(self, where: FilterT | None = None) -> int:
         with self.database.unit_of_work(write=False) as uow:
             return self._repository(uow).count(where)

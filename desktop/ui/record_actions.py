@@ -17,7 +17,7 @@ from desktop.ui.forms.incident_form import IncidentForm
 from desktop.ui.forms.related import RelatedRecords
 from desktop.ui.session import Session
 from desktop.ui.undo_commands import CreateRecord, DeleteRecord, UpdateRecord, content
-from desktop.ui.window_dialogs import FormInputs, WindowDialogs, confirmed
+from desktop.ui.window_dialogs import FormInputs, WindowDialogs, confirmed, run
 
 RELATED_LIMIT = 200
 
@@ -100,10 +100,21 @@ class RecordActions:
         return bool(self._run_form(self._form(kind, record), save, f"Saving the {kind.label}"))
 
     def delete(self, kind: RecordKind, shown: Record) -> bool:
+        """Say first why a record cannot be deleted (no question); else ask, then delete as an undo step."""
+        service = self.session.services.of_kind(kind)
+        try:
+            problem = service.delete_problem(shown.uuid)
+        except Exception as error:  # deleted elsewhere, storage
+            show_error(self.parent, error, f"Deleting the {kind.label}")
+            self.session.changed(kind)
+            return False
+        if problem is not None:
+            run(self.dialogs.cannot_delete(self.parent, shown, problem))
+            return False
         if not confirmed(self.dialogs.delete_question(self.parent, shown)):
             return False
         try:
-            command = DeleteRecord.perform(self.session.services.of_kind(kind), shown, self.session.changed)
+            command = DeleteRecord.perform(service, shown, self.session.changed)
         except Exception as error:
             show_error(self.parent, error, f"Deleting the {kind.label}")
             return False

@@ -191,17 +191,23 @@ class ActionRegistry(Mapping[WindowAction, QAction]):
         return len(self._actions)
 
 
+def _undo_action(action: QAction, short: str) -> QAction:
+    """The menu says what undo/redo would do ("Undo Add plan item “…”"); the toolbar button only `short`
+    (a long text pushes other buttons into the overflow). No tooltip is set: QAction's is then its text."""
+    action.setIcon(action_icon(short.lower()))
+    action.setIconText(short)
+    return action
+
+
 def create_actions(window: QWidget, commands: WindowCommands, undo_stack: QUndoStack) -> ActionRegistry:
     """The window's own actions (features register theirs later), undo and redo from its undo stack."""
     registry = ActionRegistry()
     for key, spec in SPECS.items():
         registry.register(key, make_action(window, commands, spec, key.object_name))
-    undo = undo_stack.createUndoAction(window, "&Undo")
+    undo = _undo_action(undo_stack.createUndoAction(window, "&Undo"), "Undo")
     undo.setShortcuts([QKeySequence(Std.Undo)])
-    undo.setIcon(action_icon("undo"))
-    redo = undo_stack.createRedoAction(window, "&Redo")
+    redo = _undo_action(undo_stack.createRedoAction(window, "&Redo"), "Redo")
     redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-    redo.setIcon(action_icon("redo"))
     registry.register(WindowAction.UNDO, undo)
     registry.register(WindowAction.REDO, redo)
     window.addActions([undo, redo])

@@ -27,7 +27,7 @@ class FormInputs:
 
 
 class WindowDialogs:
-    """Builds the record forms and the delete question, and asks the questions of switching databases.
+    """Builds the record forms, the delete question and its refusal, and asks the questions of switching databases.
 
     The caller runs the dialogs (exec) and reads them; a test passes a subclass that works each dialog as a
     person would, right after it opens, instead of polling for it."""
@@ -57,15 +57,29 @@ class WindowDialogs:
         box.setEscapeButton(cancel)
         return box
 
+    def cannot_delete(self, parent: QWidget | None, record: Record, reason: str) -> QMessageBox:
+        """ "The facility “…” cannot be deleted." with the reason (what still depends on it) and OK."""
+        noun = RecordKind.of(record).label
+        box = QMessageBox(QMessageBox.Icon.Information, f"Delete {noun}", "", QMessageBox.StandardButton.Ok, parent)
+        box.setObjectName("cannot_delete")
+        box.setText(f"The {noun} “{display_name(record)}” cannot be deleted.")
+        box.setInformativeText(reason[:1].upper() + reason[1:].rstrip(".") + ".")
+        return box
+
     def answer_when_switching(self, parent: QWidget | None, question: Question) -> Answer:
         return answer_when_switching(parent, question)
 
 
 def confirmed(box: QMessageBox) -> bool:
     """Run a question box; True when its destructive (confirming) button was clicked."""
+    run(box)
+    clicked = box.clickedButton()
+    return clicked is not None and box.buttonRole(clicked) is QMessageBox.ButtonRole.DestructiveRole
+
+
+def run(box: QMessageBox) -> None:
+    """exec() a message box; it is deleted once control is back in the event loop."""
     try:
         box.exec()
-        clicked = box.clickedButton()
-        return clicked is not None and box.buttonRole(clicked) is QMessageBox.ButtonRole.DestructiveRole
     finally:
         box.deleteLater()

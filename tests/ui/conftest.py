@@ -138,6 +138,9 @@ class ScriptedDialogs(WindowDialogs):
     def delete_question(self, parent: QWidget | None, record: Record) -> QMessageBox:
         return self._worked(super().delete_question(parent, record))
 
+    def cannot_delete(self, parent: QWidget | None, record: Record, reason: str) -> QMessageBox:
+        return self._worked(super().cannot_delete(parent, record, reason))
+
     def answer_when_switching(self, parent: QWidget | None, question: Question) -> Answer:
         self._worked(None)  # the question box is made and run in one call: the step finds it as the modal widget
         return super().answer_when_switching(parent, question)

@@ -8,7 +8,7 @@ import forms_fixtures as ff
 import pytest
 from conftest import ScriptedDialogs, click_header, make_active
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QMessageBox, QToolButton, QWidget
 from pytestqt.qtbot import QtBot
 from support.lookup import facility_named
 
@@ -16,7 +16,6 @@ from desktop.domain.enums import CaseStatus, Severity, WeaponType
 from desktop.domain.errors import RecordNotFoundError
 from desktop.domain.queries import IncidentFilter, Page
 from desktop.services.records import IncidentService, PlanItemService
-from desktop.ui import error_dialogs
 from desktop.ui.main_window import MainWindow
 from desktop.ui.record_tab import RecordTab
 from desktop.ui.window_actions import WindowAction
@@ -294,24 +293,24 @@ def test_del_in_the_search_box_deletes_text_not_records(qtbot: QtBot, window: Ma
 
 
 def test_deleting_a_facility_in_use_says_why_and_keeps_it(
-    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, dialogs: ScriptedDialogs
+    qtbot: QtBot, window: MainWindow, dialogs: ScriptedDialogs
 ) -> None:
-    shown: list[tuple[str, str]] = []
-    monkeypatch.setattr(error_dialogs, "show_box", lambda _p, _i, _t, text, details: shown.append((text, details)))
     window.show_tab("facilities")
     tab = window.record_tabs["facilities"]
     tab.table.select_row(0)
     tab.table.setFocus()
     name = tab.selected_record().name
+    said: list[tuple[str, str, str]] = []
 
-    def confirm(box: QWidget) -> None:
-        qtbot.mouseClick(next(b for b in box.buttons() if b.text() == "&Delete"), Qt.MouseButton.LeftButton)
+    def read_and_close(box: QMessageBox) -> None:  # the first and only dialog: no "Delete …?" before it
+        said.append((box.objectName(), box.text(), box.informativeText()))
+        qtbot.mouseClick(box.button(QMessageBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
 
-    dialogs.then(confirm)
+    dialogs.then(read_and_close)
     qtbot.keyClick(tab.table, Qt.Key.Key_Delete)
     dialogs.check()
-    assert shown and shown[0][0] == "The record is still in use and was not deleted."
-    assert "incident" in shown[0][1]
+    assert said and said[0][:2] == ("cannot_delete", f"The facility “{name}” cannot be deleted.")
+    assert "incident" in said[0][2]
     assert facility_named(window.session.database, name) is not None
     assert not window.undo_stack.canUndo()
 
@@ -363,3 +362,26 @@ def test_alt_letters_are_not_ambiguous(window: MainWindow, key: str) -> None:
     letters = [m for m in map(mnemonic, texts) if m]
     assert len(letters) == len(set(letters)), sorted(letters)
     assert len(letters) >= 8
+
+
+def test_the_toolbar_says_undo_and_its_tooltip_names_the_record(
+    qtbot: QtBot, window: MainWindow, dialogs: ScriptedDialogs
+) -> None:
+    def fill(form: QWidget) -> None:
+        ff.type_into(qtbot, form.description, "Install bollards at the entrance")
+        ff.press_save(qtbot, form)
+
+    dialogs.then(fill)
+    window.registry[WindowAction.NEW_PLAN_ITEM].trigger()
+    dialogs.check()
+    undo, redo = (
+        window.toolbar.widgetForAction(window.registry[key]) for key in (WindowAction.UNDO, WindowAction.REDO)
+    )
+    assert isinstance(undo, QToolButton) and isinstance(redo, QToolButton)
+    assert (undo.text(), redo.text()) == ("Undo", "Redo")
+    assert "Install bollards at the entrance" in undo.toolTip()
+    assert "Install bollards at the entrance" in window.registry[WindowAction.UNDO].text(), "the menu keeps it all"
+    qtbot.keyClick(window.record_tabs["plan_items"].table, Qt.Key.Key_Z, CTRL)
+    assert (undo.text(), redo.text()) == ("Undo", "Redo")
+    assert "Install bollards at the entrance" in redo.toolTip()
+    assert "Install bollards" not in undo.toolTip()

@@ -8,7 +8,7 @@ from itertools import pairwise
 from typing import Any, ClassVar
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QCheckBox,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
+    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -30,6 +31,8 @@ from desktop.domain.validation import FieldError, ValidationError
 from desktop.ui.forms.fields import ERROR_COLOUR, FieldMessage
 
 INVALID_STYLE = f'*[invalid="true"] {{ border: 1px solid {ERROR_COLOUR}; border-radius: 2px; padding: 1px; }}'
+ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+SAVE_KEYS = (QKeySequence.StandardKey.Save, "Ctrl+Return", "Ctrl+Enter")
 SENSITIVE_STYLE = (
     "QGroupBox#sensitive { border: 2px dashed #b26a00; border-radius: 4px; margin-top: 0.8em; padding-top: 0.9em; }"
     "QGroupBox#sensitive::title { subcontrol-origin: margin; subcontrol-position: top left; left: 10px;"
@@ -93,8 +96,9 @@ def connect_changes(widget: QWidget, slot: Any) -> None:
 
 class RecordForm(QDialog):
     """Subclasses name their `kind`, add fields with `field()`, implement `build()` and `domain_errors()`,
-    then call `finish_loading()`. Save (Ctrl+S, default) accepts only a valid form; Cancel/Esc/close asks
-    before dropping changes. The dialog never writes to a database."""
+    then call `finish_loading()`. Save (Ctrl+S or Ctrl+Enter) accepts only a valid form; Cancel/Esc/close asks
+    before dropping changes. Enter never saves: a field that does not take it itself (a multi-line text, the
+    weapons list) passes it here and the focus moves on, as with Tab. The dialog never writes to a database."""
 
     kind: ClassVar[RecordKind]
 
@@ -116,13 +120,13 @@ class RecordForm(QDialog):
         self.general_message = FieldMessage()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setDefault(True)
-        self.save_button.setToolTip("Save (Ctrl+S)")
+        self.save_button.setToolTip("Save (Ctrl+S or Ctrl+Enter)")
         self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
         self.cancel_button.setToolTip("Close without saving (Esc)")
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
-        self.save_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
+        self.save_shortcut = QShortcut(self)
+        self.save_shortcut.setKeys([QKeySequence(key) for key in SAVE_KEYS])
         self.save_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
         self.save_shortcut.activated.connect(self.save)
 
@@ -176,8 +180,32 @@ class RecordForm(QDialog):
         self.refresh()
 
     def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
+        super().showEvent(event)  # QDialogButtonBox makes Save the default button on show: undo that
+        for button in self.findChildren(QPushButton):
+            button.setDefault(False)
+            button.setAutoDefault(False)
         QTimer.singleShot(0, self._show_start_of_focused_text)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """The one Enter rule of every form: Enter (no modifier) that no field took presses a focused button,
+        or else moves to the next field; it never saves. Esc goes on to reject()."""
+        plain = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier == Qt.KeyboardModifier.NoModifier
+        if event.key() not in ENTER_KEYS or not plain:
+            super().keyPressEvent(event)
+            return
+        focused = self.focusWidget()
+        if isinstance(focused, QPushButton):
+            focused.click()
+        else:
+            self._next_field()
+        event.accept()
+
+    def _next_field(self) -> None:
+        """Tab's move, scrolling the field into view as Tab does inside a scroll area."""
+        self.focusNextChild()
+        now = self.focusWidget()
+        if self.scroll_area is not None and now is not None and self.scroll_area.isAncestorOf(now):
+            self.scroll_area.ensureWidgetVisible(now)
 
     def _show_start_of_focused_text(self) -> None:
         """QDialog selects the first line edit's text on show, scrolled to its end; show its start."""

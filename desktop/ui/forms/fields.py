@@ -333,7 +333,7 @@ class WeaponListEditor(QWidget):
         self.remove_button.setToolTip("Remove the selected weapons (Delete)")
         self.remove_button.setEnabled(False)
         for button in (self.add_button, self.remove_button):
-            button.setAutoDefault(False)  # Enter in the form means Save
+            button.setAutoDefault(False)  # Enter in the subtype adds; the form moves on after other fields
         layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.kind, 0, 0)
@@ -355,9 +355,10 @@ class WeaponListEditor(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-            if watched is self.subtype and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            plain = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier == Qt.KeyboardModifier.NoModifier
+            if watched is self.subtype and plain and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 self.add_typed()
-                return True  # not the dialog's default button
+                return True  # the form would move the focus on
             if watched is self.list and event.key() == Qt.Key.Key_Delete:
                 self.remove_selected()
                 return True
