@@ -29,8 +29,10 @@ from desktop.persistence.unit_of_work import Database
 from desktop.services.plans import deadline_summary
 from desktop.services.session.questions import Answer, Question
 from desktop.ui.dialogs.about_dialog import about_text, show_about
+from desktop.ui.dialogs.guide_dialog import GuideDialog
 from desktop.ui.dialogs.shortcuts_dialog import ShortcutsDialog
 from desktop.ui.error_dialogs import EXPECTED
+from desktop.ui.guide_pages import START, TAB_SECTIONS
 from desktop.ui.icons import app_icon
 from desktop.ui.open_problems import DATABASE_FILTER, SUFFIX
 from desktop.ui.record_actions import RecordActions
@@ -97,6 +99,7 @@ class MainWindow(QMainWindow):
         self.database_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.features: Features | None = None
         self.app_paths: AppPaths | None = None  # the app's folders, named in Help › About (set by the app)
+        self.guide: GuideDialog | None = None  # Help › User guide, made when first asked for
         self.tabs.currentChanged.connect(self._tab_changed)
         session.records_changed.connect(self.on_records_changed)
         session.database_changed.connect(self._database_changed)
@@ -433,6 +436,15 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()
         super().closeEvent(event)
+
+    def show_user_guide(self) -> None:
+        """Help › User guide (F1): the non-modal guide, at the section for the tab in front."""
+        if self.guide is None:
+            self.guide = GuideDialog(self)
+        self.guide.show_section(*TAB_SECTIONS.get(self.tab_key(self.tabs.currentWidget()), START))
+        self.guide.show()
+        self.guide.raise_()
+        self.guide.activateWindow()
 
     def show_shortcuts(self) -> None:
         """Help › Keyboard shortcuts: a window-modal list of the registered actions' shortcuts."""

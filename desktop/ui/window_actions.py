@@ -47,6 +47,7 @@ class WindowAction(StrEnum):
     FACILITY_INCIDENTS = "facility_incidents"
     INCIDENT_PLAN_ITEMS = "incident_plan_items"
     HISTORY = "history"
+    USER_GUIDE = "user_guide"
     SHORTCUTS = "shortcuts"
     ABOUT = "about"
     ABOUT_QT = "about_qt"
@@ -80,6 +81,7 @@ class WindowCommands(Protocol):
     def reset_columns(self) -> None: ...
     def show_facility_incidents(self) -> None: ...
     def show_incident_plan_items(self) -> None: ...
+    def show_user_guide(self) -> None: ...
     def show_shortcuts(self) -> None: ...
     def show_about(self) -> None: ...
 
@@ -136,6 +138,8 @@ SPECS: dict[WindowAction, ActionSpec] = {
     WindowAction.INCIDENT_PLAN_ITEMS: ActionSpec("Plan items for this i&ncident",
                                                  lambda w: w.show_incident_plan_items,
                                                  tip="Show the plan items linked to the selected incident"),
+    WindowAction.USER_GUIDE: ActionSpec("&User guide", lambda w: w.show_user_guide, "F1",
+                                        tip="Open the user guide at the section for this tab (F1)"),
     WindowAction.SHORTCUTS: ActionSpec("&Keyboard shortcuts", lambda w: w.show_shortcuts, "Ctrl+/",
                                        tip="List every keyboard shortcut of the window"),
     WindowAction.ABOUT: ActionSpec("&About Incident Logger", lambda w: w.show_about, icon="about"),

@@ -31,7 +31,7 @@ def open_shortcuts(qtbot: QtBot, window: MainWindow) -> ShortcutsDialog:
 
 def test_the_help_menu_offers_shortcuts_and_about(window: MainWindow) -> None:
     names = [a.objectName() for a in window.menus["help"].actions() if not a.isSeparator()]
-    assert names == ["shortcuts_action", "about_action", "about_qt_action"]
+    assert names == ["user_guide_action", "shortcuts_action", "about_action", "about_qt_action"]
     assert window.registry[WindowAction.SHORTCUTS].shortcut().toString() == "Ctrl+/"
 
 
