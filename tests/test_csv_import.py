@@ -384,3 +384,25 @@ def test_a_backwards_history_cannot_update_a_stored_incident_but_a_new_status_ca
     changed = IncidentService(demo_database).get(rows[1][0])
     assert (changed.status_history[-1].status, changed.status_history[-1].changed_on) == (
         CaseStatus.UNFOUNDED, date(2024, 3, 1))  # fmt: skip
+
+
+def test_a_state_name_and_a_future_occurrence_are_refused_with_line_and_column(
+    demo_database: Database, tmp_path: Path
+) -> None:
+    facilities = write(tmp_path / "facilities.csv", [["name", "state"], ["Houston field office", "Texas"]])
+    before = state(demo_database)
+
+    report = imported(demo_database, facilities, entity=RecordKind.FACILITY)
+
+    [problem] = report.problems
+    assert (problem.line, problem.column, problem.column_name) == (2, 2, "state")
+    assert problem.reason == "must be a two-letter state code: “Texas” → TX"
+    incidents = write(tmp_path / "future.csv", [["title", "facility_name", "occurred"],
+                                                ["Not yet", TACOMA, "2024-03-02"]])  # fmt: skip
+
+    report = imported(demo_database, incidents)  # the fake clock says 2024-03-01
+
+    [problem] = report.problems
+    assert (problem.line, problem.column, problem.column_name) == (2, 3, "occurred")
+    assert problem.reason == "must not be in the future"
+    assert not report.committed and state(demo_database) == before

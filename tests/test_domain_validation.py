@@ -14,7 +14,9 @@ from desktop.domain.validation import (
     FieldError,
     ValidationError,
     facility_errors,
+    incident_date_errors,
     incident_errors,
+    parse_count,
     plan_item_errors,
     require_valid,
     status_change_errors,
@@ -90,8 +92,10 @@ def test_valid_records_have_no_errors() -> None:
         ({"notes": "a\x00b"}, "notes: must not contain NUL characters"),
         ({"city": "x" * 121}, "city: must be at most 120 characters"),
         ({"uuid": "42"}, "uuid: must be a UUID such as 6f0c6a55-5f1e-4a0e-9d7c-0f3f4b0a1c2d"),
-        ({"state": "wa"}, "state: must be a two-letter code such as WA"),
-        ({"state": "WAS"}, "state: must be a two-letter code such as WA"),
+        ({"state": "wa"}, "state: must be a two-letter state code: “wa” → WA"),
+        ({"state": "Texas"}, "state: must be a two-letter state code: “Texas” → TX"),
+        ({"state": "WAS"}, "state: must be a two-letter state code such as TX (“WAS” is not one)"),
+        ({"state": "ZZ"}, "state: must be a two-letter state code such as TX (“ZZ” is not one)"),
         ({"zip_code": "9842"}, "zip_code: must be 5 digits or ZIP+4 (12345-6789)"),
         ({"zip_code": "98421-12"}, "zip_code: must be 5 digits or ZIP+4 (12345-6789)"),
         ({"latitude": 90.5}, "latitude: must be between -90 and 90"),
@@ -138,6 +142,40 @@ def test_facility_accepts_zip_plus_four_and_no_location() -> None:
 )  # fmt: skip
 def test_incident_errors_name_the_field(changes: dict[str, object], message: str) -> None:
     assert messages(incident_errors(replace(INCIDENT, **changes))) == [message]  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("code", ["TX", "DC", "PR", "GU", "VI", "AS", "MP", "WY"])
+def test_state_codes_of_states_dc_and_territories_are_accepted(code: str) -> None:
+    assert facility_errors(replace(FACILITY, state=code)) == []
+
+
+@pytest.mark.parametrize(("typed", "count"), [("", None), (" 12 ", 12), ("0", 0)])
+def test_a_typed_count_is_read_as_typed(typed: str, count: int | None) -> None:
+    assert parse_count(typed) == count
+
+
+@pytest.mark.parametrize("typed", ["-3", "3a", "3.0", "x", "½", "٣"])
+def test_a_typed_count_that_is_not_a_whole_number_is_refused(typed: str) -> None:
+    with pytest.raises(ValueError, match=r"^must be a whole number of 0 or more$"):
+        parse_count(typed)
+
+
+def test_dates_after_today_are_refused() -> None:
+    today = date(2026, 12, 2)
+    future = replace(
+        INCIDENT,
+        occurred=PartialDate.parse("2027-01-01"),
+        discovered_at=datetime(2027, 1, 2, 8),
+        reported_at=datetime(2027, 1, 2, 9),
+    )
+    assert messages(incident_date_errors(future, today)) == [
+        "occurred: must not be in the future",
+        "discovered_at: must not be in the future",
+        "reported_at: must not be in the future",
+    ]
+    assert "occurred: must not be in the future" in messages(incident_errors(future, today))
+    same_day = replace(INCIDENT, occurred=PartialDate.parse("2026-12"), reported_at=datetime(2026, 12, 2, 23, 59))
+    assert incident_errors(same_day, today) == []
 
 
 def test_unknown_counts_are_not_zero_and_are_allowed() -> None:

@@ -245,7 +245,7 @@ def test_bad_incident_is_refused_and_nothing_written(
 
 def test_bad_facility_and_plan_item_are_refused(any_database: Database, tacoma: Facility) -> None:
     before = counts(any_database)
-    with pytest.raises(ValidationError, match=r"^state: must be a two-letter code such as WA$"):
+    with pytest.raises(ValidationError, match=r"^state: must be a two-letter state code: “Washington” → WA$"):
         FacilityService(any_database).create(Facility(name="X", state="Washington"))
     with pytest.raises(ValidationError, match="latitude: must be between -90 and 90"):
         FacilityService(any_database).update(replace(tacoma, latitude=123.0))

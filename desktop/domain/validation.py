@@ -9,6 +9,7 @@ from datetime import UTC, date, datetime
 
 from desktop.domain.enums import CaseStatus, DamageStatus, PlanStatus
 from desktop.domain.records import Facility, Incident, PlanItem
+from desktop.domain.states import state_problem
 from desktop.domain.values import StatusChange
 
 MAX_TEXT = 20_000
@@ -16,7 +17,8 @@ MAX_NAME = 300
 MAX_CITY = 120  # the column sizes of the schema (PostgreSQL enforces them)
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 _ZIP = re.compile(r"^\d{5}(-\d{4})?$")
-_STATE = re.compile(r"^[A-Z]{2}$")
+COUNT_MESSAGE = "must be a whole number of 0 or more"
+FUTURE_MESSAGE = "must not be in the future"
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +63,16 @@ def _count(errors: list[FieldError], name: str, value: int | None) -> None:
         errors.append(FieldError(name, "is implausibly large"))
 
 
+def parse_count(text: str) -> int | None:
+    """A count as a person types it: empty is unknown; anything but digits raises ValueError(COUNT_MESSAGE)."""
+    text = text.strip()
+    if not text:
+        return None
+    if not (text.isascii() and text.isdigit()):
+        raise ValueError(COUNT_MESSAGE)
+    return int(text)
+
+
 def _uuid(errors: list[FieldError], value: str) -> None:
     """A record that keeps a given uuid (imports, undo) must carry a real one."""
     if value and not _UUID.match(value):
@@ -74,8 +86,8 @@ def facility_errors(facility: Facility) -> list[FieldError]:
     _text(errors, "city", facility.city, limit=MAX_CITY)
     for name in ("address", "notes"):
         _text(errors, name, getattr(facility, name))
-    if facility.state and not _STATE.match(facility.state):
-        errors.append(FieldError("state", "must be a two-letter code such as WA"))
+    if problem := state_problem(facility.state):
+        errors.append(FieldError("state", problem))
     if facility.zip_code and not _ZIP.match(facility.zip_code):
         errors.append(FieldError("zip_code", "must be 5 digits or ZIP+4 (12345-6789)"))
     if facility.latitude is not None and not -90 <= facility.latitude <= 90:
@@ -163,7 +175,20 @@ def incident_errors(incident: Incident, today: date | None = None) -> list[Field
     for weapon in incident.weapons:
         _text(errors, "weapons", weapon.subtype, limit=MAX_NAME)
     if today is not None:
+        errors.extend(incident_date_errors(incident, today))
         errors.extend(status_history_errors(incident, today))
+    return errors
+
+
+def incident_date_errors(incident: Incident, today: date) -> list[FieldError]:
+    """Occurred, discovered and reported must not be after `today`."""
+    errors: list[FieldError] = []
+    if incident.occurred.on is not None and incident.occurred.on > today:
+        errors.append(FieldError("occurred", FUTURE_MESSAGE))
+    for name in ("discovered_at", "reported_at"):
+        moment = getattr(incident, name)
+        if moment is not None and moment.date() > today:
+            errors.append(FieldError(name, FUTURE_MESSAGE))
     return errors
 
 

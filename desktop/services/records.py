@@ -14,6 +14,7 @@ from desktop.domain.validation import (
     FieldError,
     calendar_today,
     facility_errors,
+    incident_date_errors,
     incident_errors,
     plan_item_errors,
     require_valid,
@@ -101,7 +102,7 @@ class IncidentService(RecordService[Incident, IncidentFilter]):
     kind = RecordKind.INCIDENT
 
     def errors(self, record: Incident) -> list[FieldError]:
-        return incident_errors(record)
+        return incident_errors(record) + incident_date_errors(record, self.today())
 
     def today(self) -> date:
         """The day status changes may not come after: today by the database clock (see calendar_today)."""

@@ -30,7 +30,7 @@ def test_new_facility_typed_in_is_stored(qtbot: QtBot, services: ff.Services) ->
     ff.choose(qtbot, form.facility_type, "Processing center")
     ff.type_into(qtbot, form.address, "18201 SW 12th St")
     ff.type_into(qtbot, form.city, "Miami")
-    ff.type_into(qtbot, form.state, "fl")
+    ff.type_into(qtbot, form.state, "FL")
     ff.type_into(qtbot, form.zip_code, "33194")
     ff.type_into(qtbot, form.latitude, "25.7559")
     ff.choose(qtbot, form.security_level, "IV")

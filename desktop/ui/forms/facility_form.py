@@ -6,8 +6,6 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import QRegularExpression
-from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -62,10 +60,10 @@ class FacilityForm(RecordForm):
         self.address = QLineEdit()
         self.city = QLineEdit()
         self.state = QLineEdit()
-        self.state.setValidator(QRegularExpressionValidator(QRegularExpression("[A-Za-z]{0,2}"), self.state))
-        self.state.setPlaceholderText("two letters, e.g. WA")
+        self.state.setMaxLength(60)  # no validator: a name typed stays and is answered inline with its code
+        self.state.setPlaceholderText("two-letter code, e.g. WA")
         self.zip_code = QLineEdit()
-        self.zip_code.setValidator(QRegularExpressionValidator(QRegularExpression(r"[0-9-]{0,10}"), self.zip_code))
+        self.zip_code.setMaxLength(20)  # no validator: letters typed stay and are answered inline
         self.zip_code.setPlaceholderText("12345 or 12345-6789")
         self.latitude = CoordinateEdit()
         self.longitude = CoordinateEdit()
@@ -162,7 +160,7 @@ class FacilityForm(RecordForm):
             facility_type=self.facility_type.value(),
             address=self.address.text().strip(),
             city=self.city.text().strip(),
-            state=self.state.text().strip().upper(),
+            state=self.state.text().strip(),
             zip_code=self.zip_code.text().strip(),
             security_level=self.security_level.value(),
             last_assessment=self.last_assessment.value(),

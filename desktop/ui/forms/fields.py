@@ -6,8 +6,8 @@ from __future__ import annotations
 from datetime import date, datetime, time
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, QRegularExpression, QSize, Qt, QTime, Signal
-from PySide6.QtGui import QKeyEvent, QRegularExpressionValidator
+from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, QSize, Qt, QTime, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.enums import DatePrecision, LabelledEnum, WeaponType
+from desktop.domain.validation import parse_count
 from desktop.domain.values import PartialDate, Weapon
 
 DATE_FORMAT = "yyyy-MM-dd"
@@ -78,25 +79,24 @@ class CountEdit(QLineEdit):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setValidator(QRegularExpressionValidator(QRegularExpression(r"\d{0,10}"), self))
-        self.setPlaceholderText(UNKNOWN)
+        self.setPlaceholderText(UNKNOWN)  # no validator: what is typed stays, and a wrong count is said inline
         self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("0000000000000"))
 
     def value(self) -> int | None:
-        text = self.text().strip()
-        return int(text) if text else None
+        """The count, None when empty; ValueError (the domain's words) for anything but digits ("-3", "3a")."""
+        return parse_count(self.text())
 
     def set_value(self, value: int | None) -> None:
         self.setText("" if value is None else str(value))
 
 
 class CoordinateEdit(QLineEdit):
-    """A decimal degree; empty means unknown. `value()` raises ValueError for a lone "-" or "."."""
+    """A decimal degree; empty means unknown. `value()` raises ValueError for text that is not a number."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setValidator(QRegularExpressionValidator(QRegularExpression(r"-?\d{0,3}(\.\d{0,8})?"), self))
+        self.setMaxLength(40)  # no validator: what is typed stays, and a wrong number is said inline
         self.setPlaceholderText(UNKNOWN)
 
     def value(self) -> float | None:
@@ -113,7 +113,7 @@ class CoordinateEdit(QLineEdit):
 
 
 class OptionalMomentEdit(QWidget, Generic[MomentT]):
-    """A day or a timestamp that may be absent: a check box enables the editor. Unchecked, the editor
+    """A day that may be absent (OptionalDateEdit): a check box enables the editor. Unchecked, the editor
     rests at its minimum, where it shows `absent_text`; checking it brings the editor to now.
     Subclasses give the editor and convert between its QDateTime and the value."""
 
@@ -184,21 +184,59 @@ class OptionalDateEdit(OptionalMomentEdit[date]):
         return QDateTime(QDate.currentDate(), QTime(0, 0))
 
 
-class OptionalDateTimeEdit(OptionalMomentEdit[datetime]):
-    """A timestamp to the minute that may be absent (discovered, reported)."""
+class OptionalDateTimeEdit(QWidget):
+    """A timestamp to the minute that may be absent (discovered, reported): ticking the check box enables a
+    text field that stays empty until the time is typed (nothing is filled in for the person)."""
+
+    changed = Signal()
+    EXAMPLE = "2026-11-30 14:05"
 
     def __init__(self, check_text: str, absent_text: str = UNKNOWN, parent: QWidget | None = None) -> None:
-        super().__init__(check_text, absent_text, QDateTimeEdit(), DATE_TIME_FORMAT, parent)
+        super().__init__(parent)
+        self.check_text = check_text
+        self.absent_text = absent_text
+        self.check = QCheckBox(check_text)
+        self.edit = QLineEdit()
+        self.edit.setMaxLength(40)
+        self.edit.setEnabled(False)
+        self.edit.setPlaceholderText(absent_text)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.check)
+        layout.addWidget(self.edit, 1)
+        self.setFocusProxy(self.check)
+        self.check.toggled.connect(self._toggled)
+        self.edit.textChanged.connect(self.changed)
 
-    def _to_qt(self, value: datetime) -> QDateTime:
-        return QDateTime(qdate(value.date()), QTime(value.hour, value.minute))
+    def _toggled(self, checked: bool) -> None:
+        self.edit.setEnabled(checked)
+        self.edit.setPlaceholderText(f"type the time, e.g. {self.EXAMPLE}" if checked else self.absent_text)
+        if not checked:
+            self.edit.clear()
+        self.changed.emit()
 
-    def _from_qt(self, moment: QDateTime) -> datetime:
-        return pydatetime(moment)
+    def value(self) -> datetime | None:
+        """None when not known; ValueError when known but the time is missing or unreadable."""
+        if not self.check.isChecked():
+            return None
+        text = " ".join(self.edit.text().split())
+        if not text:
+            raise ValueError(f"Type the time or untick {self.check_text}")
+        try:
+            return datetime.strptime(text, "%Y-%m-%d %H:%M")
+        except ValueError:
+            raise ValueError(f"must be a date and time such as {self.EXAMPLE}") from None
 
-    def _now(self) -> QDateTime:
-        now = QDateTime.currentDateTime()
-        return QDateTime(now.date(), QTime(now.time().hour(), now.time().minute()))
+    def set_value(self, value: datetime | None) -> None:
+        self.check.setChecked(value is not None)
+        self.edit.setText(value.strftime("%Y-%m-%d %H:%M") if value is not None else "")
+        self._toggled(value is not None)
+
+    def state(self) -> object:
+        return self.check.isChecked(), self.edit.text()
+
+    def focus_chain(self) -> list[QWidget]:
+        return [self.check, self.edit]
 
 
 class PartialDateEdit(QWidget):

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.enums import AttackType, CaseStatus, DamageStatus, Severity
 from desktop.domain.kinds import RecordKind
 from desktop.domain.records import Incident
-from desktop.domain.validation import FieldError, incident_errors, status_change_errors
+from desktop.domain.validation import FieldError, incident_date_errors, incident_errors, status_change_errors
 from desktop.domain.values import StatusChange
 from desktop.ui.forms.base import RecordForm
 from desktop.ui.forms.fields import (
@@ -262,6 +262,7 @@ class IncidentForm(RecordForm):
             message = f"“{pending}” is typed but not added: press Add (or Enter) or clear it"
             problems.append(FieldError("weapons", message))
         problems.extend(self._status_date_problems())
+        read = self._read_typed(problems)
         damage = self.property_damage.value()
         values = dict(
             facility_uuid=facility_uuid or "",
@@ -269,26 +270,41 @@ class IncidentForm(RecordForm):
             title=self.title.text().strip(),
             case_number=self.case_number.text().strip() or None,
             occurred=self.occurred.value(),
-            discovered_at=self.discovered_at.value(),
-            reported_at=self.reported_at.value(),
             attack_type=self.attack_type.value(),
             weapons=self.weapons.value(),
             completed=self.outcome.currentData() == "completed",
             severity=self.severity.value(),
             property_damage=damage,
-            damage_estimate_usd=None if damage is DamageStatus.NO else self.damage_estimate.value(),
+            damage_estimate_usd=None if damage is DamageStatus.NO else read.pop("damage_estimate_usd"),
             investigating_agencies=self.investigating_agencies.text().strip(),
             status=self.status.value(),
             description=self.description.toPlainText().strip(),
             sources=self.sources.toPlainText().strip(),
             suspect_names=self.suspect_names.toPlainText().strip(),
             personal_details=self.personal_details.toPlainText().strip(),
-            **{key: edit.value() for key, edit in self.counts.items()},
+            **{key: value for key, value in read.items() if key != "damage_estimate_usd"},
         )
         if self.record is not None:
             return replace(self.record, **values), problems
         change = self.status_change()
         return Incident(**values, status_history=(change,) if change else ()), problems
+
+    def _read_typed(self, problems: list[FieldError]) -> dict[str, object]:
+        """Counts and moments as typed; one that cannot be read is a problem (and None), never a changed value."""
+        editors: dict[str, CountEdit | OptionalDateTimeEdit] = {
+            **self.counts,
+            "damage_estimate_usd": self.damage_estimate,
+            "discovered_at": self.discovered_at,
+            "reported_at": self.reported_at,
+        }
+        read: dict[str, object] = {}
+        for key, editor in editors.items():
+            try:
+                read[key] = editor.value()
+            except ValueError as error:
+                read[key] = None
+                problems.append(FieldError(key, str(error)))
+        return read
 
     def _status_date_problems(self) -> list[FieldError]:
         """The status change entered against the history shown (the services check it again when saving)."""
@@ -299,7 +315,7 @@ class IncidentForm(RecordForm):
         return status_change_errors(history, change, date.today())
 
     def domain_errors(self, record: Incident) -> list[FieldError]:
-        return incident_errors(record)
+        return incident_errors(record) + incident_date_errors(record, date.today())
 
     def sync_widgets(self) -> None:
         changed = self._status_changed()
