@@ -43,14 +43,22 @@ TITLES = {
 }
 
 
+def _choose(parent: QWidget | None, question: Question, give_up: str) -> Answer | None:
+    """The answer to a question with choices (open anyway, restore, try again), `give_up` naming the way out;
+    None for a CannotOpen, which the caller tells its own way."""
+    if isinstance(question, AlreadyOpen):
+        return _already_open(parent, question, give_up)
+    if isinstance(question, Damaged):
+        return _damaged(parent, question, give_up)
+    if isinstance(question, Busy):
+        return _busy(parent, question, give_up)
+    return None
+
+
 def answer_at_start(parent: QWidget | None, question: Question) -> Answer:
     """Ask `question` while the app starts (Quit ends the app)."""
-    if isinstance(question, AlreadyOpen):
-        return _already_open(parent, question, "&Quit")
-    if isinstance(question, Damaged):
-        return _damaged(parent, question, "&Quit")
-    if isinstance(question, Busy):
-        return _busy(parent, question, "&Quit")
+    if (answer := _choose(parent, question, "&Quit")) is not None:
+        return answer
     assert isinstance(question, CannotOpen)
     return _cannot_open(parent, question)
 
@@ -59,12 +67,8 @@ def answer_when_switching(parent: QWidget | None, question: Question) -> Answer:
     """Ask `question` about the database the window is to switch to (Cancel keeps the current one): open anyway,
     restore a backup of a damaged file, try a busy one again. A file that cannot be opened is told in a box named
     after its problem ("not_ours"), and the current database stays."""
-    if isinstance(question, AlreadyOpen):
-        return _already_open(parent, question, "&Cancel")
-    if isinstance(question, Damaged):
-        return _damaged(parent, question, "&Cancel")
-    if isinstance(question, Busy):
-        return _busy(parent, question, "&Cancel")
+    if (answer := _choose(parent, question, "&Cancel")) is not None:
+        return answer
     if isinstance(question, CannotOpen) and question.problem != Problem.OPEN_FAILED:
         problem = question.problem
         box = _box(parent, QMessageBox.Icon.Warning, TITLES[problem], question.message, problem.value)

@@ -3,6 +3,7 @@ partial dates, the facility picker and the weapons list."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime, time
 from typing import Any, Generic, TypeVar
 
@@ -112,6 +113,17 @@ class CoordinateEdit(QLineEdit):
         self.setText("" if value is None else f"{value:.6f}".rstrip("0").rstrip("."))
 
 
+def beside_check_box(owner: QWidget, check: QCheckBox, edit: QWidget, toggled: Callable[[bool], None]) -> None:
+    """Lay out "[x] Known  [editor]" in `owner`: the editor is enabled only while the box is ticked."""
+    edit.setEnabled(False)
+    layout = QHBoxLayout(owner)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(check)
+    layout.addWidget(edit, 1)
+    owner.setFocusProxy(check)
+    check.toggled.connect(toggled)
+
+
 class OptionalMomentEdit(QWidget, Generic[MomentT]):
     """A day that may be absent (OptionalDateEdit): a check box enables the editor. Unchecked, the editor
     rests at its minimum, where it shows `absent_text`; checking it brings the editor to now.
@@ -127,13 +139,7 @@ class OptionalMomentEdit(QWidget, Generic[MomentT]):
         self.edit.setCalendarPopup(True)
         self.edit.setDisplayFormat(display_format)
         self.edit.setSpecialValueText(absent_text)  # shown while unchecked
-        self.edit.setEnabled(False)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.check)
-        layout.addWidget(self.edit, 1)
-        self.setFocusProxy(self.check)
-        self.check.toggled.connect(self._toggled)
+        beside_check_box(self, self.check, self.edit, self._toggled)
         self.edit.dateTimeChanged.connect(self.changed)
 
     def _to_qt(self, value: MomentT) -> QDateTime:
@@ -198,14 +204,8 @@ class OptionalDateTimeEdit(QWidget):
         self.check = QCheckBox(check_text)
         self.edit = QLineEdit()
         self.edit.setMaxLength(40)
-        self.edit.setEnabled(False)
         self.edit.setPlaceholderText(absent_text)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.check)
-        layout.addWidget(self.edit, 1)
-        self.setFocusProxy(self.check)
-        self.check.toggled.connect(self._toggled)
+        beside_check_box(self, self.check, self.edit, self._toggled)
         self.edit.textChanged.connect(self.changed)
 
     def _toggled(self, checked: bool) -> None:
