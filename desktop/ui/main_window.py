@@ -31,6 +31,7 @@ from desktop.services.session.questions import Answer, Question
 from desktop.ui.dialogs.about_dialog import about_text, show_about
 from desktop.ui.dialogs.guide_dialog import GuideDialog
 from desktop.ui.dialogs.shortcuts_dialog import ShortcutsDialog
+from desktop.ui.empty_states import install_empty_states
 from desktop.ui.error_dialogs import EXPECTED
 from desktop.ui.guide_pages import START, TAB_SECTIONS
 from desktop.ui.icons import app_icon
@@ -112,6 +113,7 @@ class MainWindow(QMainWindow):
         remembered layout; called once, after the features registered their actions."""
         self.menus = build_menus(self, self.registry, self.recent_menu)
         self.toolbar = build_toolbar(self, self.registry, self.menus["view"])
+        install_empty_states(self)
         self.restore_settings()
 
     # ---- tabs -------------------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from desktop.domain.kinds import Record, RecordKind
 from desktop.domain.queries import IncidentFilter, Page, PlanItemFilter
@@ -17,7 +17,7 @@ from desktop.ui.forms.incident_form import IncidentForm
 from desktop.ui.forms.related import RelatedRecords
 from desktop.ui.session import Session
 from desktop.ui.undo_commands import CreateRecord, DeleteRecord, UpdateRecord, content
-from desktop.ui.window_dialogs import FormInputs, WindowDialogs, confirmed, run
+from desktop.ui.window_dialogs import FormInputs, WindowDialogs, accepted, confirmed, run
 
 RELATED_LIMIT = 200
 
@@ -64,10 +64,11 @@ class RecordActions:
     def new(self, kind: RecordKind) -> str | None:
         """Create a record of `kind`; returns its uuid, or None when cancelled."""
         services = self.session.services
+        facility = None
         if kind == RecordKind.INCIDENT and not services.facilities.names():
-            QMessageBox.information(self.parent, "New incident",
-                                    "Add a facility first: every incident happens at a facility.")  # fmt: skip
-            return None
+            facility = self._facility_first()
+            if facility is None:
+                return None
         service = services.of_kind(kind)
 
         def save(form: Any) -> str:
@@ -75,8 +76,21 @@ class RecordActions:
             self.undo_stack.push(command)
             return str(command.record.uuid)
 
-        result: str | None = self._run_form(self._form(kind, None), save, f"Adding a {kind.label}")
+        form = self._form(kind, None)
+        if facility is not None and isinstance(form, IncidentForm):
+            form.facility.set_value(*facility)
+        result: str | None = self._run_form(form, save, f"Adding a {kind.label}")
         return result
+
+    def _facility_first(self) -> tuple[str, str] | None:
+        """Ask to add the facility an incident needs; the (uuid, name) of the facility added, or None."""
+        if not accepted(self.dialogs.facility_first(self.parent)):
+            return None
+        uuid = self.new(RecordKind.FACILITY)
+        if uuid is None:
+            return None
+        names = dict(self.session.services.facilities.names())
+        return (uuid, names[uuid]) if uuid in names else None
 
     def edit(self, kind: RecordKind, shown: Record) -> bool:
         """Edit the stored version of `shown`; True when a change was saved."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -10,13 +11,15 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from desktop.domain.kinds import RecordKind
 from desktop.ui.table_models.paged import PagedTableModel
+from desktop.ui.widgets.empty_state import Choice, EmptyState
 from desktop.ui.widgets.filter_bar import FilterBar
 from desktop.ui.widgets.record_table import RecordTable
 
 
 class RecordTab(QWidget):
     """The filter bar drives the model's filter; the table shows the model; `counts_changed` passes on
-    (filtered, total) for the status bar."""
+    (filtered, total) for the status bar. Without rows the table gives way to `empty_state`: what to do
+    when there are no records (`set_empty_choices`), or Clear filters when the filters hide them all."""
 
     counts_changed = Signal(int, int)
 
@@ -36,10 +39,42 @@ class RecordTab(QWidget):
         layout.setSpacing(6)
         layout.addWidget(filter_bar)
         layout.addWidget(self.table, 1)
+        self.empty_state = EmptyState(self)
+        self.empty_state.hide()
+        layout.addWidget(self.empty_state, 1)
+        self._empty_text = f"There are no {model.kind.plural} yet."
+        self._empty_choices: list[Choice] = []
         self._stale = False
         self._pending_select: str | None = None
         filter_bar.changed.connect(self.apply_filter)
         model.counts_changed.connect(self.counts_changed)
+        model.counts_changed.connect(self._show_empty_state)
+
+    def set_empty_choices(self, text: str, choices: Sequence[Choice]) -> None:
+        """What the tab offers when the database has no records of its kind."""
+        self._empty_text, self._empty_choices = text, list(choices)
+        self._show_empty_state(self.model.filtered_count, self.model.total_count)
+
+    def _show_empty_state(self, filtered: int, total: int) -> None:
+        if filtered > 0:
+            self.empty_state.hide()
+            self.table.show()
+            return
+        if total > 0:
+            choices: list[Choice] = [("Clear filters", self.clear_filters)]
+            self.empty_state.show_choices("No records match the filters.", choices)
+        else:
+            self.empty_state.show_choices(self._empty_text, self._empty_choices)
+        focused = self.table.hasFocus()
+        self.table.hide()
+        self.empty_state.show()
+        if focused and self.empty_state.buttons:
+            self.empty_state.buttons[0].setFocus()
+
+    def clear_filters(self) -> None:
+        """No filter: the widgets' and any set from elsewhere (a facility's incidents)."""
+        self.filter_bar.clear()
+        self.apply_filter(self.filter_bar.empty())
 
     @property
     def kind(self) -> RecordKind:

@@ -57,6 +57,18 @@ class WindowDialogs:
         box.setEscapeButton(cancel)
         return box
 
+    def facility_first(self, parent: QWidget | None) -> QMessageBox:
+        """New incident without any facility: "Add the facility first?" with New facility… (accepts) and Cancel."""
+        box = QMessageBox(parent)
+        box.setObjectName("facility_first")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle("New incident")
+        box.setText("Every incident happens at a facility. Add the facility first?")
+        box.addButton("New facility…", QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setEscapeButton(cancel)
+        return box
+
     def cannot_delete(self, parent: QWidget | None, record: Record, reason: str) -> QMessageBox:
         """ "The facility “…” cannot be deleted." with the reason (what still depends on it) and OK."""
         noun = RecordKind.of(record).label
@@ -75,6 +87,13 @@ def confirmed(box: QMessageBox) -> bool:
     run(box)
     clicked = box.clickedButton()
     return clicked is not None and box.buttonRole(clicked) is QMessageBox.ButtonRole.DestructiveRole
+
+
+def accepted(box: QMessageBox) -> bool:
+    """Run a question box; True when its accepting button was clicked."""
+    run(box)
+    clicked = box.clickedButton()
+    return clicked is not None and box.buttonRole(clicked) is QMessageBox.ButtonRole.AcceptRole
 
 
 def run(box: QMessageBox) -> None:

@@ -138,6 +138,9 @@ class ScriptedDialogs(WindowDialogs):
     def delete_question(self, parent: QWidget | None, record: Record) -> QMessageBox:
         return self._worked(super().delete_question(parent, record))
 
+    def facility_first(self, parent: QWidget | None) -> QMessageBox:
+        return self._worked(super().facility_first(parent))
+
     def cannot_delete(self, parent: QWidget | None, record: Record, reason: str) -> QMessageBox:
         return self._worked(super().cannot_delete(parent, record, reason))
 
