@@ -1,8 +1,9 @@
-"""Screenshots for the docs: the main window's tabs and the incident form on the demo data, under Xvfb.
+"""Screenshots for the docs: first run, the main window's tabs, the incident form and the user guide, under Xvfb.
 
-`make screenshots` (or `python scripts/screenshots.py`) writes docs/incidents.png, docs/facilities.png,
-docs/plan-items.png and docs/incident-form.png. Without a display it re-runs itself under `xvfb-run -a`
-(Debian package xvfb); a temporary data directory is used, never the user's own.
+`make screenshots` (or `python scripts/screenshots.py`) writes docs/first-run.png (the empty database),
+docs/incidents.png, docs/facilities.png, docs/plan-items.png and docs/incident-form.png (the demo data) and
+docs/user-guide.png. Without a display it re-runs itself under `xvfb-run -a` (Debian package xvfb); a
+temporary data directory is used, never the user's own.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ DOCS = ROOT / "docs"
 CHILD = "INCIDENT_LOGGER_SCREENSHOTS_CHILD"
 SCREEN = "1920x1200x24"
 WINDOW_SIZE = (1600, 600)
+FIRST_RUN_SIZE = (1200, 560)
+GUIDE_SIZE = (1000, 640)
 
 
 def main() -> int:
@@ -47,6 +50,7 @@ def take_screenshots(folder: Path) -> int:
     from desktop.app import build_main_window
     from desktop.services.demo import load_demo
     from desktop.services.session.service import DatabaseSessions
+    from desktop.ui.dialogs.guide_dialog import GuideDialog
     from desktop.ui.forms.incident_form import IncidentForm
     from desktop.ui.icons import app_icon
     from desktop.ui.session import Session
@@ -57,7 +61,6 @@ def take_screenshots(folder: Path) -> int:
     app_paths = paths.init(folder / "data")
     sessions = DatabaseSessions(app_paths.backup_dir)
     database = sessions.open(app_paths.default_url)
-    load_demo(database)
     settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
     window = build_main_window(Session(database, sessions), app_paths, settings)
     DOCS.mkdir(exist_ok=True)
@@ -86,9 +89,14 @@ def take_screenshots(folder: Path) -> int:
         save(window, name)
 
     try:
-        window.resize(*WINDOW_SIZE)
+        window.resize(*FIRST_RUN_SIZE)
         window.show()
         window.activateWindow()
+        window.show_tab("incidents")
+        save(window, "first-run.png")  # the empty database: the tab says what to do
+        load_demo(database)
+        window.session.changed()
+        window.resize(*WINDOW_SIZE)
         settle()
         shoot_tab("incidents", "incidents.png")
         shoot_tab("facilities", "facilities.png")
@@ -102,6 +110,12 @@ def take_screenshots(folder: Path) -> int:
         save(form, "incident-form.png")
         form.forget_changes()
         form.close()
+        guide = GuideDialog(window)
+        guide.resize(*GUIDE_SIZE)
+        guide.show()
+        guide.show_section("records.md", "Incidents")
+        save(guide, "user-guide.png")
+        guide.close()
     finally:
         window.close()
         sessions.close(database)
