@@ -315,14 +315,20 @@ def test_deleting_a_facility_in_use_says_why_and_keeps_it(
     assert not window.undo_stack.canUndo()
 
 
-def test_new_plan_item_from_the_records_menu(qtbot: QtBot, window: MainWindow, dialogs: ScriptedDialogs) -> None:
+def add_plan_item_from_the_menu(qtbot: QtBot, window: MainWindow, dialogs: ScriptedDialogs, description: str) -> None:
+    """Records › New plan item, the description typed key by key, Ctrl+S."""
+
     def fill(form: QWidget) -> None:
-        ff.type_into(qtbot, form.description, "Install bollards at the entrance")
+        ff.type_into(qtbot, form.description, description)
         ff.press_save(qtbot, form)
 
     dialogs.then(fill)
     window.registry[WindowAction.NEW_PLAN_ITEM].trigger()
     dialogs.check()
+
+
+def test_new_plan_item_from_the_records_menu(qtbot: QtBot, window: MainWindow, dialogs: ScriptedDialogs) -> None:
+    add_plan_item_from_the_menu(qtbot, window, dialogs, "Install bollards at the entrance")
     assert window.tabs.currentWidget() is window.record_tabs["plan_items"]
     assert [p.description for p in PlanItemService(window.session.database).page()].count(
         "Install bollards at the entrance") == 1  # fmt: skip
@@ -367,13 +373,7 @@ def test_alt_letters_are_not_ambiguous(window: MainWindow, key: str) -> None:
 def test_the_toolbar_says_undo_and_its_tooltip_names_the_record(
     qtbot: QtBot, window: MainWindow, dialogs: ScriptedDialogs
 ) -> None:
-    def fill(form: QWidget) -> None:
-        ff.type_into(qtbot, form.description, "Install bollards at the entrance")
-        ff.press_save(qtbot, form)
-
-    dialogs.then(fill)
-    window.registry[WindowAction.NEW_PLAN_ITEM].trigger()
-    dialogs.check()
+    add_plan_item_from_the_menu(qtbot, window, dialogs, "Install bollards at the entrance")
     undo, redo = (
         window.toolbar.widgetForAction(window.registry[key]) for key in (WindowAction.UNDO, WindowAction.REDO)
     )
