@@ -273,7 +273,7 @@ class MainWindow(QMainWindow):
     def clear_filters(self) -> None:
         tab = self.current_record_tab()
         if tab is not None:
-            tab.filter_bar.clear()
+            tab.clear_filters()
 
     def reset_columns(self) -> None:
         tab = self.current_record_tab()

@@ -72,9 +72,10 @@ class RecordTab(QWidget):
             self.empty_state.buttons[0].setFocus()
 
     def clear_filters(self) -> None:
-        """No filter: the widgets' and any set from elsewhere (a facility's incidents)."""
-        self.filter_bar.clear()
-        self.apply_filter(self.filter_bar.empty())
+        """No filter: the widgets' and any set from elsewhere (an incident's plan items)."""
+        self.filter_bar.clear()  # applies the change, if the widgets showed a filter
+        if self.model.where != self.filter_bar.empty():  # one the widgets do not show
+            self.apply_filter(self.filter_bar.empty())
 
     @property
     def kind(self) -> RecordKind:

@@ -347,6 +347,8 @@ def test_incidents_of_a_facility_and_plan_items_of_an_incident(qtbot: QtBot, win
     incidents_tab(window).table.select_row(0)
     window.registry[WindowAction.INCIDENT_PLAN_ITEMS].trigger()
     assert window.record_tabs["plan_items"].model.rowCount() == 0  # the demo plan item is linked to none
+    window.registry[WindowAction.CLEAR_FILTERS].trigger()  # as the status bar says: Clear filters shows all
+    assert window.record_tabs["plan_items"].model.rowCount() == 1
 
 
 def mnemonic(text: str) -> str | None:
