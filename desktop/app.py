@@ -20,10 +20,10 @@ from desktop.paths import APP_AUTHOR, APP_NAME, AppPaths
 from desktop.persistence.engine import sqlite_file
 from desktop.persistence.opening import display_url
 from desktop.persistence.unit_of_work import Database
-from desktop.services.demo import load_demo
 from desktop.services.records import FacilityService, IncidentService
 from desktop.services.session.questions import Answer, Question
 from desktop.services.session.service import DatabaseSessions
+from desktop.ui.empty_states import load_demo_records
 from desktop.ui.error_dialogs import set_log_file, show_error, show_unexpected
 from desktop.ui.features import install_features
 from desktop.ui.icons import app_icon
@@ -221,11 +221,4 @@ def offer_demo(window: MainWindow, settings: WindowSettings) -> bool:
     )
     if answer != QMessageBox.StandardButton.Yes:
         return False
-    try:
-        load_demo(window.session.database)
-    except Exception as error:
-        show_error(window, error, "Loading the demo data")
-        return False
-    window.session.changed()  # every kind
-    window.statusBar().showMessage("Demo data loaded.", 8000)
-    return True
+    return load_demo_records(window)
