@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime, time
-from typing import Any, Generic, TypeVar
+from typing import Any
 
 from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, QSize, Qt, QTime, Signal
 from PySide6.QtGui import QKeyEvent
@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QDateEdit,
-    QDateTimeEdit,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -37,7 +36,6 @@ DATE_TIME_FORMAT = "yyyy-MM-dd HH:mm"
 UNKNOWN = "unknown"
 ERROR_COLOUR = "#c62828"
 _NONE_CODE = ""  # item data of a combo's "none" entry
-MomentT = TypeVar("MomentT", date, datetime)
 
 
 def qdate(day: date) -> QDate:
@@ -124,46 +122,35 @@ def beside_check_box(owner: QWidget, check: QCheckBox, edit: QWidget, toggled: C
     check.toggled.connect(toggled)
 
 
-class OptionalMomentEdit(QWidget, Generic[MomentT]):
-    """A day that may be absent (OptionalDateEdit): a check box enables the editor. Unchecked, the editor
-    rests at its minimum, where it shows `absent_text`; checking it brings the editor to now.
-    Subclasses give the editor and convert between its QDateTime and the value."""
+class OptionalDateEdit(QWidget):
+    """A day that may be absent (last assessment, due date, filter bounds): a check box enables the editor.
+    Unchecked, the editor rests at its minimum, where it shows `absent_text`; checking it brings it to today."""
 
     changed = Signal()
 
-    def __init__(self, check_text: str, absent_text: str, edit: QDateTimeEdit, display_format: str,
-                 parent: QWidget | None = None) -> None:  # fmt: skip
+    def __init__(self, check_text: str, absent_text: str = "none", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.check = QCheckBox(check_text)
-        self.edit = edit
+        self.edit = QDateEdit()
         self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat(display_format)
+        self.edit.setDisplayFormat(DATE_FORMAT)
         self.edit.setSpecialValueText(absent_text)  # shown while unchecked
         beside_check_box(self, self.check, self.edit, self._toggled)
-        self.edit.dateTimeChanged.connect(self.changed)
-
-    def _to_qt(self, value: MomentT) -> QDateTime:
-        raise NotImplementedError
-
-    def _from_qt(self, moment: QDateTime) -> MomentT:
-        raise NotImplementedError
-
-    def _now(self) -> QDateTime:
-        raise NotImplementedError
+        self.edit.dateChanged.connect(self.changed)
 
     def _toggled(self, checked: bool) -> None:
         self.edit.setEnabled(checked)
-        if checked and self.edit.dateTime() == self.edit.minimumDateTime():
-            self.edit.setDateTime(self._now())
+        if checked and self.edit.date() == self.edit.minimumDate():
+            self.edit.setDate(QDate.currentDate())
         elif not checked:
-            self.edit.setDateTime(self.edit.minimumDateTime())
+            self.edit.setDate(self.edit.minimumDate())
         self.changed.emit()
 
-    def value(self) -> MomentT | None:
-        return self._from_qt(self.edit.dateTime()) if self.check.isChecked() else None
+    def value(self) -> date | None:
+        return pydate(self.edit.date()) if self.check.isChecked() else None
 
-    def set_value(self, value: MomentT | None) -> None:
-        self.edit.setDateTime(self._to_qt(value) if value is not None else self.edit.minimumDateTime())
+    def set_value(self, value: date | None) -> None:
+        self.edit.setDate(qdate(value) if value is not None else self.edit.minimumDate())
         self.check.setChecked(value is not None)
         self.edit.setEnabled(value is not None)
 
@@ -172,22 +159,6 @@ class OptionalMomentEdit(QWidget, Generic[MomentT]):
 
     def focus_chain(self) -> list[QWidget]:
         return [self.check, self.edit]
-
-
-class OptionalDateEdit(OptionalMomentEdit[date]):
-    """A day that may be absent (last assessment, due date, filter bounds)."""
-
-    def __init__(self, check_text: str, absent_text: str = "none", parent: QWidget | None = None) -> None:
-        super().__init__(check_text, absent_text, QDateEdit(), DATE_FORMAT, parent)
-
-    def _to_qt(self, value: date) -> QDateTime:
-        return QDateTime(qdate(value), QTime(0, 0))
-
-    def _from_qt(self, moment: QDateTime) -> date:
-        return pydate(moment.date())
-
-    def _now(self) -> QDateTime:
-        return QDateTime(QDate.currentDate(), QTime(0, 0))
 
 
 class OptionalDateTimeEdit(QWidget):
