@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from desktop.domain.kinds import Record, RecordKind
 from desktop.domain.queries import IncidentFilter, Page, PlanItemFilter
@@ -17,7 +17,7 @@ from desktop.ui.forms.incident_form import IncidentForm
 from desktop.ui.forms.related import RelatedRecords
 from desktop.ui.session import Session
 from desktop.ui.undo_commands import CreateRecord, DeleteRecord, UpdateRecord, content
-from desktop.ui.window_dialogs import FormInputs, WindowDialogs, accepted, confirmed, run
+from desktop.ui.window_dialogs import FormInputs, WindowDialogs, answered, run
 
 RELATED_LIMIT = 200
 
@@ -84,7 +84,7 @@ class RecordActions:
 
     def _facility_first(self) -> tuple[str, str] | None:
         """Ask to add the facility an incident needs; the (uuid, name) of the facility added, or None."""
-        if not accepted(self.dialogs.facility_first(self.parent)):
+        if not answered(self.dialogs.facility_first(self.parent), QMessageBox.ButtonRole.AcceptRole):
             return None
         uuid = self.new(RecordKind.FACILITY)
         if uuid is None:
@@ -125,7 +125,7 @@ class RecordActions:
         if problem is not None:
             run(self.dialogs.cannot_delete(self.parent, shown, problem))
             return False
-        if not confirmed(self.dialogs.delete_question(self.parent, shown)):
+        if not answered(self.dialogs.delete_question(self.parent, shown), QMessageBox.ButtonRole.DestructiveRole):
             return False
         try:
             command = DeleteRecord.perform(service, shown, self.session.changed)

@@ -82,18 +82,11 @@ class WindowDialogs:
         return answer_when_switching(parent, question)
 
 
-def confirmed(box: QMessageBox) -> bool:
-    """Run a question box; True when its destructive (confirming) button was clicked."""
+def answered(box: QMessageBox, role: QMessageBox.ButtonRole) -> bool:
+    """Run a question box; True when the button clicked has `role` (Destructive: delete; Accept: go ahead)."""
     run(box)
     clicked = box.clickedButton()
-    return clicked is not None and box.buttonRole(clicked) is QMessageBox.ButtonRole.DestructiveRole
-
-
-def accepted(box: QMessageBox) -> bool:
-    """Run a question box; True when its accepting button was clicked."""
-    run(box)
-    clicked = box.clickedButton()
-    return clicked is not None and box.buttonRole(clicked) is QMessageBox.ButtonRole.AcceptRole
+    return clicked is not None and box.buttonRole(clicked) is role
 
 
 def run(box: QMessageBox) -> None:
