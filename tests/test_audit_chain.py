@@ -29,7 +29,7 @@ def audited(any_database: Database) -> Database:
     """Five audit entries: two creates, two updates (one a status change), one delete."""
     facilities, incidents = FacilityService(any_database), IncidentService(any_database)
     tacoma = facilities.create(Facility(name="Tacoma", state="WA", latitude=47.2496, longitude=-122.4213))
-    reported = (StatusChange(CaseStatus.REPORTED, date(2019, 7, 13)),)  # closing it later may not come before
+    reported = (StatusChange.on_day(CaseStatus.REPORTED, date(2019, 7, 13)),)  # closing it later may not come before
     attack = incidents.create(Incident(facility_uuid=tacoma.uuid, title="Attack – ünïcode", case_number="T-1",
                                        status_history=reported))  # fmt: skip
     moved = facilities.update(replace(tacoma, notes="Tideflats"))

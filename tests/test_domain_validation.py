@@ -221,13 +221,13 @@ def test_validation_error_lists_every_field_message() -> None:
 # -- status changes --------------------------------------------------------------------------------
 TODAY = date(2019, 9, 12)
 HISTORY = (
-    StatusChange(CaseStatus.REPORTED, date(2019, 8, 13)),
-    StatusChange(CaseStatus.UNDER_INVESTIGATION, date(2019, 8, 14)),
+    StatusChange.on_day(CaseStatus.REPORTED, date(2019, 8, 13)),
+    StatusChange.on_day(CaseStatus.UNDER_INVESTIGATION, date(2019, 8, 14)),
 )
 
 
 def test_a_status_change_may_not_come_before_the_last_one_nor_after_today() -> None:
-    charged = StatusChange(CaseStatus.CHARGED, date(2019, 8, 1))
+    charged = StatusChange.on_day(CaseStatus.CHARGED, date(2019, 8, 1))
     assert messages(status_change_errors(HISTORY, charged, TODAY)) == [
         "status_changed_on: must not be before the last status change (2019-08-14)"
     ]
@@ -237,13 +237,13 @@ def test_a_status_change_may_not_come_before_the_last_one_nor_after_today() -> N
 
 
 def test_a_status_change_on_the_last_changes_day_or_today_is_fine() -> None:
-    assert status_change_errors(HISTORY, StatusChange(CaseStatus.CHARGED, date(2019, 8, 14)), TODAY) == []
-    assert status_change_errors(HISTORY, StatusChange(CaseStatus.CHARGED, TODAY, "grand jury"), TODAY) == []
-    assert status_change_errors((), StatusChange(CaseStatus.REPORTED, date(1990, 1, 1)), TODAY) == []
+    assert status_change_errors(HISTORY, StatusChange.on_day(CaseStatus.CHARGED, date(2019, 8, 14)), TODAY) == []
+    assert status_change_errors(HISTORY, StatusChange.on_day(CaseStatus.CHARGED, TODAY, "grand jury"), TODAY) == []
+    assert status_change_errors((), StatusChange.on_day(CaseStatus.REPORTED, date(1990, 1, 1)), TODAY) == []
 
 
 def test_a_status_change_note_keeps_the_text_limits() -> None:
-    noisy = StatusChange(CaseStatus.CHARGED, TODAY, "x" * 20_001)
+    noisy = StatusChange.on_day(CaseStatus.CHARGED, TODAY, "x" * 20_001)
     assert messages(status_change_errors(HISTORY, noisy, TODAY)) == ["status_note: must be at most 20000 characters"]
 
 
@@ -268,6 +268,6 @@ def test_a_status_history_goes_forward_in_time_up_to_today_and_ends_in_the_statu
 
 
 def test_incident_errors_check_the_status_history_only_with_a_day() -> None:
-    future = replace(INCIDENT, status_history=(StatusChange(CaseStatus.REPORTED, date(2030, 1, 1)),))
+    future = replace(INCIDENT, status_history=(StatusChange.on_day(CaseStatus.REPORTED, date(2030, 1, 1)),))
     assert incident_errors(future) == []
     assert [e.field for e in incident_errors(future, TODAY)] == ["status_history"]

@@ -46,8 +46,8 @@ def investigated(any_database: Database, clock: FakeClock) -> Incident:
     assert clock().date() == TODAY
     tacoma = FacilityService(any_database).create(Facility(name="Tacoma", state="WA"))
     steps = (
-        StatusChange(CaseStatus.REPORTED, date(2019, 8, 13)),
-        StatusChange(CaseStatus.UNDER_INVESTIGATION, date(2019, 8, 14), "FBI"),
+        StatusChange.on_day(CaseStatus.REPORTED, date(2019, 8, 13)),
+        StatusChange.on_day(CaseStatus.UNDER_INVESTIGATION, date(2019, 8, 14), "FBI"),
     )
     incident = Incident(facility_uuid=tacoma.uuid, title="Shots fired", status=CaseStatus.UNDER_INVESTIGATION,
                         status_history=steps)  # fmt: skip
@@ -99,11 +99,11 @@ def test_update_with_status_checks_the_change_against_the_stored_history(
     charged = replace(investigated, status=CaseStatus.CHARGED)
     before = rows(any_database)
     with pytest.raises(ValidationError, match=f"^{re.escape(BEFORE_THE_LAST_CHANGE)}$"):
-        service.update_with_status(charged, StatusChange(CaseStatus.CHARGED, date(2019, 8, 13)))
+        service.update_with_status(charged, StatusChange.on_day(CaseStatus.CHARGED, date(2019, 8, 13)))
     with pytest.raises(ValidationError, match=f"^{IN_THE_FUTURE}$"):
-        service.update_with_status(charged, StatusChange(CaseStatus.CHARGED, date(2025, 1, 1)))
+        service.update_with_status(charged, StatusChange.on_day(CaseStatus.CHARGED, date(2025, 1, 1)))
     assert rows(any_database) == before
-    saved = service.update_with_status(charged, StatusChange(CaseStatus.CHARGED, date(2020, 1, 15), "indicted"))
+    saved = service.update_with_status(charged, StatusChange.on_day(CaseStatus.CHARGED, date(2020, 1, 15), "indicted"))
     assert saved.status_history[-1].fact == (CaseStatus.CHARGED, date(2020, 1, 15), "indicted")
     renamed = service.update_with_status(replace(saved, title="Shots fired at night"), None)  # no status change
     assert renamed.status_history == saved.status_history
@@ -116,13 +116,13 @@ def test_a_stale_record_is_refused_as_stale_before_its_status_date_is_judged(
     service.update(replace(investigated, title="Changed elsewhere"))
     with pytest.raises(StaleRecordError):
         service.update_with_status(replace(investigated, status=CaseStatus.CHARGED),
-                                   StatusChange(CaseStatus.CHARGED, date(2019, 1, 1)))  # fmt: skip
+                                   StatusChange.on_day(CaseStatus.CHARGED, date(2019, 1, 1)))  # fmt: skip
 
 
 def test_create_and_restore_check_the_whole_status_history(any_database: Database, investigated: Incident) -> None:
     service = IncidentService(any_database)
     before = rows(any_database)
-    future = (StatusChange(CaseStatus.REPORTED, date(2030, 1, 1)),)
+    future = (StatusChange.on_day(CaseStatus.REPORTED, date(2030, 1, 1)),)
     with pytest.raises(ValidationError, match=r"^status_history: change 1 \(reported on 2030-01-01\): date must not"):
         service.create(replace(investigated, uuid="", case_number=None, status=CaseStatus.REPORTED,
                                status_history=future))  # fmt: skip

@@ -177,15 +177,15 @@ def test_incident_round_trip_with_weapons_and_first_status(any_database: Databas
     assert created.victims_killed == 0
     assert created.victims_injured is None  # unknown stays unknown, not 0
     assert created.occurred == PartialDate.parse("2019-07-13T04:00")
-    assert created.status_history == (StatusChange(CaseStatus.REPORTED, clock.now.date(), "", clock.now),)
+    assert created.status_history == (StatusChange.on_day(CaseStatus.REPORTED, clock.now.date(), "", clock.now),)
     with any_database.unit_of_work(write=False) as uow:
         assert uow.incidents.get(created.uuid) == created
 
 
 def test_incident_keeps_a_given_status_history(any_database: Database) -> None:
     facility = add_facility(any_database)
-    history = (StatusChange(CaseStatus.REPORTED, date(2019, 8, 31)),
-               StatusChange(CaseStatus.ARREST_MADE, date(2019, 9, 1), "suspect arrested"))  # fmt: skip
+    history = (StatusChange.on_day(CaseStatus.REPORTED, date(2019, 8, 31)),
+               StatusChange.on_day(CaseStatus.ARREST_MADE, date(2019, 9, 1), "suspect arrested"))  # fmt: skip
     created = add_incident(any_database, facility, status=CaseStatus.ARREST_MADE, status_history=history,
                            suspects_count=1, arrests_count=1)  # fmt: skip
     assert [(c.status, c.changed_on, c.note) for c in created.status_history] == [
@@ -201,7 +201,7 @@ def test_status_change_is_appended_with_its_date(any_database: Database, clock: 
     with any_database.unit_of_work() as uow:
         investigated = uow.incidents.update(
             replace(created, status=CaseStatus.UNDER_INVESTIGATION),
-            StatusChange(CaseStatus.UNDER_INVESTIGATION, date(2024, 2, 20), "FBI took the case"),
+            StatusChange.on_day(CaseStatus.UNDER_INVESTIGATION, date(2024, 2, 20), "FBI took the case"),
         )
         uow.commit()
     clock.advance(days=1)

@@ -113,7 +113,7 @@ def test_audit_records_old_and_new_values(any_database: Database, clock: FakeClo
 def test_audit_of_an_incident_renders_values_as_text(any_database: Database) -> None:
     facility = FacilityService(any_database).create(Facility(name="San Antonio"))
     service = IncidentService(any_database)
-    reported = (StatusChange(CaseStatus.REPORTED, date(2019, 8, 13)),)
+    reported = (StatusChange.on_day(CaseStatus.REPORTED, date(2019, 8, 13)),)
     created = service.create(Incident(facility_uuid=facility.uuid, title="Shots fired", status_history=reported))
     change_status(service, created.uuid, CaseStatus.UNDER_INVESTIGATION, date(2019, 8, 14))
     update = history(any_database, created.uuid)[-1]
@@ -268,7 +268,7 @@ def test_service_round_trip_and_status_change(any_database: Database, tacoma: Fa
     assert [(c.status, c.changed_on, c.note) for c in charged.status_history][-1] == (
         CaseStatus.CHARGED, date(2024, 3, 2), "grand jury")  # fmt: skip
     closed = service.update_with_status(replace(charged, status=CaseStatus.CLOSED),
-                                        StatusChange(CaseStatus.CLOSED, date(2024, 3, 3)))  # fmt: skip
+                                        StatusChange.on_day(CaseStatus.CLOSED, date(2024, 3, 3)))  # fmt: skip
     assert closed.status_history[-1].changed_on == date(2024, 3, 3)
     assert service.get(created.uuid) == closed
     service.delete(closed.uuid, closed.version)

@@ -49,10 +49,13 @@ class SecurityLevel(LabelledEnum):
     III = "3"
     IV = "4"
     V = "5"
+    UNKNOWN = "unknown"  # assessed, but the level is not known to the analyst (distinct from not assessed: None)
 
     @property
-    def reassessment_years(self) -> int:
-        """ISC: reassess every 3 years at FSL III-V, every 5 years at FSL I-II."""
+    def reassessment_years(self) -> int | None:
+        """ISC: reassess every 3 years at FSL III-V, every 5 years at FSL I-II; None for an unknown level."""
+        if self is SecurityLevel.UNKNOWN:
+            return None
         return 5 if self in (SecurityLevel.I, SecurityLevel.II) else 3
 
 
@@ -72,6 +75,85 @@ class AttackType(LabelledEnum):
     PROTEST_UNLAWFUL = "protest_unlawful"
     OTHER = "other"
     UNKNOWN = "unknown"
+
+
+class TargetType(LabelledEnum):
+    """What was attacked, after the GTD's target types (targtype1-3) narrowed to a facility's parts."""
+
+    BUILDING = "building"
+    VEHICLES = "vehicles"
+    PERIMETER = "perimeter"
+    PERSONNEL = "personnel"
+    DETAINEES = "detainees"
+    VISITORS_PUBLIC = "visitors_public"
+    UTILITIES_EQUIPMENT = "utilities_equipment"
+    OTHER = "other"
+    UNKNOWN = "unknown"
+
+
+class PropertyExtent(LabelledEnum):
+    """GTD propextent: how much property damage, by value band."""
+
+    CATASTROPHIC = "catastrophic"
+    MAJOR = "major"
+    MINOR = "minor"
+    UNKNOWN = "unknown"
+
+    @classmethod
+    def of_estimate(cls, usd: int | None) -> PropertyExtent:
+        """The GTD band of a known estimate: ≥ $1 billion, ≥ $1 million, less; unknown without one."""
+        if usd is None:
+            return cls.UNKNOWN
+        if usd >= 1_000_000_000:
+            return cls.CATASTROPHIC
+        return cls.MAJOR if usd >= 1_000_000 else cls.MINOR
+
+
+class YesNoUnknown(LabelledEnum):
+    YES = "yes"
+    NO = "no"
+    UNKNOWN = "unknown"
+
+
+class PerpetratorOutcome(LabelledEnum):
+    """The response's outcome for the perpetrator(s)."""
+
+    KILLED = "killed"
+    WOUNDED = "wounded"
+    ARRESTED = "arrested"
+    FLED = "fled"
+    UNKNOWN = "unknown"
+
+
+class TimeOfDay(LabelledEnum):
+    """A band of the day, for when the hour is not known."""
+
+    NIGHT = "night"
+    EARLY_MORNING = "early_morning"
+    MORNING = "morning"
+    AFTERNOON = "afternoon"
+    EVENING = "evening"
+
+    @property
+    def hours(self) -> str:
+        return _HOURS[self]
+
+
+class OperatorKind(LabelledEnum):
+    """Who runs a facility: the government itself or a contractor (e.g. a contractor-run detention center)."""
+
+    GOVERNMENT = "government"
+    CONTRACTOR = "contractor"
+    UNKNOWN = "unknown"
+
+
+class DirectiveScope(LabelledEnum):
+    """Which facilities a directive reaches."""
+
+    FACILITY = "facility"
+    AGENCY = "agency"
+    FACILITY_TYPE = "facility_type"
+    ALL = "all"
 
 
 class WeaponType(LabelledEnum):
@@ -123,6 +205,7 @@ class DatePrecision(LabelledEnum):
     DAY = "day"
     MONTH = "month"
     YEAR = "year"
+    RANGE = "range"  # an explicit range of days
     UNKNOWN = "unknown"
 
 
@@ -163,6 +246,24 @@ _LABELS: dict[StrEnum, str] = {
     AttackType.PROTEST_PEACEFUL: "Protest – peaceful",
     AttackType.PROTEST_UNLAWFUL: "Protest – unlawful",
     DatePrecision.EXACT: "Exact time",
+    SecurityLevel.UNKNOWN: "Unknown",
+    PropertyExtent.CATASTROPHIC: "Catastrophic (≥ $1 billion)",
+    PropertyExtent.MAJOR: "Major (≥ $1 million)",
+    PropertyExtent.MINOR: "Minor (< $1 million)",
+    TargetType.VISITORS_PUBLIC: "Visitors/public",
+    TargetType.UTILITIES_EQUIPMENT: "Utilities/equipment",
+    DirectiveScope.FACILITY: "One facility",
+    DirectiveScope.AGENCY: "An agency's facilities",
+    DirectiveScope.FACILITY_TYPE: "A facility type",
+    DirectiveScope.ALL: "All facilities",
+}
+
+_HOURS = {
+    TimeOfDay.NIGHT: "22:00–05:00",
+    TimeOfDay.EARLY_MORNING: "05:00–08:00",
+    TimeOfDay.MORNING: "08:00–12:00",
+    TimeOfDay.AFTERNOON: "12:00–17:00",
+    TimeOfDay.EVENING: "17:00–22:00",
 }
 
 
@@ -171,6 +272,16 @@ CODED_FIELDS: dict[str, tuple[type[LabelledEnum], ...]] = {
     "facility_type": (FacilityType,),
     "security_level": (SecurityLevel,),
     "attack_type": (AttackType,),
+    "attack_type_2": (AttackType,),
+    "attack_type_3": (AttackType,),
+    "target_type": (TargetType,),
+    "target_type_2": (TargetType,),
+    "target_type_3": (TargetType,),
+    "property_extent": (PropertyExtent,),
+    "hostages": (YesNoUnknown,),
+    "perpetrator_outcome": (PerpetratorOutcome,),
+    "operator": (OperatorKind,),
+    "scope": (DirectiveScope,),
     "severity": (Severity,),
     "property_damage": (DamageStatus,),
     "status": (CaseStatus, PlanStatus),

@@ -19,6 +19,7 @@ INCIDENT_SORT_KEYS = (
 )
 FACILITY_SORT_KEYS = ("name", "agency", "facility_type", "city", "state", "security_level", "last_assessment")
 PLAN_ITEM_SORT_KEYS = ("due_date", "facility", "description", "owner", "status")
+DIRECTIVE_SORT_KEYS = ("issued_on", "title", "issuing_office", "deadline")
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +44,7 @@ class IncidentFilter:
     occurred_to: date | None = None
     text: str = ""
     open_only: bool = False
+    pending_referral: bool = False  # an arrest or a known perpetrator, and no referral for prosecution yet
 
     @property
     def is_empty(self) -> bool:
@@ -60,8 +62,16 @@ class FacilityFilter:
 @dataclass(frozen=True, slots=True)
 class PlanItemFilter:
     facility_uuids: tuple[str, ...] = ()
-    incident_uuid: str | None = None
+    incident_uuid: str | None = None  # the plan items that answer this incident
+    directive_uuid: str | None = None  # the plan items that carry out this directive
     statuses: tuple[PlanStatus, ...] = ()
     due_before: date | None = None
     open_only: bool = False
     text: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class DirectiveFilter:
+    text: str = ""
+    facility_uuid: str | None = None  # the directives that reach this facility
+    overdue_on: date | None = None  # past their deadline on this day with plan items not all done

@@ -12,10 +12,16 @@ from desktop.domain.enums import (
     AuditAction,
     CaseStatus,
     DamageStatus,
+    DirectiveScope,
     FacilityType,
+    OperatorKind,
+    PerpetratorOutcome,
     PlanStatus,
+    PropertyExtent,
     SecurityLevel,
     Severity,
+    TargetType,
+    YesNoUnknown,
 )
 from desktop.domain.values import PartialDate, StatusChange, Weapon
 
@@ -47,9 +53,11 @@ class Facility:
     zip_code: str = ""
     latitude: float | None = None
     longitude: float | None = None
-    security_level: SecurityLevel | None = None
+    security_level: SecurityLevel | None = None  # None: not assessed; SecurityLevel.UNKNOWN: level not known
     last_assessment: date | None = None
     notes: str = ""
+    operator: OperatorKind = OperatorKind.UNKNOWN
+    operator_name: str = ""  # the contractor (or the government office) that runs it
     uuid: str = ""
     version: int = 0
     created_at: datetime | None = None
@@ -60,7 +68,8 @@ class Facility:
         """ISC cycle: last assessment + 3 years (FSL III-V) or + 5 years (FSL I-II)."""
         if self.last_assessment is None or self.security_level is None:
             return None
-        return add_years(self.last_assessment, self.security_level.reassessment_years)
+        years = self.security_level.reassessment_years
+        return None if years is None else add_years(self.last_assessment, years)
 
 
 SENSITIVE_INCIDENT_FIELDS = ("suspect_names", "personal_details")
@@ -93,16 +102,35 @@ class Incident:
     suspect_names: str = ""
     personal_details: str = ""
     status_history: tuple[StatusChange, ...] = ()
+    attack_type_2: AttackType | None = None  # GTD attacktype2-3: further attack types of the same incident
+    attack_type_3: AttackType | None = None
+    target_type: TargetType = TargetType.UNKNOWN  # GTD targtype1-3
+    target_type_2: TargetType | None = None
+    target_type_3: TargetType | None = None
+    property_extent: PropertyExtent | None = None  # GTD propextent, with property damage only
+    hostages: YesNoUnknown = YesNoUnknown.UNKNOWN  # hostages taken or people kidnapped
+    perpetrator_outcome: PerpetratorOutcome = PerpetratorOutcome.UNKNOWN  # the response: killed, arrested…
+    related_uuids: tuple[str, ...] = ()  # incidents this one is linked to (same attacker, a series)
     facility_name: str = ""
     uuid: str = ""
     version: int = 0
     created_at: datetime | None = None
     updated_at: datetime | None = None
 
+    @property
+    def attack_types(self) -> tuple[AttackType, ...]:
+        """The attack types in GTD order (the first is the primary one)."""
+        return tuple(t for t in (self.attack_type, self.attack_type_2, self.attack_type_3) if t is not None)
+
+    @property
+    def target_types(self) -> tuple[TargetType, ...]:
+        return tuple(t for t in (self.target_type, self.target_type_2, self.target_type_3) if t is not None)
+
 
 @dataclass(frozen=True, slots=True)
 class PlanItem:
-    """A countermeasure or action; an empty facility_uuid means it covers all facilities."""
+    """A countermeasure or action; an empty facility_uuid means it covers all facilities. It may carry out a
+    directive (`directive_uuid`) and answer incidents (`incident_uuids`)."""
 
     facility_uuid: str
     description: str
@@ -111,8 +139,10 @@ class PlanItem:
     status: PlanStatus = PlanStatus.PROPOSED
     risk_rationale: str = ""
     notes: str = ""
-    incident_uuid: str | None = None
+    incident_uuids: tuple[str, ...] = ()
+    directive_uuid: str | None = None
     facility_name: str = ""
+    directive_title: str = ""
     uuid: str = ""
     version: int = 0
     created_at: datetime | None = None
@@ -125,6 +155,42 @@ class PlanItem:
         if self.due_date is None or self.status.is_done:
             return False
         return 0 <= (self.due_date - today).days <= days
+
+
+@dataclass(frozen=True, slots=True)
+class Directive:
+    """An order that secures facilities (the memo's "FPS: plan to secure all ICE facilities within two
+    weeks"): who issued it when, by when, from which document, and which facilities it reaches."""
+
+    title: str
+    issuing_office: str = ""
+    issued_on: date | None = None
+    deadline: date | None = None
+    source_reference: str = ""
+    scope: DirectiveScope = DirectiveScope.ALL
+    scope_facility_uuid: str | None = None  # scope FACILITY
+    scope_agencies: tuple[Agency, ...] = ()  # scope AGENCY
+    scope_facility_types: tuple[FacilityType, ...] = ()  # scope FACILITY_TYPE
+    notes: str = ""
+    scope_facility_name: str = ""
+    uuid: str = ""
+    version: int = 0
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+
+    def reaches(self, facility: Facility) -> bool:
+        """Whether the directive applies to `facility`."""
+        if self.scope is DirectiveScope.FACILITY:
+            return facility.uuid == self.scope_facility_uuid
+        if self.scope is DirectiveScope.AGENCY:
+            return facility.agency in self.scope_agencies
+        if self.scope is DirectiveScope.FACILITY_TYPE:
+            return facility.facility_type in self.scope_facility_types
+        return True
+
+    def is_overdue(self, today: date, implemented: int, total: int) -> bool:
+        """Past the deadline with plan items not all done (or none at all)."""
+        return self.deadline is not None and self.deadline < today and (total == 0 or implemented < total)
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,8 +7,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
-from desktop.domain.enums import CaseStatus, DamageStatus, PlanStatus
-from desktop.domain.records import Facility, Incident, PlanItem
+from desktop.domain.enums import CaseStatus, DamageStatus, DirectiveScope, PlanStatus
+from desktop.domain.records import Directive, Facility, Incident, PlanItem
+from desktop.domain.legal_history import current_status, entry_problems
 from desktop.domain.states import state_problem
 from desktop.domain.values import StatusChange
 
@@ -88,6 +89,7 @@ def facility_errors(facility: Facility) -> list[FieldError]:
         _text(errors, name, getattr(facility, name))
     if problem := state_problem(facility.state):
         errors.append(FieldError("state", problem))
+    _text(errors, "operator_name", facility.operator_name, limit=MAX_NAME)
     if facility.zip_code and not _ZIP.match(facility.zip_code):
         errors.append(FieldError("zip_code", "must be 5 digits or ZIP+4 (12345-6789)"))
     if facility.latitude is not None and not -90 <= facility.latitude <= 90:
@@ -107,32 +109,31 @@ def calendar_today(now_utc: datetime) -> date:
 def status_change_errors(
     history: Sequence[StatusChange], change: StatusChange, today: date, *, field: str = "status_changed_on"
 ) -> list[FieldError]:
-    """A new status change after `history`: not in the future, not before the last change recorded
-    (the same day is fine), its note within the text limits."""
-    errors: list[FieldError] = []
-    if change.changed_on > today:
-        errors.append(FieldError(field, "must not be in the future"))
-    elif history and change.changed_on < history[-1].changed_on:
-        last = history[-1].changed_on.isoformat()
-        errors.append(FieldError(field, f"must not be before the last status change ({last})"))
+    """One entry of the legal history: a known date, not in the future, its texts within the limits. An entry
+    dated before earlier ones is fine (history_warnings says so); `history` is what it joins."""
+    del history  # out of order is a warning, not an error (legal_history.history_warnings)
+    errors = [FieldError(field, problem) for problem in entry_problems(change, today)]
     _text(errors, "status_note", change.note)
+    for name in ("agency", "reference"):
+        _text(errors, f"status_{name}", getattr(change, name), limit=MAX_NAME)
+    _text(errors, "status_charges", change.charges)
     return errors
 
 
 def status_history_errors(incident: Incident, today: date) -> list[FieldError]:
-    """A whole status history (new records, imports, undo): no change in the future or before the one
-    before it, the last change's status being the incident's status."""
+    """A whole legal history (forms, imports, undo): every entry keeps the entry rules, and the incident's
+    status is that of the latest entry by date."""
     errors: list[FieldError] = []
     history = incident.status_history
     for number, change in enumerate(history):
-        step = f"change {number + 1} ({change.status.label.lower()} on {change.changed_on.isoformat()})"
+        step = f"entry {number + 1} ({change.status.label.lower()} on {change.changed.label()})"
         for problem in status_change_errors(history[:number], change, today, field="date"):
             part = problem.field.removeprefix("status_")  # "date must not be …", "note must be at most …"
             errors.append(FieldError("status_history", f"{step}: {part} {problem.message}"))
-    if history and history[-1].status is not incident.status:
-        last, current = history[-1].status.label.lower(), incident.status.label.lower()
-        message = f"the last change ({last}) must be the incident's status ({current})"
-        errors.append(FieldError("status_history", message))
+    latest = current_status(history)
+    if latest is not None and latest is not incident.status:
+        message = f"the latest entry ({latest.label.lower()}) must be the incident's status"
+        errors.append(FieldError("status_history", f"{message} ({incident.status.label.lower()})"))
     return errors
 
 
@@ -174,16 +175,52 @@ def incident_errors(incident: Incident, today: date | None = None) -> list[Field
         errors.append(FieldError("arrests_count", "must not be 0 when status is arrest made"))
     for weapon in incident.weapons:
         _text(errors, "weapons", weapon.subtype, limit=MAX_NAME)
+    errors.extend(_gtd_errors(incident))
     if today is not None:
         errors.extend(incident_date_errors(incident, today))
         errors.extend(status_history_errors(incident, today))
     return errors
 
 
+def _gtd_errors(incident: Incident) -> list[FieldError]:
+    """Up to three attack and target types, none twice, the third only after a second; an extent only with damage."""
+    errors: list[FieldError] = []
+    for name, values in (("attack_type", (incident.attack_type, incident.attack_type_2, incident.attack_type_3)),
+                         ("target_type", (incident.target_type, incident.target_type_2, incident.target_type_3))):
+        if values[2] is not None and values[1] is None:
+            errors.append(FieldError(f"{name}_3", f"needs a second {name.replace('_', ' ')} first"))
+        chosen = [value for value in values if value is not None]
+        if len(set(chosen)) != len(chosen):
+            errors.append(FieldError(f"{name}_2", "must not repeat a type already chosen"))
+    if incident.property_extent is not None and incident.property_damage is not DamageStatus.YES:
+        errors.append(FieldError("property_extent", "is given only when there was property damage"))
+    return errors
+
+
+def directive_errors(directive: Directive) -> list[FieldError]:
+    errors: list[FieldError] = []
+    _uuid(errors, directive.uuid)
+    _text(errors, "title", directive.title, required=True, limit=MAX_NAME)
+    _text(errors, "issuing_office", directive.issuing_office, limit=MAX_NAME)
+    for name in ("source_reference", "notes"):
+        _text(errors, name, getattr(directive, name))
+    if directive.issued_on and directive.deadline and directive.deadline < directive.issued_on:
+        errors.append(FieldError("deadline", "must not be before the day it was issued"))
+    needs = {
+        DirectiveScope.FACILITY: ("scope_facility", directive.scope_facility_uuid, "a facility"),
+        DirectiveScope.AGENCY: ("scope_agencies", directive.scope_agencies, "at least one agency"),
+        DirectiveScope.FACILITY_TYPE: ("scope_facility_types", directive.scope_facility_types, "a facility type"),
+    }
+    if directive.scope in needs and not needs[directive.scope][1]:
+        name, _value, what = needs[directive.scope]
+        errors.append(FieldError(name, f"choose {what} for the scope {directive.scope.label.lower()}"))
+    return errors
+
+
 def incident_date_errors(incident: Incident, today: date) -> list[FieldError]:
     """Occurred, discovered and reported must not be after `today`."""
     errors: list[FieldError] = []
-    if incident.occurred.on is not None and incident.occurred.on > today:
+    if incident.occurred.on is not None and incident.occurred.on > today:  # a range or month may end later
         errors.append(FieldError("occurred", FUTURE_MESSAGE))
     for name in ("discovered_at", "reported_at"):
         moment = getattr(incident, name)

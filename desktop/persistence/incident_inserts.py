@@ -16,7 +16,7 @@ from desktop.domain.validation import BatchValidationError, FieldError
 from desktop.domain.values import PartialDate, StatusChange
 from desktop.persistence import mapping
 from desktop.persistence.audit_log import AuditLog
-from desktop.persistence.models import FacilityRow, IncidentRow, StatusChangeRow, WeaponRow
+from desktop.persistence.models import FacilityRow, IncidentLinkRow, IncidentRow, StatusChangeRow, WeaponRow
 
 
 def _table(model: type) -> Table:
@@ -76,12 +76,12 @@ def _stored(
     facility_name: str,
 ) -> Incident:  # fmt: skip
     """The record as stored, with its `columns` (as IncidentRepository.get would read it back)."""
-    history = record.status_history or (status_on or StatusChange(record.status, now.date()),)
+    history = record.status_history or (status_on or StatusChange.on_day(record.status, now.date()),)
     created = (record.created_at if keep_stamps else None) or now
     updated = (record.updated_at if keep_stamps else None) or now
     return replace(
         record, uuid=record.uuid or mapping.new_uuid(), case_number=columns["case_number"],
-        occurred=PartialDate(columns["occurred_precision"], columns["occurred_on"], columns["occurred_time"]),
+        occurred=record.occurred if record.occurred.is_known else PartialDate(),
         status_history=tuple(replace(c, recorded_at=now) for c in history),
         facility_name=facility_name, version=1, created_at=created, updated_at=updated,
     )  # fmt: skip
@@ -95,9 +95,22 @@ def _insert_children(session: Session, stored: list[Incident], now: datetime) ->
         {"incident_id": ids[saved.uuid], "position": position, "weapon_type": weapon.type, "subtype": weapon.subtype}
         for saved in stored for position, weapon in enumerate(saved.weapons)
     ]  # fmt: skip
-    history = [{"incident_id": ids[saved.uuid], "status": change.status, "changed_on": change.changed_on,
-                "note": change.note, "recorded_at": now}
+    history = [{"incident_id": ids[saved.uuid], **mapping.status_change_columns(change), "recorded_at": now}
                for saved in stored for change in saved.status_history]  # fmt: skip
+    links = [{"incident_id": ids[saved.uuid], "related_id": related, "position": position}
+             for saved in stored for position, related in enumerate(_ids_of(session, saved.related_uuids))]  # fmt: skip
+    if links:
+        session.execute(insert(_table(IncidentLinkRow)), links)
     if weapons:
         session.execute(insert(_table(WeaponRow)), weapons)
     session.execute(insert(_table(StatusChangeRow)), history)
+
+
+def _ids_of(session: Session, uuids: Sequence[str]) -> list[int]:
+    """The ids of the related incidents `uuids`, in that order; a missing one is refused."""
+    if not uuids:
+        return []
+    found = dict(session.execute(select(IncidentRow.uuid, IncidentRow.id).where(IncidentRow.uuid.in_(uuids))).tuples())
+    if missing := [uuid for uuid in uuids if uuid not in found]:
+        raise BatchValidationError([(0, FieldError("related", f"incident {missing[0]} does not exist"))])
+    return [found[uuid] for uuid in dict.fromkeys(uuids)]

@@ -28,11 +28,18 @@ from desktop.domain.enums import (
     CaseStatus,
     DamageStatus,
     DatePrecision,
+    DirectiveScope,
     FacilityType,
+    OperatorKind,
+    PerpetratorOutcome,
     PlanStatus,
+    PropertyExtent,
     SecurityLevel,
     Severity,
+    TargetType,
+    TimeOfDay,
     WeaponType,
+    YesNoUnknown,
 )
 from desktop.domain.kinds import RecordKind
 
@@ -76,9 +83,13 @@ class FacilityRow(Versioned, Base):
     zip_code: Mapped[str] = mapped_column(String(10), default="")
     latitude: Mapped[float | None] = mapped_column(Float)
     longitude: Mapped[float | None] = mapped_column(Float)
+    # NULL and fsl_unknown: assessed, level not known; NULL alone: not assessed (the CHECK predates "unknown")
     security_level: Mapped[SecurityLevel | None] = mapped_column(coded(SecurityLevel, "security_level"))
+    fsl_unknown: Mapped[bool] = mapped_column(Boolean, default=False)
     last_assessment: Mapped[date | None] = mapped_column(Date)
     notes: Mapped[str] = mapped_column(Text, default="")
+    operator: Mapped[OperatorKind] = mapped_column(coded(OperatorKind, "operator_kind"))
+    operator_name: Mapped[str] = mapped_column(String(300), default="")
 
     __mapper_args__ = {"version_id_col": Versioned.version}
 
@@ -94,9 +105,14 @@ class IncidentRow(Versioned, Base):
     case_number: Mapped[str | None] = mapped_column(String(64), unique=True)
     facility_id: Mapped[int] = mapped_column(ForeignKey(f"{RecordKind.FACILITY.table}.id", ondelete="RESTRICT"))
     title: Mapped[str] = mapped_column(String(300))
+    # A range is stored as precision "day" from occurred_on to a later occurred_end (the CHECK predates
+    # "range"); occurred_end is the last day the date may be, for every precision (the period filters).
     occurred_precision: Mapped[DatePrecision] = mapped_column(coded(DatePrecision, "date_precision"))
     occurred_on: Mapped[date | None] = mapped_column(Date)
+    occurred_end: Mapped[date | None] = mapped_column(Date)
     occurred_time: Mapped[time | None] = mapped_column(Time)
+    occurred_approximate: Mapped[bool] = mapped_column(Boolean, default=False)
+    occurred_time_of_day: Mapped[TimeOfDay | None] = mapped_column(coded(TimeOfDay, "time_of_day"))
     discovered_at: Mapped[datetime | None] = mapped_column(DateTime)
     reported_at: Mapped[datetime | None] = mapped_column(DateTime)
     attack_type: Mapped[AttackType] = mapped_column(coded(AttackType, "attack_type"))
@@ -116,6 +132,14 @@ class IncidentRow(Versioned, Base):
     sources: Mapped[str] = mapped_column(Text, default="")
     suspect_names: Mapped[str] = mapped_column(Text, default="")
     personal_details: Mapped[str] = mapped_column(Text, default="")
+    attack_type_2: Mapped[AttackType | None] = mapped_column(coded(AttackType, "attack_type"))
+    attack_type_3: Mapped[AttackType | None] = mapped_column(coded(AttackType, "attack_type"))
+    target_type: Mapped[TargetType] = mapped_column(coded(TargetType, "target_type"))
+    target_type_2: Mapped[TargetType | None] = mapped_column(coded(TargetType, "target_type"))
+    target_type_3: Mapped[TargetType | None] = mapped_column(coded(TargetType, "target_type"))
+    property_extent: Mapped[PropertyExtent | None] = mapped_column(coded(PropertyExtent, "property_extent"))
+    hostages: Mapped[YesNoUnknown] = mapped_column(coded(YesNoUnknown, "yes_no_unknown"))
+    perpetrator_outcome: Mapped[PerpetratorOutcome] = mapped_column(coded(PerpetratorOutcome, "perpetrator_outcome"))
 
     facility: Mapped[FacilityRow] = relationship(lazy="joined", innerjoin=True)
     weapons: Mapped[list[WeaponRow]] = relationship(
@@ -124,12 +148,19 @@ class IncidentRow(Versioned, Base):
     status_changes: Mapped[list[StatusChangeRow]] = relationship(
         order_by="StatusChangeRow.id", cascade="all, delete-orphan", lazy="select"
     )
+    links: Mapped[list[IncidentLinkRow]] = relationship(
+        order_by="IncidentLinkRow.position", cascade="all, delete-orphan", lazy="select",
+        foreign_keys="IncidentLinkRow.incident_id",
+    )  # fmt: skip
 
     __mapper_args__ = {"version_id_col": Versioned.version}
     __table_args__ = (
         Index("ix_incidents_facility", "facility_id", "id"),
         Index("ix_incidents_facility_occurred", "facility_id", "occurred_on", "id"),  # a facility's period
         Index("ix_incidents_occurred", "occurred_on", "id"),
+        Index("ix_incidents_occurred_end", "occurred_end", "id"),
+        Index("ix_incidents_attack_type_2", "attack_type_2"),
+        Index("ix_incidents_attack_type_3", "attack_type_3"),
         Index("ix_incidents_occurred_figures", *DASHBOARD_FIGURES),  # the dashboard reads no table row
         Index("ix_incidents_title", "title", "id"),
         Index("ix_incidents_case_number_sort", "case_number", "id"),
@@ -163,9 +194,52 @@ class StatusChangeRow(Base):
         ForeignKey(f"{RecordKind.INCIDENT.table}.id", ondelete="CASCADE"), index=True
     )
     status: Mapped[CaseStatus] = mapped_column(coded(CaseStatus, "case_status"))
-    changed_on: Mapped[date] = mapped_column(Date)
+    changed_on: Mapped[date] = mapped_column(Date)  # the first day (of the month, year or range)
+    changed_precision: Mapped[DatePrecision] = mapped_column(coded(DatePrecision, "date_precision"))
+    changed_until: Mapped[date | None] = mapped_column(Date)  # the last day of a range
+    changed_approximate: Mapped[bool] = mapped_column(Boolean, default=False)
     note: Mapped[str] = mapped_column(Text, default="")
     recorded_at: Mapped[datetime] = mapped_column(DateTime)
+    agency: Mapped[str] = mapped_column(String(300), default="")
+    reference: Mapped[str] = mapped_column(String(300), default="")
+    charges: Mapped[str] = mapped_column(Text, default="")
+
+
+class IncidentLinkRow(Base):
+    """An incident linked to a related one (the same attacker, a series); read from both ends."""
+
+    __tablename__ = "incident_links"
+
+    incident_id: Mapped[int] = mapped_column(
+        ForeignKey(f"{RecordKind.INCIDENT.table}.id", ondelete="CASCADE"), primary_key=True
+    )
+    related_id: Mapped[int] = mapped_column(
+        ForeignKey(f"{RecordKind.INCIDENT.table}.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+
+    related: Mapped[IncidentRow] = relationship(foreign_keys=[related_id], lazy="joined")
+
+
+class DirectiveRow(Versioned, Base):
+    __tablename__ = "directives"
+
+    title: Mapped[str] = mapped_column(String(300))
+    issuing_office: Mapped[str] = mapped_column(String(300), default="")
+    issued_on: Mapped[date | None] = mapped_column(Date, index=True)
+    deadline: Mapped[date | None] = mapped_column(Date)
+    source_reference: Mapped[str] = mapped_column(Text, default="")
+    scope: Mapped[DirectiveScope] = mapped_column(coded(DirectiveScope, "directive_scope"))
+    scope_facility_id: Mapped[int | None] = mapped_column(
+        ForeignKey(f"{RecordKind.FACILITY.table}.id", ondelete="RESTRICT"), index=True
+    )
+    scope_agencies: Mapped[str] = mapped_column(String(200), default="")  # agency codes, ";"-separated
+    scope_facility_types: Mapped[str] = mapped_column(String(200), default="")  # facility type codes
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    scope_facility: Mapped[FacilityRow | None] = relationship(lazy="joined")
+
+    __mapper_args__ = {"version_id_col": Versioned.version}
 
 
 class PlanItemRow(Versioned, Base):
@@ -174,9 +248,7 @@ class PlanItemRow(Versioned, Base):
     facility_id: Mapped[int | None] = mapped_column(
         ForeignKey(f"{RecordKind.FACILITY.table}.id", ondelete="RESTRICT"), index=True
     )
-    incident_id: Mapped[int | None] = mapped_column(
-        ForeignKey(f"{RecordKind.INCIDENT.table}.id", ondelete="SET NULL"), index=True
-    )
+    directive_id: Mapped[int | None] = mapped_column(ForeignKey("directives.id", ondelete="RESTRICT"), index=True)
     description: Mapped[str] = mapped_column(Text)
     owner: Mapped[str] = mapped_column(String(300), default="")
     due_date: Mapped[date | None] = mapped_column(Date, index=True)
@@ -185,9 +257,28 @@ class PlanItemRow(Versioned, Base):
     notes: Mapped[str] = mapped_column(Text, default="")
 
     facility: Mapped[FacilityRow | None] = relationship(lazy="joined")  # None: a nationwide item
-    incident: Mapped[IncidentRow | None] = relationship(lazy="select")
+    directive: Mapped[DirectiveRow | None] = relationship(lazy="joined")
+    incident_links: Mapped[list[PlanItemIncidentRow]] = relationship(
+        order_by="PlanItemIncidentRow.position", cascade="all, delete-orphan", lazy="selectin"
+    )
 
     __mapper_args__ = {"version_id_col": Versioned.version}
+
+
+class PlanItemIncidentRow(Base):
+    """A plan item answering an incident (many to many)."""
+
+    __tablename__ = "plan_item_incidents"
+
+    plan_item_id: Mapped[int] = mapped_column(
+        ForeignKey(f"{RecordKind.PLAN_ITEM.table}.id", ondelete="CASCADE"), primary_key=True
+    )
+    incident_id: Mapped[int] = mapped_column(
+        ForeignKey(f"{RecordKind.INCIDENT.table}.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+
+    incident: Mapped[IncidentRow] = relationship(lazy="joined")
 
 
 class AuditRow(Base):

@@ -25,7 +25,15 @@ from desktop.persistence import mapping
 from desktop.persistence.audit_log import AuditLog
 from desktop.persistence.incident_inserts import insert_incidents
 from desktop.persistence.incident_paging import IncidentPager
-from desktop.persistence.models import FacilityRow, IncidentRow, PlanItemRow, WeaponRow
+from desktop.persistence.case_conditions import pending_referral_condition
+from desktop.persistence.models import (
+    DirectiveRow,
+    FacilityRow,
+    IncidentRow,
+    PlanItemIncidentRow,
+    PlanItemRow,
+    WeaponRow,
+)
 
 Clock = Callable[[], datetime]
 _FTS = table("incidents_fts", column("rowid"), column("incidents_fts"))  # SQLite FTS5, made by the migration
@@ -57,13 +65,15 @@ def _nullable(column: Any, table: Any) -> bool:
 
 
 def plan_item_query() -> Select[tuple[PlanItemRow]]:
-    """Plan items with their facility (outer join) and the uuid of their incident, in one query (not one per row)."""
+    """Plan items with their facility (outer join), directive and the uuids of their incidents (one query
+    for the page's links, not one per row)."""
     return (
         select(PlanItemRow)
         .outerjoin(PlanItemRow.facility)
         .options(
             contains_eager(PlanItemRow.facility),
-            joinedload(PlanItemRow.incident)
+            selectinload(PlanItemRow.incident_links)
+            .joinedload(PlanItemIncidentRow.incident)
             .load_only(IncidentRow.uuid)
             .options(lazyload(IncidentRow.facility), lazyload(IncidentRow.weapons)),
         )
@@ -270,7 +280,7 @@ class FacilityRepository(_Repository[FacilityRow, Facility]):
     def reassessment_due_condition(by: date) -> ColumnElement[bool]:
         """ISC reassessment due on or before `by` (Facility.reassessment_due in SQL); a facility
         with a security level that was never assessed is due."""
-        cycle_years = {level: level.reassessment_years for level in SecurityLevel}
+        cycle_years = {level: years for level in SecurityLevel if (years := level.reassessment_years) is not None}
         cycles = [
             and_(FacilityRow.security_level.in_([level for level, n in cycle_years.items() if n == years]),
                  FacilityRow.last_assessment <= latest_assessment_due_by(by, years))
@@ -311,6 +321,18 @@ class IncidentRepository(_Repository[IncidentRow, Incident]):
     def _record(self, row: IncidentRow) -> Incident:
         return mapping.incident_record(row, with_history=True)
 
+    def rows_of(self, uuids: Sequence[str], *, own_id: int | None = None) -> list[IncidentRow]:
+        """The incidents of `uuids` in that order; a missing one (or the incident itself) is refused."""
+        if not uuids:
+            return []
+        found = {row.uuid: row for row in self.session.scalars(select(IncidentRow).where(IncidentRow.uuid.in_(uuids)))}
+        missing = [uuid for uuid in uuids if uuid not in found]
+        if missing:
+            raise ValidationError([FieldError("related", f"incident {missing[0]} does not exist")])
+        if own_id is not None and any(found[uuid].id == own_id for uuid in uuids):
+            raise ValidationError([FieldError("related", "an incident cannot be related to itself")])
+        return [found[uuid] for uuid in dict.fromkeys(uuids)]
+
     def _facility(self, uuid: str) -> FacilityRow:
         row = self.session.scalar(select(FacilityRow).where(FacilityRow.uuid == uuid))
         if row is None:
@@ -342,22 +364,23 @@ class IncidentRepository(_Repository[IncidentRow, Incident]):
         return insert_incidents(self.session, self.audit, self.clock(), records, status_on=status_on,
                                 keep_stamps=keep_stamps)  # fmt: skip
 
-    def update(
-        self, record: Incident, status_on: StatusChange | None = None, *, history: tuple[StatusChange, ...] = ()
-    ) -> Incident:
-        """Save; a changed status appends a status change, unless `history` (undo/redo of an edit)
-        gives the complete status history to store instead."""
+    def update(self, record: Incident, status_on: StatusChange | None = None) -> Incident:
+        """Save. A legal history given with the record (the form's list, undo/redo, an import) is stored as
+        given when it differs from the stored one; without one, a changed status appends an entry
+        (`status_on`, else today). Related incidents are stored as listed."""
         row = self.row(record.uuid)
         self._check_version(record.uuid, record.version, row.version)
         self._check_case_number(record, row.id)
         before = mapping.incident_record(row, with_history=True)
         mapping.apply_incident(row, record, self._facility(record.facility_uuid))
+        mapping.apply_links(row, self.rows_of(record.related_uuids, own_id=row.id))
         now = self.clock()
+        history = record.status_history
         if history and [c.fact for c in history] != [c.fact for c in before.status_history]:
             row.status_changes = [mapping.status_change_row(c, c.recorded_at or now) for c in history]
         elif not history and record.status is not before.status:
             change = status_on if status_on and status_on.status is record.status else None
-            row.status_changes.append(mapping.status_change_row(change or StatusChange(record.status, now.date()), now))
+            row.status_changes.append(mapping.status_change_row(change or StatusChange.on_day(record.status, now.date()), now))
         self._touch(row, now)
         after = mapping.incident_record(row, with_history=True)
         self.audit.updated(self.kind, before, after)
@@ -407,7 +430,9 @@ class IncidentRepository(_Repository[IncidentRow, Incident]):
             ids = select(FacilityRow.id).where(FacilityRow.state.in_(where.states))
             conditions.append(IncidentRow.facility_id.in_(ids))
         if where.attack_types:
-            conditions.append(IncidentRow.attack_type.in_(where.attack_types))
+            conditions.append(or_(IncidentRow.attack_type.in_(where.attack_types),
+                                  IncidentRow.attack_type_2.in_(where.attack_types),
+                                  IncidentRow.attack_type_3.in_(where.attack_types)))  # fmt: skip
         if where.severities:
             conditions.append(IncidentRow.severity.in_(where.severities))
         if where.statuses:
@@ -417,10 +442,12 @@ class IncidentRepository(_Repository[IncidentRow, Incident]):
         if where.weapon_types:
             armed = select(WeaponRow.incident_id).where(WeaponRow.weapon_type.in_(where.weapon_types))
             conditions.append(IncidentRow.id.in_(armed))  # not EXISTS: that probes once per incident
-        if where.occurred_from is not None:
-            conditions.append(IncidentRow.occurred_on >= where.occurred_from)
+        if where.occurred_from is not None:  # overlap: the date may lie in the period (see PartialDate.overlaps)
+            conditions.append(IncidentRow.occurred_end >= where.occurred_from)
         if where.occurred_to is not None:
             conditions.append(IncidentRow.occurred_on <= where.occurred_to)
+        if where.pending_referral:
+            conditions.append(pending_referral_condition())
         if (text := self.text_condition(where.text, walk_sort_index=walk_sort_index)) is not None:
             conditions.append(text)
         return query.where(*conditions) if conditions else query
@@ -468,20 +495,18 @@ class PlanItemRepository(_Repository[PlanItemRow, PlanItem]):
         return mapping.plan_item_record(row)
 
     def _apply(self, row: PlanItemRow, record: PlanItem) -> None:
-        mapping.apply_plan_item(row, record, *self._links(record))
-
-    def _links(self, record: PlanItem) -> tuple[FacilityRow | None, IncidentRow | None]:
         facility = None
         if record.facility_uuid:
             facility = self.session.scalar(select(FacilityRow).where(FacilityRow.uuid == record.facility_uuid))
         if facility is None and record.facility_uuid:
             raise ValidationError([FieldError("facility", f"{record.facility_uuid} does not exist")])
-        incident = None
-        if record.incident_uuid:
-            incident = self.session.scalar(select(IncidentRow).where(IncidentRow.uuid == record.incident_uuid))
-            if incident is None:
-                raise ValidationError([FieldError("incident", f"{record.incident_uuid} does not exist")])
-        return facility, incident
+        directive = None
+        if record.directive_uuid:
+            directive = self.session.scalar(select(DirectiveRow).where(DirectiveRow.uuid == record.directive_uuid))
+            if directive is None:
+                raise ValidationError([FieldError("directive", f"{record.directive_uuid} does not exist")])
+        incidents = IncidentRepository(self.session, self.audit, self.clock).rows_of(record.incident_uuids)
+        mapping.apply_plan_item(row, record, facility, incidents, directive)
 
     def add(self, record: PlanItem) -> PlanItem:
         return self._insert(record)
@@ -494,8 +519,11 @@ class PlanItemRepository(_Repository[PlanItemRow, PlanItem]):
             query = query.where(PlanItemRow.facility_id.in_(
                 select(FacilityRow.id).where(FacilityRow.uuid.in_(where.facility_uuids))))  # fmt: skip
         if where.incident_uuid:
-            query = query.where(PlanItemRow.incident_id.in_(
-                select(IncidentRow.id).where(IncidentRow.uuid == where.incident_uuid)))  # fmt: skip
+            answering = select(PlanItemIncidentRow.plan_item_id).join(PlanItemIncidentRow.incident)
+            query = query.where(PlanItemRow.id.in_(answering.where(IncidentRow.uuid == where.incident_uuid)))
+        if where.directive_uuid:
+            query = query.where(PlanItemRow.directive_id.in_(
+                select(DirectiveRow.id).where(DirectiveRow.uuid == where.directive_uuid)))  # fmt: skip
         if where.statuses:
             query = query.where(PlanItemRow.status.in_(where.statuses))
         if where.open_only:

@@ -75,9 +75,9 @@ def demo_incidents(tacoma: str, san_antonio: str, florida: str) -> list[Incident
             "and tried to ignite a propane tank; he was shot and killed by responding police officers.",
             sources=MEMO,
             status_history=(
-                StatusChange(CaseStatus.REPORTED, date(2019, 7, 13)),
-                StatusChange(CaseStatus.UNDER_INVESTIGATION, date(2019, 7, 13)),
-                StatusChange(CaseStatus.CLOSED, date(2019, 9, 12), "attacker deceased"),
+                StatusChange.on_day(CaseStatus.REPORTED, date(2019, 7, 13)),
+                StatusChange.on_day(CaseStatus.UNDER_INVESTIGATION, date(2019, 7, 13)),
+                StatusChange.on_day(CaseStatus.CLOSED, date(2019, 9, 12), "attacker deceased"),
             ),
         ),
         Incident(
@@ -96,8 +96,8 @@ def demo_incidents(tacoma: str, san_antonio: str, florida: str) -> list[Incident
             "The building was empty; no one was injured.",
             sources=MEMO,
             status_history=(
-                StatusChange(CaseStatus.REPORTED, date(2019, 8, 13)),
-                StatusChange(CaseStatus.UNDER_INVESTIGATION, date(2019, 8, 13)),
+                StatusChange.on_day(CaseStatus.REPORTED, date(2019, 8, 13)),
+                StatusChange.on_day(CaseStatus.UNDER_INVESTIGATION, date(2019, 8, 13)),
             ),
         ),
         Incident(
@@ -118,8 +118,8 @@ def demo_incidents(tacoma: str, san_antonio: str, florida: str) -> list[Incident
             "ignite the device. A suspect was arrested.",
             sources=MEMO,
             status_history=(
-                StatusChange(CaseStatus.REPORTED, date(2019, 8, 31)),
-                StatusChange(CaseStatus.ARREST_MADE, date(2019, 8, 31)),
+                StatusChange.on_day(CaseStatus.REPORTED, date(2019, 8, 31)),
+                StatusChange.on_day(CaseStatus.ARREST_MADE, date(2019, 8, 31)),
             ),
         ),
     ]

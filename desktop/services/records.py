@@ -133,7 +133,7 @@ class IncidentService(RecordService[Incident, IncidentFilter]):
         """Save `record` exactly as given, its status history included (undo and redo of an edit)."""
         require_valid(incident_errors(record, self.today()))
         with self.database.unit_of_work() as uow:
-            restored = uow.incidents.update(record, history=record.status_history)
+            restored = uow.incidents.update(record)
             uow.commit()
             return restored
 
@@ -145,7 +145,7 @@ class IncidentService(RecordService[Incident, IncidentFilter]):
             return  # stale: the update refuses it; the same status: no change is recorded
         today = self.today()
         if status_on is None or status_on.status is not record.status:
-            status_on = StatusChange(record.status, today)  # what the repository records then
+            status_on = StatusChange.on_day(record.status, today)  # what the repository records then
         require_valid(status_change_errors(stored.status_history, status_on, today))
 
 

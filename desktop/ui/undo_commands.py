@@ -151,8 +151,8 @@ class _PlanItemLinks:
                 item = self.plan_items.get(uuid)
             except RecordNotFoundError:
                 continue  # deleted in the meantime: nothing to link
-            if item.incident_uuid is None:
-                self.plan_items.update(replace(item, incident_uuid=self.incident_uuid))
+            if self.incident_uuid not in item.incident_uuids:
+                self.plan_items.update(replace(item, incident_uuids=(*item.incident_uuids, self.incident_uuid)))
 
 
 class _DeletesIncidents(RecordCommand):

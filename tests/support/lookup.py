@@ -29,4 +29,4 @@ def facility_named(database: Database, name: str) -> Facility | None:
 def change_status(service: IncidentService, uuid: str, status: CaseStatus, on: date, note: str = "") -> Incident:
     """Move the stored incident to `status` on `on`, as the form's save does (update with a status change)."""
     current = replace(service.get(uuid), status=status)
-    return service.update_with_status(current, StatusChange(status, on, note))
+    return service.update_with_status(current, StatusChange.on_day(status, on, note))

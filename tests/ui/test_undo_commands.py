@@ -66,7 +66,7 @@ def test_update_undo_restores_old_values_and_status_history(
 ) -> None:
     before = services.incidents.get(services.incident_titled("Shots fired"))
     after = replace(before, title="Shots fired at the office windows", status=CaseStatus.CHARGED, victims_injured=None)
-    change = StatusChange(CaseStatus.CHARGED, date(2020, 1, 15), "indictment")
+    change = StatusChange.on_day(CaseStatus.CHARGED, date(2020, 1, 15), "indictment")
     on_error = recorder.failed
     command = UpdateRecord.perform(services.incidents, before, after, recorder.changed, change, on_error=on_error)
     stack.push(command)

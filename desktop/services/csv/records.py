@@ -175,7 +175,7 @@ class RowImporter:
             history = base.status_history  # none for a new record: the repository starts it
         status = values.get("status", base.status)
         if history and status is not history[-1].status:
-            history = (*history, StatusChange(status, self.today))
+            history = (*history, StatusChange.on_day(status, self.today))
         if history:
             values["status_history"] = history
         return values
@@ -279,7 +279,7 @@ class RowImporter:
             saved = self.repository.add(record)
         elif self.entity is RecordKind.INCIDENT:
             history = record.status_history if "status_history" in cells.values else ()
-            saved = self.repository.update(replace(record, version=existing.version), history=history)
+            saved = self.repository.update(replace(record, version=existing.version, status_history=history))
         else:
             saved = self.repository.update(replace(record, version=existing.version))
         self.repository.restamp(saved.uuid, cells.values.get("created_at") if existing is None else None, file_updated)

@@ -60,7 +60,7 @@ class PlanItemForm(RecordForm):
 
     def _load(self, record: PlanItem) -> None:
         self.facility.set_value(record.facility_uuid, record.facility_name)
-        self.incident.setText(record.incident_uuid or "")
+        self.incident.setText(record.incident_uuids[0] if record.incident_uuids else "")
         self.description.setPlainText(record.description)
         self.owner.setText(record.owner)
         self.due_date.set_value(record.due_date)
@@ -80,7 +80,7 @@ class PlanItemForm(RecordForm):
         values = dict(
             facility_uuid=facility_uuid or "",
             facility_name=self.facility.currentText().strip() if facility_uuid else "",
-            incident_uuid=incident,
+            incident_uuids=(incident,) if incident else (),
             description=self.description.toPlainText().strip(),
             owner=self.owner.text().strip(),
             due_date=self.due_date.value(),
