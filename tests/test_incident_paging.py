@@ -50,6 +50,7 @@ def filters(generated: Generated) -> list[IncidentFilter]:
         IncidentFilter(text="vandalism OR threat"),  # one FTS5 expression: may walk the sort index
         IncidentFilter(text='"breach of security" OR "synthetic threat" -1'),
         IncidentFilter(text="-vandalism"),  # only an exclusion: NOT IN the matches
+        IncidentFilter(text="case:syn-000001 OR vandalism"),  # case: in the case_number column of the index
         IncidentFilter(text="state:wa OR type:threat severity:high", open_only=True),
     ]
 
@@ -105,6 +106,7 @@ SEARCHES = [
     '"synthetic threat"',
     "synthetic -threat",
     "-threat",
+    "case:syn-000002",
 ]
 
 

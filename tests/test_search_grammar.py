@@ -59,7 +59,7 @@ def test_terms_without_letters_or_digits_are_no_condition() -> None:
         ('status:"Arrest made"', SearchField.STATUS, CaseStatus.ARREST_MADE),  # a label
         ("type:vandalism", SearchField.TYPE, AttackType.VANDALISM),
         ("severity:HIGH", SearchField.SEVERITY, Severity.HIGH),
-        ("case:SAPD-19", SearchField.CASE, "SAPD-19"),
+        ("case:SAPD-19", SearchField.CASE, "SAPD-19"),  # and its words: SAPD, 19
     ],
 )
 def test_field_terms_read_their_values(text: str, field: SearchField, value: str) -> None:
@@ -67,6 +67,11 @@ def test_field_terms_read_their_values(text: str, field: SearchField, value: str
     assert (term.field, term.value, type(term.value), term.negated) == (field, value, type(value), False)
     [[excluded]] = parse_search("-" + text).groups
     assert (excluded.field, excluded.value, excluded.negated) == (field, value, True)
+
+
+def test_a_case_number_term_keeps_its_parts() -> None:
+    [[case]] = parse_search("-case:SAPD-19").groups
+    assert case == Term("SAPD-19", ("SAPD", "19"), negated=True, field=SearchField.CASE, value="SAPD-19")
 
 
 def test_facilities_and_plan_items_have_fields_of_their_own() -> None:
@@ -103,6 +108,7 @@ def test_facilities_and_plan_items_have_fields_of_their_own() -> None:
         ("state:zz", "such as TX", 1),
         ("x case:", "case: at character 3 needs a value, e.g. case:SAPD", 3),
         ('facility:""', "facility: at character 1 needs a value", 1),
+        ("case:--", "case: at character 1 needs letters or digits, e.g. case:SAPD-19", 1),
         (" ".join(["w"] * (MAX_TERMS + 1)), f"too many terms: at most {MAX_TERMS}", MAX_TERMS * 2 + 1),
     ],
 )  # fmt: skip

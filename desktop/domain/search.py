@@ -33,7 +33,7 @@ class SearchField(StrEnum):
     STATUS = "status"  # a case status (incidents) or a plan item's status
     TYPE = "type"  # the attack type
     SEVERITY = "severity"
-    CASE = "case"  # the case number contains the value
+    CASE = "case"  # the case number has parts starting so (case:SAPD-19 finds SAPD-19-555)
 
 
 FIELDS: dict[RecordKind, tuple[SearchField, ...]] = {
@@ -58,7 +58,8 @@ _EXAMPLES = {
 class Term:
     """One condition. A text term: its `words` each start a word (any order), or with `phrase` are whole
     words next to each other in this order. A field term: `field` has `value` (a state code, an enum
-    member, or text the facility name or case number contains). `text`: as typed, blanks collapsed."""
+    member, text the facility name contains); case: has the `words` of the case number's parts, one after
+    the other, the last a prefix. `text`: as typed, blanks collapsed."""
 
     text: str
     words: tuple[str, ...] = ()
@@ -193,7 +194,12 @@ def _term(token: _Token, kind: RecordKind) -> Term | None:
     if not text:
         raise SearchSyntaxError(f"{field}: at character {token.position} needs a value, e.g. {_EXAMPLES[field]}",
                                 token.position)  # fmt: skip
-    return Term(text, negated=token.negated, field=field, value=_value(field, text, kind, token.position))
+    value = _value(field, text, kind, token.position)
+    words = tuple(_WORD.findall(text)) if field is SearchField.CASE else ()
+    if field is SearchField.CASE and not words:
+        raise SearchSyntaxError(f"case: at character {token.position} needs letters or digits, e.g. case:SAPD-19",
+                                token.position)  # fmt: skip
+    return Term(text, words, negated=token.negated, field=field, value=value)
 
 
 def _field(name: str, kind: RecordKind, position: int) -> SearchField:
@@ -215,7 +221,7 @@ def _value(field: SearchField, text: str, kind: RecordKind, position: int) -> st
             return text.upper()
         raise SearchSyntaxError(f"state: at character {position} {state_problem(text)}", position)
     if (kind, field) not in _ENUMS:
-        return text  # facility name, case number: contained text
+        return text  # facility name (contained), case number (its parts)
     enum, noun = _ENUMS[kind, field]
     try:
         return enum.parse(text)

@@ -25,10 +25,9 @@ from desktop.persistence.incident_inserts import insert_incidents
 from desktop.persistence.incident_paging import IncidentPager
 from desktop.persistence.models import FacilityRow, IncidentRow, PlanItemRow, WeaponRow
 from desktop.persistence.search_sql import (
-    FTS,
     facility_search,
+    fts_count,
     fts_expression,
-    fts_match,
     fts_matches,
     incident_search,
     plan_item_search,
@@ -401,9 +400,9 @@ class IncidentRepository(_Repository[IncidentRow, Incident]):
 
     def count(self, where: IncidentFilter | None = None) -> int:
         where = where or IncidentFilter()
-        expression = self.fts_expression(where.text) if replace(where, text="").is_empty else None
-        if expression is not None:  # the index alone knows
-            return self.session.scalar(select(func.count()).select_from(FTS).where(fts_match(expression))) or 0
+        search_alone = self.is_sqlite and replace(where, text="").is_empty
+        if search_alone and (counted := fts_count(parse_search(where.text, self.kind))) is not None:
+            return self.session.scalar(counted) or 0  # the index alone knows
         return self.session.scalar(self.filtered(select(func.count()).select_from(IncidentRow), where)) or 0
 
     def page(self, where: IncidentFilter | None = None, page: Page | None = None) -> list[Incident]:
