@@ -44,6 +44,22 @@ def test_demo_then_list_prints_the_three_2019_incidents(tmp_path: Path) -> None:
     assert not (tmp_path / "data").exists()  # nothing written to the (fake) user data dir
 
 
+def test_list_search_reads_the_search_grammar(tmp_path: Path) -> None:
+    data = tmp_path / "data-dir"
+    assert run("--data-dir", str(data), "demo", home=tmp_path).returncode == 0
+    either = run("--data-dir", str(data), "list", "--search", "Molotov OR Tacoma", home=tmp_path)
+    assert (either.returncode, either.stderr) == (0, "")
+    assert [line.split()[0] for line in either.stdout.splitlines()] == ["2019-08", "2019-07-13"]
+    assert "Molotov" in either.stdout and "Tacoma" in either.stdout and "San Antonio" not in either.stdout
+    fields = run("--data-dir", str(data), "list", "--search", 'state:tx OR "fuse failed" -status:arrest_made',
+                 home=tmp_path)  # fmt: skip
+    assert [line.split()[0] for line in fields.stdout.splitlines()] == ["2019-08-13"]
+
+    refused = run("--data-dir", str(data), "list", "--search", 'Molotov "fuse', home=tmp_path)
+    assert (refused.returncode, refused.stdout) == (2, "")
+    assert refused.stderr == "incident-logger list: --search: unclosed quote at character 9\n"
+
+
 def test_help_names_every_subcommand(tmp_path: Path) -> None:
     result = run("--help", home=tmp_path)
     assert result.returncode == 0

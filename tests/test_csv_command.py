@@ -45,6 +45,10 @@ def test_export_with_filters_columns_bom_and_redaction(
 
     assert cli(data_dir, "export", "-o", str(out), "-e", "facilities", "--search", "tacoma") == 0
     assert [r["name"] for r in rows(out)] == [TACOMA]
+    assert cli(data_dir, "export", "-o", str(out), "--search", "Molotov OR Tacoma", "--columns", "title") == 0
+    assert {r["title"][:20] for r in rows(out)} == {"Molotov cocktail thr", "Armed attack with ri"}
+    assert cli(data_dir, "export", "-o", str(out), "-e", "facilities", "--search", "-state:tx -state:fl") == 0
+    assert [r["name"] for r in rows(out)] == [TACOMA]
     assert cli(data_dir, "export", "-o", str(out), "-e", "plan_items", "--filter", "open=yes") == 0
     assert len(rows(out)) == 1
 
@@ -60,6 +64,11 @@ def test_export_refuses_unknown_columns_and_filters(
     assert cli(data_dir, "export", "-o", str(out), "--filter", "severity=apocalyptic") == 2
     assert "severity: unknown value 'apocalyptic'" in capsys.readouterr().err
     assert cli(data_dir, "export", "-o", str(out), "--filter", "facility=Atlantis") == 2
+    capsys.readouterr()
+    assert cli(data_dir, "export", "-o", str(out), "--search", "Molotov OR") == 2
+    assert capsys.readouterr().err == "incident-logger export: --search: OR at character 9 needs a word on both sides\n"
+    assert cli(data_dir, "export", "-o", str(out), "-e", "facilities", "--search", "type:threat") == 2
+    assert '"type:" at character 1 does not apply to facilities; use facility:, state:' in capsys.readouterr().err
     assert not out.exists()
     assert cli(data_dir, "export", "-o", str(out), "--columns", "help") == 0
     assert "suspect_names            Suspect names  (sensitive)" in capsys.readouterr().out

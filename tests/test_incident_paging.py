@@ -47,6 +47,11 @@ def filters(generated: Generated) -> list[IncidentFilter]:
         IncidentFilter(weapon_types=(WeaponType.FIREARMS, WeaponType.INCENDIARY)),
         IncidentFilter(occurred_from=date(2018, 1, 1), occurred_to=date(2019, 6, 30), open_only=True),
         IncidentFilter(text="vandalism", severities=(Severity.LOW,), occurred_from=date(2020, 1, 1)),
+        IncidentFilter(text="vandalism OR threat"),  # one FTS5 expression: may walk the sort index
+        IncidentFilter(text='"breach of security" OR "synthetic threat" -1'),
+        IncidentFilter(text="-vandalism"),  # only an exclusion: NOT IN the matches
+        IncidentFilter(text="case:syn-000001 OR vandalism"),  # case: in the case_number column of the index
+        IncidentFilter(text="state:wa OR type:threat severity:high", open_only=True),
     ]
 
 
@@ -90,7 +95,22 @@ def test_page_returns_the_records_of_the_ids_in_order(any_database: Database, ge
         assert len(records) == 40 and all(r.facility_name for r in records)
 
 
-@pytest.mark.parametrize("text", ["vandalism", "synthetic", "incident 12", "v", "nothingmatches", "!!"])
+SEARCHES = [
+    "vandalism",
+    "synthetic",
+    "incident 12",
+    "v",
+    "nothingmatches",
+    "!!",
+    "vandalism OR threat",
+    '"synthetic threat"',
+    "synthetic -threat",
+    "-threat",
+    "case:syn-000002",
+]
+
+
+@pytest.mark.parametrize("text", SEARCHES)
 def test_count_of_a_search_alone_equals_the_filtered_count(any_database: Database, generated: Generated,
                                                            text: str) -> None:  # fmt: skip
     where = IncidentFilter(text=text)

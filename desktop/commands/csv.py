@@ -12,6 +12,7 @@ from typing import Any
 from desktop.commands import command
 from desktop.domain.enums import Agency, AttackType, CaseStatus, PlanStatus, Severity, WeaponType
 from desktop.domain.kinds import RecordKind
+from desktop.domain.search import SearchSyntaxError, parse_search
 from desktop.persistence.unit_of_work import Database
 from desktop.services.csv.detect import DELIMITER_NAMES, FileProblem, auto_mapping
 from desktop.services.csv.export import ExportOptions, Redaction, export_records
@@ -50,7 +51,8 @@ def _export_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--redact", nargs="?", const="omit", choices=["omit", "mask"], default=None,
                         help="leave out (omit, the default) or mask the sensitive fields: suspect names, "
                              "personal details")  # fmt: skip
-    parser.add_argument("--search", default="", help="only rows matching these words (as the search field does)")
+    parser.add_argument("--search", default="", help='only rows this search finds, as in the search field: words, '
+                        '"a phrase", a OR b, -word, field:value')  # fmt: skip
     parser.add_argument("--filter", "--filters", dest="filters", action="append", default=[],
                         metavar="KEY=VALUE[,VALUE]",
                         help="only matching rows; repeat for several. Incidents: " + ", ".join(
@@ -100,6 +102,10 @@ def _facilities(database: Database, names: list[str]) -> tuple[str, ...]:
 
 def build_filter(database: Database, entity: RecordKind, search: str, filters: list[str]) -> Any:
     """The IncidentFilter / FacilityFilter / PlanItemFilter the --search and --filter options describe."""
+    try:
+        parse_search(search, entity)
+    except SearchSyntaxError as error:
+        raise FilterError(f"--search: {error}") from None
     settings: dict[str, Any] = {"text": search} if search else {}
     for item in filters:
         key, equals, text = item.partition("=")

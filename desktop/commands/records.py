@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from desktop.commands import command
 from desktop.domain.kinds import RecordKind
 from desktop.domain.queries import IncidentFilter, Page
+from desktop.domain.search import SearchSyntaxError, parse_search
 from desktop.persistence.unit_of_work import Database
 from desktop.services.demo import load_demo
 from desktop.services.maintenance import check_database
@@ -23,11 +25,17 @@ def demo(database: Database, _args: argparse.Namespace) -> int:
 
 def _list_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--limit", type=int, default=50, help="at most this many incidents (default 50)")
-    parser.add_argument("--search", default="", help="full-text search in title, description, case number")
+    parser.add_argument("--search", default="", help='search title, description, case number, sources: words, '
+                        '"a phrase", a OR b, -word, facility:, state:, status:, type:, severity:, case:')  # fmt: skip
 
 
 @command("list", "print incidents, newest first", _list_arguments)
 def list_incidents(database: Database, args: argparse.Namespace) -> int:
+    try:
+        parse_search(args.search, RecordKind.INCIDENT)
+    except SearchSyntaxError as error:
+        print(f"incident-logger list: --search: {error}", file=sys.stderr)
+        return 2
     service = IncidentService(database)
     where = IncidentFilter(text=args.search)
     for incident in service.page(where, Page(limit=args.limit, sort="occurred", descending=True)):

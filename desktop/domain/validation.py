@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from desktop.domain.enums import CaseStatus, DamageStatus, DirectiveScope, PlanStatus
-from desktop.domain.records import Directive, Facility, Incident, PlanItem
 from desktop.domain.legal_history import current_status, entry_problems
+from desktop.domain.records import Directive, Facility, Incident, PlanItem
 from desktop.domain.states import state_problem
 from desktop.domain.values import StatusChange
 
@@ -185,8 +185,10 @@ def incident_errors(incident: Incident, today: date | None = None) -> list[Field
 def _gtd_errors(incident: Incident) -> list[FieldError]:
     """Up to three attack and target types, none twice, the third only after a second; an extent only with damage."""
     errors: list[FieldError] = []
-    for name, values in (("attack_type", (incident.attack_type, incident.attack_type_2, incident.attack_type_3)),
-                         ("target_type", (incident.target_type, incident.target_type_2, incident.target_type_3))):
+    for name, values in (
+        ("attack_type", (incident.attack_type, incident.attack_type_2, incident.attack_type_3)),
+        ("target_type", (incident.target_type, incident.target_type_2, incident.target_type_3)),
+    ):
         if values[2] is not None and values[1] is None:
             errors.append(FieldError(f"{name}_3", f"needs a second {name.replace('_', ' ')} first"))
         chosen = [value for value in values if value is not None]

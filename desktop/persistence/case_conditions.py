@@ -23,5 +23,7 @@ def pending_referral_condition() -> ColumnElement[bool]:
         IncidentRow.perpetrator_outcome == PerpetratorOutcome.ARRESTED,
         _has_entry(CaseStatus.ARREST_MADE),
     )
-    known = and_(func.trim(IncidentRow.suspect_names) != "", IncidentRow.perpetrator_outcome != PerpetratorOutcome.KILLED)
+    known = and_(
+        func.trim(IncidentRow.suspect_names) != "", IncidentRow.perpetrator_outcome != PerpetratorOutcome.KILLED
+    )
     return and_(IncidentRow.status != CaseStatus.UNFOUNDED, ~_has_entry(*REFERRED), or_(arrested, known))

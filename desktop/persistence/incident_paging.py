@@ -7,8 +7,10 @@ Four strategies, all giving exactly the order of ORDER BY <key>, id LIMIT/OFFSET
   SCAN_ROWS) and keep those that pass the filter (a unique rowid lookup each); a broad filter (a
   common word, a state) fills the page from them at once. Otherwise SQLite's planner reads the
   filter's own index and sorts the few rows that match, which is what it is good at;
-- a search alone: when it matches many rows (BROAD_SEARCH), the sort index is walked and each entry
-  probed against the matches (no row is read); otherwise the matching rows are read and sorted;
+- a search alone, one FTS5 expression answers (words, phrases, OR, case:, exclusions beside them): when
+  it matches many rows (BROAD_SEARCH), the sort index is walked and each entry probed against the matches
+  (no row is read); otherwise the matching rows are read and sorted. Any other search (state:tx, or
+  exclusions only) is a filter like the others;
 - ranked enumerations (severity, status sorted low < medium < high): one index range per member, in
   the enum's order, instead of sorting every row by a CASE expression.
 """
@@ -40,6 +42,8 @@ class IncidentQueries(Protocol):
 
     def matches_at_least(self, text: str, count: int) -> bool: ...
 
+    def fts_expression(self, text: str) -> str | None: ...
+
 
 class IncidentPager:
     def __init__(self, session: Session, queries: IncidentQueries, *, sqlite: bool) -> None:
@@ -56,7 +60,7 @@ class IncidentPager:
         end = max(page.offset, 0) + max(page.limit, 0)
         if end == 0:
             return []
-        search_alone = self._search_alone(where)
+        search_alone = self.sqlite and self._search_alone(where)
         if self.sqlite and not where.is_empty and not search_alone and end <= SCAN_PAGE_END:
             found = self._scan_first(where, base, sort_column, order, page.descending, end)
             if found is not None:
@@ -65,9 +69,9 @@ class IncidentPager:
         query = self.filtered(base, where, walk_sort_index=walk)
         return list(self.session.scalars(query.order_by(*order).offset(max(page.offset, 0)).limit(page.limit)))
 
-    @staticmethod
-    def _search_alone(where: IncidentFilter) -> bool:
-        return bool(where.text) and replace(where, text="").is_empty
+    def _search_alone(self, where: IncidentFilter) -> bool:
+        """Only a search, and one the full-text index answers alone (SQLite)."""
+        return replace(where, text="").is_empty and self.queries.fts_expression(where.text) is not None
 
     def _scan_first(
         self,

@@ -161,7 +161,10 @@ def plan_item_record(row: PlanItemRow) -> PlanItem:
 
 
 def apply_plan_item(
-    row: PlanItemRow, record: PlanItem, facility: FacilityRow | None, incidents: list[IncidentRow],
+    row: PlanItemRow,
+    record: PlanItem,
+    facility: FacilityRow | None,
+    incidents: list[IncidentRow],
     directive: DirectiveRow | None,
 ) -> None:
     for name in PLAN_ITEM_FIELDS:

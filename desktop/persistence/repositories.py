@@ -2,30 +2,28 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import replace
 from datetime import date, datetime
 from typing import Any, ClassVar, Generic, Protocol, TypeVar
 
-from sqlalchemy import ColumnElement, Select, and_, case, column, func, or_, select, table, update
-from sqlalchemy.orm import Session, contains_eager, joinedload, lazyload, selectinload
+from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select, update
+from sqlalchemy.orm import Session, contains_eager, lazyload, selectinload
 from sqlalchemy.orm.attributes import flag_modified
-from sqlalchemy.sql.elements import UnaryExpression
-from sqlalchemy.sql.operators import custom_op
 
 from desktop.domain.enums import CaseStatus, LabelledEnum, PlanStatus, SecurityLevel, Severity
 from desktop.domain.errors import RecordInUseError, RecordNotFoundError, StaleRecordError
 from desktop.domain.kinds import RecordKind
 from desktop.domain.queries import FacilityFilter, IncidentFilter, Page, PlanItemFilter
 from desktop.domain.records import Facility, Incident, PlanItem, latest_assessment_due_by
+from desktop.domain.search import parse_search
 from desktop.domain.validation import FieldError, ValidationError
 from desktop.domain.values import StatusChange
 from desktop.persistence import mapping
 from desktop.persistence.audit_log import AuditLog
+from desktop.persistence.case_conditions import pending_referral_condition
 from desktop.persistence.incident_inserts import insert_incidents
 from desktop.persistence.incident_paging import IncidentPager
-from desktop.persistence.case_conditions import pending_referral_condition
 from desktop.persistence.models import (
     DirectiveRow,
     FacilityRow,
@@ -34,23 +32,19 @@ from desktop.persistence.models import (
     PlanItemRow,
     WeaponRow,
 )
+from desktop.persistence.search_sql import (
+    facility_search,
+    fts_count,
+    fts_expression,
+    fts_matches,
+    incident_search,
+    plan_item_search,
+)
 
 Clock = Callable[[], datetime]
-_FTS = table("incidents_fts", column("rowid"), column("incidents_fts"))  # SQLite FTS5, made by the migration
-_WORD = re.compile(r"[^\W_]+")  # letters and digits, as FTS5's unicode61 tokenizer splits words
 RecordT = TypeVar("RecordT", Facility, Incident, PlanItem)
 FilterT = TypeVar("FilterT", FacilityFilter, IncidentFilter, PlanItemFilter, contravariant=True)
 RANKED = {"severity": (IncidentRow.severity, Severity), "status": (IncidentRow.status, CaseStatus)}  # enum order
-
-
-def search_words(text: str) -> list[str]:
-    """The words of a search: runs of letters and digits (punctuation and search syntax are ignored)."""
-    return _WORD.findall(text)[:16]
-
-
-def fts_match(words: list[str]) -> ColumnElement[bool]:
-    """FTS5 MATCH of every word as a word prefix (SQLite)."""
-    return _FTS.c.incidents_fts.op("MATCH")(" AND ".join(f'"{w}"*' for w in words))
 
 
 def in_order(column: Any, enum: type[LabelledEnum]) -> Any:
@@ -217,20 +211,6 @@ class _Repository(Generic[RowT, StoredT]):
         _column, order = self._order(page, keys, tiebreak)
         return query.order_by(*order).offset(max(page.offset, 0)).limit(max(page.limit, 0))
 
-    def _like_all(self, text: str, *columns: Any) -> ColumnElement[bool] | None:
-        """Every word of `text` occurs (case-insensitively) in at least one of `columns`."""
-        words = search_words(text)
-        if not words:
-            return None
-        return and_(*(or_(*(c.ilike(f"%{w}%") for c in columns)) for w in words))
-
-    def _word_starts(self, text: str, *columns: Any) -> ColumnElement[bool] | None:
-        """Every word of `text` starts a word in one of `columns` (PostgreSQL; FTS5 does this on SQLite)."""
-        words = search_words(text)
-        if not words:
-            return None
-        return and_(*(or_(*(c.op("~*")(rf"\m{w}") for c in columns)) for w in words))
-
 
 class FacilityRepository(_Repository[FacilityRow, Facility]):
     kind = RecordKind.FACILITY
@@ -271,8 +251,7 @@ class FacilityRepository(_Repository[FacilityRow, Facility]):
             query = query.where(FacilityRow.state.in_(where.states))
         if where.reassessment_due_by is not None:
             query = query.where(self.reassessment_due_condition(where.reassessment_due_by))
-        text = self._like_all(where.text, FacilityRow.name, FacilityRow.city, FacilityRow.address, FacilityRow.notes)
-        if text is not None:
+        if (text := facility_search(parse_search(where.text, self.kind))) is not None:
             query = query.where(text)
         return query
 
@@ -380,7 +359,9 @@ class IncidentRepository(_Repository[IncidentRow, Incident]):
             row.status_changes = [mapping.status_change_row(c, c.recorded_at or now) for c in history]
         elif not history and record.status is not before.status:
             change = status_on if status_on and status_on.status is record.status else None
-            row.status_changes.append(mapping.status_change_row(change or StatusChange.on_day(record.status, now.date()), now))
+            row.status_changes.append(
+                mapping.status_change_row(change or StatusChange.on_day(record.status, now.date()), now)
+            )
         self._touch(row, now)
         after = mapping.incident_record(row, with_history=True)
         self.audit.updated(self.kind, before, after)
@@ -399,25 +380,19 @@ class IncidentRepository(_Repository[IncidentRow, Incident]):
             yield [mapping.incident_record(row, with_history=True) for row in rows]
 
     def text_condition(self, text: str, *, walk_sort_index: bool = False) -> ColumnElement[bool] | None:
-        """Incidents with every word of `text` as a word prefix; `walk_sort_index` (SQLite): only a
-        probe of each row against the matches, so the query walks the sort index."""
-        words = search_words(text)
-        if not words:
-            return None
-        if self.is_sqlite:
-            matches = select(_FTS.c.rowid).where(fts_match(words))
-            if walk_sort_index:  # "+id" keeps SQLite from looking each match up by rowid and sorting them
-                return UnaryExpression(IncidentRow.id.expression, operator=custom_op("+")).in_(matches)
-            return IncidentRow.id.in_(matches)
-        return self._word_starts(text, IncidentRow.title, IncidentRow.description, IncidentRow.case_number,
-                                 IncidentRow.sources, IncidentRow.investigating_agencies)  # fmt: skip
+        """The incidents the search `text` finds (domain/search.py; SearchSyntaxError when it cannot be read);
+        `walk_sort_index` (SQLite): only a probe of each row against the matches, so the query walks the sort index."""
+        return incident_search(parse_search(text, self.kind), sqlite=self.is_sqlite, walk_sort_index=walk_sort_index)
+
+    def fts_expression(self, text: str) -> str | None:
+        """The search `text` as one FTS5 expression the index alone answers (SQLite), or None."""
+        return fts_expression(parse_search(text, self.kind)) if self.is_sqlite else None
 
     def matches_at_least(self, text: str, count: int) -> bool:
-        """Whether a search for `text` finds `count` incidents or more (SQLite; reads at most `count`)."""
-        words = search_words(text)
-        if not words or not self.is_sqlite:
+        """Whether a search the index alone answers finds `count` incidents or more (reads at most `count`)."""
+        if (expression := self.fts_expression(text)) is None:
             return False
-        found = select(_FTS.c.rowid).where(fts_match(words)).limit(count).subquery()
+        found = fts_matches(expression).limit(count).subquery()
         return (self.session.scalar(select(func.count()).select_from(found)) or 0) >= count
 
     def filtered(self, query: Select[Any], where: IncidentFilter, *, walk_sort_index: bool = False) -> Select[Any]:
@@ -454,9 +429,9 @@ class IncidentRepository(_Repository[IncidentRow, Incident]):
 
     def count(self, where: IncidentFilter | None = None) -> int:
         where = where or IncidentFilter()
-        words = search_words(where.text)
-        if self.is_sqlite and words and replace(where, text="").is_empty:  # the index alone knows
-            return self.session.scalar(select(func.count()).select_from(_FTS).where(fts_match(words))) or 0
+        search_alone = self.is_sqlite and replace(where, text="").is_empty
+        if search_alone and (counted := fts_count(parse_search(where.text, self.kind))) is not None:
+            return self.session.scalar(counted) or 0  # the index alone knows
         return self.session.scalar(self.filtered(select(func.count()).select_from(IncidentRow), where)) or 0
 
     def page(self, where: IncidentFilter | None = None, page: Page | None = None) -> list[Incident]:
@@ -530,7 +505,7 @@ class PlanItemRepository(_Repository[PlanItemRow, PlanItem]):
             query = query.where(PlanItemRow.status.not_in([s for s in PlanStatus if s.is_done]))
         if where.due_before is not None:
             query = query.where(PlanItemRow.due_date < where.due_before)
-        text = self._like_all(where.text, PlanItemRow.description, PlanItemRow.owner, PlanItemRow.notes)
+        text = plan_item_search(parse_search(where.text, self.kind))
         return query.where(text) if text is not None else query
 
     def count(self, where: PlanItemFilter | None = None) -> int:

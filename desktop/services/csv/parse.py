@@ -148,7 +148,9 @@ def parse_history(text: str) -> tuple[StatusChange, ...]:
         changed_on = parse_date(day)
         if changed_on is None:
             raise ValueError(f"status change {number} needs a day: status@YYYY-MM-DD")
-        changes.append(StatusChange.on_day(parse_enum(CaseStatus, code), changed_on, _undo_escapes(rest) if separator else ""))
+        changes.append(
+            StatusChange.on_day(parse_enum(CaseStatus, code), changed_on, _undo_escapes(rest) if separator else "")
+        )
     return tuple(changes)
 
 

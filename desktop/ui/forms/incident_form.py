@@ -250,7 +250,9 @@ class IncidentForm(RecordForm):
         """The status change entered (status, day, note), or None when the status is unchanged."""
         if not self._status_changed():
             return None
-        return StatusChange.on_day(self.status.value(), pydate(self.status_changed_on.date()), self.status_note.text().strip())
+        return StatusChange.on_day(
+            self.status.value(), pydate(self.status_changed_on.date()), self.status_note.text().strip()
+        )
 
     def build(self) -> tuple[Incident, list[FieldError]]:
         problems: list[FieldError] = []

@@ -1,4 +1,4 @@
-"""Filter bars above the record tables: a debounced search box and choice combos that build the service filters."""
+"""Filter bars above the record tables: the search box and choice combos that build the service filters."""
 
 from __future__ import annotations
 
@@ -8,76 +8,15 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QToolButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from desktop.domain.enums import Agency, AttackType, CaseStatus, LabelledEnum, PlanStatus, Severity
+from desktop.domain.kinds import RecordKind
 from desktop.domain.queries import FacilityFilter, IncidentFilter, PlanItemFilter
-from desktop.ui.forms.fields import OptionalDateEdit
+from desktop.ui.forms.fields import FieldMessage, OptionalDateEdit
+from desktop.ui.widgets.search_box import SEARCH_DELAY_MS, SearchBox
 
-SEARCH_DELAY_MS = 250
 OPEN = "__open__"  # combo data: only open cases / items
-
-
-class SearchBox(QLineEdit):
-    """A search field that emits `search_changed(text)` once typing pauses (or at once on Enter).
-
-    A single letter waits for Enter: it matches nearly every row, so searching it while the person is
-    still typing would cost the most expensive query for a result nobody wants."""
-
-    search_changed = Signal(str)
-
-    def __init__(self, placeholder: str, parent: QWidget | None = None, *, delay_ms: int = SEARCH_DELAY_MS) -> None:
-        super().__init__(parent)
-        self.setObjectName("search")
-        self.setClearButtonEnabled(True)
-        self.setPlaceholderText(placeholder)
-        self.setAccessibleName("Search")
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("x") * 24)
-        self._emitted = ""
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(delay_ms)
-        self._timer.timeout.connect(self._emit)
-        self.textChanged.connect(self._typed)
-        self.returnPressed.connect(self._emit)
-
-    def _typed(self, text: str) -> None:
-        if len(text.strip()) == 1:
-            self._timer.stop()
-        else:
-            self._timer.start()
-
-    def set_text_now(self, text: str) -> None:
-        """Set the text without waiting (a filter applied from elsewhere); emits nothing."""
-        self.blockSignals(True)
-        self.setText(text)
-        self.blockSignals(False)
-        self._timer.stop()
-        self._emitted = text.strip()
-
-    def _emit(self) -> None:
-        self._timer.stop()
-        text = self.text().strip()
-        if text != self._emitted:
-            self._emitted = text
-            self.search_changed.emit(text)
-
-    def keyPressEvent(self, event: Any) -> None:
-        if event.matches(QKeySequence.StandardKey.Cancel) and self.text():
-            self.clear()  # Esc empties the search
-            self._emit()
-            return
-        super().keyPressEvent(event)
 
 
 class ChoiceCombo(QComboBox):
@@ -127,13 +66,14 @@ class ChoiceCombo(QComboBox):
 
 
 class FilterBar(QWidget):
-    """A row of filter widgets that emits `changed(filter)` with the service filter they describe."""
+    """A row of filter widgets that emits `changed(filter)` with the service filter they describe. A search
+    that cannot be read is told under the bar and not applied (the filter keeps the last search that was)."""
 
     changed = Signal(object)
 
-    def __init__(self, placeholder: str, parent: QWidget | None = None) -> None:
+    def __init__(self, placeholder: str, kind: RecordKind, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.search = SearchBox(placeholder, self)
+        self.search = SearchBox(placeholder, self, kind=kind)
         self.row = QHBoxLayout()
         self.row.setContentsMargins(0, 0, 0, 0)
         self.row.addWidget(self.search, 3)
@@ -150,6 +90,10 @@ class FilterBar(QWidget):
         self.outer.setContentsMargins(0, 0, 0, 0)
         self.outer.setSpacing(4)
         self.outer.addLayout(self.rows)
+        self.search_problem = FieldMessage(self)
+        self.search_problem.setObjectName("search_problem")
+        self.outer.addWidget(self.search_problem)
+        self.search.problem_changed.connect(self._show_search_problem)
         self.search.search_changed.connect(lambda _text: self._changed())
         self._quiet = False
         self._emitted: Any = None
@@ -157,6 +101,15 @@ class FilterBar(QWidget):
         self._soon.setSingleShot(True)
         self._soon.setInterval(SEARCH_DELAY_MS)
         self._soon.timeout.connect(self._changed)
+
+    def _show_search_problem(self, problem: str) -> None:
+        self.search_problem.show_message(
+            f"Not searched: {problem}. The table still shows the last search; the search box's tooltip "
+            "shows how to write one."
+            if problem
+            else ""
+        )
+        self._update_clear()
 
     def new_row(self) -> None:
         """Widgets added from now on go on a line of their own."""
@@ -200,7 +153,7 @@ class FilterBar(QWidget):
             self.changed.emit(current)
 
     def _update_clear(self) -> None:
-        self.clear_button.setEnabled(self.current() != self.empty())
+        self.clear_button.setEnabled(self.current() != self.empty() or bool(self.search.text().strip()))
 
     def quietly(self, change: Callable[[], None]) -> None:
         """Set several widgets, then emit `changed` once."""
@@ -253,7 +206,7 @@ class IncidentFilterBar(FilterBar):
     listed under the bar until cleared."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Search title, description, case number, sources… (Ctrl+F)", parent)
+        super().__init__("Search title, description, case number, sources… (Ctrl+F)", RecordKind.INCIDENT, parent)
         self.facility = ChoiceCombo("facility_filter", "All facilities", self)
         self.facility.setMinimumContentsLength(18)
         self.attack_type = ChoiceCombo("attack_type_filter", "All attack types", self)
@@ -301,7 +254,7 @@ class IncidentFilterBar(FilterBar):
             open_only=status == OPEN or self._extra.open_only,
             occurred_from=self.occurred_from.value(),
             occurred_to=self.occurred_to.value(),
-            text=self.search.text().strip(),
+            text=self.search.usable_text(),
         )
 
     def reset_widgets(self) -> None:
@@ -377,7 +330,7 @@ class FacilityFilterBar(FilterBar):
     """Agency, reassessment due, and a search in name, city, address and notes."""
 
     def __init__(self, parent: QWidget | None = None, *, today: Callable[[], date] = date.today) -> None:
-        super().__init__("Search name, city, address, notes… (Ctrl+F)", parent)
+        super().__init__("Search name, city, address, notes… (Ctrl+F)", RecordKind.FACILITY, parent)
         self.today = today
         self.agency = ChoiceCombo("agency_filter", "All agencies", self)
         self.agency.add_enum(Agency)
@@ -397,7 +350,7 @@ class FacilityFilterBar(FilterBar):
         agency = self.agency.value()
         return FacilityFilter(
             agencies=(agency,) if agency else (),
-            text=self.search.text().strip(),
+            text=self.search.usable_text(),
             reassessment_due_by=self.today() if self.reassessment_due.isChecked() else None,
         )
 
@@ -411,7 +364,7 @@ class PlanItemFilterBar(FilterBar):
     """Facility, status (or open items), overdue only, and a search in description, owner and notes."""
 
     def __init__(self, parent: QWidget | None = None, *, today: Callable[[], date] = date.today) -> None:
-        super().__init__("Search description, owner, notes… (Ctrl+F)", parent)
+        super().__init__("Search description, owner, notes… (Ctrl+F)", RecordKind.PLAN_ITEM, parent)
         self.today = today
         self.facility = ChoiceCombo("plan_facility_filter", "All facilities", self)
         self.facility.setMaximumWidth(self.fontMetrics().horizontalAdvance("x") * 36)
@@ -434,7 +387,7 @@ class PlanItemFilterBar(FilterBar):
             statuses=(status,) if isinstance(status, PlanStatus) else (),
             open_only=status == OPEN or overdue,
             due_before=self.today() if overdue else None,
-            text=self.search.text().strip(),
+            text=self.search.usable_text(),
         )
 
     def reset_widgets(self) -> None:
