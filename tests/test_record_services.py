@@ -122,7 +122,7 @@ def test_create_and_restore_check_the_whole_status_history(any_database: Databas
         service.create(replace(investigated, uuid="", case_number=None, status=CaseStatus.REPORTED,
                                status_history=future))  # fmt: skip
     wrong_status = replace(investigated, status=CaseStatus.CHARGED)
-    with pytest.raises(ValidationError, match="the latest entry .under investigation. must be the incident's status"):
+    with pytest.raises(ValidationError, match=r"the latest entry .under investigation. must be the incident's status"):
         service.restore(wrong_status)
     assert rows(any_database) == before
     assert service.get(investigated.uuid) == investigated
