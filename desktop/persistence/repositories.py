@@ -300,16 +300,17 @@ class IncidentRepository(_Repository[IncidentRow, Incident]):
     def _record(self, row: IncidentRow) -> Incident:
         return mapping.incident_record(row, with_history=True)
 
-    def rows_of(self, uuids: Sequence[str], *, own_id: int | None = None) -> list[IncidentRow]:
-        """The incidents of `uuids` in that order; a missing one (or the incident itself) is refused."""
+    def rows_of(self, uuids: Sequence[str], *, own_id: int | None = None, field: str = "related") -> list[IncidentRow]:
+        """The incidents of `uuids` in that order (once each); a missing one (or the incident itself) is refused,
+        the error naming `field`."""
         if not uuids:
             return []
         found = {row.uuid: row for row in self.session.scalars(select(IncidentRow).where(IncidentRow.uuid.in_(uuids)))}
         missing = [uuid for uuid in uuids if uuid not in found]
         if missing:
-            raise ValidationError([FieldError("related", f"incident {missing[0]} does not exist")])
+            raise ValidationError([FieldError(field, mapping.missing_incident(missing[0]))])
         if own_id is not None and any(found[uuid].id == own_id for uuid in uuids):
-            raise ValidationError([FieldError("related", "an incident cannot be related to itself")])
+            raise ValidationError([FieldError(field, mapping.SELF_LINK)])
         return [found[uuid] for uuid in dict.fromkeys(uuids)]
 
     def _facility(self, uuid: str) -> FacilityRow:
@@ -480,7 +481,9 @@ class PlanItemRepository(_Repository[PlanItemRow, PlanItem]):
             directive = self.session.scalar(select(DirectiveRow).where(DirectiveRow.uuid == record.directive_uuid))
             if directive is None:
                 raise ValidationError([FieldError("directive", f"{record.directive_uuid} does not exist")])
-        incidents = IncidentRepository(self.session, self.audit, self.clock).rows_of(record.incident_uuids)
+        incidents = IncidentRepository(self.session, self.audit, self.clock).rows_of(
+            record.incident_uuids, field="incidents"
+        )
         mapping.apply_plan_item(row, record, facility, incidents, directive)
 
     def add(self, record: PlanItem) -> PlanItem:
