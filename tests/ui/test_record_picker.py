@@ -72,6 +72,17 @@ def test_typing_searches_title_case_number_and_facility(qtbot: QtBot, services: 
     assert [label.split(" — ")[0] for label in pk.matches(picker)] == [MOLOTOV]
 
 
+def test_the_matches_close_when_the_window_moves(qtbot: QtBot, services: ff.Services) -> None:
+    form = plan_item_form(qtbot, services)
+    form.incidents.edit.setFocus()
+    pk.type_keys(qtbot, "Molotov")
+    pk.press(qtbot, Qt.Key.Key_Down)
+    assert form.incidents.is_open()
+    form.move(form.pos().x() + 40, form.pos().y() + 40)
+    qtbot.waitUntil(lambda: not form.incidents.is_open(), timeout=2000)
+    assert form.incidents.value() == () and form.incidents.edit.text() == "Molotov"
+
+
 def test_down_up_and_enter_choose_among_the_matches(qtbot: QtBot, services: ff.Services) -> None:
     form = plan_item_form(qtbot, services)
     picker = form.incidents

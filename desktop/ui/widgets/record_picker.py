@@ -7,7 +7,7 @@ from collections.abc import Collection, Sequence
 from typing import Protocol
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QPalette
+from PySide6.QtGui import QKeyEvent, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -26,6 +26,7 @@ TYPED_MINIMUM = 2  # a single letter matches nearly everything: it is searched o
 POPUP_ROWS = 8
 _UUID = Qt.ItemDataRole.UserRole
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+_MOVES = (QEvent.Type.Move, QEvent.Type.Hide)  # of the field's ancestors (a layout may resize them: not that)
 log = logging.getLogger(__name__)
 
 
@@ -83,6 +84,8 @@ class RecordPicker(QWidget):
         self.list = QListWidget()
         self.list.setAccessibleName(f"Linked {plural}")
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.list.setWordWrap(True)  # a label is long: all of it, on more lines
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setMinimumHeight(self.fontMetrics().height() * 3)
         self.list.setSizeAdjustPolicy(QListWidget.SizeAdjustPolicy.AdjustToContents)
         self.remove_button = QPushButton("Remove")
@@ -115,6 +118,7 @@ class RecordPicker(QWidget):
         self.list.itemSelectionChanged.connect(self._selection_changed)
         self.remove_button.clicked.connect(self.remove_selected)
         self.popup.itemClicked.connect(self._choose_item)
+        self._ancestors: list[QWidget] = []
 
     @property
     def a_noun(self) -> str:
@@ -276,9 +280,24 @@ class RecordPicker(QWidget):
             self.changed.emit()
 
     # ---- keys ---------------------------------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:
+        """The matches do not follow the field: moving or resizing the window, or scrolling the form (its content
+        moves), closes them."""
+        super().showEvent(event)
+        ancestor = self.parentWidget()
+        while ancestor is not None:
+            if ancestor not in self._ancestors:
+                self._ancestors.append(ancestor)
+                ancestor.installEventFilter(self)
+            ancestor = ancestor.parentWidget()
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.edit and event.type() == QEvent.Type.FocusOut and not self.popup.underMouse():
             self._close()
+        moved = event.type() in _MOVES or (event.type() == QEvent.Type.Resize and watched is self.window())
+        if moved and watched in self._ancestors:
+            self._close()
+            return False
         if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
             return super().eventFilter(watched, event)
         if watched is self.edit:
