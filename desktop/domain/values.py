@@ -89,10 +89,7 @@ class PartialDate:
         approximate = about is not None or body.endswith("~")
         body = body[about.end() :] if about else body
         body = body.removesuffix("~").strip()
-        if "/" in body:
-            result = cls._range(text, body, separator)
-        else:
-            result = cls._single(text, body, separator)
+        result = cls._range(text, body, separator) if "/" in body else cls._single(text, body, separator)
         result = replace(result, approximate=approximate, time_of_day=band)
         if problems := result.problems():
             raise ValueError(f"{text!r}: {problems[0]}")
