@@ -118,7 +118,6 @@ class RecordPicker(QWidget):
         self.list.itemSelectionChanged.connect(self._selection_changed)
         self.remove_button.clicked.connect(self.remove_selected)
         self.popup.itemClicked.connect(self._choose_item)
-        self._ancestors: list[QWidget] = []
 
     @property
     def a_noun(self) -> str:
@@ -285,17 +284,15 @@ class RecordPicker(QWidget):
         moves), closes them."""
         super().showEvent(event)
         ancestor = self.parentWidget()
-        while ancestor is not None:
-            if ancestor not in self._ancestors:
-                self._ancestors.append(ancestor)
-                ancestor.installEventFilter(self)
+        while ancestor is not None:  # (installing it again does not install it twice; no Python reference kept)
+            ancestor.installEventFilter(self)
             ancestor = ancestor.parentWidget()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.edit and event.type() == QEvent.Type.FocusOut and not self.popup.underMouse():
             self._close()
         moved = event.type() in _MOVES or (event.type() == QEvent.Type.Resize and watched is self.window())
-        if moved and watched in self._ancestors:
+        if moved and isinstance(watched, QWidget) and watched.isAncestorOf(self):
             self._close()
             return False
         if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
