@@ -277,3 +277,30 @@ def test_a_new_plan_item_from_the_window_links_incidents_by_search(
     dialogs.check()
     [stored] = [p for p in plans.page() if p.description == "Vehicle barriers at the gate"]
     assert stored.incident_uuids == (tacoma,)
+
+
+def test_an_incident_edited_from_the_window_gets_a_related_one_and_undo_removes_it(
+    qtbot: QtBot, window: MainWindow, dialogs: ScriptedDialogs
+) -> None:
+    incidents = IncidentService(window.session.database)
+    shots = next(i.uuid for i in incidents.page() if i.title == SHOTS)
+    tacoma = next(i.uuid for i in incidents.page() if i.title == TACOMA)
+    tab = window.record_tabs["incidents"]
+    row = tab.model.row_of(shots)
+    assert row is not None
+    qtbot.mouseClick(tab.table.viewport(), Qt.MouseButton.LeftButton,
+                     pos=tab.table.visualRect(tab.model.index(row, 3)).center())  # fmt: skip
+
+    def relate(form: QWidget) -> None:
+        assert isinstance(form, IncidentForm)
+        pk.pick(qtbot, form.related, "detention")
+        ff.press_save(qtbot, form)
+
+    dialogs.then(relate)
+    qtbot.keyClick(tab.table, Qt.Key.Key_Return)
+    dialogs.check()
+    assert incidents.get(shots).related_uuids == (tacoma,)
+    qtbot.keyClick(tab.table, Qt.Key.Key_Z, CTRL)
+    assert incidents.get(shots).related_uuids == ()
+    qtbot.keyClick(tab.table, Qt.Key.Key_Z, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    assert incidents.get(shots).related_uuids == (tacoma,)
