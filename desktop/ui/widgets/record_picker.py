@@ -244,6 +244,7 @@ class RecordPicker(QWidget):
 
     def _close(self) -> None:
         self.popup.hide()
+        self.edit.setAccessibleDescription("")
 
     def is_open(self) -> bool:
         return self.popup.isVisible()
@@ -263,6 +264,7 @@ class RecordPicker(QWidget):
         row = self.popup.currentRow()
         row = 0 if row < 0 else max(0, min(self.popup.count() - 1, row + step))
         self.popup.setCurrentRow(row)
+        self.edit.setAccessibleDescription(self.popup.item(row).text())  # the match Enter would choose
 
     def _selection_changed(self) -> None:
         self.remove_button.setEnabled(bool(self.list.selectedItems()))
