@@ -1,4 +1,4 @@
-"""Paging plan items costs two queries (the items, then the links of the page) however many incidents they answer."""
+"""Paging plan items costs two queries (the page, then all its incident links) however many of them link incidents."""
 
 from __future__ import annotations
 
@@ -16,9 +16,8 @@ def test_a_page_of_linked_plan_items_is_two_queries(demo_database: Database) -> 
     plans = PlanItemService(demo_database)
     incidents = IncidentService(demo_database).page(IncidentFilter(), Page(limit=10))
     for number in range(30):
-        incident, other = incidents[number % len(incidents)], incidents[(number + 1) % len(incidents)]
-        plans.create(PlanItem(incident.facility_uuid, f"Countermeasure {number}",
-                              incident_uuids=(incident.uuid, other.uuid)))  # fmt: skip
+        incident = incidents[number % len(incidents)]
+        plans.create(PlanItem(incident.facility_uuid, f"Countermeasure {number}", incident_uuids=(incident.uuid,)))
     statements: list[str] = []
 
     def count(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
@@ -31,6 +30,7 @@ def test_a_page_of_linked_plan_items_is_two_queries(demo_database: Database) -> 
     finally:
         event.remove(demo_database.engine, "before_cursor_execute", count)
     linked = [item for item in page if item.incident_uuids]
-    assert len(linked) == 30 and all(len(item.incident_uuids) == 2 for item in linked)
+    assert len(linked) == 30
     assert {uuid for item in linked for uuid in item.incident_uuids} == {i.uuid for i in incidents}
-    assert len(statements) == 2, statements
+    assert len(statements) == 2, statements  # not one per plan item
+    assert "plan_item_incidents" in statements[1]

@@ -117,7 +117,7 @@ def _ids_of(session: Session, saved: Incident, position: int, own_id: int) -> li
     query = select(IncidentRow.uuid, IncidentRow.id).where(IncidentRow.uuid.in_(uuids))
     found: dict[str, int] = {uuid: id_ for uuid, id_ in session.execute(query)}  # (dict() of a Result: its keys())
     if missing := [uuid for uuid in uuids if uuid not in found]:
-        raise BatchValidationError([(position, FieldError("related", mapping.missing_incident(missing[0])))])
+        raise BatchValidationError([(position, FieldError("related", f"{missing[0]} does not exist"))])
     if own_id in found.values():
         raise BatchValidationError([(position, FieldError("related", mapping.SELF_LINK))])
     return [found[uuid] for uuid in dict.fromkeys(uuids)]

@@ -141,11 +141,6 @@ def status_change_row(change: StatusChange, recorded_at: datetime) -> StatusChan
 SELF_LINK = "cannot include the incident itself"
 
 
-def missing_incident(uuid: str) -> str:
-    """What a link to an incident that is not stored is told (the repositories and the insert path)."""
-    return f"include an incident that does not exist ({uuid})"
-
-
 def apply_links(row: IncidentRow, related: list[IncidentRow]) -> None:
     """Link `row` to `related`, in that order (rows kept where they stay)."""
     if [link.related_id for link in row.links] != [r.id for r in related]:

@@ -33,8 +33,9 @@ def test_new_plan_item_for_a_facility_linked_to_two_incidents(qtbot: QtBot, serv
     pk.pick(qtbot, form.incidents, "Molotov")
     assert pk.chosen(form.incidents) == [
         "Armed attack with rifle and incendiary devices on the detention center — Northwest Detention Center, "
-        "Tacoma — 2019-07-13",
-        "Molotov cocktail thrown at the USCIS office; the fuse failed — USCIS office, Florida — 2019-08",
+        "Tacoma — 2019-07-13, early morning",
+        "Molotov cocktail thrown at the USCIS office; the fuse failed — USCIS office, Florida — about 2019-08-21 to "
+        "2019-08-31",
     ]
     ff.type_into(qtbot, form.description, "Install shatter-resistant film on the front windows")
     ff.type_into(qtbot, form.owner, "FPS Region 4")
@@ -104,6 +105,6 @@ def test_typed_incident_text_and_unknown_facility_are_refused(qtbot: QtBot, serv
     ff.press_save(qtbot, form)
     assert form.isVisible()
     assert message(form, "facility") == "Facility must be chosen from the list (no facility is named “Nowhere”)"
-    assert message(form, "incidents") == (
+    assert message(form, "incident") == (
         "“1234-abcd” is typed but no incident was chosen: choose one from the list (Down, Enter) or clear it"
     )

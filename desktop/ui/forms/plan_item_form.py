@@ -40,7 +40,7 @@ class PlanItemForm(RecordForm):
 
         form = QFormLayout()
         form.addRow(*self.field("facility", "&Facility", self.facility))
-        form.addRow(*self.field("incidents", "Linked &incidents", self.incidents, focus=self.incidents.edit,
+        form.addRow(*self.field("incident", "Linked &incidents", self.incidents, focus=self.incidents.edit,
                                 targets=[self.incidents.edit]))  # fmt: skip
         form.addRow(*self.field("description", "&Description", self.description))
         form.addRow(*self.field("owner", "&Owner", self.owner))
@@ -72,7 +72,7 @@ class PlanItemForm(RecordForm):
             typed = self.facility.currentText().strip()
             problems.append(FieldError("facility", f"must be chosen from the list (no facility is named “{typed}”)"))
         if (pending := self.incidents.pending_problem()) is not None:
-            problems.append(FieldError("incidents", pending))
+            problems.append(FieldError("incident", pending))
         values = dict(
             facility_uuid=facility_uuid or "",
             facility_name=self.facility.currentText().strip() if facility_uuid else "",
