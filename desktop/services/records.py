@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, ClassVar, Generic, TypeVar
@@ -136,6 +136,16 @@ class IncidentService(RecordService[Incident, IncidentFilter]):
             restored = uow.incidents.update(record)
             uow.commit()
             return restored
+
+    def find(self, uuids: Sequence[str]) -> list[Incident]:
+        """The stored incidents among `uuids`, in that order, without status history or links (labels of links)."""
+        with self.database.unit_of_work(write=False) as uow:
+            return uow.links.incidents_of(uuids)
+
+    def related_from(self, uuid: str) -> list[Incident]:
+        """The incidents whose related incidents include `uuid` (the other end of its links), latest first."""
+        with self.database.unit_of_work(write=False) as uow:
+            return uow.links.related_from(uuid)
 
     def _check_status_change(self, uow: UnitOfWork, record: Incident, status_on: StatusChange | None) -> None:
         """The status change saving `record` appends (none when its status is the stored one), checked

@@ -39,6 +39,7 @@ from desktop.ui.forms.fields import (
     WeaponListEditor,
     pydate,
 )
+from desktop.ui.forms.related_field import RelatedIncidentsField, related_group, related_problems  # links (issue 10)
 
 COUNT_FIELDS = (
     ("victims_killed", "Victims &killed"),
@@ -92,6 +93,7 @@ class IncidentForm(RecordForm):
         self.sources = TextBox(3)
         self.suspect_names = TextBox(2)
         self.personal_details = TextBox(2)
+        self.related = RelatedIncidentsField(record)  # links (issue 10): `related.attach(IncidentChoices)` searches
 
         columns = QHBoxLayout()
         left, right = QVBoxLayout(), QVBoxLayout()
@@ -100,6 +102,7 @@ class IncidentForm(RecordForm):
         left.addWidget(self._incident_group())
         left.addWidget(self._weapons_group())
         left.addWidget(self._casualties_group())
+        left.addWidget(related_group(self, self.related))  # links (issue 10)
         left.addStretch(1)
         right.addWidget(self._status_group())
         right.addWidget(self._narrative_group(), 1)
@@ -242,6 +245,7 @@ class IncidentForm(RecordForm):
         self.sources.setPlainText(incident.sources)
         self.suspect_names.setPlainText(incident.suspect_names)
         self.personal_details.setPlainText(incident.personal_details)
+        self.related.set_value(incident.related_uuids)  # links (issue 10)
 
     def _status_changed(self) -> bool:
         return self.record is None or self.status.value() is not self.record.status
@@ -264,6 +268,7 @@ class IncidentForm(RecordForm):
             message = f"“{pending}” is typed but not added: press Add (or Enter) or clear it"
             problems.append(FieldError("weapons", message))
         problems.extend(self._status_date_problems())
+        problems.extend(related_problems(self.related))  # links (issue 10)
         read = self._read_typed(problems)
         damage = self.property_damage.value()
         values = dict(
@@ -284,6 +289,7 @@ class IncidentForm(RecordForm):
             sources=self.sources.toPlainText().strip(),
             suspect_names=self.suspect_names.toPlainText().strip(),
             personal_details=self.personal_details.toPlainText().strip(),
+            related_uuids=self.related.value(),  # links (issue 10)
             **{key: value for key, value in read.items() if key != "damage_estimate_usd"},
         )
         if self.record is not None:
