@@ -106,10 +106,9 @@ class RecordActions:
 
         def save(form: Any) -> bool:
             after = form.edited_record()
-            status_change = form.status_change() if isinstance(form, IncidentForm) else None
-            if content(after) == content(record) and status_change is None:
-                return True  # nothing changed: no write, no undo step
-            command = UpdateRecord.perform(service, record, after, self.session.changed, status_change)
+            if content(after) == content(record):
+                return True  # nothing changed (an incident's legal history included): no write, no undo step
+            command = UpdateRecord.perform(service, record, after, self.session.changed)
             self.undo_stack.push(command)
             return True
 

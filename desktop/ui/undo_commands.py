@@ -23,7 +23,6 @@ from desktop.domain.errors import RecordNotFoundError
 from desktop.domain.kinds import RecordKind
 from desktop.domain.queries import Page, PlanItemFilter
 from desktop.domain.records import Facility, Incident, PlanItem
-from desktop.domain.values import StatusChange
 from desktop.services.records import IncidentService, PlanItemService, RecordService
 
 OnChange = Callable[[RecordKind], None]
@@ -235,22 +234,13 @@ class UpdateRecord(RecordCommand):
 
     @classmethod
     def perform(
-        cls,
-        service: Service,
-        before: Record,
-        after: Record,
-        on_change: OnChange,
-        status_change: StatusChange | None = None,
-        *,
-        on_error: OnError | None = None,
+        cls, service: Service, before: Record, after: Record, on_change: OnChange, *, on_error: OnError | None = None
     ) -> Self:
-        """`before` is the record the form was opened with; the stored state it replaces (with the
-        status history) is read again, and the update is refused if it is no longer that version."""
+        """`before` is the record the form was opened with; the stored state it replaces (an incident with its
+        legal history) is read again, and the update is refused if it is no longer that version. An incident's
+        legal history is saved as `after` lists it; undo puts the list back as it was."""
         stored = service.get(before.uuid)
-        if status_change is not None and isinstance(service, IncidentService) and isinstance(after, Incident):
-            updated = service.update_with_status(after, status_change)
-        else:
-            updated = service.update(after)
+        updated = service.update(after)
         command = cls(service, stored, updated, on_change, on_error)
         command._notify()
         return command
