@@ -47,9 +47,10 @@ def populate(database: Database) -> None:
             Directive(title="Everyone"),
         )
     ]  # fmt: skip
-    services.plan_items.create(PlanItem(facility_uuid=geo.uuid, description="Barriers", directive_uuid=directives[1].uuid,
+    barriers, memo = directives[1].uuid, directives[0].uuid
+    services.plan_items.create(PlanItem(facility_uuid=geo.uuid, description="Barriers", directive_uuid=barriers,
                                         status=PlanStatus.IMPLEMENTED))  # fmt: skip
-    services.plan_items.create(PlanItem(facility_uuid="", description="Nationwide plan", directive_uuid=directives[0].uuid))
+    services.plan_items.create(PlanItem(facility_uuid="", description="Nationwide plan", directive_uuid=memo))
     services.plan_items.create(PlanItem(facility_uuid="", description="Without a directive"))
 
 
@@ -93,14 +94,16 @@ def test_directives_plan_items_and_facility_operators_round_trip(any_database: D
     files = export_all(any_database, tmp_path)
     directive_rows = {row["title"]: row for row in rows(files[RecordKind.DIRECTIVE])}
     memo = directive_rows["FPS: plan to secure all ICE facilities"]
-    assert (memo["scope"], memo["scope_label"], memo["scope_agencies"]) == ("agency", "An agency's facilities", "ice_ero;ice_hsi")
+    scope = ("agency", "An agency's facilities", "ice_ero;ice_hsi")
+    assert (memo["scope"], memo["scope_label"], memo["scope_agencies"]) == scope
     assert memo["source_reference"] == "'=HYPERLINK(memo)"  # no formula for spreadsheets
     assert directive_rows["Barriers at detention centers"]["scope_facility_types"] == (
         "detention_center;processing_center")  # fmt: skip
     assert directive_rows["One facility"]["scope_facility_name"] == "Contract detention center"
     facility_rows = {row["name"]: row for row in rows(files[RecordKind.FACILITY])}
     geo, office = facility_rows["Contract detention center"], facility_rows["Field office"]
-    assert (geo["security_level"], geo["operator"], geo["operator_name"]) == ("unknown", "contractor", "GEO Group, Inc.")
+    operated = ("unknown", "contractor", "GEO Group, Inc.")
+    assert (geo["security_level"], geo["operator"], geo["operator_name"]) == operated
     assert (office["security_level"], office["operator_label"]) == ("", "Government")  # not assessed: empty
     plan_rows = {row["description"]: row for row in rows(files[RecordKind.PLAN_ITEM])}
     assert plan_rows["Barriers"]["directive_title"] == "Barriers at detention centers"

@@ -45,7 +45,7 @@ def test_new_plan_item_for_a_facility_linked_to_an_incident(qtbot: QtBot, servic
 
 
 def test_risk_accepted_needs_a_rationale(qtbot: QtBot, services: ff.Services) -> None:
-    item = services.plan_items.page()[0]  # nationwide, proposed
+    item = next(p for p in services.plan_items.page() if not p.facility_uuid)  # nationwide, proposed
     form = ff.shown(qtbot, PlanItemForm(item, services.facilities.names()))
     assert form.facility.currentText() == NATIONWIDE
     assert not form.risk_rationale.isEnabled()
