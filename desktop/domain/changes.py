@@ -8,8 +8,8 @@ from enum import Enum
 
 from desktop.domain.values import PartialDate
 
-BOOKKEEPING = frozenset({"uuid", "version", "created_at", "updated_at", "facility_name", "status_history",
-                         "directive_title", "scope_facility_name"})  # fmt: skip  # names shown with a uuid
+BOOKKEEPING = frozenset({"uuid", "version", "created_at", "updated_at", "facility_name", "directive_title",
+                         "scope_facility_name"})  # fmt: skip
 
 
 def plain(value: object) -> object:
