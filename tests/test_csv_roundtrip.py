@@ -36,11 +36,18 @@ from desktop.domain.records import Facility, Incident, PlanItem
 from desktop.domain.validation import facility_errors, incident_errors
 from desktop.domain.values import PartialDate, StatusChange, Weapon
 from desktop.persistence.engine import sqlite_url
-from desktop.persistence.models import FacilityRow, IncidentRow, PlanItemRow, StatusChangeRow, WeaponRow
+from desktop.persistence.models import (
+    DirectiveRow,
+    FacilityRow,
+    IncidentRow,
+    PlanItemRow,
+    StatusChangeRow,
+    WeaponRow,
+)
 from desktop.persistence.unit_of_work import Database
 from desktop.services.csv.export import ExportOptions, Redaction, export_records
 from desktop.services.csv.importer import ImportOptions, import_csv
-from desktop.services.records import FacilityService, IncidentService, PlanItemService
+from desktop.services.records import DirectiveService, FacilityService, IncidentService, PlanItemService
 
 ROUND_TRIP = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 CHARACTERS = st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00")
@@ -133,6 +140,7 @@ def snapshot(database: Database) -> dict[str, list[Any]]:
     found: dict[str, list[Any]] = {
         "facilities": [replace(f, version=0) for f in FacilityService(database).page()],
         "plan_items": [replace(p, version=0) for p in PlanItemService(database).page()],
+        "directives": [replace(d, version=0) for d in DirectiveService(database).page()],
     }
     full = [incident_service.get(i.uuid) for i in incident_service.page()]
     found["incidents"] = [
@@ -147,14 +155,14 @@ def snapshot(database: Database) -> dict[str, list[Any]]:
 def wipe(database: Database) -> None:
     with database.unit_of_work() as uow:
         assert uow.session is not None
-        for model in (PlanItemRow, WeaponRow, StatusChangeRow, IncidentRow, FacilityRow):
+        for model in (PlanItemRow, DirectiveRow, WeaponRow, StatusChangeRow, IncidentRow, FacilityRow):
             uow.session.execute(delete(model))
         uow.commit()
 
 
 def export_all(database: Database, folder: Path) -> dict[RecordKind, Path]:
     files = {}
-    for entity in (RecordKind.FACILITY, RecordKind.INCIDENT, RecordKind.PLAN_ITEM):
+    for entity in (RecordKind.FACILITY, RecordKind.INCIDENT, RecordKind.DIRECTIVE, RecordKind.PLAN_ITEM):
         files[entity] = folder / f"{entity.table}.csv"
         result = export_records(database, files[entity], ExportOptions(entity=entity))
         assert not result.cancelled

@@ -22,16 +22,17 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from desktop.domain.errors import RecordNotFoundError
 from desktop.domain.kinds import RecordKind
 from desktop.domain.queries import Page, PlanItemFilter
-from desktop.domain.records import Facility, Incident, PlanItem
+from desktop.domain.records import Directive, Facility, Incident, PlanItem
 from desktop.services.records import IncidentService, PlanItemService, RecordService
 
 OnChange = Callable[[RecordKind], None]
 OnError = Callable[[str, Exception], None]
-Record = Facility | Incident | PlanItem
+Record = Facility | Incident | PlanItem | Directive
 Service = RecordService[Any, Any]
 
 NAME_LENGTH = 40
-_BOOKKEEPING = {"uuid", "version", "created_at", "updated_at", "facility_name", "status_history"}
+_BOOKKEEPING = {"uuid", "version", "created_at", "updated_at", "facility_name", "status_history", "directive_title",
+                "scope_facility_name"}  # fmt: skip
 log = logging.getLogger(__name__)
 
 
@@ -43,7 +44,7 @@ def display_name(record: Record) -> str:
     """The record's name for people, shortened: "Shots fired overnight at the windows of…"."""
     if isinstance(record, Facility):
         name = record.name
-    elif isinstance(record, Incident):
+    elif isinstance(record, Incident | Directive):
         name = record.title
     else:
         name = record.description

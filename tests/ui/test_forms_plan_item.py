@@ -61,7 +61,7 @@ def plan_item_form(services: ff.Services, item: PlanItem | None) -> PlanItemForm
 
 
 def test_risk_accepted_needs_a_rationale(qtbot: QtBot, services: ff.Services) -> None:
-    item = services.plan_items.page()[0]  # nationwide, proposed
+    item = next(p for p in services.plan_items.page() if not p.facility_uuid)  # nationwide, proposed
     form = ff.shown(qtbot, plan_item_form(services, item))
     assert form.facility.currentText() == NATIONWIDE
     assert not form.risk_rationale.isEnabled()

@@ -14,8 +14,10 @@ from desktop.domain.enums import (
     AttackType,
     CaseStatus,
     DamageStatus,
+    DirectiveScope,
     FacilityType,
     LabelledEnum,
+    OperatorKind,
     PlanStatus,
     SecurityLevel,
     Severity,
@@ -41,6 +43,8 @@ from desktop.domain.values import PartialDate, StatusChange, Weapon
 #   same for people ("Firearms: rifle; Incendiary: Molotov cocktail"), read only when ``weapons`` is absent.
 # - ``status_history``: ``reported@2019-08-01|arrest_made@2019-08-03:note`` - code ``@`` day, optional ``:note``,
 #   escaped like subtypes; the last entry is the current ``status``.
+# - ``scope_agencies``, ``scope_facility_types`` (directives): ``;``-separated codes (``ice_ero;ice_hsi``).
+# - ``security_level``: ``1`` to ``5``, ``unknown`` (assessed, level not known) or empty (not assessed).
 # - Export-only columns (``version``, ``reassessment_due``) are ignored on import.
 #
 # CSV injection (OWASP): a cell that starts with ``=``, ``+``, ``-``, ``@``, tab, CR or LF is written with one
@@ -58,6 +62,7 @@ from desktop.domain.values import PartialDate, StatusChange, Weapon
 DANGEROUS_FIRST = frozenset("=+-@\t\r\n")
 MASK = "[redacted]"
 LIST_SEPARATOR = "|"
+CODE_SEPARATOR = ";"
 
 
 class Kind(StrEnum):
@@ -74,6 +79,7 @@ class Kind(StrEnum):
     WEAPONS = "weapons"
     WEAPONS_LABEL = "weapons_label"
     HISTORY = "history"
+    CODES = "codes"  # several codes of one enumeration, ";"-separated
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +129,8 @@ FACILITY_COLUMNS: tuple[Column, ...] = (
     Column("last_assessment", "Last assessment", Kind.DATE, "last_assessment"),
     Column("reassessment_due", "Reassessment due", Kind.DATE, "reassessment_due", imported=False),
     _text("notes", "Notes"),
+    *_enum("operator", "Operator", OperatorKind),
+    _text("operator_name", "Operator name"),
 )
 
 INCIDENT_COLUMNS: tuple[Column, ...] = (
@@ -166,12 +174,30 @@ PLAN_ITEM_COLUMNS: tuple[Column, ...] = (
     *_enum("status", "Status", PlanStatus),
     _text("risk_rationale", "Risk acceptance rationale"),
     _text("notes", "Notes"),
+    Column("directive_uuid", "Directive UUID", Kind.UUID, "directive_uuid"),
+    Column("directive_title", "Directive", Kind.TEXT, "directive_title", imported=False),
+)
+
+DIRECTIVE_COLUMNS: tuple[Column, ...] = (
+    *_BOOKKEEPING,
+    _text("title", "Title"),
+    _text("issuing_office", "Issuing office"),
+    Column("issued_on", "Issued on", Kind.DATE, "issued_on"),
+    Column("deadline", "Deadline", Kind.DATE, "deadline"),
+    _text("source_reference", "Source document"),
+    *_enum("scope", "Scope", DirectiveScope),
+    Column("scope_facility_uuid", "Scope facility UUID", Kind.UUID, "scope_facility_uuid"),
+    _text("scope_facility_name", "Scope facility"),
+    Column("scope_agencies", "Scope agencies", Kind.CODES, "scope_agencies", Agency),
+    Column("scope_facility_types", "Scope facility types", Kind.CODES, "scope_facility_types", FacilityType),
+    _text("notes", "Notes"),
 )
 
 COLUMNS: dict[RecordKind, tuple[Column, ...]] = {
     RecordKind.INCIDENT: INCIDENT_COLUMNS,
     RecordKind.FACILITY: FACILITY_COLUMNS,
     RecordKind.PLAN_ITEM: PLAN_ITEM_COLUMNS,
+    RecordKind.DIRECTIVE: DIRECTIVE_COLUMNS,
 }
 
 
@@ -269,6 +295,8 @@ def render(column: Column, record: object) -> str:
         return format_weapons(value)
     if kind is Kind.WEAPONS_LABEL:
         return format_weapon_labels(value)
+    if kind is Kind.CODES:
+        return CODE_SEPARATOR.join(member.value for member in value)
     return format_history(value)
 
 

@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 
 from desktop.domain.enums import CaseStatus, LabelledEnum, WeaponType
 from desktop.domain.values import PartialDate, StatusChange, Weapon
-from desktop.services.csv.format import LIST_SEPARATOR, Column, Kind
+from desktop.services.csv.format import CODE_SEPARATOR, LIST_SEPARATOR, Column, Kind
 
 _DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?)?$")
 _UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
@@ -167,6 +167,12 @@ def parse_enum(enum: type[E], text: str) -> E:
     return found if found is not None else enum.parse(text)  # parse raises, naming the choices
 
 
+def parse_codes(enum: type[E], text: str) -> tuple[E, ...]:
+    """`;`-separated codes or labels of `enum` ("ice_ero;ice_hsi"), each once, in the order given."""
+    members = [parse_enum(enum, part) for part in text.split(CODE_SEPARATOR) if part.strip()]
+    return tuple(dict.fromkeys(members))
+
+
 def parse_cell(column: Column, text: str) -> Any:
     """The value of an (already un-escaped) cell; raises ValueError saying why it cannot be read."""
     kind = column.kind
@@ -175,6 +181,9 @@ def parse_cell(column: Column, text: str) -> Any:
     if kind is Kind.CODE or kind is Kind.LABEL:
         assert column.enum is not None
         return parse_enum(column.enum, text) if text.strip() else None
+    if kind is Kind.CODES:
+        assert column.enum is not None
+        return parse_codes(column.enum, text)
     return _PARSERS.get(kind, parse_history)(text)
 
 

@@ -10,12 +10,13 @@ from typing import Any
 from desktop.domain.changes import changed_fields
 from desktop.domain.errors import RecordNotFoundError, StaleRecordError, WriteRefusedError
 from desktop.domain.kinds import RecordKind
-from desktop.domain.records import Facility, Incident, PlanItem
+from desktop.domain.records import Directive, Facility, Incident, PlanItem
 from desktop.domain.validation import (
     BatchValidationError,
     FieldError,
     ValidationError,
     calendar_today,
+    directive_errors,
     facility_errors,
     incident_errors,
     plan_item_errors,
@@ -30,7 +31,9 @@ _DEFAULTS: dict[RecordKind, Any] = {
     RecordKind.INCIDENT: Incident(facility_uuid="", title=""),
     RecordKind.FACILITY: Facility(name=""),
     RecordKind.PLAN_ITEM: PlanItem(facility_uuid="", description=""),
+    RecordKind.DIRECTIVE: Directive(title=""),
 }
+_FACILITY_KEYS = {RecordKind.DIRECTIVE: ("scope_facility_uuid", "scope_facility_name")}  # others: facility_uuid, _name
 BATCH = 500  # new incidents written with one add_many
 
 
@@ -128,6 +131,8 @@ class RowImporter:
     def _errors(self, record: Any) -> list[FieldError]:
         if self.entity is RecordKind.INCIDENT:
             return incident_errors(record, self.today)  # also the status history against the calendar
+        if self.entity is RecordKind.DIRECTIVE:
+            return directive_errors(record)
         return facility_errors(record) if self.entity is RecordKind.FACILITY else plan_item_errors(record)
 
     def _existing(self, uuid: str) -> Any:
@@ -148,11 +153,14 @@ class RowImporter:
                 values.pop(bookkeeping, None)
         base = existing if existing is not None else _DEFAULTS[self.entity]
         if self.entity is not RecordKind.FACILITY:
-            facility = self._facility(cells, existing)
+            uuid_key, name_key = _FACILITY_KEYS.get(self.entity, ("facility_uuid", "facility_name"))
+            facility = self._facility(cells, existing, uuid_key, name_key)
             if facility is None:
                 return None
-            values["facility_uuid"] = facility
-            values.pop("facility_name", None)
+            values[uuid_key] = facility or (None if self.entity is RecordKind.DIRECTIVE else "")
+            values.pop(name_key, None)
+        if self.entity is RecordKind.PLAN_ITEM and not self._directive(cells, values):
+            return None
         if self.entity is RecordKind.PLAN_ITEM and values.get("incident_uuid") == "":
             values["incident_uuid"] = None
         if self.entity is RecordKind.PLAN_ITEM and values.get("incident_uuid") and not self._incident_exists(
@@ -183,10 +191,22 @@ class RowImporter:
     def _incident_exists(self, uuid: str) -> bool:
         return bool(self.uow.incidents.existing_uuids([uuid]))
 
-    def _facility(self, cells: Cells, existing: Any) -> str | None:
-        """The facility uuid the row refers to ("" for a nationwide plan item), or None after a problem."""
-        uuid: str = cells.values.get("facility_uuid", "")
-        name: str = cells.values.get("facility_name", "").strip()
+    def _directive(self, cells: Cells, values: dict[str, Any]) -> bool:
+        """A plan item's directive: "" is none; another must exist (False after saying it does not)."""
+        if values.get("directive_uuid") == "":
+            values["directive_uuid"] = None
+        uuid = values.get("directive_uuid")
+        if uuid and not self.uow.directives.existing_uuids([uuid]):
+            self._problem(cells, "directive_uuid", f"directive {uuid} does not exist; import the directives first")
+            return False
+        return True
+
+    def _facility(self, cells: Cells, existing: Any, uuid_key: str = "facility_uuid",
+                  name_key: str = "facility_name") -> str | None:  # fmt: skip
+        """The facility uuid the row refers to ("" for a nationwide plan item or a directive without a facility), or
+        None after a problem; `uuid_key` and `name_key` name the columns (a directive's scope_facility_…)."""
+        uuid: str = cells.values.get(uuid_key) or ""
+        name: str = cells.values.get(name_key, "").strip()
         if uuid in self.facility_uuids:
             return uuid
         if name:
@@ -194,30 +214,30 @@ class RowImporter:
             if len(matches) == 1:
                 return matches[0]
             if len(matches) > 1:
-                self._problem(cells, "facility_name", f"{len(matches)} facilities are named {name!r}; give "
-                                                      "facility_uuid to say which")  # fmt: skip
+                self._problem(cells, name_key, f"{len(matches)} facilities are named {name!r}; give "
+                                               f"{uuid_key} to say which")  # fmt: skip
                 return None
             if self.options.create_facilities:
-                return self._create_facility(cells, uuid, name)
-            self._problem(cells, "facility_name", f"no facility is named {name!r}; import the facilities first "
-                                                  "or choose to create missing facilities")  # fmt: skip
+                return self._create_facility(cells, uuid, name, name_key)
+            self._problem(cells, name_key, f"no facility is named {name!r}; import the facilities first "
+                                           "or choose to create missing facilities")  # fmt: skip
             return None
         if uuid:
-            self._problem(cells, "facility_uuid", f"facility {uuid} does not exist; give facility_name to match or "
-                                                  "create it by name")  # fmt: skip
+            self._problem(cells, uuid_key, f"facility {uuid} does not exist; give {name_key} to match or "
+                                           "create it by name")  # fmt: skip
             return None
-        if not cells.given("facility_uuid") and not cells.given("facility_name") and existing is not None:
-            return str(existing.facility_uuid)
-        if self.entity is RecordKind.PLAN_ITEM:
-            return ""  # nationwide
+        if not cells.given(uuid_key) and not cells.given(name_key) and existing is not None:
+            return str(getattr(existing, uuid_key) or "")
+        if self.entity in (RecordKind.PLAN_ITEM, RecordKind.DIRECTIVE):
+            return ""  # nationwide, or a directive's scope without one facility
         self._problem(cells, "facility", "is required: give facility_uuid or facility_name")
         return None
 
-    def _create_facility(self, cells: Cells, uuid: str, name: str) -> str | None:
+    def _create_facility(self, cells: Cells, uuid: str, name: str, name_key: str = "facility_name") -> str | None:
         facility = Facility(name=name, uuid=uuid)
         errors = facility_errors(facility)
         if errors:
-            self._problem(cells, "facility_name", f"cannot create the facility: {errors[0]}")
+            self._problem(cells, name_key, f"cannot create the facility: {errors[0]}")
             return None
         if self.writing:
             try:

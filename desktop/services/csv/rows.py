@@ -19,8 +19,12 @@ REQUIRED = {
     RecordKind.INCIDENT: (("title",), ("facility_uuid", "facility_name")),
     RecordKind.FACILITY: (("name",),),
     RecordKind.PLAN_ITEM: (("description",),),
+    RecordKind.DIRECTIVE: (("title",),),
 }
-FIELD_COLUMNS = {"facility": ("facility_uuid", "facility_name"), "incident": ("incident_uuid",)}
+FIELD_COLUMNS = {
+    "facility": ("facility_uuid", "facility_name"), "incident": ("incident_uuid",), "directive": ("directive_uuid",),
+    "scope_facility": ("scope_facility_uuid", "scope_facility_name"),
+}  # fmt: skip
 
 
 @dataclass

@@ -11,6 +11,7 @@ from desktop.domain.kinds import RecordKind
 from desktop.domain.records import PlanItem
 from desktop.domain.validation import FieldError, plan_item_errors
 from desktop.ui.forms.base import RecordForm
+from desktop.ui.forms.choice_fields import DirectiveCombo
 from desktop.ui.forms.fields import EnumCombo, FacilityPicker, OptionalDateEdit, TextBox
 from desktop.ui.widgets.record_picker import RecordPicker
 
@@ -22,9 +23,11 @@ class PlanItemForm(RecordForm):
 
     kind = RecordKind.PLAN_ITEM
 
-    def __init__(self, record: PlanItem | None, facilities: list[tuple[str, str]], parent: QWidget | None = None):
+    def __init__(self, record: PlanItem | None, facilities: list[tuple[str, str]], parent: QWidget | None = None,
+                 *, directives: list[tuple[str, str]] | None = None):  # fmt: skip
         super().__init__(record is not None, parent)
         self.record = record
+        self.directive = DirectiveCombo(directives or [])
         self.facility = FacilityPicker(facilities, nationwide_label=NATIONWIDE)
         self.incidents = RecordPicker("incident", "incidents")
         self.description = TextBox(4)
@@ -46,6 +49,7 @@ class PlanItemForm(RecordForm):
         form.addRow(*self.field("owner", "&Owner", self.owner))
         form.addRow(*self.field("due_date", "D&ue date", self.due_date, targets=[self.due_date.edit]))
         form.addRow(*self.field("status", "&Status", self.status))
+        form.addRow(*self.field("directive", "Directi&ve", self.directive))
         form.addRow(*self.field("risk_rationale", "&Risk rationale", self.risk_rationale))
         form.addRow(*self.field("notes", "&Notes", self.notes))
         layout = QVBoxLayout(self)
@@ -62,6 +66,7 @@ class PlanItemForm(RecordForm):
         self.owner.setText(record.owner)
         self.due_date.set_value(record.due_date)
         self.status.set_value(record.status)
+        self.directive.set_value(record.directive_uuid, record.directive_title)
         self.risk_rationale.setPlainText(record.risk_rationale)
         self.notes.setPlainText(record.notes)
 
@@ -81,6 +86,8 @@ class PlanItemForm(RecordForm):
             owner=self.owner.text().strip(),
             due_date=self.due_date.value(),
             status=self.status.value(),
+            directive_uuid=self.directive.value(),
+            directive_title=self.directive.title(),
             risk_rationale=self.risk_rationale.toPlainText().strip(),
             notes=self.notes.toPlainText().strip(),
         )
