@@ -110,7 +110,8 @@ def _ids_of(session: Session, uuids: Sequence[str]) -> list[int]:
     """The ids of the related incidents `uuids`, in that order; a missing one is refused."""
     if not uuids:
         return []
-    found = dict(session.execute(select(IncidentRow.uuid, IncidentRow.id).where(IncidentRow.uuid.in_(uuids))).tuples())
+    query = select(IncidentRow.uuid, IncidentRow.id).where(IncidentRow.uuid.in_(uuids))
+    found: dict[str, int] = {uuid: id_ for uuid, id_ in session.execute(query)}  # (dict() of a Result: its keys())
     if missing := [uuid for uuid in uuids if uuid not in found]:
         raise BatchValidationError([(0, FieldError("related", f"incident {missing[0]} does not exist"))])
     return [found[uuid] for uuid in dict.fromkeys(uuids)]
