@@ -9,8 +9,10 @@ from datetime import date, datetime, time
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from support.fact_strategies import legal_entries
+from support.fact_strategies import partial_dates as fact_dates
 
-from desktop.domain.enums import AttackType, CaseStatus, DatePrecision, SecurityLevel, WeaponType
+from desktop.domain.enums import AttackType, DatePrecision, SecurityLevel, WeaponType
 from desktop.domain.kinds import RecordKind
 from desktop.domain.values import PartialDate, StatusChange, Weapon
 from desktop.services.csv.format import (
@@ -81,7 +83,7 @@ def test_hand_made_cells_without_apostrophes_read_as_written() -> None:
 @FAST
 @given(
     weapons=st.lists(st.builds(Weapon, st.sampled_from(WeaponType), any_text), max_size=4),
-    history=st.lists(st.builds(StatusChange, st.sampled_from(CaseStatus), st.dates(), any_text), max_size=4),
+    history=st.lists(legal_entries(any_text), max_size=4),
 )
 def test_weapons_and_histories_read_back_exactly(weapons: list[Weapon], history: list[StatusChange]) -> None:
     assert parse_weapons(format_weapons(weapons)) == tuple(weapons)
@@ -113,7 +115,7 @@ partial_dates = st.one_of(
 
 
 @FAST
-@given(value=partial_dates)
+@given(value=partial_dates | fact_dates(bands=False))
 def test_partial_dates_read_back_with_their_precision(value: PartialDate) -> None:
     assert parse_partial_date(format_partial_date(value)) == value
 
