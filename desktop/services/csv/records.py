@@ -174,8 +174,9 @@ class RowImporter:
         return replace(base, **values)
 
     def _history(self, values: dict[str, Any], base: Incident) -> dict[str, Any]:
-        """The status history to check and store: the row's, else the stored one; a status other than its latest
-        entry's is appended as changed today (as the repository appends it)."""
+        """The legal history to check and store: the row's (as listed: its latest entry by date gives the status
+        when the row has none), else the stored one; a status other than its latest entry's is appended as
+        changed today (as the repository appends it on a status change)."""
         history: tuple[StatusChange, ...] = values.pop("status_history", None) or ()
         if history:
             values.setdefault("status", current_status(history))
