@@ -259,10 +259,7 @@ class RowImporter:
     def _save(self, cells: Cells, record: Any, existing: Any) -> None:
         file_updated: datetime | None = cells.values.get("updated_at")
         if existing is not None:
-            same = not changed_fields(existing, record) and (
-                self.entity is not RecordKind.INCIDENT or not record.status_history
-                or _history_key(record.status_history) == _history_key(existing.status_history))  # fmt: skip
-            if same:
+            if self._unchanged(existing, record):
                 self.report.unchanged += 1
                 return
             conflict = _conflict(file_updated, existing.updated_at)
@@ -297,6 +294,17 @@ class RowImporter:
             self._refused(cells, error)
             return
         self._count(existing)
+
+    def _unchanged(self, existing: Any, record: Any) -> bool:
+        """Whether the row says nothing new: the audit trail's comparison, and what it does not see (the band of
+        the day, which occurred's audit text leaves out; the legal history)."""
+        if changed_fields(existing, record):
+            return False
+        if self.entity is not RecordKind.INCIDENT:
+            return True
+        same_history = not record.status_history or (
+            _history_key(record.status_history) == _history_key(existing.status_history))  # fmt: skip
+        return bool(record.occurred == existing.occurred and same_history)
 
     def _write(self, cells: Cells, record: Any, existing: Any, file_updated: datetime | None) -> None:
         """Add or update the record, keeping the file's timestamps (the repository stamps it with the import's)."""
