@@ -67,8 +67,9 @@ def _edtf(on: str, precision: str, until: str, approximate: str) -> str:
     """PartialDate.iso of a date stored as first day, precision, last day of a range and approximate flag (a
     range of the incidents' occurred is stored as "day" with a later last day)."""
     about = f"iif({approximate}, '~', '')"
-    return (
-        f"CASE WHEN {on} IS NULL OR {precision} = 'unknown' THEN '' "
+    return (  # the most common case first: a day
+        f"CASE WHEN {precision} = 'day' AND ({until} IS NULL OR {until} = {on}) THEN {on} || {about} "
+        f"WHEN {on} IS NULL OR {precision} = 'unknown' THEN '' "
         f"WHEN {precision} = 'year' THEN substr({on}, 1, 4) || {about} "
         f"WHEN {precision} = 'month' THEN substr({on}, 1, 7) || {about} "
         f"WHEN ({precision} = 'range' AND {until} IS NOT NULL) OR ({precision} = 'day' AND {until} > {on}) "
