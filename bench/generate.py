@@ -210,9 +210,8 @@ def _insert_facilities(connection: sqlite3.Connection, rng: random.Random) -> li
         if name in used:
             name = f"{name} {number}"
         used.add(name)
-        level = (
-            None if number % 17 == 0 else rng.choice([lv for lv in SecurityLevel if lv is not SecurityLevel.UNKNOWN])
-        )
+        levels = [lv for lv in SecurityLevel if lv is not SecurityLevel.UNKNOWN]
+        level = None if number % 17 == 0 else rng.choice(levels)
         assessed = None if number % 13 == 0 else (LAST_DAY - timedelta(days=rng.randrange(7 * 365))).isoformat()
         created = _stamp(FIRST_DAY - timedelta(days=rng.randrange(400)), rng.randrange(86400))
         rows.append((
