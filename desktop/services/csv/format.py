@@ -44,7 +44,7 @@ from desktop.domain.values import PartialDate, StatusChange, Weapon
 #   ``occurred_time_of_day`` is the band of the day (``early_morning``) of an ``occurred`` day; import also reads
 #   it written after the day ("2019-08-25 early morning"), and both must then agree.
 # - Counts: empty means unknown, ``0`` means none. ``completed``: ``yes`` (completed) or ``no`` (attempted).
-# - Second and third attack and target types, ``property_extent``: empty means none (not given).
+# - Second and third attack and target types, ``property_extent``, ``occurred_time_of_day``: empty means none.
 # - ``weapons``: ``firearms:rifle|incendiary:Molotov cocktail|vehicle`` - codes, each with an optional
 #   ``:subtype``; ``\`` and ``|`` inside a subtype are written ``\\`` and ``\|``. ``weapons_label`` shows the
 #   same for people ("Firearms: rifle; Incendiary: Molotov cocktail"), read only when ``weapons`` is absent.
