@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.domain.kinds import Record, RecordKind
 from desktop.domain.records import Facility, Incident, PlanItem
+from desktop.services.incident_choices import IncidentChoices
 from desktop.services.session.questions import Answer, Question
 from desktop.ui.forms.base import RecordForm
 from desktop.ui.forms.facility_form import FacilityForm
@@ -20,10 +21,12 @@ from desktop.ui.undo_commands import display_name
 
 @dataclass(frozen=True, slots=True)
 class FormInputs:
-    """What a form shows besides the record: the facilities to choose from, a facility's related records."""
+    """What a form shows besides the record: the facilities to choose from, a facility's related records, where
+    the incident pickers search (links)."""
 
     facilities: list[tuple[str, str]]
     related: RelatedRecords | None = None
+    incidents: IncidentChoices | None = None
 
 
 class WindowDialogs:
@@ -38,9 +41,13 @@ class WindowDialogs:
             return FacilityForm(record, inputs.related, parent)
         if kind is RecordKind.INCIDENT:
             assert record is None or isinstance(record, Incident)
-            return IncidentForm(record, inputs.facilities, parent)
+            incident_form = IncidentForm(record, inputs.facilities, parent)
+            incident_form.related.attach(inputs.incidents)
+            return incident_form
         assert record is None or isinstance(record, PlanItem)
-        return PlanItemForm(record, inputs.facilities, parent)
+        plan_item_form = PlanItemForm(record, inputs.facilities, parent)
+        plan_item_form.incidents.attach(inputs.incidents)
+        return plan_item_form
 
     def delete_question(self, parent: QWidget | None, record: Record) -> QMessageBox:
         """ "Delete the incident “…”?" with Delete (the destructive role) and Cancel (the default and Esc)."""
