@@ -284,8 +284,8 @@ class _Context:
             order = "day/month/year" if day_first else "month/day/year"
             sep = match[2]
             turned = f"{match[3]}{sep}{match[1]}" + (f"{sep}{match[4]}" if match[4] else "")
-            setting = "dates with dots are" if sep == "." else "this computer's setting reads dates as"
-            raise Unreadable(f"there is no month {month}: {setting} {order}; did you mean {turned}?")
+            setting = "dates with dots are" if sep == "." else "this computer reads dates as"
+            raise Unreadable(f"there is no month {month} ({setting} {order}); did you mean {turned}?")
         return _Parts(year, month, day, notes=notes)
 
     def _year(self, digits: str | None) -> tuple[int | None, tuple[str, ...]]:

@@ -24,8 +24,9 @@ from desktop.domain.kinds import RecordKind
 from desktop.domain.records import Facility
 from desktop.domain.validation import FieldError, facility_errors
 from desktop.ui.forms.base import RecordForm
-from desktop.ui.forms.fields import ERROR_COLOUR, CoordinateEdit, EnumCombo, OptionalDateEdit, TextBox
+from desktop.ui.forms.fields import ERROR_COLOUR, CoordinateEdit, EnumCombo, TextBox
 from desktop.ui.forms.related import RelatedRecords
+from desktop.ui.widgets.date_input import DayInput
 
 
 def read_only_list(headers: list[str], rows: list[list[str]], empty_text: str) -> QTreeWidget:
@@ -68,7 +69,7 @@ class FacilityForm(RecordForm):
         self.latitude = CoordinateEdit()
         self.longitude = CoordinateEdit()
         self.security_level = EnumCombo(SecurityLevel, none_label="None (not assessed by the ISC)")
-        self.last_assessment = OptionalDateEdit("Assessed on")
+        self.last_assessment = DayInput("Last assessment", empty_text="not assessed", says_problems=False)
         self.reassessment_due = QLabel()
         self.reassessment_due.setObjectName("reassessment_due")
         self.notes = TextBox(6)
@@ -154,6 +155,11 @@ class FacilityForm(RecordForm):
             except ValueError as error:
                 coordinates[key] = None
                 problems.append(FieldError(key, str(error)))
+        try:
+            last_assessment = self.last_assessment.value()
+        except ValueError as error:
+            last_assessment = None
+            problems.append(FieldError("last_assessment", f"Last assessment: {error}"))
         values = dict(
             name=self.name.text().strip(),
             agency=self.agency.value(),
@@ -163,7 +169,7 @@ class FacilityForm(RecordForm):
             state=self.state.text().strip(),
             zip_code=self.zip_code.text().strip(),
             security_level=self.security_level.value(),
-            last_assessment=self.last_assessment.value(),
+            last_assessment=last_assessment,
             notes=self.notes.toPlainText(),
             **coordinates,
         )

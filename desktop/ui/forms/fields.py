@@ -122,45 +122,6 @@ def beside_check_box(owner: QWidget, check: QCheckBox, edit: QWidget, toggled: C
     check.toggled.connect(toggled)
 
 
-class OptionalDateEdit(QWidget):
-    """A day that may be absent (last assessment, due date, filter bounds): a check box enables the editor.
-    Unchecked, the editor rests at its minimum, where it shows `absent_text`; checking it brings it to today."""
-
-    changed = Signal()
-
-    def __init__(self, check_text: str, absent_text: str = "none", parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.check = QCheckBox(check_text)
-        self.edit = QDateEdit()
-        self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat(DATE_FORMAT)
-        self.edit.setSpecialValueText(absent_text)  # shown while unchecked
-        beside_check_box(self, self.check, self.edit, self._toggled)
-        self.edit.dateChanged.connect(self.changed)
-
-    def _toggled(self, checked: bool) -> None:
-        self.edit.setEnabled(checked)
-        if checked and self.edit.date() == self.edit.minimumDate():
-            self.edit.setDate(QDate.currentDate())
-        elif not checked:
-            self.edit.setDate(self.edit.minimumDate())
-        self.changed.emit()
-
-    def value(self) -> date | None:
-        return pydate(self.edit.date()) if self.check.isChecked() else None
-
-    def set_value(self, value: date | None) -> None:
-        self.edit.setDate(qdate(value) if value is not None else self.edit.minimumDate())
-        self.check.setChecked(value is not None)
-        self.edit.setEnabled(value is not None)
-
-    def state(self) -> object:
-        return self.value()
-
-    def focus_chain(self) -> list[QWidget]:
-        return [self.check, self.edit]
-
-
 class OptionalDateTimeEdit(QWidget):
     """A timestamp to the minute that may be absent (discovered, reported): ticking the check box enables a
     text field that stays empty until the time is typed (nothing is filled in for the person)."""

@@ -13,7 +13,8 @@ from desktop.domain.kinds import RecordKind
 from desktop.domain.records import PlanItem
 from desktop.domain.validation import FieldError, plan_item_errors
 from desktop.ui.forms.base import RecordForm
-from desktop.ui.forms.fields import EnumCombo, FacilityPicker, OptionalDateEdit, TextBox
+from desktop.ui.forms.fields import EnumCombo, FacilityPicker, TextBox
+from desktop.ui.widgets.date_input import DayInput
 
 NATIONWIDE = "All facilities (nationwide)"
 _UUID = QRegularExpression(r"[0-9A-Fa-f-]{0,36}")
@@ -35,7 +36,7 @@ class PlanItemForm(RecordForm):
         self.owner = QLineEdit()
         self.owner.setMaxLength(300)
         self.owner.setPlaceholderText("who is responsible")
-        self.due_date = OptionalDateEdit("Due on")
+        self.due_date = DayInput("Due date", empty_text="no due date", says_problems=False)
         self.status = EnumCombo(PlanStatus)
         self.risk_rationale = TextBox(3)
         self.risk_rationale.setPlaceholderText("required when the risk is accepted: why no countermeasure")
@@ -77,13 +78,18 @@ class PlanItemForm(RecordForm):
         incident = self.incident.text().strip() or None
         if incident is not None and len(incident) != 36:
             problems.append(FieldError("incident", "must be a complete incident ID (36 characters) or empty"))
+        try:
+            due_date = self.due_date.value()
+        except ValueError as error:
+            due_date = None
+            problems.append(FieldError("due_date", f"Due date: {error}"))
         values = dict(
             facility_uuid=facility_uuid or "",
             facility_name=self.facility.currentText().strip() if facility_uuid else "",
             incident_uuids=(incident,) if incident else (),
             description=self.description.toPlainText().strip(),
             owner=self.owner.text().strip(),
-            due_date=self.due_date.value(),
+            due_date=due_date,
             status=self.status.value(),
             risk_rationale=self.risk_rationale.toPlainText().strip(),
             notes=self.notes.toPlainText().strip(),
