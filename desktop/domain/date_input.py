@@ -182,8 +182,8 @@ class _Context:
         first, last, precision = self._bounds(parts)
         if parts.at is not None:
             return PartialDate(DatePrecision.EXACT, first, parts.at, approximate=parts.approximate)
-        if precision is DatePrecision.RANGE:
-            return PartialDate(precision, first, until=last, approximate=parts.approximate)
+        if precision is DatePrecision.RANGE:  # early/mid/late: their edges are not sharp, so about
+            return PartialDate(precision, first, until=last, approximate=True)
         return PartialDate(precision, first, approximate=parts.approximate)
 
     def _range(self, left_text: str, right_text: str, *, complete: bool = True) -> tuple[PartialDate, tuple[str, ...]]:

@@ -279,6 +279,13 @@ class StatusChange:
         assert self.changed.on is not None, "a legal history entry has a date"
         return self.changed.on
 
+    def __str__(self) -> str:
+        """One line for people and the audit trail: "referred for prosecution on 2019-09 (agency: DOJ; …)"."""
+        details = [f"{name}: {value}" for name, value in (("agency", self.agency), ("reference", self.reference),
+                   ("charges", self.charges), ("note", self.note)) if value]  # fmt: skip
+        text = f"{self.status.label.lower()} on {self.changed.label()}"
+        return f"{text} ({'; '.join(details)})" if details else text
+
     @property
     def fact(self) -> tuple[CaseStatus, str, str, str, str, str]:
         """What happened, without when it was recorded. Two histories with the same facts are the same

@@ -14,8 +14,8 @@ from sqlalchemy.orm.attributes import flag_modified
 from desktop.domain.enums import CaseStatus, LabelledEnum, PlanStatus, SecurityLevel, Severity
 from desktop.domain.errors import RecordInUseError, RecordNotFoundError, StaleRecordError
 from desktop.domain.kinds import RecordKind
-from desktop.domain.queries import FacilityFilter, IncidentFilter, Page, PlanItemFilter
-from desktop.domain.records import Facility, Incident, PlanItem, latest_assessment_due_by
+from desktop.domain.queries import DirectiveFilter, FacilityFilter, IncidentFilter, Page, PlanItemFilter
+from desktop.domain.records import Directive, Facility, Incident, PlanItem, latest_assessment_due_by
 from desktop.domain.search import parse_search
 from desktop.domain.validation import FieldError, ValidationError
 from desktop.domain.values import StatusChange
@@ -42,8 +42,8 @@ from desktop.persistence.search_sql import (
 )
 
 Clock = Callable[[], datetime]
-RecordT = TypeVar("RecordT", Facility, Incident, PlanItem)
-FilterT = TypeVar("FilterT", FacilityFilter, IncidentFilter, PlanItemFilter, contravariant=True)
+RecordT = TypeVar("RecordT", Facility, Incident, PlanItem, Directive)
+FilterT = TypeVar("FilterT", FacilityFilter, IncidentFilter, PlanItemFilter, DirectiveFilter, contravariant=True)
 RANKED = {"severity": (IncidentRow.severity, Severity), "status": (IncidentRow.status, CaseStatus)}  # enum order
 
 
@@ -94,8 +94,8 @@ class RecordRepository(Protocol[RecordT, FilterT]):
     def page(self, where: FilterT | None = None, page: Page | None = None) -> list[RecordT]: ...
 
 
-RowT = TypeVar("RowT", FacilityRow, IncidentRow, PlanItemRow)
-StoredT = TypeVar("StoredT", Facility, Incident, PlanItem)
+RowT = TypeVar("RowT", FacilityRow, IncidentRow, PlanItemRow, DirectiveRow)
+StoredT = TypeVar("StoredT", Facility, Incident, PlanItem, Directive)
 
 
 class _Repository(Generic[RowT, StoredT]):
@@ -237,10 +237,12 @@ class FacilityRepository(_Repository[FacilityRow, Facility]):
     def _in_use(self, row: FacilityRow) -> str | None:
         incidents = self.session.scalar(select(func.count()).where(IncidentRow.facility_id == row.id)) or 0
         plans = self.session.scalar(select(func.count()).where(PlanItemRow.facility_id == row.id)) or 0
-        if not (incidents or plans):
+        directives = self.session.scalar(select(func.count()).where(DirectiveRow.scope_facility_id == row.id)) or 0
+        if not (incidents or plans or directives):
             return None
+        scoped = f" and is the scope of {directives} directive(s)" if directives else ""
         return (
-            f"facility {row.name!r} still has {incidents} incident(s) and {plans} plan item(s); "
+            f"facility {row.name!r} still has {incidents} incident(s) and {plans} plan item(s){scoped}; "
             "delete or move them first"
         )
 
@@ -300,16 +302,16 @@ class IncidentRepository(_Repository[IncidentRow, Incident]):
     def _record(self, row: IncidentRow) -> Incident:
         return mapping.incident_record(row, with_history=True)
 
-    def rows_of(self, uuids: Sequence[str], *, own_id: int | None = None) -> list[IncidentRow]:
-        """The incidents of `uuids` in that order; a missing one (or the incident itself) is refused."""
+    def rows_of(self, uuids: Sequence[str], *, own_id: int | None = None, field: str = "related") -> list[IncidentRow]:
+        """The incidents of `uuids` in that order; a missing one (or the incident itself) is refused, naming `field`."""
         if not uuids:
             return []
         found = {row.uuid: row for row in self.session.scalars(select(IncidentRow).where(IncidentRow.uuid.in_(uuids)))}
         missing = [uuid for uuid in uuids if uuid not in found]
         if missing:
-            raise ValidationError([FieldError("related", f"incident {missing[0]} does not exist")])
+            raise ValidationError([FieldError(field, f"{missing[0]} does not exist")])
         if own_id is not None and any(found[uuid].id == own_id for uuid in uuids):
-            raise ValidationError([FieldError("related", "an incident cannot be related to itself")])
+            raise ValidationError([FieldError(field, mapping.SELF_LINK)])
         return [found[uuid] for uuid in dict.fromkeys(uuids)]
 
     def _facility(self, uuid: str) -> FacilityRow:
@@ -345,8 +347,8 @@ class IncidentRepository(_Repository[IncidentRow, Incident]):
 
     def update(self, record: Incident, status_on: StatusChange | None = None) -> Incident:
         """Save. A legal history given with the record (the form's list, undo/redo, an import) is stored as
-        given when it differs from the stored one; without one, a changed status appends an entry
-        (`status_on`, else today). Related incidents are stored as listed."""
+        given when it differs from the stored one; otherwise a changed status appends an entry (`status_on`,
+        else today). Related incidents are stored as listed."""
         row = self.row(record.uuid)
         self._check_version(record.uuid, record.version, row.version)
         self._check_case_number(record, row.id)
@@ -357,7 +359,7 @@ class IncidentRepository(_Repository[IncidentRow, Incident]):
         history = record.status_history
         if history and [c.fact for c in history] != [c.fact for c in before.status_history]:
             row.status_changes = [mapping.status_change_row(c, c.recorded_at or now) for c in history]
-        elif not history and record.status is not before.status:
+        elif record.status is not before.status:
             change = status_on if status_on and status_on.status is record.status else None
             row.status_changes.append(
                 mapping.status_change_row(change or StatusChange.on_day(record.status, now.date()), now)
@@ -480,7 +482,8 @@ class PlanItemRepository(_Repository[PlanItemRow, PlanItem]):
             directive = self.session.scalar(select(DirectiveRow).where(DirectiveRow.uuid == record.directive_uuid))
             if directive is None:
                 raise ValidationError([FieldError("directive", f"{record.directive_uuid} does not exist")])
-        incidents = IncidentRepository(self.session, self.audit, self.clock).rows_of(record.incident_uuids)
+        incidents = IncidentRepository(self.session, self.audit, self.clock).rows_of(record.incident_uuids,
+                                                                                     field="incident")  # fmt: skip
         mapping.apply_plan_item(row, record, facility, incidents, directive)
 
     def add(self, record: PlanItem) -> PlanItem:
