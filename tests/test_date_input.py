@@ -133,7 +133,7 @@ def test_what_the_preview_says_reads_back_as_the_same_date(value: PartialDate) -
         ("August to September 2019", span(date(2019, 8, 1), date(2019, 9, 30))),
         ("2019-08/2019-09", span(date(2019, 8, 1), date(2019, 9, 30))),
         ("2019 to 2020", span(date(2019, 1, 1), date(2020, 12, 31))),
-        ("mid August to early September 2019", span(date(2019, 8, 11), date(2019, 9, 10))),
+        ("mid August to early September 2019", span(date(2019, 8, 11), date(2019, 9, 10), about=True)),
         ("late August 2019 – 5/9/2019", None),  # month first: 9 May is before late August
         ("about 2019-08-20 to 2019-08-31", span(date(2019, 8, 20), date(2019, 8, 31), about=True)),
         (

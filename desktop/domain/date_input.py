@@ -197,7 +197,8 @@ class _Context:
         _, last, _ = self._bounds(right)
         if last < first:
             raise Unreadable(f"the range ends ({_day_words(last)}) before it starts ({_day_words(first)})")
-        value = PartialDate(DatePrecision.RANGE, first, until=last, approximate=left.approximate or right.approximate)
+        about = any(side.approximate or side.qualifier for side in (left, right))  # early/mid/late: not sharp
+        value = PartialDate(DatePrecision.RANGE, first, until=last, approximate=about)
         return value, left.notes + right.notes
 
     def _bounds(self, parts: _Parts) -> tuple[date, date, DatePrecision]:
