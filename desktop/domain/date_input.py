@@ -197,7 +197,8 @@ class _Context:
         _, last, _ = self._bounds(right)
         if last < first:
             raise Unreadable(f"the range ends ({_day_words(last)}) before it starts ({_day_words(first)})")
-        value = PartialDate(DatePrecision.RANGE, first, until=last, approximate=left.approximate or right.approximate)
+        about = any(side.approximate or side.qualifier for side in (left, right))  # early/mid/late: not sharp
+        value = PartialDate(DatePrecision.RANGE, first, until=last, approximate=about)
         return value, left.notes + right.notes
 
     def _bounds(self, parts: _Parts) -> tuple[date, date, DatePrecision]:
@@ -284,8 +285,8 @@ class _Context:
             order = "day/month/year" if day_first else "month/day/year"
             sep = match[2]
             turned = f"{match[3]}{sep}{match[1]}" + (f"{sep}{match[4]}" if match[4] else "")
-            setting = "dates with dots are" if sep == "." else "this computer's setting reads dates as"
-            raise Unreadable(f"there is no month {month}: {setting} {order}; did you mean {turned}?")
+            setting = "dates with dots are" if sep == "." else "this computer reads dates as"
+            raise Unreadable(f"there is no month {month} ({setting} {order}); did you mean {turned}?")
         return _Parts(year, month, day, notes=notes)
 
     def _year(self, digits: str | None) -> tuple[int | None, tuple[str, ...]]:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, QLocale, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QComboBox, QDateEdit, QDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QLineEdit, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from support.clock import FakeClock
 
@@ -96,16 +96,6 @@ def reactivate(qtbot: QtBot, widget: QWidget) -> None:
     if QApplication.activeWindow() is not widget.window():
         with qtbot.waitActive(widget.window()):
             widget.window().activateWindow()
-
-
-def type_date(qtbot: QtBot, edit: QDateEdit, day: date) -> None:
-    """Type a date section by section (year, month, day), as on the keyboard."""
-    edit.setFocus()
-    edit.setSelectedSection(QDateEdit.Section.YearSection)
-    digits = {"yyyy": f"{day.year:04d}", "MM": f"{day.month:02d}", "dd": f"{day.day:02d}"}
-    for section in edit.displayFormat().replace(" HH:mm", "").split("-"):
-        qtbot.keyClicks(edit, digits[section])
-    assert edit.date().year() == day.year
 
 
 def pick_facility(qtbot: QtBot, picker: QComboBox, fragment: str) -> None:

@@ -12,8 +12,9 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+import forms_fixtures as ff
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMainWindow
 from pytestqt.qtbot import QtBot
 from support.lookup import facility_named
@@ -181,7 +182,7 @@ def test_export_action_writes_the_chosen_briefing(
                             today=lambda: AS_OF, default_directory=tmp_path)  # fmt: skip
     assert actions.export_briefing_action.text() == "Export &briefing (PDF)…"
     dialog = open_dialog(qtbot, actions)
-    assert dialog.period.isChecked() and dialog.date_from.date() == QDate(2019, 8, 1)  # from the incident filter
+    assert dialog.period.isChecked() and dialog.date_from.value() == date(2019, 8, 1)  # from the incident filter
     assert dialog.redact.isChecked()  # redaction is the default
 
     check_facility(qtbot, dialog, "USCIS office, Florida")
@@ -216,11 +217,16 @@ def test_dialog_refuses_a_backwards_period_and_an_empty_path(
     dialog.period.setFocus()  # tab to the group's check box, press space
     qtbot.keyClick(dialog.period, Qt.Key.Key_Space)
     assert dialog.period.isChecked()
-    dialog.date_from.setDate(QDate(2019, 12, 1))
-    dialog.date_to.setDate(QDate(2019, 1, 1))
+    ff.type_into(qtbot, dialog.date_from.edit, "2019-12-01")
+    ff.type_into(qtbot, dialog.date_to.edit, "2019-01")  # a month: its last day
+    assert dialog.date_to.preview.text() == "to Thu 31 January 2019, the last day of January 2019"
     assert not dialog.export_button.isEnabled()
     assert "after it ends" in dialog.problem.text()
-    dialog.date_to.setDate(QDate(2019, 12, 31))
+    ff.type_into(qtbot, dialog.date_to.edit, "2019-13")
+    assert not dialog.export_button.isEnabled()
+    assert dialog.problem.text().startswith("To: '2019-13': there is no month 13")
+    ff.type_into(qtbot, dialog.date_to.edit, "2019")
+    assert dialog.date_to.value() == date(2019, 12, 31) and dialog.export_button.isEnabled()
     dialog.path_edit.clear()
     assert not dialog.export_button.isEnabled() and "where to save" in dialog.problem.text()
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)

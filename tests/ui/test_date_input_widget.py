@@ -79,8 +79,8 @@ def test_the_locale_says_whether_the_month_comes_first() -> None:
         ("2019", PartialDate(DatePrecision.YEAR, date(2019, 1, 1)), "2019 (only the year is known)"),
         (
             "late August 2019",
-            PartialDate(DatePrecision.RANGE, date(2019, 8, 21), until=date(2019, 8, 31)),
-            "21 to 31 August 2019 (somewhere in this range)",
+            PartialDate(DatePrecision.RANGE, date(2019, 8, 21), until=date(2019, 8, 31), approximate=True),
+            "about 21 to 31 August 2019 (somewhere in this range)",
         ),
         (
             "2019-08-20/2019-08-31",

@@ -20,6 +20,7 @@ from desktop.ui.forms.plan_item_form import PlanItemForm
 from desktop.ui.undo_commands import CreateRecord, UpdateRecord
 
 services = ff.services
+en_us = ff.en_us
 AGENCY_SCOPE = DirectiveScope.AGENCY.label  # "An agency's facilities"
 
 
@@ -41,7 +42,7 @@ def directives(services: ff.Services) -> DirectiveService:
     return DirectiveService(services.database)
 
 
-def test_a_directive_for_the_ice_agencies_typed_in_is_stored(qtbot: QtBot, services: ff.Services) -> None:
+def test_a_directive_for_the_ice_agencies_typed_in_is_stored(qtbot: QtBot, services: ff.Services, en_us: None) -> None:
     form = ff.shown(qtbot, DirectiveForm(None, services.facilities.names()))
     assert isinstance(form, DirectiveForm)
     assert QApplication.focusWidget() is form.title
@@ -50,11 +51,11 @@ def test_a_directive_for_the_ice_agencies_typed_in_is_stored(qtbot: QtBot, servi
     qtbot.keyClicks(QApplication.focusWidget(), "DHS Deputy Secretary / FPS")
     assert form.issuing_office.text() == "DHS Deputy Secretary / FPS"
     qtbot.keyClick(form.issuing_office, Qt.Key.Key_Tab)
-    assert QApplication.focusWidget() is form.issued_on.check
-    qtbot.keyClick(form.issued_on.check, Qt.Key.Key_Space)
-    ff.type_date(qtbot, form.issued_on.edit, date(2019, 9, 12))
+    assert QApplication.focusWidget() is form.issued_on.edit
+    qtbot.keyClicks(form.issued_on.edit, "9/12/2019")
+    assert form.issued_on.value() == date(2019, 9, 12)
     qtbot.keyClick(form.issued_on.edit, Qt.Key.Key_Tab)
-    assert QApplication.focusWidget() is form.deadline.check
+    assert QApplication.focusWidget() is form.deadline.edit
     tab_to(qtbot, form.quick_buttons[0])  # "+14 days", after the deadline's own editor
     qtbot.keyClick(form.quick_buttons[0], Qt.Key.Key_Space)
     assert form.deadline.value() == date(2019, 9, 26), "two weeks after the day issued"
@@ -121,8 +122,7 @@ def test_one_facility_or_a_facility_type_as_the_scope(qtbot: QtBot, services: ff
 def test_a_deadline_before_the_day_issued_is_refused_inline(qtbot: QtBot, services: ff.Services) -> None:
     form = ff.shown(qtbot, DirectiveForm(Directive(title="x", issued_on=date(2019, 9, 12)), []))
     assert isinstance(form, DirectiveForm)
-    qtbot.mouseClick(form.deadline.check, Qt.MouseButton.LeftButton)
-    ff.type_date(qtbot, form.deadline.edit, date(2019, 9, 1))
+    ff.type_into(qtbot, form.deadline.edit, "20190901")
     assert message(form, "deadline") == "Deadline must not be before the day it was issued"
     ff.press_save(qtbot, form)
     assert form.isVisible()

@@ -35,7 +35,7 @@ def line_edit_and_next(form: RecordForm) -> tuple[QWidget, QWidget]:
     if isinstance(form, IncidentForm):
         return form.title, form.case_number
     assert isinstance(form, PlanItemForm)
-    return form.owner, form.due_date.check
+    return form.owner, form.due_date.edit
 
 
 def fill_valid(qtbot: QtBot, form: RecordForm) -> None:

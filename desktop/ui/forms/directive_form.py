@@ -6,6 +6,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from desktop.domain.enums import Agency, DirectiveScope, FacilityType
@@ -14,7 +15,8 @@ from desktop.domain.records import Directive
 from desktop.domain.validation import FieldError, directive_errors
 from desktop.ui.forms.base import RecordForm
 from desktop.ui.forms.choice_fields import CodeChecks
-from desktop.ui.forms.fields import EnumCombo, FacilityPicker, OptionalDateEdit, TextBox
+from desktop.ui.forms.fields import EnumCombo, FacilityPicker, TextBox
+from desktop.ui.widgets.date_input import DayInput
 
 QUICK_DEADLINES = (14, 30)  # "+14 days": the deadline that many days after the day issued (or today)
 
@@ -34,8 +36,8 @@ class DirectiveForm(RecordForm):
         self.issuing_office = QLineEdit()
         self.issuing_office.setMaxLength(300)
         self.issuing_office.setPlaceholderText("who ordered it, e.g. DHS Deputy Secretary")
-        self.issued_on = OptionalDateEdit("Issued on", "not known")
-        self.deadline = OptionalDateEdit("Due by", "no deadline")
+        self.issued_on = DayInput("Issued", empty_text="not known", says_problems=False)
+        self.deadline = DayInput("Deadline", empty_text="no deadline", says_problems=False)
         self.quick_buttons: list[QPushButton] = []
         for days in QUICK_DEADLINES:
             button = QPushButton(f"+{days} days")
@@ -85,14 +87,20 @@ class DirectiveForm(RecordForm):
         row = QHBoxLayout()
         row.addWidget(self.deadline, 1)
         for button in self.quick_buttons:
-            row.addWidget(button)
+            row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)  # beside the field, not its preview
             self.tab_stop(button)  # after the deadline, before the next field
         layout.insertLayout(0, row)
         return box
 
     def deadline_after(self, days: int) -> None:
-        """The deadline `days` after the day issued (today when that is not known)."""
-        start = self.issued_on.value() or date.today()
+        """The deadline `days` after the day issued (today when that is not known); nothing while the day issued
+        cannot be read (its message says why)."""
+        try:
+            start = self.issued_on.value() or date.today()
+        except ValueError:
+            self._edited("issued_on")
+            self.issued_on.setFocus()
+            return
         self.deadline.set_value(start + timedelta(days=days))
         self.deadline.edit.setFocus()
         self._edited("deadline")
@@ -111,6 +119,13 @@ class DirectiveForm(RecordForm):
 
     def build(self) -> tuple[Directive, list[FieldError]]:
         problems: list[FieldError] = []
+        days: dict[str, date | None] = {}
+        for key, title, field in (("issued_on", "Issued", self.issued_on), ("deadline", "Deadline", self.deadline)):
+            try:
+                days[key] = field.value()
+            except ValueError as error:
+                days[key] = None
+                problems.append(FieldError(key, f"{title}: {error}"))
         scope: DirectiveScope = self.scope.value()
         facility_uuid = self.scope_facility.value() if scope is DirectiveScope.FACILITY else ""
         if facility_uuid is None:
@@ -120,8 +135,8 @@ class DirectiveForm(RecordForm):
         values: dict[str, Any] = dict(
             title=self.title.text().strip(),
             issuing_office=self.issuing_office.text().strip(),
-            issued_on=self.issued_on.value(),
-            deadline=self.deadline.value(),
+            issued_on=days["issued_on"],
+            deadline=days["deadline"],
             source_reference=self.source_reference.text().strip(),
             scope=scope,
             scope_facility_uuid=facility_uuid or None,

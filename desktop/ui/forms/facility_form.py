@@ -25,9 +25,10 @@ from desktop.domain.records import Directive, Facility
 from desktop.domain.validation import FieldError, facility_errors
 from desktop.ui.forms.base import RecordForm
 from desktop.ui.forms.choice_fields import StateCombo
-from desktop.ui.forms.fields import ERROR_COLOUR, CoordinateEdit, EnumCombo, OptionalDateEdit, TextBox
+from desktop.ui.forms.fields import ERROR_COLOUR, CoordinateEdit, EnumCombo, TextBox
 from desktop.ui.forms.related import RelatedRecords
 from desktop.ui.table_models.directives import scope_text
+from desktop.ui.widgets.date_input import DayInput
 
 WARNING_COLOUR = "#8a5300"
 NOT_ASSESSED = "Not assessed"
@@ -96,7 +97,7 @@ class FacilityForm(RecordForm):
         self.longitude = CoordinateEdit()
         self.security_level = EnumCombo(SecurityLevel, none_label=NOT_ASSESSED)
         self.security_level.setItemText(self.security_level.findData(SecurityLevel.UNKNOWN.value), UNKNOWN_LEVEL)
-        self.last_assessment = OptionalDateEdit("Assessed on")
+        self.last_assessment = DayInput("Last assessment", empty_text="not assessed", says_problems=False)
         self.reassessment_due = QLabel()
         self.reassessment_due.setObjectName("reassessment_due")
         self.notes = TextBox(6)
@@ -198,6 +199,11 @@ class FacilityForm(RecordForm):
             except ValueError as error:
                 coordinates[key] = None
                 problems.append(FieldError(key, str(error)))
+        try:
+            last_assessment = self.last_assessment.value()
+        except ValueError as error:
+            last_assessment = None
+            problems.append(FieldError("last_assessment", f"Last assessment: {error}"))
         values = dict(
             name=self.name.text().strip(),
             agency=self.agency.value(),
@@ -209,7 +215,7 @@ class FacilityForm(RecordForm):
             state=self.state.value(),
             zip_code=self.zip_code.text().strip(),
             security_level=self.security_level.value(),
-            last_assessment=self.last_assessment.value(),
+            last_assessment=last_assessment,
             notes=self.notes.toPlainText(),
             **coordinates,
         )

@@ -1,20 +1,19 @@
-"""Editors the record forms share: coded combos, counts where empty means unknown, optional and
-partial dates, the facility picker and the weapons list."""
+"""Editors the record forms share: coded combos, counts where empty means unknown, an optional time, the
+facility picker and the weapons list (typed dates: desktop/ui/widgets/date_input.py)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime, time
+from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, QSize, Qt, QTime, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
     QCompleter,
-    QDateEdit,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -23,33 +22,16 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
-    QTimeEdit,
     QWidget,
 )
 
-from desktop.domain.enums import DatePrecision, LabelledEnum, WeaponType
+from desktop.domain.enums import LabelledEnum, WeaponType
 from desktop.domain.validation import parse_count
-from desktop.domain.values import PartialDate, Weapon
+from desktop.domain.values import Weapon
 
-DATE_FORMAT = "yyyy-MM-dd"
-DATE_TIME_FORMAT = "yyyy-MM-dd HH:mm"
 UNKNOWN = "unknown"
 ERROR_COLOUR = "#c62828"
 _NONE_CODE = ""  # item data of a combo's "none" entry
-
-
-def qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def pydate(day: QDate) -> date:
-    return date(day.year(), day.month(), day.day())
-
-
-def pydatetime(moment: QDateTime) -> datetime:
-    """Naive local wall-clock time, to the minute (as people enter it)."""
-    day, clock = moment.date(), moment.time()
-    return datetime(day.year(), day.month(), day.day(), clock.hour(), clock.minute())
 
 
 class EnumCombo(QComboBox):
@@ -122,45 +104,6 @@ def beside_check_box(owner: QWidget, check: QCheckBox, edit: QWidget, toggled: C
     check.toggled.connect(toggled)
 
 
-class OptionalDateEdit(QWidget):
-    """A day that may be absent (last assessment, due date, filter bounds): a check box enables the editor.
-    Unchecked, the editor rests at its minimum, where it shows `absent_text`; checking it brings it to today."""
-
-    changed = Signal()
-
-    def __init__(self, check_text: str, absent_text: str = "none", parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.check = QCheckBox(check_text)
-        self.edit = QDateEdit()
-        self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat(DATE_FORMAT)
-        self.edit.setSpecialValueText(absent_text)  # shown while unchecked
-        beside_check_box(self, self.check, self.edit, self._toggled)
-        self.edit.dateChanged.connect(self.changed)
-
-    def _toggled(self, checked: bool) -> None:
-        self.edit.setEnabled(checked)
-        if checked and self.edit.date() == self.edit.minimumDate():
-            self.edit.setDate(QDate.currentDate())
-        elif not checked:
-            self.edit.setDate(self.edit.minimumDate())
-        self.changed.emit()
-
-    def value(self) -> date | None:
-        return pydate(self.edit.date()) if self.check.isChecked() else None
-
-    def set_value(self, value: date | None) -> None:
-        self.edit.setDate(qdate(value) if value is not None else self.edit.minimumDate())
-        self.check.setChecked(value is not None)
-        self.edit.setEnabled(value is not None)
-
-    def state(self) -> object:
-        return self.value()
-
-    def focus_chain(self) -> list[QWidget]:
-        return [self.check, self.edit]
-
-
 class OptionalDateTimeEdit(QWidget):
     """A timestamp to the minute that may be absent (discovered, reported): ticking the check box enables a
     text field that stays empty until the time is typed (nothing is filled in for the person)."""
@@ -208,73 +151,6 @@ class OptionalDateTimeEdit(QWidget):
 
     def focus_chain(self) -> list[QWidget]:
         return [self.check, self.edit]
-
-
-class PartialDateEdit(QWidget):
-    """Occurred date: a precision (exact time / day / month / year / unknown) with a date and a time
-    editor, each enabled when the precision needs it; the date editor shows only the known parts."""
-
-    changed = Signal()
-    _FORMATS = {DatePrecision.YEAR: "yyyy", DatePrecision.MONTH: "yyyy-MM"}
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.precision = EnumCombo(DatePrecision)
-        self.day = QDateEdit()
-        self.day.setCalendarPopup(True)
-        self.day.setSpecialValueText(UNKNOWN)  # shown while the precision is unknown
-        self.remembered = QDate.currentDate()  # the date to bring back when leaving "unknown"
-        self.clock = QTimeEdit()
-        self.clock.setDisplayFormat("HH:mm")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.precision)
-        layout.addWidget(self.day, 1)
-        layout.addWidget(self.clock)
-        self.setFocusProxy(self.precision)
-        self.precision.currentIndexChanged.connect(self._sync)
-        self.precision.currentIndexChanged.connect(self.changed)
-        self.day.dateChanged.connect(self.changed)
-        self.clock.timeChanged.connect(self.changed)
-        self._sync()
-
-    def _sync(self) -> None:
-        precision = self.precision.value()
-        known = precision is not DatePrecision.UNKNOWN
-        at_minimum = self.day.date() == self.day.minimumDate()
-        if not known and not at_minimum:
-            self.remembered = self.day.date()
-            self.day.setDate(self.day.minimumDate())
-        elif known and at_minimum:
-            self.day.setDate(self.remembered)
-        self.day.setEnabled(known)
-        self.clock.setEnabled(precision is DatePrecision.EXACT)
-        self.day.setDisplayFormat(self._FORMATS.get(precision, DATE_FORMAT))
-
-    def value(self) -> PartialDate:
-        precision: DatePrecision = self.precision.value()
-        if precision is DatePrecision.UNKNOWN:
-            return PartialDate()
-        on = pydate(self.day.date())
-        if precision is DatePrecision.MONTH:
-            on = on.replace(day=1)
-        elif precision is DatePrecision.YEAR:
-            on = date(on.year, 1, 1)
-        at = time(self.clock.time().hour(), self.clock.time().minute()) if precision is DatePrecision.EXACT else None
-        return PartialDate(precision, on, at)
-
-    def set_value(self, value: PartialDate) -> None:
-        self.remembered = qdate(value.on) if value.on is not None else QDate.currentDate()
-        self.day.setDate(self.remembered)
-        self.precision.set_value(value.precision if value.on is not None else DatePrecision.UNKNOWN)
-        self.clock.setTime(QTime(value.at.hour, value.at.minute) if value.at is not None else QTime(0, 0))
-        self._sync()
-
-    def state(self) -> object:
-        return self.value()
-
-    def focus_chain(self) -> list[QWidget]:
-        return [self.precision, self.day, self.clock]
 
 
 class FacilityPicker(QComboBox):

@@ -12,7 +12,8 @@ from desktop.domain.records import PlanItem
 from desktop.domain.validation import FieldError, plan_item_errors
 from desktop.ui.forms.base import RecordForm
 from desktop.ui.forms.choice_fields import DirectiveCombo
-from desktop.ui.forms.fields import EnumCombo, FacilityPicker, OptionalDateEdit, TextBox
+from desktop.ui.forms.fields import EnumCombo, FacilityPicker, TextBox
+from desktop.ui.widgets.date_input import DayInput
 from desktop.ui.widgets.record_picker import RecordPicker
 
 NATIONWIDE = "All facilities (nationwide)"
@@ -34,7 +35,7 @@ class PlanItemForm(RecordForm):
         self.owner = QLineEdit()
         self.owner.setMaxLength(300)
         self.owner.setPlaceholderText("who is responsible")
-        self.due_date = OptionalDateEdit("Due on")
+        self.due_date = DayInput("Due date", empty_text="no due date", says_problems=False)
         self.status = EnumCombo(PlanStatus)
         self.risk_rationale = TextBox(3)
         self.risk_rationale.setPlaceholderText("required when the risk is accepted: why no countermeasure")
@@ -78,13 +79,18 @@ class PlanItemForm(RecordForm):
             problems.append(FieldError("facility", f"must be chosen from the list (no facility is named “{typed}”)"))
         if (pending := self.incidents.pending_problem()) is not None:
             problems.append(FieldError("incident", pending))
+        try:
+            due_date = self.due_date.value()
+        except ValueError as error:
+            due_date = None
+            problems.append(FieldError("due_date", f"Due date: {error}"))
         values = dict(
             facility_uuid=facility_uuid or "",
             facility_name=self.facility.currentText().strip() if facility_uuid else "",
             incident_uuids=self.incidents.value(),
             description=self.description.toPlainText().strip(),
             owner=self.owner.text().strip(),
-            due_date=self.due_date.value(),
+            due_date=due_date,
             status=self.status.value(),
             directive_uuid=self.directive.value(),
             directive_title=self.directive.title(),

@@ -5,10 +5,9 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -26,16 +25,9 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.queries import IncidentFilter
 from desktop.services.briefing import BriefingOptions
+from desktop.ui.widgets.date_input import DayInput
 
 UUID_ROLE = Qt.ItemDataRole.UserRole
-
-
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _pydate(day: QDate) -> date:
-    return date(day.year(), day.month(), day.day())
 
 
 class BriefingDialog(QDialog):
@@ -57,15 +49,14 @@ class BriefingDialog(QDialog):
         self.period = QGroupBox("Limit to incidents that occurred in a &period", self)
         self.period.setCheckable(True)
         self.period.setChecked(where.occurred_from is not None or where.occurred_to is not None)
-        self.date_from = QDateEdit(self.period)
-        self.date_to = QDateEdit(self.period)
-        for edit in (self.date_from, self.date_to):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_from = DayInput("From", empty_text="no start", today=lambda: today, says_problems=False)
+        self.date_to = DayInput("To", empty_text="no end", today=lambda: today, says_problems=False)
+        self.date_from.set_bound("first")
+        self.date_to.set_bound("last")
         self.date_from.setObjectName("date_from")
         self.date_to.setObjectName("date_to")
-        self.date_from.setDate(_qdate(where.occurred_from or date(today.year, 1, 1)))
-        self.date_to.setDate(_qdate(where.occurred_to or today))
+        self.date_from.set_value(where.occurred_from or date(today.year, 1, 1))
+        self.date_to.set_value(where.occurred_to or today)
         period_form = QFormLayout(self.period)
         period_form.addRow("&From:", self.date_from)
         period_form.addRow("&To:", self.date_to)
@@ -114,7 +105,7 @@ class BriefingDialog(QDialog):
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
 
-        for signal in (self.period.toggled, self.date_from.dateChanged, self.date_to.dateChanged,
+        for signal in (self.period.toggled, self.date_from.changed, self.date_to.changed,
                        self.path_edit.textChanged):  # fmt: skip
             signal.connect(self._check)
         self._check()
@@ -126,14 +117,20 @@ class BriefingDialog(QDialog):
             self.path_edit.setText(chosen if chosen.lower().endswith(".pdf") else f"{chosen}.pdf")
 
     def _problems(self) -> list[str]:
-        problems = self.options().problems()
+        problems = [
+            f"{edit.name}: {problem}"
+            for edit in (self.date_from, self.date_to)
+            if self.period.isChecked() and (problem := edit.problem()) is not None
+        ]
+        problems += self.options().problems()
         if not self.path_edit.text().strip():
             problems.append("choose where to save the PDF")
         return problems
 
     def _check(self, *_: object) -> None:
         problems = self._problems()
-        self.problem.setText("; ".join(problems).capitalize())
+        text = "; ".join(problems)
+        self.problem.setText(text[:1].upper() + text[1:])
         self.export_button.setEnabled(not problems)
 
     def accept(self) -> None:
@@ -144,11 +141,17 @@ class BriefingDialog(QDialog):
         items = (self.facility_list.item(row) for row in range(self.facility_list.count()))
         return tuple(str(i.data(UUID_ROLE)) for i in items if i.checkState() == Qt.CheckState.Checked)
 
+    def _bound(self, edit: DayInput) -> date | None:
+        """The day typed (None: that end open, or not readable, which `_problems` tells)."""
+        try:
+            return edit.value() if self.period.isChecked() else None
+        except ValueError:
+            return None
+
     def options(self) -> BriefingOptions:
-        limited = self.period.isChecked()
         return BriefingOptions(
-            occurred_from=_pydate(self.date_from.date()) if limited else None,
-            occurred_to=_pydate(self.date_to.date()) if limited else None,
+            occurred_from=self._bound(self.date_from),
+            occurred_to=self._bound(self.date_to),
             facility_uuids=self.selected_facilities(),
             redact=self.redact.isChecked(),
             as_of=self._today,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from contextlib import suppress
 from dataclasses import fields, replace
 from datetime import date
 from typing import Any
@@ -13,7 +14,8 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QToolBu
 from desktop.domain.enums import Agency, AttackType, CaseStatus, LabelledEnum, PlanStatus, Severity
 from desktop.domain.kinds import RecordKind
 from desktop.domain.queries import DirectiveFilter, FacilityFilter, IncidentFilter, PlanItemFilter
-from desktop.ui.forms.fields import FieldMessage, OptionalDateEdit
+from desktop.ui.forms.fields import FieldMessage
+from desktop.ui.widgets.date_input import DayInput
 from desktop.ui.widgets.search_box import SEARCH_DELAY_MS, SearchBox
 
 OPEN = "__open__"  # combo data: only open cases / items
@@ -97,6 +99,7 @@ class FilterBar(QWidget):
         self.search.search_changed.connect(lambda _text: self._changed())
         self._quiet = False
         self._emitted: Any = None
+        self._dates: dict[DayInput, date | None] = {}
         self._soon = QTimer(self)  # dates emit a change per typed digit: wait for a pause as with the search
         self._soon.setSingleShot(True)
         self._soon.setInterval(SEARCH_DELAY_MS)
@@ -125,11 +128,21 @@ class FilterBar(QWidget):
         if isinstance(widget, QComboBox):
             widget.currentIndexChanged.connect(lambda _index: self._changed())
 
-    def add_date(self, edit: OptionalDateEdit) -> None:
-        """A date that may be absent (its check box turns it on); changes apply once typing pauses."""
-        self.row.addWidget(edit)
-        edit.check.toggled.connect(lambda _on: self._changed())
-        edit.edit.dateChanged.connect(lambda _day: self._soon.start())
+    def add_date(self, label: str, edit: DayInput) -> None:
+        """A typed day (empty: any day); changes apply once typing pauses, a date that cannot be read is told
+        under it and not applied (the filter keeps the last one that could be)."""
+        caption = QLabel(label, self)
+        caption.setBuddy(edit)
+        self.row.addWidget(caption, 0, Qt.AlignmentFlag.AlignTop)
+        self.row.addWidget(edit, 0, Qt.AlignmentFlag.AlignTop)
+        self._dates[edit] = None
+        edit.changed.connect(self._soon.start)
+
+    def date_value(self, edit: DayInput) -> date | None:
+        """The day typed in `edit`, or while its text cannot be read the last day that could."""
+        with suppress(ValueError):
+            self._dates[edit] = edit.value()
+        return self._dates[edit]
 
     def add_check(self, text: str, name: str, tip: str) -> QCheckBox:
         """A check box that filters when toggled (`name` is its object name)."""
@@ -216,16 +229,16 @@ class IncidentFilterBar(FilterBar):
         self.status = ChoiceCombo("status_filter", "Any status", self)
         self.status.add_choice(OPEN, "Open cases")
         self.status.add_enum(CaseStatus)
-        self.occurred_from = OptionalDateEdit("Occurred fro&m", "any day", self)
+        self.occurred_from = DayInput("Occurred from", empty_text="any day", parent=self)
         self.occurred_from.setObjectName("occurred_from")
-        self.occurred_from.setToolTip("Only incidents on or after this day")
-        self.occurred_to = OptionalDateEdit("t&o", "any day", self)
+        self.occurred_from.set_bound("first")
+        self.occurred_from.setToolTip("Only incidents that may have occurred on or after this day")
+        self.occurred_to = DayInput("Occurred to", empty_text="any day", parent=self)
         self.occurred_to.setObjectName("occurred_to")
-        self.occurred_to.setToolTip("Only incidents on or before this day")
-        for bound in (self.occurred_from, self.occurred_to):
-            bound.set_value(None)  # shows "any day" until checked
-        self.add_date(self.occurred_from)
-        self.add_date(self.occurred_to)
+        self.occurred_to.set_bound("last")
+        self.occurred_to.setToolTip("Only incidents that may have occurred on or before this day")
+        self.add_date("Occurred fro&m:", self.occurred_from)
+        self.add_date("t&o:", self.occurred_to)
         self._extra = IncidentFilter()
         self.finish()
         self.new_row()
@@ -252,8 +265,8 @@ class IncidentFilterBar(FilterBar):
             severities=(self.severity.value(),) if self.severity.value() else self._extra.severities,
             statuses=(status,) if isinstance(status, CaseStatus) else self._extra.statuses,
             open_only=status == OPEN or self._extra.open_only,
-            occurred_from=self.occurred_from.value(),
-            occurred_to=self.occurred_to.value(),
+            occurred_from=self.date_value(self.occurred_from),
+            occurred_to=self.date_value(self.occurred_to),
             text=self.search.usable_text(),
         )
 
