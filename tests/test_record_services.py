@@ -1,6 +1,6 @@
-"""Record services: every path that writes a status change keeps the status-change rules of
-domain/validation.py (not before the last change, not in the future) and writes nothing when it
-refuses; services reach their repository through the record kind."""
+"""Record services: every path that writes an incident keeps the legal history rules of domain/validation.py
+(entries dated, not in the future, the status the latest entry's; out of order is kept) and writes nothing when
+it refuses; services reach their repository through the record kind."""
 
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ from desktop.services.audit import history
 from desktop.services.records import FacilityService, IncidentService, PlanItemService
 
 TODAY = date(2024, 3, 1)  # the fake clock's day
-IN_THE_FUTURE = "status_changed_on: must not be in the future"
+IN_THE_FUTURE = "status_history: entry 3 (charged on 2024-03-02): date must not be in the future"
 
 
 def rows(database: Database) -> dict[str, int]:
@@ -52,34 +52,39 @@ def investigated(any_database: Database, clock: FakeClock) -> Incident:
     return IncidentService(any_database).create(incident)
 
 
-def days(history: tuple[StatusChange, ...]) -> list[tuple[CaseStatus, date, str]]:
-    return [(c.status, c.changed_on, c.note) for c in history]
-
-
-def test_a_status_change_in_the_future_is_refused_and_nothing_written(
-    any_database: Database, investigated: Incident
-) -> None:
+def test_an_entry_in_the_future_is_refused_and_nothing_written(any_database: Database, investigated: Incident) -> None:
     service = IncidentService(any_database)
     before = rows(any_database)
     with pytest.raises(ValidationError) as caught:
         change_status(service, investigated.uuid, CaseStatus.CHARGED, date(2024, 3, 2), "grand jury")
     assert str(caught.value) == IN_THE_FUTURE
-    assert [e.field for e in caught.value.errors] == ["status_changed_on"]
+    assert [e.field for e in caught.value.errors] == ["status_history"]
     assert rows(any_database) == before
     assert service.get(investigated.uuid) == investigated
 
 
-def test_a_status_change_from_the_last_change_day_to_today_is_accepted(
+def test_an_entry_before_the_last_one_is_kept_as_listed_and_the_status_is_the_latest_by_date(
     any_database: Database, investigated: Incident
 ) -> None:
     service = IncidentService(any_database)
+    arrested = change_status(service, investigated.uuid, CaseStatus.ARREST_MADE, date(2019, 8, 1), "found later")
+    assert [c.fact[:3] for c in arrested.status_history] == [
+        (CaseStatus.REPORTED, "2019-08-13", ""),
+        (CaseStatus.UNDER_INVESTIGATION, "2019-08-14", "FBI"),
+        (CaseStatus.ARREST_MADE, "2019-08-01", "found later"),
+    ]
+    assert arrested.status is CaseStatus.UNDER_INVESTIGATION  # the latest entry by date
+
+
+def test_entries_from_the_last_ones_day_to_today_are_accepted(any_database: Database, investigated: Incident) -> None:
+    service = IncidentService(any_database)
     charged = change_status(service, investigated.uuid, CaseStatus.CHARGED, date(2019, 8, 14), "same day")
     closed = change_status(service, investigated.uuid, CaseStatus.CLOSED, TODAY, "today")
-    assert days(closed.status_history) == [
-        (CaseStatus.REPORTED, date(2019, 8, 13), ""),
-        (CaseStatus.UNDER_INVESTIGATION, date(2019, 8, 14), "FBI"),
-        (CaseStatus.CHARGED, date(2019, 8, 14), "same day"),
-        (CaseStatus.CLOSED, TODAY, "today"),
+    assert [c.fact[:3] for c in closed.status_history] == [
+        (CaseStatus.REPORTED, "2019-08-13", ""),
+        (CaseStatus.UNDER_INVESTIGATION, "2019-08-14", "FBI"),
+        (CaseStatus.CHARGED, "2019-08-14", "same day"),
+        (CaseStatus.CLOSED, TODAY.isoformat(), "today"),
     ]
     assert charged.status is CaseStatus.CHARGED and closed.status is CaseStatus.CLOSED
     assert service.get(investigated.uuid) == closed
@@ -89,29 +94,45 @@ def test_a_status_change_from_the_last_change_day_to_today_is_accepted(
     ]
 
 
-def test_update_with_status_checks_the_change_against_the_stored_history(
-    any_database: Database, investigated: Incident
-) -> None:
+def test_update_stores_the_legal_history_as_given(any_database: Database, investigated: Incident) -> None:
+    """The memo's bug, "one wrong date blocks every later status": the wrong date is corrected in the list,
+    and a later entry with a month, an agency and charges is added in the same save."""
     service = IncidentService(any_database)
-    charged = replace(investigated, status=CaseStatus.CHARGED)
-    before = rows(any_database)
-    with pytest.raises(ValidationError, match=f"^{IN_THE_FUTURE}$"):
-        service.update_with_status(charged, StatusChange.on_day(CaseStatus.CHARGED, date(2025, 1, 1)))
-    assert rows(any_database) == before
-    saved = service.update_with_status(charged, StatusChange.on_day(CaseStatus.CHARGED, date(2020, 1, 15), "indicted"))
-    assert days(saved.status_history)[-1] == (CaseStatus.CHARGED, date(2020, 1, 15), "indicted")
-    renamed = service.update_with_status(replace(saved, title="Shots fired at night"), None)  # no status change
+    reported, wrong = investigated.status_history
+    corrected = replace(wrong, changed=PartialDate.parse("2019-08-13"))
+    referred = StatusChange(CaseStatus.REFERRED_FOR_PROSECUTION, PartialDate.parse("2019-09"), "",
+                            agency="U.S. Attorney's Office, S.D. Fla.", charges="18 U.S.C. § 844(i)")  # fmt: skip
+    history_given = (reported, corrected, referred)
+    saved = service.update(replace(investigated, status=CaseStatus.REFERRED_FOR_PROSECUTION,
+                                   status_history=history_given))  # fmt: skip
+    assert [c.fact for c in saved.status_history] == [c.fact for c in history_given]
+    assert saved.status_history[0].recorded_at == reported.recorded_at  # entries kept keep when they were recorded
+    assert service.get(investigated.uuid) == saved
+    audit = history(any_database, investigated.uuid)[-1]
+    assert audit.changes["status_history"] == (
+        "2019-08-13 reported; 2019-08-14 under investigation (FBI)",
+        "2019-08-13 reported; 2019-08-13 under investigation (FBI); 2019-09 referred for prosecution "
+        "(U.S. Attorney's Office, S.D. Fla.; charges: 18 U.S.C. § 844(i))",
+    )
+    renamed = service.update(replace(saved, title="Shots fired at night"))  # the same history: not stored again
     assert renamed.status_history == saved.status_history
+    assert "status_history" not in history(any_database, investigated.uuid)[-1].changes
 
 
-def test_a_stale_record_is_refused_as_stale_before_its_status_date_is_judged(
-    any_database: Database, investigated: Incident
-) -> None:
+def test_a_status_other_than_the_latest_entrys_is_refused(any_database: Database, investigated: Incident) -> None:
+    service = IncidentService(any_database)
+    before = rows(any_database)
+    with pytest.raises(ValidationError, match=r"^status_history: the latest entry \(under investigation\) must be"):
+        service.update(replace(investigated, status=CaseStatus.CHARGED))
+    assert rows(any_database) == before
+
+
+def test_a_stale_record_is_refused_as_stale(any_database: Database, investigated: Incident) -> None:
     service = IncidentService(any_database)
     service.update(replace(investigated, title="Changed elsewhere"))
+    charged = (*investigated.status_history, StatusChange.on_day(CaseStatus.CHARGED, date(2020, 1, 15)))
     with pytest.raises(StaleRecordError):
-        service.update_with_status(replace(investigated, status=CaseStatus.CHARGED),
-                                   StatusChange.on_day(CaseStatus.CHARGED, date(2019, 1, 1)))  # fmt: skip
+        service.update(replace(investigated, status=CaseStatus.CHARGED, status_history=charged))
 
 
 def test_create_and_restore_check_the_whole_status_history(any_database: Database, investigated: Incident) -> None:
@@ -121,9 +142,9 @@ def test_create_and_restore_check_the_whole_status_history(any_database: Databas
     with pytest.raises(ValidationError, match=r"^status_history: entry 1 \(reported on 2030-01-01\): date must not"):
         service.create(replace(investigated, uuid="", case_number=None, status=CaseStatus.REPORTED,
                                status_history=future))  # fmt: skip
-    wrong_status = replace(investigated, status=CaseStatus.CHARGED)
-    with pytest.raises(ValidationError, match=r"the latest entry .under investigation. must be the incident's status"):
-        service.restore(wrong_status)
+    timed = (replace(investigated.status_history[0], changed=PartialDate.parse("2019-08-13 04:00")),)
+    with pytest.raises(ValidationError, match="no time of day"):
+        service.restore(replace(investigated, status=CaseStatus.REPORTED, status_history=timed))
     assert rows(any_database) == before
     assert service.get(investigated.uuid) == investigated
 

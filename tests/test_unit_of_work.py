@@ -118,7 +118,10 @@ def test_audit_of_an_incident_renders_values_as_text(any_database: Database) -> 
     change_status(service, created.uuid, CaseStatus.UNDER_INVESTIGATION, date(2019, 8, 14))
     update = history(any_database, created.uuid)[-1]
     assert update.action is AuditAction.UPDATE
-    assert update.changes == {"status": ("reported", "under_investigation")}
+    assert update.changes == {
+        "status": ("reported", "under_investigation"),
+        "status_history": ("2019-08-13 reported", "2019-08-13 reported; 2019-08-14 under investigation"),
+    }
 
 
 def test_read_only_unit_of_work_cannot_commit(any_database: Database) -> None:
@@ -267,8 +270,7 @@ def test_service_round_trip_and_status_change(any_database: Database, tacoma: Fa
     assert charged.status is CaseStatus.CHARGED
     assert [(c.status, c.changed_on, c.note) for c in charged.status_history][-1] == (
         CaseStatus.CHARGED, date(2024, 3, 2), "grand jury")  # fmt: skip
-    closed = service.update_with_status(replace(charged, status=CaseStatus.CLOSED),
-                                        StatusChange.on_day(CaseStatus.CLOSED, date(2024, 3, 3)))  # fmt: skip
+    closed = change_status(service, created.uuid, CaseStatus.CLOSED, date(2024, 3, 3))
     assert closed.status_history[-1].changed_on == date(2024, 3, 3)
     assert service.get(created.uuid) == closed
     service.delete(closed.uuid, closed.version)

@@ -10,8 +10,10 @@ from pathlib import Path
 from typing import Any
 
 from desktop.commands import command
+from desktop.commands.period import period_counts, possibly_text
 from desktop.domain.enums import Agency, AttackType, CaseStatus, PlanStatus, Severity, WeaponType
 from desktop.domain.kinds import RecordKind
+from desktop.domain.queries import IncidentFilter
 from desktop.domain.search import SearchSyntaxError, parse_search
 from desktop.persistence.unit_of_work import Database
 from desktop.services.csv.detect import DELIMITER_NAMES, FileProblem, auto_mapping
@@ -22,7 +24,7 @@ from desktop.services.records import FacilityService
 
 FILTER_KEYS = {
     RecordKind.INCIDENT: ("facility", "attack_type", "weapon_type", "severity", "status", "state", "from", "to",
-                          "open"),
+                          "occurred_from", "occurred_to", "open"),
     RecordKind.FACILITY: ("agency", "state", "reassessment_due_by"),
     RecordKind.PLAN_ITEM: ("facility", "incident", "directive", "status", "due_before", "open"),
     RecordKind.DIRECTIVE: ("reaches", "overdue_on"),
@@ -134,8 +136,8 @@ def _setting(database: Database, entity: RecordKind, key: str, text: str, settin
         settings["states"] = tuple(v.upper() for v in _values(text))
     elif key == "facility":
         settings["facility_uuids"] = _facilities(database, _values(text))
-    elif key in ("from", "to"):
-        settings["occurred_" + key] = _day(key, text)
+    elif key in ("from", "to", "occurred_from", "occurred_to"):  # overlap: a date that may lie in the period
+        settings["occurred_" + key.removeprefix("occurred_")] = _day(key, text)
     elif key in ("reassessment_due_by", "due_before", "overdue_on"):
         settings[key] = _day(key, text)
     elif key == "incident":
@@ -170,6 +172,8 @@ def export(database: Database, args: argparse.Namespace) -> int:
     result = export_records(database, args.output, options)
     print(f"{result.rows} {entity.plural} written to {args.output} ({len(result.columns)} columns"
           f"{', redacted' if options.redaction is not Redaction.NONE else ''})")  # fmt: skip
+    if isinstance(where, IncidentFilter) and (possibly := period_counts(database, where)[1]):
+        print(possibly_text(possibly))
     return 0
 
 

@@ -311,7 +311,7 @@ class IncidentRepository(_Repository[IncidentRow, Incident]):
         if missing:
             raise ValidationError([FieldError(field, f"{missing[0]} does not exist")])
         if own_id is not None and any(found[uuid].id == own_id for uuid in uuids):
-            raise ValidationError([FieldError("related", "an incident cannot be related to itself")])
+            raise ValidationError([FieldError(field, mapping.SELF_LINK)])
         return [found[uuid] for uuid in dict.fromkeys(uuids)]
 
     def _facility(self, uuid: str) -> FacilityRow:

@@ -20,6 +20,7 @@ from desktop.persistence.directive_repository import DirectiveRepository
 from desktop.persistence.engine import IMMEDIATE, sqlite_file
 from desktop.persistence.figure_queries import FigureQueries
 from desktop.persistence.integrity import storage_error
+from desktop.persistence.link_queries import LinkQueries
 from desktop.persistence.plan_queries import PlanQueries
 from desktop.persistence.repositories import (
     FacilityRepository,
@@ -71,6 +72,7 @@ class UnitOfWork:
     figures: FigureQueries  # incident counts and sums (dashboard, statistics)
     plans: PlanQueries  # plan-item deadlines and counts, reassessments due
     audit_trail: AuditTrail  # reading the audit entries and the chain head
+    links: LinkQueries  # incidents by uuid, the incidents linking to one
 
     def __init__(self, database: Database, *, write: bool = True) -> None:
         self.database = database
@@ -98,6 +100,7 @@ class UnitOfWork:
         self.figures = FigureQueries(session, self.incidents)
         self.plans = PlanQueries(session)
         self.audit_trail = AuditTrail(session)
+        self.links = LinkQueries(session)
         return self
 
     def repository(self, kind: RecordKind) -> Any:

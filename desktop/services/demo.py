@@ -143,8 +143,11 @@ def demo_incidents(tacoma: str, san_antonio: str, florida: str) -> list[Incident
             status_history=(
                 StatusChange(CaseStatus.REPORTED, PartialDate.parse("2019-08")),
                 StatusChange(CaseStatus.ARREST_MADE, PartialDate.parse("2019-08")),
-                StatusChange(CaseStatus.REFERRED_FOR_PROSECUTION, PartialDate.parse("2019-09"),
-                             agency="U.S. Department of Justice"),  # fmt: skip
+                StatusChange(
+                    CaseStatus.REFERRED_FOR_PROSECUTION,
+                    PartialDate.parse("2019-09"),
+                    agency="U.S. Department of Justice",
+                ),
             ),
         ),
     ]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, ClassVar, Generic, TypeVar
@@ -16,13 +16,10 @@ from desktop.domain.validation import (
     calendar_today,
     directive_errors,
     facility_errors,
-    incident_date_errors,
     incident_errors,
     plan_item_errors,
     require_valid,
-    status_change_errors,
 )
-from desktop.domain.values import StatusChange
 from desktop.persistence.repositories import RecordRepository
 from desktop.persistence.unit_of_work import Database, UnitOfWork
 
@@ -98,57 +95,37 @@ class FacilityService(RecordService[Facility, FacilityFilter]):
 
 
 class IncidentService(RecordService[Incident, IncidentFilter]):
-    """Besides the fields, every path that writes a status change checks its date against the calendar
-    and the stored history (domain/validation.py): create, update (with a status change) and restore."""
+    """Every write checks the whole incident, its legal history against the calendar included
+    (domain/validation.py `incident_errors(record, today)`): create, update and restore."""
 
     kind = RecordKind.INCIDENT
 
     def errors(self, record: Incident) -> list[FieldError]:
-        return incident_errors(record) + incident_date_errors(record, self.today())
+        return incident_errors(record, self.today())
 
     def today(self) -> date:
-        """The day status changes may not come after: today by the database clock (see calendar_today)."""
+        """The day legal history entries may not come after: today by the database clock (see calendar_today)."""
         return calendar_today(self.database.clock())
 
-    def create(self, record: Incident) -> Incident:
-        """Insert; the record's status history (if any) must keep the status-change rules."""
-        require_valid(incident_errors(record, self.today()))
-        with self.database.unit_of_work() as uow:
-            created = uow.incidents.add(record)
-            uow.commit()
-            return created
-
     def update(self, record: Incident) -> Incident:
-        """Save; a changed status is recorded as of today."""
-        return self.update_with_status(record, None)
-
-    def update_with_status(self, record: Incident, status_on: StatusChange | None) -> Incident:
-        """Save, recording a status change on the given day (default today)."""
+        """Save, the legal history as given (the form's list of entries): the repository stores it when it
+        differs from the stored one, and the incident's status must be its latest entry's."""
         self.validate(record)
-        with self.database.unit_of_work() as uow:
-            self._check_status_change(uow, record, status_on)
-            updated = uow.incidents.update(record, status_on)
-            uow.commit()
-            return updated
+        return self._written(lambda repository: repository.update(record))
 
     def restore(self, record: Incident) -> Incident:
-        """Save `record` exactly as given, its status history included (undo and redo of an edit)."""
-        require_valid(incident_errors(record, self.today()))
-        with self.database.unit_of_work() as uow:
-            restored = uow.incidents.update(record)
-            uow.commit()
-            return restored
+        """Save `record` exactly as given, its legal history included (undo and redo of an edit)."""
+        return self.update(record)
 
-    def _check_status_change(self, uow: UnitOfWork, record: Incident, status_on: StatusChange | None) -> None:
-        """The status change saving `record` appends (none when its status is the stored one), checked
-        against the history stored, read in the same unit of work as the write."""
-        stored = uow.incidents.get(record.uuid)
-        if stored.version != record.version or record.status is stored.status:
-            return  # stale: the update refuses it; the same status: no change is recorded
-        today = self.today()
-        if status_on is None or status_on.status is not record.status:
-            status_on = StatusChange.on_day(record.status, today)  # what the repository records then
-        require_valid(status_change_errors(stored.status_history, status_on, today))
+    def find(self, uuids: Sequence[str]) -> list[Incident]:
+        """The stored incidents among `uuids`, in that order, without status history or links (labels of links)."""
+        with self.database.unit_of_work(write=False) as uow:
+            return uow.links.incidents_of(uuids)
+
+    def related_from(self, uuid: str) -> list[Incident]:
+        """The incidents whose related incidents include `uuid` (the other end of its links), latest first."""
+        with self.database.unit_of_work(write=False) as uow:
+            return uow.links.related_from(uuid)
 
 
 class PlanItemService(RecordService[PlanItem, PlanItemFilter]):

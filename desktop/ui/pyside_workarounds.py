@@ -24,3 +24,19 @@ def protect_none_refcount() -> bool:
         return False
     count.value += NONE_MARGIN
     return True
+
+
+def protect_bool_refcount() -> bool:
+    """The same margin for True and False: PySide6 6.12's `SignalInstance.emit()` returns True without adding
+    a reference, so on CPython 3.11 every emitted signal takes one from True, and the interpreter aborts
+    ("bool_dealloc: deallocating True or False") once a session has emitted more signals than True had
+    references. Idempotent; does nothing on 3.12+ or on debug builds. Returns whether it added the margin."""
+    if sys.version_info >= (3, 12) or hasattr(sys, "gettotalrefcount"):
+        return False
+    added = False
+    for value in (True, False):
+        count = ctypes.c_ssize_t.from_address(id(value))
+        if count.value < NONE_MARGIN:
+            count.value += NONE_MARGIN
+            added = True
+    return added

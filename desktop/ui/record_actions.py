@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 from desktop.domain.kinds import Record, RecordKind
 from desktop.domain.queries import IncidentFilter, Page, PlanItemFilter
 from desktop.domain.validation import ValidationError
+from desktop.services.incident_choices import IncidentChoices
 from desktop.ui.error_dialogs import show_error
 from desktop.ui.forms.base import RecordForm
 from desktop.ui.forms.incident_form import IncidentForm
@@ -45,10 +46,11 @@ class RecordActions:
                                          Page(limit=RELATED_LIMIT, sort="due_date")),
             )  # fmt: skip
         facilities = services.facilities.names()
+        incidents = IncidentChoices(services.incidents) if kind is not RecordKind.FACILITY else None
         directives = []
         if kind in (RecordKind.FACILITY, RecordKind.PLAN_ITEM):
             directives = services.directives.page(None, Page(limit=DIRECTIVES_LIMIT, sort="deadline"))
-        return self.dialogs.form(kind, record, FormInputs(facilities, related, directives), self.parent)
+        return self.dialogs.form(kind, record, FormInputs(facilities, related, incidents, directives), self.parent)
 
     def _run_form(self, form: Any, save: Callable[[Any], Any], doing: str) -> Any:
         """exec() the form until it is saved or cancelled; a refused save keeps the person's entries."""
@@ -108,10 +110,9 @@ class RecordActions:
 
         def save(form: Any) -> bool:
             after = form.edited_record()
-            status_change = form.status_change() if isinstance(form, IncidentForm) else None
-            if content(after) == content(record) and status_change is None:
-                return True  # nothing changed: no write, no undo step
-            command = UpdateRecord.perform(service, record, after, self.session.changed, status_change)
+            if content(after) == content(record):
+                return True  # nothing changed (an incident's legal history included): no write, no undo step
+            command = UpdateRecord.perform(service, record, after, self.session.changed)
             self.undo_stack.push(command)
             return True
 

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.domain.kinds import Record, RecordKind
 from desktop.domain.records import Directive, Facility, Incident, PlanItem
+from desktop.services.incident_choices import IncidentChoices
 from desktop.services.session.questions import Answer, Question
 from desktop.ui.forms.base import RecordForm
 from desktop.ui.forms.directive_form import DirectiveForm
@@ -22,10 +23,12 @@ from desktop.ui.undo_commands import display_name
 @dataclass(frozen=True, slots=True)
 class FormInputs:
     """What a form shows besides the record: the facilities to choose from (a facility's form: the names it should
-    not repeat), a facility's related records, the directives (to choose from; that reach a facility)."""
+    not repeat), a facility's related records, where the incident pickers search (links), the directives (to
+    choose from; that reach a facility)."""
 
     facilities: list[tuple[str, str]]
     related: RelatedRecords | None = None
+    incidents: IncidentChoices | None = None
     directives: list[Directive] = field(default_factory=list)
 
 
@@ -42,13 +45,17 @@ class WindowDialogs:
                                 directives=inputs.directives)  # fmt: skip
         if kind is RecordKind.INCIDENT:
             assert record is None or isinstance(record, Incident)
-            return IncidentForm(record, inputs.facilities, parent)
+            incident_form = IncidentForm(record, inputs.facilities, parent)
+            incident_form.related.attach(inputs.incidents)
+            return incident_form
         if kind is RecordKind.DIRECTIVE:
             assert record is None or isinstance(record, Directive)
             return DirectiveForm(record, inputs.facilities, parent)
         assert record is None or isinstance(record, PlanItem)
         titles = [(d.uuid, d.title) for d in sorted(inputs.directives, key=lambda d: d.title.casefold())]
-        return PlanItemForm(record, inputs.facilities, parent, directives=titles)
+        plan_item_form = PlanItemForm(record, inputs.facilities, parent, directives=titles)
+        plan_item_form.incidents.attach(inputs.incidents)
+        return plan_item_form
 
     def delete_question(self, parent: QWidget | None, record: Record) -> QMessageBox:
         """ "Delete the incident “…”?" with Delete (the destructive role) and Cancel (the default and Esc)."""

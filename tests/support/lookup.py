@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import date, datetime
 
 from desktop.domain.enums import CaseStatus
+from desktop.domain.legal_history import current_status
 from desktop.domain.records import Facility, Incident
 from desktop.domain.values import StatusChange
 from desktop.persistence.unit_of_work import Database, utc_now
@@ -27,6 +28,8 @@ def facility_named(database: Database, name: str) -> Facility | None:
 
 
 def change_status(service: IncidentService, uuid: str, status: CaseStatus, on: date, note: str = "") -> Incident:
-    """Move the stored incident to `status` on `on`, as the form's save does (update with a status change)."""
-    current = replace(service.get(uuid), status=status)
-    return service.update_with_status(current, StatusChange.on_day(status, on, note))
+    """Move the stored incident to `status` on `on`, as the form's save does: an entry added to its legal
+    history, the incident's status that of the latest entry by date."""
+    current = service.get(uuid)
+    history = (*current.status_history, StatusChange.on_day(status, on, note))
+    return service.update(replace(current, status=current_status(history) or status, status_history=history))

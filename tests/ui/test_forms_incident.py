@@ -10,7 +10,17 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
-from desktop.domain.enums import AttackType, CaseStatus, DamageStatus, DatePrecision, Severity, WeaponType
+from desktop.domain.enums import (
+    AttackType,
+    CaseStatus,
+    DamageStatus,
+    PerpetratorOutcome,
+    PropertyExtent,
+    Severity,
+    TargetType,
+    WeaponType,
+    YesNoUnknown,
+)
 from desktop.domain.values import PartialDate, Weapon
 from desktop.ui.forms.incident_form import IncidentForm
 from desktop.ui.undo_commands import CreateRecord, UpdateRecord
@@ -37,10 +47,7 @@ def test_new_incident_typed_in_is_stored_as_entered(qtbot: QtBot, services: ff.S
     ff.type_into(qtbot, form.title, "Shots fired at the gate")
     ff.type_into(qtbot, form.case_number, "TX-2024-17")
     ff.pick_facility(qtbot, form.facility, "antonio")
-    ff.choose(qtbot, form.occurred.precision, "Exact time")
-    ff.type_date(qtbot, form.occurred.day, date(2024, 2, 11))
-    form.occurred.clock.setFocus()
-    qtbot.keyClicks(form.occurred.clock, "0315")
+    ff.type_into(qtbot, form.occurred.edit, "2024-02-11 03:15")
     ff.choose(qtbot, form.attack_type, "Armed assault")
     ff.choose(qtbot, form.outcome, "Attempted (failed or foiled)")
     ff.choose(qtbot, form.severity, "High")
@@ -56,9 +63,12 @@ def test_new_incident_typed_in_is_stored_as_entered(qtbot: QtBot, services: ff.S
     ff.type_into(qtbot, form.counts["arrests_count"], "1")
     ff.choose(qtbot, form.property_damage, "Yes")
     ff.type_into(qtbot, form.damage_estimate, "12500")
-    ff.choose(qtbot, form.status, "Arrest made")
-    ff.type_date(qtbot, form.status_changed_on, date(2024, 2, 12))
-    ff.type_into(qtbot, form.status_note, "one suspect arrested")
+    history = form.legal_history
+    ff.type_into(qtbot, history.date.edit, "2024-02-11")  # the "Reported" entry a new incident starts with
+    qtbot.mouseClick(history.add_button, Qt.MouseButton.LeftButton)
+    ff.type_into(qtbot, history.date.edit, "2024-02-12")
+    ff.choose(qtbot, history.status, "Arrest made")
+    ff.type_into(qtbot, history.note, "one suspect arrested")
     ff.type_into(qtbot, form.investigating_agencies, "FBI; SAPD")
     ff.type_into(qtbot, form.description, "Two people injured by glass.")
     ff.type_into(qtbot, form.suspect_names, "John Doe")
@@ -78,12 +88,75 @@ def test_new_incident_typed_in_is_stored_as_entered(qtbot: QtBot, services: ff.S
     assert (stored.perpetrators_killed, stored.perpetrators_injured) == (None, None)
     assert (stored.suspects_count, stored.arrests_count) == (3, 1)
     assert (stored.property_damage, stored.damage_estimate_usd) == (DamageStatus.YES, 12500)
+    assert stored.property_extent is PropertyExtent.UNKNOWN  # with damage: unknown unless chosen
     assert stored.status is CaseStatus.ARREST_MADE
     assert [(c.status, c.changed_on, c.note) for c in stored.status_history] == [
-        (CaseStatus.ARREST_MADE, date(2024, 2, 12), "one suspect arrested")
+        (CaseStatus.REPORTED, date(2024, 2, 11), ""),
+        (CaseStatus.ARREST_MADE, date(2024, 2, 12), "one suspect arrested"),
     ]
     assert (stored.investigating_agencies, stored.suspect_names) == ("FBI; SAPD", "John Doe")
     assert stored.description == "Two people injured by glass."
+
+
+def test_tacoma_gtd_facts_are_stored_as_chosen(qtbot: QtBot, services: ff.Services) -> None:
+    """The memo's Tacoma attack: two attack types, two targets, the attacker killed, damage of unknown extent."""
+    form = edit_form(qtbot, services, "Armed attack")
+    ff.choose(qtbot, form.attacks.primary, "Armed assault")
+    assert not form.attacks.third.isEnabled(), "a third attack type once there is a second"
+    ff.choose(qtbot, form.attacks.second, "Facility/infrastructure attack")
+    assert form.attacks.third.isEnabled() and form.attacks.third.currentText() == "—"
+    ff.choose(qtbot, form.targets.primary, "Building")
+    ff.choose(qtbot, form.targets.second, "Vehicles")
+    ff.choose(qtbot, form.response.outcome, "Killed")
+    ff.choose(qtbot, form.response.hostages, "No")
+    ff.choose(qtbot, form.property_damage, "Yes")
+    assert form.response.extent.isEnabled() and form.response.extent.currentText() == "Unknown"
+    ff.press_save(qtbot, form)
+
+    assert ff.accepted(form)
+    UpdateRecord.perform(services.incidents, form.record, form.edited_record(), lambda entity: None)
+    stored = services.incidents.get(form.record.uuid)
+    assert stored.attack_types == (AttackType.ARMED_ASSAULT, AttackType.FACILITY_INFRASTRUCTURE_ATTACK)
+    assert stored.target_types == (TargetType.BUILDING, TargetType.VEHICLES)
+    assert stored.perpetrator_outcome is PerpetratorOutcome.KILLED
+    assert stored.hostages is YesNoUnknown.NO
+    assert (stored.property_damage, stored.property_extent) == (DamageStatus.YES, None)  # stored without: kept
+
+    form = edit_form(qtbot, services, "Armed attack")
+    ff.choose(qtbot, form.response.extent, "Minor (< $1 million)")
+    ff.press_save(qtbot, form)
+    assert ff.accepted(form)
+    UpdateRecord.perform(services.incidents, form.record, form.edited_record(), lambda entity: None)
+    assert services.incidents.get(form.record.uuid).property_extent is PropertyExtent.MINOR
+
+
+def test_the_same_type_twice_or_a_third_without_a_second_is_said_at_the_field(
+    qtbot: QtBot, services: ff.Services
+) -> None:
+    form = edit_form(qtbot, services, "Armed attack")  # armed assault
+    ff.choose(qtbot, form.attacks.second, "Armed assault")
+    assert message(form, "attack_type_2") == "Second attack type must not repeat a type already chosen"
+    ff.choose(qtbot, form.targets.second, "Vehicles")
+    ff.choose(qtbot, form.targets.third, "Building")
+    ff.choose(qtbot, form.targets.second, "—")
+    assert form.targets.third.isEnabled(), "kept open while it holds a type, so that it can be cleared"
+    assert message(form, "target_type_3") == "Third target needs a second target type first"
+    ff.press_save(qtbot, form)
+    assert form.isVisible()
+
+
+def test_unknown_extent_and_outcome_stay_unknown_and_no_damage_has_no_extent(
+    qtbot: QtBot, services: ff.Services
+) -> None:
+    form = edit_form(qtbot, services, "Molotov")  # no property damage
+    assert not form.response.extent.isEnabled()
+    assert [form.response.outcome.itemText(i) for i in range(form.response.outcome.count())][-1] == "Unknown"
+    assert form.response.hostages.currentText() == "Unknown"
+    ff.press_save(qtbot, form)
+    assert ff.accepted(form)
+    edited = form.edited_record()
+    assert (edited.property_extent, edited.hostages) == (None, YesNoUnknown.UNKNOWN)
+    assert edited.perpetrator_outcome is PerpetratorOutcome.UNKNOWN
 
 
 def test_empty_count_is_unknown_and_zero_is_zero(qtbot: QtBot, services: ff.Services) -> None:
@@ -96,7 +169,6 @@ def test_empty_count_is_unknown_and_zero_is_zero(qtbot: QtBot, services: ff.Serv
     ff.press_save(qtbot, form)
 
     assert ff.accepted(form)
-    assert form.status_change() is None
     UpdateRecord.perform(services.incidents, form.record, form.edited_record(), lambda entity: None)
     stored = services.incidents.get(form.record.uuid)
     assert stored.victims_killed is None
@@ -137,6 +209,12 @@ def test_invalid_input_shows_messages_at_the_fields_and_save_does_not_accept(
     ff.pick_facility(qtbot, form.facility, "florida")
     ff.type_into(qtbot, form.counts["arrests_count"], "1")
     ff.press_save(qtbot, form)
+    assert message(form, "status_history") == (
+        "Legal history entry 1 (reported): needs a date (a year, a month or a range will do)"
+    )
+    assert QApplication.focusWidget() is form.legal_history.date.edit, "the entry without a date"
+    ff.type_into(qtbot, form.legal_history.date.edit, "2019-08-31")
+    ff.press_save(qtbot, form)
     assert ff.accepted(form)
     assert services.incidents.create(form.edited_record()).facility_uuid == services.facility_named("Florida")
 
@@ -158,48 +236,49 @@ def test_weapon_typed_but_not_added_is_not_dropped_silently(qtbot: QtBot, servic
     assert services.incidents.get(form.record.uuid).weapons == (Weapon(WeaponType.FIREARMS, "rifle"),)
 
 
-def test_status_change_asks_for_its_date_and_note(qtbot: QtBot, services: ff.Services) -> None:
-    form = edit_form(qtbot, services, "Shots fired")  # under investigation since 2019-08-13
-    assert not form.status_changed_on.isVisible(), "no status change date while the status is unchanged"
-    assert form.history.topLevelItemCount() == 2
-    ff.choose(qtbot, form.status, "Charged")
-    assert form.status_changed_on.isVisible() and form.status_note.isVisible()
-    ff.type_date(qtbot, form.status_changed_on, date(2019, 8, 1))
+@pytest.mark.parametrize(
+    ("typed", "preview"),
+    [
+        ("2019-07-13 04:00", "2019-07-13 04:00 (date and time known)"),
+        ("2019-08-25", "2019-08-25 (day known, time unknown)"),
+        ("2019-08", "2019-08 (only the month is known)"),
+        ("2019", "2019 (only the year is known)"),
+        ("2019-08-20/2019-08-31", "2019-08-20 to 2019-08-31 (somewhere in this range)"),
+        ("about 2019-08-25", "about 2019-08-25 (day known, time unknown)"),
+        ("2019-08~", "about 2019-08 (only the month is known)"),
+        ("2019-08-25 early morning", "2019-08-25, early morning (day known, time unknown; early morning, 05:00–08:00)"),
+    ],
+)
+def test_occurred_takes_every_form_of_a_partial_date_with_a_preview(
+    qtbot: QtBot, services: ff.Services, typed: str, preview: str
+) -> None:
+    form = edit_form(qtbot, services, "Molotov")  # occurred 2019-08 (month)
+    assert form.occurred.edit.text() == "2019-08"
+    ff.type_into(qtbot, form.occurred.edit, typed)
+    assert form.occurred.preview.text() == preview
+    assert message(form, "occurred") == ""
+    ff.press_save(qtbot, form)
+    assert ff.accepted(form)
+    UpdateRecord.perform(services.incidents, form.record, form.edited_record(), lambda entity: None)
+    assert services.incidents.get(form.record.uuid).occurred == PartialDate.parse(typed)
+
+
+def test_an_occurred_date_that_cannot_be_read_stays_typed_and_is_said_inline(
+    qtbot: QtBot, services: ff.Services
+) -> None:
+    form = edit_form(qtbot, services, "Molotov")
+    ff.type_into(qtbot, form.occurred.edit, "2019-13")
+    assert form.occurred.edit.text() == "2019-13"
+    assert form.occurred.preview.text() == ""
+    assert message(form, "occurred").startswith("Occurred cannot be read: '2019-13' is not")
+    assert form.occurred.edit.property("invalid") is True
     ff.press_save(qtbot, form)
     assert form.isVisible()
-    assert (
-        message(form, "status_changed_on") == "Status changed on must not be before the last status change (2019-08-13)"
-    )
-
-    ff.type_date(qtbot, form.status_changed_on, date(2020, 1, 15))
-    ff.type_into(qtbot, form.status_note, "grand jury indictment")
-    ff.press_save(qtbot, form)
-
-    assert ff.accepted(form)
-    change = form.status_change()
-    assert change is not None and (change.status, change.changed_on) == (CaseStatus.CHARGED, date(2020, 1, 15))
-    UpdateRecord.perform(services.incidents, form.record, form.edited_record(), lambda entity: None, change)
-    stored = services.incidents.get(form.record.uuid)
-    assert stored.status is CaseStatus.CHARGED
-    assert [(c.status, c.changed_on, c.note) for c in stored.status_history][-1] == (
-        CaseStatus.CHARGED,
-        date(2020, 1, 15),
-        "grand jury indictment",
-    )
-    assert len(stored.status_history) == 3
-
-
-def test_precision_enables_the_parts_it_needs(qtbot: QtBot, services: ff.Services) -> None:
-    form = edit_form(qtbot, services, "Molotov")  # occurred 2019-08 (month)
-    occurred = form.occurred
-    assert occurred.day.text() == "2019-08" and not occurred.clock.isEnabled()
-    ff.choose(qtbot, occurred.precision, "Unknown")
-    assert not occurred.day.isEnabled() and occurred.day.text() == "unknown"
-    ff.choose(qtbot, occurred.precision, "Year")
-    assert occurred.day.isEnabled() and occurred.day.text() == "2019"
+    ff.type_into(qtbot, form.occurred.edit, "")
+    assert form.occurred.preview.text() == "Date unknown (leave empty when it is not known)"
     ff.press_save(qtbot, form)
     assert ff.accepted(form)
-    assert form.edited_record().occurred == PartialDate(DatePrecision.YEAR, date(2019, 1, 1))
+    assert form.edited_record().occurred == PartialDate()
 
 
 def test_property_damage_no_disables_the_estimate(qtbot: QtBot, services: ff.Services) -> None:
@@ -253,7 +332,7 @@ def test_tab_order_follows_the_fields_top_to_bottom(qtbot: QtBot, services: ff.S
     assert visited == [
         form.case_number,
         form.facility,
-        form.occurred.precision,  # the date and time stay disabled while the date is unknown
+        form.occurred.edit,
         form.discovered_at.check,
         form.reported_at.check,
         form.attack_type,

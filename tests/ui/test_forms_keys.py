@@ -45,6 +45,7 @@ def fill_valid(qtbot: QtBot, form: RecordForm) -> None:
     elif isinstance(form, IncidentForm):
         ff.type_into(qtbot, form.title, "Shots fired at the gate")
         ff.pick_facility(qtbot, form.facility, "antonio")
+        ff.type_into(qtbot, form.legal_history.date.edit, "2019-08-13")  # when it was reported
     else:
         assert isinstance(form, PlanItemForm)
         ff.type_into(qtbot, form.description, "Install bollards")
@@ -119,17 +120,29 @@ def test_enter_goes_through_combo_boxes_and_date_fields(qtbot: QtBot, services: 
     assert isinstance(form, IncidentForm)
     fill_valid(qtbot, form)
     form.facility.setFocus()
-    for widget in (form.facility, form.occurred.precision):  # an editable and a closed combo box
+    for widget in (form.facility, form.occurred.edit):  # an editable combo box, the typed date
         assert QApplication.focusWidget() is widget
         press(qtbot, Qt.Key.Key_Return)
-    ff.choose(qtbot, form.occurred.precision, "Day")
-    form.occurred.day.setFocus()
-    press(qtbot, Qt.Key.Key_Return)
-    assert QApplication.focusWidget() is form.discovered_at.check, "the time is disabled for a day: skipped"
-    form.status_changed_on.setFocus()
+    assert QApplication.focusWidget() is form.discovered_at.check
+    ff.choose(qtbot, form.severity, "High")
+    press(qtbot, Qt.Key.Key_Return)  # a closed combo box
+    assert QApplication.focusWidget() is form.weapons.kind
+    history = form.legal_history
+    history.date.edit.setFocus()
     press(qtbot, Qt.Key.Key_Enter, Qt.KeyboardModifier.KeypadModifier)
-    assert QApplication.focusWidget() is form.status_note
+    assert QApplication.focusWidget() is history.status, "past the Today button, which Enter would press"
     assert form.isVisible()
+
+
+def test_enter_in_the_legal_history_edits_the_entry_and_does_not_save(qtbot: QtBot, services: ff.Services) -> None:
+    form = new_form(qtbot, services, "incident")
+    assert isinstance(form, IncidentForm)
+    fill_valid(qtbot, form)
+    history = form.legal_history
+    history.table.setFocus()
+    press(qtbot, Qt.Key.Key_Return)
+    assert QApplication.focusWidget() is history.date.edit
+    assert form.isVisible() and form.result() != form.DialogCode.Accepted
 
 
 def test_enter_in_the_weapon_subtype_adds_the_weapon(qtbot: QtBot, services: ff.Services) -> None:

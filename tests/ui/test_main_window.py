@@ -210,7 +210,10 @@ def test_enter_edits_the_selected_record(qtbot: QtBot, window: MainWindow, dialo
 
     def change(form: QWidget) -> None:
         assert form.title.text() == FLORIDA
-        ff.choose(qtbot, form.status, "Charged")
+        history = form.legal_history
+        qtbot.mouseClick(history.add_button, Qt.MouseButton.LeftButton)  # an entry of the legal history
+        qtbot.keyClicks(history.date.edit, "2019-09-10")
+        ff.choose(qtbot, history.status, "Charged")
         ff.press_save(qtbot, form)
 
     dialogs.then(change)

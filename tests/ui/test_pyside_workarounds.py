@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from desktop.ui.pyside_workarounds import NONE_MARGIN, protect_none_refcount
+from desktop.ui.pyside_workarounds import NONE_MARGIN, protect_bool_refcount, protect_none_refcount
 
 MANY_VOID_CALLS = """
 import sys
@@ -43,3 +43,31 @@ def test_the_margin_is_added_once() -> None:
     protect_none_refcount()  # already done by importing desktop.ui
     assert sys.getrefcount(None) >= NONE_MARGIN
     assert protect_none_refcount() is False
+
+
+MANY_SIGNALS = """
+import sys
+{guard}
+from PySide6.QtCore import QObject, Signal
+class Probe(QObject):
+    changed = Signal()
+probe = Probe()
+for _ in range(100_000):
+    probe.changed.emit()  # returns True
+del probe
+print("survived")
+"""
+
+
+def test_many_emitted_signals_survive_once_the_ui_package_is_imported() -> None:
+    code = MANY_SIGNALS.format(guard="import desktop.ui")
+    guarded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False)
+    assert guarded.returncode == 0 and "survived" in guarded.stdout, guarded.stderr[-2000:]
+
+
+@pytest.mark.skipif(sys.version_info >= (3, 12), reason="True and False are immortal from CPython 3.12 on")
+def test_the_bool_guard_is_what_keeps_them_alive() -> None:
+    code = MANY_SIGNALS.format(guard="")
+    unguarded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False)
+    assert unguarded.returncode != 0 and "deallocating True or False" in unguarded.stderr
+    assert sys.getrefcount(True) >= NONE_MARGIN and protect_bool_refcount() is False

@@ -14,14 +14,14 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy.exc import OperationalError
 from support.synthetic_incidents import populate
 
-from desktop.domain.enums import AttackType, PlanStatus
+from desktop.domain.enums import AttackType, PerpetratorOutcome, PlanStatus, TargetType, YesNoUnknown
 from desktop.domain.queries import INCIDENT_SORT_KEYS, IncidentFilter, Page, PlanItemFilter
 from desktop.domain.records import Incident, PlanItem
 from desktop.domain.values import PartialDate
 from desktop.persistence.unit_of_work import Database
 from desktop.services.records import FacilityService, IncidentService, PlanItemService
 from desktop.ui.table_models import FacilityTableModel, IncidentTableModel, PagedTableModel, PlanItemTableModel
-from desktop.ui.table_models.incidents import casualties_text, occurred_of
+from desktop.ui.table_models.incidents import attack_text, casualties_text, occurred_of, response_text, targets_text
 from desktop.ui.table_models.plan_items import DUE_SOON_BACKGROUND, OVERDUE_BACKGROUND, duration
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -142,7 +142,8 @@ def test_incidents_show_labels_and_unknown_values(demo_database: Database) -> No
     rows = {r.title: row for row, r in enumerate(all_rows(model))}
     tacoma = rows["Armed attack with rifle and incendiary devices on the detention center"]
     cells = {c.title: model.data(model.index(tacoma, n), DISPLAY) for n, c in enumerate(model.columns)}
-    assert cells["Attack type"] == "Armed assault"
+    assert cells["Attack types"] == "Armed assault"
+    assert (cells["Targets"], cells["Response"]) == ("Unknown", "Unknown")
     assert cells["Weapons"] == "Firearms: rifle; Incendiary: incendiary devices"
     assert cells["Severity"] == "Critical"
     assert cells["Status"] == "Closed"
@@ -165,6 +166,22 @@ def test_unknown_counts_are_not_zero() -> None:
     assert occurred_of(replace(incident, occurred=PartialDate())) == "unknown"
     assert occurred_of(replace(incident, occurred=PartialDate.parse("2019-07"))) == "2019-07"
     assert occurred_of(replace(incident, occurred=PartialDate.parse("2019-07-13T04:00"))) == "2019-07-13 04:00"
+    assert occurred_of(replace(incident, occurred=PartialDate.parse("2019-08-20/2019-08-31"))) == (
+        "2019-08-20 to 2019-08-31"
+    )
+    assert occurred_of(replace(incident, occurred=PartialDate.parse("2019-08~"))) == "about 2019-08"
+    assert occurred_of(replace(incident, occurred=PartialDate.parse("2019-08-25 night"))) == "2019-08-25, night"
+
+
+def test_every_attack_and_target_type_is_shown_the_primary_first() -> None:
+    tacoma = Incident(facility_uuid="f", title="t", attack_type=AttackType.ARMED_ASSAULT,
+                      attack_type_2=AttackType.FACILITY_INFRASTRUCTURE_ATTACK, target_type=TargetType.BUILDING,
+                      target_type_2=TargetType.VEHICLES, perpetrator_outcome=PerpetratorOutcome.KILLED)  # fmt: skip
+    assert attack_text(tacoma) == "Armed assault; Facility/infrastructure attack"
+    assert attack_text(replace(tacoma, completed=False)) == "Armed assault; Facility/infrastructure attack (attempted)"
+    assert targets_text(tacoma) == "Building; Vehicles"
+    assert response_text(tacoma) == "Killed"
+    assert response_text(replace(tacoma, hostages=YesNoUnknown.YES)) == "Killed; hostages/kidnapping"
 
 
 def test_plan_items_are_highlighted_by_deadline(database: Database) -> None:

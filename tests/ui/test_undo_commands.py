@@ -14,7 +14,7 @@ from desktop.domain.enums import CaseStatus, SecurityLevel
 from desktop.domain.errors import RecordInUseError, RecordNotFoundError, StaleRecordError
 from desktop.domain.records import Facility, Incident, PlanItem
 from desktop.domain.validation import ValidationError
-from desktop.domain.values import StatusChange
+from desktop.domain.values import PartialDate, StatusChange
 from desktop.ui.undo_commands import CreateRecord, DeleteRecord, UndoConflictError, UpdateRecord
 
 services = ff.services
@@ -65,10 +65,11 @@ def test_update_undo_restores_old_values_and_status_history(
     services: ff.Services, stack: QUndoStack, recorder: Recorder
 ) -> None:
     before = services.incidents.get(services.incident_titled("Shots fired"))
-    after = replace(before, title="Shots fired at the office windows", status=CaseStatus.CHARGED, victims_injured=None)
     change = StatusChange.on_day(CaseStatus.CHARGED, date(2020, 1, 15), "indictment")
+    after = replace(before, title="Shots fired at the office windows", status=CaseStatus.CHARGED, victims_injured=None,
+                    status_history=(*before.status_history, change))  # fmt: skip
     on_error = recorder.failed
-    command = UpdateRecord.perform(services.incidents, before, after, recorder.changed, change, on_error=on_error)
+    command = UpdateRecord.perform(services.incidents, before, after, recorder.changed, on_error=on_error)
     stack.push(command)
     edited = services.incidents.get(before.uuid)
     assert edited.status_history[-1] == replace(change, recorded_at=edited.status_history[-1].recorded_at)
@@ -93,20 +94,45 @@ def test_update_undo_restores_old_values_and_status_history(
     assert recorder.errors == []
 
 
+def test_undo_of_an_edited_legal_history_restores_the_previous_list(
+    services: ff.Services, stack: QUndoStack, recorder: Recorder
+) -> None:
+    """A wrong date corrected and a later entry added in one edit; undo puts back the list as it was, entry by
+    entry (when each was recorded too); redo the corrected list."""
+    before = services.incidents.get(services.incident_titled("Molotov"))  # reported, arrest made 2019-08-31
+    reported, arrested = before.status_history
+    corrected = replace(arrested, changed=PartialDate.parse("2019-08-30"))
+    referred = StatusChange(CaseStatus.REFERRED_FOR_PROSECUTION, PartialDate.parse("2019-09"),
+                            agency="U.S. Attorney's Office, S.D. Fla.", charges="arson")  # fmt: skip
+    after = replace(before, status=CaseStatus.REFERRED_FOR_PROSECUTION, status_history=(reported, corrected, referred))
+    stack.push(UpdateRecord.perform(services.incidents, before, after, recorder.changed, on_error=recorder.failed))
+    edited = services.incidents.get(before.uuid)
+    assert [c.fact for c in edited.status_history] == [c.fact for c in after.status_history]
+
+    stack.undo()
+    restored = services.incidents.get(before.uuid)
+    assert restored.status_history == before.status_history
+    assert restored.status is CaseStatus.ARREST_MADE
+
+    stack.redo()
+    again = services.incidents.get(before.uuid)
+    assert [c.fact for c in again.status_history] == [c.fact for c in after.status_history]
+    assert again.status is CaseStatus.REFERRED_FOR_PROSECUTION
+    assert recorder.errors == []
+
+
 def test_delete_incident_undo_restores_weapons_history_and_plan_item_link(
     services: ff.Services, stack: QUndoStack, recorder: Recorder
 ) -> None:
     incident = services.incidents.get(services.incident_titled("Armed attack"))
-    plan = services.plan_items.create(
-        PlanItem(
-            facility_uuid=incident.facility_uuid, description="Harden the perimeter", incident_uuids=(incident.uuid,)
-        )
-    )
+    molotov = services.incident_titled("Molotov")
+    plan = services.plan_items.create(PlanItem(facility_uuid=incident.facility_uuid, description="Harden the perimeter",
+                                               incident_uuids=(incident.uuid, molotov)))  # fmt: skip
     command = DeleteRecord.perform(services.incidents, incident, recorder.changed, on_error=recorder.failed)
     stack.push(command)
     with pytest.raises(RecordNotFoundError):
         services.incidents.get(incident.uuid)
-    assert services.plan_items.get(plan.uuid).incident_uuids == ()
+    assert services.plan_items.get(plan.uuid).incident_uuids == (molotov,)
 
     stack.undo()
     restored = services.incidents.get(incident.uuid)
@@ -115,13 +141,46 @@ def test_delete_incident_undo_restores_weapons_history_and_plan_item_link(
         (c.status, c.changed_on, c.note) for c in incident.status_history
     ]
     assert (restored.title, restored.perpetrators_killed) == (incident.title, 1)
-    assert services.plan_items.get(plan.uuid).incident_uuids == (incident.uuid,)
+    assert services.plan_items.get(plan.uuid).incident_uuids == (incident.uuid, molotov)  # where it was
 
     stack.redo()
     with pytest.raises(RecordNotFoundError):
         services.incidents.get(incident.uuid)
+    assert services.plan_items.get(plan.uuid).incident_uuids == (molotov,)
     assert recorder.errors == []
     assert set(recorder.changes) == {"incident", "plan_item"}
+
+
+def test_delete_incident_undo_restores_related_links_both_ways(
+    services: ff.Services, stack: QUndoStack, recorder: Recorder
+) -> None:
+    shots = services.incidents.get(services.incident_titled("Shots"))
+    molotov = services.incidents.get(services.incident_titled("Molotov"))
+    tacoma = services.incident_titled("Armed attack")
+    services.incidents.update(replace(shots, related_uuids=(tacoma, molotov.uuid)))  # links to the deleted one
+    services.incidents.update(replace(molotov, related_uuids=(tacoma,)))
+    deleted = services.incidents.get(tacoma)
+    services.incidents.update(replace(deleted, related_uuids=(shots.uuid,)))  # and from it
+    deleted = services.incidents.get(tacoma)
+
+    stack.push(DeleteRecord.perform(services.incidents, deleted, recorder.changed, on_error=recorder.failed))
+    assert services.incidents.get(shots.uuid).related_uuids == (molotov.uuid,)  # ON DELETE CASCADE
+    assert services.incidents.get(molotov.uuid).related_uuids == ()
+
+    stack.undo()
+    assert recorder.errors == []
+    assert services.incidents.get(tacoma).related_uuids == (shots.uuid,)
+    assert services.incidents.get(shots.uuid).related_uuids == (tacoma, molotov.uuid)  # in its place
+    assert services.incidents.get(molotov.uuid).related_uuids == (tacoma,)
+    assert {i.uuid for i in services.incidents.related_from(tacoma)} == {shots.uuid, molotov.uuid}
+
+    stack.redo()
+    assert services.incidents.get(shots.uuid).related_uuids == (molotov.uuid,)
+    services.incidents.delete(shots.uuid)  # elsewhere, before the undo: its link cannot come back
+    stack.undo()
+    assert services.incidents.get(tacoma).related_uuids == ()  # left out, the rest restored
+    assert services.incidents.get(molotov.uuid).related_uuids == (tacoma,)
+    assert recorder.errors == []
 
 
 def test_undo_after_a_concurrent_edit_reports_and_drops_the_command(

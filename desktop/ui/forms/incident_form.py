@@ -1,44 +1,41 @@
-"""IncidentForm: create or edit an incident, including a status change with its date and note."""
+"""IncidentForm: create or edit an incident: when it occurred as it is known, its GTD facts and its legal history."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.domain.enums import AttackType, CaseStatus, DamageStatus, Severity
+from desktop.domain.enums import AttackType, DamageStatus, Severity, TargetType
 from desktop.domain.kinds import RecordKind
 from desktop.domain.records import Incident
-from desktop.domain.validation import FieldError, incident_date_errors, incident_errors, status_change_errors
-from desktop.domain.values import StatusChange
+from desktop.domain.validation import FieldError, incident_errors
+from desktop.domain.values import PartialDate
 from desktop.ui.forms.base import RecordForm
 from desktop.ui.forms.fields import (
-    DATE_FORMAT,
     CountEdit,
     EnumCombo,
     FacilityPicker,
     OptionalDateTimeEdit,
-    PartialDateEdit,
     TextBox,
     WeaponListEditor,
-    pydate,
 )
+from desktop.ui.forms.gtd_fields import ResponseFields, TypeChoices, in_a_row
+from desktop.ui.forms.legal_history_editor import LegalHistoryEditor
+from desktop.ui.forms.related_field import RelatedIncidentsField, related_group, related_problems  # links (issue 10)
+from desktop.ui.forms.typed_date import TypedDateEdit
 
 COUNT_FIELDS = (
     ("victims_killed", "Victims &killed"),
@@ -49,10 +46,18 @@ COUNT_FIELDS = (
     ("arrests_count", "A&rrests"),
 )
 SENSITIVE_NOTE = "Removed from CSV exports and reports shared outside the office unless you choose to include them."
+MESSAGE_TITLES = {  # the fields as messages name them
+    "status_history": "Legal history",
+    "attack_type_2": "Second attack type",
+    "attack_type_3": "Third attack type",
+    "target_type_2": "Second target",
+    "target_type_3": "Third target",
+}
 
 
 class IncidentForm(RecordForm):
-    """All fields of an incident; `edited_record()` and `status_change()` after exec() == Accepted."""
+    """All fields of an incident, its legal history a list of entries; `edited_record()` after exec() ==
+    Accepted carries the history as entered and the status of its latest entry by date."""
 
     kind = RecordKind.INCIDENT
 
@@ -66,32 +71,29 @@ class IncidentForm(RecordForm):
         self.case_number.setMaxLength(64)
         self.case_number.setPlaceholderText("none")
         self.facility = FacilityPicker(facilities)
-        self.occurred = PartialDateEdit()
+        self.occurred = TypedDateEdit(empty_preview="Date unknown (leave empty when it is not known)")
         self.discovered_at = OptionalDateTimeEdit("Known")
         self.reported_at = OptionalDateTimeEdit("Known")
-        self.attack_type = EnumCombo(AttackType)
+        self.attacks = TypeChoices(AttackType, "attack_type")
+        self.attack_type = self.attacks.primary
+        self.targets = TypeChoices(TargetType, "target_type")
         self.outcome = QComboBox()
         self.outcome.addItem("Completed", "completed")
         self.outcome.addItem("Attempted (failed or foiled)", "attempted")
         self.severity = EnumCombo(Severity)
         self.weapons = WeaponListEditor()
         self.counts = {key: CountEdit() for key, _ in COUNT_FIELDS}
+        self.response = ResponseFields.create()
         self.property_damage = EnumCombo(DamageStatus)
         self.damage_estimate = CountEdit()
-        self.status = EnumCombo(CaseStatus)
-        self.status_changed_on = QDateEdit()
-        self.status_changed_on.setCalendarPopup(True)
-        self.status_changed_on.setDisplayFormat(DATE_FORMAT)
-        self.status_changed_on.setDate(QDate.currentDate())
-        self.status_note = QLineEdit()
-        self.status_note.setPlaceholderText("e.g. suspect arrested by the FBI")
+        self.legal_history = LegalHistoryEditor()
         self.investigating_agencies = QLineEdit()
         self.investigating_agencies.setPlaceholderText("e.g. FBI; local police")
-        self.history = QTreeWidget()
         self.description = TextBox(5)
         self.sources = TextBox(3)
         self.suspect_names = TextBox(2)
         self.personal_details = TextBox(2)
+        self.related = RelatedIncidentsField(record)  # links (issue 10): `related.attach(IncidentChoices)` searches
 
         columns = QHBoxLayout()
         left, right = QVBoxLayout(), QVBoxLayout()
@@ -100,8 +102,9 @@ class IncidentForm(RecordForm):
         left.addWidget(self._incident_group())
         left.addWidget(self._weapons_group())
         left.addWidget(self._casualties_group())
+        left.addWidget(related_group(self, self.related))  # links (issue 10)
         left.addStretch(1)
-        right.addWidget(self._status_group())
+        right.addWidget(self._legal_group())
         right.addWidget(self._narrative_group(), 1)
         right.addWidget(self._sensitive_group())
         content = QWidget()
@@ -121,13 +124,26 @@ class IncidentForm(RecordForm):
         form.addRow(*self.field("title", "&Title", self.title))
         form.addRow(*self.field("case_number", "&Case number", self.case_number))
         form.addRow(*self.field("facility", "&Facility", self.facility))
-        form.addRow(*self.field("occurred", "&Occurred", self.occurred, targets=[self.occurred.day]))
+        form.addRow(*self.field("occurred", "&Occurred", self.occurred, focus=self.occurred.edit,
+                                targets=[self.occurred.edit]))  # fmt: skip
         form.addRow(*self.field("discovered_at", "Disco&vered", self.discovered_at, targets=[self.discovered_at.edit]))
         form.addRow(*self.field("reported_at", "Re&ported", self.reported_at, targets=[self.reported_at.edit]))
-        form.addRow(*self.field("attack_type", "&Attack type", self.attack_type))
+        form.addRow(*self._choices_row(self.attacks, "&Attack types", ("&2nd", "&3rd")))
+        form.addRow(*self._choices_row(self.targets, "Tar&gets", ("2n&d", "3r&d")))
         form.addRow(*self.field("completed", "Outco&me", self.outcome))
         form.addRow(*self.field("severity", "Severit&y", self.severity))
         return group
+
+    def _choices_row(self, choices: TypeChoices, label: str, more: tuple[str, str]) -> tuple[QLabel, QWidget]:
+        """The primary type under `label`, the second and third beside it under their own short labels."""
+        first_label, first = self.field(choices.name, label, choices.primary)
+        boxes, labels = [first], []
+        for key, text, combo in zip(choices.keys[1:], more, choices.combos[1:], strict=True):
+            small, box = self.field(key, text, combo)
+            self._slots[key].title = MESSAGE_TITLES[key]
+            boxes.append(box)
+            labels.append(small)
+        return first_label, in_a_row(*boxes, labels=tuple(labels))
 
     def _weapons_group(self) -> QGroupBox:
         group = QGroupBox("Weapons")
@@ -140,11 +156,14 @@ class IncidentForm(RecordForm):
         return group
 
     def _casualties_group(self) -> QGroupBox:
-        group = QGroupBox("Casualties, arrests and damage (empty = unknown)")
+        group = QGroupBox("Casualties, arrests, response and damage (empty = unknown)")
         grid = QGridLayout(group)
         cells = [(key, label, self.counts[key]) for key, label in COUNT_FIELDS] + [
+            ("hostages", "&Hostages/kidnapping", self.response.hostages),
+            ("perpetrator_outcome", "Perpetrators' fate (respo&nse)", self.response.outcome),
             ("property_damage", "Property &damage", self.property_damage),
             ("damage_estimate_usd", "&Estimate (USD)", self.damage_estimate),
+            ("property_extent", "Damage e&xtent", self.response.extent),
         ]
         for index, (key, label, editor) in enumerate(cells):
             row, column = divmod(index, 2)
@@ -156,27 +175,17 @@ class IncidentForm(RecordForm):
         grid.setColumnStretch(3, 1)
         return group
 
-    def _status_group(self) -> QGroupBox:
-        group = QGroupBox("Legal status and investigation")
-        self.status_form = QFormLayout(group)
-        self.status_form.addRow(*self.field("status", "&Status", self.status))
-        self.status_change_boxes: list[QWidget] = []
-        for key, label, editor in (
-            ("status_changed_on", "Status c&hanged on", self.status_changed_on),
-            ("status_note", "Status &note", self.status_note),
-        ):
-            label_widget, box = self.field(key, label, editor)
-            self.status_form.addRow(label_widget, box)
-            self.status_change_boxes.append(box)
-        self.status_form.addRow(*self.field("investigating_agencies", "Investi&gating agencies",
-                                            self.investigating_agencies))  # fmt: skip
-        self.history.setHeaderLabels(["Date", "Status", "Note"])
-        self.history.setRootIsDecorated(False)
-        self.history.setMinimumHeight(self.fontMetrics().height() * 5)
-        history_label = QLabel("Status &history")
-        history_label.setBuddy(self.history)
-        self.status_form.addRow(history_label, self.history)
-        self.tab_stop(self.history)
+    def _legal_group(self) -> QGroupBox:
+        group = QGroupBox("Legal history and investigation")
+        layout = QVBoxLayout(group)
+        label, box = self.field("status_history", "Legal &history (shown by date)", self.legal_history,
+                                focus=self.legal_history.table, targets=[self.legal_history.table])  # fmt: skip
+        self._slots["status_history"].title = MESSAGE_TITLES["status_history"]
+        layout.addWidget(label)
+        layout.addWidget(box)
+        form = QFormLayout()
+        form.addRow(*self.field("investigating_agencies", "Investigating agen&cies", self.investigating_agencies))
+        layout.addLayout(form)
         return group
 
     def _narrative_group(self) -> QGroupBox:
@@ -217,42 +226,26 @@ class IncidentForm(RecordForm):
         self.occurred.set_value(incident.occurred)
         self.discovered_at.set_value(incident.discovered_at)
         self.reported_at.set_value(incident.reported_at)
-        self.attack_type.set_value(incident.attack_type)
+        self.attacks.set_value(incident)
+        self.targets.set_value(incident)
         self.outcome.setCurrentIndex(0 if incident.completed else 1)
         self.severity.set_value(incident.severity)
         self.weapons.set_value(incident.weapons)
         for key, edit in self.counts.items():
             edit.set_value(getattr(incident, key))
+        self.response.set_value(incident)
         self.property_damage.set_value(incident.property_damage)
         self.damage_estimate.set_value(incident.damage_estimate_usd)
-        self.status.set_value(incident.status)
+        if record is None:
+            self.legal_history.start_new()
+        else:
+            self.legal_history.set_value(incident.status_history, incident.status)
         self.investigating_agencies.setText(incident.investigating_agencies)
-        for change in incident.status_history:
-            item = QTreeWidgetItem([change.changed_on.isoformat(), change.status.label, change.note])
-            item.setToolTip(2, change.note)
-            self.history.addTopLevelItem(item)
-        if not incident.status_history:
-            self.history.addTopLevelItem(QTreeWidgetItem(["", "No status changes recorded yet", ""]))
-        header = self.history.header()
-        header.setStretchLastSection(False)  # (it would keep the note at least 100 px wide, with a scroll bar)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)  # the note: the rest (full text in its tip)
         self.description.setPlainText(incident.description)
         self.sources.setPlainText(incident.sources)
         self.suspect_names.setPlainText(incident.suspect_names)
         self.personal_details.setPlainText(incident.personal_details)
-
-    def _status_changed(self) -> bool:
-        return self.record is None or self.status.value() is not self.record.status
-
-    def status_change(self) -> StatusChange | None:
-        """The status change entered (status, day, note), or None when the status is unchanged."""
-        if not self._status_changed():
-            return None
-        return StatusChange.on_day(
-            self.status.value(), pydate(self.status_changed_on.date()), self.status_note.text().strip()
-        )
+        self.related.set_value(incident.related_uuids)  # links (issue 10)
 
     def build(self) -> tuple[Incident, list[FieldError]]:
         problems: list[FieldError] = []
@@ -263,7 +256,13 @@ class IncidentForm(RecordForm):
         if pending := self.weapons.pending():
             message = f"“{pending}” is typed but not added: press Add (or Enter) or clear it"
             problems.append(FieldError("weapons", message))
-        problems.extend(self._status_date_problems())
+        occurred = PartialDate()
+        try:
+            occurred = self.occurred.value()
+        except ValueError as error:
+            problems.append(FieldError("occurred", str(error)))
+        problems.extend(FieldError("status_history", text) for text in self.legal_history.problems(date.today()))
+        problems.extend(related_problems(self.related))  # links (issue 10)
         read = self._read_typed(problems)
         damage = self.property_damage.value()
         values = dict(
@@ -271,25 +270,28 @@ class IncidentForm(RecordForm):
             facility_name=self.facility.currentText().strip() if facility_uuid else "",
             title=self.title.text().strip(),
             case_number=self.case_number.text().strip() or None,
-            occurred=self.occurred.value(),
-            attack_type=self.attack_type.value(),
+            occurred=occurred,
             weapons=self.weapons.value(),
             completed=self.outcome.currentData() == "completed",
             severity=self.severity.value(),
             property_damage=damage,
             damage_estimate_usd=None if damage is DamageStatus.NO else read.pop("damage_estimate_usd"),
             investigating_agencies=self.investigating_agencies.text().strip(),
-            status=self.status.value(),
+            status=self.legal_history.current_status(),
+            status_history=self.legal_history.value(),
             description=self.description.toPlainText().strip(),
             sources=self.sources.toPlainText().strip(),
             suspect_names=self.suspect_names.toPlainText().strip(),
             personal_details=self.personal_details.toPlainText().strip(),
+            **self.attacks.values(),
+            **self.targets.values(),
+            **self.response.values(damage, self.record),
+            related_uuids=self.related.value(),  # links (issue 10)
             **{key: value for key, value in read.items() if key != "damage_estimate_usd"},
         )
         if self.record is not None:
             return replace(self.record, **values), problems
-        change = self.status_change()
-        return Incident(**values, status_history=(change,) if change else ()), problems
+        return Incident(**values), problems
 
     def _read_typed(self, problems: list[FieldError]) -> dict[str, object]:
         """Counts and moments as typed; one that cannot be read is a problem (and None), never a changed value."""
@@ -308,19 +310,20 @@ class IncidentForm(RecordForm):
                 problems.append(FieldError(key, str(error)))
         return read
 
-    def _status_date_problems(self) -> list[FieldError]:
-        """The status change entered against the history shown (the services check it again when saving)."""
-        change = self.status_change()
-        if change is None:
-            return []
-        history = self.record.status_history if self.record is not None else ()
-        return status_change_errors(history, change, date.today())
-
     def domain_errors(self, record: Incident) -> list[FieldError]:
-        return incident_errors(record) + incident_date_errors(record, date.today())
+        """Every rule of an incident, its legal history against today included (the service checks again)."""
+        return incident_errors(record, date.today())
 
     def sync_widgets(self) -> None:
-        changed = self._status_changed()
-        for box in self.status_change_boxes:
-            self.status_form.setRowVisible(box, changed)
-        self.damage_estimate.setEnabled(self.property_damage.value() is not DamageStatus.NO)
+        damage = self.property_damage.value()
+        self.damage_estimate.setEnabled(damage is not DamageStatus.NO)
+        self.response.sync(damage)
+        self.attacks.sync()
+        self.targets.sync()
+
+    def save(self) -> None:
+        """Save shows every entry's problems; a wrong entry gets the cursor in its date."""
+        self.legal_history.reveal()
+        super().save()
+        if self.isVisible() and (errors := self.current_errors()) and errors[0].field == "status_history":
+            self.legal_history.focus_first_problem(date.today())

@@ -1,4 +1,5 @@
-"""IncidentTableModel: incidents with case number, date, facility, title, attack, weapons, severity, status."""
+"""IncidentTableModel: incidents with case number, date as known, facility, title, attack types, weapons, severity,
+status, casualties, targets and the response."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from typing import Any
 
 from PySide6.QtGui import QColor
 
-from desktop.domain.enums import Severity
+from desktop.domain.enums import Severity, YesNoUnknown
 from desktop.domain.kinds import RecordKind
 from desktop.domain.queries import IncidentFilter
 from desktop.domain.records import Incident
@@ -23,7 +24,8 @@ DESCRIPTION_TIP = 400
 
 
 def occurred_of(incident: Incident) -> str:
-    """2019-07-13 04:00, 2019-07-13, 2019-07, 2019, or "unknown"."""
+    """2019-07-13 04:00, 2019-07-13, 2019-07, 2019, "2019-08-20 to 2019-08-31", "about 2019-08",
+    "2019-08-25, early morning" or "unknown"."""
     return incident.occurred.label()
 
 
@@ -62,8 +64,27 @@ def casualties_tip(incident: Incident) -> str:
 
 
 def attack_text(incident: Incident) -> str:
-    label = incident.attack_type.label
-    return label if incident.completed else f"{label} (attempted)"
+    """Every attack type, the primary one first: "Armed assault; Facility/infrastructure attack (attempted)"."""
+    labels = "; ".join(kind.label for kind in incident.attack_types)
+    return labels if incident.completed else f"{labels} (attempted)"
+
+
+def targets_text(incident: Incident) -> str:
+    """Every target type, the primary one first: "Building; Vehicles" ("Unknown" when not known)."""
+    return "; ".join(kind.label for kind in incident.target_types)
+
+
+def response_text(incident: Incident) -> str:
+    """The outcome for the perpetrators ("Killed", "Unknown"), and hostages when there were some."""
+    outcome = incident.perpetrator_outcome.label
+    return f"{outcome}; hostages/kidnapping" if incident.hostages is YesNoUnknown.YES else outcome
+
+
+def response_tip(incident: Incident) -> str:
+    return (
+        f"Perpetrators: {incident.perpetrator_outcome.label.lower()}\n"
+        f"Hostages or kidnapping: {incident.hostages.label.lower()}"
+    )
 
 
 def title_tip(incident: Incident) -> str:
@@ -79,14 +100,16 @@ class IncidentTableModel(PagedTableModel[Incident]):
     SEVERITY_COLUMN = 6
     columns: tuple[Column[Any], ...] = (
         Column("Case no.", lambda i: i.case_number or "", "case_number", width_chars=9),
-        Column("Occurred", occurred_of, "occurred", occurred_tip_of, width_chars=11),
+        Column("Occurred", occurred_of, "occurred", occurred_tip_of, width_chars=22),
         Column("Facility", lambda i: i.facility_name, "facility", width_chars=33),
         Column("Title", lambda i: i.title, "title", title_tip, width_chars=36, stretch=True),
-        Column("Attack type", attack_text, "attack_type", width_chars=36),
+        Column("Attack types", attack_text, "attack_type", attack_text, width_chars=36),
         Column("Weapons", lambda i: Weapon.format_list(i.weapons), width_chars=30),
         Column("Severity", lambda i: i.severity.label, "severity", width_chars=9),
         Column("Status", lambda i: i.status.label, "status", width_chars=17),
         Column("Casualties", casualties_text, None, casualties_tip, width_chars=10),
+        Column("Targets", targets_text, None, targets_text, width_chars=20),
+        Column("Response", response_text, None, response_tip, width_chars=12),
     )
 
     def empty_filter(self) -> IncidentFilter:
