@@ -58,7 +58,7 @@ def test_plan_items_open_or_due_in_the_period_for_the_facilities(demo_database: 
 
     content = briefing_content(demo_database, options, now=NOW)
 
-    assert content.plan_items_total == 3  # with the nationwide demo item
+    assert content.plan_items_total == 4  # with the nationwide demo item and the demo's Tacoma barriers
     assert [i.description for i in content.plan_items] == [
         "Tacoma fence, done in the period",
         "Present a detailed plan for securing all ICE facilities",

@@ -130,7 +130,7 @@ class MainWindow(QMainWindow):
         self.add_record_tab(RecordTab(RecordKind.PLAN_ITEM.table, "&Plan items",
                                       PlanItemTableModel(lambda: session.services.plan_items, today=self.today),
                                       plans))  # fmt: skip
-        self.add_record_tab(RecordTab(RecordKind.DIRECTIVE.table, "Dire&ctives",
+        self.add_record_tab(RecordTab(RecordKind.DIRECTIVE.table, "Directive&s",
                                       DirectiveTableModel(lambda: session.services.directives, today=self.today),
                                       DirectiveFilterBar(today=self.today)))  # fmt: skip
         incidents.changed.connect(self.incident_filter_changed)
