@@ -110,9 +110,9 @@ def test_update_stores_the_legal_history_as_given(any_database: Database, invest
     assert service.get(investigated.uuid) == saved
     audit = history(any_database, investigated.uuid)[-1]
     assert audit.changes["status_history"] == (
-        "2019-08-13 reported; 2019-08-14 under investigation (FBI)",
-        "2019-08-13 reported; 2019-08-13 under investigation (FBI); 2019-09 referred for prosecution "
-        "(U.S. Attorney's Office, S.D. Fla.; charges: 18 U.S.C. § 844(i))",
+        "reported on 2019-08-13; under investigation on 2019-08-14 (note: FBI)",
+        "reported on 2019-08-13; under investigation on 2019-08-13 (note: FBI); referred for prosecution on 2019-09 "
+        "(agency: U.S. Attorney's Office, S.D. Fla.; charges: 18 U.S.C. § 844(i))",
     )
     renamed = service.update(replace(saved, title="Shots fired at night"))  # the same history: not stored again
     assert renamed.status_history == saved.status_history
@@ -147,6 +147,24 @@ def test_create_and_restore_check_the_whole_status_history(any_database: Databas
         service.restore(replace(investigated, status=CaseStatus.REPORTED, status_history=timed))
     assert rows(any_database) == before
     assert service.get(investigated.uuid) == investigated
+
+
+def test_an_entry_dated_before_earlier_ones_is_kept_and_the_latest_by_date_is_the_status(
+    any_database: Database, investigated: Incident
+) -> None:
+    service = IncidentService(any_database)
+    early = StatusChange(CaseStatus.ARREST_MADE, PartialDate.parse("2019-08"), "arrested in August", agency="FBI")
+    listed = (*investigated.status_history, early)  # listed last, dated first (August may be before the 13th)
+    saved = service.update(replace(investigated, status_history=listed))
+    assert [c.fact for c in saved.status_history] == [c.fact for c in listed]
+    assert saved.status is CaseStatus.UNDER_INVESTIGATION  # the latest entry by date
+    fixed = replace(early, changed=PartialDate.parse("2019-08-20/2019-08-31"))  # the wrong date corrected
+    corrected = service.update(replace(saved, status=CaseStatus.ARREST_MADE,
+                                       status_history=(*investigated.status_history, fixed)))  # fmt: skip
+    assert corrected.status_history[-1].changed.label() == "2019-08-20 to 2019-08-31"
+    assert corrected.status is CaseStatus.ARREST_MADE
+    changes = history(any_database, investigated.uuid)[-1].changes
+    assert set(changes) == {"status", "status_history"}
 
 
 def test_services_reach_their_repository_through_the_record_kind(any_database: Database) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import forms_fixtures as ff
@@ -100,7 +101,11 @@ def test_new_incident_typed_in_is_stored_as_entered(qtbot: QtBot, services: ff.S
 
 def test_tacoma_gtd_facts_are_stored_as_chosen(qtbot: QtBot, services: ff.Services) -> None:
     """The memo's Tacoma attack: two attack types, two targets, the attacker killed, damage of unknown extent."""
-    form = edit_form(qtbot, services, "Armed attack")
+    form = new_form(qtbot, services)
+    ff.type_into(qtbot, form.title, "Armed attack on the Tacoma detention center")
+    ff.pick_facility(qtbot, form.facility, "Tacoma")
+    ff.type_into(qtbot, form.occurred.edit, "2019-07-13 early morning")
+    ff.type_into(qtbot, form.legal_history.date.edit, "2019-07-13")
     ff.choose(qtbot, form.attacks.primary, "Armed assault")
     assert not form.attacks.third.isEnabled(), "a third attack type once there is a second"
     ff.choose(qtbot, form.attacks.second, "Facility/infrastructure attack")
@@ -109,35 +114,47 @@ def test_tacoma_gtd_facts_are_stored_as_chosen(qtbot: QtBot, services: ff.Servic
     ff.choose(qtbot, form.targets.second, "Vehicles")
     ff.choose(qtbot, form.response.outcome, "Killed")
     ff.choose(qtbot, form.response.hostages, "No")
+    assert not form.response.extent.isEnabled(), "an extent only with property damage"
     ff.choose(qtbot, form.property_damage, "Yes")
     assert form.response.extent.isEnabled() and form.response.extent.currentText() == "Unknown"
     ff.press_save(qtbot, form)
 
     assert ff.accepted(form)
-    UpdateRecord.perform(services.incidents, form.record, form.edited_record(), lambda entity: None)
-    stored = services.incidents.get(form.record.uuid)
+    created = CreateRecord.perform(services.incidents, form.edited_record(), lambda entity: None).record
+    stored = services.incidents.get(created.uuid)
+    assert stored.occurred == PartialDate.parse("2019-07-13 early morning")
     assert stored.attack_types == (AttackType.ARMED_ASSAULT, AttackType.FACILITY_INFRASTRUCTURE_ATTACK)
     assert stored.target_types == (TargetType.BUILDING, TargetType.VEHICLES)
     assert stored.perpetrator_outcome is PerpetratorOutcome.KILLED
     assert stored.hostages is YesNoUnknown.NO
-    assert (stored.property_damage, stored.property_extent) == (DamageStatus.YES, None)  # stored without: kept
+    assert (stored.property_damage, stored.property_extent) == (DamageStatus.YES, PropertyExtent.UNKNOWN)
 
-    form = edit_form(qtbot, services, "Armed attack")
+
+def test_an_extent_not_recorded_stays_so_until_one_is_chosen(qtbot: QtBot, services: ff.Services) -> None:
+    stored = services.incidents.get(services.incident_titled("Shots fired"))  # property damage: yes
+    stored = services.incidents.update(replace(stored, property_extent=None))  # as an import may leave it
+    form = ff.shown(qtbot, IncidentForm(stored, services.facilities.names()))
+    assert isinstance(form, IncidentForm)
+    assert form.response.extent.currentText() == "Unknown"
+    ff.press_save(qtbot, form)
+    assert ff.accepted(form)
+    assert form.edited_record().property_extent is None, "nothing recorded behind the user's back"
+
+    form = ff.shown(qtbot, IncidentForm(stored, services.facilities.names()))
     ff.choose(qtbot, form.response.extent, "Minor (< $1 million)")
     ff.press_save(qtbot, form)
     assert ff.accepted(form)
-    UpdateRecord.perform(services.incidents, form.record, form.edited_record(), lambda entity: None)
-    assert services.incidents.get(form.record.uuid).property_extent is PropertyExtent.MINOR
+    UpdateRecord.perform(services.incidents, stored, form.edited_record(), lambda entity: None)
+    assert services.incidents.get(stored.uuid).property_extent is PropertyExtent.MINOR
 
 
 def test_the_same_type_twice_or_a_third_without_a_second_is_said_at_the_field(
     qtbot: QtBot, services: ff.Services
 ) -> None:
-    form = edit_form(qtbot, services, "Armed attack")  # armed assault
+    form = edit_form(qtbot, services, "Armed attack")  # armed assault; building and vehicles
     ff.choose(qtbot, form.attacks.second, "Armed assault")
     assert message(form, "attack_type_2") == "Second attack type must not repeat a type already chosen"
-    ff.choose(qtbot, form.targets.second, "Vehicles")
-    ff.choose(qtbot, form.targets.third, "Building")
+    ff.choose(qtbot, form.targets.third, "Perimeter")
     ff.choose(qtbot, form.targets.second, "—")
     assert form.targets.third.isEnabled(), "kept open while it holds a type, so that it can be cleared"
     assert message(form, "target_type_3") == "Third target needs a second target type first"
@@ -145,95 +162,22 @@ def test_the_same_type_twice_or_a_third_without_a_second_is_said_at_the_field(
     assert form.isVisible()
 
 
-def test_unknown_extent_and_outcome_stay_unknown_and_no_damage_has_no_extent(
-    qtbot: QtBot, services: ff.Services
-) -> None:
-    form = edit_form(qtbot, services, "Molotov")  # no property damage
+def test_unknown_is_a_choice_of_its_own_and_no_damage_has_no_extent(qtbot: QtBot, services: ff.Services) -> None:
+    form = new_form(qtbot, services)
+    ff.type_into(qtbot, form.title, "Threat letter")
+    ff.pick_facility(qtbot, form.facility, "florida")
+    ff.type_into(qtbot, form.legal_history.date.edit, "2019-08")
+    assert (form.response.hostages.currentText(), form.response.outcome.currentText()) == ("Unknown", "Unknown")
+    assert (form.attacks.primary.currentText(), form.targets.primary.currentText()) == ("Unknown", "Unknown")
+    assert form.attacks.second.currentText() == "—", "none, which is not unknown"
+    ff.choose(qtbot, form.property_damage, "No")
     assert not form.response.extent.isEnabled()
-    assert [form.response.outcome.itemText(i) for i in range(form.response.outcome.count())][-1] == "Unknown"
-    assert form.response.hostages.currentText() == "Unknown"
     ff.press_save(qtbot, form)
     assert ff.accepted(form)
     edited = form.edited_record()
     assert (edited.property_extent, edited.hostages) == (None, YesNoUnknown.UNKNOWN)
-    assert edited.perpetrator_outcome is PerpetratorOutcome.UNKNOWN
-
-
-def test_empty_count_is_unknown_and_zero_is_zero(qtbot: QtBot, services: ff.Services) -> None:
-    form = edit_form(qtbot, services, "Armed attack")  # victims killed 0, perpetrators killed 1
-    assert form.counts["victims_killed"].text() == "0"
-    assert form.counts["perpetrators_killed"].placeholderText() == "unknown"
-    ff.type_into(qtbot, form.counts["victims_killed"], "")
-    ff.type_into(qtbot, form.counts["perpetrators_injured"], "")
-    ff.type_into(qtbot, form.counts["perpetrators_killed"], "0")
-    ff.press_save(qtbot, form)
-
-    assert ff.accepted(form)
-    UpdateRecord.perform(services.incidents, form.record, form.edited_record(), lambda entity: None)
-    stored = services.incidents.get(form.record.uuid)
-    assert stored.victims_killed is None
-    assert stored.perpetrators_injured is None
-    assert stored.perpetrators_killed == 0
-    assert stored.status_history == form.record.status_history
-
-
-def test_counts_keep_letters_and_signs_as_typed(qtbot: QtBot, services: ff.Services) -> None:
-    form = new_form(qtbot, services)
-    ff.type_into(qtbot, form.counts["suspects_count"], "-3x")
-    assert form.counts["suspects_count"].text() == "-3x"  # said inline: tests/ui/test_forms_silent.py
-    assert message(form, "suspects_count") == "Suspects must be a whole number of 0 or more"
-
-
-def test_invalid_input_shows_messages_at_the_fields_and_save_does_not_accept(
-    qtbot: QtBot, services: ff.Services
-) -> None:
-    form = new_form(qtbot, services)
-    ff.type_into(qtbot, form.counts["suspects_count"], "1")
-    ff.type_into(qtbot, form.counts["arrests_count"], "2")
-    assert message(form, "arrests_count") == "Arrests must not exceed suspects"  # shown while typing
-    assert message(form, "title") == ""  # untouched fields stay quiet until Save
-
-    ff.press_save(qtbot, form)
-
-    assert form.isVisible() and form.result() != form.DialogCode.Accepted
-    assert message(form, "title") == "Title is required"
-    assert message(form, "facility") == "Facility is required"
-    assert form.title.property("invalid") is True
-    assert QApplication.focusWidget() is form.title, "focus goes to the first bad field"
-
-    ff.type_into(qtbot, form.title, "Threat letter")
-    assert message(form, "title") == ""
-    assert form.title.property("invalid") is False
-    ff.type_into(qtbot, form.facility.lineEdit(), "No such place")
-    assert message(form, "facility") == "Facility must be chosen from the list (no facility is named “No such place”)"
-    ff.pick_facility(qtbot, form.facility, "florida")
-    ff.type_into(qtbot, form.counts["arrests_count"], "1")
-    ff.press_save(qtbot, form)
-    assert message(form, "status_history") == (
-        "Legal history entry 1 (reported): needs a date (a year, a month or a range will do)"
-    )
-    assert QApplication.focusWidget() is form.legal_history.date.edit, "the entry without a date"
-    ff.type_into(qtbot, form.legal_history.date.edit, "2019-08-31")
-    ff.press_save(qtbot, form)
-    assert ff.accepted(form)
-    assert services.incidents.create(form.edited_record()).facility_uuid == services.facility_named("Florida")
-
-
-def test_weapon_typed_but_not_added_is_not_dropped_silently(qtbot: QtBot, services: ff.Services) -> None:
-    form = edit_form(qtbot, services, "Shots fired")
-    ff.type_into(qtbot, form.weapons.subtype, "rifle")
-    ff.press_save(qtbot, form)
-    assert form.isVisible()
-    assert "“rifle” is typed but not added" in message(form, "weapons")
-
-    form.weapons.subtype.setFocus()
-    qtbot.keyClick(form.weapons.subtype, Qt.Key.Key_Return)
-    form.weapons.list.setCurrentRow(0)  # the old "Firearms" without subtype
-    qtbot.keyClick(form.weapons.list, Qt.Key.Key_Delete)
-    ff.press_save(qtbot, form)
-    assert ff.accepted(form)
-    UpdateRecord.perform(services.incidents, form.record, form.edited_record(), lambda entity: None)
-    assert services.incidents.get(form.record.uuid).weapons == (Weapon(WeaponType.FIREARMS, "rifle"),)
+    assert (edited.perpetrator_outcome, edited.target_types) == (PerpetratorOutcome.UNKNOWN, (TargetType.UNKNOWN,))
+    assert edited.attack_types == (AttackType.UNKNOWN,)
 
 
 @pytest.mark.parametrize(
@@ -252,8 +196,9 @@ def test_weapon_typed_but_not_added_is_not_dropped_silently(qtbot: QtBot, servic
 def test_occurred_takes_every_form_of_a_partial_date_with_a_preview(
     qtbot: QtBot, services: ff.Services, typed: str, preview: str
 ) -> None:
-    form = edit_form(qtbot, services, "Molotov")  # occurred 2019-08 (month)
-    assert form.occurred.edit.text() == "2019-08"
+    form = edit_form(qtbot, services, "Molotov")  # occurred in late August
+    assert form.occurred.edit.text() == "2019-08-21~/2019-08-31~"
+    assert form.occurred.preview.text() == "about 2019-08-21 to 2019-08-31 (somewhere in this range)"
     ff.type_into(qtbot, form.occurred.edit, typed)
     assert form.occurred.preview.text() == preview
     assert message(form, "occurred") == ""

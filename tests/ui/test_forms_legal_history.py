@@ -127,7 +127,7 @@ def test_an_entry_date_that_cannot_be_read_or_has_a_time_is_said_at_the_entry(
     add_entry(qtbot, history, "2019-13", "Charged")
     assert history.date.text() == "2019-13", "kept as typed"
     assert history.date_message.text().startswith("Date cannot be read: '2019-13' is not a real date")
-    assert message(form, "status_history").startswith("Legal history entry 3 (charged): date cannot be read")
+    assert message(form, "status_history").startswith("Legal history entry 4 (charged): date cannot be read")
     ff.type_into(qtbot, history.date.edit, "2019-10-01 09:00")
     assert history.date_message.text() == "Date is a day, a month, a year or a range (no time of day)"
     ff.press_save(qtbot, form)
@@ -147,14 +147,15 @@ def test_an_entry_out_of_date_order_is_shown_by_date_with_a_warning_and_saved(
                                         services.facilities.names()))  # fmt: skip
     assert isinstance(form, IncidentForm)
     history = form.legal_history
-    assert shown_rows(history) == [("2019-08-31", "Reported"), ("2019-08-31", "Arrest made")]
-    add_entry(qtbot, history, "2019-08-30", "Under investigation")  # the investigation began before the report
+    assert shown_rows(history) == [("2019-08", "Reported"), ("2019-08", "Arrest made"),
+                                   ("2019-09", "Referred for prosecution")]  # fmt: skip
+    add_entry(qtbot, history, "2019-08-30", "Under investigation")  # listed last, dated before the referral
     qtbot.keyClick(history.date.edit, Qt.Key.Key_Tab)
-    assert shown_rows(history)[0] == ("2019-08-30", "Under investigation"), "shown in its place by date"
+    assert shown_rows(history)[2] == ("2019-08-30", "Under investigation"), "shown in its place by date"
     assert history.selected() is not None and history.selected().status is CaseStatus.UNDER_INVESTIGATION
     assert history.warnings.isVisible()
     assert "not listed in date order" in history.warnings.text()
-    assert "Current status: <b>Arrest made</b>" in history.status_line.text()
+    assert "Current status: <b>Referred for prosecution</b>" in history.status_line.text()
 
     ff.press_save(qtbot, form)
 
@@ -162,11 +163,12 @@ def test_an_entry_out_of_date_order_is_shown_by_date_with_a_warning_and_saved(
     UpdateRecord.perform(services.incidents, form.record, form.edited_record(), lambda entity: None)
     stored = services.incidents.get(form.record.uuid)
     assert [c.fact[:2] for c in stored.status_history] == [  # as entered
-        (CaseStatus.REPORTED, "2019-08-31"),
-        (CaseStatus.ARREST_MADE, "2019-08-31"),
+        (CaseStatus.REPORTED, "2019-08"),
+        (CaseStatus.ARREST_MADE, "2019-08"),
+        (CaseStatus.REFERRED_FOR_PROSECUTION, "2019-09"),
         (CaseStatus.UNDER_INVESTIGATION, "2019-08-30"),
     ]
-    assert stored.status is CaseStatus.ARREST_MADE
+    assert stored.status is CaseStatus.REFERRED_FOR_PROSECUTION
 
 
 def test_a_wrong_date_is_corrected_a_later_entry_added_audited_and_undone(qtbot: QtBot, services: ff.Services) -> None:
@@ -212,8 +214,9 @@ def test_a_wrong_date_is_corrected_a_later_entry_added_audited_and_undone(qtbot:
     assert {row[2]: row[3:] for row in last} == {
         "Status": ["Under investigation", "Charged"],
         "Status history": [
-            "2019-08-13 reported; 2019-12-13 under investigation",
-            "2019-08-13 reported; 2019-08-13 under investigation; 2019-10 charged (DOJ; reference 5:19-cr-00871)",
+            "reported on 2019-08-13; under investigation on 2019-12-13",
+            "reported on 2019-08-13; under investigation on 2019-08-13; charged on 2019-10 "
+            "(agency: DOJ; reference: 5:19-cr-00871)",
         ],
     }
 
@@ -236,20 +239,24 @@ def test_delete_asks_first_and_keeps_the_last_entry(qtbot: QtBot, services: ff.S
     ff.answer_next_question(qtbot, "Keep entry", asked)
     qtbot.keyClick(history.table, Qt.Key.Key_Delete)
     assert asked == ["Delete this legal history entry?"]
-    assert len(shown_rows(history)) == 2
 
+    assert len(shown_rows(history)) == 3
     ff.answer_next_question(qtbot, "Delete entry", asked)
     qtbot.keyClick(history.table, Qt.Key.Key_Delete)
-    assert shown_rows(history) == [("2019-08-31", "Reported")]
+    assert shown_rows(history) == [("2019-08", "Reported"), ("2019-09", "Referred for prosecution")]
+    click_row(qtbot, history, "Referred for prosecution")
+    ff.answer_next_question(qtbot, "Delete entry", asked)
+    qtbot.mouseClick(history.delete_button, Qt.MouseButton.LeftButton)
+    assert shown_rows(history) == [("2019-08", "Reported")]
     assert "Current status: <b>Reported</b>" in history.status_line.text()
     assert not history.delete_button.isEnabled()
-    qtbot.keyClick(history.table, Qt.Key.Key_Delete)  # the last one: said, not asked
-    assert len(asked) == 2 and history.warnings.isVisible()
-    assert "keeps at least one entry" in history.warnings.text()
-    assert shown_rows(history) == [("2019-08-31", "Reported")]
-
     ff.reactivate(qtbot, form)  # after the question (a window manager would)
-    ff.type_into(qtbot, form.counts["arrests_count"], "")
+    history.table.setFocus()
+    qtbot.keyClick(history.table, Qt.Key.Key_Delete)  # the last one: said, not asked
+    assert len(asked) == 3 and history.warnings.isVisible()
+    assert "keeps at least one entry" in history.warnings.text()
+    assert shown_rows(history) == [("2019-08", "Reported")]
+
     ff.press_save(qtbot, form)
     assert ff.accepted(form)
     UpdateRecord.perform(services.incidents, form.record, form.edited_record(), lambda entity: None)
