@@ -27,6 +27,19 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TypeVar
 
+from bench import facts
+from bench.vocabulary import (
+    AGENCIES,
+    ATTACKS,
+    CITIES,
+    FACILITY_KINDS,
+    FOLLOW_UPS,
+    OPENINGS,
+    OWNERS,
+    PARTS,
+    PLAN_ACTIONS,
+    SOURCES,
+)
 from desktop.domain.enums import (
     Agency,
     AttackType,
@@ -37,13 +50,12 @@ from desktop.domain.enums import (
     PlanStatus,
     SecurityLevel,
     Severity,
-    WeaponType,
 )
 from desktop.persistence.engine import sqlite_url
 from desktop.persistence.opening import open_database
 from desktop.persistence.schema import MIGRATIONS
 
-GENERATOR_VERSION = 2
+GENERATOR_VERSION = 3
 T = TypeVar("T")
 DEFAULT_ROWS = 1_000_000
 FACILITIES = 500
@@ -53,7 +65,7 @@ DATA_DIR = Path(__file__).with_name("data")
 FIRST_DAY = date(2015, 1, 1)
 LAST_DAY = date(2026, 10, 31)
 BATCH = 50_000
-INCIDENT_TABLES = ("incidents", "incident_weapons", "incident_status_changes")
+INCIDENT_TABLES = ("incidents", "incident_weapons", "incident_status_changes", "incident_links")
 
 # Words whose frequency the measurements rely on: COMMON_WORD in about a fifth of the incidents,
 # RARE_WORD in about one in 20,000 (50 of 1,000,000).
@@ -61,110 +73,6 @@ COMMON_WORD = "vandalism"
 RARE_WORD = "quadcopter"
 RARE_RATE = 1 / 20_000
 
-CITIES = (
-    ("Tacoma", "WA", 47.25, -122.44), ("Seattle", "WA", 47.61, -122.33), ("San Antonio", "TX", 29.42, -98.49),
-    ("Houston", "TX", 29.76, -95.37), ("Dallas", "TX", 32.78, -96.80), ("El Paso", "TX", 31.76, -106.49),
-    ("Miami", "FL", 25.76, -80.19), ("Orlando", "FL", 28.54, -81.38), ("Tampa", "FL", 27.95, -82.46),
-    ("Los Angeles", "CA", 34.05, -118.24), ("San Diego", "CA", 32.72, -117.16), ("Adelanto", "CA", 34.58, -117.41),
-    ("Phoenix", "AZ", 33.45, -112.07), ("Tucson", "AZ", 32.22, -110.97), ("New York", "NY", 40.71, -74.01),
-    ("Buffalo", "NY", 42.89, -78.88), ("Chicago", "IL", 41.88, -87.63), ("Atlanta", "GA", 33.75, -84.39),
-    ("Portland", "OR", 45.52, -122.68), ("Albuquerque", "NM", 35.08, -106.65), ("New Orleans", "LA", 29.95, -90.07),
-    ("Aurora", "CO", 39.73, -104.83), ("Denver", "CO", 39.74, -104.99), ("Newark", "NJ", 40.74, -74.17),
-    ("Elizabeth", "NJ", 40.66, -74.21), ("Boston", "MA", 42.36, -71.06), ("Minneapolis", "MN", 44.98, -93.27),
-    ("Detroit", "MI", 42.33, -83.05), ("Philadelphia", "PA", 39.95, -75.17), ("Baltimore", "MD", 39.29, -76.61),
-    ("Charlotte", "NC", 35.23, -80.84), ("Salt Lake City", "UT", 40.76, -111.89), ("Las Vegas", "NV", 36.17, -115.14),
-    ("Omaha", "NE", 41.26, -95.93), ("Kansas City", "MO", 39.10, -94.58), ("Nashville", "TN", 36.16, -86.78),
-    ("Louisville", "KY", 38.25, -85.76), ("San Francisco", "CA", 37.77, -122.42), ("Sacramento", "CA", 38.58, -121.49),
-    ("Harlingen", "TX", 26.19, -97.70),
-)  # fmt: skip
-FACILITY_KINDS = {
-    FacilityType.DETENTION_CENTER: "Detention Center", FacilityType.FIELD_OFFICE: "Field Office",
-    FacilityType.PROCESSING_CENTER: "Processing Center", FacilityType.BENEFITS_OFFICE: "Benefits Office",
-    FacilityType.OTHER: "Annex",
-}  # fmt: skip
-PARTS = (
-    "the front entrance", "the main gate", "the perimeter fence", "the visitor lobby", "the sally port",
-    "the parking lot", "a government vehicle", "the loading dock", "the east wall", "the west wall",
-    "the guard booth", "the intake building", "the administration building", "the staff garage",
-    "the flagpole", "the security cameras", "the lobby windows", "the records office", "the bus entrance",
-)  # fmt: skip
-# attack type: (weight, title templates, event sentences, weapon choices (type, subtype); empty: none)
-ATTACKS: dict[AttackType, tuple[int, tuple[str, ...], tuple[str, ...], tuple[tuple[WeaponType, str], ...]]] = {
-    AttackType.VANDALISM: (30, (
-        "Vandalism of {part}", "Graffiti sprayed on {part}", "Windows smashed at {part}",
-        "Tires slashed in {part}", "Vandalism: slogans painted on {part}",
-    ), (
-        "vandals spray-painted slogans on {part}", "someone smashed {n} windows at {part}",
-        "the vandalism left graffiti across {part}", "a group damaged {part} with hammers",
-    ), ((WeaponType.MELEE, "hammer"), (WeaponType.MELEE, "baseball bat"), (WeaponType.OTHER, "spray paint"),
-        (WeaponType.MELEE, "rock"), (WeaponType.OTHER, "")),
-    ),
-    AttackType.THREAT: (22, (
-        "Phoned bomb threat", "Threatening letter mailed to the facility", "Online threat against staff",
-        "Threat to burn down {part}", "Emailed threat to shoot officers",
-    ), (
-        "a caller said a bomb was hidden near {part}", "a letter threatened staff working at {part}",
-        "a social media post threatened an attack on {part}", "a man shouted threats at officers near {part}",
-    ), ((WeaponType.UNKNOWN, ""), (WeaponType.EXPLOSIVES, "claimed bomb"), (WeaponType.FIREARMS, "claimed")),
-    ),
-    AttackType.PROTEST_PEACEFUL: (14, (
-        "Peaceful protest at {part}", "Vigil outside {part}", "March past {part}", "Sit-in near {part}",
-    ), (
-        "about {n}0 people gathered peacefully at {part}", "a vigil was held outside {part}",
-        "marchers passed {part} without incident",
-    ), ()),
-    AttackType.PROTEST_UNLAWFUL: (9, (
-        "Protesters blocked {part}", "Unlawful protest damaged {part}", "Encampment blocked {part}",
-    ), (
-        "protesters chained themselves to {part}", "a crowd blocked vehicles at {part} for {n} hours",
-        "protesters tore down signs at {part}",
-    ), ((WeaponType.MELEE, "bolt cutters"), (WeaponType.OTHER, "chains"), (WeaponType.VEHICLE, "blocking car")),
-    ),
-    AttackType.BREACH_OF_SECURITY: (8, (
-        "Unauthorized entry through {part}", "Fence breached at {part}", "Trespasser found at {part}",
-        "Badge misuse at {part}",
-    ), (
-        "a trespasser climbed {part}", "an intruder was found inside {part}",
-        "a visitor slipped past screening at {part}",
-    ), ((WeaponType.MELEE, "wire cutters"), (WeaponType.UNKNOWN, ""), (WeaponType.OTHER, "ladder")),
-    ),
-    AttackType.FACILITY_INFRASTRUCTURE_ATTACK: (6, (
-        "Arson attempt at {part}", "Molotov cocktail thrown at {part}", "Fire set at {part}",
-        "Arson of a vehicle in {part}",
-    ), (
-        "an attacker threw a Molotov cocktail at {part}", "arson destroyed part of {part}",
-        "someone poured gasoline on {part} and set it alight", "a Molotov cocktail failed to ignite at {part}",
-    ), ((WeaponType.INCENDIARY, "Molotov cocktail"), (WeaponType.INCENDIARY, "gasoline"),
-        (WeaponType.INCENDIARY, "road flare")),
-    ),
-    AttackType.UNARMED_ASSAULT: (4, (
-        "Officer assaulted at {part}", "Guard punched at {part}", "Assault on staff at {part}",
-    ), (
-        "an officer was punched at {part}", "a guard was shoved to the ground at {part}",
-    ), ((WeaponType.MELEE, "fists"), (WeaponType.UNKNOWN, "")),
-    ),
-    AttackType.ARMED_ASSAULT: (2, (
-        "Shooting at {part}", "Shots fired at {part} overnight", "Armed attack on {part}",
-    ), (
-        "a gunman fired {n} shots at {part}", "shots struck {part} during the night",
-        "an armed man opened fire on {part} and was shot by officers",
-    ), ((WeaponType.FIREARMS, "rifle"), (WeaponType.FIREARMS, "handgun"), (WeaponType.FIREARMS, "shotgun")),
-    ),
-    AttackType.BOMBING_EXPLOSION: (1, (
-        "Explosive device detonated near {part}", "Pipe bomb found at {part}", "Incendiary device exploded at {part}",
-    ), (
-        "a pipe bomb exploded near {part}", "a device with a timer was found at {part}",
-    ), ((WeaponType.EXPLOSIVES, "pipe bomb"), (WeaponType.EXPLOSIVES, "IED"), (WeaponType.INCENDIARY, "propane tank")),
-    ),
-    AttackType.HOSTAGE_TAKING: (1, ("Hostage taken at {part}",), ("a detainee held a guard hostage at {part}",),
-                                ((WeaponType.MELEE, "improvised knife"),)),
-    AttackType.ASSASSINATION: (1, ("Targeted shooting of an agent near {part}",),
-                               ("an agent was targeted leaving {part}",), ((WeaponType.FIREARMS, "handgun"),)),
-    AttackType.OTHER: (2, ("Suspicious package at {part}", "Laser pointed at {part}"),
-                       ("a suspicious package was left at {part}",), ((WeaponType.OTHER, ""),)),
-    AttackType.UNKNOWN: (2, ("Unexplained damage at {part}", "Incident at {part}"),
-                         ("the cause of damage to {part} is not known",), ((WeaponType.UNKNOWN, ""),)),
-}  # fmt: skip
 SEVERITY_WEIGHTS = {Severity.LOW: 45, Severity.MEDIUM: 32, Severity.HIGH: 17, Severity.CRITICAL: 6}
 STATUS_WEIGHTS = {
     CaseStatus.REPORTED: 14, CaseStatus.UNDER_INVESTIGATION: 22, CaseStatus.ARREST_MADE: 8,
@@ -173,32 +81,8 @@ STATUS_WEIGHTS = {
 }  # fmt: skip
 DAMAGED, UNDAMAGED = DamageStatus.YES.value, DamageStatus.NO.value
 ARRESTED = {CaseStatus.ARREST_MADE, CaseStatus.REFERRED_FOR_PROSECUTION, CaseStatus.CHARGED, CaseStatus.ADJUDICATED}
-PRECISION_WEIGHTS = {DatePrecision.DAY: 70, DatePrecision.EXACT: 15, DatePrecision.MONTH: 9,
-                     DatePrecision.YEAR: 3, DatePrecision.UNKNOWN: 3}  # fmt: skip
-OPENINGS = ("Overnight", "Shortly after midnight", "During the morning shift change", "In the early afternoon",
-            "Late in the evening", "Before dawn", "On a weekend night", "At about noon")  # fmt: skip
-FOLLOW_UPS = (
-    "Guards reviewed camera footage.", "FPS officers canvassed the area.", "Local police took a report.",
-    "No one was inside at the time.", "Staff were moved away from the area.",
-    "The area was cordoned off for evidence collection.", "Witnesses described a dark sedan leaving the scene.",
-    "A suspect was seen on camera wearing a hooded jacket.", "The facility manager estimated the damage.",
-    "The FBI Joint Terrorism Task Force was notified.", "Detainees were kept in their housing units.",
-    "Contract guards doubled patrols for a week.",
-)  # fmt: skip
-AGENCIES = ("FPS", "FPS; local police", "FBI; FPS", "ICE OPR", "FBI JTTF; FPS; local police", "local police", "")
-SOURCES = ("Facility incident report", "FPS daily log", "Local news report", "DHS memorandum of 12 Sept 2019",
-           "", "Police report; news coverage")  # fmt: skip
-PLAN_ACTIONS = (
-    "Install bollards at",
-    "Add cameras covering",
-    "Harden the windows of",
-    "Add a guard post at",
-    "Survey the lighting of",
-    "Add visitor screening at",
-    "Replace the fence of",
-    "Add fire suppression to",
-)
-OWNERS = ("FPS", "Facility manager", "ICE ERO security", "GSA", "Contract guard supervisor")
+PRECISION_WEIGHTS = {DatePrecision.DAY: 66, DatePrecision.EXACT: 15, DatePrecision.MONTH: 9,
+                     DatePrecision.YEAR: 3, DatePrecision.RANGE: 4, DatePrecision.UNKNOWN: 3}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -350,7 +234,7 @@ INCIDENT_COLUMNS = (
     "occurred_precision", "occurred_on", "occurred_time", "discovered_at", "reported_at", "attack_type",
     "completed", "severity", "victims_killed", "victims_injured", "perpetrators_killed", "perpetrators_injured",
     "property_damage", "damage_estimate_usd", "suspects_count", "arrests_count", "investigating_agencies",
-    "status", "description", "sources", "suspect_names", "personal_details",
+    "status", "description", "sources", "suspect_names", "personal_details", *facts.FACT_COLUMNS,
 )  # fmt: skip
 
 
@@ -362,21 +246,23 @@ def _insert_incidents(
     )
     weapon_sql = "INSERT INTO incident_weapons (incident_id, position, weapon_type, subtype) VALUES (?, ?, ?, ?)"
     history_sql = (
-        "INSERT INTO incident_status_changes (incident_id, status, changed_on, note, recorded_at) "
-        "VALUES (?, ?, ?, ?, ?)"
+        "INSERT INTO incident_status_changes (incident_id, status, changed_on, note, recorded_at, agency, reference, "
+        "charges) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
     )
+    link_sql = "INSERT INTO incident_links (incident_id, related_id, position) VALUES (?, ?, ?)"
     for start in range(0, rows, BATCH):
-        incidents, weapons, history = _incident_batch(rng, start, min(rows, start + BATCH), facility_ids)
+        incidents, weapons, history, links = _incident_batch(rng, start, min(rows, start + BATCH), facility_ids)
         connection.executemany(incident_sql, incidents)
         connection.executemany(weapon_sql, weapons)
         connection.executemany(history_sql, history)
+        connection.executemany(link_sql, links)
         if log and (start // BATCH) % 5 == 4:
             print(f"    {start + BATCH:,} incidents", flush=True)
     connection.execute(  # the last day each date may be, as the migration and the application store it
         "UPDATE incidents SET occurred_end = CASE occurred_precision"
         " WHEN 'year' THEN date(occurred_on, 'start of year', '+1 year', '-1 day')"
         " WHEN 'month' THEN date(occurred_on, 'start of month', '+1 month', '-1 day') ELSE occurred_on END"
-        " WHERE occurred_on IS NOT NULL"
+        " WHERE occurred_on IS NOT NULL AND occurred_end IS NULL"  # a range has its own
     )
 
 
@@ -418,9 +304,12 @@ def _fast_uuid(rng: random.Random) -> str:
     return f"{h[:8]}-{h[8:12]}-4{h[13:16]}-{'89ab'[int(h[16], 16) & 3]}{h[17:20]}-{h[20:32]}"
 
 
+Rows = list[tuple[object, ...]]
+
+
 def _incident_batch(
     rng: random.Random, start: int, stop: int, facility_ids: list[int]
-) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]], list[tuple[object, ...]]]:
+) -> tuple[Rows, Rows, Rows, Rows]:
     size = stop - start
     attack_types = list(ATTACKS)
     attacks = rng.choices(attack_types, weights=[ATTACKS[a][0] for a in attack_types], k=size)
@@ -437,6 +326,7 @@ def _incident_batch(
     incidents: list[tuple[object, ...]] = []
     weapons: list[tuple[object, ...]] = []
     history: list[tuple[object, ...]] = []
+    links: list[tuple[object, ...]] = []
     for offset, attack, severity, status_member, precision, facility_id in zip(
         range(size), attacks, severities, statuses, precisions, facilities, strict=True
     ):
@@ -458,6 +348,7 @@ def _incident_batch(
             day = date.fromisoformat(occurred_on).toordinal() - calendar.first
         elif precision is DatePrecision.UNKNOWN:
             occurred_on = None
+        occurred_end, approximate, band = facts.dating(rng, precision, days, day)
         discovered_day = day + _pick(rng, (0, 0, 0, 1, 2))
         discovered_seconds = int(random() * 86400)
         discovered = f"{days[discovered_day]} {clock[discovered_seconds]}" if random() < 0.9 else None
@@ -490,20 +381,25 @@ def _incident_batch(
             arrests = None if suspects is None else arrests
         case_number = f"{_pick(rng, ('FPS', 'ERO', 'HSI', 'PD'))}-{days[day][:4]}-{incident_id:07d}" \
             if random() < 0.7 else None  # fmt: skip
+        gtd, estimate = facts.gtd(rng, attack, damage, estimate, status in arrested)
+        stored_precision = DatePrecision.DAY.value if precision is DatePrecision.RANGE else precision.value
         incidents.append((
-            incident_id, _fast_uuid(rng), created, updated, 1, case_number, facility_id, title, precision.value,
+            incident_id, _fast_uuid(rng), created, updated, 1, case_number, facility_id, title, stored_precision,
             occurred_on, occurred_time, discovered, reported, attack.value, int(random() < 0.85),
             severity, _count(rng, 0.005), _count(rng, 0.04), _count(rng, 0.003), _count(rng, 0.01),
             damage, estimate, suspects, arrests, _pick(rng, AGENCIES), status, description,
             _pick(rng, SOURCES), "" if random() < 0.97 else "John Doe (alias)",
-            "" if random() < 0.98 else "Suspect lives near the facility",
+            "" if random() < 0.98 else "Suspect lives near the facility", occurred_end, approximate, band, *gtd,
         ))  # fmt: skip
         if weapon_choices and random() < 0.85:
             for position in range(1 if random() < 0.8 else 2):
                 kind, subtype = _pick(rng, weapon_choices)
                 weapons.append((incident_id, position, kind.value, subtype))
-        history.append((incident_id, status, days[reported_day], "", created))
-    return incidents, weapons, history
+        details = facts.legal_details(rng, status, days[reported_day], incident_id)
+        history.append((incident_id, status, days[reported_day], "", created, *details))
+        if (link := facts.related(rng, incident_id, start + 1)) is not None:
+            links.append(link)
+    return incidents, weapons, history, links
 
 
 def _insert_plan_items(connection: sqlite3.Connection, rng: random.Random, facility_ids: list[int], rows: int) -> None:
@@ -533,7 +429,15 @@ def iter_sizes(path: Path) -> Iterator[tuple[str, int]]:
     """Row counts per table, for the report."""
     connection = sqlite3.connect(path)  # not read-only: a WAL database needs its -shm file made
     try:
-        for table in ("facilities", "incidents", "incident_weapons", "incident_status_changes", "plan_items"):
+        for table in (
+            "facilities",
+            "incidents",
+            "incident_weapons",
+            "incident_status_changes",
+            "incident_links",
+            "plan_items",
+            "plan_item_incidents",
+        ):
             yield table, connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
     finally:
         connection.close()

@@ -63,6 +63,8 @@ def shell_select() -> str:
                "(SELECT * FROM incident_weapons WHERE incident_id = incidents.id ORDER BY position))")  # fmt: skip
     history = ("(SELECT group_concat(status || '@' || changed_on, '|') FROM "
                "(SELECT * FROM incident_status_changes WHERE incident_id = incidents.id ORDER BY id))")  # fmt: skip
+    related = ("(SELECT group_concat(related.uuid, ';') FROM incident_links AS link JOIN incidents AS related "
+               "ON related.id = link.related_id WHERE link.incident_id = incidents.id)")  # fmt: skip
     special = {"facility_uuid": "facilities.uuid", "facility_name": "facilities.name",
                "occurred": "incidents.occurred_on"}  # fmt: skip
     cells = []
@@ -71,6 +73,8 @@ def shell_select() -> str:
             cells.append(weapons)
         elif column.kind is Kind.HISTORY:
             cells.append(history)
+        elif column.kind is Kind.UUIDS:
+            cells.append(related)
         else:
             cells.append(special.get(column.key, f"incidents.{column.field}"))
     return (f"SELECT {', '.join(cells)} FROM incidents JOIN facilities ON facilities.id = incidents.facility_id "

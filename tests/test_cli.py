@@ -33,14 +33,15 @@ def test_demo_then_list_prints_the_three_2019_incidents(tmp_path: Path) -> None:
     assert (listed.returncode, listed.stderr) == (0, "")
     lines = listed.stdout.splitlines()
     assert len(lines) == 3
-    assert "San Antonio" in lines[0] and lines[0].startswith("2019-08-13")  # newest first
-    assert "Florida" in lines[1] and "Molotov" in lines[1] and lines[1].startswith("2019-08 ")
-    assert "Tacoma" in lines[2] and lines[2].startswith("2019-07-13")
+    assert "Florida" in lines[0] and "Molotov" in lines[0]  # newest first (by the first day a date may be)
+    assert lines[0].startswith("2019-08-21~/2019-08-31~ ")  # about late August, in EDTF
+    assert "San Antonio" in lines[1] and lines[1].startswith("2019-08-13 night ")
+    assert "Tacoma" in lines[2] and lines[2].startswith("2019-07-13 early morning ")
 
     again = run("--data-dir", str(data), "demo", home=tmp_path)
     assert again.stdout.strip() == "demo data is already present"
     searched = run("--data-dir", str(data), "list", "--search", "molotov", home=tmp_path)
-    assert [line for line in searched.stdout.splitlines() if line] == [lines[1]]
+    assert [line for line in searched.stdout.splitlines() if line] == [lines[0]]
     assert not (tmp_path / "data").exists()  # nothing written to the (fake) user data dir
 
 
@@ -49,10 +50,10 @@ def test_list_search_reads_the_search_grammar(tmp_path: Path) -> None:
     assert run("--data-dir", str(data), "demo", home=tmp_path).returncode == 0
     either = run("--data-dir", str(data), "list", "--search", "Molotov OR Tacoma", home=tmp_path)
     assert (either.returncode, either.stderr) == (0, "")
-    assert [line.split()[0] for line in either.stdout.splitlines()] == ["2019-08", "2019-07-13"]
+    assert [line.split()[0] for line in either.stdout.splitlines()] == ["2019-08-21~/2019-08-31~", "2019-07-13"]
     assert "Molotov" in either.stdout and "Tacoma" in either.stdout and "San Antonio" not in either.stdout
-    fields = run("--data-dir", str(data), "list", "--search", 'state:tx OR "fuse failed" -status:arrest_made',
-                 home=tmp_path)  # fmt: skip
+    search = 'state:tx OR "fuse failed" -status:referred_for_prosecution'
+    fields = run("--data-dir", str(data), "list", "--search", search, home=tmp_path)
     assert [line.split()[0] for line in fields.stdout.splitlines()] == ["2019-08-13"]
 
     refused = run("--data-dir", str(data), "list", "--search", 'Molotov "fuse', home=tmp_path)
@@ -182,3 +183,34 @@ def test_awkward_data_folder_names(tmp_path: Path, folder: str, capsys: pytest.C
     assert len(capsys.readouterr().out.splitlines()) == 4  # the demo line and three incidents
     written = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*") if p.is_file())
     assert written == [Path(folder, folder, "incidents.sqlite3")]
+
+
+def test_a_period_selects_the_incidents_whose_dates_overlap_it_and_says_which_only_possibly_lie_in_it(
+    tmp_path: Path,
+) -> None:
+    """Demo: Tacoma 2019-07-13, San Antonio 2019-08-13 (night), Lake Worth about 2019-08-21/2019-08-31."""
+    data = tmp_path / "data-dir"
+    assert run("--data-dir", str(data), "demo", home=tmp_path).returncode == 0
+    pdf = tmp_path / "period.pdf"
+
+    report = run("--data-dir", str(data), "report", "-o", str(pdf), "--from", "2019-08-10", "--to", "2019-12-31",
+                 home=tmp_path)  # fmt: skip
+
+    assert (report.returncode, report.stderr) == (0, "")
+    assert report.stdout.splitlines()[1:] == ["Incidents 2 (1 possibly in the period: dates overlap it)"]
+    whole = run("--data-dir", str(data), "report", "-o", str(pdf), "--to", "2019-12-31", home=tmp_path)
+    assert whole.stdout.splitlines()[1:] == ["Incidents 3 (1 possibly in the period: dates overlap it)"]
+    everything = run("--data-dir", str(data), "report", "-o", str(pdf), home=tmp_path)
+    assert everything.stdout.splitlines()[1:] == ["Incidents 3"]  # no period: nothing to be possibly in
+
+    csv_file = tmp_path / "late-august.csv"
+    period = ("--filter", "occurred_from=2019-08-25", "--filter", "occurred_to=2019-09-30")
+    exported = run("--data-dir", str(data), "export", "-o", str(csv_file), "--columns", "title,occurred", *period,
+                   home=tmp_path)  # fmt: skip
+    assert (exported.returncode, exported.stderr) == (0, "")
+    assert exported.stdout.splitlines() == [f"1 incidents written to {csv_file} (2 columns)",
+                                            "(1 possibly in the period: dates overlap it)"]  # fmt: skip
+    assert csv_file.read_text(encoding="utf-8").splitlines()[1].endswith(",2019-08-21~/2019-08-31~")
+    plain = run("--data-dir", str(data), "export", "-o", str(csv_file), "--filter", "from=2019-08-01",
+                "--filter", "to=2019-08-15", home=tmp_path)  # fmt: skip
+    assert plain.stdout.splitlines() == [f"1 incidents written to {csv_file} (54 columns)"]  # San Antonio, wholly

@@ -60,11 +60,16 @@ def test_incident_rows_carry_codes_labels_iso_dates_and_unknown_counts(demo_data
     assert (tacoma["attack_type"], tacoma["attack_type_label"]) == ("armed_assault", "Armed assault")
     assert tacoma["weapons"] == "firearms:rifle|incendiary:incendiary devices"
     assert tacoma["occurred"] == "2019-07-13" and tacoma["status"] == "closed"
+    assert (tacoma["occurred_time_of_day"], tacoma["attack_type_2"]) == (
+        "early_morning",
+        "facility_infrastructure_attack",
+    )
     assert tacoma["status_history"].endswith("|closed@2019-09-12:attacker deceased")
     assert (tacoma["victims_injured"], tacoma["damage_estimate_usd"]) == ("0", "")  # none versus unknown
     assert tacoma["created_at"] == "2024-03-01 12:00:00"  # the fake clock, ISO with a space
     florida = next(r for r in rows if "Molotov" in r["title"])
-    assert (florida["occurred"], florida["completed"]) == ("2019-08", "no")
+    assert (florida["occurred"], florida["completed"]) == ("2019-08-21~/2019-08-31~", "no")  # about late August
+    assert florida["status_history"].startswith("reported@2019-08|arrest_made@2019-08|referred_for_prosecution@2019-09")
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
 
 

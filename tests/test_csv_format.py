@@ -9,6 +9,8 @@ from datetime import date, datetime, time
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from support.fact_strategies import legal_entries
+from support.fact_strategies import partial_dates as fact_dates
 
 from desktop.domain.enums import AttackType, CaseStatus, DatePrecision, SecurityLevel, WeaponType
 from desktop.domain.kinds import RecordKind
@@ -31,6 +33,7 @@ from desktop.services.csv.parse import (
     parse_history,
     parse_int,
     parse_partial_date,
+    parse_uuids,
     parse_weapons,
 )
 
@@ -81,7 +84,7 @@ def test_hand_made_cells_without_apostrophes_read_as_written() -> None:
 @FAST
 @given(
     weapons=st.lists(st.builds(Weapon, st.sampled_from(WeaponType), any_text), max_size=4),
-    history=st.lists(st.builds(StatusChange, st.sampled_from(CaseStatus), st.dates(), any_text), max_size=4),
+    history=st.lists(legal_entries(any_text), max_size=4),
 )
 def test_weapons_and_histories_read_back_exactly(weapons: list[Weapon], history: list[StatusChange]) -> None:
     assert parse_weapons(format_weapons(weapons)) == tuple(weapons)
@@ -113,7 +116,7 @@ partial_dates = st.one_of(
 
 
 @FAST
-@given(value=partial_dates)
+@given(value=partial_dates | fact_dates(bands=False))
 def test_partial_dates_read_back_with_their_precision(value: PartialDate) -> None:
     assert parse_partial_date(format_partial_date(value)) == value
 
@@ -143,7 +146,10 @@ def test_numbers_booleans_and_times_are_strict() -> None:
 
 def test_every_enumeration_has_a_code_and_a_label_column() -> None:
     keys = [c.key for c in INCIDENT_COLUMNS]
-    for key in ("attack_type", "severity", "property_damage", "status"):
+    coded = ("attack_type", "severity", "property_damage", "status", "occurred_time_of_day", "attack_type_2",
+             "attack_type_3", "target_type", "target_type_2", "target_type_3", "property_extent", "hostages",
+             "perpetrator_outcome")  # fmt: skip
+    for key in coded:
         assert keys.index(key + "_label") == keys.index(key) + 1
     assert {c.key for c in INCIDENT_COLUMNS if c.sensitive} == {"suspect_names", "personal_details"}
     level = next(c for c in columns_of(RecordKind.FACILITY) if c.key == "security_level_label")
@@ -168,3 +174,33 @@ def test_escaped_cells_survive_the_csv_module() -> None:
     csv.writer(out).writerow([neutralize(v) for v in values])
     [row] = csv.reader(io.StringIO(out.getvalue(), newline=""))
     assert [restore(cell) for cell in row] == values
+
+
+def test_legal_history_cells_old_and_new() -> None:
+    old = "reported@2019-07-13:911 call: shots|closed@2019-07-20:attacker dead \\| case closed"
+    assert parse_history(old) == (
+        StatusChange.on_day(CaseStatus.REPORTED, date(2019, 7, 13), "911 call: shots"),
+        StatusChange.on_day(CaseStatus.CLOSED, date(2019, 7, 20), "attacker dead | case closed"),
+    )
+    charged = StatusChange(CaseStatus.CHARGED, PartialDate.parse("2019-09~"), "a: b; c|d", agency="U.S. Attorney; WA",
+                           reference="2:19-cr-00123", charges="18 U.S.C. \\ 111")  # fmt: skip
+    referred = StatusChange(CaseStatus.REFERRED_FOR_PROSECUTION, PartialDate.parse("2019-08-20/2019-08-31"))
+    cell = format_history([referred, charged])
+    assert cell == ("referred_for_prosecution@2019-08-20/2019-08-31|charged@2019-09~;agency=U.S. Attorney\\; WA"
+                    ";reference=2\\:19-cr-00123;charges=18 U.S.C. \\\\ 111:a: b; c\\|d")  # fmt: skip
+    assert parse_history(cell) == (referred, charged)
+    shuffled = (
+        "charged@2019-09~ ;charges=18 U.S.C. \\\\ 111; reference=2\\:19-cr-00123;agency=U.S. Attorney\\; WA:a: b; c\\|d"
+    )
+    assert parse_history(shuffled) == (charged,)  # the details in any order, names with spaces around
+    assert parse_history("closed@about 2019") == (StatusChange(CaseStatus.CLOSED, PartialDate.parse("2019~")),)
+
+
+def test_uuid_lists() -> None:
+    first, second = "6f0c6a55-5f1e-4a0e-9d7c-0f3f4b0a1c2d", "0b9dd0d6-7726-48fe-afdb-7961488b5f16"
+    assert parse_uuids(f" {first.upper()} ;{second}") == (first, second)
+    assert parse_uuids("") == ()
+    for bad, reason in ((f"{first};;{second}", "entry 2 is empty"), (f"{first},{second}", "is not a UUID"),
+                        (f"{first};{first}", "listed twice")):  # fmt: skip
+        with pytest.raises(ValueError, match=reason):
+            parse_uuids(bad)

@@ -242,7 +242,7 @@ def test_plan_items_need_known_incidents_and_may_be_nationwide(demo_database: Da
     report = imported(demo_database, write(path, rows), entity=RecordKind.PLAN_ITEM)
     assert report.committed
     drill = next(p for p in PlanItemService(demo_database).page() if p.description == "Nationwide drill")
-    assert drill.facility_uuid == "" and drill.incident_uuid is None
+    assert drill.facility_uuid == "" and drill.incident_uuids == ()
 
 
 def test_only_a_committed_import_is_audited(demo_database: Database, tmp_path: Path) -> None:
@@ -314,22 +314,28 @@ def test_a_case_number_the_database_already_uses_is_refused(demo_database: Datab
     assert state(demo_database) == before
 
 
-def test_a_status_history_that_goes_back_in_time_is_refused_with_line_and_column(
+def test_a_history_out_of_date_order_is_kept_as_listed_and_its_latest_entry_gives_the_status(
     demo_database: Database, tmp_path: Path
 ) -> None:
     rows = [["title", "facility_name", "status_history"],
-            ["In order", TACOMA, "reported@2019-08-31|arrest_made@2019-09-12"],
-            ["Backwards", TACOMA, "reported@2019-09-12|arrest_made@2019-08-31"]]  # fmt: skip
+            ["Listed backwards", TACOMA, "arrest_made@2019-09-12|reported@2019-08-31"],
+            ["Bad entry", TACOMA, "reported@2019-08-31|arrest_made@12/09/2019"]]  # fmt: skip
     before = state(demo_database)
 
     report = imported(demo_database, write(tmp_path / "backwards.csv", rows))
 
     [problem] = report.problems
     assert (problem.line, problem.column, problem.column_name) == (3, 3, "status_history")
-    assert problem.reason == ("change 2 (arrest made on 2019-08-31): date must not be before the last status change "
-                              "(2019-09-12)")  # fmt: skip
+    assert problem.reason.startswith("status change 2: '12/09/2019' is not a date like 2019, 2019-08")
     assert not report.accepted and not report.committed and state(demo_database) == before
     assert report.lines()[1] == f"  line 3, column 3 (status_history): {problem.reason}"
+
+    rows.pop()
+    assert imported(demo_database, write(tmp_path / "backwards.csv", rows)).committed
+    [stored] = IncidentService(demo_database).page(IncidentFilter(text="backwards"))
+    history = IncidentService(demo_database).get(stored.uuid).status_history
+    assert [c.status for c in history] == [CaseStatus.ARREST_MADE, CaseStatus.REPORTED]  # as listed, nothing added
+    assert stored.status is CaseStatus.ARREST_MADE  # the latest by date
 
 
 def test_a_status_change_after_today_by_the_database_clock_is_refused(
@@ -344,7 +350,7 @@ def test_a_status_change_after_today_by_the_database_clock_is_refused(
 
     [problem] = report.problems
     assert (problem.line, problem.column, problem.column_name) == (2, 1, "status_history")
-    assert problem.reason == "change 2 (under investigation on 2024-03-02): date must not be in the future"
+    assert problem.reason == "entry 2 (under investigation on 2024-03-02): date must not be in the future"
     assert not report.committed and state(demo_database) == before
     clock.set(datetime(2024, 3, 2, 9, 0))
     assert imported(demo_database, path).committed  # the next day it is no longer in the future
@@ -365,7 +371,7 @@ def test_a_correct_status_history_is_imported_as_given(demo_database: Database, 
     assert new.status is CaseStatus.ARREST_MADE
 
 
-def test_a_backwards_history_cannot_update_a_stored_incident_but_a_new_status_can(
+def test_a_stored_incident_takes_a_history_out_of_order_and_a_status_other_than_its_latest_is_added_today(
     demo_database: Database, tmp_path: Path
 ) -> None:
     path = tmp_path / "incidents.csv"
@@ -375,15 +381,22 @@ def test_a_backwards_history_cannot_update_a_stored_incident_but_a_new_status_ca
     assert rows[1][2] != "unfounded"
     rows[1][2], rows[1][3] = "unfounded", "reported@2019-09-12|unfounded@2019-01-01"
     write(path, rows)
-    refused = imported(demo_database, path)
-    assert [(p.line, p.column) for p in refused.problems] == [(2, 4)] and not refused.committed
+    report = imported(demo_database, path)
+    assert report.committed and report.updated == 1, report.lines()
+    changed = IncidentService(demo_database).get(rows[1][0])
+    assert [(c.status, c.changed_on) for c in changed.status_history] == [
+        (CaseStatus.REPORTED, date(2019, 9, 12)), (CaseStatus.UNFOUNDED, date(2019, 1, 1)),
+        (CaseStatus.UNFOUNDED, date(2024, 3, 1))]  # fmt: skip  # the latest by date was "reported": added today
 
     write(tmp_path / "status.csv", [[row[0], row[1], row[2]] for row in rows])  # no status_history column
+    rows[1][1] = "2031-01-01 00:00:00"
+    rows[1][2] = "closed"
+    write(tmp_path / "status.csv", [[row[0], row[1], row[2]] for row in rows])
     report = imported(demo_database, tmp_path / "status.csv")
     assert report.committed and report.updated == 1, report.lines()
     changed = IncidentService(demo_database).get(rows[1][0])
     assert (changed.status_history[-1].status, changed.status_history[-1].changed_on) == (
-        CaseStatus.UNFOUNDED, date(2024, 3, 1))  # fmt: skip
+        CaseStatus.CLOSED, date(2024, 3, 1))  # fmt: skip
 
 
 def test_a_state_name_and_a_future_occurrence_are_refused_with_line_and_column(

@@ -1,6 +1,7 @@
-"""Export, then import into an empty database: the same facilities, incidents (weapons, partial dates, unknown
-versus zero counts, status history) and plan items, on SQLite and PostgreSQL; and the SQLite fast path writes
-the same cells as the record-by-record path."""
+"""Export, then import into an empty database: the same facilities, incidents (weapons, partial dates with ranges,
+approximate dates and bands of the day, unknown versus zero counts, GTD facts, legal history with agencies,
+references and charges, related incidents also further down the file) and plan items (several incidents), on
+SQLite and PostgreSQL; and the SQLite fast path writes the same cells as the record-by-record path."""
 
 from __future__ import annotations
 
@@ -17,6 +18,8 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import delete
 from support.clock import DEFAULT_START
+from support.fact_strategies import legal_entries
+from support.fact_strategies import partial_dates as fact_dates
 from support.lookup import reopen
 
 from desktop.domain.enums import (
@@ -26,21 +29,35 @@ from desktop.domain.enums import (
     DamageStatus,
     DatePrecision,
     FacilityType,
+    PerpetratorOutcome,
     PlanStatus,
+    PropertyExtent,
     SecurityLevel,
     Severity,
+    TargetType,
     WeaponType,
+    YesNoUnknown,
 )
 from desktop.domain.kinds import RecordKind
+from desktop.domain.legal_history import current_status
 from desktop.domain.records import Facility, Incident, PlanItem
 from desktop.domain.validation import facility_errors, incident_errors
-from desktop.domain.values import PartialDate, StatusChange, Weapon
+from desktop.domain.values import PartialDate, Weapon
 from desktop.persistence.engine import sqlite_url
-from desktop.persistence.models import FacilityRow, IncidentRow, PlanItemRow, StatusChangeRow, WeaponRow
+from desktop.persistence.models import (
+    DirectiveRow,
+    FacilityRow,
+    IncidentLinkRow,
+    IncidentRow,
+    PlanItemIncidentRow,
+    PlanItemRow,
+    StatusChangeRow,
+    WeaponRow,
+)
 from desktop.persistence.unit_of_work import Database
 from desktop.services.csv.export import ExportOptions, Redaction, export_records
 from desktop.services.csv.importer import ImportOptions, import_csv
-from desktop.services.records import FacilityService, IncidentService, PlanItemService
+from desktop.services.records import DirectiveService, FacilityService, IncidentService, PlanItemService
 
 ROUND_TRIP = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 CHARACTERS = st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00")
@@ -52,7 +69,6 @@ moments = st.datetimes(min_value=datetime(1990, 1, 1), max_value=datetime(2030, 
     lambda d: d.replace(microsecond=0) if d.microsecond % 3 else d)  # fmt: skip
 days = st.dates(min_value=date(1990, 1, 1), max_value=date(2030, 12, 31))
 TODAY = DEFAULT_START.date()  # the fake clock's: status changes must not be later
-past_days = st.dates(min_value=date(1990, 1, 1), max_value=TODAY)
 times = (
     st.times().map(lambda t: t.replace(second=0, microsecond=0))
     | st.times().map(lambda t: t.replace(microsecond=0))
@@ -64,6 +80,7 @@ partial_dates = st.one_of(
     days.map(lambda d: PartialDate(DatePrecision.MONTH, d.replace(day=1))),
     days.map(lambda d: PartialDate(DatePrecision.DAY, d)),
     st.builds(lambda d, t: PartialDate(DatePrecision.EXACT, d, t), days, times),
+    fact_dates(last=TODAY),  # ranges, approximate dates, bands of the day
 )
 
 
@@ -82,22 +99,35 @@ def facilities(draw: st.DrawFn) -> Facility:
     return facility
 
 
+def up_to_three(draw: st.DrawFn, enum: Any) -> tuple[Any, Any, Any]:
+    """A first type and up to two further ones, none twice (GTD's attacktype1-3, targtype1-3)."""
+    chosen = draw(st.lists(st.sampled_from(list(enum)), min_size=1, max_size=3, unique=True))
+    padded = [*chosen, None, None]
+    return padded[0], padded[1], padded[2]
+
+
 @st.composite
 def incidents(draw: st.DrawFn, facility_uuids: list[str]) -> Incident:
-    changes = draw(st.lists(st.builds(StatusChange, st.sampled_from(CaseStatus), past_days, texts), min_size=1,
-                            max_size=3))  # fmt: skip
-    history = tuple(sorted(changes, key=lambda change: change.changed_on))  # a history goes forward in time
+    history = tuple(draw(st.lists(legal_entries(texts, last=TODAY), min_size=1, max_size=3)))  # in any order
+    status = current_status(history)
+    assert status is not None
+    attack, attack_2, attack_3 = up_to_three(draw, AttackType)
+    target, target_2, target_3 = up_to_three(draw, TargetType)
+    damage = draw(st.sampled_from(DamageStatus))
     incident = Incident(
         facility_uuid=draw(st.sampled_from(facility_uuids)), title=draw(names), occurred=draw(partial_dates),
         case_number=draw(st.none() | st.text(st.sampled_from("AB-12 /x"), min_size=1, max_size=12)),
         discovered_at=draw(st.none() | moments), reported_at=draw(st.none() | moments),
-        attack_type=draw(st.sampled_from(AttackType)),
+        attack_type=attack, attack_type_2=attack_2, attack_type_3=attack_3,
+        target_type=target, target_type_2=target_2, target_type_3=target_3,
         weapons=tuple(draw(st.lists(st.builds(Weapon, st.sampled_from(WeaponType), texts), max_size=3))),
         completed=draw(st.booleans()), severity=draw(st.sampled_from(Severity)),
         victims_killed=draw(counts), victims_injured=draw(counts), perpetrators_killed=draw(counts),
-        perpetrators_injured=draw(counts), property_damage=draw(st.sampled_from(DamageStatus)),
+        perpetrators_injured=draw(counts), property_damage=damage,
+        property_extent=draw(st.none() | st.sampled_from(PropertyExtent)) if damage is DamageStatus.YES else None,
         damage_estimate_usd=draw(counts), suspects_count=draw(counts), arrests_count=draw(counts),
-        investigating_agencies=draw(texts), status=history[-1].status, description=draw(texts),
+        hostages=draw(st.sampled_from(YesNoUnknown)), perpetrator_outcome=draw(st.sampled_from(PerpetratorOutcome)),
+        investigating_agencies=draw(texts), status=status, description=draw(texts),
         sources=draw(texts), suspect_names=draw(texts), personal_details=draw(texts), status_history=history,
     )  # fmt: skip
     assume(not incident_errors(incident, TODAY))
@@ -111,7 +141,8 @@ def plan_items(draw: st.DrawFn, facility_uuids: list[str], incident_uuids: list[
         facility_uuid=draw(st.sampled_from(["", *facility_uuids])), description=draw(names), owner=draw(texts),
         due_date=draw(st.none() | days), status=status,
         risk_rationale=draw(names if status is PlanStatus.RISK_ACCEPTED else texts), notes=draw(texts),
-        incident_uuid=draw(st.sampled_from([None, *incident_uuids])),
+        incident_uuids=tuple(draw(st.lists(st.sampled_from(incident_uuids), max_size=3, unique=True)))
+        if incident_uuids else (),
     )  # fmt: skip
 
 
@@ -122,6 +153,13 @@ def populate(database: Database, data: st.DataObject) -> None:
     incident_service = IncidentService(database)
     drawn = data.draw(st.lists(incidents(uuids), max_size=4, unique_by=lambda i: (i.case_number or "").strip() or i))
     made_incidents = [incident_service.create(i) for i in drawn]  # case numbers are unique
+    made_uuids = [i.uuid for i in made_incidents]
+    for incident in made_incidents:  # related to any other, also later ones (rows further down the file)
+        others = [uuid for uuid in made_uuids if uuid != incident.uuid]
+        related = data.draw(st.lists(st.sampled_from(others), max_size=3, unique=True)) if others else []
+        if related:
+            stored = incident_service.get(incident.uuid)
+            incident_service.update(replace(stored, related_uuids=tuple(related)))
     plan_service = PlanItemService(database)
     for item in data.draw(st.lists(plan_items(uuids, [i.uuid for i in made_incidents]), max_size=3)):
         plan_service.create(item)
@@ -133,6 +171,7 @@ def snapshot(database: Database) -> dict[str, list[Any]]:
     found: dict[str, list[Any]] = {
         "facilities": [replace(f, version=0) for f in FacilityService(database).page()],
         "plan_items": [replace(p, version=0) for p in PlanItemService(database).page()],
+        "directives": [replace(d, version=0) for d in DirectiveService(database).page()],
     }
     full = [incident_service.get(i.uuid) for i in incident_service.page()]
     found["incidents"] = [
@@ -147,14 +186,23 @@ def snapshot(database: Database) -> dict[str, list[Any]]:
 def wipe(database: Database) -> None:
     with database.unit_of_work() as uow:
         assert uow.session is not None
-        for model in (PlanItemRow, WeaponRow, StatusChangeRow, IncidentRow, FacilityRow):
+        for model in (
+            PlanItemIncidentRow,
+            PlanItemRow,
+            DirectiveRow,
+            IncidentLinkRow,
+            WeaponRow,
+            StatusChangeRow,
+            IncidentRow,
+            FacilityRow,
+        ):
             uow.session.execute(delete(model))
         uow.commit()
 
 
 def export_all(database: Database, folder: Path) -> dict[RecordKind, Path]:
     files = {}
-    for entity in (RecordKind.FACILITY, RecordKind.INCIDENT, RecordKind.PLAN_ITEM):
+    for entity in (RecordKind.FACILITY, RecordKind.INCIDENT, RecordKind.DIRECTIVE, RecordKind.PLAN_ITEM):
         files[entity] = folder / f"{entity.table}.csv"
         result = export_records(database, files[entity], ExportOptions(entity=entity))
         assert not result.cancelled

@@ -1,4 +1,4 @@
-"""Subcommands `export` and `import`: CSV files of incidents, facilities or plan items."""
+"""Subcommands `export` and `import`: CSV files of incidents, facilities, plan items or directives."""
 
 from __future__ import annotations
 
@@ -10,8 +10,10 @@ from pathlib import Path
 from typing import Any
 
 from desktop.commands import command
+from desktop.commands.period import period_counts, possibly_text
 from desktop.domain.enums import Agency, AttackType, CaseStatus, PlanStatus, Severity, WeaponType
 from desktop.domain.kinds import RecordKind
+from desktop.domain.queries import IncidentFilter
 from desktop.domain.search import SearchSyntaxError, parse_search
 from desktop.persistence.unit_of_work import Database
 from desktop.services.csv.detect import DELIMITER_NAMES, FileProblem, auto_mapping
@@ -22,9 +24,10 @@ from desktop.services.records import FacilityService
 
 FILTER_KEYS = {
     RecordKind.INCIDENT: ("facility", "attack_type", "weapon_type", "severity", "status", "state", "from", "to",
-                          "open"),
+                          "occurred_from", "occurred_to", "open"),
     RecordKind.FACILITY: ("agency", "state", "reassessment_due_by"),
-    RecordKind.PLAN_ITEM: ("facility", "incident", "status", "due_before", "open"),
+    RecordKind.PLAN_ITEM: ("facility", "incident", "directive", "status", "due_before", "open"),
+    RecordKind.DIRECTIVE: ("reaches", "overdue_on"),
 }  # fmt: skip
 DELIMITER_CHOICES = {"comma": ",", "semicolon": ";", "tab": "\t", "bar": "|"}
 
@@ -58,7 +61,8 @@ def _export_arguments(parser: argparse.ArgumentParser) -> None:
                         help="only matching rows; repeat for several. Incidents: " + ", ".join(
                             FILTER_KEYS[RecordKind.INCIDENT]) + "; facilities: " + ", ".join(
                             FILTER_KEYS[RecordKind.FACILITY]) + "; plan items: " + ", ".join(
-                            FILTER_KEYS[RecordKind.PLAN_ITEM]))  # fmt: skip
+                            FILTER_KEYS[RecordKind.PLAN_ITEM]) + "; directives: " + ", ".join(
+                            FILTER_KEYS[RecordKind.DIRECTIVE]))  # fmt: skip
 
 
 def _import_arguments(parser: argparse.ArgumentParser) -> None:
@@ -101,7 +105,7 @@ def _facilities(database: Database, names: list[str]) -> tuple[str, ...]:
 
 
 def build_filter(database: Database, entity: RecordKind, search: str, filters: list[str]) -> Any:
-    """The IncidentFilter / FacilityFilter / PlanItemFilter the --search and --filter options describe."""
+    """The IncidentFilter / FacilityFilter / PlanItemFilter / DirectiveFilter --search and --filter describe."""
     try:
         parse_search(search, entity)
     except SearchSyntaxError as error:
@@ -132,12 +136,16 @@ def _setting(database: Database, entity: RecordKind, key: str, text: str, settin
         settings["states"] = tuple(v.upper() for v in _values(text))
     elif key == "facility":
         settings["facility_uuids"] = _facilities(database, _values(text))
-    elif key in ("from", "to"):
-        settings["occurred_" + key] = _day(key, text)
-    elif key in ("reassessment_due_by", "due_before"):
+    elif key in ("from", "to", "occurred_from", "occurred_to"):  # overlap: a date that may lie in the period
+        settings["occurred_" + key.removeprefix("occurred_")] = _day(key, text)
+    elif key in ("reassessment_due_by", "due_before", "overdue_on"):
         settings[key] = _day(key, text)
     elif key == "incident":
         settings["incident_uuid"] = text.strip()
+    elif key == "directive":
+        settings["directive_uuid"] = text.strip()
+    elif key == "reaches":
+        settings["facility_uuid"] = _facilities(database, [text.strip()])[0]
     elif key == "open":
         settings["open_only"] = text.strip().casefold() in ("yes", "true", "1", "")
 
@@ -147,7 +155,7 @@ def _fail(name: str, message: str, status: int = 2) -> int:
     return status
 
 
-@command("export", "write incidents, facilities or plan items to a CSV file", _export_arguments)
+@command("export", "write incidents, facilities, plan items or directives to a CSV file", _export_arguments)
 def export(database: Database, args: argparse.Namespace) -> int:
     entity: RecordKind = args.entity
     if args.columns == "help":
@@ -164,6 +172,8 @@ def export(database: Database, args: argparse.Namespace) -> int:
     result = export_records(database, args.output, options)
     print(f"{result.rows} {entity.plural} written to {args.output} ({len(result.columns)} columns"
           f"{', redacted' if options.redaction is not Redaction.NONE else ''})")  # fmt: skip
+    if isinstance(where, IncidentFilter) and (possibly := period_counts(database, where)[1]):
+        print(possibly_text(possibly))
     return 0
 
 
@@ -186,7 +196,8 @@ def _mapping(
     return tuple(mapping)
 
 
-@command("import", "read incidents, facilities or plan items from a CSV file (all or nothing)", _import_arguments)
+@command("import", "read incidents, facilities, plan items or directives from a CSV file (all or nothing)",
+         _import_arguments)  # fmt: skip
 def import_(database: Database, args: argparse.Namespace) -> int:
     options = ImportOptions(entity=args.entity, encoding=args.encoding, create_facilities=args.create_facilities,
                             delimiter=DELIMITER_CHOICES.get(args.delimiter or ""), dry_run=args.dry_run)  # fmt: skip

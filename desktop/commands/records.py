@@ -39,8 +39,8 @@ def list_incidents(database: Database, args: argparse.Namespace) -> int:
     service = IncidentService(database)
     where = IncidentFilter(text=args.search)
     for incident in service.page(where, Page(limit=args.limit, sort="occurred", descending=True)):
-        occurred = str(incident.occurred) or "unknown"
-        print(f"{occurred:<16} {incident.status.label:<24} {incident.facility_name:<36} {incident.title}")
+        occurred = incident.occurred.text() or "unknown"  # EDTF, with the band of the day
+        print(f"{occurred:<24} {incident.status.label:<24} {incident.facility_name:<36} {incident.title}")
     return 0
 
 

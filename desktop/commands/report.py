@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from desktop.commands import command
+from desktop.commands.period import incidents_line
 from desktop.persistence.unit_of_work import Database
 from desktop.services.briefing import MAX_ROWS, BriefingOptions
 from desktop.services.records import FacilityService
@@ -23,7 +24,9 @@ def iso_date(text: str) -> date:
 def _arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--output", "-o", type=Path, required=True, help="the PDF file to write (replaced)")
     parser.add_argument("--from", dest="occurred_from", type=iso_date, metavar="YYYY-MM-DD",
-                        help="first day of the period (default: no lower limit)")  # fmt: skip
+                        help="first day of the period (default: no lower limit); an incident whose date overlaps "
+                             "the period is in it, marked 'possibly' when its date is approximate or reaches "
+                             "outside")  # fmt: skip
     parser.add_argument("--to", dest="occurred_to", type=iso_date, metavar="YYYY-MM-DD",
                         help="last day of the period (default: no upper limit)")  # fmt: skip
     parser.add_argument("--facility", action="append", default=[], metavar="NAME_OR_UUID",
@@ -72,4 +75,5 @@ def report(database: Database, args: argparse.Namespace) -> int:
     except BriefingError as error:
         return _fail(str(error), 1)
     print(f"briefing written to {args.output} ({pages} pages{', redacted' if args.redact else ''})")
+    print(incidents_line(database, options.incident_filter()))  # those of a period that overlap it "possibly"
     return 0

@@ -61,3 +61,24 @@ class ReassessmentDue:
 
     def is_overdue(self, today: date) -> bool:
         return self.due_on is None or self.due_on < today
+
+
+@dataclass(frozen=True, slots=True)
+class DirectiveProgress:
+    """How far a directive's plan items are carried out: `implemented` of `total` are done (PlanStatus.is_done)."""
+
+    directive_uuid: str
+    title: str
+    deadline: date | None
+    implemented: int
+    total: int
+
+    def is_overdue(self, today: date) -> bool:
+        """Past the deadline with plan items not all done (or none at all), as Directive.is_overdue."""
+        unfinished = self.total == 0 or self.implemented < self.total
+        return self.deadline is not None and self.deadline < today and unfinished
+
+    @property
+    def text(self) -> str:
+        """ "3 / 12 implemented" ("no plan items" when there are none)."""
+        return f"{self.implemented:,} / {self.total:,} implemented" if self.total else "no plan items"

@@ -6,17 +6,19 @@ from enum import StrEnum
 from typing import Self
 
 from desktop.domain.queries import (
+    DIRECTIVE_SORT_KEYS,
     FACILITY_SORT_KEYS,
     INCIDENT_SORT_KEYS,
     PLAN_ITEM_SORT_KEYS,
+    DirectiveFilter,
     FacilityFilter,
     IncidentFilter,
     PlanItemFilter,
 )
-from desktop.domain.records import Facility, Incident, PlanItem
+from desktop.domain.records import Directive, Facility, Incident, PlanItem
 
-Record = Facility | Incident | PlanItem
-RecordFilter = FacilityFilter | IncidentFilter | PlanItemFilter
+Record = Facility | Incident | PlanItem | Directive
+RecordFilter = FacilityFilter | IncidentFilter | PlanItemFilter | DirectiveFilter
 
 
 class RecordKind(StrEnum):
@@ -28,6 +30,7 @@ class RecordKind(StrEnum):
     INCIDENT = "incident"
     FACILITY = "facility"
     PLAN_ITEM = "plan_item"
+    DIRECTIVE = "directive"
 
     @property
     def key(self) -> str:
@@ -88,19 +91,23 @@ class RecordKind(StrEnum):
         raise ValueError(f"unknown record kind {text.strip()!r}; choose one of: {', '.join(k.table for k in cls)}")
 
 
-_TABLES = {RecordKind.INCIDENT: "incidents", RecordKind.FACILITY: "facilities", RecordKind.PLAN_ITEM: "plan_items"}
+_TABLES = {RecordKind.INCIDENT: "incidents", RecordKind.FACILITY: "facilities", RecordKind.PLAN_ITEM: "plan_items",
+           RecordKind.DIRECTIVE: "directives"}  # fmt: skip
 _RECORDS: dict[RecordKind, type[Record]] = {
     RecordKind.INCIDENT: Incident,
     RecordKind.FACILITY: Facility,
     RecordKind.PLAN_ITEM: PlanItem,
+    RecordKind.DIRECTIVE: Directive,
 }
 _FILTERS: dict[RecordKind, type[RecordFilter]] = {
     RecordKind.INCIDENT: IncidentFilter,
     RecordKind.FACILITY: FacilityFilter,
     RecordKind.PLAN_ITEM: PlanItemFilter,
+    RecordKind.DIRECTIVE: DirectiveFilter,
 }
 _SORT_KEYS = {
     RecordKind.INCIDENT: INCIDENT_SORT_KEYS,
     RecordKind.FACILITY: FACILITY_SORT_KEYS,
     RecordKind.PLAN_ITEM: PLAN_ITEM_SORT_KEYS,
+    RecordKind.DIRECTIVE: DIRECTIVE_SORT_KEYS,
 }

@@ -40,6 +40,7 @@ FIELDS: dict[RecordKind, tuple[SearchField, ...]] = {
     RecordKind.INCIDENT: tuple(SearchField),
     RecordKind.FACILITY: (SearchField.FACILITY, SearchField.STATE),
     RecordKind.PLAN_ITEM: (SearchField.FACILITY, SearchField.STATE, SearchField.STATUS),
+    RecordKind.DIRECTIVE: (),
 }
 _ENUMS: dict[tuple[RecordKind, SearchField], tuple[type[LabelledEnum], str]] = {
     (RecordKind.INCIDENT, SearchField.STATUS): (CaseStatus, "case status"),
@@ -203,7 +204,7 @@ def _term(token: _Token, kind: RecordKind) -> Term | None:
 
 
 def _field(name: str, kind: RecordKind, position: int) -> SearchField:
-    usable = ", ".join(f"{field}:" for field in FIELDS[kind])
+    usable = ", ".join(f"{field}:" for field in FIELDS[kind]) or f"words only ({kind.plural} have no fields)"
     try:
         field = SearchField(name.casefold())
     except ValueError:
@@ -238,10 +239,11 @@ def search_hint(kind: RecordKind) -> str:
     if kind is RecordKind.PLAN_ITEM:
         examples[SearchField.STATUS] = "status:in_progress"
     fields = "  ".join(examples[field] for field in FIELDS[kind])
+    by_field = [f'{fields} — by field (a value with blanks in quotes: facility:"san antonio")'] if fields else []
     return "\n".join([
         f"molotov tank — records with every word ({words})",
         '"propane tank" — these words together, in this order',
         "Molotov OR Tacoma — either of them (OR in capitals)",
         '-graffiti, -"spray paint" — leave out records with them',
-        f'{fields} — by field (a value with blanks in quotes: facility:"san antonio")',
+        *by_field,
     ])  # fmt: skip

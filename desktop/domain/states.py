@@ -18,12 +18,18 @@ US_STATES: dict[str, str] = {
 _BY_NAME = {name.casefold(): code for code, name in US_STATES.items()} | {"virgin islands": "VI"}
 
 
+def state_code(text: str) -> str | None:
+    """The code `text` stands for: a code in any case ("tx") or a name ("Texas"); None when it names no state."""
+    typed = " ".join(text.split())
+    return _BY_NAME.get(typed.casefold()) or (typed.upper() if typed.upper() in US_STATES else None)
+
+
 def state_problem(text: str) -> str | None:
     """Why `text` is not a state code (suggesting the code a name or a lower-case code stands for), or None."""
     if not text or text in US_STATES:
         return None
     typed = text.strip()
-    code = _BY_NAME.get(typed.casefold()) or (typed.upper() if typed.upper() in US_STATES else None)
+    code = state_code(typed)
     if code is not None:
         return f"must be a two-letter state code: “{typed}” → {code}"
     return f"must be a two-letter state code such as TX (“{typed}” is not one)"

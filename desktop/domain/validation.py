@@ -209,13 +209,14 @@ def directive_errors(directive: Directive) -> list[FieldError]:
     if directive.issued_on and directive.deadline and directive.deadline < directive.issued_on:
         errors.append(FieldError("deadline", "must not be before the day it was issued"))
     needs = {
-        DirectiveScope.FACILITY: ("scope_facility", directive.scope_facility_uuid, "a facility"),
-        DirectiveScope.AGENCY: ("scope_agencies", directive.scope_agencies, "at least one agency"),
-        DirectiveScope.FACILITY_TYPE: ("scope_facility_types", directive.scope_facility_types, "a facility type"),
-    }
+        DirectiveScope.FACILITY: ("scope_facility", directive.scope_facility_uuid, "must be chosen"),
+        DirectiveScope.AGENCY: ("scope_agencies", directive.scope_agencies, "must include at least one agency"),
+        DirectiveScope.FACILITY_TYPE: ("scope_facility_types", directive.scope_facility_types,
+                                       "must include at least one facility type"),
+    }  # fmt: skip
     if directive.scope in needs and not needs[directive.scope][1]:
         name, _value, what = needs[directive.scope]
-        errors.append(FieldError(name, f"choose {what} for the scope {directive.scope.label.lower()}"))
+        errors.append(FieldError(name, f"{what} when the scope is “{directive.scope.label}”"))
     return errors
 
 

@@ -1,4 +1,4 @@
-"""The CSV export's fast path on SQLite: a query object whose one printf() per row renders a whole CSV line."""
+"""The CSV export's fast path on SQLite (one printf() per row renders a whole CSV line); the import's look-ups."""
 
 from __future__ import annotations
 
@@ -14,7 +14,8 @@ from desktop.persistence.repositories import IncidentRepository
 
 # Python then only joins and writes lines, so a million incidents cost about what the sqlite3 shell needs for the
 # same work. The cells are the ones desktop/services/csv/format.py's render and neutralize give (tests compare
-# both paths); free text is always quoted ("%w" doubles the quotes), codes, numbers and dates never need quoting.
+# both paths); free text is always quoted ("%w" doubles the quotes), codes, numbers, dates and UUID lists never
+# need quoting. PostgreSQL exports go record by record through format.py (there is no SQL rendering for it).
 
 _FIELDS = {
     "facility_uuid": "facilities.uuid",
@@ -25,7 +26,7 @@ _FIELDS = {
 class CsvColumn(Protocol):
     """What the line needs to know of a column (desktop.services.csv.format.Column); `kind` is one of the values
     of its Kind: "text", "uuid", "code", "label", "int", "float", "date", "datetime", "partial_date", "bool",
-    "weapons", "weapons_label", "history"."""
+    "uuids", "weapons", "weapons_label", "history"."""
 
     @property
     def key(self) -> str: ...
@@ -57,6 +58,26 @@ def _list_escape(x: str) -> str:
     return f"replace(replace({x}, '\\', '\\\\'), '|', '\\|')"
 
 
+def _detail_escape(x: str) -> str:
+    """format.escape_detail: also ':' and ';'."""
+    return f"replace(replace({_list_escape(x)}, ':', '\\:'), ';', '\\;')"
+
+
+def _edtf(on: str, precision: str, until: str, approximate: str) -> str:
+    """PartialDate.iso of a date stored as first day, precision, last day of a range and approximate flag (a
+    range of the incidents' occurred is stored as "day" with a later last day)."""
+    about = f"iif({approximate}, '~', '')"
+    return (  # the most common case first: a day
+        f"CASE WHEN {precision} = 'day' AND ({until} IS NULL OR {until} = {on}) THEN {on} || {about} "
+        f"WHEN {on} IS NULL OR {precision} = 'unknown' THEN '' "
+        f"WHEN {precision} = 'year' THEN substr({on}, 1, 4) || {about} "
+        f"WHEN {precision} = 'month' THEN substr({on}, 1, 7) || {about} "
+        f"WHEN ({precision} = 'range' AND {until} IS NOT NULL) OR ({precision} = 'day' AND {until} > {on}) "
+        f"THEN {on} || {about} || '/' || {until} || {about} "
+        f"ELSE {on} || {about} END"
+    )
+
+
 _WEAPON_ROWS = "(SELECT weapon_type, subtype FROM incident_weapons WHERE incident_id = incidents.id ORDER BY position)"
 _WEAPON_CODES = "group_concat(weapon_type || iif(subtype = '', '', ':' || {escaped}), '|')".format(
     escaped=_list_escape("subtype")
@@ -69,25 +90,40 @@ _WEAPONS_LABEL = f"(SELECT {_WEAPON_LABELS} FROM {_WEAPON_ROWS})"
 _WEAPONS_BOTH = (  # an aggregate over no rows still gives one row, of NULLs
     f"""(SELECT printf('"%w","%w"', ifnull({_WEAPON_CODES}, ''), ifnull({_WEAPON_LABELS}, '')) FROM {_WEAPON_ROWS})"""
 )
+_DETAILS = " || ".join(f"iif({name} = '', '', ';{name}=' || {_detail_escape(name)})"
+                       for name in ("agency", "reference", "charges"))  # fmt: skip  # format.HISTORY_DETAILS
+_ENTRY = (
+    f"status || '@' || ({_edtf('changed_on', 'changed_precision', 'changed_until', 'changed_approximate')}) "
+    f"|| {_DETAILS} || iif(note = '', '', ':' || {_list_escape('note')})"
+)
 _HISTORY = (
-    "(SELECT group_concat(status || '@' || changed_on || iif(note = '', '', ':' || {escaped}), '|') FROM "
-    "(SELECT status, changed_on, note FROM incident_status_changes WHERE incident_id = incidents.id ORDER BY id))"
-).format(escaped=_list_escape("note"))
+    f"(SELECT group_concat({_ENTRY}, '|') FROM (SELECT * FROM incident_status_changes "
+    "WHERE incident_id = incidents.id ORDER BY id))"
+)
+_RELATED = (
+    "ifnull((SELECT group_concat(uuid, ';') FROM (SELECT related.uuid FROM incident_links AS link "
+    "JOIN incidents AS related ON related.id = link.related_id WHERE link.incident_id = incidents.id "
+    "ORDER BY link.position)), '')"
+)
 _TIME = (
     "CASE WHEN substr(incidents.occurred_time, 7) IN ('00.000000', '00') THEN substr(incidents.occurred_time, 1, 5) "
     "WHEN substr(incidents.occurred_time, 9) = '.000000' THEN substr(incidents.occurred_time, 1, 8) "
     "ELSE incidents.occurred_time END"
 )
 _OCCURRED = (
-    "CASE WHEN incidents.occurred_on IS NULL THEN '' "
-    "WHEN incidents.occurred_precision = 'year' THEN substr(incidents.occurred_on, 1, 4) "
-    "WHEN incidents.occurred_precision = 'month' THEN substr(incidents.occurred_on, 1, 7) "
-    "WHEN incidents.occurred_precision = 'day' THEN incidents.occurred_on "
-    "WHEN incidents.occurred_precision = 'exact' AND incidents.occurred_time IS NULL THEN incidents.occurred_on "
-    f"WHEN incidents.occurred_precision = 'exact' THEN incidents.occurred_on || ' ' || ({_TIME}) ELSE '' END"
+    "CASE WHEN incidents.occurred_precision = 'exact' AND incidents.occurred_on IS NOT NULL THEN "
+    f"incidents.occurred_on || ifnull(' ' || ({_TIME}), '') ELSE "
+    + _edtf(
+        "incidents.occurred_on",
+        "incidents.occurred_precision",
+        "incidents.occurred_end",
+        "incidents.occurred_approximate",
+    )
+    + " END"
 )
 _PLAIN = {"uuid", "code", "int", "date"}  # the stored text is the cell
 _SUBQUERIES = {"weapons": _WEAPONS, "weapons_label": _WEAPONS_LABEL, "history": _HISTORY}
+_UUID_LISTS = {"related_uuids": _RELATED}
 
 
 class IncidentLines:
@@ -154,7 +190,9 @@ class IncidentLines:
             value = f"ifnull({x}, '')" if column.key == "case_number" else x  # printf renders NULL as (NULL)
             return '"%s%w"', [self._apostrophe(x), value]
         if kind in _PLAIN:
-            return "%s", [x]
+            return "%s", [x]  # printf writes NULL (no second attack type…) as ''
+        if kind == "uuids" and column.key in _UUID_LISTS:
+            return "%s", [_UUID_LISTS[column.key]]
         if kind == "label" and column.enum is not None:
             return "%s", [_labels(x, column.enum)]
         if kind == "datetime":

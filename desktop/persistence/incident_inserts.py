@@ -83,6 +83,7 @@ def _stored(
         record, uuid=record.uuid or mapping.new_uuid(), case_number=columns["case_number"],
         occurred=record.occurred if record.occurred.is_known else PartialDate(),
         status_history=tuple(replace(c, recorded_at=now) for c in history),
+        related_uuids=tuple(dict.fromkeys(record.related_uuids)),
         facility_name=facility_name, version=1, created_at=created, updated_at=updated,
     )  # fmt: skip
 
@@ -98,7 +99,8 @@ def _insert_children(session: Session, stored: list[Incident], now: datetime) ->
     history = [{"incident_id": ids[saved.uuid], **mapping.status_change_columns(change), "recorded_at": now}
                for saved in stored for change in saved.status_history]  # fmt: skip
     links = [{"incident_id": ids[saved.uuid], "related_id": related, "position": position}
-             for saved in stored for position, related in enumerate(_ids_of(session, saved.related_uuids))]  # fmt: skip
+             for index, saved in enumerate(stored)
+             for position, related in enumerate(_ids_of(session, saved, index, ids[saved.uuid]))]  # fmt: skip
     if links:
         session.execute(insert(_table(IncidentLinkRow)), links)
     if weapons:
@@ -106,11 +108,16 @@ def _insert_children(session: Session, stored: list[Incident], now: datetime) ->
     session.execute(insert(_table(StatusChangeRow)), history)
 
 
-def _ids_of(session: Session, uuids: Sequence[str]) -> list[int]:
-    """The ids of the related incidents `uuids`, in that order; a missing one is refused."""
+def _ids_of(session: Session, saved: Incident, position: int, own_id: int) -> list[int]:
+    """The ids of the incidents `saved` is related to, in that order (once each); one that is missing, or the
+    incident itself, is refused (naming the record's `position` in the batch)."""
+    uuids = saved.related_uuids
     if not uuids:
         return []
-    found = dict(session.execute(select(IncidentRow.uuid, IncidentRow.id).where(IncidentRow.uuid.in_(uuids))).tuples())
+    query = select(IncidentRow.uuid, IncidentRow.id).where(IncidentRow.uuid.in_(uuids))
+    found: dict[str, int] = {uuid: id_ for uuid, id_ in session.execute(query)}  # (dict() of a Result: its keys())
     if missing := [uuid for uuid in uuids if uuid not in found]:
-        raise BatchValidationError([(0, FieldError("related", f"incident {missing[0]} does not exist"))])
+        raise BatchValidationError([(position, FieldError("related", f"{missing[0]} does not exist"))])
+    if own_id in found.values():
+        raise BatchValidationError([(position, FieldError("related", mapping.SELF_LINK))])
     return [found[uuid] for uuid in dict.fromkeys(uuids)]

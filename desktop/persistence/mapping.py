@@ -138,6 +138,9 @@ def status_change_row(change: StatusChange, recorded_at: datetime) -> StatusChan
     return StatusChangeRow(**status_change_columns(change), recorded_at=recorded_at)
 
 
+SELF_LINK = "cannot include the incident itself"
+
+
 def apply_links(row: IncidentRow, related: list[IncidentRow]) -> None:
     """Link `row` to `related`, in that order (rows kept where they stay)."""
     if [link.related_id for link in row.links] != [r.id for r in related]:

@@ -14,8 +14,8 @@ from sqlalchemy.orm.attributes import flag_modified
 from desktop.domain.enums import CaseStatus, LabelledEnum, PlanStatus, SecurityLevel, Severity
 from desktop.domain.errors import RecordInUseError, RecordNotFoundError, StaleRecordError
 from desktop.domain.kinds import RecordKind
-from desktop.domain.queries import FacilityFilter, IncidentFilter, Page, PlanItemFilter
-from desktop.domain.records import Facility, Incident, PlanItem, latest_assessment_due_by
+from desktop.domain.queries import DirectiveFilter, FacilityFilter, IncidentFilter, Page, PlanItemFilter
+from desktop.domain.records import Directive, Facility, Incident, PlanItem, latest_assessment_due_by
 from desktop.domain.search import parse_search
 from desktop.domain.validation import FieldError, ValidationError
 from desktop.domain.values import StatusChange
@@ -42,8 +42,8 @@ from desktop.persistence.search_sql import (
 )
 
 Clock = Callable[[], datetime]
-RecordT = TypeVar("RecordT", Facility, Incident, PlanItem)
-FilterT = TypeVar("FilterT", FacilityFilter, IncidentFilter, PlanItemFilter, contravariant=True)
+RecordT = TypeVar("RecordT", Facility, Incident, PlanItem, Directive)
+FilterT = TypeVar("FilterT", FacilityFilter, IncidentFilter, PlanItemFilter, DirectiveFilter, contravariant=True)
 RANKED = {"severity": (IncidentRow.severity, Severity), "status": (IncidentRow.status, CaseStatus)}  # enum order
 
 
@@ -94,8 +94,8 @@ class RecordRepository(Protocol[RecordT, FilterT]):
     def page(self, where: FilterT | None = None, page: Page | None = None) -> list[RecordT]: ...
 
 
-RowT = TypeVar("RowT", FacilityRow, IncidentRow, PlanItemRow)
-StoredT = TypeVar("StoredT", Facility, Incident, PlanItem)
+RowT = TypeVar("RowT", FacilityRow, IncidentRow, PlanItemRow, DirectiveRow)
+StoredT = TypeVar("StoredT", Facility, Incident, PlanItem, Directive)
 
 
 class _Repository(Generic[RowT, StoredT]):
@@ -237,10 +237,12 @@ class FacilityRepository(_Repository[FacilityRow, Facility]):
     def _in_use(self, row: FacilityRow) -> str | None:
         incidents = self.session.scalar(select(func.count()).where(IncidentRow.facility_id == row.id)) or 0
         plans = self.session.scalar(select(func.count()).where(PlanItemRow.facility_id == row.id)) or 0
-        if not (incidents or plans):
+        directives = self.session.scalar(select(func.count()).where(DirectiveRow.scope_facility_id == row.id)) or 0
+        if not (incidents or plans or directives):
             return None
+        scoped = f" and is the scope of {directives} directive(s)" if directives else ""
         return (
-            f"facility {row.name!r} still has {incidents} incident(s) and {plans} plan item(s); "
+            f"facility {row.name!r} still has {incidents} incident(s) and {plans} plan item(s){scoped}; "
             "delete or move them first"
         )
 
@@ -309,7 +311,7 @@ class IncidentRepository(_Repository[IncidentRow, Incident]):
         if missing:
             raise ValidationError([FieldError(field, f"{missing[0]} does not exist")])
         if own_id is not None and any(found[uuid].id == own_id for uuid in uuids):
-            raise ValidationError([FieldError("related", "an incident cannot be related to itself")])
+            raise ValidationError([FieldError(field, mapping.SELF_LINK)])
         return [found[uuid] for uuid in dict.fromkeys(uuids)]
 
     def _facility(self, uuid: str) -> FacilityRow:

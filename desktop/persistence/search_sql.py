@@ -11,7 +11,7 @@ from sqlalchemy.sql.elements import UnaryExpression
 from sqlalchemy.sql.operators import custom_op
 
 from desktop.domain.search import SearchField, SearchQuery, Term
-from desktop.persistence.models import FacilityRow, IncidentRow, PlanItemRow
+from desktop.persistence.models import DirectiveRow, FacilityRow, IncidentRow, PlanItemRow
 
 Condition = ColumnElement[bool]
 FieldConditions = Mapping[SearchField, Callable[[Term], Condition]]
@@ -21,6 +21,7 @@ INCIDENT_TEXT = (IncidentRow.title, IncidentRow.description, IncidentRow.case_nu
                  IncidentRow.investigating_agencies)  # fmt: skip  # the columns of incidents_fts
 FACILITY_TEXT = (FacilityRow.name, FacilityRow.city, FacilityRow.address, FacilityRow.notes)
 PLAN_ITEM_TEXT = (PlanItemRow.description, PlanItemRow.owner, PlanItemRow.notes)
+DIRECTIVE_TEXT = (DirectiveRow.title, DirectiveRow.issuing_office, DirectiveRow.source_reference, DirectiveRow.notes)
 _REGEX_SPECIAL = re.compile(r"([^\w\s])")  # escaped with a backslash: literal in a PostgreSQL regex
 _APART = "[^[:alnum:]]+"  # what FTS5's tokenizer skips between two words, in a PostgreSQL regex
 
@@ -210,3 +211,7 @@ def facility_search(query: SearchQuery) -> Condition | None:
 
 def plan_item_search(query: SearchQuery) -> Condition | None:
     return _all(query, _contained(PLAN_ITEM_TEXT), PLAN_ITEM_FIELDS)
+
+
+def directive_search(query: SearchQuery) -> Condition | None:
+    return _all(query, _contained(DIRECTIVE_TEXT), {})

@@ -16,9 +16,11 @@ from desktop.domain.errors import WriteRefusedError
 from desktop.domain.kinds import RecordKind
 from desktop.persistence.audit_log import AuditLog
 from desktop.persistence.audit_queries import AuditTrail
+from desktop.persistence.directive_repository import DirectiveRepository
 from desktop.persistence.engine import IMMEDIATE, sqlite_file
 from desktop.persistence.figure_queries import FigureQueries
 from desktop.persistence.integrity import storage_error
+from desktop.persistence.link_queries import LinkQueries
 from desktop.persistence.plan_queries import PlanQueries
 from desktop.persistence.repositories import (
     FacilityRepository,
@@ -66,9 +68,11 @@ class UnitOfWork:
     facilities: FacilityRepository
     incidents: IncidentRepository
     plan_items: PlanItemRepository
+    directives: DirectiveRepository  # also the progress of their plan items
     figures: FigureQueries  # incident counts and sums (dashboard, statistics)
     plans: PlanQueries  # plan-item deadlines and counts, reassessments due
     audit_trail: AuditTrail  # reading the audit entries and the chain head
+    links: LinkQueries  # incidents by uuid, the incidents linking to one
 
     def __init__(self, database: Database, *, write: bool = True) -> None:
         self.database = database
@@ -92,15 +96,17 @@ class UnitOfWork:
         self.facilities = FacilityRepository(session, self.audit, clock)
         self.incidents = IncidentRepository(session, self.audit, clock)
         self.plan_items = PlanItemRepository(session, self.audit, clock)
+        self.directives = DirectiveRepository(session, self.audit, clock)
         self.figures = FigureQueries(session, self.incidents)
         self.plans = PlanQueries(session)
         self.audit_trail = AuditTrail(session)
+        self.links = LinkQueries(session)
         return self
 
     def repository(self, kind: RecordKind) -> Any:
         """The repository of a record kind (typed Any: each takes its own record and filter class)."""
         repositories = {RecordKind.INCIDENT: self.incidents, RecordKind.FACILITY: self.facilities,
-                        RecordKind.PLAN_ITEM: self.plan_items}  # fmt: skip
+                        RecordKind.PLAN_ITEM: self.plan_items, RecordKind.DIRECTIVE: self.directives}  # fmt: skip
         return repositories[kind]
 
     def write_audit(self) -> None:

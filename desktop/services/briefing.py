@@ -6,6 +6,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
 
+from desktop.domain.figures import DirectiveProgress
 from desktop.domain.kinds import RecordKind
 from desktop.domain.queries import IncidentFilter, Page
 from desktop.domain.records import SENSITIVE_INCIDENT_FIELDS, Incident, PlanItem
@@ -60,6 +61,11 @@ class BriefingContent:
     @property
     def redacted(self) -> bool:
         return self.options.redact
+
+    @property
+    def directives(self) -> tuple[DirectiveProgress, ...]:
+        """The directives reaching the briefing's facilities (all of them without a choice), with their progress."""
+        return self.figures.directives
 
 
 def redact(incident: Incident) -> Incident:

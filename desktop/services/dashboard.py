@@ -3,15 +3,22 @@
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from desktop.domain.enums import AttackType, CaseStatus, PlanStatus, Severity
 from desktop.domain.figures import Casualties as Casualties  # the UI imports these two from here
+from desktop.domain.figures import DirectiveProgress
 from desktop.domain.figures import FacilityCount as FacilityCount
 from desktop.domain.queries import IncidentFilter
 from desktop.persistence.unit_of_work import Database, UnitOfWork
-from desktop.services.plans import DeadlineSummary, ReassessmentDue, deadline_summary_in, reassessments_due_in
+from desktop.services.plans import (
+    DeadlineSummary,
+    ReassessmentDue,
+    deadline_summary_in,
+    directive_progress_in,
+    reassessments_due_in,
+)
 
 MAX_MONTHS = 1200  # a filter reaching further than this is drawn over the months that hold incidents
 REASSESSMENT_HORIZON_DAYS = 90  # the dashboard also lists reassessments falling due this soon
@@ -77,6 +84,10 @@ class DashboardData:
     plan_items: tuple[tuple[PlanStatus, int], ...]  # every status
     deadlines: DeadlineSummary
     reassessments: tuple[ReassessmentDue, ...]
+    directives: tuple[DirectiveProgress, ...] = field(default=())  # those reaching the filter's facilities
+
+    def directives_overdue(self) -> int:
+        return sum(1 for progress in self.directives if progress.is_overdue(self.today))
 
 
 def month_bounds(month: str) -> tuple[date, date]:
@@ -161,6 +172,7 @@ def collect(uow: UnitOfWork, where: IncidentFilter, today: date) -> DashboardDat
         plan_items=plan_items_by_status(uow, where),
         deadlines=deadline_summary_in(uow, today, where, limit=20),
         reassessments=reassessments_due_in(uow, today, REASSESSMENT_HORIZON_DAYS, where),
+        directives=directive_progress_in(uow, where),
     )
 
 

@@ -1,4 +1,4 @@
-"""Demo data: the three 2019 attacks cited by the DHS memorandum of 12 September 2019."""
+"""Demo data: the three 2019 attacks cited by the DHS memorandum of 12 September 2019, and its directive."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from desktop.domain.enums import (
     AttackType,
     CaseStatus,
     DamageStatus,
+    DirectiveScope,
     FacilityType,
     PerpetratorOutcome,
     PlanStatus,
@@ -20,10 +21,16 @@ from desktop.domain.enums import (
     WeaponType,
     YesNoUnknown,
 )
-from desktop.domain.records import Facility, Incident, PlanItem
-from desktop.domain.validation import facility_errors, incident_errors, plan_item_errors, require_valid
+from desktop.domain.records import Directive, Facility, Incident, PlanItem
+from desktop.domain.validation import (
+    directive_errors,
+    facility_errors,
+    incident_errors,
+    plan_item_errors,
+    require_valid,
+)
 from desktop.domain.values import PartialDate, StatusChange, Weapon
-from desktop.persistence.unit_of_work import Database
+from desktop.persistence.unit_of_work import Database, UnitOfWork
 
 MEMO = "DHS memorandum on the security of ICE facilities, 12 September 2019"
 MEMO_DATE = date(2019, 9, 12)
@@ -136,8 +143,11 @@ def demo_incidents(tacoma: str, san_antonio: str, florida: str) -> list[Incident
             status_history=(
                 StatusChange(CaseStatus.REPORTED, PartialDate.parse("2019-08")),
                 StatusChange(CaseStatus.ARREST_MADE, PartialDate.parse("2019-08")),
-                StatusChange(CaseStatus.REFERRED_FOR_PROSECUTION, PartialDate.parse("2019-09"),
-                             agency="U.S. Department of Justice"),  # fmt: skip
+                StatusChange(
+                    CaseStatus.REFERRED_FOR_PROSECUTION,
+                    PartialDate.parse("2019-09"),
+                    agency="U.S. Department of Justice",
+                ),
             ),
         ),
     ]
@@ -153,6 +163,50 @@ SECURITY_PLAN = PlanItem(
 )
 
 
+MEMO_DIRECTIVE = Directive(
+    title="FPS: plan to secure all ICE facilities",
+    issuing_office="DHS Deputy Secretary / FPS",
+    issued_on=MEMO_DATE,
+    deadline=date(2019, 9, 26),
+    source_reference="DHS memo of 12 September 2019",
+    scope=DirectiveScope.AGENCY,
+    scope_agencies=(Agency.ICE_ERO, Agency.ICE_HSI),
+    notes="The Federal Protective Service is to present, within two weeks, a detailed plan for securing all ICE "
+    "facilities after the attacks in Tacoma, San Antonio and Florida.",
+)
+
+
+def demo_countermeasures(tacoma: str, san_antonio: str) -> list[PlanItem]:
+    """Countermeasures at two demo facilities that carry out the memo's directive (with the nationwide plan)."""
+    return [
+        PlanItem(
+            facility_uuid=tacoma,
+            description="Vehicle barriers and a protected enclosure for the propane tank",
+            owner="FPS Region 10",
+            due_date=date(2019, 11, 29),
+            status=PlanStatus.APPROVED,
+            notes="After the attack of 13 July 2019, in which the attacker tried to ignite the propane tank.",
+        ),
+        PlanItem(
+            facility_uuid=san_antonio,
+            description="Ballistic-resistant film on the street-facing windows",
+            owner="FPS Region 7",
+            due_date=date(2019, 9, 19),
+            status=PlanStatus.IMPLEMENTED,
+            notes="After the shots fired at the windows on 13 August 2019.",
+        ),
+    ]
+
+
+def _add_directive(uow: UnitOfWork, tacoma: str, san_antonio: str) -> None:
+    """The memo's directive, with the nationwide security plan and the countermeasures under it."""
+    require_valid(directive_errors(MEMO_DIRECTIVE))
+    directive = uow.directives.add(replace(MEMO_DIRECTIVE)).uuid
+    for item in (SECURITY_PLAN, *demo_countermeasures(tacoma, san_antonio)):
+        require_valid(plan_item_errors(item))
+        uow.plan_items.add(replace(item, directive_uuid=directive))
+
+
 def load_demo(database: Database) -> int:
     """Insert the demo records in one transaction (none twice); returns the incidents added."""
     with database.unit_of_work() as uow:
@@ -166,7 +220,6 @@ def load_demo(database: Database) -> int:
         for incident in incidents:
             require_valid(incident_errors(incident))
             uow.incidents.add(incident)
-        require_valid(plan_item_errors(SECURITY_PLAN))
-        uow.plan_items.add(replace(SECURITY_PLAN))
+        _add_directive(uow, uuids[0], uuids[1])
         uow.commit()
         return len(incidents)

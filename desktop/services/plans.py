@@ -1,4 +1,4 @@
-"""Security-plan deadlines (overdue, due this week) and ISC reassessments due, counted in SQL for a given day."""
+"""Security-plan deadlines (overdue, due this week), directive progress and ISC reassessments due, for a day."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
+from desktop.domain.figures import DirectiveProgress
 from desktop.domain.figures import ReassessmentDue as ReassessmentDue  # the UI imports it from here
 from desktop.domain.queries import IncidentFilter
 from desktop.domain.records import PlanItem
@@ -88,3 +89,11 @@ def reassessments_due(
     security level are not listed. With `where`, only the facilities it selects (by uuid and state)."""
     with database.unit_of_work(write=False) as uow:
         return reassessments_due_in(uow, today, within_days, where)
+
+
+def directive_progress_in(uow: UnitOfWork, where: IncidentFilter | None = None) -> tuple[DirectiveProgress, ...]:
+    """Every directive's plan items done and in all, by deadline; with `where`, only the directives reaching a
+    facility it selects (by uuid and state)."""
+    if where is None:
+        return tuple(uow.directives.progress())
+    return tuple(uow.directives.progress(facility_uuids=where.facility_uuids, states=where.states))

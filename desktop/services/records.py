@@ -1,18 +1,20 @@
-"""Create, read, update, delete and page facilities, incidents and plan items."""
+"""Create, read, update, delete and page facilities, incidents, plan items and directives."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, ClassVar, Generic, TypeVar
 
+from desktop.domain.figures import DirectiveProgress
 from desktop.domain.kinds import RecordKind
-from desktop.domain.queries import FacilityFilter, IncidentFilter, Page, PlanItemFilter
-from desktop.domain.records import Facility, Incident, PlanItem
+from desktop.domain.queries import DirectiveFilter, FacilityFilter, IncidentFilter, Page, PlanItemFilter
+from desktop.domain.records import Directive, Facility, Incident, PlanItem
 from desktop.domain.validation import (
     FieldError,
     calendar_today,
+    directive_errors,
     facility_errors,
     incident_errors,
     plan_item_errors,
@@ -21,8 +23,8 @@ from desktop.domain.validation import (
 from desktop.persistence.repositories import RecordRepository
 from desktop.persistence.unit_of_work import Database, UnitOfWork
 
-RecordT = TypeVar("RecordT", Facility, Incident, PlanItem)
-FilterT = TypeVar("FilterT", FacilityFilter, IncidentFilter, PlanItemFilter)
+RecordT = TypeVar("RecordT", Facility, Incident, PlanItem, Directive)
+FilterT = TypeVar("FilterT", FacilityFilter, IncidentFilter, PlanItemFilter, DirectiveFilter)
 
 
 class RecordService(Generic[RecordT, FilterT]):
@@ -115,12 +117,52 @@ class IncidentService(RecordService[Incident, IncidentFilter]):
         """Save `record` exactly as given, its legal history included (undo and redo of an edit)."""
         return self.update(record)
 
+    def find(self, uuids: Sequence[str]) -> list[Incident]:
+        """The stored incidents among `uuids`, in that order, without status history or links (labels of links)."""
+        with self.database.unit_of_work(write=False) as uow:
+            return uow.links.incidents_of(uuids)
+
+    def related_from(self, uuid: str) -> list[Incident]:
+        """The incidents whose related incidents include `uuid` (the other end of its links), latest first."""
+        with self.database.unit_of_work(write=False) as uow:
+            return uow.links.related_from(uuid)
+
 
 class PlanItemService(RecordService[PlanItem, PlanItemFilter]):
     kind = RecordKind.PLAN_ITEM
 
     def errors(self, record: PlanItem) -> list[FieldError]:
         return plan_item_errors(record)
+
+
+class DirectiveService(RecordService[Directive, DirectiveFilter]):
+    """Directives; one with plan items under it is not deleted (delete_problem says why)."""
+
+    kind = RecordKind.DIRECTIVE
+
+    def errors(self, record: Directive) -> list[FieldError]:
+        return directive_errors(record)
+
+    def titles(self) -> list[tuple[str, str]]:
+        """(uuid, title) of every directive, by title."""
+        with self.database.unit_of_work(write=False) as uow:
+            return uow.directives.titles()
+
+    def progress(self, uuids: list[str] | None = None) -> list[DirectiveProgress]:
+        """Plan items done and in all per directive (every one, or those of `uuids`), by deadline."""
+        with self.database.unit_of_work(write=False) as uow:
+            return uow.directives.progress(uuids)
+
+    def reaching(self, facility: Facility) -> list[Directive]:
+        """The directives that reach `facility` as the form describes it (Directive.reaches), by deadline (none
+        first, as the table sorts)."""
+        found: list[Directive] = []
+        with self.database.unit_of_work(write=False) as uow:
+            offset = 0
+            while directives := uow.directives.page(None, Page(offset, 500, "deadline")):
+                found.extend(d for d in directives if d.reaches(facility))
+                offset += len(directives)
+        return found
 
 
 @dataclass(frozen=True)
@@ -131,14 +173,16 @@ class RecordServices:
     facilities: FacilityService
     incidents: IncidentService
     plan_items: PlanItemService
+    directives: DirectiveService
 
     @classmethod
     def of(cls, database: Database) -> RecordServices:
-        return cls(database, FacilityService(database), IncidentService(database), PlanItemService(database))
+        return cls(database, FacilityService(database), IncidentService(database), PlanItemService(database),
+                   DirectiveService(database))  # fmt: skip
 
     def of_kind(self, kind: RecordKind) -> RecordService[Any, Any]:
         services: dict[RecordKind, RecordService[Any, Any]] = {
             RecordKind.FACILITY: self.facilities, RecordKind.INCIDENT: self.incidents,
-            RecordKind.PLAN_ITEM: self.plan_items,
+            RecordKind.PLAN_ITEM: self.plan_items, RecordKind.DIRECTIVE: self.directives,
         }  # fmt: skip
         return services[kind]

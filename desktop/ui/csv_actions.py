@@ -53,14 +53,14 @@ class CsvActions(FeatureActions):
         self.export_action = self.action(
             "&Export CSV…",
             "export_csv_action",
-            "Write incidents, facilities or plan items to a CSV file (for spreadsheets)",
+            "Write incidents, facilities, plan items or directives to a CSV file (for spreadsheets)",
             self.export_csv,
             "Ctrl+E",
         )
         self.import_action = self.action(
             "&Import CSV…",
             "import_csv_action",
-            "Read incidents, facilities or plan items from a CSV file (all or nothing)",
+            "Read incidents, facilities, plan items or directives from a CSV file (all or nothing)",
             self.import_csv,
             "Ctrl+I",
         )

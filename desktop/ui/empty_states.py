@@ -19,11 +19,15 @@ TEXTS = {
     RecordKind.FACILITY: "No facilities are recorded yet. Add one, import them from a CSV file, or load the "
     "demo records.",
     RecordKind.PLAN_ITEM: "No plan items are recorded yet. Add one, or import them from a CSV file.",
+    RecordKind.DIRECTIVE: "No directives are recorded yet. A directive orders facilities secured by a deadline "
+    "(“FPS: plan to secure all ICE facilities within two weeks”); its plan items carry it out. Add one, import "
+    "them from a CSV file, or load the demo records.",
 }
 CHOICES = {
     RecordKind.INCIDENT: ("New facility", "New incident", "Import CSV", "Load demo records"),
     RecordKind.FACILITY: ("New facility", "Import CSV", "Load demo records"),
     RecordKind.PLAN_ITEM: ("New plan item", "Import CSV"),
+    RecordKind.DIRECTIVE: ("New directive", "Import CSV", "Load demo records"),
 }
 
 
@@ -31,7 +35,7 @@ def install_empty_states(window: MainWindow) -> None:
     """Give every record tab its empty-state text and buttons (after the features registered their actions)."""
     A = WindowAction
     actions = {"New facility": A.NEW_FACILITY, "New incident": A.NEW_INCIDENT, "New plan item": A.NEW_PLAN_ITEM,
-               "Import CSV": A.IMPORT_CSV}  # fmt: skip
+               "New directive": A.NEW_DIRECTIVE, "Import CSV": A.IMPORT_CSV}  # fmt: skip
     registered = set(window.registry)
     for tab in window.record_tabs.values():
         choices: list[Choice] = []

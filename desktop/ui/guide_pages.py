@@ -13,6 +13,7 @@ TAB_SECTIONS: dict[str, tuple[str, str]] = {
     "incidents": ("records.md", "Incidents"),
     "facilities": ("records.md", "Facilities"),
     "plan_items": ("records.md", "Plan items"),
+    "directives": ("records.md", "Directives"),
     "dashboard": ("index.md", "The tabs"),
 }
 START = ("index.md", "")

@@ -1,4 +1,4 @@
-"""MainWindow: record tabs (incidents, facilities, plan items, more added with `add_tab`), menus, toolbar,
+"""MainWindow: record tabs (incidents, facilities, plan items, directives; more with `add_tab`), menus, toolbar,
 status bar with counts and deadlines, remembered layout, and switching the database file."""
 
 from __future__ import annotations
@@ -40,8 +40,8 @@ from desktop.ui.record_actions import RecordActions
 from desktop.ui.record_tab import RecordTab
 from desktop.ui.session import Session
 from desktop.ui.settings import WindowSettings
-from desktop.ui.table_models import FacilityTableModel, IncidentTableModel, PlanItemTableModel
-from desktop.ui.widgets.filter_bar import FacilityFilterBar, IncidentFilterBar, PlanItemFilterBar
+from desktop.ui.table_models import DirectiveTableModel, FacilityTableModel, IncidentTableModel, PlanItemTableModel
+from desktop.ui.widgets.filter_bar import DirectiveFilterBar, FacilityFilterBar, IncidentFilterBar, PlanItemFilterBar
 from desktop.ui.window_actions import WindowAction, create_actions
 from desktop.ui.window_chrome import build_menus, build_toolbar, context_menu, status_label
 from desktop.ui.window_dialogs import WindowDialogs
@@ -130,6 +130,9 @@ class MainWindow(QMainWindow):
         self.add_record_tab(RecordTab(RecordKind.PLAN_ITEM.table, "&Plan items",
                                       PlanItemTableModel(lambda: session.services.plan_items, today=self.today),
                                       plans))  # fmt: skip
+        self.add_record_tab(RecordTab(RecordKind.DIRECTIVE.table, "Dire&ctives",
+                                      DirectiveTableModel(lambda: session.services.directives, today=self.today),
+                                      DirectiveFilterBar(today=self.today)))  # fmt: skip
         incidents.changed.connect(self.incident_filter_changed)
 
     def add_record_tab(self, tab: RecordTab) -> None:
@@ -193,7 +196,8 @@ class MainWindow(QMainWindow):
         if index.isValid():
             tab.table.select_row(index.row(), scroll=False)
         extra = {RecordKind.FACILITY: (WindowAction.FACILITY_INCIDENTS,),
-                 RecordKind.INCIDENT: (WindowAction.INCIDENT_PLAN_ITEMS,)}.get(tab.kind, ())  # fmt: skip
+                 RecordKind.INCIDENT: (WindowAction.INCIDENT_PLAN_ITEMS,),
+                 RecordKind.DIRECTIVE: (WindowAction.DIRECTIVE_PLAN_ITEMS,)}.get(tab.kind, ())  # fmt: skip
         menu = context_menu(self, self.registry, *extra)
         menu.exec(tab.table.viewport().mapToGlobal(position))
         menu.deleteLater()
@@ -307,10 +311,22 @@ class MainWindow(QMainWindow):
         if record is None:
             self.statusBar().showMessage("Select an incident on the Incidents tab first.", 5000)
             return
+        self._show_plan_items(PlanItemFilter(incident_uuid=record.uuid), f"Plan items for “{record.title}”")
+
+    def show_directive_plan_items(self) -> None:
+        tab = self._tab_for(RecordKind.DIRECTIVE)
+        record = tab.selected_record() if self._is_current(RecordKind.DIRECTIVE) else None
+        if record is None:
+            self.statusBar().showMessage("Select a directive on the Directives tab first.", 5000)
+            return
+        self._show_plan_items(PlanItemFilter(directive_uuid=record.uuid), f"Plan items of “{record.title}”")
+
+    def _show_plan_items(self, where: PlanItemFilter, what: str) -> None:
+        """The plan items tab with a filter its widgets do not show (Clear filters removes it)."""
         self._tab_for(RecordKind.PLAN_ITEM).filter_bar.clear()
-        self._tab_for(RecordKind.PLAN_ITEM).model.set_filter(PlanItemFilter(incident_uuid=record.uuid))
+        self._tab_for(RecordKind.PLAN_ITEM).model.set_filter(where)
         self.show_tab(RecordKind.PLAN_ITEM.table)
-        self.statusBar().showMessage(f"Plan items for “{record.title}” (Clear filters shows all).", 8000)
+        self.statusBar().showMessage(f"{what} (Clear filters shows all).", 8000)
 
     def _is_current(self, kind: RecordKind) -> bool:
         return self.tabs.currentWidget() is self._tab_for(kind)
@@ -323,6 +339,7 @@ class MainWindow(QMainWindow):
             self.registry[key].setEnabled(tab is not None)
         self.registry[A.FACILITY_INCIDENTS].setEnabled(self._is_current(RecordKind.FACILITY))
         self.registry[A.INCIDENT_PLAN_ITEMS].setEnabled(self._is_current(RecordKind.INCIDENT))
+        self.registry[A.DIRECTIVE_PLAN_ITEMS].setEnabled(self._is_current(RecordKind.DIRECTIVE))
         if tab is not None:
             kind = tab.kind
             self.registry[A.NEW].setText(f"&New {kind.label}…")

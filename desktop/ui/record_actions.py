@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 from desktop.domain.kinds import Record, RecordKind
 from desktop.domain.queries import IncidentFilter, Page, PlanItemFilter
 from desktop.domain.validation import ValidationError
+from desktop.services.incident_choices import IncidentChoices
 from desktop.ui.error_dialogs import show_error
 from desktop.ui.forms.base import RecordForm
 from desktop.ui.forms.incident_form import IncidentForm
@@ -20,6 +21,7 @@ from desktop.ui.undo_commands import CreateRecord, DeleteRecord, UpdateRecord, c
 from desktop.ui.window_dialogs import FormInputs, WindowDialogs, answered, run
 
 RELATED_LIMIT = 200
+DIRECTIVES_LIMIT = 10_000  # a facility form lists those that reach it; a plan item form offers them all
 
 
 class RecordActions:
@@ -43,8 +45,12 @@ class RecordActions:
                 services.plan_items.page(PlanItemFilter(facility_uuids=(record.uuid,)),
                                          Page(limit=RELATED_LIMIT, sort="due_date")),
             )  # fmt: skip
-        facilities = services.facilities.names() if kind is not RecordKind.FACILITY else []
-        return self.dialogs.form(kind, record, FormInputs(facilities, related), self.parent)
+        facilities = services.facilities.names()
+        incidents = IncidentChoices(services.incidents) if kind is not RecordKind.FACILITY else None
+        directives = []
+        if kind in (RecordKind.FACILITY, RecordKind.PLAN_ITEM):
+            directives = services.directives.page(None, Page(limit=DIRECTIVES_LIMIT, sort="deadline"))
+        return self.dialogs.form(kind, record, FormInputs(facilities, related, incidents, directives), self.parent)
 
     def _run_form(self, form: Any, save: Callable[[Any], Any], doing: str) -> Any:
         """exec() the form until it is saved or cancelled; a refused save keeps the person's entries."""

@@ -22,16 +22,17 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from desktop.domain.errors import RecordNotFoundError
 from desktop.domain.kinds import RecordKind
 from desktop.domain.queries import Page, PlanItemFilter
-from desktop.domain.records import Facility, Incident, PlanItem
+from desktop.domain.records import Directive, Facility, Incident, PlanItem
 from desktop.services.records import IncidentService, PlanItemService, RecordService
 
 OnChange = Callable[[RecordKind], None]
 OnError = Callable[[str, Exception], None]
-Record = Facility | Incident | PlanItem
+Record = Facility | Incident | PlanItem | Directive
 Service = RecordService[Any, Any]
 
 NAME_LENGTH = 40
-_BOOKKEEPING = {"uuid", "version", "created_at", "updated_at", "facility_name", "status_history"}
+_BOOKKEEPING = {"uuid", "version", "created_at", "updated_at", "facility_name", "status_history", "directive_title",
+                "scope_facility_name"}  # fmt: skip
 log = logging.getLogger(__name__)
 
 
@@ -43,7 +44,7 @@ def display_name(record: Record) -> str:
     """The record's name for people, shortened: "Shots fired overnight at the windows of…"."""
     if isinstance(record, Facility):
         name = record.name
-    elif isinstance(record, Incident):
+    elif isinstance(record, Incident | Directive):
         name = record.title
     else:
         name = record.description
@@ -135,31 +136,65 @@ class RecordCommand(QUndoCommand):
         return self.service.update(record)
 
 
-class _PlanItemLinks:
-    """Plan items linked to an incident lose the link when it is deleted; this puts it back."""
+class _IncidentLinks:
+    """Deleting an incident removes the links to it (ON DELETE CASCADE): from the plan items that answer it and
+    from the incidents that list it as related. Taken before the delete, this puts them back where they were."""
 
     def __init__(self, service: Service, incident: Incident) -> None:
+        self.incidents = IncidentService(service.database)
         self.plan_items = PlanItemService(service.database)
         self.incident_uuid = incident.uuid
         where = PlanItemFilter(incident_uuid=incident.uuid)
-        self.uuids = [item.uuid for item in self.plan_items.page(where, Page(limit=100_000))]
+        answering = self.plan_items.page(where, Page(limit=100_000))
+        self.positions = {item.uuid: item.incident_uuids.index(incident.uuid) for item in answering}
+        self.related = {
+            linking.uuid: self.incidents.get(linking.uuid).related_uuids.index(incident.uuid)
+            for linking in self.incidents.related_from(incident.uuid)
+        }
+        self.uuids = list(self.positions)  # the plan items (their tab is told of the change)
+
+    def outgoing(self, record: Incident) -> Incident:
+        """`record` linked only to incidents that still exist (one deleted since is left out, not refused)."""
+        existing = {incident.uuid for incident in self.incidents.find(record.related_uuids)}
+        return replace(record, related_uuids=tuple(uuid for uuid in record.related_uuids if uuid in existing))
 
     def restore(self) -> None:
-        for uuid in self.uuids:
+        for uuid, position in self.positions.items():
             try:
                 item = self.plan_items.get(uuid)
             except RecordNotFoundError:
                 continue  # deleted in the meantime: nothing to link
             if self.incident_uuid not in item.incident_uuids:
-                self.plan_items.update(replace(item, incident_uuids=(*item.incident_uuids, self.incident_uuid)))
+                self.plan_items.update(replace(item, incident_uuids=_inserted(item.incident_uuids, position,
+                                                                             self.incident_uuid)))  # fmt: skip
+        for uuid, position in self.related.items():
+            try:
+                linking = self.incidents.get(uuid)
+            except RecordNotFoundError:
+                continue
+            if self.incident_uuid not in linking.related_uuids:
+                related = _inserted(linking.related_uuids, position, self.incident_uuid)
+                self.incidents.restore(replace(linking, related_uuids=related))
+
+
+def _inserted(uuids: tuple[str, ...], position: int, uuid: str) -> tuple[str, ...]:
+    return (*uuids[:position], uuid, *uuids[position:])
 
 
 class _DeletesIncidents(RecordCommand):
-    links: _PlanItemLinks | None = None
+    links: _IncidentLinks | None = None
 
     def _remember_links(self, record: Record) -> None:
         if isinstance(record, Incident):
-            self.links = _PlanItemLinks(self.service, record)
+            self.links = _IncidentLinks(self.service, record)
+
+    def _create_again(self, record: Record) -> Any:
+        """Create `record` again (an incident: with the links to it, and of its own links those still possible)."""
+        if self.links is None or not isinstance(record, Incident):
+            return self.service.create(record)
+        created = self.service.create(self.links.outgoing(record))
+        self.links.restore()
+        return created
 
     def _notify(self) -> None:
         super()._notify()
@@ -187,9 +222,7 @@ class CreateRecord(_DeletesIncidents):
         self.service.delete(current.uuid, current.version)
 
     def _redo(self) -> None:
-        self.record = self.service.create(self.record)
-        if self.links is not None:
-            self.links.restore()
+        self.record = self._create_again(self.record)
 
 
 class UpdateRecord(RecordCommand):
@@ -233,7 +266,7 @@ class DeleteRecord(_DeletesIncidents):
     @classmethod
     def perform(cls, service: Service, record: Record, on_change: OnChange, *, on_error: OnError | None = None) -> Self:
         """Refused (StaleRecordError) when the stored record is newer than the one shown."""
-        links = _PlanItemLinks(service, record) if isinstance(record, Incident) else None
+        links = _IncidentLinks(service, record) if isinstance(record, Incident) else None
         deleted = service.delete(record.uuid, record.version)
         command = cls(service, deleted, on_change, on_error)
         command.links = links
@@ -241,9 +274,7 @@ class DeleteRecord(_DeletesIncidents):
         return command
 
     def _undo(self) -> None:
-        self.record = self.service.create(self.record)
-        if self.links is not None:
-            self.links.restore()
+        self.record = self._create_again(self.record)
 
     def _redo(self) -> None:
         current = self._current(self.record, "redoing the delete")

@@ -39,13 +39,16 @@ class WindowAction(StrEnum):
     SHOW_INCIDENTS = "show_incidents"
     SHOW_FACILITIES = "show_facilities"
     SHOW_PLAN_ITEMS = "show_plan_items"
+    SHOW_DIRECTIVES = "show_directives"
     REFRESH = "refresh"
     RESET_COLUMNS = "reset_columns"
     NEW_INCIDENT = "new_incident"
     NEW_FACILITY = "new_facility"
     NEW_PLAN_ITEM = "new_plan_item"
+    NEW_DIRECTIVE = "new_directive"
     FACILITY_INCIDENTS = "facility_incidents"
     INCIDENT_PLAN_ITEMS = "incident_plan_items"
+    DIRECTIVE_PLAN_ITEMS = "directive_plan_items"
     HISTORY = "history"
     USER_GUIDE = "user_guide"
     SHORTCUTS = "shortcuts"
@@ -81,6 +84,7 @@ class WindowCommands(Protocol):
     def reset_columns(self) -> None: ...
     def show_facility_incidents(self) -> None: ...
     def show_incident_plan_items(self) -> None: ...
+    def show_directive_plan_items(self) -> None: ...
     def show_user_guide(self) -> None: ...
     def show_shortcuts(self) -> None: ...
     def show_about(self) -> None: ...
@@ -126,6 +130,7 @@ SPECS: dict[WindowAction, ActionSpec] = {
     WindowAction.SHOW_INCIDENTS: _tab_spec(RecordKind.INCIDENT, 1),
     WindowAction.SHOW_FACILITIES: _tab_spec(RecordKind.FACILITY, 2),
     WindowAction.SHOW_PLAN_ITEMS: _tab_spec(RecordKind.PLAN_ITEM, 3),
+    WindowAction.SHOW_DIRECTIVES: _tab_spec(RecordKind.DIRECTIVE, 4),
     WindowAction.REFRESH: ActionSpec("&Reload", lambda w: w.refresh_all, Std.Refresh, "refresh",
                                      "Read the records again from the database"),
     WindowAction.RESET_COLUMNS: ActionSpec("Reset &columns", lambda w: w.reset_columns,
@@ -133,11 +138,15 @@ SPECS: dict[WindowAction, ActionSpec] = {
     WindowAction.NEW_INCIDENT: _new_spec(RecordKind.INCIDENT, "&incident"),
     WindowAction.NEW_FACILITY: _new_spec(RecordKind.FACILITY, "&facility"),
     WindowAction.NEW_PLAN_ITEM: _new_spec(RecordKind.PLAN_ITEM, "&plan item"),
+    WindowAction.NEW_DIRECTIVE: _new_spec(RecordKind.DIRECTIVE, "&directive"),
     WindowAction.FACILITY_INCIDENTS: ActionSpec("Incidents at this &facility", lambda w: w.show_facility_incidents,
                                                 tip="Show the incidents at the selected facility"),
     WindowAction.INCIDENT_PLAN_ITEMS: ActionSpec("Plan items for this i&ncident",
                                                  lambda w: w.show_incident_plan_items,
                                                  tip="Show the plan items linked to the selected incident"),
+    WindowAction.DIRECTIVE_PLAN_ITEMS: ActionSpec("Plan items of this di&rective",
+                                                  lambda w: w.show_directive_plan_items,
+                                                  tip="Show the plan items that carry out the selected directive"),
     WindowAction.USER_GUIDE: ActionSpec("&User guide", lambda w: w.show_user_guide, "F1",
                                         tip="Open the user guide at the section for this tab (F1)"),
     WindowAction.SHORTCUTS: ActionSpec("&Keyboard shortcuts", lambda w: w.show_shortcuts, "Ctrl+/",

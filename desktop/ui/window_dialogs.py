@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.domain.kinds import Record, RecordKind
-from desktop.domain.records import Facility, Incident, PlanItem
+from desktop.domain.records import Directive, Facility, Incident, PlanItem
+from desktop.services.incident_choices import IncidentChoices
 from desktop.services.session.questions import Answer, Question
 from desktop.ui.forms.base import RecordForm
+from desktop.ui.forms.directive_form import DirectiveForm
 from desktop.ui.forms.facility_form import FacilityForm
 from desktop.ui.forms.incident_form import IncidentForm
 from desktop.ui.forms.plan_item_form import PlanItemForm
@@ -20,10 +22,14 @@ from desktop.ui.undo_commands import display_name
 
 @dataclass(frozen=True, slots=True)
 class FormInputs:
-    """What a form shows besides the record: the facilities to choose from, a facility's related records."""
+    """What a form shows besides the record: the facilities to choose from (a facility's form: the names it should
+    not repeat), a facility's related records, where the incident pickers search (links), the directives (to
+    choose from; that reach a facility)."""
 
     facilities: list[tuple[str, str]]
     related: RelatedRecords | None = None
+    incidents: IncidentChoices | None = None
+    directives: list[Directive] = field(default_factory=list)
 
 
 class WindowDialogs:
@@ -35,12 +41,21 @@ class WindowDialogs:
     def form(self, kind: RecordKind, record: Record | None, inputs: FormInputs, parent: QWidget) -> RecordForm:
         if kind is RecordKind.FACILITY:
             assert record is None or isinstance(record, Facility)
-            return FacilityForm(record, inputs.related, parent)
+            return FacilityForm(record, inputs.related, parent, facilities=inputs.facilities,
+                                directives=inputs.directives)  # fmt: skip
         if kind is RecordKind.INCIDENT:
             assert record is None or isinstance(record, Incident)
-            return IncidentForm(record, inputs.facilities, parent)
+            incident_form = IncidentForm(record, inputs.facilities, parent)
+            incident_form.related.attach(inputs.incidents)
+            return incident_form
+        if kind is RecordKind.DIRECTIVE:
+            assert record is None or isinstance(record, Directive)
+            return DirectiveForm(record, inputs.facilities, parent)
         assert record is None or isinstance(record, PlanItem)
-        return PlanItemForm(record, inputs.facilities, parent)
+        titles = [(d.uuid, d.title) for d in sorted(inputs.directives, key=lambda d: d.title.casefold())]
+        plan_item_form = PlanItemForm(record, inputs.facilities, parent, directives=titles)
+        plan_item_form.incidents.attach(inputs.incidents)
+        return plan_item_form
 
     def delete_question(self, parent: QWidget | None, record: Record) -> QMessageBox:
         """ "Delete the incident “…”?" with Delete (the destructive role) and Cancel (the default and Esc)."""

@@ -9,7 +9,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtCore import QDate, QLocale, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QComboBox, QDateEdit, QDialog, QLineEdit, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from support.clock import FakeClock
@@ -155,3 +155,14 @@ def accepted(form: RecordForm) -> bool:
 
 def qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
+
+
+@pytest.fixture
+def en_us() -> Iterator[None]:
+    """The computer's locale is en_US (short dates M/d/yy: 7/13/2019 is 13 July) while the test runs."""
+    before = QLocale()
+    QLocale.setDefault(QLocale("en_US"))
+    try:
+        yield
+    finally:
+        QLocale.setDefault(before)

@@ -266,7 +266,7 @@ def test_report_command(tmp_path: Path) -> None:
 
     assert done.returncode == 0, done.stderr
     pages = pdf_pages(output)
-    assert done.stdout.strip() == f"briefing written to {output} ({pages} pages, redacted)"
+    assert done.stdout.splitlines() == [f"briefing written to {output} ({pages} pages, redacted)", "Incidents 2"]
     text = pdf_text(output)
     assert "Facilities: Northwest Detention Center, Tacoma, ICE office, San Antonio." in text
     assert "Molotov" not in text and "Shots fired overnight" in text

@@ -59,6 +59,7 @@ def new_facility(qtbot: QtBot, name: str) -> Callable[[QWidget], None]:
         ("incidents", ["New facility", "New incident", "Import CSV", "Load demo records"]),
         ("facilities", ["New facility", "Import CSV", "Load demo records"]),
         ("plan_items", ["New plan item", "Import CSV"]),
+        ("directives", ["New directive", "Import CSV", "Load demo records"]),
     ],
 )
 def test_an_empty_database_shows_what_to_do_on_each_tab(

@@ -65,7 +65,7 @@ def test_reassessment_due_follows_the_security_level_live(qtbot: QtBot, services
     assert form.reassessment_due.text() == "2023-03-01 (every 3 years at FSL IV) — overdue"
     ff.choose(qtbot, form.security_level, "II")
     assert form.reassessment_due.text().startswith("2025-03-01 (every 5 years at FSL II)")
-    ff.choose(qtbot, form.security_level, "None (not assessed by the ISC)")
+    ff.choose(qtbot, form.security_level, "Not assessed")
     assert form.reassessment_due.text() == "— (needs a security level)"
 
     qtbot.mouseClick(form.last_assessment.check, Qt.MouseButton.LeftButton)  # clear the date again

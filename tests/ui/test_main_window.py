@@ -54,7 +54,7 @@ def test_window_shows_the_demo_records_with_counts(window: MainWindow) -> None:
     window.show_tab("facilities")
     assert window.counts_label.text() == "3 facilities"
     window.show_tab("plan_items")
-    assert window.counts_label.text() == "1 plan item"
+    assert window.counts_label.text() == "3 plan items"  # the memo's plan and two countermeasures
     assert [a.text() for a in window.menuBar().actions()] == ["&File", "&Edit", "&View", "&Records", "&Help"]
     edit = [a.objectName() for a in window.menus["edit"].actions() if a.objectName()]
     assert edit == ["undo_action", "redo_action", "new_action", "edit_action", "delete_action", "find_action",
@@ -165,9 +165,9 @@ def test_facility_and_plan_item_filters(qtbot: QtBot, window: MainWindow, today:
     assert plans.model.rowCount() == 0  # due 2019-09-26, "today" is 2019-09-20
     qtbot.mouseClick(plans.filter_bar.overdue, Qt.MouseButton.LeftButton)
     ff.choose(qtbot, plans.filter_bar.status, "Implemented")
-    assert plans.model.rowCount() == 0
+    assert plans.model.rowCount() == 1  # the San Antonio windows
     ff.choose(qtbot, plans.filter_bar.status, "Open items")
-    assert plans.model.rowCount() == 1
+    assert plans.model.rowCount() == 2
     window.focus_search()
     qtbot.keyClicks(plans.filter_bar.search, "protective")  # the owner: "… Federal Protective Service"
     qtbot.keyClick(plans.filter_bar.search, Qt.Key.Key_Return)
@@ -335,7 +335,7 @@ def test_new_plan_item_from_the_records_menu(qtbot: QtBot, window: MainWindow, d
     assert window.tabs.currentWidget() is window.record_tabs["plan_items"]
     assert [p.description for p in PlanItemService(window.session.database).page()].count(
         "Install bollards at the entrance") == 1  # fmt: skip
-    assert window.record_tabs["plan_items"].model.rowCount() == 2
+    assert window.record_tabs["plan_items"].model.rowCount() == 4
 
 
 def test_incidents_of_a_facility_and_plan_items_of_an_incident(qtbot: QtBot, window: MainWindow) -> None:
@@ -349,9 +349,9 @@ def test_incidents_of_a_facility_and_plan_items_of_an_incident(qtbot: QtBot, win
     assert incidents_tab(window).filter_bar.facility.currentText() == "ICE office, San Antonio"
     incidents_tab(window).table.select_row(0)
     window.registry[WindowAction.INCIDENT_PLAN_ITEMS].trigger()
-    assert window.record_tabs["plan_items"].model.rowCount() == 0  # the demo plan item is linked to none
+    assert window.record_tabs["plan_items"].model.rowCount() == 0  # the demo plan items are linked to none
     window.registry[WindowAction.CLEAR_FILTERS].trigger()  # as the status bar says: Clear filters shows all
-    assert window.record_tabs["plan_items"].model.rowCount() == 1
+    assert window.record_tabs["plan_items"].model.rowCount() == 3
 
 
 def mnemonic(text: str) -> str | None:
@@ -361,7 +361,7 @@ def mnemonic(text: str) -> str | None:
     return plain[at + 1].lower() if 0 <= at < len(plain) - 1 else None
 
 
-@pytest.mark.parametrize("key", ["incidents", "facilities", "plan_items"])
+@pytest.mark.parametrize("key", ["incidents", "facilities", "plan_items", "directives"])
 def test_alt_letters_are_not_ambiguous(window: MainWindow, key: str) -> None:
     """Each Alt+letter on screen means one thing (Qt ignores an ambiguous one and prints a warning)."""
     window.show_tab(key)

@@ -125,16 +125,14 @@ def test_delete_incident_undo_restores_weapons_history_and_plan_item_link(
     services: ff.Services, stack: QUndoStack, recorder: Recorder
 ) -> None:
     incident = services.incidents.get(services.incident_titled("Armed attack"))
-    plan = services.plan_items.create(
-        PlanItem(
-            facility_uuid=incident.facility_uuid, description="Harden the perimeter", incident_uuids=(incident.uuid,)
-        )
-    )
+    molotov = services.incident_titled("Molotov")
+    plan = services.plan_items.create(PlanItem(facility_uuid=incident.facility_uuid, description="Harden the perimeter",
+                                               incident_uuids=(incident.uuid, molotov)))  # fmt: skip
     command = DeleteRecord.perform(services.incidents, incident, recorder.changed, on_error=recorder.failed)
     stack.push(command)
     with pytest.raises(RecordNotFoundError):
         services.incidents.get(incident.uuid)
-    assert services.plan_items.get(plan.uuid).incident_uuids == ()
+    assert services.plan_items.get(plan.uuid).incident_uuids == (molotov,)
 
     stack.undo()
     restored = services.incidents.get(incident.uuid)
@@ -143,13 +141,46 @@ def test_delete_incident_undo_restores_weapons_history_and_plan_item_link(
         (c.status, c.changed_on, c.note) for c in incident.status_history
     ]
     assert (restored.title, restored.perpetrators_killed) == (incident.title, 1)
-    assert services.plan_items.get(plan.uuid).incident_uuids == (incident.uuid,)
+    assert services.plan_items.get(plan.uuid).incident_uuids == (incident.uuid, molotov)  # where it was
 
     stack.redo()
     with pytest.raises(RecordNotFoundError):
         services.incidents.get(incident.uuid)
+    assert services.plan_items.get(plan.uuid).incident_uuids == (molotov,)
     assert recorder.errors == []
     assert set(recorder.changes) == {"incident", "plan_item"}
+
+
+def test_delete_incident_undo_restores_related_links_both_ways(
+    services: ff.Services, stack: QUndoStack, recorder: Recorder
+) -> None:
+    shots = services.incidents.get(services.incident_titled("Shots"))
+    molotov = services.incidents.get(services.incident_titled("Molotov"))
+    tacoma = services.incident_titled("Armed attack")
+    services.incidents.update(replace(shots, related_uuids=(tacoma, molotov.uuid)))  # links to the deleted one
+    services.incidents.update(replace(molotov, related_uuids=(tacoma,)))
+    deleted = services.incidents.get(tacoma)
+    services.incidents.update(replace(deleted, related_uuids=(shots.uuid,)))  # and from it
+    deleted = services.incidents.get(tacoma)
+
+    stack.push(DeleteRecord.perform(services.incidents, deleted, recorder.changed, on_error=recorder.failed))
+    assert services.incidents.get(shots.uuid).related_uuids == (molotov.uuid,)  # ON DELETE CASCADE
+    assert services.incidents.get(molotov.uuid).related_uuids == ()
+
+    stack.undo()
+    assert recorder.errors == []
+    assert services.incidents.get(tacoma).related_uuids == (shots.uuid,)
+    assert services.incidents.get(shots.uuid).related_uuids == (tacoma, molotov.uuid)  # in its place
+    assert services.incidents.get(molotov.uuid).related_uuids == (tacoma,)
+    assert {i.uuid for i in services.incidents.related_from(tacoma)} == {shots.uuid, molotov.uuid}
+
+    stack.redo()
+    assert services.incidents.get(shots.uuid).related_uuids == (molotov.uuid,)
+    services.incidents.delete(shots.uuid)  # elsewhere, before the undo: its link cannot come back
+    stack.undo()
+    assert services.incidents.get(tacoma).related_uuids == ()  # left out, the rest restored
+    assert services.incidents.get(molotov.uuid).related_uuids == (tacoma,)
+    assert recorder.errors == []
 
 
 def test_undo_after_a_concurrent_edit_reports_and_drops_the_command(

@@ -1,4 +1,4 @@
-"""CSV export of incidents, facilities or plan items: streamed, injection-safe, optionally redacted, audited."""
+"""CSV export of any record kind: streamed, injection-safe, optionally redacted, audited."""
 
 from __future__ import annotations
 

@@ -14,11 +14,18 @@ from desktop.domain.enums import (
     AttackType,
     CaseStatus,
     DamageStatus,
+    DirectiveScope,
     FacilityType,
     LabelledEnum,
+    OperatorKind,
+    PerpetratorOutcome,
     PlanStatus,
+    PropertyExtent,
     SecurityLevel,
     Severity,
+    TargetType,
+    TimeOfDay,
+    YesNoUnknown,
 )
 from desktop.domain.kinds import RecordKind
 from desktop.domain.records import SENSITIVE_INCIDENT_FIELDS
@@ -33,14 +40,30 @@ from desktop.domain.values import PartialDate, StatusChange, Weapon
 #   ``attack_type_label`` the readable label ("Armed assault"). Import accepts either column, and a code or a label
 #   in both; when a row gives both they must name the same value.
 # - Dates ``YYYY-MM-DD``; timestamps ``YYYY-MM-DD HH:MM:SS`` in UTC (``.ffffff`` only when there is a fraction;
-#   import also accepts a ``T`` separator). ``occurred`` is a partial date: empty (unknown), ``2019``,
-#   ``2019-08``, ``2019-08-13`` or ``2019-08-13 04:00``.
+#   import also accepts a ``T`` separator). ``occurred`` is a partial date in EDTF (ISO 8601-2), with a space
+#   before a time as the previous release wrote it: empty (unknown), ``2019``, ``2019-08``, ``2019-08-13``,
+#   ``2019-08-13 04:00``, ``2019-08~`` (about), ``2019-08-20/2019-08-31`` (a range of days, months or years).
+#   ``occurred_time_of_day`` is the band of the day (``early_morning``) of an ``occurred`` day; import also reads
+#   it written after the day ("2019-08-25 early morning"), and both must then agree.
 # - Counts: empty means unknown, ``0`` means none. ``completed``: ``yes`` (completed) or ``no`` (attempted).
+# - Second and third attack and target types, ``property_extent``, ``occurred_time_of_day``: empty means none.
 # - ``weapons``: ``firearms:rifle|incendiary:Molotov cocktail|vehicle`` - codes, each with an optional
 #   ``:subtype``; ``\`` and ``|`` inside a subtype are written ``\\`` and ``\|``. ``weapons_label`` shows the
 #   same for people ("Firearms: rifle; Incendiary: Molotov cocktail"), read only when ``weapons`` is absent.
-# - ``status_history``: ``reported@2019-08-01|arrest_made@2019-08-03:note`` - code ``@`` day, optional ``:note``,
-#   escaped like subtypes; the last entry is the current ``status``.
+# - ``status_history`` (the legal history), entries separated by ``|``:
+#   ``status@date;agency=…;reference=…;charges=…:note`` - the status code, ``@``, the entry's date in EDTF
+#   (``2019-09-12``, ``2019-09``, ``2019-09~``, ``2019-09-01/2019-09-15``), then optionally ``;agency=``,
+#   ``;reference=`` and ``;charges=`` (each at most once, in any order), then optionally ``:`` and the note.
+#   Inside agency, reference and charges ``\``, ``|``, ``:`` and ``;`` are written ``\\``, ``\|``, ``\:`` and
+#   ``\;``; inside the note ``\`` and ``|`` (the note runs to the end of the entry, so ``:`` and ``;`` need no
+#   escape there, though ``\:`` and ``\;`` are read too). The previous release's ``reported@2019-08-01:note``
+#   is the same format without the details. The entries are listed as recorded; the latest by date is the
+#   current ``status``.
+# - ``related_uuids`` (incidents) and ``incident_uuids`` (plan items): UUIDs separated by ``;``. Import reads a
+#   previous release's single ``incident_uuid`` column as ``incident_uuids``. Related incidents must be stored or
+#   be rows of the same file (also later rows); a plan item's incidents and ``directive_uuid`` must be stored.
+# - ``scope_agencies``, ``scope_facility_types`` (directives): ``;``-separated codes (``ice_ero;ice_hsi``).
+# - ``security_level``: ``1`` to ``5``, ``unknown`` (assessed, level not known) or empty (not assessed).
 # - Export-only columns (``version``, ``reassessment_due``) are ignored on import.
 #
 # CSV injection (OWASP): a cell that starts with ``=``, ``+``, ``-``, ``@``, tab, CR or LF is written with one
@@ -58,6 +81,9 @@ from desktop.domain.values import PartialDate, StatusChange, Weapon
 DANGEROUS_FIRST = frozenset("=+-@\t\r\n")
 MASK = "[redacted]"
 LIST_SEPARATOR = "|"
+CODE_SEPARATOR = ";"
+UUID_SEPARATOR = ";"
+HISTORY_DETAILS = ("agency", "reference", "charges")  # the legal history entry's ;name=value parts, in order
 
 
 class Kind(StrEnum):
@@ -71,9 +97,11 @@ class Kind(StrEnum):
     DATETIME = "datetime"
     PARTIAL_DATE = "partial_date"
     BOOL = "bool"
+    UUIDS = "uuids"  # a ;-separated list of UUIDs
     WEAPONS = "weapons"
     WEAPONS_LABEL = "weapons_label"
     HISTORY = "history"
+    CODES = "codes"  # several codes of one enumeration, ";"-separated
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +115,7 @@ class Column:
     enum: type[LabelledEnum] | None = None
     sensitive: bool = False
     imported: bool = True  # False: shown on export, ignored on import (version, derived dates)
+    aliases: tuple[str, ...] = ()  # further headers import reads as this column (a previous release's)
 
 
 def _text(key: str, title: str, *, sensitive: bool = False) -> Column:
@@ -123,6 +152,8 @@ FACILITY_COLUMNS: tuple[Column, ...] = (
     Column("last_assessment", "Last assessment", Kind.DATE, "last_assessment"),
     Column("reassessment_due", "Reassessment due", Kind.DATE, "reassessment_due", imported=False),
     _text("notes", "Notes"),
+    *_enum("operator", "Operator", OperatorKind),
+    _text("operator_name", "Operator name"),
 )
 
 INCIDENT_COLUMNS: tuple[Column, ...] = (
@@ -132,7 +163,13 @@ INCIDENT_COLUMNS: tuple[Column, ...] = (
     Column("facility_uuid", "Facility UUID", Kind.UUID, "facility_uuid"),
     _text("facility_name", "Facility"),
     Column("occurred", "Occurred", Kind.PARTIAL_DATE, "occurred"),
+    *_enum("occurred_time_of_day", "Time of day", TimeOfDay),
     *_enum("attack_type", "Attack type", AttackType),
+    *_enum("attack_type_2", "Second attack type", AttackType),
+    *_enum("attack_type_3", "Third attack type", AttackType),
+    *_enum("target_type", "Target type", TargetType),
+    *_enum("target_type_2", "Second target type", TargetType),
+    *_enum("target_type_3", "Third target type", TargetType),
     Column("weapons", "Weapons", Kind.WEAPONS, "weapons"),
     Column("weapons_label", "Weapons (label)", Kind.WEAPONS_LABEL, "weapons"),
     Column("completed", "Completed", Kind.BOOL, "completed"),
@@ -142,12 +179,16 @@ INCIDENT_COLUMNS: tuple[Column, ...] = (
     _int("perpetrators_killed", "Perpetrators killed"),
     _int("perpetrators_injured", "Perpetrators injured"),
     *_enum("property_damage", "Property damage", DamageStatus),
+    *_enum("property_extent", "Property damage extent", PropertyExtent),
     _int("damage_estimate_usd", "Damage estimate (USD)"),
+    *_enum("hostages", "Hostages or kidnapping", YesNoUnknown),
+    *_enum("perpetrator_outcome", "Perpetrator outcome", PerpetratorOutcome),
     _int("suspects_count", "Suspects"),
     _int("arrests_count", "Arrests"),
     _text("investigating_agencies", "Investigating agencies"),
     *_enum("status", "Status", CaseStatus),
     Column("status_history", "Status history", Kind.HISTORY, "status_history"),
+    Column("related_uuids", "Related incident UUIDs", Kind.UUIDS, "related_uuids"),
     Column("discovered_at", "Discovered (UTC)", Kind.DATETIME, "discovered_at"),
     Column("reported_at", "Reported (UTC)", Kind.DATETIME, "reported_at"),
     _text("description", "Description"),
@@ -159,12 +200,32 @@ PLAN_ITEM_COLUMNS: tuple[Column, ...] = (
     *_BOOKKEEPING,
     Column("facility_uuid", "Facility UUID", Kind.UUID, "facility_uuid"),
     _text("facility_name", "Facility"),
-    Column("incident_uuid", "Incident UUID", Kind.UUID, "incident_uuid"),
+    Column(
+        "incident_uuids", "Incident UUIDs", Kind.UUIDS, "incident_uuids", aliases=("incident_uuid", "Incident UUID")
+    ),
+    Column("directive_uuid", "Directive UUID", Kind.UUID, "directive_uuid"),
     _text("description", "Description"),
     _text("owner", "Owner"),
     Column("due_date", "Due date", Kind.DATE, "due_date"),
     *_enum("status", "Status", PlanStatus),
     _text("risk_rationale", "Risk acceptance rationale"),
+    _text("notes", "Notes"),
+    Column("directive_uuid", "Directive UUID", Kind.UUID, "directive_uuid"),
+    Column("directive_title", "Directive", Kind.TEXT, "directive_title", imported=False),
+)
+
+DIRECTIVE_COLUMNS: tuple[Column, ...] = (
+    *_BOOKKEEPING,
+    _text("title", "Title"),
+    _text("issuing_office", "Issuing office"),
+    Column("issued_on", "Issued on", Kind.DATE, "issued_on"),
+    Column("deadline", "Deadline", Kind.DATE, "deadline"),
+    _text("source_reference", "Source document"),
+    *_enum("scope", "Scope", DirectiveScope),
+    Column("scope_facility_uuid", "Scope facility UUID", Kind.UUID, "scope_facility_uuid"),
+    _text("scope_facility_name", "Scope facility"),
+    Column("scope_agencies", "Scope agencies", Kind.CODES, "scope_agencies", Agency),
+    Column("scope_facility_types", "Scope facility types", Kind.CODES, "scope_facility_types", FacilityType),
     _text("notes", "Notes"),
 )
 
@@ -172,6 +233,7 @@ COLUMNS: dict[RecordKind, tuple[Column, ...]] = {
     RecordKind.INCIDENT: INCIDENT_COLUMNS,
     RecordKind.FACILITY: FACILITY_COLUMNS,
     RecordKind.PLAN_ITEM: PLAN_ITEM_COLUMNS,
+    RecordKind.DIRECTIVE: DIRECTIVE_COLUMNS,
 }
 
 
@@ -227,6 +289,11 @@ def escape_part(text: str) -> str:
     return text.replace("\\", "\\\\").replace(LIST_SEPARATOR, "\\|")
 
 
+def escape_detail(text: str) -> str:
+    """An agency, reference or charges inside a legal history entry: also `:` and `;` are escaped."""
+    return escape_part(text).replace(":", "\\:").replace(";", "\\;")
+
+
 def format_weapons(weapons: Sequence[Weapon]) -> str:
     return LIST_SEPARATOR.join(w.type.value + (":" + escape_part(w.subtype) if w.subtype else "") for w in weapons)
 
@@ -235,15 +302,34 @@ def format_weapon_labels(weapons: Sequence[Weapon]) -> str:
     return "; ".join(w.type.label + (": " + w.subtype if w.subtype else "") for w in weapons)
 
 
-def format_history(history: Sequence[StatusChange]) -> str:
-    return LIST_SEPARATOR.join(
-        f"{c.status.value}@{c.changed_on.isoformat()}" + (":" + escape_part(c.note) if c.note else "") for c in history
+def format_history_entry(change: StatusChange) -> str:
+    """``status@date;agency=…;reference=…;charges=…:note`` (details and note only when filled in)."""
+    details = "".join(f";{name}={escape_detail(value)}" for name in HISTORY_DETAILS if (value := getattr(change, name)))
+    return f"{change.status.value}@{change.changed.iso(' ')}{details}" + (
+        ":" + escape_part(change.note) if change.note else ""
     )
+
+
+def format_history(history: Sequence[StatusChange]) -> str:
+    return LIST_SEPARATOR.join(format_history_entry(change) for change in history)
+
+
+def format_uuids(uuids: Sequence[str]) -> str:
+    return UUID_SEPARATOR.join(uuids)
+
+
+_DERIVED: dict[str, Callable[[Any], Any]] = {"occurred_time_of_day": lambda record: record.occurred.time_of_day}
+
+
+def field_value(record: object, field: str) -> Any:
+    """The record's value a column shows (most are attributes; the band of the day is part of `occurred`)."""
+    derived = _DERIVED.get(field)
+    return derived(record) if derived is not None else getattr(record, field)
 
 
 def render(column: Column, record: object) -> str:
     """The cell text of `column` for `record` (before injection escaping)."""
-    value: Any = getattr(record, column.field)
+    value: Any = field_value(record, column.field)
     kind = column.kind
     if value is None:
         return ""
@@ -265,10 +351,14 @@ def render(column: Column, record: object) -> str:
         return format_partial_date(value)
     if kind is Kind.BOOL:
         return "yes" if value else "no"
+    if kind is Kind.UUIDS:
+        return format_uuids(value)
     if kind is Kind.WEAPONS:
         return format_weapons(value)
     if kind is Kind.WEAPONS_LABEL:
         return format_weapon_labels(value)
+    if kind is Kind.CODES:
+        return CODE_SEPARATOR.join(member.value for member in value)
     return format_history(value)
 
 
@@ -297,6 +387,7 @@ def normalized_header(text: str) -> str:
 def header_names(column: Column) -> set[str]:
     """Every normalized header that means `column`: its key and its title (for labels also "<key> label")."""
     names = {normalized_header(column.key), normalized_header(column.title)}
+    names.update(normalized_header(alias) for alias in column.aliases)
     if column.kind is Kind.CODE:
         names.add(normalized_header(column.key + " code"))
     return names

@@ -1,4 +1,4 @@
-"""CSV import of incidents, facilities or plan items: all or nothing, in one transaction, with a report."""
+"""CSV import of incidents, facilities, plan items or directives: all or nothing, in one transaction, with a report."""
 
 from __future__ import annotations
 

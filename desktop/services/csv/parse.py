@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 
 from desktop.domain.enums import CaseStatus, LabelledEnum, WeaponType
 from desktop.domain.values import PartialDate, StatusChange, Weapon
-from desktop.services.csv.format import LIST_SEPARATOR, Column, Kind
+from desktop.services.csv.format import CODE_SEPARATOR, HISTORY_DETAILS, LIST_SEPARATOR, UUID_SEPARATOR, Column, Kind
 
 _DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?)?$")
 _UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
@@ -85,37 +85,48 @@ def parse_uuid(text: str) -> str:
     return text.lower()
 
 
-def _entries(text: str) -> list[tuple[str, str, str]]:
-    """(head, separator, rest) of every list entry: the head is split off at the first unescaped `:`."""
-    entries = []
-    for raw in _raw_parts(text):
-        head, separator, rest = raw.partition(":")
-        entries.append((head.strip(), separator, rest))
-    return entries
+def parse_uuids(text: str) -> tuple[str, ...]:
+    """A ;-separated list of UUIDs (an empty cell: none); an empty entry or a UUID listed twice is refused."""
+    if not text.strip():
+        return ()
+    uuids: list[str] = []
+    for number, part in enumerate(text.split(UUID_SEPARATOR), start=1):
+        if not part.strip():
+            raise ValueError(f"entry {number} is empty; separate UUIDs with a single ;")
+        uuid = parse_uuid(part)
+        if uuid in uuids:
+            raise ValueError(f"{uuid} is listed twice")
+        uuids.append(uuid)
+    return tuple(uuids)
 
 
-def _raw_parts(text: str) -> list[str]:
-    """Split at unescaped bars, keeping escapes (they are undone per part after the head is split off)."""
+def _split_unescaped(text: str, separator: str, limit: int = -1) -> list[str]:
+    """Split at unescaped `separator`s (at most `limit` times), keeping the escapes for each part to undo."""
     parts, start, index = [], 0, 0
-    while index < len(text):
+    while index < len(text) and limit != 0:
         if text[index] == "\\":
             index += 2
             continue
-        if text[index] == LIST_SEPARATOR:
+        if text[index] == separator:
             parts.append(text[start:index])
             start = index + 1
+            limit -= 1
         index += 1
     parts.append(text[start:])
     return parts
 
 
-def _undo_escapes(text: str) -> str:
+_ESCAPED = {"weapons": ("\\", LIST_SEPARATOR), "history": ("\\", LIST_SEPARATOR, ":", ";")}
+
+
+def _undo_escapes(text: str, escaped: tuple[str, ...] = _ESCAPED["weapons"]) -> str:
     out, chars = [], iter(text)
     for char in chars:
         if char == "\\":
             following = next(chars, None)
-            if following not in ("\\", LIST_SEPARATOR):
-                raise ValueError("a backslash must be followed by \\ or | (write \\\\ for a backslash)")
+            if following not in escaped:
+                choices = " or ".join(", ".join(escaped).rsplit(", ", 1))
+                raise ValueError(f"a backslash must be followed by {choices} (write \\\\ for a backslash)")
             out.append(following)
         else:
             out.append(char)
@@ -126,10 +137,11 @@ def parse_weapons(text: str) -> tuple[Weapon, ...]:
     if not text.strip():
         return ()
     weapons = []
-    for number, (head, _, rest) in enumerate(_entries(text), start=1):
-        if not head:
+    for number, raw in enumerate(_split_unescaped(text, LIST_SEPARATOR), start=1):
+        head, _, rest = raw.partition(":")
+        if not head.strip():
             raise ValueError(f"weapon {number} has no type; write e.g. firearms:rifle|incendiary")
-        weapons.append(Weapon(parse_enum(WeaponType, head), _undo_escapes(rest)))
+        weapons.append(Weapon(parse_enum(WeaponType, head.strip()), _undo_escapes(rest)))
     return tuple(weapons)
 
 
@@ -138,20 +150,41 @@ def parse_weapon_labels(text: str) -> tuple[Weapon, ...]:
 
 
 def parse_history(text: str) -> tuple[StatusChange, ...]:
+    """A legal history cell (format.py): entries separated by |, each status@date, optional ;name=value
+    details and an optional :note. The previous release's status@YYYY-MM-DD:note reads as before."""
     if not text.strip():
         return ()
     changes = []
-    for number, (head, separator, rest) in enumerate(_entries(text), start=1):
-        code, at, day = head.partition("@")
-        if not at:
-            raise ValueError(f"status change {number} {head!r} needs a day: status@YYYY-MM-DD")
-        changed_on = parse_date(day)
-        if changed_on is None:
-            raise ValueError(f"status change {number} needs a day: status@YYYY-MM-DD")
-        changes.append(
-            StatusChange.on_day(parse_enum(CaseStatus, code), changed_on, _undo_escapes(rest) if separator else "")
-        )
+    for number, raw in enumerate(_split_unescaped(text, LIST_SEPARATOR), start=1):
+        try:
+            changes.append(_history_entry(raw))
+        except ValueError as error:
+            raise ValueError(f"status change {number}: {error}") from None
     return tuple(changes)
+
+
+def _history_entry(raw: str) -> StatusChange:
+    head, *note = _split_unescaped(raw, ":", limit=1)
+    first, *parts = _split_unescaped(head, ";")
+    code, at, day = first.strip().partition("@")
+    if not at or not day.strip():
+        raise ValueError(f"{first.strip()!r} needs a date: status@2019-09-12 (or 2019-09, 2019-09~, "
+                         "2019-09-01/2019-09-15)")  # fmt: skip
+    changed = PartialDate.parse(_undo_escapes(day, _ESCAPED["history"]), separator=" ")
+    if changed.time_of_day is not None:
+        raise ValueError(f"{day.strip()!r}: a legal history date has no band of the day")
+    details: dict[str, str] = {}
+    for part in parts:
+        name, equals, value = part.partition("=")
+        name = name.strip()
+        if not equals or name not in HISTORY_DETAILS:
+            raise ValueError(f"{part!r} is not one of ;agency=…, ;reference=…, ;charges=…")
+        if name in details:
+            raise ValueError(f"{name} is given twice")
+        details[name] = _undo_escapes(value, _ESCAPED["history"])
+    note_text = _undo_escapes(note[0], _ESCAPED["history"]) if note else ""
+    return StatusChange(parse_enum(CaseStatus, code), changed, note_text, agency=details.get("agency", ""),
+                        reference=details.get("reference", ""), charges=details.get("charges", ""))  # fmt: skip
 
 
 E = TypeVar("E", bound=LabelledEnum)
@@ -167,6 +200,12 @@ def parse_enum(enum: type[E], text: str) -> E:
     return found if found is not None else enum.parse(text)  # parse raises, naming the choices
 
 
+def parse_codes(enum: type[E], text: str) -> tuple[E, ...]:
+    """`;`-separated codes or labels of `enum` ("ice_ero;ice_hsi"), each once, in the order given."""
+    members = [parse_enum(enum, part) for part in text.split(CODE_SEPARATOR) if part.strip()]
+    return tuple(dict.fromkeys(members))
+
+
 def parse_cell(column: Column, text: str) -> Any:
     """The value of an (already un-escaped) cell; raises ValueError saying why it cannot be read."""
     kind = column.kind
@@ -175,11 +214,14 @@ def parse_cell(column: Column, text: str) -> Any:
     if kind is Kind.CODE or kind is Kind.LABEL:
         assert column.enum is not None
         return parse_enum(column.enum, text) if text.strip() else None
+    if kind is Kind.CODES:
+        assert column.enum is not None
+        return parse_codes(column.enum, text)
     return _PARSERS.get(kind, parse_history)(text)
 
 
 _PARSERS: dict[Kind, Callable[[str], Any]] = {
     Kind.UUID: parse_uuid, Kind.INT: parse_int, Kind.FLOAT: parse_float, Kind.DATE: parse_date,
     Kind.DATETIME: parse_datetime, Kind.PARTIAL_DATE: parse_partial_date, Kind.BOOL: parse_bool,
-    Kind.WEAPONS: parse_weapons, Kind.WEAPONS_LABEL: parse_weapon_labels,
+    Kind.WEAPONS: parse_weapons, Kind.WEAPONS_LABEL: parse_weapon_labels, Kind.UUIDS: parse_uuids,
 }  # fmt: skip

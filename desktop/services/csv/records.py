@@ -8,21 +8,25 @@ from datetime import datetime
 from typing import Any
 
 from desktop.domain.changes import changed_fields
+from desktop.domain.enums import DatePrecision, TimeOfDay
 from desktop.domain.errors import RecordNotFoundError, StaleRecordError, WriteRefusedError
 from desktop.domain.kinds import RecordKind
-from desktop.domain.records import Facility, Incident, PlanItem
+from desktop.domain.legal_history import current_status
+from desktop.domain.records import Directive, Facility, Incident, PlanItem
 from desktop.domain.validation import (
     BatchValidationError,
     FieldError,
     ValidationError,
     calendar_today,
+    directive_errors,
     facility_errors,
     incident_errors,
     plan_item_errors,
 )
-from desktop.domain.values import StatusChange
+from desktop.domain.values import PartialDate, StatusChange
 from desktop.persistence.unit_of_work import Database, UnitOfWork
 from desktop.services.csv.detect import Problem
+from desktop.services.csv.links import RelatedIncidents
 from desktop.services.csv.report import Conflict, ImportOptions, ImportReport
 from desktop.services.csv.rows import Cells, RowParser
 
@@ -30,7 +34,9 @@ _DEFAULTS: dict[RecordKind, Any] = {
     RecordKind.INCIDENT: Incident(facility_uuid="", title=""),
     RecordKind.FACILITY: Facility(name=""),
     RecordKind.PLAN_ITEM: PlanItem(facility_uuid="", description=""),
+    RecordKind.DIRECTIVE: Directive(title=""),
 }
+_FACILITY_KEYS = {RecordKind.DIRECTIVE: ("scope_facility_uuid", "scope_facility_name")}  # others: facility_uuid, _name
 BATCH = 500  # new incidents written with one add_many
 
 
@@ -55,6 +61,7 @@ class RowImporter:
         self.facility_uuids: set[str] = set()
         self.facility_names: dict[str, list[str]] = {}
         self.pending: list[tuple[Incident, Cells]] = []  # new incidents waiting for their batch
+        self.related = RelatedIncidents(uow.incidents.existing_uuids)
         self.today = calendar_today(database.clock())  # status changes must not be later
         if options.entity is not RecordKind.FACILITY:
             for uuid, name in uow.facilities.names():
@@ -128,6 +135,8 @@ class RowImporter:
     def _errors(self, record: Any) -> list[FieldError]:
         if self.entity is RecordKind.INCIDENT:
             return incident_errors(record, self.today)  # also the status history against the calendar
+        if self.entity is RecordKind.DIRECTIVE:
+            return directive_errors(record)
         return facility_errors(record) if self.entity is RecordKind.FACILITY else plan_item_errors(record)
 
     def _existing(self, uuid: str) -> Any:
@@ -148,45 +157,66 @@ class RowImporter:
                 values.pop(bookkeeping, None)
         base = existing if existing is not None else _DEFAULTS[self.entity]
         if self.entity is not RecordKind.FACILITY:
-            facility = self._facility(cells, existing)
+            uuid_key, name_key = _FACILITY_KEYS.get(self.entity, ("facility_uuid", "facility_name"))
+            facility = self._facility(cells, existing, uuid_key, name_key)
             if facility is None:
                 return None
-            values["facility_uuid"] = facility
-            values.pop("facility_name", None)
-        if self.entity is RecordKind.PLAN_ITEM and values.get("incident_uuid") == "":
-            values["incident_uuid"] = None
-        if self.entity is RecordKind.PLAN_ITEM and values.get("incident_uuid") and not self._incident_exists(
-                values["incident_uuid"]):  # fmt: skip
-            self._problem(cells, "incident_uuid", f"incident {values['incident_uuid']} does not exist")
+            values[uuid_key] = facility or (None if self.entity is RecordKind.DIRECTIVE else "")
+            values.pop(name_key, None)
+        if self.entity is RecordKind.PLAN_ITEM and not self._plan_links(cells, values):
             return None
         if self.entity is RecordKind.INCIDENT:
             values = self._history(values, base)
+            problem = merge_time_of_day(values, base.occurred)
+            if problem:
+                self._problem(cells, "occurred_time_of_day", problem)
+                return None
+            if uuid and uuid in values.get("related_uuids", ()):
+                self._problem(cells, "related_uuids", "an incident cannot be related to itself")
+                return None
         if existing is None:
             values["uuid"] = uuid
         return replace(base, **values)
 
     def _history(self, values: dict[str, Any], base: Incident) -> dict[str, Any]:
-        """The status history to check and store: the row's, else the stored one; a status other than its last
-        change's is appended as changed today (as the repository appends it)."""
+        """The legal history to check and store: the row's (as listed: its latest entry by date gives the status
+        when the row has none), else the stored one; a status other than its latest entry's is appended as
+        changed today (as the repository appends it on a status change)."""
         history: tuple[StatusChange, ...] = values.pop("status_history", None) or ()
         if history:
-            values.setdefault("status", history[-1].status)
+            values.setdefault("status", current_status(history))
         else:
             history = base.status_history  # none for a new record: the repository starts it
         status = values.get("status", base.status)
-        if history and status is not history[-1].status:
+        if history and status is not current_status(history):
             history = (*history, StatusChange.on_day(status, self.today))
         if history:
             values["status_history"] = history
         return values
 
-    def _incident_exists(self, uuid: str) -> bool:
-        return bool(self.uow.incidents.existing_uuids([uuid]))
+    def _plan_links(self, cells: Cells, values: dict[str, Any]) -> bool:
+        """Whether the plan item's incidents and directive are stored (an empty directive_uuid: none)."""
+        incidents: tuple[str, ...] = values.get("incident_uuids", ())
+        stored = self.uow.incidents.existing_uuids(incidents)
+        if missing := [uuid for uuid in incidents if uuid not in stored]:
+            self._problem(cells, "incident_uuids", f"incident {missing[0]} does not exist")
+            return False
+        if "directive_uuid" in values:
+            directive = values["directive_uuid"] or None
+            values["directive_uuid"] = directive
+            if directive and not self.uow.directives.existing_uuids([directive]):
+                self._problem(
+                    cells, "directive_uuid", f"directive {directive} does not exist; import the directives first"
+                )
+                return False
+        return True
 
-    def _facility(self, cells: Cells, existing: Any) -> str | None:
-        """The facility uuid the row refers to ("" for a nationwide plan item), or None after a problem."""
-        uuid: str = cells.values.get("facility_uuid", "")
-        name: str = cells.values.get("facility_name", "").strip()
+    def _facility(self, cells: Cells, existing: Any, uuid_key: str = "facility_uuid",
+                  name_key: str = "facility_name") -> str | None:  # fmt: skip
+        """The facility uuid the row refers to ("" for a nationwide plan item or a directive without a facility), or
+        None after a problem; `uuid_key` and `name_key` name the columns (a directive's scope_facility_…)."""
+        uuid: str = cells.values.get(uuid_key) or ""
+        name: str = cells.values.get(name_key, "").strip()
         if uuid in self.facility_uuids:
             return uuid
         if name:
@@ -194,30 +224,30 @@ class RowImporter:
             if len(matches) == 1:
                 return matches[0]
             if len(matches) > 1:
-                self._problem(cells, "facility_name", f"{len(matches)} facilities are named {name!r}; give "
-                                                      "facility_uuid to say which")  # fmt: skip
+                self._problem(cells, name_key, f"{len(matches)} facilities are named {name!r}; give "
+                                               f"{uuid_key} to say which")  # fmt: skip
                 return None
             if self.options.create_facilities:
-                return self._create_facility(cells, uuid, name)
-            self._problem(cells, "facility_name", f"no facility is named {name!r}; import the facilities first "
-                                                  "or choose to create missing facilities")  # fmt: skip
+                return self._create_facility(cells, uuid, name, name_key)
+            self._problem(cells, name_key, f"no facility is named {name!r}; import the facilities first "
+                                           "or choose to create missing facilities")  # fmt: skip
             return None
         if uuid:
-            self._problem(cells, "facility_uuid", f"facility {uuid} does not exist; give facility_name to match or "
-                                                  "create it by name")  # fmt: skip
+            self._problem(cells, uuid_key, f"facility {uuid} does not exist; give {name_key} to match or "
+                                           "create it by name")  # fmt: skip
             return None
-        if not cells.given("facility_uuid") and not cells.given("facility_name") and existing is not None:
-            return str(existing.facility_uuid)
-        if self.entity is RecordKind.PLAN_ITEM:
-            return ""  # nationwide
+        if not cells.given(uuid_key) and not cells.given(name_key) and existing is not None:
+            return str(getattr(existing, uuid_key) or "")
+        if self.entity in (RecordKind.PLAN_ITEM, RecordKind.DIRECTIVE):
+            return ""  # nationwide, or a directive's scope without one facility
         self._problem(cells, "facility", "is required: give facility_uuid or facility_name")
         return None
 
-    def _create_facility(self, cells: Cells, uuid: str, name: str) -> str | None:
+    def _create_facility(self, cells: Cells, uuid: str, name: str, name_key: str = "facility_name") -> str | None:
         facility = Facility(name=name, uuid=uuid)
         errors = facility_errors(facility)
         if errors:
-            self._problem(cells, "facility_name", f"cannot create the facility: {errors[0]}")
+            self._problem(cells, name_key, f"cannot create the facility: {errors[0]}")
             return None
         if self.writing:
             try:
@@ -238,26 +268,27 @@ class RowImporter:
     def _save(self, cells: Cells, record: Any, existing: Any) -> None:
         file_updated: datetime | None = cells.values.get("updated_at")
         if existing is not None:
-            same = not changed_fields(existing, record) and (
-                self.entity is not RecordKind.INCIDENT or not record.status_history
-                or _history_key(record.status_history) == _history_key(existing.status_history))  # fmt: skip
-            if same:
+            if self._unchanged(existing, record):
                 self.report.unchanged += 1
                 return
             conflict = _conflict(file_updated, existing.updated_at)
             if conflict:
                 self.report.conflicts.append(Conflict(cells.line, record.uuid, conflict))
                 return
+        if self.entity is RecordKind.INCIDENT:
+            record = self.related.for_now(record, cells)  # also when only checking: the file's rows may follow
         if not self.writing:
             self._count(existing)
             return
         if self.entity is RecordKind.INCIDENT and existing is None:
             self.pending.append((record, cells))
+            if record.uuid:
+                self.related.queued.add(record.uuid)
             self._count(existing)
             if len(self.pending) >= BATCH:
-                self.finish()
+                self.flush()
             return
-        self.finish()  # rows are written in file order
+        self.flush()  # rows are written in file order
         try:
             with self.uow.refusals():
                 self._write(cells, record, existing, file_updated)
@@ -273,6 +304,17 @@ class RowImporter:
             return
         self._count(existing)
 
+    def _unchanged(self, existing: Any, record: Any) -> bool:
+        """Whether the row says nothing new: the audit trail's comparison, and what it does not see (the band of
+        the day, which occurred's audit text leaves out; the legal history)."""
+        if changed_fields(existing, record):
+            return False
+        if self.entity is not RecordKind.INCIDENT:
+            return True
+        same_history = not record.status_history or (
+            _history_key(record.status_history) == _history_key(existing.status_history))  # fmt: skip
+        return bool(record.occurred == existing.occurred and same_history)
+
     def _write(self, cells: Cells, record: Any, existing: Any, file_updated: datetime | None) -> None:
         """Add or update the record, keeping the file's timestamps (the repository stamps it with the import's)."""
         if existing is None:
@@ -285,7 +327,24 @@ class RowImporter:
         self.repository.restamp(saved.uuid, cells.values.get("created_at") if existing is None else None, file_updated)
 
     def finish(self) -> None:
-        """Write the new incidents still waiting for their batch (call before committing)."""
+        """At the end of the file (before committing): write the new incidents still waiting for their batch,
+        check the related incidents that were not stored when their rows were written, and link them."""
+        self.flush()
+        for waiting, uuid in self.related.missing(self.seen_uuids):
+            reason = f"incident {uuid} is neither stored nor a row of this file"
+            self.report.add_problem(waiting.cells.problem("related_uuids", reason, self.parser.header))
+        if not self.writing or not self.related.later:
+            return
+        try:
+            with self.uow.refusals():
+                self.related.link(self.uow.incidents)
+        except WriteRefusedError as error:
+            self.broken = True
+            self.report.add_problem(Problem(self.report.rows + 1, 1, f"the database refused the links: {error}"))
+
+    def flush(self) -> None:
+        """Write the new incidents waiting for their batch."""
+        self.related.queued.clear()  # stored from here on (or nothing is written any more)
         pending, self.pending = self.pending, []
         if not pending or not self.writing:
             return
@@ -320,4 +379,28 @@ def _conflict(file_updated: datetime | None, stored_updated: datetime | None) ->
         return f"the stored record is newer (updated {stored}, the row {file_updated.isoformat(sep=' ')}); kept"
     if stored_updated is not None and file_updated == stored_updated:
         return f"the row differs from the stored record but has the same updated_at ({stored}); kept"
+    return ""
+
+
+def merge_time_of_day(values: dict[str, Any], stored: PartialDate) -> str:
+    """Put the row's band of the day (occurred_time_of_day) into its occurred date; the reason when it cannot be.
+
+    The band may also be written after the day in occurred ("2019-08-25 early morning"): then a band in its own
+    column must be the same. A file without the band's column keeps the stored band while occurred stays that
+    day (a previous release's file says nothing about it)."""
+    given = "occurred_time_of_day" in values
+    band: TimeOfDay | None = values.pop("occurred_time_of_day", None)
+    occurred: PartialDate = values.get("occurred", stored)
+    if "occurred" in values and occurred.time_of_day is not None:
+        if band is not None and band is not occurred.time_of_day:
+            return f"{band.value!r} does not match occurred ({occurred.time_of_day.label.lower()})"
+        return ""
+    if not given:
+        if "occurred" not in values:
+            return ""
+        same_day = occurred.precision is DatePrecision.DAY and occurred.on == stored.on
+        band = stored.time_of_day if same_day and stored.precision is DatePrecision.DAY else None
+    if band is not None and occurred.precision is not DatePrecision.DAY:
+        return f"needs occurred to be one day, not {occurred.label()}"
+    values["occurred"] = replace(occurred, time_of_day=band)
     return ""

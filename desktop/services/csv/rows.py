@@ -12,15 +12,20 @@ from desktop.services.csv.detect import Problem
 from desktop.services.csv.format import COLUMNS, MASK, Column, Kind, restore
 from desktop.services.csv.parse import parse_cell
 
-NULLABLE_ENUMS = {"security_level"}
+NULLABLE_ENUMS = {"security_level", "occurred_time_of_day", "attack_type_2", "attack_type_3", "target_type_2",
+                  "target_type_3", "property_extent"}  # fmt: skip  # an empty cell means none
 NOT_GIVEN_WHEN_EMPTY = {Kind.CODE, Kind.LABEL, Kind.BOOL, Kind.HISTORY}
 SECOND_OPINION = {Kind.LABEL, Kind.WEAPONS_LABEL}  # read after the column they repeat
 REQUIRED = {
     RecordKind.INCIDENT: (("title",), ("facility_uuid", "facility_name")),
     RecordKind.FACILITY: (("name",),),
     RecordKind.PLAN_ITEM: (("description",),),
+    RecordKind.DIRECTIVE: (("title",),),
 }
-FIELD_COLUMNS = {"facility": ("facility_uuid", "facility_name"), "incident": ("incident_uuid",)}
+FIELD_COLUMNS = {
+    "facility": ("facility_uuid", "facility_name"), "incident": ("incident_uuids",), "related": ("related_uuids",),
+    "directive": ("directive_uuid",), "scope_facility": ("scope_facility_uuid", "scope_facility_name"),
+}  # fmt: skip
 
 
 @dataclass

@@ -1,4 +1,4 @@
-"""Read-only lists on the dashboard: plan items overdue or due this week, and reassessments due."""
+"""Read-only lists on the dashboard: plan items overdue or due this week, reassessments due, directive progress."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from typing import Generic, TypeVar
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
+from desktop.domain.figures import DirectiveProgress
 from desktop.domain.records import PlanItem
 from desktop.services.plans import Deadline, ReassessmentDue, deadline_of
 from desktop.ui.dashboard.chart_common import DUE_SOON_COLOUR, OVERDUE_COLOUR
@@ -81,3 +82,17 @@ class ReassessmentTable(_ReadOnlyTable[ReassessmentDue]):
         last = item.last_assessment.isoformat() if item.last_assessment else "never"
         cells = [due, item.name, item.state, item.security_level.label, last]
         return cells, OVERDUE_COLOUR if item.is_overdue(today) else DUE_SOON_COLOUR
+
+
+class DirectiveTable(_ReadOnlyTable[DirectiveProgress]):
+    """Every directive with its deadline and the progress of its plan items; overdue ones red."""
+
+    headers = ("Deadline", "Directive", "Progress")
+    empty_text = "No directive is recorded."
+
+    def row_of(self, item: DirectiveProgress, today: date) -> tuple[list[str], str]:
+        deadline = item.deadline.isoformat() if item.deadline else "none"
+        overdue = item.is_overdue(today)
+        if overdue and item.deadline:
+            deadline += f" ({(today - item.deadline).days} d late)"
+        return [deadline, item.title, item.text], OVERDUE_COLOUR if overdue else ""

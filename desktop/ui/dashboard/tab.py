@@ -27,7 +27,7 @@ from desktop.persistence.unit_of_work import Database
 from desktop.services.dashboard import DashboardData, dashboard_data, describe_filter, narrowed
 from desktop.ui.dashboard.breakdown_charts import case_chart, casualty_chart, plan_chart, severity_chart
 from desktop.ui.dashboard.chart_panel import ChartPanel
-from desktop.ui.dashboard.deadline_tables import DeadlineTable, ReassessmentTable
+from desktop.ui.dashboard.deadline_tables import DeadlineTable, DirectiveTable, ReassessmentTable
 from desktop.ui.dashboard.headline import HeadlineStrip
 from desktop.ui.dashboard.month_chart import month_chart
 from desktop.ui.dashboard.ranking_chart import facility_chart, state_chart
@@ -83,6 +83,8 @@ class DashboardTab(QWidget):
         self.deadline_table.setObjectName("deadline_table")
         self.reassessment_table = ReassessmentTable()
         self.reassessment_table.setObjectName("reassessment_table")
+        self.directive_table = DirectiveTable()
+        self.directive_table.setObjectName("directive_table")
         self._build_layout()
         session.database_changed.connect(self._database_changed)
         session.records_changed.connect(self.invalidate)
@@ -104,6 +106,9 @@ class DashboardTab(QWidget):
         reassessments = QGroupBox("Security reassessments due (ISC: 3 years at FSL III–V, 5 at FSL I–II)")
         QVBoxLayout(reassessments).addWidget(self.reassessment_table)
         grid.addWidget(reassessments, 5, 0, 1, 3)
+        directives = QGroupBox("Directives: plan items implemented, overdue in red")
+        QVBoxLayout(directives).addWidget(self.directive_table)
+        grid.addWidget(directives, 6, 0, 1, 3)
         for column in range(3):
             grid.setColumnStretch(column, 1)
         scroll = QScrollArea(self)
@@ -175,6 +180,7 @@ class DashboardTab(QWidget):
         self.plan_panel.set_chart(plan_chart(data.plan_items, data.deadlines))
         self.deadline_table.show_items(data.deadlines.items, data.today)
         self.reassessment_table.show_items(data.reassessments, data.today)
+        self.directive_table.show_items(data.directives, data.today)
 
     def _show_ranking(self, *_: object) -> None:
         if self._data is None:

@@ -1,5 +1,5 @@
-"""FacilityForm: create or edit a facility; shows its ISC reassessment date live and its incidents
-and plan items."""
+"""FacilityForm: create or edit a facility; shows its ISC reassessment date live, a facility of the same name,
+the directives that reach it, and its incidents and plan items."""
 
 from __future__ import annotations
 
@@ -19,13 +19,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.enums import Agency, FacilityType, SecurityLevel
+from desktop.domain.enums import Agency, FacilityType, OperatorKind, SecurityLevel
 from desktop.domain.kinds import RecordKind
-from desktop.domain.records import Facility
+from desktop.domain.records import Directive, Facility
 from desktop.domain.validation import FieldError, facility_errors
 from desktop.ui.forms.base import RecordForm
+from desktop.ui.forms.choice_fields import StateCombo
 from desktop.ui.forms.fields import ERROR_COLOUR, CoordinateEdit, EnumCombo, OptionalDateEdit, TextBox
 from desktop.ui.forms.related import RelatedRecords
+from desktop.ui.table_models.directives import scope_text
+
+WARNING_COLOUR = "#8a5300"
+NOT_ASSESSED = "Not assessed"
+UNKNOWN_LEVEL = "Unknown (assessed, level not known)"
+
+
+def fill_list(tree: QTreeWidget, rows: list[list[str]], empty_text: str) -> None:
+    """Show `rows` in a read-only list (or one row saying `empty_text`)."""
+    tree.clear()
+    for row in rows or [[empty_text] + [""] * (tree.columnCount() - 1)]:
+        tree.addTopLevelItem(QTreeWidgetItem(row))
 
 
 def read_only_list(headers: list[str], rows: list[list[str]], empty_text: str) -> QTreeWidget:
@@ -34,8 +47,7 @@ def read_only_list(headers: list[str], rows: list[list[str]], empty_text: str) -
     tree.setHeaderLabels(headers)
     tree.setRootIsDecorated(False)
     tree.setAlternatingRowColors(True)
-    for row in rows or [[empty_text] + [""] * (len(headers) - 1)]:
-        tree.addTopLevelItem(QTreeWidgetItem(row))
+    fill_list(tree, rows, empty_text)
     header = tree.header()
     header.setStretchLastSection(False)
     for column in range(len(headers)):
@@ -46,28 +58,44 @@ def read_only_list(headers: list[str], rows: list[list[str]], empty_text: str) -
 
 
 class FacilityForm(RecordForm):
-    """Name, agency, type, address, coordinates (empty = unknown), FSL, last assessment, notes."""
+    """Name (a name another facility has is pointed out, not refused), agency, type, operator, address, state (by
+    code or name), coordinates (empty = unknown), FSL (not assessed, or assessed with the level unknown), last
+    assessment, notes; the directives that reach the facility as described (`directives`: every directive)."""
 
     kind = RecordKind.FACILITY
 
-    def __init__(self, record: Facility | None, related: RelatedRecords | None = None, parent: QWidget | None = None):
+    def __init__(
+        self, record: Facility | None, related: RelatedRecords | None = None, parent: QWidget | None = None, *,
+        facilities: list[tuple[str, str]] | None = None, directives: list[Directive] | None = None,
+    ) -> None:  # fmt: skip
         super().__init__(record is not None, parent)
         self.record = record
+        self.other_names = {name.strip().casefold(): name for uuid, name in facilities or []
+                            if record is None or uuid != record.uuid}  # fmt: skip
+        self.directives = directives or []
         self.name = QLineEdit()
         self.name.setMaxLength(300)
+        self.name_warning = QLabel()
+        self.name_warning.setObjectName("name_warning")
+        self.name_warning.setWordWrap(True)
+        self.name_warning.setStyleSheet(f"color: {WARNING_COLOUR};")
+        self.name_warning.hide()
         self.agency = EnumCombo(Agency)
         self.facility_type = EnumCombo(FacilityType)
+        self.operator = EnumCombo(OperatorKind)
+        self.operator_name = QLineEdit()
+        self.operator_name.setMaxLength(300)
+        self.operator_name.setPlaceholderText("the contractor or office that runs it, e.g. GEO Group")
         self.address = QLineEdit()
         self.city = QLineEdit()
-        self.state = QLineEdit()
-        self.state.setMaxLength(60)  # no validator: a name typed stays and is answered inline with its code
-        self.state.setPlaceholderText("two-letter code, e.g. WA")
+        self.state = StateCombo()
         self.zip_code = QLineEdit()
         self.zip_code.setMaxLength(20)  # no validator: letters typed stay and are answered inline
         self.zip_code.setPlaceholderText("12345 or 12345-6789")
         self.latitude = CoordinateEdit()
         self.longitude = CoordinateEdit()
-        self.security_level = EnumCombo(SecurityLevel, none_label="None (not assessed by the ISC)")
+        self.security_level = EnumCombo(SecurityLevel, none_label=NOT_ASSESSED)
+        self.security_level.setItemText(self.security_level.findData(SecurityLevel.UNKNOWN.value), UNKNOWN_LEVEL)
         self.last_assessment = OptionalDateEdit("Assessed on")
         self.reassessment_due = QLabel()
         self.reassessment_due.setObjectName("reassessment_due")
@@ -78,9 +106,15 @@ class FacilityForm(RecordForm):
 
         place = QGroupBox(self.kind.heading)
         place_form = QFormLayout(place)
-        place_form.addRow(*self.field("name", "&Name", self.name))
+        label, box = self.field("name", "&Name", self.name)
+        box_layout = box.layout()
+        assert box_layout is not None
+        box_layout.addWidget(self.name_warning)
+        place_form.addRow(label, box)
         place_form.addRow(*self.field("agency", "&Agency", self.agency))
         place_form.addRow(*self.field("facility_type", "&Type", self.facility_type))
+        place_form.addRow(*self.field("operator", "Operated b&y", self.operator))
+        place_form.addRow(*self.field("operator_name", "Operator (&who runs it)", self.operator_name))
         place_form.addRow(*self.field("address", "Add&ress", self.address))
         place_form.addRow(*self.field("city", "&City", self.city))
         place_form.addRow(*self.field("state", "&State", self.state))
@@ -96,10 +130,18 @@ class FacilityForm(RecordForm):
         security_form.addRow(label, box)
         security_form.addRow(QLabel("Reassessment due"), self.reassessment_due)  # computed: no buddy
         security_form.addRow(*self.field("notes", "Not&es", self.notes))
+        self.directives_list = read_only_list(["Deadline", "Directive", "Scope"], [], "")
+        self.directives_label = QLabel()
+        self.directives_label.setBuddy(self.directives_list)
+        right = QVBoxLayout()
+        right.addWidget(security)
+        right.addWidget(self.directives_label)
+        right.addWidget(self.directives_list, 1)
+        self.tab_stop(self.directives_list)
 
         columns = QHBoxLayout()
         columns.addWidget(place, 3)
-        columns.addWidget(security, 2)
+        columns.addLayout(right, 2)
         layout = QVBoxLayout(self)
         layout.addLayout(columns)
         if record is not None:
@@ -135,9 +177,11 @@ class FacilityForm(RecordForm):
         self.name.setText(record.name)
         self.agency.set_value(record.agency)
         self.facility_type.set_value(record.facility_type)
+        self.operator.set_value(record.operator)
+        self.operator_name.setText(record.operator_name)
         self.address.setText(record.address)
         self.city.setText(record.city)
-        self.state.setText(record.state)
+        self.state.set_value(record.state)
         self.zip_code.setText(record.zip_code)
         self.latitude.set_value(record.latitude)
         self.longitude.set_value(record.longitude)
@@ -158,9 +202,11 @@ class FacilityForm(RecordForm):
             name=self.name.text().strip(),
             agency=self.agency.value(),
             facility_type=self.facility_type.value(),
+            operator=self.operator.value(),
+            operator_name=self.operator_name.text().strip(),
             address=self.address.text().strip(),
             city=self.city.text().strip(),
-            state=self.state.text().strip(),
+            state=self.state.value(),
             zip_code=self.zip_code.text().strip(),
             security_level=self.security_level.value(),
             last_assessment=self.last_assessment.value(),
@@ -175,11 +221,14 @@ class FacilityForm(RecordForm):
 
     def sync_widgets(self) -> None:
         record = self.build()[0]
+        self._show_same_name(record.name)
+        self._show_directives(record)
         due = record.reassessment_due
         level = record.security_level
         if due is None:
             needs = "a security level" if level is None else "the last assessment date"
-            self.reassessment_due.setText(f"— (needs {needs})")
+            text = "— (the level is not known)" if level is SecurityLevel.UNKNOWN else f"— (needs {needs})"
+            self.reassessment_due.setText(text)
             self.reassessment_due.setStyleSheet("")
             return
         assert level is not None
@@ -189,3 +238,17 @@ class FacilityForm(RecordForm):
             + (" — overdue" if overdue else "")
         )
         self.reassessment_due.setStyleSheet(f"color: {ERROR_COLOUR}; font-weight: bold;" if overdue else "")
+
+    def _show_same_name(self, name: str) -> None:
+        """Point out (without refusing the save) that another facility already has this name."""
+        other = self.other_names.get(name.strip().casefold()) if name.strip() else None
+        warning = f"Another facility is already named “{other}”. Saving is still possible; check that this is "
+        self.name_warning.setText(warning + "not the same facility." if other else "")
+        self.name_warning.setVisible(other is not None)
+
+    def _show_directives(self, record: Facility) -> None:
+        """The directives that reach the facility as the form describes it now (agency, type; itself when stored)."""
+        reaching = [d for d in self.directives if d.reaches(record)]
+        rows = [[d.deadline.isoformat() if d.deadline else "", d.title, scope_text(d)] for d in reaching]
+        fill_list(self.directives_list, rows, "No directive reaches this facility")
+        self.directives_label.setText(f"&Directives that reach this facility ({len(reaching)})")

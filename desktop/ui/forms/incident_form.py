@@ -34,6 +34,7 @@ from desktop.ui.forms.fields import (
 )
 from desktop.ui.forms.gtd_fields import ResponseFields, TypeChoices, in_a_row
 from desktop.ui.forms.legal_history_editor import LegalHistoryEditor
+from desktop.ui.forms.related_field import RelatedIncidentsField, related_group, related_problems  # links (issue 10)
 from desktop.ui.forms.typed_date import TypedDateEdit
 
 COUNT_FIELDS = (
@@ -92,6 +93,7 @@ class IncidentForm(RecordForm):
         self.sources = TextBox(3)
         self.suspect_names = TextBox(2)
         self.personal_details = TextBox(2)
+        self.related = RelatedIncidentsField(record)  # links (issue 10): `related.attach(IncidentChoices)` searches
 
         columns = QHBoxLayout()
         left, right = QVBoxLayout(), QVBoxLayout()
@@ -100,6 +102,7 @@ class IncidentForm(RecordForm):
         left.addWidget(self._incident_group())
         left.addWidget(self._weapons_group())
         left.addWidget(self._casualties_group())
+        left.addWidget(related_group(self, self.related))  # links (issue 10)
         left.addStretch(1)
         right.addWidget(self._legal_group())
         right.addWidget(self._narrative_group(), 1)
@@ -242,6 +245,7 @@ class IncidentForm(RecordForm):
         self.sources.setPlainText(incident.sources)
         self.suspect_names.setPlainText(incident.suspect_names)
         self.personal_details.setPlainText(incident.personal_details)
+        self.related.set_value(incident.related_uuids)  # links (issue 10)
 
     def build(self) -> tuple[Incident, list[FieldError]]:
         problems: list[FieldError] = []
@@ -258,6 +262,7 @@ class IncidentForm(RecordForm):
         except ValueError as error:
             problems.append(FieldError("occurred", str(error)))
         problems.extend(FieldError("status_history", text) for text in self.legal_history.problems(date.today()))
+        problems.extend(related_problems(self.related))  # links (issue 10)
         read = self._read_typed(problems)
         damage = self.property_damage.value()
         values = dict(
@@ -281,6 +286,7 @@ class IncidentForm(RecordForm):
             **self.attacks.values(),
             **self.targets.values(),
             **self.response.values(damage, self.record),
+            related_uuids=self.related.value(),  # links (issue 10)
             **{key: value for key, value in read.items() if key != "damage_estimate_usd"},
         )
         if self.record is not None:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QRegularExpression
-from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QFormLayout, QLineEdit, QVBoxLayout, QWidget
 
 from desktop.domain.enums import PlanStatus
@@ -13,24 +11,25 @@ from desktop.domain.kinds import RecordKind
 from desktop.domain.records import PlanItem
 from desktop.domain.validation import FieldError, plan_item_errors
 from desktop.ui.forms.base import RecordForm
+from desktop.ui.forms.choice_fields import DirectiveCombo
 from desktop.ui.forms.fields import EnumCombo, FacilityPicker, OptionalDateEdit, TextBox
+from desktop.ui.widgets.record_picker import RecordPicker
 
 NATIONWIDE = "All facilities (nationwide)"
-_UUID = QRegularExpression(r"[0-9A-Fa-f-]{0,36}")
 
 
 class PlanItemForm(RecordForm):
-    """Facility (or nationwide), linked incident, description, owner, due date, status, risk rationale."""
+    """Facility (or nationwide), linked incidents, description, owner, due date, status, risk rationale."""
 
     kind = RecordKind.PLAN_ITEM
 
-    def __init__(self, record: PlanItem | None, facilities: list[tuple[str, str]], parent: QWidget | None = None):
+    def __init__(self, record: PlanItem | None, facilities: list[tuple[str, str]], parent: QWidget | None = None,
+                 *, directives: list[tuple[str, str]] | None = None):  # fmt: skip
         super().__init__(record is not None, parent)
         self.record = record
+        self.directive = DirectiveCombo(directives or [])
         self.facility = FacilityPicker(facilities, nationwide_label=NATIONWIDE)
-        self.incident = QLineEdit()
-        self.incident.setPlaceholderText("none (optional: the ID of the incident this item answers)")
-        self.incident.setValidator(QRegularExpressionValidator(_UUID, self.incident))
+        self.incidents = RecordPicker("incident", "incidents")
         self.description = TextBox(4)
         self.owner = QLineEdit()
         self.owner.setMaxLength(300)
@@ -44,11 +43,13 @@ class PlanItemForm(RecordForm):
 
         form = QFormLayout()
         form.addRow(*self.field("facility", "&Facility", self.facility))
-        form.addRow(*self.field("incident", "Linked &incident", self.incident))
+        form.addRow(*self.field("incident", "Linked &incidents", self.incidents, focus=self.incidents.edit,
+                                targets=[self.incidents.edit]))  # fmt: skip
         form.addRow(*self.field("description", "&Description", self.description))
         form.addRow(*self.field("owner", "&Owner", self.owner))
         form.addRow(*self.field("due_date", "D&ue date", self.due_date, targets=[self.due_date.edit]))
         form.addRow(*self.field("status", "&Status", self.status))
+        form.addRow(*self.field("directive", "Directi&ve", self.directive))
         form.addRow(*self.field("risk_rationale", "&Risk rationale", self.risk_rationale))
         form.addRow(*self.field("notes", "&Notes", self.notes))
         layout = QVBoxLayout(self)
@@ -60,11 +61,12 @@ class PlanItemForm(RecordForm):
 
     def _load(self, record: PlanItem) -> None:
         self.facility.set_value(record.facility_uuid, record.facility_name)
-        self.incident.setText(record.incident_uuids[0] if record.incident_uuids else "")
+        self.incidents.set_value(record.incident_uuids)
         self.description.setPlainText(record.description)
         self.owner.setText(record.owner)
         self.due_date.set_value(record.due_date)
         self.status.set_value(record.status)
+        self.directive.set_value(record.directive_uuid, record.directive_title)
         self.risk_rationale.setPlainText(record.risk_rationale)
         self.notes.setPlainText(record.notes)
 
@@ -74,17 +76,18 @@ class PlanItemForm(RecordForm):
         if facility_uuid is None:
             typed = self.facility.currentText().strip()
             problems.append(FieldError("facility", f"must be chosen from the list (no facility is named “{typed}”)"))
-        incident = self.incident.text().strip() or None
-        if incident is not None and len(incident) != 36:
-            problems.append(FieldError("incident", "must be a complete incident ID (36 characters) or empty"))
+        if (pending := self.incidents.pending_problem()) is not None:
+            problems.append(FieldError("incident", pending))
         values = dict(
             facility_uuid=facility_uuid or "",
             facility_name=self.facility.currentText().strip() if facility_uuid else "",
-            incident_uuids=(incident,) if incident else (),
+            incident_uuids=self.incidents.value(),
             description=self.description.toPlainText().strip(),
             owner=self.owner.text().strip(),
             due_date=self.due_date.value(),
             status=self.status.value(),
+            directive_uuid=self.directive.value(),
+            directive_title=self.directive.title(),
             risk_rationale=self.risk_rationale.toPlainText().strip(),
             notes=self.notes.toPlainText().strip(),
         )

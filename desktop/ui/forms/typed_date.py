@@ -7,20 +7,24 @@ from datetime import date
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
+from desktop.domain.date_input import read_date
 from desktop.domain.values import PartialDate
+from desktop.ui.widgets.date_input import locale_month_first
 
 PREVIEW_STYLE = "color: palette(placeholder-text);"
 FORMS = (
-    "Type the date as it is known: 2019-08-25, 2019-08-25 04:00, 2019-08 (a month), 2019 (a year),\n"
+    "Type the date as it is known: 2019-08-25, 7/13/2019, 2019-08-25 04:00, 2019-08 (a month), 2019 (a year),\n"
+    "late August 2019 (about the 21st to the 31st),\n"
     "2019-08-20/2019-08-31 (somewhere in a range), about 2019-08-25 or 2019-08~ (approximate),\n"
     "2019-08-25 early morning (a band of the day: night, early morning, morning, afternoon, evening)."
 )
 
 
 def read_partial_date(text: str) -> PartialDate:
-    """The date `text` describes; ValueError saying why it cannot be read (the field names itself)."""
+    """The date `text` describes (every form domain/date_input reads: 2019-08-25, 7/13/2019 in the locale's
+    order, late August 2019…); ValueError saying why it cannot be read (the field names itself)."""
     try:
-        return PartialDate.parse(text, separator=" ")
+        return read_date(text, month_first=locale_month_first())
     except ValueError as error:
         raise ValueError(f"cannot be read: {error}") from None
 

@@ -1,4 +1,5 @@
-"""The briefing as Qt rich-text HTML: summary figures, chart images, incident, plan-item and reassessment tables."""
+"""The briefing as Qt rich-text HTML: summary figures, chart images, incident, plan-item, directive and reassessment
+tables."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from html import escape
 
+from desktop.domain.figures import DirectiveProgress
 from desktop.domain.records import Incident, PlanItem
 from desktop.domain.values import Weapon
 from desktop.services.briefing import BriefingContent
@@ -121,6 +123,28 @@ def reassessment_row(item: ReassessmentDue, today: date) -> str:
     return f"<tr>{''.join(_cell(text, colour=colour) for text in cells)}</tr>"
 
 
+def directive_row(progress: DirectiveProgress, today: date) -> str:
+    overdue = progress.is_overdue(today)
+    deadline = progress.deadline.isoformat() if progress.deadline else "none"
+    if overdue:
+        deadline += "<br><b>overdue</b>"
+    cells = [deadline, escape(progress.title), escape(progress.text)]
+    return f"<tr>{''.join(_cell(text, colour=OVERDUE_COLOUR if overdue else None) for text in cells)}</tr>"
+
+
+def directives_section(content: BriefingContent) -> str:
+    """The directives reaching the briefing's facilities, with deadline and plan items implemented."""
+    directives = content.directives
+    if not directives:
+        return "<h2>Directives</h2><p>No directive reaches these facilities.</p>"
+    overdue = sum(1 for progress in directives if progress.is_overdue(content.as_of))
+    note = f"{count_text(len(directives))} directives, {count_text(overdue)} overdue (past the deadline with plan "
+    note += "items not all implemented)"
+    table = _table(["Deadline", "Directive", "Plan items"], (directive_row(p, content.as_of) for p in directives),
+                   widths=(15, 60, 25))  # fmt: skip
+    return f'<h2>Directives</h2><p class="note">{escape(note)}.</p>{table}'
+
+
 def _summary(content: BriefingContent) -> str:
     figures = content.figures
     casualties, deadlines = figures.casualties, figures.deadlines
@@ -212,6 +236,7 @@ Deadlines as of {today.isoformat()}; generated {content.generated_at.strftime("%
 <p class="note">{escape(incident_note + casualty_note)}</p>{incident_table}
 <h2>Security plan items</h2><p class="note">{escape(plan_note)}.</p>
 {plan_table if content.plan_items else "<p>No plan item is open or due in the period.</p>"}
+{directives_section(content)}
 <h2>Security reassessments due</h2>
 <p class="note">ISC cycle: every 3 years at FSL III–V, every 5 years at FSL I–II; listed up to 90 days ahead.</p>
 {reassessment_table if content.figures.reassessments else "<p>No security reassessment is due.</p>"}

@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QColor
 
+from desktop.domain.enums import OperatorKind, SecurityLevel
 from desktop.domain.kinds import RecordKind
 from desktop.domain.queries import FacilityFilter
 from desktop.domain.records import Facility
@@ -18,7 +19,7 @@ OVERDUE_TEXT = QColor("#b00020")
 
 
 def reassessment_text(facility: Facility) -> str:
-    if facility.security_level is None:
+    if facility.security_level in (None, SecurityLevel.UNKNOWN):
         return ""
     due = facility.reassessment_due
     return due.isoformat() if due is not None else "never assessed"
@@ -30,8 +31,18 @@ def level_text(facility: Facility) -> str:
 
 def level_tip(facility: Facility) -> str:
     if facility.security_level is None:
-        return "No Facility Security Level recorded"
+        return "Not assessed: no Facility Security Level recorded"
+    if facility.security_level is SecurityLevel.UNKNOWN:
+        return "Assessed, but the Facility Security Level is not known"
     return f"Facility Security Level {facility.security_level.label}"
+
+
+def operator_text(facility: Facility) -> str:
+    """ "GEO Group (contractor)", "Government", or "" when not known."""
+    if facility.operator is OperatorKind.UNKNOWN:
+        return facility.operator_name
+    kind = facility.operator.label
+    return f"{facility.operator_name} ({kind.lower()})" if facility.operator_name else kind
 
 
 def assessed_text(facility: Facility) -> str:
@@ -55,6 +66,7 @@ class FacilityTableModel(PagedTableModel[Facility]):
         Column("FSL", level_text, "security_level", level_tip, width_chars=5),
         Column("Last assessment", assessed_text, "last_assessment", width_chars=14),
         Column("Reassessment due", reassessment_text, None, reassessment_tip, width_chars=16),
+        Column("Operator", operator_text, None, width_chars=24),
     )
 
     def __init__(self, service: Any, parent: QObject | None = None, *, today: Callable[[], date] = date.today,
@@ -66,7 +78,7 @@ class FacilityTableModel(PagedTableModel[Facility]):
         return FacilityFilter()
 
     def foreground(self, record: Facility, column: int) -> Any:
-        if column != self.REASSESSMENT_COLUMN or record.security_level is None:
+        if column != self.REASSESSMENT_COLUMN or record.security_level in (None, SecurityLevel.UNKNOWN):
             return None
         due = record.reassessment_due
         return OVERDUE_TEXT if due is None or due < self.today() else None

@@ -70,6 +70,7 @@ class PlanItemTableModel(PagedTableModel[PlanItem]):
             Column("Facility", facility_text, "facility", width_chars=28),
             Column("Owner", lambda p: p.owner, "owner", width_chars=40),
             Column("Status", lambda p: p.status.label, "status", status_tip, width_chars=14),
+            Column("Directive", lambda p: p.directive_title, None, width_chars=32),
         )
         super().__init__(service, parent, **options)
 

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QToolBu
 
 from desktop.domain.enums import Agency, AttackType, CaseStatus, LabelledEnum, PlanStatus, Severity
 from desktop.domain.kinds import RecordKind
-from desktop.domain.queries import FacilityFilter, IncidentFilter, PlanItemFilter
+from desktop.domain.queries import DirectiveFilter, FacilityFilter, IncidentFilter, PlanItemFilter
 from desktop.ui.forms.fields import FieldMessage, OptionalDateEdit
 from desktop.ui.widgets.search_box import SEARCH_DELAY_MS, SearchBox
 
@@ -394,6 +394,39 @@ class PlanItemFilterBar(FilterBar):
         super().reset_widgets()
         self.facility.set_value(None)
         self.status.set_value(None)
+        self.overdue.setChecked(False)
+
+    def set_facilities(self, facilities: list[tuple[str, str]]) -> None:
+        self.facility.set_choices(facilities)
+
+
+class DirectiveFilterBar(FilterBar):
+    """The facility a directive reaches, overdue only, and a search in title, issuing office, source and notes."""
+
+    def __init__(self, parent: QWidget | None = None, *, today: Callable[[], date] = date.today) -> None:
+        super().__init__("Search title, issuing office, source, notes… (Ctrl+F)", RecordKind.DIRECTIVE, parent)
+        self.today = today
+        self.facility = ChoiceCombo("directive_facility_filter", "All facilities", self)
+        self.facility.setMaximumWidth(self.fontMetrics().horizontalAdvance("x") * 36)
+        self.add_widget("Reachin&g:", self.facility)
+        tip = "Directives past their deadline whose plan items are not all implemented"
+        self.overdue = self.add_check("&Overdue only", "directive_overdue_filter", tip)
+        self.row.addStretch(1)
+        self.finish()
+
+    def empty(self) -> DirectiveFilter:
+        return DirectiveFilter()
+
+    def current(self) -> DirectiveFilter:
+        return DirectiveFilter(
+            text=self.search.usable_text(),
+            facility_uuid=self.facility.value(),
+            overdue_on=self.today() if self.overdue.isChecked() else None,
+        )
+
+    def reset_widgets(self) -> None:
+        super().reset_widgets()
+        self.facility.set_value(None)
         self.overdue.setChecked(False)
 
     def set_facilities(self, facilities: list[tuple[str, str]]) -> None:

@@ -1,0 +1,112 @@
+"""DirectiveTableModel: directives with their scope in words and the progress of their plan items; overdue in red."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QColor
+
+from desktop.domain.enums import DirectiveScope
+from desktop.domain.figures import DirectiveProgress
+from desktop.domain.kinds import RecordKind
+from desktop.domain.queries import DirectiveFilter
+from desktop.domain.records import Directive
+from desktop.ui.table_models.paged import Column, PagedTableModel
+from desktop.ui.table_models.plan_items import HIGHLIGHT_TEXT, OVERDUE_BACKGROUND, OVERDUE_MARK
+
+OVERDUE_TEXT = "overdue"
+PROGRESS_COLUMN = 5
+
+
+def scope_text(directive: Directive) -> str:
+    """The facilities a directive reaches, for people: "All facilities", "ICE ERO, ICE HSI facilities", a name."""
+    if directive.scope is DirectiveScope.FACILITY:
+        return directive.scope_facility_name or "(no facility chosen)"
+    if directive.scope is DirectiveScope.AGENCY:
+        return ", ".join(a.label for a in directive.scope_agencies) + " facilities"
+    if directive.scope is DirectiveScope.FACILITY_TYPE:
+        return ", ".join(t.label for t in directive.scope_facility_types)
+    return "All facilities"
+
+
+def _day(day: date | None) -> str:
+    return day.isoformat() if day else ""
+
+
+def title_tip(directive: Directive) -> str:
+    parts = [directive.title]
+    if directive.source_reference:
+        parts.append(f"Source: {directive.source_reference}")
+    if directive.notes:
+        parts.append(f"Notes: {directive.notes}")
+    return "\n\n".join(parts)
+
+
+class DirectiveTableModel(PagedTableModel[Directive]):
+    """Each page's progress (plan items implemented of all, overdue) is read with the page, in one query."""
+
+    kind = RecordKind.DIRECTIVE
+    default_sort = ("issued_on", True)
+    columns: tuple[Column[Any], ...] = ()  # set in __init__: the progress columns need the model
+
+    def __init__(self, service: Any, parent: QObject | None = None, *, today: Callable[[], date] = date.today,
+                 **options: int) -> None:  # fmt: skip
+        self.today = today
+        self.progress: dict[str, DirectiveProgress] = {}
+        self.columns = (
+            Column("Title", lambda d: d.title, "title", title_tip, width_chars=44, stretch=True),
+            Column("Issuing office", lambda d: d.issuing_office, "issuing_office", width_chars=26),
+            Column("Issued", lambda d: _day(d.issued_on), "issued_on", width_chars=11),
+            Column("Deadline", lambda d: _day(d.deadline), "deadline", width_chars=11),
+            Column("Scope", scope_text, None, width_chars=28),
+            Column("Progress", self.progress_text, None, self.progress_tip, width_chars=20),
+        )
+        super().__init__(service, parent, **options)
+
+    def empty_filter(self) -> DirectiveFilter:
+        return DirectiveFilter()
+
+    def _read(self, offset: int, limit: int) -> list[Directive]:
+        directives = super()._read(offset, limit)
+        if directives:
+            found = self.service.progress([d.uuid for d in directives])
+            self.progress.update((p.directive_uuid, p) for p in found)
+        return directives
+
+    def refresh(self, *, recount: bool = True) -> None:
+        self.progress.clear()  # plan items may have changed: read again with the pages
+        super().refresh(recount=recount)
+
+    def progress_of(self, directive: Directive) -> DirectiveProgress | None:
+        return self.progress.get(directive.uuid)
+
+    def is_overdue(self, directive: Directive) -> bool:
+        progress = self.progress_of(directive)
+        return progress is not None and progress.is_overdue(self.today())
+
+    def progress_text(self, directive: Directive) -> str:
+        progress = self.progress_of(directive)
+        if progress is None:
+            return ""
+        return progress.text + (f" — {OVERDUE_TEXT}" if progress.is_overdue(self.today()) else "")
+
+    def progress_tip(self, directive: Directive) -> str:
+        progress = self.progress_of(directive)
+        if progress is None:
+            return ""
+        tip = f"{progress.implemented} of {progress.total} plan items implemented or with the risk accepted"
+        if progress.is_overdue(self.today()):
+            tip += f"; the deadline {_day(directive.deadline)} has passed"
+        return tip
+
+    def background(self, record: Directive) -> Any:
+        return OVERDUE_BACKGROUND if self.is_overdue(record) else None
+
+    def foreground(self, record: Directive, column: int) -> Any:
+        return HIGHLIGHT_TEXT if self.is_overdue(record) else None
+
+    def decoration(self, record: Directive, column: int) -> QColor | None:
+        return OVERDUE_MARK if column == PROGRESS_COLUMN and self.is_overdue(record) else None
