@@ -110,9 +110,9 @@ def test_update_stores_the_legal_history_as_given(any_database: Database, invest
     assert service.get(investigated.uuid) == saved
     audit = history(any_database, investigated.uuid)[-1]
     assert audit.changes["status_history"] == (
-        "reported on 2019-08-13; under investigation on 2019-08-14 (note: FBI)",
-        "reported on 2019-08-13; under investigation on 2019-08-13 (note: FBI); referred for prosecution on 2019-09 "
-        "(agency: U.S. Attorney's Office, S.D. Fla.; charges: 18 U.S.C. § 844(i))",
+        "2019-08-13 reported; 2019-08-14 under investigation (FBI)",
+        "2019-08-13 reported; 2019-08-13 under investigation (FBI); 2019-09 referred for prosecution "
+        "(U.S. Attorney's Office, S.D. Fla.; charges: 18 U.S.C. § 844(i))",
     )
     renamed = service.update(replace(saved, title="Shots fired at night"))  # the same history: not stored again
     assert renamed.status_history == saved.status_history

@@ -120,7 +120,7 @@ def test_audit_of_an_incident_renders_values_as_text(any_database: Database) -> 
     assert update.action is AuditAction.UPDATE
     assert update.changes == {
         "status": ("reported", "under_investigation"),
-        "status_history": ("reported on 2019-08-13", "reported on 2019-08-13; under investigation on 2019-08-14"),
+        "status_history": ("2019-08-13 reported", "2019-08-13 reported; 2019-08-14 under investigation"),
     }
 
 

@@ -6,7 +6,7 @@ from dataclasses import fields
 from datetime import date, datetime, time
 from enum import Enum
 
-from desktop.domain.values import PartialDate
+from desktop.domain.values import PartialDate, StatusChange
 
 BOOKKEEPING = frozenset({"uuid", "version", "created_at", "updated_at", "facility_name", "directive_title",
                          "scope_facility_name", "status_history"})  # fmt: skip
@@ -57,3 +57,25 @@ def created_fields(record: object) -> dict[str, list[object]]:
     """changed_fields(None, record): [None, value] for every field that has a value."""
     names = audited_fields(type(record))
     return {name: [None, value] for name in names if (value := plain(getattr(record, name))) is not None}
+
+
+def entry_text(change: StatusChange) -> str:
+    """One legal history entry for the audit trail: "2019-09 referred for prosecution (U.S. Attorney's
+    Office, S.D. Fla.; reference 19-cr-80123; charges: arson; note)"."""
+    details = [change.agency, f"reference {change.reference}" if change.reference else "",
+               f"charges: {change.charges}" if change.charges else "", change.note]  # fmt: skip
+    shown = "; ".join(part for part in details if part)
+    text = f"{change.changed.label()} {change.status.label.lower()}"
+    return f"{text} ({shown})" if shown else text
+
+
+def history_changes(old: object | None, new: object | None) -> dict[str, list[object]]:
+    """{"status_history": [old, new]} when an incident's legal history differs by its facts (entries in the
+    order listed, "; " between them); {} for records without one and for the same history."""
+    before: tuple[StatusChange, ...] = getattr(old, "status_history", ()) if old is not None else ()
+    after: tuple[StatusChange, ...] = getattr(new, "status_history", ()) if new is not None else ()
+    if [change.fact for change in before] == [change.fact for change in after]:
+        return {}
+    old_text = "; ".join(entry_text(change) for change in before) if old is not None else None
+    new_text = "; ".join(entry_text(change) for change in after) if new is not None else None
+    return {"status_history": [old_text, new_text]}

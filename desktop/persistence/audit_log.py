@@ -11,7 +11,7 @@ from datetime import datetime
 from sqlalchemy import insert, select, text
 from sqlalchemy.orm import Session
 
-from desktop.domain.changes import changed_fields, created_fields
+from desktop.domain.changes import changed_fields, created_fields, history_changes
 from desktop.domain.enums import AuditAction
 from desktop.persistence.models import AuditHeadRow, AuditRow
 
@@ -45,7 +45,7 @@ class AuditLog:
         self.record(AuditAction.CREATE, entity, getattr(record, "uuid"), created_fields(record))  # noqa: B009
 
     def updated(self, entity: str, before: object, after: object) -> None:
-        changes = changed_fields(before, after)
+        changes = changed_fields(before, after) | history_changes(before, after)  # an incident's legal history too
         if changes:
             self.record(AuditAction.UPDATE, entity, getattr(after, "uuid"), changes)  # noqa: B009
 

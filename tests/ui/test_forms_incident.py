@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
+from desktop.domain.date_input import read_date
 from desktop.domain.enums import (
     AttackType,
     CaseStatus,
@@ -180,17 +181,96 @@ def test_unknown_is_a_choice_of_its_own_and_no_damage_has_no_extent(qtbot: QtBot
     assert edited.attack_types == (AttackType.UNKNOWN,)
 
 
+def test_empty_count_is_unknown_and_zero_is_zero(qtbot: QtBot, services: ff.Services) -> None:
+    form = edit_form(qtbot, services, "Armed attack")  # victims killed 0, perpetrators killed 1
+    assert form.counts["victims_killed"].text() == "0"
+    assert form.counts["perpetrators_killed"].placeholderText() == "unknown"
+    ff.type_into(qtbot, form.counts["victims_killed"], "")
+    ff.type_into(qtbot, form.counts["perpetrators_injured"], "")
+    ff.type_into(qtbot, form.counts["perpetrators_killed"], "0")
+    ff.press_save(qtbot, form)
+
+    assert ff.accepted(form)
+    UpdateRecord.perform(services.incidents, form.record, form.edited_record(), lambda entity: None)
+    stored = services.incidents.get(form.record.uuid)
+    assert stored.victims_killed is None
+    assert stored.perpetrators_injured is None
+    assert stored.perpetrators_killed == 0
+    assert stored.status_history == form.record.status_history
+
+
+def test_counts_keep_letters_and_signs_as_typed(qtbot: QtBot, services: ff.Services) -> None:
+    form = new_form(qtbot, services)
+    ff.type_into(qtbot, form.counts["suspects_count"], "-3x")
+    assert form.counts["suspects_count"].text() == "-3x"  # said inline: tests/ui/test_forms_silent.py
+    assert message(form, "suspects_count") == "Suspects must be a whole number of 0 or more"
+
+
+def test_invalid_input_shows_messages_at_the_fields_and_save_does_not_accept(
+    qtbot: QtBot, services: ff.Services
+) -> None:
+    form = new_form(qtbot, services)
+    ff.type_into(qtbot, form.counts["suspects_count"], "1")
+    ff.type_into(qtbot, form.counts["arrests_count"], "2")
+    assert message(form, "arrests_count") == "Arrests must not exceed suspects"  # shown while typing
+    assert message(form, "title") == ""  # untouched fields stay quiet until Save
+
+    ff.press_save(qtbot, form)
+
+    assert form.isVisible() and form.result() != form.DialogCode.Accepted
+    assert message(form, "title") == "Title is required"
+    assert message(form, "facility") == "Facility is required"
+    assert form.title.property("invalid") is True
+    assert QApplication.focusWidget() is form.title, "focus goes to the first bad field"
+
+    ff.type_into(qtbot, form.title, "Threat letter")
+    assert message(form, "title") == ""
+    assert form.title.property("invalid") is False
+    ff.type_into(qtbot, form.facility.lineEdit(), "No such place")
+    assert message(form, "facility") == "Facility must be chosen from the list (no facility is named “No such place”)"
+    ff.pick_facility(qtbot, form.facility, "florida")
+    ff.type_into(qtbot, form.counts["arrests_count"], "1")
+    ff.press_save(qtbot, form)
+    assert message(form, "status_history") == (
+        "Legal history entry 1 (reported): needs a date (a year, a month or a range will do)"
+    )
+    assert QApplication.focusWidget() is form.legal_history.date.edit, "the entry without a date"
+    ff.type_into(qtbot, form.legal_history.date.edit, "2019-08-31")
+    ff.press_save(qtbot, form)
+    assert ff.accepted(form)
+    assert services.incidents.create(form.edited_record()).facility_uuid == services.facility_named("Florida")
+
+
+def test_weapon_typed_but_not_added_is_not_dropped_silently(qtbot: QtBot, services: ff.Services) -> None:
+    form = edit_form(qtbot, services, "Shots fired")
+    ff.type_into(qtbot, form.weapons.subtype, "rifle")
+    ff.press_save(qtbot, form)
+    assert form.isVisible()
+    assert "“rifle” is typed but not added" in message(form, "weapons")
+
+    form.weapons.subtype.setFocus()
+    qtbot.keyClick(form.weapons.subtype, Qt.Key.Key_Return)
+    form.weapons.list.setCurrentRow(0)  # the old "Firearms" without subtype
+    qtbot.keyClick(form.weapons.list, Qt.Key.Key_Delete)
+    ff.press_save(qtbot, form)
+    assert ff.accepted(form)
+    UpdateRecord.perform(services.incidents, form.record, form.edited_record(), lambda entity: None)
+    assert services.incidents.get(form.record.uuid).weapons == (Weapon(WeaponType.FIREARMS, "rifle"),)
+
+
 @pytest.mark.parametrize(
     ("typed", "preview"),
     [
-        ("2019-07-13 04:00", "2019-07-13 04:00 (date and time known)"),
-        ("2019-08-25", "2019-08-25 (day known, time unknown)"),
-        ("2019-08", "2019-08 (only the month is known)"),
+        ("2019-07-13 04:00", "Sat 13 July 2019, 04:00"),
+        ("2019-08-25", "Sun 25 August 2019"),
+        ("13 July 2019", "Sat 13 July 2019"),
+        ("2019-08", "August 2019 (only the month is known)"),
         ("2019", "2019 (only the year is known)"),
-        ("2019-08-20/2019-08-31", "2019-08-20 to 2019-08-31 (somewhere in this range)"),
-        ("about 2019-08-25", "about 2019-08-25 (day known, time unknown)"),
-        ("2019-08~", "about 2019-08 (only the month is known)"),
-        ("2019-08-25 early morning", "2019-08-25, early morning (day known, time unknown; early morning, 05:00–08:00)"),
+        ("2019-08-20/2019-08-31", "20 to 31 August 2019 (somewhere in this range)"),
+        ("late August 2019", "about 21 to 31 August 2019 (somewhere in this range)"),
+        ("about 2019-08-25", "about Sun 25 August 2019"),
+        ("2019-08~", "about August 2019 (only the month is known)"),
+        ("2019-08-25 early morning", "Sun 25 August 2019, early morning (05:00–08:00)"),
     ],
 )
 def test_occurred_takes_every_form_of_a_partial_date_with_a_preview(
@@ -198,14 +278,14 @@ def test_occurred_takes_every_form_of_a_partial_date_with_a_preview(
 ) -> None:
     form = edit_form(qtbot, services, "Molotov")  # occurred in late August
     assert form.occurred.edit.text() == "2019-08-21~/2019-08-31~"
-    assert form.occurred.preview.text() == "about 2019-08-21 to 2019-08-31 (somewhere in this range)"
+    assert form.occurred.preview.text() == "about 21 to 31 August 2019 (somewhere in this range)"
     ff.type_into(qtbot, form.occurred.edit, typed)
     assert form.occurred.preview.text() == preview
     assert message(form, "occurred") == ""
     ff.press_save(qtbot, form)
     assert ff.accepted(form)
     UpdateRecord.perform(services.incidents, form.record, form.edited_record(), lambda entity: None)
-    assert services.incidents.get(form.record.uuid).occurred == PartialDate.parse(typed)
+    assert services.incidents.get(form.record.uuid).occurred == read_date(typed, month_first=True)
 
 
 def test_an_occurred_date_that_cannot_be_read_stays_typed_and_is_said_inline(
@@ -215,12 +295,12 @@ def test_an_occurred_date_that_cannot_be_read_stays_typed_and_is_said_inline(
     ff.type_into(qtbot, form.occurred.edit, "2019-13")
     assert form.occurred.edit.text() == "2019-13"
     assert form.occurred.preview.text() == ""
-    assert message(form, "occurred").startswith("Occurred cannot be read: '2019-13' is not")
+    assert message(form, "occurred") == "Occurred cannot be read: '2019-13': there is no month 13"
     assert form.occurred.edit.property("invalid") is True
     ff.press_save(qtbot, form)
     assert form.isVisible()
     ff.type_into(qtbot, form.occurred.edit, "")
-    assert form.occurred.preview.text() == "Date unknown (leave empty when it is not known)"
+    assert form.occurred.preview.text() == "Date unknown (leave it empty when it is not known)"
     ff.press_save(qtbot, form)
     assert ff.accepted(form)
     assert form.edited_record().occurred == PartialDate()
