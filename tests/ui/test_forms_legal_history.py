@@ -293,3 +293,24 @@ def test_an_entry_with_a_reference_and_charges_round_trips_through_the_form(
     ff.press_save(qtbot, form)
     assert ff.accepted(form)
     assert form.edited_record().status_history == record.status_history
+
+
+def test_two_entries_alike_are_edited_one_at_a_time(qtbot: QtBot, services: ff.Services) -> None:
+    form = ff.shown(qtbot, IncidentForm(None, services.facilities.names()))
+    assert isinstance(form, IncidentForm)
+    history = form.legal_history
+    for _ in range(2):  # two undated "Under investigation" entries, alike in every field
+        history.table.setFocus()
+        qtbot.keyClick(history.table, Qt.Key.Key_Insert)
+    assert shown_rows(history) == [("(no date)", "Reported"), ("(no date)", "Under investigation"),
+                                   ("(no date)", "Under investigation")]  # fmt: skip
+    qtbot.keyClicks(history.date.edit, "2019-08-14")
+    assert [draft.date_text for draft in history.drafts] == ["", "", "2019-08-14"], "the one selected, not its twin"
+    history.table.setFocus()  # the dated entry moves to its place by date, still selected
+    assert shown_rows(history)[0] == ("2019-08-14", "Under investigation")
+    ff.answer_next_question(qtbot, "Delete entry", [])
+    qtbot.keyClick(history.table, Qt.Key.Key_Delete)
+    assert [(draft.status, draft.date_text) for draft in history.drafts] == [
+        (CaseStatus.REPORTED, ""),
+        (CaseStatus.UNDER_INVESTIGATION, ""),
+    ]

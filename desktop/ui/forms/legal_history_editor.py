@@ -47,7 +47,7 @@ _LIFECYCLE = list(CaseStatus)
 _INDEX = Qt.ItemDataRole.UserRole
 
 
-@dataclass
+@dataclass(eq=False)  # two entries alike are still two entries: found by identity
 class EntryDraft:
     """One entry as it is being edited: its date as typed (which may not be a date yet)."""
 
