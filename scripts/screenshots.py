@@ -1,7 +1,8 @@
 """Screenshots for the docs: first run, the main window's tabs, the incident form and the user guide, under Xvfb.
 
 `make screenshots` (or `python scripts/screenshots.py`) writes docs/first-run.png (the empty database),
-docs/incidents.png, docs/facilities.png, docs/plan-items.png and docs/incident-form.png (the demo data) and
+docs/incidents.png, docs/facilities.png, docs/plan-items.png, docs/directives.png and the incident, directive,
+plan item and facility forms (docs/*-form.png, the demo data) and
 docs/user-guide.png. Without a display it re-runs itself under `xvfb-run -a` (Debian package xvfb); a
 temporary data directory is used, never the user's own.
 """
@@ -51,7 +52,11 @@ def take_screenshots(folder: Path) -> int:
     from desktop.services.demo import load_demo
     from desktop.services.session.service import DatabaseSessions
     from desktop.ui.dialogs.guide_dialog import GuideDialog
+    from desktop.services.incident_choices import IncidentChoices
+    from desktop.ui.forms.directive_form import DirectiveForm
+    from desktop.ui.forms.facility_form import FacilityForm
     from desktop.ui.forms.incident_form import IncidentForm
+    from desktop.ui.forms.plan_item_form import PlanItemForm
     from desktop.ui.icons import app_icon
     from desktop.ui.session import Session
 
@@ -110,6 +115,28 @@ def take_screenshots(folder: Path) -> int:
         save(form, "incident-form.png")
         form.forget_changes()
         form.close()
+        shoot_tab("directives", "directives.png")
+        directives = services.directives.page()
+        directive_form = DirectiveForm(directives[0], services.facilities.names(), window)
+        directive_form.show()
+        save(directive_form, "directive-form.png")
+        directive_form.forget_changes()
+        directive_form.close()
+        plan = next(p for p in services.plan_items.page() if p.directive_uuid and p.incident_uuids)
+        plan_form = PlanItemForm(plan, services.facilities.names(), window,
+                                 directives=[(d.uuid, d.title) for d in directives])  # fmt: skip
+        plan_form.incidents.attach(IncidentChoices(services.incidents))
+        plan_form.show()
+        save(plan_form, "plan-item-form.png")
+        plan_form.forget_changes()
+        plan_form.close()
+        facility = services.facilities.get(tacoma.facility_uuid)
+        facility_form = FacilityForm(facility, None, window, facilities=services.facilities.names(),
+                                     directives=directives)  # fmt: skip
+        facility_form.show()
+        save(facility_form, "facility-form.png")
+        facility_form.forget_changes()
+        facility_form.close()
         guide = GuideDialog(window)
         guide.resize(*GUIDE_SIZE)
         guide.show()
