@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import forms_fixtures as ff
@@ -10,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
+from desktop.domain.date_input import read_date
 from desktop.domain.enums import (
     AttackType,
     CaseStatus,
@@ -100,7 +102,11 @@ def test_new_incident_typed_in_is_stored_as_entered(qtbot: QtBot, services: ff.S
 
 def test_tacoma_gtd_facts_are_stored_as_chosen(qtbot: QtBot, services: ff.Services) -> None:
     """The memo's Tacoma attack: two attack types, two targets, the attacker killed, damage of unknown extent."""
-    form = edit_form(qtbot, services, "Armed attack")
+    form = new_form(qtbot, services)
+    ff.type_into(qtbot, form.title, "Armed attack on the Tacoma detention center")
+    ff.pick_facility(qtbot, form.facility, "Tacoma")
+    ff.type_into(qtbot, form.occurred.edit, "2019-07-13 early morning")
+    ff.type_into(qtbot, form.legal_history.date.edit, "2019-07-13")
     ff.choose(qtbot, form.attacks.primary, "Armed assault")
     assert not form.attacks.third.isEnabled(), "a third attack type once there is a second"
     ff.choose(qtbot, form.attacks.second, "Facility/infrastructure attack")
@@ -109,35 +115,47 @@ def test_tacoma_gtd_facts_are_stored_as_chosen(qtbot: QtBot, services: ff.Servic
     ff.choose(qtbot, form.targets.second, "Vehicles")
     ff.choose(qtbot, form.response.outcome, "Killed")
     ff.choose(qtbot, form.response.hostages, "No")
+    assert not form.response.extent.isEnabled(), "an extent only with property damage"
     ff.choose(qtbot, form.property_damage, "Yes")
     assert form.response.extent.isEnabled() and form.response.extent.currentText() == "Unknown"
     ff.press_save(qtbot, form)
 
     assert ff.accepted(form)
-    UpdateRecord.perform(services.incidents, form.record, form.edited_record(), lambda entity: None)
-    stored = services.incidents.get(form.record.uuid)
+    created = CreateRecord.perform(services.incidents, form.edited_record(), lambda entity: None).record
+    stored = services.incidents.get(created.uuid)
+    assert stored.occurred == PartialDate.parse("2019-07-13 early morning")
     assert stored.attack_types == (AttackType.ARMED_ASSAULT, AttackType.FACILITY_INFRASTRUCTURE_ATTACK)
     assert stored.target_types == (TargetType.BUILDING, TargetType.VEHICLES)
     assert stored.perpetrator_outcome is PerpetratorOutcome.KILLED
     assert stored.hostages is YesNoUnknown.NO
-    assert (stored.property_damage, stored.property_extent) == (DamageStatus.YES, None)  # stored without: kept
+    assert (stored.property_damage, stored.property_extent) == (DamageStatus.YES, PropertyExtent.UNKNOWN)
 
-    form = edit_form(qtbot, services, "Armed attack")
+
+def test_an_extent_not_recorded_stays_so_until_one_is_chosen(qtbot: QtBot, services: ff.Services) -> None:
+    stored = services.incidents.get(services.incident_titled("Shots fired"))  # property damage: yes
+    stored = services.incidents.update(replace(stored, property_extent=None))  # as an import may leave it
+    form = ff.shown(qtbot, IncidentForm(stored, services.facilities.names()))
+    assert isinstance(form, IncidentForm)
+    assert form.response.extent.currentText() == "Unknown"
+    ff.press_save(qtbot, form)
+    assert ff.accepted(form)
+    assert form.edited_record().property_extent is None, "nothing recorded behind the user's back"
+
+    form = ff.shown(qtbot, IncidentForm(stored, services.facilities.names()))
     ff.choose(qtbot, form.response.extent, "Minor (< $1 million)")
     ff.press_save(qtbot, form)
     assert ff.accepted(form)
-    UpdateRecord.perform(services.incidents, form.record, form.edited_record(), lambda entity: None)
-    assert services.incidents.get(form.record.uuid).property_extent is PropertyExtent.MINOR
+    UpdateRecord.perform(services.incidents, stored, form.edited_record(), lambda entity: None)
+    assert services.incidents.get(stored.uuid).property_extent is PropertyExtent.MINOR
 
 
 def test_the_same_type_twice_or_a_third_without_a_second_is_said_at_the_field(
     qtbot: QtBot, services: ff.Services
 ) -> None:
-    form = edit_form(qtbot, services, "Armed attack")  # armed assault
+    form = edit_form(qtbot, services, "Armed attack")  # armed assault; building and vehicles
     ff.choose(qtbot, form.attacks.second, "Armed assault")
     assert message(form, "attack_type_2") == "Second attack type must not repeat a type already chosen"
-    ff.choose(qtbot, form.targets.second, "Vehicles")
-    ff.choose(qtbot, form.targets.third, "Building")
+    ff.choose(qtbot, form.targets.third, "Perimeter")
     ff.choose(qtbot, form.targets.second, "—")
     assert form.targets.third.isEnabled(), "kept open while it holds a type, so that it can be cleared"
     assert message(form, "target_type_3") == "Third target needs a second target type first"
@@ -145,18 +163,22 @@ def test_the_same_type_twice_or_a_third_without_a_second_is_said_at_the_field(
     assert form.isVisible()
 
 
-def test_unknown_extent_and_outcome_stay_unknown_and_no_damage_has_no_extent(
-    qtbot: QtBot, services: ff.Services
-) -> None:
-    form = edit_form(qtbot, services, "Molotov")  # no property damage
+def test_unknown_is_a_choice_of_its_own_and_no_damage_has_no_extent(qtbot: QtBot, services: ff.Services) -> None:
+    form = new_form(qtbot, services)
+    ff.type_into(qtbot, form.title, "Threat letter")
+    ff.pick_facility(qtbot, form.facility, "florida")
+    ff.type_into(qtbot, form.legal_history.date.edit, "2019-08")
+    assert (form.response.hostages.currentText(), form.response.outcome.currentText()) == ("Unknown", "Unknown")
+    assert (form.attacks.primary.currentText(), form.targets.primary.currentText()) == ("Unknown", "Unknown")
+    assert form.attacks.second.currentText() == "—", "none, which is not unknown"
+    ff.choose(qtbot, form.property_damage, "No")
     assert not form.response.extent.isEnabled()
-    assert [form.response.outcome.itemText(i) for i in range(form.response.outcome.count())][-1] == "Unknown"
-    assert form.response.hostages.currentText() == "Unknown"
     ff.press_save(qtbot, form)
     assert ff.accepted(form)
     edited = form.edited_record()
     assert (edited.property_extent, edited.hostages) == (None, YesNoUnknown.UNKNOWN)
-    assert edited.perpetrator_outcome is PerpetratorOutcome.UNKNOWN
+    assert (edited.perpetrator_outcome, edited.target_types) == (PerpetratorOutcome.UNKNOWN, (TargetType.UNKNOWN,))
+    assert edited.attack_types == (AttackType.UNKNOWN,)
 
 
 def test_empty_count_is_unknown_and_zero_is_zero(qtbot: QtBot, services: ff.Services) -> None:
@@ -239,28 +261,31 @@ def test_weapon_typed_but_not_added_is_not_dropped_silently(qtbot: QtBot, servic
 @pytest.mark.parametrize(
     ("typed", "preview"),
     [
-        ("2019-07-13 04:00", "2019-07-13 04:00 (date and time known)"),
-        ("2019-08-25", "2019-08-25 (day known, time unknown)"),
-        ("2019-08", "2019-08 (only the month is known)"),
+        ("2019-07-13 04:00", "Sat 13 July 2019, 04:00"),
+        ("2019-08-25", "Sun 25 August 2019"),
+        ("13 July 2019", "Sat 13 July 2019"),
+        ("2019-08", "August 2019 (only the month is known)"),
         ("2019", "2019 (only the year is known)"),
-        ("2019-08-20/2019-08-31", "2019-08-20 to 2019-08-31 (somewhere in this range)"),
-        ("about 2019-08-25", "about 2019-08-25 (day known, time unknown)"),
-        ("2019-08~", "about 2019-08 (only the month is known)"),
-        ("2019-08-25 early morning", "2019-08-25, early morning (day known, time unknown; early morning, 05:00–08:00)"),
+        ("2019-08-20/2019-08-31", "20 to 31 August 2019 (somewhere in this range)"),
+        ("late August 2019", "about 21 to 31 August 2019 (somewhere in this range)"),
+        ("about 2019-08-25", "about Sun 25 August 2019"),
+        ("2019-08~", "about August 2019 (only the month is known)"),
+        ("2019-08-25 early morning", "Sun 25 August 2019, early morning (05:00–08:00)"),
     ],
 )
 def test_occurred_takes_every_form_of_a_partial_date_with_a_preview(
     qtbot: QtBot, services: ff.Services, typed: str, preview: str
 ) -> None:
-    form = edit_form(qtbot, services, "Molotov")  # occurred 2019-08 (month)
-    assert form.occurred.edit.text() == "2019-08"
+    form = edit_form(qtbot, services, "Molotov")  # occurred in late August
+    assert form.occurred.edit.text() == "2019-08-21~/2019-08-31~"
+    assert form.occurred.preview.text() == "about 21 to 31 August 2019 (somewhere in this range)"
     ff.type_into(qtbot, form.occurred.edit, typed)
     assert form.occurred.preview.text() == preview
     assert message(form, "occurred") == ""
     ff.press_save(qtbot, form)
     assert ff.accepted(form)
     UpdateRecord.perform(services.incidents, form.record, form.edited_record(), lambda entity: None)
-    assert services.incidents.get(form.record.uuid).occurred == PartialDate.parse(typed)
+    assert services.incidents.get(form.record.uuid).occurred == read_date(typed, month_first=True)
 
 
 def test_an_occurred_date_that_cannot_be_read_stays_typed_and_is_said_inline(
@@ -270,12 +295,12 @@ def test_an_occurred_date_that_cannot_be_read_stays_typed_and_is_said_inline(
     ff.type_into(qtbot, form.occurred.edit, "2019-13")
     assert form.occurred.edit.text() == "2019-13"
     assert form.occurred.preview.text() == ""
-    assert message(form, "occurred").startswith("Occurred cannot be read: '2019-13' is not")
+    assert message(form, "occurred") == "Occurred cannot be read: '2019-13': there is no month 13"
     assert form.occurred.edit.property("invalid") is True
     ff.press_save(qtbot, form)
     assert form.isVisible()
     ff.type_into(qtbot, form.occurred.edit, "")
-    assert form.occurred.preview.text() == "Date unknown (leave empty when it is not known)"
+    assert form.occurred.preview.text() == "Date unknown (leave it empty when it is not known)"
     ff.press_save(qtbot, form)
     assert ff.accepted(form)
     assert form.edited_record().occurred == PartialDate()

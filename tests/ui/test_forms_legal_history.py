@@ -60,16 +60,16 @@ def test_the_lake_worth_incident_with_its_legal_history(qtbot: QtBot, services: 
     assert isinstance(form, IncidentForm)
     ff.type_into(qtbot, form.title, "Molotov cocktail thrown at the Lake Worth USCIS office")
     ff.pick_facility(qtbot, form.facility, "florida")
-    ff.type_into(qtbot, form.occurred.edit, "2019-08-20/2019-08-31")
-    assert form.occurred.preview.text() == "2019-08-20 to 2019-08-31 (somewhere in this range)"
+    ff.type_into(qtbot, form.occurred.edit, "late August 2019")
+    assert form.occurred.preview.text() == "about 21 to 31 August 2019 (somewhere in this range)"
     ff.type_into(qtbot, form.counts["arrests_count"], "1")
     history = form.legal_history
     assert shown_rows(history) == [("(no date)", "Reported")], "a new incident starts with its report"
     ff.type_into(qtbot, history.date.edit, "2019-08-31")
-    assert history.date.preview.text() == "2019-08-31 (day known, time unknown)"
+    assert history.date.preview.text() == "Sat 31 August 2019"
     add_entry(qtbot, history, "2019-08-31", "Arrest made")
     add_entry(qtbot, history, "2019-09", "Referred for prosecution")
-    assert history.date.preview.text() == "2019-09 (only the month is known)"
+    assert history.date.preview.text() == "September 2019 (only the month is known)"
     ff.type_into(qtbot, history.agency, USAO)
     ff.type_into(qtbot, history.charges, CHARGES)
     assert "Current status: <b>Referred for prosecution</b>" in history.status_line.text()
@@ -80,7 +80,7 @@ def test_the_lake_worth_incident_with_its_legal_history(qtbot: QtBot, services: 
     assert ff.accepted(form)
     created = CreateRecord.perform(services.incidents, form.edited_record(), lambda entity: None).record
     stored = services.incidents.get(created.uuid)
-    assert stored.occurred == PartialDate.parse("2019-08-20/2019-08-31")
+    assert stored.occurred == PartialDate.parse("about 2019-08-21/2019-08-31")  # late August: its edges not sharp
     assert stored.status is CaseStatus.REFERRED_FOR_PROSECUTION
     assert [c.fact for c in stored.status_history] == [
         (CaseStatus.REPORTED, "2019-08-31", "", "", "", ""),
@@ -106,8 +106,7 @@ def test_a_new_incident_needs_the_date_it_was_reported(qtbot: QtBot, services: f
     )
     assert history.date_message.text() == "Needs a date (a year, a month or a range will do)"
     assert QApplication.focusWidget() is history.date.edit
-    assert history.date.today is not None
-    qtbot.mouseClick(history.date.today, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(history.date.today_button, Qt.MouseButton.LeftButton)
     assert history.date.text() == date.today().isoformat()
     assert history.date_message.isHidden() and message(form, "status_history") == ""
     ff.press_save(qtbot, form)
@@ -126,8 +125,8 @@ def test_an_entry_date_that_cannot_be_read_or_has_a_time_is_said_at_the_entry(
     history = form.legal_history
     add_entry(qtbot, history, "2019-13", "Charged")
     assert history.date.text() == "2019-13", "kept as typed"
-    assert history.date_message.text().startswith("Date cannot be read: '2019-13' is not a real date")
-    assert message(form, "status_history").startswith("Legal history entry 3 (charged): date cannot be read")
+    assert history.date_message.text() == "Date cannot be read: '2019-13': there is no month 13"
+    assert message(form, "status_history").startswith("Legal history entry 4 (charged): date cannot be read")
     ff.type_into(qtbot, history.date.edit, "2019-10-01 09:00")
     assert history.date_message.text() == "Date is a day, a month, a year or a range (no time of day)"
     ff.press_save(qtbot, form)
@@ -147,14 +146,15 @@ def test_an_entry_out_of_date_order_is_shown_by_date_with_a_warning_and_saved(
                                         services.facilities.names()))  # fmt: skip
     assert isinstance(form, IncidentForm)
     history = form.legal_history
-    assert shown_rows(history) == [("2019-08-31", "Reported"), ("2019-08-31", "Arrest made")]
-    add_entry(qtbot, history, "2019-08-30", "Under investigation")  # the investigation began before the report
+    assert shown_rows(history) == [("2019-08", "Reported"), ("2019-08", "Arrest made"),
+                                   ("2019-09", "Referred for prosecution")]  # fmt: skip
+    add_entry(qtbot, history, "2019-08-30", "Under investigation")  # listed last, dated before the referral
     qtbot.keyClick(history.date.edit, Qt.Key.Key_Tab)
-    assert shown_rows(history)[0] == ("2019-08-30", "Under investigation"), "shown in its place by date"
+    assert shown_rows(history)[2] == ("2019-08-30", "Under investigation"), "shown in its place by date"
     assert history.selected() is not None and history.selected().status is CaseStatus.UNDER_INVESTIGATION
     assert history.warnings.isVisible()
     assert "not listed in date order" in history.warnings.text()
-    assert "Current status: <b>Arrest made</b>" in history.status_line.text()
+    assert "Current status: <b>Referred for prosecution</b>" in history.status_line.text()
 
     ff.press_save(qtbot, form)
 
@@ -162,11 +162,12 @@ def test_an_entry_out_of_date_order_is_shown_by_date_with_a_warning_and_saved(
     UpdateRecord.perform(services.incidents, form.record, form.edited_record(), lambda entity: None)
     stored = services.incidents.get(form.record.uuid)
     assert [c.fact[:2] for c in stored.status_history] == [  # as entered
-        (CaseStatus.REPORTED, "2019-08-31"),
-        (CaseStatus.ARREST_MADE, "2019-08-31"),
+        (CaseStatus.REPORTED, "2019-08"),
+        (CaseStatus.ARREST_MADE, "2019-08"),
+        (CaseStatus.REFERRED_FOR_PROSECUTION, "2019-09"),
         (CaseStatus.UNDER_INVESTIGATION, "2019-08-30"),
     ]
-    assert stored.status is CaseStatus.ARREST_MADE
+    assert stored.status is CaseStatus.REFERRED_FOR_PROSECUTION
 
 
 def test_a_wrong_date_is_corrected_a_later_entry_added_audited_and_undone(qtbot: QtBot, services: ff.Services) -> None:
@@ -236,20 +237,24 @@ def test_delete_asks_first_and_keeps_the_last_entry(qtbot: QtBot, services: ff.S
     ff.answer_next_question(qtbot, "Keep entry", asked)
     qtbot.keyClick(history.table, Qt.Key.Key_Delete)
     assert asked == ["Delete this legal history entry?"]
-    assert len(shown_rows(history)) == 2
 
+    assert len(shown_rows(history)) == 3
     ff.answer_next_question(qtbot, "Delete entry", asked)
     qtbot.keyClick(history.table, Qt.Key.Key_Delete)
-    assert shown_rows(history) == [("2019-08-31", "Reported")]
+    assert shown_rows(history) == [("2019-08", "Reported"), ("2019-09", "Referred for prosecution")]
+    click_row(qtbot, history, "Referred for prosecution")
+    ff.answer_next_question(qtbot, "Delete entry", asked)
+    qtbot.mouseClick(history.delete_button, Qt.MouseButton.LeftButton)
+    assert shown_rows(history) == [("2019-08", "Reported")]
     assert "Current status: <b>Reported</b>" in history.status_line.text()
     assert not history.delete_button.isEnabled()
-    qtbot.keyClick(history.table, Qt.Key.Key_Delete)  # the last one: said, not asked
-    assert len(asked) == 2 and history.warnings.isVisible()
-    assert "keeps at least one entry" in history.warnings.text()
-    assert shown_rows(history) == [("2019-08-31", "Reported")]
-
     ff.reactivate(qtbot, form)  # after the question (a window manager would)
-    ff.type_into(qtbot, form.counts["arrests_count"], "")
+    history.table.setFocus()
+    qtbot.keyClick(history.table, Qt.Key.Key_Delete)  # the last one: said, not asked
+    assert len(asked) == 3 and history.warnings.isVisible()
+    assert "keeps at least one entry" in history.warnings.text()
+    assert shown_rows(history) == [("2019-08", "Reported")]
+
     ff.press_save(qtbot, form)
     assert ff.accepted(form)
     UpdateRecord.perform(services.incidents, form.record, form.edited_record(), lambda entity: None)
@@ -288,3 +293,24 @@ def test_an_entry_with_a_reference_and_charges_round_trips_through_the_form(
     ff.press_save(qtbot, form)
     assert ff.accepted(form)
     assert form.edited_record().status_history == record.status_history
+
+
+def test_two_entries_alike_are_edited_one_at_a_time(qtbot: QtBot, services: ff.Services) -> None:
+    form = ff.shown(qtbot, IncidentForm(None, services.facilities.names()))
+    assert isinstance(form, IncidentForm)
+    history = form.legal_history
+    for _ in range(2):  # two undated "Under investigation" entries, alike in every field
+        history.table.setFocus()
+        qtbot.keyClick(history.table, Qt.Key.Key_Insert)
+    assert shown_rows(history) == [("(no date)", "Reported"), ("(no date)", "Under investigation"),
+                                   ("(no date)", "Under investigation")]  # fmt: skip
+    qtbot.keyClicks(history.date.edit, "2019-08-14")
+    assert [draft.date_text for draft in history.drafts] == ["", "", "2019-08-14"], "the one selected, not its twin"
+    history.table.setFocus()  # the dated entry moves to its place by date, still selected
+    assert shown_rows(history)[0] == ("2019-08-14", "Under investigation")
+    ff.answer_next_question(qtbot, "Delete entry", [])
+    qtbot.keyClick(history.table, Qt.Key.Key_Delete)
+    assert [(draft.status, draft.date_text) for draft in history.drafts] == [
+        (CaseStatus.REPORTED, ""),
+        (CaseStatus.UNDER_INVESTIGATION, ""),
+    ]

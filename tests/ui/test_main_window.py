@@ -218,7 +218,7 @@ def test_enter_edits_the_selected_record(qtbot: QtBot, window: MainWindow, dialo
     assert service.get(uuid).status is CaseStatus.CHARGED
     assert tab.selected_record().uuid == uuid
     window.registry[WindowAction.UNDO].trigger()
-    assert service.get(uuid).status is CaseStatus.ARREST_MADE
+    assert service.get(uuid).status is CaseStatus.REFERRED_FOR_PROSECUTION
     window.registry[WindowAction.REDO].trigger()
     assert service.get(uuid).status is CaseStatus.CHARGED
 

@@ -97,7 +97,7 @@ def test_the_memo_entered_through_the_forms(qtbot: QtBot, empty: ff.Services) ->
     # Lake Worth, late August 2019: a Molotov cocktail; a suspect arrested, referred for prosecution in September.
     form = new_incident(qtbot, services, "Molotov cocktail thrown at the USCIS office", "Lake Worth",
                         "late August 2019")  # fmt: skip
-    assert form.occurred.preview.text().startswith("about 2019-08-21 to 2019-08-31")
+    assert form.occurred.preview.text().startswith("about 21 to 31 August 2019")
     ff.choose(qtbot, form.attacks.primary, "Facility/infrastructure attack")
     ff.choose(qtbot, form.response.outcome, "Arrested")
     ff.type_into(qtbot, form.counts["arrests_count"], "1")

@@ -99,12 +99,12 @@ def test_undo_of_an_edited_legal_history_restores_the_previous_list(
 ) -> None:
     """A wrong date corrected and a later entry added in one edit; undo puts back the list as it was, entry by
     entry (when each was recorded too); redo the corrected list."""
-    before = services.incidents.get(services.incident_titled("Molotov"))  # reported, arrest made 2019-08-31
-    reported, arrested = before.status_history
-    corrected = replace(arrested, changed=PartialDate.parse("2019-08-30"))
-    referred = StatusChange(CaseStatus.REFERRED_FOR_PROSECUTION, PartialDate.parse("2019-09"),
-                            agency="U.S. Attorney's Office, S.D. Fla.", charges="arson")  # fmt: skip
-    after = replace(before, status=CaseStatus.REFERRED_FOR_PROSECUTION, status_history=(reported, corrected, referred))
+    before = services.incidents.get(services.incident_titled("Molotov"))  # reported, arrested 2019-08, referred
+    reported, arrested, referred = before.status_history
+    corrected = replace(arrested, changed=PartialDate.parse("2019-08-31"))
+    charged = StatusChange(CaseStatus.CHARGED, PartialDate.parse("2019-10"),
+                           agency="U.S. Attorney's Office, S.D. Fla.", charges="arson")  # fmt: skip
+    after = replace(before, status=CaseStatus.CHARGED, status_history=(reported, corrected, referred, charged))
     stack.push(UpdateRecord.perform(services.incidents, before, after, recorder.changed, on_error=recorder.failed))
     edited = services.incidents.get(before.uuid)
     assert [c.fact for c in edited.status_history] == [c.fact for c in after.status_history]
@@ -112,12 +112,12 @@ def test_undo_of_an_edited_legal_history_restores_the_previous_list(
     stack.undo()
     restored = services.incidents.get(before.uuid)
     assert restored.status_history == before.status_history
-    assert restored.status is CaseStatus.ARREST_MADE
+    assert restored.status is CaseStatus.REFERRED_FOR_PROSECUTION
 
     stack.redo()
     again = services.incidents.get(before.uuid)
     assert [c.fact for c in again.status_history] == [c.fact for c in after.status_history]
-    assert again.status is CaseStatus.REFERRED_FOR_PROSECUTION
+    assert again.status is CaseStatus.CHARGED
     assert recorder.errors == []
 
 

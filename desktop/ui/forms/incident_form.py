@@ -35,7 +35,7 @@ from desktop.ui.forms.fields import (
 from desktop.ui.forms.gtd_fields import ResponseFields, TypeChoices, in_a_row
 from desktop.ui.forms.legal_history_editor import LegalHistoryEditor
 from desktop.ui.forms.related_field import RelatedIncidentsField, related_group, related_problems  # links (issue 10)
-from desktop.ui.forms.typed_date import TypedDateEdit
+from desktop.ui.widgets.date_input import DateInput
 
 COUNT_FIELDS = (
     ("victims_killed", "Victims &killed"),
@@ -71,7 +71,8 @@ class IncidentForm(RecordForm):
         self.case_number.setMaxLength(64)
         self.case_number.setPlaceholderText("none")
         self.facility = FacilityPicker(facilities)
-        self.occurred = TypedDateEdit(empty_preview="Date unknown (leave empty when it is not known)")
+        self.occurred = DateInput("Occurred", empty_text="Date unknown (leave it empty when it is not known)",
+                                  says_problems=False)  # fmt: skip
         self.discovered_at = OptionalDateTimeEdit("Known")
         self.reported_at = OptionalDateTimeEdit("Known")
         self.attacks = TypeChoices(AttackType, "attack_type")
@@ -260,7 +261,7 @@ class IncidentForm(RecordForm):
         try:
             occurred = self.occurred.value()
         except ValueError as error:
-            problems.append(FieldError("occurred", str(error)))
+            problems.append(FieldError("occurred", f"cannot be read: {error}"))
         problems.extend(FieldError("status_history", text) for text in self.legal_history.problems(date.today()))
         problems.extend(related_problems(self.related))  # links (issue 10)
         read = self._read_typed(problems)

@@ -26,11 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.date_input import read_date
 from desktop.domain.enums import CaseStatus
 from desktop.domain.legal_history import current_status, entry_problems, history_warnings
 from desktop.domain.values import PartialDate, StatusChange
 from desktop.ui.forms.fields import ERROR_COLOUR, EnumCombo, FieldMessage
-from desktop.ui.forms.typed_date import TypedDateEdit, read_partial_date
+from desktop.ui.widgets.date_input import DateInput, locale_month_first
 
 WARNING_COLOUR = "#8a5300"
 NEEDS_A_DATE = "needs a date (a year, a month or a range will do)"
@@ -46,7 +47,7 @@ _LIFECYCLE = list(CaseStatus)
 _INDEX = Qt.ItemDataRole.UserRole
 
 
-@dataclass
+@dataclass(eq=False)  # two entries alike are still two entries: found by identity
 class EntryDraft:
     """One entry as it is being edited: its date as typed (which may not be a date yet)."""
 
@@ -65,8 +66,11 @@ class EntryDraft:
                    change.note, change.recorded_at)  # fmt: skip
 
     def day(self) -> PartialDate:
-        """The date typed (unknown when empty); ValueError when it cannot be read."""
-        return read_partial_date(self.date_text)
+        """The date typed, read as the date field reads it (unknown when empty); ValueError saying why not."""
+        try:
+            return read_date(self.date_text, month_first=locale_month_first(), today=date.today())
+        except ValueError as error:
+            raise ValueError(f"cannot be read: {error}") from None
 
     def dated(self) -> StatusChange | None:
         """The entry, or None while its date is missing or cannot be read."""
@@ -147,8 +151,8 @@ class LegalHistoryEditor(QWidget):
         self.warnings.setStyleSheet(f"color: {WARNING_COLOUR};")
         self.status_line = QLabel()
         self.status_line.setObjectName("current_status")
-        self.date = TypedDateEdit(empty_preview="", today_button=True)
-        self.date.edit.setPlaceholderText("e.g. 2019-08-31, 2019-09 (a month), 2019-08-20/2019-08-31")
+        self.date = DateInput("Entry date", empty_text="", says_problems=False)
+        self.date.edit.setPlaceholderText("e.g. 2019-08-31, 8/31/2019, September 2019, 2019-08-20/2019-08-31")
         self.date_message = FieldMessage()
         self.date_message.setObjectName("entry_date_message")
         self.status = EnumCombo(CaseStatus)
