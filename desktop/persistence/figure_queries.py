@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import ColumnElement, case, func, literal_column, or_, select
+from sqlalchemy import ColumnElement, case, func, literal_column, or_, select, true
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import operators
 from sqlalchemy.sql.expression import UnaryExpression
 
-from desktop.domain.enums import AttackType, CaseStatus, Severity
+from desktop.domain.enums import AttackType, CaseStatus, DamageStatus, PropertyExtent, Severity, TargetType
 from desktop.domain.figures import Casualties, FacilityCount
+from desktop.domain.legal_history import in_date_order
 from desktop.domain.queries import IncidentFilter
-from desktop.persistence.models import FacilityRow, IncidentRow
+from desktop.domain.values import PartialDate
+from desktop.persistence.mapping import status_change_record
+from desktop.persistence.models import FacilityRow, IncidentRow, StatusChangeRow
 from desktop.persistence.repositories import IncidentRepository
 
 
@@ -100,8 +104,48 @@ class FigureQueries:
         return self._grouped(IncidentRow.status, where)
 
     def attack_type_counts(self, where: IncidentFilter) -> dict[AttackType, int]:
-        """Incidents by attack type (the attack types that occur)."""
+        """Incidents by primary attack type (GTD practice: attacktype1; the attack types that occur)."""
         return self._grouped(IncidentRow.attack_type, where)
+
+    def target_and_damage_counts(
+        self, where: IncidentFilter
+    ) -> dict[tuple[TargetType, DamageStatus, PropertyExtent | None], int]:
+        """Incidents by (primary target type, property damage, GTD property extent): one GROUP BY for the
+        target and damage breakdowns."""
+        keys = [group_key(column, where, self.dialect) for column in
+                (IncidentRow.target_type, IncidentRow.property_damage, IncidentRow.property_extent)]  # fmt: skip
+        query = self.filtered(select(*keys, func.count()).group_by(*keys), where)
+        return {(target, damage, extent): int(n) for target, damage, extent, n in self.session.execute(query)}
+
+    def possibly_in_period(self, where: IncidentFilter) -> int:
+        """How many of the incidents `where` selects may lie outside its period (they overlap it): approximate
+        dates, or dates reaching before its first day or after its last (PartialDate.wholly_within); 0 when
+        `where` has no period."""
+        if where.occurred_from is None and where.occurred_to is None:
+            return 0
+        row = IncidentRow
+        outside: list[ColumnElement[bool]] = [row.occurred_approximate.is_(true())]
+        if where.occurred_from is not None:
+            outside.append(row.occurred_on < where.occurred_from)
+        if where.occurred_to is not None:
+            outside.append(row.occurred_end > where.occurred_to)
+        query = select(func.count()).select_from(row).where(or_(*outside))
+        return int(self.session.scalar(self.filtered(query, where)) or 0)
+
+    def arrest_dates(self, incident_uuids: Iterable[str]) -> dict[str, PartialDate]:
+        """The date of the earliest "arrest made" entry of each incident's legal history (those that have one)."""
+        uuids = list(incident_uuids)
+        if not uuids:
+            return {}
+        query = (
+            select(IncidentRow.uuid, StatusChangeRow)
+            .join(StatusChangeRow, StatusChangeRow.incident_id == IncidentRow.id)
+            .where(IncidentRow.uuid.in_(uuids), StatusChangeRow.status == CaseStatus.ARREST_MADE)
+        )
+        entries: dict[str, list[Any]] = {}
+        for uuid, change in self.session.execute(query):
+            entries.setdefault(uuid, []).append(status_change_record(change))
+        return {uuid: in_date_order(changes)[0].changed for uuid, changes in entries.items()}
 
     def casualties(self, where: IncidentFilter) -> Casualties:
         """Sums in one pass; an unknown (NULL) figure adds nothing but counts the incident as unknown."""

@@ -17,6 +17,10 @@ from desktop.ui.forms.fields import FieldMessage, OptionalDateEdit
 from desktop.ui.widgets.search_box import SEARCH_DELAY_MS, SearchBox
 
 OPEN = "__open__"  # combo data: only open cases / items
+PERIOD_TIP = (
+    "Incidents that occurred, or may have occurred, {bound}: a month, a year, a range or an approximate date "
+    "reaching into the period counts, and is marked “possibly” in the Occurred column"
+)
 
 
 class ChoiceCombo(QComboBox):
@@ -133,7 +137,10 @@ class FilterBar(QWidget):
 
     def add_check(self, text: str, name: str, tip: str) -> QCheckBox:
         """A check box that filters when toggled (`name` is its object name)."""
-        check = QCheckBox(text, self)
+        return self.add_check_box(QCheckBox(text, self), name, tip)
+
+    def add_check_box(self, check: QCheckBox, name: str, tip: str) -> QCheckBox:
+        """`add_check` for a check box made earlier (one `current()` reads before the bar is laid out)."""
         check.setObjectName(name)
         check.setToolTip(tip)
         self.row.addWidget(check)
@@ -196,12 +203,19 @@ class FilterBar(QWidget):
         """(uuid, name) of every facility, for a facility combo (bars without one ignore it)."""
 
 
+PENDING_TIP = (
+    "Cases with an arrest or a known perpetrator and no referral for prosecution yet (the memo's directive: "
+    "violent offenders referred to DOJ)"
+)
+
+
 def _one(values: tuple[Any, ...]) -> Any:
     return values[0] if len(values) == 1 else None
 
 
 class IncidentFilterBar(FilterBar):
-    """Facility, attack type, severity, status (or open cases), occurred from/to, and full-text search.
+    """Facility, attack type, severity, status (or open cases), pending referral, occurred from/to (overlap), and
+    full-text search.
     Conditions the widgets cannot show (several states, weapon types…) set by `set_filter` are kept and
     listed under the bar until cleared."""
 
@@ -218,20 +232,22 @@ class IncidentFilterBar(FilterBar):
         self.status.add_enum(CaseStatus)
         self.occurred_from = OptionalDateEdit("Occurred fro&m", "any day", self)
         self.occurred_from.setObjectName("occurred_from")
-        self.occurred_from.setToolTip("Only incidents on or after this day")
+        self.occurred_from.setToolTip(PERIOD_TIP.format(bound="on or after this day"))
         self.occurred_to = OptionalDateEdit("t&o", "any day", self)
         self.occurred_to.setObjectName("occurred_to")
-        self.occurred_to.setToolTip("Only incidents on or before this day")
+        self.occurred_to.setToolTip(PERIOD_TIP.format(bound="on or before this day"))
         for bound in (self.occurred_from, self.occurred_to):
             bound.set_value(None)  # shows "any day" until checked
         self.add_date(self.occurred_from)
         self.add_date(self.occurred_to)
         self._extra = IncidentFilter()
+        self.pending_referral = QCheckBox("Pe&nding referral", self)  # on the second row
         self.finish()
         self.new_row()
         for label, widget in (("Fa&cility:", self.facility), ("&Attack type:", self.attack_type),
                               ("Severit&y:", self.severity), ("S&tatus:", self.status)):  # fmt: skip
             self.add_widget(label, widget)
+        self.add_check_box(self.pending_referral, "pending_referral_filter", PENDING_TIP)
         self.row.addStretch(1)
         self.extra_label = QLabel(self)
         self.extra_label.setObjectName("extra_conditions")
@@ -252,6 +268,7 @@ class IncidentFilterBar(FilterBar):
             severities=(self.severity.value(),) if self.severity.value() else self._extra.severities,
             statuses=(status,) if isinstance(status, CaseStatus) else self._extra.statuses,
             open_only=status == OPEN or self._extra.open_only,
+            pending_referral=self.pending_referral.isChecked(),
             occurred_from=self.occurred_from.value(),
             occurred_to=self.occurred_to.value(),
             text=self.search.usable_text(),
@@ -263,6 +280,7 @@ class IncidentFilterBar(FilterBar):
             combo.set_value(None)
         self.occurred_from.set_value(None)
         self.occurred_to.set_value(None)
+        self.pending_referral.setChecked(False)
         self._set_extra(IncidentFilter())
 
     def set_filter(self, where: IncidentFilter) -> None:
@@ -281,6 +299,7 @@ class IncidentFilterBar(FilterBar):
             self.severity.set_value(_one(where.severities))
             status = OPEN if where.open_only and not where.statuses else _one(where.statuses)
             self.status.set_value(status)
+            self.pending_referral.setChecked(where.pending_referral)
             shown = self.current()
             self._set_extra(
                 replace(
