@@ -326,7 +326,8 @@ def _insert_facilities(connection: sqlite3.Connection, rng: random.Random) -> li
         if name in used:
             name = f"{name} {number}"
         used.add(name)
-        level = None if number % 17 == 0 else rng.choice(list(SecurityLevel))
+        levels = [lv for lv in SecurityLevel if lv is not SecurityLevel.UNKNOWN]
+        level = None if number % 17 == 0 else rng.choice(levels)
         assessed = None if number % 13 == 0 else (LAST_DAY - timedelta(days=rng.randrange(7 * 365))).isoformat()
         created = _stamp(FIRST_DAY - timedelta(days=rng.randrange(400)), rng.randrange(86400))
         rows.append((
@@ -371,6 +372,12 @@ def _insert_incidents(
         connection.executemany(history_sql, history)
         if log and (start // BATCH) % 5 == 4:
             print(f"    {start + BATCH:,} incidents", flush=True)
+    connection.execute(  # the last day each date may be, as the migration and the application store it
+        "UPDATE incidents SET occurred_end = CASE occurred_precision"
+        " WHEN 'year' THEN date(occurred_on, 'start of year', '+1 year', '-1 day')"
+        " WHEN 'month' THEN date(occurred_on, 'start of month', '+1 month', '-1 day') ELSE occurred_on END"
+        " WHERE occurred_on IS NOT NULL"
+    )
 
 
 def _pick(rng: random.Random, items: Sequence[T]) -> T:
@@ -500,23 +507,26 @@ def _incident_batch(
 
 
 def _insert_plan_items(connection: sqlite3.Connection, rng: random.Random, facility_ids: list[int], rows: int) -> None:
-    items = []
+    items, links = [], []
     for number in range(1, PLAN_ITEMS + 1):
         status = rng.choice(list(PlanStatus))
         due = LAST_DAY + timedelta(days=rng.randint(-400, 200)) if number % 13 else None
         created = _stamp(LAST_DAY - timedelta(days=rng.randrange(500)), rng.randrange(86400))
+        if rows and number % 3 == 0:
+            links.append((number, rng.randint(1, rows), 0))
         items.append((
             number, _uuid(rng), created, created, 1, None if number % 10 == 0 else rng.choice(facility_ids),
-            rng.randint(1, rows) if rows and number % 3 == 0 else None,
             f"{rng.choice(PLAN_ACTIONS)} {rng.choice(PARTS)}", rng.choice(OWNERS),
             due.isoformat() if due else None, status.value,
             "The residual risk is below the cost" if status is PlanStatus.RISK_ACCEPTED else "", "",
         ))  # fmt: skip
     connection.executemany(
-        "INSERT INTO plan_items (id, uuid, created_at, updated_at, version, facility_id, incident_id, description, "
-        "owner, due_date, status, risk_rationale, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO plan_items (id, uuid, created_at, updated_at, version, facility_id, description, "
+        "owner, due_date, status, risk_rationale, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         items,
     )
+    connection.executemany("INSERT INTO plan_item_incidents (plan_item_id, incident_id, position) VALUES (?, ?, ?)",
+                           links)  # fmt: skip
 
 
 def iter_sizes(path: Path) -> Iterator[tuple[str, int]]:

@@ -78,4 +78,4 @@ def test_empty_text_is_not_a_member() -> None:
 def test_lifecycle_flags() -> None:
     assert [s for s in CaseStatus if not s.is_open] == [CaseStatus.ADJUDICATED, CaseStatus.CLOSED, CaseStatus.UNFOUNDED]
     assert {s for s in PlanStatus if s.is_done} == {PlanStatus.IMPLEMENTED, PlanStatus.RISK_ACCEPTED}
-    assert [level.reassessment_years for level in SecurityLevel] == [5, 5, 3, 3, 3]
+    assert [level.reassessment_years for level in SecurityLevel] == [5, 5, 3, 3, 3, None]  # unknown: no cycle

@@ -8,6 +8,7 @@ from datetime import date, datetime, time
 import pytest
 
 from desktop.domain.enums import CaseStatus, DamageStatus, DatePrecision, PlanStatus, SecurityLevel, WeaponType
+from desktop.domain.legal_history import current_status, history_warnings
 from desktop.domain.records import Facility, Incident, PlanItem, add_years
 from desktop.domain.validation import (
     MAX_NAME,
@@ -226,14 +227,22 @@ HISTORY = (
 )
 
 
-def test_a_status_change_may_not_come_before_the_last_one_nor_after_today() -> None:
+def test_a_status_change_before_the_last_one_is_a_warning_and_after_today_an_error() -> None:
     charged = StatusChange.on_day(CaseStatus.CHARGED, date(2019, 8, 1))
-    assert messages(status_change_errors(HISTORY, charged, TODAY)) == [
-        "status_changed_on: must not be before the last status change (2019-08-14)"
+    assert status_change_errors(HISTORY, charged, TODAY) == []  # out of order is accepted…
+    assert history_warnings((*HISTORY, charged)) == [  # …with a warning
+        "the entries are not listed in date order; they are kept and shown by date",
+        "reported (2019-08-13) is dated after charged (2019-08-01), which usually comes later",
     ]
-    tomorrow = replace(charged, changed_on=date(2019, 9, 13))
+    tomorrow = replace(charged, changed=PartialDate.of_day(date(2019, 9, 13)))
     assert messages(status_change_errors(HISTORY, tomorrow, TODAY)) == ["status_changed_on: must not be in the future"]
     assert messages(status_change_errors((), tomorrow, TODAY, field="on")) == ["on: must not be in the future"]
+    undated = replace(charged, changed=PartialDate())
+    assert messages(status_change_errors((), undated, TODAY)) == [
+        "status_changed_on: needs a date (a year, a month or a range will do)"
+    ]
+    referred = StatusChange(CaseStatus.REFERRED_FOR_PROSECUTION, PartialDate.parse("2019-09"), agency="x" * 301)
+    assert messages(status_change_errors((), referred, TODAY)) == ["status_agency: must be at most 300 characters"]
 
 
 def test_a_status_change_on_the_last_changes_day_or_today_is_fine() -> None:
@@ -247,24 +256,22 @@ def test_a_status_change_note_keeps_the_text_limits() -> None:
     assert messages(status_change_errors(HISTORY, noisy, TODAY)) == ["status_note: must be at most 20000 characters"]
 
 
-def test_a_status_history_goes_forward_in_time_up_to_today_and_ends_in_the_status() -> None:
+def test_a_status_history_may_be_out_of_order_up_to_today_and_its_latest_entry_is_the_status() -> None:
     incident = replace(INCIDENT, status=CaseStatus.UNDER_INVESTIGATION, status_history=HISTORY)
     assert status_history_errors(incident, TODAY) == []
     assert incident_errors(incident, TODAY) == []
-    backwards = replace(
-        incident, status_history=(HISTORY[1], replace(HISTORY[0], status=CaseStatus.UNDER_INVESTIGATION))
-    )
-    assert messages(status_history_errors(backwards, TODAY)) == [
-        "status_history: change 2 (under investigation on 2019-08-13): "
-        "date must not be before the last status change (2019-08-14)"
-    ]
+    swapped = replace(incident, status_history=(HISTORY[1], HISTORY[0]))
+    assert status_history_errors(swapped, TODAY) == []  # listed out of order: the latest by date is the status
+    assert current_status(swapped.status_history) is CaseStatus.UNDER_INVESTIGATION
     assert messages(status_history_errors(incident, date(2019, 8, 13))) == [
-        "status_history: change 2 (under investigation on 2019-08-14): date must not be in the future"
+        "status_history: entry 2 (under investigation on 2019-08-14): date must not be in the future"
     ]
     closed = replace(incident, status=CaseStatus.CLOSED)
     assert messages(status_history_errors(closed, TODAY)) == [
-        "status_history: the last change (under investigation) must be the incident's status (closed)"
+        "status_history: the latest entry (under investigation) must be the incident's status (closed)"
     ]
+    month = replace(HISTORY[1], changed=PartialDate.parse("2019-08"))
+    assert current_status((HISTORY[0], month)) is CaseStatus.REPORTED  # August may be before the 13th: sorted by start
 
 
 def test_incident_errors_check_the_status_history_only_with_a_day() -> None:

@@ -1,4 +1,4 @@
-"""Paging plan items costs one query however many of them point at incidents."""
+"""Paging plan items costs two queries (the page, then all its incident links) however many of them link incidents."""
 
 from __future__ import annotations
 
@@ -12,12 +12,12 @@ from desktop.persistence.unit_of_work import Database
 from desktop.services.records import IncidentService, PlanItemService
 
 
-def test_a_page_of_linked_plan_items_is_one_query(demo_database: Database) -> None:
+def test_a_page_of_linked_plan_items_is_two_queries(demo_database: Database) -> None:
     plans = PlanItemService(demo_database)
     incidents = IncidentService(demo_database).page(IncidentFilter(), Page(limit=10))
     for number in range(30):
         incident = incidents[number % len(incidents)]
-        plans.create(PlanItem(incident.facility_uuid, f"Countermeasure {number}", incident_uuid=incident.uuid))
+        plans.create(PlanItem(incident.facility_uuid, f"Countermeasure {number}", incident_uuids=(incident.uuid,)))
     statements: list[str] = []
 
     def count(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
@@ -29,7 +29,8 @@ def test_a_page_of_linked_plan_items_is_one_query(demo_database: Database) -> No
         page = plans.page(page=Page(limit=100, sort="due_date"))
     finally:
         event.remove(demo_database.engine, "before_cursor_execute", count)
-    linked = [item for item in page if item.incident_uuid]
+    linked = [item for item in page if item.incident_uuids]
     assert len(linked) == 30
-    assert {item.incident_uuid for item in linked} == {i.uuid for i in incidents}
-    assert len(statements) == 1, statements
+    assert {uuid for item in linked for uuid in item.incident_uuids} == {i.uuid for i in incidents}
+    assert len(statements) == 2, statements  # not one per plan item
+    assert "plan_item_incidents" in statements[1]

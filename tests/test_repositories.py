@@ -177,7 +177,9 @@ def test_incident_round_trip_with_weapons_and_first_status(any_database: Databas
     assert created.victims_killed == 0
     assert created.victims_injured is None  # unknown stays unknown, not 0
     assert created.occurred == PartialDate.parse("2019-07-13T04:00")
-    assert created.status_history == (StatusChange.on_day(CaseStatus.REPORTED, clock.now.date(), "", clock.now),)
+    assert created.status_history == (
+        StatusChange(CaseStatus.REPORTED, PartialDate.of_day(clock.now.date()), "", clock.now),
+    )
     with any_database.unit_of_work(write=False) as uow:
         assert uow.incidents.get(created.uuid) == created
 
@@ -284,14 +286,14 @@ def test_blank_case_numbers_do_not_collide(any_database: Database) -> None:
 def test_deleting_an_incident_unlinks_its_plan_items(any_database: Database) -> None:
     facility = add_facility(any_database)
     incident = add_incident(any_database, facility)
-    item = add_plan_item(any_database, facility_uuid=facility.uuid, incident_uuid=incident.uuid)
-    assert item.incident_uuid == incident.uuid
+    item = add_plan_item(any_database, facility_uuid=facility.uuid, incident_uuids=(incident.uuid,))
+    assert item.incident_uuids == (incident.uuid,)
     with any_database.unit_of_work() as uow:
         deleted = uow.incidents.delete(incident.uuid, incident.version)
         uow.commit()
     assert deleted.uuid == incident.uuid
     with any_database.unit_of_work(write=False) as uow:
-        assert uow.plan_items.get(item.uuid).incident_uuid is None
+        assert uow.plan_items.get(item.uuid).incident_uuids == ()
         assert uow.incidents.count() == 0
 
 
@@ -323,7 +325,7 @@ def test_plan_item_links_must_exist(any_database: Database) -> None:
         with pytest.raises(ValidationError, match="facility: nowhere does not exist"):
             uow.plan_items.add(PlanItem(facility_uuid="nowhere", description="x"))
         with pytest.raises(ValidationError, match="incident: never does not exist"):
-            uow.plan_items.add(PlanItem(facility_uuid="", description="x", incident_uuid="never"))
+            uow.plan_items.add(PlanItem(facility_uuid="", description="x", incident_uuids=("never",)))
 
 
 # -- filters ---------------------------------------------------------------------------------------
@@ -607,7 +609,7 @@ def plan_items(any_database: Database, clock: FakeClock) -> dict[str, PlanItem]:
     specs: list[tuple[str, dict[str, Any]]] = [
         ("national", dict(description="Present a detailed plan for securing all ICE facilities",
                           owner="ICE", due_date=date(2019, 9, 26))),
-        ("fence", dict(facility_uuid=tacoma.uuid, incident_uuid=incident.uuid, description="Raise the fence",
+        ("fence", dict(facility_uuid=tacoma.uuid, incident_uuids=(incident.uuid,), description="Raise the fence",
                        owner="FPS", due_date=date(2019, 12, 1), status=PlanStatus.IN_PROGRESS)),
         ("cameras", dict(facility_uuid=tacoma.uuid, description="Cameras at the gate", owner="GSA",
                          status=PlanStatus.IMPLEMENTED, notes="done before the audit")),
@@ -634,7 +636,7 @@ def test_plan_item_filters(any_database: Database, plan_items: dict[str, PlanIte
     cases: list[tuple[PlanItemFilter, set[str]]] = [
         (PlanItemFilter(), set(plan_items)),
         (PlanItemFilter(facility_uuids=(tacoma,)), {"fence", "cameras"}),
-        (PlanItemFilter(incident_uuid=plan_items["fence"].incident_uuid), {"fence"}),
+        (PlanItemFilter(incident_uuid=plan_items["fence"].incident_uuids[0]), {"fence"}),
         (PlanItemFilter(statuses=(PlanStatus.PROPOSED, PlanStatus.APPROVED)), {"national", "bollards"}),
         (PlanItemFilter(open_only=True), {"national", "fence", "bollards"}),
         (PlanItemFilter(due_before=date(2019, 10, 1)), {"national", "bollards"}),

@@ -8,7 +8,8 @@ from enum import Enum
 
 from desktop.domain.values import PartialDate
 
-BOOKKEEPING = frozenset({"uuid", "version", "created_at", "updated_at", "facility_name", "status_history"})
+BOOKKEEPING = frozenset({"uuid", "version", "created_at", "updated_at", "facility_name", "directive_title",
+                         "scope_facility_name"})  # fmt: skip
 
 
 def plain(value: object) -> object:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from datetime import date
 
@@ -32,7 +33,7 @@ def history_warnings(history: Sequence[StatusChange]) -> list[str]:
     if list(history) != in_date_order(history):
         warnings.append("the entries are not listed in date order; they are kept and shown by date")
     ordered = in_date_order(history)
-    for before, after in zip(ordered, ordered[1:], strict=False):
+    for before, after in itertools.pairwise(ordered):
         if after.status in _TERMINAL or before.status in _TERMINAL:
             continue
         if _RANK[after.status] < _RANK[before.status]:

@@ -89,10 +89,7 @@ class PartialDate:
         approximate = about is not None or body.endswith("~")
         body = body[about.end() :] if about else body
         body = body.removesuffix("~").strip()
-        if "/" in body:
-            result = cls._range(text, body, separator)
-        else:
-            result = cls._single(text, body, separator)
+        result = cls._range(text, body, separator) if "/" in body else cls._single(text, body, separator)
         result = replace(result, approximate=approximate, time_of_day=band)
         if problems := result.problems():
             raise ValueError(f"{text!r}: {problems[0]}")
@@ -281,6 +278,13 @@ class StatusChange:
         """The first day the entry may be on (its sort key); an entry's date is always known."""
         assert self.changed.on is not None, "a legal history entry has a date"
         return self.changed.on
+
+    def __str__(self) -> str:
+        """One line for people and the audit trail: "referred for prosecution on 2019-09 (agency: DOJ; …)"."""
+        details = [f"{name}: {value}" for name, value in (("agency", self.agency), ("reference", self.reference),
+                   ("charges", self.charges), ("note", self.note)) if value]  # fmt: skip
+        text = f"{self.status.label.lower()} on {self.changed.label()}"
+        return f"{text} ({'; '.join(details)})" if details else text
 
     @property
     def fact(self) -> tuple[CaseStatus, str, str, str, str, str]:

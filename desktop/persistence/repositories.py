@@ -300,14 +300,14 @@ class IncidentRepository(_Repository[IncidentRow, Incident]):
     def _record(self, row: IncidentRow) -> Incident:
         return mapping.incident_record(row, with_history=True)
 
-    def rows_of(self, uuids: Sequence[str], *, own_id: int | None = None) -> list[IncidentRow]:
-        """The incidents of `uuids` in that order; a missing one (or the incident itself) is refused."""
+    def rows_of(self, uuids: Sequence[str], *, own_id: int | None = None, field: str = "related") -> list[IncidentRow]:
+        """The incidents of `uuids` in that order; a missing one (or the incident itself) is refused, naming `field`."""
         if not uuids:
             return []
         found = {row.uuid: row for row in self.session.scalars(select(IncidentRow).where(IncidentRow.uuid.in_(uuids)))}
         missing = [uuid for uuid in uuids if uuid not in found]
         if missing:
-            raise ValidationError([FieldError("related", f"incident {missing[0]} does not exist")])
+            raise ValidationError([FieldError(field, f"{missing[0]} does not exist")])
         if own_id is not None and any(found[uuid].id == own_id for uuid in uuids):
             raise ValidationError([FieldError("related", "an incident cannot be related to itself")])
         return [found[uuid] for uuid in dict.fromkeys(uuids)]
@@ -345,8 +345,8 @@ class IncidentRepository(_Repository[IncidentRow, Incident]):
 
     def update(self, record: Incident, status_on: StatusChange | None = None) -> Incident:
         """Save. A legal history given with the record (the form's list, undo/redo, an import) is stored as
-        given when it differs from the stored one; without one, a changed status appends an entry
-        (`status_on`, else today). Related incidents are stored as listed."""
+        given when it differs from the stored one; otherwise a changed status appends an entry (`status_on`,
+        else today). Related incidents are stored as listed."""
         row = self.row(record.uuid)
         self._check_version(record.uuid, record.version, row.version)
         self._check_case_number(record, row.id)
@@ -357,7 +357,7 @@ class IncidentRepository(_Repository[IncidentRow, Incident]):
         history = record.status_history
         if history and [c.fact for c in history] != [c.fact for c in before.status_history]:
             row.status_changes = [mapping.status_change_row(c, c.recorded_at or now) for c in history]
-        elif not history and record.status is not before.status:
+        elif record.status is not before.status:
             change = status_on if status_on and status_on.status is record.status else None
             row.status_changes.append(
                 mapping.status_change_row(change or StatusChange.on_day(record.status, now.date()), now)
@@ -480,7 +480,8 @@ class PlanItemRepository(_Repository[PlanItemRow, PlanItem]):
             directive = self.session.scalar(select(DirectiveRow).where(DirectiveRow.uuid == record.directive_uuid))
             if directive is None:
                 raise ValidationError([FieldError("directive", f"{record.directive_uuid} does not exist")])
-        incidents = IncidentRepository(self.session, self.audit, self.clock).rows_of(record.incident_uuids)
+        incidents = IncidentRepository(self.session, self.audit, self.clock).rows_of(record.incident_uuids,
+                                                                                     field="incident")  # fmt: skip
         mapping.apply_plan_item(row, record, facility, incidents, directive)
 
     def add(self, record: PlanItem) -> PlanItem:

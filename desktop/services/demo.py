@@ -11,10 +11,14 @@ from desktop.domain.enums import (
     CaseStatus,
     DamageStatus,
     FacilityType,
+    PerpetratorOutcome,
     PlanStatus,
+    PropertyExtent,
     SecurityLevel,
     Severity,
+    TargetType,
     WeaponType,
+    YesNoUnknown,
 )
 from desktop.domain.records import Facility, Incident, PlanItem
 from desktop.domain.validation import facility_errors, incident_errors, plan_item_errors, require_valid
@@ -58,8 +62,14 @@ def demo_incidents(tacoma: str, san_antonio: str, florida: str) -> list[Incident
         Incident(
             facility_uuid=tacoma,
             title="Armed attack with rifle and incendiary devices on the detention center",
-            occurred=PartialDate.parse("2019-07-13"),
+            occurred=PartialDate.parse("2019-07-13 early morning"),
             attack_type=AttackType.ARMED_ASSAULT,
+            attack_type_2=AttackType.FACILITY_INFRASTRUCTURE_ATTACK,  # the arson attempt
+            target_type=TargetType.BUILDING,
+            target_type_2=TargetType.VEHICLES,
+            perpetrator_outcome=PerpetratorOutcome.KILLED,
+            property_extent=PropertyExtent.UNKNOWN,
+            hostages=YesNoUnknown.NO,
             weapons=(Weapon(WeaponType.FIREARMS, "rifle"), Weapon(WeaponType.INCENDIARY, "incendiary devices")),
             severity=Severity.CRITICAL,
             victims_killed=0,
@@ -83,8 +93,11 @@ def demo_incidents(tacoma: str, san_antonio: str, florida: str) -> list[Incident
         Incident(
             facility_uuid=san_antonio,
             title="Shots fired overnight at the windows of the ICE office",
-            occurred=PartialDate.parse("2019-08-13"),
+            occurred=PartialDate.parse("2019-08-13 night"),
             attack_type=AttackType.FACILITY_INFRASTRUCTURE_ATTACK,
+            target_type=TargetType.BUILDING,
+            property_extent=PropertyExtent.UNKNOWN,
+            hostages=YesNoUnknown.NO,
             weapons=(Weapon(WeaponType.FIREARMS, ""),),
             severity=Severity.HIGH,
             victims_killed=0,
@@ -103,8 +116,11 @@ def demo_incidents(tacoma: str, san_antonio: str, florida: str) -> list[Incident
         Incident(
             facility_uuid=florida,
             title="Molotov cocktail thrown at the USCIS office; the fuse failed",
-            occurred=PartialDate.parse("2019-08"),
+            occurred=PartialDate.parse("about 2019-08-21/2019-08-31"),  # "late August"
             attack_type=AttackType.FACILITY_INFRASTRUCTURE_ATTACK,
+            target_type=TargetType.BUILDING,
+            perpetrator_outcome=PerpetratorOutcome.ARRESTED,
+            hostages=YesNoUnknown.NO,
             weapons=(Weapon(WeaponType.INCENDIARY, "Molotov cocktail"),),
             completed=False,
             severity=Severity.HIGH,
@@ -113,13 +129,15 @@ def demo_incidents(tacoma: str, san_antonio: str, florida: str) -> list[Incident
             property_damage=DamageStatus.NO,
             suspects_count=1,
             arrests_count=1,
-            status=CaseStatus.ARREST_MADE,
+            status=CaseStatus.REFERRED_FOR_PROSECUTION,
             description="A Molotov cocktail was thrown at the office in late August; its fuse failed to "
             "ignite the device. A suspect was arrested.",
             sources=MEMO,
             status_history=(
-                StatusChange.on_day(CaseStatus.REPORTED, date(2019, 8, 31)),
-                StatusChange.on_day(CaseStatus.ARREST_MADE, date(2019, 8, 31)),
+                StatusChange(CaseStatus.REPORTED, PartialDate.parse("2019-08")),
+                StatusChange(CaseStatus.ARREST_MADE, PartialDate.parse("2019-08")),
+                StatusChange(CaseStatus.REFERRED_FOR_PROSECUTION, PartialDate.parse("2019-09"),
+                             agency="U.S. Department of Justice"),  # fmt: skip
             ),
         ),
     ]

@@ -102,7 +102,7 @@ def main(target: Path) -> None:
             ),
         )
     )
-    molotov = services.incidents.create(
+    services.incidents.create(
         Incident(
             unassessed.uuid,
             "Molotov cocktail thrown",

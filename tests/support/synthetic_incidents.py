@@ -21,12 +21,14 @@ from desktop.domain.enums import (
     DamageStatus,
     DatePrecision,
     FacilityType,
+    OperatorKind,
     PlanStatus,
     SecurityLevel,
     Severity,
     WeaponType,
 )
-from desktop.persistence.models import FacilityRow, IncidentRow, PlanItemRow, WeaponRow
+from desktop.domain.values import last_day
+from desktop.persistence.models import FacilityRow, IncidentRow, PlanItemIncidentRow, PlanItemRow, WeaponRow
 from desktop.persistence.unit_of_work import Database
 
 STATES = ("WA", "TX", "FL", "CA", "AZ", "NY", "IL", "GA", "OR", "NM", "LA", "CO", "NJ", "MA", "MN")
@@ -97,7 +99,9 @@ def add_facilities(database: Database, count: int, seed: int = 1, today: date = 
             "updated_at": now, "version": 1, "name": f"{CITIES[city_index]} facility {number + 1:03d}",
             "agency": rng.choice(list(Agency)), "facility_type": rng.choice(list(FacilityType)), "address": "",
             "city": CITIES[city_index], "state": STATES[city_index], "zip_code": "", "latitude": None,
-            "longitude": None, "security_level": level, "last_assessment": assessed, "notes": "",
+            "longitude": None, "security_level": None if level is SecurityLevel.UNKNOWN else level,
+            "fsl_unknown": level is SecurityLevel.UNKNOWN, "last_assessment": assessed, "notes": "",
+            "operator": OperatorKind.UNKNOWN, "operator_name": "",
         })  # fmt: skip
     with database.engine.begin() as connection:
         connection.execute(insert(FacilityRow.__table__), rows)
@@ -135,6 +139,7 @@ def add_incidents(
                     "facility_id": rng.choice(popular) if rng.random() < 0.5 else rng.choice(facility_ids),
                     "title": f"Synthetic {attack} incident {incident_id}", "occurred_precision": precision,
                     "occurred_on": on, "occurred_time": at, "discovered_at": None, "reported_at": None,
+                    "occurred_end": last_day(on, precision) if on is not None else None,
                     "attack_type": attack, "completed": rng.random() < 0.85,
                     "severity": _pick(rng, SEVERITY_WEIGHTS), "victims_killed": _casualty(rng, 0.01),
                     "victims_injured": _casualty(rng, 0.06), "perpetrators_killed": _casualty(rng, 0.005),
@@ -164,14 +169,18 @@ def add_plan_items(database: Database, count: int, today: date, seed: int = 3) -
     with database.engine.begin() as connection:
         facility_ids: list[int | None] = list(connection.scalars(select(FacilityRow.id)))
         incident_ids = list(connection.scalars(select(IncidentRow.id).limit(200)))
-        rows = []
+        rows, links = [], []
+        first_id = (connection.scalar(select(func.max(PlanItemRow.id))) or 0) + 1
         for number in range(count):
             status = _pick(rng, PLAN_WEIGHTS)
+            if incident_ids and number % 3 == 0:
+                links.append({"plan_item_id": first_id + number, "incident_id": rng.choice(incident_ids),
+                              "position": 0})  # fmt: skip
             rows.append({
+                "id": first_id + number,
                 "uuid": str(uuid_module.UUID(int=rng.getrandbits(128), version=4)), "created_at": now,
                 "updated_at": now, "version": 1,
                 "facility_id": None if number % 10 == 0 else rng.choice(facility_ids),
-                "incident_id": rng.choice(incident_ids) if incident_ids and number % 3 == 0 else None,
                 "description": f"Countermeasure {number + 1}: "
                 + rng.choice(["add bollards", "install cameras", "harden windows", "guard rotation",
                               "lighting survey", "visitor screening"]),
@@ -182,6 +191,8 @@ def add_plan_items(database: Database, count: int, today: date, seed: int = 3) -
                 "notes": "",
             })  # fmt: skip
         connection.execute(insert(PlanItemRow.__table__), rows)
+        if links:
+            connection.execute(insert(PlanItemIncidentRow.__table__), links)
     return count
 
 

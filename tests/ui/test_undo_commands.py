@@ -98,13 +98,15 @@ def test_delete_incident_undo_restores_weapons_history_and_plan_item_link(
 ) -> None:
     incident = services.incidents.get(services.incident_titled("Armed attack"))
     plan = services.plan_items.create(
-        PlanItem(facility_uuid=incident.facility_uuid, description="Harden the perimeter", incident_uuid=incident.uuid)
+        PlanItem(
+            facility_uuid=incident.facility_uuid, description="Harden the perimeter", incident_uuids=(incident.uuid,)
+        )
     )
     command = DeleteRecord.perform(services.incidents, incident, recorder.changed, on_error=recorder.failed)
     stack.push(command)
     with pytest.raises(RecordNotFoundError):
         services.incidents.get(incident.uuid)
-    assert services.plan_items.get(plan.uuid).incident_uuid is None
+    assert services.plan_items.get(plan.uuid).incident_uuids == ()
 
     stack.undo()
     restored = services.incidents.get(incident.uuid)
@@ -113,7 +115,7 @@ def test_delete_incident_undo_restores_weapons_history_and_plan_item_link(
         (c.status, c.changed_on, c.note) for c in incident.status_history
     ]
     assert (restored.title, restored.perpetrators_killed) == (incident.title, 1)
-    assert services.plan_items.get(plan.uuid).incident_uuid == incident.uuid
+    assert services.plan_items.get(plan.uuid).incident_uuids == (incident.uuid,)
 
     stack.redo()
     with pytest.raises(RecordNotFoundError):

@@ -5,12 +5,15 @@ from __future__ import annotations
 
 from importlib.resources import files
 
-from PySide6.QtCore import QUrl
+from conftest import ScriptedDialogs
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desktop.domain.kinds import RecordKind
 from desktop.ui.dialogs.guide_dialog import GuideDialog
 from desktop.ui.dialogs.shortcuts_dialog import action_label
+from desktop.ui.forms.base import RecordForm
 from desktop.ui.guide_pages import PAGES, TAB_SECTIONS, guide_dir, read_pages
 from desktop.ui.main_window import MainWindow
 from desktop.ui.window_actions import SPECS, WindowAction
@@ -83,3 +86,26 @@ def test_contents_and_links_move_between_pages(qtbot: QtBot, window: MainWindow)
     assert dialog.current_section() == ("menus.md", "")
     assert "Keyboard shortcuts" in dialog.browser.toPlainText()
     dialog.close()
+
+
+def test_f1_inside_a_record_form_opens_its_kind_section(
+    qtbot: QtBot, window: MainWindow, dialogs: ScriptedDialogs
+) -> None:
+    seen: list[tuple[str, str]] = []
+
+    def press_f1_then_cancel(form: RecordForm) -> None:
+        qtbot.waitExposed(form)
+        focused = QApplication.focusWidget()
+        assert focused is not None and form.isAncestorOf(focused)
+        qtbot.keyClick(focused, Qt.Key.Key_F1)
+        assert form.guide is not None and form.guide.isVisible()
+        seen.append(form.guide.current_section())
+        form.guide.close()
+        qtbot.keyClick(QApplication.focusWidget() or form, Qt.Key.Key_Escape)
+
+    window.show()
+    window.show_tab(RecordKind.FACILITY.table)
+    dialogs.then(press_f1_then_cancel)
+    window.registry[WindowAction.NEW].trigger()
+    dialogs.check()
+    assert seen == [("records.md", "Facilities")]

@@ -28,7 +28,9 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.kinds import RecordKind
 from desktop.domain.validation import FieldError, ValidationError
+from desktop.ui.dialogs.guide_dialog import GuideDialog
 from desktop.ui.forms.fields import ERROR_COLOUR, FieldMessage
+from desktop.ui.guide_pages import START, TAB_SECTIONS
 
 INVALID_STYLE = f'*[invalid="true"] {{ border: 1px solid {ERROR_COLOUR}; border-radius: 2px; padding: 1px; }}'
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -117,6 +119,7 @@ class RecordForm(QDialog):
         self._saved: Any = None
         self._extra_errors: list[FieldError] = []
         self.scroll_area: QScrollArea | None = None
+        self.guide: GuideDialog | None = None  # F1, made when first asked for
         self.general_message = FieldMessage()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
@@ -190,6 +193,10 @@ class RecordForm(QDialog):
         """The one Enter rule of every form: Enter (no modifier) that no field took presses a focused button,
         or else moves to the next field; it never saves. Esc goes on to reject()."""
         plain = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier == Qt.KeyboardModifier.NoModifier
+        if event.key() == Qt.Key.Key_F1 and plain:
+            self.show_help()
+            event.accept()
+            return
         if event.key() not in ENTER_KEYS or not plain:
             super().keyPressEvent(event)
             return
@@ -199,6 +206,15 @@ class RecordForm(QDialog):
         else:
             self._next_field()
         event.accept()
+
+    def show_help(self) -> None:
+        """F1: the user guide at this kind's section, beside the form (a child of it, so usable while the
+        form is modal)."""
+        if self.guide is None:
+            self.guide = GuideDialog(self)
+        self.guide.show_section(*TAB_SECTIONS.get(self.kind.table, START))
+        self.guide.show()
+        self.guide.raise_()
 
     def _next_field(self) -> None:
         """Tab's move, scrolling the field into view as Tab does inside a scroll area."""

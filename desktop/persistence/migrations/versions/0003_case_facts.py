@@ -139,6 +139,16 @@ def upgrade() -> None:
     op.create_index(op.f('ix_directives_issued_on'), 'directives', ['issued_on'], unique=False)
     op.create_index(op.f('ix_directives_scope_facility_id'), 'directives', ['scope_facility_id'], unique=False)
 
+    # Read the links first: rebuilding plan_items (SQLite) deletes its rows, which would cascade into a link table.
+    links = op.get_bind().execute(sa.text(
+        "SELECT id, incident_id FROM plan_items WHERE incident_id IS NOT NULL ORDER BY id")).all()
+    op.drop_index('ix_plan_items_incident_id', table_name='plan_items')
+    with op.batch_alter_table('plan_items', recreate='auto') as batch_op:
+        batch_op.drop_column('incident_id')
+        batch_op.add_column(sa.Column('directive_id', sa.Integer(), nullable=True))
+        batch_op.create_foreign_key('fk_plan_items_directive_id', 'directives', ['directive_id'], ['id'],
+                                    ondelete='RESTRICT')
+        batch_op.create_index(batch_op.f('ix_plan_items_directive_id'), ['directive_id'], unique=False)
     op.create_table('plan_item_incidents',
     sa.Column('plan_item_id', sa.Integer(), nullable=False),
     sa.Column('incident_id', sa.Integer(), nullable=False),
@@ -149,18 +159,15 @@ def upgrade() -> None:
     )
     op.create_index(op.f('ix_plan_item_incidents_incident_id'), 'plan_item_incidents', ['incident_id'],
                     unique=False)
-    op.execute("INSERT INTO plan_item_incidents (plan_item_id, incident_id, position)"
-               " SELECT id, incident_id, 0 FROM plan_items WHERE incident_id IS NOT NULL")
-    op.drop_index('ix_plan_items_incident_id', table_name='plan_items')
-    with op.batch_alter_table('plan_items', recreate='auto') as batch_op:
-        batch_op.drop_column('incident_id')
-        batch_op.add_column(sa.Column('directive_id', sa.Integer(), nullable=True))
-        batch_op.create_foreign_key('fk_plan_items_directive_id', 'directives', ['directive_id'], ['id'],
-                                    ondelete='RESTRICT')
-        batch_op.create_index(batch_op.f('ix_plan_items_directive_id'), ['directive_id'], unique=False)
+    if links:
+        op.get_bind().execute(sa.text("INSERT INTO plan_item_incidents (plan_item_id, incident_id, position)"
+                                      " VALUES (:plan_item, :incident, 0)"),
+                              [{"plan_item": plan_item, "incident": incident} for plan_item, incident in links])
 
 
 def downgrade() -> None:
+    first = op.get_bind().execute(sa.text(
+        "SELECT plan_item_id, MIN(incident_id) FROM plan_item_incidents GROUP BY plan_item_id")).all()
     with op.batch_alter_table('plan_items', recreate='auto') as batch_op:
         batch_op.drop_index(batch_op.f('ix_plan_items_directive_id'))
         batch_op.drop_constraint('fk_plan_items_directive_id', type_='foreignkey')
@@ -169,8 +176,9 @@ def downgrade() -> None:
         batch_op.create_foreign_key('fk_plan_items_incident_id', 'incidents', ['incident_id'], ['id'],
                                     ondelete='SET NULL')
     op.create_index('ix_plan_items_incident_id', 'plan_items', ['incident_id'])
-    op.execute("UPDATE plan_items SET incident_id = (SELECT MIN(incident_id) FROM plan_item_incidents"
-               " WHERE plan_item_id = plan_items.id)")
+    if first:  # one incident per plan item before: the first linked one
+        op.get_bind().execute(sa.text("UPDATE plan_items SET incident_id = :incident WHERE id = :plan_item"),
+                              [{"plan_item": plan_item, "incident": incident} for plan_item, incident in first])
     op.drop_table('plan_item_incidents')
     op.drop_table('directives')
     op.drop_table('incident_links')
