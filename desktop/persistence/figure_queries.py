@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import ColumnElement, case, func, literal_column, or_, select, true
+from sqlalchemy import ColumnElement, case, false, func, literal_column, or_, select, true
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import operators
 from sqlalchemy.sql.expression import UnaryExpression
@@ -15,6 +15,7 @@ from desktop.domain.figures import Casualties, FacilityCount
 from desktop.domain.legal_history import in_date_order
 from desktop.domain.queries import IncidentFilter
 from desktop.domain.values import PartialDate
+from desktop.persistence.case_conditions import pending_referral_condition
 from desktop.persistence.mapping import status_change_record
 from desktop.persistence.models import FacilityRow, IncidentRow, StatusChangeRow
 from desktop.persistence.repositories import IncidentRepository
@@ -48,6 +49,20 @@ def month_text(key: object) -> str:
         return key
     number = int(key)  # type: ignore[call-overload]
     return f"{number // 100:04d}-{number % 100:02d}"
+
+
+def possibly_outside(where: IncidentFilter) -> ColumnElement[bool] | None:
+    """Of the incidents `where`'s period selects (they overlap it), those that may lie outside it: an approximate
+    date, or one reaching before its first day or after its last (PartialDate.wholly_within); None without a period."""
+    if where.occurred_from is None and where.occurred_to is None:
+        return None
+    row = IncidentRow
+    outside: list[ColumnElement[bool]] = [row.occurred_approximate.is_(true())]
+    if where.occurred_from is not None:
+        outside.append(row.occurred_on < where.occurred_from)
+    if where.occurred_to is not None:
+        outside.append(row.occurred_end > where.occurred_to)
+    return or_(*outside)
 
 
 class FigureQueries:
@@ -107,30 +122,22 @@ class FigureQueries:
         """Incidents by primary attack type (GTD practice: attacktype1; the attack types that occur)."""
         return self._grouped(IncidentRow.attack_type, where)
 
-    def target_and_damage_counts(
+    def case_fact_counts(
         self, where: IncidentFilter
-    ) -> dict[tuple[TargetType, DamageStatus, PropertyExtent | None], int]:
-        """Incidents by (primary target type, property damage, GTD property extent): one GROUP BY for the
-        target and damage breakdowns."""
+    ) -> dict[tuple[TargetType, DamageStatus, PropertyExtent | None], tuple[int, int, int]]:
+        """Per (primary target type, property damage, GTD property extent): the incidents `where` selects, how
+        many of them only possibly lie in its period (see possibly_outside), and how many are pending a
+        referral for prosecution (case_conditions); one GROUP BY for every case-fact figure of the dashboard."""
         keys = [group_key(column, where, self.dialect) for column in
                 (IncidentRow.target_type, IncidentRow.property_damage, IncidentRow.property_extent)]  # fmt: skip
-        query = self.filtered(select(*keys, func.count()).group_by(*keys), where)
-        return {(target, damage, extent): int(n) for target, damage, extent, n in self.session.execute(query)}
-
-    def possibly_in_period(self, where: IncidentFilter) -> int:
-        """How many of the incidents `where` selects may lie outside its period (they overlap it): approximate
-        dates, or dates reaching before its first day or after its last (PartialDate.wholly_within); 0 when
-        `where` has no period."""
-        if where.occurred_from is None and where.occurred_to is None:
-            return 0
-        row = IncidentRow
-        outside: list[ColumnElement[bool]] = [row.occurred_approximate.is_(true())]
-        if where.occurred_from is not None:
-            outside.append(row.occurred_on < where.occurred_from)
-        if where.occurred_to is not None:
-            outside.append(row.occurred_end > where.occurred_to)
-        query = select(func.count()).select_from(row).where(or_(*outside))
-        return int(self.session.scalar(self.filtered(query, where)) or 0)
+        possibly = possibly_outside(where)
+        flags = [possibly if possibly is not None else false(), pending_referral_condition()]
+        sums = [func.coalesce(func.sum(case((flag, 1), else_=0)), 0) for flag in flags]
+        query = self.filtered(select(*keys, func.count(), *sums).group_by(*keys), where)
+        return {
+            (target, damage, extent): (int(n), int(maybe), int(pending))
+            for target, damage, extent, n, maybe, pending in self.session.execute(query)
+        }
 
     def arrest_dates(self, incident_uuids: Iterable[str]) -> dict[str, PartialDate]:
         """The date of the earliest "arrest made" entry of each incident's legal history (those that have one)."""

@@ -98,19 +98,19 @@ class CaseFacts:
     damage: tuple[tuple[DamageBand, int], ...]  # every band, in DamageBand order
 
 
-def case_facts(uow: UnitOfWork, where: IncidentFilter, incidents: int) -> CaseFacts:
-    """`incidents`: how many `where` selects (already counted by the caller)."""
-    grouped = uow.figures.target_and_damage_counts(where)
+def case_facts(uow: UnitOfWork, where: IncidentFilter) -> CaseFacts:
+    """The case-fact figures of the incidents `where` selects (one GROUP BY)."""
     targets: dict[TargetType, int] = {}
     bands: dict[DamageBand, int] = {}
-    for (target, damage, extent), n in grouped.items():
+    incidents = possibly = pending = 0
+    for (target, damage, extent), (n, maybe, waiting) in uow.figures.case_fact_counts(where).items():
         targets[target] = targets.get(target, 0) + n
         band = DamageBand.of(damage, extent)
         bands[band] = bands.get(band, 0) + n
-    period = PeriodCounts(incidents, uow.figures.possibly_in_period(where)) if has_period(where) else None
+        incidents, possibly, pending = incidents + n, possibly + maybe, pending + waiting
     return CaseFacts(
-        pending_referral=uow.incidents.count(replace(where, pending_referral=True)),
-        period=period,
+        pending_referral=pending,
+        period=PeriodCounts(incidents, possibly) if has_period(where) else None,
         target_types=tuple((target, targets.get(target, 0)) for target in TargetType),
         damage=tuple((band, bands.get(band, 0)) for band in DamageBand),
     )

@@ -165,7 +165,6 @@ def plan_items_by_status(uow: UnitOfWork, where: IncidentFilter) -> tuple[tuple[
 def collect(uow: UnitOfWork, where: IncidentFilter, today: date) -> DashboardData:
     """Every figure of the dashboard, read in the unit of work's single transaction."""
     facilities = uow.figures.facility_counts(where)
-    casualties = uow.figures.casualties(where)
     return DashboardData(
         where=where,
         today=today,
@@ -173,8 +172,8 @@ def collect(uow: UnitOfWork, where: IncidentFilter, today: date) -> DashboardDat
         facilities=facilities,
         states=states_of(facilities),
         severities=incidents_by_severity(uow, where),
-        casualties=casualties,
-        facts=case_facts(uow, where, casualties.incidents),
+        casualties=uow.figures.casualties(where),
+        facts=case_facts(uow, where),
         cases=case_counts(uow, where),
         plan_items=plan_items_by_status(uow, where),
         deadlines=deadline_summary_in(uow, today, where, limit=20),
