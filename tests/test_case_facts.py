@@ -74,8 +74,13 @@ def test_pending_referral_in_sql_is_the_python_rule(any_database: Database) -> N
     expected = {
         incident.uuid
         for incident in stored
-        if is_pending_referral(incident.status_history, incident.arrests_count, incident.suspect_names,
-                               incident.perpetrator_outcome, incident.status)  # fmt: skip
+        if is_pending_referral(
+            incident.status_history,
+            incident.arrests_count,
+            incident.suspect_names,
+            incident.perpetrator_outcome,
+            incident.status,
+        )  # fmt: skip
     }
     assert 10 < len(expected) < len(stored) - 10, "the sample must hold both kinds"
 
@@ -200,9 +205,18 @@ def test_briefing_lists_pending_referrals_longest_waiting_first(any_database: Da
     ))  # fmt: skip
     service.create(Incident(where_uuid, "Known attacker, at large", occurred=PartialDate.parse("2019-06-02"),
                             suspect_names="A. Attacker", perpetrator_outcome=PerpetratorOutcome.FLED))  # fmt: skip
-    service.create(Incident(where_uuid, "Referred", arrests_count=1, status=CaseStatus.REFERRED_FOR_PROSECUTION,
-                            status_history=history_of((CaseStatus.ARREST_MADE, CaseStatus.REFERRED_FOR_PROSECUTION))))
-    service.create(Incident(other, "Elsewhere, arrested", arrests_count=1, perpetrator_outcome=PerpetratorOutcome.ARRESTED))
+    service.create(
+        Incident(
+            where_uuid,
+            "Referred",
+            arrests_count=1,
+            status=CaseStatus.REFERRED_FOR_PROSECUTION,
+            status_history=history_of((CaseStatus.ARREST_MADE, CaseStatus.REFERRED_FOR_PROSECUTION)),
+        )
+    )
+    service.create(
+        Incident(other, "Elsewhere, arrested", arrests_count=1, perpetrator_outcome=PerpetratorOutcome.ARRESTED)
+    )
     options = BriefingOptions(occurred_from=date(2019, 8, 1), occurred_to=date(2019, 8, 31),
                               facility_uuids=(where_uuid,), as_of=date(2019, 10, 1))  # fmt: skip
 

@@ -10,6 +10,14 @@ from desktop.ui.dashboard.chart_common import count_text
 from desktop.ui.dashboard.ranking_chart import Ranked, ranking_chart
 
 TARGET_TIP = "Each incident counted once, by its primary (first) target type, as the GTD counts them."
+SHORT_BANDS = {
+    DamageBand.CATASTROPHIC: "Catastrophic, $1B+",
+    DamageBand.MAJOR: "Major, $1M+",
+    DamageBand.MINOR: "Minor, under $1M",
+    DamageBand.EXTENT_UNKNOWN: "Damage, extent unknown",
+    DamageBand.NO_DAMAGE: "No damage",
+    DamageBand.DAMAGE_UNKNOWN: "Not known if damaged",
+}  # the axis gives labels little room (and reads them as rich text: no “<”)
 DAMAGE_TIP = (
     "GTD property extent: catastrophic ≥ $1 billion, major ≥ $1 million, minor < $1 million. "
     "“Damage, extent unknown” had damage of unknown size; “Unknown whether damaged” is not “No damage”."
@@ -29,8 +37,9 @@ def damage_chart(bands: tuple[tuple[DamageBand, int], ...]) -> QChart:
     """One bar per damage band: the three GTD extents, damage of unknown extent, no damage, not known."""
     damaged = sum(n for band, n in bands if band not in (DamageBand.NO_DAMAGE, DamageBand.DAMAGE_UNKNOWN))
     unknown = dict(bands).get(DamageBand.DAMAGE_UNKNOWN, 0)
-    ranked: Ranked = [(band.label, n, {}) for band, n in bands]
-    title = f"Property damage by GTD extent ({count_text(damaged)} damaged, {count_text(unknown)} not known)"
+    ranked: Ranked = [(SHORT_BANDS[band], n, {}) for band, n in bands]
+    title = (f"Property damage by GTD extent<br><small>{count_text(damaged)} damaged, "
+             f"{count_text(unknown)} not known if damaged</small>")  # fmt: skip
     chart = ranking_chart(title, ranked, None)
     chart.setToolTip(DAMAGE_TIP)
     return chart
