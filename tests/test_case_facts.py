@@ -80,7 +80,7 @@ def test_pending_referral_in_sql_is_the_python_rule(any_database: Database) -> N
             incident.suspect_names,
             incident.perpetrator_outcome,
             incident.status,
-        )  # fmt: skip
+        )
     }
     assert 10 < len(expected) < len(stored) - 10, "the sample must hold both kinds"
 

@@ -12,6 +12,7 @@ from support.synthetic_incidents import Generated, populate
 from desktop.domain.enums import AttackType, CaseStatus, PlanStatus, Severity, WeaponType
 from desktop.domain.queries import IncidentFilter, Page
 from desktop.persistence.unit_of_work import Database
+from desktop.services.case_facts import DamageBand, possibly_in_filter
 from desktop.services.dashboard import (
     DashboardData,
     dashboard_data,
@@ -20,7 +21,6 @@ from desktop.services.dashboard import (
     narrowed,
     narrowed_to_month,
 )
-from desktop.services.case_facts import DamageBand, possibly_in_filter
 from desktop.services.records import IncidentService
 
 TODAY = date(2024, 3, 1)

@@ -1,4 +1,4 @@
-"""Figures on case facts for the dashboard and the briefing: pending referrals, "possibly" in a period, GTD breakdowns."""
+"""Case-fact figures of the dashboard and the briefing: pending referrals, "possibly" in a period, GTD breakdowns."""
 
 from __future__ import annotations
 
