@@ -227,7 +227,7 @@ def test_query_count_does_not_grow_with_the_data(database: Database) -> None:
         dashboard_data(database, IncidentFilter(open_only=True), TODAY)
     finally:
         event.remove(database.engine, "before_cursor_execute", count)
-    assert len(statements) == small <= 12
+    assert len(statements) == small <= 13
     incident_queries = [s for s in statements if "FROM incidents" in s]
     assert incident_queries and all("GROUP BY" in s or "sum(" in s.lower() for s in incident_queries)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import ColumnElement, case, false, func, literal_column, or_, select, true
+from sqlalchemy import ColumnElement, case, func, literal, literal_column, or_, select, true
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import operators
 from sqlalchemy.sql.expression import UnaryExpression
@@ -15,7 +15,6 @@ from desktop.domain.figures import Casualties, FacilityCount
 from desktop.domain.legal_history import in_date_order
 from desktop.domain.queries import IncidentFilter
 from desktop.domain.values import PartialDate
-from desktop.persistence.case_conditions import pending_referral_condition
 from desktop.persistence.mapping import status_change_record
 from desktop.persistence.models import FacilityRow, IncidentRow, StatusChangeRow
 from desktop.persistence.repositories import IncidentRepository
@@ -124,19 +123,18 @@ class FigureQueries:
 
     def case_fact_counts(
         self, where: IncidentFilter
-    ) -> dict[tuple[TargetType, DamageStatus, PropertyExtent | None], tuple[int, int, int]]:
-        """Per (primary target type, property damage, GTD property extent): the incidents `where` selects, how
-        many of them only possibly lie in its period (see possibly_outside), and how many are pending a
-        referral for prosecution (case_conditions); one GROUP BY for every case-fact figure of the dashboard."""
+    ) -> dict[tuple[TargetType, DamageStatus, PropertyExtent | None], tuple[int, int]]:
+        """Per (primary target type, property damage, GTD property extent): the incidents `where` selects and how
+        many of them only possibly lie in its period (see possibly_outside); one GROUP BY. (The pending-referral
+        count is a query of its own: inside this one, SQLite would test every row against the legal history.)"""
         keys = [group_key(column, where, self.dialect) for column in
                 (IncidentRow.target_type, IncidentRow.property_damage, IncidentRow.property_extent)]  # fmt: skip
         possibly = possibly_outside(where)
-        flags = [possibly if possibly is not None else false(), pending_referral_condition()]
-        sums = [func.coalesce(func.sum(case((flag, 1), else_=0)), 0) for flag in flags]
-        query = self.filtered(select(*keys, func.count(), *sums).group_by(*keys), where)
+        maybe = func.coalesce(func.sum(case((possibly, 1), else_=0)), 0) if possibly is not None else literal(0)
+        query = self.filtered(select(*keys, func.count(), maybe).group_by(*keys), where)
         return {
-            (target, damage, extent): (int(n), int(maybe), int(pending))
-            for target, damage, extent, n, maybe, pending in self.session.execute(query)
+            (target, damage, extent): (int(n), int(outside))
+            for target, damage, extent, n, outside in self.session.execute(query)
         }
 
     def arrest_dates(self, incident_uuids: Iterable[str]) -> dict[str, PartialDate]:

@@ -99,17 +99,17 @@ class CaseFacts:
 
 
 def case_facts(uow: UnitOfWork, where: IncidentFilter) -> CaseFacts:
-    """The case-fact figures of the incidents `where` selects (one GROUP BY)."""
+    """The case-fact figures of the incidents `where` selects (a GROUP BY and the pending-referral count)."""
     targets: dict[TargetType, int] = {}
     bands: dict[DamageBand, int] = {}
-    incidents = possibly = pending = 0
-    for (target, damage, extent), (n, maybe, waiting) in uow.figures.case_fact_counts(where).items():
+    incidents = possibly = 0
+    for (target, damage, extent), (n, maybe) in uow.figures.case_fact_counts(where).items():
         targets[target] = targets.get(target, 0) + n
         band = DamageBand.of(damage, extent)
         bands[band] = bands.get(band, 0) + n
-        incidents, possibly, pending = incidents + n, possibly + maybe, pending + waiting
+        incidents, possibly = incidents + n, possibly + maybe
     return CaseFacts(
-        pending_referral=pending,
+        pending_referral=uow.incidents.count(replace(where, pending_referral=True)),
         period=PeriodCounts(incidents, possibly) if has_period(where) else None,
         target_types=tuple((target, targets.get(target, 0)) for target in TargetType),
         damage=tuple((band, bands.get(band, 0)) for band in DamageBand),
