@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import ColumnElement, case, func, literal_column, or_, select
+from sqlalchemy import ColumnElement, case, func, literal, literal_column, or_, select, true
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import operators
 from sqlalchemy.sql.expression import UnaryExpression
 
-from desktop.domain.enums import AttackType, CaseStatus, Severity
+from desktop.domain.enums import AttackType, CaseStatus, DamageStatus, PropertyExtent, Severity, TargetType
 from desktop.domain.figures import Casualties, FacilityCount
+from desktop.domain.legal_history import in_date_order
 from desktop.domain.queries import IncidentFilter
-from desktop.persistence.models import FacilityRow, IncidentRow
+from desktop.domain.values import PartialDate
+from desktop.persistence.mapping import status_change_record
+from desktop.persistence.models import FacilityRow, IncidentRow, StatusChangeRow
 from desktop.persistence.repositories import IncidentRepository
 
 
@@ -44,6 +48,20 @@ def month_text(key: object) -> str:
         return key
     number = int(key)  # type: ignore[call-overload]
     return f"{number // 100:04d}-{number % 100:02d}"
+
+
+def possibly_outside(where: IncidentFilter) -> ColumnElement[bool] | None:
+    """Of the incidents `where`'s period selects (they overlap it), those that may lie outside it: an approximate
+    date, or one reaching before its first day or after its last (PartialDate.wholly_within); None without a period."""
+    if where.occurred_from is None and where.occurred_to is None:
+        return None
+    row = IncidentRow
+    outside: list[ColumnElement[bool]] = [row.occurred_approximate.is_(true())]
+    if where.occurred_from is not None:
+        outside.append(row.occurred_on < where.occurred_from)
+    if where.occurred_to is not None:
+        outside.append(row.occurred_end > where.occurred_to)
+    return or_(*outside)
 
 
 class FigureQueries:
@@ -100,8 +118,39 @@ class FigureQueries:
         return self._grouped(IncidentRow.status, where)
 
     def attack_type_counts(self, where: IncidentFilter) -> dict[AttackType, int]:
-        """Incidents by attack type (the attack types that occur)."""
+        """Incidents by primary attack type (GTD practice: attacktype1; the attack types that occur)."""
         return self._grouped(IncidentRow.attack_type, where)
+
+    def case_fact_counts(
+        self, where: IncidentFilter
+    ) -> dict[tuple[TargetType, DamageStatus, PropertyExtent | None], tuple[int, int]]:
+        """Per (primary target type, property damage, GTD property extent): the incidents `where` selects and how
+        many of them only possibly lie in its period (see possibly_outside); one GROUP BY. (The pending-referral
+        count is a query of its own: inside this one, SQLite would test every row against the legal history.)"""
+        keys = [group_key(column, where, self.dialect) for column in
+                (IncidentRow.target_type, IncidentRow.property_damage, IncidentRow.property_extent)]  # fmt: skip
+        possibly = possibly_outside(where)
+        maybe = func.coalesce(func.sum(case((possibly, 1), else_=0)), 0) if possibly is not None else literal(0)
+        query = self.filtered(select(*keys, func.count(), maybe).group_by(*keys), where)
+        return {
+            (target, damage, extent): (int(n), int(outside))
+            for target, damage, extent, n, outside in self.session.execute(query)
+        }
+
+    def arrest_dates(self, incident_uuids: Iterable[str]) -> dict[str, PartialDate]:
+        """The date of the earliest "arrest made" entry of each incident's legal history (those that have one)."""
+        uuids = list(incident_uuids)
+        if not uuids:
+            return {}
+        query = (
+            select(IncidentRow.uuid, StatusChangeRow)
+            .join(StatusChangeRow, StatusChangeRow.incident_id == IncidentRow.id)
+            .where(IncidentRow.uuid.in_(uuids), StatusChangeRow.status == CaseStatus.ARREST_MADE)
+        )
+        entries: dict[str, list[Any]] = {}
+        for uuid, change in self.session.execute(query):
+            entries.setdefault(uuid, []).append(status_change_record(change))
+        return {uuid: in_date_order(changes)[0].changed for uuid, changes in entries.items()}
 
     def casualties(self, where: IncidentFilter) -> Casualties:
         """Sums in one pass; an unknown (NULL) figure adds nothing but counts the incident as unknown."""

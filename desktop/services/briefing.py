@@ -11,6 +11,7 @@ from desktop.domain.kinds import RecordKind
 from desktop.domain.queries import IncidentFilter, Page
 from desktop.domain.records import SENSITIVE_INCIDENT_FIELDS, Incident, PlanItem
 from desktop.persistence.unit_of_work import Database, UnitOfWork
+from desktop.services.case_facts import PendingReferral, PendingReferrals, pending_referrals, possibly_in_filter
 from desktop.services.dashboard import DashboardData, collect, describe_filter
 
 MAX_ROWS = 500  # default cap of the incident and plan-item tables; the totals are always given
@@ -55,6 +56,7 @@ class BriefingContent:
     figures: DashboardData
     incidents: tuple[Incident, ...]  # newest first, at most options.max_rows; redacted when options.redact
     incidents_total: int
+    pending: PendingReferrals = field(default=PendingReferrals((), 0))  # of the facilities, whatever the period
     plan_items: tuple[PlanItem, ...] = field(default=())  # open ones and those due in the period, earliest first
     plan_items_total: int = 0
 
@@ -66,6 +68,10 @@ class BriefingContent:
     def directives(self) -> tuple[DirectiveProgress, ...]:
         """The directives reaching the briefing's facilities (all of them without a choice), with their progress."""
         return self.figures.directives
+
+    def possibly(self, incident: Incident) -> bool:
+        """Whether `incident` only possibly lies in the period (approximate, or reaching outside it)."""
+        return possibly_in_filter(incident, self.options.incident_filter())
 
 
 def redact(incident: Incident) -> Incident:
@@ -98,8 +104,11 @@ def briefing_content(database: Database, options: BriefingOptions, now: datetime
         plan_items, plan_total = uow.plans.open_or_due_within(
             where, options.occurred_from, options.occurred_to, options.max_rows
         )
+        pending = pending_referrals(uow, IncidentFilter(facility_uuids=options.facility_uuids), as_of, options.max_rows)
     if options.redact:
         incidents = [redact(incident) for incident in incidents]
+        cases = tuple(PendingReferral(redact(case.incident), case.arrested) for case in pending.cases)
+        pending = PendingReferrals(cases, pending.total)
     return BriefingContent(
         options=options,
         as_of=as_of,
@@ -109,6 +118,7 @@ def briefing_content(database: Database, options: BriefingOptions, now: datetime
         figures=figures,
         incidents=tuple(incidents),
         incidents_total=figures.casualties.incidents,
+        pending=pending,
         plan_items=tuple(plan_items),
         plan_items_total=plan_total,
     )

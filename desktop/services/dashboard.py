@@ -12,6 +12,7 @@ from desktop.domain.figures import DirectiveProgress
 from desktop.domain.figures import FacilityCount as FacilityCount
 from desktop.domain.queries import IncidentFilter
 from desktop.persistence.unit_of_work import Database, UnitOfWork
+from desktop.services.case_facts import CaseFacts, case_facts
 from desktop.services.plans import (
     DeadlineSummary,
     ReassessmentDue,
@@ -36,7 +37,9 @@ class AttackSeries:
 
 @dataclass(frozen=True, slots=True)
 class MonthlyAttackCounts:
-    """Incidents per month stacked by attack type; `undated` ones have no known occurred date."""
+    """Incidents per month stacked by primary attack type; `undated` ones have no known occurred date. Each
+    incident counts once, in the month its date starts (a month, a year or a range: its first day), or in the
+    period's first month when it starts before the period (it overlaps it, so it is in the filter)."""
 
     months: tuple[str, ...]  # "YYYY-MM", consecutive, first to last
     series: tuple[AttackSeries, ...]  # attack types with at least one incident, in AttackType order
@@ -80,6 +83,7 @@ class DashboardData:
     states: tuple[StateCount, ...]  # most incidents first; derived from `facilities` (same GROUP BY)
     severities: tuple[tuple[Severity, int], ...]  # every severity, low to critical
     casualties: Casualties
+    facts: CaseFacts  # pending referrals, "possibly" in the period, target types, damage bands
     cases: CaseCounts
     plan_items: tuple[tuple[PlanStatus, int], ...]  # every status
     deadlines: DeadlineSummary
@@ -122,8 +126,10 @@ def _axis(present: list[str], where: IncidentFilter) -> tuple[str, ...]:
 
 
 def incidents_per_month(uow: UnitOfWork, where: IncidentFilter) -> MonthlyAttackCounts:
-    """Counts per month and attack type; months without incidents are filled with zeros."""
+    """Counts per month and primary attack type; months without incidents are filled with zeros."""
     counts, undated = uow.figures.attack_counts_by_month(where)
+    if where.occurred_from is not None:
+        counts = from_period_start(counts, where.occurred_from.strftime("%Y-%m"))
     months = _axis(sorted({key for key, _ in counts}), where)
     series = tuple(
         AttackSeries(attack_type, tuple(counts.get((m, attack_type), 0) for m in months))
@@ -131,6 +137,16 @@ def incidents_per_month(uow: UnitOfWork, where: IncidentFilter) -> MonthlyAttack
         if any(kind is attack_type for _, kind in counts)
     )
     return MonthlyAttackCounts(months, series, undated)
+
+
+def from_period_start(counts: dict[tuple[str, AttackType], int], first: str) -> dict[tuple[str, AttackType], int]:
+    """The counts of months before `first` (incidents starting before the period that reach into it) added to
+    `first`, so that each is counted once, inside the chart."""
+    moved: dict[tuple[str, AttackType], int] = {}
+    for (month, attack_type), n in counts.items():
+        key = (max(month, first), attack_type)
+        moved[key] = moved.get(key, 0) + n
+    return moved
 
 
 def states_of(facilities: tuple[FacilityCount, ...]) -> tuple[StateCount, ...]:
@@ -168,6 +184,7 @@ def collect(uow: UnitOfWork, where: IncidentFilter, today: date) -> DashboardDat
         states=states_of(facilities),
         severities=incidents_by_severity(uow, where),
         casualties=uow.figures.casualties(where),
+        facts=case_facts(uow, where),
         cases=case_counts(uow, where),
         plan_items=plan_items_by_status(uow, where),
         deadlines=deadline_summary_in(uow, today, where, limit=20),
@@ -203,6 +220,7 @@ def narrowed(
     severity: Severity | None = None,
     open_cases: bool | None = None,
     status: CaseStatus | None = None,
+    pending_referral: bool = False,
 ) -> IncidentFilter:
     """`where` narrowed to what a clicked bar or slice stands for."""
     if month is not None:
@@ -222,6 +240,8 @@ def narrowed(
     elif open_cases is False:
         closed = tuple(s for s in (where.statuses or tuple(CaseStatus)) if not s.is_open)
         where = replace(where, statuses=closed, open_only=False)
+    if pending_referral:
+        where = replace(where, pending_referral=True)
     return where
 
 
@@ -247,6 +267,8 @@ def describe_filter(where: IncidentFilter, facility_names: dict[str, str] | None
     parts.extend(f"{name}: {', '.join(values)}" for name, values in listed if values)
     if where.open_only:
         parts.append("open cases only")
+    if where.pending_referral:
+        parts.append("pending referral for prosecution")
     if where.text.strip():
         parts.append(f"matching “{where.text.strip()}”")
     return "; ".join(parts) if parts else "all incidents"

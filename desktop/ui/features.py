@@ -12,6 +12,7 @@ from desktop.ui.csv_actions import CsvActions
 from desktop.ui.dashboard import DashboardTab
 from desktop.ui.main_window import MainWindow
 from desktop.ui.report_actions import ReportActions
+from desktop.ui.widgets.period_marks import mark_possible_dates
 from desktop.ui.window_actions import WindowAction
 
 
@@ -33,6 +34,8 @@ def install_features(window: MainWindow, app_paths: AppPaths) -> Features:
     window.add_tab("dashboard", dashboard, "&Dashboard")
     window.incident_filter_changed.connect(dashboard.set_filter)
     dashboard.filter_requested.connect(window.apply_incident_filter)
+    incidents = window.record_tabs["incidents"]
+    mark_possible_dates(incidents.table, incidents.model)  # "possibly" in the period, beside the date
 
     csv = CsvActions(window, session, window.filter_of_table, current_entity=window.current_table,
                      default_directory=app_paths.data_dir)  # fmt: skip

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from desktop.services.case_facts import POSSIBLY_MEANS
 from desktop.services.dashboard import DashboardData
 from desktop.ui.dashboard.chart_common import count_text, usd_text
 
@@ -25,9 +26,10 @@ class HeadlineStrip(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        layout = QHBoxLayout(self)
+        layout = self._row = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self._values: dict[str, QLabel] = {}
+        self._captions: dict[str, QLabel] = {}
         for key, caption in TILES:
             tile = QFrame(self)
             tile.setFrameShape(QFrame.Shape.StyledPanel)
@@ -46,9 +48,17 @@ class HeadlineStrip(QWidget):
             inner.addWidget(caption_label)
             layout.addWidget(tile)
             self._values[key] = value
+            self._captions[key] = caption_label
+
+    def add_tile(self, tile: QWidget) -> None:
+        """Another tile at the end of the row (the dashboard's pending-referral button)."""
+        self._row.addWidget(tile)
 
     def value_text(self, key: str) -> str:
         return self._values[key].text()
+
+    def caption_text(self, key: str) -> str:
+        return self._captions[key].text()
 
     def show_data(self, data: DashboardData) -> None:
         figures, deadlines = data.casualties, data.deadlines
@@ -76,3 +86,13 @@ class HeadlineStrip(QWidget):
         alerts = {"overdue": deadlines.overdue > 0, "reassessments": overdue_reassessments > 0}
         for key, alert in alerts.items():
             self._values[key].setStyleSheet(ALERT_STYLE if alert else "")
+        self._show_period(data)
+
+    def _show_period(self, data: DashboardData) -> None:
+        """With a period: how many incidents only possibly lie in it, under the count."""
+        period = data.facts.period
+        caption = dict(TILES)["incidents"]
+        if period is not None and period.possibly:
+            caption = f"{caption}, {period.text()}"
+            self._values["incidents"].setToolTip(POSSIBLY_MEANS)
+        self._captions["incidents"].setText(caption)

@@ -1,4 +1,4 @@
-"""Incidents per month, stacked by attack type; clicking a segment narrows to that month and attack type."""
+"""Incidents per month, stacked by primary attack type; clicking a segment narrows to that month and attack type."""
 
 from __future__ import annotations
 
@@ -21,6 +21,11 @@ from desktop.ui.dashboard.chart_common import (
 
 MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 MONTH_LABELS_UP_TO = 18  # more months than this are labelled by year
+COUNTING = (
+    "Each incident is counted once: by its primary (first) attack type, as the GTD counts them, in the month "
+    "its date starts (the first day of a month, a year or a range; the period's first month for a date "
+    "starting before the period)."
+)
 
 
 def month_label(month: str, separator: str = " ") -> str:
@@ -49,9 +54,10 @@ def month_axis(months: tuple[str, ...]) -> QCategoryAxis:
 def month_chart(data: MonthlyAttackCounts, pick: Pick | None = None, legend_points: float = 0) -> QChart:
     """`legend_points`: a smaller legend font (the printed briefing); 0 keeps the default."""
     total = data.dated
-    title = f"Incidents per month by attack type ({count_text(total)}"
+    title = f"Incidents per month by primary attack type ({count_text(total)}"
     title += f"; {count_text(data.undated)} with unknown date)" if data.undated else ")"
     chart = new_chart(title)
+    chart.setToolTip(COUNTING)
     series = QStackedBarSeries()
     series.setBarWidth(0.85)
     months = data.months
@@ -63,7 +69,8 @@ def month_chart(data: MonthlyAttackCounts, pick: Pick | None = None, legend_poin
             return {"month": months[index], "attack_type": kind}
 
         def describe(index: int, name: str = attack.attack_type.label, counts: tuple[int, ...] = attack.counts) -> str:
-            return f"{month_label(months[index])}: {count_text(counts[index])} {name.lower()}"
+            return (f"{month_label(months[index])}: {count_text(counts[index])} {name.lower()} "
+                    "(primary attack type; by the month the date starts)")  # fmt: skip
 
         on_bar_click(bars, pick, keywords)
         show_tooltips(bars, describe)

@@ -28,9 +28,11 @@ from desktop.services.dashboard import DashboardData, dashboard_data, describe_f
 from desktop.ui.dashboard.breakdown_charts import case_chart, casualty_chart, plan_chart, severity_chart
 from desktop.ui.dashboard.chart_panel import ChartPanel
 from desktop.ui.dashboard.deadline_tables import DeadlineTable, DirectiveTable, ReassessmentTable
+from desktop.ui.dashboard.fact_charts import damage_chart, target_chart
 from desktop.ui.dashboard.headline import HeadlineStrip
 from desktop.ui.dashboard.month_chart import month_chart
 from desktop.ui.dashboard.ranking_chart import facility_chart, state_chart
+from desktop.ui.dashboard.referral_tile import PendingReferralTile
 from desktop.ui.session import Session
 
 BY_FACILITY, BY_STATE = "By facility", "By state"
@@ -61,6 +63,11 @@ class DashboardTab(QWidget):
         self.scope_label.setObjectName("dashboard_scope")
         self.scope_label.setWordWrap(True)
         self.headline = HeadlineStrip(self)
+        self.referral_tile = PendingReferralTile(self.headline)
+        self.headline.add_tile(self.referral_tile)
+        self.referral_tile.clicked.connect(lambda: self._pick(pending_referral=True))
+        self.target_panel = ChartPanel("target_chart")
+        self.damage_panel = ChartPanel("damage_chart")
         self.months_panel = ChartPanel("months_chart", 300)
         self.ranking_panel = ChartPanel("ranking_chart")
         self.ranking_choice = QComboBox(self.ranking_panel)
@@ -109,6 +116,8 @@ class DashboardTab(QWidget):
         directives = QGroupBox("Directives: plan items implemented, overdue in red")
         QVBoxLayout(directives).addWidget(self.directive_table)
         grid.addWidget(directives, 6, 0, 1, 3)
+
+        self._add_fact_panels(grid)
         for column in range(3):
             grid.setColumnStretch(column, 1)
         scroll = QScrollArea(self)
@@ -117,6 +126,12 @@ class DashboardTab(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
+
+    def _add_fact_panels(self, grid: QGridLayout) -> None:
+        """The GTD breakdowns: primary target type and damage extent, on a row of their own."""
+        row = grid.rowCount()
+        grid.addWidget(self.target_panel, row, 0)
+        grid.addWidget(self.damage_panel, row, 1)
 
     # -- inputs -------------------------------------------------------------------------------------
     def _database_changed(self, _database: Database) -> None:
@@ -178,9 +193,15 @@ class DashboardTab(QWidget):
         self.casualty_panel.set_chart(casualty_chart(data.casualties))
         self.case_panel.set_chart(case_chart(data.cases, self._pick))
         self.plan_panel.set_chart(plan_chart(data.plan_items, data.deadlines))
+        self._draw_facts(data)
         self.deadline_table.show_items(data.deadlines.items, data.today)
         self.reassessment_table.show_items(data.reassessments, data.today)
         self.directive_table.show_items(data.directives, data.today)
+
+    def _draw_facts(self, data: DashboardData) -> None:
+        self.referral_tile.show_count(data.facts.pending_referral)
+        self.target_panel.set_chart(target_chart(data.facts.target_types))
+        self.damage_panel.set_chart(damage_chart(data.facts.damage))
 
     def _show_ranking(self, *_: object) -> None:
         if self._data is None:

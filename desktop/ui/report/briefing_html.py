@@ -11,8 +11,10 @@ from desktop.domain.figures import DirectiveProgress
 from desktop.domain.records import Incident, PlanItem
 from desktop.domain.values import Weapon
 from desktop.services.briefing import BriefingContent
+from desktop.services.case_facts import DamageBand
 from desktop.services.plans import Deadline, ReassessmentDue, deadline_of
 from desktop.ui.dashboard.chart_common import DUE_SOON_COLOUR, OVERDUE_COLOUR, count_text, usd_text
+from desktop.ui.report.briefing_facts import pending_section, period_note, possibly_mark, possibly_note
 from desktop.ui.report.chart_images import FULL_WIDTH, HALF_WIDTH
 
 STYLE = """
@@ -29,7 +31,8 @@ td.number { text-align: right; }
 span.small { font-size: 7pt; color: #444444; }
 """
 GRID = 'class="grid" width="100%" border="0.5" cellspacing="0" cellpadding="3"'
-CHART_ROWS = (("by_facility", "by_state"), ("by_severity", "cases"), ("casualties", "plan_items"))
+CHART_ROWS = (("by_facility", "by_state"), ("by_severity", "cases"), ("casualties", "plan_items"),
+              ("targets", "damage"))  # fmt: skip
 
 
 def _cell(text: str, *, css: str = "", colour: str | None = None) -> str:
@@ -57,12 +60,14 @@ def _casualties(incident: Incident) -> str:
 
 
 def _damage(incident: Incident) -> str:
+    """The estimate when known, otherwise the GTD extent band ("No damage" is not "Unknown whether damaged")."""
     if incident.damage_estimate_usd is not None:
         return escape(usd_text(incident.damage_estimate_usd))
-    return escape(incident.property_damage.label)
+    return escape(DamageBand.of(incident.property_damage, incident.property_extent).label)
 
 
-def incident_row(incident: Incident, redacted: bool) -> str:
+def incident_row(incident: Incident, redacted: bool, possibly: bool = False) -> str:
+    """`possibly`: the incident only possibly lies in the period (marked under its date)."""
     details = escape(incident.description[:400] + ("…" if len(incident.description) > 400 else ""))
     text = f"<b>{escape(incident.title)}</b>"
     if details:
@@ -72,12 +77,14 @@ def incident_row(incident: Incident, redacted: bool) -> str:
             f'<br><span class="small"><b>Suspects:</b> {escape(incident.suspect_names) or "–"}; '
             f"<b>personal details:</b> {escape(incident.personal_details) or '–'}</span>"
         )
-    kind = escape(incident.attack_type.label)
+    kind = escape(" / ".join(attack.label for attack in incident.attack_types))  # the primary first
     if incident.weapons:
         kind += f'<br><span class="small">{escape(Weapon.format_list(incident.weapons))}</span>'
     if not incident.completed:
         kind += '<br><span class="small">attempted</span>'
     occurred = escape(incident.occurred.label()).replace(" ", "<br>")  # the time under the day
+    if possibly:
+        occurred += possibly_mark()
     if incident.case_number:
         occurred += f'<br><span class="small">{escape(incident.case_number)}</span>'
     status = f"{escape(incident.severity.label)}<br>{escape(incident.status.label)}"
@@ -149,9 +156,11 @@ def _summary(content: BriefingContent) -> str:
     figures = content.figures
     casualties, deadlines = figures.casualties, figures.deadlines
     overdue_reassessments = sum(1 for r in figures.reassessments if r.is_overdue(content.as_of))
+    incidents_notes = [period_note(content)]
+    incidents_notes.append(f"{count_text(figures.months.undated)} with unknown date" if figures.months.undated else "")
     rows = [
-        ("Incidents", count_text(casualties.incidents),
-         f"{count_text(figures.months.undated)} with unknown date" if figures.months.undated else ""),
+        ("Incidents", count_text(casualties.incidents), "; ".join(note for note in incidents_notes if note)),
+        ("Pending referral", count_text(content.pending.total), "arrest or known perpetrator, not yet referred"),
         ("Open cases", count_text(figures.cases.open), f"{count_text(figures.cases.closed)} closed or unfounded"),
         ("Killed", count_text(casualties.killed),
          f"victims {count_text(casualties.victims_killed)}, perpetrators {count_text(casualties.perpetrators_killed)}"),
@@ -207,9 +216,10 @@ def briefing_html(content: BriefingContent, chart_names: Sequence[str]) -> str:
         if shown < content.incidents_total
         else f"All {count_text(content.incidents_total)} incidents, most recent first."
     )
+    incident_note += possibly_note(content)
     incident_table = _table(
-        ["Occurred, case", "Facility", "Incident", "Type", "Severity, status", "Casualties", "Damage"],
-        (incident_row(incident, content.redacted) for incident in content.incidents),
+        ["Occurred, case", "Facility", "Incident", "Attack type", "Severity, status", "Casualties", "Damage"],
+        (incident_row(incident, content.redacted, content.possibly(incident)) for incident in content.incidents),
         widths=(12, 13, 32, 12, 12, 10, 9),
     )
     plan_table = _table(
@@ -234,6 +244,7 @@ Deadlines as of {today.isoformat()}; generated {content.generated_at.strftime("%
 <h2>Charts</h2>{_charts(chart_names)}
 <h2 style="page-break-before: always">Incidents</h2>
 <p class="note">{escape(incident_note + casualty_note)}</p>{incident_table}
+{pending_section(content)}
 <h2>Security plan items</h2><p class="note">{escape(plan_note)}.</p>
 {plan_table if content.plan_items else "<p>No plan item is open or due in the period.</p>"}
 {directives_section(content)}

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QGraphicsScene
 
 from desktop.services.dashboard import DashboardData
 from desktop.ui.dashboard.breakdown_charts import case_chart, casualty_chart, plan_chart, severity_chart
+from desktop.ui.dashboard.fact_charts import damage_chart, target_chart
 from desktop.ui.dashboard.month_chart import month_chart
 from desktop.ui.dashboard.ranking_chart import facility_chart, state_chart
 
@@ -43,6 +44,8 @@ def briefing_charts(data: DashboardData) -> dict[str, QImage]:
         "cases": case_chart(data.cases),
         "casualties": casualty_chart(data.casualties),
         "plan_items": plan_chart(data.plan_items, data.deadlines),
+        "targets": target_chart(data.facts.target_types),
+        "damage": damage_chart(data.facts.damage),
     }
     months = month_chart(data.months, legend_points=7.5)
     images = {"months": render_chart(months, FULL_WIDTH, CHART_HEIGHT + 50)}

@@ -19,6 +19,10 @@ from desktop.ui.widgets.date_input import DayInput
 from desktop.ui.widgets.search_box import SEARCH_DELAY_MS, SearchBox
 
 OPEN = "__open__"  # combo data: only open cases / items
+PERIOD_TIP = (
+    "Incidents that occurred, or may have occurred, {bound}: a month, a year, a range or an approximate date "
+    "reaching into the period counts, and is marked “possibly” in the Occurred column"
+)
 
 
 class ChoiceCombo(QComboBox):
@@ -146,7 +150,10 @@ class FilterBar(QWidget):
 
     def add_check(self, text: str, name: str, tip: str) -> QCheckBox:
         """A check box that filters when toggled (`name` is its object name)."""
-        check = QCheckBox(text, self)
+        return self.add_check_box(QCheckBox(text, self), name, tip)
+
+    def add_check_box(self, check: QCheckBox, name: str, tip: str) -> QCheckBox:
+        """`add_check` for a check box made earlier (one `current()` reads before the bar is laid out)."""
         check.setObjectName(name)
         check.setToolTip(tip)
         self.row.addWidget(check)
@@ -209,12 +216,19 @@ class FilterBar(QWidget):
         """(uuid, name) of every facility, for a facility combo (bars without one ignore it)."""
 
 
+PENDING_TIP = (
+    "Cases with an arrest or a known perpetrator and no referral for prosecution yet (the memo's directive: "
+    "violent offenders referred to DOJ)"
+)
+
+
 def _one(values: tuple[Any, ...]) -> Any:
     return values[0] if len(values) == 1 else None
 
 
 class IncidentFilterBar(FilterBar):
-    """Facility, attack type, severity, status (or open cases), occurred from/to, and full-text search.
+    """Facility, attack type, severity, status (or open cases), pending referral, occurred from/to (overlap), and
+    full-text search.
     Conditions the widgets cannot show (several states, weapon types…) set by `set_filter` are kept and
     listed under the bar until cleared."""
 
@@ -232,19 +246,21 @@ class IncidentFilterBar(FilterBar):
         self.occurred_from = DayInput("Occurred from", empty_text="any day", parent=self)
         self.occurred_from.setObjectName("occurred_from")
         self.occurred_from.set_bound("first")
-        self.occurred_from.setToolTip("Only incidents that may have occurred on or after this day")
+        self.occurred_from.setToolTip(PERIOD_TIP.format(bound="on or after this day"))
         self.occurred_to = DayInput("Occurred to", empty_text="any day", parent=self)
         self.occurred_to.setObjectName("occurred_to")
         self.occurred_to.set_bound("last")
-        self.occurred_to.setToolTip("Only incidents that may have occurred on or before this day")
+        self.occurred_to.setToolTip(PERIOD_TIP.format(bound="on or before this day"))
         self.add_date("Occurred fro&m:", self.occurred_from)
         self.add_date("t&o:", self.occurred_to)
         self._extra = IncidentFilter()
+        self.pending_referral = QCheckBox("Pe&nding referral", self)  # on the second row
         self.finish()
         self.new_row()
         for label, widget in (("Fa&cility:", self.facility), ("&Attack type:", self.attack_type),
                               ("Severit&y:", self.severity), ("S&tatus:", self.status)):  # fmt: skip
             self.add_widget(label, widget)
+        self.add_check_box(self.pending_referral, "pending_referral_filter", PENDING_TIP)
         self.row.addStretch(1)
         self.extra_label = QLabel(self)
         self.extra_label.setObjectName("extra_conditions")
@@ -265,6 +281,7 @@ class IncidentFilterBar(FilterBar):
             severities=(self.severity.value(),) if self.severity.value() else self._extra.severities,
             statuses=(status,) if isinstance(status, CaseStatus) else self._extra.statuses,
             open_only=status == OPEN or self._extra.open_only,
+            pending_referral=self.pending_referral.isChecked(),
             occurred_from=self.date_value(self.occurred_from),
             occurred_to=self.date_value(self.occurred_to),
             text=self.search.usable_text(),
@@ -276,6 +293,7 @@ class IncidentFilterBar(FilterBar):
             combo.set_value(None)
         self.occurred_from.set_value(None)
         self.occurred_to.set_value(None)
+        self.pending_referral.setChecked(False)
         self._set_extra(IncidentFilter())
 
     def set_filter(self, where: IncidentFilter) -> None:
@@ -294,6 +312,7 @@ class IncidentFilterBar(FilterBar):
             self.severity.set_value(_one(where.severities))
             status = OPEN if where.open_only and not where.statuses else _one(where.statuses)
             self.status.set_value(status)
+            self.pending_referral.setChecked(where.pending_referral)
             shown = self.current()
             self._set_extra(
                 replace(
