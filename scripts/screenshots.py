@@ -122,7 +122,7 @@ def take_screenshots(folder: Path) -> int:
         save(directive_form, "directive-form.png")
         directive_form.forget_changes()
         directive_form.close()
-        plan = next(p for p in services.plan_items.page() if p.directive_uuid and p.incident_uuids)
+        plan = next(p for p in services.plan_items.page() if p.directive_uuid and p.facility_uuid)
         plan_form = PlanItemForm(plan, services.facilities.names(), window,
                                  directives=[(d.uuid, d.title) for d in directives])  # fmt: skip
         plan_form.incidents.attach(IncidentChoices(services.incidents))
