@@ -145,11 +145,11 @@ def test_backup_and_restore_on_the_command_line(run: Run, demo: Path, data_dir: 
     assert run("demo")[0] == 0
     sql(demo, "DELETE FROM plan_items")  # a loss to undo
     status, out, _ = run("restore", "--list")
-    assert status == 0 and str(backup) in out and "1 plan items" in out
+    assert status == 0 and str(backup) in out and "3 plan items" in out
     status, out, err = run("restore", str(backup))
     assert (status, err) == (0, "")
     assert "the replaced database was saved as" in out
-    assert sql(demo, "SELECT COUNT(*) FROM plan_items") == [(1,)]
+    assert sql(demo, "SELECT COUNT(*) FROM plan_items") == [(3,)]
     status, out, _ = run("audit", "history", "")
     assert status == 0 and " restore database " in out and backup.name in out
     assert run("audit", "verify")[0] == 0

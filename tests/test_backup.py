@@ -68,7 +68,7 @@ def test_backup_is_verified_owner_only_and_complete(demo_database: Database, tmp
     assert taken.path.stat().st_mode & 0o777 == 0o600
     summary = verify_backup(taken.path)
     assert summary.ok
-    assert (summary.facilities, summary.incidents, summary.plan_items) == (4, 3, 1)
+    assert (summary.facilities, summary.incidents, summary.plan_items) == (4, 3, 3)
     assert "Written just now" in facility_names(taken.path)
     assert sorted(p.name for p in backups.iterdir()) == [taken.path.name]  # no temporary file left
     again = back_up(db_path(demo_database), backups, BackupLabel.MANUAL, now=clock())

@@ -50,7 +50,7 @@ def test_export_with_filters_columns_bom_and_redaction(
     assert cli(data_dir, "export", "-o", str(out), "-e", "facilities", "--search", "-state:tx -state:fl") == 0
     assert [r["name"] for r in rows(out)] == [TACOMA]
     assert cli(data_dir, "export", "-o", str(out), "-e", "plan_items", "--filter", "open=yes") == 0
-    assert len(rows(out)) == 1
+    assert len(rows(out)) == 2  # the nationwide plan (proposed) and the barriers (approved)
 
 
 def test_export_refuses_unknown_columns_and_filters(
@@ -104,11 +104,11 @@ def test_import_prints_the_report_and_fails_on_problems(
 
 def test_export_then_import_into_another_data_folder(tmp_path: Path, data_dir: Path) -> None:
     other = tmp_path / "other"
-    for entity in ("facilities", "incidents", "plan_items"):
+    for entity in ("facilities", "incidents", "directives", "plan_items"):
         path = tmp_path / f"{entity}.csv"
         assert cli(data_dir, "export", "-e", entity, "-o", str(path)) == 0
         assert cli(other, "import", "-e", entity, "-i", str(path)) == 0
-    for entity in ("facilities", "incidents", "plan_items"):
+    for entity in ("facilities", "incidents", "directives", "plan_items"):
         first, second = tmp_path / "a.csv", tmp_path / "b.csv"
         cli(data_dir, "export", "-e", entity, "-o", str(first))
         cli(other, "export", "-e", entity, "-o", str(second))
