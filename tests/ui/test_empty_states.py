@@ -128,6 +128,7 @@ def test_new_incident_without_a_facility_adds_the_facility_first(
     def fill_incident(form: QWidget) -> None:
         chosen.append(form.facility.currentText())
         ff.type_into(qtbot, form.title, "Graffiti on the gate")
+        ff.type_into(qtbot, form.legal_history.date.edit, "2019-10-01")  # the day it was reported
         make_active(qtbot, form)
         ff.press_save(qtbot, form)
 

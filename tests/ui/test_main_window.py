@@ -44,7 +44,7 @@ def incidents_tab(window: MainWindow) -> RecordTab:
 def test_window_shows_the_demo_records_with_counts(window: MainWindow) -> None:
     tab = incidents_tab(window)
     assert window.tabs.currentWidget() is tab
-    assert titles(tab) == [SAN_ANTONIO, FLORIDA, TACOMA]  # newest first
+    assert titles(tab) == [FLORIDA, SAN_ANTONIO, TACOMA]  # newest first
     assert window.counts_label.text() == "3 incidents"
     assert window.deadlines_label.text() == "0 overdue, 1 due this week"
     assert window.database_label.text() == window.session.database.display_name
@@ -110,7 +110,7 @@ def test_filter_combos_and_dates(qtbot: QtBot, window: MainWindow) -> None:
     assert titles(tab) == [TACOMA]
     ff.choose(qtbot, bar.severity, "Any severity")
     ff.choose(qtbot, bar.status, "Open cases")
-    assert titles(tab) == [SAN_ANTONIO, FLORIDA]
+    assert titles(tab) == [FLORIDA, SAN_ANTONIO]
     ff.choose(qtbot, bar.attack_type, "Armed assault")
     assert titles(tab) == []
     assert window.counts_label.text() == "0 of 3 incidents shown"
@@ -119,7 +119,7 @@ def test_filter_combos_and_dates(qtbot: QtBot, window: MainWindow) -> None:
     ff.choose(qtbot, bar.facility, "USCIS office, Florida")
     assert titles(tab) == [FLORIDA]
     qtbot.mouseClick(bar.clear_button, Qt.MouseButton.LeftButton)
-    assert titles(tab) == [SAN_ANTONIO, FLORIDA, TACOMA]
+    assert titles(tab) == [FLORIDA, SAN_ANTONIO, TACOMA]
     assert not bar.clear_button.isEnabled()
     ff.type_into(qtbot, bar.occurred_from.edit, "2019-08-01")  # typed key by key
     qtbot.waitUntil(lambda: set(titles(tab)) == {SAN_ANTONIO, FLORIDA}, timeout=2000)
@@ -144,7 +144,7 @@ def test_a_filter_from_elsewhere_shows_what_the_widgets_cannot(qtbot: QtBot, win
     assert "weapon Incendiary" in tab.filter_bar.extra_label.text()
     assert changed[-1] == IncidentFilter(weapon_types=(WeaponType.INCENDIARY,), severities=(Severity.HIGH,))
     tab.filter_bar.extra_label.linkActivated.emit("clear")  # the "remove" link
-    assert titles(tab) == [SAN_ANTONIO, FLORIDA]
+    assert titles(tab) == [FLORIDA, SAN_ANTONIO]
     assert not tab.filter_bar.extra_label.isVisible()
 
 
@@ -181,6 +181,7 @@ def test_ctrl_n_adds_an_incident_and_undo_redo_follow_the_database(
         ff.type_into(qtbot, form.title, "Graffiti on the gate")
         ff.pick_facility(qtbot, form.facility, "Tacoma")
         make_active(qtbot, form)  # the completion popup took the activation away
+        ff.type_into(qtbot, form.legal_history.date.edit, "2019-10-01")  # the day it was reported
         ff.press_save(qtbot, form)
 
     dialogs.then(fill)
@@ -278,7 +279,7 @@ def test_delete_asks_naming_the_record_and_undo_brings_it_back(
     assert titles(tab) == [FLORIDA, TACOMA]
     qtbot.keyClick(tab.table, Qt.Key.Key_Z, CTRL)
     assert service.get(uuid).title == SAN_ANTONIO
-    assert titles(tab) == [SAN_ANTONIO, FLORIDA, TACOMA]
+    assert titles(tab) == [FLORIDA, SAN_ANTONIO, TACOMA]
 
 
 def test_del_in_the_search_box_deletes_text_not_records(qtbot: QtBot, window: MainWindow) -> None:
