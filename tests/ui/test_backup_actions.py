@@ -111,7 +111,7 @@ def test_back_up_now_writes_a_verified_owner_only_file(setup: Setup, qtbot: QtBo
     dismiss(box, qtbot)
     assert target.stat().st_mode & 0o777 == 0o600
     summary = verify_backup(target)
-    assert summary.ok and (summary.facilities, summary.incidents, summary.plan_items) == (3, 3, 1)
+    assert summary.ok and (summary.facilities, summary.incidents, summary.plan_items) == (3, 3, 3)
     assert sorted(p.name for p in target.parent.iterdir()) == ["before-travel.sqlite3"]  # nothing else left
     assert setup.window.statusBar().currentMessage() == f"Backup written to {target}"
 
