@@ -113,7 +113,13 @@ def test_related_incidents_and_plan_items_are_listed(qtbot: QtBot, services: ff.
         [form.incidents_list.topLevelItem(i).text(c) for c in range(3)]
         for i in range(form.incidents_list.topLevelItemCount())
     ]
-    assert rows == [["2019-08", "Molotov cocktail thrown at the USCIS office; the fuse failed", "Arrest made"]]
+    assert rows == [
+        [
+            "about 2019-08-21 to 2019-08-31",
+            "Molotov cocktail thrown at the USCIS office; the fuse failed",
+            "Referred for prosecution",
+        ]
+    ]  # late August, as the demo states it
     assert form.plan_items_list.topLevelItem(0).text(0) == "No plan items"
 
 
