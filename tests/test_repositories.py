@@ -673,17 +673,21 @@ def test_summary_of_the_demo_data(any_demo_database: Database) -> None:
         0,
         0,
     )
-    assert summary.by_status == {CaseStatus.CLOSED: 1, CaseStatus.UNDER_INVESTIGATION: 1, CaseStatus.ARREST_MADE: 1}
+    assert summary.by_status == {
+        CaseStatus.CLOSED: 1,
+        CaseStatus.UNDER_INVESTIGATION: 1,
+        CaseStatus.REFERRED_FOR_PROSECUTION: 1,
+    }
     assert summary.by_attack_type == {AttackType.ARMED_ASSAULT: 1, AttackType.FACILITY_INFRASTRUCTURE_ATTACK: 2}
     assert summary.by_severity == {Severity.CRITICAL: 1, Severity.HIGH: 2}
-    assert summary.plan_items_by_status == {PlanStatus.PROPOSED: 1}
+    assert summary.plan_items_by_status == {PlanStatus.PROPOSED: 1, PlanStatus.APPROVED: 1, PlanStatus.IMPLEMENTED: 1}
 
 
 def test_summary_follows_the_filter(any_demo_database: Database) -> None:
     southern = summarize(any_demo_database, IncidentFilter(states=("TX", "FL")))
     assert (southern.incidents, southern.open_cases, southern.killed) == (2, 2, 0)
     molotov = summarize(any_demo_database, IncidentFilter(text="molotov", weapon_types=(WeaponType.INCENDIARY,)))
-    assert (molotov.incidents, molotov.by_status) == (1, {CaseStatus.ARREST_MADE: 1})
+    assert (molotov.incidents, molotov.by_status) == (1, {CaseStatus.REFERRED_FOR_PROSECUTION: 1})
     assert summarize(any_demo_database, IncidentFilter(text="nothing-like-this")).incidents == 0
 
 
@@ -786,14 +790,14 @@ def test_demo_data_tells_the_three_2019_incidents(any_demo_database: Database) -
         incidents = uow.incidents.page(None, Page(sort="occurred"))
         plans = uow.plan_items.page()
         states = {f.uuid: f.state for f in uow.facilities.page()}
-    tacoma, florida, san_antonio = incidents  # August (month precision) sorts before 13 August
+    tacoma, san_antonio, florida = incidents  # late August (from the 21st) sorts after 13 August
     assert [states[i.facility_uuid] for i in (tacoma, san_antonio, florida)] == ["WA", "TX", "FL"]
     assert (tacoma.occurred, tacoma.perpetrators_killed, tacoma.status) == (
-        PartialDate.parse("2019-07-13"), 1, CaseStatus.CLOSED)  # fmt: skip
+        PartialDate.parse("2019-07-13 early morning"), 1, CaseStatus.CLOSED)  # fmt: skip
     assert {w.type for w in tacoma.weapons} == {WeaponType.FIREARMS, WeaponType.INCENDIARY}
     assert (san_antonio.victims_injured, san_antonio.weapons[0].type) == (0, WeaponType.FIREARMS)
     assert (florida.completed, florida.arrests_count, florida.weapons[0].subtype) == (False, 1, "Molotov cocktail")
-    assert str(florida.occurred) == "2019-08"
-    [plan] = plans
+    assert str(florida.occurred) == "2019-08-21~/2019-08-31~"  # late August
+    [plan] = [p for p in plans if not p.facility_uuid]  # the nationwide plan (two countermeasures beside it)
     assert (plan.facility_uuid, plan.due_date) == ("", date(2019, 9, 12) + timedelta(days=14))
     assert plan.description == "Present a detailed plan for securing all ICE facilities"

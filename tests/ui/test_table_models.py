@@ -142,8 +142,8 @@ def test_incidents_show_labels_and_unknown_values(demo_database: Database) -> No
     rows = {r.title: row for row, r in enumerate(all_rows(model))}
     tacoma = rows["Armed attack with rifle and incendiary devices on the detention center"]
     cells = {c.title: model.data(model.index(tacoma, n), DISPLAY) for n, c in enumerate(model.columns)}
-    assert cells["Attack types"] == "Armed assault"
-    assert (cells["Targets"], cells["Response"]) == ("Unknown", "Unknown")
+    assert cells["Attack types"] == "Armed assault; Facility/infrastructure attack"  # primary first
+    assert (cells["Targets"], cells["Response"]) == ("Building; Vehicles", "Killed")
     assert cells["Weapons"] == "Firearms: rifle; Incendiary: incendiary devices"
     assert cells["Severity"] == "Critical"
     assert cells["Status"] == "Closed"

@@ -291,6 +291,8 @@ class RecordPicker(QWidget):
             ancestor = ancestor.parentWidget()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not hasattr(self, "popup"):  # an event before the picker is built (or after it is torn down)
+            return False
         if watched is self.edit and event.type() == QEvent.Type.FocusOut and not self.popup.underMouse():
             self._close()
         moved = event.type() in _MOVES or (event.type() == QEvent.Type.Resize and watched is self.window())
