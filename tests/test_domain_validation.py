@@ -16,6 +16,7 @@ from desktop.domain.validation import (
     ValidationError,
     facility_errors,
     incident_date_errors,
+    incident_date_warnings,
     incident_errors,
     parse_count,
     plan_item_errors,
@@ -161,7 +162,7 @@ def test_a_typed_count_that_is_not_a_whole_number_is_refused(typed: str) -> None
         parse_count(typed)
 
 
-def test_dates_after_today_are_refused() -> None:
+def test_an_occurrence_after_today_is_refused_a_report_after_it_is_a_warning() -> None:
     today = date(2026, 12, 2)
     future = replace(
         INCIDENT,
@@ -169,10 +170,10 @@ def test_dates_after_today_are_refused() -> None:
         discovered_at=datetime(2027, 1, 2, 8),
         reported_at=datetime(2027, 1, 2, 9),
     )
-    assert messages(incident_date_errors(future, today)) == [
-        "occurred: must not be in the future",
-        "discovered_at: must not be in the future",
-        "reported_at: must not be in the future",
+    assert messages(incident_date_errors(future, today)) == ["occurred: must not be in the future"]
+    assert messages(incident_date_warnings(future, today)) == [
+        "discovered_at: is in the future: check the date (it can still be saved)",
+        "reported_at: is in the future: check the date (it can still be saved)",
     ]
     assert "occurred: must not be in the future" in messages(incident_errors(future, today))
     same_day = replace(INCIDENT, occurred=PartialDate.parse("2026-12"), reported_at=datetime(2026, 12, 2, 23, 59))

@@ -20,6 +20,7 @@ _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 _ZIP = re.compile(r"^\d{5}(-\d{4})?$")
 COUNT_MESSAGE = "must be a whole number of 0 or more"
 FUTURE_MESSAGE = "must not be in the future"
+FUTURE_WARNING = "is in the future: check the date (it can still be saved)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,15 +222,21 @@ def directive_errors(directive: Directive) -> list[FieldError]:
 
 
 def incident_date_errors(incident: Incident, today: date) -> list[FieldError]:
-    """Occurred, discovered and reported must not be after `today`."""
+    """Occurred must not be after `today` (discovered and reported in the future are warnings:
+    `incident_date_warnings`)."""
     errors: list[FieldError] = []
     if incident.occurred.on is not None and incident.occurred.on > today:  # a range or month may end later
         errors.append(FieldError("occurred", FUTURE_MESSAGE))
-    for name in ("discovered_at", "reported_at"):
-        moment = getattr(incident, name)
-        if moment is not None and moment.date() > today:
-            errors.append(FieldError(name, FUTURE_MESSAGE))
     return errors
+
+
+def incident_date_warnings(incident: Incident, today: date) -> list[FieldError]:
+    """Discovered or reported after `today`: kept, but said (a time zone or a typo may explain it)."""
+    return [
+        FieldError(name, FUTURE_WARNING)
+        for name in ("discovered_at", "reported_at")
+        if (moment := getattr(incident, name)) is not None and moment.date() > today
+    ]
 
 
 def plan_item_errors(item: PlanItem) -> list[FieldError]:

@@ -14,6 +14,7 @@ from desktop.domain.validation import ValidationError
 from desktop.services.incident_choices import IncidentChoices
 from desktop.ui.error_dialogs import show_error
 from desktop.ui.forms.base import RecordForm
+from desktop.ui.forms.facility_form import FacilityForm
 from desktop.ui.forms.incident_form import IncidentForm
 from desktop.ui.forms.related import RelatedRecords
 from desktop.ui.session import Session
@@ -35,7 +36,8 @@ class RecordActions:
         self.dialogs = dialogs
 
     # ---- forms ------------------------------------------------------------------------------------------
-    def _form(self, kind: RecordKind, record: Any) -> RecordForm:
+    def _form(self, kind: RecordKind, record: Any, parent: QWidget | None = None) -> RecordForm:
+        """The form for `record` (None: a new one), over `parent` (default: the main window)."""
         services = self.session.services
         related = None
         if kind is RecordKind.FACILITY and record is not None:
@@ -50,7 +52,11 @@ class RecordActions:
         directives = []
         if kind in (RecordKind.FACILITY, RecordKind.PLAN_ITEM):
             directives = services.directives.page(None, Page(limit=DIRECTIVES_LIMIT, sort="deadline"))
-        return self.dialogs.form(kind, record, FormInputs(facilities, related, incidents, directives), self.parent)
+        inputs = FormInputs(facilities, related, incidents, directives)
+        form = self.dialogs.form(kind, record, inputs, parent or self.parent)
+        if isinstance(form, IncidentForm):
+            form.facility_choice.adder = lambda name: self._add_facility(name, form)
+        return form
 
     def _run_form(self, form: Any, save: Callable[[Any], Any], doing: str) -> Any:
         """exec() the form until it is saved or cancelled; a refused save keeps the person's entries."""
@@ -67,8 +73,9 @@ class RecordActions:
             form.deleteLater()
 
     # ---- actions ----------------------------------------------------------------------------------------
-    def new(self, kind: RecordKind) -> str | None:
-        """Create a record of `kind`; returns its uuid, or None when cancelled."""
+    def new(self, kind: RecordKind, *, name: str = "", over: QWidget | None = None) -> str | None:
+        """Create a record of `kind` (a facility: with `name` typed in; its form over `over`, default the main
+        window); returns its uuid, or None when cancelled."""
         services = self.session.services
         facility = None
         if kind == RecordKind.INCIDENT and not services.facilities.names():
@@ -82,9 +89,11 @@ class RecordActions:
             self.undo_stack.push(command)
             return str(command.record.uuid)
 
-        form = self._form(kind, None)
+        form = self._form(kind, None, over)
         if facility is not None and isinstance(form, IncidentForm):
             form.facility.set_value(*facility)
+        if name and isinstance(form, FacilityForm):
+            form.name.setText(name)
         result: str | None = self._run_form(form, save, f"Adding a {kind.label}")
         return result
 
@@ -92,7 +101,11 @@ class RecordActions:
         """Ask to add the facility an incident needs; the (uuid, name) of the facility added, or None."""
         if not answered(self.dialogs.facility_first(self.parent), QMessageBox.ButtonRole.AcceptRole):
             return None
-        uuid = self.new(RecordKind.FACILITY)
+        return self._add_facility("", self.parent)
+
+    def _add_facility(self, name: str, over: QWidget) -> tuple[str, str] | None:
+        """A facility added from an incident form's picker (an undo step of its own): its (uuid, name)."""
+        uuid = self.new(RecordKind.FACILITY, name=name, over=over)
         if uuid is None:
             return None
         names = dict(self.session.services.facilities.names())

@@ -358,8 +358,8 @@ def test_tab_order_follows_the_fields_top_to_bottom(qtbot: QtBot, services: ff.S
         form.case_number,
         form.facility,
         form.occurred.edit,
-        form.discovered_at.check,
-        form.reported_at.check,
+        form.discovered_at.edit,
+        form.reported_at.edit,
         form.attack_type,
     ]
 

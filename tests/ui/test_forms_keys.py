@@ -123,7 +123,7 @@ def test_enter_goes_through_combo_boxes_and_date_fields(qtbot: QtBot, services: 
     for widget in (form.facility, form.occurred.edit):  # an editable combo box, the typed date
         assert QApplication.focusWidget() is widget
         press(qtbot, Qt.Key.Key_Return)
-    assert QApplication.focusWidget() is form.discovered_at.check
+    assert QApplication.focusWidget() is form.discovered_at.edit
     ff.choose(qtbot, form.severity, "High")
     press(qtbot, Qt.Key.Key_Return)  # a closed combo box
     assert QApplication.focusWidget() is form.weapons.kind

@@ -1,5 +1,5 @@
 """Nothing is changed silently: what a person types stays in the field, a wrong value is said there, and the
-form does not save (state names, signs and letters in counts, dates in the future, a "Known" time not typed)."""
+form does not save (state names, signs and letters in counts, dates in the future, a day without its time)."""
 
 from __future__ import annotations
 
@@ -84,34 +84,44 @@ def test_an_occurrence_in_the_future_is_refused(qtbot: QtBot, services: ff.Servi
     refused(qtbot, form, services)
 
 
-def test_ticking_known_fills_in_no_time(qtbot: QtBot, services: ff.Services) -> None:
+def test_reported_is_empty_until_typed_and_a_day_needs_its_time(qtbot: QtBot, services: ff.Services) -> None:
     form = incident_form(qtbot, services)
-    qtbot.mouseClick(form.reported_at.check, Qt.MouseButton.LeftButton)
-    assert form.reported_at.check.isChecked() and form.reported_at.edit.text() == ""
-    assert "type the time" in form.reported_at.edit.placeholderText()
+    assert form.reported_at.edit.text() == "" and form.reported_at.value() is None, "nothing filled in"
+    ff.type_into(qtbot, form.reported_at.edit, "2024-02-12")
+    assert message(form, "reported_at") == "'2024-02-12': type the time too, e.g. 2024-02-12 14:05"
     refused(qtbot, form, services)
-    assert message(form, "reported_at") == "Type the time or untick Known"
-
-    ff.type_into(qtbot, form.reported_at.edit, f"{date.today().year + 1}-01-02 09:00")
-    assert message(form, "reported_at") == "Reported must not be in the future"
-    ff.type_into(qtbot, form.reported_at.edit, "yesterday")
-    assert message(form, "reported_at") == "Reported must be a date and time such as 2026-11-30 14:05"
+    ff.type_into(qtbot, form.reported_at.edit, "yesterday noonish")
+    assert message(form, "reported_at").startswith("'yesterday noonish'")
     refused(qtbot, form, services)
 
-    ff.type_into(qtbot, form.reported_at.edit, "2024-02-12 08:30")
+    ff.type_into(qtbot, form.reported_at.edit, "12 February 2024 8:30 am")
+    assert message(form, "reported_at") == ""
+    assert "12 February 2024" in form.reported_at.preview.text()
     ff.press_save(qtbot, form)
     assert ff.accepted(form)
     created = CreateRecord.perform(services.incidents, form.edited_record(), lambda entity: None).record
     assert services.incidents.get(created.uuid).reported_at == datetime(2024, 2, 12, 8, 30)
 
 
-def test_unticking_known_clears_the_typed_time(qtbot: QtBot, services: ff.Services) -> None:
+def test_a_report_time_in_the_future_is_said_but_saved(qtbot: QtBot, services: ff.Services) -> None:
     form = incident_form(qtbot, services)
-    qtbot.mouseClick(form.discovered_at.check, Qt.MouseButton.LeftButton)
+    next_year = date.today().year + 1
+    ff.type_into(qtbot, form.reported_at.edit, f"{next_year}-01-02 09:00")
+    assert message(form, "reported_at") == "⚠ Reported is in the future: check the date (it can still be saved)"
+    ff.press_save(qtbot, form)
+    assert ff.accepted(form), "a warning, not a refusal"
+    created = CreateRecord.perform(services.incidents, form.edited_record(), lambda entity: None).record
+    assert services.incidents.get(created.uuid).reported_at == datetime(next_year, 1, 2, 9, 0)
+
+
+def test_clearing_a_typed_time_makes_it_unknown(qtbot: QtBot, services: ff.Services) -> None:
+    form = incident_form(qtbot, services)
     ff.type_into(qtbot, form.discovered_at.edit, "2024-02-12 08:30")
-    qtbot.mouseClick(form.discovered_at.check, Qt.MouseButton.LeftButton)
-    assert form.discovered_at.edit.text() == "" and not form.discovered_at.edit.isEnabled()
-    assert form.discovered_at.value() is None
+    assert form.discovered_at.value() == datetime(2024, 2, 12, 8, 30)
+    qtbot.keyClick(form.discovered_at.edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(form.discovered_at.edit, Qt.Key.Key_Delete)
+    assert form.discovered_at.edit.text() == "" and form.discovered_at.value() is None
+    assert message(form, "discovered_at") == ""
 
 
 def test_zip_and_coordinates_keep_what_is_typed(qtbot: QtBot, services: ff.Services) -> None:

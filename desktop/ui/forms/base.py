@@ -247,6 +247,11 @@ class RecordForm(QDialog):
     def domain_errors(self, record: Any) -> list[FieldError]:
         raise NotImplementedError
 
+    def domain_warnings(self, record: Any) -> list[FieldError]:
+        """What is kept but said under its field (a report time in the future); never stops a save."""
+        del record
+        return []
+
     def sync_widgets(self) -> None:
         """Enable/disable/show widgets that depend on other fields (called after every change)."""
 
@@ -274,15 +279,17 @@ class RecordForm(QDialog):
         if self._loading:
             return
         self.sync_widgets()
-        self._show(self.current_errors() + self._extra_errors)
+        self._show(self.current_errors() + self._extra_errors, self.domain_warnings(self.build()[0]))
         self.setWindowModified(self.is_dirty())
 
-    def _show(self, errors: list[FieldError]) -> None:
+    def _show(self, errors: list[FieldError], warnings: list[FieldError]) -> None:
+        """Each field's errors under it, or else its warnings (in their own colour)."""
         general: list[str] = []
         for key, slot in self._slots.items():
             visible = self._save_attempted or key in self._touched
             texts = [self.message_for(e) for e in errors if e.field == key] if visible else []
-            slot.message.show_message("\n".join(dict.fromkeys(texts)))
+            warned = [self.message_for(w) for w in warnings if w.field == key] if visible and not texts else []
+            slot.message.show_message("\n".join(dict.fromkeys(texts or warned)), warning=bool(warned))
             for target in slot.targets:
                 if bool(target.property("invalid")) != bool(texts):
                     target.setProperty("invalid", bool(texts))

@@ -25,12 +25,11 @@ from desktop.domain.records import Directive, Facility
 from desktop.domain.validation import FieldError, facility_errors
 from desktop.ui.forms.base import RecordForm
 from desktop.ui.forms.choice_fields import StateCombo
-from desktop.ui.forms.fields import ERROR_COLOUR, CoordinateEdit, EnumCombo, TextBox
+from desktop.ui.forms.fields import ERROR_COLOUR, WARNING_COLOUR, CoordinateEdit, EnumCombo, TextBox
 from desktop.ui.forms.related import RelatedRecords
 from desktop.ui.table_models.directives import scope_text
 from desktop.ui.widgets.date_input import DayInput
 
-WARNING_COLOUR = "#8a5300"
 NOT_ASSESSED = "Not assessed"
 UNKNOWN_LEVEL = "Unknown (assessed, level not known)"
 

@@ -3,19 +3,15 @@ facility picker and the weapons list (typed dates: desktop/ui/widgets/date_input
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
     QComboBox,
     QCompleter,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -31,6 +27,7 @@ from desktop.domain.values import Weapon
 
 UNKNOWN = "unknown"
 ERROR_COLOUR = "#c62828"
+WARNING_COLOUR = "#8a5300"
 _NONE_CODE = ""  # item data of a combo's "none" entry
 
 
@@ -91,66 +88,6 @@ class CoordinateEdit(QLineEdit):
 
     def set_value(self, value: float | None) -> None:
         self.setText("" if value is None else f"{value:.6f}".rstrip("0").rstrip("."))
-
-
-def beside_check_box(owner: QWidget, check: QCheckBox, edit: QWidget, toggled: Callable[[bool], None]) -> None:
-    """Lay out "[x] Known  [editor]" in `owner`: the editor is enabled only while the box is ticked."""
-    edit.setEnabled(False)
-    layout = QHBoxLayout(owner)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.addWidget(check)
-    layout.addWidget(edit, 1)
-    owner.setFocusProxy(check)
-    check.toggled.connect(toggled)
-
-
-class OptionalDateTimeEdit(QWidget):
-    """A timestamp to the minute that may be absent (discovered, reported): ticking the check box enables a
-    text field that stays empty until the time is typed (nothing is filled in for the person)."""
-
-    changed = Signal()
-    EXAMPLE = "2026-11-30 14:05"
-
-    def __init__(self, check_text: str, absent_text: str = UNKNOWN, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.check_text = check_text
-        self.absent_text = absent_text
-        self.check = QCheckBox(check_text)
-        self.edit = QLineEdit()
-        self.edit.setMaxLength(40)
-        self.edit.setPlaceholderText(absent_text)
-        beside_check_box(self, self.check, self.edit, self._toggled)
-        self.edit.textChanged.connect(self.changed)
-
-    def _toggled(self, checked: bool) -> None:
-        self.edit.setEnabled(checked)
-        self.edit.setPlaceholderText(f"type the time, e.g. {self.EXAMPLE}" if checked else self.absent_text)
-        if not checked:
-            self.edit.clear()
-        self.changed.emit()
-
-    def value(self) -> datetime | None:
-        """None when not known; ValueError when known but the time is missing or unreadable."""
-        if not self.check.isChecked():
-            return None
-        text = " ".join(self.edit.text().split())
-        if not text:
-            raise ValueError(f"Type the time or untick {self.check_text}")
-        try:
-            return datetime.strptime(text, "%Y-%m-%d %H:%M")
-        except ValueError:
-            raise ValueError(f"must be a date and time such as {self.EXAMPLE}") from None
-
-    def set_value(self, value: datetime | None) -> None:
-        self.check.setChecked(value is not None)
-        self.edit.setText(value.strftime("%Y-%m-%d %H:%M") if value is not None else "")
-        self._toggled(value is not None)
-
-    def state(self) -> object:
-        return self.check.isChecked(), self.edit.text()
-
-    def focus_chain(self) -> list[QWidget]:
-        return [self.check, self.edit]
 
 
 class FacilityPicker(QComboBox):
@@ -313,7 +250,8 @@ class TextBox(QPlainTextEdit):
 
 
 class FieldMessage(QLabel):
-    """The red message under a field; hidden while there is nothing to say."""
+    """The red message under a field (brown with ⚠ for a warning that does not stop saving); hidden while there
+    is nothing to say."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -322,6 +260,8 @@ class FieldMessage(QLabel):
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.hide()
 
-    def show_message(self, text: str) -> None:
-        self.setText(text)
+    def show_message(self, text: str, *, warning: bool = False) -> None:
+        self.setProperty("warning", warning)
+        self.setStyleSheet(f"color: {WARNING_COLOUR if warning else ERROR_COLOUR};")
+        self.setText(f"⚠ {text}" if warning and text else text)
         self.setVisible(bool(text))

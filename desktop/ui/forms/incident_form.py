@@ -21,21 +21,21 @@ from PySide6.QtWidgets import (
 from desktop.domain.enums import AttackType, DamageStatus, Severity, TargetType
 from desktop.domain.kinds import RecordKind
 from desktop.domain.records import Incident
-from desktop.domain.validation import FieldError, incident_errors
+from desktop.domain.validation import FieldError, incident_date_warnings, incident_errors
 from desktop.domain.values import PartialDate
 from desktop.ui.forms.base import RecordForm
+from desktop.ui.forms.facility_choice import FacilityChoice
 from desktop.ui.forms.fields import (
     CountEdit,
     EnumCombo,
     FacilityPicker,
-    OptionalDateTimeEdit,
     TextBox,
     WeaponListEditor,
 )
 from desktop.ui.forms.gtd_fields import ResponseFields, TypeChoices, in_a_row
 from desktop.ui.forms.legal_history_editor import LegalHistoryEditor
 from desktop.ui.forms.related_field import RelatedIncidentsField, related_group, related_problems  # links (issue 10)
-from desktop.ui.widgets.date_input import DateInput
+from desktop.ui.widgets.date_input import DateInput, DateTimeInput
 
 COUNT_FIELDS = (
     ("victims_killed", "Victims &killed"),
@@ -45,6 +45,7 @@ COUNT_FIELDS = (
     ("suspects_count", "S&uspects"),
     ("arrests_count", "A&rrests"),
 )
+MOMENT_UNKNOWN = "Not known (leave it empty when it is not known)"
 SENSITIVE_NOTE = "Removed from CSV exports and reports shared outside the office unless you choose to include them."
 MESSAGE_TITLES = {  # the fields as messages name them
     "status_history": "Legal history",
@@ -71,10 +72,11 @@ class IncidentForm(RecordForm):
         self.case_number.setMaxLength(64)
         self.case_number.setPlaceholderText("none")
         self.facility = FacilityPicker(facilities)
+        self.facility_choice = FacilityChoice(self.facility)  # `facility_choice.adder` adds a missing facility
         self.occurred = DateInput("Occurred", empty_text="Date unknown (leave it empty when it is not known)",
                                   says_problems=False)  # fmt: skip
-        self.discovered_at = OptionalDateTimeEdit("Known")
-        self.reported_at = OptionalDateTimeEdit("Known")
+        self.discovered_at = DateTimeInput("Discovered", empty_text=MOMENT_UNKNOWN, says_problems=False)
+        self.reported_at = DateTimeInput("Reported", empty_text=MOMENT_UNKNOWN, says_problems=False)
         self.attacks = TypeChoices(AttackType, "attack_type")
         self.attack_type = self.attacks.primary
         self.targets = TypeChoices(TargetType, "target_type")
@@ -124,11 +126,15 @@ class IncidentForm(RecordForm):
         form = QFormLayout(group)
         form.addRow(*self.field("title", "&Title", self.title))
         form.addRow(*self.field("case_number", "&Case number", self.case_number))
-        form.addRow(*self.field("facility", "&Facility", self.facility))
+        form.addRow(*self.field("facility", "&Facility", self.facility_choice, focus=self.facility,
+                                targets=[self.facility]))  # fmt: skip
         form.addRow(*self.field("occurred", "&Occurred", self.occurred, focus=self.occurred.edit,
                                 targets=[self.occurred.edit]))  # fmt: skip
-        form.addRow(*self.field("discovered_at", "Disco&vered", self.discovered_at, targets=[self.discovered_at.edit]))
-        form.addRow(*self.field("reported_at", "Re&ported", self.reported_at, targets=[self.reported_at.edit]))
+        for key, label, moment in (
+            ("discovered_at", "Disco&vered", self.discovered_at),
+            ("reported_at", "Re&ported", self.reported_at),
+        ):
+            form.addRow(*self.field(key, label, moment, focus=moment.edit, targets=[moment.edit]))  # fmt: skip
         form.addRow(*self._choices_row(self.attacks, "&Attack types", ("&2nd", "&3rd")))
         form.addRow(*self._choices_row(self.targets, "Tar&gets", ("2n&d", "3r&d")))
         form.addRow(*self.field("completed", "Outco&me", self.outcome))
@@ -252,8 +258,9 @@ class IncidentForm(RecordForm):
         problems: list[FieldError] = []
         facility_uuid = self.facility.value()
         if facility_uuid is None:
+            add = "; New facility… adds it" if self.facility_choice.adder is not None else ""
             problems.append(FieldError("facility", f"must be chosen from the list (no facility is named "
-                                                   f"“{self.facility.currentText().strip()}”)"))  # fmt: skip
+                                                   f"“{self.facility_choice.typed()}”{add})"))  # fmt: skip
         if pending := self.weapons.pending():
             message = f"“{pending}” is typed but not added: press Add (or Enter) or clear it"
             problems.append(FieldError("weapons", message))
@@ -296,7 +303,7 @@ class IncidentForm(RecordForm):
 
     def _read_typed(self, problems: list[FieldError]) -> dict[str, object]:
         """Counts and moments as typed; one that cannot be read is a problem (and None), never a changed value."""
-        editors: dict[str, CountEdit | OptionalDateTimeEdit] = {
+        editors: dict[str, CountEdit | DateTimeInput] = {
             **self.counts,
             "damage_estimate_usd": self.damage_estimate,
             "discovered_at": self.discovered_at,
@@ -314,6 +321,10 @@ class IncidentForm(RecordForm):
     def domain_errors(self, record: Incident) -> list[FieldError]:
         """Every rule of an incident, its legal history against today included (the service checks again)."""
         return incident_errors(record, date.today())
+
+    def domain_warnings(self, record: Incident) -> list[FieldError]:
+        """Discovered or reported after today: said under the field, still saved."""
+        return incident_date_warnings(record, date.today())
 
     def sync_widgets(self) -> None:
         damage = self.property_damage.value()

@@ -30,10 +30,9 @@ from desktop.domain.date_input import read_date
 from desktop.domain.enums import CaseStatus
 from desktop.domain.legal_history import current_status, entry_problems, history_warnings
 from desktop.domain.values import PartialDate, StatusChange
-from desktop.ui.forms.fields import ERROR_COLOUR, EnumCombo, FieldMessage
+from desktop.ui.forms.fields import ERROR_COLOUR, WARNING_COLOUR, EnumCombo, FieldMessage
 from desktop.ui.widgets.date_input import DateInput, locale_month_first
 
-WARNING_COLOUR = "#8a5300"
 NEEDS_A_DATE = "needs a date (a year, a month or a range will do)"
 AGENCIES = (
     "DOJ",
