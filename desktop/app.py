@@ -12,19 +12,16 @@ from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from desktop import __version__
-from desktop.domain.queries import Page
 from desktop.paths import APP_AUTHOR, APP_NAME, AppPaths
 from desktop.persistence.engine import sqlite_file
 from desktop.persistence.opening import display_url
 from desktop.persistence.unit_of_work import Database
-from desktop.services.records import FacilityService, IncidentService
 from desktop.services.session.questions import Answer, Question
 from desktop.services.session.service import DatabaseSessions
-from desktop.ui.empty_states import load_demo_records
-from desktop.ui.error_dialogs import set_log_file, show_error, show_unexpected
+from desktop.ui.error_dialogs import set_log_file, show_unexpected
 from desktop.ui.features import install_features
 from desktop.ui.icons import app_icon
 from desktop.ui.main_window import MainWindow
@@ -107,7 +104,6 @@ def _run(app: QApplication, url: str, app_paths: AppPaths, qsettings: QSettings,
     try:
         window.show()
         log.info("main window shown on %s", database.display_name)
-        QTimer.singleShot(0, lambda: offer_demo(window, settings))
         code = app.exec()
     finally:
         shown.clear()
@@ -191,34 +187,3 @@ def open_first_database(sessions: DatabaseSessions, url: str, parent: QWidget | 
         return answer_at_start(parent, question)
 
     return sessions.open(url, ask)
-
-
-def is_empty(database: Database) -> bool:
-    return not FacilityService(database).page(page=Page(limit=1)) and IncidentService(database).count() == 0
-
-
-def offer_demo(window: MainWindow, settings: WindowSettings) -> bool:
-    """First run on an empty database: offer the demo records (asked once). True when they were loaded."""
-    if settings.demo_offered():
-        return False
-    try:
-        empty = is_empty(window.session.database)
-    except Exception as error:
-        show_error(window, error, "Reading the database")
-        return False
-    if not empty:
-        return False
-    settings.set_demo_offered()
-    answer = QMessageBox.question(
-        window,
-        "Load demo data?",
-        "The database is empty. Load the demo records?\n\n"
-        "They are the three 2019 attacks on ICE and USCIS facilities cited by the DHS memorandum of "
-        "12 September 2019, their facilities, and the security plan item it ordered. "
-        "You can delete them at any time.",
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.Yes,
-    )
-    if answer != QMessageBox.StandardButton.Yes:
-        return False
-    return load_demo_records(window)

@@ -44,7 +44,7 @@ def test_first_start_shows_the_window_and_exits_zero(tmp_path: Path) -> None:
     assert not (tmp_path / "incidents.sqlite3.lock").exists()  # the lock was released
     settings = (tmp_path / "config" / "settings.ini").read_text(encoding="utf-8")
     assert "geometry=" in settings and "incident\\header=" in settings
-    assert "demo_offered=true" in settings  # asked (the timer answered No by closing the question)
+    assert "demo_offered" not in settings  # no question at start: the empty tables offer the demo records
     reopened = reopen(f"sqlite:///{database}")
     try:
         assert IncidentService(reopened).count() == 0

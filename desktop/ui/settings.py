@@ -68,12 +68,5 @@ class WindowSettings:
         recent = self.recent_databases()
         return recent[0] if recent else ""
 
-    # ---- first run --------------------------------------------------------------------------------------
-    def demo_offered(self) -> bool:
-        return str(self.settings.value("first_run/demo_offered", "false")).lower() == "true"
-
-    def set_demo_offered(self) -> None:
-        self.settings.setValue("first_run/demo_offered", "true")
-
     def sync(self) -> None:
         self.settings.sync()

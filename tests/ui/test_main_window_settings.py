@@ -17,7 +17,7 @@ from sqlalchemy.exc import OperationalError
 from support.clock import FakeClock
 from support.lookup import reopen
 
-from desktop.app import offer_demo, starting_url
+from desktop.app import starting_url
 from desktop.domain.records import Facility
 from desktop.domain.validation import FieldError, ValidationError
 from desktop.paths import AppPaths
@@ -248,23 +248,6 @@ def test_deadlines_follow_today(qtbot: QtBot, window: MainWindow, today: Today) 
     window.registry[WindowAction.REFRESH].trigger()
     assert window.deadlines_label.text() == "1 overdue, 0 due this week"
     assert "b00020" in window.deadlines_label.styleSheet()
-
-
-@pytest.mark.parametrize("answer", [QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No])
-def test_first_run_offers_the_demo_data_once(
-    qtbot: QtBot, make_window: Factory, database: Database, qsettings: QSettings, monkeypatch: pytest.MonkeyPatch,
-    answer: QMessageBox.StandardButton,
-) -> None:  # fmt: skip
-    asked: list[str] = []
-    monkeypatch.setattr(QMessageBox, "question", lambda _p, title, *_a: asked.append(title) or answer)
-    window = make_window(database, qsettings)
-    settings = WindowSettings(qsettings)
-    loaded = offer_demo(window, settings)
-    assert asked == ["Load demo data?"]
-    expected = 3 if answer == QMessageBox.StandardButton.Yes else 0
-    assert loaded is bool(expected)
-    assert IncidentService(database).count() == window.record_tabs["incidents"].model.rowCount() == expected
-    assert offer_demo(window, settings) is False and len(asked) == 1  # asked once only
 
 
 def test_the_last_database_is_opened_unless_another_is_named(
