@@ -1,4 +1,4 @@
-"""The keys of every record form: Enter moves to the next field (never saves), Ctrl+S and Ctrl+Enter save,
+"""The keys of every record form (facility, incident, plan item, directive): Enter moves to the next field (never saves), Ctrl+S and Ctrl+Enter save,
 Esc asks before dropping changes; Enter still adds a weapon and starts a new line in a text box."""
 
 from __future__ import annotations
@@ -12,19 +12,20 @@ from pytestqt.qtbot import QtBot
 from desktop.domain.enums import WeaponType
 from desktop.domain.values import Weapon
 from desktop.ui.forms.base import RecordForm
+from desktop.ui.forms.directive_form import DirectiveForm
 from desktop.ui.forms.facility_form import FacilityForm
 from desktop.ui.forms.incident_form import IncidentForm
 from desktop.ui.forms.plan_item_form import PlanItemForm
 
 services = ff.services
-KINDS = ["facility", "incident", "plan_item"]
+KINDS = ["facility", "incident", "plan_item", "directive"]
 CTRL = Qt.KeyboardModifier.ControlModifier
 
 
 def new_form(qtbot: QtBot, services: ff.Services, kind: str) -> RecordForm:
     names = services.facilities.names()
     forms = {"facility": lambda: FacilityForm(None), "incident": lambda: IncidentForm(None, names),
-             "plan_item": lambda: PlanItemForm(None, names)}  # fmt: skip
+             "plan_item": lambda: PlanItemForm(None, names), "directive": lambda: DirectiveForm(None, names)}  # fmt: skip
     return ff.shown(qtbot, forms[kind]())
 
 
@@ -34,6 +35,8 @@ def line_edit_and_next(form: RecordForm) -> tuple[QWidget, QWidget]:
         return form.name, form.agency
     if isinstance(form, IncidentForm):
         return form.title, form.case_number
+    if isinstance(form, DirectiveForm):
+        return form.title, form.issuing_office
     assert isinstance(form, PlanItemForm)
     return form.owner, form.due_date.edit
 
@@ -46,6 +49,8 @@ def fill_valid(qtbot: QtBot, form: RecordForm) -> None:
         ff.type_into(qtbot, form.title, "Shots fired at the gate")
         ff.pick_facility(qtbot, form.facility, "antonio")
         ff.type_into(qtbot, form.legal_history.date.edit, "2019-08-13")  # when it was reported
+    elif isinstance(form, DirectiveForm):
+        ff.type_into(qtbot, form.title, "Nationwide security plan for ICE facilities")
     else:
         assert isinstance(form, PlanItemForm)
         ff.type_into(qtbot, form.description, "Install bollards")
