@@ -18,7 +18,8 @@ class FacilityCount:
 
 @dataclass(frozen=True, slots=True)
 class Casualties:
-    """Totals of the known figures; incidents where any casualty figure is unknown are counted apart."""
+    """Totals of the known figures, and how many incidents leave each figure unknown (NULL, not 0); the words
+    for them are in desktop.domain.figure_text."""
 
     incidents: int
     victims_killed: int
@@ -26,8 +27,15 @@ class Casualties:
     perpetrators_killed: int
     perpetrators_injured: int
     casualties_unknown: int  # incidents with at least one casualty figure unknown (NULL, not 0)
-    damage_usd: int
+    damage_usd: int  # the sum of the known estimates
     damaged: int  # incidents with property damage "yes"
+    victims_killed_unknown: int = 0  # incidents whose number of victims killed is not known
+    victims_injured_unknown: int = 0
+    perpetrators_killed_unknown: int = 0
+    perpetrators_injured_unknown: int = 0
+    damage_estimated: int = 0  # incidents with a known estimate (0 included)
+    damage_of_unknown_value: int = 0  # incidents with property damage "yes" and no estimate
+    damage_status_unknown: int = 0  # incidents where whether there was damage is not known
 
     @property
     def killed(self) -> int:

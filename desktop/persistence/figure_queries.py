@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import ColumnElement, case, func, literal, literal_column, or_, select, true
+from sqlalchemy import ColumnElement, and_, case, func, literal, literal_column, or_, select, true
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import operators
 from sqlalchemy.sql.expression import UnaryExpression
@@ -153,16 +153,25 @@ class FigureQueries:
         return {uuid: in_date_order(changes)[0].changed for uuid, changes in entries.items()}
 
     def casualties(self, where: IncidentFilter) -> Casualties:
-        """Sums in one pass; an unknown (NULL) figure adds nothing but counts the incident as unknown."""
+        """Sums in one pass; an unknown (NULL) figure adds nothing but counts the incident as unknown (for any
+        figure, and for each one), as does damage without an estimate."""
         row = IncidentRow
         figures = (row.victims_killed, row.victims_injured, row.perpetrators_killed, row.perpetrators_injured)
         unknown: ColumnElement[bool] = or_(*(figure.is_(None) for figure in figures))
+
+        def counted(condition: ColumnElement[bool]) -> Any:
+            return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+
         query = select(
             func.count(),
             *(func.coalesce(func.sum(figure), 0) for figure in figures),
-            func.coalesce(func.sum(case((unknown, 1), else_=0)), 0),
+            counted(unknown),
             func.coalesce(func.sum(row.damage_estimate_usd), 0),
-            func.coalesce(func.sum(case((row.property_damage == "yes", 1), else_=0)), 0),
+            counted(row.property_damage == "yes"),
+            *(counted(figure.is_(None)) for figure in figures),
+            counted(row.damage_estimate_usd.is_not(None)),
+            counted(and_(row.property_damage == "yes", row.damage_estimate_usd.is_(None))),
+            counted(row.property_damage == "unknown"),
         )
         values = [int(value) for value in self.session.execute(self.filtered(query, where)).one()]
         return Casualties(*values)
