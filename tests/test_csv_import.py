@@ -170,7 +170,7 @@ def test_newer_rows_update_older_ones_are_conflicts(demo_database: Database, tmp
 
     assert report.committed and (report.updated, report.unchanged) == (1, 0)
     assert [c.line for c in report.conflicts] == [3, 4]
-    assert "the stored record is newer" in report.conflicts[0].reason
+    assert "the stored record was changed since" in report.conflicts[0].reason
     assert "same updated_at" in report.conflicts[1].reason
     service = IncidentService(demo_database)
     newer = service.get(rows[1][0])

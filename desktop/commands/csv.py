@@ -76,6 +76,10 @@ def _import_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--map", action="append", default=[], metavar="HEADER=COLUMN",
                         help="read the file column HEADER as COLUMN (a column key, or - to ignore it); "
                              "repeat for several; the other columns are matched by name")  # fmt: skip
+    parser.add_argument("--take", choices=["mine", "theirs"], default="mine",
+                        help="a row that differs from the stored record without being newer (edited in the file, "
+                             "or the record changed since the export) is a conflict, listed field by field: keep "
+                             "the database's version (mine, the default) or take the file's (theirs)")  # fmt: skip
 
 
 class FilterError(ValueError):
@@ -200,7 +204,8 @@ def _mapping(
          _import_arguments)  # fmt: skip
 def import_(database: Database, args: argparse.Namespace) -> int:
     options = ImportOptions(entity=args.entity, encoding=args.encoding, create_facilities=args.create_facilities,
-                            delimiter=DELIMITER_CHOICES.get(args.delimiter or ""), dry_run=args.dry_run)  # fmt: skip
+                            delimiter=DELIMITER_CHOICES.get(args.delimiter or ""), dry_run=args.dry_run,
+                            take=args.take)  # fmt: skip
     if args.map:
         try:
             layout = read_layout(args.input, args.entity)
@@ -217,4 +222,6 @@ def import_(database: Database, args: argparse.Namespace) -> int:
     print(f"{args.input} ({detected})", file=stream)
     for line in report.lines():
         print(line, file=stream)
+    if report.accepted and args.take == "mine" and report.conflicts:
+        print("(--take theirs applies the file's version of these records)", file=stream)
     return 0 if report.accepted else 1

@@ -11,9 +11,10 @@ from typing import IO
 from desktop.domain.enums import AuditAction
 from desktop.domain.kinds import RecordKind
 from desktop.persistence.unit_of_work import Database
+from desktop.services.csv.conflicts import Conflict
 from desktop.services.csv.detect import FileLayout, FileProblem, Problem, RecordReader, auto_mapping, inspect, open_text
 from desktop.services.csv.records import RowImporter
-from desktop.services.csv.report import MAX_PROBLEMS, Conflict, ImportOptions, ImportReport
+from desktop.services.csv.report import MAX_PROBLEMS, ImportOptions, ImportReport
 from desktop.services.csv.rows import header_problems
 
 __all__ = ["MAX_PROBLEMS", "Conflict", "ImportOptions", "ImportReport", "import_csv", "read_layout"]
@@ -50,8 +51,11 @@ def import_csv(database: Database, source: Source, options: ImportOptions,
     or a cancelled import. So a rejected, previewed or cancelled file leaves the database exactly as it was, and
     the report lists every problem with its line and column (the first MAX_PROBLEMS in detail).
 
-    A row whose uuid is stored updates that record when its updated_at is newer than the stored one; otherwise the
-    stored record is kept and the row is reported as a conflict. Other rows are inserted, keeping the file's uuid,
+    A row whose uuid is stored updates that record when its updated_at is newer than the stored one. A row that
+    differs from the stored record without being newer (the same updated_at: edited in the file; an older one:
+    the record changed since) is a conflict, reported field by field: it keeps the stored record unless
+    `options.side(uuid)` is "theirs", which writes the row (stamped with the import's time). Other rows are
+    inserted, keeping the file's uuid,
     created_at and updated_at, so importing the same file twice changes nothing. Facilities are matched by uuid,
     then by name; missing ones are created on request. Status histories must go forward in time and not beyond
     today by the database's clock."""

@@ -25,9 +25,10 @@ from desktop.domain.validation import (
 )
 from desktop.domain.values import PartialDate, StatusChange
 from desktop.persistence.unit_of_work import Database, UnitOfWork
+from desktop.services.csv.conflicts import Conflict, differences, record_name, why
 from desktop.services.csv.detect import Problem
 from desktop.services.csv.links import RelatedIncidents
-from desktop.services.csv.report import Conflict, ImportOptions, ImportReport
+from desktop.services.csv.report import ImportOptions, ImportReport
 from desktop.services.csv.rows import Cells, RowParser
 
 _DEFAULTS: dict[RecordKind, Any] = {
@@ -76,10 +77,15 @@ class RowImporter:
         self.facility_names.setdefault(name.strip().casefold(), []).append(uuid)
 
     def audit_changes(self) -> dict[str, list[object]]:
+        """The import's audit entry: its counts, and per conflict which side won (the uuids of each)."""
         report = self.report
+        kept = [conflict.uuid for conflict in report.conflicts if conflict.taken == "mine"]
+        taken = [conflict.uuid for conflict in report.conflicts if conflict.taken == "theirs"]
         return {"file": [None, report.source], "rows": [None, report.rows], "inserted": [None, report.inserted],
                 "updated": [None, report.updated], "unchanged": [None, report.unchanged],
                 "conflicts": [None, len(report.conflicts)],
+                "conflicts_kept_database": [None, "; ".join(kept)],
+                "conflicts_took_file": [None, "; ".join(taken)],
                 "facilities_created": [None, len(report.facilities_created)]}  # fmt: skip
 
     def rows(self, chunk: Sequence[tuple[int, list[str] | Problem]]) -> None:
@@ -271,10 +277,15 @@ class RowImporter:
             if self._unchanged(existing, record):
                 self.report.unchanged += 1
                 return
-            conflict = _conflict(file_updated, existing.updated_at)
-            if conflict:
-                self.report.conflicts.append(Conflict(cells.line, record.uuid, conflict))
-                return
+            if reason := why(file_updated, existing.updated_at):
+                side = self.options.side(record.uuid)
+                found = differences(self.entity, existing, record)
+                self.report.conflicts.append(
+                    Conflict(cells.line, record.uuid, reason, record_name(record), found, side)
+                )
+                if side == "mine":
+                    return
+                file_updated = None  # the file's version wins now: stamped with the import's time
         if self.entity is RecordKind.INCIDENT:
             record = self.related.for_now(record, cells)  # also when only checking: the file's rows may follow
         if not self.writing:
@@ -368,18 +379,6 @@ class RowImporter:
 
 def _history_key(history: Sequence[StatusChange]) -> list[tuple[object, ...]]:
     return [c.fact for c in history]
-
-
-def _conflict(file_updated: datetime | None, stored_updated: datetime | None) -> str:
-    """Why the stored record is kept, or "" when the file's row is newer."""
-    stored = stored_updated.isoformat(sep=" ") if stored_updated else "unknown"
-    if file_updated is None:
-        return f"the row has no updated_at, so it cannot be newer than the stored record (updated {stored}); kept"
-    if stored_updated is not None and file_updated < stored_updated:
-        return f"the stored record is newer (updated {stored}, the row {file_updated.isoformat(sep=' ')}); kept"
-    if stored_updated is not None and file_updated == stored_updated:
-        return f"the row differs from the stored record but has the same updated_at ({stored}); kept"
-    return ""
 
 
 def merge_time_of_day(values: dict[str, Any], stored: PartialDate) -> str:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from desktop.domain.kinds import RecordKind
+from desktop.services.csv.conflicts import Conflict, Side
 from desktop.services.csv.detect import Problem
 
 MAX_PROBLEMS = 1_000  # problems kept in detail; the rest are counted
@@ -18,16 +20,11 @@ class ImportOptions:
     delimiter: str | None = None  # None: detected
     create_facilities: bool = False  # create facilities that rows name but the database lacks
     dry_run: bool = False  # check everything, write nothing
+    take: Side = "mine"  # what a conflict keeps unless `decisions` says otherwise for its record
+    decisions: Mapping[str, Side] = field(default_factory=dict)  # per record uuid: the side chosen for it
 
-
-@dataclass(frozen=True, slots=True)
-class Conflict:
-    line: int
-    uuid: str
-    reason: str
-
-    def __str__(self) -> str:
-        return f"line {self.line}: {self.uuid}: {self.reason}"
+    def side(self, uuid: str) -> Side:
+        return self.decisions.get(uuid, self.take)
 
 
 @dataclass
@@ -65,6 +62,9 @@ class ImportReport:
             return "Import cancelled; nothing was written."
         counts = (f"{self.rows} rows: {self.inserted} new, {self.updated} updated, {self.unchanged} unchanged, "
                   f"{len(self.conflicts)} conflicts")  # fmt: skip
+        if self.conflicts:
+            theirs = sum(conflict.taken == "theirs" for conflict in self.conflicts)
+            counts += f" ({len(self.conflicts) - theirs} kept as in the database, {theirs} taken from the file)"
         if self.facilities_created:
             counts += f", {len(self.facilities_created)} facilities created"
         if not self.accepted:
@@ -77,5 +77,7 @@ class ImportReport:
         out += [f"  {problem}" for problem in self.problems]
         if self.problem_count > len(self.problems):
             out.append(f"  ... and {self.problem_count - len(self.problems)} more problem(s)")
-        out += [f"  conflict, {conflict}" for conflict in self.conflicts]
+        for conflict in self.conflicts:
+            first, *fields = conflict.lines()
+            out += [f"  conflict, {first}", *(f"  {line}" for line in fields)]
         return out
