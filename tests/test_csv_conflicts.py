@@ -20,21 +20,9 @@ from desktop.services.records import IncidentService
 
 
 def exported_and_edited(database: Database, path: Path) -> tuple[str, str, dict[str, str]]:
-    """Export the incidents, change the first one's severity and the second one's title as a recipient would;
-    the two uuids and the edits."""
+    """Export the incidents, then edit the file as a recipient would (edited_file)."""
     export_incidents(database, path)
-    with path.open(encoding="utf-8-sig", newline="") as file:
-        rows = list(csv.reader(file))
-    header = rows[0]
-    at = {key: header.index(key) for key in ("uuid", "title", "severity", "severity_label")}
-    stored_severity = Severity(rows[1][at["severity"]])
-    new_severity = Severity.LOW if stored_severity is not Severity.LOW else Severity.HIGH
-    rows[1][at["severity"]], rows[1][at["severity_label"]] = new_severity.value, new_severity.label
-    rows[2][at["title"]] = rows[2][at["title"]] + " (corrected by the field office)"
-    with path.open("w", encoding="utf-8", newline="") as file:
-        csv.writer(file).writerows(rows)
-    edits = {"severity": f"{stored_severity.label}|{new_severity.label}", "title": rows[2][at["title"]]}
-    return rows[1][at["uuid"]], rows[2][at["uuid"]], edits
+    return edited_file(path)
 
 
 def import_entries(database: Database) -> list[dict[str, list[object]]]:
@@ -101,7 +89,7 @@ def test_the_cli_lists_the_fields_and_takes_the_file_on_request(
     assert main(["--data-dir", str(data), "demo"]) == 0
     exported = tmp_path / "cli.csv"
     assert main(["--data-dir", str(data), "export", "--output", str(exported)]) == 0
-    first, _second, edits = exported_and_edited_file(exported)
+    _first, _second, edits = edited_file(exported)
     capsys.readouterr()
 
     assert main(["--data-dir", str(data), "import", "--input", str(exported)]) == 0
@@ -117,8 +105,9 @@ def test_the_cli_lists_the_fields_and_takes_the_file_on_request(
     assert edits["title"] in capsys.readouterr().out
 
 
-def exported_and_edited_file(path: Path) -> tuple[str, str, dict[str, str]]:
-    """exported_and_edited on a file the CLI wrote (the database is the CLI's own)."""
+def edited_file(path: Path) -> tuple[str, str, dict[str, str]]:
+    """Change the first row's severity and the second one's title; the two uuids and the edits
+    ("Stored|New" severity labels, the new title)."""
     with path.open(encoding="utf-8-sig", newline="") as file:
         rows = list(csv.reader(file))
     header = rows[0]
@@ -126,7 +115,7 @@ def exported_and_edited_file(path: Path) -> tuple[str, str, dict[str, str]]:
     stored = Severity(rows[1][at["severity"]])
     new = Severity.LOW if stored is not Severity.LOW else Severity.HIGH
     rows[1][at["severity"]], rows[1][at["severity_label"]] = new.value, new.label
-    rows[2][at["title"]] += " (corrected)"
+    rows[2][at["title"]] += " (corrected by the field office)"
     with path.open("w", encoding="utf-8", newline="") as file:
         csv.writer(file).writerows(rows)
     return rows[1][at["uuid"]], rows[2][at["uuid"]], {"severity": f"{stored.label}|{new.label}",

@@ -1,4 +1,5 @@
-"""The keys of every record form (facility, incident, plan item, directive): Enter moves to the next field (never saves), Ctrl+S and Ctrl+Enter save,
+"""The keys of every record form (facility, incident, plan item, directive): Enter moves to the next field
+(never saves), Ctrl+S and Ctrl+Enter save,
 Esc asks before dropping changes; Enter still adds a weapon and starts a new line in a text box."""
 
 from __future__ import annotations
@@ -25,7 +26,8 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 def new_form(qtbot: QtBot, services: ff.Services, kind: str) -> RecordForm:
     names = services.facilities.names()
     forms = {"facility": lambda: FacilityForm(None), "incident": lambda: IncidentForm(None, names),
-             "plan_item": lambda: PlanItemForm(None, names), "directive": lambda: DirectiveForm(None, names)}  # fmt: skip
+             "plan_item": lambda: PlanItemForm(None, names),
+             "directive": lambda: DirectiveForm(None, names)}  # fmt: skip
     return ff.shown(qtbot, forms[kind]())
 
 
