@@ -4,6 +4,7 @@ behind a progress dialog with Cancel, and the outcome in the status bar or the i
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -12,7 +13,7 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 from desktop.domain.kinds import RecordKind
 from desktop.persistence.unit_of_work import Database
 from desktop.services.csv.export import ExportResult, export_records
-from desktop.services.csv.importer import ImportReport, import_csv
+from desktop.services.csv.importer import ImportOptions, ImportReport, import_csv
 from desktop.ui import error_dialogs
 from desktop.ui.dialogs.export_dialog import ExportDialog
 from desktop.ui.dialogs.import_dialog import ImportDialog
@@ -148,14 +149,19 @@ class CsvActions(FeatureActions):
             return
         source, options = dialog.source(), dialog.options(dry_run=dry_run)
         self.directory = source.parent
-        verb = "Checking" if dry_run else "Importing"
-        try:
-            report: ImportReport = run_with_progress(
-                dialog, "Import CSV", f"{verb} {source.name}…",
-                lambda progress: import_csv(database, source, options, progress),
-            )  # fmt: skip
-        except EXPECTED as error:
-            self._fail("Import CSV", error)
+        matches_stored = "uuid" in (options.mapping or ())  # only a row with a uuid can conflict with a record
+        if not dry_run and matches_stored and not dialog.conflicts_reviewed:  # conflicts are chosen, not defaulted
+            checked = self._run_import(dialog, database, source, replace(options, dry_run=True))
+            if checked is None:
+                return
+            if checked.conflicts or not checked.accepted:
+                dialog.show_report(checked)
+                if checked.conflicts:
+                    dialog.status_label.setText(f"{checked.summary()} Choose which version to keep for each "
+                                                "conflict below, then Import.")  # fmt: skip
+                return
+        report = self._run_import(dialog, database, source, options)
+        if report is None:
             return
         dialog.show_report(report)
         if report.committed:
@@ -164,3 +170,17 @@ class CsvActions(FeatureActions):
             self._status(report.summary())
             self.imported.emit(report)
             dialog.accept()
+
+    def _run_import(self, dialog: ImportDialog, database: Database, source: Path,
+                    options: ImportOptions) -> ImportReport | None:  # fmt: skip
+        """Run the import (or its check) behind a progress dialog; None after a failure that was said."""
+        verb = "Checking" if options.dry_run else "Importing"
+        try:
+            report: ImportReport = run_with_progress(
+                dialog, "Import CSV", f"{verb} {source.name}…",
+                lambda progress: import_csv(database, source, options, progress),
+            )  # fmt: skip
+        except EXPECTED as error:
+            self._fail("Import CSV", error)
+            return None
+        return report

@@ -32,6 +32,7 @@ from desktop.domain.kinds import RecordKind
 from desktop.services.csv.detect import DELIMITER_NAMES, ENCODING_NAMES, FileLayout, FileProblem, auto_mapping
 from desktop.services.csv.format import COLUMNS
 from desktop.services.csv.importer import ImportOptions, ImportReport, read_layout
+from desktop.ui.dialogs.conflict_panel import ConflictPanel
 
 CSV_FILTER = "CSV files (*.csv *.txt);;All files (*)"
 IGNORE = "(ignore)"
@@ -81,6 +82,8 @@ class ImportDialog(QDialog):
         self.status_label = QLabel()
         self.status_label.setObjectName("status_label")
         self.status_label.setWordWrap(True)
+        self.conflict_panel = ConflictPanel()
+        self.conflicts_reviewed = False  # the conflicts of this file and mapping were shown (Import then imports)
         self.report_view = QPlainTextEdit()
         self.report_view.setObjectName("report_view")
         self.report_view.setReadOnly(True)
@@ -119,6 +122,7 @@ class ImportDialog(QDialog):
         layout.addWidget(self.mapping_table, 2)
         layout.addWidget(self.create_facilities)
         layout.addWidget(self.status_label)
+        layout.addWidget(self.conflict_panel, 2)
         layout.addWidget(self.report_view, 1)
         layout.addWidget(self.buttons)
         self.resize(720, 680)
@@ -181,7 +185,13 @@ class ImportDialog(QDialog):
         self.status_label.setText(f"This file cannot be imported: {message}")
         self._set_ready(False)
 
+    def forget_conflicts(self) -> None:
+        """The file or how it is read changed: its conflicts are to be found (and shown) again."""
+        self.conflicts_reviewed = False
+        self.conflict_panel.clear()
+
     def _fill_mapping(self) -> None:
+        self.forget_conflicts()
         found = self.layout_found
         if found is None:
             return
@@ -198,6 +208,7 @@ class ImportDialog(QDialog):
             for column in columns:
                 combo.addItem(f"{column.title} ({column.key})", column.key)
             combo.setCurrentIndex(max(0, combo.findData(key)) if key else 0)
+            combo.currentIndexChanged.connect(lambda _index: self.forget_conflicts())
             self.mapping_table.setCellWidget(row, READ_AS, combo)
         matched = sum(key is not None for key in automatic)
         self.status_label.setText(f"{ENCODING_NAMES.get(found.encoding, found.encoding)}, "
@@ -216,9 +227,14 @@ class ImportDialog(QDialog):
     def options(self, *, dry_run: bool) -> ImportOptions:
         return ImportOptions(entity=self.entity, mapping=self.mapping(), encoding=self.encoding_combo.currentData(),
                              delimiter=self.delimiter_combo.currentData(),
-                             create_facilities=self.create_facilities.isChecked(), dry_run=dry_run)  # fmt: skip
+                             create_facilities=self.create_facilities.isChecked(), dry_run=dry_run,
+                             decisions=self.conflict_panel.decisions())  # fmt: skip
 
     def show_report(self, report: ImportReport) -> None:
+        """The report, and its conflicts to choose for (kept as chosen when the same records conflict again)."""
         self.report = report
+        if report.accepted and not report.committed:
+            self.conflict_panel.show_conflicts(report.conflicts, previous=self.conflict_panel.decisions())
+            self.conflicts_reviewed = True
         self.status_label.setText(report.summary())
         self.report_view.setPlainText("\n".join(report.lines()))

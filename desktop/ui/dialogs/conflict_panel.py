@@ -1,0 +1,138 @@
+"""The import dialog's conflicts: each record the file changes without being newer, its fields side by side, and
+the choice per record (or for all) between the database's version and the file's."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.services.csv.conflicts import Conflict, Side
+
+CHOICES: tuple[tuple[str, Side], ...] = (("Keep the database's", "mine"), ("Take the file's", "theirs"))
+LINE, RECORD, CHOICE = range(3)
+
+
+class ConflictPanel(QWidget):
+    """Hidden until `show_conflicts()` gets some. `decisions()` is {uuid: side} as chosen (default: the database's
+    version); selecting a record lists its fields: name, the database's value, the file's value."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("conflict_panel")
+        self.conflicts: list[Conflict] = []
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.records = QTableWidget(0, 3)
+        self.records.setObjectName("conflict_records")
+        self.records.setHorizontalHeaderLabels(["Line", "Record", "Keep which version"])
+        self.records.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.records.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.records.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.records.verticalHeader().setVisible(False)
+        header = self.records.horizontalHeader()
+        header.setSectionResizeMode(RECORD, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(LINE, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(CHOICE, QHeaderView.ResizeMode.ResizeToContents)
+        self.fields = QTableWidget(0, 3)
+        self.fields.setObjectName("conflict_fields")
+        self.fields.setHorizontalHeaderLabels(["Field", "In the database", "In the file"])
+        self.fields.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.fields.setWordWrap(True)
+        self.fields.verticalHeader().setVisible(False)
+        self.fields.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.keep_all = QPushButton("&Keep all the database's")
+        self.keep_all.setObjectName("keep_all")
+        self.take_all = QPushButton("&Take all the file's")
+        self.take_all.setObjectName("take_all")
+        for button in (self.keep_all, self.take_all):
+            button.setAutoDefault(False)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.keep_all)
+        buttons.addWidget(self.take_all)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.intro)
+        tables = QHBoxLayout()
+        tables.addWidget(self.records, 1)
+        tables.addWidget(self.fields, 1)
+        layout.addLayout(tables)
+        layout.addLayout(buttons)
+        self.records.itemSelectionChanged.connect(self._show_fields)
+        self.keep_all.clicked.connect(lambda: self.choose_all("mine"))
+        self.take_all.clicked.connect(lambda: self.choose_all("theirs"))
+        self.hide()
+
+    def show_conflicts(self, conflicts: Sequence[Conflict], *, previous: dict[str, Side] | None = None) -> None:
+        """List `conflicts`, each choice as before (`previous`) or as the import decided it."""
+        self.conflicts = list(conflicts)
+        chosen = previous or {}
+        self.records.setRowCount(len(self.conflicts))
+        for row, conflict in enumerate(self.conflicts):
+            line = QTableWidgetItem(str(conflict.line))
+            line.setData(Qt.ItemDataRole.UserRole, conflict.uuid)
+            self.records.setItem(row, LINE, line)
+            record = QTableWidgetItem(conflict.name or conflict.uuid)
+            record.setToolTip(f"{conflict.uuid}\n{conflict.reason}")
+            self.records.setItem(row, RECORD, record)
+            combo = QComboBox()
+            combo.setObjectName(f"choice_{row}")
+            for text, side in CHOICES:
+                combo.addItem(text, side)
+            combo.setCurrentIndex(combo.findData(chosen.get(conflict.uuid, conflict.taken)))
+            combo.setAccessibleName(f"Keep which version of line {conflict.line}")
+            self.records.setCellWidget(row, CHOICE, combo)
+        many = len(self.conflicts)
+        self.intro.setText(
+            f"{many} record{'s' if many != 1 else ''} in the file differ{'s' if many == 1 else ''} from the database "
+            "without being newer (edited in the file, or changed in the database since the export). Select one to "
+            "see its fields; choose which version to keep, then Import."
+        )
+        self.setVisible(bool(self.conflicts))
+        if self.conflicts:
+            self.records.selectRow(0)
+
+    def choice(self, row: int) -> QComboBox:
+        combo = self.records.cellWidget(row, CHOICE)
+        assert isinstance(combo, QComboBox)
+        return combo
+
+    def choose_all(self, side: Side) -> None:
+        for row in range(self.records.rowCount()):
+            combo = self.choice(row)
+            combo.setCurrentIndex(combo.findData(side))
+
+    def decisions(self) -> dict[str, Side]:
+        chosen: dict[str, Side] = {}
+        for row, conflict in enumerate(self.conflicts):
+            side = self.choice(row).currentData()
+            chosen[conflict.uuid] = "theirs" if side == "theirs" else "mine"
+        return chosen
+
+    def clear(self) -> None:
+        self.show_conflicts([])
+
+    def _show_fields(self) -> None:
+        rows = self.records.selectionModel().selectedRows()
+        conflict = self.conflicts[rows[0].row()] if rows else None
+        differences = conflict.differences if conflict is not None else ()
+        self.fields.setRowCount(len(differences))
+        for row, difference in enumerate(differences):
+            for column, text in enumerate((difference.title, difference.mine, difference.theirs)):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.fields.setItem(row, column, item)
+        self.fields.resizeRowsToContents()
