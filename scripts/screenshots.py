@@ -3,6 +3,7 @@
 `make screenshots` (or `python scripts/screenshots.py`) writes docs/first-run.png (the empty database),
 docs/incidents.png, docs/facilities.png, docs/plan-items.png, docs/directives.png and the incident, directive,
 plan item and facility forms (docs/*-form.png, the demo data) and
+docs/import-conflicts.png (two demo incidents corrected in an exported file) and
 docs/user-guide.png. Without a display it re-runs itself under `xvfb-run -a` (Debian package xvfb); a
 temporary data directory is used, never the user's own.
 """
@@ -14,7 +15,9 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
@@ -50,9 +53,9 @@ def take_screenshots(folder: Path) -> int:
     from desktop import paths
     from desktop.app import build_main_window
     from desktop.services.demo import load_demo
+    from desktop.services.incident_choices import IncidentChoices
     from desktop.services.session.service import DatabaseSessions
     from desktop.ui.dialogs.guide_dialog import GuideDialog
-    from desktop.services.incident_choices import IncidentChoices
     from desktop.ui.forms.directive_form import DirectiveForm
     from desktop.ui.forms.facility_form import FacilityForm
     from desktop.ui.forms.incident_form import IncidentForm
@@ -137,6 +140,7 @@ def take_screenshots(folder: Path) -> int:
         save(facility_form, "facility-form.png")
         facility_form.forget_changes()
         facility_form.close()
+        shoot_conflicts(window, folder, save, settle)
         guide = GuideDialog(window)
         guide.resize(*GUIDE_SIZE)
         guide.show()
@@ -151,6 +155,36 @@ def take_screenshots(folder: Path) -> int:
     for path in written:
         print(f"wrote {path.relative_to(ROOT)}")
     return 0
+
+
+def shoot_conflicts(window: Any, folder: Path, save: Callable[[Any, str], None], settle: Callable[[], None]) -> None:
+    """docs/import-conflicts.png: the demo incidents exported, two corrected in the file, Import's check."""
+    import csv
+
+    from desktop.services.csv.export import export_incidents
+    from desktop.services.csv.importer import ImportOptions, import_csv
+    from desktop.ui.dialogs.import_dialog import ImportDialog
+
+    path = folder / "incidents-corrected.csv"
+    export_incidents(window.session.database, path)
+    with path.open(encoding="utf-8-sig", newline="") as file:
+        rows = list(csv.reader(file))
+    at = {key: rows[0].index(key) for key in ("title", "severity", "severity_label", "investigating_agencies")}
+    rows[1][at["severity"]], rows[1][at["severity_label"]] = "medium", "Medium"
+    rows[1][at["investigating_agencies"]] = "FBI San Antonio; SAPD"
+    rows[2][at["title"]] += " (corrected by the field office)"
+    with path.open("w", encoding="utf-8", newline="") as file:
+        csv.writer(file).writerows(rows)
+    dialog = ImportDialog(window, path=path)
+    dialog.resize(1100, 760)
+    dialog.show_report(import_csv(window.session.database, path, ImportOptions(dry_run=True, mapping=dialog.mapping())))
+    dialog.status_label.setText(f"{dialog.report.summary() if dialog.report else ''} Choose which version to keep "
+                                "for each conflict below, then Import.")  # fmt: skip
+    dialog.show()
+    dialog.conflict_panel.records.selectRow(0)
+    settle()
+    save(dialog, "import-conflicts.png")
+    dialog.close()
 
 
 if __name__ == "__main__":

@@ -6,17 +6,20 @@ from __future__ import annotations
 from pathlib import Path
 
 import forms_fixtures as ff
+import test_csv_dialogs
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 from test_csv_conflicts import edited_file
-from test_csv_dialogs import Harness, harness  # noqa: F401 (the fixture)
+from test_csv_dialogs import Harness
 
 from desktop.domain.enums import AuditAction
 from desktop.persistence.models import AuditRow
 from desktop.services.csv.export import export_incidents
 from desktop.services.records import IncidentService
 from desktop.ui.dialogs.import_dialog import ImportDialog
+
+harness = test_csv_dialogs.harness  # the fixture: a main window with the CSV actions on the demo data
 
 
 def opened_with_conflicts(harness: Harness, qtbot: QtBot, path: Path) -> ImportDialog:

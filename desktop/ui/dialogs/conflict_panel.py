@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -52,7 +52,9 @@ class ConflictPanel(QWidget):
         self.fields.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.fields.setWordWrap(True)
         self.fields.verticalHeader().setVisible(False)
+        self.fields.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.fields.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.fields.horizontalHeader().sectionResized.connect(lambda *_: self.fields.resizeRowsToContents())
         self.keep_all = QPushButton("&Keep all the database's")
         self.keep_all.setObjectName("keep_all")
         self.take_all = QPushButton("&Take all the file's")
@@ -136,3 +138,4 @@ class ConflictPanel(QWidget):
                 item.setToolTip(text)
                 self.fields.setItem(row, column, item)
         self.fields.resizeRowsToContents()
+        QTimer.singleShot(0, self.fields.resizeRowsToContents)  # again once laid out: long values wrap

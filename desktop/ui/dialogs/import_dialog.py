@@ -112,7 +112,9 @@ class ImportDialog(QDialog):
         path = QHBoxLayout()
         path.addWidget(self.path_edit)
         path.addWidget(self.browse_button)
-        form.addRow("&File:", path)
+        file_label = QLabel("&File:")
+        file_label.setBuddy(self.path_edit)  # the label of a row of several widgets needs its buddy said
+        form.addRow(file_label, path)
         form.addRow("&Holds:", self.entity_combo)
         form.addRow("E&ncoding:", self.encoding_combo)
         form.addRow("&Delimiter:", self.delimiter_combo)
