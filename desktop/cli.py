@@ -11,8 +11,10 @@ from pathlib import Path
 from sqlalchemy.exc import SQLAlchemyError
 
 from desktop import __version__, paths
-from desktop.commands import COMMANDS, load_commands
+from desktop.commands import COMMANDS, Command, load_commands
 from desktop.domain.errors import RecordInUseError, RecordNotFoundError, StaleRecordError, StorageError
+from desktop.persistence.engine import sqlite_file
+from desktop.persistence.instance_lock import InstanceLock, InstanceLockedError, acquire_waiting
 from desktop.persistence.opening import DatabaseFileError, describe_error, display_url
 from desktop.services.session.questions import Damaged, NeedsAnswer
 from desktop.services.session.service import DatabaseSessions
@@ -21,12 +23,51 @@ EXPECTED_ERRORS = (SQLAlchemyError, OSError, ValueError, RecordNotFoundError, Re
                    StorageError)  # fmt: skip
 
 
+DEFAULT_WAIT = 10.0
+LOCKED_EXIT = 3
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if not 0 <= value <= 86_400:
+        raise argparse.ArgumentTypeError(f"{text!r}: give 0 to 86400 seconds")
+    return value
+
+
+def _lock_for(command: str, url: str, seconds: float) -> InstanceLock | None:
+    """The instance lock of the SQLite file at `url`, taken (waiting up to `seconds`, saying so once); None for a
+    server database or a folder that cannot hold the lock file (the file check then says why). Raises
+    InstanceLockedError when the time is up."""
+    try:
+        path = sqlite_file(url)
+    except Exception:  # not a URL: opening says so
+        return None
+    if path is None:
+        return None
+    lock = InstanceLock(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        acquire_waiting(lock, seconds, lambda error: print(
+            f"incident-logger {command}: {error} Waiting up to {seconds:g} s for it to close (--wait)…",
+            file=sys.stderr))  # fmt: skip
+    except OSError:
+        return None
+    return lock
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="incident-logger", description="Facility security incident log.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--database-url", default=os.environ.get("INCIDENT_LOGGER_DATABASE_URL"),
                         help="SQLAlchemy URL (default: SQLite file in the user data directory)")  # fmt: skip
     parser.add_argument("--data-dir", type=Path, default=None, help="use this directory instead of the user's")
+    parser.add_argument("--wait", type=_seconds, default=DEFAULT_WAIT, metavar="SECONDS",
+                        help="how long a writing command (import, demo, backup, restore) waits for another "
+                             "program that has the database open, such as the window, to close it "
+                             f"(default {DEFAULT_WAIT:g})")  # fmt: skip
     sub = parser.add_subparsers(dest="command")
     sub.add_parser("gui", help="open the main window (the default)")
     load_commands()
@@ -44,26 +85,61 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_gui(url, app_paths)
     args.database_url, args.app_paths = url, app_paths
-    if not COMMANDS[args.command].opens_database:
-        return COMMANDS[args.command].run(None, args)  # type: ignore[arg-type]  # it opens (or repairs) the file
+    spec = COMMANDS[args.command]
+    try:
+        lock = _lock_for(args.command, url, args.wait) if spec.writes and not getattr(args, "list", False) else None
+    except InstanceLockedError as error:
+        print(f"incident-logger {args.command}: {error} Close it first, or wait longer with --wait SECONDS.",
+              file=sys.stderr)  # fmt: skip
+        return LOCKED_EXIT
+    try:
+        return _run(spec, args, url, app_paths)
+    finally:
+        if lock is not None:
+            lock.release()
+
+
+def _run(spec: Command, args: argparse.Namespace, url: str, app_paths: paths.AppPaths) -> int:
+    """Open the database (a new file is created under the instance lock, so two creators don't collide) and run
+    the command."""
+    if not spec.opens_database:
+        return spec.run(None, args)  # type: ignore[arg-type]  # it opens (or repairs) the file
     sessions = DatabaseSessions(app_paths.backup_dir)  # file checks; a verified backup before migrating
+    creating = None
+    if not spec.writes and _new_file(url):
+        try:
+            creating = _lock_for(args.command, url, args.wait)
+        except InstanceLockedError as locked:
+            print(f"incident-logger {args.command}: {locked}", file=sys.stderr)
+            return LOCKED_EXIT
     try:
         database = sessions.open(url, lock=False)  # like a second window: the GUI may have it open meanwhile
     except NeedsAnswer as needed:  # a clear message instead of a question or a traceback
-        error = needed.question.error
-        if isinstance(error, DatabaseFileError):
+        cause = needed.question.error
+        if isinstance(cause, DatabaseFileError):
             hint = " `incident-logger restore --latest --move-damaged` restores the newest good backup."
-            print(f"incident-logger: {error}{hint if isinstance(needed.question, Damaged) else ''}", file=sys.stderr)
+            print(f"incident-logger: {cause}{hint if isinstance(needed.question, Damaged) else ''}", file=sys.stderr)
         else:
-            print(f"incident-logger: cannot open {display_url(url)}: {describe_error(error)}", file=sys.stderr)
+            print(f"incident-logger: cannot open {display_url(url)}: {describe_error(cause)}", file=sys.stderr)
         return 2
+    finally:
+        if creating is not None:
+            creating.release()
     try:
-        return COMMANDS[args.command].run(database, args)
+        return spec.run(database, args)
     except EXPECTED_ERRORS as error:  # bad input or a busy/broken database: one line, data left as it was
         print(f"incident-logger {args.command}: {describe_error(error)}", file=sys.stderr)
         return 1
     finally:
         sessions.close(database)
+
+
+def _new_file(url: str) -> bool:
+    try:
+        path = sqlite_file(url)
+    except Exception:
+        return False
+    return path is not None and not path.exists()
 
 
 if __name__ == "__main__":

@@ -159,8 +159,9 @@ def test_restore_is_refused_while_the_app_has_the_database_open(run: Run, demo: 
     assert run("backup")[0] == 0
     before = hashlib.sha256(demo.read_bytes()).hexdigest()
     with InstanceLock(demo):
-        status, _, err = run("restore", "--latest")
-    assert status == 1 and "already running on" in err and "Close it first" in err
+        status, _, err = run("--wait", "0.3", "restore", "--latest")
+    assert status == 3 and "already running on" in err and "Close it first" in err
+    assert "Waiting up to 0.3 s for it to close" in err
     assert hashlib.sha256(demo.read_bytes()).hexdigest() == before
 
 

@@ -9,7 +9,6 @@ from pathlib import Path
 from desktop.commands import command
 from desktop.paths import AppPaths
 from desktop.persistence.engine import sqlite_file
-from desktop.persistence.instance_lock import InstanceLock, InstanceLockedError
 from desktop.persistence.integrity import FileState, check_database_file
 from desktop.persistence.unit_of_work import Database
 from desktop.services.audit import history, verify_chain
@@ -46,7 +45,8 @@ def _backup_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--to", type=Path, metavar="FILE", help="write the backup to FILE (default: the backup folder)")
 
 
-@command("backup", "write a verified backup of the database (SQLite backup API, integrity_check)", _backup_arguments)
+@command("backup", "write a verified backup of the database (SQLite backup API, integrity_check)", _backup_arguments,
+         writes=True)  # fmt: skip
 def backup(database: Database, args: argparse.Namespace) -> int:
     path = sqlite_file(database.url)
     if path is None:
@@ -69,7 +69,7 @@ def _restore_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 @command("restore", "replace the database by a backup (the current one is saved first)", _restore_arguments,
-         opens_database=False)  # fmt: skip
+         opens_database=False, writes=True)  # fmt: skip
 def restore(_database: Database | None, args: argparse.Namespace) -> int:
     app_paths: AppPaths = args.app_paths
     path = sqlite_file(args.database_url)
@@ -82,10 +82,7 @@ def restore(_database: Database | None, args: argparse.Namespace) -> int:
         print(f"{len(backups)} backup(s) of {path} in {app_paths.backup_dir}")
         return 0
     try:
-        with InstanceLock(path):
-            return _restore_locked(path, app_paths, args)
-    except InstanceLockedError as error:
-        return _fail("restore", f"{error} Close it first, then restore.")
+        return _restore_locked(path, app_paths, args)  # the instance lock is held (desktop.cli: writes=True)
     except (BackupError, OSError) as error:
         return _fail("restore", str(error))
 

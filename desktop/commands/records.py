@@ -16,7 +16,7 @@ from desktop.services.records import IncidentService
 from desktop.services.statistics import summarize
 
 
-@command("demo", "load the three 2019 incidents of the DHS memo, their facilities and the plan item")
+@command("demo", "load the three 2019 incidents of the DHS memo, their facilities and the plan item", writes=True)
 def demo(database: Database, _args: argparse.Namespace) -> int:
     added = load_demo(database)
     print(f"demo data: {added} incidents added" if added else "demo data is already present")

@@ -6,6 +6,8 @@ import contextlib
 import fcntl
 import os
 import socket
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -111,6 +113,24 @@ class InstanceLock:
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None) -> None:
         self.release()
+
+
+def acquire_waiting(lock: InstanceLock, seconds: float, waiting: Callable[[InstanceLockedError], None]) -> None:
+    """Take `lock`, waiting up to `seconds` while another process holds it; `waiting(error)` is called once, when
+    the wait begins (to say who holds it). Raises the last InstanceLockedError when the time is up."""
+    deadline = time.monotonic() + max(0.0, seconds)
+    told = False
+    while True:
+        try:
+            lock.acquire()
+            return
+        except InstanceLockedError as error:
+            if time.monotonic() >= deadline:
+                raise
+            if not told:
+                waiting(error)
+                told = True
+        time.sleep(0.05)
 
 
 def current_owner(database: Path) -> LockOwner | None:
