@@ -3,13 +3,23 @@
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from support.exports import export_entries
 
 from desktop.cli import main
+from desktop.persistence.engine import sqlite_url
+from desktop.persistence.unit_of_work import Database
+from desktop.services.csv.format import MASK
+from desktop.services.records import IncidentService
+from desktop.services.session.service import DatabaseSessions
 
 TACOMA = "Northwest Detention Center, Tacoma"
+SUSPECT = "Jonathan Q. Suspectson"
+DETAILS = "born 1971 in Springfield"
 
 
 @pytest.fixture
@@ -17,6 +27,17 @@ def data_dir(tmp_path: Path) -> Path:
     folder = tmp_path / "data"
     assert main(["--data-dir", str(folder), "demo"]) == 0
     return folder
+
+
+@pytest.fixture
+def sensitive_data(data_dir: Path, sessions: DatabaseSessions) -> Iterator[Database]:
+    """The demo data folder's database, its Florida incident naming a suspect and personal details."""
+    database = sessions.open(sqlite_url(data_dir / "incidents.sqlite3"), lock=False)
+    service = IncidentService(database)
+    florida = next(i for i in service.page() if "Molotov" in i.title)
+    service.update(replace(florida, suspect_names=SUSPECT, personal_details=DETAILS))
+    yield database
+    sessions.close(database)
 
 
 def cli(data_dir: Path, *args: str) -> int:
@@ -51,6 +72,36 @@ def test_export_with_filters_columns_bom_and_redaction(
     assert [r["name"] for r in rows(out)] == [TACOMA]
     assert cli(data_dir, "export", "-o", str(out), "-e", "plan_items", "--filter", "open=yes") == 0
     assert len(rows(out)) == 2  # the nationwide plan (proposed) and the barriers (approved)
+
+
+def test_export_leaves_sensitive_fields_out_unless_asked_and_audits_the_choice(
+    data_dir: Path, sensitive_data: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    default, masked, full = tmp_path / "default.csv", tmp_path / "masked.csv", tmp_path / "full.csv"
+    assert cli(data_dir, "export", "-o", str(default)) == 0
+    assert capsys.readouterr().out.strip().endswith(", redacted)")
+    assert "suspect_names" not in rows(default)[0] and "personal_details" not in rows(default)[0]
+    assert SUSPECT not in default.read_text("utf-8") and "Springfield" not in default.read_text("utf-8")
+    assert cli(data_dir, "export", "-o", str(masked), "--redact", "mask") == 0
+    assert sorted(r["suspect_names"] for r in rows(masked)) == ["", "", MASK]
+    assert cli(data_dir, "export", "-o", str(full), "--include-sensitive") == 0
+    assert capsys.readouterr().out.splitlines()[-1].endswith(", WITH sensitive fields)")
+    assert SUSPECT in [r["suspect_names"] for r in rows(full)] and DETAILS in full.read_text("utf-8")
+    assert cli(data_dir, "export", "-o", str(full), "-e", "facilities", "--include-sensitive") == 0  # none to have
+
+    assert export_entries(sensitive_data) == [
+        ("incident", "default.csv", False),
+        ("incident", "masked.csv", False),
+        ("incident", "full.csv", True),
+        ("facility", "full.csv", False),
+    ]
+    capsys.readouterr()
+    assert cli(data_dir, "export", "-o", str(tmp_path / "x.csv"), "--include-sensitive", "--redact", "mask") == 2
+    assert "--include-sensitive and --redact mask contradict each other" in capsys.readouterr().err
+    assert not (tmp_path / "x.csv").exists()
+    with pytest.raises(SystemExit):
+        cli(data_dir, "export", "--help")
+    assert "redacted is the default" in " ".join(capsys.readouterr().out.split())
 
 
 def test_export_refuses_unknown_columns_and_filters(

@@ -198,6 +198,7 @@ def test_every_export_is_audited_with_file_rows_columns_and_filter(demo_database
     assert entity == "incident"
     assert changes["file"] == [None, str(target)] and changes["rows"] == [None, 1]
     assert changes["filter"] == [None, "states=WA"] and changes["redaction"] == [None, "omit"]
+    assert changes["sensitive_included"] == [None, False]
     assert "suspect_names" not in str(changes["columns"][1])
 
 

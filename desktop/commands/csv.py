@@ -52,8 +52,12 @@ def _export_arguments(parser: argparse.ArgumentParser) -> None:
                                           "--columns help lists them")  # fmt: skip
     parser.add_argument("--bom", action="store_true", help="start with a UTF-8 byte order mark (for spreadsheets)")
     parser.add_argument("--redact", nargs="?", const="omit", choices=["omit", "mask"], default=None,
-                        help="leave out (omit, the default) or mask the sensitive fields: suspect names, "
-                             "personal details")  # fmt: skip
+                        help="redacted is the default: the sensitive fields (suspect names, personal details) "
+                             "are left out (omit) or, with --redact mask, their columns stay with "
+                             "[redacted] in them")  # fmt: skip
+    parser.add_argument("--include-sensitive", action="store_true",
+                        help="write suspect names and personal details as they are; the file may be shared, "
+                             "and the audit trail records that they were included")  # fmt: skip
     parser.add_argument("--search", default="", help='only rows this search finds, as in the search field: words, '
                         '"a phrase", a OR b, -word, field:value')  # fmt: skip
     parser.add_argument("--filter", "--filters", dest="filters", action="append", default=[],
@@ -166,19 +170,29 @@ def export(database: Database, args: argparse.Namespace) -> int:
         for column in COLUMNS[entity]:
             print(f"{column.key:<24} {column.title}{'  (sensitive)' if column.sensitive else ''}")
         return 0
+    if args.include_sensitive and args.redact:
+        return _fail("export", f"--include-sensitive and --redact {args.redact} contradict each other; give one")
     columns = tuple(c.strip() for c in args.columns.split(",") if c.strip()) if args.columns else None
+    redaction = Redaction.NONE if args.include_sensitive else Redaction(args.redact or "omit")
     try:
         where = build_filter(database, entity, args.search, args.filters)
-        options = ExportOptions(entity, columns, where, args.bom, Redaction(args.redact or "none"))
+        options = ExportOptions(entity, columns, where, args.bom, redaction)
         options.chosen_columns()
     except (FilterError, ValueError) as error:
         return _fail("export", str(error))
     result = export_records(database, args.output, options)
     print(f"{result.rows} {entity.plural} written to {args.output} ({len(result.columns)} columns"
-          f"{', redacted' if options.redaction is not Redaction.NONE else ''})")  # fmt: skip
+          f"{_sensitive_note(options)})")  # fmt: skip
     if isinstance(where, IncidentFilter) and (possibly := period_counts(database, where)[1]):
         print(possibly_text(possibly))
     return 0
+
+
+def _sensitive_note(options: ExportOptions) -> str:
+    """ ", redacted" or ", WITH sensitive fields" for a kind that has sensitive fields (incidents)."""
+    if not any(column.sensitive for column in COLUMNS[options.entity]):
+        return ""
+    return ", WITH sensitive fields" if options.sensitive_included() else ", redacted"
 
 
 def _mapping(

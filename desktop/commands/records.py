@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from desktop.commands import command
+from desktop.domain import figure_text
 from desktop.domain.kinds import RecordKind
 from desktop.domain.queries import IncidentFilter, Page
 from desktop.domain.search import SearchSyntaxError, parse_search
@@ -48,7 +49,8 @@ def list_incidents(database: Database, args: argparse.Namespace) -> int:
 def stats(database: Database, _args: argparse.Namespace) -> int:
     summary = summarize(database)
     print(f"incidents: {summary.incidents} ({summary.open_cases} open)")
-    print(f"killed: {summary.killed}  injured: {summary.injured}  damage: ${summary.damage_usd:,}")
+    for line in figure_text.summary_lines(summary.casualties):  # who was killed, what is unknown; never "$0"
+        print(line)
     for title, counts in (
         ("status", summary.by_status),
         ("attack type", summary.by_attack_type),

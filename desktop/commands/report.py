@@ -1,4 +1,4 @@
-"""Subcommand `report`: write the briefing PDF for a period and facilities, optionally redacted."""
+"""Subcommand `report`: write the briefing PDF for a period and facilities, redacted unless --include-sensitive."""
 
 from __future__ import annotations
 
@@ -31,7 +31,12 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
                         help="last day of the period (default: no upper limit)")  # fmt: skip
     parser.add_argument("--facility", action="append", default=[], metavar="NAME_OR_UUID",
                         help="limit to this facility; repeat for several (default: all)")  # fmt: skip
-    parser.add_argument("--redact", action="store_true", help="leave out suspect names and personal details")
+    parser.add_argument("--redact", action="store_true",
+                        help="redacted is the default (suspect names and personal details left out); accepted "
+                             "for older scripts")  # fmt: skip
+    parser.add_argument("--include-sensitive", action="store_true",
+                        help="show suspect names and personal details; the PDF may be shared, and the audit "
+                             "trail records that they were included")  # fmt: skip
     parser.add_argument("--as-of", type=iso_date, metavar="YYYY-MM-DD",
                         help="the day plan deadlines and reassessments are measured on (default: today)")  # fmt: skip
     parser.add_argument("--max-rows", type=int, default=MAX_ROWS,
@@ -58,13 +63,15 @@ def resolve_facilities(database: Database, wanted: list[str]) -> tuple[list[str]
 
 @command("report", "write a briefing PDF: summary figures, charts, incidents and plan items", _arguments)
 def report(database: Database, args: argparse.Namespace) -> int:
+    if args.include_sensitive and args.redact:
+        return _fail("--include-sensitive and --redact contradict each other; give one")
     uuids, missing = resolve_facilities(database, args.facility)
     if missing:
         return _fail(f"no facility named {', '.join(repr(m) for m in missing)}; `incident-logger list` shows incidents "
                      "with their facilities")  # fmt: skip
     options = BriefingOptions(occurred_from=args.occurred_from, occurred_to=args.occurred_to,
-                              facility_uuids=tuple(dict.fromkeys(uuids)), redact=args.redact, as_of=args.as_of,
-                              max_rows=args.max_rows)  # fmt: skip
+                              facility_uuids=tuple(dict.fromkeys(uuids)), redact=not args.include_sensitive,
+                              as_of=args.as_of, max_rows=args.max_rows)  # fmt: skip
     if problems := options.problems():
         return _fail("; ".join(problems))
     from desktop.ui.report import BriefingError  # PySide6 is loaded for this command only
@@ -74,6 +81,7 @@ def report(database: Database, args: argparse.Namespace) -> int:
         pages = write_briefing_headless(database, args.output, options)
     except BriefingError as error:
         return _fail(str(error), 1)
-    print(f"briefing written to {args.output} ({pages} pages{', redacted' if args.redact else ''})")
+    sensitive = "WITH suspect names and personal details" if args.include_sensitive else "redacted"
+    print(f"briefing written to {args.output} ({pages} pages, {sensitive})")
     print(incidents_line(database, options.incident_filter()))  # those of a period that overlap it "possibly"
     return 0

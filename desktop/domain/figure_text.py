@@ -85,6 +85,11 @@ def damage(c: Casualties) -> Figure:
     return Figure("Property damage", value, sentence, unknown if c.damage_status_unknown else "")
 
 
+def casualties_unknown(c: Casualties) -> str:
+    """ "some casualty figure not known in 2 incidents" ("" when every figure is known)."""
+    return f"some casualty figure not known in {incidents(c.casualties_unknown)}" if c.casualties_unknown else ""
+
+
 def summary_lines(c: Casualties) -> list[str]:
     """The casualty and damage figures of `c` as lines of plain text (the CLI's stats, text summaries)."""
     return [f"{figure.title.lower()}: {figure.full}" for figure in (killed(c), injured(c), damage(c))]

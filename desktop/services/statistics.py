@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from desktop.domain.enums import AttackType, CaseStatus, PlanStatus, Severity
+from desktop.domain.figures import Casualties
 from desktop.domain.queries import IncidentFilter
 from desktop.persistence.unit_of_work import Database
 
@@ -16,10 +17,21 @@ class Summary:
     by_status: dict[CaseStatus, int]
     by_attack_type: dict[AttackType, int]
     by_severity: dict[Severity, int]
-    killed: int
-    injured: int
-    damage_usd: int
+    casualties: Casualties  # with what is unknown; worded by desktop.domain.figure_text
     plan_items_by_status: dict[PlanStatus, int]
+
+    @property
+    def killed(self) -> int:
+        return self.casualties.killed
+
+    @property
+    def injured(self) -> int:
+        return self.casualties.injured
+
+    @property
+    def damage_usd(self) -> int:
+        """The sum of the known estimates only: see casualties.damage_of_unknown_value."""
+        return self.casualties.damage_usd
 
 
 def summarize(database: Database, where: IncidentFilter | None = None) -> Summary:
@@ -35,8 +47,6 @@ def summarize(database: Database, where: IncidentFilter | None = None) -> Summar
             by_status=by_status,
             by_attack_type=uow.figures.attack_type_counts(where),
             by_severity=uow.figures.severity_counts(where),
-            killed=totals.killed,
-            injured=totals.injured,
-            damage_usd=totals.damage_usd,
+            casualties=totals,
             plan_items_by_status=uow.plans.status_counts(),
         )

@@ -14,9 +14,10 @@ from pathlib import Path
 
 import forms_fixtures as ff
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QCheckBox, QMainWindow, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
+from support.exports import export_entries
 from support.lookup import facility_named
 from support.synthetic_incidents import populate
 
@@ -79,6 +80,10 @@ def test_briefing_pages_and_text(qapp: object, sensitive_database: Database, tmp
     assert re.search(r"Incidents 3\b", text) and re.search(r"Plan items overdue 1\b", text)
     assert "Redacted: suspect names and personal details are left out" in text
     assert SUSPECT not in text and "Springfield" not in text
+    # the summary's figures, worded as on the dashboard: the attacker killed at Tacoma is no victim
+    assert "0 victims killed, 1 perpetrator killed" in text and "perpetrators killed not known in 2 incidents" in text
+    assert "damage of unknown value in 2 incidents" in text and "$0" not in text
+    assert export_entries(sensitive_database) == [("briefing", "briefing.pdf", False)]
 
 
 def test_unredacted_briefing_shows_the_sensitive_fields(
@@ -89,6 +94,7 @@ def test_unredacted_briefing_shows_the_sensitive_fields(
     text = pdf_text(output)
     assert SUSPECT in text and DETAILS in text
     assert "NOT REDACTED" in text
+    assert export_entries(sensitive_database) == [("briefing", "full.pdf", True)]
 
 
 def test_period_and_facility_choose_the_incidents(qapp: object, demo_database: Database, tmp_path: Path) -> None:
@@ -183,10 +189,12 @@ def test_export_action_writes_the_chosen_briefing(
     assert actions.export_briefing_action.text() == "Export &briefing (PDF)…"
     dialog = open_dialog(qtbot, actions)
     assert dialog.period.isChecked() and dialog.date_from.value() == date(2019, 8, 1)  # from the incident filter
-    assert dialog.redact.isChecked()  # redaction is the default
+    assert not dialog.include_sensitive.isChecked()  # redaction is the default
 
     check_facility(qtbot, dialog, "USCIS office, Florida")
-    qtbot.mouseClick(dialog.redact, Qt.MouseButton.LeftButton)  # this briefing may show the names
+    tick(qtbot, dialog.include_sensitive)  # this briefing may show the names: asked first
+    answer_sensitive_question(qtbot, dialog, include=True)
+    assert dialog.include_sensitive.isChecked()
     dialog.path_edit.clear()
     qtbot.keyClicks(dialog.path_edit, str(tmp_path / "florida.pdf"))
     with qtbot.waitSignal(actions.exported, timeout=20_000) as exported:
@@ -198,6 +206,47 @@ def test_export_action_writes_the_chosen_briefing(
     assert "Facilities: USCIS office, Florida." in text and "Period: 2019-08-01 to 2019-10-01." in text
     assert SUSPECT in text and "Shots fired overnight" not in text
     assert "florida.pdf" in plain_window.statusBar().currentMessage()
+    assert export_entries(sensitive_database) == [("briefing", "florida.pdf", True)]
+
+
+def test_ticking_include_asks_and_cancel_keeps_the_briefing_redacted(
+    qtbot: QtBot,
+    plain_window: QMainWindow,
+    sensitive_database: Database,
+    tmp_path: Path,
+    sessions: DatabaseSessions,
+) -> None:
+    actions = ReportActions(plain_window, Session(sensitive_database, sessions), IncidentFilter,
+                            today=lambda: AS_OF, default_directory=tmp_path)  # fmt: skip
+    dialog = open_dialog(qtbot, actions)
+    tick(qtbot, dialog.include_sensitive)
+    answer_sensitive_question(qtbot, dialog, include=False)
+    assert not dialog.include_sensitive.isChecked()  # Cancel: still redacted
+    dialog.path_edit.clear()
+    qtbot.keyClicks(dialog.path_edit, str(tmp_path / "kept-out.pdf"))
+    with qtbot.waitSignal(actions.exported, timeout=20_000) as exported:
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+
+    text = pdf_text(Path(exported.args[0]))
+    assert SUSPECT not in text and "Springfield" not in text and "Redacted:" in text
+    assert export_entries(sensitive_database) == [("briefing", "kept-out.pdf", False)]
+
+
+def tick(qtbot: QtBot, box: QCheckBox) -> None:
+    """Click the check box's indicator with the mouse."""
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
+
+
+def answer_sensitive_question(qtbot: QtBot, dialog: BriefingDialog, *, include: bool) -> None:
+    """The question that ticking "Include sensitive fields" asks: press Include them or Cancel."""
+    qtbot.waitUntil(lambda: dialog.sensitive_question is not None and dialog.sensitive_question.isVisible())
+    box = dialog.sensitive_question
+    assert box is not None
+    assert "suspect names and personal details" in box.text() and "may be shared" in box.informativeText()
+    button = box.findChild(QPushButton, "include_button") if include else box.button(QMessageBox.StandardButton.Cancel)
+    assert button is not None
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.sensitive_question is None)
 
 
 def test_dialog_refuses_a_backwards_period_and_an_empty_path(
@@ -276,6 +325,28 @@ def test_report_command(tmp_path: Path) -> None:
     text = pdf_text(output)
     assert "Facilities: Northwest Detention Center, Tacoma, ICE office, San Antonio." in text
     assert "Molotov" not in text and "Shots fired overnight" in text
+
+
+def test_report_command_is_redacted_unless_sensitive_fields_are_asked_for(
+    sensitive_database: Database, tmp_path: Path
+) -> None:
+    redacted, full = tmp_path / "redacted.pdf", tmp_path / "full.pdf"
+    default = run_cli(tmp_path, "report", "-o", str(redacted), "--as-of", "2019-10-01")
+    assert default.returncode == 0, default.stderr
+    assert default.stdout.splitlines()[0].endswith(" pages, redacted)")
+    text = pdf_text(redacted)
+    assert SUSPECT not in text and "Springfield" not in text and "Redacted:" in text
+    assert "1 perpetrator killed" in text and "damage of unknown value in 2 incidents" in text
+
+    included = run_cli(tmp_path, "report", "-o", str(full), "--as-of", "2019-10-01", "--include-sensitive")
+    assert included.returncode == 0, included.stderr
+    assert included.stdout.splitlines()[0].endswith(" pages, WITH suspect names and personal details)")
+    assert SUSPECT in pdf_text(full) and DETAILS in pdf_text(full)
+    assert export_entries(sensitive_database) == [("briefing", "redacted.pdf", False), ("briefing", "full.pdf", True)]
+
+    both = run_cli(tmp_path, "report", "-o", str(full), "--redact", "--include-sensitive")
+    assert both.returncode == 2 and "contradict each other" in both.stderr
+    assert "redacted is the default" in " ".join(run_cli(tmp_path, "report", "--help").stdout.split())
 
 
 def test_report_command_refuses_bad_input(tmp_path: Path) -> None:

@@ -17,12 +17,14 @@ from PySide6.QtWidgets import (
     QComboBox,
     QListWidget,
     QMainWindow,
+    QMessageBox,
     QProgressDialog,
     QPushButton,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
+from support.exports import export_entries
 from support.synthetic_incidents import populate
 
 from desktop.domain.kinds import RecordKind
@@ -184,6 +186,47 @@ def test_export_all_rows_leaves_sensitive_columns_out_by_default(
     qtbot.waitUntil(target.exists)
     rows = read_rows(target)
     assert len(rows) == 3 and "suspect_names" not in rows[0] and "weapons" in rows[0]
+
+
+def answer_sensitive_question(qtbot: QtBot, dialog: ExportDialog, *, include: bool) -> None:
+    """The question that choosing "Include them" asks: press Include them or Cancel with the mouse."""
+    qtbot.waitUntil(lambda: dialog.sensitive_question is not None and dialog.sensitive_question.isVisible())
+    box = dialog.sensitive_question
+    assert box is not None
+    assert "suspect names and personal details" in box.text() and "may be shared" in box.informativeText()
+    button = box.findChild(QPushButton, "include_button") if include else box.button(QMessageBox.StandardButton.Cancel)
+    assert button is not None
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.sensitive_question is None)
+
+
+def test_including_sensitive_fields_asks_first_and_is_audited(harness: Harness, tmp_path: Path, qtbot: QtBot) -> None:
+    dialog = harness.export_dialog()
+    ff.choose(qtbot, dialog.redaction_combo, "Include them")
+    answer_sensitive_question(qtbot, dialog, include=False)
+    assert dialog.redaction_combo.currentText() == "Leave them out"  # Cancel keeps it redacted
+    kept_out = tmp_path / "kept-out.csv"
+    ff.type_into(qtbot, dialog.path_edit, str(kept_out))
+    harness.click(dialog.export_button)
+    qtbot.waitUntil(kept_out.exists)
+    assert SUSPECT not in kept_out.read_text("utf-8") and "suspect_names" not in read_rows(kept_out)[0]
+
+    activate(qtbot, harness.window)  # back in the window, as the window manager gives it after the dialog
+    dialog = harness.export_dialog()
+    ff.choose(qtbot, dialog.redaction_combo, "Mask them")
+    ff.choose(qtbot, dialog.redaction_combo, "Include them")
+    answer_sensitive_question(qtbot, dialog, include=False)
+    assert dialog.redaction_combo.currentText() == "Mask them"  # back to the redacted choice made before
+    ff.choose(qtbot, dialog.redaction_combo, "Include them")
+    answer_sensitive_question(qtbot, dialog, include=True)
+    assert dialog.redaction_combo.currentText() == "Include them"
+    shared = tmp_path / "with-names.csv"
+    ff.type_into(qtbot, dialog.path_edit, str(shared))
+    harness.click(dialog.export_button)
+    qtbot.waitUntil(shared.exists)
+    assert SUSPECT in [r["suspect_names"] for r in read_rows(shared)]
+    assert export_entries(harness.database) == [("incident", "kept-out.csv", False),
+                                                ("incident", "with-names.csv", True)]  # fmt: skip
 
 
 def test_export_of_facilities_chosen_in_the_dialog(harness: Harness, tmp_path: Path, qtbot: QtBot) -> None:

@@ -10,10 +10,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 from sqlalchemy import event, text
 from support.synthetic_incidents import populate
 
+from desktop.domain import figure_text
 from desktop.domain.enums import AttackType, Severity
 from desktop.domain.kinds import RecordKind
 from desktop.domain.queries import IncidentFilter
@@ -74,13 +76,30 @@ def test_demo_plan_item_overdue_with_a_fixed_clock(qtbot: QtBot, demo_database: 
     assert "1 overdue" in after.plan_panel.chart.title()
 
 
+def test_casualty_and_damage_tiles_say_who_and_what_is_unknown(qtbot: QtBot, demo_database: Database) -> None:
+    tab = make_tab(qtbot, demo_database, today=date(2019, 10, 1))
+    headline = tab.headline
+
+    assert headline.value_text("killed") == "0 victims, 1 perpetrator"  # the attacker at Tacoma
+    assert "1 perpetrator" in headline.tile_text("killed")
+    assert headline.detail_text("killed") == "perpetrators killed not known in 2 incidents"
+    assert headline.value_text("damage") == "unknown"  # not "$0"
+    assert headline.detail_text("damage") == "damage of unknown value in 2 incidents"
+    assert "damage of unknown value in 2 incidents" in headline.tile_text("damage")
+    assert headline.findChild(QLabel, "value_killed").toolTip() == (
+        "0 victims killed, 1 perpetrator killed; perpetrators killed not known in 2 incidents"
+    )
+    title = tab.casualty_panel.chart.title()
+    assert "damage of unknown value in 2 incidents" in title and "$" not in title
+
+
 def test_headline_and_charts_show_the_service_figures(qtbot: QtBot, busy_database: Database) -> None:
     tab = make_tab(qtbot, busy_database, today=date(2024, 3, 1))
     figures = dashboard_data(busy_database, None, date(2024, 3, 1))
 
     assert tab.headline.value_text("incidents") == f"{figures.casualties.incidents:,}" == "603"
     assert tab.headline.value_text("open") == f"{figures.cases.open:,}"
-    assert tab.headline.value_text("killed") == f"{figures.casualties.killed:,}"
+    assert tab.headline.value_text("killed") == figure_text.killed(figures.casualties).value
     severity_sets = tab.severity_panel.chart.series()[0].barSets()
     assert [bars.sum() for bars in severity_sets] == [n for _, n in figures.severities]
     month_sets = tab.months_panel.chart.series()[0].barSets()

@@ -60,6 +60,10 @@ class ExportOptions:
             raise ValueError("choose at least one column to export")
         return chosen
 
+    def sensitive_included(self) -> bool:
+        """Whether the file holds sensitive fields as they are (a chosen sensitive column, not masked)."""
+        return self.redaction is Redaction.NONE and any(column.sensitive for column in self.chosen_columns())
+
     def checked_filter(self) -> RecordFilter:
         wanted = self.entity.filter_class
         if self.where is None:
@@ -229,6 +233,7 @@ def _audit(
         "rows": [None, rows],
         "columns": [None, ",".join(keys)],
         "redaction": [None, options.redaction.value],
+        "sensitive_included": [None, options.sensitive_included()],
         "filter": [None, describe_filter(where)],
     }
     with database.unit_of_work() as uow:

@@ -10,6 +10,7 @@ from PySide6.QtCharts import QBarCategoryAxis, QBarSet, QChart, QHorizontalStack
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
 
+from desktop.domain import figure_text
 from desktop.domain.enums import CaseStatus, PlanStatus, Severity
 from desktop.services.dashboard import CaseCounts, Casualties
 from desktop.services.plans import DeadlineSummary
@@ -28,7 +29,6 @@ from desktop.ui.dashboard.chart_common import (
     new_chart,
     on_bar_click,
     show_tooltips,
-    usd_text,
     value_axis,
 )
 
@@ -106,18 +106,19 @@ def case_chart(cases: CaseCounts, pick: Pick | None = None) -> QChart:
 
 
 def casualty_chart(figures: Casualties) -> QChart:
-    """Killed and injured, victims stacked on perpetrators; damage and unknowns in the title."""
-    title = (
-        f"Casualties in {count_text(figures.incidents)} incidents<br><small>damage {usd_text(figures.damage_usd)} "
-        f"in {count_text(figures.damaged)} incidents<br>casualties unknown in "
-        f"{count_text(figures.casualties_unknown)} incidents</small>"
-    )
-    chart = new_chart(title)
+    """Killed and injured, victims stacked on perpetrators; damage and unknowns in the title (desktop.domain.
+    figure_text's words), each figure's sentence and unknowns on hovering its bars."""
+    notes = [figure_text.damage(figures).full, figure_text.casualties_unknown(figures)]
+    small = "<br>".join(note for note in notes if note)
+    chart = new_chart(f"Casualties in {figure_text.incidents(figures.incidents)}<br><small>{small}</small>")
     series = QStackedBarSeries()
     series.setBarWidth(0.55)
     victims = bar_set("Victims", [figures.victims_killed, figures.victims_injured], VICTIM_COLOUR)
     perpetrators = bar_set("Perpetrators", [figures.perpetrators_killed, figures.perpetrators_injured],
                            PERPETRATOR_COLOUR)  # fmt: skip
+    people = (figure_text.killed(figures).full, figure_text.injured(figures).full)
+    for bars in (victims, perpetrators):
+        show_tooltips(bars, lambda index: people[index])
     series.append(victims)
     series.append(perpetrators)
     series.setLabelsVisible(True)

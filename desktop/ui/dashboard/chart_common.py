@@ -11,6 +11,7 @@ from PySide6.QtCore import QLocale, QMargins, Qt
 from PySide6.QtGui import QColor, QCursor, QFont, QPainter
 from PySide6.QtWidgets import QToolTip
 
+from desktop.domain import figure_text
 from desktop.domain.enums import AttackType, CaseStatus, PlanStatus, Severity
 
 Pick = Callable[..., None]
@@ -152,9 +153,8 @@ def count_text(n: int) -> str:
 
 
 def usd_text(amount: int) -> str:
-    if amount >= 10_000_000:
-        return f"${amount / 1_000_000:,.1f} M"
-    return f"${amount:,}"
+    """A known amount in dollars, worded as everywhere else (desktop.domain.figure_text.usd)."""
+    return figure_text.usd(amount)
 
 
 def status_colour(status: CaseStatus) -> str:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from desktop.domain import figure_text
 from desktop.services.case_facts import POSSIBLY_MEANS
 from desktop.services.dashboard import DashboardData
-from desktop.ui.dashboard.chart_common import count_text, usd_text
+from desktop.ui.dashboard.chart_common import count_text
 
 TILES = (
     ("incidents", "Incidents"),
@@ -18,11 +19,14 @@ TILES = (
     ("due_this_week", "Due this week"),
     ("reassessments", "Reassessments due"),
 )
+FIGURE_KEYS = ("killed", "injured", "damage")  # the tiles worded by desktop.domain.figure_text
 ALERT_STYLE = "color: #b2182b;"
+DETAIL_STYLE = "color: #444444;"
 
 
 class HeadlineStrip(QWidget):
-    """One tile per figure; `value_text(key)` reads a tile back (tests, accessibility)."""
+    """One tile per figure; `value_text(key)` reads a tile back, `detail_text(key)` the small line under the
+    casualty and damage figures saying what is not known (tests, accessibility)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -30,6 +34,7 @@ class HeadlineStrip(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self._values: dict[str, QLabel] = {}
         self._captions: dict[str, QLabel] = {}
+        self._details: dict[str, QLabel] = {}
         for key, caption in TILES:
             tile = QFrame(self)
             tile.setFrameShape(QFrame.Shape.StyledPanel)
@@ -46,6 +51,16 @@ class HeadlineStrip(QWidget):
             caption_label.setBuddy(value)
             inner.addWidget(value)
             inner.addWidget(caption_label)
+            if key in FIGURE_KEYS:
+                value.setWordWrap(True)
+                detail = QLabel("", tile)
+                detail.setObjectName(f"detail_{key}")
+                detail.setWordWrap(True)
+                detail.setStyleSheet(DETAIL_STYLE)
+                detail.hide()
+                inner.addWidget(detail)
+                self._details[key] = detail
+            inner.addStretch(1)
             layout.addWidget(tile)
             self._values[key] = value
             self._captions[key] = caption_label
@@ -60,29 +75,46 @@ class HeadlineStrip(QWidget):
     def caption_text(self, key: str) -> str:
         return self._captions[key].text()
 
+    def detail_text(self, key: str) -> str:
+        """What the killed, injured or damage tile says is not known ("" when everything is known)."""
+        return self._details[key].text() if key in self._details else ""
+
+    def tile_text(self, key: str) -> str:
+        """Everything a tile shows, value, caption and detail, as one line."""
+        return " ".join(part for part in (self.value_text(key), self.caption_text(key), self.detail_text(key)) if part)
+
     def show_data(self, data: DashboardData) -> None:
         figures, deadlines = data.casualties, data.deadlines
         overdue_reassessments = sum(1 for r in data.reassessments if r.is_overdue(data.today))
+        killed, injured, damage = (figure_text.killed(figures), figure_text.injured(figures),
+                                   figure_text.damage(figures))  # fmt: skip
         texts = {
             "incidents": count_text(figures.incidents),
             "open": count_text(data.cases.open),
-            "killed": count_text(figures.killed),
-            "injured": count_text(figures.injured),
-            "damage": usd_text(figures.damage_usd),
+            "killed": killed.value,
+            "injured": injured.value,
+            "damage": damage.value,
             "overdue": count_text(deadlines.overdue),
             "due_this_week": count_text(deadlines.due_this_week),
             "reassessments": count_text(overdue_reassessments),
         }
         tips = {
-            "killed": f"victims {figures.victims_killed:,}, perpetrators {figures.perpetrators_killed:,}; "
-            f"unknown in {figures.casualties_unknown:,} incidents",
-            "injured": f"victims {figures.victims_injured:,}, perpetrators {figures.perpetrators_injured:,}",
-            "damage": f"{figures.damaged:,} incidents with property damage",
+            "killed": killed.full,
+            "injured": injured.full,
+            "damage": damage.full,
             "reassessments": f"{len(data.reassessments) - overdue_reassessments} more due within 90 days",
         }
         for key, label in self._values.items():
             label.setText(texts[key])
             label.setToolTip(tips.get(key, ""))
+        # under the figure: what is not known; for damage the sentence too, as "unknown" or "≥ $X" needs it
+        damaged = figures.damaged or figures.damage_usd
+        details = {"killed": killed.unknown, "injured": injured.unknown,
+                   "damage": damage.full if damaged else damage.unknown}  # fmt: skip
+        for key, detail in self._details.items():
+            detail.setText(details[key])
+            detail.setToolTip(tips[key])
+            detail.setVisible(bool(details[key]))
         alerts = {"overdue": deadlines.overdue > 0, "reassessments": overdue_reassessments > 0}
         for key, alert in alerts.items():
             self._values[key].setStyleSheet(ALERT_STYLE if alert else "")

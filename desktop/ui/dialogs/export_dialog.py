@@ -1,5 +1,6 @@
 """The Export CSV dialog: what to export (entity, all rows or the view's), which columns, byte order mark,
-redaction and the file. It returns options(); it never writes anything itself."""
+redaction (sensitive fields left out by default; including them asks first) and the file. It returns options();
+it never writes anything itself."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QRadioButton,
     QVBoxLayout,
@@ -29,6 +31,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.kinds import RecordKind
 from desktop.services.csv.export import ExportOptions, Redaction, describe_filter
 from desktop.services.csv.format import COLUMNS
+from desktop.ui.dialogs.sensitive_question import ask_to_include_sensitive
 
 CSV_FILTER = "CSV files (*.csv);;All files (*)"
 KEY_ROLE = Qt.ItemDataRole.UserRole
@@ -87,7 +90,9 @@ class ExportDialog(QDialog):
         self.export_button.setObjectName("export_button")
         self._lay_out()
         self.entity_combo.currentIndexChanged.connect(self._entity_changed)
-        self.redaction_combo.currentIndexChanged.connect(self._redaction_changed)
+        self.sensitive_question: QMessageBox | None = None  # open while asking whether to include them
+        self._agreed_redaction = Redaction.OMIT  # the choice before "Include them", which Cancel goes back to
+        self.redaction_combo.currentIndexChanged.connect(self._redaction_chosen)
         self.all_columns.clicked.connect(lambda: self._check_all(True))
         self.no_columns.clicked.connect(lambda: self._check_all(False))
         self.columns_list.itemChanged.connect(lambda _item: self._update_buttons())
@@ -131,7 +136,8 @@ class ExportDialog(QDialog):
 
     @property
     def redaction(self) -> Redaction:
-        return Redaction(self.redaction_combo.currentData()) if self.entity is RecordKind.INCIDENT else Redaction.NONE
+        """What happens to the sensitive fields: "Include them" only once agreed to in the question."""
+        return self._agreed_redaction if self.entity is RecordKind.INCIDENT else Redaction.NONE
 
     def _entity_changed(self) -> None:
         entity = self.entity
@@ -156,6 +162,23 @@ class ExportDialog(QDialog):
         if self.path_edit.text() in ("", self.suggested_path):  # keep a path the person typed
             self.path_edit.setText(suggested)
         self.suggested_path = suggested
+
+    def _redaction_chosen(self) -> None:
+        """Choosing "Include them" asks first; Cancel puts the redacted choice back."""
+        chosen = Redaction(self.redaction_combo.currentData())
+        if chosen is not Redaction.NONE or self._agreed_redaction is Redaction.NONE:
+            self._agreed_redaction = chosen
+        elif self.sensitive_question is None:
+            self.sensitive_question = ask_to_include_sensitive(self, "this CSV file", self._sensitive_answered)
+        self._redaction_changed()
+
+    def _sensitive_answered(self, include: bool) -> None:
+        self.sensitive_question = None
+        if include:
+            self._agreed_redaction = Redaction.NONE
+            self._redaction_changed()
+        else:
+            self.redaction_combo.setCurrentIndex(self.redaction_combo.findData(self._agreed_redaction))
 
     def _redaction_changed(self) -> None:
         omit = self.redaction is Redaction.OMIT

@@ -1,4 +1,5 @@
-"""Options of the briefing PDF: period, facilities, redaction and the file to write; it only returns values."""
+"""Options of the briefing PDF: period, facilities, sensitive fields (left out unless ticked, which asks first) and
+the file to write; it only returns values."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -25,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.queries import IncidentFilter
 from desktop.services.briefing import BriefingOptions
+from desktop.ui.dialogs.sensitive_question import ask_to_include_sensitive, sensitive_fields_text
 from desktop.ui.widgets.date_input import DayInput
 
 UUID_ROLE = Qt.ItemDataRole.UserRole
@@ -71,9 +74,11 @@ class BriefingDialog(QDialog):
         facilities_label = QLabel("F&acilities (none checked: all facilities):", self)
         facilities_label.setBuddy(self.facility_list)
 
-        self.redact = QCheckBox("&Redact sensitive fields (suspect names, personal details)", self)
-        self.redact.setObjectName("redact")
-        self.redact.setChecked(True)
+        self.include_sensitive = QCheckBox(f"&Include sensitive fields ({sensitive_fields_text()})", self)
+        self.include_sensitive.setObjectName("include_sensitive")
+        self.include_sensitive.setToolTip("Left out unless ticked; ticking asks first, and the audit trail records it")
+        self.include_sensitive.toggled.connect(self._include_toggled)
+        self.sensitive_question: QMessageBox | None = None  # open while asking whether to include them
 
         self.path_edit = QLineEdit(str(default_path), self)
         self.path_edit.setObjectName("output_path")
@@ -99,7 +104,7 @@ class BriefingDialog(QDialog):
         layout.addWidget(self.period)
         layout.addWidget(facilities_label)
         layout.addWidget(self.facility_list, 1)
-        layout.addWidget(self.redact)
+        layout.addWidget(self.include_sensitive)
         layout.addWidget(path_label)
         layout.addLayout(path_row)
         layout.addWidget(self.problem)
@@ -110,6 +115,16 @@ class BriefingDialog(QDialog):
             signal.connect(self._check)
         self._check()
         self.resize(520, 520)
+
+    def _include_toggled(self, checked: bool) -> None:
+        """Ticking "Include sensitive fields" asks first; Cancel unticks it again."""
+        if checked and self.sensitive_question is None:
+            self.sensitive_question = ask_to_include_sensitive(self, "this briefing", self._sensitive_answered)
+
+    def _sensitive_answered(self, include: bool) -> None:
+        self.sensitive_question = None
+        if not include:
+            self.include_sensitive.setChecked(False)
 
     def _browse(self) -> None:
         chosen, _ = QFileDialog.getSaveFileName(self, "Save briefing as", self.path_edit.text(), "PDF files (*.pdf)")
@@ -153,7 +168,7 @@ class BriefingDialog(QDialog):
             occurred_from=self._bound(self.date_from),
             occurred_to=self._bound(self.date_to),
             facility_uuids=self.selected_facilities(),
-            redact=self.redact.isChecked(),
+            redact=not (self.include_sensitive.isChecked() and self.sensitive_question is None),  # once agreed
             as_of=self._today,
         )
 

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from html import escape
 
+from desktop.domain import figure_text
 from desktop.domain.figures import DirectiveProgress
 from desktop.domain.records import Incident, PlanItem
 from desktop.domain.values import Weapon
@@ -156,19 +157,17 @@ def _summary(content: BriefingContent) -> str:
     figures = content.figures
     casualties, deadlines = figures.casualties, figures.deadlines
     overdue_reassessments = sum(1 for r in figures.reassessments if r.is_overdue(content.as_of))
+    killed, injured, damage = (figure_text.killed(casualties), figure_text.injured(casualties),
+                               figure_text.damage(casualties))  # fmt: skip
     incidents_notes = [period_note(content)]
     incidents_notes.append(f"{count_text(figures.months.undated)} with unknown date" if figures.months.undated else "")
     rows = [
         ("Incidents", count_text(casualties.incidents), "; ".join(note for note in incidents_notes if note)),
         ("Pending referral", count_text(content.pending.total), "arrest or known perpetrator, not yet referred"),
         ("Open cases", count_text(figures.cases.open), f"{count_text(figures.cases.closed)} closed or unfounded"),
-        ("Killed", count_text(casualties.killed),
-         f"victims {count_text(casualties.victims_killed)}, perpetrators {count_text(casualties.perpetrators_killed)}"),
-        ("Injured", count_text(casualties.injured),
-         f"victims {count_text(casualties.victims_injured)}, perpetrators "
-         f"{count_text(casualties.perpetrators_injured)}; casualties unknown in "
-         f"{count_text(casualties.casualties_unknown)} incidents"),
-        ("Property damage", usd_text(casualties.damage_usd), f"{count_text(casualties.damaged)} incidents with damage"),
+        ("Killed", killed.sentence, killed.unknown),
+        ("Injured", injured.sentence, injured.unknown),
+        ("Property damage", damage.value, damage.full),
         ("Plan items overdue", count_text(deadlines.overdue),
          f"{count_text(deadlines.due_this_week)} due this week, {count_text(deadlines.open_items)} open"),
         ("Reassessments overdue", count_text(overdue_reassessments),

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.persistence.unit_of_work import Database
 from desktop.services.briefing import BriefingContent, BriefingOptions, briefing_content
+from desktop.services.export_audit import audit_briefing
 from desktop.ui.report.briefing_html import briefing_html
 from desktop.ui.report.chart_images import briefing_charts
 
@@ -28,6 +29,7 @@ class BriefingError(RuntimeError):
 def write_briefing(database: Database, path: Path | str, options: BriefingOptions) -> int:
     """Write the briefing for `options` to `path` (replaced only when complete); returns the page count.
 
+    Records an EXPORT audit entry saying whether the sensitive fields are in it (desktop.services.export_audit).
     Needs a QApplication (charts are QGraphicsWidgets). Raises BriefingError for unusable options or an
     unwritable path, naming the problem."""
     if QApplication.instance() is None:
@@ -46,6 +48,7 @@ def write_briefing(database: Database, path: Path | str, options: BriefingOption
         raise BriefingError(f"cannot write {target}: {error.strerror or error}") from None
     try:
         pages = _render(content, Path(temporary))
+        audit_briefing(database, content, target, pages)  # no briefing leaves without its audit entry
         os.replace(temporary, target)
     except BaseException:
         with contextlib.suppress(OSError):
