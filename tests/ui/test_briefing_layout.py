@@ -19,16 +19,17 @@ from support.clock import FakeClock
 from support.synthetic_incidents import populate
 from test_briefing_pdf import open_dialog, pdf_pages, pdf_text, plain_window, run_cli
 
-from desktop.domain.enums import SecurityLevel
+from desktop.domain.enums import CaseStatus, SecurityLevel
 from desktop.domain.queries import IncidentFilter
 from desktop.domain.records import Facility, Incident
-from desktop.domain.values import PartialDate
+from desktop.domain.values import PartialDate, StatusChange
 from desktop.persistence.unit_of_work import Database
 from desktop.services.briefing import briefing_content, computer_user
 from desktop.services.records import FacilityService, IncidentService
 from desktop.services.session.service import DatabaseSessions
 from desktop.ui.dashboard.ranking_chart import facility_chart
 from desktop.ui.report import BriefingOptions, write_briefing
+from desktop.ui.report.briefing_html import incident_row
 from desktop.ui.report.chart_images import CHART_HEIGHT, NAME_WIDTH, ranking_height
 from desktop.ui.report_actions import ReportActions
 from desktop.ui.session import Session
@@ -137,6 +138,16 @@ def test_a_long_facility_name_is_whole_in_tables_and_charts(demo_database: Datab
     lines = label.split("<br>")
     assert " ".join(lines) == LONG_NAME and len(lines) == 3 and all(len(line) <= NAME_WIDTH for line in lines)
     assert ranking_height([LONG_NAME] * 10) > ranking_height([LONG_NAME]) == CHART_HEIGHT  # room for 3 lines a bar
+
+
+def test_incident_row_milestones_with_charges_and_undated_arrests() -> None:
+    charged = Incident("f", "Arson at the gate", arrests_count=1, status_history=(
+        StatusChange.on_day(CaseStatus.CHARGED, date(2019, 10, 2), agency="USAO S.D. Fla.", charges="arson & threats"),
+    ))  # fmt: skip
+    row = incident_row(charged, redacted=True)
+    assert '<b>Arrest</b><br><span class="small">date not recorded</span>' in row  # counted, no entry
+    assert '<b>Charged 2019-10-02</b><br><span class="small">USAO S.D. Fla.; arson &amp; threats</span>' in row
+    assert "none recorded" in incident_row(Incident("f", "Graffiti"), redacted=True)
 
 
 def test_dialog_marking_names_the_file_and_is_remembered(
