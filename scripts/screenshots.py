@@ -50,9 +50,9 @@ def take_screenshots(folder: Path) -> int:
     from desktop import paths
     from desktop.app import build_main_window
     from desktop.services.demo import load_demo
-    from desktop.services.incident_choices import IncidentChoices
     from desktop.services.session.service import DatabaseSessions
     from desktop.ui.dialogs.guide_dialog import GuideDialog
+    from desktop.services.incident_choices import IncidentChoices
     from desktop.ui.forms.directive_form import DirectiveForm
     from desktop.ui.forms.facility_form import FacilityForm
     from desktop.ui.forms.incident_form import IncidentForm
