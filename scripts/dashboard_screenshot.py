@@ -1,7 +1,7 @@
-"""Write docs/dashboard.png (the Dashboard tab) and docs/briefing-page1.png (page 1 of the briefing PDF).
+"""Write docs/dashboard.png (the Dashboard tab); scripts/briefing_screenshot.py writes the briefing's pages.
 
 Seeded synthetic data (tests/support/synthetic_incidents.py) plus the demo records, in a temporary
-database; off screen, so it runs without a display. Needs poppler's pdftoppm for the PDF page.
+database; off screen, so it runs without a display.
 Usage: .venv/bin/python scripts/dashboard_screenshot.py [--incidents N] [--docs DIR]
 """
 
@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
-import subprocess
 import sys
 import tempfile
 from datetime import date, datetime
@@ -25,9 +23,6 @@ def main() -> int:
     parser.add_argument("--incidents", type=int, default=20_000, help="synthetic incidents (default 20,000)")
     parser.add_argument("--docs", type=Path, default=ROOT / "docs", help="where to write the PNG files")
     args = parser.parse_args()
-    if shutil.which("pdftoppm") is None:
-        print("pdftoppm is missing: install poppler-utils (make system-test)", file=sys.stderr)
-        return 1
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     sys.path.insert(0, str(ROOT / "tests"))
     from PySide6.QtWidgets import QApplication
@@ -38,7 +33,6 @@ def main() -> int:
     from desktop.services.demo import load_demo
     from desktop.services.session.service import DatabaseSessions
     from desktop.ui.dashboard import DashboardTab
-    from desktop.ui.report import BriefingOptions, write_briefing
     from desktop.ui.session import Session
 
     app = QApplication(["dashboard-screenshot"])
@@ -60,14 +54,6 @@ def main() -> int:
             tab.close()
             tab.deleteLater()
             app.processEvents()
-
-            pdf = Path(scratch) / "briefing.pdf"
-            options = BriefingOptions(occurred_from=date(2023, 1, 1), occurred_to=date(2023, 12, 31), as_of=TODAY)
-            pages = write_briefing(database, pdf, options)
-            prefix = args.docs / "briefing-page1"
-            subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", str(pdf), str(prefix)],
-                           check=True)  # fmt: skip
-            print(f"{prefix}.png: page 1 of {pages}")
         finally:
             sessions.close(database)
     return 0

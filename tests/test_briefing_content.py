@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import getpass
 from dataclasses import replace
 from datetime import date, datetime
 
 import pytest
 from support.lookup import facility_named
 
-from desktop.domain.enums import PlanStatus, SecurityLevel
+from desktop.domain.enums import CaseStatus, PlanStatus, SecurityLevel
+from desktop.domain.legal_history import legal_milestones
 from desktop.domain.records import SENSITIVE_INCIDENT_FIELDS, Facility, PlanItem
 from desktop.persistence.unit_of_work import Database
-from desktop.services.briefing import BriefingOptions, briefing_content, redact
+from desktop.services.briefing import BriefingOptions, briefing_content, computer_user, redact, suggested_file_name
 from desktop.services.records import FacilityService, IncidentService, PlanItemService
 
 NOW = datetime(2019, 10, 1, 9, 30)
@@ -76,4 +78,45 @@ def test_unusable_options_are_refused_with_reasons(demo_database: Database) -> N
     assert BriefingOptions(max_rows=-1, title=" ").problems() == [
         "the number of table rows cannot be negative",
         "the title is empty",
+    ]
+
+
+def test_marking_and_author_must_fit_the_page() -> None:
+    assert BriefingOptions(marking="CUI", prepared_by="J. Analyst").problems() == []
+    assert BriefingOptions(marking="CUI\nSECRET", prepared_by="x" * 101).problems() == [
+        "the handling marking must be one line",
+        "the name under Prepared by has 101 characters, at most 100 fit on the page",
+    ]
+    assert BriefingOptions(marking="A" * 61).problems() == [
+        "the handling marking has 61 characters, at most 60 fit on the page"
+    ]
+
+
+def test_the_file_name_carries_the_marking() -> None:
+    day = date(2019, 9, 12)
+    assert suggested_file_name(day) == suggested_file_name(day, "  ") == "briefing-2019-09-12.pdf"
+    assert suggested_file_name(day, "CUI") == "briefing-2019-09-12-CUI.pdf"
+    assert suggested_file_name(day, "LAW ENFORCEMENT SENSITIVE") == "briefing-2019-09-12-LAW-ENFORCEMENT-SENSITIVE.pdf"
+    assert suggested_file_name(day, "CUI//SP-PRVCY") == "briefing-2019-09-12-CUI-SP-PRVCY.pdf"
+
+
+def test_prepared_by_the_name_given_or_the_computer_user(demo_database: Database) -> None:
+    named = briefing_content(demo_database, BriefingOptions(prepared_by=" J. Analyst ", marking=" CUI "), now=NOW)
+    assert named.prepared_by == "J. Analyst" and named.marking == "CUI"
+    unnamed = briefing_content(demo_database, BriefingOptions(), now=NOW)
+    assert unnamed.prepared_by == computer_user() != "" and unnamed.marking == ""
+    pwd = pytest.importorskip("pwd")  # the account's full name (not on Windows)
+    login = getpass.getuser()
+    full_name = pwd.getpwnam(login).pw_gecos.split(",")[0].strip()
+    assert computer_user() == (full_name or login)
+
+
+def test_incidents_come_with_their_legal_history(demo_database: Database) -> None:
+    content = briefing_content(demo_database, BriefingOptions(), now=NOW)
+
+    molotov = next(i for i in content.incidents if "Molotov" in i.title)
+    milestones = [(c.status, c.changed.label(), c.agency) for c in legal_milestones(molotov.status_history)]
+    assert milestones == [
+        (CaseStatus.ARREST_MADE, "2019-08", ""),
+        (CaseStatus.REFERRED_FOR_PROSECUTION, "2019-09", "U.S. Department of Justice"),
     ]

@@ -1,9 +1,10 @@
-"""Subcommand `report`: write the briefing PDF for a period and facilities, redacted unless --include-sensitive."""
+"""Subcommand `report`: the briefing PDF for a period and facilities, marked, redacted unless --include-sensitive."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -41,6 +42,12 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
                         help="the day plan deadlines and reassessments are measured on (default: today)")  # fmt: skip
     parser.add_argument("--max-rows", type=int, default=MAX_ROWS,
                         help=f"at most this many incidents and plan items listed (default {MAX_ROWS})")  # fmt: skip
+    parser.add_argument("--marking", default="", metavar="TEXT",
+                        help="handling marking printed at the top and bottom of every page, e.g. CUI or "
+                             "'LAW ENFORCEMENT SENSITIVE' (default: none)")  # fmt: skip
+    parser.add_argument("--prepared-by", default="", metavar="NAME",
+                        help="the name printed as having prepared the briefing (default: the computer's "
+                             "user)")  # fmt: skip
 
 
 def _fail(message: str, status: int = 2) -> int:
@@ -72,6 +79,7 @@ def report(database: Database, args: argparse.Namespace) -> int:
     options = BriefingOptions(occurred_from=args.occurred_from, occurred_to=args.occurred_to,
                               facility_uuids=tuple(dict.fromkeys(uuids)), redact=not args.include_sensitive,
                               as_of=args.as_of, max_rows=args.max_rows)  # fmt: skip
+    options = replace(options, marking=args.marking, prepared_by=args.prepared_by)
     if problems := options.problems():
         return _fail("; ".join(problems))
     from desktop.ui.report import BriefingError  # PySide6 is loaded for this command only

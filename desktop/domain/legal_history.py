@@ -70,3 +70,32 @@ def is_pending_referral(
     arrested = arrested or any(change.status is CaseStatus.ARREST_MADE for change in history)
     known = bool(suspect_names.strip()) and outcome is not PerpetratorOutcome.KILLED
     return arrested or known
+
+
+MILESTONES = (CaseStatus.ARREST_MADE, CaseStatus.REFERRED_FOR_PROSECUTION, CaseStatus.CHARGED)
+"""The legal milestones a briefing lists for each incident: arrest, referral for prosecution, charges."""
+_MILESTONE_NAMES = {CaseStatus.ARREST_MADE: "Arrest", CaseStatus.REFERRED_FOR_PROSECUTION: "Referred",
+                    CaseStatus.CHARGED: "Charged"}  # fmt: skip
+
+
+def legal_milestones(history: Sequence[StatusChange]) -> list[StatusChange]:
+    """The arrests, referrals for prosecution and charges of a legal history, in date order, every one
+    recorded (a case may be referred to two agencies), with its date as precisely as it is known."""
+    return [change for change in in_date_order(history) if change.status in MILESTONES]
+
+
+def milestone_text(change: StatusChange) -> tuple[str, str]:
+    """What a milestone says, as (name and date, details): ("Referred 2019-09", "U.S. Department of Justice"),
+    ("Charged 2019-10-02", "USAO S.D. Fla., 2:19-cr-1; 18 U.S.C. 844(i)"); details are the agency, the
+    reference and the charges that are recorded (empty when none is)."""
+    name = _MILESTONE_NAMES.get(change.status, change.status.label)
+    agency = ", ".join(part for part in (change.agency.strip(), change.reference.strip()) if part)
+    details = "; ".join(part for part in (agency, change.charges.strip()) if part)
+    return f"{name} {change.changed.label()}", details
+
+
+def arrest_undated(history: Sequence[StatusChange], arrests_count: int | None, outcome: PerpetratorOutcome) -> bool:
+    """An arrest is known from the incident (its arrest count or the perpetrator's outcome) but the legal
+    history has no "arrest made" entry, so no date."""
+    arrested = (arrests_count or 0) > 0 or outcome is PerpetratorOutcome.ARRESTED
+    return arrested and not any(change.status is CaseStatus.ARREST_MADE for change in history)

@@ -436,15 +436,20 @@ class IncidentRepository(_Repository[IncidentRow, Incident]):
             return self.session.scalar(counted) or 0  # the index alone knows
         return self.session.scalar(self.filtered(select(func.count()).select_from(IncidentRow), where)) or 0
 
-    def page(self, where: IncidentFilter | None = None, page: Page | None = None) -> list[Incident]:
-        """The page's incidents: their ids first (incident_paging), then just those rows."""
+    def page(
+        self, where: IncidentFilter | None = None, page: Page | None = None, *, with_history: bool = False
+    ) -> list[Incident]:
+        """The page's incidents: their ids first (incident_paging), then just those rows; `with_history`: with
+        their legal history and related incidents (the briefing's milestones), read in a few more queries."""
         ids = self.page_ids(where or IncidentFilter(), page or Page(sort="occurred", descending=True))
         query = select(IncidentRow).join(IncidentRow.facility).options(contains_eager(IncidentRow.facility))
+        if with_history:
+            query = query.options(selectinload(IncidentRow.status_changes), selectinload(IncidentRow.links))
         rows: dict[int, IncidentRow] = {}
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
             rows.update((row.id, row) for row in self.session.scalars(query.where(IncidentRow.id.in_(chunk))))
-        return [mapping.incident_record(rows[i]) for i in ids]
+        return [mapping.incident_record(rows[i], with_history=with_history) for i in ids]
 
     def page_ids(self, where: IncidentFilter, page: Page) -> list[int]:
         """The ids of `page` in order, chosen without reading the rows they skip (incident_paging)."""

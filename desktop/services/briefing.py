@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import getpass
+import os
+import re
+import sys
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
@@ -15,11 +19,14 @@ from desktop.services.case_facts import PendingReferral, PendingReferrals, pendi
 from desktop.services.dashboard import DashboardData, collect, describe_filter
 
 MAX_ROWS = 500  # default cap of the incident and plan-item tables; the totals are always given
+MARKING_LIMIT, PREPARED_BY_LIMIT = 60, 100  # characters: they must fit in the page header and footer
+MARKINGS = ("CUI", "LAW ENFORCEMENT SENSITIVE", "FOR OFFICIAL USE ONLY")  # offered by the dialog; any text will do
 
 
 @dataclass(frozen=True, slots=True)
 class BriefingOptions:
-    """Period (inclusive, either end open), facilities (none: all), redaction and the day deadlines are measured on."""
+    """Period (inclusive, either end open), facilities (none: all), redaction, the day deadlines are measured on,
+    the handling marking printed on every page (none by default) and who prepared it (empty: the computer's user)."""
 
     occurred_from: date | None = None
     occurred_to: date | None = None
@@ -28,6 +35,8 @@ class BriefingOptions:
     as_of: date | None = None  # None: today
     max_rows: int = MAX_ROWS
     title: str = "Facility security briefing"
+    marking: str = ""  # "CUI", "LAW ENFORCEMENT SENSITIVE": in the header and footer of every page
+    prepared_by: str = ""
 
     def problems(self) -> list[str]:
         """What is wrong with these options, in words (empty when they can be used)."""
@@ -38,6 +47,12 @@ class BriefingOptions:
             found.append("the number of table rows cannot be negative")
         if not self.title.strip():
             found.append("the title is empty")
+        for name, text, limit in (("handling marking", self.marking, MARKING_LIMIT),
+                                  ("name under Prepared by", self.prepared_by, PREPARED_BY_LIMIT)):  # fmt: skip
+            if "\n" in text or "\r" in text:
+                found.append(f"the {name} must be one line")
+            if len(text.strip()) > limit:
+                found.append(f"the {name} has {len(text.strip())} characters, at most {limit} fit on the page")
         return found
 
     def incident_filter(self) -> IncidentFilter:
@@ -59,6 +74,11 @@ class BriefingContent:
     pending: PendingReferrals = field(default=PendingReferrals((), 0))  # of the facilities, whatever the period
     plan_items: tuple[PlanItem, ...] = field(default=())  # open ones and those due in the period, earliest first
     plan_items_total: int = 0
+    prepared_by: str = ""  # options.prepared_by, or the computer's user when that is empty
+
+    @property
+    def marking(self) -> str:
+        return self.options.marking.strip()
 
     @property
     def redacted(self) -> bool:
@@ -72,6 +92,31 @@ class BriefingContent:
     def possibly(self, incident: Incident) -> bool:
         """Whether `incident` only possibly lies in the period (approximate, or reaching outside it)."""
         return possibly_in_filter(incident, self.options.incident_filter())
+
+
+def computer_user() -> str:
+    """The name of the person logged in: the full name of the account when it has one, else the login name
+    (empty when neither can be read)."""
+    try:
+        login = getpass.getuser()
+    except (OSError, KeyError):
+        return ""
+    if sys.platform != "win32":
+        import pwd
+
+        try:
+            full = pwd.getpwuid(os.getuid()).pw_gecos.split(",")[0].strip()
+        except KeyError:
+            full = ""
+        return full or login
+    return login
+
+
+def suggested_file_name(day: date, marking: str = "") -> str:
+    """The PDF's file name: "briefing-2019-09-12.pdf", with the marking "briefing-2019-09-12-CUI.pdf"
+    ("LAW ENFORCEMENT SENSITIVE" as LAW-ENFORCEMENT-SENSITIVE, "CUI//SP-PRVCY" as CUI-SP-PRVCY)."""
+    tag = "-".join(re.findall(r"[A-Za-z0-9]+", marking))
+    return f"briefing-{day.isoformat()}{'-' + tag if tag else ''}.pdf"
 
 
 def redact(incident: Incident) -> Incident:
@@ -100,7 +145,8 @@ def briefing_content(database: Database, options: BriefingOptions, now: datetime
     with database.unit_of_work(write=False) as uow:
         names = _facility_names(uow, options.facility_uuids)
         figures = collect(uow, where, as_of)
-        incidents = uow.incidents.page(where, Page(limit=options.max_rows, sort="occurred", descending=True))
+        page = Page(limit=options.max_rows, sort="occurred", descending=True)
+        incidents = uow.incidents.page(where, page, with_history=True)  # the legal milestones
         plan_items, plan_total = uow.plans.open_or_due_within(
             where, options.occurred_from, options.occurred_to, options.max_rows
         )
@@ -121,4 +167,5 @@ def briefing_content(database: Database, options: BriefingOptions, now: datetime
         pending=pending,
         plan_items=tuple(plan_items),
         plan_items_total=plan_total,
+        prepared_by=options.prepared_by.strip() or computer_user(),
     )

@@ -41,7 +41,7 @@ def install_features(window: MainWindow, app_paths: AppPaths) -> Features:
                      default_directory=app_paths.data_dir)  # fmt: skip
     backups = BackupActions(window, session, app_paths)
     reports = ReportActions(window, session, window.current_incident_filter, today=window.today,
-                            default_directory=app_paths.data_dir)  # fmt: skip
+                            default_directory=app_paths.data_dir, settings=window.settings)  # fmt: skip
     history_action = QAction("Record &history…", window)
     history_action.setShortcut(QKeySequence("Ctrl+H"))
     history_action.setStatusTip("Show every recorded change of the selected record (audit trail)")

@@ -13,17 +13,19 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 from desktop.domain.errors import StorageError
 from desktop.domain.queries import IncidentFilter
 from desktop.persistence.unit_of_work import Database
+from desktop.services.briefing import suggested_file_name
 from desktop.services.records import FacilityService
 from desktop.ui.feature_actions import FeatureActions
 from desktop.ui.report import BriefingError, write_briefing
 from desktop.ui.report.briefing_dialog import BriefingDialog
 from desktop.ui.session import Session
+from desktop.ui.settings import WindowSettings
 
 
 class ReportActions(FeatureActions):
     """Owns `export_briefing_action`; add it to the File menu. The dialog opens window-modal (not blocking);
     on Export the PDF of the session's database is written, then `exported(path, pages)` or `failed(message)`
-    is emitted."""
+    is emitted. The marking and the author's name chosen are remembered in `settings` for the next briefing."""
 
     exported = Signal(str, int)
 
@@ -35,11 +37,13 @@ class ReportActions(FeatureActions):
         *,
         today: Callable[[], date] = date.today,
         default_directory: Path | None = None,
+        settings: WindowSettings | None = None,
     ) -> None:
         super().__init__(parent_window, session)
         self.current_filter = current_filter
         self.today = today
         self.default_directory = default_directory or Path.home()
+        self.settings = settings
         self.dialog: BriefingDialog | None = None
         self.export_briefing_action = self.action(
             "Export &briefing (PDF)…", "export_briefing_action",
@@ -57,8 +61,11 @@ class ReportActions(FeatureActions):
             self._fail(str(error))
             return
         today = self.today()
-        default_path = self.default_directory / f"briefing-{today.isoformat()}.pdf"
-        dialog = BriefingDialog(self.window, facilities, self.current_filter(), default_path, today)
+        marking = self.settings.briefing_marking() if self.settings else ""
+        prepared_by = self.settings.briefing_prepared_by() if self.settings else ""
+        default_path = self.default_directory / suggested_file_name(today, marking)
+        dialog = BriefingDialog(self.window, facilities, self.current_filter(), default_path, today, marking=marking,
+                                prepared_by=prepared_by)  # fmt: skip
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._write(database, dialog))
         dialog.destroyed.connect(self._forget_dialog)
@@ -71,6 +78,8 @@ class ReportActions(FeatureActions):
     def _write(self, database: Database, dialog: BriefingDialog) -> None:
         path, options = dialog.output_path(), dialog.options()
         self.default_directory = path.parent
+        if self.settings is not None:
+            self.settings.save_briefing(options.marking, options.prepared_by)
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             pages = write_briefing(database, path, options)

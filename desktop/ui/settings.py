@@ -1,4 +1,5 @@
-"""What the window remembers between runs (QSettings): geometry, dock/toolbar state, columns, tab, recent databases."""
+"""What the window remembers between runs (QSettings): geometry, dock/toolbar state, columns, tab, recent databases,
+the briefing's marking and author."""
 
 from __future__ import annotations
 
@@ -67,6 +68,19 @@ class WindowSettings:
     def last_database(self) -> str:
         recent = self.recent_databases()
         return recent[0] if recent else ""
+
+    # ---- briefing ---------------------------------------------------------------------------------------
+    def briefing_marking(self) -> str:
+        """The handling marking of the last briefing exported ("" for none)."""
+        return str(self.settings.value("briefing/marking", "") or "")
+
+    def briefing_prepared_by(self) -> str:
+        """The name given as having prepared the last briefing ("": the computer's user)."""
+        return str(self.settings.value("briefing/prepared_by", "") or "")
+
+    def save_briefing(self, marking: str, prepared_by: str) -> None:
+        self.settings.setValue("briefing/marking", marking)
+        self.settings.setValue("briefing/prepared_by", prepared_by)
 
     def sync(self) -> None:
         self.settings.sync()

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import math
+import textwrap
 from collections.abc import Callable, Sequence
+from html import escape
 from typing import Any
 
 from PySide6.QtCharts import QAbstractBarSeries, QBarSet, QChart, QValueAxis
@@ -136,6 +138,13 @@ def attach(chart: QChart, series: QAbstractBarSeries, x_axis: Any, y_axis: Any) 
 
 def short(text: str, limit: int = 30) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def wrapped(text: str, width: int) -> str:
+    """`text` whole, as axis-label rich text broken between words onto lines of at most `width` characters
+    (a longer word keeps a line of its own)."""
+    lines = textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False) or [text]
+    return "<br>".join(escape(line, quote=False) for line in lines)
 
 
 def unique_labels(labels: Sequence[str]) -> list[str]:

@@ -19,14 +19,20 @@ from desktop.ui.dashboard.chart_common import (
     show_tooltips,
     unique_labels,
     value_axis,
+    wrapped,
 )
 
 TOP = 10  # bars shown; the title tells how many incidents the others have
 Ranked = list[tuple[str, int, dict[str, object]]]  # label, count, keywords for narrowed()
 
 
-def facility_chart(facilities: tuple[FacilityCount, ...], pick: Pick | None = None) -> QChart:
-    ranked: Ranked = [(short(f.name, 24), f.count, {"facility_uuid": f.facility_uuid}) for f in facilities]
+def facility_chart(facilities: tuple[FacilityCount, ...], pick: Pick | None = None, wrap: int | None = None) -> QChart:
+    """`wrap`: the names whole, on lines of at most this many characters (None: shortened to one line)."""
+
+    def label(name: str) -> str:
+        return wrapped(name, wrap) if wrap else short(name, 24)
+
+    ranked: Ranked = [(label(f.name), f.count, {"facility_uuid": f.facility_uuid}) for f in facilities]
     return ranking_chart("Incidents by facility", ranked, pick)
 
 

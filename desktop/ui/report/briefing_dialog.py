@@ -1,5 +1,5 @@
-"""Options of the briefing PDF: period, facilities, sensitive fields (left out unless ticked, which asks first) and
-the file to write; it only returns values."""
+"""Options of the briefing PDF: period, marking, author, facilities, sensitive fields (left out unless ticked, which
+asks first) and the file to write; it only returns values."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.queries import IncidentFilter
-from desktop.services.briefing import BriefingOptions
+from desktop.services.briefing import MARKINGS, BriefingOptions, computer_user, suggested_file_name
 from desktop.ui.dialogs.sensitive_question import ask_to_include_sensitive, sensitive_fields_text
 from desktop.ui.widgets.date_input import DayInput
 
@@ -43,7 +44,12 @@ class BriefingDialog(QDialog):
         where: IncidentFilter,
         default_path: Path,
         today: date,
+        *,
+        marking: str = "",
+        prepared_by: str = "",
     ) -> None:
+        """`default_path`: its folder, and its name unless it is the one suggested for `marking` (then the name
+        follows the marking chosen); `prepared_by` empty: the computer's user."""
         super().__init__(parent)
         self.setObjectName("briefing_dialog")
         self.setWindowTitle("Export briefing (PDF)")
@@ -63,6 +69,24 @@ class BriefingDialog(QDialog):
         period_form = QFormLayout(self.period)
         period_form.addRow("&From:", self.date_from)
         period_form.addRow("&To:", self.date_to)
+
+        self.marking = QComboBox(self)
+        self.marking.setObjectName("marking")
+        self.marking.setEditable(True)
+        self.marking.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.marking.addItems(["", *MARKINGS])
+        self.marking.setCurrentText(marking)
+        marking_edit = self.marking.lineEdit()
+        assert marking_edit is not None
+        marking_edit.setPlaceholderText("none")
+        self.marking.setToolTip("Printed at the top and bottom of every page and in the file name, e.g. CUI")
+        self.prepared_by = QLineEdit(prepared_by or computer_user(), self)
+        self.prepared_by.setObjectName("prepared_by")
+        self.prepared_by.setPlaceholderText("your name")
+        self._suggested = suggested_file_name(today, marking)
+        marking_form = QFormLayout()
+        marking_form.addRow("Handling &marking:", self.marking)
+        marking_form.addRow("Prepared b&y:", self.prepared_by)
 
         self.facility_list = QListWidget(self)
         self.facility_list.setObjectName("facility_list")
@@ -102,6 +126,7 @@ class BriefingDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.period)
+        layout.addLayout(marking_form)
         layout.addWidget(facilities_label)
         layout.addWidget(self.facility_list, 1)
         layout.addWidget(self.include_sensitive)
@@ -113,6 +138,8 @@ class BriefingDialog(QDialog):
         for signal in (self.period.toggled, self.date_from.changed, self.date_to.changed,
                        self.path_edit.textChanged):  # fmt: skip
             signal.connect(self._check)
+        self.marking.currentTextChanged.connect(self._marking_changed)
+        self.prepared_by.textChanged.connect(self._check)
         self._check()
         self.resize(520, 520)
 
@@ -125,6 +152,15 @@ class BriefingDialog(QDialog):
         self.sensitive_question = None
         if not include:
             self.include_sensitive.setChecked(False)
+
+    def _marking_changed(self, marking: str) -> None:
+        """The suggested file name follows the marking (briefing-2019-09-12-CUI.pdf); a name typed is kept."""
+        path = Path(self.path_edit.text().strip())
+        suggested = suggested_file_name(self._today, marking)
+        if path.name == self._suggested:
+            self.path_edit.setText(str(path.with_name(suggested)))
+        self._suggested = suggested
+        self._check()
 
     def _browse(self) -> None:
         chosen, _ = QFileDialog.getSaveFileName(self, "Save briefing as", self.path_edit.text(), "PDF files (*.pdf)")
@@ -170,6 +206,8 @@ class BriefingDialog(QDialog):
             facility_uuids=self.selected_facilities(),
             redact=not (self.include_sensitive.isChecked() and self.sensitive_question is None),  # once agreed
             as_of=self._today,
+            marking=self.marking.currentText().strip(),
+            prepared_by=self.prepared_by.text().strip(),
         )
 
     def output_path(self) -> Path:

@@ -9,6 +9,7 @@ from html import escape
 
 from desktop.domain import figure_text
 from desktop.domain.figures import DirectiveProgress
+from desktop.domain.legal_history import arrest_undated, legal_milestones, milestone_text
 from desktop.domain.records import Incident, PlanItem
 from desktop.domain.values import Weapon
 from desktop.services.briefing import BriefingContent
@@ -18,6 +19,8 @@ from desktop.ui.dashboard.chart_common import DUE_SOON_COLOUR, OVERDUE_COLOUR, c
 from desktop.ui.report.briefing_facts import pending_section, period_note, possibly_mark, possibly_note
 from desktop.ui.report.chart_images import FULL_WIDTH, HALF_WIDTH
 
+Contents = Sequence[tuple[str, int]]  # the sections, each with the page it starts on
+
 STYLE = """
 body { font-size: 9pt; }
 h1 { font-size: 17pt; margin-bottom: 2px; }
@@ -25,6 +28,7 @@ h2 { font-size: 12.5pt; margin-top: 14px; margin-bottom: 4px; }
 p.meta { color: #444444; margin-top: 0px; }
 p.note { color: #444444; font-size: 8pt; }
 p.redaction { font-weight: bold; }
+p.contents { font-size: 11pt; margin-top: 8px; margin-bottom: 2px; }
 table.grid { border-collapse: collapse; }
 table.grid th { background-color: #e6e6e6; text-align: left; font-size: 8pt; }
 table.grid td { font-size: 8pt; vertical-align: top; }
@@ -67,10 +71,25 @@ def _damage(incident: Incident) -> str:
     return escape(DamageBand.of(incident.property_damage, incident.property_extent).label)
 
 
+def _milestones(incident: Incident) -> str:
+    """The arrests, referrals and charges of the legal history, each with its date and agency; "none recorded"."""
+    lines = []
+    if arrest_undated(incident.status_history, incident.arrests_count, incident.perpetrator_outcome):
+        lines.append('<b>Arrest</b><br><span class="small">date not recorded</span>')
+    for change in legal_milestones(incident.status_history):
+        name, details = milestone_text(change)
+        details = f'<br><span class="small">{escape(details)}</span>' if details else ""
+        lines.append(f"<b>{escape(name)}</b>{details}")
+    return "<br>".join(lines) or '<span class="small">none recorded</span>'
+
+
 def incident_row(incident: Incident, redacted: bool, possibly: bool = False) -> str:
     """`possibly`: the incident only possibly lies in the period (marked under its date)."""
     details = escape(incident.description[:400] + ("…" if len(incident.description) > 400 else ""))
-    text = f"<b>{escape(incident.title)}</b>"
+    kind = " / ".join(attack.label for attack in incident.attack_types)  # the primary first
+    kind += "" if incident.completed else ", attempted"
+    kind += f"; {Weapon.format_list(incident.weapons)}" if incident.weapons else ""
+    text = f'<b>{escape(incident.title)}</b><br><span class="small"><i>{escape(kind)}</i></span>'
     if details:
         text += f'<br><span class="small">{details}</span>'
     if not redacted and (incident.suspect_names or incident.personal_details):
@@ -78,11 +97,6 @@ def incident_row(incident: Incident, redacted: bool, possibly: bool = False) -> 
             f'<br><span class="small"><b>Suspects:</b> {escape(incident.suspect_names) or "–"}; '
             f"<b>personal details:</b> {escape(incident.personal_details) or '–'}</span>"
         )
-    kind = escape(" / ".join(attack.label for attack in incident.attack_types))  # the primary first
-    if incident.weapons:
-        kind += f'<br><span class="small">{escape(Weapon.format_list(incident.weapons))}</span>'
-    if not incident.completed:
-        kind += '<br><span class="small">attempted</span>'
     occurred = escape(incident.occurred.label()).replace(" ", "<br>")  # the time under the day
     if possibly:
         occurred += possibly_mark()
@@ -93,10 +107,9 @@ def incident_row(incident: Incident, redacted: bool, possibly: bool = False) -> 
         _cell(occurred),
         _cell(escape(incident.facility_name)),
         _cell(text),
-        _cell(kind),
         _cell(status),
-        _cell(_casualties(incident)),
-        _cell(_damage(incident), css="number"),
+        _cell(_milestones(incident)),
+        _cell(f"{_casualties(incident)}<br>damage: {_damage(incident)}"),
     ]
     return f"<tr>{''.join(cells)}</tr>"
 
@@ -198,7 +211,20 @@ def redaction_notice(redacted: bool) -> str:
     return "NOT REDACTED: this briefing contains suspect names and personal details. Handle accordingly."
 
 
-def briefing_html(content: BriefingContent, chart_names: Sequence[str]) -> str:
+def generated_text(content: BriefingContent) -> str:
+    return f"{content.generated_at.strftime('%Y-%m-%d %H:%M')} UTC"
+
+
+def contents_table(contents: Contents) -> str:
+    """The table of contents: each section with the page it starts on (nothing for a short briefing)."""
+    if not contents:
+        return ""
+    rows = "".join(f"<tr><td>{escape(name)}</td><td class='number'>{page}</td></tr>" for name, page in contents)
+    return f'<p class="contents"><b>Contents</b></p><table width="45%" cellspacing="0" cellpadding="1">{rows}</table>'
+
+
+def briefing_html(content: BriefingContent, chart_names: Sequence[str], contents: Contents = ()) -> str:
+    """The whole briefing; `contents`: the sections and their pages, for the table of contents (none: left out)."""
     options = content.options
     today = content.as_of
     facilities = ", ".join(content.facility_names) or "all facilities"
@@ -217,10 +243,11 @@ def briefing_html(content: BriefingContent, chart_names: Sequence[str]) -> str:
     )
     incident_note += possibly_note(content)
     incident_table = _table(
-        ["Occurred, case", "Facility", "Incident", "Attack type", "Severity, status", "Casualties", "Damage"],
+        ["Occurred, case", "Facility", "Incident, attack type", "Severity, status", "Arrest, referral, charges",
+         "Casualties, damage"],
         (incident_row(incident, content.redacted, content.possibly(incident)) for incident in content.incidents),
-        widths=(12, 13, 32, 12, 12, 10, 9),
-    )
+        widths=(11, 14, 34, 12, 16, 13),
+    )  # fmt: skip
     plan_table = _table(
         ["Due", "Facility", "Plan item", "Owner", "Status"],
         (plan_row(item, today) for item in content.plan_items),
@@ -234,14 +261,16 @@ def briefing_html(content: BriefingContent, chart_names: Sequence[str]) -> str:
     plan_note = f"{count_text(content.plan_items_total)} open plan items or items due in the period"
     if len(content.plan_items) < content.plan_items_total:
         plan_note += f"; the first {count_text(len(content.plan_items))} by due date"
+    prepared = f" Prepared by {escape(content.prepared_by)}." if content.prepared_by else ""
     return f"""<html><head><style>{STYLE}</style></head><body>
 <h1>{escape(options.title)}</h1>
 <p class="meta">Period: {escape(period)}. Facilities: {escape(facilities)}.<br>
-Deadlines as of {today.isoformat()}; generated {content.generated_at.strftime("%Y-%m-%d %H:%M")} UTC.</p>
+Deadlines as of {today.isoformat()}; generated {generated_text(content)}.{prepared}</p>
 <p class="redaction">{escape(redaction_notice(content.redacted))}</p>
+{contents_table(contents)}
 <h2>Summary</h2>{_summary(content)}
 <h2>Charts</h2>{_charts(chart_names)}
-<h2 style="page-break-before: always">Incidents</h2>
+<h2>Incidents</h2>
 <p class="note">{escape(incident_note + casualty_note)}</p>{incident_table}
 {pending_section(content)}
 <h2>Security plan items</h2><p class="note">{escape(plan_note)}.</p>

@@ -1,4 +1,5 @@
-"""Write the briefing PDF with QTextDocument and QPdfWriter: laid out in pages, a footer on each."""
+"""Write the briefing PDF with QTextDocument and QPdfWriter: laid out in pages, the marking above and below each,
+and a footer."""
 
 from __future__ import annotations
 
@@ -8,18 +9,28 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt, QUrl
-from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
+from PySide6.QtGui import (
+    QFont,
+    QFontMetricsF,
+    QImage,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QTextDocument,
+)
 from PySide6.QtWidgets import QApplication
 
 from desktop.persistence.unit_of_work import Database
 from desktop.services.briefing import BriefingContent, BriefingOptions, briefing_content
 from desktop.services.export_audit import audit_briefing
-from desktop.ui.report.briefing_html import briefing_html
+from desktop.ui.report.briefing_html import Contents, briefing_html, generated_text
 from desktop.ui.report.chart_images import briefing_charts
+from desktop.ui.report.pagination import paginate
 
 RESOLUTION = 300  # dots per inch of the PDF's layout
 MARGINS_MM = QMarginsF(15, 14, 15, 14)
-FOOTER_POINTS = 18  # room at the bottom of each page for the footer line
+LINE_POINTS = 11  # a line of the page header and footer
 
 
 class BriefingError(RuntimeError):
@@ -57,6 +68,38 @@ def write_briefing(database: Database, path: Path | str, options: BriefingOption
     return pages
 
 
+def _document(content: BriefingContent, charts: dict[str, QImage], writer: QPdfWriter, page: QSizeF,
+              contents: Contents) -> QTextDocument:  # fmt: skip
+    document = QTextDocument()
+    document.documentLayout().setPaintDevice(writer)  # lay fonts and images out at the PDF's resolution
+    font = QFont(QApplication.font())
+    font.setPointSizeF(9)
+    document.setDefaultFont(font)
+    document.setDocumentMargin(0)
+    for name, image in charts.items():
+        document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(f"chart:{name}"), image)
+    document.setHtml(briefing_html(content, list(charts), contents))
+    document.setPageSize(page)
+    return document
+
+
+def _draw_page(painter: QPainter, document: QTextDocument, number: int, top: float) -> None:
+    """Page `number` (from 0) of the laid-out document, `top` below the top of the paper. (Qt draws a paragraph
+    that a page break splits on both pages, clipped: its lines are hidden on the other page, yet in its text.)"""
+    page = document.pageSize()
+    painter.save()
+    painter.translate(0, top - number * page.height())
+    document.drawContents(painter, QRectF(0, number * page.height(), page.width(), page.height()))
+    painter.restore()
+
+
+def footer_text(content: BriefingContent) -> str:
+    """The left part of every page's footer: the briefing, who prepared it when, and whether it is redacted."""
+    notice = "Redacted" if content.redacted else "NOT REDACTED: contains personal data"
+    prepared = f"prepared by {content.prepared_by}, " if content.prepared_by else ""
+    return f"{content.options.title}, {content.as_of.isoformat()}: {prepared}{generated_text(content)}. {notice}"
+
+
 def _render(content: BriefingContent, path: Path) -> int:
     writer = QPdfWriter(str(path))
     writer.setResolution(RESOLUTION)
@@ -64,39 +107,38 @@ def _render(content: BriefingContent, path: Path) -> int:
     writer.setPageMargins(MARGINS_MM, QPageLayout.Unit.Millimeter)
     writer.setTitle(content.options.title)
     writer.setCreator("Incident Logger")
-    footer_height = FOOTER_POINTS * RESOLUTION / 72
-    page = QSizeF(writer.width(), writer.height() - footer_height)
+    marking = content.marking
+    line = LINE_POINTS * RESOLUTION / 72
+    header_height = 2 * line if marking else 0.0  # the marking, and a gap
+    footer_height = (3 if marking else 2) * line  # a gap, the marking, the footer line
+    page = QSizeF(writer.width(), writer.height() - header_height - footer_height)
 
-    document = QTextDocument()
-    document.documentLayout().setPaintDevice(writer)  # lay fonts and images out at the PDF's resolution
-    font = QFont(QApplication.font())
-    font.setPointSizeF(9)
-    document.setDefaultFont(font)
-    document.setDocumentMargin(0)
     charts = briefing_charts(content.figures)
-    for name, image in charts.items():
-        document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(f"chart:{name}"), image)
-    document.setHtml(briefing_html(content, list(charts)))
-    document.setPageSize(page)
+    document = paginate(lambda contents: _document(content, charts, writer, page, contents))
     pages = document.pageCount()
 
     painter = QPainter()
     if not painter.begin(writer):
         raise BriefingError(f"cannot write {path}: Qt could not open the PDF for writing")
     try:
-        footer_font = QFont(font)
-        footer_font.setPointSizeF(7.5)
-        notice = "Redacted" if content.redacted else "NOT REDACTED: contains personal data"
+        small = QFont(document.defaultFont())
+        small.setPointSizeF(7.5)
+        bold = QFont(small)
+        bold.setBold(True)
+        bold.setPointSizeF(9)
+        left = QFontMetricsF(small).elidedText(footer_text(content), Qt.TextElideMode.ElideMiddle,
+                                               page.width() * 0.82)  # fmt: skip
+        top_aligned = int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         for number in range(pages):
             if number:
                 writer.newPage()
-            painter.save()
-            painter.translate(0, -number * page.height())
-            document.drawContents(painter, QRectF(0, number * page.height(), page.width(), page.height()))
-            painter.restore()
-            painter.setFont(footer_font)
-            footer = QRectF(0, page.height(), page.width(), footer_height)
-            left = f"{content.options.title}, {content.as_of.isoformat()}. {notice}"
+            _draw_page(painter, document, number, header_height)
+            footer = QRectF(0, header_height + page.height(), page.width(), footer_height)
+            if marking:
+                painter.setFont(bold)
+                painter.drawText(QRectF(0, 0, page.width(), line), top_aligned, marking)
+                painter.drawText(QRectF(0, footer.top() + line, page.width(), line), top_aligned, marking)
+            painter.setFont(small)
             painter.drawText(footer, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom), left)
             right = f"Page {number + 1} of {pages}"
             painter.drawText(footer, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom), right)
