@@ -102,6 +102,9 @@ class Kind(StrEnum):
     WEAPONS_LABEL = "weapons_label"
     HISTORY = "history"
     CODES = "codes"  # several codes of one enumeration, ";"-separated
+    # read only from spreadsheet-profile files (desktop/services/csv/sheet.py):
+    DATE_WORDS = "date_words"  # a partial date as people write it: 2019-07-13, 7/13/2019, late August 2019, EDTF
+    WEAPONS_TEXT = "weapons_text"  # "Firearms: rifle; Incendiary: Molotov cocktail" (\\ and \\; escaped)
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,7 +175,7 @@ INCIDENT_COLUMNS: tuple[Column, ...] = (
     *_enum("target_type_3", "Third target type", TargetType),
     Column("weapons", "Weapons", Kind.WEAPONS, "weapons"),
     Column("weapons_label", "Weapons (label)", Kind.WEAPONS_LABEL, "weapons"),
-    Column("completed", "Completed", Kind.BOOL, "completed"),
+    Column("completed", "Completed", Kind.BOOL, "completed", aliases=("Outcome",)),
     *_enum("severity", "Severity", Severity),
     _int("victims_killed", "Victims killed"),
     _int("victims_injured", "Victims injured"),
