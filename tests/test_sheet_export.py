@@ -99,9 +99,9 @@ def test_the_legal_history_is_its_own_file_one_row_per_entry(demo_database: Data
     assert written_files(target, SHEET) == [target, companion]
     entries = [r for r in table(companion) if r["Incident"] == MOLOTOV]
     assert [(e["Date"], e["Date as known"], e["Status"], e["Agency"]) for e in entries] == [
-        ("", "August 2019", "Reported", ""),
-        ("", "August 2019", "Arrest made", ""),
-        ("", "September 2019", "Referred for prosecution", "U.S. Department of Justice"),
+        ("", "August 2019 (only the month is known)", "Reported", ""),
+        ("", "August 2019 (only the month is known)", "Arrest made", ""),
+        ("", "September 2019 (only the month is known)", "Referred for prosecution", "U.S. Department of Justice"),
     ]
     molotov = next(r for r in table(target) if r["Title"] == MOLOTOV)
     assert {e["Incident UUID"] for e in entries} == {molotov["UUID"]}
@@ -244,7 +244,7 @@ def test_dates_as_known_read_back_as_the_same_date() -> None:
         assert written and read_sheet_date(written) == value, (text, written)
     assert date_as_known(PartialDate.parse("2019-07-13")) == "" == date_as_known(PartialDate())
     assert date_as_known(PartialDate.parse("2019-08-21~/2019-08-31~")) == "late August 2019"
-    assert date_as_known(PartialDate.parse("2019-08")) == "August 2019"
+    assert date_as_known(PartialDate.parse("2019-08")) == "August 2019 (only the month is known)"
     assert PartialDate.parse("2019-08-20/2019-09-03~").precision is DatePrecision.RANGE
 
 

@@ -62,16 +62,17 @@ def test_the_spreadsheet_workbook_has_typed_cells_and_no_formula(demo_database: 
     assert widths["Title"] == 60 and widths["State"] == 8 and widths["Occurred"] == 11
     entries = [row for row in rows_of(history) if row["Incident"].value == MOLOTOV]
     assert [(e["Date as known"].value, e["Status"].value) for e in entries] == [
-        ("August 2019", "Reported"),
-        ("August 2019", "Arrest made"),
-        ("September 2019", "Referred for prosecution"),
+        ("August 2019 (only the month is known)", "Reported"),
+        ("August 2019 (only the month is known)", "Arrest made"),
+        ("September 2019 (only the month is known)", "Referred for prosecution"),
     ]
     closed = [row for row in rows_of(history) if row["Status"].value == "Closed"]
     assert closed and closed[0]["Date"].is_date and closed[0]["Incident UUID"].value == rows[FORMULA]["UUID"].value
     readme = [c.value for row in book["README"].iter_rows() for c in row if c.value]
     assert (
         "  Occurred as known: when it happened, when not known to the day: a month, a year, a range or about "
-        "(August 2019, late August 2019, about 20 to 31 August 2019); empty when Occurred holds the date" in readme
+        "(late August 2019, about 20 to 31 August 2019, August 2019 (only the month is known)); empty when Occurred holds the date"
+        in readme
     )
 
 

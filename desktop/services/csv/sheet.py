@@ -23,7 +23,8 @@ from desktop.services.csv.format import COLUMNS, MASK, Column, Kind, field_value
 # - Cells a spreadsheet types: numbers as numbers, exact dates as ISO dates (2019-07-13) or date-times
 #   (2019-07-13 04:00), counts empty when unknown. A date that is not one exact day (a month, a range, "about")
 #   is never put in a date column: "Occurred" stays empty and "Occurred as known" says it in words that import
-#   reads back ("late August 2019", "about 20 to 31 August 2019", "August 2019").
+#   reads back and spreadsheets leave as text ("late August 2019", "about 20 to 31 August 2019", "August 2019 (only
+#   the month is known)": a bare "August 2019" would be turned into 1 August 2019 by a spreadsheet).
 # - The legal history is not packed into a cell: it is its own table (legal_history.py), one row per entry.
 # - Weapons as "Firearms: rifle; Incendiary: Molotov cocktail"; inside a subtype ``\``, ``;`` and ``|`` are
 #   written ``\\``, ``\;`` and ``\|``.
@@ -96,6 +97,12 @@ def exact_moment(value: PartialDate) -> date | datetime | None:
     return None
 
 
+# A plain "August 2019" or "2019" would be taken for a date (1 August 2019) or a number by a spreadsheet and saved
+# back as one, losing what is known; the words after it keep it text ("about …", ranges and thirds already are).
+_ONLY = "(only the {} is known)"
+_ONLY_READ = re.compile(r"\s*\(only the (?:month|year) is known\)\s*$", re.IGNORECASE)
+
+
 def _day(day: date) -> str:
     return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
 
@@ -129,9 +136,10 @@ def _words(value: PartialDate) -> str:
         else:
             text = f"{_day(on)} to {_day(until)}"
     elif value.precision is DatePrecision.YEAR:
-        text = str(on.year)
+        text = f"{on.year}" if value.approximate else f"{on.year} {_ONLY.format('year')}"
     elif value.precision is DatePrecision.MONTH:
-        text = f"{MONTH_NAMES[on.month - 1]} {on.year}"
+        month = f"{MONTH_NAMES[on.month - 1]} {on.year}"
+        text = month if value.approximate else f"{month} {_ONLY.format('month')}"
     else:
         text = _day(on)
     return f"about {text}" if value.approximate else text
@@ -147,15 +155,16 @@ def date_as_known(value: PartialDate) -> str:
         return ""
     text = _words(plain) if plain.on is not None and plain.on.year >= 1000 else plain.iso(" ")
     try:
-        same = read_date(text) == plain
+        same = read_sheet_date(text) == plain
     except ValueError:
         same = False
     return text if same else plain.iso(" ")
 
 
 def read_sheet_date(text: str) -> PartialDate:
-    """A date cell of a spreadsheet file: ISO or EDTF, words (late August 2019), or a US short date (7/13/2019)."""
-    return read_date(text, month_first=True)
+    """A date cell of a spreadsheet file: ISO or EDTF, words (late August 2019, August 2019 (only the month is
+    known)), or a US short date (7/13/2019)."""
+    return read_date(_ONLY_READ.sub("", text), month_first=True)
 
 
 # --- weapons ------------------------------------------------------------------------------------------------------
