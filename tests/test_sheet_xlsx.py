@@ -71,8 +71,8 @@ def test_the_spreadsheet_workbook_has_typed_cells_and_no_formula(demo_database: 
     readme = [c.value for row in book["README"].iter_rows() for c in row if c.value]
     assert (
         "  Occurred as known: when it happened, when not known to the day: a month, a year, a range or about "
-        "(late August 2019, about 20 to 31 August 2019, August 2019 (only the month is known)); empty when Occurred holds the date"
-        in readme
+        "(late August 2019, about 20 to 31 August 2019, August 2019 (only the month is known)); "
+        "empty when Occurred holds the date" in readme
     )
 
 

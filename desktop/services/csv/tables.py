@@ -93,7 +93,8 @@ def cell_type(value: Cell) -> str:
 _ABOUT: dict[str, str] = {
     "occurred": "when it happened, as a date (or date and time) - only when known to the day; else empty",
     "occurred_as_known": "when it happened, when not known to the day: a month, a year, a range or about "
-    "(late August 2019, about 20 to 31 August 2019, August 2019 (only the month is known)); empty when Occurred holds the date",
+    "(late August 2019, about 20 to 31 August 2019, August 2019 (only the month is known)); "
+    "empty when Occurred holds the date",
     "city": "the facility's city (for reading; not imported)",
     "state": "the facility's state (for reading; not imported)",
     "weapons": "weapon types with an optional detail: Firearms: rifle; Incendiary: Molotov cocktail",
