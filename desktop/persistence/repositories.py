@@ -374,7 +374,11 @@ class IncidentRepository(_Repository[IncidentRow, Incident]):
         query = (
             select(IncidentRow)
             .join(IncidentRow.facility)
-            .options(contains_eager(IncidentRow.facility), selectinload(IncidentRow.status_changes))
+            .options(
+                contains_eager(IncidentRow.facility),
+                selectinload(IncidentRow.status_changes),
+                selectinload(IncidentRow.links),
+            )
             .order_by(IncidentRow.id)
         )
         result = self.session.scalars(self.filtered(query, where).execution_options(yield_per=size))

@@ -148,12 +148,12 @@ def record_chunks(uow: UnitOfWork, options: ExportOptions, progress: Progress | 
 
 
 def _text(value: Cell) -> str:
+    if type(value) is str:
+        return neutralize_sheet(value)
     if value is None:
         return ""
     if isinstance(value, Masked):
         return str(value)
-    if isinstance(value, str):
-        return neutralize_sheet(value)
     if isinstance(value, datetime):
         return format_datetime(value)
     if isinstance(value, date):

@@ -73,8 +73,13 @@ def needs_mark(text: str) -> bool:
     return rest == MASK or runs_as_formula(rest)
 
 
+_MAYBE_MARKED = frozenset("=+-@' \t\r\n[")  # first characters of texts that may need the mark (MASK: "[")
+
+
 def neutralize_sheet(text: str) -> str:
     """The cell as written: one apostrophe in front only of text a spreadsheet would run (see above)."""
+    if not text or text[0] not in _MAYBE_MARKED:
+        return text
     return "'" + text if needs_mark(text) else text
 
 
@@ -199,15 +204,22 @@ class SheetColumn:
 def _typed(column: Column) -> Callable[[Any, Places], Cell]:
     """The typed cell of a round-trip column: numbers, dates and date-times as such, choice lists as labels."""
     kind, name = column.kind, column.field
+    if kind in (Kind.INT, Kind.FLOAT, Kind.DATE, Kind.DATETIME) and name != "occurred_time_of_day":
+        return lambda record, _places: getattr(record, name)
+    if kind is Kind.TEXT:
+        return lambda record, _places: getattr(record, name) or ""
+    if kind is Kind.CODE:
+
+        def label(record: Any, _places: Places) -> Cell:
+            member = field_value(record, name)
+            return None if member is None else str(member.label)
+
+        return label
 
     def value(record: Any, _places: Places) -> Cell:
         raw = field_value(record, name)
         if raw is None:
             return None
-        if kind in (Kind.INT, Kind.FLOAT, Kind.DATE, Kind.DATETIME):
-            return raw  # type: ignore[no-any-return]
-        if kind is Kind.CODE:
-            return str(raw.label)
         if kind is Kind.CODES:
             return "; ".join(member.label for member in raw)
         return render(column, record)
