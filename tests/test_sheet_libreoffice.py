@@ -83,3 +83,20 @@ def test_libreoffice_round_trip_gives_the_same_records(demo_database: Database, 
         assert facts(fresh) == facts(demo_database)
     finally:
         fresh.close()
+
+
+@pytest.mark.parametrize("mark", [True, False], ids=["with byte order mark", "without"])
+def test_calc_reads_arabic_right_with_or_without_the_mark(demo_database: Database, tmp_path: Path,
+                                                          mark: bool) -> None:  # fmt: skip
+    """The mark that Excel needs does not disturb LibreOffice: with UTF-8 chosen it is dropped, not read as text."""
+    service = IncidentService(demo_database)
+    molotov = next(i for i in service.page() if "Molotov" in i.title)
+    service.update(replace(service.get(molotov.uuid), title=ARABIC))
+    source = tmp_path / "incidents.csv"
+    export_file(demo_database, source, ExportOptions(profile=Profile.SPREADSHEET, columns=("title", "state")))
+    if not mark:
+        source.write_bytes(source.read_bytes().removeprefix(b"\xef\xbb\xbf"))
+    workbook = soffice(tmp_path / "lo-profile", tmp_path / "xlsx", "xlsx", source, infilter=f"CSV:{UTF8_CSV}")
+    rows = [[c.value for c in row] for row in load_workbook(workbook).active.iter_rows()]
+    assert rows[0] == ["Title", "State"]
+    assert [ARABIC, "FL"] in rows

@@ -54,7 +54,7 @@ def test_the_spreadsheet_workbook_has_typed_cells_and_no_formula(demo_database: 
     assert (molotov["Victims killed"].value, molotov["Victims killed"].data_type) == (0, "n")
     assert molotov["Damage estimate (USD)"].value is None  # unknown: empty, never 0
     assert molotov["Suspects"].value == 1 and molotov["Outcome"].value == "Attempted"
-    assert molotov["Created (UTC)"].is_date and molotov["Created (UTC)"].number_format == "yyyy-mm-dd hh:mm:ss"
+    assert molotov["Created (UTC)"].is_date and molotov["Created (UTC)"].number_format == "yyyy-mm-dd h:mm:ss"
     assert (molotov["City"].value, molotov["State"].value) == (None, "FL")  # the demo knows no city there
     assert (tacoma["City"].value, tacoma["State"].value) == ("Tacoma", "WA")
     assert tacoma["Description"].value == "line one_x0001_\nsee _x005F_x0041_"  # XML cannot hold \x01 as it is

@@ -277,7 +277,7 @@ SHEET_COLUMNS: dict[RecordKind, tuple[SheetColumn, ...]] = {kind: _sheet_columns
 
 IMPORT_EXTRAS: dict[RecordKind, tuple[Column, ...]] = {
     RecordKind.INCIDENT: (
-        Column("occurred_day", "Occurred (a day, as spreadsheets write it)", Kind.DATE_WORDS, "occurred"),
+        Column("occurred_day", "Occurred (a date as spreadsheets write it)", Kind.DATE_WORDS, "occurred"),
         Column("occurred_as_known", "Occurred as known", Kind.DATE_WORDS, "occurred"),
         Column("weapons_text", "Weapons (Firearms: rifle; Incendiary)", Kind.WEAPONS_TEXT, "weapons"),
     ),

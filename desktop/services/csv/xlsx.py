@@ -27,14 +27,14 @@ from desktop.services.csv.tables import Layout, places, readme
 MAX_CELL = 32_767  # characters a spreadsheet cell holds
 SAMPLE = 1_000  # rows whose widths the column widths are fitted to (written before the rest)
 MAX_WIDTH = 60
-DATE_FORMAT = "yyyy-mm-dd"
-DATETIME_FORMAT = "yyyy-mm-dd hh:mm:ss"
 # XML 1.0 cannot hold these control characters; they are written as OOXML escapes (_x0001_), which Excel and
 # LibreOffice show as the character, and a literal "_x0041_" gets its underscore escaped (_x005F_x0041_).
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|_(?=x[0-9A-Fa-f]{4}_)")
 
 
 def _escape(text: str) -> str:
+    if _ILLEGAL.search(text) is None:
+        return text
     return _ILLEGAL.sub(lambda m: f"_x{ord(m.group()):04X}_", text)
 
 
@@ -75,23 +75,25 @@ class _Sheet:
         if self.held is not None:
             self._release()
 
-    def _cells(self, values: list[Any], where: str) -> list[WriteOnlyCell]:
-        cells = []
+    def _cells(self, values: list[Any], where: str) -> list[Any]:
+        """The row as openpyxl takes it: plain values (it types numbers, dates as yyyy-mm-dd and date-times as
+        yyyy-mm-dd h:mm:ss, and skips None), except text starting with "=", which it would make a formula: that
+        becomes a cell typed as a string."""
+        cells: list[Any] = []
         for index, value in enumerate(values):
-            cell = WriteOnlyCell(self.sheet)
-            if isinstance(value, str):
-                if len(value) > MAX_CELL:
-                    raise ValueError(f"{where}: {self.header[index]} is {len(value):,} characters long; a "
-                                     f"spreadsheet cell holds at most {MAX_CELL:,} - export this as CSV")  # fmt: skip
-                cell.value = _escape(value) if value else None
+            if not isinstance(value, str):
+                cells.append(value)
+                continue
+            if len(value) > MAX_CELL:
+                raise ValueError(f"{where}: {self.header[index]} is {len(value):,} characters long; a "
+                                 f"spreadsheet cell holds at most {MAX_CELL:,} - export this as CSV")  # fmt: skip
+            text = _escape(value)
+            if text[:1] == "=":
+                cell = WriteOnlyCell(self.sheet, value=text)
                 cell.data_type = "s"  # never a formula, whatever the text starts with
-            elif isinstance(value, datetime):
-                cell.value, cell.number_format = value, DATETIME_FORMAT
-            elif isinstance(value, date):
-                cell.value, cell.number_format = value, DATE_FORMAT
+                cells.append(cell)
             else:
-                cell.value = value  # a number, or None (empty: unknown)
-            cells.append(cell)
+                cells.append(text or None)
         return cells
 
 
