@@ -131,10 +131,8 @@ class ExportDialog(QDialog):
         rows.addWidget(self.view_rows)
         rows.addWidget(self.filter_label)
         form.addRow("Rows:", rows)
-        made_for = QVBoxLayout()
-        made_for.addWidget(self.profile_combo)
-        made_for.addWidget(self.profile_note)
-        form.addRow("&Made for:", made_for)
+        form.addRow("&Made for:", self.profile_combo)
+        form.addRow("", self.profile_note)
         column_buttons = QHBoxLayout()
         column_buttons.addWidget(self.all_columns)
         column_buttons.addWidget(self.no_columns)
@@ -142,18 +140,25 @@ class ExportDialog(QDialog):
         columns = QVBoxLayout()
         columns.addWidget(self.columns_list)
         columns.addLayout(column_buttons)
-        form.addRow("&Columns:", columns)
+        form.addRow(self._buddy("&Columns:", self.columns_list), columns)
         form.addRow("Sensitive fields:", self.redaction_combo)
         form.addRow("", self.bom_check)
         path = QHBoxLayout()
         path.addWidget(self.path_edit)
         path.addWidget(self.browse_button)
-        form.addRow("&File:", path)
+        form.addRow(self._buddy("&File:", self.path_edit), path)
         form.addRow("", self.files_label)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
         self.resize(560, 620)
+
+    @staticmethod
+    def _buddy(text: str, widget: QWidget) -> QLabel:
+        """A row label whose Alt+letter goes to `widget` (a row of several widgets gets none by itself)."""
+        label = QLabel(text)
+        label.setBuddy(widget)
+        return label
 
     @property
     def entity(self) -> RecordKind:
