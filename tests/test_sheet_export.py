@@ -8,6 +8,7 @@ import csv
 import io
 import zipfile
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -220,9 +221,8 @@ def test_formula_cells_stay_text_and_come_back(demo_database: Database, second_d
                                               tmp_path: Path) -> None:  # fmt: skip
     service = IncidentService(demo_database)
     tacoma = next(i for i in service.page() if i.title.startswith("Armed attack"))
-    service.update(tacoma.__class__(**{**{f: getattr(service.get(tacoma.uuid), f) for f in (
-        "facility_uuid", "occurred", "status", "status_history", "uuid", "version")},
-        "title": "=HYPERLINK(\"http://x\")", "description": "- cut fence\n- '=x", "sources": "-5"}))  # fmt: skip
+    service.update(replace(service.get(tacoma.uuid), title='=HYPERLINK("http://x")', description="- cut fence\n- '=x",
+                           sources="-5"))  # fmt: skip
     target = tmp_path / "incidents.csv"
     export_file(demo_database, target, SHEET)
     row = next(r for r in table(target) if r["UUID"] == tacoma.uuid)
@@ -252,8 +252,7 @@ def test_redaction_and_a_chosen_column_set(demo_database: Database, tmp_path: Pa
     service = IncidentService(demo_database)
     molotov = next(i for i in service.page() if i.title == MOLOTOV)
     stored = service.get(molotov.uuid)
-    service.update(stored.__class__(**{**{f: getattr(stored, f) for f in stored.__dataclass_fields__},
-                                       "suspect_names": "J. Doe"}))  # fmt: skip
+    service.update(replace(stored, suspect_names="J. Doe"))
     target = tmp_path / "chosen.csv"
     options = ExportOptions(profile=Profile.SPREADSHEET, columns=("title", "suspect_names", "occurred"),
                             redaction=Redaction.MASK, where=IncidentFilter(states=("FL",)))  # fmt: skip

@@ -31,7 +31,8 @@ from desktop.domain.kinds import RecordKind
 from desktop.domain.records import SENSITIVE_INCIDENT_FIELDS
 from desktop.domain.values import PartialDate, StatusChange, Weapon
 
-# The format, for people who receive or prepare such files:
+# The round-trip format (the "for spreadsheets" profile is described in sheet.py), for people who receive or
+# prepare such files:
 #
 # - Text: UTF-8 (a byte order mark is written on request, for spreadsheets), comma-separated, RFC 4180 quoting,
 #   CRLF line ends, one header row of column keys (``attack_type``). Import also reads Windows-1252 and ``;``,
@@ -104,7 +105,7 @@ class Kind(StrEnum):
     CODES = "codes"  # several codes of one enumeration, ";"-separated
     # read only from spreadsheet-profile files (desktop/services/csv/sheet.py):
     DATE_WORDS = "date_words"  # a partial date as people write it: 2019-07-13, 7/13/2019, late August 2019, EDTF
-    WEAPONS_TEXT = "weapons_text"  # "Firearms: rifle; Incendiary: Molotov cocktail" (\\ and \\; escaped)
+    WEAPONS_TEXT = "weapons_text"  # "Firearms: rifle; Incendiary: Molotov cocktail" (see sheet.py)
 
 
 @dataclass(frozen=True, slots=True)
