@@ -1,4 +1,4 @@
-"""Subcommands `export` and `import`: CSV files of incidents, facilities, plan items or directives."""
+"""Subcommands `export` and `import`: CSV (or ZIP, XLSX) files of incidents, facilities, plan items or directives."""
 
 from __future__ import annotations
 
@@ -17,9 +17,11 @@ from desktop.domain.queries import IncidentFilter
 from desktop.domain.search import SearchSyntaxError, parse_search
 from desktop.persistence.unit_of_work import Database
 from desktop.services.csv.detect import DELIMITER_NAMES, FileProblem, auto_mapping
-from desktop.services.csv.export import ExportOptions, Redaction, export_records
+from desktop.services.csv.export import ExportOptions, FileFormat, Redaction
+from desktop.services.csv.files import export_file, written_files
 from desktop.services.csv.format import COLUMNS
 from desktop.services.csv.importer import ImportOptions, import_csv, read_layout
+from desktop.services.csv.sheet import SHEET_COLUMNS, Profile
 from desktop.services.records import FacilityService
 
 FILTER_KEYS = {
@@ -47,10 +49,20 @@ def _entity(parser: argparse.ArgumentParser) -> None:
 
 def _export_arguments(parser: argparse.ArgumentParser) -> None:
     _entity(parser)
-    parser.add_argument("--output", "-o", type=Path, required=True, help="the CSV file to write (replaced)")
+    parser.add_argument("--output", "-o", type=Path, required=True,
+                        help="the file to write (replaced): .csv, .zip or .xlsx chooses the format")  # fmt: skip
+    parser.add_argument("--profile", choices=[p.value for p in Profile], default=Profile.ROUND_TRIP.value,
+                        help="roundtrip (the default, for scripts: column keys, codes and labels, the legal history "
+                             "in one cell; unchanged between releases) or spreadsheet (for people: names as "
+                             "headers, labels, exact dates as dates, the incidents' legal history in its own file "
+                             "NAME-legal-history.csv or sheet)")  # fmt: skip
+    parser.add_argument("--format", choices=[f.value for f in FileFormat], default=None,
+                        help="csv, zip (the CSV files and a README.txt) or xlsx (a workbook); default: by the "
+                             "extension of --output, else csv")  # fmt: skip
     parser.add_argument("--columns", help="comma-separated column keys, in any order (default: all); "
                                           "--columns help lists them")  # fmt: skip
-    parser.add_argument("--bom", action="store_true", help="start with a UTF-8 byte order mark (for spreadsheets)")
+    parser.add_argument("--bom", action="store_true", help="start with a UTF-8 byte order mark (the spreadsheet "
+                                                           "profile always writes one)")  # fmt: skip
     parser.add_argument("--redact", nargs="?", const="omit", choices=["omit", "mask"], default=None,
                         help="redacted is the default: the sensitive fields (suspect names, personal details) "
                              "are left out (omit) or, with --redact mask, their columns stay with "
@@ -71,7 +83,11 @@ def _export_arguments(parser: argparse.ArgumentParser) -> None:
 
 def _import_arguments(parser: argparse.ArgumentParser) -> None:
     _entity(parser)
-    parser.add_argument("--input", "-i", type=Path, required=True, help="the CSV file to read")
+    parser.add_argument("--input", "-i", type=Path, required=True,
+                        help="the CSV file to read (either profile), or a ZIP file holding it")  # fmt: skip
+    parser.add_argument("--legal-history", type=Path, default=None,
+                        help="the incidents' legal history file (spreadsheet profile); default: "
+                             "NAME-legal-history.csv beside the input, or the one in the ZIP file")  # fmt: skip
     parser.add_argument("--dry-run", action="store_true", help="check the file and report; write nothing")
     parser.add_argument("--create-facilities", action="store_true",
                         help="create facilities that rows name but the database lacks")  # fmt: skip
@@ -163,10 +179,16 @@ def _fail(name: str, message: str, status: int = 2) -> int:
     return status
 
 
-@command("export", "write incidents, facilities, plan items or directives to a CSV file", _export_arguments)
+@command("export", "write incidents, facilities, plan items or directives to a CSV, ZIP or XLSX file",
+         _export_arguments)  # fmt: skip
 def export(database: Database, args: argparse.Namespace) -> int:
     entity: RecordKind = args.entity
+    profile = Profile(args.profile)
     if args.columns == "help":
+        if profile is Profile.SPREADSHEET:
+            for sheet in SHEET_COLUMNS[entity]:
+                print(f"{sheet.key:<24} {sheet.header}{'  (sensitive)' if sheet.sensitive else ''}")
+            return 0
         for column in COLUMNS[entity]:
             print(f"{column.key:<24} {column.title}{'  (sensitive)' if column.sensitive else ''}")
         return 0
@@ -174,15 +196,23 @@ def export(database: Database, args: argparse.Namespace) -> int:
         return _fail("export", f"--include-sensitive and --redact {args.redact} contradict each other; give one")
     columns = tuple(c.strip() for c in args.columns.split(",") if c.strip()) if args.columns else None
     redaction = Redaction.NONE if args.include_sensitive else Redaction(args.redact or "omit")
+    file_format = FileFormat(args.format) if args.format else None
     try:
         where = build_filter(database, entity, args.search, args.filters)
-        options = ExportOptions(entity, columns, where, args.bom, redaction)
-        options.chosen_columns()
+        options = ExportOptions(entity, columns, where, args.bom, redaction, profile, file_format)
+        if profile is Profile.SPREADSHEET:
+            options.chosen_sheet_columns()
+        else:
+            options.chosen_columns()
+        result = export_file(database, args.output, options)
     except (FilterError, ValueError) as error:
         return _fail("export", str(error))
-    result = export_records(database, args.output, options)
+    except OSError as error:
+        return _fail("export", f"cannot write {args.output}: {error.strerror or error}", 1)
+    files = written_files(args.output, options)
+    also = f"; the legal history in {files[1]}" if len(files) > 1 else ""
     print(f"{result.rows} {entity.plural} written to {args.output} ({len(result.columns)} columns"
-          f"{_sensitive_note(options)})")  # fmt: skip
+          f"{_sensitive_note(options)}{also})")  # fmt: skip
     if isinstance(where, IncidentFilter) and (possibly := period_counts(database, where)[1]):
         print(possibly_text(possibly))
     return 0
@@ -219,7 +249,8 @@ def _mapping(
 def import_(database: Database, args: argparse.Namespace) -> int:
     options = ImportOptions(entity=args.entity, encoding=args.encoding, create_facilities=args.create_facilities,
                             delimiter=DELIMITER_CHOICES.get(args.delimiter or ""), dry_run=args.dry_run,
-                            take=args.take)  # fmt: skip
+                            take=args.take,
+                            legal_history=str(args.legal_history) if args.legal_history else None)  # fmt: skip
     if args.map:
         try:
             layout = read_layout(args.input, args.entity)

@@ -24,6 +24,7 @@ from desktop.persistence.audit_log import AuditLog
 from desktop.persistence.case_conditions import pending_referral_condition
 from desktop.persistence.incident_inserts import insert_incidents
 from desktop.persistence.incident_paging import IncidentPager
+from desktop.persistence.incident_stream import incident_columns_query, stream_records
 from desktop.persistence.models import (
     DirectiveRow,
     FacilityRow,
@@ -370,16 +371,9 @@ class IncidentRepository(_Repository[IncidentRow, Incident]):
         return after
 
     def stream(self, where: IncidentFilter, size: int) -> Iterator[list[Incident]]:
-        """Every incident `where` selects, with its status history, in id order, `size` at a time (constant memory)."""
-        query = (
-            select(IncidentRow)
-            .join(IncidentRow.facility)
-            .options(contains_eager(IncidentRow.facility), selectinload(IncidentRow.status_changes))
-            .order_by(IncidentRow.id)
-        )
-        result = self.session.scalars(self.filtered(query, where).execution_options(yield_per=size))
-        for rows in result.partitions():
-            yield [mapping.incident_record(row, with_history=True) for row in rows]
+        """Every incident `where` selects, with its status history, in id order, `size` at a time (constant memory;
+        read as plain rows: incident_stream.py)."""
+        yield from stream_records(self.session, self.filtered(incident_columns_query(), where), size)
 
     def text_condition(self, text: str, *, walk_sort_index: bool = False) -> ColumnElement[bool] | None:
         """The incidents the search `text` finds (domain/search.py; SearchSyntaxError when it cannot be read);

@@ -12,8 +12,10 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
 from desktop.domain.kinds import RecordKind
 from desktop.persistence.unit_of_work import Database
-from desktop.services.csv.export import ExportResult, export_records
+from desktop.services.csv.export import ExportResult
+from desktop.services.csv.files import export_file, written_files
 from desktop.services.csv.importer import ImportOptions, ImportReport, import_csv
+from desktop.services.csv.sheet import Profile
 from desktop.ui import error_dialogs
 from desktop.ui.dialogs.export_dialog import ExportDialog
 from desktop.ui.dialogs.import_dialog import ImportDialog
@@ -21,6 +23,7 @@ from desktop.ui.dialogs.progress import run_with_progress
 from desktop.ui.error_dialogs import EXPECTED
 from desktop.ui.feature_actions import FeatureActions
 from desktop.ui.session import Session
+from desktop.ui.settings import WindowSettings
 
 
 class CsvActions(FeatureActions):
@@ -31,7 +34,8 @@ class CsvActions(FeatureActions):
     shows, or None; `current_entity()` (optional) names the tab in front, which the export dialog preselects.
     A committed import is told by the session's `records_changed` (the kinds it wrote). The dialogs open
     window-modal without blocking; `exported(path, rows)`, `imported(report)` and `failed(message)` tell
-    what came of them."""
+    what came of them. The export dialog offers the profile chosen last (kept in `settings`, when given), else
+    the one for spreadsheets."""
 
     exported = Signal(str, int)
     imported = Signal(object)
@@ -44,8 +48,10 @@ class CsvActions(FeatureActions):
         *,
         current_entity: Callable[[], str] = lambda: RecordKind.INCIDENT.table,
         default_directory: Path | None = None,
+        settings: WindowSettings | None = None,
     ) -> None:
         super().__init__(parent_window, session)
+        self.settings = settings
         self.current_filter = current_filter
         self.current_entity = current_entity
         self.directory = default_directory or Path.home()
@@ -54,7 +60,7 @@ class CsvActions(FeatureActions):
         self.export_action = self.action(
             "&Export CSV…",
             "export_csv_action",
-            "Write incidents, facilities, plan items or directives to a CSV file (for spreadsheets)",
+            "Write incidents, facilities, plan items or directives to a CSV, ZIP or Excel (XLSX) file",
             self.export_csv,
             "Ctrl+E",
         )
@@ -94,7 +100,10 @@ class CsvActions(FeatureActions):
             return
         entity = self._current_kind()
         filters = {kind: self.current_filter(kind.table) for kind in RecordKind}
-        dialog = ExportDialog(self.window, entity=entity, view_filters=filters, directory=self.directory)
+        remembered = self.settings.export_profile() if self.settings is not None else ""
+        profile = Profile(remembered) if remembered in set(Profile) else Profile.SPREADSHEET
+        dialog = ExportDialog(self.window, entity=entity, view_filters=filters, directory=self.directory,
+                              profile=profile)  # fmt: skip
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.accepted.connect(lambda: self._export(dialog))
@@ -111,10 +120,12 @@ class CsvActions(FeatureActions):
             return
         path, options = dialog.output_path(), dialog.options()
         self.directory = path.parent
+        if self.settings is not None:
+            self.settings.save_export_profile(options.profile.value)
         try:
             result: ExportResult = run_with_progress(
-                self.window, "Export CSV", f"Writing {options.entity.plural} to {path.name}…",
-                lambda progress: export_records(database, path, options, progress),
+                self.window, "Export", f"Writing {options.entity.plural} to {path.name}…",
+                lambda progress: export_file(database, path, options, progress),
             )  # fmt: skip
         except (*EXPECTED, ValueError) as error:
             self._fail("Export CSV", error)
@@ -122,7 +133,9 @@ class CsvActions(FeatureActions):
         if result.cancelled:
             self._status("Export cancelled; no file was written.")
             return
-        self._status(f"{result.rows} {options.entity.plural} exported to {path}")
+        files = written_files(path, options)
+        also = f", their legal history to {files[1].name}" if len(files) > 1 else ""
+        self._status(f"{result.rows} {options.entity.plural} exported to {path}{also}")
         self.exported.emit(str(path), result.rows)
 
     # --- import ---------------------------------------------------------------------------------------------------

@@ -38,7 +38,7 @@ def install_features(window: MainWindow, app_paths: AppPaths) -> Features:
     mark_possible_dates(incidents.table, incidents.model)  # "possibly" in the period, beside the date
 
     csv = CsvActions(window, session, window.filter_of_table, current_entity=window.current_table,
-                     default_directory=app_paths.data_dir)  # fmt: skip
+                     default_directory=app_paths.data_dir, settings=window.settings)  # fmt: skip
     backups = BackupActions(window, session, app_paths)
     reports = ReportActions(window, session, window.current_incident_filter, today=window.today,
                             default_directory=app_paths.data_dir, settings=window.settings)  # fmt: skip

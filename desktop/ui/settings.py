@@ -1,5 +1,5 @@
 """What the window remembers between runs (QSettings): geometry, dock/toolbar state, columns, tab, recent databases,
-the briefing's marking and author."""
+the briefing's marking and author, the export's profile."""
 
 from __future__ import annotations
 
@@ -49,6 +49,14 @@ class WindowSettings:
 
     def save_header(self, entity: str, state: QByteArray) -> None:
         self.settings.setValue(f"tables/{entity}/header", state)
+
+    # ---- export ----------------------------------------------------------------------------------------
+    def export_profile(self) -> str:
+        """The profile chosen in the last export ("" before the first)."""
+        return str(self.settings.value("export/profile", "") or "")
+
+    def save_export_profile(self, profile: str) -> None:
+        self.settings.setValue("export/profile", profile)
 
     # ---- databases --------------------------------------------------------------------------------------
     def recent_databases(self) -> list[str]:

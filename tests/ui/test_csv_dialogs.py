@@ -153,6 +153,7 @@ def test_export_the_view_with_chosen_columns_and_masked_names(harness: Harness, 
     dialog = harness.export_dialog()
     assert dialog.view_rows.isChecked() and "states=TX,FL" in dialog.filter_label.text()
 
+    ff.choose(qtbot, dialog.profile_combo, "Round trip (for scripts and other databases)")
     harness.click(dialog.no_columns)
     assert not dialog.export_button.isEnabled()
     ff.choose(qtbot, dialog.redaction_combo, "Mask them")  # with "Leave them out" names cannot be ticked
@@ -179,6 +180,7 @@ def test_export_all_rows_leaves_sensitive_columns_out_by_default(
     dialog = harness.export_dialog()
     tick(qtbot, dialog.all_rows)
     assert dialog.redaction_combo.currentText() == "Leave them out"
+    ff.choose(qtbot, dialog.profile_combo, "Round trip (for scripts and other databases)")
     target = tmp_path / "all.csv"
     ff.type_into(qtbot, dialog.path_edit, str(target))
     qtbot.keyClick(dialog.path_edit, Qt.Key.Key_Return)  # Enter presses the default button, Export
@@ -239,6 +241,7 @@ def test_export_of_facilities_chosen_in_the_dialog(harness: Harness, tmp_path: P
     ff.choose(qtbot, dialog.entity_combo, "Facilities")
     assert dialog.path_edit.text() == str(target)  # ... but a typed path stays
     assert not dialog.view_rows.isEnabled() and not dialog.redaction_combo.isEnabled()
+    ff.choose(qtbot, dialog.profile_combo, "Round trip (for scripts and other databases)")
     harness.click(dialog.export_button)
     qtbot.waitUntil(target.exists)
     assert {r["name"] for r in read_rows(target)} >= {TACOMA}
@@ -277,7 +280,7 @@ def test_import_with_a_changed_mapping_preview_then_import(harness: Harness, tmp
     ff.type_into(qtbot, dialog.path_edit, str(source))
     qtbot.keyClick(dialog.path_edit, Qt.Key.Key_Tab)  # leaving the field reads the file
     qtbot.waitUntil(lambda: dialog.mapping_table.rowCount() == 5)
-    assert dialog.mapping() == (None, "facility_name", "severity", "occurred", None)
+    assert dialog.mapping() == (None, "facility_name", "severity", "occurred_day", None)  # a date as people write it
 
     harness.click(dialog.preview_button)
     qtbot.waitUntil(lambda: dialog.report is not None)

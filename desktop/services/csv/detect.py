@@ -11,6 +11,7 @@ from typing import IO
 
 from desktop.domain.kinds import RecordKind
 from desktop.services.csv.format import COLUMNS, header_names, normalized_header
+from desktop.services.csv.sheet import SHEET_COLUMNS, Profile, detect_profile, import_columns, sheet_mapping
 
 DELIMITERS = (",", ";", "\t", "|")
 DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "vertical bar"}
@@ -115,7 +116,9 @@ def _first_undecodable(stream: IO[bytes], encoding: str) -> tuple[tuple[int, int
 def detect_delimiter(first_record_text: str, kind: RecordKind | None = None) -> str:
     """The candidate (``,``, ``;``, tab or ``|``) that splits the header into the most known column names (then the
     most fields)."""
-    known = {name for k in ([kind] if kind else list(RecordKind)) for c in COLUMNS[k] for name in header_names(c)}
+    kinds = [kind] if kind else list(RecordKind)
+    known = {name for k in kinds for c in COLUMNS[k] for name in header_names(c)}
+    known |= {normalized_header(c.header) for k in kinds for c in SHEET_COLUMNS[k]}
     best, best_score = ",", (-1, -1)
     for delimiter in DELIMITERS:
         try:
@@ -129,13 +132,18 @@ def detect_delimiter(first_record_text: str, kind: RecordKind | None = None) -> 
 
 
 def auto_mapping(kind: RecordKind, header: Sequence[str]) -> list[str | None]:
-    """For every file column the key of the kind's column it means (by key, title or "<key> code"), or None;
-    each of the kind's columns is taken by the first file column that names it."""
+    """For every file column the key of the kind's column it means (by key, title or "<key> code"; in a
+    spreadsheet-profile file first by the profile's headers), or None; each of the kind's columns is taken by the
+    first file column that names it."""
     taken: set[str] = set()
     mapping: list[str | None] = []
+    sheet = sheet_mapping(kind) if detect_profile(kind, header) is Profile.SPREADSHEET else {}
+    columns = import_columns(kind)
     for text in header:
         name = normalized_header(text)
-        match = next((c.key for c in COLUMNS[kind] if c.key not in taken and name in header_names(c)), None)
+        match = sheet.get(name)
+        if match is None or match in taken:
+            match = next((c.key for c in columns if c.key not in taken and name in header_names(c)), None)
         if match is not None:
             taken.add(match)
         mapping.append(match)

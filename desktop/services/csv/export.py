@@ -20,6 +20,7 @@ from desktop.domain.queries import IncidentFilter, Page
 from desktop.persistence.csv_queries import IncidentLines
 from desktop.persistence.unit_of_work import Database, UnitOfWork
 from desktop.services.csv.format import DANGEROUS_FIRST, MASK, Column, columns_of, row_renderer
+from desktop.services.csv.sheet import Profile, SheetColumn, sheet_columns_of
 
 CHUNK = 5_000  # rows per fetch and per write (and between progress reports)
 PAGE = 1_000  # records per page of the record-by-record path
@@ -43,13 +44,42 @@ class Redaction(StrEnum):
         return {"none": "Include them", "omit": "Leave them out", "mask": "Mask them"}[self.value]
 
 
+class FileFormat(StrEnum):
+    """What kind of file an export writes; chosen by the file name's extension unless given."""
+
+    CSV = "csv"  # the table (and, spreadsheet profile, its legal history file beside it)
+    ZIP = "zip"  # those CSV files and a README.txt describing every column
+    XLSX = "xlsx"  # a workbook: the table, the legal history (spreadsheet profile) and a README sheet
+
+    @classmethod
+    def of(cls, path: str | os.PathLike[str]) -> FileFormat:
+        suffix = Path(path).suffix.lower().lstrip(".")
+        return cls(suffix) if suffix in ("zip", "xlsx") else cls.CSV
+
+
 @dataclass(frozen=True, slots=True)
 class ExportOptions:
     entity: RecordKind = RecordKind.INCIDENT
-    columns: tuple[str, ...] | None = None  # column keys; None: every column
+    columns: tuple[str, ...] | None = None  # column keys (of the profile); None: every column
     where: RecordFilter | None = None  # None: every row; else exactly the rows this filter selects
-    bom: bool = False  # a UTF-8 byte order mark first, so that spreadsheets pick the right encoding
+    bom: bool = False  # a UTF-8 byte order mark first (the spreadsheet profile always writes one)
     redaction: Redaction = Redaction.NONE
+    profile: Profile = Profile.ROUND_TRIP
+    file_format: FileFormat | None = None  # None: by the file name (.zip, .xlsx, else CSV)
+
+    def format_for(self, target: object) -> FileFormat:
+        if self.file_format is not None:
+            return self.file_format
+        return FileFormat.of(target) if isinstance(target, str | os.PathLike) else FileFormat.CSV
+
+    def chosen_sheet_columns(self) -> tuple[SheetColumn, ...]:
+        """The spreadsheet profile's columns to write (the legal history among them: its own table)."""
+        chosen = sheet_columns_of(self.entity, self.columns)
+        if self.redaction is Redaction.OMIT:
+            chosen = tuple(c for c in chosen if not c.sensitive)
+        if not [c for c in chosen if not c.companion]:
+            raise ValueError("choose at least one column to export")
+        return chosen
 
     def chosen_columns(self) -> tuple[Column, ...]:
         """The columns to write, in file order; raises ValueError for unknown keys or an empty choice."""

@@ -31,7 +31,8 @@ from desktop.domain.kinds import RecordKind
 from desktop.domain.records import SENSITIVE_INCIDENT_FIELDS
 from desktop.domain.values import PartialDate, StatusChange, Weapon
 
-# The format, for people who receive or prepare such files:
+# The round-trip format (the "for spreadsheets" profile is described in sheet.py), for people who receive or
+# prepare such files:
 #
 # - Text: UTF-8 (a byte order mark is written on request, for spreadsheets), comma-separated, RFC 4180 quoting,
 #   CRLF line ends, one header row of column keys (``attack_type``). Import also reads Windows-1252 and ``;``,
@@ -102,6 +103,9 @@ class Kind(StrEnum):
     WEAPONS_LABEL = "weapons_label"
     HISTORY = "history"
     CODES = "codes"  # several codes of one enumeration, ";"-separated
+    # read only from spreadsheet-profile files (desktop/services/csv/sheet.py):
+    DATE_WORDS = "date_words"  # a partial date as people write it: 2019-07-13, 7/13/2019, late August 2019, EDTF
+    WEAPONS_TEXT = "weapons_text"  # "Firearms: rifle; Incendiary: Molotov cocktail" (see sheet.py)
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,7 +176,7 @@ INCIDENT_COLUMNS: tuple[Column, ...] = (
     *_enum("target_type_3", "Third target type", TargetType),
     Column("weapons", "Weapons", Kind.WEAPONS, "weapons"),
     Column("weapons_label", "Weapons (label)", Kind.WEAPONS_LABEL, "weapons"),
-    Column("completed", "Completed", Kind.BOOL, "completed"),
+    Column("completed", "Completed", Kind.BOOL, "completed", aliases=("Outcome",)),
     *_enum("severity", "Severity", Severity),
     _int("victims_killed", "Victims killed"),
     _int("victims_injured", "Victims injured"),

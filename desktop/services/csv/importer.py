@@ -11,11 +11,14 @@ from typing import IO
 from desktop.domain.enums import AuditAction
 from desktop.domain.kinds import RecordKind
 from desktop.persistence.unit_of_work import Database
+from desktop.services.csv.bundle import Sources, open_sources
 from desktop.services.csv.conflicts import Conflict
 from desktop.services.csv.detect import FileLayout, FileProblem, Problem, RecordReader, auto_mapping, inspect, open_text
+from desktop.services.csv.legal_history import LegalHistories, read_histories
 from desktop.services.csv.records import RowImporter
 from desktop.services.csv.report import MAX_PROBLEMS, ImportOptions, ImportReport
 from desktop.services.csv.rows import header_problems
+from desktop.services.csv.sheet import Profile, detect_profile
 
 __all__ = ["MAX_PROBLEMS", "Conflict", "ImportOptions", "ImportReport", "import_csv", "read_layout"]
 
@@ -30,16 +33,16 @@ class ImportCancelled(Exception):
 
 
 def read_layout(source: Source, kind: RecordKind | None = None) -> FileLayout:
-    """Encoding, delimiter, header and sample rows of a file (for the mapping dialog); raises FileProblem."""
+    """Encoding, delimiter, header and sample rows of a file, or of the table in a ZIP file (for the mapping
+    dialog); raises FileProblem."""
     with ExitStack() as stack:
-        stream = _open(source, stack)
-        return inspect(stream, kind)
+        return inspect(open_sources(source, kind or RecordKind.FACILITY, stack).main, kind)
 
 
-def _open(source: Source, stack: ExitStack) -> IO[bytes]:
-    if isinstance(source, str | os.PathLike):
-        return stack.enter_context(open(source, "rb"))
-    return source
+def legal_history_beside(source: Source, kind: RecordKind) -> str:
+    """The name of the legal history file an import of `source` reads too ("" for none); raises FileProblem."""
+    with ExitStack() as stack:
+        return open_sources(source, kind, stack).history_name
 
 
 def import_csv(database: Database, source: Source, options: ImportOptions,
@@ -63,7 +66,8 @@ def import_csv(database: Database, source: Source, options: ImportOptions,
     report = ImportReport(options.entity, name, dry_run=options.dry_run)
     with ExitStack() as stack:
         try:
-            stream = _open(source, stack)
+            sources = open_sources(source, options.entity, stack, options.legal_history)
+            stream = sources.main
             layout = inspect(stream, options.entity)
         except FileProblem as error:
             report.add_problem(error.problem)
@@ -82,8 +86,32 @@ def import_csv(database: Database, source: Source, options: ImportOptions,
             report.add_problem(problem)
         if report.problem_count:
             return report
-        _run(database, stream, layout.size, options, report, progress)
+        histories = _histories(sources, options, report)  # its problems do not stop the rows being checked
+        _run(database, stream, layout.size, options, report, progress, histories)
     return report
+
+
+def _histories(sources: Sources, options: ImportOptions, report: ImportReport) -> LegalHistories | None:
+    """The legal history file's entries, for a file without a status_history column; notes say what was read."""
+    profile = detect_profile(options.entity, report.header)
+    if profile is Profile.SPREADSHEET:
+        report.notes.append("Read as a file for spreadsheets (names for people, labels).")
+    if options.entity is not RecordKind.INCIDENT or "status_history" in report.mapping:
+        return None
+    if sources.history is None:
+        if profile is Profile.SPREADSHEET:
+            report.notes.append("No legal history file was found with it: stored incidents keep their legal "
+                                "history; new ones start it with their status.")  # fmt: skip
+        return None
+    try:
+        histories, problems = read_histories(sources.history, sources.history_name)
+    except OSError as error:
+        report.add_problem(Problem(1, 1, f"cannot read {sources.history_name}: {error.strerror or error}"))
+        return None
+    for problem in problems:
+        report.add_problem(problem)
+    report.notes.append(f"Legal history read from {sources.history_name} ({histories.entries} entries).")
+    return histories
 
 
 def _reread_header(stream: IO[bytes], report: ImportReport) -> FileLayout:
@@ -104,12 +132,13 @@ def _reread_header(stream: IO[bytes], report: ImportReport) -> FileLayout:
 
 
 def _run(database: Database, stream: IO[bytes], size: int, options: ImportOptions, report: ImportReport,
-         progress: Progress | None) -> None:  # fmt: skip
+         progress: Progress | None, histories: LegalHistories | None = None) -> None:  # fmt: skip
     text = open_text(stream, report.encoding)
     reader = RecordReader(text, report.delimiter)
     try:
         with database.unit_of_work() as uow:
             rows = RowImporter(database, uow, options, report)
+            rows.parser.histories = histories
             records = iter(reader)
             next(records, None)  # the header
             while True:  # a chunk of rows at a time: memory stays flat however long the file is
@@ -129,6 +158,8 @@ def _run(database: Database, stream: IO[bytes], size: int, options: ImportOption
                 if progress is not None and progress(min(reader.characters_read, size), size) is False:
                     raise ImportCancelled
             rows.finish()
+            for problem in histories.unclaimed() if histories is not None else ():
+                report.add_problem(problem)
             if progress is not None and progress(size, size) is False:
                 raise ImportCancelled
             if report.accepted and not options.dry_run:

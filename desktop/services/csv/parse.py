@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 from desktop.domain.enums import CaseStatus, LabelledEnum, WeaponType
 from desktop.domain.values import PartialDate, StatusChange, Weapon
 from desktop.services.csv.format import CODE_SEPARATOR, HISTORY_DETAILS, LIST_SEPARATOR, UUID_SEPARATOR, Column, Kind
+from desktop.services.csv.sheet import read_sheet_date
 
 _DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?)?$")
 _UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
@@ -116,7 +117,11 @@ def _split_unescaped(text: str, separator: str, limit: int = -1) -> list[str]:
     return parts
 
 
-_ESCAPED = {"weapons": ("\\", LIST_SEPARATOR), "history": ("\\", LIST_SEPARATOR, ":", ";")}
+_ESCAPED = {
+    "weapons": ("\\", LIST_SEPARATOR),
+    "history": ("\\", LIST_SEPARATOR, ":", ";"),
+    "weapons_text": ("\\", ";", LIST_SEPARATOR),
+}
 
 
 def _undo_escapes(text: str, escaped: tuple[str, ...] = _ESCAPED["weapons"]) -> str:
@@ -142,6 +147,23 @@ def parse_weapons(text: str) -> tuple[Weapon, ...]:
         if not head.strip():
             raise ValueError(f"weapon {number} has no type; write e.g. firearms:rifle|incendiary")
         weapons.append(Weapon(parse_enum(WeaponType, head.strip()), _undo_escapes(rest)))
+    return tuple(weapons)
+
+
+def parse_weapons_text(text: str) -> tuple[Weapon, ...]:
+    """The spreadsheet profile's "Firearms: rifle; Incendiary: Molotov cocktail" (labels or codes, weapons
+    separated by ;, each with an optional ": subtype" whose \\, ; and | are escaped with a backslash)."""
+    if not text.strip():
+        return ()
+    if _split_unescaped(text, LIST_SEPARATOR, limit=1)[1:]:
+        raise ValueError("separate weapons with ; here (Firearms: rifle; Incendiary); write a | in a subtype as \\|")
+    weapons = []
+    for number, raw in enumerate(_split_unescaped(text, ";"), start=1):
+        head, colon, rest = raw.partition(":")
+        if not head.strip():
+            raise ValueError(f"weapon {number} has no type; write e.g. Firearms: rifle; Incendiary")
+        subtype = _undo_escapes(rest.removeprefix(" "), _ESCAPED["weapons_text"]) if colon else ""
+        weapons.append(Weapon(parse_enum(WeaponType, head.strip()), subtype))
     return tuple(weapons)
 
 
@@ -224,4 +246,5 @@ _PARSERS: dict[Kind, Callable[[str], Any]] = {
     Kind.UUID: parse_uuid, Kind.INT: parse_int, Kind.FLOAT: parse_float, Kind.DATE: parse_date,
     Kind.DATETIME: parse_datetime, Kind.PARTIAL_DATE: parse_partial_date, Kind.BOOL: parse_bool,
     Kind.WEAPONS: parse_weapons, Kind.WEAPONS_LABEL: parse_weapon_labels, Kind.UUIDS: parse_uuids,
+    Kind.WEAPONS_TEXT: parse_weapons_text, Kind.DATE_WORDS: read_sheet_date,
 }  # fmt: skip

@@ -22,6 +22,7 @@ class ImportOptions:
     dry_run: bool = False  # check everything, write nothing
     take: Side = "mine"  # what a conflict keeps unless `decisions` says otherwise for its record
     decisions: Mapping[str, Side] = field(default_factory=dict)  # per record uuid: the side chosen for it
+    legal_history: str | None = None  # a legal history file (spreadsheet profile); None: the one beside the file
 
     def side(self, uuid: str) -> Side:
         return self.decisions.get(uuid, self.take)
@@ -43,6 +44,7 @@ class ImportReport:
     conflicts: list[Conflict] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     problem_count: int = 0
+    notes: list[str] = field(default_factory=list)  # what was read how (the profile, the legal history file)
     dry_run: bool = False
     cancelled: bool = False
     committed: bool = False
@@ -73,7 +75,7 @@ class ImportReport:
 
     def lines(self) -> list[str]:
         """The report as text: summary, every problem, every conflict."""
-        out = [self.summary()]
+        out = [self.summary(), *self.notes]
         out += [f"  {problem}" for problem in self.problems]
         if self.problem_count > len(self.problems):
             out.append(f"  ... and {self.problem_count - len(self.problems)} more problem(s)")

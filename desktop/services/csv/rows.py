@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from desktop.domain.kinds import RecordKind
 from desktop.domain.validation import FieldError
+from desktop.domain.values import PartialDate, StatusChange
 from desktop.services.csv.detect import Problem
-from desktop.services.csv.format import COLUMNS, MASK, Column, Kind, restore
+from desktop.services.csv.format import MASK, Column, Kind, restore
 from desktop.services.csv.parse import parse_cell
+from desktop.services.csv.sheet import Profile, detect_profile, import_columns, restore_sheet
 
 NULLABLE_ENUMS = {"security_level", "occurred_time_of_day", "attack_type_2", "attack_type_3", "target_type_2",
                   "target_type_3", "property_extent"}  # fmt: skip  # an empty cell means none
@@ -36,6 +38,7 @@ class Cells:
     values: dict[str, Any] = field(default_factory=dict)
     columns: dict[str, int] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    elsewhere: dict[str, str] = field(default_factory=dict)  # field -> where it came from when not this row
 
     def given(self, name: str) -> bool:
         return name in self.values
@@ -46,6 +49,8 @@ class Cells:
         column = next((self.columns[c] for c in candidates if c in self.columns), 0)
         if column:
             return Problem(self.line, column, reason, header[column - 1])
+        if name in self.elsewhere:
+            return Problem(self.line, 1, f"{name}: {reason} (from {self.elsewhere[name]})", "")
         return Problem(self.line, 1, f"{name}: {reason} (the file has no {name} column)", "")
 
     def field_error(self, error: FieldError, header: Sequence[str]) -> Problem:
@@ -57,7 +62,7 @@ def header_problems(kind: RecordKind, header: Sequence[str], mapping: Sequence[s
     problems: list[Problem] = []
     if len(mapping) != len(header):
         return [Problem(1, 1, f"the mapping names {len(mapping)} columns but the header has {len(header)}")]
-    known = {c.key: c for c in COLUMNS[kind]}
+    known = {c.key: c for c in import_columns(kind)}
     first: dict[str, int] = {}
     for number, (text, key) in enumerate(zip(header, mapping, strict=True), start=1):
         if key is None:
@@ -76,11 +81,22 @@ def header_problems(kind: RecordKind, header: Sequence[str], mapping: Sequence[s
     return problems
 
 
+class Histories(Protocol):
+    """Legal histories given beside the rows (a spreadsheet-profile file's own table: legal_history.py)."""
+
+    def for_row(self, uuid: str, case_number: str | None) -> tuple[tuple[StatusChange, ...], str] | None: ...
+
+
 class RowParser:
-    """Parses rows of a file whose columns are mapped to the kind's columns (None: ignored)."""
+    """Parses rows of a file whose columns are mapped to the kind's columns (None: ignored). Cells are un-escaped
+    by the rule of the file's profile, told by its header (sheet.detect_profile). `histories`, when set, gives
+    each row the legal history its uuid or case number has in a separate table."""
 
     def __init__(self, kind: RecordKind, header: Sequence[str], mapping: Sequence[str | None]) -> None:
-        known = {c.key: c for c in COLUMNS[kind]}
+        known = {c.key: c for c in import_columns(kind)}
+        self.profile = detect_profile(kind, header)
+        self.restore = restore_sheet if self.profile is Profile.SPREADSHEET else restore
+        self.histories: Histories | None = None
         self.header = tuple(header)
         targets = [(index, known[key]) for index, key in enumerate(mapping) if key is not None and key in known]
         self.targets: list[tuple[int, Column]] = sorted(targets, key=lambda t: t[1].kind in SECOND_OPINION)
@@ -95,6 +111,10 @@ class RowParser:
             return cells
         for index, column in self.targets:
             self._cell(cells, index, column, fields[index])
+        if self.histories is not None:
+            found = self.histories.for_row(cells.values.get("uuid", ""), cells.values.get("case_number"))
+            if found is not None:
+                cells.values["status_history"], cells.elsewhere["status_history"] = found
         return cells
 
     def _cell(self, cells: Cells, index: int, column: Column, raw: str) -> None:
@@ -106,7 +126,10 @@ class RowParser:
             return
         if column.sensitive and raw == MASK:
             return  # masked on export: keep what is stored (nothing, for a new record)
-        text = restore(raw)
+        text = self.restore(raw)
+        if column.kind is Kind.DATE_WORDS:
+            self._date_words(cells, number, name, column, text)
+            return
         if column.kind is Kind.WEAPONS_LABEL and cells.values.get("weapons"):
             return  # the codes say it exactly; the labels are for people
         if not text.strip() and column.kind in NOT_GIVEN_WHEN_EMPTY and column.field not in NULLABLE_ENUMS:
@@ -128,5 +151,23 @@ class RowParser:
                 return
         if target == "case_number":
             value = value.strip() or None
+        cells.values[target] = value
+        cells.columns[target] = number
+
+    def _date_words(self, cells: Cells, number: int, name: str, column: Column, text: str) -> None:
+        """A spreadsheet's date columns (the exact day; the date as known): an empty one gives nothing, two that
+        both give a date must give the same one."""
+        try:
+            value: PartialDate = parse_cell(column, text) if text.strip() else PartialDate()
+        except ValueError as error:
+            cells.problems.append(Problem(cells.line, number, str(error), name))
+            return
+        target = column.field
+        other: PartialDate | None = cells.values.get(target)
+        if other is not None and other.is_known:
+            if value.is_known and value != other:
+                cells.problems.append(Problem(cells.line, number, f"{text.strip()!r} does not match "
+                                              f"{other.label()} in column {cells.columns[target]}", name))  # fmt: skip
+            return
         cells.values[target] = value
         cells.columns[target] = number

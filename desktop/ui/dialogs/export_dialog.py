@@ -1,6 +1,6 @@
-"""The Export CSV dialog: what to export (entity, all rows or the view's), which columns, byte order mark,
-redaction (sensitive fields left out by default; including them asks first) and the file. It returns options();
-it never writes anything itself."""
+"""The Export dialog: what to export (entity, all rows or the view's), for whom (spreadsheets or a round trip),
+which columns, byte order mark, redaction (sensitive fields left out by default; including them asks first) and
+the file (.csv, .zip or .xlsx). It returns options(); it never writes anything itself."""
 
 from __future__ import annotations
 
@@ -29,11 +29,18 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.kinds import RecordKind
-from desktop.services.csv.export import ExportOptions, Redaction, describe_filter
+from desktop.services.csv.export import ExportOptions, FileFormat, Redaction, describe_filter
+from desktop.services.csv.files import written_files
 from desktop.services.csv.format import COLUMNS
+from desktop.services.csv.sheet import SHEET_COLUMNS, Profile
 from desktop.ui.dialogs.sensitive_question import ask_to_include_sensitive
 
-CSV_FILTER = "CSV files (*.csv);;All files (*)"
+FILTERS = {
+    "CSV files (*.csv)": ".csv",
+    "ZIP file: the CSV files and a README (*.zip)": ".zip",
+    "Excel workbook (*.xlsx)": ".xlsx",
+}
+FILE_FILTER = ";;".join([*FILTERS, "All files (*)"])
 KEY_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -47,10 +54,11 @@ class ExportDialog(QDialog):
         entity: RecordKind = RecordKind.INCIDENT,
         view_filters: Mapping[RecordKind, object | None] | None = None,
         directory: Path | None = None,
+        profile: Profile = Profile.SPREADSHEET,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("export_dialog")
-        self.setWindowTitle("Export CSV")
+        self.setWindowTitle("Export")
         self.view_filters = dict(view_filters or {})
         self.directory = directory or Path.home()
         self.suggested_path = ""
@@ -68,6 +76,14 @@ class ExportDialog(QDialog):
         self.filter_label = QLabel()
         self.filter_label.setObjectName("filter_label")
         self.filter_label.setWordWrap(True)
+        self.profile_combo = QComboBox()
+        self.profile_combo.setObjectName("profile_combo")
+        for made_for in (Profile.SPREADSHEET, Profile.ROUND_TRIP):
+            self.profile_combo.addItem(made_for.label, made_for)
+        self.profile_combo.setCurrentIndex(self.profile_combo.findData(profile))
+        self.profile_note = QLabel()
+        self.profile_note.setObjectName("profile_note")
+        self.profile_note.setWordWrap(True)
         self.columns_list = QListWidget()
         self.columns_list.setObjectName("columns_list")
         self.all_columns = QPushButton("Select a&ll")
@@ -76,6 +92,8 @@ class ExportDialog(QDialog):
         self.no_columns.setObjectName("no_columns")
         self.bom_check = QCheckBox("Start with a byte order mark (for Excel)")
         self.bom_check.setObjectName("bom_check")
+        self.bom_check.setToolTip("Files for spreadsheets always start with one: Excel needs it to read UTF-8")
+        self.bom_choice = False
         self.redaction_combo = QComboBox()
         self.redaction_combo.setObjectName("redaction_combo")
         for redaction in (Redaction.OMIT, Redaction.MASK, Redaction.NONE):
@@ -84,6 +102,9 @@ class ExportDialog(QDialog):
         self.path_edit.setObjectName("path_edit")
         self.browse_button = QPushButton("&Browse…")
         self.browse_button.setObjectName("browse_button")
+        self.files_label = QLabel()
+        self.files_label.setObjectName("files_label")
+        self.files_label.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.export_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.export_button.setText("&Export")
@@ -92,11 +113,14 @@ class ExportDialog(QDialog):
         self.entity_combo.currentIndexChanged.connect(self._entity_changed)
         self.sensitive_question: QMessageBox | None = None  # open while asking whether to include them
         self._agreed_redaction = Redaction.OMIT  # the choice before "Include them", which Cancel goes back to
+        self.profile_combo.currentIndexChanged.connect(self._profile_changed)
         self.redaction_combo.currentIndexChanged.connect(self._redaction_chosen)
         self.all_columns.clicked.connect(lambda: self._check_all(True))
         self.no_columns.clicked.connect(lambda: self._check_all(False))
         self.columns_list.itemChanged.connect(lambda _item: self._update_buttons())
         self.path_edit.textChanged.connect(lambda _text: self._update_buttons())
+        self.columns_list.itemChanged.connect(lambda _item: self._show_files())
+        self.path_edit.textChanged.connect(lambda _text: self._show_files())
         self.browse_button.clicked.connect(self._browse)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -111,6 +135,8 @@ class ExportDialog(QDialog):
         rows.addWidget(self.view_rows)
         rows.addWidget(self.filter_label)
         form.addRow("Rows:", rows)
+        form.addRow("&Made for:", self.profile_combo)
+        form.addRow("", self.profile_note)
         column_buttons = QHBoxLayout()
         column_buttons.addWidget(self.all_columns)
         column_buttons.addWidget(self.no_columns)
@@ -118,21 +144,33 @@ class ExportDialog(QDialog):
         columns = QVBoxLayout()
         columns.addWidget(self.columns_list)
         columns.addLayout(column_buttons)
-        form.addRow("&Columns:", columns)
+        form.addRow(self._buddy("&Columns:", self.columns_list), columns)
         form.addRow("Sensitive fields:", self.redaction_combo)
         form.addRow("", self.bom_check)
         path = QHBoxLayout()
         path.addWidget(self.path_edit)
         path.addWidget(self.browse_button)
-        form.addRow("&File:", path)
+        form.addRow(self._buddy("&File:", self.path_edit), path)
+        form.addRow("", self.files_label)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
         self.resize(560, 620)
 
+    @staticmethod
+    def _buddy(text: str, widget: QWidget) -> QLabel:
+        """A row label whose Alt+letter goes to `widget` (a row of several widgets gets none by itself)."""
+        label = QLabel(text)
+        label.setBuddy(widget)
+        return label
+
     @property
     def entity(self) -> RecordKind:
         return RecordKind(self.entity_combo.currentData())
+
+    @property
+    def profile(self) -> Profile:
+        return Profile(self.profile_combo.currentData())
 
     @property
     def redaction(self) -> Redaction:
@@ -141,27 +179,43 @@ class ExportDialog(QDialog):
 
     def _entity_changed(self) -> None:
         entity = self.entity
-        self.columns_list.blockSignals(True)
-        self.columns_list.clear()
-        for column in COLUMNS[entity]:
-            item = QListWidgetItem(f"{column.title} ({column.key})" + ("  – sensitive" if column.sensitive else ""))
-            item.setData(KEY_ROLE, column.key)
-            item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, "sensitive" if column.sensitive else "")
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked)
-            self.columns_list.addItem(item)
-        self.columns_list.blockSignals(False)
         where = self.view_filters.get(entity)
         shown = describe_filter(where) if where is not None else ""
         self.view_rows.setEnabled(bool(shown))
         self.filter_label.setText(f"The view shows: {shown}" if shown else "The view shows every row (no filter).")
         (self.view_rows if shown else self.all_rows).setChecked(True)
         self.redaction_combo.setEnabled(entity is RecordKind.INCIDENT)
-        self._redaction_changed()
         suggested = str(self.directory / f"{entity.table}.csv")
         if self.path_edit.text() in ("", self.suggested_path):  # keep a path the person typed
             self.path_edit.setText(suggested)
         self.suggested_path = suggested
+        self._profile_changed()
+
+    def _profile_changed(self) -> None:
+        """The columns of the entity in the chosen profile (all ticked), the byte order mark and the notes."""
+        sheet = self.profile is Profile.SPREADSHEET
+        self.columns_list.blockSignals(True)
+        self.columns_list.clear()
+        listed = [(c.header, c.key, c.sensitive) for c in SHEET_COLUMNS[self.entity]] if sheet else [
+            (c.title, c.key, c.sensitive) for c in COLUMNS[self.entity]]  # fmt: skip
+        for title, key, sensitive in listed:
+            item = QListWidgetItem(f"{title} ({key})" + ("  – sensitive" if sensitive else ""))
+            item.setData(KEY_ROLE, key)
+            item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, "sensitive" if sensitive else "")
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
+            self.columns_list.addItem(item)
+        self.columns_list.blockSignals(False)
+        if self.bom_check.isEnabled() and sheet:
+            self.bom_choice = self.bom_check.isChecked()  # the person's, given back for a round trip
+        self.bom_check.setEnabled(not sheet)
+        self.bom_check.setChecked(sheet or self.bom_choice)
+        self.profile_note.setText(
+            "Names for people as headers, labels, dates a spreadsheet reads as dates; the legal history in its own "
+            "file. Imports back." if sheet else "Column keys, codes and labels, dates in EDTF, the legal history "
+            "in one cell: the layout scripts and other databases read. Imports back.")  # fmt: skip
+        self._redaction_changed()
+        self._show_files()
 
     def _redaction_chosen(self) -> None:
         """Choosing "Include them" asks first; Cancel puts the redacted choice back."""
@@ -208,16 +262,35 @@ class ExportDialog(QDialog):
         self.export_button.setEnabled(bool(self.chosen_columns()) and bool(self.path_edit.text().strip()))
 
     def _browse(self) -> None:
-        chosen, _ = QFileDialog.getSaveFileName(self, "Export CSV", self.path_edit.text(), CSV_FILTER)
+        current = FileFormat.of(self.path_edit.text())
+        chosen_filter = next(name for name, suffix in FILTERS.items() if suffix == f".{current.value}")
+        chosen, used = QFileDialog.getSaveFileName(self, "Export", self.path_edit.text(), FILE_FILTER, chosen_filter)
         if chosen:
-            self.path_edit.setText(chosen)
+            path = Path(chosen)
+            self.path_edit.setText(str(path if path.suffix else path.with_suffix(FILTERS.get(used, ".csv"))))
 
     def output_path(self) -> Path:
         path = Path(self.path_edit.text().strip()).expanduser()
         return path if path.suffix else path.with_suffix(".csv")
 
+    def _show_files(self) -> None:
+        """Say which files the export writes (a spreadsheet CSV of incidents: also the legal history beside it)."""
+        if not self.path_edit.text().strip():
+            self.files_label.setText("")
+            return
+        try:
+            files = written_files(self.output_path(), self.options())
+        except ValueError:
+            self.files_label.setText("")
+            return
+        kind = {FileFormat.ZIP: "a ZIP file with a README", FileFormat.XLSX: "an Excel workbook"}.get(
+            FileFormat.of(files[0]), "CSV")  # fmt: skip
+        names = " and ".join(p.name for p in files)
+        self.files_label.setText(f"Writes {names} ({kind}).")
+
     def options(self) -> ExportOptions:
         entity = self.entity
         where = self.view_filters.get(entity) if self.view_rows.isChecked() else None
         return ExportOptions(entity=entity, columns=self.chosen_columns(), where=where,  # type: ignore[arg-type]
-                             bom=self.bom_check.isChecked(), redaction=self.redaction)  # fmt: skip
+                             bom=self.bom_check.isChecked(), redaction=self.redaction,
+                             profile=self.profile)  # fmt: skip

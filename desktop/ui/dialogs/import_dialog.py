@@ -5,6 +5,7 @@ offer the mapping, and asks for the preview and the import with signals; it neve
 from __future__ import annotations
 
 import csv
+import zipfile
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -30,11 +31,11 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.kinds import RecordKind
 from desktop.services.csv.detect import DELIMITER_NAMES, ENCODING_NAMES, FileLayout, FileProblem, auto_mapping
-from desktop.services.csv.format import COLUMNS
-from desktop.services.csv.importer import ImportOptions, ImportReport, read_layout
+from desktop.services.csv.importer import ImportOptions, ImportReport, legal_history_beside, read_layout
+from desktop.services.csv.sheet import import_columns
 from desktop.ui.dialogs.conflict_panel import ConflictPanel
 
-CSV_FILTER = "CSV files (*.csv *.txt);;All files (*)"
+CSV_FILTER = "CSV files, or a ZIP file holding one (*.csv *.txt *.zip);;All files (*)"
 IGNORE = "(ignore)"
 FILE_COLUMN, EXAMPLE, READ_AS = range(3)
 
@@ -53,6 +54,7 @@ class ImportDialog(QDialog):
         self.setWindowTitle("Import CSV")
         self.directory = directory or Path.home()
         self.layout_found: FileLayout | None = None
+        self.history_name = ""  # the legal history file read with it ("" for none)
         self.report: ImportReport | None = None
         self.path_edit = QLineEdit(str(path) if path else "")
         self.path_edit.setObjectName("path_edit")
@@ -152,6 +154,7 @@ class ImportDialog(QDialog):
         self.layout_found = None
         try:
             found = read_layout(self.source(), None)
+            self.history_name = legal_history_beside(self.source(), RecordKind.INCIDENT)
         except FileProblem as error:
             self._show_unreadable(str(error))
             return
@@ -167,8 +170,8 @@ class ImportDialog(QDialog):
 
     def _reread(self) -> None:
         """Read the header again with the encoding and delimiter the person chose."""
-        if self.layout_found is None:
-            return
+        if self.layout_found is None or zipfile.is_zipfile(self.source()):
+            return  # a ZIP file's table is read as detected
         encoding, delimiter = self.encoding_combo.currentData(), self.delimiter_combo.currentData()
         try:
             with self.source().open(encoding=encoding, errors="replace", newline="") as file:
@@ -197,7 +200,7 @@ class ImportDialog(QDialog):
         found = self.layout_found
         if found is None:
             return
-        columns = COLUMNS[self.entity]
+        columns = import_columns(self.entity)
         automatic = auto_mapping(self.entity, found.header)
         self.mapping_table.setRowCount(len(found.header))
         for row, (name, key) in enumerate(zip(found.header, automatic, strict=True)):
@@ -213,9 +216,12 @@ class ImportDialog(QDialog):
             combo.currentIndexChanged.connect(lambda _index: self.forget_conflicts())
             self.mapping_table.setCellWidget(row, READ_AS, combo)
         matched = sum(key is not None for key in automatic)
+        history = ""
+        if self.history_name and self.entity is RecordKind.INCIDENT and "status_history" not in automatic:
+            history = f" The legal history is read from {Path(self.history_name).name}."
         self.status_label.setText(f"{ENCODING_NAMES.get(found.encoding, found.encoding)}, "
                                   f"{DELIMITER_NAMES.get(found.delimiter, found.delimiter)}-separated; "
-                                  f"{matched} of {len(found.header)} columns matched.")  # fmt: skip
+                                  f"{matched} of {len(found.header)} columns matched.{history}")  # fmt: skip
         self._set_ready(bool(found.header))
 
     def read_as(self, row: int) -> QComboBox:

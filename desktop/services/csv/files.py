@@ -1,0 +1,196 @@
+"""Export to a file of any kind: round-trip CSV (export.py), spreadsheet-profile CSV with its legal history file,
+a ZIP of those with a README, or an XLSX workbook (xlsx.py); each written whole or not at all."""
+
+from __future__ import annotations
+
+import csv
+import os
+import tempfile
+import time
+import zipfile
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, suppress
+from datetime import date, datetime
+from pathlib import Path
+from typing import IO, Any
+
+from desktop.domain.kinds import RecordKind
+from desktop.persistence.unit_of_work import Database, UnitOfWork
+from desktop.services.csv.bundle import companion_path
+from desktop.services.csv.export import (
+    BOM,
+    LINE_END,
+    Destination,
+    ExportCancelled,
+    ExportOptions,
+    ExportResult,
+    FileFormat,
+    Progress,
+    Redaction,
+    _audit,
+    _count,
+    _record_chunks,
+    _write,
+    export_records,
+)
+from desktop.services.csv.format import COLUMNS, format_datetime
+from desktop.services.csv.legal_history import HISTORY_COLUMNS
+from desktop.services.csv.sheet import Cell, Profile, neutralize_sheet
+from desktop.services.csv.tables import Layout, Masked, places, readme
+
+__all__ = ["export_file", "written_files"]
+
+
+def written_files(path: Path, options: ExportOptions) -> list[Path]:
+    """The files an export to `path` writes (a spreadsheet-profile CSV of incidents: also its legal history)."""
+    if options.format_for(path) is FileFormat.CSV and _layout(options).history:
+        return [path, companion_path(path)]
+    return [path]
+
+
+def export_file(database: Database, target: Destination, options: ExportOptions,
+                progress: Progress | None = None) -> ExportResult:  # fmt: skip
+    """Export as `options` say to a path (its extension chooses CSV, ZIP or XLSX unless options.file_format does)
+    or, round-trip CSV only, to a stream. Records an EXPORT audit entry; on cancel or error nothing is left."""
+    file_format = options.format_for(target)
+    if options.profile is Profile.ROUND_TRIP and file_format is FileFormat.CSV:
+        return export_records(database, target, options, progress)
+    if not isinstance(target, str | os.PathLike):
+        raise ValueError("a spreadsheet-profile, ZIP or XLSX export needs a file name")
+    started = time.perf_counter()
+    path = Path(target)
+    layout = _layout(options)
+    where = options.checked_filter()
+    try:
+        with ExitStack() as stack:
+            rows = _write_files(database, path, file_format, options, layout, progress, stack)
+            _audit(database, options, layout.keys, rows, where, str(path))
+    except ExportCancelled:
+        return ExportResult(0, layout.keys, path, cancelled=True, seconds=time.perf_counter() - started)
+    return ExportResult(rows, layout.keys, path, seconds=time.perf_counter() - started)
+
+
+def _layout(options: ExportOptions) -> Layout:
+    mask = options.redaction is Redaction.MASK
+    if options.profile is Profile.SPREADSHEET:
+        return Layout(options.entity, options.profile, sheet=options.chosen_sheet_columns(), mask=mask)
+    return Layout(options.entity, options.profile, round_trip=options.chosen_columns(), mask=mask)
+
+
+class _Staged:
+    """A file written under a temporary name in the target's folder (0600), put in place by `commit`."""
+
+    def __init__(self, target: Path, stack: ExitStack) -> None:
+        self.target = target
+        folder = target.parent if str(target.parent) else Path(".")
+        descriptor, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".partial", dir=folder)
+        os.close(descriptor)
+        self.path = Path(name)
+        stack.callback(self._discard)
+
+    def _discard(self) -> None:
+        with suppress(FileNotFoundError):
+            os.unlink(self.path)
+
+    def commit(self) -> None:
+        with open(self.path, "rb+") as done:
+            os.fsync(done.fileno())
+        os.replace(self.path, self.target)
+
+
+def _write_files(database: Database, path: Path, file_format: FileFormat, options: ExportOptions, layout: Layout,
+                 progress: Progress | None, stack: ExitStack) -> int:  # fmt: skip
+    if file_format is FileFormat.XLSX:
+        from desktop.services.csv.xlsx import write_workbook  # openpyxl is loaded only for workbooks
+
+        staged = _Staged(path, stack)
+        rows = write_workbook(database, staged.path, options, layout, progress)
+        staged.commit()
+        return rows
+    if file_format is FileFormat.CSV:
+        main = _Staged(path, stack)
+        history = _Staged(companion_path(path), stack) if layout.history else None
+        rows = _write_csv(database, main.path, history.path if history else None, options, layout, progress)
+        main.commit()
+        if history is not None:
+            history.commit()
+        return rows
+    folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix=".export-", dir=path.parent or ".")))
+    table = folder / f"{path.stem}.csv"
+    companion = companion_path(table) if layout.history else None
+    rows = _write_csv(database, table, companion, options, layout, progress)
+    staged = _Staged(path, stack)
+    with zipfile.ZipFile(staged.path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.write(table, table.name)
+        if companion is not None:
+            archive.write(companion, companion.name)
+        described = [(table.name, f"the {options.entity.plural}")]
+        if companion is not None:
+            described.append((companion.name, "their legal history"))
+        text = "\r\n".join(readme(layout, described, COLUMNS[options.entity])) + "\r\n"
+        archive.writestr("README.txt", text.encode("utf-8"))
+    staged.commit()
+    return rows
+
+
+def record_chunks(uow: UnitOfWork, options: ExportOptions, progress: Progress | None) -> Iterator[list[Any]]:
+    """The selected records a chunk at a time, telling progress (which may cancel) after each."""
+    where = options.checked_filter()
+    total = _count(uow, options.entity, where)
+    if progress is not None and progress(0, total) is False:
+        raise ExportCancelled
+    written = 0
+    for records in _record_chunks(uow, options.entity, where):
+        yield records
+        written += len(records)
+        if progress is not None and progress(written, total) is False:
+            raise ExportCancelled
+
+
+def _text(value: Cell) -> str:
+    if type(value) is str:
+        return neutralize_sheet(value)
+    if value is None:
+        return ""
+    if isinstance(value, Masked):
+        return str(value)
+    if isinstance(value, datetime):
+        return format_datetime(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return repr(value) if isinstance(value, float) else str(value)
+
+
+def _write_csv(database: Database, table: Path, companion: Path | None, options: ExportOptions, layout: Layout,
+               progress: Progress | None) -> int:  # fmt: skip
+    """The table (and the legal history beside it) as CSV; returns the rows of the table."""
+    if layout.profile is Profile.ROUND_TRIP:
+        with open(table, "w", encoding="utf-8", newline="") as plain:
+            return _write(database, plain, layout.round_trip, options.checked_filter(), options, progress)
+    rows = 0
+    with ExitStack() as files:
+        out = _open_csv(files, table)
+        writer = csv.writer(out, lineterminator=LINE_END)
+        writer.writerow(layout.headers)
+        history: Callable[[list[Cell]], Any] | None = None
+        if companion is not None:
+            history_writer = csv.writer(_open_csv(files, companion), lineterminator=LINE_END)
+            history_writer.writerow([c.header for c in HISTORY_COLUMNS])
+            history = history_writer.writerow
+        with database.unit_of_work(write=False) as uow:
+            layout.places = places(uow) if options.entity in (RecordKind.INCIDENT, RecordKind.PLAN_ITEM) else {}
+            for records in record_chunks(uow, options, progress):
+                for record in records:
+                    writer.writerow([_text(v) for v in layout.row(record)])
+                    if history is not None:
+                        for entry in layout.history_rows(record):
+                            history([_text(v) for v in entry])
+                rows += len(records)
+    return rows
+
+
+def _open_csv(files: ExitStack, path: Path) -> IO[str]:
+    """UTF-8 with a byte order mark (sheet.py says why)."""
+    out: IO[str] = files.enter_context(open(path, "w", encoding="utf-8", newline="", buffering=1 << 20))  # noqa: SIM115
+    out.write(BOM)
+    return out
