@@ -93,3 +93,22 @@ def casualties_unknown(c: Casualties) -> str:
 def summary_lines(c: Casualties) -> list[str]:
     """The casualty and damage figures of `c` as lines of plain text (the CLI's stats, text summaries)."""
     return [f"{figure.title.lower()}: {figure.full}" for figure in (killed(c), injured(c), damage(c))]
+
+
+def incident_casualties(
+    victims_killed: int | None, victims_injured: int | None, perpetrators_killed: int | None,
+    perpetrators_injured: int | None,
+) -> str:  # fmt: skip
+    """One incident's casualties, victims apart from perpetrators: "1 perpetrator killed", "2 victims injured",
+    "none", "unknown", and what is not known: "none known (perpetrators' casualties not known)"."""
+    figures = ((victims_killed, "victim", "killed"), (victims_injured, "victim", "injured"),
+               (perpetrators_killed, "perpetrator", "killed"),
+               (perpetrators_injured, "perpetrator", "injured"))  # fmt: skip
+    if all(n is None for n, _, _ in figures):
+        return "unknown"
+    parts = [f"{counted(n, who)} {what}" for n, who, what in figures if n]
+    unknown = [who for who in ("victim", "perpetrator") if any(n is None for n, w, _ in figures if w == who)]
+    text = ", ".join(parts) or ("none known" if unknown else "none")
+    if unknown:
+        text += f" ({' and '.join(f'{who}s' for who in unknown)}' casualties not known)"
+    return text

@@ -147,7 +147,7 @@ def test_incidents_show_labels_and_unknown_values(demo_database: Database) -> No
     assert cells["Weapons"] == "Firearms: rifle; Incendiary: incendiary devices"
     assert cells["Severity"] == "Critical"
     assert cells["Status"] == "Closed"
-    assert cells["Casualties"] == "1 killed"
+    assert cells["Casualties"] == "1 perpetrator killed"
     assert cells["Facility"] == "Northwest Detention Center, Tacoma"
     severity = [c.title for c in model.columns].index("Severity")
     assert isinstance(model.data(model.index(tacoma, severity), Qt.ItemDataRole.DecorationRole), QColor)
@@ -160,9 +160,15 @@ def test_incidents_show_labels_and_unknown_values(demo_database: Database) -> No
 def test_unknown_counts_are_not_zero() -> None:
     incident = Incident(facility_uuid="f", title="t")
     assert casualties_text(incident) == "unknown"
-    assert casualties_text(replace(incident, victims_killed=0, victims_injured=0)) == "none"
-    assert casualties_text(replace(incident, victims_killed=2)) == "2 killed, injured unknown"
-    assert casualties_text(replace(incident, perpetrators_killed=1, victims_injured=3)) == "1 killed, 3 injured"
+    no_victims = replace(incident, victims_killed=0, victims_injured=0)
+    assert casualties_text(no_victims) == "none known (perpetrators' casualties not known)"
+    assert casualties_text(replace(no_victims, perpetrators_killed=0, perpetrators_injured=0)) == "none"
+    assert casualties_text(replace(incident, victims_killed=2)) == (
+        "2 victims killed (victims and perpetrators' casualties not known)"
+    )
+    assert casualties_text(replace(no_victims, perpetrators_killed=1, victims_injured=3, perpetrators_injured=0)) == (
+        "3 victims injured, 1 perpetrator killed"
+    )
     assert occurred_of(replace(incident, occurred=PartialDate())) == "unknown"
     assert occurred_of(replace(incident, occurred=PartialDate.parse("2019-07"))) == "2019-07"
     assert occurred_of(replace(incident, occurred=PartialDate.parse("2019-07-13T04:00"))) == "2019-07-13 04:00"

@@ -59,9 +59,10 @@ def _known(value: int | None) -> str:
 
 
 def _casualties(incident: Incident) -> str:
-    killed = f"{_known(incident.victims_killed)}/{_known(incident.perpetrators_killed)}"
-    injured = f"{_known(incident.victims_injured)}/{_known(incident.perpetrators_injured)}"
-    return f"killed {killed}<br>injured {injured}"
+    """Victims apart from perpetrators, as the incident table on screen says it."""
+    people = (incident.victims_killed, incident.victims_injured, incident.perpetrators_killed,
+              incident.perpetrators_injured)  # fmt: skip
+    return escape(figure_text.incident_casualties(*people))
 
 
 def _damage(incident: Incident) -> str:

@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtGui import QColor
 
+from desktop.domain import figure_text
 from desktop.domain.enums import Severity, YesNoUnknown
 from desktop.domain.kinds import RecordKind
 from desktop.domain.queries import IncidentFilter
@@ -33,24 +34,10 @@ def occurred_tip_of(incident: Incident) -> str:
     return incident.occurred.describe()
 
 
-def _sum_known(*values: int | None) -> int | None:
-    known = [v for v in values if v is not None]
-    return sum(known) if known else None
-
-
 def casualties_text(incident: Incident) -> str:
-    """E.g. "1 killed", "2 killed, 3 injured", "none", "unknown"; a part that is not known says so."""
-    killed = _sum_known(incident.victims_killed, incident.perpetrators_killed)
-    injured = _sum_known(incident.victims_injured, incident.perpetrators_injured)
-    if killed is None and injured is None:
-        return UNKNOWN
-    parts = []
-    for number, word in ((killed, "killed"), (injured, "injured")):
-        if number is None:
-            parts.append(f"{word} unknown")
-        elif number:
-            parts.append(f"{number} {word}")
-    return ", ".join(parts) or "none"
+    """E.g. "1 perpetrator killed", "2 victims injured", "none", "unknown" (figure_text.incident_casualties)."""
+    return figure_text.incident_casualties(incident.victims_killed, incident.victims_injured,
+                                           incident.perpetrators_killed, incident.perpetrators_injured)  # fmt: skip
 
 
 def casualties_tip(incident: Incident) -> str:
