@@ -92,7 +92,10 @@ class ExportOptions:
 
     def sensitive_included(self) -> bool:
         """Whether the file holds sensitive fields as they are (a chosen sensitive column, not masked)."""
-        return self.redaction is Redaction.NONE and any(column.sensitive for column in self.chosen_columns())
+        if self.redaction is not Redaction.NONE:
+            return False
+        columns = self.chosen_sheet_columns() if self.profile is Profile.SPREADSHEET else self.chosen_columns()
+        return any(column.sensitive for column in columns)
 
     def checked_filter(self) -> RecordFilter:
         wanted = self.entity.filter_class
