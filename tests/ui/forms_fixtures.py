@@ -7,10 +7,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QDate, QLocale, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QLineEdit, QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 from support.clock import FakeClock
 
@@ -156,3 +157,16 @@ def en_us() -> Iterator[None]:
         yield
     finally:
         QLocale.setDefault(before)
+
+
+def answer_sensitive_question(qtbot: QtBot, dialog: Any, *, include: bool) -> None:
+    """The question an export or briefing dialog asks (its `sensitive_question`) before sensitive fields are
+    included: check its words, press Include them or Cancel with the mouse, and wait until it is answered."""
+    qtbot.waitUntil(lambda: dialog.sensitive_question is not None and dialog.sensitive_question.isVisible())
+    box = dialog.sensitive_question
+    assert box is not None
+    assert "suspect names and personal details" in box.text() and "may be shared" in box.informativeText()
+    button = box.findChild(QPushButton, "include_button") if include else box.button(QMessageBox.StandardButton.Cancel)
+    assert button is not None
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.sensitive_question is None)

@@ -15,7 +15,7 @@ from pathlib import Path
 import forms_fixtures as ff
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QCheckBox, QMainWindow, QMessageBox, QPushButton
+from PySide6.QtWidgets import QCheckBox, QMainWindow
 from pytestqt.qtbot import QtBot
 from support.exports import export_entries
 from support.lookup import facility_named
@@ -193,7 +193,7 @@ def test_export_action_writes_the_chosen_briefing(
 
     check_facility(qtbot, dialog, "USCIS office, Florida")
     tick(qtbot, dialog.include_sensitive)  # this briefing may show the names: asked first
-    answer_sensitive_question(qtbot, dialog, include=True)
+    ff.answer_sensitive_question(qtbot, dialog, include=True)
     assert dialog.include_sensitive.isChecked()
     dialog.path_edit.clear()
     qtbot.keyClicks(dialog.path_edit, str(tmp_path / "florida.pdf"))
@@ -220,7 +220,7 @@ def test_ticking_include_asks_and_cancel_keeps_the_briefing_redacted(
                             today=lambda: AS_OF, default_directory=tmp_path)  # fmt: skip
     dialog = open_dialog(qtbot, actions)
     tick(qtbot, dialog.include_sensitive)
-    answer_sensitive_question(qtbot, dialog, include=False)
+    ff.answer_sensitive_question(qtbot, dialog, include=False)
     assert not dialog.include_sensitive.isChecked()  # Cancel: still redacted
     dialog.path_edit.clear()
     qtbot.keyClicks(dialog.path_edit, str(tmp_path / "kept-out.pdf"))
@@ -235,18 +235,6 @@ def test_ticking_include_asks_and_cancel_keeps_the_briefing_redacted(
 def tick(qtbot: QtBot, box: QCheckBox) -> None:
     """Click the check box's indicator with the mouse."""
     qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
-
-
-def answer_sensitive_question(qtbot: QtBot, dialog: BriefingDialog, *, include: bool) -> None:
-    """The question that ticking "Include sensitive fields" asks: press Include them or Cancel."""
-    qtbot.waitUntil(lambda: dialog.sensitive_question is not None and dialog.sensitive_question.isVisible())
-    box = dialog.sensitive_question
-    assert box is not None
-    assert "suspect names and personal details" in box.text() and "may be shared" in box.informativeText()
-    button = box.findChild(QPushButton, "include_button") if include else box.button(QMessageBox.StandardButton.Cancel)
-    assert button is not None
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dialog.sensitive_question is None)
 
 
 def test_dialog_refuses_a_backwards_period_and_an_empty_path(

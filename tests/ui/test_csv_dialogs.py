@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QListWidget,
     QMainWindow,
-    QMessageBox,
     QProgressDialog,
     QPushButton,
     QWidget,
@@ -190,23 +189,11 @@ def test_export_all_rows_leaves_sensitive_columns_out_by_default(
     assert len(rows) == 3 and "suspect_names" not in rows[0] and "weapons" in rows[0]
 
 
-def answer_sensitive_question(qtbot: QtBot, dialog: ExportDialog, *, include: bool) -> None:
-    """The question that choosing "Include them" asks: press Include them or Cancel with the mouse."""
-    qtbot.waitUntil(lambda: dialog.sensitive_question is not None and dialog.sensitive_question.isVisible())
-    box = dialog.sensitive_question
-    assert box is not None
-    assert "suspect names and personal details" in box.text() and "may be shared" in box.informativeText()
-    button = box.findChild(QPushButton, "include_button") if include else box.button(QMessageBox.StandardButton.Cancel)
-    assert button is not None
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dialog.sensitive_question is None)
-
-
 def test_including_sensitive_fields_asks_first_and_is_audited(harness: Harness, tmp_path: Path, qtbot: QtBot) -> None:
     dialog = harness.export_dialog()
     ff.choose(qtbot, dialog.profile_combo, "Round trip (for scripts and other databases)")  # the file's keys
     ff.choose(qtbot, dialog.redaction_combo, "Include them")
-    answer_sensitive_question(qtbot, dialog, include=False)
+    ff.answer_sensitive_question(qtbot, dialog, include=False)
     assert dialog.redaction_combo.currentText() == "Leave them out"  # Cancel keeps it redacted
     kept_out = tmp_path / "kept-out.csv"
     ff.type_into(qtbot, dialog.path_edit, str(kept_out))
@@ -219,10 +206,10 @@ def test_including_sensitive_fields_asks_first_and_is_audited(harness: Harness, 
     ff.choose(qtbot, dialog.profile_combo, "Round trip (for scripts and other databases)")
     ff.choose(qtbot, dialog.redaction_combo, "Mask them")
     ff.choose(qtbot, dialog.redaction_combo, "Include them")
-    answer_sensitive_question(qtbot, dialog, include=False)
+    ff.answer_sensitive_question(qtbot, dialog, include=False)
     assert dialog.redaction_combo.currentText() == "Mask them"  # back to the redacted choice made before
     ff.choose(qtbot, dialog.redaction_combo, "Include them")
-    answer_sensitive_question(qtbot, dialog, include=True)
+    ff.answer_sensitive_question(qtbot, dialog, include=True)
     assert dialog.redaction_combo.currentText() == "Include them"
     shared = tmp_path / "with-names.csv"
     ff.type_into(qtbot, dialog.path_edit, str(shared))
