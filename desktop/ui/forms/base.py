@@ -257,7 +257,10 @@ class RecordForm(QDialog):
 
     # ---- validation --------------------------------------------------------------------------
     def current_errors(self) -> list[FieldError]:
-        record, read_errors = self.build()
+        return self._errors_of(*self.build())
+
+    def _errors_of(self, record: Any, read_errors: list[FieldError]) -> list[FieldError]:
+        """The problems of a built record: those found reading the widgets, then the domain's, in field order."""
         unreadable = {error.field for error in read_errors}
         errors = read_errors + [e for e in self.domain_errors(record) if e.field not in unreadable]
         order = {key: index for index, key in enumerate(k for k in self._chain if isinstance(k, str))}
@@ -279,7 +282,8 @@ class RecordForm(QDialog):
         if self._loading:
             return
         self.sync_widgets()
-        self._show(self.current_errors() + self._extra_errors, self.domain_warnings(self.build()[0]))
+        record, read_errors = self.build()  # once per change: errors and warnings come from the same record
+        self._show(self._errors_of(record, read_errors) + self._extra_errors, self.domain_warnings(record))
         self.setWindowModified(self.is_dirty())
 
     def _show(self, errors: list[FieldError], warnings: list[FieldError]) -> None:
