@@ -35,4 +35,7 @@ def init(data_dir: Path | None = None) -> AppPaths:
     paths = AppPaths(base, config, base / "backups")
     for directory in (paths.data_dir, paths.config_dir, paths.backup_dir):
         directory.mkdir(parents=True, exist_ok=True, mode=0o700)
+    from desktop.persistence.chain_keys import use_key_folder
+
+    use_key_folder(paths.config_dir / "audit-keys")  # the audit chain's keys where no keyring keeps them
     return paths

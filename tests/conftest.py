@@ -26,6 +26,7 @@ is set: then they fail, so that CI proves they ran.
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -40,6 +41,10 @@ from desktop.persistence.schema import upgrade_to_head
 from desktop.persistence.unit_of_work import Database
 from desktop.services.demo import load_demo
 from desktop.services.session.service import DatabaseSessions
+
+# The audit chain's keys go to a folder of this test run (and its subprocesses), never the user's keyring or config.
+os.environ["INCIDENT_LOGGER_KEY_DIR"] = tempfile.mkdtemp(prefix="incident-logger-test-keys-")
+os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
 
 BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
 PG_DATABASE = "incident_logger_test"

@@ -15,7 +15,7 @@ from desktop.domain.enums import AuditAction, CaseStatus
 from desktop.domain.records import Facility, Incident
 from desktop.domain.values import StatusChange
 from desktop.persistence.audit_log import GENESIS, entry_hash
-from desktop.persistence.models import AuditRow
+from desktop.persistence.models import AuditHeadRow, AuditRow
 from desktop.persistence.unit_of_work import Database
 from desktop.services.audit import history, verify_chain
 from desktop.services.maintenance import check_database
@@ -43,6 +43,11 @@ def audited(any_database: Database) -> Database:
 def rows(database: Database) -> list[dict[str, Any]]:
     with database.engine.connect() as connection:
         return [dict(row._mapping) for row in connection.execute(select(TABLE).order_by(TABLE.c.id))]
+
+
+def head_row(database: Database) -> dict[str, Any]:
+    with database.engine.connect() as connection:
+        return dict(connection.execute(select(AuditHeadRow.__table__)).mappings().one())
 
 
 def broken_link_at(problems: tuple[str, ...], entry_id: int) -> bool:
@@ -101,20 +106,33 @@ def test_hash_covers_every_part_of_an_entry() -> None:
 def test_edited_entry_is_detected(audited: Database, column: str, value: object) -> None:
     third = rows(audited)[2]
     tamper(audited, update(TABLE).where(TABLE.c.id == third["id"]).values({column: value}))
-    report = verify_chain(audited)
+    report = verify_chain(audited, records=False)
     assert not report.ok
-    assert report.problems == (f"entry {third['id']} ({rows(audited)[2]['action'].value} {rows(audited)[2]['entity']} "
-                               f"{rows(audited)[2]['entity_uuid']}) was edited",)  # fmt: skip
-    assert check_database(audited) == [f"audit: {report.problems[0]}"]
+    now = rows(audited)[2]
+    assert report.problems == (f"entry {third['id']} ({now['action'].value} {now['entity']} {now['entity_uuid']}) "
+                               "was edited, or re-hashed without the key",)  # fmt: skip
+    assert f"audit: {report.problems[0]}" in check_database(audited)
 
 
-def test_rehashed_edit_still_breaks_the_link_to_the_next_entry(audited: Database) -> None:
+def test_an_entry_rehashed_without_the_key_is_detected_at_the_entry(audited: Database) -> None:
     third = rows(audited)[2]
     changes = {"notes": ["", "forged"]}
     forged = entry_hash(third["prev_hash"], third["at"], third["action"].value, third["entity"], third["entity_uuid"],
                         changes)  # fmt: skip
     tamper(audited, update(TABLE).where(TABLE.c.id == third["id"]).values(changes=changes, entry_hash=forged))
-    problems = verify_chain(audited).problems
+    problems = verify_chain(audited, records=False).problems
+    assert f"entry {third['id']} (update facility {third['entity_uuid']}) was edited, or re-hashed without the key" in (
+        problems)  # fmt: skip
+
+
+def test_an_entry_rehashed_with_the_key_still_breaks_the_link_to_the_next_entry(audited: Database) -> None:
+    third = rows(audited)[2]
+    changes = {"notes": ["", "forged"]}
+    [key] = audited.keys.keys(str(head_row(audited)["database_id"])).values()
+    forged = entry_hash(third["prev_hash"], third["at"], third["action"].value, third["entity"], third["entity_uuid"],
+                        changes, key.secret)  # fmt: skip
+    tamper(audited, update(TABLE).where(TABLE.c.id == third["id"]).values(changes=changes, entry_hash=forged))
+    problems = verify_chain(audited, records=False).problems
     assert broken_link_at(problems, third["id"] + 1), problems
     assert not any("was edited" in p for p in problems)  # the entry itself hashes right
 

@@ -58,7 +58,12 @@ def entry_ids(path: Path) -> list[int]:
 def test_intact_trail_verifies(run: Run, demo: Path) -> None:
     status, out, _ = run("audit", "verify")
     assert status == 0
-    assert out == f"audit trail intact: {len(entry_ids(demo))} entries, hash chain and chain head verified\n"
+    records = sum(len(sql(demo, f"SELECT uuid FROM {table}")) for table in
+                  ("facilities", "incidents", "plan_items", "directives"))  # fmt: skip
+    assert out == (
+        f"audit trail intact: {len(entry_ids(demo))} entries signed with this database's key, hash chain, "
+        f"chain head verified; {records} records match their entries\n"
+    )
 
 
 def test_edited_entry_is_named(run: Run, demo: Path) -> None:
@@ -71,8 +76,9 @@ def test_edited_entry_is_named(run: Run, demo: Path) -> None:
     sql(demo, "UPDATE audit_entries SET changes = ? WHERE id = ?", json.dumps(edited), target)
     status, out, _ = run("audit", "verify")
     assert status == 1
-    assert f"TAMPERED: entry {target} ({action} {entity} {uuid}) was edited\n" in out
-    assert out.endswith(f"audit trail tampered: 1 problem(s) in {len(entry_ids(demo))} entries\n")
+    assert f"TAMPERED: entry {target} ({action} {entity} {uuid}) was edited, or re-hashed without the key\n" in out
+    assert f"TAMPERED: {entity} {uuid} (" in out and "was edited outside the program" in out  # its record's replay
+    assert out.endswith(f"audit trail tampered: 2 problem(s) in {len(entry_ids(demo))} entries\n")
 
 
 def test_edited_time_is_found(run: Run, demo: Path) -> None:

@@ -98,7 +98,9 @@ def test_check_reports_a_broken_audit_chain(tmp_path: Path, capsys: pytest.Captu
     assert main(["--data-dir", str(data), "check"]) == 1
     out = capsys.readouterr().out
     assert "audit: entry 2" in out and "was edited" in out
-    assert out.splitlines()[-1] == "1 problem(s) found"
+    assert "was inserted outside the program" in out  # the record entry 2 made no longer has an entry
+    assert " forged was deleted outside the program" in out  # and the trail names one that is not stored
+    assert out.splitlines()[-1] == "3 problem(s) found"
 
 
 def test_bad_database_url_exits_with_one_line(tmp_path: Path) -> None:

@@ -7,11 +7,12 @@ import sys
 from pathlib import Path
 
 from desktop.commands import command
+from desktop.domain.changes import SENSITIVE_SHOWN, is_fingerprint
 from desktop.paths import AppPaths
 from desktop.persistence.engine import sqlite_file
 from desktop.persistence.integrity import FileState, check_database_file
 from desktop.persistence.unit_of_work import Database
-from desktop.services.audit import history, verify_chain
+from desktop.services.audit import Receipt, history, keep_sensitive_values, receipt, verify_chain
 from desktop.services.backup import (
     BackupError,
     BackupLabel,
@@ -117,28 +118,57 @@ def _restore_locked(path: Path, app_paths: AppPaths, args: argparse.Namespace) -
     return 0
 
 
+def _shown(value: object) -> str:
+    return SENSITIVE_SHOWN if is_fingerprint(value) else repr(value)
+
+
 def _audit_arguments(parser: argparse.ArgumentParser) -> None:
-    actions = parser.add_subparsers(dest="audit_action", required=True, metavar="{verify,history}")
-    actions.add_parser("verify", help="recompute the hash chain: exit 1 and name each edited or deleted entry")
+    actions = parser.add_subparsers(dest="audit_action", required=True,
+                                    metavar="{verify,receipt,history,sensitive}")  # fmt: skip
+    verify = actions.add_parser("verify", help="recompute the keyed hash chain and replay it against every record: "
+                                "exit 1 and name each edited, inserted or deleted entry or record")  # fmt: skip
+    verify.add_argument("--receipt", metavar="N:HASH", help="also check that the trail still begins with the entries "
+                        "of this receipt (as `audit receipt` printed it)")  # fmt: skip
+    actions.add_parser("receipt", help="print the chain head (entries, last hash) to write down or send elsewhere")
     record = actions.add_parser("history", help="print the audit entries of one record")
     record.add_argument("uuid", help="the record's uuid")
+    sensitive = actions.add_parser("sensitive", help="whether new entries keep suspect names and personal details "
+                                   "(keep) or only their keyed fingerprints (fingerprint, the default)")  # fmt: skip
+    sensitive.add_argument("rule", choices=("keep", "fingerprint"))
 
 
-@command("audit", "the audit trail: `audit verify` checks the hash chain, `audit history UUID` lists changes",
-         _audit_arguments)  # fmt: skip
+@command("audit", "the audit trail: `audit verify` checks the chain and the records, `audit receipt` prints its "
+         "head, `audit history UUID` lists changes", _audit_arguments)  # fmt: skip
 def audit(database: Database, args: argparse.Namespace) -> int:
+    if args.audit_action == "receipt":
+        taken = receipt(database)
+        print(f"{taken}\n({taken.entries:,} entries; keep this line elsewhere and check it later with "
+              f"`audit verify --receipt {taken}`)")  # fmt: skip
+        return 0
+    if args.audit_action == "sensitive":
+        keep_sensitive_values(database, args.rule == "keep")
+        print("new audit entries keep sensitive values as typed" if args.rule == "keep"
+              else "new audit entries keep only keyed fingerprints of sensitive values")  # fmt: skip
+        return 0
     if args.audit_action == "history":
         entries = history(database, args.uuid)
         for entry in entries:
-            changes = "; ".join(f"{name}: {old!r} → {new!r}" for name, (old, new) in entry.changes.items())
+            changes = "; ".join(f"{name}: {_shown(old)} → {_shown(new)}" for name, (old, new) in entry.changes.items())
             print(f"{entry.at:%Y-%m-%d %H:%M:%S}  #{entry.id}  {entry.action.value:<7} {entry.entity}  {changes}")
         print(f"{len(entries)} entr{'y' if len(entries) == 1 else 'ies'} for {args.uuid}")
         return 0
-    report = verify_chain(database)
+    try:
+        against = Receipt.parse(args.receipt) if args.receipt else None
+    except ValueError as error:
+        return _fail("audit", str(error), 2)
+    report = verify_chain(database, against=against)
     for problem in report.problems:
         print(f"TAMPERED: {problem}")
     if report.ok:
-        print(f"audit trail intact: {report.entries} entries, hash chain and chain head verified")
+        signed = "signed with this database's key, " if report.signed else ""
+        matched = " and the receipt" if against is not None else ""
+        print(f"audit trail intact: {report.entries} entries {signed}hash chain, chain head{matched} verified; "
+              f"{report.records:,} records match their entries")  # fmt: skip
         return 0
     print(f"audit trail tampered: {len(report.problems)} problem(s) in {report.entries} entries")
     return 1

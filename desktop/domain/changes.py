@@ -26,6 +26,15 @@ def plain(value: object) -> object:
     return value
 
 
+SENSITIVE_TOKEN = "sensitive:"  # a sensitive value as the trail keeps it: its keyed fingerprint, never the text
+SENSITIVE_SHOWN = "(sensitive: not kept in the trail)"
+
+
+def is_fingerprint(value: object) -> bool:
+    """Whether an audit value is the fingerprint of a sensitive value rather than the value."""
+    return isinstance(value, str) and value.startswith(SENSITIVE_TOKEN)
+
+
 _AUDITED: dict[type, tuple[str, ...]] = {}
 
 

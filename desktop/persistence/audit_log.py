@@ -1,8 +1,9 @@
-"""Audit trail: collects changes during a unit of work and writes hash-chained entries with it."""
+"""Audit trail: collects changes during a unit of work and writes hash-chained entries, signed with a key, with it."""
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -11,18 +12,59 @@ from datetime import datetime
 from sqlalchemy import insert, select, text
 from sqlalchemy.orm import Session
 
-from desktop.domain.changes import changed_fields, created_fields, history_changes
+from desktop.domain.changes import SENSITIVE_TOKEN, changed_fields, created_fields, history_changes
 from desktop.domain.enums import AuditAction
+from desktop.domain.records import SENSITIVE_INCIDENT_FIELDS
 from desktop.persistence.models import AuditHeadRow, AuditRow
 
 GENESIS = "0" * 64
+SENSITIVE_FIELDS = {"incident": frozenset(SENSITIVE_INCIDENT_FIELDS)}  # by entity (a RecordKind's value)
 
 
-def entry_hash(prev_hash: str, at: datetime, action: str, entity: str, entity_uuid: str, changes: object) -> str:
-    """SHA-256 over the previous hash and a canonical rendering of the entry."""
-    body = json.dumps([prev_hash, at.isoformat(), action, entity, entity_uuid, changes],
+def entry_hash(prev_hash: str, at: datetime, action: str, entity: str, entity_uuid: str, changes: object,
+               secret: bytes | None = None) -> str:  # fmt: skip
+    """HMAC-SHA-256 with the chain key (plain SHA-256 without one, as entries signed by no key were) over the
+    previous hash and a canonical rendering of the entry."""
+    text = json.dumps([prev_hash, at.isoformat(), action, entity, entity_uuid, changes],
                       sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)  # fmt: skip
-    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+    if secret is None:
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return hmac.new(secret, text.encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class Signer:
+    """How a database's entries are written: the key that signs them (None: unsigned) and whether sensitive values
+    are kept as they are or as keyed fingerprints; `salt` (the database id) keys fingerprints without a key."""
+
+    key_id: str | None = None
+    secret: bytes | None = None
+    keep_sensitive: bool = False
+    salt: str = ""
+
+    def fingerprint(self, field_name: str, value: object) -> object:
+        """A sensitive value as the trail stores it: None and "" as they are, anything else a keyed fingerprint
+        (equal values give equal fingerprints, so the replay can compare; the text cannot be read back)."""
+        if value is None or value == "" or self.keep_sensitive:
+            return value
+        key = self.secret if self.secret is not None else self.salt.encode("utf-8")
+        mac = hmac.new(key, f"{field_name}\0{value}".encode(), hashlib.sha256).hexdigest()[:32]
+        return f"{SENSITIVE_TOKEN}{mac}"
+
+    def guarded(self, entity: str, changes: dict[str, list[object]]) -> dict[str, list[object]]:
+        """`changes` with the entity's sensitive values replaced by their fingerprints (unless they are kept)."""
+        sensitive = SENSITIVE_FIELDS.get(entity, frozenset())
+        if self.keep_sensitive or not sensitive.intersection(changes):
+            return changes
+        return {name: [self.fingerprint(name, value) for value in pair] if name in sensitive else pair
+                for name, pair in changes.items()}  # fmt: skip
+
+
+def record_state(entity: str, record: object, signer: Signer) -> dict[str, object]:
+    """What the trail says of a record it created and updated: every audited field with a value (the legal history
+    as one text), sensitive values as the trail keeps them. Replaying a record's entries gives the same."""
+    changes = signer.guarded(entity, created_fields(record) | history_changes(None, record))
+    return {name: pair[1] for name, pair in changes.items() if pair[1] is not None}
 
 
 @dataclass
@@ -36,13 +78,16 @@ class _Pending:
 @dataclass
 class AuditLog:
     clock: Callable[[], datetime]
+    signer: Signer = field(default_factory=Signer)
     pending: list[_Pending] = field(default_factory=list)
 
     def record(self, action: AuditAction, entity: str, entity_uuid: str, changes: dict[str, list[object]]) -> None:
-        self.pending.append(_Pending(action, str(entity), entity_uuid, changes))  # a RecordKind: its plain value
+        entity = str(entity)  # a RecordKind: its plain value
+        self.pending.append(_Pending(action, entity, entity_uuid, self.signer.guarded(entity, changes)))
 
     def created(self, entity: str, record: object) -> None:
-        self.record(AuditAction.CREATE, entity, getattr(record, "uuid"), created_fields(record))  # noqa: B009
+        changes = created_fields(record) | history_changes(None, record)  # an incident's first legal history too
+        self.record(AuditAction.CREATE, entity, getattr(record, "uuid"), changes)  # noqa: B009
 
     def updated(self, entity: str, before: object, after: object) -> None:
         changes = changed_fields(before, after) | history_changes(before, after)  # an incident's legal history too
@@ -60,11 +105,13 @@ class AuditLog:
             session.execute(text("SELECT pg_advisory_xact_lock(7301)"))  # one chain writer at a time
         prev = session.scalar(select(AuditRow.entry_hash).order_by(AuditRow.id.desc()).limit(1)) or GENESIS
         rows = []
+        secret, key_id = self.signer.secret, self.signer.key_id
         for item in self.pending:
             at = self.clock()
-            digest = entry_hash(prev, at, item.action.value, item.entity, item.entity_uuid, item.changes)
+            digest = entry_hash(prev, at, item.action.value, item.entity, item.entity_uuid, item.changes, secret)
             rows.append({"at": at, "action": item.action, "entity": item.entity, "entity_uuid": item.entity_uuid,
-                         "changes": item.changes, "prev_hash": prev, "entry_hash": digest})  # fmt: skip
+                         "changes": item.changes, "prev_hash": prev, "entry_hash": digest,
+                         "key_id": key_id})  # fmt: skip
             prev = digest
         session.execute(insert(AuditRow.metadata.tables[AuditRow.__tablename__]), rows)  # one executemany, in order
         written = len(self.pending)

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.domain.enums import AuditAction
+from desktop.domain.kinds import RecordKind
 from desktop.domain.records import AuditEntry
 from desktop.persistence.audit_log import entry_hash
+from desktop.persistence.chain_keys import ChainKey
+from desktop.persistence.chain_replay import Mismatch, mismatches
 from desktop.persistence.models import AuditHeadRow, AuditRow
 
 
@@ -20,6 +24,8 @@ class AuditHead:
 
     entries: int
     last_hash: str
+    database_id: str | None = None  # names the database's keys outside it (None: no key yet)
+    keep_sensitive: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +38,8 @@ class ChainLink:
     entity_uuid: str
     prev_hash: str
     entry_hash: str
-    content_hash: str  # the hash of the stored contents now: differs from entry_hash when they were edited
+    content_hash: str | None  # the hash of the stored contents now (differs when edited); None: the key is missing
+    key_id: str | None = None  # the key that signed it (None: signed by no key)
 
 
 def _entry(row: AuditRow) -> AuditEntry:
@@ -51,14 +58,32 @@ class AuditTrail:
         query = select(AuditRow).where(AuditRow.entity_uuid == entity_uuid).order_by(AuditRow.id)
         return [_entry(row) for row in self.session.scalars(query)]
 
-    def links(self) -> Iterator[ChainLink]:
-        """Every entry in chain order, read a thousand at a time, with the hash of its stored contents."""
+    def links(self, keys: Mapping[str, ChainKey]) -> Iterator[ChainLink]:
+        """Every entry in chain order, read a thousand at a time, with the hash of its stored contents (signed with
+        its key from `keys`; None when that key is not among them)."""
         query = select(AuditRow).order_by(AuditRow.id).execution_options(yield_per=1000)
         for row in self.session.scalars(query):
-            content = entry_hash(row.prev_hash, row.at, row.action.value, row.entity, row.entity_uuid, row.changes)
-            yield ChainLink(row.id, row.action, row.entity, row.entity_uuid, row.prev_hash, row.entry_hash, content)
+            key = keys.get(row.key_id) if row.key_id else None
+            content = None if row.key_id and key is None else entry_hash(
+                row.prev_hash, row.at, row.action.value, row.entity, row.entity_uuid, row.changes,
+                key.secret if key is not None else None)  # fmt: skip
+            yield ChainLink(row.id, row.action, row.entity, row.entity_uuid, row.prev_hash, row.entry_hash, content,
+                            row.key_id)  # fmt: skip
 
     def head(self) -> AuditHead | None:
         """The chain head, or None when its row is missing."""
         row = self.session.get(AuditHeadRow, 1)
-        return AuditHead(row.entries, row.last_hash) if row is not None else None
+        if row is None:
+            return None
+        return AuditHead(row.entries, row.last_hash, row.database_id, row.keep_sensitive)
+
+    def keep_sensitive(self, keep: bool) -> None:
+        """Keep sensitive values in new entries as they are (True) or as keyed fingerprints (False, the default)."""
+        row = self.session.get(AuditHeadRow, 1)
+        if row is not None:
+            row.keep_sensitive = keep
+
+    def mismatches(self, kind: RecordKind, records: Iterator[Any], keys: Mapping[str, ChainKey],
+                   salt: str) -> Iterator[Mismatch]:  # fmt: skip
+        """The stored records of `kind` (in uuid order) that differ from what their entries say."""
+        return mismatches(self.session, kind, records, keys, salt)

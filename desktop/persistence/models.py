@@ -292,6 +292,7 @@ class AuditRow(Base):
     changes: Mapped[dict[str, list[object]]] = mapped_column(JSON)
     prev_hash: Mapped[str] = mapped_column(String(64))
     entry_hash: Mapped[str] = mapped_column(String(64))
+    key_id: Mapped[str | None] = mapped_column(String(16), nullable=True)  # the key that signed it (None: no key)
 
 
 class AuditHeadRow(Base):
@@ -303,3 +304,5 @@ class AuditHeadRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     entries: Mapped[int] = mapped_column(Integer)
     last_hash: Mapped[str] = mapped_column(String(64))
+    database_id: Mapped[str | None] = mapped_column(String(36), nullable=True)  # names its keys outside the file
+    keep_sensitive: Mapped[bool] = mapped_column(Boolean, default=False)

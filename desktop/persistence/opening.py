@@ -8,6 +8,7 @@ from datetime import datetime
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
 
+from desktop.persistence.chain_upkeep import secure_chain
 from desktop.persistence.engine import create_database_engine, sqlite_file
 from desktop.persistence.integrity import FileCheck, check_database_file
 from desktop.persistence.schema import upgrade_to_head
@@ -24,10 +25,12 @@ def open_database(
     engine = create_database_engine(url)
     try:
         upgrade_to_head(engine, before_migration)
+        database = Database(engine, clock)
+        secure_chain(database)  # once: the database's id and key, its records under the chain
     except BaseException:
         engine.dispose()
         raise
-    return Database(engine, clock)
+    return database
 
 
 def display_url(url: str) -> str:

@@ -28,6 +28,7 @@ from desktop.persistence.incident_stream import incident_columns_query, stream_r
 from desktop.persistence.models import (
     DirectiveRow,
     FacilityRow,
+    IncidentLinkRow,
     IncidentRow,
     PlanItemIncidentRow,
     PlanItemRow,
@@ -46,6 +47,11 @@ Clock = Callable[[], datetime]
 RecordT = TypeVar("RecordT", Facility, Incident, PlanItem, Directive)
 FilterT = TypeVar("FilterT", FacilityFilter, IncidentFilter, PlanItemFilter, DirectiveFilter, contravariant=True)
 RANKED = {"severity": (IncidentRow.severity, Severity), "status": (IncidentRow.status, CaseStatus)}  # enum order
+
+
+def bytewise(session: Session, column: Any) -> Any:
+    """`column` to sort bytewise: SQLite compares text so; PostgreSQL needs the "C" collation for it."""
+    return column.collate("C") if session.get_bind().dialect.name == "postgresql" else column
 
 
 def in_order(column: Any, enum: type[LabelledEnum]) -> Any:
@@ -127,6 +133,13 @@ class _Repository(Generic[RowT, StoredT]):
         stamps = {name: value for name, value in (("created_at", created_at), ("updated_at", updated_at)) if value}
         if stamps:
             self.session.execute(update(self.model).where(self.model.uuid == uuid).values(**stamps))
+
+    def in_uuid_order(self, size: int = 1000) -> Iterator[StoredT]:
+        """Every record in uuid order (bytewise, as the audit replay merges them with its entries), `size` rows
+        at a time."""
+        query = select(self.model).order_by(bytewise(self.session, self.model.uuid))
+        for row in self.session.scalars(query.execution_options(yield_per=size)):
+            yield self._record(row)
 
     def _record(self, row: RowT) -> StoredT:
         raise NotImplementedError
@@ -369,6 +382,33 @@ class IncidentRepository(_Repository[IncidentRow, Incident]):
         after = mapping.incident_record(row, with_history=True)
         self.audit.updated(self.kind, before, after)
         return after
+
+    def in_uuid_order(self, size: int = 1000) -> Iterator[Incident]:
+        """Every incident in uuid order (bytewise), read as plain rows `size` at a time (incident_stream.py)."""
+        query = incident_columns_query().order_by(None).order_by(bytewise(self.session, IncidentRow.uuid))
+        for chunk in stream_records(self.session, query, size):
+            yield from chunk
+
+    def delete(self, uuid: str, version: int | None = None) -> Incident:
+        """Delete the incident, and audit what that changes in the records that named it: incidents linked to it
+        and plan items answering it lose the link (the database removes those link rows with it)."""
+        row = self.row(uuid)
+        linking = list(self.session.scalars(select(IncidentRow).join(
+            IncidentLinkRow, IncidentLinkRow.incident_id == IncidentRow.id).where(
+            IncidentLinkRow.related_id == row.id, IncidentRow.id != row.id)))  # fmt: skip
+        answering = list(self.session.scalars(select(PlanItemRow).join(
+            PlanItemIncidentRow, PlanItemIncidentRow.plan_item_id == PlanItemRow.id).where(
+            PlanItemIncidentRow.incident_id == row.id)))  # fmt: skip
+        linked_before = [self._record(other) for other in linking]
+        answering_before = [mapping.plan_item_record(item) for item in answering]
+        deleted = super().delete(uuid, version)
+        for other, old in zip(linking, linked_before, strict=True):
+            self.session.expire(other)
+            self.audit.updated(self.kind, old, self._record(other))
+        for item, old_item in zip(answering, answering_before, strict=True):
+            self.session.expire(item)
+            self.audit.updated(RecordKind.PLAN_ITEM, old_item, mapping.plan_item_record(item))
+        return deleted
 
     def stream(self, where: IncidentFilter, size: int) -> Iterator[list[Incident]]:
         """Every incident `where` selects, with its status history, in id order, `size` at a time (constant memory;

@@ -14,8 +14,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.domain.errors import WriteRefusedError
 from desktop.domain.kinds import RecordKind
-from desktop.persistence.audit_log import AuditLog
+from desktop.persistence.audit_log import AuditLog, Signer
 from desktop.persistence.audit_queries import AuditTrail
+from desktop.persistence.chain_keys import KeyStore
 from desktop.persistence.directive_repository import DirectiveRepository
 from desktop.persistence.engine import IMMEDIATE, sqlite_file
 from desktop.persistence.figure_queries import FigureQueries
@@ -37,10 +38,27 @@ def utc_now() -> datetime:
 class Database:
     """An open database: its engine and the factory of units of work."""
 
-    def __init__(self, engine: Engine, clock: Callable[[], datetime] = utc_now) -> None:
+    def __init__(self, engine: Engine, clock: Callable[[], datetime] = utc_now, keys: KeyStore | None = None) -> None:
         self.engine = engine
         self.clock = clock
         self.sessions = sessionmaker(engine, expire_on_commit=False)
+        self.keys = keys if keys is not None else KeyStore()  # the audit chain's keys, outside the database
+        self._signer: Signer | None = None
+
+    def signer(self, session: Session, *, write: bool) -> Signer:
+        """How this database's new audit entries are signed (read once; a writer creates this computer's key)."""
+        if self._signer is not None:
+            return self._signer
+        from desktop.persistence.chain_upkeep import load_signer  # it replays records: the repositories
+
+        signer = load_signer(session, self.keys, create=write)
+        if signer.secret is not None:
+            self._signer = signer
+        return signer
+
+    def forget_signer(self) -> None:
+        """Read the signer again at the next unit of work (the id, key or sensitive-value rule changed)."""
+        self._signer = None
 
     @property
     def url(self) -> str:
@@ -91,7 +109,7 @@ class UnitOfWork:
                     raise
                 raise plain from error
         self.session = session
-        self.audit = AuditLog(self.database.clock)
+        self.audit = AuditLog(self.database.clock, self.database.signer(session, write=self.write))
         clock = self.database.clock
         self.facilities = FacilityRepository(session, self.audit, clock)
         self.incidents = IncidentRepository(session, self.audit, clock)

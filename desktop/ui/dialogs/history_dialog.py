@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.changes import SENSITIVE_SHOWN, is_fingerprint
 from desktop.domain.enums import CODED_FIELDS, AuditAction
 from desktop.domain.kinds import RecordKind
 from desktop.domain.records import AuditEntry
@@ -37,6 +38,8 @@ def value_text(field: str, value: object) -> str:
     """A stored audit value as people read it: labels for codes, yes/no, (empty) for nothing."""
     if value is None or value == "":
         return EMPTY
+    if is_fingerprint(value):
+        return SENSITIVE_SHOWN
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, str):

@@ -1,0 +1,131 @@
+"""Replaying the audit trail: each record's state as its entries tell it, merged with the stored rows (by uuid)."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.domain.changes import SENSITIVE_TOKEN, created_fields, history_changes
+from desktop.domain.enums import AuditAction
+from desktop.domain.kinds import RecordKind
+from desktop.persistence.audit_log import SENSITIVE_FIELDS
+from desktop.persistence.chain_keys import ChainKey
+from desktop.persistence.models import AuditRow
+from desktop.persistence.repositories import bytewise
+
+BASELINE_FIELD = "(baseline)"  # in a CREATE entry that records a record as found, not as made
+RECORD_ACTIONS = (AuditAction.CREATE, AuditAction.UPDATE, AuditAction.DELETE)
+_DELETED = "deleted"
+
+
+@dataclass(frozen=True, slots=True)
+class Mismatch:
+    """A stored record that differs from what its audit entries say (or has none, or is gone while they say it
+    exists). `how`: "edited" (with the fields), "inserted" or "deleted"."""
+
+    kind: RecordKind
+    uuid: str
+    how: str
+    fields: tuple[str, ...] = ()
+    record: object | None = None  # the stored record (None when deleted)
+    unverifiable: tuple[str, ...] = ()  # sensitive fields fingerprinted by a key that is not on this computer
+
+
+@dataclass
+class _Told:
+    """A record's state as its entries tell it: {field: (value, key id of the entry that set it)}."""
+
+    values: dict[str, tuple[object, str | None]]
+    deleted: bool = False
+
+
+def _told_states(session: Session, kind: RecordKind) -> Iterator[tuple[str, _Told]]:
+    """(uuid, state) for every record the trail mentions, in bytewise uuid order, folding its entries in order."""
+    query = (select(AuditRow.entity_uuid, AuditRow.action, AuditRow.changes, AuditRow.key_id)
+             .where(AuditRow.entity == kind.value, AuditRow.action.in_(RECORD_ACTIONS))
+             .order_by(bytewise(session, AuditRow.entity_uuid), AuditRow.id)
+             .execution_options(yield_per=2000))  # fmt: skip
+    uuid: str | None = None
+    told = _Told({})
+    for entity_uuid, action, changes, key_id in session.execute(query):
+        if entity_uuid != uuid:
+            if uuid is not None:
+                yield uuid, told
+            uuid, told = entity_uuid, _Told({})
+        if action is AuditAction.DELETE:
+            told = _Told({}, deleted=True)
+            continue
+        if action is AuditAction.CREATE:
+            told = _Told({})
+        told.deleted = False
+        for name, pair in changes.items():
+            if not name.startswith("("):
+                told.values[name] = (pair[1], key_id)
+    if uuid is not None:
+        yield uuid, told
+
+
+def stored_state(record: object) -> dict[str, object]:
+    """A stored record's audited fields with a value, as the trail renders them (before fingerprints)."""
+    changes = created_fields(record) | history_changes(None, record)
+    return {name: pair[1] for name, pair in changes.items() if pair[1] is not None}
+
+
+def _differences(kind: RecordKind, told: _Told, record: object, keys: Mapping[str, ChainKey],
+                 salt: str) -> tuple[list[str], list[str]]:  # fmt: skip
+    """The fields whose stored value is not what the trail says, and those that cannot be compared here."""
+    stored = stored_state(record)
+    sensitive = SENSITIVE_FIELDS.get(kind.value, frozenset())
+    differing, unverifiable = [], []
+    for name in sorted(set(stored) | {n for n, (v, _) in told.values.items() if v is not None}):
+        value, key_id = told.values.get(name, (None, None))
+        actual = stored.get(name)
+        if name in sensitive and isinstance(value, str) and value.startswith(SENSITIVE_TOKEN):
+            key = keys.get(key_id) if key_id else None
+            if key_id and key is None:
+                unverifiable.append(name)
+                continue
+            secret = key.secret if key is not None else salt.encode("utf-8")
+            mac = hmac.new(secret, f"{name}\0{actual}".encode(), hashlib.sha256).hexdigest()[:32]
+            if actual is None or value != f"{SENSITIVE_TOKEN}{mac}":
+                differing.append(name)
+        elif value != actual:
+            differing.append(name)
+    return differing, unverifiable
+
+
+def mismatches(session: Session, kind: RecordKind, records: Iterator[Any], keys: Mapping[str, ChainKey],
+               salt: str) -> Iterator[Mismatch]:  # fmt: skip
+    """Merge the trail's states with `records` (the stored ones of `kind`, in bytewise uuid order)."""
+    told_states = _told_states(session, kind)
+    told_item = next(told_states, None)
+    record = next(records, None)
+    while told_item is not None or record is not None:
+        told_uuid = told_item[0] if told_item is not None else None
+        record_uuid = record.uuid if record is not None else None
+        if record_uuid is None or (told_uuid is not None and told_uuid < record_uuid):
+            assert told_item is not None
+            if not told_item[1].deleted:
+                yield Mismatch(kind, told_item[0], "deleted")
+            told_item = next(told_states, None)
+        elif told_uuid is None or record_uuid < told_uuid:
+            yield Mismatch(kind, record_uuid, "inserted", record=record)
+            record = next(records, None)
+        else:
+            assert told_item is not None
+            told = told_item[1]
+            if told.deleted:
+                yield Mismatch(kind, record_uuid, "inserted", record=record)
+            else:
+                differing, unverifiable = _differences(kind, told, record, keys, salt)
+                if differing or unverifiable:
+                    how = "edited" if differing else "unverifiable"
+                    yield Mismatch(kind, record_uuid, how, tuple(differing), record, tuple(unverifiable))
+            told_item = next(told_states, None)
+            record = next(records, None)

@@ -1,0 +1,126 @@
+"""Keeping the records under the keyed audit chain: the signer of a database's entries, and at the first opening
+after the upgrade (or of a new database) its id, its key, the old entries signed, and the records as found."""
+
+from __future__ import annotations
+
+import uuid as uuids
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+from sqlalchemy import bindparam, select, update
+from sqlalchemy.orm import Session
+
+from desktop.domain.changes import created_fields, history_changes
+from desktop.domain.enums import AuditAction
+from desktop.domain.kinds import RecordKind
+from desktop.persistence.audit_log import GENESIS, Signer, entry_hash
+from desktop.persistence.chain_keys import ChainKey, KeyStore
+from desktop.persistence.chain_replay import BASELINE_FIELD, mismatches
+from desktop.persistence.models import AuditHeadRow, AuditRow
+
+if TYPE_CHECKING:
+    from desktop.persistence.unit_of_work import Database
+
+REPLAYED_KINDS = (RecordKind.FACILITY, RecordKind.DIRECTIVE, RecordKind.INCIDENT, RecordKind.PLAN_ITEM)
+BASELINE_NOTE = "recorded as found when the audit trail began to cover the records"
+
+
+def newest_key(keys: Mapping[str, ChainKey]) -> ChainKey | None:
+    return max(keys.values(), key=lambda key: key.created_at, default=None)
+
+
+def load_signer(session: Session, store: KeyStore, *, create: bool) -> Signer:
+    """The signer of new entries: this computer's newest key of the database (a new one, stored outside the
+    database, when it has none and `create`), unsigned while the database has no id yet."""
+    head = session.get(AuditHeadRow, 1)
+    if head is None or head.database_id is None:
+        return Signer(keep_sensitive=bool(head and head.keep_sensitive))
+    key = newest_key(store.keys(head.database_id))
+    if key is None and create:
+        try:
+            key = store.create(head.database_id)
+        except OSError:  # the key cannot be kept: entries stay unsigned and `audit verify` says so
+            key = None
+    if key is None:
+        return Signer(keep_sensitive=head.keep_sensitive, salt=head.database_id)
+    return Signer(key.id, key.secret, head.keep_sensitive, head.database_id)
+
+
+def secure_chain(database: Database) -> int:
+    """Once per database (it has no id yet: new, or just upgraded): give it an id and a key kept outside it, sign
+    the existing entries with the key (sensitive values fingerprinted) when they verify, and write a baseline
+    entry for each record whose state the entries do not tell. Returns the number of baseline entries."""
+    with database.unit_of_work(write=False) as reading:
+        assert reading.session is not None
+        head = reading.session.get(AuditHeadRow, 1)
+        if head is None or head.database_id is not None:
+            return 0  # the usual case: nothing to do, and no write lock taken (another program may be writing)
+    with database.unit_of_work() as uow:
+        session = uow.session
+        assert session is not None
+        head = session.get(AuditHeadRow, 1)
+        if head is None or head.database_id is not None:
+            return 0
+        if session.scalar(select(AuditRow.id).where(AuditRow.key_id.is_not(None)).limit(1)) is not None:
+            return 0  # signed entries but no id: the head was edited; `audit verify` reports it
+        database_id = str(uuids.uuid4())
+        try:
+            key = database.keys.create(database_id)
+        except OSError:
+            return 0  # no place for the key: stays unsigned, and `audit verify` says so
+        signer = Signer(key.id, key.secret, head.keep_sensitive, database_id)
+        last = _sign_old_entries(session, signer, head) if _old_chain_intact(session, head) else None
+        head.database_id = database_id
+        if last is not None:
+            head.last_hash = last
+        session.flush()
+        uow.audit.signer = signer
+        written = 0
+        for kind in REPLAYED_KINDS:
+            records = uow.repository(kind).in_uuid_order()
+            for found in list(mismatches(session, kind, records, {key.id: key}, database_id)):
+                if found.record is None:
+                    uow.audit.record(AuditAction.DELETE, kind, found.uuid, {BASELINE_FIELD: [None, BASELINE_NOTE]})
+                else:
+                    changes = created_fields(found.record) | history_changes(None, found.record)
+                    uow.audit.record(AuditAction.CREATE, kind, found.uuid,
+                                     {BASELINE_FIELD: [None, BASELINE_NOTE], **changes})  # fmt: skip
+                written += 1
+        uow.commit()
+    database.forget_signer()
+    return written
+
+
+def _old_chain_intact(session: Session, head: AuditHeadRow) -> bool:
+    prev, count = GENESIS, 0
+    query = select(AuditRow).order_by(AuditRow.id).execution_options(yield_per=2000)
+    for row in session.scalars(query):
+        content = entry_hash(row.prev_hash, row.at, row.action.value, row.entity, row.entity_uuid, row.changes)
+        if row.prev_hash != prev or content != row.entry_hash:
+            return False
+        prev, count = row.entry_hash, count + 1
+    return head.entries == count and head.last_hash == prev
+
+
+def _sign_old_entries(session: Session, signer: Signer, head: AuditHeadRow) -> str:
+    """Sign every entry with the new key, in chain order, sensitive values fingerprinted; the new last hash."""
+    prev = GENESIS
+    changed: list[dict[str, object]] = []
+    query = select(AuditRow.id, AuditRow.at, AuditRow.action, AuditRow.entity, AuditRow.entity_uuid,
+                   AuditRow.changes).order_by(AuditRow.id)  # fmt: skip
+    statement = update(AuditRow).where(AuditRow.id == bindparam("row_id")).values(
+        changes=bindparam("new_changes"), prev_hash=bindparam("new_prev"), entry_hash=bindparam("new_hash"),
+        key_id=bindparam("new_key"))  # fmt: skip
+    for row_id, at, action, entity, entity_uuid, changes in session.execute(query).all():
+        guarded = signer.guarded(entity, changes)
+        digest = entry_hash(prev, at, action.value, entity, entity_uuid, guarded, signer.secret)
+        changed.append({"row_id": row_id, "new_changes": guarded, "new_prev": prev, "new_hash": digest,
+                        "new_key": signer.key_id})  # fmt: skip
+        prev = digest
+        if len(changed) >= 2000:
+            session.connection().execute(statement, changed)
+            changed.clear()
+    if changed:
+        session.connection().execute(statement, changed)
+    session.expire_all()
+    return prev
