@@ -202,6 +202,25 @@ def test_every_export_is_audited_with_file_rows_columns_and_filter(demo_database
     assert "suspect_names" not in str(changes["columns"][1])
 
 
+def test_the_search_text_of_an_export_is_not_kept_in_its_audit_entry(demo_database: Database, tmp_path: Path) -> None:
+    export_incidents(demo_database, tmp_path / "out.csv", ExportOptions(where=IncidentFilter(text="Van Spronsen")))
+    [(_, changes)] = audit_entries(demo_database, AuditAction.EXPORT)
+    assert changes["filter"] == [None, "text=(a search of 12 characters, not kept)"]
+    assert "Spronsen" not in str(changes)
+
+
+@pytest.mark.parametrize("layout", ["round-trip.csv", "spreadsheet.xlsx"])
+def test_a_refused_export_is_not_audited_as_an_export(demo_database: Database, tmp_path: Path, layout: str) -> None:
+    from desktop.services.csv.files import export_file
+
+    target = tmp_path / layout
+    target.mkdir()  # a folder where the file should go: the export cannot replace it
+    with pytest.raises(OSError):
+        export_file(demo_database, target, ExportOptions())
+    assert audit_entries(demo_database, AuditAction.EXPORT) == []
+    assert target.is_dir() and not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
+
+
 def test_streams_get_the_same_text(demo_database: Database, tmp_path: Path) -> None:
     export_incidents(demo_database, tmp_path / "file.csv", ExportOptions(bom=True))
     binary, text = io.BytesIO(), io.StringIO()

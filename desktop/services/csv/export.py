@@ -120,11 +120,15 @@ class ExportCancelled(Exception):
 
 
 def describe_filter(where: object) -> str:
-    """The filter's non-default settings, e.g. "attack_types=vandalism; text=fire" (empty: every row)."""
+    """The filter's non-default settings, e.g. "attack_types=vandalism; text=(a search, not kept)" (empty: every
+    row). The search text is not kept: it may be a name the export left out (a suspect's), or a sensitive word."""
     parts = []
     for spec in fields(where):  # type: ignore[arg-type]
         value = getattr(where, spec.name)
         if value in ((), None, "", False):
+            continue
+        if spec.name == "text":
+            parts.append(f"text=(a search of {len(str(value))} characters, not kept)")
             continue
         shown = ",".join(_plain(v) for v in value) if isinstance(value, tuple) else _plain(value)
         parts.append(f"{spec.name}={shown}")
@@ -185,12 +189,12 @@ def _write_file(
             rows = _write(database, out, columns, where, options, progress)
             out.flush()
             os.fsync(out.fileno())
-        _audit(database, options, tuple(c.key for c in columns), rows, where, str(path))
         os.replace(temporary, path)
     except BaseException:
         with suppress(FileNotFoundError):
             os.unlink(temporary)
         raise
+    _audit(database, options, tuple(c.key for c in columns), rows, where, str(path))  # a refused export is none
     return rows
 
 

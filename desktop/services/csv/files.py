@@ -64,7 +64,7 @@ def export_file(database: Database, target: Destination, options: ExportOptions,
     try:
         with ExitStack() as stack:
             rows = _write_files(database, path, file_format, options, layout, progress, stack)
-            _audit(database, options, layout.keys, rows, where, str(path))
+        _audit(database, options, layout.keys, rows, where, str(path))  # once the files are in place, not before
     except ExportCancelled:
         return ExportResult(0, layout.keys, path, cancelled=True, seconds=time.perf_counter() - started)
     return ExportResult(rows, layout.keys, path, seconds=time.perf_counter() - started)
