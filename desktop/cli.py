@@ -65,7 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="SQLAlchemy URL (default: SQLite file in the user data directory)")  # fmt: skip
     parser.add_argument("--data-dir", type=Path, default=None, help="use this directory instead of the user's")
     parser.add_argument("--wait", type=_seconds, default=DEFAULT_WAIT, metavar="SECONDS",
-                        help="how long a writing command (import, demo, backup, restore) waits for another "
+                        help="how long a writing command (import, demo, backup, restore, migrate) waits for another "
                              "program that has the database open, such as the window, to close it "
                              f"(default {DEFAULT_WAIT:g})")  # fmt: skip
     sub = parser.add_subparsers(dest="command")

@@ -4,8 +4,10 @@ acknowledged. The race runs RACE_ROUNDS rounds per pair (1 in the normal suite; 
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -85,23 +87,41 @@ def test_a_writer_gives_up_when_the_wait_is_over(demo_dir: Path, capsys: pytest.
     assert database.read_bytes() == before
 
 
+WRITERS = ("import", "demo", "restore", "backup", "migrate")
+PAIRS = list(itertools.combinations_with_replacement(WRITERS, 2))  # every pair of writers, each with itself too
+RELEASE_0003 = Path(__file__).parent / "data" / "release-0003.sqlite"
+
+
 def race_rounds(tmp_path: Path, rounds: int) -> list[str]:
     """Race every pair of writers `rounds` times; what each acknowledged and was lost."""
     lost: list[str] = []
     for number in range(rounds):
-        for pair in (("import", "restore"), ("import", "import"), ("import", "backup"), ("restore", "backup"),
-                     ("demo", "demo")):  # fmt: skip
+        for pair in PAIRS:
             lost += race(tmp_path / f"{number}-{'-'.join(pair)}", pair)
     return lost
+
+
+def prepare(data: Path, pair: tuple[str, str]) -> None:
+    """The database the pair races on: none for two demo runs (both create it), a file of release schema 0003 with
+    a backup of it when migrate runs (both commands would migrate it), else the demo records and a backup."""
+    database = data / "incidents.sqlite3"
+    if pair == ("demo", "demo"):
+        return
+    if "migrate" in pair:
+        (data / "backups").mkdir(parents=True)
+        for path in (database, data / "backups" / "incidents-20261201-000000-manual.sqlite3"):
+            shutil.copyfile(RELEASE_0003, path)
+            path.chmod(0o600)
+        return
+    assert main(["--data-dir", str(data), "demo"]) == 0
+    assert main(["--data-dir", str(data), "backup"]) == 0
 
 
 def race(folder: Path, pair: tuple[str, str]) -> list[str]:
     """Start both commands at once on one database; what one acknowledged and nobody can find any more."""
     data = folder / "data"
     database = data / "incidents.sqlite3"
-    if pair != ("demo", "demo"):
-        assert main(["--data-dir", str(data), "demo"]) == 0
-        assert main(["--data-dir", str(data), "backup"]) == 0
+    prepare(data, pair)
     commands = []
     imported: dict[int, str] = {}
     for index, name in enumerate(pair):

@@ -79,3 +79,17 @@ def upgrade_to_head(engine: Engine, before_migration: Callable[[], None] | None 
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
     return True
+
+
+def revision_at(url: str) -> str | None:
+    """The schema revision of the database at `url`, read without changing it (None: no schema yet)."""
+    from desktop.persistence.engine import create_database_engine, sqlite_file
+
+    path = sqlite_file(url)
+    if path is not None and not path.exists():
+        return None
+    engine = create_database_engine(url)
+    try:
+        return current_revision(engine)
+    finally:
+        engine.dispose()
