@@ -23,6 +23,7 @@ from desktop.domain.values import PartialDate
 from desktop.persistence.engine import sqlite_url
 from desktop.persistence.models import AuditRow, FacilityRow, IncidentRow, PlanItemRow
 from desktop.persistence.unit_of_work import Database
+from desktop.services.csv.bundle import companion_path
 from desktop.services.csv.export import ExportOptions, export_records
 from desktop.services.csv.files import export_file
 from desktop.services.csv.format import COLUMNS, formula_like, needs_apostrophe, neutralize, restore
@@ -386,3 +387,19 @@ def test_the_workbook_never_holds_a_formula(demo_database: Database, tmp_path: P
         text = re.sub(r"_x([0-9A-F]{4})_", lambda m: chr(int(m.group(1), 16)), cell.value)  # what XML cannot hold
         assert text == value.replace("\r", "\n"), value  # (and XML reads a CR as an LF)
     assert (rows[errorish.uuid][title].data_type, rows[errorish.uuid][title].value) == ("s", "#N/A")
+
+
+def test_a_legal_history_file_naming_a_column_twice_is_refused(demo_database: Database, tmp_path: Path) -> None:
+    path = tmp_path / "incidents.csv"
+    export_file(demo_database, path, ExportOptions(RecordKind.INCIDENT, profile=Profile.SPREADSHEET))
+    history = companion_path(path)
+    with history.open(encoding="utf-8-sig", newline="") as file:
+        rows = list(csv.reader(file))
+    at = rows[0].index("Note")
+    write_csv(history, [[*row, "Another note" if number else "Note"] for number, row in enumerate(rows)])
+    before = fingerprint(demo_database)
+    report = import_csv(demo_database, path, ImportOptions())
+    assert [str(p) for p in report.problems] == [
+        f"line 1, columns {at + 1} and {len(rows[0]) + 1}: in {history}: the header “Note” appears twice; rename "
+        "or remove one"]  # fmt: skip
+    assert fingerprint(demo_database) == before
