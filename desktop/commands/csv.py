@@ -91,7 +91,7 @@ def _import_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--dry-run", action="store_true", help="check the file and report; write nothing")
     parser.add_argument("--create-facilities", action="store_true",
                         help="create facilities that rows name but the database lacks")  # fmt: skip
-    parser.add_argument("--encoding", choices=["utf-8", "utf-8-sig", "cp1252"], help="(default: detected)")
+    parser.add_argument("--encoding", choices=["utf-8", "utf-8-sig", "cp1252", "mac_roman"], help="(default: detected)")
     parser.add_argument("--delimiter", choices=list(DELIMITER_CHOICES), help="(default: detected)")
     parser.add_argument("--map", action="append", default=[], metavar="HEADER=COLUMN",
                         help="read the file column HEADER as COLUMN (a column key, or - to ignore it); "

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from typing import Protocol
 
 from sqlalchemy import ColumnClause, literal_column, select
@@ -47,6 +47,17 @@ class CsvColumn(Protocol):
 def quoted(text: str) -> str:
     """An SQL string literal."""
     return "'" + text.replace("'", "''") + "'"
+
+
+def _characters(text: str) -> str:
+    """An SQL expression of the string `text`: char() of its code points (no control character in the SQL)."""
+    return f"char({', '.join(str(ord(c)) for c in text)})"
+
+
+def _glob_class(characters: str) -> str:
+    """An SQL expression of the GLOB pattern of a text starting with one of `characters` (none of them ']')."""
+    ordered = sorted(set(characters) - {"-"}) + ["-"] * ("-" in characters)  # '-' last: literal
+    return f"('[' || {_characters(''.join(ordered))} || ']*')"
 
 
 def _labels(x: str, enum: type[LabelledEnum]) -> str:
@@ -126,18 +137,26 @@ _SUBQUERIES = {"weapons": _WEAPONS, "weapons_label": _WEAPONS_LABEL, "history": 
 _UUID_LISTS = {"related_uuids": _RELATED}
 
 
+_PLAIN_FIRST = (65, 127)  # A to DEL: the first code points of cells that need no apostrophe (bar the mask)
+
+
 class IncidentLines:
     """One rendered CSV line (without its line end) per incident, in id order. `mask` is what a masked sensitive
-    cell holds; a cell starting with one of `dangerous_first` (or equal to `mask`) gets an apostrophe in front,
-    as format.neutralize does."""
+    cell holds; a text cell gets an apostrophe in front as format.neutralize does: when, after its leading
+    apostrophes, it equals `mask`, starts with one of `always_first`, or starts with one of `formula_first` after
+    nothing but characters of `skipped` (format.formula_like)."""
 
-    def __init__(
-        self, columns: Sequence[CsvColumn], *, mask: str, dangerous_first: Collection[str], mask_sensitive: bool
-    ) -> None:
+    def __init__(self, columns: Sequence[CsvColumn], *, mask: str, always_first: str, formula_first: str,
+                 skipped: str, mask_sensitive: bool) -> None:  # fmt: skip
         self.mask = mask
         self.mask_sensitive = mask_sensitive
-        characters = sorted(set(dangerous_first) - {"-"}) + ["-"] * ("-" in dangerous_first)  # '-' last: literal
-        self.danger = quoted("[" + "".join(characters) + "]*")
+        self.always = _glob_class(always_first)
+        self.formula = _glob_class(formula_first)
+        self.skipped = _characters(skipped)
+        first = always_first + formula_first + skipped + "'"  # what a cell that may need the apostrophe starts with
+        if any(_PLAIN_FIRST[0] <= ord(c) <= _PLAIN_FIRST[1] for c in first):
+            raise ValueError(f"{first!r}: _apostrophe takes a cell starting with A to DEL for one that needs none")
+        self.first = _glob_class(first)
         self.expression = self.line(columns)
 
     def chunks(self, incidents: IncidentRepository, where: IncidentFilter, size: int) -> Iterator[list[str]]:
@@ -173,11 +192,15 @@ class IncidentLines:
         return f"printf({quoted(','.join(formats))}, {', '.join(arguments)})"
 
     def _apostrophe(self, x: str) -> str:
-        """The apostrophe neutralize puts in front of `x`, or ''."""
-        mask, danger = quoted(self.mask), self.danger
+        """The apostrophe neutralize puts in front of `x`, or ''. Most cells start with a letter, none of the
+        characters that matter (_PLAIN_FIRST, checked in __init__): the code point of the first character tells
+        (one comparison keeps the export as fast as before); only the others are trimmed and looked at."""
+        rest, mask = f"ltrim({x}, '''')", quoted(self.mask)
+        marked = f"{rest} GLOB {self.always} OR ltrim({rest}, {self.skipped}) GLOB {self.formula} OR {rest} = {mask}"
+        low, high = _PLAIN_FIRST
         return (
-            f"CASE WHEN {x} GLOB {danger} OR {x} = {mask} THEN '''' WHEN {x} GLOB '''*' AND "
-            f"(ltrim({x}, '''') GLOB {danger} OR ltrim({x}, '''') = {mask}) THEN '''' ELSE '' END"
+            f"CASE WHEN unicode({x}) BETWEEN {low} AND {high} THEN iif({x} = {mask}, '''', '') "
+            f"WHEN {x} GLOB {self.first} THEN iif({marked}, '''', '') ELSE '' END"
         )
 
     def _piece(self, column: CsvColumn) -> tuple[str, list[str]]:

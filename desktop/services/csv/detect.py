@@ -15,7 +15,8 @@ from desktop.services.csv.sheet import SHEET_COLUMNS, Profile, detect_profile, i
 
 DELIMITERS = (",", ";", "\t", "|")
 DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "vertical bar"}
-ENCODING_NAMES = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 with byte order mark", "cp1252": "Windows-1252"}
+ENCODING_NAMES = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 with byte order mark", "cp1252": "Windows-1252",
+                  "mac_roman": "Mac Roman (Excel for Mac)"}  # fmt: skip
 CHUNK_BYTES = 1 << 20
 MAX_LINE = 8 << 20  # characters; a longer physical line is refused (csv's own field limit is 128 KiB)
 MAX_RECORDED = 1 << 20  # characters of a record kept to locate a syntax error in it
@@ -30,8 +31,11 @@ class Problem:
     column: int
     reason: str
     column_name: str = ""
+    first_column: int = 0  # a problem of two columns (the same header twice): the other one, before `column`
 
     def __str__(self) -> str:
+        if self.first_column:
+            return f"line {self.line}, columns {self.first_column} and {self.column}: {self.reason}"
         name = f" ({self.column_name})" if self.column_name else ""
         return f"line {self.line}, column {self.column}{name}: {self.reason}"
 
@@ -46,13 +50,15 @@ class FileProblem(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class FileLayout:
-    """What inspect() found: encoding, delimiter, header, a few sample rows, and the size in bytes."""
+    """What inspect() found: encoding, delimiter, header, a few sample rows, the size in bytes, and whether lines
+    end with a CR alone (classic Mac, Excel for Mac's "CSV (Macintosh)")."""
 
     encoding: str
     delimiter: str
     header: tuple[str, ...]
     samples: tuple[tuple[str, ...], ...]
     size: int
+    cr_only: bool = False
 
 
 def _column_of(line_prefix: bytes) -> int:
@@ -62,33 +68,61 @@ def _column_of(line_prefix: bytes) -> int:
 
 
 def detect_encoding(stream: IO[bytes]) -> str:
-    """'utf-8-sig', 'utf-8' or 'cp1252' for the whole stream (read to the end, then rewound); raises FileProblem at
-    the first byte no candidate can read.
+    """'utf-8-sig', 'utf-8', 'mac_roman' or 'cp1252' for the whole stream (read to the end, then rewound); raises
+    FileProblem at the first byte no candidate can read.
 
-    A UTF-8 byte order mark means UTF-8; otherwise the whole file must be valid UTF-8, or else it is read as
-    Windows-1252 - unless valid UTF-8 letters came before the first invalid byte (a file of mixed encodings is
-    refused rather than garbled). UTF-16 files are refused with a hint."""
+    A UTF-8 byte order mark means UTF-8; otherwise the whole file must be valid UTF-8, or else - unless valid UTF-8
+    letters came before the first invalid byte (a file of mixed encodings is refused rather than garbled) - it is
+    read as Mac Roman when its lines end with a CR alone (what Excel for Mac's "CSV (Macintosh)" writes: the two
+    together are its signature), else as Windows-1252. The import says which (importer.encoding_notes). UTF-16
+    files are refused with a hint."""
+    return _detect(stream)[0]
+
+
+def _detect(stream: IO[bytes]) -> tuple[str, bool]:
+    """detect_encoding, and whether the lines end with a CR alone."""
     start = stream.read(4)
     stream.seek(0)
     if start.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) and not start.startswith(codecs.BOM_UTF8):
         raise FileProblem(Problem(1, 1, "the file is UTF-16 text; save it as 'CSV UTF-8' and import that"))
     bom = start.startswith(codecs.BOM_UTF8)
-    failure = _first_undecodable(stream, "utf-8")
+    cr = cr_only(stream)
+    line_end = b"\r" if cr else b"\n"
+    failure = _first_undecodable(stream, "utf-8", line_end)
     if failure is None:
-        return "utf-8-sig" if bom else "utf-8"
+        return ("utf-8-sig" if bom else "utf-8"), cr
     (line, column), seen_non_ascii = failure
     if bom or seen_non_ascii:
         raise FileProblem(Problem(line, column, "this is not valid UTF-8, although the file started as UTF-8 "
                                                 "(it mixes encodings); save it again as 'CSV UTF-8'"))  # fmt: skip
-    fallback = _first_undecodable(stream, "cp1252")
+    if cr:
+        return "mac_roman", cr  # every byte is a Mac Roman character
+    fallback = _first_undecodable(stream, "cp1252", line_end)
     if fallback is not None:
         (line, column), _ = fallback
         raise FileProblem(Problem(line, column, "the file is neither UTF-8 nor Windows-1252 text"))
-    return "cp1252"
+    return "cp1252", cr
 
 
-def _first_undecodable(stream: IO[bytes], encoding: str) -> tuple[tuple[int, int], bool] | None:
-    """((line, column) of the first byte `encoding` cannot decode, whether non-ASCII text came before), or None."""
+def cr_only(stream: IO[bytes]) -> bool:
+    """Whether the stream's lines end with a CR alone, as its first line does (a line break inside a quoted cell
+    may still be an LF: Excel for Mac writes those); read up to the first line end, then rewound."""
+    stream.seek(0)
+    try:
+        while chunk := stream.read(CHUNK_BYTES):
+            ends = [i for i in (chunk.find(b"\r"), chunk.find(b"\n")) if i >= 0]
+            if ends:
+                end = min(ends)
+                return chunk[end : end + 1] == b"\r" and (chunk[end + 1 : end + 2] or stream.read(1)) != b"\n"
+        return False
+    finally:
+        stream.seek(0)
+
+
+def _first_undecodable(stream: IO[bytes], encoding: str,
+                       line_end: bytes = b"\n") -> tuple[tuple[int, int], bool] | None:  # fmt: skip
+    """((line, column) of the first byte `encoding` cannot decode, whether non-ASCII text came before), or None.
+    Lines are counted by `line_end` (a CR in a file whose lines end with a CR alone)."""
     stream.seek(0)
     decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
     newlines, tail, non_ascii = 0, b"", False
@@ -100,13 +134,13 @@ def _first_undecodable(stream: IO[bytes], encoding: str) -> tuple[tuple[int, int
                 decoder.decode(chunk, final=not chunk)
             except UnicodeDecodeError as error:
                 before = data[: error.start]
-                cut = before.rfind(b"\n")
+                cut = before.rfind(line_end)
                 prefix = before[cut + 1 :] if cut >= 0 else tail + before
-                return (newlines + before.count(b"\n") + 1, _column_of(prefix)), non_ascii or not before.isascii()
+                return (newlines + before.count(line_end) + 1, _column_of(prefix)), non_ascii or not before.isascii()
             if not chunk:
                 return None
-            newlines += chunk.count(b"\n")
-            cut = chunk.rfind(b"\n")
+            newlines += chunk.count(line_end)
+            cut = chunk.rfind(line_end)
             tail = chunk[cut + 1 :] if cut >= 0 else (tail + chunk)[-MAX_RECORDED:]
             non_ascii = non_ascii or not chunk.isascii()
     finally:
@@ -131,22 +165,31 @@ def detect_delimiter(first_record_text: str, kind: RecordKind | None = None) -> 
     return best
 
 
-def auto_mapping(kind: RecordKind, header: Sequence[str]) -> list[str | None]:
-    """For every file column the key of the kind's column it means (by key, title or "<key> code"; in a
-    spreadsheet-profile file first by the profile's headers), or None; each of the kind's columns is taken by the
-    first file column that names it."""
-    taken: set[str] = set()
-    mapping: list[str | None] = []
+def header_meanings(kind: RecordKind, header: Sequence[str]) -> list[str | None]:
+    """For every file column the key of the kind's column its header names (by key, title, alias or "<key> code";
+    in a spreadsheet-profile file first by the profile's headers), or None; two file columns may name the same."""
     sheet = sheet_mapping(kind) if detect_profile(kind, header) is Profile.SPREADSHEET else {}
     columns = import_columns(kind)
+    meanings: list[str | None] = []
     for text in header:
         name = normalized_header(text)
         match = sheet.get(name)
-        if match is None or match in taken:
-            match = next((c.key for c in columns if c.key not in taken and name in header_names(c)), None)
+        if match is None:
+            match = next((c.key for c in columns if name in header_names(c)), None)
+        meanings.append(match)
+    return meanings
+
+
+def auto_mapping(kind: RecordKind, header: Sequence[str]) -> list[str | None]:
+    """For every file column the key of the kind's column it is read as: the one its header names
+    (header_meanings), taken by the first file column that names it; a later one naming it again is not read
+    (rows.header_problems refuses such a header)."""
+    taken: set[str] = set()
+    mapping: list[str | None] = []
+    for match in header_meanings(kind, header):
+        mapping.append(None if match in taken else match)
         if match is not None:
             taken.add(match)
-        mapping.append(match)
     return mapping
 
 
@@ -159,7 +202,7 @@ def inspect(stream: IO[bytes], kind: RecordKind | None = None) -> FileLayout:
     stream.seek(0, io.SEEK_END)
     size = stream.tell()
     stream.seek(0)
-    encoding = detect_encoding(stream)
+    encoding, cr = _detect(stream)
     text = open_text(stream, encoding)
     try:
         first = text.readline(MAX_LINE + 1)
@@ -183,7 +226,7 @@ def inspect(stream: IO[bytes], kind: RecordKind | None = None) -> FileLayout:
     finally:
         text.detach()
         stream.seek(0)
-    return FileLayout(encoding, delimiter, header, tuple(samples), size)
+    return FileLayout(encoding, delimiter, header, tuple(samples), size, cr)
 
 
 class _Lines:

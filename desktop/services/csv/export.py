@@ -19,7 +19,15 @@ from desktop.domain.kinds import RecordFilter, RecordKind
 from desktop.domain.queries import IncidentFilter, Page
 from desktop.persistence.csv_queries import IncidentLines
 from desktop.persistence.unit_of_work import Database, UnitOfWork
-from desktop.services.csv.format import DANGEROUS_FIRST, MASK, Column, columns_of, row_renderer
+from desktop.services.csv.format import (
+    ALWAYS_MARKED,
+    FORMULA_FIRST,
+    MASK,
+    SKIPPED_BEFORE,
+    Column,
+    columns_of,
+    row_renderer,
+)
 from desktop.services.csv.sheet import Profile, SheetColumn, sheet_columns_of
 
 CHUNK = 5_000  # rows per fetch and per write (and between progress reports)
@@ -228,7 +236,8 @@ def _write(
             raise ExportCancelled
         if options.entity is RecordKind.INCIDENT and database.is_sqlite:
             assert isinstance(where, IncidentFilter)
-            lines = IncidentLines(columns, mask=MASK, dangerous_first=DANGEROUS_FIRST, mask_sensitive=mask)
+            lines = IncidentLines(columns, mask=MASK, always_first=ALWAYS_MARKED, formula_first=FORMULA_FIRST,
+                                  skipped=SKIPPED_BEFORE, mask_sensitive=mask)  # fmt: skip
             for chunk in lines.chunks(uow.incidents, where, CHUNK):
                 out.write(LINE_END.join(chunk))
                 out.write(LINE_END)

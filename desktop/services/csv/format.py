@@ -67,19 +67,34 @@ from desktop.domain.values import PartialDate, StatusChange, Weapon
 # - ``security_level``: ``1`` to ``5``, ``unknown`` (assessed, level not known) or empty (not assessed).
 # - Export-only columns (``version``, ``reassessment_due``) are ignored on import.
 #
-# CSV injection (OWASP): a cell that starts with ``=``, ``+``, ``-``, ``@``, tab, CR or LF is written with one
-# apostrophe in front (``'=SUM(A1)``), so spreadsheets show it as text. To keep this reversible, a cell that starts
-# with apostrophes *followed by* one of those characters (``'=x``) also gets one more apostrophe (``''=x``). Import
-# removes exactly one leading apostrophe from every cell whose text after its leading apostrophes starts with one of
-# those characters, and leaves every other cell alone (numbers are no exception: a longitude of -122.4 is written
-# ``'-122.4`` and read back as -122.4); so any value survives a round trip, and hand-made files
-# without apostrophes read as written.
+# CSV injection (OWASP): a cell whose text, after any leading apostrophes, is "formula-like" is written with one
+# apostrophe in front (``'=SUM(A1)``), so spreadsheets show it as text. Formula-like means: it starts with tab, CR or
+# LF, or - after any run of the characters spreadsheets skip or normalise away in front (SKIPPED_BEFORE: white
+# space such as space, NBSP, U+3000, VT and FF; zero-width and direction marks; the byte order mark U+FEFF; other
+# C0 controls) - with ``=``, ``+``, ``-`` or ``@`` or their fullwidth forms ``＝ ＋ － ＠`` (U+FF1D, U+FF0B, U+FF0D,
+# U+FF20), which East Asian input and Excel turn into the ASCII ones. So ``" =1+1"``, ``"\u00a0-x"`` and ``"＝1"`` are
+# marked like ``"=1+1"``; ``" note"`` (space before a letter) is not, and ``"-5 degrees"`` is (as is every value
+# starting with ``-``: a longitude of -122.4 is written ``'-122.4``). Only the apostrophes added for this are
+# removed on import: because the rule looks at the text *after* its leading apostrophes, a value that already
+# starts with apostrophes before formula-like text (``'=x``, ``' =x``) gets one more (``''=x``), and import removes
+# exactly one leading apostrophe from every cell that is formula-like after its leading apostrophes and leaves every
+# other cell alone (``'Twas`` stays). So any value survives a round trip exactly, and hand-made files without
+# apostrophes read as written.
 #
 # Redaction by masking writes ``[redacted]`` for a filled-in sensitive value; import keeps the stored value for such
 # a cell (nothing, for a new record). A real value ``[redacted]`` is written ``'[redacted]`` by the same rule as
 # above, so the two never mix.
 
-DANGEROUS_FIRST = frozenset("=+-@\t\r\n")
+FORMULA_FIRST = "=+-@\uff1d\uff0b\uff0d\uff20"  # what starts a formula: = + - @ and their fullwidth forms
+SKIPPED_BEFORE = (  # what spreadsheets skip, trim or normalise away in front of a formula character
+    "".join(chr(c) for c in range(0x01, 0x20))  # C0 controls (tab, LF, VT, FF, CR, ...): NUL is refused on import
+    + " \x85\xa0\u1680" + "".join(chr(c) for c in range(0x2000, 0x200B)) + "\u2028\u2029\u202f\u205f\u3000"
+    + "\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff\u00ad\u180e"  # zero-width, marks, BOM
+    + "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"  # direction embeddings and isolates
+)  # fmt: skip
+ALWAYS_MARKED = "\t\r\n"  # marked whatever follows (OWASP)
+DANGEROUS_FIRST = frozenset(FORMULA_FIRST + ALWAYS_MARKED)  # no written cell starts with one of these
+_SKIPPED, _FORMULA = frozenset(SKIPPED_BEFORE), frozenset(FORMULA_FIRST)
 MASK = "[redacted]"
 LIST_SEPARATOR = "|"
 CODE_SEPARATOR = ";"
@@ -214,7 +229,6 @@ PLAN_ITEM_COLUMNS: tuple[Column, ...] = (
     *_enum("status", "Status", PlanStatus),
     _text("risk_rationale", "Risk acceptance rationale"),
     _text("notes", "Notes"),
-    Column("directive_uuid", "Directive UUID", Kind.UUID, "directive_uuid"),
     Column("directive_title", "Directive", Kind.TEXT, "directive_title", imported=False),
 )
 
@@ -257,11 +271,23 @@ def columns_of(kind: RecordKind, keys: Sequence[str] | None = None) -> tuple[Col
 # --- injection escaping -------------------------------------------------------------------------------------------
 
 
+def formula_like(text: str) -> bool:
+    """Whether a spreadsheet could take `text` for a formula: it starts with tab, CR or LF, or with a formula
+    character (also fullwidth) after nothing but SKIPPED_BEFORE characters (see the comment above)."""
+    first = text[:1]
+    if first in DANGEROUS_FIRST:
+        return True
+    if first not in _SKIPPED:  # also "": the most common case ends here
+        return False
+    rest = text.lstrip(SKIPPED_BEFORE)
+    return rest[:1] in _FORMULA
+
+
 def needs_apostrophe(text: str) -> bool:
-    """Whether `text`, after its leading apostrophes, starts with a character spreadsheets treat as a formula
-    (or is the redaction mask, so that a real value "[redacted]" is not taken for a masked one)."""
+    """Whether `text`, after its leading apostrophes, is formula-like (or is the redaction mask, so that a real
+    value "[redacted]" is not taken for a masked one)."""
     rest = text.lstrip("'")
-    return rest == MASK or (rest != "" and rest[0] in DANGEROUS_FIRST)
+    return rest == MASK or formula_like(rest)
 
 
 def neutralize(text: str) -> str:

@@ -77,8 +77,9 @@ def import_csv(database: Database, source: Source, options: ImportOptions,
             return report
         report.encoding = options.encoding or layout.encoding
         report.delimiter = options.delimiter or layout.delimiter
+        report.notes += encoding_notes(layout, report.encoding)
         if report.delimiter != layout.delimiter or report.encoding != layout.encoding:
-            layout = _reread_header(stream, report)
+            layout = _reread_header(stream, report, layout.cr_only)
         report.header = layout.header
         report.mapping = options.mapping if options.mapping is not None else tuple(
             auto_mapping(options.entity, layout.header))  # fmt: skip
@@ -89,6 +90,22 @@ def import_csv(database: Database, source: Source, options: ImportOptions,
         histories = _histories(sources, options, report)  # its problems do not stop the rows being checked
         _run(database, stream, layout.size, options, report, progress, histories)
     return report
+
+
+def encoding_notes(layout: FileLayout, encoding: str) -> list[str]:
+    """What the report says of how the text was read (in `encoding`) when it is not plain UTF-8 with CRLF or LF
+    line ends: a detected encoding other than UTF-8 is never used without a word (detect.detect_encoding says how it
+    is chosen); one chosen by the person is not commented on."""
+    detected = encoding == layout.encoding
+    if detected and encoding == "mac_roman" and layout.cr_only:
+        return ["Read as Mac Roman (Excel for Mac) with CR line ends: the file is not UTF-8 and its lines end with a "
+                "CR alone, as Excel for Mac's 'CSV (Macintosh)' writes them. If any letter looks wrong, save the file "
+                "as 'CSV UTF-8' and import that."]  # fmt: skip
+    notes = ["Lines end with a CR alone (classic Mac): read as line ends."] if layout.cr_only else []
+    if detected and encoding == "cp1252":
+        notes.append("Read as Windows-1252: the file is not UTF-8. If any letter looks wrong, save the file as "
+                     "'CSV UTF-8' and import that.")  # fmt: skip
+    return notes
 
 
 def _histories(sources: Sources, options: ImportOptions, report: ImportReport) -> LegalHistories | None:
@@ -114,7 +131,7 @@ def _histories(sources: Sources, options: ImportOptions, report: ImportReport) -
     return histories
 
 
-def _reread_header(stream: IO[bytes], report: ImportReport) -> FileLayout:
+def _reread_header(stream: IO[bytes], report: ImportReport, cr_only: bool) -> FileLayout:
     text = open_text(stream, report.encoding)
     try:
         header: tuple[str, ...] = ()
@@ -128,7 +145,7 @@ def _reread_header(stream: IO[bytes], report: ImportReport) -> FileLayout:
         stream.seek(0, os.SEEK_END)
         size = stream.tell()
         stream.seek(0)
-    return FileLayout(report.encoding, report.delimiter, header, (), size)
+    return FileLayout(report.encoding, report.delimiter, header, (), size, cr_only)
 
 
 def _run(database: Database, stream: IO[bytes], size: int, options: ImportOptions, report: ImportReport,

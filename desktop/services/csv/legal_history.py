@@ -143,7 +143,18 @@ def _header_problems(header: list[str], name: str) -> list[Problem]:
         missing.append("Date")
     if "incident_uuid" not in keys and "case_number" not in keys:
         missing.append("Incident UUID (or Case number)")
-    return [Problem(1, 1, f"the legal history file has no {m} column", name) for m in missing]
+    problems = [Problem(1, 1, f"the legal history file has no {m} column", name) for m in missing]
+    first: dict[str, int] = {}
+    for number, key in enumerate(keys, start=1):
+        if key is None or key == "incident":  # the title is for reading only
+            continue
+        if key in first:  # one of the two would be lost without a word
+            texts = [header[first[key] - 1].strip(), header[number - 1].strip()]
+            named = f"the header “{texts[0]}” appears twice" if texts[0] == texts[1] else (
+                f"the headers “{texts[0]}” and “{texts[1]}” both mean {key}")  # fmt: skip
+            problems.append(Problem(1, number, f"in {name}: {named}; rename or remove one", name, first[key]))
+        first.setdefault(key, number)
+    return problems
 
 
 def _entry(found: LegalHistories, header: list[str], line: int, fields: list[str]) -> list[Problem]:

@@ -9,7 +9,7 @@ from typing import Any, Protocol
 from desktop.domain.kinds import RecordKind
 from desktop.domain.validation import FieldError
 from desktop.domain.values import PartialDate, StatusChange
-from desktop.services.csv.detect import Problem
+from desktop.services.csv.detect import Problem, header_meanings
 from desktop.services.csv.format import MASK, Column, Kind, restore
 from desktop.services.csv.parse import parse_cell
 from desktop.services.csv.sheet import Profile, detect_profile, import_columns, restore_sheet
@@ -58,7 +58,8 @@ class Cells:
 
 
 def header_problems(kind: RecordKind, header: Sequence[str], mapping: Sequence[str | None]) -> list[Problem]:
-    """Mapping mistakes found on the header line: length, unknown or doubled targets, required columns."""
+    """Mapping mistakes found on the header line: length, unknown or doubled targets, required columns, and a
+    header naming a column twice (repeated_headers)."""
     problems: list[Problem] = []
     if len(mapping) != len(header):
         return [Problem(1, 1, f"the mapping names {len(mapping)} columns but the header has {len(header)}")]
@@ -78,7 +79,48 @@ def header_problems(kind: RecordKind, header: Sequence[str], mapping: Sequence[s
         if not has_uuid and not any(key in first for key in alternatives):
             names = " or ".join(alternatives)
             problems.append(Problem(1, 1, f"no column is read as {names}, which new {kind.table} need"))
+    return problems + repeated_headers(kind, header, mapping)
+
+
+# A column the round-trip export of plan items wrote twice until the header check below came (both cells always the
+# same): such a file is still read, the second cell checked against the first on every row (RowParser.repeats).
+WRITTEN_TWICE = {RecordKind.PLAN_ITEM: "directive_uuid"}
+
+
+def repeated_headers(kind: RecordKind, header: Sequence[str], mapping: Sequence[str | None]) -> list[Problem]:
+    """A column left unread while another column whose header names the same column is read: two ``title``
+    columns, or ``completed`` and ``Outcome`` (header_meanings). The automatic mapping reads only the first, so the
+    other's values would be lost without a word: the file is refused (unless the mapping reads the second as
+    something else). An exception: WRITTEN_TWICE."""
+    read_from = {key: number for number, key in enumerate(mapping, start=1) if key is not None}
+    meanings = header_meanings(kind, header)
+    problems: list[Problem] = []
+    for number, (key, named) in enumerate(zip(mapping, meanings, strict=True), start=1):
+        other = read_from.get(named) if key is None and named is not None else None
+        if other is None or meanings[other - 1] != named or _written_twice(kind, header, other - 1, number - 1):
+            continue
+        first, second = sorted((other, number))
+        first_text, second_text = header[first - 1].strip(), header[second - 1].strip()
+        if first_text == second_text:
+            reason = f"the header “{first_text}” appears twice"
+        else:
+            reason = f"the headers “{first_text}” and “{second_text}” both mean {named}"
+        problems.append(Problem(1, second, f"{reason}; rename or remove one", header[second - 1], first))
     return problems
+
+
+def _written_twice(kind: RecordKind, header: Sequence[str], first: int, second: int) -> bool:
+    return header[first] == header[second] == WRITTEN_TWICE.get(kind)
+
+
+def repeated_columns(kind: RecordKind, header: Sequence[str], mapping: Sequence[str | None]) -> list[tuple[int, int]]:
+    """(index read, index left unread) of the WRITTEN_TWICE columns of a file, whose cells must agree."""
+    key = WRITTEN_TWICE.get(kind)
+    if key is None or key not in mapping:
+        return []
+    read = mapping.index(key)
+    return [(read, index) for index, key in enumerate(mapping)
+            if key is None and index != read and _written_twice(kind, header, read, index)]  # fmt: skip
 
 
 class Histories(Protocol):
@@ -101,6 +143,7 @@ class RowParser:
         targets = [(index, known[key]) for index, key in enumerate(mapping) if key is not None and key in known]
         self.targets: list[tuple[int, Column]] = sorted(targets, key=lambda t: t[1].kind in SECOND_OPINION)
         self.width = len(header)
+        self.repeats = repeated_columns(kind, header, mapping)
 
     def parse(self, line: int, fields: Sequence[str]) -> Cells:
         cells = Cells(line)
@@ -109,6 +152,10 @@ class RowParser:
             cells.problems.append(Problem(line, where, f"the row has {len(fields)} fields but the header has "
                                                         f"{self.width}"))  # fmt: skip
             return cells
+        for read, repeat in self.repeats:
+            if fields[repeat].strip() != fields[read].strip():
+                cells.problems.append(Problem(line, repeat + 1, f"differs from column {read + 1}, which has the same "
+                                              "header; leave one of the two out", self.header[repeat]))  # fmt: skip
         for index, column in self.targets:
             self._cell(cells, index, column, fields[index])
         if self.histories is not None:

@@ -15,7 +15,17 @@ from desktop.domain.date_words import MONTH_NAMES
 from desktop.domain.enums import DatePrecision
 from desktop.domain.kinds import RecordKind
 from desktop.domain.values import PartialDate, Weapon, last_day
-from desktop.services.csv.format import COLUMNS, MASK, Column, Kind, field_value, normalized_header, render
+from desktop.services.csv.format import (
+    COLUMNS,
+    FORMULA_FIRST,
+    MASK,
+    SKIPPED_BEFORE,
+    Column,
+    Kind,
+    field_value,
+    normalized_header,
+    render,
+)
 
 # The profile, for people who receive such files (the guide's "Files for spreadsheets" says the same):
 #
@@ -29,12 +39,14 @@ from desktop.services.csv.format import COLUMNS, MASK, Column, Kind, field_value
 # - Weapons as "Firearms: rifle; Incendiary: Molotov cocktail"; inside a subtype ``\``, ``;`` and ``|`` are
 #   written ``\\``, ``\;`` and ``\|``.
 # - Formula injection: a spreadsheet runs a cell as a formula when it starts with =, + , - or @ (Excel; LibreOffice
-#   evaluates "=" cells by default too) - also after leading spaces or line breaks. Numbers such as -122.4 or +1 are
-#   read as numbers, not run. So, unlike the round-trip profile (which marks every cell starting with such a
-#   character, numbers included, so that any text survives), this profile puts an apostrophe in front only of
-#   text that a spreadsheet would really run ("'=HYPERLINK(…)", "'- fence cut"), and a value that starts with
-#   apostrophes before such text gets one more; import removes exactly that one. No other cell shows an
-#   apostrophe. (XLSX files need none of this: their text cells are never formulas.)
+#   evaluates "=" cells by default too) or their fullwidth forms (＝ ＋ － ＠) - also after leading white space, line
+#   breaks or invisible characters (format.SKIPPED_BEFORE: NBSP, U+3000, zero-width spaces, a byte order mark, VT,
+#   FF...). Numbers such as -122.4 or +1 are read as numbers, not run. So, unlike the round-trip profile (which
+#   marks every cell starting so, numbers included, so that any text survives), this profile puts an apostrophe in
+#   front only of text that a spreadsheet would really run ("'=HYPERLINK(…)", "'- fence cut", "' =1", "'＝1"), and a
+#   value that starts with apostrophes before such text gets one more; import removes exactly that one. No other
+#   cell shows an apostrophe ("-5", " note" and "\tnote" stay as they are). (XLSX files need none of this: their
+#   text cells are never formulas.)
 # - UTF-8 with a byte order mark: Excel reads a CSV file as UTF-8 only when it starts with one; LibreOffice reads
 #   the file right when "Unicode (UTF-8)" is chosen in its import dialog and then drops the mark (tested:
 #   tests/test_sheet_libreoffice.py; its default headless import reads Windows-1252 with or without the mark).
@@ -43,7 +55,7 @@ Cell = str | int | float | date | datetime | None
 Places = Mapping[str, tuple[str, str]]  # facility uuid -> (city, state)
 
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
-_FORMULA_FIRST = frozenset("=+-@")
+_FORMULA_FIRST = frozenset(FORMULA_FIRST)
 
 
 class Profile(StrEnum):
@@ -62,9 +74,9 @@ class Profile(StrEnum):
 
 
 def runs_as_formula(text: str) -> bool:
-    """Whether a spreadsheet would run `text` as a formula: it starts (after spaces and line breaks) with = + - @
-    and is not a plain number."""
-    rest = text.lstrip(" \t\r\n")
+    """Whether a spreadsheet would run `text` as a formula: it starts (after white space, line breaks and invisible
+    characters) with = + - @ (or a fullwidth one) and is not a plain number."""
+    rest = text.lstrip(SKIPPED_BEFORE)
     return rest[:1] in _FORMULA_FIRST and _NUMBER.fullmatch(rest) is None
 
 
@@ -73,7 +85,7 @@ def needs_mark(text: str) -> bool:
     return rest == MASK or runs_as_formula(rest)
 
 
-_MAYBE_MARKED = frozenset("=+-@' \t\r\n[")  # first characters of texts that may need the mark (MASK: "[")
+_MAYBE_MARKED = frozenset(FORMULA_FIRST + SKIPPED_BEFORE + "'[")  # what texts that may need the mark start with
 
 
 def neutralize_sheet(text: str) -> str:

@@ -12,6 +12,7 @@ from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ERROR_CODES
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
@@ -77,8 +78,9 @@ class _Sheet:
 
     def _cells(self, values: list[Any], where: str) -> list[Any]:
         """The row as openpyxl takes it: plain values (it types numbers, dates as yyyy-mm-dd and date-times as
-        yyyy-mm-dd h:mm:ss, and skips None), except text starting with "=", which it would make a formula: that
-        becomes a cell typed as a string."""
+        yyyy-mm-dd h:mm:ss, and skips None), except text it would not keep as text - starting with "=" (it would make
+        that a formula) or an error code such as "#N/A": that becomes a cell typed as a string. (Other text - "+1",
+        " =1", "＝1" - is a string cell already; a string cell is never evaluated.)"""
         cells: list[Any] = []
         for index, value in enumerate(values):
             if not isinstance(value, str):
@@ -88,7 +90,7 @@ class _Sheet:
                 raise ValueError(f"{where}: {self.header[index]} is {len(value):,} characters long; a "
                                  f"spreadsheet cell holds at most {MAX_CELL:,} - export this as CSV")  # fmt: skip
             text = _escape(value)
-            if text[:1] == "=":
+            if text[:1] == "=" or text in ERROR_CODES:
                 cell = WriteOnlyCell(self.sheet, value=text)
                 cell.data_type = "s"  # never a formula, whatever the text starts with
                 cells.append(cell)
