@@ -14,7 +14,8 @@ from desktop.domain.queries import IncidentFilter
 from desktop.domain.records import PlanItem, add_years
 from desktop.persistence import mapping
 from desktop.persistence.models import FacilityRow, PlanItemRow
-from desktop.persistence.repositories import FacilityRepository, plan_item_query
+from desktop.persistence.plan_item_repository import plan_item_query
+from desktop.persistence.repositories import FacilityRepository
 
 DONE_STATUSES = tuple(status for status in PlanStatus if status.is_done)
 

@@ -22,11 +22,11 @@ from desktop.persistence.engine import IMMEDIATE, sqlite_file
 from desktop.persistence.figure_queries import FigureQueries
 from desktop.persistence.integrity import storage_error
 from desktop.persistence.link_queries import LinkQueries
+from desktop.persistence.plan_item_repository import PlanItemRepository
 from desktop.persistence.plan_queries import PlanQueries
 from desktop.persistence.repositories import (
     FacilityRepository,
     IncidentRepository,
-    PlanItemRepository,
 )
 
 
