@@ -19,7 +19,7 @@ from desktop.persistence.chain_replay import BASELINE_FIELD, mismatches
 from desktop.persistence.models import AuditHeadRow, AuditRow
 
 if TYPE_CHECKING:
-    from desktop.persistence.unit_of_work import Database
+    from desktop.persistence.unit_of_work import Database, UnitOfWork
 
 REPLAYED_KINDS = (RecordKind.FACILITY, RecordKind.DIRECTIVE, RecordKind.INCIDENT, RecordKind.PLAN_ITEM)
 BASELINE_NOTE = "recorded as found when the audit trail began to cover the records"
@@ -77,20 +77,34 @@ def secure_chain(database: Database) -> int:
         uow.audit.signer = signer
         written = 0
         for kind in REPLAYED_KINDS:
-            records = uow.repository(kind).in_uuid_order()
-            for found in list(mismatches(session, kind, records, {key.id: key}, database_id)):
-                if found.record is None:
-                    uow.audit.record(AuditAction.DELETE, kind, found.uuid, {BASELINE_FIELD: [None, BASELINE_NOTE]})
-                else:
-                    changes = created_fields(found.record) | history_changes(None, found.record)
-                    uow.audit.record(AuditAction.CREATE, kind, found.uuid,
-                                     {BASELINE_FIELD: [None, BASELINE_NOTE], **changes})  # fmt: skip
-                written += 1
+            written += _write_baseline(uow, kind, {key.id: key}, database_id)
         uow.commit()
     database.forget_signer()
     with database.unit_of_work(write=False):
         pass  # reads the signer now, rather than as an extra statement in the first real unit of work
     return written
+
+
+def _write_baseline(uow: UnitOfWork, kind: RecordKind, keys: Mapping[str, ChainKey], salt: str) -> int:
+    """A baseline entry for each record of `kind` whose state the entries do not tell: found in one pass (uuids
+    only), written in a second that streams the records again, in batches (constant memory at a million rows)."""
+    session = uow.session
+    assert session is not None
+    differing: dict[str, bool] = {}  # uuid -> still stored
+    for found in mismatches(session, kind, uow.repository(kind).in_uuid_order(), keys, salt):
+        differing[found.uuid] = found.record is not None
+    if not differing:
+        return 0
+    note: dict[str, list[object]] = {BASELINE_FIELD: [None, BASELINE_NOTE]}
+    for uuid in [uuid for uuid, stored in differing.items() if not stored]:
+        uow.audit.record(AuditAction.DELETE, kind, uuid, dict(note))
+    for record in uow.repository(kind).in_uuid_order():
+        if differing.get(record.uuid):
+            uow.audit.record(AuditAction.CREATE, kind, record.uuid,
+                             {**note, **created_fields(record), **history_changes(None, record)})  # fmt: skip
+            if len(uow.audit.pending) >= 2000:
+                uow.write_audit()  # audit_entries is not the table being read
+    return len(differing)
 
 
 def _old_chain_intact(session: Session, head: AuditHeadRow) -> bool:
@@ -113,16 +127,15 @@ def _sign_old_entries(session: Session, signer: Signer, head: AuditHeadRow) -> s
     statement = update(AuditRow).where(AuditRow.id == bindparam("row_id")).values(
         changes=bindparam("new_changes"), prev_hash=bindparam("new_prev"), entry_hash=bindparam("new_hash"),
         key_id=bindparam("new_key"))  # fmt: skip
-    for row_id, at, action, entity, entity_uuid, changes in session.execute(query).all():
-        guarded = signer.guarded(entity, changes)
-        digest = entry_hash(prev, at, action.value, entity, entity_uuid, guarded, signer.secret)
-        changed.append({"row_id": row_id, "new_changes": guarded, "new_prev": prev, "new_hash": digest,
-                        "new_key": signer.key_id})  # fmt: skip
-        prev = digest
-        if len(changed) >= 2000:
-            session.connection().execute(statement, changed)
-            changed.clear()
-    if changed:
+    last_id = 0
+    while batch := session.execute(query.where(AuditRow.id > last_id).limit(2000)).all():  # by id ranges
+        for row_id, at, action, entity, entity_uuid, changes in batch:
+            guarded = signer.guarded(entity, changes)
+            digest = entry_hash(prev, at, action.value, entity, entity_uuid, guarded, signer.secret)
+            changed.append({"row_id": row_id, "new_changes": guarded, "new_prev": prev, "new_hash": digest,
+                            "new_key": signer.key_id})  # fmt: skip
+            prev, last_id = digest, row_id
         session.connection().execute(statement, changed)
+        changed.clear()
     session.expire_all()
     return prev
