@@ -117,3 +117,14 @@ def test_empty_history_says_so(qtbot: QtBot) -> None:
     qtbot.addWidget(dialog)
     assert dialog.summary.text() == "No audit entries for plan item no-such-uuid."
     assert dialog.model.rowCount() == 0
+
+
+def test_a_sensitive_change_is_shown_as_not_kept(database: Database, clock: FakeClock, qtbot: QtBot) -> None:
+    incident = edited_incident(database, clock)
+    service = IncidentService(database)
+    service.update(replace(service.get(incident.uuid), suspect_names="Hidden Name"))
+    dialog = HistoryDialog(None, "incident", incident.uuid, history(database, incident.uuid))
+    qtbot.addWidget(dialog)
+    shown = [row for row in rows(dialog.model) if row[2] == "Suspect names"]
+    assert shown and all("(sensitive: not kept in the trail)" in row[3:] for row in shown)
+    assert "Hidden Name" not in str(rows(dialog.model))
