@@ -297,4 +297,5 @@ def test_kill_stress(
     with capsys.disabled():
         print(f"\n{figures.report(operation)} (seed {seed})")
     assert figures.rounds == rounds
-    assert len(figures.left_behind) > 0, "no kill left anything: the rounds would prove little"
+    if operation != "import":  # an import writes no file of its own: only its transaction is at stake
+        assert len(figures.left_behind) > 0, "no kill left anything: the rounds would prove little"
