@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -270,6 +271,26 @@ def test_export_removes_what_killed_exports_left_in_the_target_folder(
     assert f"removed an incomplete export left by an interrupted run: {parts.name} (1.0 kB)" in err
     assert sorted(p.name for p in folder.iterdir()) == [running.name, "june.csv"]
     assert not pdf.exists()
+
+
+def test_export_removes_the_unnamed_leftovers_of_earlier_versions_once_a_day_old(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Earlier versions wrote through mkstemp names that name no process: removed when a day old."""
+    folder = tmp_path / "exports"
+    old_csv = plant(folder, ".march.csv.k2j4h5g6.partial", 58_000, SECRET)
+    old_pdf = plant(folder, ".briefing-ab12cd34.pdf", 100)
+    old_zip = folder / ".export-zz99yy88"
+    plant(old_zip, "march.csv", 2000, SECRET)
+    recent = plant(folder, ".april.csv.q1w2e3r4.partial", 10)
+    two_days_ago = time.time() - 2 * 24 * 3600
+    for path in (old_csv, old_pdf, old_zip, old_zip / "march.csv"):
+        os.utime(path, (two_days_ago, two_days_ago))
+    assert cli(data_dir, "export", "-o", str(folder / "june.csv")) == 0
+    err = capsys.readouterr().err
+    for path, size in ((old_csv, "58 kB"), (old_pdf, "100 bytes"), (old_zip, "2.0 kB")):
+        assert f"removed an incomplete export left by an interrupted run: {path.name} ({size})" in err
+    assert sorted(p.name for p in folder.iterdir()) == [recent.name, "june.csv"]
 
 
 def test_a_workbook_is_written_beside_its_target_not_in_the_system_temp_folder(

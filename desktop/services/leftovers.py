@@ -21,6 +21,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import time
 from collections.abc import Callable, Collection, Iterable
 from contextlib import suppress
 from dataclasses import dataclass
@@ -52,6 +53,13 @@ _NAME = re.compile(
     r"^\.(?P<target>.+)\.(?P<marker>partial|restoring|parts)-(?P<pid>[0-9]{1,10})(?:-(?P<n>[0-9]{1,6}))?"
     r"(?P<side>-journal|-wal|-shm)?$"
 )
+# Before the names carried the pid (earlier versions), exports and briefings were written through mkstemp
+# names: `.incidents.csv.k2j4h5g6.partial`, `.briefing-k2j4h5g6.pdf`, and a folder `.export-k2j4h5g6` for a ZIP's
+# tables. They name no process: one is removed when nothing has written to it for LEGACY_AGE seconds.
+_LEGACY = re.compile(
+    r"^\.(?:(?P<target>.+\.(?:csv|zip|xlsx))\.[a-z0-9_]{8}\.partial|briefing-[a-z0-9_]{8}\.pdf|export-[a-z0-9_]{8})$"
+)
+LEGACY_AGE = 24 * 3600
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +80,8 @@ class Leftover:
         return f"{self.work.words}: {self.path if full else self.path.name} ({human_size(self.size)})"
 
     def describe_live(self) -> str:
+        if self.pid == 0:
+            return f"{self.path} ({human_size(self.size)}) was written less than a day ago; left alone"
         return f"{self.path} ({human_size(self.size)}) is being written by process {self.pid}; left alone"
 
 
@@ -130,9 +140,12 @@ def find_leftovers(
     except OSError:
         return []
     groups: dict[tuple[str, str, str, str], list[Path]] = {}
+    found_legacy: list[Leftover] = []
     for name in names:
         match = _NAME.match(name)
         if match is None:
+            if Work.EXPORT in works and (legacy := _LEGACY.match(name)) is not None:
+                found_legacy.append(_legacy(folder / name, legacy["target"] or name))
             continue
         work = _work(match["marker"], match["target"])
         wanted = match["target"] in targets or (work in works and _plausible(work, match["target"]))
@@ -144,7 +157,19 @@ def find_leftovers(
         main = folder / f".{target}.{marker}-{pid}{'-' + n if n else ''}"
         found.append(Leftover(main, _work(marker, target), target, int(pid), tuple(sorted(files)),
                               sum(_size(f) for f in files), process_alive(int(pid))))  # fmt: skip
-    return found
+    return sorted(found_legacy, key=lambda leftover: leftover.path) + found
+
+
+def _legacy(path: Path, target: str) -> Leftover:
+    """A temporary file or folder named by an older version: taken for alive while it was written to lately."""
+    try:
+        written = path.lstat().st_mtime
+        if path.is_dir() and not path.is_symlink():
+            written = max([written, *(child.lstat().st_mtime for child in path.iterdir())])
+    except OSError:
+        written = time.time()
+    alive = time.time() - written < LEGACY_AGE
+    return Leftover(path, Work.EXPORT, target, 0, (path,), _size(path), alive)
 
 
 def remove_leftovers(found: Iterable[Leftover]) -> list[Leftover]:
@@ -152,7 +177,7 @@ def remove_leftovers(found: Iterable[Leftover]) -> list[Leftover]:
     cannot be removed (a read-only folder) is skipped too: it is told again next time."""
     removed = []
     for leftover in found:
-        if leftover.alive or process_alive(leftover.pid):
+        if leftover.alive or (leftover.pid != 0 and process_alive(leftover.pid)):
             continue
         try:
             for path in leftover.files:
