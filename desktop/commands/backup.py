@@ -19,17 +19,31 @@ from desktop.services.backup import (
     BackupSummary,
     back_up,
     back_up_to,
+    incomplete_backups,
     list_backups,
     move_aside,
     newest_good_backup,
     restore_backup,
     verify_backup,
 )
+from desktop.services.leftovers import Leftover
 
 
 def _fail(name: str, message: str, status: int = 1) -> int:
     print(f"incident-logger {name}: {message}", file=sys.stderr)
     return status
+
+
+def tell_removed(name: str, removed: tuple[Leftover, ...]) -> None:
+    """One line on stderr for each leftover of an interrupted run that was removed."""
+    for leftover in removed:
+        print(f"incident-logger {name}: removed {leftover.describe()}", file=sys.stderr)
+
+
+def describe_incomplete(leftover: Leftover) -> str:
+    if leftover.alive:
+        return f"{leftover.path}  INCOMPLETE (being written by process {leftover.pid}, not usable yet)"
+    return f"{leftover.path}  INCOMPLETE (interrupted backup, not usable)"
 
 
 def describe(summary: BackupSummary) -> str:
@@ -57,6 +71,7 @@ def backup(database: Database, args: argparse.Namespace) -> int:
         taken = back_up_to(path, args.to) if args.to else back_up(path, app_paths.backup_dir, BackupLabel.MANUAL)
     except BackupError as error:
         return _fail("backup", str(error))
+    tell_removed("backup", taken.leftovers_removed)
     print(f"backup written and verified: {describe(verify_backup(taken.path))}")
     return 0
 
@@ -80,7 +95,11 @@ def restore(_database: Database | None, args: argparse.Namespace) -> int:
         backups = list_backups(app_paths.backup_dir, path)
         for info in backups:
             print(describe(verify_backup(info.path)))
-        print(f"{len(backups)} backup(s) of {path} in {app_paths.backup_dir}")
+        incomplete = incomplete_backups(app_paths.backup_dir, path)
+        for leftover in incomplete:
+            print(describe_incomplete(leftover))
+        more = f", and {len(incomplete)} incomplete" if incomplete else ""
+        print(f"{len(backups)} backup(s) of {path}{more} in {app_paths.backup_dir}")
         return 0
     try:
         return _restore_locked(path, app_paths, args)  # the instance lock is held (desktop.cli: writes=True)
@@ -112,6 +131,7 @@ def _restore_locked(path: Path, app_paths: AppPaths, args: argparse.Namespace) -
     elif current.state not in (FileState.OK, FileState.NEW):
         return _fail("restore", current.message)
     result = restore_backup(chosen.info.path, path, app_paths.backup_dir, kept_as=kept_as)
+    tell_removed("restore", result.leftovers_removed)
     print(f"restored {describe(chosen)}")
     if result.previous is not None:
         print(f"the replaced database was saved as {result.previous.path}")

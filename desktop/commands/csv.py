@@ -209,6 +209,8 @@ def export(database: Database, args: argparse.Namespace) -> int:
         return _fail("export", str(error))
     except OSError as error:
         return _fail("export", f"cannot write {args.output}: {error.strerror or error}", 1)
+    for leftover in result.leftovers_removed:
+        print(f"incident-logger export: removed {leftover.describe()}", file=sys.stderr)
     files = written_files(args.output, options)
     also = f"; the legal history in {files[1]}" if len(files) > 1 else ""
     print(f"{result.rows} {entity.plural} written to {args.output} ({len(result.columns)} columns"

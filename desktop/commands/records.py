@@ -10,8 +10,11 @@ from desktop.domain import figure_text
 from desktop.domain.kinds import RecordKind
 from desktop.domain.queries import IncidentFilter, Page
 from desktop.domain.search import SearchSyntaxError, parse_search
+from desktop.paths import AppPaths
+from desktop.persistence.engine import sqlite_file
 from desktop.persistence.unit_of_work import Database
 from desktop.services.demo import load_demo
+from desktop.services.leftovers import sweep
 from desktop.services.maintenance import check_database
 from desktop.services.records import IncidentService
 from desktop.services.statistics import summarize
@@ -61,10 +64,36 @@ def stats(database: Database, _args: argparse.Namespace) -> int:
     return 0
 
 
-@command("check", "check storage integrity, foreign keys, the full-text index and the audit chain")
-def check(database: Database, _args: argparse.Namespace) -> int:
+@command("check", "check storage integrity, foreign keys, the full-text index and the audit chain; remove what "
+         "interrupted backups, restores and exports left beside the database and in the backup folder")  # fmt: skip
+def check(database: Database, args: argparse.Namespace) -> int:
+    """Exit 1 for a problem of the database; leftovers of killed runs are no damage to it: they are removed and
+    told (a live process's left alone), and the exit status stays 0."""
     problems = check_database(database)
     for problem in problems:
         print(problem)
-    print("ok" if not problems else f"{len(problems)} problem(s) found")
+    cleaned = _sweep(database, args)
+    if not problems:
+        print(f"ok{cleaned}")
+    else:
+        print(f"{len(problems)} problem(s) found{cleaned}")
     return 0 if not problems else 1
+
+
+def _sweep(database: Database, args: argparse.Namespace) -> str:
+    """Remove the leftovers of interrupted runs, a line for each; returns the note for the last line."""
+    path = sqlite_file(database.url)
+    if path is None:
+        return ""
+    app_paths: AppPaths | None = getattr(args, "app_paths", None)
+    found = sweep(path, app_paths.backup_dir if app_paths is not None else None)
+    for leftover in found.removed:
+        print(f"removed {leftover.describe(full=True)}")
+    for leftover in found.live:
+        print(f"in progress: {leftover.describe_live()}")
+    for leftover in found.kept:
+        print(f"could not remove {leftover.describe(full=True)}; remove it by hand")
+    if not found.removed:
+        return ""
+    count = len(found.removed)
+    return f" ({count} leftover{'s' if count != 1 else ''} of interrupted runs removed)"

@@ -86,7 +86,12 @@ def report(database: Database, args: argparse.Namespace) -> int:
     from desktop.ui.report.headless import write_briefing_headless
 
     try:
-        pages = write_briefing_headless(database, args.output, options)
+        pages = write_briefing_headless(
+            database,
+            args.output,
+            options,
+            told=lambda leftover: print(f"incident-logger report: removed {leftover.describe()}", file=sys.stderr),
+        )
     except BriefingError as error:
         return _fail(str(error), 1)
     sensitive = "WITH suspect names and personal details" if args.include_sensitive else "redacted"

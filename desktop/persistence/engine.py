@@ -1,4 +1,4 @@
-"""Engine factory: SQLite pragmas (WAL, synchronous=FULL, foreign keys, busy timeout), 0600 files."""
+"""Engine factory: SQLite pragmas (WAL, synchronous=FULL, foreign keys, busy timeout, secure_delete), 0600 files."""
 
 from __future__ import annotations
 
@@ -63,6 +63,7 @@ def _configure_sqlite(engine: Engine) -> None:
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA synchronous = FULL")
+        cursor.execute("PRAGMA secure_delete = ON")  # deleted and overwritten values are zeroed, not left in the file
         cursor.close()
 
     @event.listens_for(engine, "begin")

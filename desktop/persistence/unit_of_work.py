@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from types import TracebackType
 from typing import Any, Self
@@ -77,6 +78,19 @@ class Database:
         return UnitOfWork(self, write=write)
 
     def close(self) -> None:
+        """Close every connection; on SQLite first fold the WAL into the database file and empty it (a TRUNCATE
+        checkpoint, without waiting for another program's readers), so old page images do not stay in the -wal."""
+        path = sqlite_file(self.url)
+        if path is not None and path.exists():
+            with suppress(SQLAlchemyError, sqlite3.Error):
+                raw = self.engine.raw_connection()
+                try:
+                    cursor = raw.cursor()
+                    cursor.execute("PRAGMA busy_timeout = 0")
+                    cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+                    cursor.close()
+                finally:
+                    raw.invalidate()  # its busy timeout was changed: never back into the pool
         self.engine.dispose()
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Hashable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
@@ -24,6 +24,7 @@ from desktop.persistence.sqlite_files import (
     read_contents,
 )
 from desktop.persistence.unit_of_work import utc_now
+from desktop.services.leftovers import Leftover, Work, clean_leftovers, find_leftovers, free_temporary_name
 
 SUFFIX = ".sqlite3"
 _NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})(?:-(?P<n>\d+))?-(?P<label>[a-z-]+)\.sqlite3$")
@@ -56,6 +57,7 @@ class BackupInfo:
     taken_at: datetime  # naive UTC, from the name (file time for files named otherwise)
     label: BackupLabel | None
     size: int
+    leftovers_removed: tuple[Leftover, ...] = ()  # of interrupted backups, removed before this one was taken
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +81,7 @@ class RestoreResult:
     database: Path
     restored_from: BackupSummary
     previous: BackupInfo | None  # the replaced database, saved as a backup first
+    leftovers_removed: tuple[Leftover, ...] = ()  # of interrupted restores and backups, removed first
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,11 +111,13 @@ def back_up(database: Path, backup_dir: Path, label: BackupLabel, *, now: dateti
 
 def back_up_to(database: Path, destination: Path) -> BackupInfo:
     """Copy with SQLite's backup API into a temporary owner-only file beside `destination`, check it with
-    integrity_check, flush it to disk and only then rename it into place; on failure nothing is left behind."""
+    integrity_check, flush it to disk and only then rename it into place; on failure nothing is left behind.
+    First removes what killed backups left in that folder (BackupInfo.leftovers_removed says what)."""
     if not database.exists():
         raise BackupError(f"there is no database at {database} to back up")
     if destination.exists() and destination.resolve() == database.resolve():
         raise BackupError(f"{destination} is the database itself; choose another file for the backup")
+    removed = clean_leftovers(destination.parent, (Work.BACKUP,), targets=(destination.name,))
     _put_checked_copy(
         database,
         destination,
@@ -120,7 +125,7 @@ def back_up_to(database: Path, destination: Path) -> BackupInfo:
         what="the copy",
         failed=lambda reason: f"could not back up {database} to {destination}: {reason}",
     )
-    return backup_info(destination)
+    return replace(backup_info(destination), leftovers_removed=tuple(removed))
 
 
 def verify_backup(path: Path) -> BackupSummary:
@@ -154,6 +159,17 @@ def list_backups(backup_dir: Path, database: Path | None = None) -> list[BackupI
         if match and path.is_file() and (database is None or match["stem"] == database.stem):
             found.append(backup_info(path))
     return sorted(found, key=lambda b: (b.taken_at, b.path.name), reverse=True)
+
+
+def incomplete_backups(backup_dir: Path, database: Path | None = None) -> list[Leftover]:
+    """The temporary files of backups (of `database` only, when given) in `backup_dir`: never usable; those of
+    a live process are still being written, the others were left by an interrupted run."""
+    found = []
+    for leftover in find_leftovers(backup_dir, (Work.BACKUP,)):
+        match = _NAME.match(leftover.target)
+        if database is None or (match is not None and match["stem"] == database.stem):
+            found.append(leftover)
+    return found
 
 
 def newest_good_backup(backup_dir: Path, database: Path | None = None) -> BackupSummary | None:
@@ -239,10 +255,12 @@ def restore_backup(
     summary = verify_backup(backup)
     if not summary.ok:
         raise BackupError(f"the backup {backup} cannot be restored: {summary.check.message}")
+    removed = clean_leftovers(database.parent, (Work.RESTORE,), targets=(database.name,))
     current = check_database_file(database)
     previous = None
     if current.state == FileState.OK:
         previous = back_up(database, backup_dir, BackupLabel.BEFORE_RESTORE, now=clock())
+        removed.extend(previous.leftovers_removed)
         checkpoint(database)
     elif current.state != FileState.NEW:
         raise BackupError(f"{current.message} Move it aside before restoring a backup over it.")
@@ -257,7 +275,7 @@ def restore_backup(
         failed=lambda reason: f"could not restore {backup}: {reason}; the database was not changed",
         prepare=lambda copy: _record_restore(copy, summary, previous, kept_as, clock),
     )
-    return RestoreResult(database, summary, previous)
+    return RestoreResult(database, summary, previous, tuple(removed))
 
 
 def _record_restore(
@@ -314,7 +332,7 @@ def _put_checked_copy(
 ) -> None:
     """put_checked_copy through the hidden temporary file `.<destination name>.<partial>-<pid>`, its failures told
     as BackupError: `what` names the copy in a failed check, `failed` words an error's reason."""
-    temporary = destination.with_name(f".{destination.name}.{partial}-{os.getpid()}")
+    temporary = free_temporary_name(destination, partial)
     try:
         check = put_checked_copy(source, destination, temporary, prepare)
     except (OSError, SQLiteError) as error:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import os
-import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import suppress
@@ -29,6 +28,7 @@ from desktop.services.csv.format import (
     row_renderer,
 )
 from desktop.services.csv.sheet import Profile, SheetColumn, sheet_columns_of
+from desktop.services.leftovers import Leftover, Work, clean_leftovers, create_temporary_file
 
 CHUNK = 5_000  # rows per fetch and per write (and between progress reports)
 PAGE = 1_000  # records per page of the record-by-record path
@@ -121,6 +121,7 @@ class ExportResult:
     path: Path | None  # None: written to a stream
     cancelled: bool = False
     seconds: float = 0.0
+    leftovers_removed: tuple[Leftover, ...] = ()  # of interrupted exports, removed from the target's folder first
 
 
 class ExportCancelled(Exception):
@@ -165,18 +166,21 @@ def export_records(
 
     A path is written through a temporary file in the same folder (mode 0600) that replaces the target only
     when everything is written and synced; on cancel or error the temporary file is removed and the target is
-    left as it was. A stream is written as it goes (text streams as str, binary streams as UTF-8)."""
+    left as it was; what killed exports left in that folder is removed first (ExportResult.leftovers_removed).
+    A stream is written as it goes (text streams as str, binary streams as UTF-8)."""
     started = time.perf_counter()
     columns = options.chosen_columns()
     where = options.checked_filter()
     keys = tuple(c.key for c in columns)
     if isinstance(path_or_stream, str | os.PathLike):
         path = Path(path_or_stream)
+        removed = tuple(clean_export_leftovers(path))
         try:
             rows = _write_file(database, path, columns, where, options, progress)
         except ExportCancelled:
-            return ExportResult(0, keys, path, cancelled=True, seconds=time.perf_counter() - started)
-        return ExportResult(rows, keys, path, seconds=time.perf_counter() - started)
+            return ExportResult(0, keys, path, cancelled=True, seconds=time.perf_counter() - started,
+                                leftovers_removed=removed)  # fmt: skip
+        return ExportResult(rows, keys, path, seconds=time.perf_counter() - started, leftovers_removed=removed)
     try:
         rows = _write_stream(database, path_or_stream, columns, where, options, progress)
     except ExportCancelled:
@@ -186,14 +190,19 @@ def export_records(
     return ExportResult(rows, keys, None, seconds=time.perf_counter() - started)
 
 
+def clean_export_leftovers(target: Path) -> list[Leftover]:
+    """Remove the temporary files that killed exports (and briefings) left in the folder of `target`."""
+    folder = target.parent if str(target.parent) else Path(".")
+    return clean_leftovers(folder, (Work.EXPORT,), targets=(target.name,))
+
+
 def _write_file(
     database: Database, path: Path, columns: tuple[Column, ...], where: RecordFilter, options: ExportOptions,
     progress: Progress | None,
 ) -> int:  # fmt: skip
-    folder = path.parent if str(path.parent) else Path(".")
-    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=folder)
+    temporary = create_temporary_file(path)
     try:
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="", buffering=1 << 20) as out:
+        with open(temporary, "w", encoding="utf-8", newline="", buffering=1 << 20) as out:
             rows = _write(database, out, columns, where, options, progress)
             out.flush()
             os.fsync(out.fileno())

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import csv
 import os
-import tempfile
+import shutil
 import time
 import zipfile
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, suppress
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import IO, Any
@@ -31,12 +32,14 @@ from desktop.services.csv.export import (
     _count,
     _record_chunks,
     _write,
+    clean_export_leftovers,
     export_records,
 )
 from desktop.services.csv.format import COLUMNS, format_datetime
 from desktop.services.csv.legal_history import HISTORY_COLUMNS
 from desktop.services.csv.sheet import Cell, Profile, neutralize_sheet
 from desktop.services.csv.tables import Layout, Masked, places, readme
+from desktop.services.leftovers import create_temporary_file, create_temporary_folder
 
 __all__ = ["export_file", "written_files"]
 
@@ -51,7 +54,8 @@ def written_files(path: Path, options: ExportOptions) -> list[Path]:
 def export_file(database: Database, target: Destination, options: ExportOptions,
                 progress: Progress | None = None) -> ExportResult:  # fmt: skip
     """Export as `options` say to a path (its extension chooses CSV, ZIP or XLSX unless options.file_format does)
-    or, round-trip CSV only, to a stream. Records an EXPORT audit entry; on cancel or error nothing is left."""
+    or, round-trip CSV only, to a stream. Records an EXPORT audit entry; on cancel or error nothing is left.
+    What killed exports left in the target's folder is removed first (ExportResult.leftovers_removed says what)."""
     file_format = options.format_for(target)
     if options.profile is Profile.ROUND_TRIP and file_format is FileFormat.CSV:
         return export_records(database, target, options, progress)
@@ -61,13 +65,16 @@ def export_file(database: Database, target: Destination, options: ExportOptions,
     path = Path(target)
     layout = _layout(options)
     where = options.checked_filter()
+    removed = tuple(clean_export_leftovers(path))
     try:
         with ExitStack() as stack:
             rows = _write_files(database, path, file_format, options, layout, progress, stack)
         _audit(database, options, layout.keys, rows, where, str(path))  # once the files are in place, not before
     except ExportCancelled:
-        return ExportResult(0, layout.keys, path, cancelled=True, seconds=time.perf_counter() - started)
-    return ExportResult(rows, layout.keys, path, seconds=time.perf_counter() - started)
+        result = ExportResult(0, layout.keys, path, cancelled=True, seconds=time.perf_counter() - started)
+    else:
+        result = ExportResult(rows, layout.keys, path, seconds=time.perf_counter() - started)
+    return replace(result, leftovers_removed=removed)
 
 
 def _layout(options: ExportOptions) -> Layout:
@@ -78,14 +85,12 @@ def _layout(options: ExportOptions) -> Layout:
 
 
 class _Staged:
-    """A file written under a temporary name in the target's folder (0600), put in place by `commit`."""
+    """A file written under the temporary name `.<name>.partial-<pid>` in the target's folder (0600), put in place
+    by `commit` (services/leftovers.py finds it when a killed run left it)."""
 
     def __init__(self, target: Path, stack: ExitStack) -> None:
         self.target = target
-        folder = target.parent if str(target.parent) else Path(".")
-        descriptor, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".partial", dir=folder)
-        os.close(descriptor)
-        self.path = Path(name)
+        self.path = create_temporary_file(target)
         stack.callback(self._discard)
 
     def _discard(self) -> None:
@@ -104,7 +109,7 @@ def _write_files(database: Database, path: Path, file_format: FileFormat, option
         from desktop.services.csv.xlsx import write_workbook  # openpyxl is loaded only for workbooks
 
         staged = _Staged(path, stack)
-        rows = write_workbook(database, staged.path, options, layout, progress)
+        rows = write_workbook(database, staged.path, options, layout, progress, _pieces(path, stack))
         staged.commit()
         return rows
     if file_format is FileFormat.CSV:
@@ -115,8 +120,7 @@ def _write_files(database: Database, path: Path, file_format: FileFormat, option
         if history is not None:
             history.commit()
         return rows
-    folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix=".export-", dir=path.parent or ".")))
-    table = folder / f"{path.stem}.csv"
+    table = _pieces(path, stack) / f"{path.stem}.csv"
     companion = companion_path(table) if layout.history else None
     rows = _write_csv(database, table, companion, options, layout, progress)
     staged = _Staged(path, stack)
@@ -131,6 +135,14 @@ def _write_files(database: Database, path: Path, file_format: FileFormat, option
         archive.writestr("README.txt", text.encode("utf-8"))
     staged.commit()
     return rows
+
+
+def _pieces(target: Path, stack: ExitStack) -> Path:
+    """A folder `.<name>.parts-<pid>` beside `target` (0700) for the pieces of a ZIP or XLSX file, removed with
+    `stack`: the tables hold what the export holds, so they stay where a killed run's leftovers are found."""
+    folder = create_temporary_folder(target)
+    stack.callback(shutil.rmtree, folder, True)
+    return folder
 
 
 def record_chunks(uow: UnitOfWork, options: ExportOptions, progress: Progress | None) -> Iterator[list[Any]]:

@@ -15,6 +15,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ERROR_CODES
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet import _writer as sheet_writer
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from desktop.domain.kinds import RecordKind
@@ -42,9 +43,11 @@ def _escape(text: str) -> str:
 class _Sheet:
     """One sheet: the header, then rows; the first SAMPLE rows are held back to fit the column widths."""
 
-    def __init__(self, book: Workbook, title: str, header: list[str]) -> None:
+    def __init__(self, book: Workbook, title: str, header: list[str], pieces: Path | None = None) -> None:
         self.sheet: WriteOnlyWorksheet = book.create_sheet(title)
         self.sheet.freeze_panes = "A2"
+        # the sheet's XML beside the target, not as openpyxl.* in the system's temp folder
+        self.piece = pieces / f"sheet{len(book.worksheets)}.xml" if pieces is not None else None
         self.header = header
         self.held: list[tuple[list[Any], str]] | None = []
         self.bold = Font(bold=True)
@@ -62,6 +65,8 @@ class _Sheet:
         for index, title in enumerate(self.header, start=1):
             longest = max([len(title) + 2, *(_width(row[index - 1]) for row, _ in held)])
             self.sheet.column_dimensions[get_column_letter(index)].width = min(MAX_WIDTH, longest + 1)
+        if self.piece is not None:
+            _write_sheet_in(self.sheet, self.piece)
         heading = []
         for title in self.header:
             cell = WriteOnlyCell(self.sheet, value=_escape(title))
@@ -99,6 +104,17 @@ class _Sheet:
         return cells
 
 
+def _write_sheet_in(sheet: WriteOnlyWorksheet, path: Path) -> None:
+    """Give a write-only sheet the writer openpyxl would make at its first row, but writing to `path` (it removes
+    the file when it is saved into the workbook, and at exit). Called once the column widths are set: the top of
+    the sheet holds them."""
+    path.touch(mode=0o600)
+    sheet_writer.ALL_TEMP_FILES.append(str(path))
+    writer = sheet_writer.WorksheetWriter(sheet, out=str(path))
+    writer.write_top()
+    sheet._writer = writer
+
+
 def _width(value: object) -> int:
     if value is None:
         return 0
@@ -111,11 +127,12 @@ def _width(value: object) -> int:
 
 
 def write_workbook(database: Database, path: Path, options: ExportOptions, layout: Layout,
-                   progress: Progress | None) -> int:  # fmt: skip
-    """Write the workbook; returns the rows of the main sheet. A text too long for a cell raises ValueError."""
+                   progress: Progress | None, pieces: Path | None = None) -> int:  # fmt: skip
+    """Write the workbook; returns the rows of the main sheet. A text too long for a cell raises ValueError. The
+    sheets are written in the folder `pieces` (default: the system's temporary folder) until the workbook is saved."""
     book = Workbook(write_only=True)
     try:
-        return _fill(book, database, path, options, layout, progress)
+        return _fill(book, database, path, options, layout, progress, pieces)
     except BaseException:
         _abandon(book)
         raise
@@ -133,9 +150,9 @@ def _abandon(book: Workbook) -> None:
 
 
 def _fill(book: Workbook, database: Database, path: Path, options: ExportOptions, layout: Layout,
-          progress: Progress | None) -> int:  # fmt: skip
-    main = _Sheet(book, options.entity.heading_plural[:31], layout.headers)
-    history = _Sheet(book, "Legal history", [c.header for c in HISTORY_COLUMNS]) if layout.history else None
+          progress: Progress | None, pieces: Path | None) -> int:  # fmt: skip
+    main = _Sheet(book, options.entity.heading_plural[:31], layout.headers, pieces)
+    history = _Sheet(book, "Legal history", [c.header for c in HISTORY_COLUMNS], pieces) if layout.history else None
     rows = 0
     with database.unit_of_work(write=False) as uow:
         layout.places = places(uow) if options.entity in (RecordKind.INCIDENT, RecordKind.PLAN_ITEM) else {}
@@ -154,6 +171,8 @@ def _fill(book: Workbook, database: Database, path: Path, options: ExportOptions
         sheets.append((history.sheet.title, "their legal history"))
     about = book.create_sheet("README")
     about.column_dimensions["A"].width = 120
+    if pieces is not None:
+        _write_sheet_in(about, pieces / f"sheet{len(book.worksheets)}.xml")
     for line in readme(layout, [*sheets, ("README", "this description")], COLUMNS[options.entity]):
         cell = WriteOnlyCell(about, value=_escape(line) or None)
         cell.data_type = "s"

@@ -238,6 +238,8 @@ class DatabaseSessions:
                 taken = backup_on_close(database, self.backup_dir)
                 if taken is not None:
                     log.info("backed up %s to %s", database.display_name, taken.path)
+                    for leftover in taken.leftovers_removed:
+                        log.info("removed %s", leftover.describe())
         except (BackupError, OSError) as error:
             log.warning("the backup on closing failed: %s", error)
         finally:

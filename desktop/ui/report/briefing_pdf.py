@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt, QUrl
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QApplication
 from desktop.persistence.unit_of_work import Database
 from desktop.services.briefing import BriefingContent, BriefingOptions, briefing_content
 from desktop.services.export_audit import audit_briefing
+from desktop.services.leftovers import Leftover, Work, clean_leftovers, create_temporary_file
 from desktop.ui.report.briefing_html import Contents, briefing_html, generated_text
 from desktop.ui.report.chart_images import briefing_charts
 from desktop.ui.report.pagination import paginate
@@ -37,8 +38,11 @@ class BriefingError(RuntimeError):
     """The briefing could not be written; the message says why and where."""
 
 
-def write_briefing(database: Database, path: Path | str, options: BriefingOptions) -> int:
-    """Write the briefing for `options` to `path` (replaced only when complete); returns the page count.
+def write_briefing(database: Database, path: Path | str, options: BriefingOptions,
+                   told: Callable[[Leftover], None] | None = None) -> int:  # fmt: skip
+    """Write the briefing for `options` to `path` (replaced only when complete, through `.<name>.partial-<pid>`);
+    returns the page count. What killed exports and briefings left in that folder is removed first (`told` hears
+    of each).
 
     Records an EXPORT audit entry saying whether the sensitive fields are in it (desktop.services.export_audit).
     Needs a QApplication (charts are QGraphicsWidgets). Raises BriefingError for unusable options or an
@@ -52,9 +56,9 @@ def write_briefing(database: Database, path: Path | str, options: BriefingOption
         raise BriefingError(f"cannot write the briefing: {error}") from None
     if not target.parent.is_dir():
         raise BriefingError(f"cannot write {target}: the folder {target.parent} does not exist")
+    clean_leftovers(target.parent, (Work.EXPORT,), targets=(target.name,), told=told)
     try:
-        handle, temporary = tempfile.mkstemp(prefix=".briefing-", suffix=".pdf", dir=target.parent)
-        os.close(handle)
+        temporary = create_temporary_file(target)
     except OSError as error:
         raise BriefingError(f"cannot write {target}: {error.strerror or error}") from None
     try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent
@@ -10,10 +11,12 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.persistence.unit_of_work import Database
 from desktop.services.briefing import BriefingOptions
+from desktop.services.leftovers import Leftover
 from desktop.ui.report.briefing_pdf import BriefingError, write_briefing
 
 
-def write_briefing_headless(database: Database, path: Path, options: BriefingOptions) -> int:
+def write_briefing_headless(database: Database, path: Path, options: BriefingOptions,
+                            told: Callable[[Leftover], None] | None = None) -> int:  # fmt: skip
     """write_briefing, creating a QApplication first if the process has none (offscreen without a display)."""
     existing = QCoreApplication.instance()
     if existing is not None and not isinstance(existing, QApplication):
@@ -24,6 +27,6 @@ def write_briefing_headless(database: Database, path: Path, options: BriefingOpt
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         app = QApplication(["incident-logger"])
     try:
-        return write_briefing(database, path, options)
+        return write_briefing(database, path, options, told)
     finally:
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # charts and scenes go first
