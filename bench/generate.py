@@ -51,6 +51,7 @@ from desktop.domain.enums import (
     SecurityLevel,
     Severity,
 )
+from desktop.persistence.chain_upkeep import record_as_found
 from desktop.persistence.engine import sqlite_url
 from desktop.persistence.opening import open_database
 from desktop.persistence.schema import MIGRATIONS
@@ -133,8 +134,11 @@ def ensure_database(rows: int | None = None, *, analyze: bool | None = None, log
     return BenchDatabase(path, rows, time.perf_counter() - started)
 
 
-def generate(path: Path, rows: int, *, analyze: bool = True, seed: int = SEED, log: bool = False) -> None:
-    """Create `path` with the application's schema and fill it (it must not exist yet)."""
+def generate(path: Path, rows: int, *, analyze: bool = True, seed: int = SEED, log: bool = False,
+             audited: bool = False) -> None:  # fmt: skip
+    """Create `path` with the application's schema and fill it (it must not exist yet). The rows are written
+    straight into the tables, so `check` names them as inserted outside the program unless `audited`: then a
+    baseline audit entry records each as found (chain_upkeep.record_as_found; about a third more time)."""
     for leftover in path.parent.glob(path.name + "*"):
         leftover.unlink()
     open_database(sqlite_url(path)).close()  # the real schema, by the real migrations
@@ -169,6 +173,12 @@ def generate(path: Path, rows: int, *, analyze: bool = True, seed: int = SEED, l
         connection.execute("PRAGMA journal_mode = WAL")  # as the application keeps it
     finally:
         connection.close()
+    if audited:
+        database = open_database(sqlite_url(path))
+        try:
+            record_as_found(database)
+        finally:
+            database.close()
 
 
 def _step(log: bool, what: str, started: float | None) -> None:
