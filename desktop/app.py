@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import logging.handlers
 import os
@@ -9,15 +10,17 @@ import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from desktop import __version__
 from desktop.paths import APP_AUTHOR, APP_NAME, AppPaths
 from desktop.persistence.engine import sqlite_file
 from desktop.persistence.opening import display_url
+from desktop.persistence.private_files import make_private_folder
 from desktop.persistence.unit_of_work import Database
 from desktop.services.session.questions import Answer, Question
 from desktop.services.session.service import DatabaseSessions
@@ -79,6 +82,8 @@ def run_gui(url: str, app_paths: AppPaths) -> int:
     finally:
         sys.excepthook = previous_hook
         qsettings.sync()
+        with contextlib.suppress(OSError):  # Qt writes it as the umask says; it names the databases used
+            os.chmod(qsettings.fileName(), 0o600)
         shiboken6.delete(qsettings)  # written; gone before the QApplication
         if existing is None:
             app.shutdown()  # the QApplication goes before Python's own teardown
@@ -86,10 +91,29 @@ def run_gui(url: str, app_paths: AppPaths) -> int:
     return code
 
 
+def tell_at_start(message: str) -> None:
+    """Show why the app cannot start (its folders cannot be made) in a message box, before any window."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    text = message[:1].upper() + message[1:] + "."
+    box = QMessageBox(QMessageBox.Icon.Critical, "Incident Logger cannot start", text)
+    box.setObjectName("cannot_start")
+    quit_after = os.environ.get(QUIT_AFTER_ENV, "")
+    if quit_after.isdigit():
+        QTimer.singleShot(int(quit_after), box.reject)
+    try:
+        box.exec()
+    finally:
+        shiboken6.delete(box)
+        if existing is None:
+            app.shutdown()
+
+
 def _run(app: QApplication, url: str, app_paths: AppPaths, qsettings: QSettings, shown: list[MainWindow]) -> int:
     settings = WindowSettings(qsettings)
     sessions = DatabaseSessions(app_paths.backup_dir)
-    database = open_first_database(sessions, starting_url(url, app_paths, settings))
+    start = starting_url(url, app_paths, settings)
+    database = open_first_database(sessions, start, create=start == app_paths.default_url)
     if database is None:
         return 1
     settings.add_recent_database(database.url)
@@ -142,6 +166,15 @@ def close_everything(window: MainWindow | None) -> None:
     QApplication.quit()
 
 
+class _PrivateLog(logging.handlers.RotatingFileHandler):
+    """A rotated log file that is owner-only (0600) whatever the umask: it names databases and their problems."""
+
+    def _open(self) -> Any:
+        descriptor = os.open(self.baseFilename, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        os.fchmod(descriptor, 0o600)
+        return os.fdopen(descriptor, "a", encoding=self.encoding, errors=self.errors)
+
+
 def configure_logging(app_paths: AppPaths) -> Path | None:
     """Log to `<data dir>/logs/incident-logger.log` (rotated) and warnings to stderr."""
     root = logging.getLogger()
@@ -151,9 +184,8 @@ def configure_logging(app_paths: AppPaths) -> Path | None:
     log_file: Path | None = app_paths.data_dir / "logs" / LOG_NAME
     try:
         assert log_file is not None
-        log_file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        handler: logging.Handler = logging.handlers.RotatingFileHandler(log_file, maxBytes=1_000_000, backupCount=3,
-                                                                        encoding="utf-8")  # fmt: skip
+        make_private_folder(log_file.parent)
+        handler: logging.Handler = _PrivateLog(log_file, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     except OSError:
         log_file, handler = None, logging.NullHandler()
@@ -177,13 +209,16 @@ def starting_url(url: str, app_paths: AppPaths, settings: WindowSettings) -> str
     return last if path is not None and path.is_file() else url
 
 
-def open_first_database(sessions: DatabaseSessions, url: str, parent: QWidget | None = None) -> Database | None:
+def open_first_database(
+    sessions: DatabaseSessions, url: str, parent: QWidget | None = None, *, create: bool = True
+) -> Database | None:
     """Open `url` through the session service, asking about every problem it returns (another window has it
-    open: open anyway or quit; damaged: restore a backup or start empty, or quit; anything else: another file,
-    a new one, or quit). None when the answer was to quit."""
+    open: open anyway or quit; damaged: restore a backup or start empty, or quit; with `create` false, no file
+    there: create it, open another or quit; anything else: another file, a new one, or quit). None when the
+    answer was to quit."""
 
     def ask(question: Question) -> Answer:
         log.warning("cannot open %s: %s", display_url(question.url), question.error)
         return answer_at_start(parent, question)
 
-    return sessions.open(url, ask)
+    return sessions.open(url, ask, create=create)

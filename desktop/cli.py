@@ -7,6 +7,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -16,6 +17,7 @@ from desktop.domain.errors import RecordInUseError, RecordNotFoundError, StaleRe
 from desktop.persistence.engine import sqlite_file
 from desktop.persistence.instance_lock import InstanceLock, InstanceLockedError, acquire_waiting
 from desktop.persistence.opening import DatabaseFileError, describe_error, display_url
+from desktop.persistence.private_files import make_private_folder
 from desktop.services.session.questions import Damaged, NeedsAnswer
 from desktop.services.session.service import DatabaseSessions
 
@@ -49,7 +51,7 @@ def _lock_for(command: str, url: str, seconds: float) -> InstanceLock | None:
         return None
     lock = InstanceLock(path)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        make_private_folder(path.parent)
         acquire_waiting(lock, seconds, lambda error: print(
             f"incident-logger {command}: {error} Waiting up to {seconds:g} s for it to close (--wait)…",
             file=sys.stderr))  # fmt: skip
@@ -58,8 +60,16 @@ def _lock_for(command: str, url: str, seconds: float) -> InstanceLock | None:
     return lock
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse telling a mistake in one line (what, and where to read more), not a usage block; its sub-parsers
+    are of this class too."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="incident-logger", description="Facility security incident log.")
+    parser = _Parser(prog="incident-logger", description="Facility security incident log.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--database-url", default=os.environ.get("INCIDENT_LOGGER_DATABASE_URL"),
                         help="SQLAlchemy URL (default: SQLite file in the user data directory)")  # fmt: skip
@@ -68,6 +78,10 @@ def build_parser() -> argparse.ArgumentParser:
                         help="how long a writing command (import, demo, backup, restore, migrate) waits for another "
                              "program that has the database open, such as the window, to close it "
                              f"(default {DEFAULT_WAIT:g})")  # fmt: skip
+    parser.add_argument("--create", action="store_true",
+                        help="create the database when there is none at --database-url (without it, a command "
+                             "on a missing file refuses, so a mistyped path never starts an empty database; "
+                             "demo and import create the default database of the data folder)")  # fmt: skip
     sub = parser.add_subparsers(dest="command")
     sub.add_parser("gui", help="open the main window (the default)")
     load_commands()
@@ -78,14 +92,24 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    app_paths = paths.init(args.data_dir)
-    url = args.database_url or app_paths.default_url
-    if args.command in (None, "gui"):
+    gui = args.command in (None, "gui")
+    spec = None if gui else COMMANDS[args.command]
+    try:
+        app_paths = paths.init(args.data_dir, create=False)  # nothing made before the command may run
+        url = args.database_url or app_paths.default_url
+        refused = None if spec is None else _no_database(spec, args, url, app_paths)
+        if refused is None:  # the command runs: the app's own folders, owner-only
+            paths.init(args.data_dir)
+    except paths.DataFolderError as error:
+        return _cannot_start(str(error), gui=gui)
+    if refused is not None:
+        print(f"incident-logger {args.command}: {refused}", file=sys.stderr)
+        return 2
+    if spec is None:
         from desktop.app import run_gui  # PySide6 is loaded only for the window
 
         return run_gui(url, app_paths)
     args.database_url, args.app_paths = url, app_paths
-    spec = COMMANDS[args.command]
     try:
         lock = _lock_for(args.command, url, args.wait) if spec.writes and not getattr(args, "list", False) else None
     except InstanceLockedError as error:
@@ -97,6 +121,34 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         if lock is not None:
             lock.release()
+
+
+def _cannot_start(message: str, *, gui: bool) -> int:
+    """Tell why the app cannot start in one line on stderr (and, for the window, in a message box too)."""
+    print(f"incident-logger: {message}", file=sys.stderr)
+    if gui:
+        from desktop.app import tell_at_start
+
+        tell_at_start(message)
+    return 2
+
+
+def _no_database(spec: Command, args: argparse.Namespace, url: str, app_paths: paths.AppPaths) -> str | None:
+    """Why the command may not run on `url`: its SQLite file does not exist, and neither --create asks for a new
+    one nor is it the default database a writing command (demo, import) creates on the first run. Never a silent
+    new database for a mistyped path."""
+    if not spec.opens_database or args.create:
+        return None
+    try:
+        path = sqlite_file(url)
+        missing = path is not None and not path.exists()
+    except Exception:  # not a URL, or a folder that may not be looked into: opening says so
+        return None
+    if path is None or not missing:
+        return None
+    if spec.creates and path.absolute() == app_paths.default_database.absolute():
+        return None
+    return f"there is no database at {path}; check the path, or create one with --create"
 
 
 def _run(spec: Command, args: argparse.Namespace, url: str, app_paths: paths.AppPaths) -> int:

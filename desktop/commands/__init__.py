@@ -21,9 +21,26 @@ class Command:
     add_arguments: AddArguments
     opens_database: bool = True  # False: run(None, args) opens (or repairs) args.database_url itself
     writes: bool = False  # True: runs holding the database's instance lock, as the window does (one writer)
+    creates: bool = False  # True: may create the default database on the first run (without --create)
 
 
 COMMANDS: dict[str, Command] = {}
+
+
+def whole_number(low: int, high: int) -> Callable[[str], int]:
+    """An argparse type: a whole number from `low` to `high`, or one line saying which numbers may be given."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text.strip().replace("_", "").replace(",", ""))
+        except ValueError:
+            value = None
+        if value is None or not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"give a whole number from {low:,} to {high:,}, not {text!r}")
+        return value
+
+    parse.__name__ = "whole number"  # argparse's fallback wording, never shown with the message above
+    return parse
 
 
 def command(
@@ -33,13 +50,15 @@ def command(
     *,
     opens_database: bool = True,
     writes: bool = False,
+    creates: bool = False,
 ) -> Callable[[Run], Run]:
     """Register `function(database, args) -> exit status` as subcommand `name`; args.app_paths and the
     resolved args.database_url are set. With opens_database=False the function gets None instead; with
-    writes=True it runs while holding the instance lock (waiting up to --wait seconds for another holder)."""
+    writes=True it runs while holding the instance lock (waiting up to --wait seconds for another holder); with
+    creates=True it may create the default database when there is none yet (any other missing file needs --create)."""
 
     def register(function: Run) -> Run:
-        COMMANDS[name] = Command(help_text, function, arguments, opens_database, writes)
+        COMMANDS[name] = Command(help_text, function, arguments, opens_database, writes, creates)
         return function
 
     return register

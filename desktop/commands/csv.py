@@ -247,7 +247,7 @@ def _mapping(
 
 
 @command("import", "read incidents, facilities, plan items or directives from a CSV file (all or nothing)",
-         _import_arguments, writes=True)  # fmt: skip
+         _import_arguments, writes=True, creates=True)  # fmt: skip
 def import_(database: Database, args: argparse.Namespace) -> int:
     options = ImportOptions(entity=args.entity, encoding=args.encoding, create_facilities=args.create_facilities,
                             delimiter=DELIMITER_CHOICES.get(args.delimiter or ""), dry_run=args.dry_run,

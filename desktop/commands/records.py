@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from desktop.commands import command
+from desktop.commands import command, whole_number
 from desktop.domain import figure_text
 from desktop.domain.kinds import RecordKind
 from desktop.domain.queries import IncidentFilter, Page
@@ -19,8 +19,11 @@ from desktop.services.maintenance import check_database
 from desktop.services.records import IncidentService
 from desktop.services.statistics import summarize
 
+MAX_LIMIT = 1_000_000
 
-@command("demo", "load the three 2019 incidents of the DHS memo, their facilities and the plan item", writes=True)
+
+@command("demo", "load the three 2019 incidents of the DHS memo, their facilities and the plan item", writes=True,
+         creates=True)  # fmt: skip
 def demo(database: Database, _args: argparse.Namespace) -> int:
     added = load_demo(database)
     print(f"demo data: {added} incidents added" if added else "demo data is already present")
@@ -28,7 +31,8 @@ def demo(database: Database, _args: argparse.Namespace) -> int:
 
 
 def _list_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--limit", type=int, default=50, help="at most this many incidents (default 50)")
+    parser.add_argument("--limit", type=whole_number(1, MAX_LIMIT), default=50,
+                        help=f"at most this many incidents, 1 to {MAX_LIMIT:,} (default 50)")  # fmt: skip
     parser.add_argument("--search", default="", help='search title, description, case number, sources: words, '
                         '"a phrase", a OR b, -word, facility:, state:, status:, type:, severity:, case:')  # fmt: skip
 

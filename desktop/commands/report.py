@@ -8,11 +8,13 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from desktop.commands import command
+from desktop.commands import command, whole_number
 from desktop.commands.period import incidents_line
 from desktop.persistence.unit_of_work import Database
 from desktop.services.briefing import MAX_ROWS, BriefingOptions
 from desktop.services.records import FacilityService
+
+MAX_ROWS_LIMIT = 100_000
 
 
 def iso_date(text: str) -> date:
@@ -40,8 +42,9 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
                              "trail records that they were included")  # fmt: skip
     parser.add_argument("--as-of", type=iso_date, metavar="YYYY-MM-DD",
                         help="the day plan deadlines and reassessments are measured on (default: today)")  # fmt: skip
-    parser.add_argument("--max-rows", type=int, default=MAX_ROWS,
-                        help=f"at most this many incidents and plan items listed (default {MAX_ROWS})")  # fmt: skip
+    parser.add_argument("--max-rows", type=whole_number(0, MAX_ROWS_LIMIT), default=MAX_ROWS,
+                        help=f"at most this many incidents and plan items listed, 0 to {MAX_ROWS_LIMIT:,} "
+                             f"(default {MAX_ROWS})")  # fmt: skip
     parser.add_argument("--marking", default="", metavar="TEXT",
                         help="handling marking printed at the top and bottom of every page, e.g. CUI or "
                              "'LAW ENFORCEMENT SENSITIVE' (default: none)")  # fmt: skip

@@ -10,6 +10,8 @@ from urllib.parse import quote, unquote, urlsplit
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
+from desktop.persistence.private_files import make_private_folder
+
 BUSY_TIMEOUT_MS = 15_000
 IMMEDIATE = "sqlite_begin_immediate"
 
@@ -35,8 +37,8 @@ def sqlite_file(url: str) -> Path | None:
 
 
 def create_owner_only_file(path: Path) -> None:
-    """Create `path` (mode 0600) if it does not exist; SQLite gives -wal/-shm the same mode."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    """Create `path` (mode 0600, its new folders 0700) if it does not exist; SQLite gives -wal/-shm the same mode."""
+    make_private_folder(path.parent)
     fd = os.open(path, os.O_CREAT | os.O_RDWR, 0o600)
     os.close(fd)
 

@@ -15,6 +15,7 @@ from desktop.domain.kinds import RecordKind
 from desktop.persistence.engine import sqlite_url
 from desktop.persistence.integrity import FileCheck, FileState, check_database_file
 from desktop.persistence.opening import open_database
+from desktop.persistence.private_files import make_private_folder
 from desktop.persistence.sqlite_files import (
     SQLiteError,
     checkpoint,
@@ -102,7 +103,7 @@ def backup_name(database: Path, label: BackupLabel, now: datetime, attempt: int 
 def back_up(database: Path, backup_dir: Path, label: BackupLabel, *, now: datetime | None = None) -> BackupInfo:
     """A verified copy of `database` in `backup_dir`, named after the database, the time and `label`."""
     moment = now or utc_now()
-    backup_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    make_private_folder(backup_dir)
     attempt = 1
     while (backup_dir / backup_name(database, label, moment, attempt)).exists():
         attempt += 1

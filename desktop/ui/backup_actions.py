@@ -28,6 +28,7 @@ from desktop.domain.kinds import RecordKind
 from desktop.paths import AppPaths
 from desktop.persistence.engine import sqlite_file
 from desktop.persistence.instance_lock import InstanceLockedError
+from desktop.persistence.private_files import make_private_folder
 from desktop.persistence.unit_of_work import Database, utc_now
 from desktop.services.audit import history
 from desktop.services.backup import (
@@ -208,7 +209,7 @@ class BackupActions(FeatureActions):
         if found is None:
             return
         _, path = found
-        self.app_paths.backup_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        make_private_folder(self.app_paths.backup_dir)
         suggested = self.app_paths.backup_dir / backup_name(path, BackupLabel.MANUAL, utc_now())
         dialog = QFileDialog(self.window, "Back up now", str(suggested), BACKUP_FILTER)
         dialog.setObjectName("backup_file_dialog")

@@ -1,9 +1,9 @@
 """The questions of the session service (desktop.services.session) asked in message boxes: another window has the
-database open (open anyway?), the file is damaged (restore the newest good backup, choose one, start empty; the
-damaged file is moved aside only on those answers, never on Esc), busy (try again?), or cannot be opened (another
-file, a new one, or quit). `answer_at_start` asks them all while the app starts; `answer_when_switching` asks the
-same about the file the window is to switch to (Cancel keeps the current database) and tells why any other file
-cannot be opened."""
+database open (open anyway?), there is no database at the path (open another file, or create one there?), the
+file is damaged (restore the newest good backup, choose one, start empty; the damaged file is moved aside only on
+those answers, never on Esc), busy (try again?), or cannot be opened (another file, a new one, or quit).
+`answer_at_start` asks them all while the app starts; `answer_when_switching` asks the same about the file the
+window is to switch to (Cancel keeps the current database) and tells why any other file cannot be opened."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ from desktop.services.session.questions import (
     CannotOpen,
     Choice,
     Damaged,
+    Missing,
     Problem,
     Question,
 )
@@ -52,7 +53,31 @@ def _choose(parent: QWidget | None, question: Question, give_up: str) -> Answer 
         return _damaged(parent, question, give_up)
     if isinstance(question, Busy):
         return _busy(parent, question, give_up)
+    if isinstance(question, Missing):
+        return _missing(parent, question, give_up)
     return None
+
+
+def _missing(parent: QWidget | None, question: Missing, give_up: str) -> Answer:
+    """No database at the path (mistyped, moved, on a disk not mounted?): create it there only when asked to."""
+    text = (f"{question.message}\n\nIf the file was moved or its disk is not connected, open it where it is now. "
+            "Create a new, empty database at this path only if you mean to start one.")  # fmt: skip
+    while True:
+        box = _box(parent, QMessageBox.Icon.Warning, "No database there", text, "database_missing")
+        open_other = box.addButton("&Open another file…", QMessageBox.ButtonRole.AcceptRole)
+        create = box.addButton("&Create a new database here", QMessageBox.ButtonRole.ActionRole)
+        quit_button = box.addButton(give_up, QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(open_other)
+        box.setEscapeButton(quit_button)  # Esc never creates a file
+        clicked = _ask(box)
+        if clicked is create:
+            return Answer(Choice.NEW_FILE, url=question.url)
+        if clicked is not open_other:
+            return QUIT
+        start = question.path.parent if question.path.parent.is_dir() else Path.home()
+        chosen, _ = QFileDialog.getOpenFileName(parent, "Open database", str(start), DATABASE_FILTER)
+        if chosen:
+            return Answer(Choice.OTHER_FILE, url=sqlite_url(Path(chosen)))
 
 
 def answer_at_start(parent: QWidget | None, question: Question) -> Answer:

@@ -1,5 +1,5 @@
 """What opening a database may need a person for: the Question types the session service returns (another window
-has the database open, the file is damaged or busy, it cannot be opened) with the choices each allows, and the
+has the database open, the file is damaged or busy, missing, it cannot be opened) with the choices each allows, and the
 Answer that says what to do."""
 
 from __future__ import annotations
@@ -98,6 +98,18 @@ class Busy(Question):
     @property
     def choices(self) -> tuple[Choice, ...]:
         return (Choice.RETRY, Choice.QUIT)
+
+
+@dataclass(frozen=True, eq=False)
+class Missing(Question):
+    """There is no database at `path` (a mistyped or moved file?); nothing was created. NEW_FILE with this URL
+    creates it there."""
+
+    path: Path
+
+    @property
+    def choices(self) -> tuple[Choice, ...]:
+        return (Choice.NEW_FILE, Choice.OTHER_FILE, Choice.QUIT)
 
 
 @dataclass(frozen=True, eq=False)

@@ -3,6 +3,7 @@ ask about problems and carry out the answers, switch, restore and close (the aut
 
 from __future__ import annotations
 
+import errno
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -14,6 +15,7 @@ from desktop.persistence.engine import sqlite_file
 from desktop.persistence.instance_lock import InstanceLock, InstanceLockedError, current_owner
 from desktop.persistence.integrity import FileState
 from desktop.persistence.opening import DatabaseFileError, describe_error, display_url, open_checked
+from desktop.persistence.private_files import make_private_folder
 from desktop.persistence.sqlite_files import audit_head
 from desktop.persistence.unit_of_work import Database, utc_now
 from desktop.services.backup import (
@@ -37,6 +39,7 @@ from desktop.services.session.questions import (
     CannotOpen,
     Choice,
     Damaged,
+    Missing,
     NeedsAnswer,
     OpenElsewhereError,
     Problem,
@@ -72,20 +75,22 @@ class DatabaseSessions:
     # ---- opening ------------------------------------------------------------------------------------------------
 
     @overload
-    def open(self, url: str, ask: None = None, *, lock: bool = True) -> Database: ...
+    def open(self, url: str, ask: None = None, *, lock: bool = True, create: bool = True) -> Database: ...
 
     @overload
-    def open(self, url: str, ask: Ask, *, lock: bool = True) -> Database | None: ...
+    def open(self, url: str, ask: Ask, *, lock: bool = True, create: bool = True) -> Database | None: ...
 
-    def open(self, url: str, ask: Ask | None = None, *, lock: bool = True) -> Database | None:
+    def open(self, url: str, ask: Ask | None = None, *, lock: bool = True, create: bool = True) -> Database | None:
         """Open `url`, asking `ask` about every problem and carrying out its answers, until the database opens
         (returned) or the answer is to quit (None; every file is then as it was, nothing stays locked).
         Without `ask` a problem raises NeedsAnswer. `lock=False` opens without the instance lock (and so
-        without an automatic backup on closing), as a headless command or "Open anyway" does."""
+        without an automatic backup on closing), as a headless command or "Open anyway" does. `create=False`
+        asks (Missing) before creating a SQLite file that does not exist; NEW_FILE is the answer that creates it."""
         pending: Question | None = None
         while True:
             if pending is None:
-                found = self._attempt(url, lock=lock)
+                missing = None if create else self._missing(url)
+                found = missing if missing is not None else self._attempt(url, lock=lock)
                 if isinstance(found, Database):
                     return found
                 pending = found
@@ -103,8 +108,22 @@ class DatabaseSessions:
                 if not answer.url:
                     raise ValueError(f"{answer.choice} needs the URL to open")
                 url, lock = answer.url, True
+                create = create or answer.choice == Choice.NEW_FILE
             elif isinstance(question, Damaged):
                 pending = self.repair(question, answer)  # None: repaired, open again
+
+    @staticmethod
+    def _missing(url: str) -> Missing | None:
+        """The question when `url` names a SQLite file that does not exist, else None."""
+        try:
+            path = sqlite_file(url)
+            if path is None or path.exists():
+                return None
+        except Exception:  # not a URL, or a folder that may not be looked into: the attempt says so
+            return None
+        error = FileNotFoundError(errno.ENOENT, "there is no database", str(path))
+        message = f"There is no database at {path}. Nothing has been created."
+        return Missing(url, error, message, path)
 
     def _attempt(self, url: str, *, lock: bool) -> Database | Question:
         """One try: the lock, the file check, a backup before migrating, the engine; a Question when it fails."""
@@ -116,7 +135,7 @@ class DatabaseSessions:
         if lock and path is not None:
             held = InstanceLock(path)
             try:
-                path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+                make_private_folder(path.parent)
                 held.acquire()
             except InstanceLockedError as error:
                 return AlreadyOpen(url, error, str(error), error.database, error.owner)
