@@ -18,7 +18,7 @@ from desktop.persistence.engine import sqlite_file
 from desktop.persistence.instance_lock import InstanceLock, InstanceLockedError, acquire_waiting
 from desktop.persistence.opening import DatabaseFileError, describe_error, display_url
 from desktop.persistence.private_files import make_private_folder
-from desktop.services.session.questions import Damaged, NeedsAnswer
+from desktop.services.session.questions import CannotOpen, Damaged, NeedsAnswer, Problem
 from desktop.services.session.service import DatabaseSessions
 
 EXPECTED_ERRORS = (SQLAlchemyError, OSError, ValueError, RecordNotFoundError, RecordInUseError, StaleRecordError,
@@ -168,7 +168,9 @@ def _run(spec: Command, args: argparse.Namespace, url: str, app_paths: paths.App
         database = sessions.open(url, lock=False)  # like a second window: the GUI may have it open meanwhile
     except NeedsAnswer as needed:  # a clear message instead of a question or a traceback
         cause = needed.question.error
-        if isinstance(cause, DatabaseFileError):
+        if isinstance(needed.question, CannotOpen) and needed.question.problem == Problem.DISK_FULL:
+            print(f"incident-logger {args.command}: {needed.question.message}", file=sys.stderr)
+        elif isinstance(cause, DatabaseFileError):
             hint = " `incident-logger restore --latest --move-damaged` restores the newest good backup."
             print(f"incident-logger: {cause}{hint if isinstance(needed.question, Damaged) else ''}", file=sys.stderr)
         else:
@@ -180,10 +182,17 @@ def _run(spec: Command, args: argparse.Namespace, url: str, app_paths: paths.App
     try:
         return spec.run(database, args)
     except EXPECTED_ERRORS as error:  # bad input or a busy/broken database: one line, data left as it was
-        print(f"incident-logger {args.command}: {describe_error(error)}", file=sys.stderr)
+        print(f"incident-logger {args.command}: {describe_error(error, _sqlite_path(url))}", file=sys.stderr)
         return 1
     finally:
         sessions.close(database)
+
+
+def _sqlite_path(url: str) -> Path | None:
+    try:
+        return sqlite_file(url)
+    except Exception:  # not a URL: opening said so
+        return None
 
 
 def _new_file(url: str) -> bool:

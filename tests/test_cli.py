@@ -124,7 +124,7 @@ def test_bad_database_url_exits_with_one_line(tmp_path: Path) -> None:
 def test_unusable_database_url_gives_one_line_without_traceback(
     url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["--data-dir", str(tmp_path), "--database-url", url, "list"]) == 2
+    assert main(["--data-dir", str(tmp_path), "--database-url", url, "--create", "list"]) == 2
     captured = capsys.readouterr()
     assert captured.out == ""
     lines = captured.err.strip().splitlines()
@@ -150,7 +150,7 @@ def test_busy_database_gives_one_line_and_writes_nothing(
     from desktop.persistence import engine
 
     data = tmp_path / "d"
-    assert main(["--data-dir", str(data), "list"]) == 0  # creates the database
+    assert main(["--data-dir", str(data), "--create", "list"]) == 0  # creates the database
     monkeypatch.setattr(engine, "BUSY_TIMEOUT_MS", 100)
     other = sqlite3.connect(data / "incidents.sqlite3", isolation_level=None)
     try:
@@ -175,7 +175,7 @@ def test_refused_input_in_a_command_gives_one_line(
 
     build_parser()
     monkeypatch.setitem(COMMANDS, "list", Command("list", refuse, lambda parser: None))
-    assert main(["--data-dir", str(tmp_path), "list"]) == 1
+    assert main(["--data-dir", str(tmp_path), "--create", "list"]) == 1
     assert capsys.readouterr().err == "incident-logger list: victims_injured: must be 0 or more\n"
 
 

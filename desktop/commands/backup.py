@@ -27,6 +27,7 @@ from desktop.services.backup import (
     verify_backup,
 )
 from desktop.services.leftovers import Leftover
+from desktop.services.output_targets import is_stdout
 
 
 def _fail(name: str, message: str, status: int = 1) -> int:
@@ -72,6 +73,10 @@ def backup(database: Database, args: argparse.Namespace) -> int:
     except BackupError as error:
         return _fail("backup", str(error))
     tell_removed("backup", taken.leftovers_removed)
+    if args.to is not None and not args.to.is_file():  # a device or pipe: checked before it was sent through
+        told = sys.stderr if is_stdout(args.to) else sys.stdout
+        print(f"backup verified and written to {args.to} ({taken.size:,} bytes)", file=told)
+        return 0
     print(f"backup written and verified: {describe(verify_backup(taken.path))}")
     return 0
 

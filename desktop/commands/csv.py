@@ -22,6 +22,7 @@ from desktop.services.csv.files import export_file, written_files
 from desktop.services.csv.format import COLUMNS
 from desktop.services.csv.importer import ImportOptions, import_csv, read_layout
 from desktop.services.csv.sheet import SHEET_COLUMNS, Profile
+from desktop.services.output_targets import is_stdout, write_failure
 from desktop.services.records import FacilityService
 
 FILTER_KEYS = {
@@ -208,15 +209,16 @@ def export(database: Database, args: argparse.Namespace) -> int:
     except (FilterError, ValueError) as error:
         return _fail("export", str(error))
     except OSError as error:
-        return _fail("export", f"cannot write {args.output}: {error.strerror or error}", 1)
+        return _fail("export", f"cannot write {args.output}: {write_failure(error)}", 1)
     for leftover in result.leftovers_removed:
         print(f"incident-logger export: removed {leftover.describe()}", file=sys.stderr)
     files = written_files(args.output, options)
     also = f"; the legal history in {files[1]}" if len(files) > 1 else ""
+    told = sys.stderr if is_stdout(args.output) else sys.stdout  # never into the data written to stdout
     print(f"{result.rows} {entity.plural} written to {args.output} ({len(result.columns)} columns"
-          f"{_sensitive_note(options)}{also})")  # fmt: skip
+          f"{_sensitive_note(options)}{also})", file=told)  # fmt: skip
     if isinstance(where, IncidentFilter) and (possibly := period_counts(database, where)[1]):
-        print(possibly_text(possibly))
+        print(possibly_text(possibly), file=told)
     return 0
 
 

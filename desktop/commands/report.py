@@ -12,6 +12,7 @@ from desktop.commands import command, whole_number
 from desktop.commands.period import incidents_line
 from desktop.persistence.unit_of_work import Database
 from desktop.services.briefing import MAX_ROWS, BriefingOptions
+from desktop.services.output_targets import is_stdout
 from desktop.services.records import FacilityService
 
 MAX_ROWS_LIMIT = 100_000
@@ -98,6 +99,9 @@ def report(database: Database, args: argparse.Namespace) -> int:
     except BriefingError as error:
         return _fail(str(error), 1)
     sensitive = "WITH suspect names and personal details" if args.include_sensitive else "redacted"
-    print(f"briefing written to {args.output} ({pages} pages, {sensitive})")
-    print(incidents_line(database, options.incident_filter()))  # those of a period that overlap it "possibly"
+    told = sys.stderr if is_stdout(args.output) else sys.stdout  # never into the PDF written to stdout
+    print(f"briefing written to {args.output} ({pages} pages, {sensitive})", file=told)
+    print(
+        incidents_line(database, options.incident_filter()), file=told
+    )  # those of a period that overlap it "possibly"
     return 0

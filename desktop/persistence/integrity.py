@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import errno
 import os
 import sqlite3
 import stat
@@ -17,6 +16,7 @@ from sqlalchemy import Engine, text
 from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
 
 from desktop.domain.errors import StorageError
+from desktop.persistence.disk_space import full_disk_advice, no_room
 from desktop.persistence.engine import BUSY_TIMEOUT_MS
 from desktop.persistence.file_sniff import SQLITE_MAGIC, foreign_format, looks_like_sqlite
 from desktop.persistence.schema import alembic_config
@@ -33,6 +33,7 @@ class FileState(StrEnum):
     READ_ONLY = "read_only"  # the file or its folder cannot be written
     NO_ACCESS = "no_access"  # the file cannot be read
     BUSY = "busy"  # another program holds it locked longer than the busy timeout
+    DISK_FULL = "disk_full"  # no room on its disk for what even reading needs (the -shm file, temporary files)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +63,8 @@ class FileCheck:
             "to write the file and its folder; choose another location or ask for write access.",
             FileState.NO_ACCESS: f"The database {where} cannot be read: {self.detail}.",
             FileState.BUSY: f"The database {where} is locked by another program ({self.detail}); try again later.",
+            FileState.DISK_FULL: f"The database {where} cannot be opened because {full_disk_advice(self.path.parent)}"
+            f" ({self.detail}). It is not damaged. {untouched}",
         }[self.state]
 
 
@@ -150,6 +153,8 @@ def _read_contents(path: Path, thorough: bool, immutable: bool) -> FileCheck:
     except sqlite3.OperationalError as error:
         if "locked" in str(error) or "busy" in str(error):
             return FileCheck(path, FileState.BUSY, str(error))
+        if no_room(error, path):  # e.g. a -shm file that cannot grow: the disk is full, the file is sound
+            return FileCheck(path, FileState.DISK_FULL, str(error))
         return FileCheck(path, FileState.DAMAGED, str(error))
     except sqlite3.DatabaseError as error:
         return FileCheck(path, FileState.DAMAGED, str(error))
@@ -214,11 +219,13 @@ def storage_error(error: BaseException, *, writing: bool) -> StorageError | None
     if "locked" in text.lower():
         return None  # a busy timeout keeps its own well-known error; nothing is broken, trying again works
     reason = next((plain for key, plain in STORAGE_PROBLEMS if key in text.lower()), "the database reported an error")
-    if isinstance(cause, OSError) and cause.errno == errno.ENOSPC:
+    if no_room(error):  # SQLITE_FULL, a -shm file that cannot grow (a "disk I/O error"), ENOSPC: not damage
         reason = "the disk is full"
     if writing:
         return StorageError(f"Nothing was saved: {reason} ({text}). The database is as it was before; "
                             "fix the cause and save again.")  # fmt: skip
+    if reason == "the disk is full":
+        return StorageError(f"Could not read the database: {full_disk_advice()} ({text}). It is not damaged.")
     return StorageError(f"Could not read the database: {reason} ({text}).")
 
 

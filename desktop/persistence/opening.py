@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from pathlib import Path
 
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
 
 from desktop.persistence.chain_upkeep import secure_chain
+from desktop.persistence.disk_space import full_disk_advice, no_room
 from desktop.persistence.engine import create_database_engine, sqlite_file
 from desktop.persistence.integrity import FileCheck, check_database_file
 from desktop.persistence.schema import upgrade_to_head
@@ -41,10 +43,15 @@ def display_url(url: str) -> str:
         return url if "@" not in url else "<unparsable database URL>"
 
 
-def describe_error(error: BaseException) -> str:
-    """One line for people: the driver's own message without SQLAlchemy's SQL and background link."""
+def describe_error(error: BaseException, where: Path | None = None) -> str:
+    """One line for people: the driver's own message without SQLAlchemy's SQL and background link; a full disk
+    (SQLite's "disk I/O error" when its -shm file cannot grow, SQLITE_FULL, ENOSPC) said so, with what to do.
+    `where`: the database file, when known (its disk's free space tells an I/O error that is a full disk)."""
     cause = error.orig if isinstance(error, DBAPIError) and error.orig is not None else error
     text = " ".join(part.strip() for part in str(cause).splitlines() if part.strip())
+    if no_room(error, where) and "disk is full" not in text:
+        folder = where.parent if where is not None else None
+        return f"{full_disk_advice(folder)} ({text or type(cause).__name__})"
     return text or type(cause).__name__
 
 

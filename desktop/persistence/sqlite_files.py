@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.domain.kinds import RecordKind
+from desktop.persistence.disk_space import no_room
 from desktop.persistence.integrity import FileCheck, FileState, check_database_file, read_only_connection, table_names
 
 SQLiteError = sqlite3.Error
@@ -134,6 +135,6 @@ def remove_with_side_files(path: Path) -> None:
 def describe_file_error(error: BaseException) -> str:
     """One line for people about a failed file operation (a full disk said so)."""
     text = " ".join(str(error).split())
-    if isinstance(error, sqlite3.OperationalError) and "full" in text:
-        return f"the disk is full ({text})"
+    if no_room(error):
+        return f"the disk is full ({text}); free some space on it and try again"
     return text or type(error).__name__

@@ -26,6 +26,7 @@ from desktop.persistence.sqlite_files import (
 )
 from desktop.persistence.unit_of_work import utc_now
 from desktop.services.leftovers import Leftover, Work, clean_leftovers, find_leftovers, free_temporary_name
+from desktop.services.output_targets import TargetError, private_scratch, send, streams_through
 
 SUFFIX = ".sqlite3"
 _NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})(?:-(?P<n>\d+))?-(?P<label>[a-z-]+)\.sqlite3$")
@@ -118,6 +119,12 @@ def back_up_to(database: Path, destination: Path) -> BackupInfo:
         raise BackupError(f"there is no database at {database} to back up")
     if destination.exists() and destination.resolve() == database.resolve():
         raise BackupError(f"{destination} is the database itself; choose another file for the backup")
+    try:
+        through = streams_through(destination)
+    except TargetError as error:
+        raise BackupError(str(error)) from None
+    if through:
+        return _send_backup(database, destination)
     removed = clean_leftovers(destination.parent, (Work.BACKUP,), targets=(destination.name,))
     _put_checked_copy(
         database,
@@ -127,6 +134,21 @@ def back_up_to(database: Path, destination: Path) -> BackupInfo:
         failed=lambda reason: f"could not back up {database} to {destination}: {reason}",
     )
     return replace(backup_info(destination), leftovers_removed=tuple(removed))
+
+
+def _send_backup(database: Path, destination: Path) -> BackupInfo:
+    """back_up_to a character device or FIFO (/dev/stdout, a named pipe): the copy is made and checked in a
+    private folder elsewhere, then sent through `destination`, which stays what it is."""
+    with private_scratch() as folder:
+        copy = folder / f"{database.stem}{SUFFIX}"
+        _put_checked_copy(database, copy, partial="partial", what="the copy",
+                          failed=lambda reason: f"could not back up {database}: {reason}")  # fmt: skip
+        checked = backup_info(copy)
+        try:
+            send(copy, destination)
+        except OSError as error:
+            raise BackupError(f"could not write the backup to {destination}: {describe_file_error(error)}") from None
+    return BackupInfo(destination, checked.taken_at, None, checked.size)
 
 
 def verify_backup(path: Path) -> BackupSummary:

@@ -38,6 +38,7 @@ TITLES = {
     Problem.NOT_OURS: "Not an Incident Logger database",
     Problem.READ_ONLY: "Database is read-only",
     Problem.NO_ACCESS: "Database cannot be read",
+    Problem.DISK_FULL: "Disk full",
     Problem.BACKUP_FAILED: "Cannot upgrade the database",
     Problem.RESTORE_FAILED: "Restore failed",
     Problem.OPEN_FAILED: "Cannot open the database",

@@ -29,6 +29,7 @@ from desktop.services.csv.format import (
 )
 from desktop.services.csv.sheet import Profile, SheetColumn, sheet_columns_of
 from desktop.services.leftovers import Leftover, Work, clean_leftovers, create_temporary_file
+from desktop.services.output_targets import open_through, streams_through
 
 CHUNK = 5_000  # rows per fetch and per write (and between progress reports)
 PAGE = 1_000  # records per page of the record-by-record path
@@ -167,11 +168,21 @@ def export_records(
     A path is written through a temporary file in the same folder (mode 0600) that replaces the target only
     when everything is written and synced; on cancel or error the temporary file is removed and the target is
     left as it was; what killed exports left in that folder is removed first (ExportResult.leftovers_removed).
-    A stream is written as it goes (text streams as str, binary streams as UTF-8)."""
+    A character device or FIFO (/dev/stdout, a named pipe) is written straight through; a folder is refused
+    (output_targets.TargetError). A stream is written as it goes (text streams as str, binary streams as UTF-8)."""
     started = time.perf_counter()
     columns = options.chosen_columns()
     where = options.checked_filter()
     keys = tuple(c.key for c in columns)
+    if isinstance(path_or_stream, str | os.PathLike) and streams_through(Path(path_or_stream)):
+        path = Path(path_or_stream)  # /dev/stdout, a named pipe: written straight through, never replaced
+        try:
+            with open_through(path) as through:
+                rows = _write_stream(database, through, columns, where, options, progress)
+        except ExportCancelled:
+            return ExportResult(0, keys, path, cancelled=True, seconds=time.perf_counter() - started)
+        _audit(database, options, keys, rows, where, str(path))
+        return ExportResult(rows, keys, path, seconds=time.perf_counter() - started)
     if isinstance(path_or_stream, str | os.PathLike):
         path = Path(path_or_stream)
         removed = tuple(clean_export_leftovers(path))

@@ -40,6 +40,7 @@ from desktop.services.csv.legal_history import HISTORY_COLUMNS
 from desktop.services.csv.sheet import Cell, Profile, neutralize_sheet
 from desktop.services.csv.tables import Layout, Masked, places, readme
 from desktop.services.leftovers import create_temporary_file, create_temporary_folder
+from desktop.services.output_targets import TargetError, private_scratch, send, streams_through
 
 __all__ = ["export_file", "written_files"]
 
@@ -65,7 +66,10 @@ def export_file(database: Database, target: Destination, options: ExportOptions,
     path = Path(target)
     layout = _layout(options)
     where = options.checked_filter()
-    removed = tuple(clean_export_leftovers(path))
+    if file_format is FileFormat.CSV and layout.history and streams_through(path):
+        raise TargetError("it cannot take the legal history file the spreadsheet profile writes beside the table; "
+                          "give the name of a file, or choose --format zip or xlsx")  # fmt: skip
+    removed = () if streams_through(path) else tuple(clean_export_leftovers(path))  # nothing to clean in /dev
     try:
         with ExitStack() as stack:
             rows = _write_files(database, path, file_format, options, layout, progress, stack)
@@ -86,11 +90,14 @@ def _layout(options: ExportOptions) -> Layout:
 
 class _Staged:
     """A file written under the temporary name `.<name>.partial-<pid>` in the target's folder (0600), put in place
-    by `commit` (services/leftovers.py finds it when a killed run left it)."""
+    by `commit` (services/leftovers.py finds it when a killed run left it); for a character device or FIFO
+    (/dev/stdout, a named pipe) in a private folder elsewhere, then sent through it."""
 
     def __init__(self, target: Path, stack: ExitStack) -> None:
         self.target = target
-        self.path = create_temporary_file(target)
+        self.through = streams_through(target)
+        beside = stack.enter_context(private_scratch()) / target.name if self.through else target
+        self.path = create_temporary_file(beside)
         stack.callback(self._discard)
 
     def _discard(self) -> None:
@@ -98,6 +105,9 @@ class _Staged:
             os.unlink(self.path)
 
     def commit(self) -> None:
+        if self.through:
+            send(self.path, self.target)  # the device or pipe stays what it is
+            return
         with open(self.path, "rb+") as done:
             os.fsync(done.fileno())
         os.replace(self.path, self.target)
@@ -139,7 +149,10 @@ def _write_files(database: Database, path: Path, file_format: FileFormat, option
 
 def _pieces(target: Path, stack: ExitStack) -> Path:
     """A folder `.<name>.parts-<pid>` beside `target` (0700) for the pieces of a ZIP or XLSX file, removed with
-    `stack`: the tables hold what the export holds, so they stay where a killed run's leftovers are found."""
+    `stack`: the tables hold what the export holds, so they stay where a killed run's leftovers are found. For a
+    character device or FIFO, a private folder elsewhere (never a folder in /dev)."""
+    if streams_through(target):
+        return Path(stack.enter_context(private_scratch()))
     folder = create_temporary_folder(target)
     stack.callback(shutil.rmtree, folder, True)
     return folder

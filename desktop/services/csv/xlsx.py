@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import re
 from contextlib import suppress
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
+from zipfile import ZIP_DEFLATED, ZipFile
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -17,6 +18,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet import _writer as sheet_writer
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+from openpyxl.writer.excel import ExcelWriter
 
 from desktop.domain.kinds import RecordKind
 from desktop.persistence.unit_of_work import Database
@@ -177,5 +179,18 @@ def _fill(book: Workbook, database: Database, path: Path, options: ExportOptions
         cell = WriteOnlyCell(about, value=_escape(line) or None)
         cell.data_type = "s"
         about.append([cell])
-    book.save(path)
+    _save(book, path)
     return rows
+
+
+def _save(book: Workbook, path: Path) -> None:
+    """book.save(path), closing the archive on a failure too (a full disk): openpyxl leaves that to the garbage
+    collector, whose second failure to close it prints a traceback."""
+    archive = ZipFile(path, "w", ZIP_DEFLATED, allowZip64=True)
+    try:
+        book.properties.modified = datetime.now(UTC).replace(tzinfo=None)
+        ExcelWriter(book, archive).save()  # closes the archive when done
+    except BaseException:
+        with suppress(Exception):
+            archive.close()
+        raise

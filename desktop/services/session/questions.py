@@ -34,6 +34,7 @@ class Problem(StrEnum):
     NOT_OURS = "not_ours"
     READ_ONLY = "read_only"
     NO_ACCESS = "no_access"
+    DISK_FULL = "disk_full"  # no room on the database's disk even to open it; it is not damaged
     BACKUP_FAILED = "backup_failed"  # the verified backup before a migration failed: nothing was migrated
     RESTORE_FAILED = "restore_failed"  # a repair (moving the damaged file aside, restoring a backup) failed
     OPEN_FAILED = "open_failed"  # a server that does not answer, a bad URL, any other error

@@ -11,9 +11,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import overload
 
+from desktop.persistence.disk_space import no_room
 from desktop.persistence.engine import sqlite_file
 from desktop.persistence.instance_lock import InstanceLock, InstanceLockedError, current_owner
-from desktop.persistence.integrity import FileState
+from desktop.persistence.integrity import FileCheck, FileState
 from desktop.persistence.opening import DatabaseFileError, describe_error, display_url, open_checked
 from desktop.persistence.private_files import make_private_folder
 from desktop.persistence.sqlite_files import audit_head
@@ -53,6 +54,7 @@ _PROBLEM_OF_STATE = {
     FileState.NOT_OURS: Problem.NOT_OURS,
     FileState.READ_ONLY: Problem.READ_ONLY,
     FileState.NO_ACCESS: Problem.NO_ACCESS,
+    FileState.DISK_FULL: Problem.DISK_FULL,
 }
 
 
@@ -172,6 +174,10 @@ class DatabaseSessions:
         if isinstance(error, BackupError):
             return CannotOpen(url, error, f"The database was not upgraded because its backup failed: {error}",
                               Problem.BACKUP_FAILED)  # fmt: skip
+        path = _sqlite_path(url)
+        if path is not None and no_room(error, path):  # the -shm file cannot grow: a full disk, nothing damaged
+            full = FileCheck(path, FileState.DISK_FULL, " ".join(str(getattr(error, "orig", None) or error).split()))
+            return CannotOpen(url, error, full.message, Problem.DISK_FULL)
         return CannotOpen(url, error, f"Cannot open {display_url(url)}: {describe_error(error)}", Problem.OPEN_FAILED)
 
     # ---- repairing a damaged file -------------------------------------------------------------------------------
@@ -266,6 +272,13 @@ class DatabaseSessions:
             if lock is not None:
                 lock.release()
         return taken
+
+
+def _sqlite_path(url: str) -> Path | None:
+    try:
+        return sqlite_file(url)
+    except Exception:  # not a URL at all
+        return None
 
 
 def _try_lock(path: Path) -> InstanceLock | InstanceLockedError | None:

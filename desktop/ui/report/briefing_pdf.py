@@ -8,7 +8,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
@@ -25,6 +25,7 @@ from desktop.persistence.unit_of_work import Database
 from desktop.services.briefing import BriefingContent, BriefingOptions, briefing_content
 from desktop.services.export_audit import audit_briefing
 from desktop.services.leftovers import Leftover, Work, clean_leftovers, create_temporary_file
+from desktop.services.output_targets import TargetError, streams_through, write_failure
 from desktop.ui.report.briefing_html import Contents, briefing_html, generated_text
 from desktop.ui.report.chart_images import briefing_charts
 from desktop.ui.report.pagination import paginate
@@ -40,36 +41,55 @@ class BriefingError(RuntimeError):
 
 def write_briefing(database: Database, path: Path | str, options: BriefingOptions,
                    told: Callable[[Leftover], None] | None = None) -> int:  # fmt: skip
-    """Write the briefing for `options` to `path` (replaced only when complete, through `.<name>.partial-<pid>`);
-    returns the page count. What killed exports and briefings left in that folder is removed first (`told` hears
-    of each).
+    """Write the briefing for `options` to `path` (replaced only when complete, through `.<name>.partial-<pid>`;
+    a character device or FIFO such as /dev/stdout written straight through, never replaced); returns the page
+    count. What killed exports and briefings left in that folder is removed first (`told` hears of each).
 
     Records an EXPORT audit entry saying whether the sensitive fields are in it (desktop.services.export_audit).
     Needs a QApplication (charts are QGraphicsWidgets). Raises BriefingError for unusable options or an
-    unwritable path, naming the problem."""
+    unwritable path (a folder, a full disk), naming the problem."""
     if QApplication.instance() is None:
         raise BriefingError("the briefing needs a QApplication to draw its charts")
     target = Path(path)
     try:
+        through = streams_through(target)
+    except TargetError as error:
+        raise BriefingError(f"cannot write the briefing: {error}") from None
+    try:
         content = briefing_content(database, options)
     except ValueError as error:
         raise BriefingError(f"cannot write the briefing: {error}") from None
-    if not target.parent.is_dir():
+    if not through and not target.parent.is_dir():
         raise BriefingError(f"cannot write {target}: the folder {target.parent} does not exist")
-    clean_leftovers(target.parent, (Work.EXPORT,), targets=(target.name,), told=told)
+    pdf, pages = _render(content, target)  # in memory: Qt's PDF writer would not tell a failed write
     try:
-        temporary = create_temporary_file(target)
+        if through:
+            audit_briefing(database, content, target, pages)  # no briefing leaves without its audit entry
+            with open(os.open(target, os.O_WRONLY), "wb") as out:
+                out.write(pdf)
+        else:
+            clean_leftovers(target.parent, (Work.EXPORT,), targets=(target.name,), told=told)
+            _replace(target, pdf, lambda: audit_briefing(database, content, target, pages))
     except OSError as error:
-        raise BriefingError(f"cannot write {target}: {error.strerror or error}") from None
+        raise BriefingError(f"cannot write {target}: {write_failure(error)}") from None
+    return pages
+
+
+def _replace(target: Path, pdf: bytes, before_rename: Callable[[], object]) -> None:
+    """Write `pdf` to an owner-only temporary file beside `target`, flush it to disk, call `before_rename`, and
+    rename it over `target`; on any failure the temporary file is removed and `target` left as it was."""
+    temporary = create_temporary_file(target)
     try:
-        pages = _render(content, Path(temporary))
-        audit_briefing(database, content, target, pages)  # no briefing leaves without its audit entry
+        with open(temporary, "wb") as out:
+            out.write(pdf)
+            out.flush()
+            os.fsync(out.fileno())
+        before_rename()
         os.replace(temporary, target)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
-    return pages
 
 
 def _document(content: BriefingContent, charts: dict[str, QImage], writer: QPdfWriter, page: QSizeF,
@@ -104,8 +124,11 @@ def footer_text(content: BriefingContent) -> str:
     return f"{content.options.title}, {content.as_of.isoformat()}: {prepared}{generated_text(content)}. {notice}"
 
 
-def _render(content: BriefingContent, path: Path) -> int:
-    writer = QPdfWriter(str(path))
+def _render(content: BriefingContent, path: Path) -> tuple[bytes, int]:
+    """The PDF's bytes and its page count; `path` only names it in a message."""
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
     writer.setResolution(RESOLUTION)
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.Letter))
     writer.setPageMargins(MARGINS_MM, QPageLayout.Unit.Millimeter)
@@ -148,4 +171,4 @@ def _render(content: BriefingContent, path: Path) -> int:
             painter.drawText(footer, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom), right)
     finally:
         painter.end()
-    return pages
+    return bytes(buffer.data().data()), pages
