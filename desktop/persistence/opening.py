@@ -49,7 +49,7 @@ def describe_error(error: BaseException, where: Path | None = None) -> str:
     `where`: the database file, when known (its disk's free space tells an I/O error that is a full disk)."""
     cause = error.orig if isinstance(error, DBAPIError) and error.orig is not None else error
     text = " ".join(part.strip() for part in str(cause).splitlines() if part.strip())
-    if no_room(error, where) and "disk is full" not in text:
+    if no_room(error, where) and "the disk is full" not in text:  # not already said (a StorageError)
         folder = where.parent if where is not None else None
         return f"{full_disk_advice(folder)} ({text or type(cause).__name__})"
     return text or type(cause).__name__
