@@ -55,6 +55,31 @@ def python(*args: str, umask: int | None = None, **env: str) -> subprocess.Compl
 
 
 @pytest.fixture
+def devices(tmp_path: Path) -> dict[str, Path]:
+    """A null and a full character device (1:3 and 1:7, as /dev/null and /dev/full). As root, private nodes in
+    tmp_path, so that a regression (a file renamed over the device) can never replace the system's own; as anyone
+    else the system's, which they cannot replace."""
+    if os.geteuid() != 0:
+        return {"null": Path("/dev/null"), "full": Path("/dev/full")}
+    folder = tmp_path / "dev"
+    folder.mkdir()
+    nodes = {"null": folder / "null", "full": folder / "full"}
+    try:
+        os.mknod(nodes["null"], stat.S_IFCHR | 0o666, os.makedev(1, 3))
+        os.mknod(nodes["full"], stat.S_IFCHR | 0o666, os.makedev(1, 7))
+    except OSError as error:
+        pytest.skip(f"cannot make device nodes here: {error}")
+    return nodes
+
+
+def still_devices(devices: dict[str, Path]) -> bool:
+    """Both nodes are character devices still, with nothing left beside them."""
+    folder = devices["null"].parent
+    beside = folder == Path("/dev") or sorted(os.listdir(folder)) == ["full", "null"]
+    return beside and all(stat.S_ISCHR(path.stat().st_mode) for path in devices.values())
+
+
+@pytest.fixture
 def demo_dir(tmp_path: Path) -> Path:
     data = tmp_path / "data"
     assert main(["--data-dir", str(data), "demo"]) == 0
@@ -92,14 +117,21 @@ def full_disk(tmp_path: Path) -> Iterator[Path]:
 
 
 def test_reading_on_a_full_disk_says_the_disk_is_full_not_damaged(
-    full_disk: Path, capsys: pytest.CaptureFixture[str]
+    full_disk: Path, devices: dict[str, Path], capsys: pytest.CaptureFixture[str]
 ) -> None:
     data = full_disk / "data"
     database = data / "incidents.sqlite3"
     before = digest(database)
     # The first reader cannot make the -shm file a WAL database needs; the next finds the -wal it left and
     # fails in the file check instead: both are a full disk.
-    for command in (["list"], ["list"], ["stats"], ["check"], ["audit", "verify"], ["export", "-o", "/dev/null"]):
+    for command in (
+        ["list"],
+        ["list"],
+        ["stats"],
+        ["check"],
+        ["audit", "verify"],
+        ["export", "-o", str(devices["null"])],
+    ):
         assert main(["--data-dir", str(data), *command]) == 2, command
         captured = capsys.readouterr()
         line = one_line(captured.err)
@@ -135,16 +167,17 @@ def test_an_export_on_a_full_disk_says_so_and_leaves_nothing(
     assert tree(full_disk) == before
 
 
-def test_dev_full_is_a_full_disk_for_the_report_and_the_export(demo_dir: Path) -> None:
-    """/dev/full answers every write with ENOSPC: a full disk without root."""
-    report = python("--data-dir", str(demo_dir), "report", "-o", "/dev/full")
+def test_dev_full_is_a_full_disk_for_the_report_and_the_export(demo_dir: Path, devices: dict[str, Path]) -> None:
+    """The full device answers every write with ENOSPC: a full disk without a small disk to fill."""
+    full = devices["full"]
+    report = python("--data-dir", str(demo_dir), "report", "-o", str(full))
     assert report.returncode == 1
-    assert one_line(report.stderr) == ("incident-logger report: cannot write /dev/full: the disk is full (No space "
+    assert one_line(report.stderr) == (f"incident-logger report: cannot write {full}: the disk is full (No space "
                                        "left on device); free some space on it and try again")  # fmt: skip
-    export = python("--data-dir", str(demo_dir), "export", "-o", "/dev/full")
+    export = python("--data-dir", str(demo_dir), "export", "-o", str(full))
     assert export.returncode == 1
-    assert "cannot write /dev/full: the disk is full" in one_line(export.stderr)
-    assert stat.S_ISCHR(Path("/dev/full").stat().st_mode)
+    assert f"cannot write {full}: the disk is full" in one_line(export.stderr)
+    assert still_devices(devices)
 
 
 def sqlite_full_error(tmp_path: Path) -> sqlite3.OperationalError:
@@ -342,11 +375,9 @@ def read_fifo(path: Path, received: list[bytes]) -> threading.Thread:
 
 
 @pytest.mark.parametrize("file_format", ["csv", "zip", "xlsx"])
-def test_an_export_to_dev_null_leaves_the_device(demo_dir: Path, file_format: str) -> None:
-    before = set(os.listdir("/dev"))
-    assert main(["--data-dir", str(demo_dir), "export", "-o", "/dev/null", "--format", file_format]) == 0
-    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
-    assert not {name for name in set(os.listdir("/dev")) - before if "null" in name or "export" in name}
+def test_an_export_to_dev_null_leaves_the_device(demo_dir: Path, devices: dict[str, Path], file_format: str) -> None:
+    assert main(["--data-dir", str(demo_dir), "export", "-o", str(devices["null"]), "--format", file_format]) == 0
+    assert still_devices(devices)  # not replaced by a regular file, no temporary file or folder beside it
 
 
 @pytest.mark.parametrize(("file_format", "magic"), [("csv", b"uuid,"), ("zip", b"PK"), ("xlsx", b"PK")])
@@ -378,17 +409,22 @@ def test_the_report_and_a_backup_go_through_a_fifo(demo_dir: Path, tmp_path: Pat
     assert tree(tmp_path / "out") == ["pipe"]
 
 
-def test_a_backup_to_dev_null_leaves_the_device(demo_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["--data-dir", str(demo_dir), "backup", "--to", "/dev/null"]) == 0
-    assert capsys.readouterr().out.startswith("backup verified and written to /dev/null (")
-    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+def test_a_backup_to_dev_null_leaves_the_device(
+    demo_dir: Path, devices: dict[str, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--data-dir", str(demo_dir), "backup", "--to", str(devices["null"])]) == 0
+    assert capsys.readouterr().out.startswith(f"backup verified and written to {devices['null']} (")
+    assert still_devices(devices)
 
 
-def test_an_export_to_stdout_keeps_its_messages_out_of_the_data(demo_dir: Path) -> None:
-    finished = python("--data-dir", str(demo_dir), "export", "-e", "facilities", "-o", "/dev/stdout")
+def test_an_export_to_stdout_keeps_its_messages_out_of_the_data(demo_dir: Path, tmp_path: Path) -> None:
+    stdout = tmp_path / "stdout"  # what /dev/stdout is, but one a regression could replace harmlessly
+    stdout.symlink_to("/proc/self/fd/1")
+    finished = python("--data-dir", str(demo_dir), "export", "-e", "facilities", "-o", str(stdout))
     assert finished.returncode == 0
     assert finished.stdout.startswith("uuid,version,") and len(finished.stdout.splitlines()) == 4
-    assert finished.stderr == "3 facilities written to /dev/stdout (23 columns)\n"
+    assert finished.stderr == f"3 facilities written to {stdout} (23 columns)\n"
+    assert stdout.is_symlink()
 
 
 def test_a_folder_as_the_output_is_refused(demo_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
