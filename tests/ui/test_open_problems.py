@@ -488,3 +488,32 @@ def test_escape_on_the_damaged_question_is_no_consent(
     assert answers.unexpected == []
     assert fingerprint(path) == before
     assert not path.with_name("incidents.sqlite3.damaged").exists()
+
+
+def test_a_missing_database_is_asked_about_and_created_only_on_the_answer(
+    paths: AppPaths, responder: Callable[[list[Step]], Responder], qtbot: QtBot, sessions: DatabaseSessions,
+    tmp_path: Path,
+) -> None:  # fmt: skip
+    typo = tmp_path / "typo" / "incidents.sqlite3"
+    url = f"sqlite+pysqlite:///{typo}"
+    answers = responder([("database_missing", click(qtbot, "Quit"))])
+    assert open_first_database(sessions, url, create=False) is None
+    assert answers.unexpected == []
+    assert answers.seen[0][1].startswith(f"There is no database at {typo}. Nothing has been created.")
+    assert not typo.parent.exists()  # no folder, no file, no lock
+
+    answers = responder([("database_missing", click(qtbot, "Create a new database here"))])
+    database = open_first_database(sessions, url, create=False)
+    assert database is not None and answers.unexpected == []
+    sessions.close(database)
+    assert typo.is_file()
+
+
+def test_the_default_database_is_created_without_a_question(
+    paths: AppPaths, responder: Callable[[list[Step]], Responder], sessions: DatabaseSessions
+) -> None:
+    answers = responder([])
+    database = open_first_database(sessions, paths.default_url)  # the first run
+    assert database is not None and answers.seen == []
+    sessions.close(database)
+    assert paths.default_database.is_file()
