@@ -137,7 +137,7 @@ def _no_database(spec: Command, args: argparse.Namespace, url: str, app_paths: p
     """Why the command may not run on `url`: its SQLite file does not exist, and neither --create asks for a new
     one nor is it the default database a writing command (demo, import) creates on the first run. Never a silent
     new database for a mistyped path."""
-    if not spec.opens_database or args.create:
+    if spec.missing_ok or args.create:
         return None
     try:
         path = sqlite_file(url)

@@ -257,7 +257,7 @@ def test_the_window_on_a_data_folder_that_is_a_file_says_so(tmp_path: Path) -> N
 @pytest.mark.parametrize(
     "command",
     [["list"], ["stats"], ["check"], ["audit", "verify"], ["export", "-o", "OUT/x.csv"], ["report", "-o", "OUT/x.pdf"],
-     ["demo"], ["import", "-i", "OUT/in.csv"], ["backup"]],
+     ["demo"], ["import", "-i", "OUT/in.csv"], ["backup"], ["migrate"]],
     ids=lambda c: c[0],
 )  # fmt: skip
 def test_a_missing_database_is_refused_and_nothing_is_created(
@@ -430,18 +430,16 @@ def test_an_export_to_stdout_keeps_its_messages_out_of_the_data(demo_dir: Path, 
 def test_a_folder_as_the_output_is_refused(demo_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     folder = tmp_path / "reports"
     folder.mkdir()
-    assert main(["--data-dir", str(demo_dir), "export", "-o", str(folder)]) == 2
-    assert one_line(capsys.readouterr().err) == (f"incident-logger export: {folder} is a folder; give the name of a "
-                                                 "file in it")  # fmt: skip
+    refused = "it is a folder; give the name of a file in it"
+    assert main(["--data-dir", str(demo_dir), "export", "-o", str(folder)]) == 1
+    assert one_line(capsys.readouterr().err) == f"incident-logger export: cannot write {folder}: {refused}"
     assert main(["--data-dir", str(demo_dir), "backup", "--to", str(folder)]) == 1
     assert (
-        one_line(capsys.readouterr().err)
-        == f"incident-logger backup: {folder} is a folder; give the name of a file in it"
+        one_line(capsys.readouterr().err) == f"incident-logger backup: cannot write the backup to {folder}: {refused}"
     )
     report = python("--data-dir", str(demo_dir), "report", "-o", str(folder))
     assert report.returncode == 1
-    assert one_line(report.stderr) == (f"incident-logger report: cannot write the briefing: {folder} is a folder; give "
-                                       "the name of a file in it")  # fmt: skip
+    assert one_line(report.stderr) == f"incident-logger report: cannot write {folder}: {refused}"
     assert list(folder.iterdir()) == []
 
 
@@ -469,7 +467,8 @@ def test_folders_are_0700_and_files_0600_under_umask_000(tmp_path: Path) -> None
     modes = {str(p.relative_to(tmp_path)): stat.S_IMODE(p.stat().st_mode) for p in (tmp_path / "new").rglob("*")}
     modes["new"] = stat.S_IMODE((tmp_path / "new").stat().st_mode)
     assert {name for name, mode in modes.items() if mode == 0o700} == {
-        "new", "new/deeper", "new/deeper/backups", "new/deeper/config", "new/other", "new/other/folders"}  # fmt: skip
+        "new", "new/deeper", "new/deeper/backups", "new/deeper/config", "new/deeper/config/audit-keys", "new/other",
+        "new/other/folders"}  # fmt: skip
     assert {mode for name, mode in modes.items() if Path(tmp_path / name).is_file()} == {0o600}
     written = {p.name: stat.S_IMODE(p.stat().st_mode) for p in out.iterdir()}
     assert written == dict.fromkeys(

@@ -22,6 +22,7 @@ class Command:
     opens_database: bool = True  # False: run(None, args) opens (or repairs) args.database_url itself
     writes: bool = False  # True: runs holding the database's instance lock, as the window does (one writer)
     creates: bool = False  # True: may create the default database on the first run (without --create)
+    missing_ok: bool = False  # True: runs on a database file that does not exist (restore puts one there)
 
 
 COMMANDS: dict[str, Command] = {}
@@ -51,14 +52,16 @@ def command(
     opens_database: bool = True,
     writes: bool = False,
     creates: bool = False,
+    missing_ok: bool = False,
 ) -> Callable[[Run], Run]:
     """Register `function(database, args) -> exit status` as subcommand `name`; args.app_paths and the
     resolved args.database_url are set. With opens_database=False the function gets None instead; with
     writes=True it runs while holding the instance lock (waiting up to --wait seconds for another holder); with
-    creates=True it may create the default database when there is none yet (any other missing file needs --create)."""
+    creates=True it may create the default database when there is none yet (any other missing file needs --create);
+    with missing_ok=True it runs on a database file that does not exist at all."""
 
     def register(function: Run) -> Run:
-        COMMANDS[name] = Command(help_text, function, arguments, opens_database, writes, creates)
+        COMMANDS[name] = Command(help_text, function, arguments, opens_database, writes, creates, missing_ok)
         return function
 
     return register

@@ -90,7 +90,7 @@ def _restore_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 @command("restore", "replace the database by a backup (the current one is saved first)", _restore_arguments,
-         opens_database=False, writes=True)  # fmt: skip
+         opens_database=False, writes=True, missing_ok=True)  # fmt: skip
 def restore(_database: Database | None, args: argparse.Namespace) -> int:
     app_paths: AppPaths = args.app_paths
     path = sqlite_file(args.database_url)

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from desktop.persistence.private_files import make_private_folder
+
 KEY_FOLDER_VARIABLE = "INCIDENT_LOGGER_KEY_DIR"  # overrides where the key files are (tests, portable setups)
 KEYRING_SERVICE = "incident-logger audit chain"
 
@@ -124,8 +126,7 @@ class KeyStore:
             return None
 
     def _to_file(self, database_id: str, text: str) -> None:
-        self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        self.folder.chmod(0o700)
+        make_private_folder(self.folder)  # it and any new folder above it 0700, whatever the umask
         target = self.file_of(database_id)
         partial = target.with_name(f".{target.name}.partial-{os.getpid()}")
         descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)

@@ -122,7 +122,7 @@ def back_up_to(database: Path, destination: Path) -> BackupInfo:
     try:
         through = streams_through(destination)
     except TargetError as error:
-        raise BackupError(str(error)) from None
+        raise BackupError(f"cannot write the backup to {destination}: {error}") from None
     if through:
         return _send_backup(database, destination)
     removed = clean_leftovers(destination.parent, (Work.BACKUP,), targets=(destination.name,))

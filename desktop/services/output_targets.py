@@ -15,8 +15,9 @@ from pathlib import Path
 from typing import IO
 
 
-class TargetError(ValueError):
-    """The output path cannot take a file (a folder, a block device, a socket); says which and what to give."""
+class TargetError(OSError):
+    """The output path cannot take the file (a folder, a block device, a socket): what it is and what to give, to
+    follow "cannot write PATH: "."""
 
 
 def streams_through(path: Path) -> bool:
@@ -32,8 +33,8 @@ def streams_through(path: Path) -> bool:
     if stat.S_ISCHR(mode) or stat.S_ISFIFO(mode):
         return True
     if stat.S_ISDIR(mode):
-        raise TargetError(f"{path} is a folder; give the name of a file in it")
-    raise TargetError(f"{path} is a device or socket, not a file; give a file name")
+        raise TargetError("it is a folder; give the name of a file in it")
+    raise TargetError("it is a device or socket, not a file; give the name of a file")
 
 
 def is_stdout(path: Path) -> bool:

@@ -54,7 +54,7 @@ def write_briefing(database: Database, path: Path | str, options: BriefingOption
     try:
         through = streams_through(target)
     except TargetError as error:
-        raise BriefingError(f"cannot write the briefing: {error}") from None
+        raise BriefingError(f"cannot write {target}: {error}") from None
     try:
         content = briefing_content(database, options)
     except ValueError as error:
