@@ -56,8 +56,9 @@ def build_main_window(
     return window
 
 
-def run_gui(url: str, app_paths: AppPaths) -> int:
-    """Show the window on `url` (the last database used, when `url` is the default) until it is closed."""
+def run_gui(url: str, app_paths: AppPaths, *, create: bool = False) -> int:
+    """Show the window on `url` (the last database used, when `url` is the default) until it is closed; a missing
+    file other than the default database is asked about first unless `create` (--create) says to make it."""
     log_file = configure_logging(app_paths)
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
@@ -78,7 +79,7 @@ def run_gui(url: str, app_paths: AppPaths) -> int:
         closer.timeout.connect(lambda: close_everything(shown[0] if shown else None))
         closer.start()
     try:
-        code = _run(app, url, app_paths, qsettings, shown)
+        code = _run(app, url, app_paths, qsettings, shown, create)
     finally:
         sys.excepthook = previous_hook
         qsettings.sync()
@@ -109,11 +110,12 @@ def tell_at_start(message: str) -> None:
             app.shutdown()
 
 
-def _run(app: QApplication, url: str, app_paths: AppPaths, qsettings: QSettings, shown: list[MainWindow]) -> int:
+def _run(app: QApplication, url: str, app_paths: AppPaths, qsettings: QSettings, shown: list[MainWindow],
+         create: bool = False) -> int:  # fmt: skip
     settings = WindowSettings(qsettings)
     sessions = DatabaseSessions(app_paths.backup_dir)
     start = starting_url(url, app_paths, settings)
-    database = open_first_database(sessions, start, create=start == app_paths.default_url)
+    database = open_first_database(sessions, start, create=create or start == app_paths.default_url)
     if database is None:
         return 1
     settings.add_recent_database(database.url)

@@ -108,7 +108,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if spec is None:
         from desktop.app import run_gui  # PySide6 is loaded only for the window
 
-        return run_gui(url, app_paths)
+        return run_gui(url, app_paths, create=args.create)
     args.database_url, args.app_paths = url, app_paths
     try:
         lock = _lock_for(args.command, url, args.wait) if spec.writes and not getattr(args, "list", False) else None

@@ -3,7 +3,6 @@ ask about problems and carry out the answers, switch, restore and close (the aut
 
 from __future__ import annotations
 
-import errno
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -123,7 +122,7 @@ class DatabaseSessions:
                 return None
         except Exception:  # not a URL, or a folder that may not be looked into: the attempt says so
             return None
-        error = FileNotFoundError(errno.ENOENT, "there is no database", str(path))
+        error = FileNotFoundError(f"there is no database at {path}")
         message = f"There is no database at {path}. Nothing has been created."
         return Missing(url, error, message, path)
 
