@@ -32,7 +32,7 @@ bench: system-test $(VENV)/.installed
 	QT_QPA_PLATFORM=offscreen $(PY) -m bench
 
 stress: system-test $(VENV)/.installed
-	QT_QPA_PLATFORM=offscreen STRESS_KILLS=1000 RACE_ROUNDS=20 $(PY) -m pytest -m slow tests
+	QT_QPA_PLATFORM=offscreen STRESS_KILLS=1000 RACE_ROUNDS=20 $(PY) -m pytest -m slow --timeout=0 tests
 
 screenshots: system-test $(VENV)/.installed
 	$(PY) scripts/screenshots.py
