@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from sqlalchemy import Select, func, select
@@ -15,7 +16,7 @@ from desktop.domain.search import parse_search
 from desktop.domain.validation import FieldError, ValidationError
 from desktop.persistence import mapping
 from desktop.persistence.models import DirectiveRow, FacilityRow, IncidentRow, PlanItemIncidentRow, PlanItemRow
-from desktop.persistence.repositories import IncidentRepository, _Repository, in_order
+from desktop.persistence.repositories import IncidentRepository, _Repository, bytewise, in_order
 from desktop.persistence.search_sql import plan_item_search
 
 
@@ -56,6 +57,12 @@ class PlanItemRepository(_Repository[PlanItemRow, PlanItem]):
         incidents = IncidentRepository(self.session, self.audit, self.clock).rows_of(record.incident_uuids,
                                                                                      field="incident")  # fmt: skip
         mapping.apply_plan_item(row, record, facility, incidents, directive)
+
+    def in_uuid_order(self, size: int = 1000) -> Iterator[PlanItem]:
+        """Every plan item in uuid order (bytewise), with facility, directive and incident links loaded per chunk."""
+        query = plan_item_query().order_by(bytewise(self.session, PlanItemRow.uuid))
+        for row in self.session.scalars(query.execution_options(yield_per=size)):
+            yield self._record(row)
 
     def add(self, record: PlanItem) -> PlanItem:
         return self._insert(record)
