@@ -15,7 +15,7 @@ import time
 import traceback
 from collections.abc import Callable
 
-from bench import measure_csv, measure_dashboard, measure_queries, measure_window
+from bench import measure_audit, measure_csv, measure_dashboard, measure_queries, measure_window
 from bench.generate import BenchDatabase, database_path, ensure_database, iter_sizes, requested_analyze, requested_rows
 from bench.timing import SHELL, Figure
 
@@ -24,6 +24,7 @@ AREAS: dict[str, Callable[[BenchDatabase], list[Figure]]] = {
     "window": measure_window.measure,
     "csv": measure_csv.measure,
     "dashboard": measure_dashboard.measure,
+    "audit": measure_audit.measure,
 }
 HEADER = ("area", "operation", "seconds", "target", "result", "sqlite3 s", "ratio", "cpu s", "note")
 
