@@ -5,18 +5,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sqlite3
-from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
 import pytest
+from support.raw import Run, cli_runner, sql
 
-from desktop.cli import main
 from desktop.persistence.audit_log import entry_hash
 from desktop.persistence.instance_lock import InstanceLock
-
-Run = Callable[..., tuple[int, str, str]]
 
 
 @pytest.fixture
@@ -26,12 +22,7 @@ def data_dir(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def run(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> Run:
-    def run_cli(*args: str) -> tuple[int, str, str]:
-        status = main(["--data-dir", str(data_dir), *args])
-        captured = capsys.readouterr()
-        return status, captured.out, captured.err
-
-    return run_cli
+    return cli_runner(data_dir, capsys)
 
 
 @pytest.fixture
@@ -39,16 +30,6 @@ def demo(run: Run, data_dir: Path) -> Path:
     status, _, _ = run("demo")
     assert status == 0
     return data_dir / "incidents.sqlite3"
-
-
-def sql(path: Path, statement: str, *parameters: object) -> list[tuple[object, ...]]:
-    connection = sqlite3.connect(path)
-    try:
-        rows = connection.execute(statement, parameters).fetchall()
-        connection.commit()
-        return rows
-    finally:
-        connection.close()
 
 
 def entry_ids(path: Path) -> list[int]:

@@ -7,46 +7,28 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
-import sqlite3
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from support.raw import Run, cli_runner, sql
 
-from desktop.cli import main
 from desktop.persistence.audit_log import GENESIS, entry_hash
 from desktop.persistence.chain_keys import KeyStore
 from desktop.services.audit import verify_chain
 from desktop.services.session.service import DatabaseSessions
 
-Run = Callable[..., tuple[int, str, str]]
 RELEASE_0003 = Path(__file__).parent / "data" / "release-0003.sqlite"
 
 
 @pytest.fixture
 def run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Run:
-    def run_cli(*args: str) -> tuple[int, str, str]:
-        status = main(["--data-dir", str(tmp_path / "data"), *args])
-        captured = capsys.readouterr()
-        return status, captured.out, captured.err
-
-    return run_cli
+    return cli_runner(tmp_path / "data", capsys)
 
 
 @pytest.fixture
 def demo(run: Run, tmp_path: Path) -> Path:
     assert run("demo")[0] == 0
     return tmp_path / "data" / "incidents.sqlite3"
-
-
-def sql(path: Path, statement: str, *parameters: object) -> list[tuple[object, ...]]:
-    connection = sqlite3.connect(path)
-    try:
-        rows = connection.execute(statement, parameters).fetchall()
-        connection.commit()
-        return rows
-    finally:
-        connection.close()
 
 
 def verify(run: Run, *extra: str) -> tuple[int, list[str]]:
