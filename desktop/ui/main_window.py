@@ -393,7 +393,7 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "New database", f"{path} already exists and was left as it is.\n\n"
                                 "Use File › Open database… to open it, or choose another name.")  # fmt: skip
             return False
-        return self.switch_database(sqlite_url(path))
+        return self.switch_database(sqlite_url(path), create=True)
 
     def open_database_file(self) -> bool:
         chosen, _ = QFileDialog.getOpenFileName(self, "Open database", str(self._database_dir()), DATABASE_FILTER)
@@ -403,9 +403,10 @@ class MainWindow(QMainWindow):
         path = sqlite_file(self.session.database.url)
         return path.parent if path is not None else Path.home()
 
-    def switch_database(self, url: str) -> bool:
-        """Open `url` through the session and show it: a database another window has open may be opened anyway;
-        any other problem is told, and the current database stays."""
+    def switch_database(self, url: str, *, create: bool = False) -> bool:
+        """Open `url` through the session and show it: a database another window has open may be opened anyway; a
+        file that has gone (a recent one) is asked about, never silently created again (`create`: File › New
+        database); any other problem is told, and the current database stays."""
         if url == self.session.database.url:
             return True
 
@@ -418,7 +419,7 @@ class MainWindow(QMainWindow):
 
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            return self.session.switch(url, ask)
+            return self.session.switch(url, ask, create=create)
         finally:
             QApplication.restoreOverrideCursor()
 

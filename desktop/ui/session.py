@@ -59,12 +59,13 @@ class Session(QObject):
         for kind in kinds or tuple(RecordKind):
             self.records_changed.emit(kind)
 
-    def switch(self, url: str, ask: Ask) -> bool:
-        """Open `url` instead; False (the current database stays) when the answer was not to open it."""
+    def switch(self, url: str, ask: Ask, *, create: bool = False) -> bool:
+        """Open `url` instead; False (the current database stays) when the answer was not to open it. A file that is
+        not there is created only with `create` (File › New database); otherwise the Missing question is asked."""
         current = self.database
         if url == current.url:
             return True
-        database = self.sessions.switch(current, url, ask)
+        database = self.sessions.switch(current, url, ask, create=create)
         if database is None:
             return False
         self._database, self._services = database, RecordServices.of(database)

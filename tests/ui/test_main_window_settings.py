@@ -327,3 +327,25 @@ def test_the_registry_places_only_registered_actions_without_empty_groups(qtbot:
     assert [a.objectName() for a in menu.actions()] == ["quit_action"]  # no separator before the only action
     with pytest.raises(ValueError, match="registered already"):
         window.registry.register(WindowAction.QUIT, QAction("Quit again", window))
+
+
+def test_a_recent_database_that_has_gone_is_asked_about_never_created_again(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, dialogs: ScriptedDialogs, qsettings: QSettings
+) -> None:
+    gone = tmp_path / "moved" / "gone.sqlite3"
+    WindowSettings(qsettings).add_recent_database(sqlite_url(gone))
+    current = window.session.database
+    window.recent_menu.aboutToShow.emit()
+    [recent] = [a for a in window.recent_menu.actions() if a.text().startswith("gone.sqlite3")]
+    seen: Seen = []
+    dialogs.then(box_answer(qtbot, seen, "Cancel"))
+    recent.trigger()  # as a click on File › Open recent › gone.sqlite3 does
+    dialogs.check()
+    assert seen[0]["name"] == "database_missing" and f"There is no database at {gone}" in seen[0]["text"]
+    assert not gone.parent.exists() and window.session.database is current  # nothing created, nothing switched
+    dialogs.then(box_answer(qtbot, seen, "Create a new database here"))
+    window.recent_menu.aboutToShow.emit()
+    [recent] = [a for a in window.recent_menu.actions() if a.text().startswith("gone.sqlite3")]
+    recent.trigger()
+    dialogs.check()
+    assert gone.is_file() and window.session.database.url == sqlite_url(gone)

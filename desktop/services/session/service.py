@@ -214,12 +214,12 @@ class DatabaseSessions:
 
     # ---- switching, restoring, closing --------------------------------------------------------------------------
 
-    def switch(self, current: Database, url: str, ask: Ask | None = None) -> Database | None:
-        """Open `url` (asking as open() does) and then close `current`; None (and `current` still open) when the
-        answer was not to open it after all."""
+    def switch(self, current: Database, url: str, ask: Ask | None = None, *, create: bool = True) -> Database | None:
+        """Open `url` (asking as open() does; `create=False` asks before creating a file that is not there) and then
+        close `current`; None (and `current` still open) when the answer was not to open it after all."""
         if url == current.url:
             return current
-        database = self.open(url, ask)
+        database = self.open(url, ask, create=create)
         if database is not None:
             self.close(current)
         return database
