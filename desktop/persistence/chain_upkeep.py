@@ -80,8 +80,6 @@ def secure_chain(database: Database) -> int:
             written += _write_baseline(uow, kind, {key.id: key}, database_id)
         uow.commit()
     database.forget_signer()
-    with database.unit_of_work(write=False):
-        pass  # reads the signer now, rather than as an extra statement in the first real unit of work
     return written
 
 

@@ -47,7 +47,9 @@ class Database:
         self._signer: Signer | None = None
 
     def signer(self, session: Session, *, write: bool) -> Signer:
-        """How this database's new audit entries are signed (read once; a writer creates this computer's key)."""
+        """How this database's new audit entries are signed (read once, by the first writing unit of work, which
+        creates this computer's key when there is none; readers never ask, so a read-only command never loads the
+        keyring)."""
         if self._signer is not None:
             return self._signer
         from desktop.persistence.chain_upkeep import load_signer  # it replays records: the repositories
@@ -123,7 +125,8 @@ class UnitOfWork:
                     raise
                 raise plain from error
         self.session = session
-        self.audit = AuditLog(self.database.clock, self.database.signer(session, write=self.write))
+        signer = self.database.signer(session, write=True) if self.write else Signer()  # a reader writes no entry
+        self.audit = AuditLog(self.database.clock, signer)
         clock = self.database.clock
         self.facilities = FacilityRepository(session, self.audit, clock)
         self.incidents = IncidentRepository(session, self.audit, clock)
