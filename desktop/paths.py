@@ -30,6 +30,11 @@ class AppPaths:
         return sqlite_url(self.default_database)
 
 
+def user_config_dir() -> Path:
+    """The user's configuration folder of the app (platformdirs), without --data-dir."""
+    return Path(platformdirs.user_config_dir(APP_NAME, APP_AUTHOR))
+
+
 class DataFolderError(ValueError):
     """A folder the app keeps its files in cannot be one (a file is in the way) or cannot be made; says which."""
 
@@ -38,7 +43,7 @@ def init(data_dir: Path | None = None, *, create: bool = True) -> AppPaths:
     """Resolve (and, when `create`, create owner-only) the app's directories; `data_dir` overrides the user's.
     Raises DataFolderError when one of them, or a folder above it, is a file or cannot be made."""
     base = data_dir or Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))
-    config = data_dir / "config" if data_dir else Path(platformdirs.user_config_dir(APP_NAME, APP_AUTHOR))
+    config = data_dir / "config" if data_dir else user_config_dir()
     paths = AppPaths(base, config, base / "backups")
     for directory in (paths.data_dir, paths.config_dir, paths.backup_dir):
         if (blocked := blocking_file(directory)) is not None:

@@ -68,6 +68,12 @@ def created_fields(record: object) -> dict[str, list[object]]:
     return {name: [None, value] for name in names if (value := plain(getattr(record, name))) is not None}
 
 
+def made_fields(record: object) -> dict[str, list[object]]:
+    """What the audit trail writes of a record it makes: [None, value] for every field with a value and, for an
+    incident, its legal history as one text. Replaying a record's entries gives the same state."""
+    return created_fields(record) | history_changes(None, record)
+
+
 def entry_text(change: StatusChange) -> str:
     """One legal history entry for the audit trail: "2019-09 referred for prosecution (U.S. Attorney's
     Office, S.D. Fla.; reference 19-cr-80123; charges: arson; note)"."""

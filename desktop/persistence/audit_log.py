@@ -12,7 +12,7 @@ from datetime import datetime
 from sqlalchemy import insert, select, text
 from sqlalchemy.orm import Session
 
-from desktop.domain.changes import SENSITIVE_TOKEN, changed_fields, created_fields, history_changes
+from desktop.domain.changes import SENSITIVE_TOKEN, changed_fields, history_changes, made_fields
 from desktop.domain.enums import AuditAction
 from desktop.domain.records import SENSITIVE_INCIDENT_FIELDS
 from desktop.persistence.models import AuditHeadRow, AuditRow
@@ -32,6 +32,12 @@ def entry_hash(prev_hash: str, at: datetime, action: str, entity: str, entity_uu
     return hmac.new(secret, text.encode("utf-8"), hashlib.sha256).hexdigest()
 
 
+def keyed_fingerprint(key: bytes, field_name: str, value: object) -> str:
+    """A sensitive value as the trail stores it: HMAC(key, field, value), never the text."""
+    mac = hmac.new(key, f"{field_name}\0{value}".encode(), hashlib.sha256).hexdigest()[:32]
+    return f"{SENSITIVE_TOKEN}{mac}"
+
+
 @dataclass(frozen=True, slots=True)
 class Signer:
     """How a database's entries are written: the key that signs them (None: unsigned) and whether sensitive values
@@ -47,9 +53,8 @@ class Signer:
         (equal values give equal fingerprints, so the replay can compare; the text cannot be read back)."""
         if value is None or value == "" or self.keep_sensitive:
             return value
-        key = self.secret if self.secret is not None else self.salt.encode("utf-8")
-        mac = hmac.new(key, f"{field_name}\0{value}".encode(), hashlib.sha256).hexdigest()[:32]
-        return f"{SENSITIVE_TOKEN}{mac}"
+        return keyed_fingerprint(self.secret if self.secret is not None else self.salt.encode("utf-8"), field_name,
+                                 value)  # fmt: skip
 
     def guarded(self, entity: str, changes: dict[str, list[object]]) -> dict[str, list[object]]:
         """`changes` with the entity's sensitive values replaced by their fingerprints (unless they are kept)."""
@@ -58,13 +63,6 @@ class Signer:
             return changes
         return {name: [self.fingerprint(name, value) for value in pair] if name in sensitive else pair
                 for name, pair in changes.items()}  # fmt: skip
-
-
-def record_state(entity: str, record: object, signer: Signer) -> dict[str, object]:
-    """What the trail says of a record it created and updated: every audited field with a value (the legal history
-    as one text), sensitive values as the trail keeps them. Replaying a record's entries gives the same."""
-    changes = signer.guarded(entity, created_fields(record) | history_changes(None, record))
-    return {name: pair[1] for name, pair in changes.items() if pair[1] is not None}
 
 
 @dataclass
@@ -86,8 +84,7 @@ class AuditLog:
         self.pending.append(_Pending(action, entity, entity_uuid, self.signer.guarded(entity, changes)))
 
     def created(self, entity: str, record: object) -> None:
-        changes = created_fields(record) | history_changes(None, record)  # an incident's first legal history too
-        self.record(AuditAction.CREATE, entity, getattr(record, "uuid"), changes)  # noqa: B009
+        self.record(AuditAction.CREATE, entity, getattr(record, "uuid"), made_fields(record))  # noqa: B009
 
     def updated(self, entity: str, before: object, after: object) -> None:
         changes = changed_fields(before, after) | history_changes(before, after)  # an incident's legal history too

@@ -30,9 +30,9 @@ def key_folder() -> Path:
         return Path(os.environ[KEY_FOLDER_VARIABLE])
     if _configured_folder is not None:
         return _configured_folder
-    import platformdirs
+    from desktop import paths  # the user's config folder, as paths.init names it
 
-    return Path(platformdirs.user_config_dir("incident-logger", "IncidentLogger")) / "audit-keys"
+    return paths.user_config_dir() / "audit-keys"
 
 
 @dataclass(frozen=True, slots=True)

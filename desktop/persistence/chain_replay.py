@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -11,10 +9,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.domain.changes import SENSITIVE_TOKEN, created_fields, history_changes
+from desktop.domain.changes import SENSITIVE_TOKEN, made_fields
 from desktop.domain.enums import AuditAction
 from desktop.domain.kinds import RecordKind
-from desktop.persistence.audit_log import SENSITIVE_FIELDS
+from desktop.persistence.audit_log import SENSITIVE_FIELDS, keyed_fingerprint
 from desktop.persistence.chain_keys import ChainKey
 from desktop.persistence.models import AuditRow
 from desktop.persistence.repositories import bytewise
@@ -73,8 +71,7 @@ def _told_states(session: Session, kind: RecordKind) -> Iterator[tuple[str, _Tol
 
 def stored_state(record: object) -> dict[str, object]:
     """A stored record's audited fields with a value, as the trail renders them (before fingerprints)."""
-    changes = created_fields(record) | history_changes(None, record)
-    return {name: pair[1] for name, pair in changes.items() if pair[1] is not None}
+    return {name: pair[1] for name, pair in made_fields(record).items() if pair[1] is not None}
 
 
 def _differences(kind: RecordKind, told: _Told, record: object, keys: Mapping[str, ChainKey],
@@ -92,8 +89,7 @@ def _differences(kind: RecordKind, told: _Told, record: object, keys: Mapping[st
                 unverifiable.append(name)
                 continue
             secret = key.secret if key is not None else salt.encode("utf-8")
-            mac = hmac.new(secret, f"{name}\0{actual}".encode(), hashlib.sha256).hexdigest()[:32]
-            if actual is None or value != f"{SENSITIVE_TOKEN}{mac}":
+            if actual is None or value != keyed_fingerprint(secret, name, actual):
                 differing.append(name)
         elif value != actual:
             differing.append(name)

@@ -10,10 +10,11 @@ from typing import TYPE_CHECKING
 from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
-from desktop.domain.changes import created_fields, history_changes
+from desktop.domain.changes import made_fields
 from desktop.domain.enums import AuditAction
 from desktop.domain.kinds import RecordKind
 from desktop.persistence.audit_log import GENESIS, Signer, entry_hash
+from desktop.persistence.audit_queries import AuditTrail
 from desktop.persistence.chain_keys import ChainKey, KeyStore
 from desktop.persistence.chain_replay import BASELINE_FIELD, mismatches
 from desktop.persistence.models import AuditHeadRow, AuditRow
@@ -29,14 +30,14 @@ def newest_key(keys: Mapping[str, ChainKey]) -> ChainKey | None:
     return max(keys.values(), key=lambda key: key.created_at, default=None)
 
 
-def load_signer(session: Session, store: KeyStore, *, create: bool) -> Signer:
+def load_signer(session: Session, store: KeyStore) -> Signer:
     """The signer of new entries: this computer's newest key of the database (a new one, stored outside the
-    database, when it has none and `create`), unsigned while the database has no id yet."""
+    database, when it has none), unsigned while the database has no id yet."""
     head = session.get(AuditHeadRow, 1)
     if head is None or head.database_id is None:
         return Signer(keep_sensitive=bool(head and head.keep_sensitive))
     key = newest_key(store.keys(head.database_id))
-    if key is None and create:
+    if key is None:
         try:
             key = store.create(head.database_id)
         except OSError:  # the key cannot be kept: entries stay unsigned and `audit verify` says so
@@ -69,7 +70,7 @@ def secure_chain(database: Database) -> int:
         except OSError:
             return 0  # no place for the key: stays unsigned, and `audit verify` says so
         signer = Signer(key.id, key.secret, head.keep_sensitive, database_id)
-        last = _sign_old_entries(session, signer, head) if _old_chain_intact(session, head) else None
+        last = _sign_old_entries(session, signer) if _old_chain_intact(session, head) else None
         head.database_id = database_id
         if last is not None:
             head.last_hash = last
@@ -114,24 +115,23 @@ def _write_baseline(uow: UnitOfWork, kind: RecordKind, keys: Mapping[str, ChainK
     for record in uow.repository(kind).in_uuid_order():
         if differing.get(record.uuid):
             uow.audit.record(AuditAction.CREATE, kind, record.uuid,
-                             {**note, **created_fields(record), **history_changes(None, record)})  # fmt: skip
+                             {**note, **made_fields(record)})  # fmt: skip
             if len(uow.audit.pending) >= 2000:
                 uow.write_audit()  # audit_entries is not the table being read
     return len(differing)
 
 
 def _old_chain_intact(session: Session, head: AuditHeadRow) -> bool:
+    """Whether the entries, none signed yet, verify as an unkeyed chain with the head (the links verify reads)."""
     prev, count = GENESIS, 0
-    query = select(AuditRow).order_by(AuditRow.id).execution_options(yield_per=2000)
-    for row in session.scalars(query):
-        content = entry_hash(row.prev_hash, row.at, row.action.value, row.entity, row.entity_uuid, row.changes)
-        if row.prev_hash != prev or content != row.entry_hash:
+    for link in AuditTrail(session).links({}):
+        if link.prev_hash != prev or link.content_hash != link.entry_hash:
             return False
-        prev, count = row.entry_hash, count + 1
+        prev, count = link.entry_hash, count + 1
     return head.entries == count and head.last_hash == prev
 
 
-def _sign_old_entries(session: Session, signer: Signer, head: AuditHeadRow) -> str:
+def _sign_old_entries(session: Session, signer: Signer) -> str:
     """Sign every entry with the new key, in chain order, sensitive values fingerprinted; the new last hash."""
     prev = GENESIS
     changed: list[dict[str, object]] = []

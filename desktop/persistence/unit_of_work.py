@@ -46,7 +46,7 @@ class Database:
         self.keys = keys if keys is not None else KeyStore()  # the audit chain's keys, outside the database
         self._signer: Signer | None = None
 
-    def signer(self, session: Session, *, write: bool) -> Signer:
+    def signer(self, session: Session) -> Signer:
         """How this database's new audit entries are signed (read once, by the first writing unit of work, which
         creates this computer's key when there is none; readers never ask, so a read-only command never loads the
         keyring)."""
@@ -54,7 +54,7 @@ class Database:
             return self._signer
         from desktop.persistence.chain_upkeep import load_signer  # it replays records: the repositories
 
-        signer = load_signer(session, self.keys, create=write)
+        signer = load_signer(session, self.keys)
         if signer.secret is not None:
             self._signer = signer
         return signer
@@ -125,7 +125,7 @@ class UnitOfWork:
                     raise
                 raise plain from error
         self.session = session
-        signer = self.database.signer(session, write=True) if self.write else Signer()  # a reader writes no entry
+        signer = self.database.signer(session) if self.write else Signer()  # a reader writes no entry
         self.audit = AuditLog(self.database.clock, signer)
         clock = self.database.clock
         self.facilities = FacilityRepository(session, self.audit, clock)

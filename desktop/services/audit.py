@@ -79,15 +79,15 @@ def verify_chain(database: Database, *, against: Receipt | None = None, records:
     every stored record (`records`): a row edited, inserted or deleted outside the program is named."""
     with database.unit_of_work(write=False) as uow:
         head = uow.audit_trail.head()
-        keys = database.keys.keys(head.database_id) if head is not None and head.database_id else {}
-        links = _LinkCheck(keys, against)
+        database_id = head.database_id if head is not None and head.database_id else ""
+        keys = database.keys.keys(database_id) if database_id else {}
+        links = _LinkCheck(against)
         for link in uow.audit_trail.links(keys):
             links.add(link)
         problems = links.finish(head)
         checked = 0
         if records:
-            salt = head.database_id if head is not None and head.database_id else ""
-            findings, checked = _record_problems(uow, keys, salt)
+            findings, checked = _record_problems(uow, keys, database_id)
             problems.extend(findings)
     return ChainReport(links.count, tuple(problems), checked, links.count > 0 and not links.unsigned_or_foreign)
 
@@ -95,8 +95,8 @@ def verify_chain(database: Database, *, against: Receipt | None = None, records:
 class _LinkCheck:
     """Walks the entries in order: links, keyed hashes, the keys that signed them, the receipt's entry."""
 
-    def __init__(self, keys: dict[str, ChainKey], against: Receipt | None) -> None:
-        self.keys, self.against = keys, against
+    def __init__(self, against: Receipt | None) -> None:
+        self.against = against
         self.problems: list[str] = []
         self.prev, self.count, self.last_id = GENESIS, 0, 0
         self.unsigned: list[int] = []
