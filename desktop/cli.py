@@ -12,13 +12,13 @@ from typing import NoReturn
 from sqlalchemy.exc import SQLAlchemyError
 
 from desktop import __version__, paths
-from desktop.commands import COMMANDS, Command, load_commands
+from desktop.commands import COMMANDS, Command, cannot_open, load_commands
 from desktop.domain.errors import RecordInUseError, RecordNotFoundError, StaleRecordError, StorageError
 from desktop.persistence.engine import sqlite_file
 from desktop.persistence.instance_lock import InstanceLock, InstanceLockedError, acquire_waiting
-from desktop.persistence.opening import DatabaseFileError, describe_error, display_url
+from desktop.persistence.opening import describe_error
 from desktop.persistence.private_files import make_private_folder
-from desktop.services.session.questions import CannotOpen, Damaged, NeedsAnswer, Problem
+from desktop.services.session.questions import NeedsAnswer
 from desktop.services.session.service import DatabaseSessions
 
 EXPECTED_ERRORS = (SQLAlchemyError, OSError, ValueError, RecordNotFoundError, RecordInUseError, StaleRecordError,
@@ -167,14 +167,7 @@ def _run(spec: Command, args: argparse.Namespace, url: str, app_paths: paths.App
     try:
         database = sessions.open(url, lock=False)  # like a second window: the GUI may have it open meanwhile
     except NeedsAnswer as needed:  # a clear message instead of a question or a traceback
-        cause = needed.question.error
-        if isinstance(needed.question, CannotOpen) and needed.question.problem == Problem.DISK_FULL:
-            print(f"incident-logger {args.command}: {needed.question.message}", file=sys.stderr)
-        elif isinstance(cause, DatabaseFileError):
-            hint = " `incident-logger restore --latest --move-damaged` restores the newest good backup."
-            print(f"incident-logger: {cause}{hint if isinstance(needed.question, Damaged) else ''}", file=sys.stderr)
-        else:
-            print(f"incident-logger: cannot open {display_url(url)}: {describe_error(cause)}", file=sys.stderr)
+        print(cannot_open(args.command, url, needed), file=sys.stderr)
         return 2
     finally:
         if creating is not None:

@@ -8,7 +8,9 @@ import pkgutil
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from desktop.persistence.opening import DatabaseFileError, describe_error, display_url
 from desktop.persistence.unit_of_work import Database
+from desktop.services.session.questions import CannotOpen, Damaged, NeedsAnswer, Problem
 
 Run = Callable[[Database, argparse.Namespace], int]
 AddArguments = Callable[[argparse.ArgumentParser], None]
@@ -65,6 +67,18 @@ def command(
         return function
 
     return register
+
+
+def cannot_open(command_name: str, url: str, needed: NeedsAnswer) -> str:
+    """The one line a command prints when the database cannot be opened without a question: a full disk said so,
+    a damaged file with the command that restores its newest good backup, anything else with the driver's words."""
+    question, cause = needed.question, needed.question.error
+    if isinstance(question, CannotOpen) and question.problem == Problem.DISK_FULL:
+        return f"incident-logger {command_name}: {question.message}"
+    if isinstance(cause, DatabaseFileError):
+        hint = " `incident-logger restore --latest --move-damaged` restores the newest good backup."
+        return f"incident-logger: {cause}{hint if isinstance(question, Damaged) else ''}"
+    return f"incident-logger: cannot open {display_url(url)}: {describe_error(cause)}"
 
 
 def load_commands() -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from desktop.commands import command
-from desktop.persistence.opening import DatabaseFileError, describe_error, display_url
+from desktop.commands import cannot_open, command
+from desktop.persistence.opening import describe_error, display_url
 from desktop.persistence.schema import head_revision, revision_at
 from desktop.persistence.unit_of_work import Database
 from desktop.services.session.questions import NeedsAnswer
@@ -25,10 +25,8 @@ def migrate(_database: Database | None, args: argparse.Namespace) -> int:
     sessions = DatabaseSessions(args.app_paths.backup_dir)  # a verified backup of a SQLite file before migrating
     try:
         database = sessions.open(url, lock=False)  # the instance lock is held (desktop.cli: writes=True)
-    except NeedsAnswer as needed:
-        cause = needed.question.error
-        shown = str(cause) if isinstance(cause, DatabaseFileError) else describe_error(cause)
-        print(f"incident-logger migrate: {shown}", file=sys.stderr)
+    except NeedsAnswer as needed:  # the line every command prints (a full disk, a damaged file, ...)
+        print(cannot_open("migrate", url, needed), file=sys.stderr)
         return 2
     sessions.close(database)
     head = head_revision()
