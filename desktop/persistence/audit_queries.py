@@ -10,11 +10,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.domain.enums import AuditAction
-from desktop.domain.kinds import RecordKind
 from desktop.domain.records import AuditEntry
 from desktop.persistence.audit_log import entry_hash
 from desktop.persistence.chain_keys import ChainKey
-from desktop.persistence.chain_replay import Mismatch, mismatches
+from desktop.persistence.chain_replay import AuditedKind, Mismatch, mismatches
 from desktop.persistence.models import AuditHeadRow, AuditRow
 
 
@@ -102,7 +101,7 @@ class AuditTrail:
         if row is not None:
             row.keep_sensitive = keep
 
-    def mismatches(self, kind: RecordKind, records: Iterator[Any], keys: Mapping[str, ChainKey],
+    def mismatches(self, kind: AuditedKind, records: Iterator[Any], keys: Mapping[str, ChainKey],
                    salt: str) -> Iterator[Mismatch]:  # fmt: skip
         """The stored records of `kind` (in uuid order) that differ from what their entries say."""
         return mismatches(self.session, kind, records, keys, salt)

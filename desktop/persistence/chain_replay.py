@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from desktop.domain.changes import SENSITIVE_TOKEN, made_fields
 from desktop.domain.enums import AuditAction
+from desktop.domain.evidence import EvidenceKind
 from desktop.domain.kinds import RecordKind
 from desktop.persistence.audit_log import SENSITIVE_FIELDS, keyed_fingerprint
 from desktop.persistence.chain_keys import ChainKey
@@ -18,6 +19,7 @@ from desktop.persistence.models import AuditRow
 from desktop.persistence.repositories import bytewise
 
 BASELINE_FIELD = "(baseline)"  # in a CREATE entry that records a record as found, not as made
+AuditedKind = RecordKind | EvidenceKind  # every kind of record the trail replays
 RECORD_ACTIONS = (AuditAction.CREATE, AuditAction.UPDATE, AuditAction.DELETE)
 _DELETED = "deleted"
 
@@ -27,7 +29,7 @@ class Mismatch:
     """A stored record that differs from what its audit entries say (or has none, or is gone while they say it
     exists). `how`: "edited" (with the fields), "inserted" or "deleted"."""
 
-    kind: RecordKind
+    kind: AuditedKind
     uuid: str
     how: str
     fields: tuple[str, ...] = ()
@@ -43,7 +45,7 @@ class _Told:
     deleted: bool = False
 
 
-def _told_states(session: Session, kind: RecordKind) -> Iterator[tuple[str, _Told]]:
+def _told_states(session: Session, kind: AuditedKind) -> Iterator[tuple[str, _Told]]:
     """(uuid, state) for every record the trail mentions, in bytewise uuid order, folding its entries in order."""
     query = (select(AuditRow.entity_uuid, AuditRow.action, AuditRow.changes, AuditRow.key_id)
              .where(AuditRow.entity == kind.value, AuditRow.action.in_(RECORD_ACTIONS))
@@ -74,7 +76,7 @@ def stored_state(record: object) -> dict[str, object]:
     return {name: pair[1] for name, pair in made_fields(record).items() if pair[1] is not None}
 
 
-def _differences(kind: RecordKind, told: _Told, record: object, keys: Mapping[str, ChainKey],
+def _differences(kind: AuditedKind, told: _Told, record: object, keys: Mapping[str, ChainKey],
                  salt: str) -> tuple[list[str], list[str]]:  # fmt: skip
     """The fields whose stored value is not what the trail says, and those that cannot be compared here."""
     stored = stored_state(record)
@@ -96,7 +98,7 @@ def _differences(kind: RecordKind, told: _Told, record: object, keys: Mapping[st
     return differing, unverifiable
 
 
-def mismatches(session: Session, kind: RecordKind, records: Iterator[Any], keys: Mapping[str, ChainKey],
+def mismatches(session: Session, kind: AuditedKind, records: Iterator[Any], keys: Mapping[str, ChainKey],
                salt: str) -> Iterator[Mismatch]:  # fmt: skip
     """Merge the trail's states with `records` (the stored ones of `kind`, in bytewise uuid order)."""
     told_states = _told_states(session, kind)

@@ -4,25 +4,42 @@ after the upgrade (or of a new database) its id, its key, the old entries signed
 from __future__ import annotations
 
 import uuid as uuids
-from collections.abc import Mapping
-from typing import TYPE_CHECKING
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
 from desktop.domain.changes import made_fields
 from desktop.domain.enums import AuditAction
+from desktop.domain.evidence import EvidenceKind
 from desktop.domain.kinds import RecordKind
 from desktop.persistence.audit_log import GENESIS, Signer, entry_hash
 from desktop.persistence.audit_queries import AuditTrail
 from desktop.persistence.chain_keys import ChainKey, KeyStore
-from desktop.persistence.chain_replay import BASELINE_FIELD, mismatches
+from desktop.persistence.chain_replay import BASELINE_FIELD, AuditedKind, mismatches
 from desktop.persistence.models import AuditHeadRow, AuditRow
 
 if TYPE_CHECKING:
     from desktop.persistence.unit_of_work import Database, UnitOfWork
 
-REPLAYED_KINDS = (RecordKind.FACILITY, RecordKind.DIRECTIVE, RecordKind.INCIDENT, RecordKind.PLAN_ITEM)
+REPLAYED_KINDS: tuple[AuditedKind, ...] = (RecordKind.FACILITY, RecordKind.DIRECTIVE, RecordKind.INCIDENT,
+                                           RecordKind.PLAN_ITEM, EvidenceKind.ATTACHMENT, EvidenceKind.CUSTODY,
+                                           EvidenceKind.TIMELINE_EVENT)  # fmt: skip
+
+
+def stored_in_uuid_order(uow: UnitOfWork, kind: AuditedKind) -> Iterator[Any]:
+    """The stored records of an audited kind, in the bytewise uuid order the replay merges them in."""
+    if kind is EvidenceKind.ATTACHMENT:
+        return uow.attachments.in_uuid_order()
+    if kind is EvidenceKind.CUSTODY:
+        return uow.attachments.custody_in_uuid_order()
+    if kind is EvidenceKind.TIMELINE_EVENT:
+        return uow.timeline.in_uuid_order()
+    records: Iterator[Any] = uow.repository(kind).in_uuid_order()
+    return records
+
+
 BASELINE_NOTE = "recorded as found when the audit trail began to cover the records"
 
 
@@ -99,20 +116,20 @@ def record_as_found(database: Database) -> int:
     return written
 
 
-def _write_baseline(uow: UnitOfWork, kind: RecordKind, keys: Mapping[str, ChainKey], salt: str) -> int:
+def _write_baseline(uow: UnitOfWork, kind: AuditedKind, keys: Mapping[str, ChainKey], salt: str) -> int:
     """A baseline entry for each record of `kind` whose state the entries do not tell: found in one pass (uuids
     only), written in a second that streams the records again, in batches (constant memory at a million rows)."""
     session = uow.session
     assert session is not None
     differing: dict[str, bool] = {}  # uuid -> still stored
-    for found in mismatches(session, kind, uow.repository(kind).in_uuid_order(), keys, salt):
+    for found in mismatches(session, kind, stored_in_uuid_order(uow, kind), keys, salt):
         differing[found.uuid] = found.record is not None
     if not differing:
         return 0
     note: dict[str, list[object]] = {BASELINE_FIELD: [None, BASELINE_NOTE]}
     for uuid in [uuid for uuid, stored in differing.items() if not stored]:
         uow.audit.record(AuditAction.DELETE, kind, uuid, dict(note))
-    for record in uow.repository(kind).in_uuid_order():
+    for record in stored_in_uuid_order(uow, kind):
         if differing.get(record.uuid):
             uow.audit.record(AuditAction.CREATE, kind, record.uuid,
                              {**note, **made_fields(record)})  # fmt: skip

@@ -7,6 +7,7 @@ from enum import StrEnum
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Date,
     DateTime,
@@ -15,6 +16,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
     Time,
@@ -306,3 +308,82 @@ class AuditHeadRow(Base):
     last_hash: Mapped[str] = mapped_column(String(64))
     database_id: Mapped[str | None] = mapped_column(String(36), nullable=True)  # names its keys outside the file
     keep_sensitive: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class EvidenceBlobRow(Base):
+    """The bytes of one file, once per SHA-256 however many attachments name it, kept in CHUNK_BYTES pieces."""
+
+    __tablename__ = "evidence_blobs"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    size: Mapped[int] = mapped_column(BigInteger)
+    chunks: Mapped[int] = mapped_column(Integer)
+
+
+class EvidenceChunkRow(Base):
+    __tablename__ = "evidence_chunks"
+
+    blob_id: Mapped[int] = mapped_column(ForeignKey("evidence_blobs.id", ondelete="CASCADE"), primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class AttachmentRow(Versioned, Base):
+    """A file kept with a record of any kind (owner_kind, owner_uuid); its bytes are the blob of its sha256."""
+
+    __tablename__ = "attachments"
+
+    owner_kind: Mapped[RecordKind] = mapped_column(coded(RecordKind, "record_kind"))
+    owner_uuid: Mapped[str] = mapped_column(String(36))
+    file_name: Mapped[str] = mapped_column(String(255))
+    media_type: Mapped[str] = mapped_column(String(127))
+    size: Mapped[int] = mapped_column(BigInteger)
+    sha256: Mapped[str] = mapped_column(ForeignKey("evidence_blobs.sha256", ondelete="RESTRICT"), index=True)
+    added_at: Mapped[datetime] = mapped_column(DateTime)
+    added_by: Mapped[str] = mapped_column(String(200), default="")
+    description: Mapped[str] = mapped_column(Text, default="")
+    sensitive: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    __mapper_args__ = {"version_id_col": Versioned.version}
+    __table_args__ = (Index("ix_attachments_owner", "owner_kind", "owner_uuid", "id"),)
+
+
+class HappenedColumns:
+    """A date as precisely as it is known (domain PartialDate), for evidence records."""
+
+    happened_precision: Mapped[DatePrecision] = mapped_column(coded(DatePrecision, "date_precision"))
+    happened_on: Mapped[date | None] = mapped_column(Date)
+    happened_until: Mapped[date | None] = mapped_column(Date)
+    happened_time: Mapped[time | None] = mapped_column(Time)
+    happened_approximate: Mapped[bool] = mapped_column(Boolean, default=False)
+    happened_time_of_day: Mapped[TimeOfDay | None] = mapped_column(coded(TimeOfDay, "time_of_day"))
+
+
+class CustodyEntryRow(HappenedColumns, Base):
+    """One hand-over in an attachment's custody log; the program only ever appends them."""
+
+    __tablename__ = "custody_entries"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    attachment_id: Mapped[int] = mapped_column(ForeignKey("attachments.id", ondelete="CASCADE"), index=True)
+    received_from: Mapped[str] = mapped_column(String(300))
+    received_by: Mapped[str] = mapped_column(String(300))
+    purpose: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    recorded_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class TimelineEventRow(Versioned, HappenedColumns, Base):
+    """A free-form dated event of an incident's chronology."""
+
+    __tablename__ = "timeline_events"
+
+    incident_id: Mapped[int] = mapped_column(
+        ForeignKey(f"{RecordKind.INCIDENT.table}.id", ondelete="CASCADE"), index=True
+    )
+    source: Mapped[str] = mapped_column(String(300), default="")
+    text: Mapped[str] = mapped_column(Text)
+
+    __mapper_args__ = {"version_id_col": Versioned.version}

@@ -13,6 +13,7 @@ from sqlalchemy.orm.attributes import flag_modified
 
 from desktop.domain.enums import CaseStatus, LabelledEnum, SecurityLevel, Severity
 from desktop.domain.errors import RecordInUseError, RecordNotFoundError, StaleRecordError
+from desktop.domain.evidence import EvidenceKind
 from desktop.domain.kinds import RecordKind
 from desktop.domain.queries import DirectiveFilter, FacilityFilter, IncidentFilter, Page, PlanItemFilter
 from desktop.domain.records import Directive, Facility, Incident, PlanItem, latest_assessment_due_by
@@ -22,16 +23,19 @@ from desktop.domain.values import StatusChange
 from desktop.persistence import mapping
 from desktop.persistence.audit_log import AuditLog
 from desktop.persistence.case_conditions import pending_referral_condition
+from desktop.persistence.evidence_mapping import event_record
 from desktop.persistence.incident_inserts import insert_incidents
 from desktop.persistence.incident_paging import IncidentPager
 from desktop.persistence.incident_stream import incident_columns_query, stream_records
 from desktop.persistence.models import (
+    AttachmentRow,
     DirectiveRow,
     FacilityRow,
     IncidentLinkRow,
     IncidentRow,
     PlanItemIncidentRow,
     PlanItemRow,
+    TimelineEventRow,
     WeaponRow,
 )
 from desktop.persistence.search_sql import (
@@ -136,7 +140,17 @@ class _Repository(Generic[RowT, StoredT]):
 
     def delete_problem(self, uuid: str) -> str | None:
         """Why the record cannot be deleted, or None; reads only (asked before the person confirms)."""
-        return self._in_use(self.row(uuid))
+        row = self.row(uuid)
+        return self._in_use(row) or self._has_evidence(row)
+
+    def _has_evidence(self, row: RowT) -> str | None:
+        """Evidence is never deleted as a side effect: a record with attachments keeps them until they are removed."""
+        count = self.session.scalar(select(func.count()).select_from(AttachmentRow).where(
+            AttachmentRow.owner_kind == self.kind, AttachmentRow.owner_uuid == row.uuid)) or 0  # fmt: skip
+        if not count:
+            return None
+        files = f"{count} attachment{'s' if count != 1 else ''}"
+        return f"This {self.kind.label} has {files} (evidence); remove {'it' if count == 1 else 'them'} first."
 
     def row(self, uuid: str) -> RowT:
         row = self.session.scalar(select(self.model).where(self.model.uuid == uuid))
@@ -171,7 +185,7 @@ class _Repository(Generic[RowT, StoredT]):
         row = self.row(uuid)
         if version is not None:
             self._check_version(uuid, version, row.version)
-        problem = self._in_use(row)
+        problem = self._in_use(row) or self._has_evidence(row)
         if problem is not None:
             raise RecordInUseError(problem)
         before = self._record(row)
@@ -384,7 +398,11 @@ class IncidentRepository(_Repository[IncidentRow, Incident]):
             PlanItemIncidentRow.incident_id == row.id)))  # fmt: skip
         linked_before = [self._record(other) for other in linking]
         answering_before = [mapping.plan_item_record(item) for item in answering]
+        events = [event_record(event, uuid) for event in self.session.scalars(
+            select(TimelineEventRow).where(TimelineEventRow.incident_id == row.id))]  # fmt: skip
         deleted = super().delete(uuid, version)
+        for event in events:  # the database removes them with it
+            self.audit.deleted(EvidenceKind.TIMELINE_EVENT, event)
         for other, old in zip(linking, linked_before, strict=True):
             self.session.expire(other)
             self.audit.updated(self.kind, old, self._record(other))

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.domain.errors import WriteRefusedError
 from desktop.domain.kinds import RecordKind
+from desktop.persistence.attachment_repository import AttachmentRepository
 from desktop.persistence.audit_log import AuditLog, Signer
 from desktop.persistence.audit_queries import AuditTrail
 from desktop.persistence.chain_keys import KeyStore
@@ -29,6 +30,7 @@ from desktop.persistence.repositories import (
     FacilityRepository,
     IncidentRepository,
 )
+from desktop.persistence.timeline_repository import TimelineRepository
 
 
 def utc_now() -> datetime:
@@ -107,6 +109,8 @@ class UnitOfWork:
     plans: PlanQueries  # plan-item deadlines and counts, reassessments due
     audit_trail: AuditTrail  # reading the audit entries and the chain head
     links: LinkQueries  # incidents by uuid, the incidents linking to one
+    attachments: AttachmentRepository  # files kept with records, their bytes and custody logs
+    timeline: TimelineRepository  # incidents' timeline events and chronologies
 
     def __init__(self, database: Database, *, write: bool = True) -> None:
         self.database = database
@@ -136,6 +140,8 @@ class UnitOfWork:
         self.plans = PlanQueries(session)
         self.audit_trail = AuditTrail(session)
         self.links = LinkQueries(session)
+        self.attachments = AttachmentRepository(session, self.audit, clock)
+        self.timeline = TimelineRepository(session, self.audit, clock)
         return self
 
     def repository(self, kind: RecordKind) -> Any:

@@ -12,7 +12,7 @@ from desktop.persistence.audit_log import GENESIS
 from desktop.persistence.audit_queries import AuditHead, ChainLink
 from desktop.persistence.chain_keys import ChainKey
 from desktop.persistence.chain_replay import Mismatch
-from desktop.persistence.chain_upkeep import REPLAYED_KINDS
+from desktop.persistence.chain_upkeep import REPLAYED_KINDS, stored_in_uuid_order
 from desktop.persistence.unit_of_work import Database, UnitOfWork
 
 SHOWN_PER_KIND = 20  # record findings listed one by one per kind and way; the rest are counted
@@ -156,7 +156,7 @@ def _record_problems(uow: UnitOfWork, keys: dict[str, ChainKey], salt: str) -> t
     for kind in REPLAYED_KINDS:
         counted: dict[str, int] = {}
         seen = [0]
-        for found in uow.audit_trail.mismatches(kind, _counted(uow.repository(kind).in_uuid_order(), seen), keys,
+        for found in uow.audit_trail.mismatches(kind, _counted(stored_in_uuid_order(uow, kind), seen), keys,
                                                 salt):  # fmt: skip
             counted[found.how] = counted.get(found.how, 0) + 1
             if counted[found.how] <= SHOWN_PER_KIND:

@@ -9,7 +9,7 @@ import shutil
 import time
 import zipfile
 from collections.abc import Callable, Iterator
-from contextlib import ExitStack, suppress
+from contextlib import ExitStack
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
@@ -39,8 +39,9 @@ from desktop.services.csv.format import COLUMNS, format_datetime
 from desktop.services.csv.legal_history import HISTORY_COLUMNS
 from desktop.services.csv.sheet import Cell, Profile, neutralize_sheet
 from desktop.services.csv.tables import Layout, Masked, places, readme
-from desktop.services.leftovers import create_temporary_file, create_temporary_folder
-from desktop.services.output_targets import TargetError, private_scratch, send, streams_through
+from desktop.services.leftovers import create_temporary_folder
+from desktop.services.output_targets import TargetError, private_scratch, streams_through
+from desktop.services.staged_output import StagedFile
 
 __all__ = ["export_file", "written_files"]
 
@@ -88,43 +89,18 @@ def _layout(options: ExportOptions) -> Layout:
     return Layout(options.entity, options.profile, round_trip=options.chosen_columns(), mask=mask)
 
 
-class _Staged:
-    """A file written under the temporary name `.<name>.partial-<pid>` in the target's folder (0600), put in place
-    by `commit` (services/leftovers.py finds it when a killed run left it); for a character device or FIFO
-    (/dev/stdout, a named pipe) in a private folder elsewhere, then sent through it."""
-
-    def __init__(self, target: Path, stack: ExitStack) -> None:
-        self.target = target
-        self.through = streams_through(target)
-        beside = stack.enter_context(private_scratch()) / target.name if self.through else target
-        self.path = create_temporary_file(beside)
-        stack.callback(self._discard)
-
-    def _discard(self) -> None:
-        with suppress(FileNotFoundError):
-            os.unlink(self.path)
-
-    def commit(self) -> None:
-        if self.through:
-            send(self.path, self.target)  # the device or pipe stays what it is
-            return
-        with open(self.path, "rb+") as done:
-            os.fsync(done.fileno())
-        os.replace(self.path, self.target)
-
-
 def _write_files(database: Database, path: Path, file_format: FileFormat, options: ExportOptions, layout: Layout,
                  progress: Progress | None, stack: ExitStack) -> int:  # fmt: skip
     if file_format is FileFormat.XLSX:
         from desktop.services.csv.xlsx import write_workbook  # openpyxl is loaded only for workbooks
 
-        staged = _Staged(path, stack)
+        staged = StagedFile(path, stack)
         rows = write_workbook(database, staged.path, options, layout, progress, _pieces(path, stack))
         staged.commit()
         return rows
     if file_format is FileFormat.CSV:
-        main = _Staged(path, stack)
-        history = _Staged(companion_path(path), stack) if layout.history else None
+        main = StagedFile(path, stack)
+        history = StagedFile(companion_path(path), stack) if layout.history else None
         rows = _write_csv(database, main.path, history.path if history else None, options, layout, progress)
         main.commit()
         if history is not None:
@@ -133,7 +109,7 @@ def _write_files(database: Database, path: Path, file_format: FileFormat, option
     table = _pieces(path, stack) / f"{path.stem}.csv"
     companion = companion_path(table) if layout.history else None
     rows = _write_csv(database, table, companion, options, layout, progress)
-    staged = _Staged(path, stack)
+    staged = StagedFile(path, stack)
     with zipfile.ZipFile(staged.path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         archive.write(table, table.name)
         if companion is not None:
