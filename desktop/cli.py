@@ -111,7 +111,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_gui(url, app_paths, create=args.create)
     args.database_url, args.app_paths = url, app_paths
     try:
-        lock = _lock_for(args.command, url, args.wait) if spec.writes and not getattr(args, "list", False) else None
+        lock = (
+            _lock_for(args.command, url, args.wait)
+            if spec.writes and not (getattr(args, "list", False) or getattr(args, "reads_only", False))
+            else None
+        )
     except InstanceLockedError as error:
         print(f"incident-logger {args.command}: {error} Close it first, or wait longer with --wait SECONDS.",
               file=sys.stderr)  # fmt: skip

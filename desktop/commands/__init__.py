@@ -8,6 +8,7 @@ import pkgutil
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from desktop.domain.values import PartialDate
 from desktop.persistence.opening import DatabaseFileError, describe_error, display_url
 from desktop.persistence.unit_of_work import Database
 from desktop.services.session.questions import CannotOpen, Damaged, NeedsAnswer, Problem
@@ -44,6 +45,14 @@ def whole_number(low: int, high: int) -> Callable[[str], int]:
 
     parse.__name__ = "whole number"  # argparse's fallback wording, never shown with the message above
     return parse
+
+
+def partial_date(text: str) -> PartialDate:
+    """An argparse type: a date as precisely as it is known ("2019-08", "about 2019-08-25", a range)."""
+    try:
+        return PartialDate.parse(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def command(

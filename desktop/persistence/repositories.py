@@ -331,6 +331,10 @@ class IncidentRepository(_Repository[IncidentRow, Incident]):
             raise ValidationError([FieldError("facility", f"{uuid} does not exist")])
         return row
 
+    def uuid_of_case(self, case_number: str) -> str | None:
+        """The uuid of the incident with this case number (None: no such incident)."""
+        return self.session.scalar(select(IncidentRow.uuid).where(IncidentRow.case_number == case_number.strip()))
+
     def _check_case_number(self, record: Incident, own_id: int) -> None:
         """An edited incident's case number is no other incident's (insert_incidents checks new ones)."""
         number = mapping.case_number(record)

@@ -117,6 +117,14 @@ class IncidentService(RecordService[Incident, IncidentFilter]):
         """Save `record` exactly as given, its legal history included (undo and redo of an edit)."""
         return self.update(record)
 
+    def resolve(self, reference: str) -> Incident | None:
+        """The incident a person names by its uuid or its case number (None: neither)."""
+        with self.database.unit_of_work(write=False) as uow:
+            uuid = uow.incidents.uuid_of_case(reference)
+            if uuid is None and uow.incidents.existing_uuids([reference.strip()]):
+                uuid = reference.strip()
+            return uow.incidents.get(uuid) if uuid is not None else None
+
     def find(self, uuids: Sequence[str]) -> list[Incident]:
         """The stored incidents among `uuids`, in that order, without status history or links (labels of links)."""
         with self.database.unit_of_work(write=False) as uow:
