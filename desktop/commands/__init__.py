@@ -8,6 +8,7 @@ import pkgutil
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from desktop.domain.date_input import read_date
 from desktop.domain.values import PartialDate
 from desktop.persistence.opening import DatabaseFileError, describe_error, display_url
 from desktop.persistence.unit_of_work import Database
@@ -48,9 +49,10 @@ def whole_number(low: int, high: int) -> Callable[[str], int]:
 
 
 def partial_date(text: str) -> PartialDate:
-    """An argparse type: a date as precisely as it is known ("2019-08", "about 2019-08-25", a range)."""
+    """An argparse type: a date as precisely as it is known, read as the forms read it ("2019-08", "about
+    2019-08-25", "late August 2019", "Aug 20-31 2019", "8/25/2019 2:30pm")."""
     try:
-        return PartialDate.parse(text)
+        return read_date(text)
     except ValueError as error:
         raise argparse.ArgumentTypeError(str(error)) from None
 

@@ -189,7 +189,7 @@ def _finding(found: Mismatch) -> str:
 
 
 def _label(record: object | None) -> str:
-    for name in ("title", "name", "description"):
+    for name in ("title", "name", "file_name", "description", "text"):
         value = getattr(record, name, None)
         if isinstance(value, str) and value:
             return value if len(value) <= 60 else value[:59] + "…"
