@@ -24,6 +24,7 @@ from desktop.domain.kinds import RecordKind
 from desktop.domain.queries import Page, PlanItemFilter
 from desktop.domain.records import Directive, Facility, Incident, PlanItem
 from desktop.services.records import IncidentService, PlanItemService, RecordService
+from desktop.services.timeline import TimelineService
 
 OnChange = Callable[[RecordKind], None]
 OnError = Callable[[str, Exception], None]
@@ -138,7 +139,8 @@ class RecordCommand(QUndoCommand):
 
 class _IncidentLinks:
     """Deleting an incident removes the links to it (ON DELETE CASCADE): from the plan items that answer it and
-    from the incidents that list it as related. Taken before the delete, this puts them back where they were."""
+    from the incidents that list it as related, and its timeline events. Taken before the delete, this puts them
+    back where they were (the events with their uuids)."""
 
     def __init__(self, service: Service, incident: Incident) -> None:
         self.incidents = IncidentService(service.database)
@@ -152,6 +154,8 @@ class _IncidentLinks:
             for linking in self.incidents.related_from(incident.uuid)
         }
         self.uuids = list(self.positions)  # the plan items (their tab is told of the change)
+        self.timeline = TimelineService(service.database)
+        self.events = self.timeline.events(incident.uuid)
 
     def outgoing(self, record: Incident) -> Incident:
         """`record` linked only to incidents that still exist (one deleted since is left out, not refused)."""
@@ -159,6 +163,8 @@ class _IncidentLinks:
         return replace(record, related_uuids=tuple(uuid for uuid in record.related_uuids if uuid in existing))
 
     def restore(self) -> None:
+        for event in self.events:
+            self.timeline.add(event)
         for uuid, position in self.positions.items():
             try:
                 item = self.plan_items.get(uuid)

@@ -275,3 +275,25 @@ def test_without_an_error_callback_a_warning_box_reports_the_failure(
     assert shown == []
     QApplication.processEvents()
     assert len(shown) == 1 and shown[0].startswith("Undo/redo failed: Could not undo “Edit plan item")
+
+
+def test_delete_incident_undo_restores_its_timeline_events(
+    services: ff.Services, stack: QUndoStack, recorder: Recorder
+) -> None:
+    from desktop.domain.evidence import TimelineEvent
+    from desktop.services.audit import verify_chain
+    from desktop.services.timeline import TimelineService
+
+    timeline = TimelineService(services.incidents.database)
+    incident = services.incidents.get(services.incident_titled("Molotov"))
+    event = timeline.add(TimelineEvent(incident.uuid, PartialDate.parse("about 2019-08"), "Call with the FBI", "phone"))
+    stack.push(DeleteRecord.perform(services.incidents, incident, recorder.changed, on_error=recorder.failed))
+    assert timeline.last_activity([incident.uuid]) == {}
+    stack.undo()
+    assert recorder.errors == []
+    [back] = timeline.events(incident.uuid)
+    assert (back.uuid, back.happened, back.text, back.source) == (event.uuid, event.happened, event.text, event.source)
+    stack.redo()
+    stack.undo()
+    assert [e.uuid for e in timeline.events(incident.uuid)] == [event.uuid]
+    assert verify_chain(services.incidents.database).ok
