@@ -320,7 +320,9 @@ def test_a_custody_entry_typed_in_is_appended_to_the_log(
         qtbot.keyClicks(QApplication.focusWidget(), "laboratory analysis")
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
         qtbot.keyClicks(QApplication.focusWidget(), "sealed bag 114")
-        qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(dialog.purpose, Qt.MouseButton.LeftButton)
+        qtbot.keyClick(dialog.purpose, Qt.Key.Key_Return)  # Enter appends (and never closes the dialog)
+        assert dialog.isVisible()
         assert not dialog.message.isVisible()
         first = dialog.log.topLevelItem(0)
         assert first is not None and first.text(1) == "Officer J. Ruiz, Miami PD"

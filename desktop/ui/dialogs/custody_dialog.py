@@ -89,6 +89,10 @@ class CustodyDialog(QDialog):
         form.addRow("", self.add_button)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
+        for button in buttons.buttons():
+            if isinstance(button, QPushButton):
+                button.setAutoDefault(False)
+        self.add_button.setDefault(True)  # Enter in a field appends the entry; it never closes the dialog
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.log, 1)

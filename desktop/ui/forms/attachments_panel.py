@@ -37,6 +37,7 @@ SAVE_FIRST = "Save the record first to attach files."
 HEADERS = ["File", "Type", "Size", "Added", "Added by", "Description", "Sensitive"]
 REMOVE_NOTE = ("The audit trail keeps its name, size and SHA-256 (and its custody log); the file itself is no longer "
                "kept with the record.")  # fmt: skip
+COLUMN_CHARS = 28  # the widest a column opens
 DROP_EVENTS = (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop)
 
 
@@ -176,8 +177,10 @@ class AttachmentsPanel(QGroupBox):
             self.list.addTopLevelItem(item)
             if attachment.uuid == keep:
                 self.list.setCurrentItem(item)
+        widest = self.fontMetrics().horizontalAdvance("x") * COLUMN_CHARS  # a long description is elided
         for column in range(len(HEADERS)):
             self.list.resizeColumnToContents(column)
+            self.list.setColumnWidth(column, min(self.list.columnWidth(column), widest))
         first = self.list.topLevelItem(0)
         if self.list.currentItem() is None and first is not None:
             self.list.setCurrentItem(first)
