@@ -141,6 +141,7 @@ class MainWindow(QMainWindow):
         tab.counts_changed.connect(lambda *_counts: self._show_counts())
         tab.model.failed.connect(lambda text: self.statusBar().showMessage(text, 10_000))
         tab.table.edit_requested.connect(self.edit_record)
+        tab.table.files_dropped.connect(lambda uuid, paths, t=tab: self.records.attach_dropped(t.kind, uuid, paths))
         tab.table.customContextMenuRequested.connect(lambda position, t=tab: self._context_menu(t, position))
         tab.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
 

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox, QWidget
 
 from desktop.domain.kinds import Record, RecordKind
 from desktop.domain.queries import IncidentFilter, Page, PlanItemFilter
 from desktop.domain.validation import ValidationError
+from desktop.services.attachments import AttachmentService
 from desktop.services.incident_choices import IncidentChoices
+from desktop.ui.attachments import OpenedCopies, ServiceAttachments
 from desktop.ui.error_dialogs import show_error
+from desktop.ui.forms.attachment_source import AttachmentProblem
 from desktop.ui.forms.base import RecordForm
 from desktop.ui.forms.facility_form import FacilityForm
 from desktop.ui.forms.incident_form import IncidentForm
@@ -34,6 +39,14 @@ class RecordActions:
         self.undo_stack = undo_stack
         self.session = session
         self.dialogs = dialogs
+        self.opened_copies = OpenedCopies()  # one folder of opened attachments, removed when the program quits
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.opened_copies.remove)
+
+    def attachments(self) -> ServiceAttachments:
+        """The attachments of the open database, as the forms and the tables' drops reach them."""
+        return ServiceAttachments(AttachmentService(self.session.database), self.opened_copies)
 
     # ---- forms ------------------------------------------------------------------------------------------
     def _form(self, kind: RecordKind, record: Any, parent: QWidget | None = None) -> RecordForm:
@@ -52,7 +65,7 @@ class RecordActions:
         directives = []
         if kind in (RecordKind.FACILITY, RecordKind.PLAN_ITEM):
             directives = services.directives.page(None, Page(limit=DIRECTIVES_LIMIT, sort="deadline"))
-        inputs = FormInputs(facilities, related, incidents, directives)
+        inputs = FormInputs(facilities, related, incidents, directives, self.attachments())
         form = self.dialogs.form(kind, record, inputs, parent or self.parent)
         if isinstance(form, IncidentForm):
             form.facility_choice.adder = lambda name: self._add_facility(name, form)
@@ -151,4 +164,22 @@ class RecordActions:
             show_error(self.parent, error, f"Deleting the {kind.label}")
             return False
         self.undo_stack.push(command)
+        return True
+
+    def attach_dropped(self, kind: RecordKind, uuid: str, paths: Sequence[Path]) -> bool:
+        """Files dropped on a row of a record table: attached to its record (all or none); the result in the status
+        bar, a problem in a message box."""
+        try:
+            added = self.attachments().add_paths(kind, uuid, list(paths))
+        except AttachmentProblem as problem:
+            text = str(problem)
+            box = QMessageBox(QMessageBox.Icon.Warning, "Attach files", text[:1].upper() + text[1:],
+                              QMessageBox.StandardButton.Ok, self.parent)  # fmt: skip
+            box.setObjectName("attachment_message")
+            box.setInformativeText("Nothing was attached.")
+            run(box)
+            return False
+        names = ", ".join(attachment.file_name for attachment in added)
+        if isinstance(self.parent, QMainWindow):
+            self.parent.statusBar().showMessage(f"Attached {names} to the {kind.label}.", 10_000)
         return True

@@ -10,6 +10,8 @@ from desktop.domain.kinds import Record, RecordKind
 from desktop.domain.records import Directive, Facility, Incident, PlanItem
 from desktop.services.incident_choices import IncidentChoices
 from desktop.services.session.questions import Answer, Question
+from desktop.ui.forms import attachments_panel
+from desktop.ui.forms.attachment_source import AttachmentSource
 from desktop.ui.forms.base import RecordForm
 from desktop.ui.forms.directive_form import DirectiveForm
 from desktop.ui.forms.facility_form import FacilityForm
@@ -30,6 +32,7 @@ class FormInputs:
     related: RelatedRecords | None = None
     incidents: IncidentChoices | None = None
     directives: list[Directive] = field(default_factory=list)
+    attachments: AttachmentSource | None = None
 
 
 class WindowDialogs:
@@ -39,6 +42,12 @@ class WindowDialogs:
     person would, right after it opens, instead of polling for it."""
 
     def form(self, kind: RecordKind, record: Record | None, inputs: FormInputs, parent: QWidget) -> RecordForm:
+        form = self._record_form(kind, record, inputs, parent)
+        if inputs.attachments is not None:
+            attachments_panel.install(form, inputs.attachments)
+        return form
+
+    def _record_form(self, kind: RecordKind, record: Record | None, inputs: FormInputs, parent: QWidget) -> RecordForm:
         if kind is RecordKind.FACILITY:
             assert record is None or isinstance(record, Facility)
             return FacilityForm(record, inputs.related, parent, facilities=inputs.facilities,

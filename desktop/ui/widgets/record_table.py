@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from desktop.ui.table_models.paged import PagedTableModel
@@ -15,9 +16,11 @@ ROW_PADDING = 10
 
 class RecordTable(QTableView):
     """Whole-row single selection; a header click sorts through the model (columns without a sort key
-    keep the current order); Enter/Return or a double click emits `edit_requested`."""
+    keep the current order); Enter/Return or a double click emits `edit_requested`; files dropped on a row emit
+    `files_dropped(uuid, paths)` (to attach them to its record)."""
 
     edit_requested = Signal()
+    files_dropped = Signal(str, list)  # the record's uuid, the local paths dropped on its row
 
     def __init__(self, model: PagedTableModel[Any], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -35,6 +38,8 @@ class RecordTable(QTableView):
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setTabKeyNavigation(False)
+        self.setAcceptDrops(True)
+        self.viewport().setAcceptDrops(True)
         vertical = self.verticalHeader()
         vertical.hide()
         vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # no per-row size hints over a million rows
@@ -141,6 +146,41 @@ class RecordTable(QTableView):
             event.accept()
             return
         super().keyPressEvent(event)
+
+    # ---- files dropped on a row -------------------------------------------------------------------------
+    def _dropped_on(self, event: QDropEvent) -> tuple[str, list[Path]] | None:
+        mime = event.mimeData()
+        paths = [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()] if mime.hasUrls() else []
+        index = self.indexAt(event.position().toPoint())
+        record = self.paged_model.record_at(index.row()) if paths and index.isValid() else None
+        uuid = getattr(record, "uuid", "") if record is not None else ""
+        return (uuid, paths) if uuid else None
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        mime = event.mimeData()
+        if mime.hasUrls() and any(url.isLocalFile() for url in mime.urls()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if self._dropped_on(event) is not None:
+            self.select_row(self.indexAt(event.position().toPoint()).row(), scroll=False)
+            event.setDropAction(Qt.DropAction.CopyAction)
+            event.accept()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        dropped = self._dropped_on(event)
+        if dropped is None:
+            event.ignore()
+            return
+        event.setDropAction(Qt.DropAction.CopyAction)
+        event.accept()
+        self.select_row(self.indexAt(event.position().toPoint()).row(), scroll=False)
+        uuid, paths = dropped
+        QTimer.singleShot(0, lambda: self.files_dropped.emit(uuid, paths))  # after the drag's own loop
 
     def index_of_row(self, row: int) -> QModelIndex:
         return self.paged_model.index(row, 0)

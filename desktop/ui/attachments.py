@@ -1,0 +1,117 @@
+"""The forms' attachment source over AttachmentService, and the session's folder of opened copies."""
+
+from __future__ import annotations
+
+import atexit
+import logging
+import os
+import shutil
+import stat
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+from desktop.domain.errors import RecordInUseError, RecordNotFoundError, StaleRecordError, StorageError
+from desktop.domain.evidence import Attachment, CustodyEntry
+from desktop.domain.kinds import RecordKind
+from desktop.services.attachments import AttachmentError, AttachmentService, NewFile
+from desktop.ui.forms.attachment_source import AttachmentProblem
+
+log = logging.getLogger(__name__)
+
+
+class OpenedCopies:
+    """One owner-only temporary folder for the verified copies opened (shown in their program, previewed) while
+    the program runs; made when first needed, removed when the program quits (`remove`, also run at exit)."""
+
+    def __init__(self) -> None:
+        self._folder: Path | None = None
+
+    def folder(self) -> Path:
+        if self._folder is None or not self._folder.is_dir():
+            self._folder = Path(tempfile.mkdtemp(prefix="incident-logger-open-"))  # 0700
+            atexit.register(self.remove)
+        return self._folder
+
+    def remove(self) -> None:
+        folder, self._folder = self._folder, None
+        if folder is not None and folder.exists():
+            shutil.rmtree(folder, onerror=_writable_and_again)
+
+
+def _writable_and_again(function: Callable[..., object], path: str, _info: object) -> None:
+    """The copies are read-only (Windows refuses to remove them so): make them writable and try once more."""
+    try:
+        os.chmod(path, stat.S_IWRITE | stat.S_IREAD | stat.S_IEXEC)
+        function(path)
+    except OSError:
+        log.warning("could not remove the opened copy %s", path, exc_info=True)
+
+
+@contextmanager
+def _problems(what: str) -> Iterator[None]:
+    """Any failure as one AttachmentProblem: the service's own sentence, or what happened to `what`."""
+    try:
+        yield
+    except AttachmentError as error:
+        raise AttachmentProblem(str(error)) from None
+    except RecordNotFoundError as error:
+        raise AttachmentProblem(f"{what}: the {error.entity.replace('_', ' ')} no longer exists; it may have been "
+                                "deleted elsewhere.") from None  # fmt: skip
+    except StaleRecordError:
+        raise AttachmentProblem(f"{what}: the attachment was changed elsewhere since it was shown; nothing was "
+                                "saved. Look at it again and repeat the change.") from None  # fmt: skip
+    except (RecordInUseError, StorageError) as error:
+        raise AttachmentProblem(f"{what}: {error}") from None
+    except OSError as error:
+        where = f" ({error.filename})" if error.filename else ""
+        raise AttachmentProblem(f"{what}: {error.strerror or error}{where}") from None
+
+
+def _names(names: Sequence[str]) -> str:
+    return ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+
+
+class ServiceAttachments:
+    """AttachmentSource (desktop/ui/forms/attachment_source.py) over one database's AttachmentService."""
+
+    def __init__(self, service: AttachmentService, copies: OpenedCopies) -> None:
+        self.service = service
+        self.copies = copies
+
+    def of(self, kind: RecordKind, uuid: str) -> list[Attachment]:
+        with _problems(f"Reading the attachments of the {kind.label}"):
+            return self.service.of(kind, uuid)
+
+    def add_paths(self, kind: RecordKind, uuid: str, paths: Sequence[Path]) -> list[Attachment]:
+        with _problems(f"Cannot attach {_names([str(path) for path in paths])}"):
+            return self.service.add(kind, uuid, [NewFile.of_path(path) for path in paths])
+
+    def add_bytes(self, kind: RecordKind, uuid: str, name: str, data: bytes) -> list[Attachment]:
+        with _problems(f"Cannot attach {name}"):
+            return self.service.add(kind, uuid, [NewFile.of_bytes(name, data)])
+
+    def update(self, attachment: Attachment) -> Attachment:
+        with _problems(f"Cannot save the details of {attachment.file_name}"):
+            return self.service.update(attachment)
+
+    def remove(self, uuid: str) -> Attachment:
+        with _problems("Cannot remove the attachment"):
+            return self.service.remove(uuid)
+
+    def save_copy(self, attachment: Attachment, target: Path) -> Path:
+        with _problems(f"Cannot save {attachment.file_name} as {target}"):
+            return self.service.save_copy(attachment, target)
+
+    def open_copy(self, attachment: Attachment) -> Path:
+        with _problems(f"Cannot open {attachment.file_name}"):
+            return self.service.open_copy(attachment, self.copies.folder())
+
+    def custody(self, attachment_uuid: str) -> list[CustodyEntry]:
+        with _problems("Cannot read the custody log"):
+            return self.service.custody(attachment_uuid)
+
+    def add_custody(self, entry: CustodyEntry) -> CustodyEntry:
+        with _problems("The custody entry was not added"):
+            return self.service.add_custody(entry)

@@ -1,0 +1,439 @@
+"""The Attachments section of a record's form: the files kept with the record, added at once in their own
+transaction (by Add…, a drop anywhere on the form, or Ctrl+V), previewed, opened, saved, described, removed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QMimeData, QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QDropEvent, QImage, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QApplication,
+    QBoxLayout,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.evidence import Attachment, size_text
+from desktop.domain.kinds import RecordKind
+from desktop.ui.dialogs.custody_dialog import CustodyDialog, DetailsDialog, local_time
+from desktop.ui.forms.attachment_source import AttachmentProblem, AttachmentSource
+from desktop.ui.forms.base import RecordForm
+from desktop.ui.widgets.attachment_preview import PREVIEW_LIMIT, AttachmentPreview, previewable
+
+TITLE = "Attachments"
+SAVE_FIRST = "Save the record first to attach files."
+HEADERS = ["File", "Type", "Size", "Added", "Added by", "Description", "Sensitive"]
+REMOVE_NOTE = ("The audit trail keeps its name, size and SHA-256 (and its custody log); the file itself is no longer "
+               "kept with the record.")  # fmt: skip
+COLUMN_CHARS = 28  # the widest a column opens
+DROP_EVENTS = (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop)
+
+
+def local_files(mime: QMimeData | None) -> list[Path]:
+    """The local files (and folders: refused by name when added) named by a drag or the clipboard."""
+    if mime is None or not mime.hasUrls():
+        return []
+    return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
+
+
+def png_bytes(image: QImage) -> bytes:
+    array = QByteArray()
+    buffer = QBuffer(array)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")  # type: ignore[call-overload]  # the stubs say bytes; PySide 6.12 takes str
+    buffer.close()
+    return bytes(array.data())
+
+
+def pasted_name(now: datetime) -> str:
+    return f"pasted-{now:%Y%m%d-%H%M%S}.png"
+
+
+class AttachmentList(QTreeWidget):
+    """The files of the record; Enter opens the current one, Delete removes it (after asking)."""
+
+    open_requested = Signal()
+    remove_requested = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        plain = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier == Qt.KeyboardModifier.NoModifier
+        if plain and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentItem() is not None:
+            self.open_requested.emit()
+        elif plain and event.key() == Qt.Key.Key_Delete and self.currentItem() is not None:
+            self.remove_requested.emit()
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+
+
+class AttachmentsPanel(QGroupBox):
+    """The attachments of one saved record (`owner_uuid`); disabled with a hint for a record not saved yet. Every
+    change is stored at once through `source` (so it stays when the form is cancelled); a problem is told in a
+    message box naming the file and why, and nothing of that change is stored."""
+
+    changed = Signal()  # after attachments were added, edited or removed
+
+    def __init__(self, source: AttachmentSource | None, kind: RecordKind, owner_uuid: str,
+                 parent: QWidget | None = None) -> None:  # fmt: skip
+        super().__init__(TITLE, parent)
+        self.setObjectName("attachments")
+        self.source = source
+        self.kind = kind
+        self.owner_uuid = owner_uuid
+        self.attachments: list[Attachment] = []
+        self.copies: dict[str, Path] = {}  # verified copies made for the preview and Open, by attachment uuid
+        self.choose_files: Callable[[QWidget], list[Path]] = choose_files  # the file dialogs (tests pass their own)
+        self.choose_target: Callable[[QWidget, str], Path | None] = choose_target
+        self.open_url: Callable[[QUrl], bool] = QDesktopServices.openUrl
+        self.hint = QLabel(SAVE_FIRST)
+        self.hint.setObjectName("attachments_hint")
+        self.list = AttachmentList()
+        self.list.setObjectName("attachment_list")
+        self.list.setAccessibleName("Attachments")
+        self.list.setHeaderLabels(HEADERS)
+        self.list.setRootIsDecorated(False)
+        self.list.setAlternatingRowColors(True)
+        self.list.setMinimumHeight(self.fontMetrics().height() * 7)
+        self.list.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.list.header().setStretchLastSection(False)
+        self.list.open_requested.connect(self.open_selected)
+        self.list.remove_requested.connect(self.remove_selected)
+        self.list.itemDoubleClicked.connect(lambda *_: self.open_selected())
+        self.list.currentItemChanged.connect(lambda *_: self._selection_changed())
+        self.buttons: dict[str, QPushButton] = {}
+        row = QHBoxLayout()
+        for key, text, tip, slot in (
+            ("add", "A&dd…", "Attach files (you may also drop them on the form, or paste with Ctrl+V)",
+             self.add_chosen),
+            ("open", "Op&en", "Open a verified copy in its program (Enter)", self.open_selected),
+            ("save", "Sa&ve as…", "Save a verified copy of the file", self.save_selected),
+            ("details", "Descri&be…", "Description and sensitive mark", self.edit_selected),
+            ("custody", "C&ustody…", "The custody log: who handed it to whom, when and why", self.custody_selected),
+            ("remove", "Remo&ve", "Remove the attachment (Delete)", self.remove_selected),
+        ):  # fmt: skip
+            button = QPushButton(text)
+            button.setObjectName(f"attachment_{key}")
+            button.setAccessibleName(text.replace("&", "").rstrip("…") + " attachment" * (key != "add"))
+            button.setToolTip(tip)
+            button.setAutoDefault(False)
+            button.clicked.connect(slot)
+            row.addWidget(button)
+            self.buttons[key] = button
+        row.addStretch(1)
+        self.status = QLabel()
+        self.status.setObjectName("attachments_status")
+        self.status.setAccessibleName("Attachments status")
+        self.status.setWordWrap(True)
+        self.preview = AttachmentPreview()
+        left = QVBoxLayout()
+        left.addWidget(self.hint)
+        left.addWidget(self.list, 1)
+        left.addLayout(row)
+        left.addWidget(self.status)
+        layout = QHBoxLayout(self)
+        layout.addLayout(left, 3)
+        layout.addWidget(self.preview, 2)
+        self.enabled = source is not None and bool(owner_uuid)
+        self.hint.setVisible(not self.enabled)
+        for widget in (self.list, self.preview, *self.buttons.values()):
+            widget.setEnabled(self.enabled)
+        self.reload()
+
+    def focus_chain(self) -> list[QWidget]:
+        return [self.list, *self.buttons.values()]
+
+    # ---- reading ------------------------------------------------------------------------------------------
+    def reload(self, select: str = "") -> None:
+        """Read the record's attachments again; select `select` (a uuid) or the one selected before."""
+        if not self.enabled or self.source is None:
+            return
+        keep = select or (self.selected().uuid if self.selected() is not None else "")  # type: ignore[union-attr]
+        try:
+            self.attachments = self.source.of(self.kind, self.owner_uuid)
+        except AttachmentProblem as problem:
+            self.status.setText(str(problem))
+            return
+        self.list.clear()
+        for attachment in self.attachments:
+            item = QTreeWidgetItem([attachment.file_name, attachment.media_type, size_text(attachment.size),
+                                    local_time(attachment.added_at), attachment.added_by,
+                                    attachment.description.replace("\n", " "),
+                                    "Yes" if attachment.sensitive else ""])  # fmt: skip
+            item.setData(0, Qt.ItemDataRole.UserRole, attachment.uuid)
+            item.setToolTip(0, f"SHA-256 {attachment.sha256}")
+            self.list.addTopLevelItem(item)
+            if attachment.uuid == keep:
+                self.list.setCurrentItem(item)
+        widest = self.fontMetrics().horizontalAdvance("x") * COLUMN_CHARS  # a long description is elided
+        for column in range(len(HEADERS)):
+            self.list.resizeColumnToContents(column)
+            self.list.setColumnWidth(column, min(self.list.columnWidth(column), widest))
+        first = self.list.topLevelItem(0)
+        if self.list.currentItem() is None and first is not None:
+            self.list.setCurrentItem(first)
+        self.setTitle(f"{TITLE} ({len(self.attachments)})" if self.attachments else TITLE)
+        self._selection_changed()
+
+    def selected(self) -> Attachment | None:
+        item = self.list.currentItem()
+        if item is None:
+            return None
+        uuid = item.data(0, Qt.ItemDataRole.UserRole)
+        return next((a for a in self.attachments if a.uuid == uuid), None)
+
+    def _selection_changed(self) -> None:
+        attachment = self.selected()
+        for key in ("open", "save", "details", "custody", "remove"):
+            self.buttons[key].setEnabled(self.enabled and attachment is not None)
+        if attachment is None:
+            self.preview.show_text("No files are kept with this record yet: Add…, drop them here or paste them "
+                                   "(Ctrl+V)." if self.enabled and not self.attachments else "")  # fmt: skip
+            return
+        self._show_preview(attachment)
+
+    def _show_preview(self, attachment: Attachment) -> None:
+        if not previewable(attachment.media_type):
+            self.preview.show_text(f"No preview for {attachment.media_type}; Open shows it in its program.")
+            return
+        if attachment.size > PREVIEW_LIMIT:
+            self.preview.show_text(f"{attachment.file_name} is {size_text(attachment.size)}: too large to preview "
+                                   "here; Open shows it in its program.")  # fmt: skip
+            return
+        try:
+            path = self._copy(attachment)
+        except AttachmentProblem as problem:
+            self.preview.show_text(str(problem))
+            return
+        if attachment.media_type == "application/pdf":
+            self.preview.show_pdf(path)
+        else:
+            self.preview.show_image(path)
+
+    def _copy(self, attachment: Attachment) -> Path:
+        """The verified copy of `attachment` made for this form (made when first needed)."""
+        assert self.source is not None
+        path = self.copies.get(attachment.uuid)
+        if path is None or not path.exists():
+            path = self.copies[attachment.uuid] = self.source.open_copy(attachment)
+        return path
+
+    # ---- adding -------------------------------------------------------------------------------------------
+    def add_chosen(self) -> bool:
+        paths = self.choose_files(self)
+        return self.add_paths(paths) if paths else False
+
+    def add_paths(self, paths: Sequence[Path]) -> bool:
+        """Attach files (all or none); the result in the status line, a problem in a message box."""
+        source = self.source
+        if not self._can_add() or source is None:
+            return False
+        return self._add(lambda: source.add_paths(self.kind, self.owner_uuid, list(paths)))
+
+    def paste(self) -> bool:
+        """Ctrl+V: the files copied in a file manager, else a picture as pasted-YYYYMMDD-HHMMSS.png."""
+        source = self.source
+        if not self._can_add() or source is None:
+            return False
+        mime = QApplication.clipboard().mimeData()
+        if paths := local_files(mime):
+            return self.add_paths(paths)
+        image = QApplication.clipboard().image()
+        if image.isNull():
+            self.status.setText("The clipboard holds no picture and no files to attach.")
+            return False
+        name, data = pasted_name(datetime.now()), png_bytes(image)
+        return self._add(lambda: source.add_bytes(self.kind, self.owner_uuid, name, data))
+
+    def _can_add(self) -> bool:
+        if not self.enabled:
+            self._tell(QMessageBox.Icon.Information, "Attach files", SAVE_FIRST)
+            return False
+        return True
+
+    def _add(self, add: Callable[[], list[Attachment]]) -> bool:
+        try:
+            added = add()
+        except AttachmentProblem as problem:
+            self._tell(QMessageBox.Icon.Warning, "Attach files", str(problem), "Nothing was attached.")
+            return False
+        names = ", ".join(f"{a.file_name} ({size_text(a.size)})" for a in added)
+        self.status.setText(f"Attached {names}.")
+        self.reload(select=added[-1].uuid if added else "")
+        self.changed.emit()
+        return True
+
+    # ---- the selected attachment --------------------------------------------------------------------------
+    def open_selected(self) -> bool:
+        """Show a verified copy in the program the computer opens its type with."""
+        attachment = self.selected()
+        if attachment is None:
+            return False
+        try:
+            path = self._copy(attachment)
+        except AttachmentProblem as problem:
+            self._tell(QMessageBox.Icon.Warning, "Open attachment", str(problem))
+            return False
+        if not self.open_url(QUrl.fromLocalFile(str(path))):
+            self._tell(QMessageBox.Icon.Information, "Open attachment",
+                       f"No program here opens {attachment.media_type} files.",
+                       "Save as… keeps a copy you can open elsewhere.")  # fmt: skip
+            return False
+        self.status.setText(f"Opened a verified copy of {attachment.file_name} (read-only; removed on quitting).")
+        return True
+
+    def save_selected(self) -> bool:
+        attachment = self.selected()
+        if attachment is None or self.source is None:
+            return False
+        target = self.choose_target(self, attachment.file_name)
+        if target is None:
+            return False
+        try:
+            self.source.save_copy(attachment, target)
+        except AttachmentProblem as problem:
+            self._tell(QMessageBox.Icon.Warning, "Save attachment", str(problem), "Nothing was written there.")
+            return False
+        self.status.setText(f"Saved a verified copy of {attachment.file_name} as {target}.")
+        return True
+
+    def edit_selected(self) -> bool:
+        attachment = self.selected()
+        if attachment is None or self.source is None:
+            return False
+        dialog = DetailsDialog(attachment, self)
+        try:
+            if dialog.exec() != DetailsDialog.DialogCode.Accepted or dialog.edited() == attachment:
+                return False
+            self.source.update(dialog.edited())
+        except AttachmentProblem as problem:
+            self._tell(QMessageBox.Icon.Warning, "Attachment details", str(problem))
+            self.reload()
+            return False
+        finally:
+            dialog.deleteLater()
+        self.status.setText(f"Saved the details of {attachment.file_name}.")
+        self.reload()
+        self.changed.emit()
+        return True
+
+    def custody_selected(self) -> None:
+        attachment = self.selected()
+        if attachment is None or self.source is None:
+            return
+        dialog = CustodyDialog(self.source, attachment, self)
+        try:
+            dialog.exec()
+        finally:
+            dialog.deleteLater()
+
+    def remove_selected(self) -> bool:
+        attachment = self.selected()
+        if attachment is None or self.source is None:
+            return False
+        box = QMessageBox(QMessageBox.Icon.Question, "Remove attachment",
+                          f"Remove the attachment “{attachment.file_name}” ({size_text(attachment.size)})?",
+                          QMessageBox.StandardButton.NoButton, self)  # fmt: skip
+        box.setObjectName("confirm_remove_attachment")
+        box.setInformativeText(REMOVE_NOTE)
+        remove = box.addButton("&Remove", QMessageBox.ButtonRole.DestructiveRole)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)
+        box.setEscapeButton(cancel)
+        try:
+            box.exec()
+            if box.clickedButton() is not remove:
+                return False
+        finally:
+            box.deleteLater()
+        try:
+            self.source.remove(attachment.uuid)
+        except AttachmentProblem as problem:
+            self._tell(QMessageBox.Icon.Warning, "Remove attachment", str(problem))
+            self.reload()
+            return False
+        self.copies.pop(attachment.uuid, None)
+        self.status.setText(f"Removed {attachment.file_name}.")
+        self.reload()
+        self.changed.emit()
+        return True
+
+    def _tell(self, icon: QMessageBox.Icon, title: str, text: str, more: str = "") -> None:
+        box = QMessageBox(icon, title, text[:1].upper() + text[1:], QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("attachment_message")
+        box.setInformativeText(more)
+        try:
+            box.exec()
+        finally:
+            box.deleteLater()
+
+
+def choose_files(parent: QWidget) -> list[Path]:
+    names, _ = QFileDialog.getOpenFileNames(parent, "Attach files")
+    return [Path(name) for name in names]
+
+
+def choose_target(parent: QWidget, file_name: str) -> Path | None:
+    name, _ = QFileDialog.getSaveFileName(parent, "Save a copy of the attachment", str(Path.home() / file_name))
+    return Path(name) if name else None
+
+
+class FileDrops(QObject):
+    """Files dragged onto any part of the form are attached by the panel (after the drop has finished)."""
+
+    def __init__(self, panel: AttachmentsPanel) -> None:
+        super().__init__(panel)
+        self.panel = panel
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() not in DROP_EVENTS or not isinstance(event, QDropEvent):
+            return False
+        paths = local_files(event.mimeData())
+        if not paths or not self.panel.enabled:
+            return False
+        event.setDropAction(Qt.DropAction.CopyAction)
+        event.accept()
+        if event.type() == QEvent.Type.Drop:
+            QTimer.singleShot(0, lambda: self.panel.add_paths(paths))  # no message box inside the drag's loop
+        return True
+
+
+def install(form: RecordForm, source: AttachmentSource | None) -> AttachmentsPanel:
+    """Put the Attachments section in `form` (above its message and buttons), take drops of files anywhere on the
+    form and Ctrl+V (where no text field takes it), and place the section in the tab order before Save."""
+    record = getattr(form, "record", None)
+    panel = AttachmentsPanel(source, form.kind, getattr(record, "uuid", "") or "", form)
+    layout = form.layout()
+    assert isinstance(layout, QBoxLayout)
+    at = layout.indexOf(form.general_message)
+    layout.insertWidget(at if at >= 0 else layout.count(), panel)
+    drops = FileDrops(panel)
+    form.setAcceptDrops(True)
+    for widget in (form, *form.findChildren(QWidget)):
+        if widget is form or widget.acceptDrops():  # the others pass a drag on to a parent that takes drops
+            widget.installEventFilter(drops)
+    paste = QShortcut(QKeySequence(QKeySequence.StandardKey.Paste), form)
+    paste.setContext(Qt.ShortcutContext.WindowShortcut)
+    paste.activated.connect(panel.paste)
+    before: QWidget = form.save_button.previousInFocusChain() or form
+    for widget in (*panel.focus_chain(), form.save_button):
+        QWidget.setTabOrder(before, widget)
+        before = widget
+    return panel
+
+
+def panel_of(form: QWidget) -> AttachmentsPanel | None:
+    """The Attachments section of a form (None when the form has none)."""
+    return form.findChild(AttachmentsPanel, "attachments")
