@@ -12,6 +12,7 @@ from desktop.domain.kinds import Record, RecordKind
 from desktop.domain.queries import IncidentFilter, Page, PlanItemFilter
 from desktop.domain.validation import ValidationError
 from desktop.services.incident_choices import IncidentChoices
+from desktop.services.timeline import TimelineService
 from desktop.ui.error_dialogs import show_error
 from desktop.ui.forms.base import RecordForm
 from desktop.ui.forms.facility_form import FacilityForm
@@ -52,10 +53,12 @@ class RecordActions:
         directives = []
         if kind in (RecordKind.FACILITY, RecordKind.PLAN_ITEM):
             directives = services.directives.page(None, Page(limit=DIRECTIVES_LIMIT, sort="deadline"))
-        inputs = FormInputs(facilities, related, incidents, directives)
+        timeline = TimelineService(self.session.database) if kind is RecordKind.INCIDENT else None
+        inputs = FormInputs(facilities, related, incidents, directives, timeline)
         form = self.dialogs.form(kind, record, inputs, parent or self.parent)
         if isinstance(form, IncidentForm):
             form.facility_choice.adder = lambda name: self._add_facility(name, form)
+            form.timeline.changed.connect(lambda: self.session.changed(RecordKind.INCIDENT))  # last activity
         return form
 
     def _run_form(self, form: Any, save: Callable[[Any], Any], doing: str) -> Any:

@@ -10,6 +10,7 @@ from desktop.domain.kinds import Record, RecordKind
 from desktop.domain.records import Directive, Facility, Incident, PlanItem
 from desktop.services.incident_choices import IncidentChoices
 from desktop.services.session.questions import Answer, Question
+from desktop.services.timeline import TimelineService
 from desktop.ui.forms.base import RecordForm
 from desktop.ui.forms.directive_form import DirectiveForm
 from desktop.ui.forms.facility_form import FacilityForm
@@ -24,12 +25,13 @@ from desktop.ui.undo_commands import display_name
 class FormInputs:
     """What a form shows besides the record: the facilities to choose from (a facility's form: the names it should
     not repeat), a facility's related records, where the incident pickers search (links), the directives (to
-    choose from; that reach a facility)."""
+    choose from; that reach a facility), an incident's timeline."""
 
     facilities: list[tuple[str, str]]
     related: RelatedRecords | None = None
     incidents: IncidentChoices | None = None
     directives: list[Directive] = field(default_factory=list)
+    timeline: TimelineService | None = None
 
 
 class WindowDialogs:
@@ -47,6 +49,7 @@ class WindowDialogs:
             assert record is None or isinstance(record, Incident)
             incident_form = IncidentForm(record, inputs.facilities, parent)
             incident_form.related.attach(inputs.incidents)
+            incident_form.timeline.attach(inputs.timeline)
             return incident_form
         if kind is RecordKind.DIRECTIVE:
             assert record is None or isinstance(record, Directive)
