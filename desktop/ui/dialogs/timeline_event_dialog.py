@@ -8,7 +8,7 @@ from datetime import datetime
 from itertools import pairwise
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -85,7 +85,10 @@ class TimelineEventDialog(QDialog):
             signal.connect(self._edited)
         self.resize(max(self.sizeHint().width(), self.fontMetrics().horizontalAdvance("x") * 80),
                     self.sizeHint().height())  # fmt: skip
-        self.date.edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.date.edit.setFocus(Qt.FocusReason.OtherFocusReason)  # the date first, also when editing
 
     def built(self) -> tuple[TimelineEvent, list[str]]:
         """The event the fields describe, and what is wrong with it (a date that cannot be read, the rules)."""

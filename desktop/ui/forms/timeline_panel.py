@@ -77,6 +77,7 @@ class TimelinePanel(QWidget):
         self.event_dialog: TimelineEventDialog | None = None  # open while adding or editing
         self.file_dialog: QFileDialog | None = None  # open while choosing where to export
         self.sensitive_question: QMessageBox | None = None
+        self.export_folder = Path.home()  # where the file dialog opens
         self.kind_filter = QComboBox()
         self.kind_filter.setAccessibleName("Show timeline lines of kind")
         for label, _kinds in FILTERS:
@@ -312,7 +313,7 @@ class TimelinePanel(QWidget):
         """Ask where (a file dialog), then write the chronology; redacted unless sensitive items were agreed to."""
         if not self.usable:
             return
-        start = Path.home() / f"timeline-{self.incident_uuid[:8]}.csv"
+        start = self.export_folder / f"timeline-{self.incident_uuid[:8]}.csv"
         dialog = QFileDialog(self, "Export timeline as CSV", str(start), CSV_FILTER)
         dialog.setObjectName("timeline_csv_dialog")
         dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
@@ -329,6 +330,7 @@ class TimelinePanel(QWidget):
         if self.source is None:
             return
         redact = not self.include_sensitive.isChecked()
+        self.export_folder = target.parent
         try:
             lines = self.source.export_csv(self.incident_uuid, target, redact=redact)
         except Exception as error:  # a folder, no room, no permission: nothing half-written is left
