@@ -131,25 +131,19 @@ class TimelinePanel(QWidget):
         self._set_usable()
 
     def _lay_out(self) -> None:
-        top = QHBoxLayout()
+        top = QHBoxLayout()  # the buttons over the list: seen even when the form is narrower than its content
         show = QLabel("Timeline &by kind")
         show.setBuddy(self.kind_filter)
         top.addWidget(show)
         top.addWidget(self.kind_filter)
+        for button in (self.add_button, self.edit_button, self.delete_button, self.export_button):
+            top.addWidget(button)
         top.addStretch(1)
-        top.addWidget(self.export_button)
-        buttons = QVBoxLayout()
-        for button in (self.add_button, self.edit_button, self.delete_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        middle = QHBoxLayout()
-        middle.addWidget(self.table, 1)
-        middle.addLayout(buttons)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.hint)
         layout.addLayout(top)
-        layout.addLayout(middle)
+        layout.addWidget(self.table, 1)
         layout.addWidget(self.include_sensitive)
         layout.addWidget(self.status)
         self.status.hide()
@@ -172,8 +166,8 @@ class TimelinePanel(QWidget):
         self._sync_buttons()
 
     def focus_chain(self) -> list[QWidget]:
-        return [self.kind_filter, self.export_button, self.table, self.add_button, self.edit_button,
-                self.delete_button, self.include_sensitive]  # fmt: skip
+        return [self.kind_filter, self.add_button, self.edit_button, self.delete_button, self.export_button,
+                self.table, self.include_sensitive]  # fmt: skip
 
     def kinds(self) -> tuple[TimelineKind, ...] | None:
         """The kinds the filter shows (None: all)."""
