@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
 
+from desktop.domain.evidence import TimelineEntry
 from desktop.domain.figures import DirectiveProgress
 from desktop.domain.kinds import RecordKind
 from desktop.domain.queries import IncidentFilter, Page
@@ -17,6 +18,7 @@ from desktop.domain.records import SENSITIVE_INCIDENT_FIELDS, Incident, PlanItem
 from desktop.persistence.unit_of_work import Database, UnitOfWork
 from desktop.services.case_facts import PendingReferral, PendingReferrals, pending_referrals, possibly_in_filter
 from desktop.services.dashboard import DashboardData, collect, describe_filter
+from desktop.services.timeline import chronology
 
 MAX_ROWS = 500  # default cap of the incident and plan-item tables; the totals are always given
 MARKING_LIMIT, PREPARED_BY_LIMIT = 60, 100  # characters: they must fit in the page header and footer
@@ -75,6 +77,7 @@ class BriefingContent:
     plan_items: tuple[PlanItem, ...] = field(default=())  # open ones and those due in the period, earliest first
     plan_items_total: int = 0
     prepared_by: str = ""  # options.prepared_by, or the computer's user when that is empty
+    timelines: dict[str, tuple[TimelineEntry, ...]] = field(default_factory=dict)  # of each incident shown, by uuid
 
     @property
     def marking(self) -> str:
@@ -125,6 +128,32 @@ def redact(incident: Incident) -> Incident:
     return replace(incident, **blanks)
 
 
+def suspect_names_of(incident: Incident) -> list[str]:
+    """The names in an incident's suspect names field ("A. Suspect; B. Other" → both), longest first."""
+    names = {name.strip() for name in re.split(r"[;,\n]| and ", incident.suspect_names) if len(name.strip()) >= 3}
+    return sorted(names, key=len, reverse=True)
+
+
+def withhold_names(entries: list[TimelineEntry], incident: Incident) -> tuple[TimelineEntry, ...]:
+    """A redacted chronology never names a suspect, even in an event's own words: each name becomes "[withheld]"."""
+    names = suspect_names_of(incident)
+    if not names:
+        return tuple(entries)
+    pattern = re.compile("|".join(re.escape(name) for name in names), re.IGNORECASE)
+    return tuple(replace(entry, text=pattern.sub("[withheld]", entry.text), source=pattern.sub("[withheld]",
+                                                                                               entry.source))
+                 for entry in entries)  # fmt: skip
+
+
+def _timelines(uow: UnitOfWork, incidents: list[Incident], redacted: bool) -> dict[str, tuple[TimelineEntry, ...]]:
+    """Each incident's chronology; redacted: sensitive attachments withheld and no suspect named."""
+    found = {}
+    for incident in incidents:
+        lines = chronology(incident, uow, redact=redacted)
+        found[incident.uuid] = withhold_names(lines, incident) if redacted else tuple(lines)
+    return found
+
+
 def _facility_names(uow: UnitOfWork, uuids: tuple[str, ...]) -> tuple[str, ...]:
     if not uuids:
         return ()
@@ -147,6 +176,7 @@ def briefing_content(database: Database, options: BriefingOptions, now: datetime
         figures = collect(uow, where, as_of)
         page = Page(limit=options.max_rows, sort="occurred", descending=True)
         incidents = uow.incidents.page(where, page, with_history=True)  # the legal milestones
+        timelines = _timelines(uow, incidents, options.redact)
         plan_items, plan_total = uow.plans.open_or_due_within(
             where, options.occurred_from, options.occurred_to, options.max_rows
         )
@@ -168,4 +198,5 @@ def briefing_content(database: Database, options: BriefingOptions, now: datetime
         plan_items=tuple(plan_items),
         plan_items_total=plan_total,
         prepared_by=options.prepared_by.strip() or computer_user(),
+        timelines=timelines,
     )

@@ -28,6 +28,7 @@ from desktop.persistence.engine import sqlite_file, sqlite_url
 from desktop.persistence.unit_of_work import Database
 from desktop.services.plans import deadline_summary
 from desktop.services.session.questions import Answer, Question
+from desktop.services.timeline import TimelineService
 from desktop.ui.dialogs.about_dialog import about_text, show_about
 from desktop.ui.dialogs.guide_dialog import GuideDialog
 from desktop.ui.dialogs.shortcuts_dialog import ShortcutsDialog
@@ -123,7 +124,10 @@ class MainWindow(QMainWindow):
         plans = PlanItemFilterBar(today=self.today)
         session = self.session
         self.add_record_tab(RecordTab(RecordKind.INCIDENT.table, "&Incidents",
-                                      IncidentTableModel(lambda: session.services.incidents), incidents))  # fmt: skip
+                                      IncidentTableModel(lambda: session.services.incidents,
+                                                         activity=lambda uuids: TimelineService(
+                                                             session.database).last_activity(uuids)),
+                                      incidents))  # fmt: skip
         self.add_record_tab(RecordTab(RecordKind.FACILITY.table, "Faci&lities",
                                       FacilityTableModel(lambda: session.services.facilities, today=self.today),
                                       facilities))  # fmt: skip

@@ -15,6 +15,7 @@ from desktop.domain.queries import IncidentFilter, Page, PlanItemFilter
 from desktop.domain.validation import ValidationError
 from desktop.services.attachments import AttachmentService
 from desktop.services.incident_choices import IncidentChoices
+from desktop.services.timeline import TimelineService
 from desktop.ui.attachments import OpenedCopies, ServiceAttachments
 from desktop.ui.error_dialogs import show_error
 from desktop.ui.forms.attachment_source import AttachmentProblem
@@ -65,10 +66,12 @@ class RecordActions:
         directives = []
         if kind in (RecordKind.FACILITY, RecordKind.PLAN_ITEM):
             directives = services.directives.page(None, Page(limit=DIRECTIVES_LIMIT, sort="deadline"))
-        inputs = FormInputs(facilities, related, incidents, directives, self.attachments())
+        timeline = TimelineService(self.session.database) if kind is RecordKind.INCIDENT else None
+        inputs = FormInputs(facilities, related, incidents, directives, self.attachments(), timeline)
         form = self.dialogs.form(kind, record, inputs, parent or self.parent)
         if isinstance(form, IncidentForm):
             form.facility_choice.adder = lambda name: self._add_facility(name, form)
+            form.timeline.changed.connect(lambda: self.session.changed(RecordKind.INCIDENT))  # last activity
         return form
 
     def _run_form(self, form: Any, save: Callable[[Any], Any], doing: str) -> Any:

@@ -10,6 +10,7 @@ from desktop.domain.kinds import Record, RecordKind
 from desktop.domain.records import Directive, Facility, Incident, PlanItem
 from desktop.services.incident_choices import IncidentChoices
 from desktop.services.session.questions import Answer, Question
+from desktop.services.timeline import TimelineService
 from desktop.ui.forms import attachments_panel
 from desktop.ui.forms.attachment_source import AttachmentSource
 from desktop.ui.forms.base import RecordForm
@@ -26,13 +27,14 @@ from desktop.ui.undo_commands import display_name
 class FormInputs:
     """What a form shows besides the record: the facilities to choose from (a facility's form: the names it should
     not repeat), a facility's related records, where the incident pickers search (links), the directives (to
-    choose from; that reach a facility)."""
+    choose from; that reach a facility), an incident's timeline."""
 
     facilities: list[tuple[str, str]]
     related: RelatedRecords | None = None
     incidents: IncidentChoices | None = None
     directives: list[Directive] = field(default_factory=list)
     attachments: AttachmentSource | None = None
+    timeline: TimelineService | None = None
 
 
 class WindowDialogs:
@@ -56,6 +58,7 @@ class WindowDialogs:
             assert record is None or isinstance(record, Incident)
             incident_form = IncidentForm(record, inputs.facilities, parent)
             incident_form.related.attach(inputs.incidents)
+            incident_form.timeline.attach(inputs.timeline)
             return incident_form
         if kind is RecordKind.DIRECTIVE:
             assert record is None or isinstance(record, Directive)

@@ -44,7 +44,8 @@ def test_html_marks_possibly_and_lists_the_pending_referrals(qapp: object, facts
     assert [content.possibly(i) for i in content.incidents] == [False, True]
     assert html.count("<i>possibly</i>") == 1
     assert "1 possibly in the period" in html
-    pending = html[html.index("<h2>Pending referral for prosecution</h2>") :]
+    start = html.index("<h2>Pending referral for prosecution</h2>")
+    pending = html[start : html.index("<h2>", start + 1)]
     assert PENDING in pending and "arrest 2019-09-02" in pending and "29 days" in pending
     assert "Shots fired" not in pending and MOLOTOV not in pending  # not pending: referred in 2019-09
 

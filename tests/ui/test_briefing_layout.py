@@ -39,7 +39,7 @@ pytestmark = pytest.mark.usefixtures("qapp")
 __all__ = ["plain_window"]  # a fixture of the briefing tests, used here too
 AS_OF = date(2019, 10, 1)
 SECTIONS = ("Summary", "Charts", "Incidents", "Pending referral for prosecution", "Security plan items", "Directives",
-            "Security reassessments due")  # fmt: skip
+            "Security reassessments due", "Case timelines")  # fmt: skip
 LONG_NAME = "Federal Law Enforcement Training Centers, Glynco Campus, Building 12 Annex"
 
 
@@ -75,7 +75,7 @@ def test_demo_briefing_marks_every_page_and_lists_the_legal_milestones(
 
     pages = write_briefing(demo_database, output, options)
 
-    assert pages == pdf_pages(output) == 3
+    assert pages == pdf_pages(output) == 4  # the case timelines on the last
     generated = f"{clock.now:%Y-%m-%d %H:%M} UTC"
     text = pdf_text(output)
     assert f"Deadlines as of 2019-10-01; generated {generated}. Prepared by J. Analyst." in text
@@ -86,11 +86,12 @@ def test_demo_briefing_marks_every_page_and_lists_the_legal_milestones(
         assert lines[-1] == f"{footer} Page {number} of {pages}"
     assert "Arrest 2019-08 Referred 2019-09 U.S. Department of Justice" in text  # Lake Worth, dated as known
     assert text.count("none recorded") == 2  # Tacoma (attacker killed) and San Antonio (no arrest)
-    assert "Contents" not in text  # three pages need none
+    assert "Contents" in text  # more than three pages
     starts = section_starts(output)
     assert set(starts) == set(SECTIONS)
-    assert (starts["Summary"], starts["Charts"], starts["Incidents"]) == (1, 1, 2)
-    assert "Molotov cocktail thrown at the USCIS office" in pdf_text(output, 2, 2)  # the charts' page goes on
+    assert (starts["Summary"], starts["Charts"], starts["Incidents"]) == (1, 1, 3)  # below the contents
+    assert "Molotov cocktail thrown at the USCIS office" in pdf_text(output, 3, 3)
+    assert starts["Case timelines"] == 4
 
 
 def test_without_a_marking_pages_have_no_header(demo_database: Database, tmp_path: Path) -> None:

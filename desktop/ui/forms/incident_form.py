@@ -35,6 +35,7 @@ from desktop.ui.forms.fields import (
 from desktop.ui.forms.gtd_fields import ResponseFields, TypeChoices, in_a_row
 from desktop.ui.forms.legal_history_editor import LegalHistoryEditor
 from desktop.ui.forms.related_field import RelatedIncidentsField, related_group, related_problems  # links (issue 10)
+from desktop.ui.forms.timeline_panel import TimelinePanel, timeline_group
 from desktop.ui.widgets.date_input import DateInput, DateTimeInput
 
 COUNT_FIELDS = (
@@ -97,6 +98,7 @@ class IncidentForm(RecordForm):
         self.suspect_names = TextBox(2)
         self.personal_details = TextBox(2)
         self.related = RelatedIncidentsField(record)  # links (issue 10): `related.attach(IncidentChoices)` searches
+        self.timeline = TimelinePanel(record)  # `timeline.attach(TimelineService)`: stored at once, not on Save
 
         columns = QHBoxLayout()
         left, right = QVBoxLayout(), QVBoxLayout()
@@ -111,7 +113,10 @@ class IncidentForm(RecordForm):
         right.addWidget(self._narrative_group(), 1)
         right.addWidget(self._sensitive_group())
         content = QWidget()
-        content.setLayout(columns)
+        sections = QVBoxLayout(content)
+        sections.addLayout(columns)
+        sections.addWidget(timeline_group(self.timeline))  # timeline
+        self.tab_stop(self.timeline)
         layout = QVBoxLayout(self)
         layout.addWidget(self.wrap_in_scroll_area(content), 1)
         layout.addWidget(self.general_message)

@@ -17,6 +17,7 @@ from desktop.services.case_facts import DamageBand
 from desktop.services.plans import Deadline, ReassessmentDue, deadline_of
 from desktop.ui.dashboard.chart_common import DUE_SOON_COLOUR, OVERDUE_COLOUR, count_text, usd_text
 from desktop.ui.report.briefing_facts import pending_section, period_note, possibly_mark, possibly_note
+from desktop.ui.report.briefing_timelines import timelines_section
 from desktop.ui.report.chart_images import FULL_WIDTH, HALF_WIDTH
 
 Contents = Sequence[tuple[str, int]]  # the sections, each with the page it starts on
@@ -280,4 +281,5 @@ Deadlines as of {today.isoformat()}; generated {generated_text(content)}.{prepar
 <h2>Security reassessments due</h2>
 <p class="note">ISC cycle: every 3 years at FSL III–V, every 5 years at FSL I–II; listed up to 90 days ahead.</p>
 {reassessment_table if content.figures.reassessments else "<p>No security reassessment is due.</p>"}
+{timelines_section(content)}
 </body></html>"""

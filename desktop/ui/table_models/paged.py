@@ -37,6 +37,7 @@ class Column(Generic[R]):
     numeric: bool = False
     width_chars: int = 12  # a sensible first width, before the user resizes it
     stretch: bool = False  # takes the width the other columns leave
+    header_tip: str = ""  # the header's tooltip (default: "Sort by …" or "… (not sortable)")
 
 
 class PagedTableModel(QAbstractTableModel, Generic[R]):
@@ -117,6 +118,8 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
         if role == Qt.ItemDataRole.DisplayRole:
             return column.title
         if role == Qt.ItemDataRole.ToolTipRole:
+            if column.header_tip:
+                return column.header_tip
             return f"Sort by {column.title.lower()}" if column.sort_key else f"{column.title} (not sortable)"
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter) if column.numeric else None
