@@ -2,7 +2,8 @@
 
 Environment: BENCH_ROWS (default 1,000,000 incidents), BENCH_KEEP=1 keeps the generated database
 for the next run, BENCH_REPEAT (default 5) runs per figure, BENCH_ONLY=queries,csv,... limits the
-areas. Always exits 0: the table is a report; missed targets are marked MISSED.
+areas (evidence makes its own database: BENCH_ONLY=evidence generates no incidents). Always exits 0: the
+table is a report; missed targets are marked MISSED.
 """
 
 from __future__ import annotations
@@ -14,8 +15,9 @@ import sys
 import time
 import traceback
 from collections.abc import Callable
+from functools import partial
 
-from bench import measure_audit, measure_csv, measure_dashboard, measure_queries, measure_window
+from bench import measure_audit, measure_csv, measure_dashboard, measure_evidence, measure_queries, measure_window
 from bench.generate import BenchDatabase, database_path, ensure_database, iter_sizes, requested_analyze, requested_rows
 from bench.timing import SHELL, Figure
 
@@ -25,6 +27,9 @@ AREAS: dict[str, Callable[[BenchDatabase], list[Figure]]] = {
     "csv": measure_csv.measure,
     "dashboard": measure_dashboard.measure,
     "audit": measure_audit.measure,
+}
+STANDALONE: dict[str, Callable[[], list[Figure]]] = {  # areas that make their own database
+    "evidence": measure_evidence.measure,
 }
 HEADER = ("area", "operation", "seconds", "target", "result", "sqlite3 s", "ratio", "cpu s", "note")
 
@@ -55,39 +60,16 @@ def table(figures: list[Figure]) -> str:
 
 
 def main() -> int:
-    wanted = [a.strip() for a in os.environ.get("BENCH_ONLY", ",".join(AREAS)).split(",") if a.strip()]
-    unknown = [a for a in wanted if a not in AREAS]
+    known = [*AREAS, *STANDALONE]
+    wanted = [a.strip() for a in os.environ.get("BENCH_ONLY", ",".join(known)).split(",") if a.strip()]
+    unknown = [a for a in wanted if a not in known]
     if unknown:
-        print(f"unknown BENCH_ONLY area(s) {', '.join(unknown)}; choose from {', '.join(AREAS)}", file=sys.stderr)
+        print(f"unknown BENCH_ONLY area(s) {', '.join(unknown)}; choose from {', '.join(known)}", file=sys.stderr)
         return 2
-    keep = os.environ.get("BENCH_KEEP") == "1"
     print("Incident Logger benchmark")
     print(f"sqlite3 shell: {SHELL or 'not installed (no shell figures)'}; load average {os.getloadavg()[0]:.1f}")
-    made = "reused"
-    if not database_path(requested_rows(), requested_analyze()).exists():  # a child process: its memory is not ours
-        started = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "bench.generate"], check=True)
-        made = f"generated in {time.perf_counter() - started:.1f} s"
-    bench = ensure_database()
-    print(f"database: {bench.path} ({bench.path.stat().st_size / 2**20:,.0f} MiB, {made})")
-    print("rows: " + ", ".join(f"{table} {count:,}" for table, count in iter_sizes(bench.path)))
-    figures: list[Figure] = []
-    try:
-        for area in wanted:
-            started = time.perf_counter()
-            print(f"measuring {area} ...", flush=True)
-            try:
-                figures.extend(AREAS[area](bench))
-            except Exception as error:  # a broken area is reported, the others still run
-                traceback.print_exc()
-                figures.append(
-                    Figure(area, "(failed)", None, note=f"{type(error).__name__}: {error}"[:200], skipped=True)
-                )
-            print(f"  {area} took {time.perf_counter() - started:.1f} s", flush=True)
-    finally:
-        if not keep:
-            for path in bench.path.parent.glob(bench.path.name + "*"):
-                path.unlink()
+    figures = _on_generated([area for area in wanted if area in AREAS]) if set(wanted) & set(AREAS) else []
+    figures += [figure for area in wanted if area in STANDALONE for figure in _area(area, STANDALONE[area])]
     print()
     print(table(figures))
     print()
@@ -100,9 +82,43 @@ def main() -> int:
         print("all measured targets met")
     if skipped:
         print(f"skipped {len(skipped)}: " + "; ".join(f"{f.operation} ({f.note})" for f in skipped))
-    if not keep:
-        print("(database deleted; BENCH_KEEP=1 keeps it for the next run)")
     return 0
+
+
+def _area(area: str, run: Callable[[], list[Figure]]) -> list[Figure]:
+    """One area's figures; a broken area is reported as such (the others still run)."""
+    started = time.perf_counter()
+    print(f"measuring {area} ...", flush=True)
+    try:
+        return run()
+    except Exception as error:
+        traceback.print_exc()
+        return [Figure(area, "(failed)", None, note=f"{type(error).__name__}: {error}"[:200], skipped=True)]
+    finally:
+        print(f"  {area} took {time.perf_counter() - started:.1f} s", flush=True)
+
+
+def _on_generated(wanted: list[str]) -> list[Figure]:
+    """The areas measured on the generated database (made, or reused, first)."""
+    keep = os.environ.get("BENCH_KEEP") == "1"
+    made = "reused"
+    if not database_path(requested_rows(), requested_analyze()).exists():  # a child process: its memory is not ours
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "bench.generate"], check=True)
+        made = f"generated in {time.perf_counter() - started:.1f} s"
+    bench = ensure_database()
+    print(f"database: {bench.path} ({bench.path.stat().st_size / 2**20:,.0f} MiB, {made})")
+    print("rows: " + ", ".join(f"{table} {count:,}" for table, count in iter_sizes(bench.path)))
+    figures: list[Figure] = []
+    try:
+        for area in wanted:
+            figures.extend(_area(area, partial(AREAS[area], bench)))
+    finally:
+        if not keep:
+            for path in bench.path.parent.glob(bench.path.name + "*"):
+                path.unlink()
+            print("(database deleted; BENCH_KEEP=1 keeps it for the next run)")
+    return figures
 
 
 if __name__ == "__main__":
