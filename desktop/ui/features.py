@@ -1,4 +1,4 @@
-"""Plugs the dashboard, CSV, backup/history and briefing features into a MainWindow: its tab, signals and registry."""
+"""Plugs the dashboard, CSV, backup/history, briefing and evidence features into MainWindow: tab, signals, registry."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from desktop.paths import AppPaths
 from desktop.ui.backup_actions import BackupActions
 from desktop.ui.csv_actions import CsvActions
 from desktop.ui.dashboard import DashboardTab
+from desktop.ui.evidence_actions import EvidenceActions
 from desktop.ui.main_window import MainWindow
 from desktop.ui.report_actions import ReportActions
 from desktop.ui.widgets.period_marks import mark_possible_dates
@@ -25,6 +26,7 @@ class Features:
     backups: BackupActions
     reports: ReportActions
     history_action: QAction
+    evidence: EvidenceActions
 
 
 def install_features(window: MainWindow, app_paths: AppPaths) -> Features:
@@ -42,6 +44,7 @@ def install_features(window: MainWindow, app_paths: AppPaths) -> Features:
     backups = BackupActions(window, session, app_paths)
     reports = ReportActions(window, session, window.current_incident_filter, today=window.today,
                             default_directory=app_paths.data_dir, settings=window.settings)  # fmt: skip
+    evidence = EvidenceActions(window, session, window.selected_record, default_directory=app_paths.data_dir)
     history_action = QAction("Record &history…", window)
     history_action.setShortcut(QKeySequence("Ctrl+H"))
     history_action.setStatusTip("Show every recorded change of the selected record (audit trail)")
@@ -57,6 +60,7 @@ def install_features(window: MainWindow, app_paths: AppPaths) -> Features:
     A = WindowAction
     for key, action in ((A.IMPORT_CSV, csv.import_action), (A.EXPORT_CSV, csv.export_action),
                         (A.EXPORT_BRIEFING, reports.export_briefing_action), (A.BACKUP, backups.backup_action),
-                        (A.RESTORE, backups.restore_action), (A.HISTORY, history_action)):  # fmt: skip
+                        (A.RESTORE, backups.restore_action), (A.HISTORY, history_action),
+                        (A.EXPORT_EVIDENCE, evidence.export_package_action)):  # fmt: skip
         window.registry.register(key, action)
-    return Features(dashboard, csv, backups, reports, history_action)
+    return Features(dashboard, csv, backups, reports, history_action, evidence)

@@ -201,7 +201,7 @@ class MainWindow(QMainWindow):
         if index.isValid():
             tab.table.select_row(index.row(), scroll=False)
         extra = {RecordKind.FACILITY: (WindowAction.FACILITY_INCIDENTS,),
-                 RecordKind.INCIDENT: (WindowAction.INCIDENT_PLAN_ITEMS,),
+                 RecordKind.INCIDENT: (WindowAction.INCIDENT_PLAN_ITEMS, WindowAction.EXPORT_EVIDENCE),
                  RecordKind.DIRECTIVE: (WindowAction.DIRECTIVE_PLAN_ITEMS,)}.get(tab.kind, ())  # fmt: skip
         menu = context_menu(self, self.registry, *extra)
         menu.exec(tab.table.viewport().mapToGlobal(position))

@@ -26,6 +26,7 @@ class WindowAction(StrEnum):
     IMPORT_CSV = "import_csv"
     EXPORT_CSV = "export_csv"
     EXPORT_BRIEFING = "export_briefing"
+    EXPORT_EVIDENCE = "export_evidence"
     BACKUP = "backup"
     RESTORE = "restore"
     QUIT = "quit"

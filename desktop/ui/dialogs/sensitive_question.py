@@ -18,19 +18,18 @@ def sensitive_fields_text() -> str:
     return " and ".join(name.replace("_", " ") for name in SENSITIVE_INCIDENT_FIELDS)
 
 
-def ask_to_include_sensitive(
-    parent: QWidget, document: str, answered: Callable[[bool], None], *, what: str = ""
-) -> QMessageBox:
-    """Open (window-modal, not blocking) the question whether to put the sensitive fields into `document`
-    ("this CSV file", "this briefing"); `answered(True)` after Include them, `answered(False)` after Cancel, Esc
-    or closing it. Cancel is the default button. `what` names other sensitive items (default: the incidents'
-    sensitive fields). Returns the box (tests press its buttons)."""
+def ask_to_include_sensitive(parent: QWidget, document: str, answered: Callable[[bool], None], *,
+                             what: str = "") -> QMessageBox:  # fmt: skip
+    """Open (window-modal, not blocking) the question whether to put the sensitive fields (or `what`: "the 2
+    attachments marked sensitive") into `document` ("this CSV file", "this briefing"); `answered(True)` after
+    Include them, `answered(False)` after Cancel, Esc or closing it. Cancel is the default button. Returns the box
+    (tests press its buttons)."""
     box = QMessageBox(parent)
     box.setObjectName(QUESTION_NAME)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle("Include sensitive fields?")
-    items = what or f"incidents' {sensitive_fields_text()}"
-    box.setText(f"Include the {items} in {document}?")
+    box.setWindowTitle("Include sensitive files?" if what else "Include sensitive fields?")
+    fields = f"the incidents' {sensitive_fields_text()}"
+    box.setText(f"Include {what or fields} in {document}?")
     box.setInformativeText(
         "They are written as they are, and the file may be shared, copied or mailed beyond the people allowed "
         "to read them. The audit trail records that they were included.\n\n"

@@ -1,0 +1,133 @@
+"""Export evidence package…: the selected incident's files, verified, with manifests and custody report, as a ZIP."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QMessageBox, QWidget
+
+from desktop.domain.errors import RecordNotFoundError, StorageError
+from desktop.domain.evidence import size_text
+from desktop.domain.kinds import RecordKind
+from desktop.services.attachments import AttachmentService
+from desktop.services.evidence_package import PackageError, export_package, withheld_text
+from desktop.services.records import IncidentService
+from desktop.ui.dialogs.sensitive_question import ask_to_include_sensitive
+from desktop.ui.feature_actions import FeatureActions
+from desktop.ui.report.custody_pdf import write_custody_pdf
+from desktop.ui.session import Session
+
+TITLE = "Export evidence package"
+ZIP_FILTER = "ZIP files (*.zip);;All files (*)"
+
+
+def suggested_name(case_number: str, uuid: str) -> str:
+    """ "evidence-TAC-2019-0713.zip", or by the incident's uuid when it has no case number."""
+    label = re.sub(r"[^\w.-]+", "-", case_number).strip("-.") or uuid[:8]
+    return f"evidence-{label}.zip"
+
+
+class EvidenceActions(FeatureActions):
+    """Owns `export_package_action` (File menu, the incident's context menu). It asks where to save (a file
+    dialog), whether to include the attachments marked sensitive (only when there are some), writes the package,
+    then tells the result in a box: `exported(path, files)` or `failed(message)`."""
+
+    exported = Signal(str, int)
+
+    def __init__(self, parent_window: QWidget, session: Session,
+                 selected: Callable[[], tuple[RecordKind, str] | None], *,
+                 default_directory: Path | None = None) -> None:  # fmt: skip
+        super().__init__(parent_window, session)
+        self.selected = selected
+        self.default_directory = default_directory or Path.home()
+        self.current_dialog: QDialog | None = None
+        self.export_package_action = self.action(
+            "Export &evidence package…", "export_evidence_action",
+            "Write the selected incident's attached files, verified against their SHA-256, with manifests and a "
+            "custody report, as one ZIP file", self.export_package)  # fmt: skip
+
+    def export_package(self) -> None:
+        if not self.session.is_open:
+            self._fail("No database is open.")
+            return
+        chosen = self.selected()
+        if chosen is None or chosen[0] is not RecordKind.INCIDENT:
+            self._status("Select an incident on the Incidents tab first.")
+            return
+        database = self.session.database
+        try:
+            incident = IncidentService(database).get(chosen[1])
+            sensitive = sum(a.sensitive for a in AttachmentService(database).of(RecordKind.INCIDENT, incident.uuid))
+        except (RecordNotFoundError, StorageError) as error:
+            self._fail(str(error))
+            return
+        suggested = self.default_directory / suggested_name(incident.case_number or "", incident.uuid)
+        dialog = QFileDialog(self.window, TITLE, str(suggested), ZIP_FILTER)
+        dialog.setObjectName("evidence_file_dialog")
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setDefaultSuffix("zip")
+        dialog.selectFile(str(suggested))
+        dialog.fileSelected.connect(lambda name: self._chosen(incident.uuid, Path(name), sensitive))
+        self._open(dialog)
+
+    def _chosen(self, uuid: str, path: Path, sensitive: int) -> None:
+        self.default_directory = path.parent
+        if not sensitive:
+            self.write(uuid, path, include_sensitive=False)
+            return
+        what = f"the {sensitive} attachment{'s' if sensitive != 1 else ''} marked sensitive"
+        box = ask_to_include_sensitive(self.window, "this evidence package",
+                                       lambda include: self.write(uuid, path, include_sensitive=include),
+                                       what=what)  # fmt: skip
+        self.current_dialog = box
+        box.destroyed.connect(lambda *_: self._forget(box))
+
+    def write(self, uuid: str, path: Path, *, include_sensitive: bool) -> None:
+        """Write the package of incident `uuid` to `path` and tell the result."""
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            result = export_package(self.session.database, uuid, path, include_sensitive=include_sensitive,
+                                    custody_pdf=write_custody_pdf)  # fmt: skip
+        except (PackageError, StorageError) as error:
+            QGuiApplication.restoreOverrideCursor()
+            self._fail(f"The evidence package was not written: {error}")
+            return
+        QGuiApplication.restoreOverrideCursor()
+        manifest = result.manifest
+        count = len(manifest.files)
+        self._status(f"Evidence package written to {path}")
+        self._tell(f"The evidence package was written to {path}: {count} file{'s' if count != 1 else ''} "
+                   f"({size_text(manifest.total_bytes)}), each checked against its SHA-256, with the manifests and "
+                   f"the custody report; {withheld_text(manifest)}.", QMessageBox.Icon.Information,
+                   "evidence_done")  # fmt: skip
+        self.exported.emit(str(path), count)
+
+    # ---- helpers --------------------------------------------------------------------------------------------
+
+    def _open(self, dialog: QDialog) -> None:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.destroyed.connect(lambda *_: self._forget(dialog))
+        self.current_dialog = dialog
+        dialog.open()
+
+    def _forget(self, dialog: QDialog) -> None:
+        if self.current_dialog is dialog:
+            self.current_dialog = None
+
+    def _status(self, text: str) -> None:
+        if isinstance(self.window, QMainWindow):
+            self.window.statusBar().showMessage(text, 10_000)
+
+    def _fail(self, message: str) -> None:
+        self.failed.emit(message)
+        self._tell(message, QMessageBox.Icon.Warning, "evidence_error")
+
+    def _tell(self, message: str, icon: QMessageBox.Icon, name: str) -> None:
+        box = QMessageBox(icon, TITLE, message, QMessageBox.StandardButton.Ok, self.window)
+        box.setObjectName(name)
+        self._open(box)
