@@ -68,7 +68,7 @@ def timeline(database: Database, args: argparse.Namespace) -> int:
         kinds = [KIND_NAMES[name] for name in args.kind] or None
         for line in service.chronology(incident.uuid, redact=not args.include_sensitive, kinds=kinds):
             source = f"  [{line.source}]" if line.source else ""
-            print(f"{line.happened.label():<28} {line.kind.label:<12} {line.text}{source}")
+            print(f"{line.happened.label():<32} {line.kind.label:<12} {line.text}{source}")
         return 0
     except (TimelineError, RecordNotFoundError) as error:
         return _fail(str(error))
