@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHeaderView,
     QLabel,
-    QMainWindow,
     QMessageBox,
     QPushButton,
     QTableWidget,
@@ -185,7 +184,6 @@ class BackupActions(FeatureActions):
     ) -> None:
         super().__init__(parent_window, session)
         self.app_paths = app_paths
-        self.current_dialog: QDialog | None = None
         self.backup_action = self.action("&Back up now…", "backup_action",
                                          "Write a verified copy of the database to a file of your choice",
                                          self.back_up_now)  # fmt: skip
@@ -290,20 +288,6 @@ class BackupActions(FeatureActions):
         self._open(HistoryDialog(self.window, kind, uuid, [e for e in entries if e.entity == kind]))
 
     # ---- helpers --------------------------------------------------------------------------------------------
-
-    def _open(self, dialog: QDialog) -> None:
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.destroyed.connect(lambda *_: self._forget(dialog))
-        self.current_dialog = dialog
-        dialog.open()
-
-    def _forget(self, dialog: QDialog) -> None:
-        if self.current_dialog is dialog:
-            self.current_dialog = None
-
-    def _status(self, text: str) -> None:
-        if isinstance(self.window, QMainWindow):
-            self.window.statusBar().showMessage(text, 10_000)
 
     def _fail(self, title: str, message: str) -> None:
         self.failed.emit(message)

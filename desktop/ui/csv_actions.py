@@ -8,7 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.domain.kinds import RecordKind
 from desktop.persistence.unit_of_work import Database
@@ -88,10 +88,6 @@ class CsvActions(FeatureActions):
             return RecordKind.parse(self.current_entity())
         except ValueError:
             return RecordKind.INCIDENT
-
-    def _status(self, message: str) -> None:
-        if isinstance(self.window, QMainWindow):
-            self.window.statusBar().showMessage(message, 10_000)
 
     # --- export ---------------------------------------------------------------------------------------------------
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from desktop.domain.errors import RecordNotFoundError, StorageError
 from desktop.domain.evidence import size_text
@@ -44,7 +44,6 @@ class EvidenceActions(FeatureActions):
         super().__init__(parent_window, session)
         self.selected = selected
         self.default_directory = default_directory or Path.home()
-        self.current_dialog: QDialog | None = None
         self.export_package_action = self.action(
             "Export &evidence package…", "export_evidence_action",
             "Write the selected incident's attached files, verified against their SHA-256, with manifests and a "
@@ -84,8 +83,7 @@ class EvidenceActions(FeatureActions):
         box = ask_to_include_sensitive(self.window, "this evidence package",
                                        lambda include: self.write(uuid, path, include_sensitive=include),
                                        what=what)  # fmt: skip
-        self.current_dialog = box
-        box.destroyed.connect(lambda *_: self._forget(box))
+        self._track(box)
 
     def write(self, uuid: str, path: Path, *, include_sensitive: bool) -> None:
         """Write the package of incident `uuid` to `path` and tell the result."""
@@ -108,20 +106,6 @@ class EvidenceActions(FeatureActions):
         self.exported.emit(str(path), count)
 
     # ---- helpers --------------------------------------------------------------------------------------------
-
-    def _open(self, dialog: QDialog) -> None:
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.destroyed.connect(lambda *_: self._forget(dialog))
-        self.current_dialog = dialog
-        dialog.open()
-
-    def _forget(self, dialog: QDialog) -> None:
-        if self.current_dialog is dialog:
-            self.current_dialog = None
-
-    def _status(self, text: str) -> None:
-        if isinstance(self.window, QMainWindow):
-            self.window.statusBar().showMessage(text, 10_000)
 
     def _fail(self, message: str) -> None:
         self.failed.emit(message)
