@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.evidence import Attachment, size_text
 from desktop.domain.kinds import RecordKind
 from desktop.ui.dialogs.custody_dialog import CustodyDialog, DetailsDialog, local_time
+from desktop.ui.dialogs.destructive_question import confirm_destructive
 from desktop.ui.forms.attachment_source import AttachmentProblem, AttachmentSource
 from desktop.ui.forms.base import RecordForm
 from desktop.ui.widgets.attachment_preview import PREVIEW_LIMIT, AttachmentPreview, previewable
@@ -343,21 +344,10 @@ class AttachmentsPanel(QGroupBox):
         attachment = self.selected()
         if attachment is None or self.source is None:
             return False
-        box = QMessageBox(QMessageBox.Icon.Question, "Remove attachment",
-                          f"Remove the attachment “{attachment.file_name}” ({size_text(attachment.size)})?",
-                          QMessageBox.StandardButton.NoButton, self)  # fmt: skip
-        box.setObjectName("confirm_remove_attachment")
-        box.setInformativeText(REMOVE_NOTE)
-        remove = box.addButton("&Remove", QMessageBox.ButtonRole.DestructiveRole)
-        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(cancel)
-        box.setEscapeButton(cancel)
-        try:
-            box.exec()
-            if box.clickedButton() is not remove:
-                return False
-        finally:
-            box.deleteLater()
+        question = f"Remove the attachment “{attachment.file_name}” ({size_text(attachment.size)})?"
+        if not confirm_destructive(self, "Remove attachment", question, REMOVE_NOTE, "&Remove",
+                                   name="confirm_remove_attachment"):  # fmt: skip
+            return False
         try:
             self.source.remove(attachment.uuid)
         except AttachmentProblem as problem:

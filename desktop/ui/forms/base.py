@@ -10,7 +10,6 @@ from typing import Any, ClassVar
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractButton,
     QCheckBox,
     QComboBox,
     QDateTimeEdit,
@@ -18,7 +17,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -28,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.kinds import RecordKind
 from desktop.domain.validation import FieldError, ValidationError
+from desktop.ui.dialogs.destructive_question import confirm_destructive
 from desktop.ui.dialogs.guide_dialog import GuideDialog
 from desktop.ui.forms.fields import ERROR_COLOUR, FieldMessage
 from desktop.ui.guide_pages import START, TAB_SECTIONS
@@ -360,18 +359,9 @@ class RecordForm(QDialog):
         return not self._loading and self._snapshot() != self._initial
 
     def confirm_discard(self) -> bool:
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle("Discard changes?")
-        box.setText("Discard changes?")
-        box.setInformativeText("This form has changes that are not saved. They will be lost.")
-        discard = box.addButton("&Discard changes", QMessageBox.ButtonRole.DestructiveRole)
-        keep = box.addButton("&Keep editing", QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(keep)
-        box.setEscapeButton(keep)
-        box.exec()
-        clicked: QAbstractButton | None = box.clickedButton()
-        return clicked is discard
+        return confirm_destructive(self, "Discard changes?", "Discard changes?",
+                                   "This form has changes that are not saved. They will be lost.",
+                                   "&Discard changes", "&Keep editing")  # fmt: skip
 
     def reject(self) -> None:
         """Cancel, Esc and the close button (QDialog's closeEvent calls reject) ask before dropping edits."""

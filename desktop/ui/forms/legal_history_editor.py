@@ -9,7 +9,6 @@ from datetime import date, datetime
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractButton,
     QAbstractItemView,
     QCompleter,
     QFormLayout,
@@ -18,7 +17,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -30,6 +28,7 @@ from desktop.domain.date_input import read_date
 from desktop.domain.enums import CaseStatus
 from desktop.domain.legal_history import current_status, entry_problems, history_warnings
 from desktop.domain.values import PartialDate, StatusChange
+from desktop.ui.dialogs.destructive_question import confirm_destructive
 from desktop.ui.forms.fields import ERROR_COLOUR, WARNING_COLOUR, EnumCombo, FieldMessage
 from desktop.ui.widgets.date_input import DateInput, locale_month_first
 
@@ -304,19 +303,10 @@ class LegalHistoryEditor(QWidget):
         self.changed.emit()
 
     def confirm_delete(self, draft: EntryDraft) -> bool:
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle("Delete entry?")
-        box.setText("Delete this legal history entry?")
         when = draft.date_text.strip() or "no date"
-        box.setInformativeText(f"{draft.status.label}, {when}. It leaves the incident when you save it.")
-        delete = box.addButton("&Delete entry", QMessageBox.ButtonRole.DestructiveRole)
-        keep = box.addButton("&Keep entry", QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(keep)
-        box.setEscapeButton(keep)
-        box.exec()
-        clicked: QAbstractButton | None = box.clickedButton()
-        return clicked is delete
+        return confirm_destructive(self, "Delete entry?", "Delete this legal history entry?",
+                                   f"{draft.status.label}, {when}. It leaves the incident when you save it.",
+                                   "&Delete entry", "&Keep entry")  # fmt: skip
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.table and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):

@@ -10,7 +10,6 @@ from typing import Protocol
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractButton,
     QAbstractItemView,
     QCheckBox,
     QComboBox,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.evidence import TimelineEntry, TimelineEvent, TimelineKind
 from desktop.domain.records import Incident
+from desktop.ui.dialogs.destructive_question import confirm_destructive
 from desktop.ui.dialogs.sensitive_question import ask_to_include_sensitive
 from desktop.ui.dialogs.timeline_event_dialog import TimelineEventDialog
 from desktop.ui.error_dialogs import show_error
@@ -277,20 +277,10 @@ class TimelinePanel(QWidget):
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def confirm_delete(self, entry: TimelineEntry) -> bool:
-        box = QMessageBox(self)
-        box.setObjectName("delete_timeline_event")
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle("Delete event?")
-        box.setText("Delete this timeline event?")
-        box.setInformativeText(f"{entry.happened.label()}: {entry.text[:200]}\nIt is deleted at once (the audit "
-                               "trail keeps a record of it).")  # fmt: skip
-        delete = box.addButton("&Delete event", QMessageBox.ButtonRole.DestructiveRole)
-        keep = box.addButton("&Keep event", QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(keep)
-        box.setEscapeButton(keep)
-        box.exec()
-        clicked: QAbstractButton | None = box.clickedButton()
-        return clicked is delete
+        details = f"{entry.happened.label()}: {entry.text[:200]}\nIt is deleted at once (the audit trail keeps a " \
+                  "record of it)."  # fmt: skip
+        return confirm_destructive(self, "Delete event?", "Delete this timeline event?", details, "&Delete event",
+                                   "&Keep event", name="delete_timeline_event")  # fmt: skip
 
     # ---- export --------------------------------------------------------------------------------------------
     def _include_toggled(self, checked: bool) -> None:
