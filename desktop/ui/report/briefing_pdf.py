@@ -8,13 +8,11 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtCore import QBuffer, QIODevice, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
     QImage,
-    QPageLayout,
-    QPageSize,
     QPainter,
     QPdfWriter,
     QTextDocument,
@@ -29,9 +27,8 @@ from desktop.services.output_targets import TargetError, streams_through, write_
 from desktop.ui.report.briefing_html import Contents, briefing_html, generated_text
 from desktop.ui.report.chart_images import briefing_charts
 from desktop.ui.report.pagination import paginate
+from desktop.ui.report.pdf_pages import RESOLUTION, letter_pdf
 
-RESOLUTION = 300  # dots per inch of the PDF's layout
-MARGINS_MM = QMarginsF(15, 14, 15, 14)
 LINE_POINTS = 11  # a line of the page header and footer
 
 
@@ -128,12 +125,7 @@ def _render(content: BriefingContent, path: Path) -> tuple[bytes, int]:
     """The PDF's bytes and its page count; `path` only names it in a message."""
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    writer.setResolution(RESOLUTION)
-    writer.setPageSize(QPageSize(QPageSize.PageSizeId.Letter))
-    writer.setPageMargins(MARGINS_MM, QPageLayout.Unit.Millimeter)
-    writer.setTitle(content.options.title)
-    writer.setCreator("Incident Logger")
+    writer = letter_pdf(buffer, content.options.title)
     marking = content.marking
     line = LINE_POINTS * RESOLUTION / 72
     header_height = 2 * line if marking else 0.0  # the marking, and a gap

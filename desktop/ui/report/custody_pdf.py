@@ -6,15 +6,14 @@ import html
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QMarginsF
-from PySide6.QtGui import QFont, QGuiApplication, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice
+from PySide6.QtGui import QFont, QGuiApplication, QTextDocument
 from PySide6.QtWidgets import QApplication
 
 from desktop.domain.evidence import size_text
 from desktop.services.evidence_package import ManifestFile, PackageError, PackageManifest, withheld_text
+from desktop.ui.report.pdf_pages import letter_pdf
 
-RESOLUTION = 300
-MARGINS_MM = QMarginsF(15, 14, 15, 14)
 TITLE = "Evidence package: custody report"
 
 
@@ -25,12 +24,7 @@ def write_custody_pdf(path: Path, manifest: PackageManifest) -> None:
         raise PackageError("the custody report needs a QGuiApplication")
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    writer.setResolution(RESOLUTION)
-    writer.setPageSize(QPageSize(QPageSize.PageSizeId.Letter))
-    writer.setPageMargins(MARGINS_MM, QPageLayout.Unit.Millimeter)
-    writer.setTitle(f"{TITLE}: {manifest.incident_title}")
-    writer.setCreator("Incident Logger")
+    writer = letter_pdf(buffer, f"{TITLE}: {manifest.incident_title}")
     document = QTextDocument()
     font = QFont(QGuiApplication.font())
     font.setPointSizeF(9)
