@@ -91,6 +91,16 @@ class RecordKind(StrEnum):
         raise ValueError(f"unknown record kind {text.strip()!r}; choose one of: {', '.join(k.table for k in cls)}")
 
 
+def short_label(record: object, limit: int = 60) -> str:
+    """What a person knows a record by, at most `limit` characters: its title, name, file name, description or
+    text (the first it has), cut with "…"; "" when it has none."""
+    for name in ("title", "name", "file_name", "description", "text"):
+        value = getattr(record, name, None)
+        if isinstance(value, str) and value:
+            return value if len(value) <= limit else value[: limit - 1] + "…"
+    return ""
+
+
 _TABLES = {RecordKind.INCIDENT: "incidents", RecordKind.FACILITY: "facilities", RecordKind.PLAN_ITEM: "plan_items",
            RecordKind.DIRECTIVE: "directives"}  # fmt: skip
 _RECORDS: dict[RecordKind, type[Record]] = {

@@ -23,7 +23,7 @@ from desktop.domain.evidence import (
 from desktop.domain.kinds import RecordKind
 from desktop.domain.media_types import SNIFF_BYTES, media_type
 from desktop.persistence.evidence_store import ChangedWhileReadError
-from desktop.persistence.unit_of_work import Database, UnitOfWork
+from desktop.persistence.unit_of_work import Database
 from desktop.services.staged_output import StagedFile
 
 NAME_LIMIT = 255
@@ -110,16 +110,6 @@ def name_problems(name: str) -> list[str]:
     return [f"the file name is {len(name)} characters; at most {NAME_LIMIT}"] if len(name) > NAME_LIMIT else []
 
 
-def owner_label(uow: UnitOfWork, kind: RecordKind, uuid: str) -> str:
-    """ "incident 'Molotov cocktail thrown at…'" (the record must exist: RecordNotFoundError otherwise)."""
-    record = uow.repository(kind).get(uuid)
-    for name in ("title", "name", "description"):
-        value = getattr(record, name, "")
-        if value:
-            return f"{kind.label} {value!r}" if len(value) <= 60 else f"{kind.label} {value[:59]!r}…"
-    return f"{kind.label} {uuid}"
-
-
 class AttachmentService:
     """Attachments of one open database. Each add stores the attachments and their bytes in one transaction: all
     of them, or (on any error, or a kill) none."""
@@ -172,10 +162,6 @@ class AttachmentService:
     def get(self, uuid: str) -> Attachment:
         with self.database.unit_of_work(write=False) as uow:
             return uow.attachments.get(uuid)
-
-    def owner_label(self, attachment: Attachment) -> str:
-        with self.database.unit_of_work(write=False) as uow:
-            return owner_label(uow, attachment.owner_kind, attachment.owner_uuid)
 
     def update(self, attachment: Attachment) -> Attachment:
         """Save the description and the sensitive flag (StaleRecordError when changed meanwhile)."""

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from desktop.domain.kinds import short_label
 from desktop.domain.records import AuditEntry
 from desktop.persistence.audit_log import GENESIS
 from desktop.persistence.audit_queries import AuditHead, ChainLink
@@ -175,7 +176,7 @@ def _counted(records: Iterator[Any], seen: list[int]) -> Iterator[Any]:
 
 
 def _finding(found: Mismatch) -> str:
-    label = _label(found.record)
+    label = short_label(found.record)
     what = f"{found.kind.value.replace('_', ' ')} {found.uuid}{f' ({label})' if label else ''}"
     fields = ", ".join(name.replace("_", " ") for name in found.fields)
     return {
@@ -186,14 +187,6 @@ def _finding(found: Mismatch) -> str:
         "unverifiable": f"{what}: {', '.join(found.unverifiable)} cannot be compared here (their key is not on "
         "this computer)",
     }[found.how]
-
-
-def _label(record: object | None) -> str:
-    for name in ("title", "name", "file_name", "description", "text"):
-        value = getattr(record, name, None)
-        if isinstance(value, str) and value:
-            return value if len(value) <= 60 else value[:59] + "…"
-    return ""
 
 
 def _ranges(ids: list[int]) -> str:

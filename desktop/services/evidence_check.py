@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from desktop.domain.errors import RecordNotFoundError
-from desktop.domain.evidence import size_text
-from desktop.persistence.unit_of_work import Database
-from desktop.services.attachments import owner_label
+from desktop.domain.evidence import Attachment, size_text
+from desktop.domain.kinds import short_label
+from desktop.persistence.unit_of_work import Database, UnitOfWork
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,25 +28,31 @@ class EvidenceReport:
 
 def verify_evidence(database: Database) -> EvidenceReport:
     """Re-hash every stored file (constant memory: a piece at a time) and name each attachment whose file is
-    damaged or missing: "attachment photo.jpg (uuid) of incident 'Title': its bytes hash to …"."""
+    damaged or missing: "attachment photo.jpg (uuid) of incident 'Title' is damaged: its bytes hash to …"."""
     problems: list[str] = []
     with database.unit_of_work(write=False) as uow:
         files, size = uow.attachments.store.totals()
         found = list(uow.attachments.store.verify())
-        named = 0
-        by_hash: dict[str, list[str]] = {}
+        damaged = {problem.sha256 for problem in found}
+        named, whose = 0, dict[str, list[str]]()
         for attachment in uow.attachments.all():
             named += 1
-            if any(problem.sha256 == attachment.sha256 for problem in found):
-                try:
-                    owner = owner_label(uow, attachment.owner_kind, attachment.owner_uuid)
-                except RecordNotFoundError:
-                    owner = f"{attachment.owner_kind.label} {attachment.owner_uuid} (gone)"
-                by_hash.setdefault(attachment.sha256, []).append(
-                    f"attachment {attachment.file_name} ({attachment.uuid}) of {owner}"
-                )
+            if attachment.sha256 in damaged:
+                whose.setdefault(attachment.sha256, []).append(_described(uow, attachment))
         for problem in found:
-            whose = "; ".join(by_hash.get(problem.sha256, [])) or f"stored file {problem.sha256[:16]}… (no attachment)"
+            names = "; ".join(whose.get(problem.sha256, [])) or f"stored file {problem.sha256[:16]}… (no attachment)"
             word = "is damaged" if problem.what == "differs" else "is missing"
-            problems.append(f"evidence: {whose} {word}: {problem.detail} (SHA-256 {problem.sha256})")
+            problems.append(f"evidence: {names} {word}: {problem.detail} (SHA-256 {problem.sha256})")
     return EvidenceReport(files, size, named, tuple(problems))
+
+
+def _described(uow: UnitOfWork, attachment: Attachment) -> str:
+    """ "attachment photo.jpg (uuid) of incident 'Molotov cocktail thrown at…'"."""
+    kind, uuid = attachment.owner_kind, attachment.owner_uuid
+    try:
+        label = short_label(uow.repository(kind).get(uuid))
+        cut = label.endswith("…")  # the quotes hold the words; the cut is told after them
+        owner = f"{kind.label} {label.removesuffix('…')!r}{'…' if cut else ''}" if label else f"{kind.label} {uuid}"
+    except RecordNotFoundError:
+        owner = f"{kind.label} {uuid} (gone)"
+    return f"attachment {attachment.file_name} ({attachment.uuid}) of {owner}"
