@@ -96,3 +96,26 @@ def test_timeline_add_show_and_export(run: Run, demo: Path, tmp_path: Path) -> N
     assert len(rows) == len(shown.splitlines()) and out.startswith(f"{len(rows)} timeline lines written to")
     for row, line in zip(rows, shown.splitlines(), strict=True):
         assert f" {row['kind']} " in line and row["text"] in line
+
+
+def test_every_evidence_command_finds_an_incident_by_its_case_number_whatever_its_case(
+    run: Run, demo: Path, tmp_path: Path
+) -> None:
+    from dataclasses import replace
+
+    from desktop.services.records import IncidentService
+    from desktop.services.session.service import DatabaseSessions
+
+    database = DatabaseSessions(None).open(f"sqlite:///{demo}", lock=False)
+    try:
+        service = IncidentService(database)
+        service.update(replace(service.get(incident(demo)), case_number="FL-2019-0831"))
+    finally:
+        database.close()
+    note = tmp_path / "note.txt"
+    note.write_text("seen\n", encoding="utf-8")
+    assert run("attachments", "add", "--incident", "fl-2019-0831", str(note))[0] == 0
+    assert run("timeline", "add", "Fl-2019-0831", "--date", "2019-09", "--text", "Hearing")[0] == 0
+    assert run("evidence", "export", "--incident", "FL-2019-0831", "-o", str(tmp_path / "case.zip"))[0] == 0
+    assert sql(demo, "SELECT COUNT(*) FROM attachments") == [(1,)]
+    assert sql(demo, "SELECT COUNT(*) FROM timeline_events") == [(1,)]

@@ -60,8 +60,10 @@ def resolve_owner(database: Database, kind: RecordKind, reference: str) -> str |
     """The uuid of the record named by uuid or, per kind, case number, facility name or directive title."""
     text = reference.strip()
     if kind is RecordKind.INCIDENT:
-        incident = IncidentService(database).resolve(text)
-        return incident.uuid if incident is not None else None
+        found = IncidentService(database).named(text)
+        if len(found) > 1:
+            raise AttachmentError(f"{len(found)} incidents have the case number {text!r}; give the uuid")
+        return found[0].uuid if found else None
     if kind is RecordKind.FACILITY:
         named = FacilityService(database).names()
     elif kind is RecordKind.DIRECTIVE:

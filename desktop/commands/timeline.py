@@ -51,9 +51,11 @@ def _fail(message: str, status: int = 1) -> int:
 
 @command("timeline", "an incident's chronology: show, export as CSV, add an event", _arguments, writes=True)
 def timeline(database: Database, args: argparse.Namespace) -> int:
-    incident = IncidentService(database).resolve(args.incident)
-    if incident is None:
-        return _fail(f"there is no incident {args.incident!r} (give its uuid or case number)", 2)
+    found = IncidentService(database).named(args.incident)
+    if len(found) != 1:
+        several = f"{len(found)} incidents have the case number {args.incident!r}; give the uuid"
+        return _fail(several if found else f"there is no incident {args.incident!r} (give its uuid or case number)", 2)
+    incident = found[0]
     service = TimelineService(database)
     try:
         if args.action == "add":

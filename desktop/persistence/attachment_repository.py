@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.domain.errors import RecordNotFoundError, StaleRecordError
@@ -47,19 +47,6 @@ class AttachmentRepository:
         )
         query = query.order_by(AttachmentRow.id)
         return [attachment_record(row) for row in self.session.scalars(query)]
-
-    def count_of(self, owner_kind: RecordKind, owner_uuid: str) -> int:
-        return self.session.scalar(select(func.count()).select_from(AttachmentRow).where(
-            AttachmentRow.owner_kind == owner_kind, AttachmentRow.owner_uuid == owner_uuid)) or 0  # fmt: skip
-
-    def counts_of(self, owner_kind: RecordKind, owner_uuids: Sequence[str]) -> dict[str, int]:
-        """How many attachments each of `owner_uuids` has (those with none are left out)."""
-        if not owner_uuids:
-            return {}
-        query = (select(AttachmentRow.owner_uuid, func.count()).where(
-            AttachmentRow.owner_kind == owner_kind, AttachmentRow.owner_uuid.in_(list(owner_uuids)))
-            .group_by(AttachmentRow.owner_uuid))  # fmt: skip
-        return {uuid: int(count) for uuid, count in self.session.execute(query)}
 
     def all(self) -> Iterator[Attachment]:
         for row in self.session.scalars(select(AttachmentRow).order_by(AttachmentRow.id).execution_options(
@@ -109,9 +96,6 @@ class AttachmentRepository:
         self.audit.deleted(self.kind, before)
         self.store.drop_unused(before.sha256)
         return before
-
-    def delete_of(self, owner_kind: RecordKind, owner_uuid: str) -> list[Attachment]:
-        return [self.delete(attachment.uuid) for attachment in self.of(owner_kind, owner_uuid)]
 
     def in_uuid_order(self, size: int = 500) -> Iterator[Attachment]:
         query = select(AttachmentRow).order_by(bytewise(self.session, AttachmentRow.uuid))

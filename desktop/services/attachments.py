@@ -151,10 +151,6 @@ class AttachmentService:
         with self.database.unit_of_work(write=False) as uow:
             return uow.attachments.of(owner_kind, owner_uuid)
 
-    def counts(self, owner_kind: RecordKind, owner_uuids: Sequence[str]) -> dict[str, int]:
-        with self.database.unit_of_work(write=False) as uow:
-            return uow.attachments.counts_of(owner_kind, owner_uuids)
-
     def all(self) -> list[Attachment]:
         with self.database.unit_of_work(write=False) as uow:
             return list(uow.attachments.all())

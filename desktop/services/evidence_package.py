@@ -7,7 +7,6 @@ import getpass
 import io
 import json
 import os
-import re
 import shutil
 import zipfile
 from collections.abc import Callable
@@ -20,7 +19,6 @@ from desktop.domain.enums import AuditAction
 from desktop.domain.errors import RecordNotFoundError, StorageError
 from desktop.domain.evidence import Attachment, CustodyEntry
 from desktop.domain.kinds import RecordKind
-from desktop.domain.queries import IncidentFilter, Page
 from desktop.domain.records import Incident
 from desktop.persistence.unit_of_work import Database
 from desktop.services.attachments import AttachmentError, AttachmentService
@@ -40,7 +38,6 @@ CSV_COLUMNS = ("entry", "path", "original_name", "media_type", "size", "sha256",
                "recorded_at")  # fmt: skip
 _STORED = ("image/jpeg", "image/png", "image/gif", "image/webp", "video/", "audio/", "application/zip",
            "application/pdf", "application/gzip")  # already compressed: stored as they are  # fmt: skip
-_WORD = re.compile(r"[^\W_]+")
 
 
 class PackageError(RuntimeError):
@@ -112,19 +109,9 @@ CustodyPdf = Callable[[Path, PackageManifest], None]
 def find_incident(database: Database, text: str) -> Incident:
     """The incident whose uuid or case number (case-insensitive) is `text`; PackageError when none or several."""
     wanted = text.strip()
-    service = IncidentService(database)
     if not wanted:
         raise PackageError("give the incident's uuid or case number")
-    try:
-        return service.get(wanted)
-    except RecordNotFoundError:
-        pass
-    words = _WORD.findall(wanted)
-    found = []
-    if words:
-        where = IncidentFilter(text="case:" + "-".join(words))
-        found = [i for i in service.page(where, Page(limit=1000)) if (i.case_number or "").strip().casefold()
-                 == wanted.casefold()]  # fmt: skip
+    found = IncidentService(database).named(wanted)
     if not found:
         raise PackageError(f"no incident has the uuid or case number {wanted!r}; `incident-logger list` shows them")
     if len(found) > 1:

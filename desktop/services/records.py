@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -22,6 +23,8 @@ from desktop.domain.validation import (
 )
 from desktop.persistence.repositories import RecordRepository
 from desktop.persistence.unit_of_work import Database, UnitOfWork
+
+_CASE_WORD = re.compile(r"[^\W_]+")  # the words of a case number, as the `case:` search takes them
 
 RecordT = TypeVar("RecordT", Facility, Incident, PlanItem, Directive)
 FilterT = TypeVar("FilterT", FacilityFilter, IncidentFilter, PlanItemFilter, DirectiveFilter)
@@ -117,13 +120,23 @@ class IncidentService(RecordService[Incident, IncidentFilter]):
         """Save `record` exactly as given, its legal history included (undo and redo of an edit)."""
         return self.update(record)
 
-    def resolve(self, reference: str) -> Incident | None:
-        """The incident a person names by its uuid or its case number (None: neither)."""
+    def named(self, reference: str) -> list[Incident]:
+        """The incidents a person means by a uuid or a case number: the one with that uuid or exactly that case
+        number, else those whose case number is it but for case (several when numbers differ only by case)."""
+        wanted = reference.strip()
+        if not wanted:
+            return []
         with self.database.unit_of_work(write=False) as uow:
-            uuid = uow.incidents.uuid_of_case(reference)
-            if uuid is None and uow.incidents.existing_uuids([reference.strip()]):
-                uuid = reference.strip()
-            return uow.incidents.get(uuid) if uuid is not None else None
+            uuid = uow.incidents.uuid_of_case(wanted)
+            if uuid is None and uow.incidents.existing_uuids([wanted]):
+                uuid = wanted
+            if uuid is not None:
+                return [uow.incidents.get(uuid)]
+        words = _CASE_WORD.findall(wanted)
+        if not words:
+            return []
+        found = self.page(IncidentFilter(text="case:" + "-".join(words)), Page(limit=1000))
+        return [i for i in found if (i.case_number or "").strip().casefold() == wanted.casefold()]
 
     def find(self, uuids: Sequence[str]) -> list[Incident]:
         """The stored incidents among `uuids`, in that order, without status history or links (labels of links)."""
