@@ -15,7 +15,6 @@ from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from desktop.domain.enums import AuditAction
 from desktop.domain.errors import RecordNotFoundError, StorageError
 from desktop.domain.evidence import Attachment, CustodyEntry
 from desktop.domain.kinds import RecordKind
@@ -24,6 +23,7 @@ from desktop.persistence.unit_of_work import Database
 from desktop.services.attachments import AttachmentError, AttachmentService
 from desktop.services.csv.export import clean_export_leftovers
 from desktop.services.csv.sheet import neutralize_sheet
+from desktop.services.export_audit import record_export
 from desktop.services.leftovers import create_temporary_folder
 from desktop.services.output_targets import TargetError, private_scratch, streams_through, write_failure
 from desktop.services.records import IncidentService
@@ -292,6 +292,4 @@ def _audit(database: Database, manifest: PackageManifest, target: Path) -> None:
         "withheld": [None, manifest.withheld],
         "sensitive_included": [None, manifest.sensitive_included],
     }
-    with database.unit_of_work() as uow:
-        uow.audit.record(AuditAction.EXPORT, RecordKind.INCIDENT.key, manifest.incident_uuid, changes)
-        uow.commit()
+    record_export(database, RecordKind.INCIDENT.key, manifest.incident_uuid, changes)

@@ -1,15 +1,26 @@
-"""The audit entry of a briefing PDF written (CSV exports write theirs in desktop.services.csv.export): what was
-exported, where, and whether the sensitive fields were in it."""
+"""The audit entry of a file written from the database (a CSV export, a briefing PDF, a timeline CSV, an evidence
+package): what was exported, where, and whether the sensitive fields were in it."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop.domain.enums import AuditAction
 from desktop.persistence.unit_of_work import Database
-from desktop.services.briefing import BriefingContent
+
+if TYPE_CHECKING:
+    from desktop.services.briefing import BriefingContent
 
 BRIEFING = "briefing"  # the audit entry's entity for a briefing PDF
+
+
+def record_export(database: Database, entity: str, uuid: str, changes: dict[str, list[object]]) -> None:
+    """Write the EXPORT entry of `entity` (a kind, "briefing"; `uuid` when one record was exported) in its own
+    transaction."""
+    with database.unit_of_work() as uow:
+        uow.audit.record(AuditAction.EXPORT, entity, uuid, changes)
+        uow.commit()
 
 
 def audit_briefing(database: Database, content: BriefingContent, target: Path, pages: int) -> None:
@@ -24,6 +35,4 @@ def audit_briefing(database: Database, content: BriefingContent, target: Path, p
         "scope": [None, content.scope],
         "sensitive_included": [None, not content.redacted],
     }
-    with database.unit_of_work() as uow:
-        uow.audit.record(AuditAction.EXPORT, BRIEFING, "", changes)
-        uow.commit()
+    record_export(database, BRIEFING, "", changes)

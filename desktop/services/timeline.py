@@ -8,13 +8,14 @@ from contextlib import ExitStack
 from datetime import datetime
 from pathlib import Path
 
-from desktop.domain.enums import AuditAction, DatePrecision
+from desktop.domain.enums import DatePrecision
 from desktop.domain.evidence import TimelineEntry, TimelineEvent, TimelineKind, event_problems, size_text
 from desktop.domain.kinds import RecordKind
 from desktop.domain.records import Incident
 from desktop.domain.values import PartialDate
 from desktop.persistence.unit_of_work import Database, UnitOfWork
 from desktop.services.csv.sheet import neutralize_sheet
+from desktop.services.export_audit import record_export
 from desktop.services.staged_output import StagedFile
 
 TIMELINE_COLUMNS = ("date", "date_known_as", "kind", "text", "source", "recorded_at", "ref_uuid")
@@ -143,9 +144,7 @@ class TimelineService:
                                      neutralize_sheet(line.text), neutralize_sheet(line.source), recorded,
                                      line.ref_uuid])  # fmt: skip
             staged.commit()
-        with self.database.unit_of_work() as uow:
-            uow.audit.record(AuditAction.EXPORT, RecordKind.INCIDENT.key, incident_uuid,
-                             {"timeline_file": [None, target.name], "rows": [None, len(lines)],
-                              "sensitive_included": [None, not redact]})  # fmt: skip
-            uow.commit()
+        record_export(self.database, RecordKind.INCIDENT.key, incident_uuid,
+                      {"timeline_file": [None, target.name], "rows": [None, len(lines)],
+                       "sensitive_included": [None, not redact]})  # fmt: skip
         return len(lines)

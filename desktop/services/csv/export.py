@@ -13,7 +13,6 @@ from enum import Enum, StrEnum
 from pathlib import Path
 from typing import IO, Any
 
-from desktop.domain.enums import AuditAction
 from desktop.domain.kinds import RecordFilter, RecordKind
 from desktop.domain.queries import IncidentFilter, Page
 from desktop.persistence.csv_queries import IncidentLines
@@ -28,6 +27,7 @@ from desktop.services.csv.format import (
     row_renderer,
 )
 from desktop.services.csv.sheet import Profile, SheetColumn, sheet_columns_of
+from desktop.services.export_audit import record_export
 from desktop.services.leftovers import Leftover, Work, clean_leftovers, create_temporary_file
 from desktop.services.output_targets import open_through, streams_through
 
@@ -302,6 +302,4 @@ def _audit(
         "sensitive_included": [None, options.sensitive_included()],
         "filter": [None, describe_filter(where)],
     }
-    with database.unit_of_work() as uow:
-        uow.audit.record(AuditAction.EXPORT, options.entity.key, "", changes)
-        uow.commit()
+    record_export(database, options.entity.key, "", changes)
