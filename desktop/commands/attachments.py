@@ -71,7 +71,7 @@ def resolve_owner(database: Database, kind: RecordKind, reference: str) -> str |
     else:
         named = []
     for uuid, name in named:
-        if text in (uuid,) or name.casefold() == text.casefold():
+        if text == uuid or name.casefold() == text.casefold():
             return uuid
     if kind is RecordKind.PLAN_ITEM:
         with database.unit_of_work(write=False) as uow:

@@ -11,6 +11,7 @@ from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
+from desktop.domain.errors import RecordNotFoundError
 from desktop.domain.evidence import (
     CHUNK_BYTES,
     MAX_ATTACHMENT_BYTES,
@@ -132,7 +133,8 @@ class AttachmentService:
         except (OSError, KeyError):  # no user name on this computer (a container without a passwd entry)
             added_by = ""
         with self.database.unit_of_work() as uow:
-            uow.repository(owner_kind).get(owner_uuid)  # RecordNotFoundError when it has gone
+            if not uow.repository(owner_kind).existing_uuids([owner_uuid]):  # it has gone (no need to read it)
+                raise RecordNotFoundError(owner_kind, owner_uuid)
             added = []
             for new, found in zip(files, prints, strict=True):
                 attachment = Attachment(owner_kind, owner_uuid, new.name, found.media_type, found.size,
