@@ -4,6 +4,7 @@ nothing, dry run, cancel, updates by uuid (newer updated_at wins), facilities by
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 from dataclasses import replace
 from datetime import date, datetime, timedelta
@@ -258,7 +259,9 @@ def test_only_a_committed_import_is_audited(demo_database: Database, tmp_path: P
         created = uow.session.scalar(select(func.count()).select_from(AuditRow).where(
             AuditRow.action == AuditAction.CREATE, AuditRow.entity == "incident"))  # fmt: skip
     assert entity == "incident" and changes["inserted"] == [None, 1] and changes["file"] == [None, str(good)]
-    assert created == 4  # the three demo incidents and the imported one
+    assert created == 3  # the three demo incidents: the imported one is proven by the import's one entry
+    assert changes["records_made"] == [None, 1] and len(changes["records_digest"][1]) == 64
+    assert changes["file_sha256"] == [None, hashlib.sha256(good.read_bytes()).hexdigest()]
 
 
 def test_files_that_cannot_be_read_at_all(demo_database: Database, tmp_path: Path) -> None:

@@ -13,8 +13,13 @@ BOOKKEEPING = frozenset({"uuid", "version", "created_at", "updated_at", "facilit
 """Not compared field by field: stamps, names shown beside uuids, and the legal history (history_changes)."""
 
 
+_AS_IS = frozenset({str, int, float, bool, type(None)})  # most values: told by their exact type, at once
+
+
 def plain(value: object) -> object:
     """A JSON-safe rendering of a field value for the audit trail."""
+    if type(value) in _AS_IS:
+        return value
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, datetime | date | time):
@@ -72,6 +77,11 @@ def made_fields(record: object) -> dict[str, list[object]]:
     """What the audit trail writes of a record it makes: [None, value] for every field with a value and, for an
     incident, its legal history as one text. Replaying a record's entries gives the same state."""
     return created_fields(record) | history_changes(None, record)
+
+
+def stored_fields(record: object) -> dict[str, object]:
+    """A record's audited fields that have a value, as the trail renders them (the state a replay compares)."""
+    return {name: pair[1] for name, pair in made_fields(record).items() if pair[1] is not None}
 
 
 def entry_text(change: StatusChange) -> str:

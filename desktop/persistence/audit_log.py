@@ -12,12 +12,13 @@ from datetime import datetime
 from sqlalchemy import insert, select, text
 from sqlalchemy.orm import Session
 
-from desktop.domain.changes import SENSITIVE_TOKEN, changed_fields, history_changes, made_fields
+from desktop.domain.changes import SENSITIVE_TOKEN, changed_fields, history_changes, made_fields, stored_fields
 from desktop.domain.enums import AuditAction
 from desktop.domain.records import SENSITIVE_INCIDENT_FIELDS
-from desktop.persistence.models import AuditHeadRow, AuditRow
+from desktop.persistence.models import AuditHeadRow, AuditRow, ImportedRecordRow
 
 GENESIS = "0" * 64
+IMPORTED_FIELD = "(imported)"  # in the CREATE entry written before an imported record's first change: its digest
 SENSITIVE_FIELDS = {"incident": frozenset(SENSITIVE_INCIDENT_FIELDS)}  # by entity (a RecordKind's value)
 
 
@@ -36,6 +37,13 @@ def keyed_fingerprint(key: bytes, field_name: str, value: object) -> str:
     """A sensitive value as the trail stores it: HMAC(key, field, value), never the text."""
     mac = hmac.new(key, f"{field_name}\0{value}".encode(), hashlib.sha256).hexdigest()[:32]
     return f"{SENSITIVE_TOKEN}{mac}"
+
+
+def state_digest(secret: bytes, state: dict[str, object]) -> str:
+    """A record's state ({field: value} as the trail renders it, without empty fields) as one keyed digest: what an
+    import keeps of each record it makes (sensitive values are never readable from it)."""
+    text = json.dumps(state, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
+    return hmac.new(secret, text.encode("utf-8"), hashlib.sha256).hexdigest()[:32]
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +79,7 @@ class _Pending:
     entity: str
     entity_uuid: str
     changes: dict[str, list[object]]
+    before: object | None = None  # the record before an update or delete (an imported one's state is written first)
 
 
 @dataclass
@@ -79,9 +88,10 @@ class AuditLog:
     signer: Signer = field(default_factory=Signer)
     pending: list[_Pending] = field(default_factory=list)
 
-    def record(self, action: AuditAction, entity: str, entity_uuid: str, changes: dict[str, list[object]]) -> None:
+    def record(self, action: AuditAction, entity: str, entity_uuid: str, changes: dict[str, list[object]],
+               before: object | None = None) -> None:  # fmt: skip
         entity = str(entity)  # a RecordKind: its plain value
-        self.pending.append(_Pending(action, entity, entity_uuid, self.signer.guarded(entity, changes)))
+        self.pending.append(_Pending(action, entity, entity_uuid, self.signer.guarded(entity, changes), before))
 
     def created(self, entity: str, record: object) -> None:
         self.record(AuditAction.CREATE, entity, getattr(record, "uuid"), made_fields(record))  # noqa: B009
@@ -89,10 +99,11 @@ class AuditLog:
     def updated(self, entity: str, before: object, after: object) -> None:
         changes = changed_fields(before, after) | history_changes(before, after)  # an incident's legal history too
         if changes:
-            self.record(AuditAction.UPDATE, entity, getattr(after, "uuid"), changes)  # noqa: B009
+            self.record(AuditAction.UPDATE, entity, getattr(after, "uuid"), changes, before)  # noqa: B009
 
     def deleted(self, entity: str, record: object) -> None:
-        self.record(AuditAction.DELETE, entity, getattr(record, "uuid"), changed_fields(record, None))  # noqa: B009
+        uuid = getattr(record, "uuid")  # noqa: B009
+        self.record(AuditAction.DELETE, entity, uuid, changed_fields(record, None), record)
 
     def write(self, session: Session) -> None:
         """Append the pending entries to the chain inside the caller's transaction."""
@@ -100,6 +111,7 @@ class AuditLog:
             return
         if session.get_bind().dialect.name == "postgresql":
             session.execute(text("SELECT pg_advisory_xact_lock(7301)"))  # one chain writer at a time
+        self._state_of_imported(session)
         prev = session.scalar(select(AuditRow.entry_hash).order_by(AuditRow.id.desc()).limit(1)) or GENESIS
         rows = []
         secret, key_id = self.signer.secret, self.signer.key_id
@@ -119,3 +131,31 @@ class AuditLog:
         else:
             head.entries += written
             head.last_hash = prev
+
+    def _state_of_imported(self, session: Session) -> None:
+        """Before the first change of a record an import made (proven until now by the import's entry alone), an
+        entry with its state as it was, and the digest of that state (which `audit verify` compares with the
+        import's): from here on its entries tell its state as for any other record."""
+        befores: dict[str, _Pending] = {}
+        for item in self.pending:
+            if item.before is not None and item.action in (AuditAction.UPDATE, AuditAction.DELETE):
+                befores.setdefault(item.entity_uuid, item)
+        if not befores:
+            return
+        entries = select(AuditRow.id).where(AuditRow.entity_uuid == ImportedRecordRow.uuid).exists()
+        query = select(ImportedRecordRow.uuid).where(ImportedRecordRow.uuid.in_(list(befores)), ~entries)
+        first = set(session.scalars(query))
+        if not first:
+            return
+        secret = self.signer.secret if self.signer.secret is not None else self.signer.salt.encode("utf-8")
+        pending: list[_Pending] = []
+        for item in self.pending:
+            if item.entity_uuid in first and befores[item.entity_uuid] is item:
+                state: dict[str, list[object]] = {
+                    IMPORTED_FIELD: [None, state_digest(secret, stored_fields(item.before))],
+                    **made_fields(item.before),
+                }
+                guarded = self.signer.guarded(item.entity, state)
+                pending.append(_Pending(AuditAction.CREATE, item.entity, item.entity_uuid, guarded))
+            pending.append(item)
+        self.pending = pending

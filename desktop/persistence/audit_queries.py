@@ -6,15 +6,16 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.enums import AuditAction
 from desktop.domain.records import AuditEntry
-from desktop.persistence.audit_log import entry_hash
+from desktop.persistence.audit_log import IMPORTED_FIELD, entry_hash
 from desktop.persistence.chain_keys import ChainKey
 from desktop.persistence.chain_replay import AuditedKind, Mismatch, mismatches
-from desktop.persistence.models import AuditHeadRow, AuditRow
+from desktop.persistence.import_writes import records_digest
+from desktop.persistence.models import AuditHeadRow, AuditRow, ImportedRecordRow
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,8 +42,12 @@ class ChainLink:
     key_id: str | None = None  # the key that signed it (None: signed by no key)
 
 
-def _entry(row: AuditRow) -> AuditEntry:
-    changes = {name: (pair[0], pair[1]) for name, pair in row.changes.items()}
+IMPORT_SHOWN = ("file", "file_sha256", "rows")  # what a record's history says of the import that made it
+
+
+def _entry(row: AuditRow, changes_shown: dict[str, list[object]] | None = None) -> AuditEntry:
+    shown = row.changes if changes_shown is None else changes_shown
+    changes = {name: (pair[0], pair[1]) for name, pair in shown.items()}
     return AuditEntry(row.at, row.action, row.entity, row.entity_uuid, changes, row.id, row.entry_hash, row.prev_hash)
 
 
@@ -53,9 +58,19 @@ class AuditTrail:
         self.session = session
 
     def history(self, entity_uuid: str) -> list[AuditEntry]:
-        """Every entry of one record, oldest first."""
+        """Every entry of one record, oldest first; for a record an import made, that import's entry first (its
+        file, its time) and not the entry that restates its state before its first change."""
         query = select(AuditRow).where(AuditRow.entity_uuid == entity_uuid).order_by(AuditRow.id)
-        return [_entry(row) for row in self.session.scalars(query)]
+        entries = [_entry(row) for row in self.session.scalars(query) if IMPORTED_FIELD not in row.changes]
+        made_by = select(ImportedRecordRow.import_uuid).where(ImportedRecordRow.uuid == entity_uuid)
+        import_uuid = self.session.scalar(made_by)
+        if import_uuid:
+            found = self.session.scalars(select(AuditRow).where(
+                AuditRow.entity_uuid == import_uuid, AuditRow.action == AuditAction.IMPORT)).first()  # fmt: skip
+            if found is not None:
+                shown = {name: pair for name, pair in found.changes.items() if name in IMPORT_SHOWN}
+                entries.insert(0, _entry(found, shown))
+        return entries
 
     def links(self, keys: Mapping[str, ChainKey]) -> Iterator[ChainLink]:
         """Every entry in chain order, read a thousand at a time, with the hash of its stored contents (signed with
@@ -87,6 +102,26 @@ class AuditTrail:
                 )
             )
             yield ChainLink(id_, action, entity, entity_uuid, prev_hash, stored_hash, content, key_id)
+
+    def import_problems(self) -> list[str]:
+        """Each import whose entry's list of the records it made (their count and digest) is not the one stored."""
+        problems = []
+        query = select(AuditRow.id, AuditRow.entity_uuid, AuditRow.changes).where(
+            AuditRow.action == AuditAction.IMPORT).order_by(AuditRow.id)  # fmt: skip
+        for id_, import_uuid, changes in self.session.execute(query):
+            if "records_digest" not in changes or not import_uuid:
+                continue  # an import from before imports were proven this way: its records have entries of their own
+            made, digest = changes["records_made"][1], changes["records_digest"][1]
+            count = self.session.scalar(select(func.count()).select_from(ImportedRecordRow).where(
+                ImportedRecordRow.import_uuid == import_uuid))  # fmt: skip
+            name = changes.get("file", [None, "a file"])[1]
+            if count != made:
+                problems.append(f"entry {id_} (the import of {name}) made {made:,} records but {count:,} are listed "
+                                "as its records: the list was edited outside the program")  # fmt: skip
+            elif records_digest(self.session, import_uuid) != digest:
+                problems.append(f"entry {id_} (the import of {name}): the list of the records it made was edited "
+                                "outside the program")  # fmt: skip
+        return problems
 
     def head(self) -> AuditHead | None:
         """The chain head, or None when its row is missing."""

@@ -9,13 +9,13 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.domain.changes import SENSITIVE_TOKEN, made_fields
+from desktop.domain.changes import SENSITIVE_TOKEN, stored_fields
 from desktop.domain.enums import AuditAction
 from desktop.domain.evidence import EvidenceKind
 from desktop.domain.kinds import RecordKind
-from desktop.persistence.audit_log import SENSITIVE_FIELDS, keyed_fingerprint
+from desktop.persistence.audit_log import IMPORTED_FIELD, SENSITIVE_FIELDS, keyed_fingerprint, state_digest
 from desktop.persistence.chain_keys import ChainKey
-from desktop.persistence.models import AuditRow
+from desktop.persistence.models import AuditRow, ImportedRecordRow
 from desktop.persistence.repositories import bytewise
 
 BASELINE_FIELD = "(baseline)"  # in a CREATE entry that records a record as found, not as made
@@ -39,14 +39,17 @@ class Mismatch:
 
 @dataclass
 class _Told:
-    """A record's state as its entries tell it: {field: (value, key id of the entry that set it)}."""
+    """A record's state as its entries tell it: {field: (value, key id of the entry that set it)}; for a record an
+    import made, that import's digest of it and the import entry's key, and the digest its first change wrote."""
 
     values: dict[str, tuple[object, str | None]]
     deleted: bool = False
+    imported: tuple[str, str | None] | None = None  # (digest, key id) from imported_records
+    restated: tuple[str, str | None] | None = None  # (digest, key id) of the entry written before its first change
 
 
-def _told_states(session: Session, kind: AuditedKind) -> Iterator[tuple[str, _Told]]:
-    """(uuid, state) for every record the trail mentions, in bytewise uuid order, folding its entries in order."""
+def _entry_states(session: Session, kind: AuditedKind) -> Iterator[tuple[str, _Told]]:
+    """(uuid, state) for every record the entries mention, in bytewise uuid order, folding its entries in order."""
     query = (select(AuditRow.entity_uuid, AuditRow.action, AuditRow.changes, AuditRow.key_id)
              .where(AuditRow.entity == kind.value, AuditRow.action.in_(RECORD_ACTIONS))
              .order_by(bytewise(session, AuditRow.entity_uuid), AuditRow.id)
@@ -59,10 +62,11 @@ def _told_states(session: Session, kind: AuditedKind) -> Iterator[tuple[str, _To
                 yield uuid, told
             uuid, told = entity_uuid, _Told({})
         if action is AuditAction.DELETE:
-            told = _Told({}, deleted=True)
+            told = _Told({}, deleted=True, restated=told.restated)
             continue
         if action is AuditAction.CREATE:
-            told = _Told({})
+            restated = changes.get(IMPORTED_FIELD)
+            told = _Told({}, restated=(str(restated[1]), key_id) if restated else None)
         told.deleted = False
         for name, pair in changes.items():
             if not name.startswith("("):
@@ -71,9 +75,47 @@ def _told_states(session: Session, kind: AuditedKind) -> Iterator[tuple[str, _To
         yield uuid, told
 
 
-def stored_state(record: object) -> dict[str, object]:
-    """A stored record's audited fields with a value, as the trail renders them (before fingerprints)."""
-    return {name: pair[1] for name, pair in made_fields(record).items() if pair[1] is not None}
+def _imported_states(session: Session, kind: AuditedKind) -> Iterator[tuple[str, tuple[str, str | None]]]:
+    """(uuid, (digest, key id of its import's entry)) of the records imports made, in bytewise uuid order."""
+    keys = dict(session.execute(select(AuditRow.entity_uuid, AuditRow.key_id).where(
+        AuditRow.action == AuditAction.IMPORT)).tuples().all())  # fmt: skip
+    query = (select(ImportedRecordRow.uuid, ImportedRecordRow.state_digest, ImportedRecordRow.import_uuid)
+             .where(ImportedRecordRow.entity == kind.value)
+             .order_by(bytewise(session, ImportedRecordRow.uuid)).execution_options(yield_per=5000))  # fmt: skip
+    for uuid, digest, import_uuid in session.execute(query):
+        yield uuid, (digest, keys.get(import_uuid))
+
+
+def _told_states(session: Session, kind: AuditedKind) -> Iterator[tuple[str, _Told]]:
+    """The entries' states merged with the imports' digests (both in bytewise uuid order)."""
+    entries = _entry_states(session, kind)
+    imported = _imported_states(session, kind)
+    entry, made = next(entries, None), next(imported, None)
+    while entry is not None or made is not None:
+        if made is None or (entry is not None and entry[0] < made[0]):
+            assert entry is not None
+            yield entry
+            entry = next(entries, None)
+        elif entry is None or made[0] < entry[0]:
+            yield made[0], _Told({}, imported=made[1])
+            made = next(imported, None)
+        else:
+            entry[1].imported = made[1]
+            yield entry
+            entry, made = next(entries, None), next(imported, None)
+
+
+stored_state = stored_fields  # a stored record's audited fields with a value, as the trail renders them
+IMPORTED_STATE = "(its state as imported)"  # what differs when an imported record's digest does not match
+BEFORE_FIRST_CHANGE = "(its state before its first change)"
+
+
+def _secret(keys: Mapping[str, ChainKey], key_id: str | None, salt: str) -> bytes | None:
+    """The secret an entry signed by `key_id` used (the salt for none); None when that key is not here."""
+    if key_id is None:
+        return salt.encode("utf-8")
+    key = keys.get(key_id)
+    return key.secret if key is not None else None
 
 
 def _differences(kind: AuditedKind, told: _Told, record: object, keys: Mapping[str, ChainKey],
@@ -81,7 +123,21 @@ def _differences(kind: AuditedKind, told: _Told, record: object, keys: Mapping[s
     """The fields whose stored value is not what the trail says, and those that cannot be compared here."""
     stored = stored_state(record)
     sensitive = SENSITIVE_FIELDS.get(kind.value, frozenset())
-    differing, unverifiable = [], []
+    differing: list[str] = []
+    unverifiable: list[str] = []
+    if told.imported is not None:
+        digest, import_key = told.imported
+        secret = _secret(keys, import_key, salt)
+        if secret is None:
+            unverifiable.append(IMPORTED_STATE)
+            if not told.values:
+                return differing, unverifiable
+        elif told.restated is None and not told.values:  # never changed since its import: its digest says all
+            if state_digest(secret, stored) != digest:
+                differing.append(IMPORTED_STATE)
+            return differing, unverifiable
+        elif told.restated is not None and told.restated[1] == import_key and told.restated[0] != digest:
+            differing.append(BEFORE_FIRST_CHANGE)
     for name in sorted(set(stored) | {n for n, (v, _) in told.values.items() if v is not None}):
         value, key_id = told.values.get(name, (None, None))
         actual = stored.get(name)

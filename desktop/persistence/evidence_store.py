@@ -10,7 +10,8 @@ from uuid import uuid4
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
-from desktop.persistence.models import AttachmentRow, EvidenceBlobRow, EvidenceChunkRow
+from desktop.domain.enums import AuditAction
+from desktop.persistence.models import AttachmentRow, AuditRow, EvidenceBlobRow, EvidenceChunkRow
 
 
 class ChangedWhileReadError(RuntimeError):
@@ -67,9 +68,13 @@ class EvidenceStore:
             yield bytes(data)
 
     def drop_unused(self, sha256: str) -> bool:
-        """Remove a file's bytes when no attachment names it any more (True when removed)."""
+        """Remove a file's bytes when no attachment names it any more and it is no imported file (True when
+        removed)."""
         if self.session.scalar(select(AttachmentRow.id).where(AttachmentRow.sha256 == sha256).limit(1)) is not None:
             return False
+        imports = self.session.scalars(select(AuditRow.changes).where(AuditRow.action == AuditAction.IMPORT))
+        if any(changes.get("file_sha256", [None, None])[1] == sha256 for changes in imports):
+            return False  # an imported file, kept as the proof of what was imported
         blob_id = self.session.scalar(select(EvidenceBlobRow.id).where(EvidenceBlobRow.sha256 == sha256))
         if blob_id is None:
             return False

@@ -10,12 +10,14 @@ from typing import Any
 from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session
 
+from desktop.domain.changes import stored_fields
 from desktop.domain.kinds import RecordKind
 from desktop.domain.records import Incident
 from desktop.domain.validation import BatchValidationError, FieldError
 from desktop.domain.values import PartialDate, StatusChange
 from desktop.persistence import mapping
 from desktop.persistence.audit_log import AuditLog
+from desktop.persistence.import_writes import ImportedRecords, bulk_insert
 from desktop.persistence.models import FacilityRow, IncidentLinkRow, IncidentRow, StatusChangeRow, WeaponRow
 
 
@@ -27,12 +29,13 @@ def _table(model: type) -> Table:
 
 def insert_incidents(
     session: Session, audit: AuditLog, now: datetime, records: Sequence[Incident], *,
-    status_on: StatusChange | None = None, keep_stamps: bool = False,
+    status_on: StatusChange | None = None, keep_stamps: bool = False, imported: ImportedRecords | None = None,
 ) -> list[Incident]:  # fmt: skip
-    """Insert `records` with a few statements for all of them and record a CREATE audit entry for each; returns
-    them as stored. A record without status history starts with `status_on` (default: its status today);
-    `keep_stamps` keeps the records' own created_at and updated_at where set. Raises BatchValidationError naming
-    every record whose case number is taken, else every one whose facility does not exist; then writes nothing."""
+    """Insert `records` with a few statements for all of them and record a CREATE audit entry for each (or, for an
+    import, its digest in `imported`, the full-text index kept by it); returns them as stored. A record without
+    status history starts with `status_on` (default: its status today); `keep_stamps` keeps the records' own
+    created_at and updated_at where set. Raises BatchValidationError naming every record whose case number is taken,
+    else every one whose facility does not exist; then writes nothing."""
     if not records:
         return []
     numbers = [mapping.case_number(record) for record in records]
@@ -56,10 +59,16 @@ def insert_incidents(
         rows.append({**columns, "uuid": saved.uuid, "facility_id": facility_id, "created_at": saved.created_at,
                      "updated_at": saved.updated_at, "version": 1})  # fmt: skip
         stored.append(saved)
-    session.execute(insert(_table(IncidentRow)), rows)
-    _insert_children(session, stored, now)
-    for saved in stored:
-        audit.created(RecordKind.INCIDENT, saved)
+    if imported is None:
+        session.execute(insert(_table(IncidentRow)), rows)
+        _insert_children(session, stored, now, fast=False)
+        for saved in stored:
+            audit.created(RecordKind.INCIDENT, saved)
+        return stored
+    bulk_insert(session.connection(), _table(IncidentRow), rows)
+    ids = _insert_children(session, stored, now, fast=True)
+    imported.index(ids.values())
+    imported.record([(saved.uuid, stored_fields(saved)) for saved in stored])
     return stored
 
 
@@ -88,8 +97,9 @@ def _stored(
     )  # fmt: skip
 
 
-def _insert_children(session: Session, stored: list[Incident], now: datetime) -> None:
-    """The weapons and status changes of incidents just inserted (their ids looked up by uuid in one query)."""
+def _insert_children(session: Session, stored: list[Incident], now: datetime, *, fast: bool) -> dict[str, int]:
+    """The weapons and status changes of incidents just inserted (their ids looked up by uuid in one query, and
+    returned); `fast`: by executemany of tuples."""
     query = select(IncidentRow.uuid, IncidentRow.id).where(IncidentRow.uuid.in_([saved.uuid for saved in stored]))
     ids: dict[str, int] = {uuid: id_ for uuid, id_ in session.execute(query)}
     weapons: list[dict[str, Any]] = [
@@ -101,11 +111,12 @@ def _insert_children(session: Session, stored: list[Incident], now: datetime) ->
     links = [{"incident_id": ids[saved.uuid], "related_id": related, "position": position}
              for index, saved in enumerate(stored)
              for position, related in enumerate(_ids_of(session, saved, index, ids[saved.uuid]))]  # fmt: skip
-    if links:
-        session.execute(insert(_table(IncidentLinkRow)), links)
-    if weapons:
-        session.execute(insert(_table(WeaponRow)), weapons)
-    session.execute(insert(_table(StatusChangeRow)), history)
+    for model, rows in ((IncidentLinkRow, links), (WeaponRow, weapons), (StatusChangeRow, history)):
+        if rows and fast:
+            bulk_insert(session.connection(), _table(model), rows)
+        elif rows:
+            session.execute(insert(_table(model)), rows)
+    return ids
 
 
 def _ids_of(session: Session, saved: Incident, position: int, own_id: int) -> list[int]:

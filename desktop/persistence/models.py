@@ -310,6 +310,20 @@ class AuditHeadRow(Base):
     keep_sensitive: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
+class ImportedRecordRow(Base):
+    """A record made by a CSV import, proven by that import's one audit entry instead of an entry of its own: the
+    import (the entry's entity_uuid) and a keyed digest of the record's state as the import made it."""
+
+    __tablename__ = "imported_records"
+
+    uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    entity: Mapped[str] = mapped_column(String(40))
+    import_uuid: Mapped[str] = mapped_column(String(36), index=True)
+    state_digest: Mapped[str] = mapped_column(String(64))
+
+    __table_args__ = {"sqlite_with_rowid": False}  # kept in uuid order: the replay reads it merged with the trail
+
+
 class EvidenceBlobRow(Base):
     """The bytes of one file, once per SHA-256 however many attachments name it, kept in CHUNK_BYTES pieces."""
 

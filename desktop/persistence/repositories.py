@@ -24,6 +24,7 @@ from desktop.persistence import mapping
 from desktop.persistence.audit_log import AuditLog
 from desktop.persistence.case_conditions import pending_referral_condition
 from desktop.persistence.evidence_mapping import event_record
+from desktop.persistence.import_writes import ImportedRecords
 from desktop.persistence.incident_inserts import insert_incidents
 from desktop.persistence.incident_paging import IncidentPager
 from desktop.persistence.incident_stream import incident_columns_query, stream_records
@@ -351,14 +352,15 @@ class IncidentRepository(_Repository[IncidentRow, Incident]):
         return created
 
     def add_many(
-        self, records: Sequence[Incident], *, status_on: StatusChange | None = None, keep_stamps: bool = False
-    ) -> list[Incident]:
-        """Insert new incidents with their weapons, status history and CREATE audit entries, with a few
-        statements for all of them; `keep_stamps` keeps the records' created_at and updated_at where set.
-        Raises BatchValidationError (a ValidationError) for taken case numbers or unknown facilities, and then
-        writes none of them."""
+        self, records: Sequence[Incident], *, status_on: StatusChange | None = None, keep_stamps: bool = False,
+        imported: ImportedRecords | None = None,
+    ) -> list[Incident]:  # fmt: skip
+        """Insert new incidents with their weapons, status history and CREATE audit entries (for an import: their
+        digests in `imported`), with a few statements for all of them; `keep_stamps` keeps the records' created_at
+        and updated_at where set. Raises BatchValidationError (a ValidationError) for taken case numbers or unknown
+        facilities, and then writes none of them."""
         return insert_incidents(self.session, self.audit, self.clock(), records, status_on=status_on,
-                                keep_stamps=keep_stamps)  # fmt: skip
+                                keep_stamps=keep_stamps, imported=imported)  # fmt: skip
 
     def update(self, record: Incident, status_on: StatusChange | None = None) -> Incident:
         """Save. A legal history given with the record (the form's list, undo/redo, an import) is stored as

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from types import TracebackType
@@ -21,7 +21,9 @@ from desktop.persistence.audit_queries import AuditTrail
 from desktop.persistence.chain_keys import KeyStore
 from desktop.persistence.directive_repository import DirectiveRepository
 from desktop.persistence.engine import IMMEDIATE, sqlite_file
+from desktop.persistence.evidence_store import EvidenceStore
 from desktop.persistence.figure_queries import FigureQueries
+from desktop.persistence.import_writes import ImportedRecords
 from desktop.persistence.integrity import storage_error
 from desktop.persistence.link_queries import LinkQueries
 from desktop.persistence.plan_item_repository import PlanItemRepository
@@ -149,6 +151,17 @@ class UnitOfWork:
         repositories = {RecordKind.INCIDENT: self.incidents, RecordKind.FACILITY: self.facilities,
                         RecordKind.PLAN_ITEM: self.plan_items, RecordKind.DIRECTIVE: self.directives}  # fmt: skip
         return repositories[kind]
+
+    def imported_records(self, import_uuid: str) -> ImportedRecords:
+        """The bulk writer of one import's new incidents (their digests, the full-text index per batch)."""
+        assert self.session is not None
+        return ImportedRecords(self.session, self.audit.signer, import_uuid)
+
+    def keep_file(self, sha256: str, size: int, chunks: Iterable[bytes]) -> bool:
+        """Keep a file's bytes with the evidence, once per SHA-256 (False: kept already); raises
+        ChangedWhileReadError when `chunks` do not give those bytes."""
+        assert self.session is not None
+        return EvidenceStore(self.session).put(sha256, size, chunks)
 
     def write_audit(self) -> None:
         """Write the audit entries recorded so far into the transaction now, rather than all at commit."""

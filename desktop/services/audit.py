@@ -86,6 +86,7 @@ def verify_chain(database: Database, *, against: Receipt | None = None, records:
         for link in uow.audit_trail.links(keys):
             links.add(link)
         problems = links.finish(head)
+        problems.extend(uow.audit_trail.import_problems())
         checked = 0
         if records:
             findings, checked = _record_problems(uow, keys, database_id)

@@ -49,8 +49,8 @@ def main(target: Path) -> None:
     services.plan_items.update(replace(plan, notes="Edited before the release"))
     attachments = AttachmentService(database, user=lambda: "analyst")
     photo = attachments.add(RecordKind.INCIDENT, first.uuid, [NewFile.of_bytes("scene.txt", b"RELEASE-0005 scene\n")])
-    attachments.add_custody(CustodyEntry(photo[0].uuid, "Officer Diaz", "analyst", PartialDate.of_day(date(2019, 8, 26)),
-                                         purpose="analysis"))  # fmt: skip
+    handed = PartialDate.of_day(date(2019, 8, 26))
+    attachments.add_custody(CustodyEntry(photo[0].uuid, "Officer Diaz", "analyst", handed, purpose="analysis"))
     TimelineService(database).add(TimelineEvent(first.uuid, PartialDate.of_day(date(2019, 8, 27)), "Site visit",
                                                 "field notes"))  # fmt: skip
     rows = target.with_suffix(".csv")

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from contextlib import ExitStack
 from itertools import islice
 from typing import IO
 
 from desktop.domain.enums import AuditAction
 from desktop.domain.kinds import RecordKind
-from desktop.persistence.unit_of_work import Database
+from desktop.persistence.evidence_store import ChangedWhileReadError
+from desktop.persistence.unit_of_work import Database, UnitOfWork
 from desktop.services.csv.bundle import Sources, open_sources
 from desktop.services.csv.conflicts import Conflict
 from desktop.services.csv.detect import FileLayout, FileProblem, Problem, RecordReader, auto_mapping, inspect, open_text
@@ -23,6 +25,7 @@ from desktop.services.csv.sheet import Profile, detect_profile
 __all__ = ["MAX_PROBLEMS", "Conflict", "ImportOptions", "ImportReport", "import_csv", "read_layout"]
 
 PROGRESS_ROWS = 500
+KEPT_CHUNK = 1 << 20  # the imported file is kept as evidence in pieces of this size
 Progress = Callable[[int, int], object]
 """progress(bytes read, bytes in all) is called every few hundred rows; returning False cancels the import."""
 Source = str | os.PathLike[str] | IO[bytes]
@@ -88,8 +91,33 @@ def import_csv(database: Database, source: Source, options: ImportOptions,
         if report.problem_count:
             return report
         histories = _histories(sources, options, report)  # its problems do not stop the rows being checked
-        _run(database, stream, layout.size, options, report, progress, histories)
+        _run(database, stream, layout.size, options, report, progress, histories, source)
     return report
+
+
+def _source_chunks(source: Source) -> Iterator[bytes]:
+    """The imported file's bytes, a piece at a time, read afresh from its start."""
+    if isinstance(source, str | os.PathLike):
+        with open(source, "rb") as file:
+            yield from iter(lambda: file.read(KEPT_CHUNK), b"")
+        return
+    source.seek(0)
+    yield from iter(lambda: source.read(KEPT_CHUNK), b"")
+
+
+def _keep_source(uow: UnitOfWork, source: Source, report: ImportReport) -> dict[str, object]:
+    """Keep the imported file with the evidence (once per SHA-256): its size and SHA-256 for the import's entry.
+    A file that changed since it was read is a problem of the report (nothing is committed)."""
+    digest, size = hashlib.sha256(), 0
+    try:
+        for piece in _source_chunks(source):
+            digest.update(piece)
+            size += len(piece)
+        uow.keep_file(digest.hexdigest(), size, _source_chunks(source))
+    except (OSError, ChangedWhileReadError) as error:
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+        report.add_problem(Problem(report.rows + 1, 1, f"the file could not be kept with the import: {reason}"))
+    return {"file_size": size, "file_sha256": digest.hexdigest()}
 
 
 def encoding_notes(layout: FileLayout, encoding: str) -> list[str]:
@@ -149,7 +177,8 @@ def _reread_header(stream: IO[bytes], report: ImportReport, cr_only: bool) -> Fi
 
 
 def _run(database: Database, stream: IO[bytes], size: int, options: ImportOptions, report: ImportReport,
-         progress: Progress | None, histories: LegalHistories | None = None) -> None:  # fmt: skip
+         progress: Progress | None, histories: LegalHistories | None = None,
+         source: Source | None = None) -> None:  # fmt: skip
     text = open_text(stream, report.encoding)
     reader = RecordReader(text, report.delimiter)
     try:
@@ -180,9 +209,12 @@ def _run(database: Database, stream: IO[bytes], size: int, options: ImportOption
             if progress is not None and progress(size, size) is False:
                 raise ImportCancelled
             if report.accepted and not options.dry_run:
-                uow.audit.record(AuditAction.IMPORT, options.entity.key, "", rows.audit_changes())
-                uow.commit()
-                report.committed = True
+                kept = _keep_source(uow, source, report) if source is not None else {}
+                if report.accepted:
+                    changes = rows.audit_changes(kept)
+                    uow.audit.record(AuditAction.IMPORT, options.entity.key, rows.import_uuid, changes)
+                    uow.commit()
+                    report.committed = True
     except ImportCancelled:
         report.cancelled = True
     finally:

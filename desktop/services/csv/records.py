@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
 from typing import Any
+from uuid import uuid4
 
 from desktop.domain.changes import changed_fields
 from desktop.domain.enums import DatePrecision, TimeOfDay
@@ -63,6 +64,8 @@ class RowImporter:
         self.facility_names: dict[str, list[str]] = {}
         self.pending: list[tuple[Incident, Cells]] = []  # new incidents waiting for their batch
         self.related = RelatedIncidents(uow.incidents.existing_uuids)
+        self.import_uuid = str(uuid4())  # names the import's audit entry, and its records' digests
+        self.imported = uow.imported_records(self.import_uuid) if self.entity is RecordKind.INCIDENT else None
         self.today = calendar_today(database.clock())  # status changes must not be later
         if options.entity is not RecordKind.FACILITY:
             for uuid, name in uow.facilities.names():
@@ -76,9 +79,12 @@ class RowImporter:
         self.facility_uuids.add(uuid)
         self.facility_names.setdefault(name.strip().casefold(), []).append(uuid)
 
-    def audit_changes(self) -> dict[str, list[object]]:
-        """The import's audit entry: its counts, and per conflict which side won (the uuids of each)."""
+    def audit_changes(self, source: dict[str, object]) -> dict[str, list[object]]:
+        """The import's audit entry: the file (`source`: name, size, SHA-256), its counts, per conflict which side won
+        (the uuids of each), and the records it made: how many and the digest of their list."""
         report = self.report
+        made, digest = self.imported.finish() if self.imported is not None else (0, "")
+        proof = {name: [None, value] for name, value in source.items()}
         kept = [conflict.uuid for conflict in report.conflicts if conflict.taken == "mine"]
         taken = [conflict.uuid for conflict in report.conflicts if conflict.taken == "theirs"]
         return {"file": [None, report.source], "rows": [None, report.rows], "inserted": [None, report.inserted],
@@ -86,7 +92,8 @@ class RowImporter:
                 "conflicts": [None, len(report.conflicts)],
                 "conflicts_kept_database": [None, "; ".join(kept)],
                 "conflicts_took_file": [None, "; ".join(taken)],
-                "facilities_created": [None, len(report.facilities_created)]}  # fmt: skip
+                "facilities_created": [None, len(report.facilities_created)],
+                **proof, "records_made": [None, made], "records_digest": [None, digest]}  # fmt: skip
 
     def rows(self, chunk: Sequence[tuple[int, list[str] | Problem]]) -> None:
         """Check and write a few hundred rows in file order, looking their stored uuids up in one query."""
@@ -361,7 +368,9 @@ class RowImporter:
             return
         try:
             with self.uow.refusals():
-                self.uow.incidents.add_many([record for record, _ in pending], keep_stamps=True)
+                if self.imported is not None:
+                    self.imported.start()  # the full-text index kept per batch from now on
+                self.uow.incidents.add_many([record for record, _ in pending], keep_stamps=True, imported=self.imported)
         except BatchValidationError as error:
             for position, field_error in error.refused:
                 self.report.add_problem(pending[position][1].field_error(field_error, self.parser.header))

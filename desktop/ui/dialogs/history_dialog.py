@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -136,9 +137,12 @@ class HistoryDialog(QDialog):
         self.setWindowTitle(f"History of {kind} {name or uuid}".strip())
         self.resize(860, 420)
         changes = sum(max(1, len(e.changes)) for e in entries)
-        created = next((e for e in entries if e.action == AuditAction.CREATE), None)
+        created = next((e for e in entries if e.action in (AuditAction.CREATE, AuditAction.IMPORT)), None)
         summary = f"{len(entries)} audit entries, {changes} field changes"
-        if created is not None:
+        if created is not None and created.action == AuditAction.IMPORT:
+            source = Path(str(created.changes.get("file", (None, "a file"))[1])).name
+            summary += f"; created by the import of {source} on {local_time(created.at)}"
+        elif created is not None:
             summary += f"; created {local_time(created.at)}"
         self.summary = QLabel(summary if entries else f"No audit entries for {kind} {uuid}.", self)
         self.summary.setObjectName("history_summary")

@@ -1,0 +1,119 @@
+"""The bulk path of an import's new incidents: tuples by executemany, the full-text index once per batch, and one
+keyed digest per record in imported_records instead of an audit entry each (the import's one entry proves them)."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import Table, select
+from sqlalchemy.engine import Connection
+from sqlalchemy.orm import Session
+
+from desktop.domain.kinds import RecordKind
+from desktop.persistence.audit_log import Signer, state_digest
+from desktop.persistence.models import ImportedRecordRow
+
+FTS_INSERT_TRIGGER = "incidents_fts_insert"
+FTS_COLUMNS = "case_number, title, description, sources, investigating_agencies"  # as the migration made them
+
+
+def bulk_insert(connection: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
+    """INSERT `rows` (dicts with the same keys) into `table` by one executemany of tuples: each value converted by
+    its column type's bind processor (as SQLAlchemy stores it), a missing column given its scalar default."""
+    if not rows:
+        return
+    names = list(rows[0])
+    defaults = [(c.name, getattr(c.default, "arg", None)) for c in table.columns
+                if c.name not in rows[0] and c.default is not None and c.default.is_scalar]  # fmt: skip
+    names += [name for name, _ in defaults]
+    fixed = tuple(value for _, value in defaults)
+    dialect = connection.dialect
+    processors = [table.c[name].type._cached_bind_processor(dialect) for name in names]
+    marks = ", ".join(_placeholder(dialect.paramstyle, position) for position in range(len(names)))
+    statement = f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({marks})"
+    width = len(names) - len(fixed)
+    values = []
+    for row in rows:
+        cells = [row[name] for name in names[:width]]
+        cells.extend(fixed)
+        values.append(tuple(cell if process is None or cell is None else process(cell)
+                            for cell, process in zip(cells, processors, strict=True)))  # fmt: skip
+    connection.exec_driver_sql(statement, values)
+
+
+def _placeholder(paramstyle: str, position: int) -> str:
+    return {"qmark": "?", "numeric": f":{position + 1}", "format": "%s", "pyformat": "%s"}.get(paramstyle, "?")
+
+
+class ImportedRecords:
+    """Within one import's transaction: the digests of the records it makes, and the full-text index kept once per
+    batch (SQLite: the per-row insert trigger is dropped inside the transaction and made again before it commits,
+    so a rolled-back or killed import leaves it as it was)."""
+
+    def __init__(self, session: Session, signer: Signer, import_uuid: str) -> None:
+        self.session = session
+        self.secret = signer.secret if signer.secret is not None else signer.salt.encode("utf-8")
+        self.import_uuid = import_uuid
+        self.sqlite = session.get_bind().dialect.name == "sqlite"
+        self._trigger: str | None = None  # the dropped trigger's SQL, to make it again
+        self.count = 0
+
+    def start(self) -> None:
+        """Take the full-text index into the import's own hands (SQLite; elsewhere nothing to do)."""
+        if not self.sqlite or self._trigger is not None:
+            return
+        connection = self.session.connection()
+        found = connection.exec_driver_sql(
+            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", (FTS_INSERT_TRIGGER,)
+        ).fetchone()
+        if found is None:
+            return
+        self._trigger = str(found[0])
+        connection.exec_driver_sql(f"DROP TRIGGER {FTS_INSERT_TRIGGER}")
+
+    def index(self, ids: Iterable[int]) -> None:
+        """Add the incidents just inserted (by id) to the full-text index in one statement."""
+        if self._trigger is None:
+            return
+        wanted = sorted(ids)
+        if not wanted:
+            return
+        connection = self.session.connection()
+        connection.exec_driver_sql(
+            f"INSERT INTO incidents_fts(rowid, {FTS_COLUMNS}) SELECT id, {FTS_COLUMNS} FROM incidents "
+            f"WHERE id BETWEEN ? AND ? AND id IN ({', '.join('?' * len(wanted))})",
+            (wanted[0], wanted[-1], *wanted),
+        )
+
+    def record(self, states: Sequence[tuple[str, dict[str, object]]]) -> None:
+        """Note the records made (uuid, state as the trail renders it) with their keyed digests."""
+        rows = [{"uuid": uuid, "entity": RecordKind.INCIDENT.value, "import_uuid": self.import_uuid,
+                 "state_digest": state_digest(self.secret, state)} for uuid, state in states]  # fmt: skip
+        bulk_insert(self.session.connection(), _table(), rows)
+        self.count += len(rows)
+
+    def finish(self) -> tuple[int, str]:
+        """Make the insert trigger again; (records, digest of their list in uuid order) for the import's entry."""
+        if self._trigger is not None:
+            self.session.connection().exec_driver_sql(self._trigger)
+            self._trigger = None
+        return self.count, records_digest(self.session, self.import_uuid)
+
+
+def records_digest(session: Session, import_uuid: str) -> str:
+    """SHA-256 over "uuid digest" lines of an import's records in uuid order (what its audit entry says)."""
+    query = (select(ImportedRecordRow.uuid, ImportedRecordRow.state_digest)
+             .where(ImportedRecordRow.import_uuid == import_uuid).order_by(ImportedRecordRow.uuid)
+             .execution_options(yield_per=5000))  # fmt: skip
+    digest = hashlib.sha256()
+    for uuid, state in session.execute(query):
+        digest.update(f"{uuid} {state}\n".encode())
+    return digest.hexdigest()
+
+
+def _table() -> Table:
+    table = ImportedRecordRow.__table__
+    assert isinstance(table, Table)
+    return table
