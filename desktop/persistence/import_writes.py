@@ -117,3 +117,37 @@ def _table() -> Table:
     table = ImportedRecordRow.__table__
     assert isinstance(table, Table)
     return table
+
+
+class SeenKeys:
+    """The keys (uuids, case numbers) an import met in its file, with the line of each, in a temporary table of the
+    import's own connection: memory stays flat however long the file is. Dropped with the transaction's end."""
+
+    def __init__(self, session: Session, name: str) -> None:
+        self.session = session
+        self.table = f"import_seen_{name}"
+        sqlite = session.get_bind().dialect.name == "sqlite"
+        self.mark = "?" if sqlite else "%s"
+        connection = session.connection()
+        connection.exec_driver_sql(f"DROP TABLE IF EXISTS {'temp.' if sqlite else ''}{self.table}")
+        ending = " WITHOUT ROWID" if sqlite else " ON COMMIT DROP"
+        connection.exec_driver_sql(f"CREATE TEMPORARY TABLE {self.table} (key TEXT PRIMARY KEY, line INTEGER)"
+                                   f"{ending}")  # fmt: skip
+
+    def lines(self, keys: Iterable[str]) -> dict[str, int]:
+        """The line of each of `keys` met before (those not met are left out)."""
+        wanted = list(dict.fromkeys(keys))
+        found: dict[str, int] = {}
+        connection = self.session.connection()
+        for start in range(0, len(wanted), 500):
+            part = wanted[start : start + 500]
+            marks = ", ".join([self.mark] * len(part))
+            rows = connection.exec_driver_sql(f"SELECT key, line FROM {self.table} WHERE key IN ({marks})", tuple(part))
+            found.update((str(key), int(line)) for key, line in rows)
+        return found
+
+    def add(self, lines: dict[str, int]) -> None:
+        """Remember keys met, with their lines."""
+        if lines:
+            statement = f"INSERT INTO {self.table} (key, line) VALUES ({self.mark}, {self.mark})"
+            self.session.connection().exec_driver_sql(statement, list(lines.items()))

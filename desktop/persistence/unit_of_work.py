@@ -23,7 +23,7 @@ from desktop.persistence.directive_repository import DirectiveRepository
 from desktop.persistence.engine import IMMEDIATE, sqlite_file
 from desktop.persistence.evidence_store import EvidenceStore
 from desktop.persistence.figure_queries import FigureQueries
-from desktop.persistence.import_writes import ImportedRecords
+from desktop.persistence.import_writes import ImportedRecords, SeenKeys
 from desktop.persistence.integrity import storage_error
 from desktop.persistence.link_queries import LinkQueries
 from desktop.persistence.plan_item_repository import PlanItemRepository
@@ -156,6 +156,11 @@ class UnitOfWork:
         """The bulk writer of one import's new incidents (their digests, the full-text index per batch)."""
         assert self.session is not None
         return ImportedRecords(self.session, self.audit.signer, import_uuid)
+
+    def seen_keys(self, name: str) -> SeenKeys:
+        """A fresh temporary table of keys met by an import, with their lines (see SeenKeys)."""
+        assert self.session is not None
+        return SeenKeys(self.session, name)
 
     def keep_file(self, sha256: str, size: int, chunks: Iterable[bytes]) -> bool:
         """Keep a file's bytes with the evidence, once per SHA-256 (False: kept already); raises

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import datetime
 from typing import Any
@@ -25,6 +25,7 @@ from desktop.domain.validation import (
     plan_item_errors,
 )
 from desktop.domain.values import PartialDate, StatusChange
+from desktop.persistence.import_writes import SeenKeys
 from desktop.persistence.unit_of_work import Database, UnitOfWork
 from desktop.services.csv.conflicts import Conflict, differences, record_name, why
 from desktop.services.csv.detect import Problem
@@ -57,9 +58,9 @@ class RowImporter:
         self.parser = RowParser(options.entity, report.header, report.mapping)
         self.repository: Any = uow.repository(options.entity)
         self.broken = False  # the database refused something: only check from here on
-        self.seen_uuids: dict[str, int] = {}
+        self.seen_uuids = FileKeys(uow.seen_keys("uuids"))  # the file's uuids, with their lines
         self.stored: set[str] = set()  # the stored uuids among the rows being checked
-        self.case_numbers: dict[str, int] = {}
+        self.case_numbers = FileKeys(uow.seen_keys("case_numbers"))
         self.facility_uuids: set[str] = set()
         self.facility_names: dict[str, list[str]] = {}
         self.pending: list[tuple[Incident, Cells]] = []  # new incidents waiting for their batch
@@ -100,6 +101,9 @@ class RowImporter:
         parse = self.parser.parse
         parsed = [fields if isinstance(fields, Problem) else parse(line, fields) for line, fields in chunk]
         self.stored = self._stored_uuids(parsed)
+        given = [item.values for item in parsed if isinstance(item, Cells)]
+        self.seen_uuids.look_up(uuid for values in given if (uuid := values.get("uuid")))
+        self.case_numbers.look_up(number.strip() for values in given if (number := values.get("case_number")))
         for item in parsed:
             self.report.rows += 1
             if isinstance(item, Problem):
@@ -110,6 +114,8 @@ class RowImporter:
             for problem in item.problems:
                 self.report.add_problem(problem)
         self.stored = set()
+        self.seen_uuids.keep()
+        self.case_numbers.keep()
         if self.writing:
             self.uow.write_audit()  # into the transaction now, rather than all held until commit
 
@@ -126,10 +132,11 @@ class RowImporter:
     def _check(self, cells: Cells) -> None:
         uuid = cells.values.pop("uuid", "")
         if uuid:
-            if uuid in self.seen_uuids:
-                self._problem(cells, "uuid", f"{uuid} is also on line {self.seen_uuids[uuid]}")
+            line = self.seen_uuids.line(uuid)
+            if line is not None:
+                self._problem(cells, "uuid", f"{uuid} is also on line {line}")
                 return
-            self.seen_uuids[uuid] = cells.line
+            self.seen_uuids.note(uuid, cells.line)
         existing = self._existing(uuid) if uuid else None
         record = self._record(cells, existing, uuid)
         if record is None or cells.problems:
@@ -138,9 +145,10 @@ class RowImporter:
             cells.problems.append(cells.field_error(error, self.parser.header))
         if self.entity is RecordKind.INCIDENT and record.case_number:
             number = record.case_number.strip()
-            if number in self.case_numbers:
-                self._problem(cells, "case_number", f"{number!r} is also on line {self.case_numbers[number]}")
-            self.case_numbers.setdefault(number, cells.line)
+            line = self.case_numbers.line(number)
+            if line is not None:
+                self._problem(cells, "case_number", f"{number!r} is also on line {line}")
+            self.case_numbers.note(number, cells.line)
         if cells.problems:
             return
         self._save(cells, record, existing)
@@ -348,7 +356,8 @@ class RowImporter:
         """At the end of the file (before committing): write the new incidents still waiting for their batch,
         check the related incidents that were not stored when their rows were written, and link them."""
         self.flush()
-        for waiting, uuid in self.related.missing(self.seen_uuids):
+        targets = {uuid for waiting in self.related.later for uuid in waiting.related}
+        for waiting, uuid in self.related.missing(set(self.seen_uuids.seen.lines(targets))):
             reason = f"incident {uuid} is neither stored nor a row of this file"
             self.report.add_problem(waiting.cells.problem("related_uuids", reason, self.parser.header))
         if not self.writing or not self.related.later:
@@ -384,6 +393,40 @@ class RowImporter:
             self.report.inserted += 1
         else:
             self.report.updated += 1
+
+
+class FileKeys:
+    """Keys met in the file with their first line: the chunk's in memory, the earlier ones in the import's table
+    (looked up once per chunk, so that memory stays flat however long the file is)."""
+
+    def __init__(self, seen: SeenKeys) -> None:
+        self.seen = seen
+        self.earlier: dict[str, int] = {}  # of the keys looked up for this chunk, those met before it
+        self.asked: set[str] = set()
+        self.chunk: dict[str, int] = {}
+
+    def look_up(self, keys: Iterable[str]) -> None:
+        """Read which of the chunk's `keys` were met before (one query)."""
+        self.asked = set(keys)
+        self.earlier = self.seen.lines(self.asked)
+
+    def line(self, key: str) -> int | None:
+        """The line `key` was first met on, or None."""
+        if key in self.chunk:
+            return self.chunk[key]
+        if key not in self.asked:  # a key the chunk's cells did not give (a stored record's case number)
+            self.asked.add(key)
+            self.earlier.update(self.seen.lines([key]))
+        return self.earlier.get(key)
+
+    def note(self, key: str, line: int) -> None:
+        if key not in self.earlier:
+            self.chunk.setdefault(key, line)
+
+    def keep(self) -> None:
+        """At the end of a chunk: remember its keys in the table."""
+        self.seen.add(self.chunk)
+        self.chunk, self.earlier, self.asked = {}, {}, set()
 
 
 def _history_key(history: Sequence[StatusChange]) -> list[tuple[object, ...]]:
