@@ -135,6 +135,12 @@ class BackupJob:
 
     def run(self) -> BackupInfo | None:
         """Take the backup here: the new backup, None when cancelled; raises BackupError when it failed."""
+        try:
+            return self._run()
+        finally:
+            self._done.set()
+
+    def _run(self) -> BackupInfo | None:
         started = time.perf_counter()
         try:
             self.result = self._take()
@@ -146,18 +152,19 @@ class BackupJob:
             raise
         finally:
             self.seconds = time.perf_counter() - started
-            self._done.set()
         self.progress = Progress(Phase.DONE, self.progress.total, self.progress.total)
         return self.result
 
     def _run_in_thread(self) -> None:
         try:
-            self.run()
+            self._run()
         except BackupError as error:
             log.warning("the automatic backup failed: %s", error)
         except BaseException as error:  # never lost silently in a thread
             log.exception("the automatic backup failed")
             self.error, self.progress = BackupError(str(error)), Progress(Phase.FAILED)
+        finally:
+            self._done.set()
 
     def _take(self) -> BackupInfo:
         database = self.database

@@ -9,6 +9,7 @@ from datetime import timedelta
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QMainWindow
 
+from desktop.persistence.backup_copy import PAGES_PER_STEP
 from desktop.persistence.unit_of_work import Database
 from desktop.services.backup_worker import BackupJob, age_text
 from desktop.ui.session import Session
@@ -36,6 +37,7 @@ class BackgroundBackups(QObject):
     poll_ms = 200
     age_ms = 30_000
     throttle = 0.0  # seconds of rest after each step of the copy (tests slow it down)
+    pages_per_step = PAGES_PER_STEP
 
     def __init__(self, window: QMainWindow, session: Session) -> None:
         super().__init__(window)
@@ -95,7 +97,7 @@ class BackgroundBackups(QObject):
             if wait > timedelta(0):
                 self._idle.start(int(wait.total_seconds() * 1000) + 1000)
                 return None
-        job = sessions.start_backup(database, throttle=self.throttle)
+        job = sessions.start_backup(database, pages_per_step=self.pages_per_step, throttle=self.throttle)
         if job is None:
             return None
         self.job = job

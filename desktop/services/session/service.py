@@ -11,6 +11,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import overload
 
+from desktop.persistence.backup_copy import PAGES_PER_STEP
 from desktop.persistence.disk_space import no_room
 from desktop.persistence.engine import sqlite_file
 from desktop.persistence.instance_lock import InstanceLock, InstanceLockedError, current_owner
@@ -279,7 +280,9 @@ class DatabaseSessions:
             log.warning("cannot tell whether a backup is due: %s", error)
             return False
 
-    def start_backup(self, database: Database, *, throttle: float = 0.0) -> BackupJob | None:
+    def start_backup(
+        self, database: Database, *, pages_per_step: int = PAGES_PER_STEP, throttle: float = 0.0
+    ) -> BackupJob | None:
         """Start the automatic backup of `database` in a background thread when it is due and none runs; returns
         the job (the running one, if any), or None when none is due. `throttle`: seconds of rest after each step."""
         running = self.running_backup(database)
@@ -288,7 +291,7 @@ class DatabaseSessions:
         path = self._backed_up_file(database)
         if path is None or self.backup_dir is None or not self.backup_due(database):
             return None
-        job = BackupJob(path, self.backup_dir, now=database.clock(), throttle=throttle)
+        job = BackupJob(path, self.backup_dir, now=database.clock(), pages_per_step=pages_per_step, throttle=throttle)
         self._backups[id(database)] = job
         log.info("backing up %s in the background", database.display_name)
         return job.start()
@@ -311,9 +314,9 @@ class DatabaseSessions:
 
     def _stop_backup(self, database: Database, wait: float) -> BackupInfo | None:
         job = self._backups.pop(id(database), None)
-        if job is None:
+        if job is None or not job.running:
             return None
-        taken = finish_or_cancel(job, wait) if job.running else job.result
+        taken = finish_or_cancel(job, wait)
         if taken is not None:
             log.info("backed up %s to %s", database.display_name, taken.path)
         elif job.cancelled:
