@@ -126,9 +126,9 @@ def test_list_backups_newest_first_of_one_database(tmp_path: Path) -> None:
     ):
         (tmp_path / name).write_bytes(b"x")
     names = [b.path.name for b in list_backups(tmp_path, tmp_path / "incidents.sqlite3")]
-    assert names == [
-        "incidents-20240302-090000-manual.sqlite3",
+    assert names == [  # the second of the same second (-2) was taken after the first
         "incidents-20240302-090000-2-manual.sqlite3",
+        "incidents-20240302-090000-manual.sqlite3",
         "incidents-20240301-120000-auto.sqlite3",
     ]
     assert len(list_backups(tmp_path)) == 4
