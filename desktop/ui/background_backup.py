@@ -31,7 +31,7 @@ class BackgroundBackups(QObject):
 
     finished = Signal(object)  # BackupJob
 
-    start_delay_ms = 5_000
+    start_delay_ms = 3_000
     idle_ms = 60_000
     min_gap = timedelta(minutes=15)
     poll_ms = 200
