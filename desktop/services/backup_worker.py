@@ -35,7 +35,7 @@ from desktop.services.backup import (
 from desktop.services.leftovers import Leftover, Work, clean_leftovers, free_temporary_name
 
 CLOSE_WAIT = 1.0  # seconds closing gives a running backup in all: to finish, or else to stop when cancelled
-CANCEL_ALLOWANCE = 0.25  # of CLOSE_WAIT, kept for a cancelled job to stop (one step, or the check interrupted)
+CANCEL_ALLOWANCE = 0.4  # of CLOSE_WAIT, kept for a cancelled job to stop (a step and a flush, or the check)
 log = logging.getLogger(__name__)
 
 
