@@ -11,8 +11,11 @@ import pytest
 from support.lookup import reopen
 
 from desktop.app import QUIT_AFTER_ENV
+from desktop.persistence.sqlite_files import audit_head
+from desktop.services.backup import verify_backup
 from desktop.services.demo import load_demo
 from desktop.services.records import IncidentService
+from desktop.ui.background_backup import BackgroundBackups
 
 TIMEOUT = 120
 BAD_SIGNS = ("Traceback", "QObject", "Segmentation fault", "Fatal Python error", "QThread", "Error")
@@ -52,7 +55,7 @@ def test_first_start_shows_the_window_and_exits_zero(tmp_path: Path) -> None:
         reopened.close()
 
 
-def test_a_changed_database_is_backed_up_when_the_window_closes(tmp_path: Path) -> None:
+def test_a_changed_database_is_backed_up_in_the_background_soon_after_the_start(tmp_path: Path) -> None:
     database = tmp_path / "incidents.sqlite3"
     tmp_path.mkdir(exist_ok=True)
     opened = reopen(f"sqlite:///{database}")
@@ -60,12 +63,14 @@ def test_a_changed_database_is_backed_up_when_the_window_closes(tmp_path: Path) 
         load_demo(opened)
     finally:
         opened.close()
-    done = run_app(tmp_path)
+    after_start = BackgroundBackups.start_delay_ms + 1500
+    done = run_app(tmp_path, quit_after_ms=after_start)
     assert done.returncode == 0, done.stderr
     assert_clean(done)
     backups = sorted((tmp_path / "backups").glob("incidents-*-auto.sqlite3"))
-    assert len(backups) == 1
-    again = run_app(tmp_path)  # nothing changed since: no second backup
+    assert len(backups) == 1 and verify_backup(backups[0]).audit_head == audit_head(database)
+    assert "in the background" in log_text(tmp_path)
+    again = run_app(tmp_path, quit_after_ms=after_start)  # nothing changed since: no second backup
     assert again.returncode == 0, again.stderr
     assert sorted((tmp_path / "backups").glob("incidents-*-auto.sqlite3")) == backups
 

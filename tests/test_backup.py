@@ -37,7 +37,7 @@ from desktop.services.backup import (
     verify_backup,
 )
 from desktop.services.records import FacilityService
-from desktop.services.session.service import backup_on_close
+from desktop.services.session.service import automatic_backup
 
 
 def db_path(database: Database) -> Path:
@@ -126,9 +126,9 @@ def test_list_backups_newest_first_of_one_database(tmp_path: Path) -> None:
     ):
         (tmp_path / name).write_bytes(b"x")
     names = [b.path.name for b in list_backups(tmp_path, tmp_path / "incidents.sqlite3")]
-    assert names == [
-        "incidents-20240302-090000-manual.sqlite3",
+    assert names == [  # the second of the same second (-2) was taken after the first
         "incidents-20240302-090000-2-manual.sqlite3",
+        "incidents-20240302-090000-manual.sqlite3",
         "incidents-20240301-120000-auto.sqlite3",
     ]
     assert len(list_backups(tmp_path)) == 4
@@ -180,28 +180,28 @@ def test_rotation_policy_counts_buckets_with_backups() -> None:
     assert backups_to_keep([], RotationPolicy()) == set()
 
 
-def test_backup_on_close_only_when_data_changed(database: Database, tmp_path: Path, clock: FakeClock) -> None:
+def test_automatic_backup_only_when_data_changed(database: Database, tmp_path: Path, clock: FakeClock) -> None:
     backups = tmp_path / "backups"
-    assert backup_on_close(database, backups) is None  # nothing ever written
+    assert automatic_backup(database, backups) is None  # nothing ever written
     service = FacilityService(database)
     service.create(Facility(name="First"))
-    first = backup_on_close(database, backups)
+    first = automatic_backup(database, backups)
     assert first is not None and first.label == BackupLabel.AUTO
     clock.advance(hours=1)
-    assert backup_on_close(database, backups) is None  # unchanged since that backup
+    assert automatic_backup(database, backups) is None  # unchanged since that backup
     service.create(Facility(name="Second"))
-    second = backup_on_close(database, backups)
+    second = automatic_backup(database, backups)
     assert second is not None and second.path != first.path
     assert facility_names(second.path) == {"First", "Second"}
 
 
-def test_backup_on_close_rotates(database: Database, tmp_path: Path, clock: FakeClock) -> None:
+def test_automatic_backup_rotates(database: Database, tmp_path: Path, clock: FakeClock) -> None:
     backups = tmp_path / "backups"
     service = FacilityService(database)
     for day in range(12):
         service.create(Facility(name=f"Day {day}"))
         clock.advance(days=1)
-        backup_on_close(database, backups, RotationPolicy(daily=3, weekly=0, monthly=0))
+        automatic_backup(database, backups, RotationPolicy(daily=3, weekly=0, monthly=0))
     assert [b.taken_at.date() for b in list_backups(backups)] == [date(2024, 3, d) for d in (13, 12, 11)]
 
 

@@ -34,7 +34,7 @@ from desktop.services.leftovers import (
     process_alive,
 )
 from desktop.services.records import FacilityService
-from desktop.services.session.service import backup_on_close
+from desktop.services.session.service import automatic_backup
 
 SECRET = b"Suspect: Jonathan Q. Marker-Name"
 
@@ -227,7 +227,7 @@ def test_the_automatic_backup_on_closing_cleans_too(database: Database, tmp_path
     FacilityService(database).create(Facility(name="A change to back up"))
     backups = tmp_path / "backups"
     stale = plant(backups, f".incidents-20240301-110000-auto.sqlite3.partial-{dead_pid}", 1234)
-    taken = backup_on_close(database, backups)
+    taken = automatic_backup(database, backups)
     assert taken is not None
     assert [leftover.path for leftover in taken.leftovers_removed] == [stale]
     assert not stale.exists()

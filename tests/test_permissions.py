@@ -24,7 +24,7 @@ from desktop.persistence.opening import open_database
 from desktop.services.backup import BackupLabel, back_up, move_aside, restore_backup
 from desktop.services.demo import load_demo
 from desktop.services.records import FacilityService
-from desktop.services.session.service import backup_on_close, open_for_use
+from desktop.services.session.service import automatic_backup, open_for_use
 
 REPOSITORY = Path(__file__).resolve().parent.parent
 
@@ -52,7 +52,7 @@ def test_every_file_the_app_writes_is_owner_only(tmp_path: Path, clock: FakeCloc
             side_files = [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
             assert all(p.exists() for p in side_files)
             assert {p.name: mode(p) for p in [path, *side_files]} == {p.name: 0o600 for p in [path, *side_files]}
-            automatic = backup_on_close(database, backups)
+            automatic = automatic_backup(database, backups)
             assert automatic is not None
             manual = back_up(path, backups, BackupLabel.MANUAL, now=clock.advance(seconds=1))
     finally:

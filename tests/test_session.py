@@ -1,5 +1,6 @@
 """The session service without any UI: opening with the instance lock, the questions it raises or asks, the
-answers it carries out, switching and closing (with the automatic backup of changed data)."""
+answers it carries out, switching and closing (the automatic backup of changed data in the background, never on
+closing)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ from support.clock import FakeClock
 from desktop.domain.records import Facility
 from desktop.persistence.engine import sqlite_url
 from desktop.persistence.instance_lock import current_owner, lock_path
-from desktop.services.backup import BackupLabel, back_up, list_backups
+from desktop.persistence.sqlite_files import audit_head
+from desktop.services.backup import BackupLabel, back_up, list_backups, verify_backup
 from desktop.services.demo import load_demo
 from desktop.services.records import FacilityService
 from desktop.services.session.questions import (
@@ -60,20 +62,44 @@ def demo_file(service: DatabaseSessions, path: Path) -> Path:
     return path
 
 
-def test_open_holds_the_lock_and_close_backs_up_changed_data(
+def test_open_holds_the_lock_and_the_next_start_backs_up_what_changed_before_closing(
     service: DatabaseSessions, tmp_path: Path, backups: Path
 ) -> None:
     path = tmp_path / "incidents.sqlite3"
     database = service.open(sqlite_url(path))
     owner = current_owner(path)
     assert service.holds_lock(database) and owner is not None and owner.is_this_process
-    assert service.close(database) is None  # nothing was ever written
+    assert not service.backup_due(database) and service.start_backup(database) is None  # nothing was ever written
+    assert service.close(database) is None
     database = service.open(sqlite_url(path))
     FacilityService(database).create(Facility(name="Tacoma ICE Processing Center"))
-    taken = service.close(database)
-    assert taken is not None and taken.label == BackupLabel.AUTO
+    assert service.backup_due(database)
+    assert service.close(database) is None  # closing never takes the backup in the foreground
     assert current_owner(path) is None and not lock_path(path).exists()
+    assert list_backups(backups) == []
+    database = service.open(sqlite_url(path))  # the next start sees it due and takes it in the background
+    assert service.backup_due(database)
+    job = service.start_backup(database)
+    assert job is not None and job.wait(30) and job.error is None
+    taken = job.result
+    assert taken is not None and taken.label == BackupLabel.AUTO
+    assert audit_head(taken.path) == audit_head(path) and verify_backup(taken.path).ok
+    assert not service.backup_due(database) and service.start_backup(database) is None
+    assert service.newest_backup(database) == taken
+    assert service.close(database) is None
     assert [b.path for b in list_backups(backups)] == [taken.path]
+
+
+def test_a_window_opened_anyway_leaves_the_automatic_backup_to_the_first(
+    service: DatabaseSessions, tmp_path: Path, backups: Path
+) -> None:
+    path = demo_file(service, tmp_path / "incidents.sqlite3")
+    database = service.open(sqlite_url(path), lock=False)
+    try:
+        assert not service.backup_due(database) and service.start_backup(database) is None
+    finally:
+        service.close(database)
+    assert list_backups(backups) == []
 
 
 def test_without_ask_a_problem_is_raised_as_its_question(service: DatabaseSessions, tmp_path: Path) -> None:

@@ -181,7 +181,7 @@ def list_backups(backup_dir: Path, database: Path | None = None) -> list[BackupI
         match = _NAME.match(path.name)
         if match and path.is_file() and (database is None or match["stem"] == database.stem):
             found.append(backup_info(path))
-    return sorted(found, key=lambda b: (b.taken_at, b.path.name), reverse=True)
+    return sorted(found, key=_taking_order, reverse=True)
 
 
 def incomplete_backups(backup_dir: Path, database: Path | None = None) -> list[Leftover]:
@@ -210,7 +210,7 @@ def newest_good_backup(backup_dir: Path, database: Path | None = None) -> Backup
 def backups_to_keep(backups: Iterable[BackupInfo], policy: RotationPolicy) -> set[Path]:
     """Grandfather-father-son: the newest backup, and the newest of each of the last `daily` days,
     `weekly` ISO weeks and `monthly` months that have backups."""
-    ordered = sorted(backups, key=lambda b: b.taken_at, reverse=True)
+    ordered = sorted(backups, key=_taking_order, reverse=True)
     keep = {ordered[0].path} if ordered else set()
     buckets: list[tuple[Callable[[datetime], Hashable], int]] = [
         (lambda t: t.date(), policy.daily),
@@ -342,6 +342,12 @@ def backup_info(path: Path) -> BackupInfo:
         taken_at = datetime.strptime(match["stamp"], _STAMP)
         label = BackupLabel(match["label"]) if match["label"] in BackupLabel._value2member_map_ else None
     return BackupInfo(path, taken_at, label, stat.st_size)
+
+
+def _taking_order(info: BackupInfo) -> tuple[datetime, int, str]:
+    """Backups in the order they were taken: by time, then the counter of those of the same second (-2, -3 …)."""
+    match = _NAME.match(info.path.name)
+    return info.taken_at, int(match["n"]) if match and match["n"] else 1, info.path.name
 
 
 def _put_checked_copy(

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from PySide6.QtGui import QAction, QKeySequence
 
 from desktop.paths import AppPaths
+from desktop.ui.background_backup import BackgroundBackups
 from desktop.ui.backup_actions import BackupActions
 from desktop.ui.csv_actions import CsvActions
 from desktop.ui.dashboard import DashboardTab
@@ -27,6 +28,7 @@ class Features:
     reports: ReportActions
     history_action: QAction
     evidence: EvidenceActions
+    background_backups: BackgroundBackups
 
 
 def install_features(window: MainWindow, app_paths: AppPaths) -> Features:
@@ -63,4 +65,4 @@ def install_features(window: MainWindow, app_paths: AppPaths) -> Features:
                         (A.RESTORE, backups.restore_action), (A.HISTORY, history_action),
                         (A.EXPORT_EVIDENCE, evidence.export_package_action)):  # fmt: skip
         window.registry.register(key, action)
-    return Features(dashboard, csv, backups, reports, history_action, evidence)
+    return Features(dashboard, csv, backups, reports, history_action, evidence, BackgroundBackups(window, session))

@@ -79,7 +79,7 @@ class Session(QObject):
         return result
 
     def close(self) -> None:
-        """Close the database (automatic backup, dispose, unlock); nothing is open afterwards."""
+        """Close the database (a running background backup gets a second, dispose, unlock); nothing is open after."""
         database, self._database, self._services = self._database, None, None
         if database is not None:
             self.sessions.close(database)

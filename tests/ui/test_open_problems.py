@@ -1,7 +1,7 @@
 """Start-up, through the app's own opening (desktop.app.open_first_database: the session service asking the
 questions of desktop.ui.open_problems): a damaged file offers the newest good backup and is moved aside only when
 the user agrees; newer, read-only and locked databases are told, a locked one may be opened anyway; quitting
-leaves every file as it was. Closing backs up changed data."""
+leaves every file as it was. Changed data is backed up in the background at the next start, never on closing."""
 
 from __future__ import annotations
 
@@ -29,6 +29,7 @@ from desktop.paths import AppPaths
 from desktop.persistence import opening
 from desktop.persistence.instance_lock import current_owner, lock_path
 from desktop.persistence.integrity import FileCheck, FileState
+from desktop.services import backup_worker
 from desktop.services.audit import history, verify_chain
 from desktop.services.backup import BackupLabel, back_up, list_backups
 from desktop.services.demo import load_demo
@@ -122,7 +123,7 @@ def fingerprint(path: Path) -> dict[str, str]:
     return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(path.parent.glob(path.name + "*"))}
 
 
-def test_sound_database_opens_without_questions_and_closes_with_a_backup(
+def test_sound_database_opens_without_questions_and_the_next_start_backs_it_up(
     paths: AppPaths, clock: FakeClock, responder: Callable[[list[Step]], Responder], qtbot: QtBot,
     sessions: DatabaseSessions,
 ) -> None:  # fmt: skip
@@ -133,12 +134,17 @@ def test_sound_database_opens_without_questions_and_closes_with_a_backup(
     owner = current_owner(paths.default_database)
     assert sessions.holds_lock(opened) and owner is not None and owner.is_this_process
     assert FacilityService(opened).count() == 3
-    taken = sessions.close(opened)
-    assert taken is not None and taken.label == BackupLabel.AUTO  # data changed since the last (no) backup
+    assert sessions.backup_due(opened)  # data changed since the last (no) backup
+    assert sessions.close(opened) is None  # never taken on closing
     assert not lock_path(paths.default_database).exists()
     again = open_first_database(sessions, paths.default_url)
-    assert again is not None
-    assert sessions.close(again) is None  # nothing changed: no new backup
+    assert again is not None and sessions.backup_due(again)
+    job = sessions.start_backup(again)  # what the window does soon after it shows the first page
+    assert job is not None and job.wait(30) and job.result is not None and job.result.label == BackupLabel.AUTO
+    assert sessions.close(again) is None
+    third = open_first_database(sessions, paths.default_url)
+    assert third is not None and not sessions.backup_due(third)  # nothing changed: no new backup
+    assert sessions.start_backup(third) is None and sessions.close(third) is None
     assert len(list_backups(paths.backup_dir)) == 1
 
 
@@ -412,7 +418,7 @@ def test_server_that_does_not_answer_is_told(
     assert answers.seen[0][1].startswith("Cannot open postgresql+psycopg://analyst:***@127.0.0.1:1/incidents")
 
 
-def test_close_reports_a_failed_backup_and_still_closes(
+def test_a_failed_background_backup_is_logged_and_closing_still_closes(
     paths: AppPaths, clock: FakeClock, responder: Callable[[list[Step]], Responder],
     monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, sessions: DatabaseSessions,
 ) -> None:  # fmt: skip
@@ -424,10 +430,14 @@ def test_close_reports_a_failed_backup_and_still_closes(
     def full_disk(*_: Any, **__: Any) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(session_service, "backup_on_close", full_disk)
+    monkeypatch.setattr(backup_worker, "copy_in_steps", full_disk)
+    job = sessions.start_backup(opened)
+    assert job is not None and job.wait(30) and job.result is None and job.error is not None
+    assert "the disk is full ([Errno 28] No space left on device)" in str(job.error)
+    assert "the automatic backup failed: could not back up" in caplog.text  # logged
     assert sessions.close(opened) is None
-    assert "the backup on closing failed: [Errno 28] No space left on device" in caplog.text  # logged
     assert not lock_path(paths.default_database).exists()
+    assert list_backups(paths.backup_dir) == [] and not any(paths.backup_dir.iterdir())
     reopened = reopen(paths.default_url)
     try:
         assert FacilityService(reopened).count() == 3

@@ -1,5 +1,6 @@
 """DatabaseSessions: open (the instance lock, the file check, a verified backup before migrating, the engine),
-ask about problems and carry out the answers, switch, restore and close (the automatic backup, dispose, unlock)."""
+ask about problems and carry out the answers, switch, restore, the automatic backup in the background, and close
+(at most CLOSE_WAIT for a running backup, dispose, unlock)."""
 
 from __future__ import annotations
 
@@ -10,13 +11,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import overload
 
+from desktop.persistence.backup_copy import PAGES_PER_STEP
 from desktop.persistence.disk_space import no_room
 from desktop.persistence.engine import sqlite_file
 from desktop.persistence.instance_lock import InstanceLock, InstanceLockedError, current_owner
 from desktop.persistence.integrity import FileCheck, FileState
 from desktop.persistence.opening import DatabaseFileError, describe_error, display_url, open_checked
 from desktop.persistence.private_files import make_private_folder
-from desktop.persistence.sqlite_files import audit_head
 from desktop.persistence.unit_of_work import Database, utc_now
 from desktop.services.backup import (
     BackupError,
@@ -29,8 +30,8 @@ from desktop.services.backup import (
     move_aside,
     newest_good_backup,
     restore_backup,
-    rotate_backups,
 )
+from desktop.services.backup_worker import CLOSE_WAIT, BackupJob, backup_due, finish_or_cancel
 from desktop.services.session.questions import (
     AlreadyOpen,
     Answer,
@@ -66,12 +67,14 @@ class _Opened:
 class DatabaseSessions:
     """Opens databases and closes them again; holds the instance lock of every SQLite file it opened with one.
 
-    `backup_dir`: where the backups before a migration and the automatic backups on closing go (None: none)."""
+    `backup_dir`: where the backups before a migration and the automatic backups go (None: none). The automatic
+    backup is taken in the background (`start_backup`, when `backup_due`); closing waits for it at most a second."""
 
     def __init__(self, backup_dir: Path | None, *, clock: Callable[[], datetime] = utc_now) -> None:
         self.backup_dir = backup_dir
         self.clock = clock
         self._opened: dict[int, _Opened] = {}
+        self._backups: dict[int, BackupJob] = {}  # the background backup of an open database, while it runs
 
     # ---- opening ------------------------------------------------------------------------------------------------
 
@@ -85,7 +88,7 @@ class DatabaseSessions:
         """Open `url`, asking `ask` about every problem and carrying out its answers, until the database opens
         (returned) or the answer is to quit (None; every file is then as it was, nothing stays locked).
         Without `ask` a problem raises NeedsAnswer. `lock=False` opens without the instance lock (and so
-        without an automatic backup on closing), as a headless command or "Open anyway" does. `create=False`
+        without automatic backups), as a headless command or "Open anyway" does. `create=False`
         asks (Missing) before creating a SQLite file that does not exist; NEW_FILE is the answer that creates it."""
         pending: Question | None = None
         while True:
@@ -240,6 +243,7 @@ class DatabaseSessions:
         try:
             if lock is not None:
                 lock.acquire()
+            self._stop_backup(database, 0.0)  # nor the background backup's
             database.engine.dispose()  # no connection of ours may stay on the file being replaced
             return restore_backup(backup, path, folder, clock=database.clock)
         finally:
@@ -247,29 +251,79 @@ class DatabaseSessions:
                 lock.release()
 
     def holds_lock(self, database: Database) -> bool:
-        """True when this service opened `database` with its instance lock (so it backs it up on closing)."""
+        """True when this service opened `database` with its instance lock (so it takes its automatic backups)."""
         opened = self._opened.get(id(database))
         return opened is not None and opened.database is database and opened.lock is not None
 
-    def close(self, database: Database) -> BackupInfo | None:
-        """Back up a changed SQLite database (only when opened with its lock; a failure is logged and never stops
-        the close), dispose the engine, release the lock. Returns the automatic backup, if one was taken."""
+    def close(self, database: Database, *, wait: float = CLOSE_WAIT) -> BackupInfo | None:
+        """Give a running background backup up to `wait` seconds to finish, else cancel it (its temporary file is
+        removed); never take one here: a backup still due is taken at the next start (`backup_due`). Then dispose
+        the engine and release the lock. Returns the background backup that finished while closing, if one did."""
         opened = self._opened.pop(id(database), None)
         lock = opened.lock if opened is not None and opened.database is database else None
-        taken = None
         try:
-            if lock is not None and self.backup_dir is not None:  # a window opened anyway leaves them to the first
-                taken = backup_on_close(database, self.backup_dir)
-                if taken is not None:
-                    log.info("backed up %s to %s", database.display_name, taken.path)
-                    for leftover in taken.leftovers_removed:
-                        log.info("removed %s", leftover.describe())
-        except (BackupError, OSError) as error:
-            log.warning("the backup on closing failed: %s", error)
+            return self._stop_backup(database, wait)
         finally:
             database.close()
             if lock is not None:
                 lock.release()
+
+    # ---- the automatic backup, in the background ----------------------------------------------------------------
+
+    def backup_due(self, database: Database) -> bool:
+        """True when `database` (a SQLite file opened with its lock; a window opened anyway leaves its backups to
+        the first) changed since its newest backup: the automatic backup is due."""
+        path = self._backed_up_file(database)
+        try:
+            return path is not None and self.backup_dir is not None and backup_due(path, self.backup_dir)
+        except OSError as error:
+            log.warning("cannot tell whether a backup is due: %s", error)
+            return False
+
+    def start_backup(
+        self, database: Database, *, pages_per_step: int = PAGES_PER_STEP, throttle: float = 0.0
+    ) -> BackupJob | None:
+        """Start the automatic backup of `database` in a background thread when it is due and none runs; returns
+        the job (the running one, if any), or None when none is due. `throttle`: seconds of rest after each step."""
+        running = self.running_backup(database)
+        if running is not None:
+            return running
+        path = self._backed_up_file(database)
+        if path is None or self.backup_dir is None or not self.backup_due(database):
+            return None
+        job = BackupJob(path, self.backup_dir, now=database.clock(), pages_per_step=pages_per_step, throttle=throttle)
+        self._backups[id(database)] = job
+        log.info("backing up %s in the background", database.display_name)
+        return job.start()
+
+    def running_backup(self, database: Database) -> BackupJob | None:
+        job = self._backups.get(id(database))
+        return job if job is not None and job.running else None
+
+    def newest_backup(self, database: Database) -> BackupInfo | None:
+        """The newest backup of `database` (a SQLite file) in this service's backup folder, or None."""
+        path = _sqlite_path(database.url)
+        if path is None or self.backup_dir is None:
+            return None
+        found = list_backups(self.backup_dir, path)
+        return found[0] if found else None
+
+    def _backed_up_file(self, database: Database) -> Path | None:
+        path = _sqlite_path(database.url) if self.holds_lock(database) else None
+        return path if path is not None and path.exists() else None
+
+    def _stop_backup(self, database: Database, wait: float) -> BackupInfo | None:
+        job = self._backups.pop(id(database), None)
+        if job is None or not job.running:
+            return None
+        taken = finish_or_cancel(job, wait)
+        if taken is not None:
+            log.info("backed up %s to %s", database.display_name, taken.path)
+        elif job.cancelled:
+            log.info("the background backup of %s was cancelled; it is taken at the next start", database.display_name)
+        elif job.running:
+            log.warning("the background backup of %s is still finishing; a leftover is removed next time",
+                        database.display_name)  # fmt: skip
         return taken
 
 
@@ -312,18 +366,11 @@ def open_for_use(
     return open_checked(url, before_migration=before_migration, clock=clock, thorough=thorough)
 
 
-def backup_on_close(database: Database, backup_dir: Path, policy: RotationPolicy | None = None) -> BackupInfo | None:
-    """When the data changed since the newest backup, take an automatic backup and rotate the old ones.
-    Returns the new backup, or None (nothing changed, or not a SQLite file)."""
+def automatic_backup(database: Database, backup_dir: Path, policy: RotationPolicy | None = None) -> BackupInfo | None:
+    """The automatic backup taken now, in the calling thread (the background job run to its end): when the data
+    changed since the newest backup, a verified backup, then the old ones rotated. Returns it, or None (nothing
+    changed, or not a SQLite file); raises BackupError when it failed."""
     path = sqlite_file(database.url)
-    if path is None or not path.exists():
+    if path is None or not path.exists() or not backup_due(path, backup_dir):
         return None
-    current = audit_head(path)
-    if current is None or current[0] == 0:
-        return None  # nothing was ever written
-    newest = list_backups(backup_dir, path)
-    if newest and audit_head(newest[0].path) == current:
-        return None
-    taken = back_up(path, backup_dir, BackupLabel.AUTO, now=database.clock())
-    rotate_backups(backup_dir, path, policy or RotationPolicy())
-    return taken
+    return BackupJob(path, backup_dir, now=database.clock(), policy=policy).run()
