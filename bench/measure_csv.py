@@ -30,7 +30,11 @@ from desktop.persistence.opening import open_database
 
 AREA = "csv"
 EXPORT_RATIO = 1.5  # at most 1.5 times the sqlite3 shell's export
-IMPORT_ROWS = int(os.environ.get("BENCH_IMPORT_ROWS", "100000"))
+IMPORT_ROWS = int(os.environ.get("BENCH_IMPORT_ROWS", "1000000"))
+IMPORT_RATE = 10_000  # rows/s (issue 14), at most IMPORT_RATIO × the shell's .import
+IMPORT_RATIO = 7.0
+IMPORT_RSS_MIB = 150
+IMPORT_WRITTEN_RATIO = 3.0  # bytes written over the final file's size
 RUNS = 2
 TENTH = IncidentFilter(occurred_from=date(2019, 1, 1), occurred_to=date(2019, 12, 31))  # about a tenth
 
@@ -169,24 +173,44 @@ def _import(bench: BenchDatabase, exported: Path, folder: Path) -> list[Figure]:
     operation = f"CSV import, {rows:,} rows (into a new database)"
     if not found["committed"]:
         return [skipped(AREA, operation, "not imported: " + found["summary"][:150])]
-    note = (f"{rows / found['seconds']:,.0f} rows/s; checked, one transaction, audited; "
-            f"peak RSS {found['rss_mib']:.0f} MiB (child process)")  # fmt: skip
-    return [Figure(AREA, operation, found["seconds"], None, shell, note=note, cpu_seconds=found["cpu"])]
+    note = (f"{rows / found['seconds']:,.0f} rows/s (target ≥ {IMPORT_RATE:,}); checked, one transaction, one audit "
+            "entry, the file kept as evidence")  # fmt: skip
+    speed = Figure(AREA, operation, found["seconds"], rows / IMPORT_RATE, shell, IMPORT_RATIO, note,
+                   found["cpu"])  # fmt: skip
+    written = found["written"] / max(1, found["file_bytes"])
+    within = found["rss_mib"] <= IMPORT_RSS_MIB and written <= IMPORT_WRITTEN_RATIO
+    size = (f"peak RSS {found['rss_mib']:.0f} MiB (child process); {found['written'] / 2**20:,.0f} MiB written for a "
+            f"{found['file_bytes'] / 2**20:,.0f} MiB file ({written:.2f}×)")  # fmt: skip
+    limits = f"≤ {IMPORT_RSS_MIB} MiB, ≤ {IMPORT_WRITTEN_RATIO:g}× file"
+    return [speed, Figure(AREA, f"CSV import, {rows:,} rows: memory and bytes written", None, note=size,
+                          limits=limits, within_limits=within)]  # fmt: skip
 
 
 def _import_in_child(source: str, folder: str) -> dict[str, Any]:
     from desktop.services.csv.importer import ImportOptions, import_csv
 
-    database = open_database(sqlite_url(Path(folder) / "imported.sqlite3"))
+    target = Path(folder) / "imported.sqlite3"
+    database = open_database(sqlite_url(target))
     try:
+        written = _bytes_written()
         started, cpu = time.perf_counter(), time.process_time()
         report = import_csv(database, source, ImportOptions(create_facilities=True))
         seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     finally:
-        database.close()
+        database.close()  # checkpoints the WAL into the file: those writes are the import's too
+    written = _bytes_written() - written
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return {"seconds": seconds, "cpu": cpu, "committed": report.committed, "summary": report.summary(),
-            "rss_mib": rss}  # fmt: skip
+            "rss_mib": rss, "written": written, "file_bytes": target.stat().st_size}  # fmt: skip
+
+
+def _bytes_written() -> int:
+    """Bytes this process caused to be written to storage (Linux /proc/self/io), 0 where unknown."""
+    try:
+        fields = dict(line.split(": ") for line in Path("/proc/self/io").read_text().splitlines())
+    except OSError:
+        return 0
+    return int(fields.get("write_bytes", "0"))
 
 
 def _head(source: Path, target: Path, rows: int) -> int:

@@ -38,6 +38,8 @@ class Figure:
     note: str = ""
     cpu_seconds: float | None = None  # this process's CPU time: less disturbed by a busy machine
     skipped: bool = False  # not measured: the note says why (seconds None without it: a figure of another kind)
+    limits: str = ""  # a figure of another kind (memory, bytes): its targets, as text
+    within_limits: bool | None = None  # whether it met them (None: no such targets)
 
     @property
     def ratio(self) -> float | None:
@@ -50,6 +52,8 @@ class Figure:
         """'ok', 'MISSED', '' (no target, or not a time) or 'skipped'."""
         if self.skipped:
             return "skipped"
+        if self.within_limits is not None:
+            return "ok" if self.within_limits else "MISSED"
         if self.seconds is None:
             return ""
         missed = self.target is not None and self.seconds >= self.target
@@ -61,7 +65,7 @@ class Figure:
 
     @property
     def target_text(self) -> str:
-        parts = []
+        parts = [self.limits] if self.limits else []
         if self.target is not None:
             parts.append(f"< {self.target:g} s")
         if self.target_ratio is not None:

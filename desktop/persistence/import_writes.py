@@ -33,13 +33,17 @@ def bulk_insert(connection: Connection, table: Table, rows: Sequence[dict[str, A
     processors = [table.c[name].type._cached_bind_processor(dialect) for name in names]
     marks = ", ".join(_placeholder(dialect.paramstyle, position) for position in range(len(names)))
     statement = f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({marks})"
-    width = len(names) - len(fixed)
+    given = names[: len(names) - len(fixed)]
+    converted = [(position, process) for position, process in enumerate(processors) if process is not None]
     values = []
     for row in rows:
-        cells = [row[name] for name in names[:width]]
+        cells = [row[name] for name in given]
         cells.extend(fixed)
-        values.append(tuple(cell if process is None or cell is None else process(cell)
-                            for cell, process in zip(cells, processors, strict=True)))  # fmt: skip
+        for position, process in converted:
+            cell = cells[position]
+            if cell is not None:
+                cells[position] = process(cell)
+        values.append(tuple(cells))
     connection.exec_driver_sql(statement, values)
 
 
