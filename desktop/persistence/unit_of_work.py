@@ -35,6 +35,9 @@ from desktop.persistence.repositories import (
 from desktop.persistence.timeline_repository import TimelineRepository
 
 
+IMPORT_CACHE_KIB = 40 * 1024  # SQLite's page cache during an import: most of its speed, within 150 MiB at 1M rows
+
+
 def utc_now() -> datetime:
     """Naive UTC with second precision: stored the same way by SQLite and PostgreSQL."""
     return datetime.now(UTC).replace(tzinfo=None, microsecond=0)
@@ -156,6 +159,23 @@ class UnitOfWork:
         """The bulk writer of one import's new incidents (their digests, the full-text index per batch)."""
         assert self.session is not None
         return ImportedRecords(self.session, self.audit.signer, import_uuid)
+
+    @contextmanager
+    def roomy_cache(self, kib: int = IMPORT_CACHE_KIB) -> Iterator[None]:
+        """Within the block, SQLite keeps `kib` of pages in memory (a bulk write touches every index of a large
+        table: with the default 2 MiB it reads and writes the same pages again and again); then the usual."""
+        assert self.session is not None
+        if not self.database.is_sqlite:
+            yield
+            return
+        connection = self.session.connection()
+        usual = connection.exec_driver_sql("PRAGMA cache_size").scalar()
+        connection.exec_driver_sql(f"PRAGMA cache_size = -{int(kib)}")
+        try:
+            yield
+        finally:
+            with suppress(SQLAlchemyError, sqlite3.Error):
+                self.session.connection().exec_driver_sql(f"PRAGMA cache_size = {int(usual or -2000)}")
 
     def seen_keys(self, name: str) -> SeenKeys:
         """A fresh temporary table of keys met by an import, with their lines (see SeenKeys)."""

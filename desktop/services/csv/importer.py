@@ -182,7 +182,7 @@ def _run(database: Database, stream: IO[bytes], size: int, options: ImportOption
     text = open_text(stream, report.encoding)
     reader = RecordReader(text, report.delimiter)
     try:
-        with database.unit_of_work() as uow:
+        with database.unit_of_work() as uow, uow.roomy_cache():
             rows = RowImporter(database, uow, options, report)
             rows.parser.histories = histories
             records = iter(reader)
