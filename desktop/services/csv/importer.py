@@ -24,7 +24,7 @@ from desktop.services.csv.sheet import Profile, detect_profile
 
 __all__ = ["MAX_PROBLEMS", "Conflict", "ImportOptions", "ImportReport", "import_csv", "read_layout"]
 
-PROGRESS_ROWS = 500
+PROGRESS_ROWS = 1000
 KEPT_CHUNK = 1 << 20  # the imported file is kept as evidence in pieces of this size
 Progress = Callable[[int, int], object]
 """progress(bytes read, bytes in all) is called every few hundred rows; returning False cancels the import."""

@@ -40,7 +40,7 @@ _DEFAULTS: dict[RecordKind, Any] = {
     RecordKind.DIRECTIVE: Directive(title=""),
 }
 _FACILITY_KEYS = {RecordKind.DIRECTIVE: ("scope_facility_uuid", "scope_facility_name")}  # others: facility_uuid, _name
-BATCH = 500  # new incidents written with one add_many
+BATCH = 1000  # new incidents written with one add_many
 
 
 class RowImporter:
