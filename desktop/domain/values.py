@@ -40,13 +40,21 @@ def last_day(day: date, precision: DatePrecision) -> date:
     return day
 
 
+# The names of the bands of the day, longest label first (the label, then the code, of each band), and the last
+# letters they can end with: a text ending with any other character names no band.
+_BANDS = tuple((name, band) for band in sorted(TimeOfDay, key=lambda b: -len(b.label))
+               for name in (band.label.casefold(), band.value))  # fmt: skip
+_BAND_ENDINGS = frozenset(name[-1] for name, _ in _BANDS)
+
+
 def _time_of_day(text: str) -> tuple[str, TimeOfDay | None]:
     """Split a trailing band of the day ("2019-08-25 early morning", "…, night") off `text`."""
     folded = text.casefold()
-    for band in sorted(TimeOfDay, key=lambda b: -len(b.label)):
-        for name in (band.label.casefold(), band.value):
-            if folded.endswith(name) and (len(folded) == len(name) or not folded[-len(name) - 1].isalnum()):
-                return text[: -len(name)].rstrip(" ,;"), band
+    if folded[-1:] not in _BAND_ENDINGS:
+        return text, None
+    for name, band in _BANDS:
+        if folded.endswith(name) and (len(folded) == len(name) or not folded[-len(name) - 1].isalnum()):
+            return text[: -len(name)].rstrip(" ,;"), band
     return text, None
 
 
@@ -90,7 +98,9 @@ class PartialDate:
         body = body[about.end() :] if about else body
         body = body.removesuffix("~").strip()
         result = cls._range(text, body, separator) if "/" in body else cls._single(text, body, separator)
-        result = replace(result, approximate=approximate, time_of_day=band)
+        if not approximate and band is None and result.precision is not DatePrecision.RANGE:
+            return result  # a day, month, year or exact time as _single read it is consistent: nothing to check
+        result = cls(result.precision, result.on, result.at, result.until, approximate, band)
         if problems := result.problems():
             raise ValueError(f"{text!r}: {problems[0]}")
         return result

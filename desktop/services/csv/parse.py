@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import date, datetime
+from functools import lru_cache
 from typing import Any, TypeVar
 
 from desktop.domain.enums import CaseStatus, LabelledEnum, WeaponType
@@ -65,6 +66,7 @@ def parse_datetime(text: str) -> datetime | None:
         raise ValueError(f"{text!r} is not a real time: {error}") from None
 
 
+@lru_cache(maxsize=4096)  # the same days come again and again (results are immutable; errors are not kept)
 def parse_partial_date(text: str) -> PartialDate:
     """A partial date cell (the domain's parser; the message shows the CSV's space between date and time)."""
     return PartialDate.parse(text, separator=" ")
@@ -103,6 +105,8 @@ def parse_uuids(text: str) -> tuple[str, ...]:
 
 def _split_unescaped(text: str, separator: str, limit: int = -1) -> list[str]:
     """Split at unescaped `separator`s (at most `limit` times), keeping the escapes for each part to undo."""
+    if "\\" not in text:
+        return text.split(separator, limit)  # nothing escaped: every separator splits
     parts, start, index = [], 0, 0
     while index < len(text) and limit != 0:
         if text[index] == "\\":
@@ -125,6 +129,8 @@ _ESCAPED = {
 
 
 def _undo_escapes(text: str, escaped: tuple[str, ...] = _ESCAPED["weapons"]) -> str:
+    if "\\" not in text:
+        return text
     out, chars = [], iter(text)
     for char in chars:
         if char == "\\":
@@ -185,6 +191,7 @@ def parse_history(text: str) -> tuple[StatusChange, ...]:
     return tuple(changes)
 
 
+@lru_cache(maxsize=4096)  # an entry such as closed@2019-08-25 comes again and again (StatusChange is immutable)
 def _history_entry(raw: str) -> StatusChange:
     head, *note = _split_unescaped(raw, ":", limit=1)
     first, *parts = _split_unescaped(head, ";")
@@ -192,7 +199,7 @@ def _history_entry(raw: str) -> StatusChange:
     if not at or not day.strip():
         raise ValueError(f"{first.strip()!r} needs a date: status@2019-09-12 (or 2019-09, 2019-09~, "
                          "2019-09-01/2019-09-15)")  # fmt: skip
-    changed = PartialDate.parse(_undo_escapes(day, _ESCAPED["history"]), separator=" ")
+    changed = parse_partial_date(_undo_escapes(day, _ESCAPED["history"]))
     if changed.time_of_day is not None:
         raise ValueError(f"{day.strip()!r}: a legal history date has no band of the day")
     details: dict[str, str] = {}
@@ -230,16 +237,25 @@ def parse_codes(enum: type[E], text: str) -> tuple[E, ...]:
 
 def parse_cell(column: Column, text: str) -> Any:
     """The value of an (already un-escaped) cell; raises ValueError saying why it cannot be read."""
+    return cell_parser(column)(text)
+
+
+def cell_parser(column: Column) -> Callable[[str], Any]:
+    """The parser of the column's (already un-escaped) cells, chosen once for a column (parse_cell is one call)."""
     kind = column.kind
     if kind is Kind.TEXT:
-        return text
-    if kind is Kind.CODE or kind is Kind.LABEL:
-        assert column.enum is not None
-        return parse_enum(column.enum, text) if text.strip() else None
-    if kind is Kind.CODES:
-        assert column.enum is not None
-        return parse_codes(column.enum, text)
-    return _PARSERS.get(kind, parse_history)(text)
+        return _as_is
+    if kind is Kind.CODE or kind is Kind.LABEL or kind is Kind.CODES:
+        enum = column.enum
+        assert enum is not None
+        if kind is Kind.CODES:
+            return lambda text: parse_codes(enum, text)
+        return lambda text: parse_enum(enum, text) if text.strip() else None
+    return _PARSERS.get(kind, parse_history)
+
+
+def _as_is(text: str) -> str:
+    return text
 
 
 _PARSERS: dict[Kind, Callable[[str], Any]] = {
