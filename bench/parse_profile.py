@@ -12,7 +12,6 @@ from desktop.domain.kinds import RecordKind
 from desktop.services.csv.detect import Problem, RecordReader, auto_mapping, inspect, open_text
 from desktop.services.csv.rows import RowParser
 
-
 CHUNK = 500  # rows (importer.PROGRESS_ROWS)
 
 
@@ -25,7 +24,7 @@ def main(path: str, repeat: int = 3) -> None:
         rows = [(line, fields) for line, fields in records if not isinstance(fields, Problem)]
         text.detach()
     mapping = auto_mapping(RecordKind.INCIDENT, layout.header)
-    gc.freeze()  # the rows read beforehand are not the importer's (it reads a chunk at a time): no collection walks them
+    gc.freeze()  # the rows read beforehand are not the importer's (it reads a chunk at a time): not walked
     timings = []
     digest = ""
     for _ in range(repeat):

@@ -34,7 +34,6 @@ from desktop.persistence.repositories import (
 )
 from desktop.persistence.timeline_repository import TimelineRepository
 
-
 IMPORT_CACHE_KIB = 40 * 1024  # SQLite's page cache during an import: most of its speed, within 150 MiB at 1M rows
 
 
