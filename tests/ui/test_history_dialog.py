@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import UTC, datetime
+from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QDialogButtonBox
@@ -15,6 +16,7 @@ from desktop.domain.enums import AttackType, AuditAction, Severity
 from desktop.domain.records import AuditEntry, Facility, Incident
 from desktop.persistence.unit_of_work import Database
 from desktop.services.audit import history
+from desktop.services.csv.importer import ImportOptions, import_csv
 from desktop.services.records import FacilityService, IncidentService
 from desktop.ui.dialogs.history_dialog import EMPTY, HistoryDialog, HistoryModel, local_time, record_name
 
@@ -128,3 +130,21 @@ def test_a_sensitive_change_is_shown_as_not_kept(database: Database, clock: Fake
     [row] = [row for row in rows(dialog.model) if row[2] == "Suspect names" and row[1] == AuditAction.UPDATE.label]
     assert row[3:] == [EMPTY, "(sensitive: not kept in the trail)"]
     assert "Hidden Name" not in str(rows(dialog.model))
+
+
+def test_an_imported_record_says_which_import_made_it(database: Database, clock: FakeClock, qtbot: QtBot,
+                                                      tmp_path: Path) -> None:  # fmt: skip
+    FacilityService(database).create(Facility(name="Tampa USCIS Field Office", state="FL"))
+    source = tmp_path / "memo-incidents.csv"
+    source.write_text("title,facility_name,description\r\nShots fired at the gate,Tampa USCIS Field Office,two\r\n")
+    assert import_csv(database, source, ImportOptions()).committed
+    [incident] = IncidentService(database).page()
+    clock.advance(hours=2)
+    IncidentService(database).update(replace(incident, description="two rounds"))
+    dialog = HistoryDialog(None, "incident", incident.uuid, history(database, incident.uuid))
+    qtbot.addWidget(dialog)
+    table = rows(dialog.model)
+    assert [row[1] for row in table[:3]] == [AuditAction.IMPORT.label] * 3  # file, SHA-256, rows of the import
+    assert {row[2]: row[4] for row in table[:3]}["File"].endswith("memo-incidents.csv")
+    assert [row[1:] for row in table[3:]] == [[AuditAction.UPDATE.label, "Description", "two", "two rounds"]]
+    assert "; created by the import of memo-incidents.csv on " in dialog.summary.text()
