@@ -16,7 +16,6 @@ from desktop.persistence.unit_of_work import Database
 from desktop.services.briefing import suggested_file_name
 from desktop.services.records import FacilityService
 from desktop.ui.feature_actions import FeatureActions
-from desktop.ui.report import BriefingError, write_briefing
 from desktop.ui.report.briefing_dialog import BriefingDialog
 from desktop.ui.session import Session
 from desktop.ui.settings import WindowSettings
@@ -80,6 +79,8 @@ class ReportActions(FeatureActions):
         self.default_directory = path.parent
         if self.settings is not None:
             self.settings.save_briefing(options.marking, options.prepared_by)
+        from desktop.ui.report.briefing_pdf import BriefingError, write_briefing  # the PDF code: on export only
+
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             pages = write_briefing(database, path, options)

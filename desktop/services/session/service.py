@@ -142,9 +142,8 @@ class DatabaseSessions:
                 return AlreadyOpen(url, error, str(error), error.database, error.owner)
             except OSError:
                 held = None  # a read-only folder: the file check says so clearly
-        thorough = held is not None and held.stale_owner is not None  # not closed properly: full integrity_check
         try:
-            database = open_for_use(url, self.backup_dir, clock=self.clock, thorough=thorough)
+            database = open_for_use(url, self.backup_dir, clock=self.clock)
         except Exception as error:
             if held is not None:
                 held.release()
@@ -246,6 +245,12 @@ class DatabaseSessions:
             if lock is not None:
                 lock.release()
 
+    def closed_uncleanly(self, database: Database) -> bool:
+        """True when the previous program on `database` did not close it (it left its lock file behind: a crash,
+        a kill, a power cut): the background check then runs the full integrity_check."""
+        opened = self._opened.get(id(database))
+        return opened is not None and opened.lock is not None and opened.lock.stale_owner is not None
+
     def holds_lock(self, database: Database) -> bool:
         """True when this service opened `database` with its instance lock (so it backs it up on closing)."""
         opened = self._opened.get(id(database))
@@ -296,11 +301,9 @@ def _try_lock(path: Path) -> InstanceLock | InstanceLockedError | None:
 # ---- the steps ----------------------------------------------------------------------------------------------------
 
 
-def open_for_use(
-    url: str, backup_dir: Path | None, *, clock: Callable[[], datetime] = utc_now, thorough: bool = False
-) -> Database:
-    """Check the file (raises DatabaseFileError when it is damaged, newer, foreign or read-only; `thorough`:
-    integrity_check instead of quick_check), back it up before any migration, and open it."""
+def open_for_use(url: str, backup_dir: Path | None, *, clock: Callable[[], datetime] = utc_now) -> Database:
+    """Check the file (raises DatabaseFileError when it is damaged, newer, foreign or read-only: its header, schema
+    and the first page of every table, never the whole file), back it up before any migration, and open it."""
     path = sqlite_file(url)
     before_migration = None
     if path is not None and backup_dir is not None:
@@ -309,7 +312,7 @@ def open_for_use(
         def before_migration() -> None:
             back_up(database, folder, BackupLabel.BEFORE_MIGRATION, now=clock())
 
-    return open_checked(url, before_migration=before_migration, clock=clock, thorough=thorough)
+    return open_checked(url, before_migration=before_migration, clock=clock)
 
 
 def backup_on_close(database: Database, backup_dir: Path, policy: RotationPolicy | None = None) -> BackupInfo | None:
