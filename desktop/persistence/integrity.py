@@ -140,13 +140,26 @@ def scan_problems(connection: sqlite3.Connection, scan: Scan) -> list[str]:
     """What reading the database as `scan` says finds wrong, in SQLite's words (at most 20); empty when sound.
     Raises sqlite3.DatabaseError when a page cannot even be read."""
     if scan == Scan.ROOTS:
+        connection.execute("PRAGMA cell_size_check = ON")  # each page read is checked whole, not just the cell used
         tables = connection.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND rootpage > 0").fetchall()
         for (name,) in tables:  # the root and the first leaf of each b-tree, never through an index
             quoted = '"' + name.replace('"', '""') + '"'
             connection.execute(f"SELECT 1 FROM {quoted} NOT INDEXED LIMIT 1").fetchall()
         return []
-    findings = [row[0] for row in connection.execute(f"PRAGMA {scan.value}(20)")]
-    return [] if findings == ["ok"] else [" ".join(f.split()) for f in findings]
+    try:
+        findings = [row[0] for row in connection.execute(f"PRAGMA {scan.value}(20)")]
+    except sqlite3.OperationalError:
+        raise  # interrupted, busy, no room: not findings
+    except sqlite3.DatabaseError as error:  # SQLite gave up while collecting many: its first finding says more
+        try:
+            findings = [row[0] for row in connection.execute(f"PRAGMA {scan.value}(1)")]
+        except sqlite3.DatabaseError:
+            raise error from None
+        if findings == ["ok"]:
+            raise
+    if findings == ["ok"]:
+        return []
+    return [" ".join(f.split()).removeprefix("*** in database main *** ") for f in findings]
 
 
 def _check_contents(path: Path, scan: Scan) -> FileCheck:

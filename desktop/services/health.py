@@ -75,8 +75,9 @@ class CheckResult:
         if self.sound:
             return f"The {name} of {self.path.name} found no problem ({self.seconds:.1f} s)."
         if self.damaged:
-            return (f"The {name} found damage in {self.path.name} ({self.check.detail}): restore a backup, or copy "
-                    "your records out, before more is lost.")  # fmt: skip
+            first = self.check.detail.split("; ")[0]
+            return (f"The {name} found damage in {self.path.name} ({first}): restore a backup, or copy your records "
+                    "out, before more is lost.")  # fmt: skip
         return f"The {name} of {self.path.name} could not finish: {self.check.message}"
 
 

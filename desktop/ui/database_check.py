@@ -115,6 +115,7 @@ class DatabaseChecks(QObject):
         self.monotonic = monotonic
         self.restore = restore
         self.current: BackgroundCheck | None = None
+        self.make_check = BackgroundCheck  # tests hold a check back to show that the window does not wait for it
         self.results: list[CheckResult] = []
         self._shown = False
         self._last_input = monotonic()
@@ -160,7 +161,7 @@ class DatabaseChecks(QObject):
                     self._status("The database is being checked already.")
                 return False
             self.current.cancel()  # a quick check gives way to the full one
-        self.current = BackgroundCheck(path, reason, self._tell_from_thread, clock=self._now)
+        self.current = self.make_check(path, reason, self._tell_from_thread, clock=self._now)
         self.current.start()
         if reason is not CheckReason.START:
             self._status(f"Checking {path.name} in the background (full integrity check)…", 0)
@@ -225,7 +226,7 @@ class DatabaseChecks(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind in INPUT_EVENTS:
-            self._last_input = self.monotonic()
+            self.note_input()
         elif watched is self.window:
             if kind == QEvent.Type.Show and not self._shown:
                 self._shown = True
@@ -234,6 +235,10 @@ class DatabaseChecks(QObject):
                 self.poll.stop()
                 self.cancel()
         return False
+
+    def note_input(self) -> None:
+        """Someone used the window: the scheduled check waits for `idle_seconds` more."""
+        self._last_input = self.monotonic()
 
     def _after_first_show(self) -> None:
         self.start_after_opening()
