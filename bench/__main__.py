@@ -17,7 +17,15 @@ import traceback
 from collections.abc import Callable
 from functools import partial
 
-from bench import measure_audit, measure_csv, measure_dashboard, measure_evidence, measure_queries, measure_window
+from bench import (
+    measure_audit,
+    measure_csv,
+    measure_dashboard,
+    measure_evidence,
+    measure_queries,
+    measure_start,
+    measure_window,
+)
 from bench.generate import BenchDatabase, database_path, ensure_database, iter_sizes, requested_analyze, requested_rows
 from bench.timing import SHELL, Figure
 
@@ -27,6 +35,7 @@ AREAS: dict[str, Callable[[BenchDatabase], list[Figure]]] = {
     "csv": measure_csv.measure,
     "dashboard": measure_dashboard.measure,
     "audit": measure_audit.measure,
+    "start": measure_start.measure,
 }
 STANDALONE: dict[str, Callable[[], list[Figure]]] = {  # areas that make their own database
     "evidence": measure_evidence.measure,
