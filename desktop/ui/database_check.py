@@ -118,6 +118,7 @@ class DatabaseChecks(QObject):
         self.make_check = BackgroundCheck  # tests hold a check back to show that the window does not wait for it
         self.results: list[CheckResult] = []
         self._shown = False
+        self.start_on_show = True  # False: no check after the first show (the window benchmark times the window alone)
         self._last_input = monotonic()
         self.banner = CheckBanner(window)
         self.banner.restore_requested.connect(self._restore)
@@ -228,7 +229,7 @@ class DatabaseChecks(QObject):
         if kind in INPUT_EVENTS:
             self.note_input()
         elif watched is self.window:
-            if kind == QEvent.Type.Show and not self._shown:
+            if kind == QEvent.Type.Show and not self._shown and self.start_on_show:
                 self._shown = True
                 QTimer.singleShot(0, self._after_first_show)  # after the first page is painted
             elif kind == QEvent.Type.Close:
