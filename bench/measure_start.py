@@ -37,6 +37,7 @@ class Run:
     wall: float
     cpu: float
     marks: dict[str, float]  # seconds after the process was started
+    cpu_marks: dict[str, float]  # the process's CPU seconds at each mark
 
 
 def measure(bench: BenchDatabase) -> list[Figure]:
@@ -69,16 +70,16 @@ def _window(bench: BenchDatabase, command: list[str], sql: list[str], *, cached:
     shell = _shell(bench.path, sql, repeats(), evicting=not cached)
     how = "cached" if cached else "uncached"
     name = f"process start → first page shown ({how})"
-    parts = {part: statistics.median(_part(r, part) for r in runs) for part in ("imports", "open", "first page")}
-    note = (f"imports {parts['imports']:.2f} s, open {parts['open']:.2f} s, first page {parts['first page']:.2f} s; "
-            "cpu: whole process")  # fmt: skip
+    parts = ("imports", "open", "first page")
+    wall = {part: statistics.median(_part(r.marks, part) for r in runs) for part in parts}
+    cpu = {part: statistics.median(_part(r.cpu_marks, part) for r in runs) for part in parts}
+    note = f"cpu until shown {statistics.median(r.cpu_marks['first page shown'] for r in runs):.3f} s"
     figure = _figure(name, runs, CACHED_TARGET if cached else UNCACHED_TARGET, shell, note, "first page shown")
-    rows = [Figure(AREA, f"  {part} ({how})", seconds) for part, seconds in parts.items()]
+    rows = [Figure(AREA, f"  {part} ({how})", wall[part], cpu_seconds=cpu[part]) for part in parts]
     return [figure, *rows]
 
 
-def _part(run: Run, part: str) -> float:
-    marks = run.marks
+def _part(marks: dict[str, float], part: str) -> float:
     if part == "imports":  # interpreter start and every import, until the window's code runs
         return marks["imports"]
     if part == "open":
@@ -87,6 +88,7 @@ def _part(run: Run, part: str) -> float:
 
 
 def _figure(name: str, runs: list[Run], target: float, shell: Run | None, note: str, mark: str = "") -> Figure:
+    """Wall seconds until `mark` (default: the process's end); CPU of the whole process (closing included)."""
     seconds = statistics.median(r.marks[mark] if mark else r.wall for r in runs)
     cpu = statistics.median(r.cpu for r in runs)
     if shell is not None:
@@ -109,13 +111,13 @@ def _run(command: Sequence[str], env: dict[str, str] | None = None, stdin: str |
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode != 0:
         raise RuntimeError(f"{' '.join(command[-2:])} failed ({done.returncode}): {done.stderr.strip()[-500:]}")
-    marks = {}
+    marks, cpu_marks = {}, {}
     for line in done.stderr.splitlines():
         if line.startswith(PREFIX):
-            name, _, value = line.removeprefix(PREFIX).rpartition(" ")
-            marks[name] = float(value) - started
+            name, seconds, cpu_seconds = line.removeprefix(PREFIX).rsplit(" ", 2)
+            marks[name], cpu_marks[name] = float(seconds) - started, float(cpu_seconds)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return Run(wall, cpu, marks)
+    return Run(wall, cpu, marks, cpu_marks)
 
 
 def _shell(path: Path, statements: list[str], runs: int, *, evicting: bool = False) -> Run | None:

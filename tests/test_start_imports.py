@@ -62,7 +62,8 @@ def test_the_window_shows_its_first_page_without_charts_or_pdf_code(data_dir: Pa
     assert done.returncode == 0, done.stderr
     assert "PySide6.QtWidgets" in modules and "desktop.ui.main_window" in modules
     assert loaded(modules, NOT_FOR_THE_FIRST_PAGE) == []
-    marks = [line.removeprefix(PREFIX).rsplit(" ", 1) for line in done.stderr.splitlines() if line.startswith(PREFIX)]
-    assert [name for name, _ in marks] == ["main", "imports", "opened", "first page shown"]
-    times = [float(seconds) for _, seconds in marks]
-    assert times == sorted(times)
+    marks = [line.removeprefix(PREFIX).rsplit(" ", 2) for line in done.stderr.splitlines() if line.startswith(PREFIX)]
+    assert [name for name, _, _ in marks] == ["main", "imports", "opened", "first page shown"]
+    for column in (1, 2):  # the monotonic clock, the process's CPU time
+        times = [float(mark[column]) for mark in marks]
+        assert times == sorted(times)
