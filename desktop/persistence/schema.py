@@ -92,11 +92,11 @@ def revision_at(url: str) -> str | None:
     """The schema revision of the database at `url`, read without changing it (None: no schema yet, or a SQLite file
     that cannot be read: opening it then says why)."""
     from desktop.persistence.engine import create_database_engine, sqlite_file
-    from desktop.persistence.integrity import check_database_file
+    from desktop.persistence.integrity import Scan, check_database_file
 
     path = sqlite_file(url)
-    if path is not None:
-        return check_database_file(path, writing=False).revision  # read-only: the header, schema, quick_check
+    if path is not None:  # read-only: the header, the schema, the first page of each table (as opening reads them)
+        return check_database_file(path, writing=False, scan=Scan.ROOTS).revision
     engine = create_database_engine(url)
     try:
         return current_revision(engine)

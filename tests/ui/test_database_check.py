@@ -5,6 +5,7 @@ now runs it on demand."""
 
 from __future__ import annotations
 
+import shutil
 import socket
 import sqlite3
 import threading
@@ -14,18 +15,21 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QLineEdit, QMenu
+from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QMessageBox
 from pytestqt.qtbot import QtBot
 from support.clock import FakeClock
 
 from bench.generate import generate
+from desktop.paths import AppPaths
 from desktop.persistence.engine import sqlite_file, sqlite_url
 from desktop.persistence.instance_lock import LockOwner, lock_path
 from desktop.persistence.integrity import FileState, Scan, check_database_file
 from desktop.persistence.opening import open_database
 from desktop.persistence.unit_of_work import Database
+from desktop.services.backup import BackupLabel, back_up
 from desktop.services.health import BackgroundCheck, CheckReason, CheckResult
 from desktop.services.session.service import DatabaseSessions
+from desktop.ui.backup_actions import RestoreDialog
 from desktop.ui.database_check import DatabaseChecks
 from desktop.ui.main_window import MainWindow
 from desktop.ui.settings import WindowSettings
@@ -66,6 +70,8 @@ def damaged_file(tmp_path: Path) -> Path:
     connection.commit()
     connection.close()
     open_database(sqlite_url(path)).close()  # its first opening (the chain's id and key) done, checkpointed
+    (tmp_path / "sound").mkdir()
+    shutil.copyfile(path, tmp_path / "sound" / path.name)  # a copy of it before the damage (to back up)
     leaves = leaf_pages(path, "incidents")
     assert len(leaves) > 100
     damage_page(path, leaves[5])  # rows around id 40: old, never shown first
@@ -148,19 +154,32 @@ def test_a_damaged_page_is_told_in_a_banner_after_the_window_answered(
     assert window.isVisible()
 
 
-def test_restore_in_the_banner_opens_the_restore_flow(
+def test_restore_in_the_banner_restores_a_backup_and_keeps_the_damaged_file(
     qtbot: QtBot, make_window: Callable[..., MainWindow], opened: Callable[[Path], Database], qsettings: QSettings,
-    damaged_file: Path,
+    damaged_file: Path, app_paths: AppPaths,
 ) -> None:  # fmt: skip
+    good = back_up(damaged_file.parent.parent / "sound" / damaged_file.name, app_paths.backup_dir, BackupLabel.AUTO)
     window = make_window(opened(damaged_file), qsettings)
     checks = checks_of(window)
     results(qtbot, checks)
     qtbot.waitUntil(checks.banner.isVisible)
-    triggered: list[bool] = []
-    window.registry[WindowAction.RESTORE].triggered.disconnect()  # the dialog itself is test_backup_actions'
-    window.registry[WindowAction.RESTORE].triggered.connect(lambda *_: triggered.append(True))
-    qtbot.mouseClick(checks.banner.restore_button, Qt.MouseButton.LeftButton)
-    assert triggered == [True]
+    damaged_bytes = damaged_file.read_bytes()
+    qtbot.mouseClick(checks.banner.restore_button, Qt.MouseButton.LeftButton)  # the File menu's restore flow
+    assert window.features is not None
+    actions = window.features.backups
+    qtbot.waitUntil(lambda: isinstance(actions.current_dialog, RestoreDialog) and actions.current_dialog.isVisible())
+    dialog = actions.current_dialog
+    assert isinstance(dialog, RestoreDialog) and dialog.table.item(0, 3).text() == good.path.name
+    with qtbot.waitSignal(actions.restored):
+        qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+    assert damaged_file.with_name("incidents.sqlite3.damaged").read_bytes() == damaged_bytes  # kept beside it
+    assert check_database_file(damaged_file).state == FileState.OK
+    assert not checks.banner.isVisible()  # what it said is past; the restored file is checked again
+    latest = results(qtbot, checks, 2)[-1]
+    assert latest.sound and window.record_tabs["incidents"].model.rowCount() == ROWS
+    box = actions.current_dialog
+    if isinstance(box, QMessageBox):
+        box.close()
 
 
 def test_a_sound_database_shows_no_banner(

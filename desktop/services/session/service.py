@@ -13,7 +13,7 @@ from typing import overload
 from desktop.persistence.disk_space import no_room
 from desktop.persistence.engine import sqlite_file
 from desktop.persistence.instance_lock import InstanceLock, InstanceLockedError, current_owner
-from desktop.persistence.integrity import FileCheck, FileState
+from desktop.persistence.integrity import FileCheck, FileState, check_database_file
 from desktop.persistence.opening import DatabaseFileError, describe_error, display_url, open_checked
 from desktop.persistence.private_files import make_private_folder
 from desktop.persistence.sqlite_files import audit_head
@@ -30,6 +30,7 @@ from desktop.services.backup import (
     newest_good_backup,
     restore_backup,
     rotate_backups,
+    verify_backup,
 )
 from desktop.services.session.questions import (
     AlreadyOpen,
@@ -223,10 +224,13 @@ class DatabaseSessions:
             self.close(current)
         return database
 
-    def restore(self, database: Database, backup: Path, backup_dir: Path | None = None) -> RestoreResult:
+    def restore(
+        self, database: Database, backup: Path, backup_dir: Path | None = None, *, move_damaged: bool = False
+    ) -> RestoreResult:
         """Replace the open SQLite `database` by `backup` (the data it holds now is first saved as a backup in
-        `backup_dir`, default this service's). Refused (OpenElsewhereError) while another Incident Logger has it
-        open; raises BackupError when nothing was restored."""
+        `backup_dir`, default this service's; with `move_damaged`, a file the check finds damaged is kept beside it
+        as `<name>.damaged` instead). Refused (OpenElsewhereError) while another Incident Logger has it open; raises
+        BackupError when nothing was restored."""
         path = sqlite_file(database.url)
         folder = backup_dir or self.backup_dir
         if path is None or folder is None:
@@ -240,7 +244,13 @@ class DatabaseSessions:
             if lock is not None:
                 lock.acquire()
             database.engine.dispose()  # no connection of ours may stay on the file being replaced
-            return restore_backup(backup, path, folder, clock=database.clock)
+            kept_as = None
+            if move_damaged and check_database_file(path).state == FileState.DAMAGED:
+                verified = verify_backup(backup)  # never move the file aside for a backup that cannot replace it
+                if not verified.ok:
+                    raise BackupError(f"the backup {backup} cannot be restored: {verified.check.message}")
+                kept_as = move_aside(path)
+            return restore_backup(backup, path, folder, clock=database.clock, kept_as=kept_as)
         finally:
             if lock is not None:
                 lock.release()
