@@ -1,7 +1,4 @@
-"""Start-up as people see it, each run a new process: `incident-logger` from process start until the window shows its
-first page (offscreen Qt), broken into imports / open / first page by the app's timing marks, with the database file
-in the page cache and evicted from it; `incident-logger list` end to end; beside them the sqlite3 shell running the
-same first-page queries as a process of its own. Wall and CPU (getrusage of the children) for each."""
+"""Start-up, a new process each run: start → first page shown (cached, evicted), `list` end to end, the shell beside."""
 
 from __future__ import annotations
 

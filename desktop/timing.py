@@ -1,6 +1,4 @@
-"""Start-up timing marks on stderr when INCIDENT_LOGGER_TIMING=1: `incident-logger timing: NAME SECONDS CPU`, SECONDS on
-the system's monotonic clock (the same in every process, so the start benchmark can compare them with its own), CPU
-the process's CPU time so far (what a busy machine does not inflate)."""
+"""Start-up timing marks on stderr (`incident-logger timing: NAME MONOTONIC CPU`) when INCIDENT_LOGGER_TIMING=1."""
 
 from __future__ import annotations
 
@@ -14,6 +12,8 @@ PREFIX = "incident-logger timing: "
 
 
 def mark(name: str) -> None:
+    """Print the mark: the system-wide monotonic clock (the start benchmark compares it with its own) and this
+    process's CPU seconds (which a busy machine does not inflate)."""
     if os.environ.get(TIMING_ENV) == "1":
         print(f"{PREFIX}{name} {time.monotonic():.6f} {time.process_time():.6f}", file=sys.stderr, flush=True)
 

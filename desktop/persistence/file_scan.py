@@ -1,5 +1,4 @@
-"""A whole-file check of an open SQLite database (quick_check or integrity_check) on its own read-only connection,
-which another thread may interrupt; the program's own connections go on reading and writing meanwhile (WAL)."""
+"""A whole-file check (quick_check, integrity_check) on its own read-only connection, interruptible from any thread."""
 
 from __future__ import annotations
 

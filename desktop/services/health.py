@@ -1,5 +1,4 @@
-"""The checks of a database file besides opening: quick_check after the start, integrity_check after an unclean
-shutdown, weekly when idle and on demand; each runs in a thread of its own while the window stays usable."""
+"""Checks of a database file besides opening, each in a thread of its own: after the start, weekly, on demand."""
 
 from __future__ import annotations
 

@@ -1,6 +1,4 @@
-"""The window's database checks: quick_check in the background once the first page is shown (integrity_check after
-an unclean shutdown), the full check weekly when nobody is typing and on demand (File › Check database now), and
-the banner above the tables that tells a problem without blocking anything."""
+"""The window's background checks of its database file (at start, weekly when idle, on demand) and their banner."""
 
 from __future__ import annotations
 

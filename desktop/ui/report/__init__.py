@@ -1,5 +1,4 @@
-"""Briefing report: a PDF of summary figures, charts, incidents and plan items (QTextDocument + QPdfWriter). The PDF
-code (and QtCharts, which draws its charts) is imported on the first export, not with the window."""
+"""Briefing report (QTextDocument + QPdfWriter); the PDF code and QtCharts are imported on the first export."""
 
 from __future__ import annotations
 
