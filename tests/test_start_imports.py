@@ -15,8 +15,9 @@ from desktop.timing import PREFIX, QUIT_AFTER_SHOW_ENV, TIMING_ENV
 
 TIMEOUT = 120
 NEVER_FOR_LISTING = ("PySide6", "shiboken6", "alembic", "openpyxl", "reportlab")
-NOT_FOR_THE_FIRST_PAGE = ("PySide6.QtCharts", "alembic", "openpyxl", "desktop.ui.dashboard.tab",
-                          "desktop.ui.report.briefing_pdf", "desktop.ui.report.custody_pdf")  # fmt: skip
+NOT_FOR_THE_FIRST_PAGE = ("PySide6.QtCharts", "PySide6.QtPdf", "alembic", "openpyxl", "desktop.ui.dashboard.tab",
+                          "desktop.services.briefing", "desktop.ui.report.briefing_pdf",
+                          "desktop.ui.report.custody_pdf")  # fmt: skip
 
 
 def imported(*arguments: str, env: dict[str, str] | None = None) -> tuple[set[str], subprocess.CompletedProcess[str]]:
