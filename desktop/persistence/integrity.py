@@ -17,7 +17,7 @@ from desktop.domain.errors import StorageError
 from desktop.persistence.disk_space import full_disk_advice, no_room
 from desktop.persistence.engine import BUSY_TIMEOUT_MS
 from desktop.persistence.file_sniff import SQLITE_MAGIC, foreign_format, looks_like_sqlite
-from desktop.persistence.revisions import known_revisions
+from desktop.persistence.revisions import known_revisions as known_revisions  # re-exported (backup checks)
 
 HEADER_SIZE = 100
 
