@@ -24,6 +24,7 @@ from bench import (
     measure_dashboard,
     measure_evidence,
     measure_queries,
+    measure_start,
     measure_window,
 )
 from bench.generate import BenchDatabase, database_path, ensure_database, iter_sizes, requested_analyze, requested_rows
@@ -36,6 +37,7 @@ AREAS: dict[str, Callable[[BenchDatabase], list[Figure]]] = {
     "dashboard": measure_dashboard.measure,
     "audit": measure_audit.measure,
     "session": measure_close.measure,
+    "start": measure_start.measure,
 }
 STANDALONE: dict[str, Callable[[], list[Figure]]] = {  # areas that make their own database
     "evidence": measure_evidence.measure,

@@ -12,7 +12,7 @@ from typing import NoReturn
 from sqlalchemy.exc import SQLAlchemyError
 
 from desktop import __version__, paths
-from desktop.commands import COMMANDS, Command, cannot_open, load_commands
+from desktop.commands import COMMANDS, MODULE_OF, Command, cannot_open, load_commands
 from desktop.domain.errors import RecordInUseError, RecordNotFoundError, StaleRecordError, StorageError
 from desktop.persistence.engine import sqlite_file
 from desktop.persistence.instance_lock import InstanceLock, InstanceLockedError, acquire_waiting
@@ -68,8 +68,39 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: {message} (see {self.prog} --help)\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="incident-logger", description="Facility security incident log.")
+class _NotThisWay(Exception):
+    """Parsing with only the named commands' modules failed: parse again with all of them (for the right message)."""
+
+
+class _TryParser(_Parser):
+    def error(self, message: str) -> NoReturn:
+        raise _NotThisWay(message)
+
+
+def _named_commands(argv: Sequence[str]) -> list[str] | None:
+    """The command names on the command line ([] for the window), or None (load all) when help is asked."""
+    if any(arg in ("-h", "--help") for arg in argv):
+        return None
+    return [arg for arg in argv if arg in MODULE_OF]
+
+
+def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
+    """The arguments, read by a parser that imported only the modules of the commands named (start-up time); any
+    mistake is told by the parser of every command."""
+    named = _named_commands(sys.argv[1:] if argv is None else argv)
+    if named is not None:
+        try:
+            return build_parser(named, parser_class=_TryParser).parse_args(argv)
+        except _NotThisWay:
+            pass
+    return build_parser().parse_args(argv)
+
+
+def build_parser(
+    commands: Sequence[str] | None = None, *, parser_class: type[_Parser] = _Parser
+) -> argparse.ArgumentParser:
+    """The command line's parser, with the subcommands of `commands`' modules (default: every command)."""
+    parser = parser_class(prog="incident-logger", description="Facility security incident log.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--database-url", default=os.environ.get("INCIDENT_LOGGER_DATABASE_URL"),
                         help="SQLAlchemy URL (default: SQLite file in the user data directory)")  # fmt: skip
@@ -84,14 +115,14 @@ def build_parser() -> argparse.ArgumentParser:
                              "demo and import create the default database of the data folder)")  # fmt: skip
     sub = parser.add_subparsers(dest="command")
     sub.add_parser("gui", help="open the main window (the default)")
-    load_commands()
+    load_commands(commands)
     for name, spec in COMMANDS.items():
         spec.add_arguments(sub.add_parser(name, help=spec.help, description=spec.help))
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args = parse_arguments(argv)
     gui = args.command in (None, "gui")
     spec = None if gui else COMMANDS[args.command]
     try:

@@ -70,6 +70,22 @@ def test_help_names_every_subcommand(tmp_path: Path) -> None:
     assert {"demo", "list", "stats", "check"} <= set(COMMANDS)
 
 
+def test_a_command_line_loads_only_its_commands_module(tmp_path: Path) -> None:
+    """MODULE_OF names the module of every command (a command missing there still works: all modules load)."""
+    from desktop.commands import MODULE_OF
+
+    build_parser()
+    assert {name: spec.run.__module__ for name, spec in COMMANDS.items()} == {
+        name: f"desktop.commands.{module}" for name, module in MODULE_OF.items()
+    }
+    probe = "import sys; from desktop.cli import main; main(sys.argv[1:]); print(sorted(sys.modules))"
+    listed = subprocess.run([sys.executable, "-c", probe, "--data-dir", str(tmp_path), "--create", "list"],
+                            capture_output=True, text=True, check=True, timeout=120)  # fmt: skip
+    assert "'desktop.commands.records'" in listed.stdout and "'desktop.commands.csv'" not in listed.stdout
+    typo = run("lisst", home=tmp_path)  # the message of the parser that knows every command
+    assert typo.returncode == 2 and "invalid choice: 'lisst'" in typo.stderr and "'import'" in typo.stderr
+
+
 def test_check_prints_ok_and_stats_sums_up(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     data = str(tmp_path / "d")
     assert main(["--data-dir", data, "demo"]) == 0

@@ -19,8 +19,8 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 
 from desktop.domain.errors import StorageError
 from desktop.persistence.engine import create_database_engine, sqlite_file, sqlite_url
-from desktop.persistence.integrity import FileState, check_database_file, header_problem, storage_error
-from desktop.persistence.opening import DatabaseFileError, open_checked
+from desktop.persistence.integrity import FileState, Scan, check_database_file, header_problem, storage_error
+from desktop.persistence.opening import DatabaseFileError, open_checked, open_database
 from desktop.persistence.schema import alembic_config, head_revision
 from desktop.persistence.unit_of_work import Database
 from desktop.services.backup import list_backups, verify_backup
@@ -260,3 +260,32 @@ def test_verified_backup_is_taken_before_a_migration(sqlite_url: str, tmp_path: 
     assert check_database_file(tmp_path / "incidents.sqlite3").revision == head_revision()
     open_for_use(sqlite_url, backups).close()
     assert len(list_backups(backups)) == 1  # no migration, no backup
+
+
+def test_opening_reads_the_first_page_of_each_table_not_the_whole_file(tmp_path: Path) -> None:
+    """A damaged leaf in the middle of a table opens (the background check finds it); a damaged first leaf, as a
+    damaged root, does not."""
+    from bench.generate import generate
+
+    path = tmp_path / "incidents.sqlite3"
+    generate(path, 2000, analyze=False)
+    open_database(sqlite_url(path)).close()
+    connection = sqlite3.connect(path)
+    leaves = [row[0] for row in connection.execute(
+        "SELECT pageno FROM dbstat WHERE name = 'incidents' AND pagetype = 'leaf' ORDER BY path")]  # fmt: skip
+    connection.close()
+    page_size = 4096
+    with path.open("r+b") as file:
+        file.seek((leaves[len(leaves) // 2] - 1) * page_size + 8)
+        file.write(b"\xa5\x5a" * 1024)
+    assert check_database_file(path).state == FileState.DAMAGED  # quick_check reads it
+    assert check_database_file(path, scan=Scan.ROOTS).state == FileState.OK
+    database = open_checked(sqlite_url(path))  # opening does not
+    database.close()
+    with path.open("r+b") as file:
+        file.seek((leaves[0] - 1) * page_size + 8)
+        file.write(b"\xa5\x5a" * 1024)
+    check = check_database_file(path, scan=Scan.ROOTS)
+    assert check.state == FileState.DAMAGED, check
+    with pytest.raises(DatabaseFileError, match="is damaged"):
+        open_checked(sqlite_url(path))

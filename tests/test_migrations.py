@@ -14,7 +14,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, inspect, text
 from support.pg_server import PostgresServer
 
-from desktop.persistence import schema
+from desktop.persistence import revisions, schema
 from desktop.persistence.engine import create_database_engine, sqlite_file
 from desktop.persistence.models import Base
 from desktop.persistence.opening import open_database
@@ -180,7 +180,7 @@ def test_before_migration_runs_first_and_its_failure_stops_the_upgrade(
     open_database(sqlite_url).close()
     monkeypatch.setattr(schema, "pending_migration", lambda engine: True)  # as if this program were newer
     upgrades: list[str] = []
-    monkeypatch.setattr(schema.command, "upgrade", lambda config, revision: upgrades.append(revision))
+    monkeypatch.setattr(command, "upgrade", lambda config, revision: upgrades.append(revision))  # imported when due
     calls: list[str] = []
     open_database(sqlite_url, before_migration=lambda: calls.append("backup")).close()
     assert (calls, upgrades) == (["backup"], ["head"])
@@ -221,3 +221,11 @@ def test_url_with_a_percent_encoded_password_migrates(postgres_server: PostgresS
             assert current_revision(engine) == head_revision()
         finally:
             database.close()
+
+
+def test_revisions_read_from_the_files_are_alembics() -> None:
+    """Opening knows the schema versions without importing Alembic: the same revisions, the same head."""
+    script = ScriptDirectory.from_config(alembic_config())
+    assert revisions.revision_graph() == {rev.revision: rev.down_revision for rev in script.walk_revisions()}
+    assert revisions.known_revisions() == {rev.revision for rev in script.walk_revisions()}
+    assert revisions.head_revision() == script.get_current_head()

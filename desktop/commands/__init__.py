@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import pkgutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from desktop.domain.date_input import read_date
@@ -92,6 +92,16 @@ def cannot_open(command_name: str, url: str, needed: NeedsAnswer) -> str:
     return f"incident-logger: cannot open {display_url(url)}: {describe_error(cause)}"
 
 
-def load_commands() -> None:
+# The module of each command, so that a command line imports only its own (tests/test_cli.py checks the table).
+MODULE_OF = {"attachments": "attachments", "backup": "backup", "restore": "backup", "audit": "backup",
+             "export": "csv", "import": "csv", "evidence": "evidence", "demo": "records", "list": "records",
+             "stats": "records", "check": "records", "report": "report", "migrate": "schema",
+             "timeline": "timeline"}  # fmt: skip
+
+
+def load_commands(names: Iterable[str] | None = None) -> None:
+    """Import the modules that register `names` (every module when None, or when a name is not in MODULE_OF)."""
+    wanted = None if names is None else {MODULE_OF.get(name) for name in names}
     for module in pkgutil.iter_modules(__path__):
-        importlib.import_module(f"{__name__}.{module.name}")
+        if wanted is None or None in wanted or module.name in wanted:
+            importlib.import_module(f"{__name__}.{module.name}")

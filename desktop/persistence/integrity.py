@@ -7,11 +7,9 @@ import sqlite3
 import stat
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import cache
 from pathlib import Path
 from urllib.parse import quote
 
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
 
@@ -19,7 +17,7 @@ from desktop.domain.errors import StorageError
 from desktop.persistence.disk_space import full_disk_advice, no_room
 from desktop.persistence.engine import BUSY_TIMEOUT_MS
 from desktop.persistence.file_sniff import SQLITE_MAGIC, foreign_format, looks_like_sqlite
-from desktop.persistence.schema import alembic_config
+from desktop.persistence.revisions import known_revisions as known_revisions  # re-exported (backup checks)
 
 HEADER_SIZE = 100
 
@@ -68,15 +66,20 @@ class FileCheck:
         }[self.state]
 
 
-@cache
-def known_revisions() -> frozenset[str]:
-    """Every schema revision this program's migrations know."""
-    return frozenset(rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions())
+class Scan(StrEnum):
+    """How much of a file a check reads besides its header and schema."""
+
+    ROOTS = "roots"  # the first leaf of every table: a few pages, what opening can afford on any size
+    QUICK = "quick_check"  # every page, without matching indexes to their tables
+    FULL = "integrity_check"  # everything SQLite can check
 
 
-def check_database_file(path: Path, *, thorough: bool = False, writing: bool = True) -> FileCheck:
-    """Classify the file at `path` without changing it; `thorough` runs integrity_check instead of quick_check.
-    With `writing` false (a backup to read), a read-only file or folder is no problem."""
+def check_database_file(
+    path: Path, *, thorough: bool = False, writing: bool = True, scan: Scan | None = None
+) -> FileCheck:
+    """Classify the file at `path` without changing it. `scan` says how much it reads (default: QUICK, or FULL when
+    `thorough`). With `writing` false (a backup to read), a read-only file or folder is no problem."""
+    scan = scan if scan is not None else Scan.FULL if thorough else Scan.QUICK
     try:
         info = path.stat()
     except FileNotFoundError:
@@ -101,7 +104,7 @@ def check_database_file(path: Path, *, thorough: bool = False, writing: bool = T
         return FileCheck(path, FileState.READ_ONLY, "the file is read-only for you")
     if writing and not os.access(path.parent, os.W_OK | os.X_OK):
         return FileCheck(path, FileState.READ_ONLY, f"its folder {path.parent} is read-only for you")
-    return _check_contents(path, thorough)
+    return _check_contents(path, scan)
 
 
 def header_problem(header: bytes, file_size: int, *, has_wal: bool) -> str:
@@ -133,21 +136,47 @@ def table_names(connection: sqlite3.Connection) -> set[str]:
     return {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
 
 
-def _check_contents(path: Path, thorough: bool) -> FileCheck:
+def scan_problems(connection: sqlite3.Connection, scan: Scan) -> list[str]:
+    """What reading the database as `scan` says finds wrong, in SQLite's words (at most 20); empty when sound.
+    Raises sqlite3.DatabaseError when a page cannot even be read."""
+    if scan == Scan.ROOTS:
+        connection.execute("PRAGMA cell_size_check = ON")  # each page read is checked whole, not just the cell used
+        tables = connection.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND rootpage > 0").fetchall()
+        for (name,) in tables:  # the root and the first leaf of each b-tree, never through an index
+            quoted = '"' + name.replace('"', '""') + '"'
+            connection.execute(f"SELECT 1 FROM {quoted} NOT INDEXED LIMIT 1").fetchall()
+        return []
+    try:
+        findings = [row[0] for row in connection.execute(f"PRAGMA {scan.value}(20)")]
+    except sqlite3.OperationalError:
+        raise  # interrupted, busy, no room: not findings
+    except sqlite3.DatabaseError as error:  # SQLite gave up while collecting many: its first finding says more
+        try:
+            findings = [row[0] for row in connection.execute(f"PRAGMA {scan.value}(1)")]
+        except sqlite3.DatabaseError:
+            raise error from None
+        if findings == ["ok"]:
+            raise
+    if findings == ["ok"]:
+        return []
+    return [" ".join(f.split()).removeprefix("*** in database main *** ") for f in findings]
+
+
+def _check_contents(path: Path, scan: Scan) -> FileCheck:
     immutable = not _wal_path(path).exists()
-    found = _read_contents(path, thorough, immutable)
+    found = _read_contents(path, scan, immutable)
     if found.state == FileState.DAMAGED and immutable and _wal_path(path).exists():
         # Another program opened the file during the check; an immutable reader ignores its writes,
         # so read again the normal way before calling the file damaged.
-        found = _read_contents(path, thorough, immutable=False)
+        found = _read_contents(path, scan, immutable=False)
     return found
 
 
-def _read_contents(path: Path, thorough: bool, immutable: bool) -> FileCheck:
+def _read_contents(path: Path, scan: Scan, immutable: bool) -> FileCheck:
     try:
         connection = read_only_connection(path, immutable=immutable)
         try:
-            return _classify(connection, path, thorough)
+            return _classify(connection, path, scan)
         finally:
             connection.close()
     except sqlite3.OperationalError as error:
@@ -160,11 +189,10 @@ def _read_contents(path: Path, thorough: bool, immutable: bool) -> FileCheck:
         return FileCheck(path, FileState.DAMAGED, str(error))
 
 
-def _classify(connection: sqlite3.Connection, path: Path, thorough: bool) -> FileCheck:
-    pragma = "integrity_check" if thorough else "quick_check"
-    findings = [row[0] for row in connection.execute(f"PRAGMA {pragma}(20)")]
-    if findings != ["ok"]:
-        return FileCheck(path, FileState.DAMAGED, "; ".join(" ".join(f.split()) for f in findings[:3]))
+def _classify(connection: sqlite3.Connection, path: Path, scan: Scan) -> FileCheck:
+    findings = scan_problems(connection, scan)
+    if findings:
+        return FileCheck(path, FileState.DAMAGED, "; ".join(findings[:3]))
     tables = table_names(connection)
     if "alembic_version" not in tables:
         if tables:

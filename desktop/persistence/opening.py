@@ -12,7 +12,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError
 from desktop.persistence.chain_upkeep import secure_chain
 from desktop.persistence.disk_space import full_disk_advice, no_room
 from desktop.persistence.engine import create_database_engine, sqlite_file
-from desktop.persistence.integrity import FileCheck, check_database_file
+from desktop.persistence.integrity import FileCheck, Scan, check_database_file
 from desktop.persistence.schema import upgrade_to_head
 from desktop.persistence.unit_of_work import Database, utc_now
 
@@ -68,13 +68,14 @@ def open_checked(
     *,
     before_migration: Callable[[], None] | None = None,
     clock: Callable[[], datetime] = utc_now,
-    thorough: bool = False,
+    scan: Scan = Scan.ROOTS,
 ) -> Database:
-    """open_database after checking a SQLite file first (header, quick_check or, when `thorough`,
-    integrity_check, schema version, write access); raises DatabaseFileError before touching a bad file."""
+    """open_database after checking a SQLite file first (header, schema version, write access, and `scan`: by
+    default the first leaf of every table, a few pages whatever the size; the whole file is checked in the background
+    or on demand); raises DatabaseFileError before touching a bad file."""
     path = sqlite_file(url)
     if path is not None:
-        check = check_database_file(path, thorough=thorough)
+        check = check_database_file(path, scan=scan)
         if not check.usable:
             raise DatabaseFileError(check)
     return open_database(url, before_migration=before_migration, clock=clock)

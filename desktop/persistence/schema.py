@@ -1,15 +1,18 @@
-"""Schema versioning with Alembic: upgrade to head, and refuse databases from a newer schema."""
+"""Schema versioning with Alembic: upgrade to head, and refuse databases from a newer schema. Alembic is imported
+only when a migration is due (or its configuration asked for): knowing the version needs only the revisions module."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, inspect
+from sqlalchemy import Engine, inspect, text
+
+from desktop.persistence import revisions
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 
@@ -28,6 +31,8 @@ def include_object(obj: object, name: str | None, type_: str, reflected: bool, c
 
 
 def alembic_config(engine: Engine | None = None) -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     if engine is not None:
@@ -37,14 +42,15 @@ def alembic_config(engine: Engine | None = None) -> Config:
 
 
 def head_revision() -> str:
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    assert head is not None
-    return head
+    return revisions.head_revision()
 
 
 def current_revision(engine: Engine) -> str | None:
+    """The revision in the database's alembic_version table (None without one), read as Alembic reads it."""
     with engine.connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
+        if not inspect(connection).has_table("alembic_version"):
+            return None
+        return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 def pending_migration(engine: Engine) -> bool:
@@ -57,14 +63,13 @@ def pending_migration(engine: Engine) -> bool:
                 f"the database has tables ({', '.join(sorted(tables)[:5])}) but no Incident Logger schema"
             )
         return True
-    script = ScriptDirectory.from_config(alembic_config())
-    known = {rev.revision for rev in script.walk_revisions()}
-    if current not in known:
+    head = revisions.head_revision()
+    if current not in revisions.known_revisions():
         raise SchemaTooNewError(
             f"the database has schema revision {current}, newer than this program knows "
-            f"(head {script.get_current_head()}); update Incident Logger to open it"
+            f"(head {head}); update Incident Logger to open it"
         )
-    return current != script.get_current_head()
+    return current != head
 
 
 def upgrade_to_head(engine: Engine, before_migration: Callable[[], None] | None = None) -> bool:
@@ -74,6 +79,8 @@ def upgrade_to_head(engine: Engine, before_migration: Callable[[], None] | None 
         return False
     if before_migration is not None and current_revision(engine) is not None:
         before_migration()
+    from alembic import command  # only now: a migration is due
+
     with engine.begin() as connection:
         config = alembic_config(engine)
         config.attributes["connection"] = connection
@@ -85,11 +92,11 @@ def revision_at(url: str) -> str | None:
     """The schema revision of the database at `url`, read without changing it (None: no schema yet, or a SQLite file
     that cannot be read: opening it then says why)."""
     from desktop.persistence.engine import create_database_engine, sqlite_file
-    from desktop.persistence.integrity import check_database_file
+    from desktop.persistence.integrity import Scan, check_database_file
 
     path = sqlite_file(url)
-    if path is not None:
-        return check_database_file(path, writing=False).revision  # read-only: the header, schema, quick_check
+    if path is not None:  # read-only: the header, the schema, the first page of each table (as opening reads them)
+        return check_database_file(path, writing=False, scan=Scan.ROOTS).revision
     engine = create_database_engine(url)
     try:
         return current_revision(engine)

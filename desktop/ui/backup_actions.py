@@ -260,7 +260,7 @@ class BackupActions(FeatureActions):
             return
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            result = self.session.restore(backup, self.app_paths.backup_dir)
+            result = self.session.restore(backup, self.app_paths.backup_dir, move_damaged=True)  # kept as .damaged
         except OpenElsewhereError as error:
             self._fail("Restore from backup", str(error))
             return

@@ -18,7 +18,6 @@ from desktop.services.evidence_package import PackageError, export_package, with
 from desktop.services.records import IncidentService
 from desktop.ui.dialogs.sensitive_question import ask_to_include_sensitive
 from desktop.ui.feature_actions import FeatureActions
-from desktop.ui.report.custody_pdf import write_custody_pdf
 from desktop.ui.session import Session
 
 TITLE = "Export evidence package"
@@ -87,6 +86,8 @@ class EvidenceActions(FeatureActions):
 
     def write(self, uuid: str, path: Path, *, include_sensitive: bool) -> None:
         """Write the package of incident `uuid` to `path` and tell the result."""
+        from desktop.ui.report.custody_pdf import write_custody_pdf  # the PDF code: on export only
+
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             result = export_package(self.session.database, uuid, path, include_sensitive=include_sensitive,

@@ -1,43 +1,66 @@
-"""Plugs the dashboard, CSV, backup/history, briefing and evidence features into MainWindow: tab, signals, registry."""
+"""Plugs the dashboard, CSV, backup/history, briefing, evidence and database-check features into MainWindow: tab,
+signals, registry. The dashboard (QtCharts) is built when its tab is first shown."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QWidget
 
 from desktop.paths import AppPaths
 from desktop.ui.background_backup import BackgroundBackups
 from desktop.ui.backup_actions import BackupActions
 from desktop.ui.csv_actions import CsvActions
-from desktop.ui.dashboard import DashboardTab
+from desktop.ui.database_check import DatabaseChecks
 from desktop.ui.evidence_actions import EvidenceActions
+from desktop.ui.lazy_tab import LazyTab
 from desktop.ui.main_window import MainWindow
 from desktop.ui.report_actions import ReportActions
 from desktop.ui.widgets.period_marks import mark_possible_dates
 from desktop.ui.window_actions import WindowAction
+
+if TYPE_CHECKING:
+    from desktop.ui.dashboard import DashboardTab
 
 
 @dataclass
 class Features:
     """What `install_features` added, kept so tests can reach each piece."""
 
-    dashboard: DashboardTab
+    dashboard_page: LazyTab[DashboardTab]
     csv: CsvActions
     backups: BackupActions
     reports: ReportActions
     history_action: QAction
     evidence: EvidenceActions
+    checks: DatabaseChecks
     background_backups: BackgroundBackups
+
+    @property
+    def dashboard(self) -> DashboardTab:
+        """The Dashboard tab's content, built now if its tab was never shown."""
+        return self.dashboard_page.content()
+
+
+def _dashboard_page(window: MainWindow) -> LazyTab[DashboardTab]:
+    def build(page: QWidget) -> DashboardTab:
+        from desktop.ui.dashboard import DashboardTab  # QtCharts: when the tab is first shown
+
+        dashboard = DashboardTab(window.session, page, today=window.today)
+        dashboard.set_filter(window.current_incident_filter())
+        window.incident_filter_changed.connect(dashboard.set_filter)
+        dashboard.filter_requested.connect(window.apply_incident_filter)
+        return dashboard
+
+    return LazyTab(build, "dashboard_page")
 
 
 def install_features(window: MainWindow, app_paths: AppPaths) -> Features:
     session = window.session
-    dashboard = DashboardTab(session, today=window.today)
-    dashboard.set_filter(window.current_incident_filter())
-    window.add_tab("dashboard", dashboard, "&Dashboard")
-    window.incident_filter_changed.connect(dashboard.set_filter)
-    dashboard.filter_requested.connect(window.apply_incident_filter)
+    dashboard_page = _dashboard_page(window)
+    window.add_tab("dashboard", dashboard_page, "&Dashboard")
     incidents = window.record_tabs["incidents"]
     mark_possible_dates(incidents.table, incidents.model)  # "possibly" in the period, beside the date
 
@@ -65,4 +88,9 @@ def install_features(window: MainWindow, app_paths: AppPaths) -> Features:
                         (A.RESTORE, backups.restore_action), (A.HISTORY, history_action),
                         (A.EXPORT_EVIDENCE, evidence.export_package_action)):  # fmt: skip
         window.registry.register(key, action)
-    return Features(dashboard, csv, backups, reports, history_action, evidence, BackgroundBackups(window, session))
+    checks = DatabaseChecks(window, session, window.settings, restore=backups.restore_action)
+    backups.restored.connect(checks.restored)
+    window.registry.register(A.CHECK_DATABASE, checks.check_action)
+    return Features(
+        dashboard_page, csv, backups, reports, history_action, evidence, checks, BackgroundBackups(window, session)
+    )

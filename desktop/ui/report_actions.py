@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
@@ -13,13 +14,13 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 from desktop.domain.errors import StorageError
 from desktop.domain.queries import IncidentFilter
 from desktop.persistence.unit_of_work import Database
-from desktop.services.briefing import suggested_file_name
 from desktop.services.records import FacilityService
 from desktop.ui.feature_actions import FeatureActions
-from desktop.ui.report import BriefingError, write_briefing
-from desktop.ui.report.briefing_dialog import BriefingDialog
 from desktop.ui.session import Session
 from desktop.ui.settings import WindowSettings
+
+if TYPE_CHECKING:
+    from desktop.ui.report.briefing_dialog import BriefingDialog
 
 
 class ReportActions(FeatureActions):
@@ -60,6 +61,9 @@ class ReportActions(FeatureActions):
         except StorageError as error:
             self._fail(str(error))
             return
+        from desktop.services.briefing import suggested_file_name  # the briefing's code: when it is asked for
+        from desktop.ui.report.briefing_dialog import BriefingDialog
+
         today = self.today()
         marking = self.settings.briefing_marking() if self.settings else ""
         prepared_by = self.settings.briefing_prepared_by() if self.settings else ""
@@ -80,6 +84,8 @@ class ReportActions(FeatureActions):
         self.default_directory = path.parent
         if self.settings is not None:
             self.settings.save_briefing(options.marking, options.prepared_by)
+        from desktop.ui.report.briefing_pdf import BriefingError, write_briefing  # the PDF code: on export only
+
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             pages = write_briefing(database, path, options)

@@ -72,9 +72,10 @@ class Session(QObject):
         self.database_changed.emit(database)
         return True
 
-    def restore(self, backup: Path, backup_dir: Path) -> RestoreResult:
-        """Replace the data by `backup` (the data of now is saved in `backup_dir` first); every kind changed."""
-        result = self.sessions.restore(self.database, backup, backup_dir)
+    def restore(self, backup: Path, backup_dir: Path, *, move_damaged: bool = False) -> RestoreResult:
+        """Replace the data by `backup` (the data of now is saved in `backup_dir` first; with `move_damaged` a damaged
+        file is kept beside it as `.damaged`); every kind changed."""
+        result = self.sessions.restore(self.database, backup, backup_dir, move_damaged=move_damaged)
         self.changed()
         return result
 

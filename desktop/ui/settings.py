@@ -1,8 +1,10 @@
 """What the window remembers between runs (QSettings): geometry, dock/toolbar state, columns, tab, recent databases,
-the briefing's marking and author, the export's profile."""
+the briefing's marking and author, the export's profile, when each database file last had a full integrity check."""
 
 from __future__ import annotations
 
+import hashlib
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
@@ -76,6 +78,22 @@ class WindowSettings:
     def last_database(self) -> str:
         recent = self.recent_databases()
         return recent[0] if recent else ""
+
+    # ---- checks -----------------------------------------------------------------------------------------
+    @staticmethod
+    def _check_key(database: Path) -> str:
+        return "checks/" + hashlib.sha256(str(database.absolute()).encode()).hexdigest()[:24]
+
+    def last_full_check(self, database: Path) -> datetime | None:
+        """When the file at `database` last passed a full integrity check here (naive UTC), or None."""
+        value = str(self.settings.value(self._check_key(database), "") or "")
+        try:
+            return datetime.fromisoformat(value) if value else None
+        except ValueError:
+            return None
+
+    def save_full_check(self, database: Path, when: datetime) -> None:
+        self.settings.setValue(self._check_key(database), when.isoformat(timespec="seconds"))
 
     # ---- briefing ---------------------------------------------------------------------------------------
     def briefing_marking(self) -> str:

@@ -29,6 +29,7 @@ class WindowAction(StrEnum):
     EXPORT_EVIDENCE = "export_evidence"
     BACKUP = "backup"
     RESTORE = "restore"
+    CHECK_DATABASE = "check_database"
     QUIT = "quit"
     UNDO = "undo"
     REDO = "redo"

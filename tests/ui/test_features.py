@@ -28,10 +28,12 @@ def test_file_menu_and_toolbar_carry_csv_backup_and_briefing(window: MainWindow)
 
 def test_dashboard_tab_follows_the_incident_filter_and_sends_clicks_back(window: MainWindow, qtbot: QtBot) -> None:
     assert window.features is not None
-    dashboard = window.features.dashboard
-    assert window.tabs.indexOf(dashboard) >= 0
+    page = window.features.dashboard_page
+    assert window.tabs.indexOf(page) >= 0
+    assert not page.is_built  # built (QtCharts imported) when the tab is first shown
     window.show_tab("dashboard")
-    qtbot.waitUntil(lambda: dashboard.isVisible())
+    qtbot.waitUntil(lambda: page.is_built and page.content().isVisible())
+    dashboard = window.features.dashboard
     wanted = IncidentFilter(severities=(Severity.HIGH,))
     dashboard.filter_requested.emit(wanted)
     qtbot.waitUntil(lambda: window.current_record_tab() is window.record_tabs["incidents"])

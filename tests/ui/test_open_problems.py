@@ -34,7 +34,6 @@ from desktop.services.audit import history, verify_chain
 from desktop.services.backup import BackupLabel, back_up, list_backups
 from desktop.services.demo import load_demo
 from desktop.services.records import FacilityService, IncidentService
-from desktop.services.session import service as session_service
 from desktop.services.session.questions import QUIT, Answer, CannotOpen, Choice, Damaged, NeedsAnswer
 from desktop.services.session.service import DatabaseSessions
 from desktop.ui.backup_actions import RestoreDialog
@@ -392,19 +391,14 @@ def test_lock_left_by_a_killed_instance_means_a_full_check(
 ) -> None:  # fmt: skip
     other_instance.send_signal(signal.SIGKILL)
     other_instance.wait(timeout=30)
-    calls: list[dict[str, Any]] = []
-    real = session_service.open_for_use
-
-    def recording(*args: Any, **kwargs: Any) -> Any:
-        calls.append(kwargs)
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(session_service, "open_for_use", recording)
     answers = responder([])
     opened = open_first_database(sessions, paths.default_url)
     assert opened is not None and answers.seen == []
-    assert calls[0]["thorough"] is True  # integrity_check rather than quick_check
+    assert sessions.closed_uncleanly(opened)  # the window's background check runs integrity_check (test_database_check)
     sessions.close(opened)
+    again = open_first_database(sessions, paths.default_url)
+    assert again is not None and not sessions.closed_uncleanly(again)  # closed properly this time
+    sessions.close(again)
 
 
 def test_server_that_does_not_answer_is_told(

@@ -15,7 +15,7 @@ from desktop.persistence.backup_copy import PAGES_PER_STEP
 from desktop.persistence.disk_space import no_room
 from desktop.persistence.engine import sqlite_file
 from desktop.persistence.instance_lock import InstanceLock, InstanceLockedError, current_owner
-from desktop.persistence.integrity import FileCheck, FileState
+from desktop.persistence.integrity import FileCheck, FileState, check_database_file
 from desktop.persistence.opening import DatabaseFileError, describe_error, display_url, open_checked
 from desktop.persistence.private_files import make_private_folder
 from desktop.persistence.unit_of_work import Database, utc_now
@@ -30,6 +30,7 @@ from desktop.services.backup import (
     move_aside,
     newest_good_backup,
     restore_backup,
+    verify_backup,
 )
 from desktop.services.backup_worker import CLOSE_WAIT, BackupJob, backup_due, finish_or_cancel
 from desktop.services.session.questions import (
@@ -145,9 +146,8 @@ class DatabaseSessions:
                 return AlreadyOpen(url, error, str(error), error.database, error.owner)
             except OSError:
                 held = None  # a read-only folder: the file check says so clearly
-        thorough = held is not None and held.stale_owner is not None  # not closed properly: full integrity_check
         try:
-            database = open_for_use(url, self.backup_dir, clock=self.clock, thorough=thorough)
+            database = open_for_use(url, self.backup_dir, clock=self.clock)
         except Exception as error:
             if held is not None:
                 held.release()
@@ -227,10 +227,13 @@ class DatabaseSessions:
             self.close(current)
         return database
 
-    def restore(self, database: Database, backup: Path, backup_dir: Path | None = None) -> RestoreResult:
+    def restore(
+        self, database: Database, backup: Path, backup_dir: Path | None = None, *, move_damaged: bool = False
+    ) -> RestoreResult:
         """Replace the open SQLite `database` by `backup` (the data it holds now is first saved as a backup in
-        `backup_dir`, default this service's). Refused (OpenElsewhereError) while another Incident Logger has it
-        open; raises BackupError when nothing was restored."""
+        `backup_dir`, default this service's; with `move_damaged`, a file the check finds damaged is kept beside it
+        as `<name>.damaged` instead). Refused (OpenElsewhereError) while another Incident Logger has it open; raises
+        BackupError when nothing was restored."""
         path = sqlite_file(database.url)
         folder = backup_dir or self.backup_dir
         if path is None or folder is None:
@@ -245,10 +248,22 @@ class DatabaseSessions:
                 lock.acquire()
             self._stop_backup(database, 0.0)  # nor the background backup's
             database.engine.dispose()  # no connection of ours may stay on the file being replaced
-            return restore_backup(backup, path, folder, clock=database.clock)
+            kept_as = None
+            if move_damaged and check_database_file(path).state == FileState.DAMAGED:
+                verified = verify_backup(backup)  # never move the file aside for a backup that cannot replace it
+                if not verified.ok:
+                    raise BackupError(f"the backup {backup} cannot be restored: {verified.check.message}")
+                kept_as = move_aside(path)
+            return restore_backup(backup, path, folder, clock=database.clock, kept_as=kept_as)
         finally:
             if lock is not None:
                 lock.release()
+
+    def closed_uncleanly(self, database: Database) -> bool:
+        """True when the previous program on `database` did not close it (it left its lock file behind: a crash,
+        a kill, a power cut): the background check then runs the full integrity_check."""
+        opened = self._opened.get(id(database))
+        return opened is not None and opened.lock is not None and opened.lock.stale_owner is not None
 
     def holds_lock(self, database: Database) -> bool:
         """True when this service opened `database` with its instance lock (so it takes its automatic backups)."""
@@ -350,11 +365,9 @@ def _try_lock(path: Path) -> InstanceLock | InstanceLockedError | None:
 # ---- the steps ----------------------------------------------------------------------------------------------------
 
 
-def open_for_use(
-    url: str, backup_dir: Path | None, *, clock: Callable[[], datetime] = utc_now, thorough: bool = False
-) -> Database:
-    """Check the file (raises DatabaseFileError when it is damaged, newer, foreign or read-only; `thorough`:
-    integrity_check instead of quick_check), back it up before any migration, and open it."""
+def open_for_use(url: str, backup_dir: Path | None, *, clock: Callable[[], datetime] = utc_now) -> Database:
+    """Check the file (raises DatabaseFileError when it is damaged, newer, foreign or read-only: its header, schema
+    and the first page of every table, never the whole file), back it up before any migration, and open it."""
     path = sqlite_file(url)
     before_migration = None
     if path is not None and backup_dir is not None:
@@ -363,7 +376,7 @@ def open_for_use(
         def before_migration() -> None:
             back_up(database, folder, BackupLabel.BEFORE_MIGRATION, now=clock())
 
-    return open_checked(url, before_migration=before_migration, clock=clock, thorough=thorough)
+    return open_checked(url, before_migration=before_migration, clock=clock)
 
 
 def automatic_backup(database: Database, backup_dir: Path, policy: RotationPolicy | None = None) -> BackupInfo | None:

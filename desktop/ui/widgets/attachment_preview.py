@@ -7,8 +7,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QImageReader, QPixmap, QResizeEvent
-from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStackedWidget, QWidget
 
 PREVIEW_LIMIT = 64 * 1000 * 1000  # bytes: a larger image or PDF is shown by Open only
@@ -63,6 +61,9 @@ class AttachmentPreview(QStackedWidget):
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.image = ImageLabel()
         self.image.setAccessibleName("Image preview")
+        from PySide6.QtPdf import QPdfDocument  # QtPdf: when a form shows attachments, not when the window starts
+        from PySide6.QtPdfWidgets import QPdfView
+
         self.document = QPdfDocument(self)
         self.pdf = QPdfView()
         self.pdf.setAccessibleName("PDF preview")
@@ -96,6 +97,8 @@ class AttachmentPreview(QStackedWidget):
 
     def show_pdf(self, path: Path) -> bool:
         """The PDF at `path`, page by page to the width of the preview; False and a line when it cannot be read."""
+        from PySide6.QtPdf import QPdfDocument
+
         self._close_pdf()
         error = self.document.load(str(path))
         if error is not QPdfDocument.Error.None_ or self.document.pageCount() == 0:
@@ -109,5 +112,7 @@ class AttachmentPreview(QStackedWidget):
         return True
 
     def _close_pdf(self) -> None:
+        from PySide6.QtPdf import QPdfDocument
+
         if self.document.status() is not QPdfDocument.Status.Null:
             self.document.close()
