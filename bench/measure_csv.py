@@ -53,6 +53,9 @@ def measure(bench: BenchDatabase) -> list[Figure]:
     try:
         exported = folder / "incidents.csv"
         figures = [_export(bench, exported, folder), *_export_memory(bench, folder)]
+        from bench.measure_cli_export import measure_cli_export  # imports this module
+
+        figures += measure_cli_export(bench, folder)
         figures += _import(bench, exported, folder)
         return figures
     finally:

@@ -100,6 +100,13 @@ def _measure(bench: BenchDatabase, database: Database) -> list[Figure]:
             occurred_to=date(2019, 12, 31)),
         f"filter severity high + search '{COMMON_WORD}'": IncidentFilter(severities=(Severity.HIGH,),
                                                                          text=COMMON_WORD),
+        "filter severity high + search 't'": IncidentFilter(severities=(Severity.HIGH,), text="t"),
+        f"filter status + busiest facility + search '{COMMON_WORD}'": IncidentFilter(
+            statuses=(CaseStatus.UNDER_INVESTIGATION,), facility_uuids=(busiest,), text=COMMON_WORD),
+        f"filter date range 2019 + search '{COMMON_WORD}'": IncidentFilter(
+            occurred_from=date(2019, 1, 1), occurred_to=date(2019, 12, 31), text=COMMON_WORD),
+        "filter date range 2019 + search 't'": IncidentFilter(
+            occurred_from=date(2019, 1, 1), occurred_to=date(2019, 12, 31), text="t"),
     }  # fmt: skip
     for operation, where in filters.items():
         figures.append(_figure(bench, database, f"{operation} + count", count_and_page(where), INTERACTION_TARGET))

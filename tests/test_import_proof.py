@@ -177,7 +177,7 @@ def test_the_released_0005_database_upgrades_and_its_old_import_still_verifies(t
     before = sql(copy, "SELECT uuid, title, description, suspect_names FROM incidents ORDER BY uuid")
     database = DatabaseSessions(tmp_path / "backups").open(f"sqlite:///{copy}", lock=False)
     try:
-        assert current_revision(database.engine) == head_revision() == "0006"
+        assert current_revision(database.engine) == head_revision()
         assert any((tmp_path / "backups").iterdir()), "a verified backup before migrating"
         report = verify_chain(database)
         assert report.ok and report.signed, report.problems

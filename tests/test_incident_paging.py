@@ -69,8 +69,8 @@ def test_page_ids_equal_the_plain_order_by(
     outcomes: list[bool] = []
     scan_first = IncidentPager._scan_first
 
-    def spy(self: IncidentPager, *args: Any) -> list[int] | None:
-        found = scan_first(self, *args)
+    def spy(self: IncidentPager, *args: Any, **options: bool) -> list[int] | None:
+        found = scan_first(self, *args, **options)
         outcomes.append(found is not None)
         return found
 

@@ -38,11 +38,15 @@ BROAD_SEARCH = 50_000  # a search matching this many incidents is read by walkin
 class IncidentQueries(Protocol):
     """What the pager needs of the incident repository."""
 
-    def filtered(self, query: Select[Any], where: IncidentFilter, *, walk_sort_index: bool = False) -> Select[Any]: ...
+    def filtered(
+        self, query: Select[Any], where: IncidentFilter, *, walk_sort_index: bool = False, probe: bool = False
+    ) -> Select[Any]: ...
 
     def matches_at_least(self, text: str, count: int) -> bool: ...
 
     def fts_expression(self, text: str) -> str | None: ...
+
+    def fts_seekable(self, text: str) -> bool: ...
 
 
 class IncidentPager:
@@ -61,12 +65,16 @@ class IncidentPager:
         if end == 0:
             return []
         search_alone = self.sqlite and self._search_alone(where)
-        if self.sqlite and not where.is_empty and not search_alone and end <= SCAN_PAGE_END:
-            found = self._scan_first(where, base, sort_column, order, page.descending, end)
+        broad = self.sqlite and bool(where.text) and self.queries.matches_at_least(where.text, BROAD_SEARCH)
+        if search_alone and broad and end <= SCAN_PAGE_END and self.queries.fts_seekable(where.text):
+            found = self._scan_first(where, base, sort_column, order, page.descending, end, probe=True)
             if found is not None:
                 return found[page.offset :]
-        walk = self.sqlite and search_alone and self.queries.matches_at_least(where.text, BROAD_SEARCH)
-        query = self.filtered(base, where, walk_sort_index=walk)
+        if self.sqlite and not where.is_empty and not search_alone and end <= SCAN_PAGE_END:
+            found = self._scan_first(where, base, sort_column, order, page.descending, end, walk=broad)
+            if found is not None:
+                return found[page.offset :]
+        query = self.filtered(base, where, walk_sort_index=broad)
         return list(self.session.scalars(query.order_by(*order).offset(max(page.offset, 0)).limit(page.limit)))
 
     def _search_alone(self, where: IncidentFilter) -> bool:
@@ -81,17 +89,23 @@ class IncidentPager:
         order: Sequence[Any],
         descending: bool,
         end: int,
+        *,
+        walk: bool = False,
+        probe: bool = False,
     ) -> list[int] | None:
         """The first `end` matching ids among the first rows in sort order (a few times `end`, then
         SCAN_ROWS), or None when they are not enough: a sparse filter, for which the caller lets
-        the planner read the filter's own index instead."""
+        the planner read the filter's own index instead. `probe`: a broad search alone whose FTS index
+        is probed row by row (a seekable one-letter search), from twice `end` rows on."""
         direction = desc if descending else asc
         # A search or a weapon list is materialised anew by every attempt, which costs more than a long head.
         first = SCAN_ROWS if where.text or where.weapon_types else min(end * HEAD_FACTOR, SCAN_ROWS)
-        for rows in sorted({first, SCAN_ROWS}):
+        attempts = [min(2 * end, SCAN_ROWS)] if probe else sorted({first, SCAN_ROWS})
+        for rows in attempts:
             head = base.add_columns(sort_column.label("sort_value")).order_by(*order).limit(rows).subquery("head")
             # A correlated lookup by rowid: the planner cannot start from a filter index instead.
-            passes = self.filtered(select(IncidentRow.id).where(IncidentRow.id == head.c.id), where).exists()
+            inner = select(IncidentRow.id).where(IncidentRow.id == head.c.id)
+            passes = self.filtered(inner, where, walk_sort_index=walk, probe=probe).exists()
             query = select(head.c.id).where(passes).order_by(direction(head.c.sort_value), direction(head.c.id))
             found = list(self.session.scalars(query.limit(end)))
             if len(found) == end:

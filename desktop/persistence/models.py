@@ -160,7 +160,7 @@ class IncidentRow(Versioned, Base):
         Index("ix_incidents_facility", "facility_id", "id"),
         Index("ix_incidents_facility_occurred", "facility_id", "occurred_on", "id"),  # a facility's period
         Index("ix_incidents_occurred", "occurred_on", "id"),
-        Index("ix_incidents_occurred_end", "occurred_end", "id"),
+        Index("ix_incidents_occurred_end", "occurred_end", "occurred_on", "id"),  # period overlap: index only
         Index("ix_incidents_attack_type_2", "attack_type_2"),
         Index("ix_incidents_attack_type_3", "attack_type_3"),
         Index("ix_incidents_occurred_figures", *DASHBOARD_FIGURES),  # the dashboard reads no table row

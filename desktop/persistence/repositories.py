@@ -26,7 +26,7 @@ from desktop.persistence.case_conditions import pending_referral_condition
 from desktop.persistence.evidence_mapping import event_record
 from desktop.persistence.import_writes import ImportedRecords
 from desktop.persistence.incident_inserts import insert_incidents
-from desktop.persistence.incident_paging import IncidentPager
+from desktop.persistence.incident_paging import BROAD_SEARCH, IncidentPager
 from desktop.persistence.incident_stream import incident_columns_query, stream_records
 from desktop.persistence.models import (
     AttachmentRow,
@@ -44,6 +44,7 @@ from desktop.persistence.search_sql import (
     fts_count,
     fts_expression,
     fts_matches,
+    fts_seekable,
     incident_search,
 )
 
@@ -422,14 +423,21 @@ class IncidentRepository(_Repository[IncidentRow, Incident]):
         read as plain rows: incident_stream.py)."""
         yield from stream_records(self.session, self.filtered(incident_columns_query(), where), size)
 
-    def text_condition(self, text: str, *, walk_sort_index: bool = False) -> ColumnElement[bool] | None:
+    def text_condition(
+        self, text: str, *, walk_sort_index: bool = False, probe: bool = False
+    ) -> ColumnElement[bool] | None:
         """The incidents the search `text` finds (domain/search.py; SearchSyntaxError when it cannot be read);
-        `walk_sort_index` (SQLite): only a probe of each row against the matches, so the query walks the sort index."""
-        return incident_search(parse_search(text, self.kind), sqlite=self.is_sqlite, walk_sort_index=walk_sort_index)
+        `walk_sort_index` (SQLite): only a probe of each row against the list of matches, so the query reads the
+        sort index or the other conditions' index; `probe`: each row looked up in the FTS index by rowid."""
+        query = parse_search(text, self.kind)
+        return incident_search(query, sqlite=self.is_sqlite, walk_sort_index=walk_sort_index, probe=probe)
 
     def fts_expression(self, text: str) -> str | None:
         """The search `text` as one FTS5 expression the index alone answers (SQLite), or None."""
         return fts_expression(parse_search(text, self.kind)) if self.is_sqlite else None
+
+    def fts_seekable(self, text: str) -> bool:
+        return self.is_sqlite and fts_seekable(parse_search(text, self.kind))
 
     def matches_at_least(self, text: str, count: int) -> bool:
         """Whether a search the index alone answers finds `count` incidents or more (reads at most `count`)."""
@@ -438,8 +446,10 @@ class IncidentRepository(_Repository[IncidentRow, Incident]):
         found = fts_matches(expression).limit(count).subquery()
         return (self.session.scalar(select(func.count()).select_from(found)) or 0) >= count
 
-    def filtered(self, query: Select[Any], where: IncidentFilter, *, walk_sort_index: bool = False) -> Select[Any]:
-        """Apply `where` (see text_condition for `walk_sort_index`)."""
+    def filtered(
+        self, query: Select[Any], where: IncidentFilter, *, walk_sort_index: bool = False, probe: bool = False
+    ) -> Select[Any]:
+        """Apply `where` (see text_condition for `walk_sort_index` and `probe`)."""
         conditions: list[ColumnElement[bool]] = []
         if where.facility_uuids:
             ids = select(FacilityRow.id).where(FacilityRow.uuid.in_(where.facility_uuids))
@@ -466,7 +476,7 @@ class IncidentRepository(_Repository[IncidentRow, Incident]):
             conditions.append(IncidentRow.occurred_on <= where.occurred_to)
         if where.pending_referral:
             conditions.append(pending_referral_condition())
-        if (text := self.text_condition(where.text, walk_sort_index=walk_sort_index)) is not None:
+        if (text := self.text_condition(where.text, walk_sort_index=walk_sort_index, probe=probe)) is not None:
             conditions.append(text)
         return query.where(*conditions) if conditions else query
 
@@ -475,7 +485,9 @@ class IncidentRepository(_Repository[IncidentRow, Incident]):
         search_alone = self.is_sqlite and replace(where, text="").is_empty
         if search_alone and (counted := fts_count(parse_search(where.text, self.kind))) is not None:
             return self.session.scalar(counted) or 0  # the index alone knows
-        return self.session.scalar(self.filtered(select(func.count()).select_from(IncidentRow), where)) or 0
+        broad = self.is_sqlite and bool(where.text) and self.matches_at_least(where.text, BROAD_SEARCH)
+        counted = self.filtered(select(func.count()).select_from(IncidentRow), where, walk_sort_index=broad)
+        return self.session.scalar(counted) or 0  # broad: the other conditions' index read, each id probed
 
     def page(
         self, where: IncidentFilter | None = None, page: Page | None = None, *, with_history: bool = False

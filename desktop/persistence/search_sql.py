@@ -88,6 +88,29 @@ def fts_matches(expression: str) -> Select[Any]:
     return select(FTS.c.rowid).where(fts_match(expression))
 
 
+def fts_probe(expression: str) -> Condition:
+    """The incident matches an FTS5 expression, probed by its rowid: one seek per row, instead of the list
+    of every match built first. Cheap only for a seekable expression (fts_seekable)."""
+    probe = select(FTS.c.rowid).where(fts_match(expression), FTS.c.rowid == IncidentRow.id)
+    return probe.exists()
+
+
+def fts_seekable(query: SearchQuery) -> bool:
+    """Whether every term of `query` is a phrase or a one-letter word (read from the prefix='1' index), so a
+    probe of one rowid seeks in one doclist. A longer prefix is merged from every word it starts anew for each
+    probe (1M incidents: 'vandalism*' 5 ms, 'mo*' 14 ms per probe against 30 µs for 't*')."""
+    included, excluded, other = _fts_parts(query)
+    terms = [term for group in query.groups for term in group]
+    return (
+        bool(included)
+        and not excluded
+        and not other
+        and all(
+            term.field is None and (term.phrase or (len(term.words) == 1 and len(term.words[0]) == 1)) for term in terms
+        )
+    )
+
+
 def _fts_parts(query: SearchQuery) -> tuple[list[str], list[str], list[tuple[Term, ...]]]:
     """The groups of text terms without exclusions (as FTS5 expressions), the excluded text terms that
     are groups of their own (as FTS5 expressions), and the other groups."""
@@ -135,10 +158,12 @@ def _sqlite_text(term: Term) -> Condition:
 SQLITE_INCIDENT_FIELDS: FieldConditions = {**INCIDENT_FIELDS, SearchField.CASE: _sqlite_text}
 
 
-def _sqlite_incidents(query: SearchQuery, walk_sort_index: bool) -> Condition | None:
+def _sqlite_incidents(query: SearchQuery, walk_sort_index: bool, probe: bool) -> Condition | None:
     included, excluded, other = _fts_parts(query)
     conditions: list[Condition] = []
-    if included:
+    if included and probe and not other:
+        conditions.append(fts_probe(_fts_combined(included, excluded)))
+    elif included:
         matches = fts_matches(_fts_combined(included, excluded))
         if walk_sort_index:  # "+id" keeps SQLite from looking each match up by rowid and sorting them
             conditions.append(UnaryExpression(IncidentRow.id.expression, operator=custom_op("+")).in_(matches))
@@ -198,10 +223,12 @@ def _contained(columns: Sequence[Any]) -> Callable[[Term], Condition]:
     return condition
 
 
-def incident_search(query: SearchQuery, *, sqlite: bool, walk_sort_index: bool = False) -> Condition | None:
-    """The incidents `query` finds (None: no condition); `walk_sort_index`: see IncidentRepository."""
+def incident_search(
+    query: SearchQuery, *, sqlite: bool, walk_sort_index: bool = False, probe: bool = False
+) -> Condition | None:
+    """The incidents `query` finds (None: no condition); `walk_sort_index`, `probe`: see IncidentRepository."""
     if sqlite:
-        return _sqlite_incidents(query, walk_sort_index)
+        return _sqlite_incidents(query, walk_sort_index, probe)
     return _all(query, _postgres_text, POSTGRES_INCIDENT_FIELDS)
 
 
