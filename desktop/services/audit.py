@@ -7,7 +7,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from desktop.domain.kinds import short_label
+from desktop.domain.errors import RecordNotFoundError
+from desktop.domain.kinds import RecordKind, short_label
 from desktop.domain.records import AuditEntry
 from desktop.persistence.audit_log import GENESIS
 from desktop.persistence.audit_queries import AuditHead, ChainLink
@@ -55,6 +56,15 @@ def history(database: Database, entity_uuid: str) -> list[AuditEntry]:
     """Every audit entry of one record, oldest first."""
     with database.unit_of_work(write=False) as uow:
         return uow.audit_trail.history(entity_uuid)
+
+
+def record_label(database: Database, kind: RecordKind, uuid: str) -> str:
+    """What a person knows a stored record by (its title, name…), "" when it is gone or has none."""
+    with database.unit_of_work(write=False) as uow:
+        try:
+            return short_label(uow.repository(kind).get(uuid), 80)
+        except RecordNotFoundError:
+            return ""
 
 
 def receipt(database: Database) -> Receipt:

@@ -29,7 +29,7 @@ from desktop.persistence.engine import sqlite_file
 from desktop.persistence.instance_lock import InstanceLockedError
 from desktop.persistence.private_files import make_private_folder
 from desktop.persistence.unit_of_work import Database, utc_now
-from desktop.services.audit import history
+from desktop.services.audit import history, record_label
 from desktop.services.backup import (
     BackupError,
     BackupInfo,
@@ -282,10 +282,11 @@ class BackupActions(FeatureActions):
         """Open the History view of one record (window-modal, read-only)."""
         try:
             entries = history(self.session.database, uuid)
+            name = record_label(self.session.database, kind, uuid)
         except StorageError as error:
             self._fail("History", str(error))
             return
-        self._open(HistoryDialog(self.window, kind, uuid, [e for e in entries if e.entity == kind]))
+        self._open(HistoryDialog(self.window, kind, uuid, [e for e in entries if e.entity == kind], name=name))
 
     # ---- helpers --------------------------------------------------------------------------------------------
 

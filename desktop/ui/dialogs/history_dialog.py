@@ -32,7 +32,8 @@ NAME_FIELDS = ("title", "name", "case_number", "description")
 
 
 def field_label(name: str) -> str:
-    return name.replace("_", " ").capitalize().replace("usd", "USD").replace("Zip", "ZIP")
+    text = name.replace("_", " ").capitalize().replace("usd", "USD").replace("Zip", "ZIP")
+    return text.replace("sha256", "SHA-256")
 
 
 def value_text(field: str, value: object) -> str:
@@ -128,17 +129,21 @@ class HistoryModel(QAbstractTableModel):
 class HistoryDialog(QDialog):
     """Read-only: shows the entries it is given; closing it changes nothing."""
 
-    def __init__(self, parent: QWidget | None, entity: str, uuid: str, entries: list[AuditEntry]) -> None:
-        """`entity`: the record's kind (a RecordKind or its key, "plan_item")."""
+    def __init__(self, parent: QWidget | None, entity: str, uuid: str, entries: list[AuditEntry], *,
+                 name: str = "") -> None:  # fmt: skip
+        """`entity`: the record's kind (a RecordKind or its key, "plan_item"); `name`: what the record is known by
+        now (its history may not say it: an imported record's starts with its import)."""
         super().__init__(parent)
         self.setObjectName("history_dialog")
-        name = record_name(entries)
+        name = name or record_name(entries)
         kind = RecordKind.parse(entity).label
         self.setWindowTitle(f"History of {kind} {name or uuid}".strip())
         self.resize(860, 420)
         changes = sum(max(1, len(e.changes)) for e in entries)
         created = next((e for e in entries if e.action in (AuditAction.CREATE, AuditAction.IMPORT)), None)
-        summary = f"{len(entries)} audit entries, {changes} field changes"
+        summary = f"{len(entries)} audit entr{'y' if len(entries) == 1 else 'ies'}, {changes} field change" + (
+            "" if changes == 1 else "s"
+        )
         if created is not None and created.action == AuditAction.IMPORT:
             source = Path(str(created.changes.get("file", (None, "a file"))[1])).name
             summary += f"; created by the import of {source} on {local_time(created.at)}"
