@@ -220,19 +220,12 @@ def test_last_activity_is_the_newest_thing_recorded_about_an_incident(demo_datab
 
 
 def test_a_release_0004_database_upgrades_and_takes_evidence(tmp_path: Path) -> None:
-    import shutil
+    from support.released import released_copy
 
-    from desktop.persistence.chain_keys import KEY_FOLDER_VARIABLE
     from desktop.persistence.schema import current_revision, head_revision
     from desktop.services.session.service import DatabaseSessions
 
-    data = Path(__file__).parent / "data"
-    copy = tmp_path / "release.sqlite"
-    shutil.copyfile(data / "release-0004.sqlite", copy)
-    keys = Path(os.environ[KEY_FOLDER_VARIABLE])
-    for key in (data / "release-0004-keys").iterdir():
-        shutil.copyfile(key, keys / key.name)
-        (keys / key.name).chmod(0o600)
+    copy = released_copy(tmp_path, "0004")
     assert sql(copy, "SELECT version_num FROM alembic_version") == [("0004",)]
     before = sql(copy, "SELECT uuid, title, suspect_names FROM incidents ORDER BY uuid")
     database = DatabaseSessions(tmp_path / "backups").open(f"sqlite:///{copy}", lock=False)

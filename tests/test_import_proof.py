@@ -5,18 +5,16 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import os
-import shutil
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from support.raw import sql
+from support.released import released_copy
 
 from desktop.domain.enums import AuditAction
 from desktop.domain.kinds import RecordKind
 from desktop.domain.queries import IncidentFilter, Page
-from desktop.persistence.chain_keys import KEY_FOLDER_VARIABLE
 from desktop.persistence.engine import sqlite_file
 from desktop.persistence.schema import current_revision, head_revision
 from desktop.persistence.unit_of_work import Database
@@ -166,13 +164,7 @@ def test_an_error_in_the_last_row_writes_nothing(demo_database: Database, tmp_pa
 
 
 def test_the_released_0005_database_upgrades_and_its_old_import_still_verifies(tmp_path: Path) -> None:
-    data = Path(__file__).parent / "data"
-    copy = tmp_path / "release.sqlite"
-    shutil.copyfile(data / "release-0005.sqlite", copy)
-    keys = Path(os.environ[KEY_FOLDER_VARIABLE])
-    for key in (data / "release-0005-keys").iterdir():
-        shutil.copyfile(key, keys / key.name)
-        (keys / key.name).chmod(0o600)
+    copy = released_copy(tmp_path, "0005")
     assert sql(copy, "SELECT version_num FROM alembic_version") == [("0005",)]
     before = sql(copy, "SELECT uuid, title, description, suspect_names FROM incidents ORDER BY uuid")
     database = DatabaseSessions(tmp_path / "backups").open(f"sqlite:///{copy}", lock=False)
