@@ -56,13 +56,17 @@ class Signer:
     keep_sensitive: bool = False
     salt: str = ""
 
+    @property
+    def digest_secret(self) -> bytes:
+        """What keys fingerprints and state digests: the key's secret, else the database id (`salt`)."""
+        return self.secret if self.secret is not None else self.salt.encode("utf-8")
+
     def fingerprint(self, field_name: str, value: object) -> object:
         """A sensitive value as the trail stores it: None and "" as they are, anything else a keyed fingerprint
         (equal values give equal fingerprints, so the replay can compare; the text cannot be read back)."""
         if value is None or value == "" or self.keep_sensitive:
             return value
-        return keyed_fingerprint(self.secret if self.secret is not None else self.salt.encode("utf-8"), field_name,
-                                 value)  # fmt: skip
+        return keyed_fingerprint(self.digest_secret, field_name, value)
 
     def guarded(self, entity: str, changes: dict[str, list[object]]) -> dict[str, list[object]]:
         """`changes` with the entity's sensitive values replaced by their fingerprints (unless they are kept)."""
@@ -147,7 +151,7 @@ class AuditLog:
         first = set(session.scalars(query))
         if not first:
             return
-        secret = self.signer.secret if self.signer.secret is not None else self.signer.salt.encode("utf-8")
+        secret = self.signer.digest_secret
         pending: list[_Pending] = []
         for item in self.pending:
             if item.entity_uuid in first and befores[item.entity_uuid] is item:

@@ -8,8 +8,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop.persistence.integrity import FileCheck, FileState, known_revisions, read_only_connection, table_names
-from desktop.persistence.sqlite_files import fsync_directory, remove_with_side_files
+from desktop.persistence.integrity import FileCheck, FileState, known_revisions, read_only_connection
+from desktop.persistence.sqlite_files import fsync_directory, read_audit_head, remove_with_side_files
 
 PAGES_PER_STEP = 256  # 1 MiB of 4 KiB pages: 1.5 ms a step (p50), 21 ms (p99) on the 1.4 GB bench file
 SYNC_EVERY = 16  # steps (16 MiB): the copy is flushed as it grows, each flush short and the last one nearly empty
@@ -55,7 +55,7 @@ def copy_in_steps(
         reader = read_only_connection(source)
         try:
             reader.execute("BEGIN")
-            head = _audit_head(reader)
+            head = read_audit_head(reader)
             writer = sqlite3.connect(temporary)
             try:
                 reader.backup(writer, pages=pages_per_step, progress=progress)
@@ -84,11 +84,10 @@ def check_copy(copy: SteppedCopy, *, stop: Callable[[], bool]) -> FileCheck:
             findings = [row[0] for row in connection.execute("PRAGMA integrity_check(20)")]
             if findings != ["ok"]:
                 return FileCheck(path, FileState.DAMAGED, "; ".join(" ".join(f.split()) for f in findings[:3]))
-            tables = table_names(connection)
             revision = connection.execute("SELECT version_num FROM alembic_version").fetchone()
             if revision is None or revision[0] not in known_revisions():
                 return FileCheck(path, FileState.NOT_OURS, "the copy has no known Incident Logger schema")
-            head = _audit_head(connection) if "audit_head" in tables else None
+            head = read_audit_head(connection)
             if head != copy.audit_head:
                 return FileCheck(path, FileState.DAMAGED, f"the copy's audit head {head} is not the database's")
             return FileCheck(path, FileState.OK, revision=revision[0])
@@ -112,10 +111,3 @@ def put_in_place(copy: SteppedCopy, destination: Path) -> None:
 def discard(copy: SteppedCopy | Path) -> None:
     """Remove a copy (or a temporary file) with its SQLite side files."""
     remove_with_side_files(copy.path if isinstance(copy, SteppedCopy) else copy)
-
-
-def _audit_head(connection: sqlite3.Connection) -> tuple[int, str] | None:
-    if "audit_head" not in table_names(connection):
-        return None
-    row = connection.execute("SELECT entries, last_hash FROM audit_head WHERE id = 1").fetchone()
-    return (int(row[0]), str(row[1])) if row else None

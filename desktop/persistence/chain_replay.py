@@ -105,14 +105,13 @@ def _told_states(session: Session, kind: AuditedKind) -> Iterator[tuple[str, _To
             entry, made = next(entries, None), next(imported, None)
 
 
-stored_state = stored_fields  # a stored record's audited fields with a value, as the trail renders them
 IMPORTED_STATE = "(its state as imported)"  # what differs when an imported record's digest does not match
 BEFORE_FIRST_CHANGE = "(its state before its first change)"
 
 
 def _secret(keys: Mapping[str, ChainKey], key_id: str | None, salt: str) -> bytes | None:
     """The secret an entry signed by `key_id` used (the salt for none); None when that key is not here."""
-    if key_id is None:
+    if not key_id:
         return salt.encode("utf-8")
     key = keys.get(key_id)
     return key.secret if key is not None else None
@@ -121,7 +120,7 @@ def _secret(keys: Mapping[str, ChainKey], key_id: str | None, salt: str) -> byte
 def _differences(kind: AuditedKind, told: _Told, record: object, keys: Mapping[str, ChainKey],
                  salt: str) -> tuple[list[str], list[str]]:  # fmt: skip
     """The fields whose stored value is not what the trail says, and those that cannot be compared here."""
-    stored = stored_state(record)
+    stored = stored_fields(record)
     sensitive = SENSITIVE_FIELDS.get(kind.value, frozenset())
     differing: list[str] = []
     unverifiable: list[str] = []
@@ -142,11 +141,10 @@ def _differences(kind: AuditedKind, told: _Told, record: object, keys: Mapping[s
         value, key_id = told.values.get(name, (None, None))
         actual = stored.get(name)
         if name in sensitive and isinstance(value, str) and value.startswith(SENSITIVE_TOKEN):
-            key = keys.get(key_id) if key_id else None
-            if key_id and key is None:
+            secret = _secret(keys, key_id, salt)
+            if secret is None:
                 unverifiable.append(name)
                 continue
-            secret = key.secret if key is not None else salt.encode("utf-8")
             if actual is None or value != keyed_fingerprint(secret, name, actual):
                 differing.append(name)
         elif value != actual:

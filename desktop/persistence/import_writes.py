@@ -58,7 +58,7 @@ class ImportedRecords:
 
     def __init__(self, session: Session, signer: Signer, import_uuid: str) -> None:
         self.session = session
-        self.secret = signer.secret if signer.secret is not None else signer.salt.encode("utf-8")
+        self.secret = signer.digest_secret
         self.import_uuid = import_uuid
         self.sqlite = session.get_bind().dialect.name == "sqlite"
         self._trigger: str | None = None  # the dropped trigger's SQL, to make it again

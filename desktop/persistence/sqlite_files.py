@@ -36,7 +36,7 @@ def read_contents(path: Path) -> FileContents:
             else 0
             for kind in RecordKind
         }
-        head = _read_audit_head(connection) if "audit_head" in tables else None
+        head = read_audit_head(connection)
         return FileContents(counts, head)
     finally:
         connection.close()
@@ -47,14 +47,17 @@ def audit_head(path: Path) -> tuple[int, str] | None:
     try:
         connection = read_only_connection(path)
         try:
-            return _read_audit_head(connection)
+            return read_audit_head(connection)
         finally:
             connection.close()
     except sqlite3.Error:
         return None
 
 
-def _read_audit_head(connection: sqlite3.Connection) -> tuple[int, str] | None:
+def read_audit_head(connection: sqlite3.Connection) -> tuple[int, str] | None:
+    """The audit chain head a connection reads (None: no head row, or no audit_head table)."""
+    if "audit_head" not in table_names(connection):
+        return None
     row = connection.execute("SELECT entries, last_hash FROM audit_head WHERE id = 1").fetchone()
     return (int(row[0]), str(row[1])) if row else None
 

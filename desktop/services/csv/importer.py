@@ -177,8 +177,7 @@ def _reread_header(stream: IO[bytes], report: ImportReport, cr_only: bool) -> Fi
 
 
 def _run(database: Database, stream: IO[bytes], size: int, options: ImportOptions, report: ImportReport,
-         progress: Progress | None, histories: LegalHistories | None = None,
-         source: Source | None = None) -> None:  # fmt: skip
+         progress: Progress | None, histories: LegalHistories | None, source: Source) -> None:  # fmt: skip
     text = open_text(stream, report.encoding)
     reader = RecordReader(text, report.delimiter)
     try:
@@ -209,7 +208,7 @@ def _run(database: Database, stream: IO[bytes], size: int, options: ImportOption
             if progress is not None and progress(size, size) is False:
                 raise ImportCancelled
             if report.accepted and not options.dry_run:
-                kept = _keep_source(uow, source, report) if source is not None else {}
+                kept = _keep_source(uow, source, report)
                 if report.accepted:
                     changes = rows.audit_changes(kept)
                     uow.audit.record(AuditAction.IMPORT, options.entity.key, rows.import_uuid, changes)

@@ -81,8 +81,8 @@ class RowImporter:
         self.facility_names.setdefault(name.strip().casefold(), []).append(uuid)
 
     def audit_changes(self, source: dict[str, object]) -> dict[str, list[object]]:
-        """The import's audit entry: the file (`source`: name, size, SHA-256), its counts, per conflict which side won
-        (the uuids of each), and the records it made: how many and the digest of their list."""
+        """The import's audit entry: the file (its name; `source`: its size and SHA-256), its counts, per conflict
+        which side won (the uuids of each), and the records it made: how many and the digest of their list."""
         report = self.report
         made, digest = self.imported.finish() if self.imported is not None else (0, "")
         proof = {name: [None, value] for name, value in source.items()}
