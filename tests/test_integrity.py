@@ -97,7 +97,7 @@ PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200)
     (PNG, "it is a PNG image"),
     (b"\xff\xd8\xff\xe0\x00\x10JFIF" + bytes(100), "it is a JPEG image"),
     (b"PK\x03\x04" + bytes(96), "it is a zip archive"),
-    (random.Random(7).randbytes(64 * 1024).replace(b"SQLite", b"sqlite"), "it is not a SQLite database"),
+    (random.Random(7).randbytes(64 * 1024 + 100).replace(b"SQLite", b"sqlite"), "it is not a SQLite database"),
 ])  # fmt: skip
 def test_a_file_that_is_no_database_at_all_is_not_ours(tmp_path: Path, contents: bytes, detail: str) -> None:
     path = tmp_path / "incidents.sqlite3"

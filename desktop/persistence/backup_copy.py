@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import os
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from desktop.persistence import cipher
 from desktop.persistence.integrity import (
     FileCheck,
     FileState,
@@ -63,7 +63,7 @@ def copy_in_steps(
         try:
             reader.execute("BEGIN")
             head = read_audit_head(reader)
-            writer = sqlite3.connect(temporary)
+            writer = cipher.connect(temporary, key=cipher.file_key(source))
             try:
                 reader.backup(writer, pages=pages_per_step, progress=progress)
                 pages = int(writer.execute("PRAGMA page_count").fetchone()[0])
@@ -100,12 +100,12 @@ def check_copy(copy: SteppedCopy, *, stop: Callable[[], bool]) -> FileCheck:
             return FileCheck(path, FileState.OK, revision=revision[0])
         finally:
             connection.close()
-    except sqlite3.OperationalError as error:
+    except cipher.OperationalError as error:
         if stop() and "interrupt" in str(error):
             remove_with_side_files(path)
             raise CopyStopped() from None
         return FileCheck(path, FileState.DAMAGED, str(error))
-    except sqlite3.DatabaseError as error:
+    except cipher.DatabaseError as error:
         return FileCheck(path, FileState.DAMAGED, str(error))
 
 

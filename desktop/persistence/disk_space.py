@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import errno
 import shutil
-import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
+
+from desktop.persistence import cipher
 
 FULL_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT})
 # SQLITE_FULL: no room for the database, its journal or a temporary file (SQLITE_TMPDIR); SQLITE_IOERR_SHMSIZE:
@@ -21,7 +22,7 @@ def no_room(error: BaseException, where: Path | None = None) -> bool:
     for cause in _causes(error):
         if isinstance(cause, OSError) and cause.errno in FULL_ERRNOS:
             return True
-        if isinstance(cause, sqlite3.Error):
+        if isinstance(cause, cipher.Error):
             name = getattr(cause, "sqlite_errorname", "")
             if name in NO_ROOM_CODES or "database or disk is full" in str(cause):
                 return True

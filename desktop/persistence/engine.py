@@ -10,6 +10,7 @@ from urllib.parse import quote, unquote, urlsplit
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
+from desktop.persistence import cipher
 from desktop.persistence.private_files import make_private_folder
 
 BUSY_TIMEOUT_MS = 15_000
@@ -50,9 +51,19 @@ def create_database_engine(url: str, *, create: bool = True) -> Engine:
         return create_engine(url, pool_pre_ping=True)
     if create and not path.exists():
         create_owner_only_file(path)
-    engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    key = cipher.file_key(path)  # raises KeyNeeded: an encrypted file that no known passphrase opens
+    if key is None:
+        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    else:
+        engine = create_engine(url, module=cipher.driver_module(), creator=lambda: cipher.connect(
+            path, key=key, timeout=BUSY_TIMEOUT_MS / 1000, any_thread=True))  # fmt: skip
     _configure_sqlite(engine)
     return engine
+
+
+def is_encrypted(engine: Engine) -> bool:
+    """True when the engine's connections are SQLCipher's (an encrypted database file)."""
+    return engine.dialect.name == "sqlite" and engine.dialect.dbapi is cipher.driver_module()
 
 
 def _configure_sqlite(engine: Engine) -> None:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 from pathlib import Path
 
+from desktop.persistence import cipher
 from desktop.persistence.disk_space import no_room
 from desktop.persistence.integrity import FileCheck, FileState, Scan, read_only_connection, scan_problems
 
@@ -22,7 +22,7 @@ class FileScanner:
         self.path = path
         self.scan = scan
         self._guard = threading.Lock()
-        self._connection: sqlite3.Connection | None = None
+        self._connection: cipher.Connection | None = None
         self._cancelled = False
 
     def run(self) -> FileCheck:
@@ -33,9 +33,9 @@ class FileScanner:
                 # never `immutable`: this program may write the file while it is read
                 self._connection = read_only_connection(self.path, immutable=False)
             findings = scan_problems(self._connection, self.scan)
-        except sqlite3.OperationalError as error:
+        except cipher.OperationalError as error:
             return self._failed(error)
-        except sqlite3.DatabaseError as error:
+        except cipher.DatabaseError as error:
             return FileCheck(self.path, FileState.DAMAGED, " ".join(str(error).split()))
         finally:
             with self._guard:
@@ -54,7 +54,7 @@ class FileScanner:
             if self._connection is not None:
                 self._connection.interrupt()
 
-    def _failed(self, error: sqlite3.OperationalError) -> FileCheck:
+    def _failed(self, error: Exception) -> FileCheck:
         text = " ".join(str(error).split())
         if self._cancelled or text == "interrupted":
             raise ScanCancelled() from error

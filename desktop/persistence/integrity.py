@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import os
-import sqlite3
 import stat
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from urllib.parse import quote
 
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
 
 from desktop.domain.errors import StorageError
+from desktop.persistence import cipher
 from desktop.persistence.disk_space import full_disk_advice, no_room
 from desktop.persistence.engine import BUSY_TIMEOUT_MS
 from desktop.persistence.file_sniff import SQLITE_MAGIC, foreign_format, looks_like_sqlite
@@ -32,6 +31,7 @@ class FileState(StrEnum):
     NO_ACCESS = "no_access"  # the file cannot be read
     BUSY = "busy"  # another program holds it locked longer than the busy timeout
     DISK_FULL = "disk_full"  # no room on its disk for what even reading needs (the -shm file, temporary files)
+    LOCKED = "locked"  # encrypted (or random bytes), and no passphrase given yet opens it
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +63,7 @@ class FileCheck:
             FileState.BUSY: f"The database {where} is locked by another program ({self.detail}); try again later.",
             FileState.DISK_FULL: f"The database {where} cannot be opened because {full_disk_advice(self.path.parent)}"
             f" ({self.detail}). It is not damaged. {untouched}",
+            FileState.LOCKED: f"The database {where} is encrypted: {self.detail}. {untouched}",
         }[self.state]
 
 
@@ -95,11 +96,23 @@ def check_database_file(
         return FileCheck(path, FileState.NO_ACCESS, _reason(error))
     if not header:
         return _new_file(path)  # SQLite treats an empty file as a new database
-    if not looks_like_sqlite(header):  # a PDF, a text file, an image: never a database, so not damaged either
+    if cipher.read_salt(path) is not None:  # SQLCipher's salt, then pages no one reads without the key
+        try:
+            cipher.file_key(path)
+        except cipher.KeyNeeded as needed:
+            reason = (
+                "the passphrase given does not open it"
+                if needed.tried
+                else "its passphrase is needed (or, if it was never encrypted, it is not a database: its bytes look "
+                "random)"
+            )
+            return FileCheck(path, FileState.LOCKED, reason)
+    elif not looks_like_sqlite(header):  # a PDF, a text file, an image: never a database, so not damaged either
         return FileCheck(path, FileState.NOT_OURS, foreign_format(header))
-    problem = header_problem(header, info.st_size, has_wal=_wal_path(path).exists())
-    if problem:
-        return FileCheck(path, FileState.DAMAGED, problem)
+    else:
+        problem = header_problem(header, info.st_size, has_wal=_wal_path(path).exists())
+        if problem:
+            return FileCheck(path, FileState.DAMAGED, problem)
     if writing and not os.access(path, os.W_OK):
         return FileCheck(path, FileState.READ_ONLY, "the file is read-only for you")
     if writing and not os.access(path.parent, os.W_OK | os.X_OK):
@@ -122,23 +135,23 @@ def header_problem(header: bytes, file_size: int, *, has_wal: bool) -> str:
     return ""
 
 
-def read_only_connection(path: Path, *, immutable: bool | None = None) -> sqlite3.Connection:
+def read_only_connection(path: Path, *, immutable: bool | None = None) -> cipher.Connection:
     """A connection that cannot change the file. By default, without a -wal file (nothing to recover, nobody
     writing) it is `immutable`, so that no -wal/-shm files appear beside a file that must stay untouched."""
     if immutable is None:
         immutable = not _wal_path(path).exists()
     options = "mode=ro&immutable=1" if immutable else "mode=ro"
-    return sqlite3.connect(f"file:{quote(str(path))}?{options}", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    return cipher.connect(path, options=options, timeout=BUSY_TIMEOUT_MS / 1000)
 
 
-def table_names(connection: sqlite3.Connection) -> set[str]:
+def table_names(connection: cipher.Connection) -> set[str]:
     """The tables of the database a connection reads."""
     return {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
 
 
-def scan_problems(connection: sqlite3.Connection, scan: Scan) -> list[str]:
+def scan_problems(connection: cipher.Connection, scan: Scan) -> list[str]:
     """What reading the database as `scan` says finds wrong, in SQLite's words (at most 20); empty when sound.
-    Raises sqlite3.DatabaseError when a page cannot even be read."""
+    Raises a DatabaseError (cipher.DatabaseError) when a page cannot even be read."""
     if scan == Scan.ROOTS:
         connection.execute("PRAGMA cell_size_check = ON")  # each page read is checked whole, not just the cell used
         tables = connection.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND rootpage > 0").fetchall()
@@ -148,12 +161,12 @@ def scan_problems(connection: sqlite3.Connection, scan: Scan) -> list[str]:
         return []
     try:
         findings = [row[0] for row in connection.execute(f"PRAGMA {scan.value}(20)")]
-    except sqlite3.OperationalError:
+    except cipher.OperationalError:
         raise  # interrupted, busy, no room: not findings
-    except sqlite3.DatabaseError as error:  # SQLite gave up while collecting many: its first finding says more
+    except cipher.DatabaseError as error:  # SQLite gave up while collecting many: its first finding says more
         try:
             findings = [row[0] for row in connection.execute(f"PRAGMA {scan.value}(1)")]
-        except sqlite3.DatabaseError:
+        except cipher.DatabaseError:
             raise error from None
         if findings == ["ok"]:
             raise
@@ -179,17 +192,17 @@ def _read_contents(path: Path, scan: Scan, immutable: bool) -> FileCheck:
             return _classify(connection, path, scan)
         finally:
             connection.close()
-    except sqlite3.OperationalError as error:
+    except cipher.OperationalError as error:
         if "locked" in str(error) or "busy" in str(error):
             return FileCheck(path, FileState.BUSY, str(error))
         if no_room(error, path):  # e.g. a -shm file that cannot grow: the disk is full, the file is sound
             return FileCheck(path, FileState.DISK_FULL, str(error))
         return FileCheck(path, FileState.DAMAGED, str(error))
-    except sqlite3.DatabaseError as error:
+    except cipher.DatabaseError as error:
         return FileCheck(path, FileState.DAMAGED, str(error))
 
 
-def _classify(connection: sqlite3.Connection, path: Path, scan: Scan) -> FileCheck:
+def _classify(connection: cipher.Connection, path: Path, scan: Scan) -> FileCheck:
     findings = scan_problems(connection, scan)
     if findings:
         return FileCheck(path, FileState.DAMAGED, "; ".join(findings[:3]))

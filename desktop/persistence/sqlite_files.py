@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import contextlib
 import os
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.domain.kinds import RecordKind
+from desktop.persistence import cipher
 from desktop.persistence.disk_space import no_room
 from desktop.persistence.integrity import FileCheck, FileState, check_database_file, read_only_connection, table_names
 
-SQLiteError = sqlite3.Error
-"""What the SQLite driver raises; callers that must not import it catch this."""
+SQLiteError = cipher.Error
+"""What the SQLite drivers raise; callers that must not import them catch this."""
+FileOrSQLiteError: tuple[type[Exception], ...] = (OSError, *cipher.Error)
+_UNREADABLE: tuple[type[Exception], ...] = (*cipher.Error, cipher.KeyNeeded)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,11 +52,11 @@ def audit_head(path: Path) -> tuple[int, str] | None:
             return read_audit_head(connection)
         finally:
             connection.close()
-    except sqlite3.Error:
+    except _UNREADABLE:
         return None
 
 
-def read_audit_head(connection: sqlite3.Connection) -> tuple[int, str] | None:
+def read_audit_head(connection: cipher.Connection) -> tuple[int, str] | None:
     """The audit chain head a connection reads (None: no head row, or no audit_head table)."""
     if "audit_head" not in table_names(connection):
         return None
@@ -68,14 +70,15 @@ def copy_database(source: Path, destination: Path) -> None:
     os.close(fd)
     wal = source.with_name(source.name + "-wal")
     closed = not wal.exists()  # nobody has it open: read it as an immutable file
-    _backup_pages(read_only_connection(source, immutable=closed), destination)
+    key = cipher.file_key(source)  # the copy of an encrypted file is encrypted with the same key and salt
+    _backup_pages(read_only_connection(source, immutable=closed), destination, key)
     if closed and wal.exists():  # someone opened it meanwhile: copy again, the way that sees their writes
-        _backup_pages(read_only_connection(source, immutable=False), destination)
+        _backup_pages(read_only_connection(source, immutable=False), destination, key)
 
 
-def _backup_pages(reader: sqlite3.Connection, destination: Path) -> None:
+def _backup_pages(reader: cipher.Connection, destination: Path, key: cipher.FileKey | None) -> None:
     try:
-        writer = sqlite3.connect(destination)
+        writer = cipher.connect(destination, key=key)
         try:
             reader.backup(writer)
         finally:
@@ -110,7 +113,7 @@ def put_checked_copy(
 def checkpoint(path: Path) -> None:
     """Move the WAL's contents into the database file; when this is the last connection, closing it removes
     the -wal and -shm files (they stay while another program has the database open)."""
-    connection = sqlite3.connect(path, timeout=1)
+    connection = cipher.connect(path, timeout=1)
     try:
         connection.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
     finally:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
@@ -15,12 +14,13 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.domain.errors import WriteRefusedError
 from desktop.domain.kinds import RecordKind
+from desktop.persistence import cipher
 from desktop.persistence.attachment_repository import AttachmentRepository
 from desktop.persistence.audit_log import AuditLog, Signer
 from desktop.persistence.audit_queries import AuditTrail
 from desktop.persistence.chain_keys import KeyStore
 from desktop.persistence.directive_repository import DirectiveRepository
-from desktop.persistence.engine import IMMEDIATE, sqlite_file
+from desktop.persistence.engine import IMMEDIATE, is_encrypted, sqlite_file
 from desktop.persistence.evidence_store import EvidenceStore
 from desktop.persistence.figure_queries import FigureQueries
 from desktop.persistence.import_writes import ImportedRecords, SeenKeys
@@ -74,6 +74,11 @@ class Database:
         return self.engine.url.render_as_string(hide_password=True)
 
     @property
+    def encrypted(self) -> bool:
+        """True for an encrypted (SQLCipher) database file: what leaves it should stay encrypted too."""
+        return is_encrypted(self.engine)
+
+    @property
     def is_sqlite(self) -> bool:
         return self.engine.dialect.name == "sqlite"
 
@@ -90,7 +95,7 @@ class Database:
         checkpoint, without waiting for another program's readers), so old page images do not stay in the -wal."""
         path = sqlite_file(self.url)
         if path is not None and path.exists():
-            with suppress(SQLAlchemyError, sqlite3.Error):
+            with suppress(SQLAlchemyError, *cipher.Error):
                 raw = self.engine.raw_connection()
                 try:
                     cursor = raw.cursor()
@@ -173,7 +178,7 @@ class UnitOfWork:
         try:
             yield
         finally:
-            with suppress(SQLAlchemyError, sqlite3.Error):
+            with suppress(SQLAlchemyError, *cipher.Error):
                 self.session.connection().exec_driver_sql(f"PRAGMA cache_size = {int(usual or -2000)}")
 
     def seen_keys(self, name: str) -> SeenKeys:

@@ -17,6 +17,7 @@ from desktop.persistence.integrity import FileCheck, FileState, check_database_f
 from desktop.persistence.opening import open_database
 from desktop.persistence.private_files import make_private_folder
 from desktop.persistence.sqlite_files import (
+    FileOrSQLiteError,
     SQLiteError,
     checkpoint,
     describe_file_error,
@@ -364,7 +365,7 @@ def _put_checked_copy(
     temporary = free_temporary_name(destination, partial)
     try:
         check = put_checked_copy(source, destination, temporary, prepare)
-    except (OSError, SQLiteError) as error:
+    except FileOrSQLiteError as error:
         raise BackupError(failed(describe_file_error(error))) from error
     if check.state != FileState.OK:
         raise BackupError(f"{what} failed its check: {check.detail or check.state.value}")

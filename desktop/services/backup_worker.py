@@ -21,7 +21,7 @@ from desktop.persistence.backup_copy import (
 )
 from desktop.persistence.integrity import FileState
 from desktop.persistence.private_files import make_private_folder
-from desktop.persistence.sqlite_files import SQLiteError, audit_head, describe_file_error
+from desktop.persistence.sqlite_files import FileOrSQLiteError, audit_head, describe_file_error
 from desktop.services.backup import (
     BackupError,
     BackupInfo,
@@ -184,7 +184,7 @@ class BackupJob:
                 raise BackupError(f"the copy of {database} failed its check: {check.detail or check.state.value}")
             destination = self._free_name()
             put_in_place(copy, destination)
-        except (OSError, SQLiteError) as error:
+        except FileOrSQLiteError as error:
             raise BackupError(f"could not back up {database}: {describe_file_error(error)}") from error
         if self.label == BackupLabel.AUTO:
             self.rotated = rotate_backups(self.backup_dir, database, self.policy)
