@@ -14,6 +14,7 @@ import zipfile
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import IO
 
 import pytest
 from support.raw import Run, cli_runner, sql
@@ -87,9 +88,9 @@ def case(demo_database: Database, tmp_path: Path) -> Case:
     return Case(demo_database, tmp_path)
 
 
-def simple_report(path: Path, manifest: PackageManifest) -> None:
+def simple_report(out: IO[bytes], manifest: PackageManifest) -> None:
     """A custody report stand-in for the tests that do not read the PDF."""
-    path.write_text("\n".join(f"{f.original_name} {f.sha256}" for f in manifest.files), encoding="utf-8")
+    out.write("\n".join(f"{f.original_name} {f.sha256}" for f in manifest.files).encode("utf-8"))
 
 
 def pdf_text(data: bytes, tmp_path: Path) -> str:
@@ -224,8 +225,8 @@ def test_a_damaged_file_leaves_an_existing_package_as_it_was(case: Case, tmp_pat
 
 
 def test_a_failing_custody_report_leaves_nothing(case: Case, tmp_path: Path) -> None:
-    def broken(path: Path, manifest: PackageManifest) -> None:
-        path.write_bytes(b"half")
+    def broken(out: IO[bytes], manifest: PackageManifest) -> None:
+        out.write(b"half")
         raise PackageError("the custody report could not be laid out")
 
     target = tmp_path / "package.zip"

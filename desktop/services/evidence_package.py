@@ -6,26 +6,29 @@ import csv
 import getpass
 import io
 import json
+import mimetypes
 import os
-import shutil
+import time
 import zipfile
-from collections.abc import Callable
-from contextlib import ExitStack
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, ExitStack, contextmanager
 from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
-from pathlib import Path
+from pathlib import Path, PurePosixPath
+from typing import IO, Protocol
 
 from desktop.domain.errors import RecordNotFoundError, StorageError
 from desktop.domain.evidence import Attachment, CustodyEntry
 from desktop.domain.kinds import RecordKind
 from desktop.domain.records import Incident
+from desktop.persistence.cipher import Passphrase
 from desktop.persistence.unit_of_work import Database
 from desktop.services.attachments import AttachmentError, AttachmentService
 from desktop.services.csv.export import clean_export_leftovers
 from desktop.services.csv.sheet import neutralize_sheet
 from desktop.services.export_audit import record_export
-from desktop.services.leftovers import create_temporary_folder
-from desktop.services.output_targets import TargetError, private_scratch, streams_through, write_failure
+from desktop.services.output_targets import TargetError, streams_through, write_failure
+from desktop.services.protected_zip import DateTime, ProtectedZip, passphrase_refusal
 from desktop.services.records import IncidentService
 from desktop.services.staged_output import StagedFile
 
@@ -103,7 +106,8 @@ class PackageResult:
     manifest: PackageManifest
 
 
-CustodyPdf = Callable[[Path, PackageManifest], None]
+CustodyPdf = Callable[[IO[bytes], PackageManifest], None]
+"""custody_pdf(out, manifest) writes the custody report of `manifest` to the package's entry `out`."""
 
 
 def find_incident(database: Database, text: str) -> Incident:
@@ -120,21 +124,31 @@ def find_incident(database: Database, text: str) -> Incident:
     return found[0]
 
 
-def package_name(number: int, count: int, name: str) -> str:
-    """ "files/001-photo.jpg": numbered in the order attached (wider than three digits only past 999 files)."""
-    return f"{FOLDER}/{number:0{max(3, len(str(count)))}d}-{name}"
+def package_name(number: int, count: int, name: str, *, numbered_only: bool = False) -> str:
+    """ "files/001-photo.jpg": numbered in the order attached (wider than three digits only past 999 files).
+    `numbered_only` (a protected package, whose entry names are not encrypted): "files/001.jpg", the original name
+    only in the manifests, the extension only when it is a known file type's."""
+    number_text = f"{number:0{max(3, len(str(count)))}d}"
+    if not numbered_only:
+        return f"{FOLDER}/{number_text}-{name}"
+    suffix = PurePosixPath(name).suffix.lower()
+    known = suffix if suffix and mimetypes.guess_type(f"file{suffix}", strict=False)[0] else ""
+    return f"{FOLDER}/{number_text}{known}"
 
 
 def build_manifest(database: Database, incident: Incident, *, include_sensitive: bool = False,
-                   user: Callable[[], str] = getpass.getuser) -> tuple[PackageManifest, list[Attachment]]:  # fmt: skip
-    """The manifest of `incident`'s package and the attachments it takes (in the order of its files)."""
+                   user: Callable[[], str] = getpass.getuser,
+                   numbered_only: bool = False) -> tuple[PackageManifest, list[Attachment]]:  # fmt: skip
+    """The manifest of `incident`'s package and the attachments it takes (in the order of its files);
+    `numbered_only`: the files' paths say nothing of their names (package_name)."""
     service = AttachmentService(database)
     attachments = service.of(RecordKind.INCIDENT, incident.uuid)
     taken = [a for a in attachments if include_sensitive or not a.sensitive]
     files = []
     for number, a in enumerate(taken, start=1):
         custody = tuple(_custody(entry) for entry in service.custody(a.uuid))
-        files.append(ManifestFile(package_name(number, len(taken), a.file_name), a.file_name, a.media_type, a.size,
+        files.append(ManifestFile(package_name(number, len(taken), a.file_name, numbered_only=numbered_only),
+                                  a.file_name, a.media_type, a.size,
                                   a.sha256, _iso(a.added_at), a.added_by, a.description, a.sensitive,
                                   custody))  # fmt: skip
     try:
@@ -148,30 +162,41 @@ def build_manifest(database: Database, incident: Incident, *, include_sensitive:
 
 
 def export_package(database: Database, incident_uuid: str, target: Path, *, include_sensitive: bool = False,
-                   custody_pdf: CustodyPdf | None = None,
-                   user: Callable[[], str] = getpass.getuser) -> PackageResult:  # fmt: skip
+                   custody_pdf: CustodyPdf | None = None, user: Callable[[], str] = getpass.getuser,
+                   protect: Passphrase | None = None) -> PackageResult:  # fmt: skip
     """Write the evidence package of the incident to `target` (replaced whole, or left as it was): each attached
     file (sensitive ones only with `include_sensitive`), its bytes verified against their SHA-256 as they are
     copied, the manifests, and the custody report `custody_pdf` writes. Records an EXPORT audit entry before the
-    package is put in place. PackageError says why nothing was written."""
+    package is put in place. PackageError says why nothing was written.
+
+    With `protect`, every entry is encrypted with that passphrase (WinZip AES-256) as it is written, and the files
+    are named by number only (package_name), as a ZIP keeps its entries' names in the clear."""
     try:
         through = streams_through(target)
     except TargetError as error:
         raise PackageError(f"cannot write {target}: {error}") from None
     if not through and not (target.parent if str(target.parent) else Path(".")).is_dir():
         raise PackageError(f"cannot write {target}: the folder {target.parent} does not exist")
+    if protect is not None and (problem := passphrase_refusal(protect)):
+        raise PackageError(f"cannot write {target}: the passphrase: {problem}")
     try:
         incident = IncidentService(database).get(incident_uuid)
     except RecordNotFoundError:
         raise PackageError(f"no incident has the uuid {incident_uuid}") from None
-    manifest, taken = build_manifest(database, incident, include_sensitive=include_sensitive, user=user)
+    manifest, taken = build_manifest(database, incident, include_sensitive=include_sensitive, user=user,
+                                     numbered_only=protect is not None)  # fmt: skip
     if not through:
         clean_export_leftovers(target)
     try:
         with ExitStack() as stack:
+            if protect is not None:
+                protected = ProtectedZip(target, protect, stack)
+                _write_entries(database, protected, manifest, taken, custody_pdf)
+                protected.commit(lambda: _audit(database, manifest, target, protected=True))
+                return PackageResult(target, manifest)
             staged = StagedFile(target, stack)
-            pieces = _pieces(target, through, stack)
-            _write_zip(database, staged.path, pieces, manifest, taken, custody_pdf)
+            with zipfile.ZipFile(staged.path, "w", compression=zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
+                _write_entries(database, _PlainEntries(archive), manifest, taken, custody_pdf)
             with open(staged.path, "rb+") as done:
                 os.fsync(done.fileno())
             _audit(database, manifest, target)  # no package leaves without its audit entry
@@ -185,32 +210,50 @@ def export_package(database: Database, incident_uuid: str, target: Path, *, incl
     return PackageResult(target, manifest)
 
 
-def _pieces(target: Path, through: bool, stack: ExitStack) -> Path:
-    if through:
-        return Path(stack.enter_context(private_scratch()))
-    folder = create_temporary_folder(target)
-    stack.callback(shutil.rmtree, folder, True)
-    return folder
+class _Entries(Protocol):
+    """What the package is written into: a plain ZIP (_PlainEntries) or a protected one (ProtectedZip)."""
+
+    def binary(self, name: str, *, compress: bool = True, when: DateTime | None = None,
+               large: bool = True) -> AbstractContextManager[IO[bytes]]: ...  # fmt: skip
+
+    def add(self, name: str, data: bytes, *, compress: bool = True, when: DateTime | None = None) -> None: ...
 
 
-def _write_zip(database: Database, path: Path, pieces: Path, manifest: PackageManifest, taken: list[Attachment],
-               custody_pdf: CustodyPdf | None) -> None:  # fmt: skip
+class _PlainEntries:
+    def __init__(self, archive: zipfile.ZipFile) -> None:
+        self.archive = archive
+
+    @contextmanager
+    def binary(self, name: str, *, compress: bool = True, when: DateTime | None = None,
+               large: bool = True) -> Iterator[IO[bytes]]:  # fmt: skip
+        info = zipfile.ZipInfo(name, date_time=when or time.localtime()[:6])
+        info.compress_type = zipfile.ZIP_DEFLATED if compress else zipfile.ZIP_STORED
+        info.external_attr = 0o644 << 16
+        with self.archive.open(info, "w", force_zip64=large) as out:
+            yield out
+
+    def add(self, name: str, data: bytes, *, compress: bool = True, when: DateTime | None = None) -> None:
+        if when is None:
+            self.archive.writestr(name, data)
+            return
+        with self.binary(name, compress=compress, when=when, large=False) as out:
+            out.write(data)
+
+
+def _write_entries(database: Database, archive: _Entries, manifest: PackageManifest, taken: list[Attachment],
+                   custody_pdf: CustodyPdf | None) -> None:  # fmt: skip
     service = AttachmentService(database)
-    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
-        for entry, attachment in zip(manifest.files, taken, strict=True):
-            info = zipfile.ZipInfo(entry.path, date_time=_zip_time(attachment.added_at))
-            info.compress_type = (zipfile.ZIP_STORED if attachment.media_type.startswith(_STORED)
-                                  else zipfile.ZIP_DEFLATED)  # fmt: skip
-            info.external_attr = 0o644 << 16
-            with archive.open(info, "w", force_zip64=attachment.size >= 1 << 31) as out:
-                for piece in service.read(attachment):  # AttachmentError after the last piece when damaged
-                    out.write(piece)
-        archive.writestr(MANIFEST_CSV, manifest_csv(manifest))
-        archive.writestr(MANIFEST_JSON, json.dumps(manifest.as_json(), indent=2, ensure_ascii=False) + "\n")
-        if custody_pdf is not None:
-            report = pieces / CUSTODY_PDF
+    for entry, attachment in zip(manifest.files, taken, strict=True):
+        compress = not attachment.media_type.startswith(_STORED)
+        with archive.binary(entry.path, compress=compress, when=_zip_time(attachment.added_at),
+                            large=attachment.size >= 1 << 31) as out:  # fmt: skip
+            for piece in service.read(attachment):  # AttachmentError after the last piece when damaged
+                out.write(piece)
+    archive.add(MANIFEST_CSV, manifest_csv(manifest).encode("utf-8"))
+    archive.add(MANIFEST_JSON, (json.dumps(manifest.as_json(), indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
+    if custody_pdf is not None:
+        with archive.binary(CUSTODY_PDF, large=False) as report:
             custody_pdf(report, manifest)
-            archive.write(report, CUSTODY_PDF)
 
 
 def manifest_csv(manifest: PackageManifest) -> str:
@@ -283,7 +326,7 @@ def _zip_time(moment: datetime | None) -> tuple[int, int, int, int, int, int]:
     return (when.year, when.month, when.day, when.hour, when.minute, when.second)
 
 
-def _audit(database: Database, manifest: PackageManifest, target: Path) -> None:
+def _audit(database: Database, manifest: PackageManifest, target: Path, *, protected: bool = False) -> None:
     changes: dict[str, list[object]] = {
         "file": [None, str(target)],
         "format": [None, "evidence package"],
@@ -292,4 +335,6 @@ def _audit(database: Database, manifest: PackageManifest, target: Path) -> None:
         "withheld": [None, manifest.withheld],
         "sensitive_included": [None, manifest.sensitive_included],
     }
+    if protected:
+        changes["protected"] = [None, True]
     record_export(database, RecordKind.INCIDENT.key, manifest.incident_uuid, changes)

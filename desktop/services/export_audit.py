@@ -23,9 +23,11 @@ def record_export(database: Database, entity: str, uuid: str, changes: dict[str,
         uow.commit()
 
 
-def audit_briefing(database: Database, content: BriefingContent, target: Path, pages: int) -> None:
+def audit_briefing(database: Database, content: BriefingContent, target: Path, pages: int, *,
+                   protected: bool = False) -> None:  # fmt: skip
     """Record the briefing written to `target`: its file, pages, the incidents listed of how many, its period and
-    facilities, and `sensitive_included` (suspect names and personal details as they are, not redacted)."""
+    facilities, and `sensitive_included` (suspect names and personal details as they are, not redacted);
+    `protected`: in a passphrase-protected ZIP."""
     changes: dict[str, list[object]] = {
         "file": [None, str(target)],
         "format": [None, "pdf"],
@@ -35,4 +37,6 @@ def audit_briefing(database: Database, content: BriefingContent, target: Path, p
         "scope": [None, content.scope],
         "sensitive_included": [None, not content.redacted],
     }
+    if protected:
+        changes["protected"] = [None, True]
     record_export(database, BRIEFING, "", changes)

@@ -7,15 +7,18 @@ from collections.abc import Iterable, Sequence
 from contextlib import ExitStack
 from datetime import datetime
 from pathlib import Path
+from typing import IO
 
 from desktop.domain.enums import DatePrecision
 from desktop.domain.evidence import TimelineEntry, TimelineEvent, TimelineKind, event_problems, size_text
 from desktop.domain.kinds import RecordKind
 from desktop.domain.records import Incident
 from desktop.domain.values import PartialDate
+from desktop.persistence.cipher import Passphrase
 from desktop.persistence.unit_of_work import Database, UnitOfWork
 from desktop.services.csv.sheet import neutralize_sheet
 from desktop.services.export_audit import record_export
+from desktop.services.protected_zip import ProtectedZip, entry_name, protected_target
 from desktop.services.staged_output import StagedFile
 
 TIMELINE_COLUMNS = ("date", "date_known_as", "kind", "text", "source", "recorded_at", "ref_uuid")
@@ -129,22 +132,38 @@ class TimelineService:
         with self.database.unit_of_work(write=False) as uow:
             return uow.timeline.last_activity(incident_uuids)
 
-    def export_csv(self, incident_uuid: str, target: Path, *, redact: bool = True) -> int:
+    def export_csv(self, incident_uuid: str, target: Path, *, redact: bool = True,
+                   protect: Passphrase | None = None) -> int:  # fmt: skip
         """Write the chronology as CSV (UTF-8 with BOM, spreadsheet-safe cells), whole or not at all; audited as an
-        export. Returns the number of lines."""
+        export. Returns the number of lines. With `protect`: as the one entry of a ZIP protected by that passphrase,
+        `NAME.csv.zip` (protected_zip.protected_target), streamed into its encrypted entry."""
         lines = self.chronology(incident_uuid, redact=redact)
+        written = target if protect is None else protected_target(target)
         with ExitStack() as stack:
-            staged = StagedFile(target, stack)
-            with open(staged.path, "w", encoding="utf-8-sig", newline="") as out:
-                writer = csv.writer(out, lineterminator="\r\n")
-                writer.writerow(TIMELINE_COLUMNS)
-                for line in lines:
-                    recorded = line.recorded_at.isoformat(sep=" ") if line.recorded_at else ""
-                    writer.writerow([line.happened.iso(" "), line.happened.describe(), line.kind.label,
-                                     neutralize_sheet(line.text), neutralize_sheet(line.source), recorded,
-                                     line.ref_uuid])  # fmt: skip
-            staged.commit()
-        record_export(self.database, RecordKind.INCIDENT.key, incident_uuid,
-                      {"timeline_file": [None, target.name], "rows": [None, len(lines)],
-                       "sensitive_included": [None, not redact]})  # fmt: skip
+            if protect is None:
+                staged = StagedFile(target, stack)
+                with open(staged.path, "w", encoding="utf-8-sig", newline="") as plain:
+                    _write_lines(plain, lines)
+                staged.commit()
+            else:
+                archive = ProtectedZip(written, protect, stack)
+                with archive.text(entry_name(target, f"timeline-{incident_uuid[:8]}.csv"),
+                                  encoding="utf-8-sig") as out:  # fmt: skip
+                    _write_lines(out, lines)
+                archive.commit()
+        changes: dict[str, list[object]] = {"timeline_file": [None, written.name], "rows": [None, len(lines)],
+                                            "sensitive_included": [None, not redact]}  # fmt: skip
+        if protect is not None:
+            changes["protected"] = [None, True]
+        record_export(self.database, RecordKind.INCIDENT.key, incident_uuid, changes)
         return len(lines)
+
+
+def _write_lines(out: IO[str], lines: list[TimelineEntry]) -> None:
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(TIMELINE_COLUMNS)
+    for line in lines:
+        recorded = line.recorded_at.isoformat(sep=" ") if line.recorded_at else ""
+        writer.writerow([line.happened.iso(" "), line.happened.describe(), line.kind.label,
+                         neutralize_sheet(line.text), neutralize_sheet(line.source), recorded,
+                         line.ref_uuid])  # fmt: skip

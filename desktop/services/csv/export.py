@@ -292,8 +292,9 @@ def _record_chunks(uow: UnitOfWork, kind: RecordKind, where: Any) -> Iterator[li
 
 
 def _audit(
-    database: Database, options: ExportOptions, keys: tuple[str, ...], rows: int, where: RecordFilter, target: str
-) -> None:
+    database: Database, options: ExportOptions, keys: tuple[str, ...], rows: int, where: RecordFilter, target: str,
+    *, protected: bool = False,
+) -> None:  # fmt: skip
     changes: dict[str, list[object]] = {
         "file": [None, target],
         "rows": [None, rows],
@@ -302,4 +303,6 @@ def _audit(
         "sensitive_included": [None, options.sensitive_included()],
         "filter": [None, describe_filter(where)],
     }
+    if protected:  # a passphrase-protected ZIP (services/protected_zip.py)
+        changes["protected"] = [None, True]
     record_export(database, options.entity.key, "", changes)

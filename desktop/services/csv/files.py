@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from desktop.domain.kinds import RecordKind
+from desktop.persistence.cipher import Passphrase
 from desktop.persistence.unit_of_work import Database, UnitOfWork
 from desktop.services.csv.bundle import companion_path
 from desktop.services.csv.export import (
@@ -43,21 +44,32 @@ from desktop.services.leftovers import create_temporary_folder
 from desktop.services.output_targets import TargetError, private_scratch, streams_through
 from desktop.services.staged_output import StagedFile
 
-__all__ = ["export_file", "written_files"]
+README = "README.txt"
+
+__all__ = ["export_file", "write_tables", "written_files"]
 
 
 def written_files(path: Path, options: ExportOptions) -> list[Path]:
     """The files an export to `path` writes (a spreadsheet-profile CSV of incidents: also its legal history)."""
-    if options.format_for(path) is FileFormat.CSV and _layout(options).history:
+    if options.format_for(path) is FileFormat.CSV and layout_of(options).history:
         return [path, companion_path(path)]
     return [path]
 
 
 def export_file(database: Database, target: Destination, options: ExportOptions,
-                progress: Progress | None = None) -> ExportResult:  # fmt: skip
+                progress: Progress | None = None, *, protect: Passphrase | None = None) -> ExportResult:  # fmt: skip
     """Export as `options` say to a path (its extension chooses CSV, ZIP or XLSX unless options.file_format does)
     or, round-trip CSV only, to a stream. Records an EXPORT audit entry; on cancel or error nothing is left.
-    What killed exports left in the target's folder is removed first (ExportResult.leftovers_removed says what)."""
+    What killed exports left in the target's folder is removed first (ExportResult.leftovers_removed says what).
+
+    With `protect`, the export is written as a passphrase-protected ZIP instead (csv/protected.py: `NAME.csv.zip`,
+    `NAME.xlsx.zip`, a ZIP bundle under its own name); ExportResult.path names the file written."""
+    if protect is not None:
+        if not isinstance(target, str | os.PathLike):
+            raise ValueError("a protected export needs a file name")
+        from desktop.services.csv.protected import export_protected
+
+        return export_protected(database, Path(target), options, protect, progress)
     file_format = options.format_for(target)
     if options.profile is Profile.ROUND_TRIP and file_format is FileFormat.CSV:
         return export_records(database, target, options, progress)
@@ -65,7 +77,7 @@ def export_file(database: Database, target: Destination, options: ExportOptions,
         raise ValueError("a spreadsheet-profile, ZIP or XLSX export needs a file name")
     started = time.perf_counter()
     path = Path(target)
-    layout = _layout(options)
+    layout = layout_of(options)
     where = options.checked_filter()
     if file_format is FileFormat.CSV and layout.history and streams_through(path):
         raise TargetError("it cannot take the legal history file the spreadsheet profile writes beside the table; "
@@ -82,7 +94,7 @@ def export_file(database: Database, target: Destination, options: ExportOptions,
     return replace(result, leftovers_removed=removed)
 
 
-def _layout(options: ExportOptions) -> Layout:
+def layout_of(options: ExportOptions) -> Layout:
     mask = options.redaction is Redaction.MASK
     if options.profile is Profile.SPREADSHEET:
         return Layout(options.entity, options.profile, sheet=options.chosen_sheet_columns(), mask=mask)
@@ -114,13 +126,17 @@ def _write_files(database: Database, path: Path, file_format: FileFormat, option
         archive.write(table, table.name)
         if companion is not None:
             archive.write(companion, companion.name)
-        described = [(table.name, f"the {options.entity.plural}")]
-        if companion is not None:
-            described.append((companion.name, "their legal history"))
-        text = "\r\n".join(readme(layout, described, COLUMNS[options.entity])) + "\r\n"
-        archive.writestr("README.txt", text.encode("utf-8"))
+        archive.writestr(README, readme_text(options, layout, table.name, companion.name if companion else None))
     staged.commit()
     return rows
+
+
+def readme_text(options: ExportOptions, layout: Layout, table: str, companion: str | None) -> bytes:
+    """The README.txt of a ZIP bundle holding the files `table` and `companion`."""
+    described = [(table, f"the {options.entity.plural}")]
+    if companion is not None:
+        described.append((companion, "their legal history"))
+    return ("\r\n".join(readme(layout, described, COLUMNS[options.entity])) + "\r\n").encode("utf-8")
 
 
 def _pieces(target: Path, stack: ExitStack) -> Path:
@@ -164,34 +180,41 @@ def _text(value: Cell) -> str:
 
 def _write_csv(database: Database, table: Path, companion: Path | None, options: ExportOptions, layout: Layout,
                progress: Progress | None) -> int:  # fmt: skip
-    """The table (and the legal history beside it) as CSV; returns the rows of the table."""
-    if layout.profile is Profile.ROUND_TRIP:
-        with open(table, "w", encoding="utf-8", newline="") as plain:
-            return _write(database, plain, layout.round_trip, options.checked_filter(), options, progress)
-    rows = 0
+    """The table (and the legal history beside it) as CSV files; returns the rows of the table."""
     with ExitStack() as files:
         out = _open_csv(files, table)
-        writer = csv.writer(out, lineterminator=LINE_END)
-        writer.writerow(layout.headers)
-        history: Callable[[list[Cell]], Any] | None = None
-        if companion is not None:
-            history_writer = csv.writer(_open_csv(files, companion), lineterminator=LINE_END)
-            history_writer.writerow([c.header for c in HISTORY_COLUMNS])
-            history = history_writer.writerow
-        with database.unit_of_work(write=False) as uow:
-            layout.places = places(uow) if options.entity in (RecordKind.INCIDENT, RecordKind.PLAN_ITEM) else {}
-            for records in record_chunks(uow, options, progress):
-                for record in records:
-                    writer.writerow([_text(v) for v in layout.row(record)])
-                    if history is not None:
-                        for entry in layout.history_rows(record):
-                            history([_text(v) for v in entry])
-                rows += len(records)
+        history = _open_csv(files, companion) if companion is not None else None
+        return write_tables(database, out, history, options, layout, progress)
+
+
+def write_tables(database: Database, out: IO[str], history_out: IO[str] | None, options: ExportOptions,
+                 layout: Layout, progress: Progress | None) -> int:  # fmt: skip
+    """The table to `out` (and the legal history to `history_out`) as CSV text; returns the rows of the table. The
+    spreadsheet profile starts each with a byte order mark (sheet.py says why)."""
+    if layout.profile is Profile.ROUND_TRIP:
+        return _write(database, out, layout.round_trip, options.checked_filter(), options, progress)
+    rows = 0
+    out.write(BOM)
+    writer = csv.writer(out, lineterminator=LINE_END)
+    writer.writerow(layout.headers)
+    history: Callable[[list[Cell]], Any] | None = None
+    if history_out is not None:
+        history_out.write(BOM)
+        history_writer = csv.writer(history_out, lineterminator=LINE_END)
+        history_writer.writerow([c.header for c in HISTORY_COLUMNS])
+        history = history_writer.writerow
+    with database.unit_of_work(write=False) as uow:
+        layout.places = places(uow) if options.entity in (RecordKind.INCIDENT, RecordKind.PLAN_ITEM) else {}
+        for records in record_chunks(uow, options, progress):
+            for record in records:
+                writer.writerow([_text(v) for v in layout.row(record)])
+                if history is not None:
+                    for entry in layout.history_rows(record):
+                        history([_text(v) for v in entry])
+            rows += len(records)
     return rows
 
 
 def _open_csv(files: ExitStack, path: Path) -> IO[str]:
-    """UTF-8 with a byte order mark (sheet.py says why)."""
     out: IO[str] = files.enter_context(open(path, "w", encoding="utf-8", newline="", buffering=1 << 20))  # noqa: SIM115
-    out.write(BOM)
     return out

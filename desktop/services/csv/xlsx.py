@@ -5,11 +5,13 @@ cell is written as a string cell, whatever it starts with."""
 from __future__ import annotations
 
 import re
+import time
+from collections.abc import Callable
 from contextlib import suppress
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
-from zipfile import ZIP_DEFLATED, ZipFile
+from typing import IO, TYPE_CHECKING, Any
+from zipfile import ZIP64_LIMIT, ZIP_DEFLATED, ZipFile, ZipInfo
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -27,6 +29,10 @@ from desktop.services.csv.files import record_chunks
 from desktop.services.csv.format import COLUMNS
 from desktop.services.csv.legal_history import HISTORY_COLUMNS
 from desktop.services.csv.tables import Layout, places, readme
+from desktop.services.sealed_scratch import SealedFile
+
+if TYPE_CHECKING:
+    from _typeshed import StrPath
 
 MAX_CELL = 32_767  # characters a spreadsheet cell holds
 SAMPLE = 1_000  # rows whose widths the column widths are fitted to (written before the rest)
@@ -34,6 +40,11 @@ MAX_WIDTH = 60
 # XML 1.0 cannot hold these control characters; they are written as OOXML escapes (_x0001_), which Excel and
 # LibreOffice show as the character, and a literal "_x0041_" gets its underscore escaped (_x005F_x0041_).
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|_(?=x[0-9A-Fa-f]{4}_)")
+
+Sealer = Callable[[str], SealedFile]
+Pieces = Path | Sealer | None
+"""Where the sheets wait until the workbook is saved: a folder (plain files), a maker of sealed scratch files
+(a protected export: encrypted with a key held in memory), or None (openpyxl's files in the system's temp folder)."""
 
 
 def _escape(text: str) -> str:
@@ -45,11 +56,12 @@ def _escape(text: str) -> str:
 class _Sheet:
     """One sheet: the header, then rows; the first SAMPLE rows are held back to fit the column widths."""
 
-    def __init__(self, book: Workbook, title: str, header: list[str], pieces: Path | None = None) -> None:
+    def __init__(self, book: Workbook, title: str, header: list[str], pieces: Pieces = None) -> None:
         self.sheet: WriteOnlyWorksheet = book.create_sheet(title)
         self.sheet.freeze_panes = "A2"
-        # the sheet's XML beside the target, not as openpyxl.* in the system's temp folder
-        self.piece = pieces / f"sheet{len(book.worksheets)}.xml" if pieces is not None else None
+        # the sheet's XML beside the target (or sealed), not as openpyxl.* in the system's temp folder
+        self.pieces = pieces
+        self.piece = f"sheet{len(book.worksheets)}.xml"
         self.header = header
         self.held: list[tuple[list[Any], str]] | None = []
         self.bold = Font(bold=True)
@@ -67,8 +79,7 @@ class _Sheet:
         for index, title in enumerate(self.header, start=1):
             longest = max([len(title) + 2, *(_width(row[index - 1]) for row, _ in held)])
             self.sheet.column_dimensions[get_column_letter(index)].width = min(MAX_WIDTH, longest + 1)
-        if self.piece is not None:
-            _write_sheet_in(self.sheet, self.piece)
+        _give_writer(self.sheet, self.pieces, self.piece)
         heading = []
         for title in self.header:
             cell = WriteOnlyCell(self.sheet, value=_escape(title))
@@ -117,6 +128,37 @@ def _write_sheet_in(sheet: WriteOnlyWorksheet, path: Path) -> None:
     sheet._writer = writer
 
 
+class _SealedSheetWriter(sheet_writer.WorksheetWriter):  # type: ignore[misc]  # openpyxl is untyped
+    """A write-only sheet's writer into a SealedFile (openpyxl writes to any object with `write`)."""
+
+    def cleanup(self) -> None:
+        self.out.discard()
+
+
+def _give_writer(sheet: WriteOnlyWorksheet, pieces: Pieces, name: str) -> None:
+    """Make the sheet write its XML into `pieces` (a folder or sealed scratch files) under `name`."""
+    if isinstance(pieces, Path):
+        _write_sheet_in(sheet, pieces / name)
+    elif pieces is not None:
+        writer = _SealedSheetWriter(sheet, out=pieces(name))
+        writer.write_top()
+        sheet._writer = writer
+
+
+class _Archive(ZipFile):
+    """The workbook's ZIP, taking a sheet written to a SealedFile as openpyxl gives a sheet's file."""
+
+    def write(self, filename: StrPath | SealedFile, arcname: StrPath | None = None, compress_type: int | None = None,
+              compresslevel: int | None = None) -> None:  # fmt: skip
+        if not isinstance(filename, SealedFile):
+            super().write(filename, arcname, compress_type, compresslevel)
+            return
+        info = ZipInfo(str(arcname), time.localtime()[:6])
+        info.compress_type = ZIP_DEFLATED
+        with self.open(info, "w", force_zip64=filename.size * 1.05 > ZIP64_LIMIT) as out:
+            filename.copy_to(out)
+
+
 def _width(value: object) -> int:
     if value is None:
         return 0
@@ -128,10 +170,11 @@ def _width(value: object) -> int:
     return max((len(line) for line in text.splitlines()), default=0)
 
 
-def write_workbook(database: Database, path: Path, options: ExportOptions, layout: Layout,
-                   progress: Progress | None, pieces: Path | None = None) -> int:  # fmt: skip
-    """Write the workbook; returns the rows of the main sheet. A text too long for a cell raises ValueError. The
-    sheets are written in the folder `pieces` (default: the system's temporary folder) until the workbook is saved."""
+def write_workbook(database: Database, path: Path | IO[bytes], options: ExportOptions, layout: Layout,
+                   progress: Progress | None, pieces: Pieces = None) -> int:  # fmt: skip
+    """Write the workbook to a file or a binary stream; returns the rows of the main sheet. A text too long for a
+    cell raises ValueError. The sheets wait in `pieces` (default: the system's temporary folder) until the workbook
+    is saved."""
     book = Workbook(write_only=True)
     try:
         return _fill(book, database, path, options, layout, progress, pieces)
@@ -151,8 +194,8 @@ def _abandon(book: Workbook) -> None:
                 writer.cleanup()
 
 
-def _fill(book: Workbook, database: Database, path: Path, options: ExportOptions, layout: Layout,
-          progress: Progress | None, pieces: Path | None) -> int:  # fmt: skip
+def _fill(book: Workbook, database: Database, path: Path | IO[bytes], options: ExportOptions, layout: Layout,
+          progress: Progress | None, pieces: Pieces) -> int:  # fmt: skip
     main = _Sheet(book, options.entity.heading_plural[:31], layout.headers, pieces)
     history = _Sheet(book, "Legal history", [c.header for c in HISTORY_COLUMNS], pieces) if layout.history else None
     rows = 0
@@ -173,8 +216,7 @@ def _fill(book: Workbook, database: Database, path: Path, options: ExportOptions
         sheets.append((history.sheet.title, "their legal history"))
     about = book.create_sheet("README")
     about.column_dimensions["A"].width = 120
-    if pieces is not None:
-        _write_sheet_in(about, pieces / f"sheet{len(book.worksheets)}.xml")
+    _give_writer(about, pieces, f"sheet{len(book.worksheets)}.xml")
     for line in readme(layout, [*sheets, ("README", "this description")], COLUMNS[options.entity]):
         cell = WriteOnlyCell(about, value=_escape(line) or None)
         cell.data_type = "s"
@@ -183,10 +225,10 @@ def _fill(book: Workbook, database: Database, path: Path, options: ExportOptions
     return rows
 
 
-def _save(book: Workbook, path: Path) -> None:
+def _save(book: Workbook, path: Path | IO[bytes]) -> None:
     """book.save(path), closing the archive on a failure too (a full disk): openpyxl leaves that to the garbage
     collector, whose second failure to close it prints a traceback."""
-    archive = ZipFile(path, "w", ZIP_DEFLATED, allowZip64=True)
+    archive = _Archive(path, "w", ZIP_DEFLATED, allowZip64=True)
     try:
         book.properties.modified = datetime.now(UTC).replace(tzinfo=None)
         ExcelWriter(book, archive).save()  # closes the archive when done

@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Callable
+from contextlib import ExitStack
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QIODevice, QRectF, QSizeF, Qt, QUrl
@@ -19,11 +20,13 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication
 
+from desktop.persistence.cipher import Passphrase
 from desktop.persistence.unit_of_work import Database
 from desktop.services.briefing import BriefingContent, BriefingOptions, briefing_content
 from desktop.services.export_audit import audit_briefing
 from desktop.services.leftovers import Leftover, Work, clean_leftovers, create_temporary_file
 from desktop.services.output_targets import TargetError, streams_through, write_failure
+from desktop.services.protected_zip import ProtectedZip, entry_name, passphrase_refusal, protected_target
 from desktop.ui.report.briefing_html import Contents, briefing_html, generated_text
 from desktop.ui.report.chart_images import briefing_charts
 from desktop.ui.report.pagination import paginate
@@ -37,10 +40,12 @@ class BriefingError(RuntimeError):
 
 
 def write_briefing(database: Database, path: Path | str, options: BriefingOptions,
-                   told: Callable[[Leftover], None] | None = None) -> int:  # fmt: skip
+                   told: Callable[[Leftover], None] | None = None, *,
+                   protect: Passphrase | None = None) -> int:  # fmt: skip
     """Write the briefing for `options` to `path` (replaced only when complete, through `.<name>.partial-<pid>`;
     a character device or FIFO such as /dev/stdout written straight through, never replaced); returns the page
-    count. What killed exports and briefings left in that folder is removed first (`told` hears of each).
+    count. What killed exports and briefings left in that folder is removed first (`told` hears of each). With
+    `protect`, the PDF goes into a ZIP protected by that passphrase instead, `NAME.pdf.zip` (protected_target).
 
     Records an EXPORT audit entry saying whether the sensitive fields are in it (desktop.services.export_audit).
     Needs a QApplication (charts are QGraphicsWidgets). Raises BriefingError for unusable options or an
@@ -58,9 +63,14 @@ def write_briefing(database: Database, path: Path | str, options: BriefingOption
         raise BriefingError(f"cannot write the briefing: {error}") from None
     if not through and not target.parent.is_dir():
         raise BriefingError(f"cannot write {target}: the folder {target.parent} does not exist")
+    if protect is not None and (problem := passphrase_refusal(protect)):
+        raise BriefingError(f"cannot write the briefing: the passphrase: {problem}")
     pdf, pages = _render(content, target)  # in memory: Qt's PDF writer would not tell a failed write
     try:
-        if through:
+        if protect is not None:
+            _write_protected(target, pdf, protect, lambda written: audit_briefing(database, content, written, pages,
+                                                                                  protected=True), told)  # fmt: skip
+        elif through:
             audit_briefing(database, content, target, pages)  # no briefing leaves without its audit entry
             with open(os.open(target, os.O_WRONLY), "wb") as out:
                 out.write(pdf)
@@ -68,8 +78,22 @@ def write_briefing(database: Database, path: Path | str, options: BriefingOption
             clean_leftovers(target.parent, (Work.EXPORT,), targets=(target.name,), told=told)
             _replace(target, pdf, lambda: audit_briefing(database, content, target, pages))
     except OSError as error:
-        raise BriefingError(f"cannot write {target}: {write_failure(error)}") from None
+        written = protected_target(target) if protect is not None else target
+        raise BriefingError(f"cannot write {written}: {write_failure(error)}") from None
     return pages
+
+
+def _write_protected(target: Path, pdf: bytes, passphrase: Passphrase, audit: Callable[[Path], object],
+                     told: Callable[[Leftover], None] | None) -> None:  # fmt: skip
+    """The PDF as the one entry of a passphrase-protected ZIP at protected_target(target), audited before it is put
+    in place; it goes from memory into the encrypted entry, never to disk in plain."""
+    zipped = protected_target(target)
+    if not streams_through(zipped):
+        clean_leftovers(zipped.parent, (Work.EXPORT,), targets=(zipped.name,), told=told)
+    with ExitStack() as stack:
+        archive = ProtectedZip(zipped, passphrase, stack)
+        archive.add(entry_name(target, "briefing.pdf"), pdf)
+        archive.commit(lambda: audit(zipped))
 
 
 def _replace(target: Path, pdf: bytes, before_rename: Callable[[], object]) -> None:

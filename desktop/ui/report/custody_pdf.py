@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 import os
-from pathlib import Path
+from typing import IO
 
 from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice
 from PySide6.QtGui import QFont, QGuiApplication, QTextDocument
@@ -17,9 +17,9 @@ from desktop.ui.report.pdf_pages import letter_pdf
 TITLE = "Evidence package: custody report"
 
 
-def write_custody_pdf(path: Path, manifest: PackageManifest) -> None:
-    """Write the report of `manifest` to `path` (the evidence package's `custody_pdf`); needs a QGuiApplication
-    (ensure_application makes one). PackageError when Qt cannot lay it out or the file cannot be written."""
+def write_custody_pdf(out: IO[bytes], manifest: PackageManifest) -> None:
+    """Write the report of `manifest` to `out`, the package's entry (the evidence package's `custody_pdf`); needs a
+    QGuiApplication (ensure_application makes one). PackageError when Qt cannot lay it out."""
     if QGuiApplication.instance() is None:
         raise PackageError("the custody report needs a QGuiApplication")
     buffer = QBuffer()
@@ -35,8 +35,7 @@ def write_custody_pdf(path: Path, manifest: PackageManifest) -> None:
     data = bytes(buffer.data().data())
     if not data.startswith(b"%PDF"):
         raise PackageError("Qt wrote no custody report")
-    with open(path, "wb") as out:  # OSError: the package says where it could not be written
-        out.write(data)
+    out.write(data)  # OSError: the package says where it could not be written
 
 
 def ensure_application() -> None:
