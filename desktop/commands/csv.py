@@ -11,6 +11,7 @@ from typing import Any
 
 from desktop.commands import command
 from desktop.commands.period import period_counts, possibly_text
+from desktop.commands.protection import export_passphrase, protection_arguments, warn_if_plain
 from desktop.domain.enums import Agency, AttackType, CaseStatus, PlanStatus, Severity, WeaponType
 from desktop.domain.kinds import RecordKind
 from desktop.domain.queries import IncidentFilter
@@ -21,6 +22,7 @@ from desktop.services.csv.export import ExportOptions, FileFormat, Redaction
 from desktop.services.csv.files import export_file, written_files
 from desktop.services.csv.format import COLUMNS
 from desktop.services.csv.importer import ImportOptions, import_csv, read_layout
+from desktop.services.csv.protected import protected_path
 from desktop.services.csv.sheet import SHEET_COLUMNS, Profile
 from desktop.services.output_targets import is_stdout, write_failure
 from desktop.services.records import FacilityService
@@ -80,6 +82,7 @@ def _export_arguments(parser: argparse.ArgumentParser) -> None:
                             FILTER_KEYS[RecordKind.FACILITY]) + "; plan items: " + ", ".join(
                             FILTER_KEYS[RecordKind.PLAN_ITEM]) + "; directives: " + ", ".join(
                             FILTER_KEYS[RecordKind.DIRECTIVE]))  # fmt: skip
+    protection_arguments(parser, "NAME.csv.zip, NAME.xlsx.zip; a .zip export keeps its name")
 
 
 def _import_arguments(parser: argparse.ArgumentParser) -> None:
@@ -205,17 +208,23 @@ def export(database: Database, args: argparse.Namespace) -> int:
             options.chosen_sheet_columns()
         else:
             options.chosen_columns()
-        result = export_file(database, args.output, options)
+        protect = export_passphrase(args)
+        warn_if_plain("export", database, options.sensitive_included(), protect)
+        result = export_file(database, args.output, options, protect=protect)
     except (FilterError, ValueError) as error:
         return _fail("export", str(error))
     except OSError as error:
-        return _fail("export", f"cannot write {args.output}: {write_failure(error)}", 1)
+        written = protected_path(args.output, options) if args.protect else args.output
+        return _fail("export", f"cannot write {written}: {write_failure(error)}", 1)
     for leftover in result.leftovers_removed:
         print(f"incident-logger export: removed {leftover.describe()}", file=sys.stderr)
-    files = written_files(args.output, options)
-    also = f"; the legal history in {files[1]}" if len(files) > 1 else ""
+    if protect is not None:
+        shown, also = protected_path(args.output, options), ", in a ZIP protected by the passphrase"
+    else:
+        files = written_files(args.output, options)
+        shown, also = args.output, f"; the legal history in {files[1]}" if len(files) > 1 else ""
     told = sys.stderr if is_stdout(args.output) else sys.stdout  # never into the data written to stdout
-    print(f"{result.rows} {entity.plural} written to {args.output} ({len(result.columns)} columns"
+    print(f"{result.rows} {entity.plural} written to {shown} ({len(result.columns)} columns"
           f"{_sensitive_note(options)}{also})", file=told)  # fmt: skip
     if isinstance(where, IncidentFilter) and (possibly := period_counts(database, where)[1]):
         print(possibly_text(possibly), file=told)

@@ -10,9 +10,11 @@ from pathlib import Path
 
 from desktop.commands import command, whole_number
 from desktop.commands.period import incidents_line
+from desktop.commands.protection import ProtectionError, export_passphrase, protection_arguments, warn_if_plain
 from desktop.persistence.unit_of_work import Database
 from desktop.services.briefing import MAX_ROWS, BriefingOptions
 from desktop.services.output_targets import is_stdout
+from desktop.services.protected_zip import protected_target
 from desktop.services.records import FacilityService
 
 MAX_ROWS_LIMIT = 100_000
@@ -52,6 +54,7 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--prepared-by", default="", metavar="NAME",
                         help="the name printed as having prepared the briefing (default: the computer's "
                              "user)")  # fmt: skip
+    protection_arguments(parser, "NAME.pdf.zip")
 
 
 def _fail(message: str, status: int = 2) -> int:
@@ -86,6 +89,11 @@ def report(database: Database, args: argparse.Namespace) -> int:
     options = replace(options, marking=args.marking, prepared_by=args.prepared_by)
     if problems := options.problems():
         return _fail("; ".join(problems))
+    try:
+        protect = export_passphrase(args)
+    except ProtectionError as error:
+        return _fail(str(error))
+    warn_if_plain("report", database, args.include_sensitive, protect)
     from desktop.ui.report import BriefingError  # PySide6 is loaded for this command only
     from desktop.ui.report.headless import write_briefing_headless
 
@@ -95,12 +103,17 @@ def report(database: Database, args: argparse.Namespace) -> int:
             args.output,
             options,
             told=lambda leftover: print(f"incident-logger report: removed {leftover.describe()}", file=sys.stderr),
+            protect=protect,
         )
     except BriefingError as error:
         return _fail(str(error), 1)
     sensitive = "WITH suspect names and personal details" if args.include_sensitive else "redacted"
     told = sys.stderr if is_stdout(args.output) else sys.stdout  # never into the PDF written to stdout
-    print(f"briefing written to {args.output} ({pages} pages, {sensitive})", file=told)
+    if protect is not None:
+        written, sensitive = protected_target(args.output), f"{sensitive}, in a ZIP protected by the passphrase"
+    else:
+        written = args.output
+    print(f"briefing written to {written} ({pages} pages, {sensitive})", file=told)
     print(
         incidents_line(database, options.incident_filter()), file=told
     )  # those of a period that overlap it "possibly"

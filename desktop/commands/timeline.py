@@ -7,10 +7,12 @@ import sys
 from pathlib import Path
 
 from desktop.commands import command, partial_date
+from desktop.commands.protection import ProtectionError, export_passphrase, protection_arguments, warn_if_plain
 from desktop.domain.errors import RecordNotFoundError
 from desktop.domain.evidence import TimelineEvent, TimelineKind
 from desktop.persistence.unit_of_work import Database
 from desktop.services.output_targets import is_stdout
+from desktop.services.protected_zip import protected_target
 from desktop.services.records import IncidentService
 from desktop.services.timeline import TimelineError, TimelineService
 
@@ -31,6 +33,7 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
     export.add_argument("--output", "-o", type=Path, required=True, help="the CSV file to write (replaced)")
     export.add_argument("--include-sensitive", action="store_true",
                         help="name sensitive attachments (left out by default); the audit records it")  # fmt: skip
+    protection_arguments(export, "NAME.csv.zip")
     add = actions.add_parser("add", help="add a dated event to an incident's timeline")
     add.add_argument("incident", metavar="UUID_OR_CASE_NUMBER")
     add.add_argument(
@@ -63,9 +66,16 @@ def timeline(database: Database, args: argparse.Namespace) -> int:
             print(f"{event.uuid}  {event.happened.label()}  {event.text}")
             return 0
         if args.action == "export":
-            rows = service.export_csv(incident.uuid, args.output, redact=not args.include_sensitive)
+            try:
+                protect = export_passphrase(args)
+            except ProtectionError as error:
+                return _fail(str(error), 2)
+            warn_if_plain("timeline", database, args.include_sensitive, protect)
+            rows = service.export_csv(incident.uuid, args.output, redact=not args.include_sensitive, protect=protect)
             told = sys.stderr if is_stdout(args.output) else sys.stdout
-            print(f"{rows} timeline lines written to {args.output}", file=told)
+            written = protected_target(args.output) if protect is not None else args.output
+            protected = ", in a ZIP protected by the passphrase" if protect is not None else ""
+            print(f"{rows} timeline lines written to {written}{protected}", file=told)
             return 0
         kinds = [KIND_NAMES[name] for name in args.kind] or None
         for line in service.chronology(incident.uuid, redact=not args.include_sensitive, kinds=kinds):

@@ -5,12 +5,11 @@ from __future__ import annotations
 import io
 import shutil
 import time
+import zipfile
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager, suppress
 from pathlib import Path
 from typing import IO, Any
-
-import pyzipper
 
 from desktop.persistence.cipher import Passphrase, passphrase_problem
 from desktop.services.leftovers import create_temporary_folder
@@ -70,8 +69,10 @@ class ProtectedZip:
             raise ValueError(f"the export's passphrase: {problem}")
         self.target = target
         self._stack = stack
+        import pyzipper  # (65 ms with its cryptography) only for a protected export
+
         self._staged = StagedFile(target, stack)
-        self._archive: Any = pyzipper.AESZipFile(self._staged.path, "w", compression=pyzipper.ZIP_DEFLATED,
+        self._archive: Any = pyzipper.AESZipFile(self._staged.path, "w", compression=zipfile.ZIP_DEFLATED,
                                                  allowZip64=True, encryption=pyzipper.WZ_AES)  # fmt: skip
         self._archive.setpassword(passphrase.reveal().encode("utf-8"))
         self._done = False
@@ -89,7 +90,7 @@ class ProtectedZip:
         """An entry to write bytes to (closed, and its encryption finished, on leaving). `large`: ZIP64 sizes, so
         an entry of unknown size may pass 2 GiB."""
         info = self._archive.zipinfo_cls(name, date_time=when or time.localtime()[:6])
-        info.compress_type = pyzipper.ZIP_DEFLATED if compress else pyzipper.ZIP_STORED
+        info.compress_type = zipfile.ZIP_DEFLATED if compress else zipfile.ZIP_STORED
         info.external_attr = 0o600 << 16
         with self._archive.open(info, "w", force_zip64=large) as entry:
             yield entry

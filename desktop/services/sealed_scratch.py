@@ -8,10 +8,9 @@ from contextlib import suppress
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
-from Cryptodome.Cipher import AES
-
 if TYPE_CHECKING:
     from _typeshed import ReadableBuffer
+    from Cryptodome.Cipher._mode_ctr import CtrMode
 
 CHUNK = 1 << 20  # bytes read, decrypted and passed on at a time
 
@@ -29,10 +28,15 @@ class SealedFile(io.RawIOBase):
         self.path = folder / name
         self._key = os.urandom(32)
         self._nonce = os.urandom(8)
-        self._cipher = AES.new(self._key, AES.MODE_CTR, nonce=self._nonce)
+        self._cipher = self._new_cipher()
         descriptor = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
         self._file: IO[bytes] = open(descriptor, "wb", buffering=CHUNK)  # noqa: SIM115 - closed by close()
         self.size = 0  # plain bytes written
+
+    def _new_cipher(self) -> CtrMode:
+        from Cryptodome.Cipher import AES  # pyzipper's dependency, loaded with it: only for a protected export
+
+        return AES.new(self._key, AES.MODE_CTR, nonce=self._nonce)
 
     def writable(self) -> bool:
         return True
@@ -52,7 +56,7 @@ class SealedFile(io.RawIOBase):
     def copy_to(self, out: IO[bytes]) -> None:
         """Write the plain bytes to `out`, a chunk at a time (never a plain byte on disk)."""
         self.close()
-        cipher = AES.new(self._key, AES.MODE_CTR, nonce=self._nonce)
+        cipher = self._new_cipher()
         with open(self.path, "rb") as sealed:
             while chunk := sealed.read(CHUNK):
                 out.write(cipher.decrypt(chunk))

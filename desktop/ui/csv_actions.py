@@ -11,10 +11,12 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.domain.kinds import RecordKind
+from desktop.persistence.cipher import Passphrase
 from desktop.persistence.unit_of_work import Database
-from desktop.services.csv.export import ExportResult
+from desktop.services.csv.export import ExportOptions, ExportResult
 from desktop.services.csv.files import export_file, written_files
 from desktop.services.csv.importer import ImportOptions, ImportReport, import_csv
+from desktop.services.csv.protected import protected_path
 from desktop.services.csv.sheet import Profile
 from desktop.ui import error_dialogs
 from desktop.ui.dialogs.export_dialog import ExportDialog
@@ -22,6 +24,7 @@ from desktop.ui.dialogs.import_dialog import ImportDialog
 from desktop.ui.dialogs.progress import run_with_progress
 from desktop.ui.error_dialogs import EXPECTED
 from desktop.ui.feature_actions import FeatureActions
+from desktop.ui.plain_export_question import export_with_protection
 from desktop.ui.session import Session
 from desktop.ui.settings import WindowSettings
 
@@ -119,15 +122,31 @@ class CsvActions(FeatureActions):
         if self.settings is not None:
             self.settings.save_export_profile(options.profile.value)
         try:
+            sensitive = options.sensitive_included()
+        except ValueError as error:
+            self._fail("Export CSV", error)
+            return
+        export_with_protection(self.window, database, sensitive=sensitive, written=protected_path(path, options),
+                               write=lambda protect: self._write(database, path, options, protect),
+                               opened=self._track)  # fmt: skip
+
+    def _write(self, database: Database, path: Path, options: ExportOptions, protect: Passphrase | None) -> None:
+        """Write the export behind a progress dialog (in a protected ZIP with `protect`), then say how it went."""
+        written = protected_path(path, options) if protect is not None else path
+        try:
             result: ExportResult = run_with_progress(
-                self.window, "Export", f"Writing {options.entity.plural} to {path.name}…",
-                lambda progress: export_file(database, path, options, progress),
+                self.window, "Export", f"Writing {options.entity.plural} to {written.name}…",
+                lambda progress: export_file(database, path, options, progress, protect=protect),
             )  # fmt: skip
         except (*EXPECTED, ValueError) as error:
             self._fail("Export CSV", error)
             return
         if result.cancelled:
             self._status("Export cancelled; no file was written.")
+            return
+        if protect is not None:
+            self._status(f"{result.rows} {options.entity.plural} exported to {written}, protected by a passphrase")
+            self.exported.emit(str(written), result.rows)
             return
         files = written_files(path, options)
         also = f", their legal history to {files[1].name}" if len(files) > 1 else ""

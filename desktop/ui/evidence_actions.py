@@ -13,11 +13,13 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from desktop.domain.errors import RecordNotFoundError, StorageError
 from desktop.domain.evidence import size_text
 from desktop.domain.kinds import RecordKind
+from desktop.persistence.cipher import Passphrase
 from desktop.services.attachments import AttachmentService
 from desktop.services.evidence_package import PackageError, export_package, withheld_text
 from desktop.services.records import IncidentService
 from desktop.ui.dialogs.sensitive_question import ask_to_include_sensitive
 from desktop.ui.feature_actions import FeatureActions
+from desktop.ui.plain_export_question import export_with_protection
 from desktop.ui.session import Session
 
 TITLE = "Export evidence package"
@@ -85,13 +87,19 @@ class EvidenceActions(FeatureActions):
         self._track(box)
 
     def write(self, uuid: str, path: Path, *, include_sensitive: bool) -> None:
-        """Write the package of incident `uuid` to `path` and tell the result."""
+        """Write the package of incident `uuid` to `path` and tell the result; with sensitive attachments from an
+        encrypted database, first ask whether to protect it with a passphrase (plain_export_question)."""
+        export_with_protection(self.window, self.session.database, sensitive=include_sensitive, written=path,
+                               write=lambda protect: self._write(uuid, path, include_sensitive, protect),
+                               opened=self._track)  # fmt: skip
+
+    def _write(self, uuid: str, path: Path, include_sensitive: bool, protect: Passphrase | None) -> None:
         from desktop.ui.report.custody_pdf import write_custody_pdf  # the PDF code: on export only
 
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             result = export_package(self.session.database, uuid, path, include_sensitive=include_sensitive,
-                                    custody_pdf=write_custody_pdf)  # fmt: skip
+                                    custody_pdf=write_custody_pdf, protect=protect)  # fmt: skip
         except (PackageError, StorageError) as error:
             QGuiApplication.restoreOverrideCursor()
             self._fail(f"The evidence package was not written: {error}")
@@ -102,7 +110,9 @@ class EvidenceActions(FeatureActions):
         self._status(f"Evidence package written to {path}")
         self._tell(f"The evidence package was written to {path}: {count} file{'s' if count != 1 else ''} "
                    f"({size_text(manifest.total_bytes)}), each checked against its SHA-256, with the manifests and "
-                   f"the custody report; {withheld_text(manifest)}.", QMessageBox.Icon.Information,
+                   f"the custody report; {withheld_text(manifest)}"
+                   f"{'. Every file in it is protected by the passphrase' if protect is not None else ''}.",
+                   QMessageBox.Icon.Information,
                    "evidence_done")  # fmt: skip
         self.exported.emit(str(path), count)
 

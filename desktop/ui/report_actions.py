@@ -13,13 +13,17 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
 from desktop.domain.errors import StorageError
 from desktop.domain.queries import IncidentFilter
+from desktop.persistence.cipher import Passphrase
 from desktop.persistence.unit_of_work import Database
+from desktop.services.protected_zip import protected_target
 from desktop.services.records import FacilityService
 from desktop.ui.feature_actions import FeatureActions
+from desktop.ui.plain_export_question import export_with_protection
 from desktop.ui.session import Session
 from desktop.ui.settings import WindowSettings
 
 if TYPE_CHECKING:
+    from desktop.services.briefing import BriefingOptions
     from desktop.ui.report.briefing_dialog import BriefingDialog
 
 
@@ -84,19 +88,26 @@ class ReportActions(FeatureActions):
         self.default_directory = path.parent
         if self.settings is not None:
             self.settings.save_briefing(options.marking, options.prepared_by)
+        export_with_protection(self.window, database, sensitive=not options.redact, written=protected_target(path),
+                               write=lambda protect: self._write_pdf(database, path, options, protect),
+                               opened=self._track)  # fmt: skip
+
+    def _write_pdf(self, database: Database, path: Path, options: BriefingOptions, protect: Passphrase | None) -> None:
         from desktop.ui.report.briefing_pdf import BriefingError, write_briefing  # the PDF code: on export only
 
+        written = protected_target(path) if protect is not None else path
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            pages = write_briefing(database, path, options)
+            pages = write_briefing(database, path, options, protect=protect)
         except (BriefingError, StorageError) as error:
             QGuiApplication.restoreOverrideCursor()
             self._fail(str(error))
             return
         QGuiApplication.restoreOverrideCursor()
+        protected = ", protected by a passphrase" if protect is not None else ""
         if isinstance(self.window, QMainWindow):
-            self.window.statusBar().showMessage(f"Briefing written to {path} ({pages} pages)", 10_000)
-        self.exported.emit(str(path), pages)
+            self.window.statusBar().showMessage(f"Briefing written to {written} ({pages} pages{protected})", 10_000)
+        self.exported.emit(str(written), pages)
 
     def _fail(self, message: str) -> None:
         self.failed.emit(message)

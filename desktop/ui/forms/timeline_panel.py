@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QDialog,
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
@@ -28,10 +29,14 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.evidence import TimelineEntry, TimelineEvent, TimelineKind
 from desktop.domain.records import Incident
+from desktop.persistence.cipher import Passphrase
+from desktop.persistence.unit_of_work import Database
+from desktop.services.protected_zip import protected_target
 from desktop.ui.dialogs.destructive_question import confirm_destructive
 from desktop.ui.dialogs.sensitive_question import ask_to_include_sensitive
 from desktop.ui.dialogs.timeline_event_dialog import TimelineEventDialog
 from desktop.ui.error_dialogs import show_error
+from desktop.ui.plain_export_question import export_with_protection
 
 SAVE_FIRST = "Save the incident first: its timeline starts once it is stored."
 CSV_FILTER = "CSV files (*.csv)"
@@ -57,7 +62,10 @@ class TimelineSource(Protocol):
     def add(self, event: TimelineEvent) -> TimelineEvent: ...
     def update(self, event: TimelineEvent) -> TimelineEvent: ...
     def delete(self, uuid: str) -> TimelineEvent: ...
-    def export_csv(self, incident_uuid: str, target: Path, *, redact: bool = True) -> int: ...
+    def export_csv(self, incident_uuid: str, target: Path, *, redact: bool = True,
+                   protect: Passphrase | None = None) -> int: ...  # fmt: skip
+    @property
+    def database(self) -> Database: ...
 
 
 class TimelinePanel(QWidget):
@@ -77,6 +85,7 @@ class TimelinePanel(QWidget):
         self.event_dialog: TimelineEventDialog | None = None  # open while adding or editing
         self.file_dialog: QFileDialog | None = None  # open while choosing where to export
         self.sensitive_question: QMessageBox | None = None
+        self.protection_dialog: QDialog | None = None  # the plain-export question or the passphrase, while open
         self.export_folder = Path.home()  # where the file dialog opens
         self.kind_filter = QComboBox()
         self.kind_filter.setAccessibleName("Show timeline lines of kind")
@@ -311,17 +320,32 @@ class TimelinePanel(QWidget):
         dialog.open()
 
     def export_to(self, target: Path) -> None:
+        """Write the chronology to `target`; with sensitive items from an encrypted database, first ask whether to
+        protect it with a passphrase (plain_export_question)."""
         if self.source is None:
             return
         redact = not self.include_sensitive.isChecked()
         self.export_folder = target.parent
+        export_with_protection(self, self.source.database, sensitive=not redact, written=protected_target(target),
+                               write=lambda protect: self._write(target, redact, protect),
+                               opened=self._protection_opened)  # fmt: skip
+
+    def _protection_opened(self, dialog: QDialog) -> None:
+        self.protection_dialog = dialog
+        dialog.finished.connect(lambda _result: setattr(self, "protection_dialog", None))
+
+    def _write(self, target: Path, redact: bool, protect: Passphrase | None) -> None:
+        if self.source is None:
+            return
         try:
-            lines = self.source.export_csv(self.incident_uuid, target, redact=redact)
+            lines = self.source.export_csv(self.incident_uuid, target, redact=redact, protect=protect)
         except Exception as error:  # a folder, no room, no permission: nothing half-written is left
             show_error(self, error, "Exporting the timeline")
             return
         which = "with sensitive items" if not redact else "sensitive items withheld"
-        self.status.setText(f"{lines:,} line{'s' if lines != 1 else ''} written to {target} ({which}).")
+        written = protected_target(target) if protect is not None else target
+        protected = ", protected by a passphrase" if protect is not None else ""
+        self.status.setText(f"{lines:,} line{'s' if lines != 1 else ''} written to {written} ({which}{protected}).")
         self.status.show()
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication
 
+from desktop.persistence.cipher import Passphrase
 from desktop.persistence.unit_of_work import Database
 from desktop.services.briefing import BriefingOptions
 from desktop.services.leftovers import Leftover
@@ -16,7 +17,8 @@ from desktop.ui.report.briefing_pdf import BriefingError, write_briefing
 
 
 def write_briefing_headless(database: Database, path: Path, options: BriefingOptions,
-                            told: Callable[[Leftover], None] | None = None) -> int:  # fmt: skip
+                            told: Callable[[Leftover], None] | None = None, *,
+                            protect: Passphrase | None = None) -> int:  # fmt: skip
     """write_briefing, creating a QApplication first if the process has none (offscreen without a display)."""
     existing = QCoreApplication.instance()
     if existing is not None and not isinstance(existing, QApplication):
@@ -27,6 +29,6 @@ def write_briefing_headless(database: Database, path: Path, options: BriefingOpt
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         app = QApplication(["incident-logger"])
     try:
-        return write_briefing(database, path, options, told)
+        return write_briefing(database, path, options, told, protect=protect)
     finally:
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # charts and scenes go first

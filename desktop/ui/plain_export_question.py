@@ -1,0 +1,102 @@
+"""Before an unredacted export of an encrypted database is written in plain, once per open database: protect it with
+a passphrase (a ZIP), write the plain file, or cancel."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from enum import Enum
+from pathlib import Path
+from weakref import WeakKeyDictionary
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+
+from desktop.persistence.cipher import Passphrase
+from desktop.persistence.unit_of_work import Database
+from desktop.services.protected_zip import PLAIN_WARNING, warns_plain
+from desktop.ui.dialogs.export_passphrase_dialog import ExportPassphraseDialog
+
+QUESTION_NAME = "plain_export_question"
+
+Write = Callable[[Passphrase | None], None]
+"""write(passphrase) writes the export: protected by the passphrase, or plain (None)."""
+Opened = Callable[[QDialog], None]
+
+
+class Choice(Enum):
+    PROTECT = "protect"
+    PLAIN = "plain"
+
+
+_CHOSEN: WeakKeyDictionary[Database, Choice] = WeakKeyDictionary()  # per open database: forgotten with it
+
+
+def chosen(database: Database) -> Choice | None:
+    """What the person chose for this open database's unredacted exports (None: not asked yet, or cancelled)."""
+    return _CHOSEN.get(database)
+
+
+def export_with_protection(parent: QWidget, database: Database, *, sensitive: bool, written: Path, write: Write,
+                           opened: Opened | None = None) -> None:  # fmt: skip
+    """Call `write(None)` at once unless the export holds sensitive fields (`sensitive`) and `database` is encrypted.
+    Then ask, window-modal, the first time for this open database: "Protect with a passphrase (ZIP)…" (the passphrase
+    asked twice, then `write(passphrase)`; `written` names the ZIP), "Write a plain file" (`write(None)`), or Cancel
+    (nothing written, asked again next time). The choice made is kept while the database stays open: plain files
+    are then written without a question, protected ones ask only the passphrase. `opened` hears of each dialog
+    shown (tests work them)."""
+    if not warns_plain(database.encrypted, sensitive):
+        write(None)
+        return
+    choice = _CHOSEN.get(database)
+    if choice is Choice.PLAIN:
+        write(None)
+        return
+    if choice is Choice.PROTECT:
+        _ask_passphrase(parent, database, written, write, opened)
+        return
+    box = QMessageBox(parent)
+    box.setObjectName(QUESTION_NAME)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle("Export in plain?")
+    box.setText(PLAIN_WARNING)
+    box.setInformativeText(
+        f"Protect with a passphrase writes {written.name}, a ZIP file whose content is encrypted (AES-256). "
+        "Write a plain file writes it as it is.\n\nThis is asked once while this database is open."
+    )
+    protect = box.addButton("&Protect with a passphrase (ZIP)…", QMessageBox.ButtonRole.AcceptRole)
+    protect.setObjectName("protect_button")
+    plain = box.addButton("Write a p&lain file", QMessageBox.ButtonRole.DestructiveRole)
+    plain.setObjectName("plain_button")
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(protect)
+    box.setEscapeButton(cancel)
+    box.setWindowModality(Qt.WindowModality.WindowModal)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+    def answered(_result: int) -> None:
+        clicked = box.clickedButton()
+        if clicked is plain:
+            _CHOSEN[database] = Choice.PLAIN
+            write(None)
+        elif clicked is protect:
+            _ask_passphrase(parent, database, written, write, opened)
+
+    box.finished.connect(answered)
+    if opened is not None:
+        opened(box)
+    box.open()
+
+
+def _ask_passphrase(parent: QWidget, database: Database, written: Path, write: Write, opened: Opened | None) -> None:
+    dialog = ExportPassphraseDialog(parent, written)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+    def accepted() -> None:
+        _CHOSEN[database] = Choice.PROTECT
+        write(dialog.passphrase())
+
+    dialog.accepted.connect(accepted)
+    if opened is not None:
+        opened(dialog)
+    dialog.open()
