@@ -14,8 +14,9 @@ import pytest
 from desktop.timing import PREFIX, QUIT_AFTER_SHOW_ENV, TIMING_ENV
 
 TIMEOUT = 120
-NEVER_FOR_LISTING = ("PySide6", "shiboken6", "alembic", "openpyxl", "reportlab")
-NOT_FOR_THE_FIRST_PAGE = ("PySide6.QtCharts", "PySide6.QtPdf", "alembic", "openpyxl", "desktop.ui.dashboard.tab",
+NEVER_FOR_LISTING = ("PySide6", "shiboken6", "alembic", "openpyxl", "reportlab", "pyzipper", "Cryptodome")
+NOT_FOR_THE_FIRST_PAGE = ("PySide6.QtCharts", "PySide6.QtPdf", "alembic", "openpyxl", "pyzipper", "Cryptodome",
+                          "desktop.ui.dashboard.tab",
                           "desktop.services.briefing", "desktop.ui.report.briefing_pdf",
                           "desktop.ui.report.custody_pdf")  # fmt: skip
 

@@ -8,7 +8,7 @@ from enum import Enum
 from pathlib import Path
 from weakref import WeakKeyDictionary
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from desktop.persistence.cipher import Passphrase
@@ -77,7 +77,7 @@ def export_with_protection(parent: QWidget, database: Database, *, sensitive: bo
         clicked = box.clickedButton()
         if clicked is plain:
             _CHOSEN[database] = Choice.PLAIN
-            write(None)
+            _later(lambda: write(None))
         elif clicked is protect:
             _ask_passphrase(parent, database, written, write, opened)
 
@@ -87,6 +87,12 @@ def export_with_protection(parent: QWidget, database: Database, *, sensitive: bo
     box.open()
 
 
+def _later(call: Callable[[], None]) -> None:
+    """Run `call` from the event loop once the dialog that chose it has closed (the export may run its own progress
+    dialog's events, which must not delete that dialog under its own signal)."""
+    QTimer.singleShot(0, call)
+
+
 def _ask_passphrase(parent: QWidget, database: Database, written: Path, write: Write, opened: Opened | None) -> None:
     dialog = ExportPassphraseDialog(parent, written)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -94,7 +100,8 @@ def _ask_passphrase(parent: QWidget, database: Database, written: Path, write: W
 
     def accepted() -> None:
         _CHOSEN[database] = Choice.PROTECT
-        write(dialog.passphrase())
+        passphrase = dialog.passphrase()
+        _later(lambda: write(passphrase))
 
     dialog.accepted.connect(accepted)
     if opened is not None:

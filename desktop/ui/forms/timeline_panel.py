@@ -332,7 +332,11 @@ class TimelinePanel(QWidget):
 
     def _protection_opened(self, dialog: QDialog) -> None:
         self.protection_dialog = dialog
-        dialog.finished.connect(lambda _result: setattr(self, "protection_dialog", None))
+        dialog.destroyed.connect(lambda *_: self._protection_closed(dialog))
+
+    def _protection_closed(self, dialog: QDialog) -> None:
+        if self.protection_dialog is dialog:
+            self.protection_dialog = None
 
     def _write(self, target: Path, redact: bool, protect: Passphrase | None) -> None:
         if self.source is None:
