@@ -144,6 +144,10 @@ def test_a_short_passphrase_or_a_cancel_writes_nothing(case: Case, tmp_path: Pat
         export_file(case.database, out / "incidents.csv", options, protect=Passphrase("short"))
     result = export_file(case.database, out / "incidents.csv", options, lambda done, total: done == 0, protect=KEY)
     assert result.cancelled and list(out.iterdir()) == []
+    for suffix in ("csv", "zip", "xlsx"):  # cancelled at the last row: every piece written, none kept
+        result = export_file(case.database, out / f"incidents.{suffix}", options,
+                             lambda done, total: done < total, protect=KEY)  # fmt: skip
+        assert result.cancelled and list(out.iterdir()) == []
 
 
 def test_an_existing_file_is_replaced_whole(case: Case, tmp_path: Path) -> None:

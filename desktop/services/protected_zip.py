@@ -101,11 +101,15 @@ class ProtectedZip:
         with self.binary(name) as entry:
             buffered = io.BufferedWriter(entry, BUFFER)
             text = io.TextIOWrapper(buffered, encoding=encoding, newline="")
-            yield text
-            text.flush()
-            text.detach()
-            buffered.flush()
-            buffered.detach()
+            try:
+                yield text
+                text.flush()
+                buffered.flush()
+            finally:  # never left to flush into the closed entry when collected (after an error or a cancel)
+                with suppress(ValueError, OSError):
+                    text.detach()
+                with suppress(ValueError, OSError):
+                    buffered.detach()
 
     def add(self, name: str, data: bytes, *, compress: bool = True, when: DateTime | None = None) -> None:
         """An entry holding `data`."""

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import io
 import time
-from contextlib import ExitStack
+from contextlib import ExitStack, suppress
 from dataclasses import replace
 from pathlib import Path
+from typing import IO
 
 from desktop.persistence.cipher import Passphrase
 from desktop.persistence.unit_of_work import Database
@@ -77,12 +78,20 @@ def _write_csv(database: Database, archive: ProtectedZip, table: str, companion:
                layout: Layout, progress: Progress | None) -> int:  # fmt: skip
     """The table streamed into its entry; the legal history into a sealed scratch file meanwhile (a ZIP is written
     one entry at a time), then into its own entry."""
-    history = archive.sealed("legal-history.csv") if companion is not None else None
-    history_text = (io.TextIOWrapper(io.BufferedWriter(history, BUFFER), encoding="utf-8", newline="")
-                    if history is not None else None)  # fmt: skip
-    with archive.text(table) as out:
-        rows = write_tables(database, out, history_text, options, layout, progress)
-    if history is not None and history_text is not None and companion is not None:
+    if companion is None:
+        with archive.text(table) as out:
+            return write_tables(database, out, None, options, layout, progress)
+    history = archive.sealed("legal-history.csv")
+    with ExitStack() as closing:
+        history_text = io.TextIOWrapper(io.BufferedWriter(history, BUFFER), encoding="utf-8", newline="")
+        closing.callback(_close_quietly, history_text)  # after a cancel too, before the scratch file goes
+        with archive.text(table) as out:
+            rows = write_tables(database, out, history_text, options, layout, progress)
         history_text.close()
-        archive.add_sealed(companion, history)
+    archive.add_sealed(companion, history)
     return rows
+
+
+def _close_quietly(stream: IO[str]) -> None:
+    with suppress(ValueError, OSError):
+        stream.close()
