@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -184,3 +186,32 @@ def test_evidence_export_protect(cli: Cli, case: Case, tmp_path: Path, monkeypat
     assert manifest["files"][1]["custody"][0]["received_from"] in MARKERS
     assert entries["custody-report.pdf"].startswith(b"%PDF") and FILE_MARK.encode() in entries["files/002.txt"]
     assert marked_files(out) == []
+
+
+def test_a_protected_export_to_stdout_is_the_zip_itself(tmp_path: Path) -> None:
+    """Through a pipe (a plain database: --protect protects any export), the ZIP's bytes go to stdout and the
+    message to stderr; no `stdout.zip` is made anywhere."""
+    run = [sys.executable, "-m", "desktop", "--data-dir", str(tmp_path / "app")]
+    assert subprocess.run([*run, "demo"], capture_output=True, timeout=120, check=False).returncode == 0
+    environment = {**os.environ, ENV_PASSPHRASE: EXPORT_PASSPHRASE}
+    done = subprocess.run([*run, "export", "--include-sensitive", "--protect", "-o", "/dev/stdout"],
+                          capture_output=True, timeout=120, check=False, env=environment)  # fmt: skip
+    assert done.returncode == 0 and done.stderr.decode().startswith("3 incidents written to /dev/stdout (")
+    (tmp_path / "piped.zip").write_bytes(done.stdout)
+    assert list(protected_entries(tmp_path / "piped.zip")) == ["incidents.csv"]
+    assert not Path("/dev/stdout.zip").exists()
+
+
+def test_stdout_redirected_to_a_file_makes_no_stdout_zip(tmp_path: Path) -> None:
+    """/dev/stdout that resolves to a regular file (a shell's `> file`) keeps its name: never `stdout.zip`. (A
+    link of this test's own stands for /dev/stdout, so that nothing in /dev is touched.)"""
+    run = [sys.executable, "-m", "desktop", "--data-dir", str(tmp_path / "app")]
+    assert subprocess.run([*run, "demo"], capture_output=True, timeout=120, check=False).returncode == 0
+    stdout = tmp_path / "stdout"
+    stdout.symlink_to("/proc/self/fd/1")
+    environment = {**os.environ, ENV_PASSPHRASE: EXPORT_PASSPHRASE}
+    with (tmp_path / "redirected").open("wb") as redirected:
+        done = subprocess.run([*run, "export", "--protect", "-o", str(stdout)], stdout=redirected,
+                              stderr=subprocess.PIPE, timeout=120, check=False, env=environment)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert not (tmp_path / "stdout.zip").exists()

@@ -13,7 +13,7 @@ from typing import IO, Any
 
 from desktop.persistence.cipher import Passphrase, passphrase_problem
 from desktop.services.leftovers import create_temporary_folder
-from desktop.services.output_targets import private_scratch, streams_through
+from desktop.services.output_targets import is_stdout, private_scratch, streams_through
 from desktop.services.sealed_scratch import SealedFile
 from desktop.services.staged_output import StagedFile
 
@@ -36,7 +36,7 @@ def passphrase_refusal(passphrase: Passphrase) -> str:
 
 def protected_target(target: Path, *, zipped: bool = False) -> Path:
     """The file a protected export writes: `incidents.csv` → `incidents.csv.zip`; an export that is a ZIP already
-    (`zipped`: a bundle, an evidence package) and a character device or FIFO (/dev/stdout) keep their name."""
+    (`zipped`: a bundle, an evidence package), a character device or FIFO and /dev/stdout keep their name."""
     if zipped or _through(target):
         return target
     return target.with_name(target.name + ZIP_SUFFIX)
@@ -48,8 +48,9 @@ def entry_name(target: Path, fallback: str) -> str:
 
 
 def _through(target: Path) -> bool:
+    """A device, a FIFO or this process's standard output, whatever it is redirected to (never `stdout.zip`)."""
     try:
-        return streams_through(target)
+        return streams_through(target) or is_stdout(target)
     except OSError:  # a folder: the writing says so
         return False
 
