@@ -109,8 +109,10 @@ def _backups(outcome: Outcome, folder: Path) -> str:
     verb = "encrypted with the same key" if outcome.change == Change.ENCRYPT else "given the new passphrase too"
     text = f"{len(outcome.backups_converted)} backup(s) in {folder} {verb}"
     if outcome.backups_left:
-        text += (f"; {len(outcome.backups_left)} could not be converted and were left as they were: "
-                 + ", ".join(path.name for path in outcome.backups_left))  # fmt: skip
+        names = [path.name for path in outcome.backups_left]
+        more = f" and {len(names) - 3} more" if len(names) > 3 else ""
+        text += (f"; {len(names)} could not be converted (no passphrase given opens them, or damaged) and were "
+                 f"left as they were: {', '.join(names[:3])}{more}")  # fmt: skip
     if outcome.remembered:
         text += "; the passphrase is remembered in the OS keyring"
     if outcome.old_entry_forgotten:

@@ -80,7 +80,10 @@ def _export(source: Path, source_key: cipher.FileKey | None, copy: Path, key: ci
     try:
         user_version = int(connection.execute("PRAGMA main.user_version").fetchone()[0])
         connection.execute("ATTACH DATABASE ? AS converted KEY ?", (str(copy), _attach_key(key)))
-        try:
+        try:  # no journal and no syncing while the copy is written (1.3 s → 7 ms for 300 kB): it is flushed once,
+            # before the rename; a copy a crash interrupts is a leftover, never used
+            connection.execute("PRAGMA converted.synchronous = OFF")
+            connection.execute("PRAGMA converted.journal_mode = OFF").fetchall()
             connection.execute("SELECT sqlcipher_export('converted')").fetchall()
             connection.execute(f"PRAGMA converted.user_version = {user_version}")
             mode = connection.execute("PRAGMA converted.journal_mode = WAL").fetchone()[0]

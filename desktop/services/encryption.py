@@ -165,12 +165,18 @@ def _convert_backups(
     if change == Change.DECRYPT or key is None:
         return (), tuple(path for path in backups if cipher.read_salt(path) is not None)
     converted, left = [], []
+    unknown: set[bytes] = set()  # salts no known passphrase opened: not tried again (0.2 s per passphrase)
     for path in backups:
-        if cipher.read_salt(path) == key.salt:
+        salt = cipher.read_salt(path)
+        if salt == key.salt:
             continue
         try:
+            if salt in unknown:
+                raise cipher.KeyNeeded(path, tried=True)
             convert_file(path, key, free_temporary_name(path, CONVERTING), overwrite_old=True)
-        except (ConversionError, cipher.KeyNeeded):
+        except (ConversionError, cipher.KeyNeeded) as error:
+            if isinstance(error, cipher.KeyNeeded) and salt is not None:
+                unknown.add(salt)
             left.append(path)
             continue
         converted.append(path)
