@@ -122,7 +122,7 @@ def test_encrypt_decrypt_encrypt_keeps_every_record_and_the_audit_chain(
     assert records(data, tmp_path, "--passphrase-file", str(secrets[SECOND])) == before
     audit_verifies(data, "--passphrase-file", str(secrets[SECOND]))
     # The backups left encrypted with the first passphrase by decrypt could not be opened with the second: told.
-    assert "could not be converted and were left as they were" in again.stdout
+    assert "could not be converted (no passphrase given opens them, or damaged)" in again.stdout
     for backup in list_backups(data / "backups", database):
         assert opening_passphrases(backup.path, FIRST, SECOND) != []
 
@@ -141,6 +141,27 @@ def test_rekey_gives_the_database_and_its_backups_a_new_salt(data: Path, secrets
     assert len(backups) == 3 and all(cipher.read_salt(b.path) == new_salt for b in backups)
     no_plain_data(data)
     assert not [path for path in files_under(data) if ".converting-" in path.name]
+    connection = sqlcipher.connect(str(database))  # stock SQLCipher 4 opens the converted file with the passphrase
+    try:
+        connection.execute(f"PRAGMA key = '{SECOND}'")
+        assert connection.execute("SELECT count(*) FROM incidents").fetchone()[0] == 5
+        assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    finally:
+        connection.close()
+
+
+def test_an_encrypted_backup_of_a_decrypted_database_is_restored_with_its_passphrase(
+    data: Path, secrets: dict[str, Path]
+) -> None:
+    database = data / "incidents.sqlite3"
+    assert main(["--data-dir", str(data), "--new-passphrase-file", str(secrets[FIRST]), "encrypt"]) == 0
+    assert main(["--data-dir", str(data), "--passphrase-file", str(secrets[FIRST]), "decrypt"]) == 0
+    without = run(data, "restore", "--latest")
+    assert without.returncode != 0 and "is encrypted; give its passphrase with --passphrase-file" in without.stderr
+    restored = run(data, "restore", "--latest", INCIDENT_LOGGER_PASSPHRASE=FIRST)
+    assert restored.returncode == 0, restored.stderr
+    assert opening_passphrases(database, FIRST) == [FIRST]  # the backup's key came with it
+    audit_verifies(data, "--passphrase-file", str(secrets[FIRST]))
 
 
 def test_a_wrong_passphrase_changes_nothing(data: Path, secrets: dict[str, Path]) -> None:

@@ -232,8 +232,9 @@ def _unlock_backups(given: _Input, args: argparse.Namespace, path: Path, backup_
         backups = list_backups(backup_dir, path)
         chosen = backups[0].path if backups else None
     salt = cipher.read_salt(chosen) if chosen is not None else None
-    if chosen is not None and salt is not None:
-        _current(given, chosen, salt, required=False)
+    if chosen is not None and salt is not None and not _current(given, chosen, salt, required=False):
+        print(f"incident-logger restore: note: {chosen} is encrypted; give its passphrase with --passphrase-file "
+              f"or {ENV_PASSPHRASE} to use it", file=sys.stderr)  # fmt: skip
 
 
 def remember_after(args: argparse.Namespace, path: Path | None) -> None:
