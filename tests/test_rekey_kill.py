@@ -1,9 +1,11 @@
 """kill -9 during `rekey`, at random moments: the database always opens with either the old or the new passphrase
 (never neither), holds every record, and no plain copy of the data is left anywhere in the data folder. The default
-suite runs FAST_ROUNDS kills; the `slow` test runs SLOW_ROUNDS."""
+suite runs FAST_ROUNDS kills; the `slow` test (`make stress`, STRESS_KILLS set) at least SLOW_ROUNDS
+(REKEY_KILL_ROUNDS to choose); KILL_LOOP_SEED repeats a run."""
 
 from __future__ import annotations
 
+import os
 import random
 import subprocess
 import time
@@ -59,6 +61,10 @@ def assert_no_plain_data(data: Path) -> None:
         assert markers_in(path) == [], f"a marker in {path}"
 
 
+def _seed() -> int:
+    return int(os.environ.get("KILL_LOOP_SEED", random.randrange(2**32)))
+
+
 def kill_rounds(data: Path, secrets: dict[str, Path], rounds: int, seed: int) -> Counter[str]:
     database = data / "incidents.sqlite3"
     rng = random.Random(seed)
@@ -91,19 +97,27 @@ def kill_rounds(data: Path, secrets: dict[str, Path], rounds: int, seed: int) ->
     current, _ = complete_rekey(data, secrets, current)  # and a rekey after all that works
     assert opening_passphrases(database, OLD, NEW) == [current]
     assert_no_plain_data(data)
-    print(f"rekey killed {rounds} times: {dict(seen)}")
     return seen
 
 
 def test_a_kill_during_rekey_leaves_the_old_or_the_new_passphrase_working(
-    encrypted: tuple[Path, dict[str, Path]],
+    encrypted: tuple[Path, dict[str, Path]], capsys: pytest.CaptureFixture[str]
 ) -> None:
     data, secrets = encrypted
-    kill_rounds(data, secrets, FAST_ROUNDS, seed=17)
+    seed = _seed()
+    seen = kill_rounds(data, secrets, FAST_ROUNDS, seed)
+    with capsys.disabled():
+        print(f"\nrekey killed {FAST_ROUNDS} times: {dict(seen)} (seed {seed})")
 
 
 @pytest.mark.slow
-def test_many_kills_during_rekey(encrypted: tuple[Path, dict[str, Path]]) -> None:
+def test_rekey_kill_stress(encrypted: tuple[Path, dict[str, Path]], capsys: pytest.CaptureFixture[str]) -> None:
+    if "STRESS_KILLS" not in os.environ:
+        pytest.skip("set STRESS_KILLS (make stress kills rekey STRESS_KILLS // 40 times, at least 24)")
+    rounds = int(os.environ.get("REKEY_KILL_ROUNDS", max(SLOW_ROUNDS, int(os.environ["STRESS_KILLS"]) // 40)))
     data, secrets = encrypted
-    seen = kill_rounds(data, secrets, SLOW_ROUNDS, seed=1717)
-    assert seen["old key"] + seen["new key"] >= SLOW_ROUNDS // 2  # most kills landed while rekeying
+    seed = _seed()
+    seen = kill_rounds(data, secrets, rounds, seed)
+    with capsys.disabled():
+        print(f"\nrekey killed {rounds} times: {dict(seen)} (seed {seed})")
+    assert seen["old key"] + seen["new key"] >= rounds // 2, "most kills must land while rekeying"
