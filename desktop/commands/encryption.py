@@ -11,6 +11,7 @@ from desktop.commands.passphrase_input import PassphraseInputError, new_passphra
 from desktop.paths import AppPaths
 from desktop.persistence.cipher import Passphrase
 from desktop.persistence.engine import sqlite_file
+from desktop.persistence.sqlite_files import describe_file_error
 from desktop.persistence.unit_of_work import Database
 from desktop.services.encryption import (
     Change,
@@ -79,6 +80,8 @@ def _change(args: argparse.Namespace, change: Change) -> int:
         return _fail(name, str(error), 2)
     except EncryptionError as error:
         return _fail(name, str(error))
+    except OSError as error:  # the backup folder or a file that cannot be written: one line, the database as it was
+        return _fail(name, describe_file_error(error))
     for leftover in outcome.leftovers_removed:
         print(f"incident-logger {name}: removed {leftover.describe()}", file=sys.stderr)
     print(_done(outcome))

@@ -47,26 +47,24 @@ def convert_file(path: Path, target: cipher.FileKey | None, temporary: Path, *, 
     Until the rename `path` is untouched; a kill leaves it whole and `temporary` a leftover. The key of `path`
     must be known to cipher.KEYCHAIN, and `target` too (KEYCHAIN.learn). Raises ConversionError or KeyNeeded."""
     source_key = cipher.file_key(path)  # raises KeyNeeded
-    _settle(path)
+    old: int | None = None
     try:
+        _settle(path)
         before, rows = read_contents(path), _row_counts(path)
         user_version = _export(path, source_key, temporary, target)
         _check_copy(temporary, before, rows, user_version)
-        _settle(path)  # nobody wrote meanwhile (the caller holds the instance lock), and no -wal is left
+        _settle(path)  # no -wal is left to be read as part of the new file
+        if read_contents(path) != before:  # the caller holds the instance lock: nobody writes, but make sure
+            raise ConversionError(f"{path} was changed while it was converted; try again")
         fsync(temporary)
         old = _open_for_overwrite(path) if overwrite_old else None
-    except _FAILURES as error:
-        remove_with_side_files(temporary)
-        raise ConversionError(f"could not convert {path}: {describe_file_error(error)}") from None
-    except BaseException:
-        remove_with_side_files(temporary)
-        raise
-    try:
         os.replace(temporary, path)
-    except BaseException:
+    except BaseException as error:
         remove_with_side_files(temporary)
         if old is not None:
             os.close(old)
+        if isinstance(error, _FAILURES):
+            raise ConversionError(f"could not convert {path}: {describe_file_error(error)}") from None
         raise
     fsync_directory(path.parent)
     return Converted(path, before, old is not None and _overwrite_unlinked(old))
