@@ -35,6 +35,7 @@ from support.clock import FakeClock
 from support.pg_server import PostgresServer, PostgresUnavailableError
 from support.reset import DatabaseReset
 
+from desktop.persistence.cipher import KEYCHAIN
 from desktop.persistence.engine import create_database_engine
 from desktop.persistence.engine import sqlite_url as make_sqlite_url
 from desktop.persistence.schema import upgrade_to_head
@@ -55,6 +56,29 @@ def _unavailable(reason: str) -> None:
     if os.environ.get("CI"):
         pytest.fail(f"{reason} [CI is set, so the PostgreSQL tests must not be skipped]", pytrace=False)
     pytest.skip(reason)
+
+
+@pytest.fixture(autouse=True)
+def _forget_passphrases() -> Iterator[None]:
+    """The process keychain of encrypted databases starts empty in each test and is emptied after it."""
+    KEYCHAIN.forget()
+    yield
+    KEYCHAIN.forget()
+
+
+@pytest.fixture
+def file_keyring(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A working OS keyring for this test (and its subprocesses): a JSON file; the fail backend again after it."""
+    import keyring
+    from support.file_keyring import FileKeyring
+
+    store = tmp_path / "keyring.json"
+    monkeypatch.setenv("INCIDENT_LOGGER_TEST_KEYRING", str(store))
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "support.file_keyring.FileKeyring")
+    previous = keyring.get_keyring()
+    keyring.set_keyring(FileKeyring())
+    yield store
+    keyring.set_keyring(previous)
 
 
 @pytest.fixture
