@@ -217,7 +217,13 @@ _AUTO: Any = object()
 
 
 def connect(
-    path: Path, *, key: FileKey | None = _AUTO, options: str = "", timeout: float = 5.0, any_thread: bool = False
+    path: Path,
+    *,
+    key: FileKey | None = _AUTO,
+    options: str = "",
+    timeout: float = 5.0,
+    any_thread: bool = False,
+    cache_kib: int | None = None,
 ) -> Connection:
     """A connection to the SQLite file `path` (URI `options` such as "mode=ro"): the standard driver for a plain
     file, SQLCipher keyed with `key` (default: file_key(path)) for an encrypted one. Raises KeyNeeded."""
@@ -231,6 +237,8 @@ def connect(
     try:
         connection.execute("PRAGMA cipher_log_level = NONE")  # a wrong key is our message, not lines on stderr
         connection.execute(f"PRAGMA key = {key.pragma()}")
+        if cache_kib is not None:
+            connection.execute(f"PRAGMA cache_size = -{int(cache_kib)}")
     except BaseException:
         connection.close()
         raise
