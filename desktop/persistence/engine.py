@@ -15,7 +15,7 @@ from desktop.persistence.private_files import make_private_folder
 
 BUSY_TIMEOUT_MS = 15_000
 IMMEDIATE = "sqlite_begin_immediate"
-ENCRYPTED_CACHE_KIB = 64 * 1024  # decrypted pages kept per connection: a page read again is not decrypted again
+ENCRYPTED_CACHE_KIB = 128 * 1024  # decrypted pages kept per connection (filled as read): not decrypted again
 
 
 def sqlite_url(path: Path) -> str:
