@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QMimeData, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QPlainTextEdit, QTableView, QWidget
 
@@ -25,6 +26,25 @@ TOGGLE_TIP = (
 )
 CLEARED = "Cleared the copied sensitive text from the clipboard."
 StatusMessage = Callable[[str, int], None]
+
+
+# Clipboard managers keep no history of text marked so (KDE's Klipper and others; Windows' clipboard history and
+# cloud clipboard); Klipper would otherwise put a cleared text back from its history.
+SECRET_HINTS = (
+    {"ExcludeClipboardContentFromMonitorProcessing": b"1", "CanIncludeInClipboardHistory": b"\0\0\0\0",
+     "CanUploadToCloudClipboard": b"\0\0\0\0"}
+    if sys.platform == "win32"
+    else {"x-kde-passwordManagerHint": b"secret"}
+)  # fmt: skip
+
+
+def secret_mime(text: str) -> QMimeData:
+    """`text` for the clipboard, marked as a secret for clipboard managers."""
+    mime = QMimeData()
+    mime.setText(text)
+    for name, value in SECRET_HINTS.items():
+        mime.setData(name, QByteArray(value))
+    return mime
 
 
 def copied_message() -> str:
@@ -122,15 +142,25 @@ class ClipboardGuard(QObject):
 
     def copy(self, text: str, *, sensitive: bool) -> None:
         """Put `text` on the clipboard (Edit › Copy); sensitive text is cleared later (unless turned off)."""
-        self._copying = True
-        try:
-            self.clipboard.setText(text)
-        finally:
-            self._copying = False
-        if sensitive and self.enabled:
+        secret = sensitive and self.enabled
+        self._put(secret_mime(text) if secret else text)
+        if secret:
             self._hold(text)
         else:
             self._forget()
+
+    def _put(self, content: str | QMimeData | None) -> None:
+        """Change the clipboard without taking the change for a copy of the user's."""
+        self._copying = True
+        try:
+            if content is None:
+                self.clipboard.clear()
+            elif isinstance(content, QMimeData):
+                self.clipboard.setMimeData(content)
+            else:
+                self.clipboard.setText(content)
+        finally:
+            self._copying = False
 
     def _changed(self) -> None:
         """The clipboard changed (a copy here or in another program): hold it when it came from a sensitive field."""
@@ -143,6 +173,9 @@ class ClipboardGuard(QObject):
             self._forget()
 
     def _hold(self, text: str) -> None:
+        mime = self.clipboard.mimeData()
+        if mime is None or not all(mime.hasFormat(name) for name in SECRET_HINTS):
+            self._put(secret_mime(text))  # the same text, marked for clipboard managers (before they read it)
         self.held = text
         self.timer.start(CLEAR_AFTER_MS)
         self.tell(copied_message(), max(CLEAR_AFTER_MS, 5000))
@@ -157,11 +190,7 @@ class ClipboardGuard(QObject):
         self.timer.stop()
         if held is None or self.clipboard.text() != held:
             return False
-        self._copying = True
-        try:
-            self.clipboard.clear()
-        finally:
-            self._copying = False
+        self._put(None)
         return True
 
     def expire(self) -> None:

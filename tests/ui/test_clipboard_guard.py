@@ -25,7 +25,7 @@ from desktop.services.attachments import AttachmentService, NewFile
 from desktop.services.audit import history
 from desktop.services.records import IncidentService
 from desktop.ui import clipboard_guard
-from desktop.ui.clipboard_guard import SENSITIVE_ROLE, copied_message
+from desktop.ui.clipboard_guard import SECRET_HINTS, SENSITIVE_ROLE, copied_message
 from desktop.ui.dialogs.history_dialog import HistoryModel
 from desktop.ui.forms.attachments_panel import panel_of
 from desktop.ui.main_window import MainWindow
@@ -95,6 +95,12 @@ def type_and_copy(qtbot: QtBot, field: QWidget, text: str) -> None:
     press_copy(qtbot, field)
 
 
+def marked_secret(clipboard: QClipboard) -> bool:
+    """Whether the clipboard's text is marked as a secret for clipboard managers (KDE's, Windows' history)."""
+    mime = clipboard.mimeData()
+    return mime is not None and all(mime.data(name).data() == value for name, value in SECRET_HINTS.items())
+
+
 def wait_past(timeout_ms: int) -> None:
     """Let the event loop run for twice the timeout (what the guard would clear is cleared by then)."""
     deadline = time.monotonic() + 2 * timeout_ms / 1000
@@ -113,11 +119,13 @@ def test_a_suspect_name_copied_in_the_form_leaves_the_clipboard_after_the_timeou
 ) -> None:
     seen: list[tuple[str, str]] = []
     copied_at: list[float] = []
+    hinted: list[bool] = []
 
     def copy_suspect(form: QWidget) -> None:
         type_and_copy(qtbot, form.suspect_names, SUSPECT)  # type: ignore[attr-defined]
         copied_at.append(time.monotonic())
         seen.append((clipboard.text(), window.statusBar().currentMessage()))
+        hinted.append(marked_secret(clipboard))
         type_and_copy(qtbot, form.personal_details, DETAILS)  # type: ignore[attr-defined]
         seen.append((clipboard.text(), window.statusBar().currentMessage()))
         ff.press_save(qtbot, form)  # type: ignore[arg-type]
@@ -125,6 +133,7 @@ def test_a_suspect_name_copied_in_the_form_leaves_the_clipboard_after_the_timeou
     edit_incident(qtbot, window, dialogs, copy_suspect)
     said = "Copied; the clipboard is cleared in 1 s (sensitive)"  # 600 ms, rounded
     assert seen == [(SUSPECT, said), (DETAILS, said)]
+    assert hinted == [True]  # clipboard managers are told to keep no history of it
     qtbot.waitUntil(lambda: clipboard.text() == "", timeout=5000)
     assert time.monotonic() - copied_at[0] >= TIMEOUT_MS / 1000 * 0.9  # not at once: after the timeout
     assert window.statusBar().currentMessage() == clipboard_guard.CLEARED
@@ -172,6 +181,7 @@ def test_other_fields_and_whatever_is_copied_afterwards_stay_on_the_clipboard(
         form.title.setFocus()  # type: ignore[attr-defined]
         press_copy(qtbot, form.title)  # type: ignore[attr-defined]
         seen.append(window.statusBar().currentMessage())
+        assert not marked_secret(clipboard)
         type_and_copy(qtbot, form.suspect_names, SUSPECT)  # type: ignore[attr-defined]
         form.title.setFocus()  # type: ignore[attr-defined]
         press_copy(qtbot, form.title)  # type: ignore[attr-defined]  # copied afterwards: never cleared
@@ -212,7 +222,7 @@ def test_opting_out_keeps_copies_and_the_choice_survives_a_restart(
     toggle.trigger()
     assert not toggle.isChecked()
     edit_incident(qtbot, first, dialogs, copy_suspect)
-    assert "sensitive" not in first.statusBar().currentMessage()
+    assert "sensitive" not in first.statusBar().currentMessage() and not marked_secret(clipboard)
     wait_past(TIMEOUT_MS)
     assert clipboard.text() == SUSPECT
     first.registry[WindowAction.QUIT].trigger()
@@ -272,7 +282,7 @@ def test_ctrl_c_in_a_table_copies_the_selected_row_as_tab_separated_cells_in_the
     press_copy(qtbot, tab.table, select_all=False)
     cells = clipboard.text().split("\t")
     assert cells == row_text(tab, row) and cells[3] == TACOMA and len(cells) == tab.model.columnCount()
-    assert window.statusBar().currentMessage() == "Copied."
+    assert window.statusBar().currentMessage() == "Copied." and not marked_secret(clipboard)
     header = tab.table.horizontalHeader()
     header.moveSection(header.visualIndex(3), 0)  # the title first, as a person dragged it
     press_copy(qtbot, tab.table, select_all=False)
@@ -306,6 +316,7 @@ def test_a_table_copy_with_a_sensitive_column_is_cleared(
     select_incident(qtbot, window)
     press_copy(qtbot, tab.table, select_all=False)
     assert SUSPECT in clipboard.text().split("\t")
+    assert marked_secret(clipboard)
     assert window.statusBar().currentMessage().startswith("Copied; the clipboard is cleared in")
     qtbot.waitUntil(lambda: clipboard.text() == "", timeout=5000)
 
