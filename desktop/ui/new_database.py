@@ -61,10 +61,10 @@ def create(window: MainWindow, path: Path, choice: NewDatabase) -> bool:
             KEYCHAIN.discard_new(path)
     if not switched:
         return False
-    said = f"Created the encrypted database {path.name}."
+    said = f"Created {path.name} (encrypted)."  # short: the status bar shares its width with the badges
     if choice.remember:
         kept = window.session.sessions.remember_passphrase(window.session.database, passphrase)
-        said += (" Its passphrase is kept in the system keyring." if kept else " The system keyring did not keep "
-                 "its passphrase: it will be asked when the database opens.")  # fmt: skip
+        said = (f"Created {path.name} (encrypted, its passphrase in the keyring)." if kept else
+                f"Created {path.name} (encrypted). The keyring did not keep its passphrase.")  # fmt: skip
     window.statusBar().showMessage(said, 10_000)
     return True

@@ -233,6 +233,25 @@ def test_show_reveals_the_typed_passphrase_and_hides_it_again(
     assert modes == ["Normal Hide", "Password Show"]
 
 
+def test_open_another_file_instead_of_the_encrypted_one(
+    encrypted: Path, start_sessions: DatabaseSessions, answerer: Callable[[list[Step]], Answerer], qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+) -> None:  # fmt: skip
+    plain = tmp_path / "plain.sqlite3"
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(plain), ""))
+    before = fingerprint(encrypted)
+
+    def other_file(dialog: PassphraseDialog) -> None:
+        qtbot.keyClick(focused(dialog), Qt.Key.Key_F, Qt.KeyboardModifier.AltModifier)  # Open another &file…
+
+    asked = answerer([other_file])
+    database = open_first_database(start_sessions, sqlite_url(encrypted))
+    asked.check()
+    assert database is not None and database.url == sqlite_url(plain) and not database.encrypted
+    start_sessions.close(database)
+    assert fingerprint(encrypted) == before
+
+
 def test_switching_to_an_encrypted_file_asks_with_cancel_and_opens_it(
     qtbot: QtBot, window: MainWindow, encrypted: Path, dialogs: ScriptedDialogs
 ) -> None:
@@ -322,7 +341,7 @@ def test_new_encrypted_database_holds_a_record_saved_through_the_form(
     database = window.session.database
     assert database.url == sqlite_url(path) and database.encrypted
     assert window.encryption_badge.isVisibleTo(window) and window.database_label.text() == str(path)
-    assert window.statusBar().currentMessage() == "Created the encrypted database secret.sqlite3."
+    assert window.statusBar().currentMessage() == "Created secret.sqlite3 (encrypted)."
     add_facility(qtbot, window, dialogs, MARKER)
     assert facility_named(database, MARKER) is not None
     for file in path.parent.glob(path.name + "*"):
@@ -370,7 +389,7 @@ def test_a_new_encrypted_database_remembered_opens_without_a_question(
     assert window.new_database_file() is True
     dialogs.check()
     assert window.session.database.encrypted
-    assert "Its passphrase is kept in the system keyring." in window.statusBar().currentMessage()
+    assert window.statusBar().currentMessage() == "Created kept.sqlite3 (encrypted, its passphrase in the keyring)."
     assert SECRET in file_keyring.read_text(encoding="utf-8")
     KEYCHAIN.forget()  # another process: the keyring answers
     other = DatabaseSessions(None, clock=clock)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QVBoxLayout,
     QWidget,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from desktop.persistence.cipher import Passphrase
 from desktop.services.session.questions import Locked
+from desktop.ui.widgets.encryption_badge import padlock
 from desktop.ui.widgets.passphrase_field import PassphraseField, remember_box
 
 TITLE = "Encrypted database — Incident Logger"
@@ -80,14 +82,24 @@ class PassphraseDialog(QDialog):
         self.other_button.clicked.connect(lambda: self._end(Pressed.OTHER_FILE))
         self.give_up_button.clicked.connect(self.reject)
         self.field.text_changed.connect(lambda: self.open_button.setEnabled(bool(self.field.text())))
+        icon = QLabel(self)
+        icon.setPixmap(padlock(40))
+        icon.setAlignment(Qt.AlignmentFlag.AlignTop)
+        content = QVBoxLayout()
+        content.addWidget(self.message)
+        content.addWidget(self.path_label)
+        content.addWidget(self.error)
+        content.addSpacing(6)
+        content.addLayout(form)
+        top = QHBoxLayout()
+        top.addWidget(icon)
+        top.addSpacing(8)
+        top.addLayout(content, 1)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.message)
-        layout.addWidget(self.path_label)
-        layout.addWidget(self.error)
-        layout.addSpacing(6)
-        layout.addLayout(form)
+        layout.addLayout(top)
         layout.addSpacing(6)
         layout.addWidget(buttons)
+        self.setMinimumWidth(500)
         if question.tried:
             self.error.setAccessibleName("Error")
             self.field.edit.setAccessibleDescription(self.error.text())

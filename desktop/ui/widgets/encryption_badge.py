@@ -53,7 +53,7 @@ class EncryptionBadge(QWidget):
         layout.setSpacing(4)
         layout.addWidget(self.icon)
         layout.addWidget(self.text)
-        self.setToolTip(TOOLTIP)
+        self.setToolTip(f"<p>{TOOLTIP}</p>")  # rich text: Qt wraps it
         self.setAccessibleName("Database encrypted")
         self.setAccessibleDescription(TOOLTIP)
         self.setVisible(False)

@@ -71,10 +71,12 @@ NO_KEYRING_TIP = ("No system keyring works on this computer (none is installed, 
 
 def remember_box(can_remember: bool, parent: QWidget | None = None) -> QCheckBox:
     """ "Remember in the system keyring", unticked; disabled, with a tooltip that says why, without a keyring."""
-    box = QCheckBox("&Remember in the system keyring", parent)
+    text = "&Remember in the system keyring" + ("" if can_remember else " (none is available here)")
+    box = QCheckBox(text, parent)
     box.setObjectName("remember_box")
     box.setAccessibleName("Remember the passphrase in the system keyring")
     box.setEnabled(can_remember)
-    box.setToolTip(REMEMBER_TIP if can_remember else NO_KEYRING_TIP)
-    box.setAccessibleDescription(box.toolTip())
+    tip = REMEMBER_TIP if can_remember else NO_KEYRING_TIP
+    box.setToolTip(f"<p>{tip}</p>")  # rich text: Qt wraps it
+    box.setAccessibleDescription(tip)
     return box
