@@ -200,11 +200,13 @@ def test_without_a_keyring_remember_is_disabled_and_says_why(
     encrypted: Path, start_sessions: DatabaseSessions, answerer: Callable[[list[Step]], Answerer], qtbot: QtBot
 ) -> None:
     def look(dialog: PassphraseDialog) -> None:
-        qtbot.keyClick(focused(dialog), Qt.Key.Key_Tab)  # the Show button, then past the disabled box to Open
-        assert focused(dialog) is dialog.field.toggle
         qtbot.keyClick(focused(dialog), Qt.Key.Key_Tab)
-        assert focused(dialog) is not dialog.remember
-        qtbot.keyClick(focused(dialog), Qt.Key.Key_Escape)
+        assert focused(dialog) is dialog.field.toggle
+        qtbot.keyClick(focused(dialog), Qt.Key.Key_Tab)  # past the disabled box (and Open, disabled while empty)
+        assert focused(dialog) is dialog.other_button
+        qtbot.keyClick(focused(dialog), Qt.Key.Key_Tab)
+        assert focused(dialog) is dialog.give_up_button
+        qtbot.keyClick(focused(dialog), Qt.Key.Key_Return)  # Enter on a focused button presses that button
 
     asked = answerer([look])
     assert open_first_database(start_sessions, sqlite_url(encrypted)) is None

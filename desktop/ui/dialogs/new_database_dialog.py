@@ -72,9 +72,7 @@ class NewDatabaseDialog(QDialog):
         self.create_button = buttons.addButton("C&reate", QDialogButtonBox.ButtonRole.AcceptRole)
         self.create_button.setObjectName("create_button")
         cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        self.create_button.setDefault(True)  # Enter creates, once it may
-        self.create_button.setAutoDefault(False)
-        cancel.setAutoDefault(False)
+        self.create_button.setDefault(True)  # Enter creates, once it may (on a focused button, Enter presses it)
         self.create_button.clicked.connect(self._create)
         cancel.clicked.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -75,8 +75,7 @@ class PassphraseDialog(QDialog):
         for button, name in ((self.open_button, "open_button"), (self.other_button, "other_file_button"),
                              (self.give_up_button, "give_up_button")):  # fmt: skip
             button.setObjectName(name)
-            button.setAutoDefault(False)
-        self.open_button.setDefault(True)  # Enter in the field opens
+        self.open_button.setDefault(True)  # Enter in the field opens; on a focused button, Enter presses that one
         self.open_button.setEnabled(False)
         self.open_button.clicked.connect(self._open)
         self.other_button.clicked.connect(lambda: self._end(Pressed.OTHER_FILE))
