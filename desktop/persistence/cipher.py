@@ -139,6 +139,12 @@ class Keychain:
                 self._passphrases.insert(0, passphrase)
         return file_key
 
+    def discard_new(self, path: Path) -> None:
+        """Give up creating an encrypted database at `path` (its creation failed or was cancelled): a database
+        created there later is plain unless create_encrypted is called again."""
+        with self._lock:
+            self._new.pop(_normal(path), None)
+
     def new_key(self, path: Path) -> FileKey | None:
         entry = self._new.get(_normal(path))
         return entry[0] if entry is not None else None

@@ -281,6 +281,11 @@ class DatabaseSessions:
             if lock is not None:
                 lock.release()
 
+    def remember_passphrase(self, database: Database, passphrase: Passphrase) -> bool:
+        """Keep the passphrase of the open encrypted `database` in the OS keyring, as "remember" does at opening
+        (File › New database… asks it after creating the file); False when it was not kept."""
+        return _remember(database, passphrase)
+
     def closed_uncleanly(self, database: Database) -> bool:
         """True when the previous program on `database` did not close it (it left its lock file behind: a crash,
         a kill, a power cut): the background check then runs the full integrity_check."""
@@ -381,13 +386,18 @@ def _recall_passphrase(path: Path) -> None:
         KEYCHAIN.add(remembered)
 
 
-def _remember(database: Database, passphrase: Passphrase) -> None:
-    """Keep in the OS keyring the passphrase that opened `database` (the user ticked "remember")."""
+def _remember(database: Database, passphrase: Passphrase) -> bool:
+    """Keep in the OS keyring the passphrase that opened `database` (the user ticked "remember"); False when it
+    did not open it or no keyring took it."""
     path = _sqlite_path(database.url)
     salt = cipher.read_salt(path) if path is not None else None
     opened_by_it = salt is not None and KEYCHAIN.passphrase_of(salt) == passphrase
-    if opened_by_it and salt is not None and not remembered_passphrases.remember(salt, passphrase):
-        log.warning("the OS keyring did not keep the passphrase of %s; it will be asked again", path)
+    if not opened_by_it or salt is None:
+        return False
+    if remembered_passphrases.remember(salt, passphrase):
+        return True
+    log.warning("the OS keyring did not keep the passphrase of %s; it will be asked again", path)
+    return False
 
 
 def _backup_with_same_key(path: Path, backups: tuple[BackupInfo, ...]) -> BackupSummary | None:
