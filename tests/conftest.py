@@ -94,6 +94,18 @@ def sqlite_url(tmp_path: Path) -> str:
 
 
 @pytest.fixture
+def backups(tmp_path: Path) -> Path:
+    """A backup folder in tmp_path (not made yet)."""
+    return tmp_path / "backups"
+
+
+@pytest.fixture
+def service(backups: Path, clock: FakeClock) -> DatabaseSessions:
+    """A session service with the `backups` folder and the fake clock."""
+    return DatabaseSessions(backups, clock=clock)
+
+
+@pytest.fixture
 def sessions(clock: FakeClock) -> DatabaseSessions:
     """The session service the fixtures open their databases through (fake clock, no backup folder)."""
     return DatabaseSessions(None, clock=clock)

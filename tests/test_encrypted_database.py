@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 import sqlcipher3.dbapi2 as sqlcipher
 from support.clock import FakeClock
+from support.scripted import Script
 
 from desktop.domain.records import Facility, Incident
 from desktop.persistence import cipher
@@ -24,23 +25,12 @@ from desktop.services.backup import BackupLabel, back_up, list_backups, restore_
 from desktop.services.backup_worker import BackupJob
 from desktop.services.demo import load_demo
 from desktop.services.records import RecordServices
-from desktop.services.session.questions import QUIT, Answer, Choice, Damaged, Locked, NeedsAnswer, Question
+from desktop.services.session.questions import QUIT, Answer, Choice, Damaged, Locked, NeedsAnswer
 from desktop.services.session.service import DatabaseSessions
 
 SECRET = "correct horse battery staple"
 MARKERS = ("MARKER-SUSPECT-E4R", "MARKER-PERSONAL-E4R", "MARKER-DESCRIPTION-E4R", "MARKER-FACILITY-E4R")
 
-
-class Script:
-    """An `ask` giving its answers in order and keeping the questions."""
-
-    def __init__(self, *answers: Answer) -> None:
-        self.answers = list(answers)
-        self.questions: list[Question] = []
-
-    def __call__(self, question: Question) -> Answer:
-        self.questions.append(question)
-        return self.answers.pop(0)
 
 
 def found_markers(data: bytes) -> list[str]:
@@ -59,16 +49,6 @@ def fill(database: Database) -> str:
 
 def fingerprint(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-@pytest.fixture
-def backups(tmp_path: Path) -> Path:
-    return tmp_path / "backups"
-
-
-@pytest.fixture
-def service(backups: Path, clock: FakeClock) -> DatabaseSessions:
-    return DatabaseSessions(backups, clock=clock)
 
 
 @pytest.fixture
