@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.evidence import TimelineEntry, TimelineEvent, TimelineKind
 from desktop.domain.records import Incident
+from desktop.ui.clipboard_guard import SENSITIVE_ROLE
 from desktop.ui.dialogs.destructive_question import confirm_destructive
 from desktop.ui.dialogs.sensitive_question import ask_to_include_sensitive
 from desktop.ui.dialogs.timeline_event_dialog import TimelineEventDialog
@@ -195,6 +196,7 @@ class TimelinePanel(QWidget):
                 item = QTableWidgetItem(text)
                 item.setToolTip(tip)
                 item.setData(_INDEX, row)
+                item.setData(SENSITIVE_ROLE, entry.sensitive)  # Ctrl+C copies a cell: cleared later when sensitive
                 self.table.setItem(row, column, item)
         self.table.resizeRowsToContents()
         row = next((r for r, e in enumerate(self.entries) if kept and e.ref_uuid == kept), -1)
