@@ -165,8 +165,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         if lock is not None:
             lock.release()
-    if status == 0:
-        passphrase_input.remember_after(args, _sqlite_path(url))
+    passphrase_input.after_command(args, _sqlite_path(url), status)
     return status
 
 

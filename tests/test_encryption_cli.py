@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -28,14 +27,6 @@ from desktop.persistence.remembered_passphrases import KEYRING_SERVICE, account
 from desktop.services.backup import BackupLabel, RotationPolicy, list_backups, rotate_backups
 
 FIRST, SECOND, WRONG = "tangerine harbour 41", "second passphrase 77", "not the passphrase"
-
-
-@pytest.fixture(autouse=True)
-def fresh_keychain() -> Iterator[None]:
-    """What one test's in-process commands learnt is not known to the next."""
-    cipher.KEYCHAIN.forget()
-    yield
-    cipher.KEYCHAIN.forget()
 
 
 @pytest.fixture

@@ -237,9 +237,12 @@ def _unlock_backups(given: _Input, args: argparse.Namespace, path: Path, backup_
               f"or {ENV_PASSPHRASE} to use it", file=sys.stderr)  # fmt: skip
 
 
-def remember_after(args: argparse.Namespace, path: Path | None) -> None:
-    """After a command that succeeded: with --remember, keep the passphrase of its database in the OS keyring."""
-    if not getattr(args, "remember", False) or path is None or getattr(args, "keys_itself", False):
+def after_command(args: argparse.Namespace, path: Path | None, status: int) -> None:
+    """After a command: with --remember and success, keep the passphrase of its database in the OS keyring; a
+    failed --encrypt leaves no pending encrypted creation behind."""
+    if path is not None and status != 0 and getattr(args, "encrypt", False):
+        cipher.KEYCHAIN.discard_new(path)
+    if status != 0 or not getattr(args, "remember", False) or path is None or getattr(args, "keys_itself", False):
         return
     salt = cipher.read_salt(path)
     passphrase = cipher.KEYCHAIN.passphrase_of(salt) if salt is not None else None
