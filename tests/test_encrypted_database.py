@@ -32,7 +32,6 @@ SECRET = "correct horse battery staple"
 MARKERS = ("MARKER-SUSPECT-E4R", "MARKER-PERSONAL-E4R", "MARKER-DESCRIPTION-E4R", "MARKER-FACILITY-E4R")
 
 
-
 def found_markers(data: bytes) -> list[str]:
     return [m for m in MARKERS if m.encode() in data or m.encode("utf-16-le") in data]
 
