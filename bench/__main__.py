@@ -22,6 +22,7 @@ from bench import (
     measure_close,
     measure_csv,
     measure_dashboard,
+    measure_encrypted,
     measure_evidence,
     measure_queries,
     measure_start,
@@ -38,6 +39,7 @@ AREAS: dict[str, Callable[[BenchDatabase], list[Figure]]] = {
     "audit": measure_audit.measure,
     "session": measure_close.measure,
     "start": measure_start.measure,
+    "encrypted": measure_encrypted.measure,
 }
 STANDALONE: dict[str, Callable[[], list[Figure]]] = {  # areas that make their own database
     "evidence": measure_evidence.measure,

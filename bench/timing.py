@@ -40,6 +40,7 @@ class Figure:
     skipped: bool = False  # not measured: the note says why (seconds None without it: a figure of another kind)
     limits: str = ""  # a figure of another kind (memory, bytes): its targets, as text
     within_limits: bool | None = None  # whether it met them (None: no such targets)
+    against: str = "shell"  # what `shell_seconds` timed: the sqlite3 shell, or (encrypted area) the plain file
 
     @property
     def ratio(self) -> float | None:
@@ -69,7 +70,7 @@ class Figure:
         if self.target is not None:
             parts.append(f"< {self.target:g} s")
         if self.target_ratio is not None:
-            parts.append(f"≤ {self.target_ratio:g}× shell")
+            parts.append(f"≤ {self.target_ratio:g}× {self.against}")
         return ", ".join(parts)
 
 

@@ -22,7 +22,7 @@ from desktop.persistence.engine import sqlite_file
 from desktop.persistence.opening import display_url
 from desktop.persistence.private_files import make_private_folder
 from desktop.persistence.unit_of_work import Database
-from desktop.services.session.questions import Answer, Question
+from desktop.services.session.questions import Answer, Locked, Question
 from desktop.services.session.service import DatabaseSessions
 from desktop.timing import mark, quit_after_show
 from desktop.ui.error_dialogs import set_log_file, show_unexpected
@@ -232,7 +232,10 @@ def open_first_database(
     answer was to quit."""
 
     def ask(question: Question) -> Answer:
-        log.warning("cannot open %s: %s", display_url(question.url), question.error)
+        if isinstance(question, Locked):  # an encrypted file asks its passphrase: an ordinary start, no problem
+            log.info("%s is encrypted; asking its passphrase", display_url(question.url))
+        else:
+            log.warning("cannot open %s: %s", display_url(question.url), question.error)
         return answer_at_start(parent, question)
 
     return sessions.open(url, ask, create=create)

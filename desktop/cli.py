@@ -1,4 +1,4 @@
-"""Command line: `incident-logger [gui|demo|list|stats|check] [--database-url URL]`."""
+"""Command line: `incident-logger [gui|demo|list|stats|check|…] [--database-url URL] [--passphrase-file FILE]`."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from typing import NoReturn
 from sqlalchemy.exc import SQLAlchemyError
 
 from desktop import __version__, paths
-from desktop.commands import COMMANDS, MODULE_OF, Command, cannot_open, load_commands
+from desktop.commands import COMMANDS, MODULE_OF, Command, cannot_open, load_commands, passphrase_input
 from desktop.domain.errors import RecordInUseError, RecordNotFoundError, StaleRecordError, StorageError
 from desktop.persistence.engine import sqlite_file
 from desktop.persistence.instance_lock import InstanceLock, InstanceLockedError, acquire_waiting
@@ -113,6 +113,7 @@ def build_parser(
                         help="create the database when there is none at --database-url (without it, a command "
                              "on a missing file refuses, so a mistyped path never starts an empty database; "
                              "demo and import create the default database of the data folder)")  # fmt: skip
+    passphrase_input.add_arguments(parser)
     sub = parser.add_subparsers(dest="command")
     sub.add_parser("gui", help="open the main window (the default)")
     load_commands(commands)
@@ -137,10 +138,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"incident-logger {args.command}: {refused}", file=sys.stderr)
         return 2
     if spec is None:
+        if args.encrypt or args.remember or args.passphrase_file or args.new_passphrase_file:
+            return _cannot_start("--encrypt, --remember and the passphrase files are for the commands; the window "
+                                 "asks for passphrases itself", gui=False)  # fmt: skip
         from desktop.app import run_gui  # PySide6 is loaded only for the window
 
         return run_gui(url, app_paths, create=args.create)
     args.database_url, args.app_paths = url, app_paths
+    try:  # an encrypted database's passphrase, or --encrypt's new one, before anything is opened or locked
+        passphrase_input.unlock(args, _sqlite_path(url), app_paths.backup_dir)
+    except passphrase_input.PassphraseInputError as error:
+        print(f"incident-logger {args.command}: {error}", file=sys.stderr)
+        return 2
     try:
         lock = (
             _lock_for(args.command, url, args.wait)
@@ -152,10 +161,12 @@ def main(argv: Sequence[str] | None = None) -> int:
               file=sys.stderr)  # fmt: skip
         return LOCKED_EXIT
     try:
-        return _run(spec, args, url, app_paths)
+        status = _run(spec, args, url, app_paths)
     finally:
         if lock is not None:
             lock.release()
+    passphrase_input.after_command(args, _sqlite_path(url), status)
+    return status
 
 
 def _cannot_start(message: str, *, gui: bool) -> int:

@@ -35,6 +35,7 @@ from support.clock import FakeClock
 from support.pg_server import PostgresServer, PostgresUnavailableError
 from support.reset import DatabaseReset
 
+from desktop.persistence.cipher import KEYCHAIN
 from desktop.persistence.engine import create_database_engine
 from desktop.persistence.engine import sqlite_url as make_sqlite_url
 from desktop.persistence.schema import upgrade_to_head
@@ -57,6 +58,29 @@ def _unavailable(reason: str) -> None:
     pytest.skip(reason)
 
 
+@pytest.fixture(autouse=True)
+def _forget_passphrases() -> Iterator[None]:
+    """The process keychain of encrypted databases starts empty in each test and is emptied after it."""
+    KEYCHAIN.forget()
+    yield
+    KEYCHAIN.forget()
+
+
+@pytest.fixture
+def file_keyring(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A working OS keyring for this test (and its subprocesses): a JSON file; the fail backend again after it."""
+    import keyring
+    from support.file_keyring import FileKeyring
+
+    store = tmp_path / "keyring.json"
+    monkeypatch.setenv("INCIDENT_LOGGER_TEST_KEYRING", str(store))
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "support.file_keyring.FileKeyring")
+    previous = keyring.get_keyring()
+    keyring.set_keyring(FileKeyring())
+    yield store
+    keyring.set_keyring(previous)
+
+
 @pytest.fixture
 def clock() -> FakeClock:
     """A settable fake clock (naive UTC), starting at 2024-03-01 12:00:00 and standing still."""
@@ -67,6 +91,18 @@ def clock() -> FakeClock:
 def sqlite_url(tmp_path: Path) -> str:
     """URL of a SQLite file in tmp_path that does not exist yet."""
     return make_sqlite_url(tmp_path / "incidents.sqlite3")
+
+
+@pytest.fixture
+def backups(tmp_path: Path) -> Path:
+    """A backup folder in tmp_path (not made yet)."""
+    return tmp_path / "backups"
+
+
+@pytest.fixture
+def service(backups: Path, clock: FakeClock) -> DatabaseSessions:
+    """A session service with the `backups` folder and the fake clock."""
+    return DatabaseSessions(backups, clock=clock)
 
 
 @pytest.fixture

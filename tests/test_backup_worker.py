@@ -32,16 +32,6 @@ REPOSITORY = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture
-def backups(tmp_path: Path) -> Path:
-    return tmp_path / "backups"
-
-
-@pytest.fixture
-def service(backups: Path, clock: FakeClock) -> DatabaseSessions:
-    return DatabaseSessions(backups, clock=clock)
-
-
-@pytest.fixture
 def opened(service: DatabaseSessions, tmp_path: Path) -> Database:
     """The demo data in a file opened with its lock, as the window has it (closed by each test)."""
     database = service.open(sqlite_url(tmp_path / "incidents.sqlite3"))

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from support.protected import (
+    DATABASE_PASSPHRASE,
     EXPORT_PASSPHRASE,
     FILE_MARK,
     MARKERS,
@@ -26,6 +27,7 @@ from support.protected import (
 )
 
 from desktop.cli import main
+from desktop.commands.passphrase_input import ENV_PASSPHRASE as DATABASE_ENV
 from desktop.commands.protection import ENV_PASSPHRASE, ProtectionError, export_passphrase
 from desktop.persistence.engine import sqlite_url
 from desktop.services.protected_zip import PLAIN_WARNING
@@ -36,7 +38,9 @@ needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="po
 
 @pytest.fixture
 def case(tmp_path: Path, sessions: DatabaseSessions, monkeypatch: pytest.MonkeyPatch) -> Iterator[Case]:
+    """The encrypted database; the commands get its passphrase from INCIDENT_LOGGER_PASSPHRASE."""
     monkeypatch.delenv(ENV_PASSPHRASE, raising=False)
+    monkeypatch.setenv(DATABASE_ENV, DATABASE_PASSPHRASE)
     made = Case(tmp_path / "data", sessions)
     try:
         yield made

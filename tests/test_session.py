@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 from support.clock import FakeClock
+from support.scripted import Script
 
 from desktop.domain.records import Facility
 from desktop.persistence.engine import sqlite_url
@@ -26,31 +27,8 @@ from desktop.services.session.questions import (
     Damaged,
     NeedsAnswer,
     Problem,
-    Question,
 )
 from desktop.services.session.service import DatabaseSessions
-
-
-class Script:
-    """An `ask` that gives the answers it was given, in order, and keeps the questions."""
-
-    def __init__(self, *answers: Answer) -> None:
-        self.answers = list(answers)
-        self.questions: list[Question] = []
-
-    def __call__(self, question: Question) -> Answer:
-        self.questions.append(question)
-        return self.answers.pop(0)
-
-
-@pytest.fixture
-def backups(tmp_path: Path) -> Path:
-    return tmp_path / "backups"
-
-
-@pytest.fixture
-def service(backups: Path, clock: FakeClock) -> DatabaseSessions:
-    return DatabaseSessions(backups, clock=clock)
 
 
 def demo_file(service: DatabaseSessions, path: Path) -> Path:

@@ -94,6 +94,7 @@ def cannot_open(command_name: str, url: str, needed: NeedsAnswer) -> str:
 
 # The module of each command, so that a command line imports only its own (tests/test_cli.py checks the table).
 MODULE_OF = {"attachments": "attachments", "backup": "backup", "restore": "backup", "audit": "backup",
+             "encrypt": "encryption", "decrypt": "encryption", "rekey": "encryption",
              "export": "csv", "import": "csv", "evidence": "evidence", "demo": "records", "list": "records",
              "stats": "records", "check": "records", "report": "report", "migrate": "schema",
              "timeline": "timeline"}  # fmt: skip

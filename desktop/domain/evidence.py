@@ -105,6 +105,7 @@ class TimelineEntry:
     source: str = ""
     ref_uuid: str = ""  # the event, attachment or plan item it comes from ("" for the incident itself)
     recorded_at: datetime | None = None
+    sensitive: bool = False  # names a sensitive attachment (only in an unredacted chronology)
 
     @property
     def sort_key(self) -> tuple[object, ...]:

@@ -139,6 +139,12 @@ class Keychain:
                 self._passphrases.insert(0, passphrase)
         return file_key
 
+    def discard_new(self, path: Path) -> None:
+        """Give up creating an encrypted database at `path` (its creation failed or was cancelled): a database
+        created there later is plain unless create_encrypted is called again."""
+        with self._lock:
+            self._new.pop(_normal(path), None)
+
     def new_key(self, path: Path) -> FileKey | None:
         entry = self._new.get(_normal(path))
         return entry[0] if entry is not None else None
@@ -217,7 +223,13 @@ _AUTO: Any = object()
 
 
 def connect(
-    path: Path, *, key: FileKey | None = _AUTO, options: str = "", timeout: float = 5.0, any_thread: bool = False
+    path: Path,
+    *,
+    key: FileKey | None = _AUTO,
+    options: str = "",
+    timeout: float = 5.0,
+    any_thread: bool = False,
+    cache_kib: int | None = None,
 ) -> Connection:
     """A connection to the SQLite file `path` (URI `options` such as "mode=ro"): the standard driver for a plain
     file, SQLCipher keyed with `key` (default: file_key(path)) for an encrypted one. Raises KeyNeeded."""
@@ -231,6 +243,8 @@ def connect(
     try:
         connection.execute("PRAGMA cipher_log_level = NONE")  # a wrong key is our message, not lines on stderr
         connection.execute(f"PRAGMA key = {key.pragma()}")
+        if cache_kib is not None:
+            connection.execute(f"PRAGMA cache_size = -{int(cache_kib)}")
     except BaseException:
         connection.close()
         raise

@@ -15,6 +15,7 @@ from desktop.persistence.private_files import make_private_folder
 
 BUSY_TIMEOUT_MS = 15_000
 IMMEDIATE = "sqlite_begin_immediate"
+ENCRYPTED_CACHE_KIB = 128 * 1024  # decrypted pages kept per connection (filled as read): not decrypted again
 
 
 def sqlite_url(path: Path) -> str:
@@ -56,7 +57,7 @@ def create_database_engine(url: str, *, create: bool = True) -> Engine:
         engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
     else:
         engine = create_engine(url, module=cipher.driver_module(), creator=lambda: cipher.connect(
-            path, key=key, timeout=BUSY_TIMEOUT_MS / 1000, any_thread=True))  # fmt: skip
+            path, key=key, timeout=BUSY_TIMEOUT_MS / 1000, any_thread=True, cache_kib=ENCRYPTED_CACHE_KIB))  # fmt: skip
     _configure_sqlite(engine)
     return engine
 

@@ -43,6 +43,7 @@ class BackupLabel(StrEnum):
     MANUAL = "manual"
     BEFORE_MIGRATION = "before-migration"
     BEFORE_RESTORE = "before-restore"
+    BEFORE_ENCRYPTION = "before-encryption"  # before encrypt, decrypt or rekey; kept like MANUAL (never rotated)
 
     @property
     def label(self) -> str:
@@ -51,6 +52,7 @@ class BackupLabel(StrEnum):
             BackupLabel.MANUAL: "made by hand",
             BackupLabel.BEFORE_MIGRATION: "before a schema upgrade",
             BackupLabel.BEFORE_RESTORE: "before a restore",
+            BackupLabel.BEFORE_ENCRYPTION: "before encrypt, decrypt or rekey",
         }[self]
 
 

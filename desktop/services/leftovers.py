@@ -8,6 +8,7 @@ complete. The temporary name says what it was to become, what kind of work made 
                                             briefing (.pdf); SQLite adds -journal, -wal, -shm beside a backup
     .<target name>.restoring-<pid>[-<n>]    the restored copy of a database, beside it (with -wal, -shm)
     .<target name>.parts-<pid>[-<n>]/       a folder of the pieces of a ZIP or XLSX export (CSV tables, sheets)
+    .<target name>.converting-<pid>[-<n>]   a database or backup encrypted, decrypted or rekeyed, beside it
 
 A run killed with SIGKILL (or by a power cut) cannot remove its temporary file. The next run of the same work
 and `check` find such leftovers and remove those whose process no longer exists (`os.kill(pid, 0)` raises
@@ -35,6 +36,7 @@ class Work(StrEnum):
     BACKUP = "backup"
     RESTORE = "restore"
     EXPORT = "export"  # CSV, ZIP, XLSX, and the briefing PDF
+    CONVERT = "convert"  # encrypt, decrypt, rekey: the converted copy of a database or backup
 
     @property
     def words(self) -> str:
@@ -42,15 +44,16 @@ class Work(StrEnum):
             Work.BACKUP: "an incomplete backup left by an interrupted run",
             Work.RESTORE: "an incomplete restore left by an interrupted run",
             Work.EXPORT: "an incomplete export left by an interrupted run",
+            Work.CONVERT: "an incomplete encryption, decryption or rekeying left by an interrupted run",
         }[self]
 
 
-PARTIAL, RESTORING, PARTS = "partial", "restoring", "parts"
+PARTIAL, RESTORING, PARTS, CONVERTING = "partial", "restoring", "parts", "converting"
 SIDE_FILES = ("-journal", "-wal", "-shm")
 DATABASE_SUFFIXES = (".sqlite3", ".sqlite", ".db")
 EXPORT_SUFFIXES = (".csv", ".zip", ".xlsx", ".pdf")
 _NAME = re.compile(
-    r"^\.(?P<target>.+)\.(?P<marker>partial|restoring|parts)-(?P<pid>[0-9]{1,10})(?:-(?P<n>[0-9]{1,6}))?"
+    r"^\.(?P<target>.+)\.(?P<marker>partial|restoring|parts|converting)-(?P<pid>[0-9]{1,10})(?:-(?P<n>[0-9]{1,6}))?"
     r"(?P<side>-journal|-wal|-shm)?$"
 )
 # Before the names carried the pid (earlier versions), exports and briefings were written through mkstemp
@@ -260,6 +263,8 @@ def human_size(size: int) -> str:
 def _work(marker: str, target: str) -> Work:
     if marker == RESTORING:
         return Work.RESTORE
+    if marker == CONVERTING:
+        return Work.CONVERT
     if marker == PARTS or target.lower().endswith(EXPORT_SUFFIXES):
         return Work.EXPORT
     return Work.BACKUP

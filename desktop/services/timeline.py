@@ -64,7 +64,8 @@ def chronology(incident: Incident, uow: UnitOfWork, *, redact: bool = True) -> l
         text = f"Attachment added: {name} ({attachment.media_type}, {size_text(attachment.size)}){described}"
         assert attachment.added_at is not None
         entries.append(TimelineEntry(_day_of(attachment.added_at), TimelineKind.ATTACHMENT, text,
-                                     attachment.added_by, attachment.uuid, attachment.added_at))  # fmt: skip
+                                     attachment.added_by, attachment.uuid, attachment.added_at,
+                                     sensitive=attachment.sensitive and not redact))  # fmt: skip
     for entry, attachment in uow.timeline.custody(incident.uuid):
         if redact and attachment.sensitive:
             text = "Custody of a sensitive attachment changed hands"
@@ -72,7 +73,7 @@ def chronology(incident: Incident, uow: UnitOfWork, *, redact: bool = True) -> l
             text = f"Custody of {attachment.file_name}: from {entry.received_from} to {entry.received_by}"
             text += f" ({entry.purpose})" if entry.purpose else ""
         entries.append(TimelineEntry(entry.happened, TimelineKind.CUSTODY, text, "", attachment.uuid,
-                                     entry.recorded_at))  # fmt: skip
+                                     entry.recorded_at, sensitive=attachment.sensitive and not redact))  # fmt: skip
     for item in uow.timeline.plan_items(incident.uuid):
         assert item.created_at is not None
         entries.append(TimelineEntry(_day_of(item.created_at), TimelineKind.PLAN_ITEM,

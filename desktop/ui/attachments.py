@@ -22,15 +22,16 @@ log = logging.getLogger(__name__)
 
 
 class OpenedCopies:
-    """One owner-only temporary folder for the verified copies opened (shown in their program, previewed) while
-    the program runs; made when first needed, removed when the program quits (`remove`, also run at exit)."""
+    """One owner-only temporary folder (in memory where the system has one: `memory_folder`) for the verified
+    copies opened (shown in their program, previewed) while the program runs; made when first needed, removed when
+    the program quits (`remove`, also run at exit)."""
 
     def __init__(self) -> None:
         self._folder: Path | None = None
 
     def folder(self) -> Path:
         if self._folder is None or not self._folder.is_dir():
-            self._folder = Path(tempfile.mkdtemp(prefix="incident-logger-open-"))  # 0700
+            self._folder = Path(tempfile.mkdtemp(prefix="incident-logger-open-", dir=memory_folder()))  # 0700
             atexit.register(self.remove)
         return self._folder
 
@@ -38,6 +39,16 @@ class OpenedCopies:
         folder, self._folder = self._folder, None
         if folder is not None and folder.exists():
             shutil.rmtree(folder, onerror=_writable_and_again)
+
+
+def memory_folder() -> str | None:
+    """Where opened copies go: a folder in memory when the system has one (the user's runtime folder, a tmpfs on
+    Linux, else /dev/shm), so the plain copy of an encrypted database's file never reaches the disk; None (the
+    temporary folder) elsewhere."""
+    for candidate in (os.environ.get("XDG_RUNTIME_DIR"), "/dev/shm"):
+        if candidate and os.path.isdir(candidate) and os.access(candidate, os.W_OK | os.X_OK):
+            return candidate
+    return None
 
 
 def _writable_and_again(function: Callable[..., object], path: str, _info: object) -> None:

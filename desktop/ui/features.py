@@ -1,5 +1,5 @@
-"""Plugs the dashboard, CSV, backup/history, briefing, evidence and database-check features into MainWindow: tab,
-signals, registry. The dashboard (QtCharts) is built when its tab is first shown."""
+"""Plugs the dashboard, CSV, backup/history, briefing, evidence, database-check and clipboard features into MainWindow:
+tab, signals, registry. The dashboard (QtCharts) is built when its tab is first shown."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QWidget
 from desktop.paths import AppPaths
 from desktop.ui.background_backup import BackgroundBackups
 from desktop.ui.backup_actions import BackupActions
+from desktop.ui.clipboard_guard import ClipboardGuard, install_clipboard_guard
 from desktop.ui.csv_actions import CsvActions
 from desktop.ui.database_check import DatabaseChecks
 from desktop.ui.evidence_actions import EvidenceActions
@@ -37,6 +38,7 @@ class Features:
     evidence: EvidenceActions
     checks: DatabaseChecks
     background_backups: BackgroundBackups
+    clipboard: ClipboardGuard
 
     @property
     def dashboard(self) -> DashboardTab:
@@ -91,6 +93,5 @@ def install_features(window: MainWindow, app_paths: AppPaths) -> Features:
     checks = DatabaseChecks(window, session, window.settings, restore=backups.restore_action)
     backups.restored.connect(checks.restored)
     window.registry.register(A.CHECK_DATABASE, checks.check_action)
-    return Features(
-        dashboard_page, csv, backups, reports, history_action, evidence, checks, BackgroundBackups(window, session)
-    )
+    return Features(dashboard_page, csv, backups, reports, history_action, evidence, checks,
+                    BackgroundBackups(window, session), install_clipboard_guard(window))  # fmt: skip

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QTabWidget,
     QToolBar,
     QWidget,
@@ -36,12 +35,14 @@ from desktop.ui.empty_states import install_empty_states
 from desktop.ui.error_dialogs import EXPECTED
 from desktop.ui.guide_pages import START, TAB_SECTIONS
 from desktop.ui.icons import app_icon
-from desktop.ui.open_problems import DATABASE_FILTER, SUFFIX
+from desktop.ui.new_database import new_database_file
+from desktop.ui.open_problems import DATABASE_FILTER
 from desktop.ui.record_actions import RecordActions
 from desktop.ui.record_tab import RecordTab
 from desktop.ui.session import Session
 from desktop.ui.settings import WindowSettings
 from desktop.ui.table_models import DirectiveTableModel, FacilityTableModel, IncidentTableModel, PlanItemTableModel
+from desktop.ui.widgets.encryption_badge import EncryptionBadge
 from desktop.ui.widgets.filter_bar import DirectiveFilterBar, FacilityFilterBar, IncidentFilterBar, PlanItemFilterBar
 from desktop.ui.window_actions import WindowAction, create_actions
 from desktop.ui.window_chrome import build_menus, build_toolbar, context_menu, status_label
@@ -97,6 +98,8 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self.fill_recent_menu)
         self.counts_label = status_label(self, "counts_label")
         self.deadlines_label = status_label(self, "deadlines_label")
+        self.encryption_badge = EncryptionBadge(self)
+        self.statusBar().addPermanentWidget(self.encryption_badge)
         self.database_label = status_label(self, "database_label")
         self.database_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.features: Features | None = None
@@ -381,24 +384,15 @@ class MainWindow(QMainWindow):
         path = sqlite_file(database.url)
         shown = str(path) if path is not None else database.display_name
         self.database_label.setText(shown)
-        self.database_label.setToolTip(f"Database: {shown}")
+        self.database_label.setToolTip(f"Database: {shown}" + (" (encrypted)" if database.encrypted else ""))
+        self.encryption_badge.show_encrypted(database.encrypted)
         name = path.name if path is not None else database.display_name
         self.setWindowTitle(f"{name} — Incident Logger")
 
     # ---- databases --------------------------------------------------------------------------------------
     def new_database_file(self) -> bool:
-        start = str(self._database_dir() / f"incidents-new{SUFFIX}")
-        chosen, _ = QFileDialog.getSaveFileName(self, "New database", start, DATABASE_FILTER)
-        if not chosen:
-            return False
-        path = Path(chosen)
-        if not path.suffix:
-            path = path.with_suffix(SUFFIX)
-        if path.exists():
-            QMessageBox.warning(self, "New database", f"{path} already exists and was left as it is.\n\n"
-                                "Use File › Open database… to open it, or choose another name.")  # fmt: skip
-            return False
-        return self.switch_database(sqlite_url(path), create=True)
+        """File › New database…: where, then encrypted or not (desktop.ui.new_database); True once switched to it."""
+        return new_database_file(self, self._database_dir())
 
     def open_database_file(self) -> bool:
         chosen, _ = QFileDialog.getOpenFileName(self, "Open database", str(self._database_dir()), DATABASE_FILTER)

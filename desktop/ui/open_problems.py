@@ -1,9 +1,10 @@
 """The questions of the session service (desktop.services.session) asked in message boxes: another window has the
-database open (open anyway?), there is no database at the path (open another file, or create one there?), the
-file is damaged (restore the newest good backup, choose one, start empty; the damaged file is moved aside only on
-those answers, never on Esc), busy (try again?), or cannot be opened (another file, a new one, or quit).
-`answer_at_start` asks them all while the app starts; `answer_when_switching` asks the same about the file the
-window is to switch to (Cancel keeps the current database) and tells why any other file cannot be opened."""
+database open (open anyway?), the file is encrypted (its passphrase, in desktop.ui.dialogs.passphrase_dialog), there
+is no database at the path (open another file, or create one there?), the file is damaged (restore the newest good
+backup, choose one, start empty; the damaged file is moved aside only on those answers, never on Esc), busy (try
+again?), or cannot be opened (another file, a new one, or quit). `answer_at_start` asks them all while the app
+starts; `answer_when_switching` asks the same about the file the window is to switch to (Cancel keeps the current
+database) and tells why any other file cannot be opened."""
 
 from __future__ import annotations
 
@@ -22,12 +23,14 @@ from desktop.services.session.questions import (
     CannotOpen,
     Choice,
     Damaged,
+    Locked,
     Missing,
     Problem,
     Question,
 )
 from desktop.ui.backup_actions import RestoreDialog, summary_text
 from desktop.ui.dialogs.history_dialog import local_time
+from desktop.ui.dialogs.passphrase_dialog import PassphraseDialog, Pressed
 from desktop.ui.error_dialogs import explain, show_error
 
 TITLE = "Incident Logger"
@@ -56,7 +59,29 @@ def _choose(parent: QWidget | None, question: Question, give_up: str) -> Answer 
         return _busy(parent, question, give_up)
     if isinstance(question, Missing):
         return _missing(parent, question, give_up)
+    if isinstance(question, Locked):
+        return _locked(parent, question, give_up)
     return None
+
+
+def _locked(parent: QWidget | None, question: Locked, give_up: str) -> Answer:
+    """An encrypted file: its passphrase (and whether to remember it), another file, or give up. The passphrase
+    goes only into the Answer, never into a log or the settings."""
+    while True:
+        dialog = PassphraseDialog(question, give_up, parent)
+        try:
+            dialog.exec()
+            pressed, passphrase, remember = dialog.pressed, dialog.passphrase(), dialog.remember.isChecked()
+        finally:
+            dialog.deleteLater()
+        if pressed == Pressed.OPEN and passphrase is not None:
+            return Answer(Choice.PASSPHRASE, passphrase=passphrase, remember=remember and question.can_remember)
+        if pressed != Pressed.OTHER_FILE:
+            return QUIT  # Quit, Cancel, Esc or the dialog closed: the file stays as it was
+        start = question.path.parent if question.path.parent.is_dir() else Path.home()
+        chosen, _ = QFileDialog.getOpenFileName(parent, "Open database", str(start), DATABASE_FILTER)
+        if chosen:
+            return Answer(Choice.OTHER_FILE, url=sqlite_url(Path(chosen)))
 
 
 def _missing(parent: QWidget | None, question: Missing, give_up: str) -> Answer:

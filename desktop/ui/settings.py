@@ -1,5 +1,6 @@
 """What the window remembers between runs (QSettings): geometry, dock/toolbar state, columns, tab, recent databases,
-the briefing's marking and author, the export's profile, when each database file last had a full integrity check."""
+the briefing's marking and author, the export's profile, when each database file last had a full integrity check,
+whether copied sensitive fields are cleared from the clipboard."""
 
 from __future__ import annotations
 
@@ -107,6 +108,14 @@ class WindowSettings:
     def save_briefing(self, marking: str, prepared_by: str) -> None:
         self.settings.setValue("briefing/marking", marking)
         self.settings.setValue("briefing/prepared_by", prepared_by)
+
+    # ---- clipboard --------------------------------------------------------------------------------------
+    def clear_sensitive_copies(self) -> bool:
+        """Whether sensitive text copied to the clipboard is cleared after a while (on unless turned off)."""
+        return str(self.settings.value("privacy/clear_sensitive_copies", "true")).lower() not in ("false", "0")
+
+    def save_clear_sensitive_copies(self, clear: bool) -> None:
+        self.settings.setValue("privacy/clear_sensitive_copies", "true" if clear else "false")
 
     def sync(self) -> None:
         self.settings.sync()

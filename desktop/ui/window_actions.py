@@ -33,6 +33,8 @@ class WindowAction(StrEnum):
     QUIT = "quit"
     UNDO = "undo"
     REDO = "redo"
+    COPY = "copy"
+    CLEAR_SENSITIVE_COPIES = "clear_sensitive_copies"
     NEW = "new"
     EDIT = "edit"
     DELETE = "delete"

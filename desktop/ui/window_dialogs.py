@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -11,6 +12,7 @@ from desktop.domain.records import Directive, Facility, Incident, PlanItem
 from desktop.services.incident_choices import IncidentChoices
 from desktop.services.session.questions import Answer, Question
 from desktop.services.timeline import TimelineService
+from desktop.ui.dialogs.new_database_dialog import NewDatabaseDialog
 from desktop.ui.forms import attachments_panel
 from desktop.ui.forms.attachment_source import AttachmentSource
 from desktop.ui.forms.base import RecordForm
@@ -38,7 +40,8 @@ class FormInputs:
 
 
 class WindowDialogs:
-    """Builds the record forms, the delete question and its refusal, and asks the questions of switching databases.
+    """Builds the record forms, the delete question and its refusal, File › New database's dialog, and asks the
+    questions of switching databases.
 
     The caller runs the dialogs (exec) and reads them; a test passes a subclass that works each dialog as a
     person would, right after it opens, instead of polling for it."""
@@ -107,6 +110,10 @@ class WindowDialogs:
 
     def answer_when_switching(self, parent: QWidget | None, question: Question) -> Answer:
         return answer_when_switching(parent, question)
+
+    def new_database(self, parent: QWidget | None, path: Path, can_remember: bool) -> NewDatabaseDialog:
+        """File › New database…, once the file is chosen: encrypt it with a passphrase (remembered or not), or not."""
+        return NewDatabaseDialog(path, can_remember, parent)
 
 
 def answered(box: QMessageBox, role: QMessageBox.ButtonRole) -> bool:

@@ -69,7 +69,6 @@ class Case:
 
     def close(self) -> None:
         self.sessions.close(self.database)
-        KEYCHAIN.forget()
 
 
 def files_under(*folders: Path) -> list[Path]:

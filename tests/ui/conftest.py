@@ -21,6 +21,7 @@ from desktop.paths import AppPaths
 from desktop.persistence.unit_of_work import Database
 from desktop.services.session.questions import Answer, Question
 from desktop.services.session.service import DatabaseSessions
+from desktop.ui.dialogs.new_database_dialog import NewDatabaseDialog
 from desktop.ui.forms.base import RecordForm
 from desktop.ui.main_window import MainWindow
 from desktop.ui.session import Session
@@ -143,6 +144,9 @@ class ScriptedDialogs(WindowDialogs):
 
     def cannot_delete(self, parent: QWidget | None, record: Record, reason: str) -> QMessageBox:
         return self._worked(super().cannot_delete(parent, record, reason))
+
+    def new_database(self, parent: QWidget | None, path: Path, can_remember: bool) -> NewDatabaseDialog:
+        return self._worked(super().new_database(parent, path, can_remember))
 
     def answer_when_switching(self, parent: QWidget | None, question: Question) -> Answer:
         self._worked(None)  # the question box is made and run in one call: the step finds it as the modal widget

@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import re
 import stat
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -389,3 +390,23 @@ def test_remove_cancelled_keeps_the_file(qtbot: QtBot, services: ff.Services, co
     click(qtbot, panel.buttons["remove"])
     assert done == ["worked"]
     assert len(stored(services, record)) == 1
+
+
+def test_opened_copies_go_to_a_folder_in_memory_when_the_system_has_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The plain copy of an encrypted database's file handed to another program: in the user's runtime folder
+    (a tmpfs on Linux), never on the disk, and removed on quitting."""
+    runtime = tmp_path / "runtime"
+    runtime.mkdir(mode=0o700)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
+    opened = OpenedCopies()
+    folder = opened.folder()
+    assert folder.parent == runtime and folder.stat().st_mode & 0o777 == 0o700
+    opened.remove()
+    assert not folder.exists()
+    monkeypatch.delenv("XDG_RUNTIME_DIR")
+    other = OpenedCopies()
+    expected = "/dev/shm" if Path("/dev/shm").is_dir() else tempfile.gettempdir()
+    assert str(other.folder().parent) == expected
+    other.remove()

@@ -55,8 +55,8 @@ def test_window_shows_the_demo_records_with_counts(window: MainWindow) -> None:
     assert window.counts_label.text() == "3 plan items"  # the memo's plan and two countermeasures
     assert [a.text() for a in window.menuBar().actions()] == ["&File", "&Edit", "&View", "&Records", "&Help"]
     edit = [a.objectName() for a in window.menus["edit"].actions() if a.objectName()]
-    assert edit == ["undo_action", "redo_action", "new_action", "edit_action", "delete_action", "find_action",
-                    "clear_filters_action"]  # fmt: skip
+    assert edit == ["undo_action", "redo_action", "copy_action", "clear_sensitive_copies_action", "new_action",
+                    "edit_action", "delete_action", "find_action", "clear_filters_action"]  # fmt: skip
 
 
 def test_typing_in_the_search_box_filters_after_a_pause(qtbot: QtBot, window: MainWindow) -> None:

@@ -11,7 +11,7 @@ import pytest
 from conftest import ScriptedDialogs, Today, click_header
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QLabel, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMenu, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy.exc import OperationalError
 from support.clock import FakeClock
@@ -88,15 +88,24 @@ def test_reset_columns_puts_them_back(qtbot: QtBot, window: MainWindow) -> None:
 
 
 def test_new_database_then_open_the_first_again(
-    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qsettings: QSettings
-) -> None:
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qsettings: QSettings,
+    dialogs: ScriptedDialogs,
+) -> None:  # fmt: skip
     first_url = window.session.database.url
     window.undo_stack.push(CreateRecord.perform(window.session.services.facilities,
                                                 Facility(name="Only in the first file"),
                                                 window.session.changed))  # fmt: skip
     assert window.undo_stack.canUndo()
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "second"), ""))
+
+    def plain(dialog: QWidget) -> None:  # untick "Encrypt with a passphrase" (Shift+Tab from the passphrase), Create
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab)
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+
+    dialogs.then(plain)
     window.registry[WindowAction.NEW_DATABASE].trigger()
+    dialogs.check()
 
     second = tmp_path / "second.sqlite3"
     assert second.is_file()

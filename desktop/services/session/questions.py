@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
+from desktop.persistence.cipher import Passphrase
 from desktop.persistence.instance_lock import LockOwner
 from desktop.persistence.integrity import FileCheck
 from desktop.services.backup import BackupInfo, BackupSummary
@@ -24,6 +25,7 @@ class Choice(StrEnum):
     START_EMPTY = "start_empty"  # damaged, no good backup: keep it aside, start with an empty database
     OTHER_FILE = "other_file"  # open `Answer.url` instead
     NEW_FILE = "new_file"  # create and open `Answer.url` instead
+    PASSPHRASE = "passphrase"  # locked: try `Answer.passphrase` (kept in the OS keyring when `Answer.remember`)
     QUIT = "quit"  # give up: at start-up the app quits; when switching, the current database stays
 
 
@@ -114,6 +116,20 @@ class Missing(Question):
 
 
 @dataclass(frozen=True, eq=False)
+class Locked(Question):
+    """The file is encrypted and no passphrase known yet opens it (`tried`: one was given and failed). It was not
+    changed; a wrong passphrase never writes anything."""
+
+    path: Path
+    tried: bool
+    can_remember: bool  # an OS keyring works here, so "remember" may be offered
+
+    @property
+    def choices(self) -> tuple[Choice, ...]:
+        return (Choice.PASSPHRASE, Choice.OTHER_FILE, Choice.QUIT)
+
+
+@dataclass(frozen=True, eq=False)
 class CannotOpen(Question):
     """The database cannot be used (`problem` says why); another file, a new one, or quit."""
 
@@ -129,6 +145,8 @@ class Answer:
     choice: Choice
     url: str | None = None  # OTHER_FILE, NEW_FILE
     backup: Path | None = None  # CHOOSE_BACKUP
+    passphrase: Passphrase | None = None  # PASSPHRASE
+    remember: bool = False  # PASSPHRASE: keep it in the OS keyring
 
 
 QUIT = Answer(Choice.QUIT)

@@ -11,7 +11,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import overload
 
+from desktop.persistence import cipher, remembered_passphrases
 from desktop.persistence.backup_copy import PAGES_PER_STEP
+from desktop.persistence.cipher import KEYCHAIN, Passphrase
 from desktop.persistence.disk_space import no_room
 from desktop.persistence.engine import sqlite_file
 from desktop.persistence.instance_lock import InstanceLock, InstanceLockedError, current_owner
@@ -23,6 +25,7 @@ from desktop.services.backup import (
     BackupError,
     BackupInfo,
     BackupLabel,
+    BackupSummary,
     RestoreResult,
     RotationPolicy,
     back_up,
@@ -41,6 +44,7 @@ from desktop.services.session.questions import (
     CannotOpen,
     Choice,
     Damaged,
+    Locked,
     Missing,
     NeedsAnswer,
     OpenElsewhereError,
@@ -92,11 +96,14 @@ class DatabaseSessions:
         without automatic backups), as a headless command or "Open anyway" does. `create=False`
         asks (Missing) before creating a SQLite file that does not exist; NEW_FILE is the answer that creates it."""
         pending: Question | None = None
+        remember: Passphrase | None = None
         while True:
             if pending is None:
                 missing = None if create else self._missing(url)
                 found = missing if missing is not None else self._attempt(url, lock=lock)
                 if isinstance(found, Database):
+                    if remember is not None:
+                        _remember(found, remember)
                     return found
                 pending = found
             question, pending = pending, None
@@ -114,6 +121,11 @@ class DatabaseSessions:
                     raise ValueError(f"{answer.choice} needs the URL to open")
                 url, lock = answer.url, True
                 create = create or answer.choice == Choice.NEW_FILE
+            elif answer.choice == Choice.PASSPHRASE:
+                if answer.passphrase is None:
+                    raise ValueError("PASSPHRASE needs the passphrase to try")
+                KEYCHAIN.add(answer.passphrase)
+                remember = answer.passphrase if answer.remember else None
             elif isinstance(question, Damaged):
                 pending = self.repair(question, answer)  # None: repaired, open again
 
@@ -137,6 +149,8 @@ class DatabaseSessions:
             path = sqlite_file(url)
         except Exception as error:  # not a URL at all
             return self._question(url, error)
+        if path is not None:
+            _recall_passphrase(path)
         if lock and path is not None:
             held = InstanceLock(path)
             try:
@@ -166,6 +180,14 @@ class DatabaseSessions:
             backups = tuple(list_backups(self.backup_dir, check.path)) if self.backup_dir is not None else ()
             if check.state == FileState.NOT_OURS and backups:  # it was ours: overwritten or its header wiped
                 detail = f"{check.detail}, yet it has backups, so it was an Incident Logger database"
+                check = replace(check, state=FileState.DAMAGED, detail=detail)
+            if check.state == FileState.LOCKED:
+                opened = _backup_with_same_key(check.path, backups)
+                if opened is None:
+                    return Locked(url, error, check.message, check.path, "does not open" in check.detail,
+                                  remembered_passphrases.keyring_available())  # fmt: skip
+                detail = (f"its first page cannot be read, yet the passphrase opens its backup of "
+                          f"{opened.info.taken_at:%Y-%m-%d %H:%M} UTC, made with the same key")  # fmt: skip
                 check = replace(check, state=FileState.DAMAGED, detail=detail)
             if check.state == FileState.DAMAGED:
                 newest = newest_good_backup(self.backup_dir, check.path) if backups and self.backup_dir else None
@@ -259,6 +281,11 @@ class DatabaseSessions:
             if lock is not None:
                 lock.release()
 
+    def remember_passphrase(self, database: Database, passphrase: Passphrase) -> bool:
+        """Keep the passphrase of the open encrypted `database` in the OS keyring, as "remember" does at opening
+        (File › New database… asks it after creating the file); False when it was not kept."""
+        return _remember(database, passphrase)
+
     def closed_uncleanly(self, database: Database) -> bool:
         """True when the previous program on `database` did not close it (it left its lock file behind: a crash,
         a kill, a power cut): the background check then runs the full integrity_check."""
@@ -347,6 +374,44 @@ def _sqlite_path(url: str) -> Path | None:
         return sqlite_file(url)
     except Exception:  # not a URL at all
         return None
+
+
+def _recall_passphrase(path: Path) -> None:
+    """The passphrase of an encrypted file that the OS keyring remembers, made known before the file is opened."""
+    salt = cipher.read_salt(path)
+    if salt is None or KEYCHAIN.passphrase_of(salt) is not None:
+        return
+    remembered = remembered_passphrases.recall(salt)
+    if remembered is not None:
+        KEYCHAIN.add(remembered)
+
+
+def _remember(database: Database, passphrase: Passphrase) -> bool:
+    """Keep in the OS keyring the passphrase that opened `database` (the user ticked "remember"); False when it
+    did not open it or no keyring took it."""
+    path = _sqlite_path(database.url)
+    salt = cipher.read_salt(path) if path is not None else None
+    opened_by_it = salt is not None and KEYCHAIN.passphrase_of(salt) == passphrase
+    if not opened_by_it or salt is None:
+        return False
+    if remembered_passphrases.remember(salt, passphrase):
+        return True
+    log.warning("the OS keyring did not keep the passphrase of %s; it will be asked again", path)
+    return False
+
+
+def _backup_with_same_key(path: Path, backups: tuple[BackupInfo, ...]) -> BackupSummary | None:
+    """A backup of the locked file `path` that shares its salt (so its key) and opens with a passphrase given:
+    then the passphrase is right and the file itself is damaged. None when there is none."""
+    salt = cipher.read_salt(path)
+    if salt is None or not KEYCHAIN.known:
+        return None
+    for info in backups:
+        if cipher.read_salt(info.path) == salt:
+            summary = verify_backup(info.path)
+            if summary.ok:
+                return summary
+    return None
 
 
 def _try_lock(path: Path) -> InstanceLock | InstanceLockedError | None:

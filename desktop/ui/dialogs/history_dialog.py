@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 from desktop.domain.changes import SENSITIVE_SHOWN, is_fingerprint
 from desktop.domain.enums import CODED_FIELDS, AuditAction
 from desktop.domain.kinds import RecordKind
-from desktop.domain.records import AuditEntry
+from desktop.domain.records import SENSITIVE_INCIDENT_FIELDS, AuditEntry
+from desktop.ui.clipboard_guard import SENSITIVE_ROLE
 
 Index = QModelIndex | QPersistentModelIndex
 EMPTY = "(empty)"
@@ -101,6 +102,8 @@ class HistoryModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(entry, field, old, new, column)
+        if role == SENSITIVE_ROLE:  # kept as typed (`audit sensitive keep`): a copy of it leaves the clipboard later
+            return column in (self.COL_OLD, self.COL_NEW) and field in SENSITIVE_INCIDENT_FIELDS
         if role == Qt.ItemDataRole.ToolTipRole and column in (self.COL_OLD, self.COL_NEW):
             full = value_text(field, old if column == self.COL_OLD else new)
             return full if len(full) > SHOWN_CHARACTERS or "\n" in full else None

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.evidence import Attachment, size_text
 from desktop.domain.kinds import RecordKind
+from desktop.ui.clipboard_guard import SENSITIVE_ROLE
 from desktop.ui.dialogs.custody_dialog import CustodyDialog, DetailsDialog, local_time
 from desktop.ui.dialogs.destructive_question import confirm_destructive
 from desktop.ui.forms.attachment_source import AttachmentProblem, AttachmentSource
@@ -174,6 +175,8 @@ class AttachmentsPanel(QGroupBox):
                                     attachment.description.replace("\n", " "),
                                     "Yes" if attachment.sensitive else ""])  # fmt: skip
             item.setData(0, Qt.ItemDataRole.UserRole, attachment.uuid)
+            for column in range(len(HEADERS)):  # Ctrl+C copies a cell: a sensitive file's is cleared later
+                item.setData(column, SENSITIVE_ROLE, attachment.sensitive)
             item.setToolTip(0, f"SHA-256 {attachment.sha256}")
             self.list.addTopLevelItem(item)
             if attachment.uuid == keep:

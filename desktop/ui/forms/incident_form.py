@@ -20,9 +20,10 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.enums import AttackType, DamageStatus, Severity, TargetType
 from desktop.domain.kinds import RecordKind
-from desktop.domain.records import Incident
+from desktop.domain.records import SENSITIVE_INCIDENT_FIELDS, Incident
 from desktop.domain.validation import FieldError, incident_date_warnings, incident_errors
 from desktop.domain.values import PartialDate
+from desktop.ui.clipboard_guard import mark_sensitive
 from desktop.ui.forms.base import RecordForm
 from desktop.ui.forms.facility_choice import FacilityChoice
 from desktop.ui.forms.fields import (
@@ -97,6 +98,7 @@ class IncidentForm(RecordForm):
         self.sources = TextBox(3)
         self.suspect_names = TextBox(2)
         self.personal_details = TextBox(2)
+        mark_sensitive(*(getattr(self, name) for name in SENSITIVE_INCIDENT_FIELDS))  # copies leave the clipboard
         self.related = RelatedIncidentsField(record)  # links (issue 10): `related.attach(IncidentChoices)` searches
         self.timeline = TimelinePanel(record)  # `timeline.attach(TimelineService)`: stored at once, not on Save
 

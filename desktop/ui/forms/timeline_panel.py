@@ -32,6 +32,7 @@ from desktop.domain.records import Incident
 from desktop.persistence.cipher import Passphrase
 from desktop.persistence.unit_of_work import Database
 from desktop.services.protected_zip import protected_target
+from desktop.ui.clipboard_guard import SENSITIVE_ROLE
 from desktop.ui.dialogs.destructive_question import confirm_destructive
 from desktop.ui.dialogs.sensitive_question import ask_to_include_sensitive
 from desktop.ui.dialogs.timeline_event_dialog import TimelineEventDialog
@@ -204,6 +205,7 @@ class TimelinePanel(QWidget):
                 item = QTableWidgetItem(text)
                 item.setToolTip(tip)
                 item.setData(_INDEX, row)
+                item.setData(SENSITIVE_ROLE, entry.sensitive)  # Ctrl+C copies a cell: cleared later when sensitive
                 self.table.setItem(row, column, item)
         self.table.resizeRowsToContents()
         row = next((r for r, e in enumerate(self.entries) if kept and e.ref_uuid == kept), -1)

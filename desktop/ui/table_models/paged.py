@@ -15,6 +15,7 @@ from desktop.domain.errors import StorageError
 from desktop.domain.kinds import RecordKind
 from desktop.domain.queries import Page
 from desktop.persistence.opening import describe_error
+from desktop.ui.clipboard_guard import SENSITIVE_ROLE
 
 R = TypeVar("R")
 Index = QModelIndex | QPersistentModelIndex
@@ -38,6 +39,7 @@ class Column(Generic[R]):
     width_chars: int = 12  # a sensible first width, before the user resizes it
     stretch: bool = False  # takes the width the other columns leave
     header_tip: str = ""  # the header's tooltip (default: "Sort by …" or "… (not sortable)")
+    sensitive: bool = False  # copied to the clipboard, it is cleared later (desktop/ui/clipboard_guard.py)
 
 
 class PagedTableModel(QAbstractTableModel, Generic[R]):
@@ -146,6 +148,8 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.UserRole:
             return getattr(record, "uuid", None)
+        if role == SENSITIVE_ROLE:
+            return column.sensitive
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
