@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import json
 import tempfile
+import traceback
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -211,3 +212,27 @@ def test_a_short_passphrase_is_refused_before_the_package_is_written(case: Case,
     with pytest.raises(PackageError, match="at least 8 characters"):
         export_package(case.database, case.incident.uuid, tmp_path / "p.zip", protect=Passphrase("1234567"))
     assert not (tmp_path / "p.zip").exists()
+
+
+def test_the_export_passphrase_is_in_no_traceback_audit_entry_or_file(case: Case, tmp_path: Path) -> None:
+    """A protected export that fails midway: its traceback, with every frame's local variables, does not hold the
+    passphrase; neither do the audit trail nor any file written."""
+
+    def fail(done: int, total: int) -> bool:
+        if done:
+            raise RuntimeError("the export stopped")
+        return True
+
+    out = folder(tmp_path, "out")
+    for suffix in ("csv", "xlsx"):
+        with pytest.raises(RuntimeError) as raised:
+            export_file(case.database, out / f"incidents.{suffix}", ExportOptions(redaction=Redaction.NONE,
+                        profile=Profile.SPREADSHEET), fail, protect=KEY)  # fmt: skip
+        shown = "".join(traceback.TracebackException.from_exception(raised.value, capture_locals=True).format())
+        assert "ProtectedZip" in shown and EXPORT_PASSPHRASE not in shown
+    export_file(case.database, out / "incidents.csv", ExportOptions(redaction=Redaction.NONE), protect=KEY)
+    assert EXPORT_PASSPHRASE not in repr(KEY)
+    trail = [str(e.changes) for e in history(case.database, "")]
+    assert trail and all(EXPORT_PASSPHRASE not in text for text in trail)
+    for path in [p for p in tmp_path.rglob("*") if p.is_file()]:
+        assert EXPORT_PASSPHRASE.encode() not in path.read_bytes(), path

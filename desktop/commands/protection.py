@@ -38,23 +38,27 @@ def _on_terminal() -> bool:
 def export_passphrase(args: argparse.Namespace, *, ask: Callable[[str], str] = getpass.getpass,
                       on_terminal: Callable[[], bool] = _on_terminal) -> Passphrase | None:  # fmt: skip
     """The passphrase `--protect` asks for (None without --protect): from --export-passphrase-file, else the
-    environment variable, else asked twice on the terminal. ProtectionError says why there is none."""
+    environment variable, else asked twice on the terminal. ProtectionError says why there is none. (The text is
+    wrapped in a Passphrase at once: no local variable of a traceback holds it.)"""
     passphrase_file: Path | None = args.export_passphrase_file
     if not args.protect:
         if passphrase_file is not None:
             raise ProtectionError("--export-passphrase-file is the passphrase of --protect; give --protect too")
         return None
     if passphrase_file is not None:
-        text, source = _first_line(passphrase_file), f"--export-passphrase-file {passphrase_file}"
-    elif ENV_PASSPHRASE in os.environ:
-        text, source = os.environ[ENV_PASSPHRASE], ENV_PASSPHRASE
-    elif on_terminal():
-        text, source = ask("Passphrase of the protected ZIP: "), "--protect"
-        if ask("The same passphrase again: ") != text:
-            raise ProtectionError("--protect: the two passphrases differ; nothing was written")
-    else:
+        return _checked(_first_line(passphrase_file), f"--export-passphrase-file {passphrase_file}")
+    if ENV_PASSPHRASE in os.environ:
+        return _checked(os.environ[ENV_PASSPHRASE], ENV_PASSPHRASE)
+    if not on_terminal():
         raise ProtectionError(f"--protect needs a passphrase and there is no terminal to ask it on: give "
                               f"--export-passphrase-file FILE or set {ENV_PASSPHRASE}")  # fmt: skip
+    first = _checked(ask("Passphrase of the protected ZIP: "), "--protect")
+    if _checked(ask("The same passphrase again: "), "--protect") != first:
+        raise ProtectionError("--protect: the two passphrases differ; nothing was written")
+    return first
+
+
+def _checked(text: str, source: str) -> Passphrase:
     if problem := passphrase_problem(text):
         raise ProtectionError(f"{source}: {problem}")
     return Passphrase(text)
