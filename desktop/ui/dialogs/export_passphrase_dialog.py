@@ -18,6 +18,7 @@ class ExportPassphraseDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("export_passphrase_dialog")
         self.setWindowTitle("Protect the export with a passphrase")
+        self.setMinimumWidth(480)  # the title and the explanation readable, not a narrow column
         self._chosen: Passphrase | None = None
         intro = QLabel(f"{written.name} will be a ZIP file whose content is encrypted (AES-256). Whoever opens it "
                        "needs this passphrase (7-Zip and WinZip ask for it). Keep the passphrase apart from the file: "
@@ -70,6 +71,7 @@ class ExportPassphraseDialog(QDialog):
         problem = self.problem()
         self.write_button.setEnabled(not problem)
         self.problem_label.setText(problem)
+        self.problem_label.setVisible(bool(problem))  # no empty gap above the buttons once all is well
 
     def _next_field(self) -> None:
         """Enter in the first field goes on to the second while Write is not yet enabled."""
