@@ -13,53 +13,21 @@ from urllib.parse import quote
 
 import sqlcipher3.dbapi2 as sqlcipher
 
+from desktop.domain.passphrases import MIN_PASSPHRASE as MIN_PASSPHRASE  # re-exported
+from desktop.domain.passphrases import Passphrase as Passphrase  # re-exported: the persistence callers' name
+from desktop.domain.passphrases import passphrase_problem as passphrase_problem  # re-exported
 from desktop.persistence.file_sniff import NOT_SQLITE, foreign_format, looks_like_sqlite
 
 SALT_SIZE = 16  # SQLCipher 4 keeps a file's random salt in its first 16 bytes, in the clear
 KEY_SIZE = 32
 KDF_ITERATIONS = 256_000  # SQLCipher 4's default: PBKDF2-HMAC-SHA512, so `PRAGMA key = 'passphrase'` opens our files
 KDF_HASH = "sha512"
-MIN_PASSPHRASE = 8
 MIN_PAGE = 512  # an encrypted file is a whole number of pages, each a power of two of at least 512 bytes
 
 Error: tuple[type[Exception], ...] = (sqlite3.Error, sqlcipher.Error)
 DatabaseError: tuple[type[Exception], ...] = (sqlite3.DatabaseError, sqlcipher.DatabaseError)
 OperationalError: tuple[type[Exception], ...] = (sqlite3.OperationalError, sqlcipher.OperationalError)
 Connection = sqlite3.Connection  # a sqlcipher3 connection has the same methods; typed as the standard one
-
-
-class Passphrase:
-    """A passphrase kept out of reprs, logs and tracebacks' argument lists: `reveal()` is the only way to read it."""
-
-    __slots__ = ("_text",)
-
-    def __init__(self, text: str) -> None:
-        if not text:
-            raise ValueError("the passphrase is empty")
-        self._text = text
-
-    def reveal(self) -> str:
-        return self._text
-
-    def __repr__(self) -> str:
-        return "Passphrase(<hidden>)"
-
-    __str__ = __repr__
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Passphrase) and other._text == self._text
-
-    def __hash__(self) -> int:
-        return hash(self._text)
-
-
-def passphrase_problem(text: str) -> str:
-    """Why a new passphrase is refused ("" when it is accepted)."""
-    if len(text) < MIN_PASSPHRASE:
-        return f"a passphrase needs at least {MIN_PASSPHRASE} characters"
-    if text != text.strip():
-        return "a passphrase may not begin or end with a space (it would be lost when typed again)"
-    return ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.domain.kinds import RecordKind
-from desktop.persistence.cipher import Passphrase
+from desktop.domain.passphrases import Passphrase
 from desktop.persistence.unit_of_work import Database
 from desktop.services.csv.export import ExportOptions, ExportResult
 from desktop.services.csv.files import export_file, written_files

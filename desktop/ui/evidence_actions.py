@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from desktop.domain.errors import RecordNotFoundError, StorageError
 from desktop.domain.evidence import size_text
 from desktop.domain.kinds import RecordKind
-from desktop.persistence.cipher import Passphrase
+from desktop.domain.passphrases import Passphrase
 from desktop.services.attachments import AttachmentService
 from desktop.services.evidence_package import PackageError, export_package, withheld_text
 from desktop.services.records import IncidentService

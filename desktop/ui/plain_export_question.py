@@ -6,14 +6,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
+from typing import Protocol
 from weakref import WeakKeyDictionary
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
-from desktop.persistence.cipher import Passphrase
-from desktop.persistence.unit_of_work import Database
+from desktop.domain.passphrases import Passphrase
 from desktop.services.protected_zip import PLAIN_WARNING, warns_plain
+from desktop.services.protected_zip import protected_target as protected_target  # for the forms: they reach no service
 from desktop.ui.dialogs.export_passphrase_dialog import ExportPassphraseDialog
 
 QUESTION_NAME = "plain_export_question"
@@ -23,20 +24,27 @@ Write = Callable[[Passphrase | None], None]
 Opened = Callable[[QDialog], None]
 
 
+class Encryptable(Protocol):
+    """An open database as this question needs it (persistence's Database): whether it is encrypted."""
+
+    @property
+    def encrypted(self) -> bool: ...
+
+
 class Choice(Enum):
     PROTECT = "protect"
     PLAIN = "plain"
 
 
-_CHOSEN: WeakKeyDictionary[Database, Choice] = WeakKeyDictionary()  # per open database: forgotten with it
+_CHOSEN: WeakKeyDictionary[Encryptable, Choice] = WeakKeyDictionary()  # per open database: forgotten with it
 
 
-def chosen(database: Database) -> Choice | None:
+def chosen(database: Encryptable) -> Choice | None:
     """What the person chose for this open database's unredacted exports (None: not asked yet, or cancelled)."""
     return _CHOSEN.get(database)
 
 
-def export_with_protection(parent: QWidget, database: Database, *, sensitive: bool, written: Path, write: Write,
+def export_with_protection(parent: QWidget, database: Encryptable, *, sensitive: bool, written: Path, write: Write,
                            opened: Opened | None = None) -> None:  # fmt: skip
     """Call `write(None)` at once unless the export holds sensitive fields (`sensitive`) and `database` is encrypted.
     Then ask, window-modal, the first time for this open database: "Protect with a passphrase (ZIP)…" (the passphrase
@@ -93,7 +101,7 @@ def _later(call: Callable[[], None]) -> None:
     QTimer.singleShot(0, call)
 
 
-def _ask_passphrase(parent: QWidget, database: Database, written: Path, write: Write, opened: Opened | None) -> None:
+def _ask_passphrase(parent: QWidget, database: Encryptable, written: Path, write: Write, opened: Opened | None) -> None:
     dialog = ExportPassphraseDialog(parent, written)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

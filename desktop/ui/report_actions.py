@@ -12,8 +12,8 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
 from desktop.domain.errors import StorageError
+from desktop.domain.passphrases import Passphrase
 from desktop.domain.queries import IncidentFilter
-from desktop.persistence.cipher import Passphrase
 from desktop.persistence.unit_of_work import Database
 from desktop.services.protected_zip import protected_target
 from desktop.services.records import FacilityService

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from desktop.persistence.cipher import Passphrase, passphrase_problem
+from desktop.domain.passphrases import Passphrase, passphrase_problem
 
 
 class ExportPassphraseDialog(QDialog):

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
-from desktop.persistence.cipher import Passphrase, passphrase_problem
+from desktop.domain.passphrases import Passphrase, passphrase_problem
 from desktop.ui.widgets.passphrase_field import PassphraseField, remember_box
 
 TITLE = "New database — Incident Logger"

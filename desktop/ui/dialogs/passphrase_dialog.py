@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.persistence.cipher import Passphrase
+from desktop.domain.passphrases import Passphrase
 from desktop.services.session.questions import Locked
 from desktop.ui.widgets.encryption_badge import padlock
 from desktop.ui.widgets.passphrase_field import PassphraseField, remember_box

@@ -28,16 +28,14 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.evidence import TimelineEntry, TimelineEvent, TimelineKind
+from desktop.domain.passphrases import Passphrase
 from desktop.domain.records import Incident
-from desktop.persistence.cipher import Passphrase
-from desktop.persistence.unit_of_work import Database
-from desktop.services.protected_zip import protected_target
 from desktop.ui.clipboard_guard import SENSITIVE_ROLE
 from desktop.ui.dialogs.destructive_question import confirm_destructive
 from desktop.ui.dialogs.sensitive_question import ask_to_include_sensitive
 from desktop.ui.dialogs.timeline_event_dialog import TimelineEventDialog
 from desktop.ui.error_dialogs import show_error
-from desktop.ui.plain_export_question import export_with_protection
+from desktop.ui.plain_export_question import Encryptable, export_with_protection, protected_target
 
 SAVE_FIRST = "Save the incident first: its timeline starts once it is stored."
 CSV_FILTER = "CSV files (*.csv)"
@@ -66,7 +64,7 @@ class TimelineSource(Protocol):
     def export_csv(self, incident_uuid: str, target: Path, *, redact: bool = True,
                    protect: Passphrase | None = None) -> int: ...  # fmt: skip
     @property
-    def database(self) -> Database: ...
+    def database(self) -> Encryptable: ...
 
 
 class TimelinePanel(QWidget):

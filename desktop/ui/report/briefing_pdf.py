@@ -20,7 +20,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication
 
-from desktop.persistence.cipher import Passphrase
+from desktop.domain.passphrases import Passphrase
 from desktop.persistence.unit_of_work import Database
 from desktop.services.briefing import BriefingContent, BriefingOptions, briefing_content
 from desktop.services.export_audit import audit_briefing

@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication
 
-from desktop.persistence.cipher import Passphrase
+from desktop.domain.passphrases import Passphrase
 from desktop.persistence.unit_of_work import Database
 from desktop.services.briefing import BriefingOptions
 from desktop.services.leftovers import Leftover

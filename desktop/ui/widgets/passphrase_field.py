@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLineEdit, QToolButton, QWidget
 
-from desktop.persistence.cipher import Passphrase
+from desktop.domain.passphrases import Passphrase
 
 SENSITIVE_INPUT = (
     Qt.InputMethodHint.ImhHiddenText
