@@ -10,6 +10,7 @@ import random
 from pathlib import Path
 
 import pytest
+import pyzipper
 import sqlcipher3.dbapi2 as sqlcipher
 from support.clock import FakeClock
 from support.scripted import Script
@@ -23,6 +24,8 @@ from desktop.persistence.integrity import FileState, Scan, check_database_file
 from desktop.persistence.unit_of_work import Database
 from desktop.services.backup import BackupLabel, back_up, list_backups, restore_backup, verify_backup
 from desktop.services.backup_worker import BackupJob
+from desktop.services.csv.export import ExportOptions, Redaction
+from desktop.services.csv.files import export_file
 from desktop.services.demo import load_demo
 from desktop.services.records import RecordServices
 from desktop.services.session.questions import QUIT, Answer, Choice, Damaged, Locked, NeedsAnswer
@@ -65,7 +68,7 @@ def encrypted(tmp_path: Path, service: DatabaseSessions) -> Path:
     return path
 
 
-def test_no_marker_in_the_file_its_wal_or_any_backup(tmp_path: Path, service: DatabaseSessions,
+def test_no_marker_in_the_file_its_wal_any_backup_or_the_protected_export(tmp_path: Path, service: DatabaseSessions,
                                                       backups: Path, clock: FakeClock) -> None:  # fmt: skip
     path = tmp_path / "incidents.sqlite3"
     KEYCHAIN.create_encrypted(path, Passphrase(SECRET))
@@ -81,13 +84,22 @@ def test_no_marker_in_the_file_its_wal_or_any_backup(tmp_path: Path, service: Da
         RecordServices.of(database).incidents.create(Incident(site, "Second note", suspect_names=MARKERS[0]))
         automatic = BackupJob(path, backups, now=clock()).run()
         assert automatic is not None
+        options = ExportOptions(redaction=Redaction.NONE)  # every sensitive field included
+        (tmp_path / "shared").mkdir()
+        exported = export_file(database, tmp_path / "shared" / "incidents.csv", options,
+                               protect=Passphrase("for the task force only"))  # fmt: skip
     finally:
         service.close(database)
+    assert exported.path is not None and exported.path.name == "incidents.csv.zip"
+    assert sorted(p.name for p in (tmp_path / "shared").iterdir()) == ["incidents.csv.zip"]  # no plain file beside
+    with pyzipper.AESZipFile(exported.path) as opened:  # the same markers, readable with the export's passphrase
+        opened.setpassword(b"for the task force only")
+        assert set(found_markers(opened.read("incidents.csv"))) >= {MARKERS[0], MARKERS[1]}
     taken = list_backups(backups, path)
     assert {b.path for b in taken} == {manual.path, automatic.path}
-    for file in [path, *(b.path for b in taken)]:
+    for file in [path, *(b.path for b in taken), exported.path]:
         data = file.read_bytes()
-        assert not data.startswith(b"SQLite format 3"), file
+        assert not data.startswith(b"SQLite format 3\x00"), file
         assert found_markers(data) == [], file
     KEYCHAIN.forget()
     KEYCHAIN.add(Passphrase(SECRET))
