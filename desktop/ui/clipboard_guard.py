@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QMimeData, QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QClipboard, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QPlainTextEdit, QTableView, QWidget
 
 from desktop.ui.settings import WindowSettings
@@ -127,6 +127,7 @@ class ClipboardGuard(QObject):
         self.toggle_action.setToolTip(TOGGLE_TIP)
         self.toggle_action.toggled.connect(self._toggled)
         self.clipboard.dataChanged.connect(self._changed)
+        self.selection = SelectionGuard(self)  # X11's select-to-paste, where the system has it
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.release)
@@ -200,6 +201,7 @@ class ClipboardGuard(QObject):
     def release(self) -> None:
         """Quitting: the sensitive text copied leaves the clipboard now (other programs could paste it later)."""
         self._clear_if_ours()
+        self.selection.release()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Installed on the window: closing it (quitting) releases the clipboard and stops watching it."""
@@ -209,6 +211,40 @@ class ClipboardGuard(QObject):
         elif event.type() == QEvent.Type.Show:
             self.watching = True
         return False
+
+
+class SelectionGuard(QObject):
+    """X11's primary selection: text merely selected in a sensitive field can be pasted elsewhere with a middle
+    click. Held like a copy: cleared CLEAR_AFTER_MS after the selection stopped changing, if it still holds that
+    text, and on quitting. Nothing where the system has no selection clipboard (Windows, macOS, Wayland without it)."""
+
+    def __init__(self, guard: ClipboardGuard) -> None:
+        super().__init__(guard)
+        self.guard = guard
+        self.held: str | None = None
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(self.release)
+        if guard.clipboard.supportsSelection():
+            guard.clipboard.selectionChanged.connect(self._changed)
+
+    def _changed(self) -> None:
+        guard = self.guard
+        text = guard.clipboard.text(QClipboard.Mode.Selection)
+        if text and guard.watching and guard.enabled and copied_from_sensitive(QApplication.focusWidget()):
+            self.held = text
+            self.timer.start(CLEAR_AFTER_MS)  # again at each change: from the moment the selection is made
+        elif text != self.held:
+            self.held = None
+            self.timer.stop()
+
+    def release(self) -> None:
+        """Clear the selection clipboard when it still holds the sensitive text selected."""
+        held, self.held = self.held, None
+        self.timer.stop()
+        clipboard = self.guard.clipboard
+        if held is not None and clipboard.text(QClipboard.Mode.Selection) == held:
+            clipboard.clear(QClipboard.Mode.Selection)
 
 
 def _has_selection(field: QLineEdit | QPlainTextEdit) -> bool:
