@@ -219,3 +219,21 @@ def test_stdout_redirected_to_a_file_makes_no_stdout_zip(tmp_path: Path) -> None
                               stderr=subprocess.PIPE, timeout=120, check=False, env=environment)  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert not (tmp_path / "stdout.zip").exists()
+
+
+def test_attachments_get_warns_in_plain_and_protects(
+    cli: Cli, case: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An attached file got out of an encrypted database: plain with the warning, or a protected ZIP."""
+    out = out_folder(tmp_path, "out")
+    status, _said, err = cli("attachments", "get", case.statement.uuid, "-o", str(out / "plain.txt"))
+    assert status == 0 and err.count(PLAIN_WARNING) == 1
+    monkeypatch.setenv(ENV_PASSPHRASE, EXPORT_PASSPHRASE)
+    status, said, err = cli("attachments", "get", case.statement.uuid, "--protect", "-o", str(out / "statement.txt"))
+    assert status == 0 and err == "" and "statement.txt.zip (SHA-256 verified, in a passphrase-protected ZIP)" in said
+    assert sorted(p.name for p in out.iterdir()) == ["plain.txt", "statement.txt.zip"]
+    assert protected_entries(out / "statement.txt.zip") == {"statement.txt": (out / "plain.txt").read_bytes()}
+    monkeypatch.setenv(ENV_PASSPHRASE, "short")
+    status, _said, err = cli("attachments", "get", case.statement.uuid, "--protect", "-o", str(out / "again.txt"))
+    assert status == 2 and "at least 8 characters" in err
+    assert sorted(p.name for p in out.iterdir()) == ["plain.txt", "statement.txt.zip"]

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from desktop.commands import command, partial_date
+from desktop.commands.protection import ProtectionError, export_passphrase, protection_arguments, warn_if_plain
 from desktop.domain.errors import RecordNotFoundError
 from desktop.domain.evidence import Attachment, CustodyEntry, size_text
 from desktop.domain.kinds import RecordKind
@@ -40,6 +41,7 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
     get = actions.add_parser("get", help="write a verified copy of an attachment's file")
     get.add_argument("uuid", metavar="ATTACHMENT_UUID")
     get.add_argument("--output", "-o", type=Path, required=True, help="the file to write (replaced), or -")
+    protection_arguments(get, "OUTPUT.zip")
     get.set_defaults(reads_only=True)
     custody = actions.add_parser("custody", help="show an attachment's custody log, or append an entry to it")
     custody.add_argument("uuid", metavar="ATTACHMENT_UUID")
@@ -102,9 +104,15 @@ def attachments(database: Database, args: argparse.Namespace) -> int:
     service = AttachmentService(database)
     try:
         if args.action == "get":
-            target = service.save_copy(service.get(args.uuid), args.output)
+            try:
+                protect = export_passphrase(args)
+            except ProtectionError as error:
+                return _fail(str(error), 2)
+            warn_if_plain("attachments get", database, True, protect)  # an attached file is evidence: sensitive
+            target = service.save_copy(service.get(args.uuid), args.output, protect=protect)
             told = sys.stderr if is_stdout(args.output) else sys.stdout
-            print(f"written to {target} (SHA-256 verified)", file=told)
+            protected = ", in a passphrase-protected ZIP" if protect is not None else ""
+            print(f"written to {target} (SHA-256 verified{protected})", file=told)
             return 0
         if args.action == "custody":
             return _custody(service, args)

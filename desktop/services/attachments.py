@@ -23,6 +23,7 @@ from desktop.domain.evidence import (
 )
 from desktop.domain.kinds import RecordKind
 from desktop.domain.media_types import SNIFF_BYTES, media_type
+from desktop.domain.passphrases import Passphrase
 from desktop.persistence.evidence_store import ChangedWhileReadError
 from desktop.persistence.unit_of_work import Database
 from desktop.services.staged_output import StagedFile
@@ -191,9 +192,21 @@ class AttachmentService:
                                   "match the SHA-256 recorded when it was added (see `incident-logger evidence "
                                   "verify`)")  # fmt: skip
 
-    def save_copy(self, attachment: Attachment, target: Path) -> Path:
+    def save_copy(self, attachment: Attachment, target: Path, *, protect: Passphrase | None = None) -> Path:
         """Write the verified bytes to `target` (a file replaced whole, or /dev/stdout); nothing is left there when
-        the stored copy is damaged."""
+        the stored copy is damaged. With `protect`, a passphrase-protected ZIP instead (`NAME.zip`, its one entry
+        named after `target`, AES-256 as it streams: the plain bytes never reach the disk). Returns what was written."""
+        if protect is not None:
+            from desktop.services.protected_zip import ProtectedZip, entry_name, protected_target
+
+            written = protected_target(target)
+            with ExitStack() as stack:
+                zipped = ProtectedZip(written, protect, stack)
+                with zipped.binary(entry_name(target, f"attachment{Path(attachment.file_name).suffix}")) as entry:
+                    for piece in self.read(attachment):
+                        entry.write(piece)
+                zipped.commit()
+            return written
         with ExitStack() as stack:
             staged = StagedFile(target, stack)
             with open(staged.path, "wb") as out:

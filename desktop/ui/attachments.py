@@ -15,8 +15,10 @@ from pathlib import Path
 from desktop.domain.errors import RecordInUseError, RecordNotFoundError, StaleRecordError, StorageError
 from desktop.domain.evidence import Attachment, CustodyEntry
 from desktop.domain.kinds import RecordKind
+from desktop.domain.passphrases import Passphrase
 from desktop.services.attachments import AttachmentError, AttachmentService, NewFile
 from desktop.ui.forms.attachment_source import AttachmentProblem
+from desktop.ui.plain_export_question import Encryptable
 
 log = logging.getLogger(__name__)
 
@@ -111,9 +113,13 @@ class ServiceAttachments:
         with _problems("Cannot remove the attachment"):
             return self.service.remove(uuid)
 
-    def save_copy(self, attachment: Attachment, target: Path) -> Path:
+    def save_copy(self, attachment: Attachment, target: Path, *, protect: Passphrase | None = None) -> Path:
         with _problems(f"Cannot save {attachment.file_name} as {target}"):
-            return self.service.save_copy(attachment, target)
+            return self.service.save_copy(attachment, target, protect=protect)
+
+    @property
+    def database(self) -> Encryptable:
+        return self.service.database
 
     def open_copy(self, attachment: Attachment) -> Path:
         with _problems(f"Cannot open {attachment.file_name}"):

@@ -18,13 +18,16 @@ from support.protected import CUSTODY, EXPORT_PASSPHRASE, FILE_MARK, SUSPECT, Ca
 
 from desktop.domain.kinds import RecordKind
 from desktop.domain.queries import IncidentFilter
+from desktop.services.attachments import AttachmentService
 from desktop.services.protected_zip import PLAIN_WARNING
 from desktop.services.session.service import DatabaseSessions
 from desktop.services.timeline import TimelineService
+from desktop.ui.attachments import OpenedCopies, ServiceAttachments
 from desktop.ui.csv_actions import CsvActions
 from desktop.ui.dialogs.export_passphrase_dialog import ExportPassphraseDialog
 from desktop.ui.evidence_actions import EvidenceActions
 from desktop.ui.feature_actions import FeatureActions
+from desktop.ui.forms.attachments_panel import AttachmentsPanel
 from desktop.ui.forms.timeline_panel import TimelinePanel
 from desktop.ui.plain_export_question import QUESTION_NAME, Choice, chosen
 from desktop.ui.report_actions import ReportActions
@@ -272,3 +275,41 @@ def test_the_timeline_csv_protected(qtbot: QtBot, case: Case, tmp_path: Path) ->
     qtbot.waitUntil(zipped.exists)
     assert FILE_MARK.encode() in protected_entries(zipped)["timeline.csv"]
     assert not (tmp_path / "timeline.csv").exists() and "protected by a passphrase" in panel.status.text()
+
+
+def test_saving_an_attachment_out_of_an_encrypted_database_asks_and_protects(
+    qtbot: QtBot, case: Case, tmp_path: Path
+) -> None:
+    """Save as… of an attached file (a sensitive statement) from an encrypted database: the same question, and the
+    file leaves only inside a protected ZIP; the plain file is never written."""
+    panel = AttachmentsPanel(ServiceAttachments(AttachmentService(case.database), OpenedCopies()),
+                             RecordKind.INCIDENT, case.incident.uuid)  # fmt: skip
+    qtbot.addWidget(panel)
+    panel.show()
+    activate(qtbot, panel)
+    target = tmp_path / "out" / "statement.txt"
+    target.parent.mkdir()
+    panel.choose_target = lambda _parent, _name: target
+    panel.list.setFocus()
+    statement = next(
+        i for i in range(panel.list.topLevelItemCount()) if FILE_MARK in panel.list.topLevelItem(i).text(0)
+    )
+    panel.list.setCurrentItem(panel.list.topLevelItem(statement))
+    assert panel.selected() == case.statement
+    assert panel.save_selected()
+    qtbot.waitUntil(lambda: isinstance(panel.protection_dialog, QMessageBox) and panel.protection_dialog.isVisible())
+    box = panel.protection_dialog
+    assert isinstance(box, QMessageBox) and box.text() == PLAIN_WARNING
+    activate(qtbot, box)
+    press(qtbot, Qt.Key.Key_Return)  # Protect with a passphrase (ZIP)…, the default
+    qtbot.waitUntil(lambda: isinstance(panel.protection_dialog, ExportPassphraseDialog))
+    dialog = panel.protection_dialog
+    assert isinstance(dialog, ExportPassphraseDialog)
+    activate(qtbot, dialog)
+    type_passphrase(qtbot, dialog, EXPORT_PASSPHRASE)
+    zipped = tmp_path / "out" / "statement.txt.zip"
+    qtbot.waitUntil(zipped.exists)
+    assert protected_entries(zipped) == {"statement.txt": f"statement of {FILE_MARK}".encode()}
+    assert FILE_MARK.encode() not in zipped.read_bytes()
+    assert files(tmp_path / "out") == ["statement.txt.zip"]
+    assert "protected by a passphrase" in panel.status.text()

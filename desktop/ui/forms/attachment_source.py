@@ -8,6 +8,8 @@ from typing import Protocol
 
 from desktop.domain.evidence import Attachment, CustodyEntry
 from desktop.domain.kinds import RecordKind
+from desktop.domain.passphrases import Passphrase
+from desktop.ui.plain_export_question import Encryptable
 
 
 class AttachmentProblem(ValueError):
@@ -28,7 +30,15 @@ class AttachmentSource(Protocol):
 
     def remove(self, uuid: str) -> Attachment: ...
 
-    def save_copy(self, attachment: Attachment, target: Path) -> Path: ...
+    def save_copy(self, attachment: Attachment, target: Path, *, protect: Passphrase | None = None) -> Path:
+        """The verified bytes written to `target`, or with `protect` to a passphrase-protected `NAME.zip`: the path
+        written."""
+        ...
+
+    @property
+    def database(self) -> Encryptable:
+        """The open database (whether it is encrypted: saving out of one asks first)."""
+        ...
 
     def open_copy(self, attachment: Attachment) -> Path:
         """A verified read-only copy in the session's temporary folder (removed when the program quits)."""

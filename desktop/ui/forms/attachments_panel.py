@@ -12,6 +12,7 @@ from PySide6.QtGui import QDesktopServices, QDropEvent, QImage, QKeyEvent, QKeyS
 from PySide6.QtWidgets import (
     QApplication,
     QBoxLayout,
+    QDialog,
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
@@ -27,11 +28,13 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.evidence import Attachment, size_text
 from desktop.domain.kinds import RecordKind
+from desktop.domain.passphrases import Passphrase
 from desktop.ui.clipboard_guard import SENSITIVE_ROLE
 from desktop.ui.dialogs.custody_dialog import CustodyDialog, DetailsDialog, local_time
 from desktop.ui.dialogs.destructive_question import confirm_destructive
 from desktop.ui.forms.attachment_source import AttachmentProblem, AttachmentSource
 from desktop.ui.forms.base import RecordForm
+from desktop.ui.plain_export_question import export_with_protection, protected_target
 from desktop.ui.widgets.attachment_preview import PREVIEW_LIMIT, AttachmentPreview, previewable
 
 TITLE = "Attachments"
@@ -135,6 +138,7 @@ class AttachmentsPanel(QGroupBox):
             row.addWidget(button)
             self.buttons[key] = button
         row.addStretch(1)
+        self.protection_dialog: QDialog | None = None  # the question or passphrase before a save (tests work it)
         self.status = QLabel()
         self.status.setObjectName("attachments_status")
         self.status.setAccessibleName("Attachments status")
@@ -305,13 +309,23 @@ class AttachmentsPanel(QGroupBox):
         target = self.choose_target(self, attachment.file_name)
         if target is None:
             return False
+        source = self.source  # an encrypted database's file leaves it only after the question (once per database)
+        export_with_protection(self, source.database, sensitive=True, written=protected_target(target),
+                               write=lambda protect: self._save(source, attachment, target, protect),
+                               opened=self._protection_opened)  # fmt: skip
+        return True
+
+    def _protection_opened(self, dialog: QDialog) -> None:
+        self.protection_dialog = dialog
+
+    def _save(self, source: AttachmentSource, attachment: Attachment, target: Path, protect: Passphrase | None) -> None:
         try:
-            self.source.save_copy(attachment, target)
+            written = source.save_copy(attachment, target, protect=protect)
         except AttachmentProblem as problem:
             self._tell(QMessageBox.Icon.Warning, "Save attachment", str(problem), "Nothing was written there.")
-            return False
-        self.status.setText(f"Saved a verified copy of {attachment.file_name} as {target}.")
-        return True
+            return
+        protected = ", protected by a passphrase" if protect is not None else ""
+        self.status.setText(f"Saved a verified copy of {attachment.file_name} as {written}{protected}.")
 
     def edit_selected(self) -> bool:
         attachment = self.selected()
