@@ -329,7 +329,7 @@ def add_facility(qtbot: QtBot, window: MainWindow, dialogs: ScriptedDialogs, nam
 
 def test_new_encrypted_database_holds_a_record_saved_through_the_form(
     qtbot: QtBot, window: MainWindow, dialogs: ScriptedDialogs, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-    clock: FakeClock,
+    clock: FakeClock, settings_path: Path,
 ) -> None:  # fmt: skip
     first_url, path = window.session.database.url, tmp_path / "secret.sqlite3"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "secret"), ""))
@@ -360,6 +360,10 @@ def test_new_encrypted_database_holds_a_record_saved_through_the_form(
         assert reopened.encrypted and [f.name for f in FacilityService(reopened).page()] == [MARKER]
     finally:
         again.close(reopened)
+    window.settings.settings.sync()  # the window's settings (recent files, geometry…) hold no passphrase
+    assert settings_path.exists() and str(path) in settings_path.read_text(encoding="utf-8")
+    for file in (f for f in tmp_path.rglob("*") if f.is_file()):  # nor any file the test's folders hold
+        assert SECRET.encode() not in file.read_bytes() and SECRET.encode("utf-16-le") not in file.read_bytes(), file
 
 
 def test_a_mismatched_confirmation_keeps_create_disabled_and_creates_nothing(
