@@ -195,6 +195,7 @@ def one_round(place: Place, root: Path, round_number: int, rng: random.Random, p
     if not finished:
         os.kill(process.pid, signal.SIGKILL)
     out, err = process.communicate(timeout=DEADLINE_S)
+    finished = finished or process.returncode != -signal.SIGKILL  # it ended between poll() and the kill
     assert finished or process.returncode == -signal.SIGKILL, f"{where}: {process.returncode}"
     assert not finished or process.returncode == 0, f"{where}: the add failed: {err}"
     lines = [line for line in out.splitlines(keepends=True) if line.endswith("\n")]

@@ -208,6 +208,7 @@ def kill_rounds(operation: str, root: Path, material: dict[str, Path], rounds: i
         if not finished:
             os.kill(process.pid, signal.SIGKILL)
         out, _ = process.communicate(timeout=DEADLINE_S)
+        finished = finished or process.returncode == 0  # it ended between poll() and the kill (a zombie takes it)
         where = f"{operation} round {round_number} (seed {seed})"
         figures.finished_before_kill += finished
         assert finished or process.returncode == -signal.SIGKILL, where
