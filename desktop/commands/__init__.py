@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import pkgutil
+import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -30,6 +31,12 @@ class Command:
 
 
 COMMANDS: dict[str, Command] = {}
+
+
+def fail(name: str, message: str, status: int = 1) -> int:
+    """Say on stderr why command `name` failed, in one line; returns its exit status."""
+    print(f"incident-logger {name}: {message}", file=sys.stderr)
+    return status
 
 
 def whole_number(low: int, high: int) -> Callable[[str], int]:

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from desktop.commands import command
+from desktop.commands import command, fail
 from desktop.domain.changes import SENSITIVE_SHOWN, is_fingerprint
 from desktop.paths import AppPaths
 from desktop.persistence.engine import sqlite_file
@@ -28,11 +28,6 @@ from desktop.services.backup import (
 )
 from desktop.services.leftovers import Leftover
 from desktop.services.output_targets import is_stdout
-
-
-def _fail(name: str, message: str, status: int = 1) -> int:
-    print(f"incident-logger {name}: {message}", file=sys.stderr)
-    return status
 
 
 def tell_removed(name: str, removed: tuple[Leftover, ...]) -> None:
@@ -66,12 +61,12 @@ def _backup_arguments(parser: argparse.ArgumentParser) -> None:
 def backup(database: Database, args: argparse.Namespace) -> int:
     path = sqlite_file(database.url)
     if path is None:
-        return _fail("backup", "backups are made of SQLite databases; back up a server database with its own tools", 2)
+        return fail("backup", "backups are made of SQLite databases; back up a server database with its own tools", 2)
     app_paths: AppPaths = args.app_paths
     try:
         taken = back_up_to(path, args.to) if args.to else back_up(path, app_paths.backup_dir, BackupLabel.MANUAL)
     except BackupError as error:
-        return _fail("backup", str(error))
+        return fail("backup", str(error))
     tell_removed("backup", taken.leftovers_removed)
     if args.to is not None and not args.to.is_file():  # a device or pipe: checked before it was sent through
         told = sys.stderr if is_stdout(args.to) else sys.stdout
@@ -95,7 +90,7 @@ def restore(_database: Database | None, args: argparse.Namespace) -> int:
     app_paths: AppPaths = args.app_paths
     path = sqlite_file(args.database_url)
     if path is None:
-        return _fail("restore", "only SQLite databases are restored from backups; use the server's own tools", 2)
+        return fail("restore", "only SQLite databases are restored from backups; use the server's own tools", 2)
     if args.list:
         backups = list_backups(app_paths.backup_dir, path)
         for info in backups:
@@ -109,32 +104,32 @@ def restore(_database: Database | None, args: argparse.Namespace) -> int:
     try:
         return _restore_locked(path, app_paths, args)  # the instance lock is held (desktop.cli: writes=True)
     except (BackupError, OSError) as error:
-        return _fail("restore", str(error))
+        return fail("restore", str(error))
 
 
 def _restore_locked(path: Path, app_paths: AppPaths, args: argparse.Namespace) -> int:
     if args.backup is not None:
         chosen = verify_backup(args.backup) if args.backup.exists() else None
         if chosen is None:
-            return _fail("restore", f"there is no backup file {args.backup}")
+            return fail("restore", f"there is no backup file {args.backup}")
     elif args.latest:
         chosen = newest_good_backup(app_paths.backup_dir, path)
         if chosen is None:
-            return _fail("restore", f"no usable backup of {path} in {app_paths.backup_dir}")
+            return fail("restore", f"no usable backup of {path} in {app_paths.backup_dir}")
     else:
-        return _fail("restore", "name a backup file, or use --latest (see --list)", 2)
+        return fail("restore", "name a backup file, or use --latest (see --list)", 2)
     if not chosen.ok:
-        return _fail("restore", f"the backup cannot be used: {chosen.check.message}")
+        return fail("restore", f"the backup cannot be used: {chosen.check.message}")
     current = check_database_file(path)
     kept_as = None
     if current.state == FileState.DAMAGED:
         if not args.move_damaged:
-            return _fail("restore", f"{current.message} Add --move-damaged to keep it as {path.name}.damaged "
+            return fail("restore", f"{current.message} Add --move-damaged to keep it as {path.name}.damaged "
                                     "and restore the backup in its place.")  # fmt: skip
         kept_as = move_aside(path)
         print(f"the damaged database was kept as {kept_as}")
     elif current.state not in (FileState.OK, FileState.NEW):
-        return _fail("restore", current.message)
+        return fail("restore", current.message)
     result = restore_backup(chosen.info.path, path, app_paths.backup_dir, kept_as=kept_as)
     tell_removed("restore", result.leftovers_removed)
     print(f"restored {describe(chosen)}")
@@ -185,7 +180,7 @@ def audit(database: Database, args: argparse.Namespace) -> int:
     try:
         against = Receipt.parse(args.receipt) if args.receipt else None
     except ValueError as error:
-        return _fail("audit", str(error), 2)
+        return fail("audit", str(error), 2)
     report = verify_chain(database, against=against)
     for problem in report.problems:
         print(f"TAMPERED: {problem}")

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from desktop.commands import command
+from desktop.commands import command, fail
 from desktop.commands.passphrase_input import PassphraseInputError, new_passphrase
 from desktop.paths import AppPaths
 from desktop.persistence.cipher import Passphrase
@@ -23,11 +23,6 @@ from desktop.services.encryption import (
     plain_files_beside,
     rekey_database,
 )
-
-
-def _fail(name: str, message: str, status: int = 1) -> int:
-    print(f"incident-logger {name}: {message}", file=sys.stderr)
-    return status
 
 
 def _plain_file_arguments(parser: argparse.ArgumentParser) -> None:
@@ -61,9 +56,9 @@ def _change(args: argparse.Namespace, change: Change) -> int:
     name = change.value
     path = sqlite_file(args.database_url)
     if path is None:
-        return _fail(name, "only SQLite database files are encrypted; a server keeps its own data", 2)
+        return fail(name, "only SQLite database files are encrypted; a server keeps its own data", 2)
     if change == Change.DECRYPT and args.remember:
-        return _fail(name, "--remember: a decrypted database has no passphrase to remember. Nothing was changed.", 2)
+        return fail(name, "--remember: a decrypted database has no passphrase to remember. Nothing was changed.", 2)
     app_paths: AppPaths = args.app_paths
 
     def ask() -> Passphrase:
@@ -77,11 +72,11 @@ def _change(args: argparse.Namespace, change: Change) -> int:
         else:
             outcome = decrypt_database(path, app_paths.backup_dir)
     except (Refused, PassphraseInputError) as error:
-        return _fail(name, str(error), 2)
+        return fail(name, str(error), 2)
     except EncryptionError as error:
-        return _fail(name, str(error))
+        return fail(name, str(error))
     except OSError as error:  # the backup folder or a file that cannot be written: one line, the database as it was
-        return _fail(name, describe_file_error(error))
+        return fail(name, describe_file_error(error))
     for leftover in outcome.leftovers_removed:
         print(f"incident-logger {name}: removed {leftover.describe()}", file=sys.stderr)
     print(_done(outcome))
