@@ -65,6 +65,11 @@ def read_salt(path: Path) -> bytes | None:
             size = os.fstat(file.fileno()).st_size
     except OSError:
         return None
+    return salt_in(header, size)
+
+
+def salt_in(header: bytes, size: int) -> bytes | None:
+    """The salt of a file whose first bytes are `header` and whose size is `size`, when they look encrypted."""
     whole_pages = size >= MIN_PAGE and size % MIN_PAGE == 0
     return header[:SALT_SIZE] if whole_pages and looks_encrypted(header) else None
 

@@ -96,7 +96,7 @@ def check_database_file(
         return FileCheck(path, FileState.NO_ACCESS, _reason(error))
     if not header:
         return _new_file(path)  # SQLite treats an empty file as a new database
-    if cipher.read_salt(path) is not None:  # SQLCipher's salt, then pages no one reads without the key
+    if cipher.salt_in(header, info.st_size) is not None:  # SQLCipher's salt, then pages no one reads without the key
         try:
             cipher.file_key(path)
         except cipher.KeyNeeded as needed:
