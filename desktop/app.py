@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import logging.handlers
 import os
@@ -20,7 +19,7 @@ from desktop import __version__
 from desktop.paths import APP_AUTHOR, APP_NAME, AppPaths
 from desktop.persistence.engine import sqlite_file
 from desktop.persistence.opening import display_url
-from desktop.persistence.private_files import make_private_folder
+from desktop.persistence.private_files import make_private_folder, restrict_to_owner
 from desktop.persistence.unit_of_work import Database
 from desktop.services.session.questions import Answer, Locked, Question
 from desktop.services.session.service import DatabaseSessions
@@ -85,8 +84,7 @@ def run_gui(url: str, app_paths: AppPaths, *, create: bool = False) -> int:
     finally:
         sys.excepthook = previous_hook
         qsettings.sync()
-        with contextlib.suppress(OSError):  # Qt writes it as the umask says; it names the databases used
-            os.chmod(qsettings.fileName(), 0o600)
+        restrict_to_owner(Path(qsettings.fileName()))  # Qt writes it as the umask says; it names the databases used
         shiboken6.delete(qsettings)  # written; gone before the QApplication
         if existing is None:
             app.shutdown()  # the QApplication goes before Python's own teardown
@@ -185,7 +183,7 @@ class _PrivateLog(logging.handlers.RotatingFileHandler):
 
     def _open(self) -> Any:
         descriptor = os.open(self.baseFilename, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
-        os.fchmod(descriptor, 0o600)
+        restrict_to_owner(Path(self.baseFilename))
         return os.fdopen(descriptor, "a", encoding=self.encoding, errors=self.errors)
 
 

@@ -1,12 +1,10 @@
-"""A second instance on the same database is detected (lock file with pid and host, flock); a stale lock
-left by a killed program is taken over; concurrent writers never fail with "database is locked"."""
+"""A second instance on the same database is detected (lock file with pid and host, flock or LockFileEx); a stale
+lock left by a killed program is taken over; concurrent writers never fail with "database is locked"."""
 
 from __future__ import annotations
 
 import errno
-import fcntl
 import os
-import signal
 import socket
 import subprocess
 import sys
@@ -14,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.persistence import instance_lock
+from desktop.persistence import file_locking
 from desktop.persistence.instance_lock import (
     InstanceLock,
     InstanceLockedError,
@@ -56,7 +54,8 @@ def test_lock_file_names_the_owner_and_is_removed_on_release(database_path: Path
         owner = read_owner(database_path)
         assert owner is not None and owner.pid == os.getpid() and owner.host == socket.gethostname()
         assert owner.is_this_process and owner.since.endswith("UTC")
-        assert lock_path(database_path).stat().st_mode & 0o777 == 0o600
+        if sys.platform != "win32":  # a mode means nothing there
+            assert lock_path(database_path).stat().st_mode & 0o777 == 0o600
         assert current_owner(database_path) == owner
     assert not lock_path(database_path).exists()
     assert current_owner(database_path) is None
@@ -87,7 +86,7 @@ def test_second_instance_in_another_process_is_told_who_holds_it(database_path: 
 
 def test_stale_lock_of_a_killed_instance_is_taken_over(database_path: Path) -> None:
     holder = hold_in_other_process(database_path)
-    holder.send_signal(signal.SIGKILL)
+    holder.kill()  # SIGKILL; TerminateProcess on Windows
     holder.wait(timeout=30)
     assert holder.stdout is not None and holder.stdin is not None
     holder.stdout.close()
@@ -103,10 +102,10 @@ def test_stale_lock_of_a_killed_instance_is_taken_over(database_path: Path) -> N
 def test_without_flock_a_live_pid_holds_and_a_dead_one_does_not(
     database_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def no_flock(fd: int, operation: int) -> None:
+    def no_locks(fd: int, *, shared: bool = False) -> bool:
         raise OSError(errno.ENOLCK, "No locks available")
 
-    monkeypatch.setattr(instance_lock.fcntl, "flock", no_flock)
+    monkeypatch.setattr(file_locking, "try_lock", no_locks)
     gone = subprocess.Popen([sys.executable, "-c", "pass"])
     gone.wait(timeout=30)  # a pid that no longer runs
     lock_path(database_path).write_text(LockOwner(gone.pid, socket.gethostname()).render())
@@ -119,8 +118,26 @@ def test_without_flock_a_live_pid_holds_and_a_dead_one_does_not(
         InstanceLock(database_path).acquire()
 
 
-def test_flock_is_what_holds_the_lock(database_path: Path) -> None:
-    """Guard: the lock really is an flock on the lock file, visible to any other opener."""
+def test_the_file_lock_is_what_holds_the_lock(database_path: Path) -> None:
+    """Guard: the lock really is a file lock on the lock file, visible to any other opener, shared or not."""
+    with InstanceLock(database_path):
+        fd = os.open(lock_path(database_path), os.O_RDONLY)
+        try:
+            assert not file_locking.try_lock(fd, shared=True)
+            assert not file_locking.try_lock(fd)
+        finally:
+            os.close(fd)
+    fd = os.open(database_path.with_name("other.lock"), os.O_RDWR | os.O_CREAT)
+    try:
+        assert file_locking.try_lock(fd, shared=True)  # nobody holds that one
+    finally:
+        os.close(fd)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="flock is the POSIX lock")
+def test_flock_is_what_holds_the_lock_on_posix(database_path: Path) -> None:
+    import fcntl
+
     with InstanceLock(database_path):
         fd = os.open(lock_path(database_path), os.O_RDONLY)
         try:

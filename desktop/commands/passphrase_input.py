@@ -98,7 +98,9 @@ def _first_line(path: Path, where: str) -> str:
 
 
 def terminal() -> bool:
-    """True when a person can be asked: a controlling terminal, or standard input is one."""
+    """True when a person can be asked: a controlling terminal, or standard input is one (Windows: the console)."""
+    if sys.platform == "win32":  # no /dev/tty: getpass reads the console itself
+        return sys.stdin is not None and sys.stdin.isatty()
     try:
         fd = os.open("/dev/tty", os.O_RDWR | os.O_NOCTTY)
     except OSError:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.persistence import cipher
+from desktop.persistence.durable_files import flush_data, flush_to_disk, move_into_place
 from desktop.persistence.integrity import (
     FileCheck,
     FileState,
@@ -16,7 +17,7 @@ from desktop.persistence.integrity import (
     read_only_connection,
     scan_problems,
 )
-from desktop.persistence.sqlite_files import fsync_directory, read_audit_head, remove_with_side_files
+from desktop.persistence.sqlite_files import read_audit_head, remove_with_side_files
 
 PAGES_PER_STEP = 256  # 1 MiB of 4 KiB pages: 1.5 ms a step (p50), 21 ms (p99) on the 1.4 GB bench file
 SYNC_EVERY = 16  # steps (16 MiB): the copy is flushed as it grows, each flush short and the last one nearly empty
@@ -56,7 +57,7 @@ def copy_in_steps(
         steps += 1
         step(total - remaining, total)  # a cancel first, before a flush
         if steps % SYNC_EVERY == 0:
-            os.fdatasync(descriptor)
+            flush_data(descriptor)
 
     try:
         reader = read_only_connection(source)
@@ -71,7 +72,7 @@ def copy_in_steps(
                 writer.close()
         finally:
             reader.close()
-        os.fsync(descriptor)
+        flush_to_disk(descriptor)
     except BaseException:
         os.close(descriptor)
         remove_with_side_files(temporary)
@@ -111,8 +112,7 @@ def check_copy(copy: SteppedCopy, *, stop: Callable[[], bool]) -> FileCheck:
 
 def put_in_place(copy: SteppedCopy, destination: Path) -> None:
     """Rename the checked (and flushed) copy to `destination` and flush the folder."""
-    os.replace(copy.path, destination)
-    fsync_directory(destination.parent)
+    move_into_place(copy.path, destination)
 
 
 def discard(copy: SteppedCopy | Path) -> None:

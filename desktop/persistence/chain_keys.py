@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from desktop.persistence.private_files import make_private_folder
+from desktop.persistence.durable_files import flush_to_disk, replace_file
+from desktop.persistence.private_files import make_private_folder, restrict_to_owner
 
 KEY_FOLDER_VARIABLE = "INCIDENT_LOGGER_KEY_DIR"  # overrides where the key files are (tests, portable setups)
 KEYRING_SERVICE = "incident-logger audit chain"
@@ -133,6 +134,6 @@ class KeyStore:
         with os.fdopen(descriptor, "w", encoding="utf-8") as file:
             file.write(text)
             file.flush()
-            os.fsync(file.fileno())
-        os.chmod(partial, 0o600)
-        os.replace(partial, target)
+            flush_to_disk(file.fileno())
+        restrict_to_owner(partial)
+        replace_file(partial, target)

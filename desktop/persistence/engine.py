@@ -11,7 +11,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
 from desktop.persistence import cipher
-from desktop.persistence.private_files import make_private_folder
+from desktop.persistence.private_files import make_private_folder, restrict_to_owner
 
 BUSY_TIMEOUT_MS = 15_000
 IMMEDIATE = "sqlite_begin_immediate"
@@ -39,10 +39,12 @@ def sqlite_file(url: str) -> Path | None:
 
 
 def create_owner_only_file(path: Path) -> None:
-    """Create `path` (mode 0600, its new folders 0700) if it does not exist; SQLite gives -wal/-shm the same mode."""
+    """Create `path` (mode 0600, its new folders 0700; on Windows an ACL of the user alone: restrict_to_owner) if it
+    does not exist; SQLite gives -wal/-shm the same mode on POSIX (on Windows they take the folder's ACL)."""
     make_private_folder(path.parent)
     fd = os.open(path, os.O_CREAT | os.O_RDWR, 0o600)
     os.close(fd)
+    restrict_to_owner(path)
 
 
 def create_database_engine(url: str, *, create: bool = True) -> Engine:

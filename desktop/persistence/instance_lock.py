@@ -1,9 +1,7 @@
-"""One Incident Logger window per database: a lock file beside it (flock, with the owner's pid and host)."""
+"""One Incident Logger window per database: a locked file beside it (file_locking), with the owner's pid and host."""
 
 from __future__ import annotations
 
-import contextlib
-import fcntl
 import os
 import socket
 import time
@@ -13,6 +11,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Self
+
+from desktop.persistence import file_locking
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,9 +65,10 @@ def read_owner(database: Path) -> LockOwner | None:
 class InstanceLock:
     """`with InstanceLock(db_path):` or acquire()/release(); raises InstanceLockedError when held elsewhere.
 
-    The lock is an flock on `<database>.lock`: the system drops it when the holder dies, so a lock file
-    left by a crashed program is stale and taken over (its owner is kept in `stale_owner`). Where flock
-    is not supported (some network file systems) a live pid on the same host counts as the holder."""
+    The lock is a file lock on `<database>.lock` (flock on POSIX, LockFileEx on Windows: file_locking): the system
+    drops it when the holder dies, so a lock file left by a crashed program is stale and taken over (its owner is
+    kept in `stale_owner`). Where file locks are not supported (some network file systems) a live pid on the same
+    host counts as the holder."""
 
     def __init__(self, database: Path) -> None:
         self.database = database
@@ -83,9 +84,9 @@ class InstanceLock:
         if self._fd is not None:
             return
         while True:
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | file_locking.OPEN_FLAGS, 0o600)
             try:
-                if not _try_flock(fd, self.database):
+                if not _try_lock(fd, self.database):
                     raise InstanceLockedError(self.database, read_owner(self.database))
                 if _same_file(fd, self.path):
                     break
@@ -93,19 +94,19 @@ class InstanceLock:
                 os.close(fd)
                 raise
             os.close(fd)  # the previous holder removed the file meanwhile: lock the new one
-        self.stale_owner = LockOwner.parse(os.pread(fd, 4096, 0).decode("utf-8", "replace"))
+        os.lseek(fd, 0, os.SEEK_SET)
+        self.stale_owner = LockOwner.parse(os.read(fd, 4096).decode("utf-8", "replace"))
         me = LockOwner(os.getpid(), socket.gethostname(), datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S UTC"))
         os.ftruncate(fd, 0)
-        os.pwrite(fd, me.render().encode("utf-8"), 0)
+        os.lseek(fd, 0, os.SEEK_SET)
+        os.write(fd, me.render().encode("utf-8"))
         self._fd = fd
 
     def release(self) -> None:
         if self._fd is None:
             return
         fd, self._fd = self._fd, None
-        with contextlib.suppress(OSError):
-            self.path.unlink()  # while still locked, so nobody locks the file being removed
-        os.close(fd)
+        file_locking.release_and_remove(fd, self.path)
 
     def __enter__(self) -> Self:
         self.acquire()
@@ -137,39 +138,26 @@ def current_owner(database: Path) -> LockOwner | None:
     """The live holder of the database's lock, or None when nobody holds it (a stale file is no holder)."""
     path = lock_path(database)
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
+        fd = os.open(path, os.O_RDONLY | file_locking.OPEN_FLAGS)
     except FileNotFoundError:
         return None
     try:
-        if _try_flock(fd, database, shared=True):
+        if _try_lock(fd, database, shared=True):
             return None
         return read_owner(database) or LockOwner(0, "")
     finally:
         os.close(fd)
 
 
-def _try_flock(fd: int, database: Path, *, shared: bool = False) -> bool:
+def _try_lock(fd: int, database: Path, *, shared: bool = False) -> bool:
     """True when the lock was taken (released again with the descriptor)."""
     try:
-        fcntl.flock(fd, (fcntl.LOCK_SH if shared else fcntl.LOCK_EX) | fcntl.LOCK_NB)
-        return True
-    except BlockingIOError:
-        return False
-    except OSError:  # no flock on this file system: judge by the pid written in the file
+        return file_locking.try_lock(fd, shared=shared)
+    except OSError:  # no file locks on this file system: judge by the pid written in the file
         owner = read_owner(database)
         if owner is None or owner.pid == 0:
             return True
-        return owner.host == socket.gethostname() and not _alive(owner.pid)  # another host's: assume alive
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
+        return owner.host == socket.gethostname() and not file_locking.process_alive(owner.pid)  # another host's: alive
 
 
 def _same_file(fd: int, path: Path) -> bool:

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import sqlcipher3.dbapi2 as sqlcipher
 
 from desktop.persistence import cipher
+from desktop.persistence.durable_files import flush_file, flush_folder, flush_to_disk, replace_file
 from desktop.persistence.integrity import FileState, check_database_file, read_only_connection, table_names
 from desktop.persistence.sqlite_files import (
     FileContents,
     describe_file_error,
-    fsync,
-    fsync_directory,
     read_contents,
     remove_with_side_files,
 )
@@ -56,9 +56,9 @@ def convert_file(path: Path, target: cipher.FileKey | None, temporary: Path, *, 
         _settle(path)  # no -wal is left to be read as part of the new file
         if read_contents(path) != before:  # the caller holds the instance lock: nobody writes, but make sure
             raise ConversionError(f"{path} was changed while it was converted; try again")
-        fsync(temporary)
+        flush_file(temporary)
         old = _open_for_overwrite(path) if overwrite_old else None
-        os.replace(temporary, path)
+        replace_file(temporary, path)
     except BaseException as error:
         remove_with_side_files(temporary)
         if old is not None:
@@ -66,7 +66,7 @@ def convert_file(path: Path, target: cipher.FileKey | None, temporary: Path, *, 
         if isinstance(error, _FAILURES):
             raise ConversionError(f"could not convert {path}: {describe_file_error(error)}") from None
         raise
-    fsync_directory(path.parent)
+    flush_folder(path.parent)
     return Converted(path, before, old is not None and _overwrite_unlinked(old))
 
 
@@ -164,7 +164,10 @@ def _side(path: Path, suffix: str) -> Path:
 
 def _open_for_overwrite(path: Path) -> int | None:
     """A descriptor of the old file, to overwrite its bytes once it is replaced; None when it has other links (their
-    data must stay) or cannot be opened for writing."""
+    data must stay) or cannot be opened for writing. Always None on Windows: a file open there cannot be renamed over
+    (and a file renamed over is gone at once), so its old bytes are not overwritten (Converted says so)."""
+    if sys.platform == "win32":
+        return None
     try:
         fd = os.open(path, os.O_WRONLY)
     except OSError:
@@ -185,8 +188,8 @@ def _overwrite_unlinked(fd: int) -> bool:
         zeros = bytes(_SHRED_CHUNK)
         done = 0
         while done < info.st_size:
-            done += os.pwrite(fd, zeros[: min(_SHRED_CHUNK, info.st_size - done)], done)
-        os.fsync(fd)
+            done += os.write(fd, zeros[: min(_SHRED_CHUNK, info.st_size - done)])
+        flush_to_disk(fd)
         return True
     except OSError:
         return False

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -11,6 +10,7 @@ from pathlib import Path
 from desktop.domain.kinds import RecordKind
 from desktop.persistence import cipher
 from desktop.persistence.disk_space import no_room
+from desktop.persistence.durable_files import flush_file, move_into_place
 from desktop.persistence.integrity import FileCheck, FileState, check_database_file, read_only_connection, table_names
 
 SQLiteError = cipher.Error
@@ -99,9 +99,8 @@ def put_checked_copy(
             prepare(temporary)
         check = check_database_file(temporary, thorough=True)
         if check.state == FileState.OK:
-            fsync(temporary)
-            os.replace(temporary, destination)
-            fsync_directory(destination.parent)
+            flush_file(temporary)
+            move_into_place(temporary, destination)
             return check
     except BaseException:
         remove_with_side_files(temporary)
@@ -118,19 +117,6 @@ def checkpoint(path: Path) -> None:
         connection.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
     finally:
         connection.close()
-
-
-def fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def fsync_directory(path: Path) -> None:
-    with contextlib.suppress(OSError):  # not every file system lets a directory be synced
-        fsync(path)
 
 
 def remove_with_side_files(path: Path) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, replace
@@ -12,6 +11,7 @@ from pathlib import Path
 
 from desktop.domain.enums import AuditAction
 from desktop.domain.kinds import RecordKind
+from desktop.persistence.durable_files import flush_folder, replace_file
 from desktop.persistence.engine import sqlite_url
 from desktop.persistence.integrity import FileCheck, FileState, check_database_file
 from desktop.persistence.opening import open_database
@@ -21,7 +21,6 @@ from desktop.persistence.sqlite_files import (
     SQLiteError,
     checkpoint,
     describe_file_error,
-    fsync_directory,
     put_checked_copy,
     read_contents,
 )
@@ -260,9 +259,9 @@ def move_aside(database: Path) -> Path:
     for suffix in ("-wal", "-shm"):
         side = database.with_name(database.name + suffix)
         if side.exists():
-            os.replace(side, target.with_name(target.name + suffix))
-    os.replace(database, target)
-    fsync_directory(database.parent)
+            replace_file(side, target.with_name(target.name + suffix))
+    replace_file(database, target)
+    flush_folder(database.parent)
     return target
 
 

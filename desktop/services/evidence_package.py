@@ -7,7 +7,6 @@ import getpass
 import io
 import json
 import mimetypes
-import os
 import time
 import zipfile
 from collections.abc import Callable, Iterator
@@ -22,6 +21,7 @@ from desktop.domain.evidence import Attachment, CustodyEntry
 from desktop.domain.kinds import RecordKind
 from desktop.domain.records import Incident
 from desktop.persistence.cipher import Passphrase
+from desktop.persistence.durable_files import flush_to_disk
 from desktop.persistence.unit_of_work import Database
 from desktop.services.attachments import AttachmentError, AttachmentService
 from desktop.services.csv.export import clean_export_leftovers
@@ -198,7 +198,7 @@ def export_package(database: Database, incident_uuid: str, target: Path, *, incl
             with zipfile.ZipFile(staged.path, "w", compression=zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
                 _write_entries(database, _PlainEntries(archive), manifest, taken, custody_pdf)
             with open(staged.path, "rb+") as done:
-                os.fsync(done.fileno())
+                flush_to_disk(done.fileno())
             _audit(database, manifest, target)  # no package leaves without its audit entry
             staged.commit()
     except AttachmentError as error:

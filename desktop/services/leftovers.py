@@ -11,9 +11,9 @@ complete. The temporary name says what it was to become, what kind of work made 
     .<target name>.converting-<pid>[-<n>]   a database or backup encrypted, decrypted or rekeyed, beside it
 
 A run killed with SIGKILL (or by a power cut) cannot remove its temporary file. The next run of the same work
-and `check` find such leftovers and remove those whose process no longer exists (`os.kill(pid, 0)` raises
-ProcessLookupError); a live process's file is its work in progress and is left alone, and so is a file of this
-process. A pid reused by an unrelated process keeps its leftover until that process ends (the safe mistake);
+and `check` find such leftovers and remove those whose process no longer exists (`process_alive`: `os.kill(pid, 0)`
+on POSIX, OpenProcess on Windows); a live process's file is its work in progress and is left alone, and so is a file
+of this process. A pid reused by an unrelated process keeps its leftover until that process ends (the safe mistake);
 a folder shared between computers should not be given to two of them at once (a pid is only known on its host).
 """
 
@@ -28,6 +28,8 @@ from contextlib import suppress
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+
+from desktop.persistence.file_locking import process_alive
 
 
 class Work(StrEnum):
@@ -232,21 +234,6 @@ def sweep(database: Path, backup_dir: Path | None) -> Sweep:
     live = tuple(leftover for leftover in found.values() if leftover.alive)
     kept = tuple(leftover for leftover in found.values() if not leftover.alive and leftover not in removed)
     return Sweep(tuple(removed), live, kept)
-
-
-def process_alive(pid: int) -> bool:
-    """True while process `pid` exists (also when it belongs to another user); this process counts as alive."""
-    if pid <= 0:
-        return False
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:  # PermissionError: someone else's process
-        return True
-    return True
 
 
 def human_size(size: int) -> str:

@@ -6,6 +6,7 @@ import os
 from contextlib import ExitStack, suppress
 from pathlib import Path
 
+from desktop.persistence.durable_files import flush_to_disk, replace_file
 from desktop.services.leftovers import create_temporary_file
 from desktop.services.output_targets import private_scratch, send, streams_through
 
@@ -31,5 +32,5 @@ class StagedFile:
             send(self.path, self.target)  # the device or pipe stays what it is
             return
         with open(self.path, "rb+") as done:
-            os.fsync(done.fileno())
-        os.replace(self.path, self.target)
+            flush_to_disk(done.fileno())
+        replace_file(self.path, self.target)

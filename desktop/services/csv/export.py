@@ -16,6 +16,7 @@ from typing import IO, Any
 from desktop.domain.kinds import RecordFilter, RecordKind
 from desktop.domain.queries import IncidentFilter, Page
 from desktop.persistence.csv_queries import IncidentLines
+from desktop.persistence.durable_files import flush_to_disk, replace_file
 from desktop.persistence.unit_of_work import Database, UnitOfWork
 from desktop.services.csv.format import (
     ALWAYS_MARKED,
@@ -216,8 +217,8 @@ def _write_file(
         with open(temporary, "w", encoding="utf-8", newline="", buffering=1 << 20) as out:
             rows = _write(database, out, columns, where, options, progress)
             out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, path)
+            flush_to_disk(out.fileno())
+        replace_file(temporary, path)
     except BaseException:
         with suppress(FileNotFoundError):
             os.unlink(temporary)

@@ -21,6 +21,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication
 
 from desktop.domain.passphrases import Passphrase
+from desktop.persistence.durable_files import flush_to_disk, replace_file
 from desktop.persistence.unit_of_work import Database
 from desktop.services.briefing import BriefingContent, BriefingOptions, briefing_content
 from desktop.services.export_audit import audit_briefing
@@ -104,9 +105,9 @@ def _replace(target: Path, pdf: bytes, before_rename: Callable[[], object]) -> N
         with open(temporary, "wb") as out:
             out.write(pdf)
             out.flush()
-            os.fsync(out.fileno())
+            flush_to_disk(out.fileno())
         before_rename()
-        os.replace(temporary, target)
+        replace_file(temporary, target)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
