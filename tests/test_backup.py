@@ -19,7 +19,6 @@ from desktop.persistence import sqlite_files
 from desktop.persistence.engine import sqlite_file, sqlite_url
 from desktop.persistence.integrity import FileState, check_database_file, read_only_connection
 from desktop.persistence.unit_of_work import Database
-from desktop.services import backup as backup_module
 from desktop.services.audit import verify_chain
 from desktop.services.backup import (
     BackupError,
@@ -300,7 +299,7 @@ def test_failed_restore_leaves_the_database_as_it_was(
     def no_space(*_: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(backup_module.os, "replace", no_space)
+    monkeypatch.setattr(os, "replace", no_space)
     with pytest.raises(BackupError, match="No space left on device"):
         restore_backup(old.path, path, backups, clock=clock)
     monkeypatch.undo()
