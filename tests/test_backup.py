@@ -57,6 +57,7 @@ def facility_names(path: Path) -> set[str]:
         connection.close()
 
 
+@pytest.mark.posix_only
 def test_backup_is_verified_owner_only_and_complete(demo_database: Database, tmp_path: Path, clock: FakeClock) -> None:
     # Saved through the app and still in the -wal file: the backup must include it.
     FacilityService(demo_database).create(Facility(name="Written just now"))
@@ -204,6 +205,7 @@ def test_automatic_backup_rotates(database: Database, tmp_path: Path, clock: Fak
     assert [b.taken_at.date() for b in list_backups(backups)] == [date(2024, 3, d) for d in (13, 12, 11)]
 
 
+@pytest.mark.posix_only
 def test_restore_saves_the_current_database_first_and_audits(
     demo_database: Database, tmp_path: Path, clock: FakeClock
 ) -> None:

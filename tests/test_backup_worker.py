@@ -146,6 +146,7 @@ BackupJob(Path(sys.argv[1]), Path(sys.argv[2]), now=datetime(2024, 3, 1, 12), pa
 """
 
 
+@pytest.mark.posix_only
 def test_a_backup_killed_midway_leaves_no_final_file_and_the_next_one_removes_its_temporary_file(
     service: DatabaseSessions, opened: Database, backups: Path
 ) -> None:

@@ -31,6 +31,8 @@ from desktop.persistence.opening import open_checked, open_database
 from desktop.services.maintenance import check_database
 from desktop.services.records import FacilityService
 
+pytestmark = pytest.mark.posix_only  # os.fork and SIGKILL
+
 CI_KILLS = 200
 KILL_AFTER_READY_S = (0.020, 0.120)  # a first save takes ~30 ms (connect, WAL recovery), later ones ~10-20 ms
 KILL_AFTER_FIRST_ACK_S = (0.0, 0.100)

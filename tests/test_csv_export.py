@@ -49,6 +49,7 @@ def sensitive_database(demo_database: Database) -> Database:
     return demo_database
 
 
+@pytest.mark.posix_only
 def test_incident_rows_carry_codes_labels_iso_dates_and_unknown_counts(demo_database: Database, tmp_path: Path) -> None:
     target = tmp_path / "incidents.csv"
     result = export_incidents(demo_database, target)

@@ -37,6 +37,8 @@ from desktop.services.attachments import AttachmentService
 from desktop.services.demo import load_demo
 from desktop.services.session.service import DatabaseSessions
 
+pytestmark = pytest.mark.posix_only  # SIGKILL
+
 ROUNDS = 5  # in the normal suite; `make stress` runs many more
 KILL_AFTER = (0.0, 1.5)  # seconds after the subprocess starts
 FILES = (2, 5)  # per add

@@ -26,6 +26,8 @@ from desktop.persistence.opening import describe_error
 from desktop.services.session.questions import Answer, Choice, NeedsAnswer, Question
 from desktop.services.session.service import DatabaseSessions
 
+pytestmark = pytest.mark.linux_only  # /dev/full, a tmpfs mount, FIFOs, /proc, umask
+
 REPOSITORY = Path(__file__).resolve().parent.parent
 
 

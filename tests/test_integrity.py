@@ -180,6 +180,7 @@ def test_database_of_another_program_is_not_ours(tmp_path: Path) -> None:
     assert fingerprint(path) == before
 
 
+@pytest.mark.posix_only
 def test_hot_wal_after_a_crash_is_ok(tmp_path: Path) -> None:
     """A writer killed after committing leaves its changes in the -wal file: not damage."""
     url = sqlite_url(tmp_path / "incidents.sqlite3")

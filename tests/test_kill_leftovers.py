@@ -31,6 +31,8 @@ from bench.generate import generate
 from desktop.cli import main
 from desktop.persistence.integrity import FileState, check_database_file, read_only_connection
 
+pytestmark = pytest.mark.posix_only  # SIGKILL
+
 INCIDENTS = 40_000 if "STRESS_KILLS" in os.environ else 10_000
 IMPORTED = 600  # incidents in the file each import round reads
 ROUNDS = 2  # in the normal suite (each round checks the database twice); `make stress` runs many more

@@ -86,6 +86,7 @@ def cli(data_dir: Path, *args: str) -> int:
 # ---- the module ---------------------------------------------------------------------------------------------------
 
 
+@pytest.mark.posix_only
 def test_temporary_names_carry_the_pid_and_this_process_keeps_them(tmp_path: Path) -> None:
     target = tmp_path / "incidents.csv"
     first = create_temporary_file(target)

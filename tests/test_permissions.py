@@ -26,6 +26,8 @@ from desktop.services.demo import load_demo
 from desktop.services.records import FacilityService
 from desktop.services.session.service import automatic_backup, open_for_use
 
+pytestmark = pytest.mark.linux_only  # umask and modes, runuser/setpriv as another user
+
 REPOSITORY = Path(__file__).resolve().parent.parent
 
 

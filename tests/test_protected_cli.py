@@ -200,6 +200,7 @@ def test_evidence_export_protect(cli: Cli, case: Case, tmp_path: Path, monkeypat
     assert marked_files(out) == []
 
 
+@pytest.mark.linux_only
 def test_a_protected_export_to_stdout_is_the_zip_itself(tmp_path: Path) -> None:
     """Through a pipe (a plain database: --protect protects any export), the ZIP's bytes go to stdout and the
     message to stderr; no `stdout.zip` is made anywhere."""
@@ -214,6 +215,7 @@ def test_a_protected_export_to_stdout_is_the_zip_itself(tmp_path: Path) -> None:
     assert not Path("/dev/stdout.zip").exists()
 
 
+@pytest.mark.linux_only
 def test_stdout_redirected_to_a_file_makes_no_stdout_zip(tmp_path: Path) -> None:
     """/dev/stdout that resolves to a regular file (a shell's `> file`) keeps its name: never `stdout.zip`. (A
     link of this test's own stands for /dev/stdout, so that nothing in /dev is touched.)"""

@@ -157,6 +157,7 @@ def test_a_receipt_catches_a_chain_rebuilt_with_the_key(run: Run, demo: Path, tm
     assert verify(run, "--receipt", "12:not-a-hash")[0] == 2
 
 
+@pytest.mark.posix_only
 def test_without_the_key_the_chain_is_not_called_intact(run: Run, demo: Path) -> None:
     [(database_id,)] = sql(demo, "SELECT database_id FROM audit_head")
     key_file = KeyStore().file_of(str(database_id))

@@ -13,6 +13,8 @@ import pytest
 
 from desktop.services.output_targets import names_a_descriptor, streams_through
 
+pytestmark = pytest.mark.linux_only  # /dev/stdout, /dev/fd and /proc/self/fd
+
 
 def run(tmp_path: Path, *arguments: str, into: Path, append: bool = False) -> subprocess.CompletedProcess[bytes]:
     command = [sys.executable, "-m", "desktop", "--data-dir", str(tmp_path / "app"), *arguments]

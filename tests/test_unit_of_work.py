@@ -202,6 +202,7 @@ def test_foreign_keys_are_enforced(database: Database) -> None:
         )
 
 
+@pytest.mark.posix_only
 def test_new_database_file_is_owner_only(tmp_path: Path) -> None:
     path = tmp_path / "nested" / "new.sqlite3"
     database = open_database(f"sqlite+pysqlite:///{path}")

@@ -180,6 +180,7 @@ def test_a_picture_pasted_with_ctrl_v_is_stored_as_png(
     assert panel.preview.shown == "image"  # the new attachment is selected and shown
 
 
+@pytest.mark.posix_only
 def test_the_preview_shows_an_image_and_the_pages_of_a_pdf(
     qtbot: QtBot, services: ff.Services, copies: OpenedCopies, tmp_path: Path
 ) -> None:
@@ -203,6 +204,7 @@ def test_the_preview_shows_an_image_and_the_pages_of_a_pdf(
     assert all(stat.S_IMODE(p.stat().st_mode) == 0o400 for p in made)
 
 
+@pytest.mark.posix_only
 def test_enter_opens_a_verified_copy_and_save_as_writes_the_same_bytes(
     qtbot: QtBot, services: ff.Services, copies: OpenedCopies, tmp_path: Path
 ) -> None:
@@ -392,6 +394,7 @@ def test_remove_cancelled_keeps_the_file(qtbot: QtBot, services: ff.Services, co
     assert len(stored(services, record)) == 1
 
 
+@pytest.mark.posix_only
 def test_opened_copies_go_to_a_folder_in_memory_when_the_system_has_one(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -95,6 +95,7 @@ def test_actions_are_named_for_the_file_menu(setup: Setup) -> None:
     assert setup.actions.restore_action.text() == "&Restore from backup…"
 
 
+@pytest.mark.posix_only
 def test_back_up_now_writes_a_verified_owner_only_file(setup: Setup, qtbot: QtBot) -> None:
     setup.actions.backup_action.trigger()
     dialog = current(setup, qtbot, QFileDialog)

@@ -385,6 +385,7 @@ def test_the_app_offers_open_anyway_at_start_up_and_opens_the_window_on_it(
         reopened.close()
 
 
+@pytest.mark.posix_only
 def test_lock_left_by_a_killed_instance_means_a_full_check(
     paths: AppPaths, clock: FakeClock, responder: Callable[[list[Step]], Responder], qtbot: QtBot,
     other_instance: subprocess.Popen[str], monkeypatch: pytest.MonkeyPatch, sessions: DatabaseSessions,

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.linux_only  # X11's primary selection on Xvfb
+
 REPOSITORY = Path(__file__).resolve().parent.parent.parent
 
 
