@@ -136,18 +136,22 @@ def qpalette(scheme: Scheme) -> QPalette:
     def c(name: str) -> QColor:
         return colour(name, scheme)
 
+    Role, Group = QPalette.ColorRole, QPalette.ColorGroup
     button = c("button")
     dark = scheme is Scheme.DARK
-    palette = QPalette(c("window_text"), button, button.lighter(130 if dark else 150), button.darker(200),
-                       button.darker(150 if dark else 130), c("text"), c("highlighted_text"), c("base"),
-                       c("window"))  # fmt: skip
-    Role, Group = QPalette.ColorRole, QPalette.ColorGroup
-    roles = {Role.AlternateBase: "alternate_base", Role.ToolTipBase: "tooltip_base", Role.ToolTipText: "tooltip_text",
-             Role.PlaceholderText: "placeholder", Role.Highlight: "highlight", Role.Accent: "highlight",
-             Role.Link: "link", Role.LinkVisited: "link_visited", Role.ButtonText: "window_text"}  # fmt: skip
+    palette = QPalette()
+    roles = {Role.Window: "window", Role.WindowText: "window_text", Role.Base: "base", Role.Text: "text",
+             Role.AlternateBase: "alternate_base", Role.Button: "button", Role.ButtonText: "window_text",
+             Role.ToolTipBase: "tooltip_base", Role.ToolTipText: "tooltip_text", Role.PlaceholderText: "placeholder",
+             Role.Highlight: "highlight", Role.HighlightedText: "highlighted_text", Role.Accent: "highlight",
+             Role.Link: "link", Role.LinkVisited: "link_visited", Role.BrightText: "highlighted_text"}  # fmt: skip
     for role, name in roles.items():
         palette.setColor(role, c(name))
-    palette.setColor(Role.BrightText, QColor("#ffffff"))
+    shades = {Role.Light: button.lighter(130 if dark else 150), Role.Midlight: button.lighter(115 if dark else 125),
+              Role.Mid: button.darker(150 if dark else 130), Role.Dark: button.darker(200),
+              Role.Shadow: button.darker(300)}  # fmt: skip
+    for role, shade in shades.items():
+        palette.setColor(role, shade)
     for role in (Role.WindowText, Role.Text, Role.ButtonText, Role.PlaceholderText):
         palette.setColor(Group.Disabled, role, c("disabled_text"))
     palette.setColor(Group.Disabled, Role.Highlight, button.darker(120))
