@@ -52,6 +52,7 @@ SWATCHES: dict[str, Swatch] = {
     "link": Swatch("#0050b3", "#8ab4f8", "text", PANES),
     "link_visited": Swatch("#6a1b9a", "#c58af9", "text", PANES),
     "disabled_text": Swatch("#8c8c8c", "#7a7a7a", "brand"),  # WCAG asks no contrast of disabled controls
+    "control_border": Swatch("#767676", "#8c8c8c", "mark", ("window", "base")),  # check boxes, radio buttons
     # ---- messages ----
     "error": Swatch("#b00020", "#ff8a80", "text", PANES),  # a field's problem, a refused passphrase
     "warning": Swatch("#8a5300", "#ffb74d", "text", PANES),  # a warning that does not stop saving

@@ -10,13 +10,39 @@ from collections.abc import Callable
 from enum import StrEnum
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget
+from PySide6.QtGui import QPainter, QPalette
+from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleFactory, QStyleOption, QWidget
 
-from desktop.ui.palette import Scheme, qpalette, scheme_of, style
+from desktop.ui.palette import Scheme, colour, qpalette, scheme_of, style
 
 LIGHT_ONLY_STYLES = frozenset({"windows", "windowsvista"})  # they draw light whatever the palette says
 FALLBACK_STYLE = "Fusion"
+PE = QStyle.PrimitiveElement
+OUTLINED = {PE.PE_IndicatorCheckBox: False, PE.PE_IndicatorItemViewItemCheck: False, PE.PE_IndicatorRadioButton: True}
+
+
+class OutlinedFusion(QProxyStyle):
+    """Fusion, with check boxes and radio buttons outlined in the palette's "control_border": Fusion outlines them in
+    the window colour made darker, which on a dark window cannot be seen (the box is as dark as the window)."""
+
+    def __init__(self) -> None:
+        super().__init__(QStyleFactory.create(FALLBACK_STYLE))
+
+    def drawPrimitive(self, element: QStyle.PrimitiveElement, option: QStyleOption, painter: QPainter,
+                      widget: QWidget | None = None) -> None:  # fmt: skip
+        super().drawPrimitive(element, option, painter, widget)
+        if element not in OUTLINED:
+            return
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(colour("control_border"))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        box = option.rect.toRectF().adjusted(0.5, 0.5, -0.5, -0.5)
+        if OUTLINED[element]:
+            painter.drawEllipse(box)
+        else:
+            painter.drawRoundedRect(box, 1.5, 1.5)
+        painter.restore()
 
 
 class ThemeChoice(StrEnum):
@@ -47,6 +73,7 @@ class Theme(QObject):
         self.choice = ThemeChoice.SYSTEM
         self.fallback: Scheme | None = None  # the scheme whose palette we set, while the platform's cannot show it
         self._native_style = app.style().name()
+        self._restyled = False  # OutlinedFusion set while the fallback is dark
         self._applying = False
         self._follow = QTimer(self)  # the platform changes its palette right after it signals the new scheme
         self._follow.setSingleShot(True)
@@ -88,16 +115,18 @@ class Theme(QObject):
         self.changed.emit()
 
     def _enter_fallback(self, scheme: Scheme) -> None:
-        if self.app.style().name().lower() in LIGHT_ONLY_STYLES:
-            self.app.setStyle(QStyleFactory.create(FALLBACK_STYLE))
+        if scheme is Scheme.DARK:
+            self.app.setStyle(OutlinedFusion())
+            self._restyled = True
         self.app.setPalette(qpalette(scheme))
         self.fallback = scheme
 
     def _leave_fallback(self) -> None:
         if self.fallback is None:
             return
-        if self.app.style().name().lower() != self._native_style.lower():
+        if self._restyled:
             self.app.setStyle(QStyleFactory.create(self._native_style))
+            self._restyled = False
         self.app.setPalette(QPalette())  # nothing set: the platform's palette again
         self.fallback = None
 

@@ -12,7 +12,7 @@ import pytest
 from conftest import Today
 from PySide6.QtCore import QSettings, QSizeF, Qt
 from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPalette, QTextDocument
-from PySide6.QtWidgets import QApplication, QMenu
+from PySide6.QtWidgets import QApplication, QCheckBox, QMenu
 from pytestqt.qtbot import QtBot
 
 from desktop.persistence.unit_of_work import Database
@@ -21,7 +21,7 @@ from desktop.ui.main_window import MainWindow
 from desktop.ui.palette import Scheme, colour, hex_of, scheme_of
 from desktop.ui.report.briefing_pdf import _draw_page
 from desktop.ui.settings import WindowSettings
-from desktop.ui.theme import ThemeChoice, theme
+from desktop.ui.theme import OutlinedFusion, ThemeChoice, theme
 from desktop.ui.window_actions import WindowAction
 
 OVERDUE_DAY = date(2019, 10, 1)  # the demo plan item (due 2019-09-26) is five days late
@@ -134,6 +134,33 @@ def test_view_theme_by_the_keyboard_turns_the_window_dark_and_light_and_is_remem
     assert again.theme_choices.actions_by_choice[ThemeChoice.LIGHT].isChecked()
     assert_shows(qtbot, again, Scheme.LIGHT)
     assert WindowSettings(QSettings(str(settings_path), QSettings.Format.IniFormat)).theme() == "light"
+
+
+def box_edge_lightness(qtbot: QtBot) -> float:
+    """The lightest pixel on the left edge of an unticked check box's indicator, as drawn now."""
+    box = QCheckBox("Pending referral")
+    qtbot.addWidget(box)
+    box.show()
+    qtbot.waitExposed(box)
+    image = box.grab().toImage()
+    edge = min(
+        x
+        for x in range(image.width())
+        for y in range(image.height())
+        if image.pixelColor(x, y) != image.pixelColor(0, 0)
+    )
+    return max(image.pixelColor(edge, y).lightnessF() for y in range(image.height()))
+
+
+def test_check_boxes_stay_visible_on_the_dark_fallback_and_the_style_comes_back(qtbot: QtBot) -> None:
+    """Fusion outlines a check box in the window colour made darker: nothing to see on a dark window."""
+    native = QApplication.style().name()
+    theme().apply(ThemeChoice.DARK)
+    assert isinstance(QApplication.style(), OutlinedFusion)
+    window = colour("window", Scheme.DARK).lightnessF()
+    assert box_edge_lightness(qtbot) > window + 0.25  # the outline, well lighter than the window
+    theme().apply(ThemeChoice.LIGHT)
+    assert not isinstance(QApplication.style(), OutlinedFusion) and QApplication.style().name() == native
 
 
 def test_an_unknown_stored_theme_is_the_systems(qapp: QApplication) -> None:
