@@ -31,6 +31,7 @@ from desktop.ui.main_window import MainWindow
 from desktop.ui.open_problems import answer_at_start
 from desktop.ui.session import Session
 from desktop.ui.settings import WindowSettings, settings_file
+from desktop.ui.theme import ThemeChoice, theme
 from desktop.ui.window_dialogs import WindowDialogs
 
 QUIT_AFTER_ENV = "INCIDENT_LOGGER_QUIT_AFTER_MS"  # tests: close dialogs and the window this long after start
@@ -70,6 +71,7 @@ def run_gui(url: str, app_paths: AppPaths, *, create: bool = False) -> int:
     app.setDesktopFileName(APP_NAME)
     app.setWindowIcon(app_icon())
     qsettings = settings_file(app_paths.config_dir)
+    theme().apply(ThemeChoice.parse(WindowSettings(qsettings).theme()))  # before any dialog (a passphrase) shows
     shown: list[MainWindow] = []  # the window, while there is one (for the hooks below)
     previous_hook = sys.excepthook
     sys.excepthook = lambda kind, error, tb: show_unexpected(kind, error, tb, shown[0] if shown else None)

@@ -28,6 +28,7 @@ from desktop.persistence.unit_of_work import Database, utc_now
 from desktop.services.health import BackgroundCheck, CheckReason, CheckResult, full_check_due, start_reason
 from desktop.ui.session import Session
 from desktop.ui.settings import WindowSettings
+from desktop.ui.theme import themed_style
 
 log = logging.getLogger(__name__)
 
@@ -46,8 +47,8 @@ class CheckBanner(QFrame):
         super().__init__(parent)
         self.setObjectName("check_banner")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setStyleSheet("#check_banner { background: #fff3cd; border: 1px solid #d39e00; }"
-                           "#check_banner QLabel { color: #533f03; }")  # fmt: skip
+        themed_style(self, "#check_banner { background: $banner_background; border: 1px solid $banner_border; }"
+                           "#check_banner QLabel { color: $banner_text; }")  # fmt: skip
         icon = QLabel(self)
         icon.setPixmap(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(24, 24))
         self.text = QLabel(self)

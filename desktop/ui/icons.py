@@ -1,13 +1,17 @@
-"""The application icon (resources/incident-logger.svg) and action icons (desktop theme, resources/icons, Qt style)."""
+"""The application icon (resources/incident-logger.svg) and action icons (desktop theme, resources/icons in the
+palette's colours for the scheme shown, Qt style)."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtCore import QByteArray, QSize, Qt
+from PySide6.QtGui import QAction, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QStyle
+
+from desktop.ui.palette import SWATCHES, Scheme, colour, current_scheme, hex_of
+from desktop.ui.theme import on_theme_change
 
 APP_ICON = "incident-logger.svg"
 SP = QStyle.StandardPixmap
@@ -24,6 +28,8 @@ ACTION_ICONS: dict[str, tuple[str, QStyle.StandardPixmap]] = {
     "quit": ("application-exit", SP.SP_DialogCloseButton),
     "about": ("help-about", SP.SP_MessageBoxInformation),
 }
+ICON_COLOURS = ("icon", "icon_add", "icon_remove")  # resources/icons/*.svg use these swatches' light values
+ICON_SIZES = (16, 22, 24, 32, 48, 64)
 
 
 def resource_dirs() -> list[Path]:
@@ -53,10 +59,10 @@ def _drawn_icon() -> QIcon:
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setBrush(QColor("#2c4f7c"))
+    painter.setBrush(colour("brand_backdrop"))
     painter.setPen(Qt.PenStyle.NoPen)
     painter.drawRoundedRect(2, 2, 60, 60, 12, 12)
-    painter.setBrush(QColor("#d9480f"))
+    painter.setBrush(colour("brand_mark"))
     painter.drawRoundedRect(28, 12, 8, 26, 4, 4)
     painter.drawEllipse(28, 44, 8, 8)
     painter.end()
@@ -70,6 +76,33 @@ def action_icon(name: str) -> QIcon:
         return QIcon.fromTheme(theme_name)
     own = resource(f"icons/{name}.svg")
     if own is not None:
-        return QIcon(str(own))
+        return svg_icon(own, current_scheme())
     style = QApplication.style()
     return style.standardIcon(fallback) if style is not None else QIcon()
+
+
+def svg_icon(path: Path, scheme: Scheme) -> QIcon:
+    """One of our SVG icons; in the dark scheme with its strokes in the palette's dark values."""
+    if scheme is Scheme.LIGHT:
+        return QIcon(str(path))
+    from PySide6.QtSvg import QSvgRenderer  # only in the dark scheme
+
+    text = path.read_text(encoding="utf-8")
+    for name in ICON_COLOURS:
+        text = text.replace(SWATCHES[name].light, hex_of(name, scheme))
+    renderer = QSvgRenderer(QByteArray(text.encode()))
+    icon = QIcon()
+    for size in ICON_SIZES:
+        pixmap = QPixmap(size, size)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        renderer.render(painter)
+        painter.end()
+        icon.addPixmap(pixmap)
+    return icon
+
+
+def set_action_icon(action: QAction, name: str) -> None:
+    """`action`'s icon `name` (ACTION_ICONS), drawn again in the new colours after every change of theme."""
+    action.setProperty("icon_name", name)
+    on_theme_change(action, lambda: action.setIcon(action_icon(name)), "theme_icon")

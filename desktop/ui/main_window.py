@@ -42,6 +42,8 @@ from desktop.ui.record_tab import RecordTab
 from desktop.ui.session import Session
 from desktop.ui.settings import WindowSettings
 from desktop.ui.table_models import DirectiveTableModel, FacilityTableModel, IncidentTableModel, PlanItemTableModel
+from desktop.ui.theme import themed_style
+from desktop.ui.theme_menu import ThemeMenu
 from desktop.ui.widgets.encryption_badge import EncryptionBadge
 from desktop.ui.widgets.filter_bar import DirectiveFilterBar, FacilityFilterBar, IncidentFilterBar, PlanItemFilterBar
 from desktop.ui.window_actions import WindowAction, create_actions
@@ -96,6 +98,7 @@ class MainWindow(QMainWindow):
         self.recent_menu = QMenu("Open &recent", self)
         self.recent_menu.setObjectName("recent_menu")
         self.recent_menu.aboutToShow.connect(self.fill_recent_menu)
+        self.theme_choices = ThemeMenu(settings, self)  # View › Theme; applies the remembered choice
         self.counts_label = status_label(self, "counts_label")
         self.deadlines_label = status_label(self, "deadlines_label")
         self.encryption_badge = EncryptionBadge(self)
@@ -115,7 +118,7 @@ class MainWindow(QMainWindow):
     def build_chrome(self) -> None:
         """Menus and toolbar from the registered actions (the window's own and the features'), then the
         remembered layout; called once, after the features registered their actions."""
-        self.menus = build_menus(self, self.registry, self.recent_menu)
+        self.menus = build_menus(self, self.registry, self.recent_menu, self.theme_choices.menu)
         self.toolbar = build_toolbar(self, self.registry, self.menus["view"])
         install_empty_states(self)
         self.restore_settings()
@@ -377,7 +380,7 @@ class MainWindow(QMainWindow):
         self.deadlines_label.setText(f"{summary.overdue:,} overdue, {summary.due_this_week:,} due this week")
         self.deadlines_label.setToolTip("Open plan items past their due date, and due within the next 7 days")
         alert = summary.overdue > 0
-        self.deadlines_label.setStyleSheet("color: #b00020; font-weight: bold;" if alert else "")
+        themed_style(self.deadlines_label, "color: $overdue; font-weight: bold;" if alert else "")
 
     def _show_database(self) -> None:
         database = self.session.database

@@ -1,6 +1,6 @@
 """What the window remembers between runs (QSettings): geometry, dock/toolbar state, columns, tab, recent databases,
 the briefing's marking and author, the export's profile, when each database file last had a full integrity check,
-whether copied sensitive fields are cleared from the clipboard."""
+whether copied sensitive fields are cleared from the clipboard, the theme (system, light, dark)."""
 
 from __future__ import annotations
 
@@ -116,6 +116,14 @@ class WindowSettings:
 
     def save_clear_sensitive_copies(self, clear: bool) -> None:
         self.settings.setValue("privacy/clear_sensitive_copies", "true" if clear else "false")
+
+    # ---- theme ------------------------------------------------------------------------------------------
+    def theme(self) -> str:
+        """View › Theme: "system" (the default), "light" or "dark" (desktop.ui.theme.ThemeChoice)."""
+        return str(self.settings.value("view/theme", "system") or "system")
+
+    def save_theme(self, choice: str) -> None:
+        self.settings.setValue("view/theme", choice)
 
     def sync(self) -> None:
         self.settings.sync()

@@ -12,7 +12,7 @@ from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.domain.kinds import RecordKind
-from desktop.ui.icons import action_icon
+from desktop.ui.icons import set_action_icon
 
 Std = QKeySequence.StandardKey
 Shortcut = str | QKeySequence.StandardKey | tuple[str, ...]
@@ -172,7 +172,7 @@ def make_action(window: QWidget, commands: WindowCommands, spec: ActionSpec, nam
     if spec.shortcut is not None:
         action.setShortcuts(_shortcuts(spec.shortcut))
     if spec.icon:
-        action.setIcon(action_icon(spec.icon))
+        set_action_icon(action, spec.icon)
     if spec.tip:
         action.setStatusTip(spec.tip)
         action.setToolTip(spec.tip)
@@ -211,7 +211,7 @@ class ActionRegistry(Mapping[WindowAction, QAction]):
 def _undo_action(action: QAction, short: str) -> QAction:
     """The menu says what undo/redo would do ("Undo Add plan item “…”"); the toolbar button only `short`
     (a long text pushes other buttons into the overflow). No tooltip is set: QAction's is then its text."""
-    action.setIcon(action_icon(short.lower()))
+    set_action_icon(action, short.lower())
     action.setIconText(short)
     return action
 

@@ -10,6 +10,7 @@ from desktop.ui.window_actions import ActionRegistry, WindowAction
 A = WindowAction
 SEPARATOR = None
 RECENT = "recent"  # where the File menu holds its "Open recent" submenu
+THEME = "theme"  # where the View menu holds its "Theme" submenu
 Layout = tuple[WindowAction | str | None, ...]
 
 MENUS: dict[str, Layout] = {
@@ -18,7 +19,7 @@ MENUS: dict[str, Layout] = {
     "edit": (A.UNDO, A.REDO, SEPARATOR, A.COPY, A.CLEAR_SENSITIVE_COPIES, SEPARATOR, A.NEW, A.EDIT, A.DELETE,
              SEPARATOR, A.FIND, A.CLEAR_FILTERS),
     "view": (A.SHOW_INCIDENTS, A.SHOW_FACILITIES, A.SHOW_PLAN_ITEMS, A.SHOW_DIRECTIVES, SEPARATOR, A.REFRESH,
-             A.RESET_COLUMNS),
+             A.RESET_COLUMNS, SEPARATOR, THEME),
     "records": (A.NEW_INCIDENT, A.NEW_FACILITY, A.NEW_PLAN_ITEM, A.NEW_DIRECTIVE, SEPARATOR, A.FACILITY_INCIDENTS,
                 A.INCIDENT_PLAN_ITEMS, A.DIRECTIVE_PLAN_ITEMS, SEPARATOR, A.HISTORY),
     "help": (A.USER_GUIDE, A.SHORTCUTS, SEPARATOR, A.ABOUT, A.ABOUT_QT),
@@ -36,7 +37,7 @@ def fill(target: QMenu | QToolBar, layout: Layout, actions: ActionRegistry, subm
         if item is SEPARATOR:
             pending_separator = True
             continue
-        if isinstance(item, WindowAction) and item not in actions:
+        if item not in (actions if isinstance(item, WindowAction) else submenus):
             continue  # a feature that is not installed
         if pending_separator and target.actions():
             target.addSeparator()
@@ -47,14 +48,16 @@ def fill(target: QMenu | QToolBar, layout: Layout, actions: ActionRegistry, subm
             target.addMenu(submenus[item])
 
 
-def build_menus(window: QMainWindow, registry: ActionRegistry, recent_menu: QMenu) -> dict[str, QMenu]:
+def build_menus(window: QMainWindow, registry: ActionRegistry, recent_menu: QMenu,
+                theme_menu: QMenu | None = None) -> dict[str, QMenu]:  # fmt: skip
     """The menu bar from MENUS; returns the menus by name (the toolbar's toggle goes into View)."""
+    submenus = {RECENT: recent_menu} | ({THEME: theme_menu} if theme_menu is not None else {})
     bar = window.menuBar()
     menus: dict[str, QMenu] = {}
     for name, layout in MENUS.items():
         menu = bar.addMenu(TITLES[name])
         menu.setObjectName(f"{name}_menu")
-        fill(menu, layout, registry, {RECENT: recent_menu})
+        fill(menu, layout, registry, submenus)
         menus[name] = menu
     return menus
 

@@ -9,7 +9,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 from sqlalchemy import event, text
@@ -24,8 +23,9 @@ from desktop.services.dashboard import dashboard_data
 from desktop.services.records import IncidentService
 from desktop.services.session.service import DatabaseSessions
 from desktop.ui.dashboard import DashboardTab
-from desktop.ui.dashboard.chart_common import DUE_SOON_COLOUR, OVERDUE_COLOUR, count_scale
+from desktop.ui.dashboard.chart_common import count_scale
 from desktop.ui.dashboard.chart_panel import ChartPanel
+from desktop.ui.palette import colour
 from desktop.ui.session import Session
 
 MEMO_PLAN_DUE = date(2019, 9, 26)  # the demo plan item: two weeks after the memo of 12 September 2019
@@ -59,7 +59,7 @@ def test_demo_plan_item_overdue_with_a_fixed_clock(qtbot: QtBot, demo_database: 
     before = make_tab(qtbot, demo_database, today=date(2019, 9, 20))  # six days before it is due
     assert before.headline.value_text("overdue") == "0"
     assert before.headline.value_text("due_this_week") == "1"
-    assert before.deadline_table.item(0, 0).background().color() == QColor(DUE_SOON_COLOUR)
+    assert before.deadline_table.item(0, 0).background().color() == colour("due_soon_background")
 
     after = make_tab(qtbot, demo_database, today=date(2019, 10, 1))  # five days late
     assert after.headline.value_text("overdue") == "1"
@@ -72,7 +72,7 @@ def test_demo_plan_item_overdue_with_a_fixed_clock(qtbot: QtBot, demo_database: 
         "ICE, with the Federal Protective Service",
         "Proposed",
     ]
-    assert after.deadline_table.item(0, 2).background().color() == QColor(OVERDUE_COLOUR)
+    assert after.deadline_table.item(0, 2).background().color() == colour("overdue_background")
     assert "1 overdue" in after.plan_panel.chart.title()
 
 

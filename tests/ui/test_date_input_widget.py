@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.domain.enums import DatePrecision, TimeOfDay
 from desktop.domain.values import PartialDate
-from desktop.ui.forms.fields import ERROR_COLOUR
+from desktop.ui.palette import hex_of
 from desktop.ui.widgets.date_input import DateInput, DateTimeInput, DayInput, locale_month_first
 
 en_us = ff.en_us
@@ -135,11 +135,11 @@ def test_what_cannot_be_read_is_told_in_the_error_colour_and_value_refuses_it(
     problem = field.problem()
     assert problem is not None and "did you mean 7/13/2019" in problem
     assert field.preview.text() == problem
-    assert ERROR_COLOUR in field.preview.styleSheet()
+    assert hex_of("error") in field.preview.styleSheet()
     with pytest.raises(ValueError, match="there is no month 13"):
         field.value()
     typed(qtbot, field, "7/13/2019")
-    assert ERROR_COLOUR not in field.preview.styleSheet()
+    assert hex_of("error") not in field.preview.styleSheet()
 
 
 def test_a_field_in_a_form_leaves_the_problem_to_the_form(qtbot: QtBot, window: QWidget) -> None:

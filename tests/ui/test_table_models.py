@@ -20,9 +20,10 @@ from desktop.domain.records import Incident, PlanItem
 from desktop.domain.values import PartialDate
 from desktop.persistence.unit_of_work import Database
 from desktop.services.records import FacilityService, IncidentService, PlanItemService
+from desktop.ui.palette import colour
 from desktop.ui.table_models import FacilityTableModel, IncidentTableModel, PagedTableModel, PlanItemTableModel
 from desktop.ui.table_models.incidents import attack_text, casualties_text, occurred_of, response_text, targets_text
-from desktop.ui.table_models.plan_items import DUE_SOON_BACKGROUND, OVERDUE_BACKGROUND, duration
+from desktop.ui.table_models.plan_items import duration
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
 GENERATED = 3_000
@@ -207,13 +208,13 @@ def test_plan_items_are_highlighted_by_deadline(database: Database) -> None:
                 for row in range(model.rowCount())}  # fmt: skip
 
     assert shown() == {
-        "late": (OVERDUE_BACKGROUND, "overdue by 19 days"),
-        "soon": (DUE_SOON_BACKGROUND, "due in 5 days"),
+        "late": (colour("overdue_background"), "overdue by 19 days"),
+        "soon": (colour("due_soon_background"), "due in 5 days"),
         "later": (None, "due in 10 weeks"),
         "late but done": (None, ""),
     }
     today[0] = date(2019, 9, 26)  # a week later "soon" is overdue too
-    assert shown()["soon"] == (OVERDUE_BACKGROUND, "overdue by 1 day")
+    assert shown()["soon"] == (colour("overdue_background"), "overdue by 1 day")
     facility = [c.title for c in model.columns].index("Facility")
     assert model.data(model.index(0, facility), DISPLAY) == "All facilities"
 

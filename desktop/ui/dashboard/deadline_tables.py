@@ -6,19 +6,21 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Generic, TypeVar
 
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
 from desktop.domain.figures import DirectiveProgress
 from desktop.domain.records import PlanItem
 from desktop.services.plans import Deadline, ReassessmentDue, deadline_of
-from desktop.ui.dashboard.chart_common import DUE_SOON_COLOUR, OVERDUE_COLOUR
+from desktop.ui.palette import colour
+from desktop.ui.theme import on_theme_change
 
 Item = TypeVar("Item")
 
 
 class _ReadOnlyTable(QTableWidget, Generic[Item]):
-    """A table of `headers` with one coloured row per item (`row_of`), or `empty_text` when there is none."""
+    """A table of `headers` with one coloured row per item (`row_of` names its background in desktop.ui.palette),
+    or `empty_text` when there is none; coloured again after a change of theme."""
 
     headers: tuple[str, ...] = ()
     empty_text = ""
@@ -33,11 +35,18 @@ class _ReadOnlyTable(QTableWidget, Generic[Item]):
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.horizontalHeader().setStretchLastSection(True)
         self.setWordWrap(False)
+        self._shown: tuple[Sequence[Item], date] | None = None
+        on_theme_change(self, self._show_again, now=False)
+
+    def _show_again(self) -> None:
+        if self._shown is not None:
+            self.show_items(*self._shown)
 
     def row_of(self, item: Item, today: date) -> tuple[list[str], str]:
         raise NotImplementedError
 
     def show_items(self, items: Sequence[Item], today: date) -> None:
+        self._shown = (items, today)
         rows = [self.row_of(item, today) for item in items]
         self.setRowCount(0)
         if not rows:
@@ -47,12 +56,12 @@ class _ReadOnlyTable(QTableWidget, Generic[Item]):
             return
         self.clearSpans()
         self.setRowCount(len(rows))
-        for row, (cells, colour) in enumerate(rows):
+        for row, (cells, background) in enumerate(rows):
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                if colour:
-                    item.setBackground(QBrush(QColor(colour)))
-                    item.setForeground(QBrush(QColor("#222222")))
+                if background:
+                    item.setBackground(QBrush(colour(background)))
+                    item.setForeground(QBrush(colour("row_text")))
                 self.setItem(row, column, item)
 
 
@@ -68,7 +77,7 @@ class DeadlineTable(_ReadOnlyTable[PlanItem]):
         if state is Deadline.OVERDUE and item.due_date:
             due += f" ({(today - item.due_date).days} d late)"
         cells = [due, item.description, item.facility_name or "All facilities", item.owner, item.status.label]
-        return cells, OVERDUE_COLOUR if state is Deadline.OVERDUE else DUE_SOON_COLOUR
+        return cells, "overdue_background" if state is Deadline.OVERDUE else "due_soon_background"
 
 
 class ReassessmentTable(_ReadOnlyTable[ReassessmentDue]):
@@ -81,7 +90,7 @@ class ReassessmentTable(_ReadOnlyTable[ReassessmentDue]):
         due = item.due_on.isoformat() if item.due_on else "now (never assessed)"
         last = item.last_assessment.isoformat() if item.last_assessment else "never"
         cells = [due, item.name, item.state, item.security_level.label, last]
-        return cells, OVERDUE_COLOUR if item.is_overdue(today) else DUE_SOON_COLOUR
+        return cells, "overdue_background" if item.is_overdue(today) else "due_soon_background"
 
 
 class DirectiveTable(_ReadOnlyTable[DirectiveProgress]):
@@ -95,4 +104,4 @@ class DirectiveTable(_ReadOnlyTable[DirectiveProgress]):
         overdue = item.is_overdue(today)
         if overdue and item.deadline:
             deadline += f" ({(today - item.deadline).days} d late)"
-        return [deadline, item.title, item.text], OVERDUE_COLOUR if overdue else ""
+        return [deadline, item.title, item.text], "overdue_background" if overdue else ""

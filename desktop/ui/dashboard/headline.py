@@ -8,6 +8,7 @@ from desktop.domain import figure_text
 from desktop.services.case_facts import POSSIBLY_MEANS
 from desktop.services.dashboard import DashboardData
 from desktop.ui.dashboard.chart_common import count_text
+from desktop.ui.theme import themed_style
 
 TILES = (
     ("incidents", "Incidents"),
@@ -20,8 +21,8 @@ TILES = (
     ("reassessments", "Reassessments due"),
 )
 FIGURE_KEYS = ("killed", "injured", "damage")  # the tiles worded by desktop.domain.figure_text
-ALERT_STYLE = "color: #b2182b;"
-DETAIL_STYLE = "color: #444444;"
+ALERT_STYLE = "color: $alert;"  # desktop.ui.palette's colours, for the scheme shown (desktop.ui.theme)
+DETAIL_STYLE = "color: $secondary_text;"
 
 
 class HeadlineStrip(QWidget):
@@ -56,7 +57,7 @@ class HeadlineStrip(QWidget):
                 detail = QLabel("", tile)
                 detail.setObjectName(f"detail_{key}")
                 detail.setWordWrap(True)
-                detail.setStyleSheet(DETAIL_STYLE)
+                themed_style(detail, DETAIL_STYLE)
                 detail.hide()
                 inner.addWidget(detail)
                 self._details[key] = detail
@@ -117,7 +118,7 @@ class HeadlineStrip(QWidget):
             detail.setVisible(bool(details[key]))
         alerts = {"overdue": deadlines.overdue > 0, "reassessments": overdue_reassessments > 0}
         for key, alert in alerts.items():
-            self._values[key].setStyleSheet(ALERT_STYLE if alert else "")
+            themed_style(self._values[key], ALERT_STYLE if alert else "")
         self._show_period(data)
 
     def _show_period(self, data: DashboardData) -> None:

@@ -8,9 +8,10 @@ from PySide6.QtWidgets import QPushButton, QSizePolicy, QWidget
 
 from desktop.services.case_facts import PENDING_REFERRAL_MEANS
 from desktop.ui.dashboard.chart_common import count_text
+from desktop.ui.theme import themed_style
 
 CAPTION = "Pending referral"
-ALERT_STYLE = "QPushButton { color: #b2182b; font-weight: bold; }"
+ALERT_STYLE = "QPushButton { color: $alert; font-weight: bold; }"  # desktop.ui.palette's colours
 
 
 class PendingReferralTile(QPushButton):
@@ -29,7 +30,7 @@ class PendingReferralTile(QPushButton):
     def show_count(self, count: int) -> None:
         self.count = count
         self.setText(f"{CAPTION}: {count_text(count)}")
-        self.setStyleSheet(ALERT_STYLE if count else "")
+        themed_style(self, ALERT_STYLE if count else "")
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.isAutoRepeat():

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QGuiApplication, QPalette
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -24,6 +24,7 @@ from desktop.domain.enums import CODED_FIELDS, AuditAction
 from desktop.domain.kinds import RecordKind
 from desktop.domain.records import SENSITIVE_INCIDENT_FIELDS, AuditEntry
 from desktop.ui.clipboard_guard import SENSITIVE_ROLE
+from desktop.ui.palette import colour
 
 Index = QModelIndex | QPersistentModelIndex
 EMPTY = "(empty)"
@@ -112,7 +113,7 @@ class HistoryModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and column in (self.COL_OLD, self.COL_NEW):
             value = old if column == self.COL_OLD else new
             if value in (None, ""):
-                return QBrush(QGuiApplication.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
+                return QBrush(colour("secondary_text"))  # "(empty)": quieter, yet readable
         return None
 
     def _display(self, entry: AuditEntry, field: str, old: object, new: object, column: int) -> str:

@@ -11,10 +11,11 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop.domain.passphrases import Passphrase, passphrase_problem
+from desktop.ui.theme import themed_style
 from desktop.ui.widgets.passphrase_field import PassphraseField, remember_box
 
 TITLE = "New database — Incident Logger"
-ERROR_STYLE = "color: #b00020;"
+ERROR_STYLE = "color: $error;"  # desktop.ui.palette's colours
 MISMATCH = "The two passphrases differ."
 NO_RECOVERY = ("Keep the passphrase safe. Without it the database and its backups cannot be opened, and nobody can "
                "recover a forgotten passphrase, not even with Incident Logger's help.")  # fmt: skip
@@ -53,7 +54,7 @@ class NewDatabaseDialog(QDialog):
         self.problem = QLabel(self)
         self.problem.setObjectName("passphrase_problem")
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet(ERROR_STYLE)
+        themed_style(self.problem, ERROR_STYLE)
         self.problem.setAccessibleName("Passphrase problem")
         self.remember = remember_box(can_remember, self)
         self.note = QLabel(NO_RECOVERY, self)

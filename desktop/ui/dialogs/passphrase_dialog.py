@@ -19,11 +19,12 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.passphrases import Passphrase
 from desktop.services.session.questions import Locked
+from desktop.ui.theme import on_theme_change, themed_style
 from desktop.ui.widgets.encryption_badge import padlock
 from desktop.ui.widgets.passphrase_field import PassphraseField, remember_box
 
 TITLE = "Encrypted database — Incident Logger"
-ERROR_STYLE = "color: #b00020; font-weight: bold;"
+ERROR_STYLE = "color: $error; font-weight: bold;"  # desktop.ui.palette's colours
 PATH_WIDTH = 440  # pixels of the path line before its middle is elided (the whole path is its tooltip)
 
 
@@ -53,12 +54,12 @@ class PassphraseDialog(QDialog):
         self.path_label.setObjectName("passphrase_path")
         self.path_label.setToolTip(str(path))
         self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.path_label.setStyleSheet("color: palette(placeholder-text);")
+        themed_style(self.path_label, "color: $secondary_text;")
         self.error = QLabel(f"That passphrase does not open “{path.name}”. Check Caps Lock and the keyboard "
                             "layout, then type it again.", self)  # fmt: skip
         self.error.setObjectName("passphrase_error")
         self.error.setWordWrap(True)
-        self.error.setStyleSheet(ERROR_STYLE)
+        themed_style(self.error, ERROR_STYLE)
         self.error.setVisible(question.tried)
         self.field = PassphraseField("Passphrase", self)
         self.remember = remember_box(question.can_remember, self)
@@ -82,7 +83,7 @@ class PassphraseDialog(QDialog):
         self.give_up_button.clicked.connect(self.reject)
         self.field.text_changed.connect(lambda: self.open_button.setEnabled(bool(self.field.text())))
         icon = QLabel(self)
-        icon.setPixmap(padlock(40))
+        on_theme_change(icon, lambda: icon.setPixmap(padlock(40)))
         icon.setAlignment(Qt.AlignmentFlag.AlignTop)
         content = QVBoxLayout()
         content.addWidget(self.message)

@@ -28,16 +28,18 @@ from desktop.domain.kinds import RecordKind
 from desktop.domain.validation import FieldError, ValidationError
 from desktop.ui.dialogs.destructive_question import confirm_destructive
 from desktop.ui.dialogs.guide_dialog import GuideDialog
-from desktop.ui.forms.fields import ERROR_COLOUR, FieldMessage
+from desktop.ui.forms.fields import FieldMessage
 from desktop.ui.guide_pages import START, TAB_SECTIONS
+from desktop.ui.theme import themed_style
 
-INVALID_STYLE = f'*[invalid="true"] {{ border: 1px solid {ERROR_COLOUR}; border-radius: 2px; padding: 1px; }}'
+INVALID_STYLE = '*[invalid="true"] { border: 1px solid $error; border-radius: 2px; padding: 1px; }'
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 SAVE_KEYS = (QKeySequence.StandardKey.Save, "Ctrl+Return", "Ctrl+Enter")
 SENSITIVE_STYLE = (
-    "QGroupBox#sensitive { border: 2px dashed #b26a00; border-radius: 4px; margin-top: 0.8em; padding-top: 0.9em; }"
+    "QGroupBox#sensitive { border: 2px dashed $sensitive_border; border-radius: 4px; margin-top: 0.8em;"
+    " padding-top: 0.9em; }"
     "QGroupBox#sensitive::title { subcontrol-origin: margin; subcontrol-position: top left; left: 10px;"
-    " padding: 0 4px; color: #8a5300; font-weight: bold; background-color: palette(window); }"
+    " padding: 0 4px; color: $warning; font-weight: bold; background-color: palette(window); }"
 )
 
 
@@ -107,7 +109,7 @@ class RecordForm(QDialog):
         """`editing`: an existing record ("Edit plan item"), else a new one ("New plan item")."""
         super().__init__(parent)
         self.setWindowTitle(f"{'Edit' if editing else 'New'} {self.kind.label}[*]")
-        self.setStyleSheet(INVALID_STYLE + SENSITIVE_STYLE)
+        themed_style(self, INVALID_STYLE + SENSITIVE_STYLE)  # in the colours of the scheme shown
         self._slots: dict[str, FieldSlot] = {}
         self._key_of: dict[QWidget, str] = {}
         self._chain: list[str | QWidget] = []

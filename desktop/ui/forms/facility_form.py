@@ -25,9 +25,10 @@ from desktop.domain.records import Directive, Facility
 from desktop.domain.validation import FieldError, facility_errors
 from desktop.ui.forms.base import RecordForm
 from desktop.ui.forms.choice_fields import StateCombo
-from desktop.ui.forms.fields import ERROR_COLOUR, WARNING_COLOUR, CoordinateEdit, EnumCombo, TextBox
+from desktop.ui.forms.fields import WARNING_STYLE, CoordinateEdit, EnumCombo, TextBox
 from desktop.ui.forms.related import RelatedRecords
 from desktop.ui.table_models.directives import scope_text
+from desktop.ui.theme import themed_style
 from desktop.ui.widgets.date_input import DayInput
 
 NOT_ASSESSED = "Not assessed"
@@ -78,7 +79,7 @@ class FacilityForm(RecordForm):
         self.name_warning = QLabel()
         self.name_warning.setObjectName("name_warning")
         self.name_warning.setWordWrap(True)
-        self.name_warning.setStyleSheet(f"color: {WARNING_COLOUR};")
+        themed_style(self.name_warning, WARNING_STYLE)
         self.name_warning.hide()
         self.agency = EnumCombo(Agency)
         self.facility_type = EnumCombo(FacilityType)
@@ -234,7 +235,7 @@ class FacilityForm(RecordForm):
             needs = "a security level" if level is None else "the last assessment date"
             text = "— (the level is not known)" if level is SecurityLevel.UNKNOWN else f"— (needs {needs})"
             self.reassessment_due.setText(text)
-            self.reassessment_due.setStyleSheet("")
+            themed_style(self.reassessment_due, "")
             return
         assert level is not None
         overdue = due < date.today()
@@ -242,7 +243,7 @@ class FacilityForm(RecordForm):
             f"{due.isoformat()} (every {level.reassessment_years} years at FSL {level.label})"
             + (" — overdue" if overdue else "")
         )
-        self.reassessment_due.setStyleSheet(f"color: {ERROR_COLOUR}; font-weight: bold;" if overdue else "")
+        themed_style(self.reassessment_due, "color: $overdue; font-weight: bold;" if overdue else "")
 
     def _show_same_name(self, name: str) -> None:
         """Point out (without refusing the save) that another facility already has this name."""

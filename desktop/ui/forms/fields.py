@@ -24,10 +24,11 @@ from PySide6.QtWidgets import (
 from desktop.domain.enums import LabelledEnum, WeaponType
 from desktop.domain.validation import parse_count
 from desktop.domain.values import Weapon
+from desktop.ui.theme import themed_style
 
 UNKNOWN = "unknown"
-ERROR_COLOUR = "#c62828"
-WARNING_COLOUR = "#8a5300"
+ERROR_STYLE = "color: $error;"  # desktop.ui.palette's colours, for the scheme shown (desktop.ui.theme)
+WARNING_STYLE = "color: $warning;"
 _NONE_CODE = ""  # item data of a combo's "none" entry
 
 
@@ -256,12 +257,12 @@ class FieldMessage(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWordWrap(True)
-        self.setStyleSheet(f"color: {ERROR_COLOUR};")
+        themed_style(self, ERROR_STYLE)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.hide()
 
     def show_message(self, text: str, *, warning: bool = False) -> None:
         self.setProperty("warning", warning)
-        self.setStyleSheet(f"color: {WARNING_COLOUR if warning else ERROR_COLOUR};")
+        themed_style(self, WARNING_STYLE if warning else ERROR_STYLE)
         self.setText(f"⚠ {text}" if warning and text else text)
         self.setVisible(bool(text))

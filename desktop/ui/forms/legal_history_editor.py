@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QKeyEvent
+from PySide6.QtGui import QBrush, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCompleter,
@@ -29,7 +29,9 @@ from desktop.domain.enums import CaseStatus
 from desktop.domain.legal_history import current_status, entry_problems, history_warnings
 from desktop.domain.values import PartialDate, StatusChange
 from desktop.ui.dialogs.destructive_question import confirm_destructive
-from desktop.ui.forms.fields import ERROR_COLOUR, WARNING_COLOUR, EnumCombo, FieldMessage
+from desktop.ui.forms.fields import WARNING_STYLE, EnumCombo, FieldMessage
+from desktop.ui.palette import colour
+from desktop.ui.theme import on_theme_change, themed_style
 from desktop.ui.widgets.date_input import DateInput, locale_month_first
 
 NEEDS_A_DATE = "needs a date (a year, a month or a range will do)"
@@ -146,7 +148,7 @@ class LegalHistoryEditor(QWidget):
         self.warnings = QLabel()
         self.warnings.setObjectName("history_warnings")
         self.warnings.setWordWrap(True)
-        self.warnings.setStyleSheet(f"color: {WARNING_COLOUR};")
+        themed_style(self.warnings, WARNING_STYLE)
         self.status_line = QLabel()
         self.status_line.setObjectName("current_status")
         self.date = DateInput("Entry date", empty_text="", says_problems=False)
@@ -218,6 +220,7 @@ class LegalHistoryEditor(QWidget):
         for name in ("agency", "reference", "charges", "note"):
             edit: QLineEdit = getattr(self, name)
             edit.textChanged.connect(lambda text, name=name: self._entry_edited(name, text))
+        on_theme_change(self, self.refresh, now=False)  # the rows' marks in the new colours
 
     # ---- value -----------------------------------------------------------------------------------------
     def set_value(self, history: tuple[StatusChange, ...], fallback: CaseStatus = CaseStatus.REPORTED) -> None:
@@ -435,4 +438,4 @@ class LegalHistoryEditor(QWidget):
                 bad = bool(self.drafts[index].problem(today)) and (self.drafts[index].edited or self.revealed)
                 item = self.table.item(row, 0)
                 if item is not None:
-                    item.setForeground(QBrush(QColor(ERROR_COLOUR)) if bad else QBrush())
+                    item.setForeground(QBrush(colour("error")) if bad else QBrush())

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.queries import IncidentFilter
 from desktop.services.briefing import MARKINGS, BriefingOptions, computer_user, suggested_file_name
 from desktop.ui.dialogs.sensitive_question import ask_to_include_sensitive, sensitive_fields_text
+from desktop.ui.theme import themed_style
 from desktop.ui.widgets.date_input import DayInput
 
 UUID_ROLE = Qt.ItemDataRole.UserRole
@@ -116,7 +117,7 @@ class BriefingDialog(QDialog):
 
         self.problem = QLabel(self)
         self.problem.setObjectName("problem")
-        self.problem.setStyleSheet("color: #b2182b;")
+        themed_style(self.problem, "color: $error;")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.export_button = self.buttons.addButton("&Export", QDialogButtonBox.ButtonRole.AcceptRole)
         self.export_button.setObjectName("export_button")

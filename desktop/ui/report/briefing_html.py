@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date
 from html import escape
+from string import Template
 
 from desktop.domain import figure_text
 from desktop.domain.figures import DirectiveProgress
@@ -15,27 +16,30 @@ from desktop.domain.values import Weapon
 from desktop.services.briefing import BriefingContent
 from desktop.services.case_facts import DamageBand
 from desktop.services.plans import Deadline, ReassessmentDue, deadline_of
-from desktop.ui.dashboard.chart_common import DUE_SOON_COLOUR, OVERDUE_COLOUR, count_text, usd_text
+from desktop.ui.dashboard.chart_common import count_text, usd_text
+from desktop.ui.palette import PRINT
 from desktop.ui.report.briefing_facts import pending_section, period_note, possibly_mark, possibly_note
 from desktop.ui.report.briefing_timelines import timelines_section
 from desktop.ui.report.chart_images import FULL_WIDTH, HALF_WIDTH
 
 Contents = Sequence[tuple[str, int]]  # the sections, each with the page it starts on
 
-STYLE = """
-body { font-size: 9pt; }
+# Printed on white paper: the palette's print colours, whatever the window's theme.
+OVERDUE_COLOUR, DUE_SOON_COLOUR = PRINT["overdue_background"], PRINT["due_soon_background"]
+STYLE = Template("""
+body { font-size: 9pt; color: $text; }
 h1 { font-size: 17pt; margin-bottom: 2px; }
 h2 { font-size: 12.5pt; margin-top: 14px; margin-bottom: 4px; }
-p.meta { color: #444444; margin-top: 0px; }
-p.note { color: #444444; font-size: 8pt; }
+p.meta { color: $secondary_text; margin-top: 0px; }
+p.note { color: $secondary_text; font-size: 8pt; }
 p.redaction { font-weight: bold; }
 p.contents { font-size: 11pt; margin-top: 8px; margin-bottom: 2px; }
 table.grid { border-collapse: collapse; }
-table.grid th { background-color: #e6e6e6; text-align: left; font-size: 8pt; }
+table.grid th { background-color: $header_background; text-align: left; font-size: 8pt; }
 table.grid td { font-size: 8pt; vertical-align: top; }
 td.number { text-align: right; }
-span.small { font-size: 7pt; color: #444444; }
-"""
+span.small { font-size: 7pt; color: $secondary_text; }
+""").substitute(PRINT)
 GRID = 'class="grid" width="100%" border="0.5" cellspacing="0" cellpadding="3"'
 CHART_ROWS = (("by_facility", "by_state"), ("by_severity", "cases"), ("casualties", "plan_items"),
               ("targets", "damage"))  # fmt: skip

@@ -11,10 +11,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QIODevice, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QColor,
     QFont,
     QFontMetricsF,
     QImage,
     QPainter,
+    QPalette,
     QPdfWriter,
     QTextDocument,
 )
@@ -28,6 +31,7 @@ from desktop.services.export_audit import audit_briefing
 from desktop.services.leftovers import Leftover, Work, clean_leftovers, create_temporary_file
 from desktop.services.output_targets import TargetError, streams_through, write_failure
 from desktop.services.protected_zip import ProtectedZip, entry_name, passphrase_refusal, protected_target
+from desktop.ui.palette import PRINT
 from desktop.ui.report.briefing_html import Contents, briefing_html, generated_text
 from desktop.ui.report.chart_images import briefing_charts
 from desktop.ui.report.pagination import paginate
@@ -135,8 +139,22 @@ def _draw_page(painter: QPainter, document: QTextDocument, number: int, top: flo
     page = document.pageSize()
     painter.save()
     painter.translate(0, top - number * page.height())
-    document.drawContents(painter, QRectF(0, number * page.height(), page.width(), page.height()))
+    clip = QRectF(0, number * page.height(), page.width(), page.height())
+    painter.setClipRect(clip)
+    context = QAbstractTextDocumentLayout.PaintContext()
+    context.clip = clip
+    context.palette = paper_palette()  # not the window's: light text of a dark theme would vanish on paper
+    document.documentLayout().draw(painter, context)
     painter.restore()
+
+
+def paper_palette() -> QPalette:
+    """Black text on white paper, whatever the theme of the window (QTextDocument draws in the application's)."""
+    palette = QPalette()
+    for role, name in ((QPalette.ColorRole.Text, "text"), (QPalette.ColorRole.WindowText, "text"),
+                       (QPalette.ColorRole.Base, "paper"), (QPalette.ColorRole.Window, "paper")):  # fmt: skip
+        palette.setColor(role, QColor(PRINT[name]))
+    return palette
 
 
 def footer_text(content: BriefingContent) -> str:

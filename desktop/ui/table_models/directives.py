@@ -14,8 +14,8 @@ from desktop.domain.figures import DirectiveProgress
 from desktop.domain.kinds import RecordKind
 from desktop.domain.queries import DirectiveFilter
 from desktop.domain.records import Directive
+from desktop.ui.palette import colour
 from desktop.ui.table_models.paged import Column, PagedTableModel
-from desktop.ui.table_models.plan_items import HIGHLIGHT_TEXT, OVERDUE_BACKGROUND, OVERDUE_MARK
 
 OVERDUE_TEXT = "overdue"
 PROGRESS_COLUMN = 5
@@ -103,10 +103,10 @@ class DirectiveTableModel(PagedTableModel[Directive]):
         return tip
 
     def background(self, record: Directive) -> Any:
-        return OVERDUE_BACKGROUND if self.is_overdue(record) else None
+        return colour("overdue_background") if self.is_overdue(record) else None
 
     def foreground(self, record: Directive, column: int) -> Any:
-        return HIGHLIGHT_TEXT if self.is_overdue(record) else None
+        return colour("row_text") if self.is_overdue(record) else None
 
     def decoration(self, record: Directive, column: int) -> QColor | None:
-        return OVERDUE_MARK if column == PROGRESS_COLUMN and self.is_overdue(record) else None
+        return colour("overdue_mark") if column == PROGRESS_COLUMN and self.is_overdue(record) else None

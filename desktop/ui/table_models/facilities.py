@@ -7,15 +7,13 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QColor
 
 from desktop.domain.enums import OperatorKind, SecurityLevel
 from desktop.domain.kinds import RecordKind
 from desktop.domain.queries import FacilityFilter
 from desktop.domain.records import Facility
+from desktop.ui.palette import colour
 from desktop.ui.table_models.paged import Column, PagedTableModel
-
-OVERDUE_TEXT = QColor("#b00020")
 
 
 def reassessment_text(facility: Facility) -> str:
@@ -81,4 +79,4 @@ class FacilityTableModel(PagedTableModel[Facility]):
         if column != self.REASSESSMENT_COLUMN or record.security_level in (None, SecurityLevel.UNKNOWN):
             return None
         due = record.reassessment_due
-        return OVERDUE_TEXT if due is None or due < self.today() else None
+        return colour("overdue") if due is None or due < self.today() else None

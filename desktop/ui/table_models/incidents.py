@@ -8,7 +8,6 @@ from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QColor
 
 from desktop.domain import figure_text
 from desktop.domain.enums import Severity, YesNoUnknown
@@ -16,14 +15,10 @@ from desktop.domain.kinds import RecordKind
 from desktop.domain.queries import IncidentFilter
 from desktop.domain.records import Incident
 from desktop.domain.values import Weapon
+from desktop.ui.palette import colour
 from desktop.ui.table_models.paged import UNKNOWN, Column, PagedTableModel
 
-SEVERITY_COLOURS = {
-    Severity.LOW: QColor("#6aa84f"),
-    Severity.MEDIUM: QColor("#e0b000"),
-    Severity.HIGH: QColor("#e67e22"),
-    Severity.CRITICAL: QColor("#c0392b"),
-}
+SEVERITY_COLOURS = {severity: f"severity_{severity.value}" for severity in Severity}  # names in desktop.ui.palette
 DESCRIPTION_TIP = 400
 LAST_ACTIVITY_TIP = (
     "When anything about the incident was last recorded: the incident saved, a timeline event, a legal history "
@@ -145,4 +140,4 @@ class IncidentTableModel(PagedTableModel[Incident]):
         return IncidentFilter()
 
     def decoration(self, record: Incident, column: int) -> Any:
-        return SEVERITY_COLOURS.get(record.severity) if column == self.SEVERITY_COLUMN else None
+        return colour(SEVERITY_COLOURS[record.severity]) if column == self.SEVERITY_COLUMN else None

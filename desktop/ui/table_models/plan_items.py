@@ -7,19 +7,16 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QColor
 
 from desktop.domain.kinds import RecordKind
 from desktop.domain.queries import PlanItemFilter
 from desktop.domain.records import PlanItem
 from desktop.services.plans import Deadline, deadline_of
+from desktop.ui.palette import colour
 from desktop.ui.table_models.paged import Column, PagedTableModel
 
-OVERDUE_BACKGROUND = QColor("#f8d0d0")
-DUE_SOON_BACKGROUND = QColor("#ffe4a8")
-HIGHLIGHT_TEXT = QColor("#1a1a1a")  # readable on both backgrounds, also with a dark theme
-OVERDUE_MARK = QColor("#c0392b")
-DUE_SOON_MARK = QColor("#e69b00")
+ROW_BACKGROUNDS = {Deadline.OVERDUE: "overdue_background", Deadline.DUE_THIS_WEEK: "due_soon_background"}
+ROW_MARKS = {Deadline.OVERDUE: "overdue_mark", Deadline.DUE_THIS_WEEK: "due_soon_mark"}
 ALL_FACILITIES = "All facilities"
 DEADLINE_COLUMN = 1
 
@@ -91,15 +88,15 @@ class PlanItemTableModel(PagedTableModel[PlanItem]):
         return f"due in {duration(left)}"
 
     def background(self, record: PlanItem) -> Any:
-        return {Deadline.OVERDUE: OVERDUE_BACKGROUND, Deadline.DUE_THIS_WEEK: DUE_SOON_BACKGROUND}.get(
-            self.deadline(record)
-        )
+        name = ROW_BACKGROUNDS.get(self.deadline(record))
+        return colour(name) if name else None
 
     def decoration(self, record: PlanItem, column: int) -> Any:
         """A coloured mark in the deadline column, visible also when the row is selected."""
         if column != DEADLINE_COLUMN:
             return None
-        return {Deadline.OVERDUE: OVERDUE_MARK, Deadline.DUE_THIS_WEEK: DUE_SOON_MARK}.get(self.deadline(record))
+        name = ROW_MARKS.get(self.deadline(record))
+        return colour(name) if name else None
 
     def foreground(self, record: PlanItem, column: int) -> Any:
-        return HIGHLIGHT_TEXT if self.deadline(record) is not Deadline.NONE else None
+        return colour("row_text") if self.deadline(record) is not Deadline.NONE else None

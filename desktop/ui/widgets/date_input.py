@@ -37,9 +37,10 @@ from PySide6.QtWidgets import QCalendarWidget, QHBoxLayout, QLabel, QLineEdit, Q
 from desktop.domain.date_input import DateReading, interpret_date, spoken
 from desktop.domain.enums import DatePrecision
 from desktop.domain.values import PartialDate
-from desktop.ui.forms.fields import ERROR_COLOUR
+from desktop.ui.forms.fields import ERROR_STYLE
+from desktop.ui.theme import themed_style
 
-QUIET_COLOUR = "#555555"
+QUIET_STYLE = "color: $secondary_text;"
 
 
 def locale_month_first(locale: QLocale | None = None) -> bool:
@@ -167,10 +168,10 @@ class _TypedDate(QWidget):
             said = self.describe(reading) if reading.value.is_known else self.empty_text
         except ValueError as error:
             said = str(error) if self.says_problems else ""
-            self.preview.setStyleSheet(f"color: {ERROR_COLOUR};")
+            themed_style(self.preview, ERROR_STYLE)
         else:
             said = "; ".join((said, *reading.notes)) if said else said
-            self.preview.setStyleSheet(f"color: {QUIET_COLOUR};")
+            themed_style(self.preview, QUIET_STYLE)
         self.preview.setText(said)
         self.edit.setAccessibleDescription(said)
 

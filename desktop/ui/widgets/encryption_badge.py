@@ -3,22 +3,26 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPixmap
+from PySide6.QtGui import QPainter, QPainterPath, QPen, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
-GREEN = "#2e7d32"
+from desktop.ui.palette import colour
+from desktop.ui.theme import on_theme_change, themed_style
+
 TOOLTIP = ("This database is encrypted (SQLCipher, AES-256): the file, its journal and its backups cannot be read "
            "without its passphrase. A forgotten passphrase cannot be recovered.")  # fmt: skip
 
 
 def padlock(size: int) -> QPixmap:
-    """A closed padlock, drawn (no icon file or theme needed), `size` pixels square at the screen's scale."""
+    """A closed padlock in the palette's "success" colour with its keyhole cut out (the background shows through),
+    drawn (no icon file or theme needed), `size` pixels square."""
     pixmap = QPixmap(size, size)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     unit = size / 16
-    pen = QPen(QColor(GREEN), 1.8 * unit)
+    green = colour("success")
+    pen = QPen(green, 1.8 * unit)
     pen.setCapStyle(Qt.PenCapStyle.RoundCap)
     painter.setPen(pen)
     shackle = QPainterPath()
@@ -28,9 +32,9 @@ def padlock(size: int) -> QPixmap:
     shackle.lineTo(11 * unit, 8 * unit)
     painter.drawPath(shackle)
     painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(QColor(GREEN))
+    painter.setBrush(green)
     painter.drawRoundedRect(QRectF(3 * unit, 7 * unit, 10 * unit, 8 * unit), 1.5 * unit, 1.5 * unit)
-    painter.setBrush(QColor("white"))
+    painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Clear)  # the brush's colour is not drawn
     painter.drawEllipse(QRectF(7 * unit, 9.5 * unit, 2 * unit, 2 * unit))
     painter.drawRect(QRectF(7.5 * unit, 11 * unit, 1 * unit, 2 * unit))
     painter.end()
@@ -44,10 +48,10 @@ class EncryptionBadge(QWidget):
         super().__init__(parent)
         self.setObjectName("encryption_badge")
         self.icon = QLabel(self)
-        self.icon.setPixmap(padlock(16))
+        on_theme_change(self.icon, lambda: self.icon.setPixmap(padlock(16)))
         self.text = QLabel("Encrypted", self)
         self.text.setObjectName("encryption_label")
-        self.text.setStyleSheet(f"color: {GREEN}; font-weight: bold;")
+        themed_style(self.text, "color: $success; font-weight: bold;")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 0, 0, 0)
         layout.setSpacing(4)
