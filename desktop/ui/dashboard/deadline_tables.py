@@ -33,6 +33,7 @@ class _ReadOnlyTable(QTableWidget, Generic[Item]):
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.horizontalHeader().setStretchLastSection(True)
         self.setWordWrap(False)
+        self.setTabKeyNavigation(False)  # Tab leaves the table (arrows move in it): no keyboard trap
 
     def row_of(self, item: Item, today: date) -> tuple[list[str], str]:
         raise NotImplementedError
