@@ -12,11 +12,6 @@ from desktop.ui.dashboard.chart_colors import case_key, plan_key, severity_key
 from desktop.ui.dashboard.chart_data import ChartData, Legend, Series, number, one_per_bar
 
 
-def _tips(labels: list[str], counts: list[int], what: str) -> tuple[tuple[str, ...], ...]:
-    """`what` has {name} and {count}."""
-    return (tuple(what.format(name=name, count=number(n)) for name, n in zip(labels, counts, strict=True)),)
-
-
 def severity_chart(severities: tuple[tuple[Severity, int], ...]) -> ChartData:
     """One bar per severity, low to critical, each in its own colour; clicking one narrows to it."""
     members = [severity for severity, _ in severities]
@@ -32,7 +27,7 @@ def severity_chart(severities: tuple[tuple[Severity, int], ...]) -> ChartData:
         value_title=incidents,
         bar_width=0.6,
         headroom=1.12,
-        tips=_tips(labels, counts, QCoreApplication.translate("BreakdownCharts", "{name}: {count} incidents")),
+        tip_format=QCoreApplication.translate("BreakdownCharts", "{category}: {value} incidents"),
         keywords=(tuple({"severity": m} for m in members),),
     )
 
@@ -53,7 +48,7 @@ def case_chart(cases: CaseCounts) -> ChartData:
         horizontal=True,
         bar_width=0.65,
         headroom=1.15,
-        tips=_tips(labels, counts, QCoreApplication.translate("BreakdownCharts", "{name}: {count} incidents")),
+        tip_format=QCoreApplication.translate("BreakdownCharts", "{category}: {value} incidents"),
         keywords=(tuple({"status": m} for m in members),),
     )
 
@@ -106,5 +101,5 @@ def plan_chart(plan_items: tuple[tuple[PlanStatus, int], ...], deadlines: Deadli
         horizontal=True,
         bar_width=0.6,
         headroom=1.15,
-        tips=_tips(labels, counts, QCoreApplication.translate("BreakdownCharts", "{name}: {count} plan items")),
+        tip_format=QCoreApplication.translate("BreakdownCharts", "{category}: {value} plan items"),
     )

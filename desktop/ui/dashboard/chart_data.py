@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
+from functools import cached_property
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLocale
@@ -51,8 +52,9 @@ class ChartData:
     category made of the `series` stacked in order.
 
     `axis_labels` replaces the category names under the bars (short month names; "\\n" breaks a line) and `spans`
-    replaces them with labels under runs of bars; `tips[s][c]` is the tooltip of series s's bar c and `keywords[s][c]`
-    what clicking it asks for (None: not clickable); `value_title` names the numbers (table header, axis)."""
+    replaces them with labels under runs of bars; a bar's tooltip is `tips[s][c]` (series s, bar c) when given, else
+    `tip_format` filled with {category}, {series}, {series_lower} and {value}; `keywords[s][c]` is what clicking it asks
+    for (None: not clickable); `value_title` names the numbers (table header, axis)."""
 
     title: str
     categories: tuple[str, ...]
@@ -70,6 +72,7 @@ class ChartData:
     headroom: float = 1.0
     tooltip: str = ""
     tips: tuple[tuple[str, ...], ...] = ()
+    tip_format: str = ""
     keywords: tuple[tuple[Keywords | None, ...], ...] = ()
     rest: str = ""  # what the chart leaves out ("the other 33: 402 incidents"), said under it and in the summary
 
@@ -80,7 +83,13 @@ class ChartData:
 
     def totals(self) -> tuple[int, ...]:
         """Each bar's total (the stacked series summed)."""
-        return tuple(sum(series.values[index] for series in self.series) for index in range(len(self.categories)))
+        return self._totals
+
+    @cached_property
+    def _totals(self) -> tuple[int, ...]:
+        if not self.series:
+            return tuple(0 for _ in self.categories)
+        return tuple(sum(column) for column in zip(*(series.values for series in self.series), strict=True))
 
     def axis_label(self, index: int) -> str:
         return self.axis_labels[index] if self.axis_labels else self.categories[index]
@@ -89,8 +98,11 @@ class ChartData:
         if self.tips:
             return self.tips[series][index]
         name = self.series[series].name
-        prefix = f"{name}, " if len(self.series) > 1 else ""
-        return f"{self.categories[index]}: {prefix}{number(self.series[series].values[index])}"
+        value = number(self.series[series].values[index])
+        category = self.categories[index].replace("\n", " ")
+        if self.tip_format:
+            return self.tip_format.format(category=category, series=name, series_lower=name.lower(), value=value)
+        return f"{category}: {name}, {value}" if len(self.series) > 1 else f"{category}: {value}"
 
     def keywords_of(self, series: int, index: int) -> Keywords | None:
         return self.keywords[series][index] if self.keywords else None

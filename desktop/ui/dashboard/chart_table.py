@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 
 from desktop.ui.dashboard.chart_data import ChartData, Pick, number, summary
 
@@ -90,9 +91,7 @@ class ChartTable(QTableView):
         self.setTabKeyNavigation(False)
         self.setWordWrap(False)
         self.verticalHeader().setVisible(False)
-        header = self.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        self.horizontalHeader().setStretchLastSection(True)  # sized to the contents when shown, not on every reset
         self._pick: Pick | None = None
         self.activated.connect(self._activated)
 
@@ -102,8 +101,12 @@ class ChartTable(QTableView):
         table = QCoreApplication.translate("ChartTable", "{title} (table)")
         self.setAccessibleName(table.format(title=data.caption))
         self.setAccessibleDescription(summary(data))
-        if self.chart_model.rowCount():
-            self.setCurrentIndex(self.chart_model.index(0, 0))
+        if self.isVisible():
+            self.resizeColumnsToContents()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.resizeColumnsToContents()
 
     def _activated(self, index: QModelIndex) -> None:
         keywords = self.chart_model.keywords(index.row(), index.column())

@@ -43,14 +43,6 @@ def month_chart(data: MonthlyAttackCounts) -> ChartData:
         title = title.format(total=total)
     months = data.months
     few = len(months) <= MONTH_LABELS_UP_TO
-    tip = QCoreApplication.translate(
-        "MonthChart", "{month}: {count} {attack} (primary attack type; by the month the date starts)"
-    )
-    tips = tuple(
-        tuple(tip.format(month=month_text(m), count=number(n), attack=s.attack_type.label.lower())
-              for m, n in zip(months, s.counts, strict=True))
-        for s in data.series
-    )  # fmt: skip
     return ChartData(
         title=title,
         categories=tuple(month_text(month, long=True) for month in months),
@@ -64,6 +56,8 @@ def month_chart(data: MonthlyAttackCounts) -> ChartData:
         value_labels=False,
         bar_width=0.85,
         tooltip=counting(),
-        tips=tips,
+        tip_format=QCoreApplication.translate(
+            "MonthChart", "{category}: {value} {series_lower} (primary attack type; by the month the date starts)"
+        ),
         keywords=tuple(tuple({"month": m, "attack_type": s.attack_type} for m in months) for s in data.series),
     )

@@ -48,7 +48,6 @@ def ranking_chart(title: str, ranked: Ranked, category_title: str, axis_label: A
         rest = QCoreApplication.translate("RankingChart", "The other {others}: {count} incidents").format(
             others=number(len(ranked) - TOP), count=number(sum(n for _, n, _ in ranked[TOP:]))
         )
-    tip = QCoreApplication.translate("RankingChart", "{name}: {count} incidents")
     return ChartData(
         title=title,
         categories=names,
@@ -60,7 +59,7 @@ def ranking_chart(title: str, ranked: Ranked, category_title: str, axis_label: A
         axis_labels=tuple(axis_label(name) for name in names) if axis_label else (),
         headroom=1.15,
         tooltip=tooltip,
-        tips=(tuple(tip.format(name=name, count=number(n)) for name, n in zip(names, counts, strict=True)),),
+        tip_format=QCoreApplication.translate("RankingChart", "{category}: {value} incidents"),
         keywords=(tuple(keywords for _, _, keywords in shown),),
         rest=rest,
     )
