@@ -373,8 +373,19 @@ def _outline(painter: QPainter, layout: ChartLayout, highlight: tuple[int, int],
     bar = layout.bar(*highlight)
     if bar is None:
         return
-    rect = bar.rect if bar.rect.width() >= 2 and bar.rect.height() >= 2 else bar.rect.adjusted(-2, -2, 2, 2)
     painter.setBrush(Qt.BrushStyle.NoBrush)
+    whole = QRectF()
+    for part in layout.bars:
+        if part.index == bar.index:
+            whole = whole.united(part.rect) if not whole.isNull() else QRectF(part.rect)
+    if len(layout.bars) > len({part.index for part in layout.bars}):  # stacked: the whole bar, dashed
+        painter.setPen(QPen(colours.text, 1, Qt.PenStyle.DashLine))
+        painter.drawRect(whole.adjusted(-3.5, -3.5, 3.5, 3.5))
+    rect = QRectF(bar.rect)
+    if rect.height() < 6:  # a thin segment gets a ring big enough to see
+        rect.adjust(0, -(6 - rect.height()) / 2, 0, (6 - rect.height()) / 2)
+    if rect.width() < 6:
+        rect.adjust(-(6 - rect.width()) / 2, 0, (6 - rect.width()) / 2, 0)
     painter.setPen(QPen(colours.background, 2))
     painter.drawRect(rect.adjusted(1, 1, -1, -1))
     painter.setPen(QPen(colours.text, 2))

@@ -91,6 +91,7 @@ class ChartTable(QTableView):
         self.setTabKeyNavigation(False)
         self.setWordWrap(False)
         self.verticalHeader().setVisible(False)
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.horizontalHeader().setStretchLastSection(True)  # sized to the contents when shown, not on every reset
         self._pick: Pick | None = None
         self.activated.connect(self._activated)

@@ -10,6 +10,8 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPaintEvent,
+    QPalette,
+    QPen,
     QResizeEvent,
 )
 from PySide6.QtWidgets import QToolTip, QWidget
@@ -77,9 +79,9 @@ class BarChart(QWidget):
         colours = ChartColours.of(self.palette())
         highlight = self._current if self.hasFocus() else None
         paint_chart(painter, self.chart_layout(), self._data, colours, highlight)
-        if self.hasFocus() and (highlight is None or self.chart_layout().bar(*highlight) is None):
-            painter.setPen(colours.text)
-            painter.drawRect(self.rect().adjusted(1, 1, -2, -2))
+        if self.hasFocus():  # the chart has the keyboard: a frame in the highlight colour
+            painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), 2))
+            painter.drawRect(QRectF(self.rect()).adjusted(1, 1, -1, -1))
         painter.end()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
