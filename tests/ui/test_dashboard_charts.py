@@ -222,3 +222,17 @@ def test_nothing_imports_qtcharts() -> None:
             if isinstance(node, ast.ImportFrom | ast.Import):
                 names = [node.module or ""] if isinstance(node, ast.ImportFrom) else [a.name for a in node.names]
                 assert not any("QtCharts" in name for name in names), path
+
+
+def test_every_chart_control_is_named_before_and_after_the_figures(qtbot: QtBot, busy_database: Database) -> None:
+    empty = DashboardTab(Session(None, DatabaseSessions(None)))
+    full = DashboardTab(Session(busy_database, DatabaseSessions(None)), today=lambda: TODAY)
+    for tab in (empty, full):
+        qtbot.addWidget(tab)
+        tab.show()
+        qtbot.waitExposed(tab)
+        for panel in tab.findChildren(ChartPanel):
+            for widget in (panel.view, panel.table, panel.table_button):
+                assert widget.accessibleName().strip(), (tab.session.is_open, widget.objectName())
+    assert full.months_panel.view.accessibleName() == full.months_panel.chart.caption
+    assert empty.months_panel.view.accessibleName() == "Chart, not drawn yet"

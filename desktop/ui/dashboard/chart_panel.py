@@ -35,6 +35,7 @@ class ChartPanel(QWidget):
         self.stack.addWidget(self.view)
         self.stack.addWidget(self.table)
         self.layout_.addWidget(self.stack, 1)
+        self.table.set_data(self.view.data)
         self._label_button()
 
     def set_chart(self, data: ChartData, pick: Pick | None = None) -> None:
@@ -65,7 +66,7 @@ class ChartPanel(QWidget):
         return [*widgets, self.view, self.table]
 
     def _label_button(self) -> None:
-        title = self.view.data.caption
+        title = self.view.data.caption or QCoreApplication.translate("ChartPanel", "the chart")
         if self.showing_table:
             self.table_button.setText(QCoreApplication.translate("ChartPanel", "Show as chart"))
             name = QCoreApplication.translate("ChartPanel", "Show {title} as a chart")

@@ -100,7 +100,7 @@ class ChartTable(QTableView):
         self._pick = pick
         self.chart_model.set_data(data)
         table = QCoreApplication.translate("ChartTable", "{title} (table)")
-        self.setAccessibleName(table.format(title=data.caption))
+        self.setAccessibleName(table.format(title=data.caption or QCoreApplication.translate("ChartTable", "Chart")))
         self.setAccessibleDescription(summary(data))
         if self.isVisible():
             self.resizeColumnsToContents()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QFocusEvent,
     QHelpEvent,
@@ -39,6 +39,7 @@ class BarChart(QWidget):
         self._pick: Pick | None = None
         self._layout: ChartLayout | None = None
         self._current: Current | None = None
+        self.set_data(self._data)
 
     # -- data ---------------------------------------------------------------------------------------
     @property
@@ -50,7 +51,7 @@ class BarChart(QWidget):
         self._pick = pick
         self._layout = None
         self._current = None
-        self.setAccessibleName(data.caption)
+        self.setAccessibleName(data.caption or QCoreApplication.translate("BarChart", "Chart, not drawn yet"))
         self.setAccessibleDescription(summary(data))
         self.update()
 
