@@ -12,6 +12,7 @@ from desktop.ui.dashboard.chart_common import count_scale
 from desktop.ui.dashboard.chart_data import ChartData, Legend, number
 
 PAD, GAP, SWATCH = 8.0, 4.0, 10.0  # layout pixels
+WIDEST, THICKEST = 72.0, 36.0  # a vertical bar's width, a horizontal bar's thickness, at most (few bars)
 WRAP = int(Qt.TextFlag.TextWordWrap)
 CENTRE, LEFT, RIGHT = Qt.AlignmentFlag.AlignCenter, Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignRight
 MIDDLE = Qt.AlignmentFlag.AlignVCenter
@@ -229,7 +230,7 @@ def _vertical(data: ChartData, area: QRectF, fonts: ChartFonts, metrics: QFontMe
     band = plot.width() / count
     for index in range(count):
         centre = plot.left() + band * (index + 0.5)
-        width = max(band * data.bar_width, 1.0)
+        width = min(max(band * data.bar_width, 1.0), WIDEST)
         base = plot.bottom()
         for series_index, series in enumerate(data.series):
             value = series.values[index]
@@ -271,7 +272,7 @@ def _horizontal(data: ChartData, area: QRectF, fonts: ChartFonts, metrics: QFont
     band = plot.height() / count
     for index in range(count):
         centre = plot.top() + band * (index + 0.5)
-        thickness = max(band * data.bar_width, 1.0)
+        thickness = min(max(band * data.bar_width, 1.0), THICKEST)
         start = plot.left()
         for series_index, series in enumerate(data.series):
             value = series.values[index]
@@ -289,9 +290,11 @@ def _horizontal(data: ChartData, area: QRectF, fonts: ChartFonts, metrics: QFont
 
 def _segment_label(data: ChartData, series: int, index: int, rect: QRectF, font: QFont, metrics: QFontMetricsF,
                    layout: ChartLayout) -> None:  # fmt: skip
-    """A stacked chart's numbers written inside each segment big enough to hold them."""
+    """A stacked bar's numbers written inside each segment big enough to hold them (a bar of one segment: its
+    total says it)."""
     value = data.series[series].values[index]
-    if not data.value_labels or len(data.series) < 2 or not value:
+    parts = sum(1 for other in data.series if other.values[index])
+    if not data.value_labels or parts < 2 or not value:
         return
     text = number(value)
     if rect.height() >= metrics.height() and rect.width() >= metrics.horizontalAdvance(text) + 2:
