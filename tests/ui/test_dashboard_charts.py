@@ -12,7 +12,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, Qt
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from PySide6.QtCore import QLocale, QRectF, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 from support.synthetic_incidents import populate
@@ -23,7 +25,8 @@ from desktop.persistence.unit_of_work import Database
 from desktop.services.dashboard import AttackSeries, MonthlyAttackCounts, narrowed
 from desktop.services.session.service import DatabaseSessions
 from desktop.ui.dashboard import DashboardTab
-from desktop.ui.dashboard.chart_data import number
+from desktop.ui.dashboard.chart_data import ChartData, Series, number
+from desktop.ui.dashboard.chart_painter import ChartFonts, layout_chart
 from desktop.ui.dashboard.chart_panel import ChartPanel
 from desktop.ui.dashboard.chart_table import VALUE_ROLE
 from desktop.ui.dashboard.month_chart import month_chart
@@ -236,3 +239,28 @@ def test_every_chart_control_is_named_before_and_after_the_figures(qtbot: QtBot,
                 assert widget.accessibleName().strip(), (tab.session.is_open, widget.objectName())
     assert full.months_panel.view.accessibleName() == full.months_panel.chart.caption
     assert empty.months_panel.view.accessibleName() == "Chart, not drawn yet"
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    counts=st.lists(st.lists(st.integers(0, 5000), min_size=1, max_size=30), min_size=1, max_size=4),
+    horizontal=st.booleans(),
+    size=st.tuples(st.integers(40, 900), st.integers(40, 700)),
+)
+def test_bars_stay_in_the_plot_in_proportion_to_their_values(
+    qapp: QApplication, counts: list[list[int]], horizontal: bool, size: tuple[int, int]
+) -> None:
+    width = min(len(values) for values in counts)
+    series = tuple(Series(f"S{i}", tuple(values[:width]), "bar") for i, values in enumerate(counts))
+    data = ChartData("T", tuple(f"C{i}" for i in range(width)), series, horizontal=horizontal)
+    layout = layout_chart(data, QRectF(0, 0, *size), ChartFonts.pixels(12, 10, 9))
+    plot = layout.plot
+    assert len(layout.bars) == width * len(series)
+    scale: float | None = None
+    for bar in layout.bars:
+        length = bar.rect.width() if horizontal else bar.rect.height()
+        if plot.width() > 0 and plot.height() > 0:
+            assert plot.adjusted(-0.01, -0.01, 0.01, 0.01).contains(bar.rect) or bar.value == 0
+        if bar.value and length > 0:
+            scale = scale or length / bar.value
+            assert length / bar.value == pytest.approx(scale)
