@@ -1,5 +1,5 @@
 """Start-up loads only what it uses: `list`, `stats` and `list --search` on an up-to-date database import neither
-PySide6 nor Alembic (Alembic comes in when a migration is due); the window imports QtCharts when the Dashboard tab is
+PySide6 nor Alembic (Alembic comes in when a migration is due); the window imports the Dashboard when its tab is
 first shown and the PDF code on export, not to show its first page; the timing marks the start benchmark reads."""
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """Plugs the dashboard, CSV, backup/history, briefing, evidence, database-check and clipboard features into MainWindow:
-tab, signals, registry. The dashboard (QtCharts) is built when its tab is first shown."""
+tab, signals, registry. The dashboard is built when its tab is first shown."""
 
 from __future__ import annotations
 
@@ -48,7 +48,7 @@ class Features:
 
 def _dashboard_page(window: MainWindow) -> LazyTab[DashboardTab]:
     def build(page: QWidget) -> DashboardTab:
-        from desktop.ui.dashboard import DashboardTab  # QtCharts: when the tab is first shown
+        from desktop.ui.dashboard import DashboardTab  # when the tab is first shown
 
         dashboard = DashboardTab(window.session, page, today=window.today)
         dashboard.set_filter(window.current_incident_filter())

@@ -1,4 +1,4 @@
-"""A tab page whose content is built the first time it is shown or asked for (the Dashboard: QtCharts on demand)."""
+"""A tab page whose content is built the first time it is shown or asked for (the Dashboard, on demand)."""
 
 from __future__ import annotations
 

@@ -30,7 +30,7 @@ def test_dashboard_tab_follows_the_incident_filter_and_sends_clicks_back(window:
     assert window.features is not None
     page = window.features.dashboard_page
     assert window.tabs.indexOf(page) >= 0
-    assert not page.is_built  # built (QtCharts imported) when the tab is first shown
+    assert not page.is_built  # built (its modules imported) when the tab is first shown
     window.show_tab("dashboard")
     qtbot.waitUntil(lambda: page.is_built and page.content().isVisible())
     dashboard = window.features.dashboard

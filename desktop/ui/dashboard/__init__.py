@@ -1,4 +1,4 @@
-"""Dashboard tab: QtCharts figures of the filtered incidents, plan deadlines and reassessments due."""
+"""Dashboard tab: charts (drawn with QPainter) of the filtered incidents, plan deadlines and reassessments due."""
 
 from desktop.ui.dashboard.tab import DashboardTab
 

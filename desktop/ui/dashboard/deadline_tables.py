@@ -35,6 +35,7 @@ class _ReadOnlyTable(QTableWidget, Generic[Item]):
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.horizontalHeader().setStretchLastSection(True)
         self.setWordWrap(False)
+        self.setTabKeyNavigation(False)  # Tab leaves the table (arrows move in it): no keyboard trap
         self._shown: tuple[Sequence[Item], date] | None = None
         on_theme_change(self, self._show_again, now=False)
 

@@ -2,78 +2,64 @@
 
 from __future__ import annotations
 
-from PySide6.QtCharts import QBarCategoryAxis, QChart, QHorizontalBarSeries
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from collections.abc import Mapping
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
 
 from desktop.services.dashboard import FacilityCount, StateCount
-from desktop.ui.dashboard.chart_common import (
-    BAR_COLOUR,
-    LABEL_POINTS,
-    Pick,
-    bar_set,
-    count_text,
-    new_chart,
-    on_bar_click,
-    short,
-    show_tooltips,
-    unique_labels,
-    value_axis,
-    wrapped,
-)
+from desktop.ui.dashboard.chart_common import short, unique_labels, wrapped
+from desktop.ui.dashboard.chart_data import ChartData, Series, number
 
-TOP = 10  # bars shown; the title tells how many incidents the others have
-Ranked = list[tuple[str, int, dict[str, object]]]  # label, count, keywords for narrowed()
+TOP = 10  # bars shown; the line under the chart tells how many incidents the others have
+Ranked = list[tuple[str, int, Mapping[str, Any] | None]]  # label, count, keywords for narrowed() (None: no click)
 
 
-def facility_chart(facilities: tuple[FacilityCount, ...], pick: Pick | None = None, wrap: int | None = None) -> QChart:
-    """`wrap`: the names whole, on lines of at most this many characters (None: shortened to one line)."""
-
-    def label(name: str) -> str:
-        return wrapped(name, wrap) if wrap else short(name, 24)
-
-    ranked: Ranked = [(label(f.name), f.count, {"facility_uuid": f.facility_uuid}) for f in facilities]
-    return ranking_chart("Incidents by facility", ranked, pick)
-
-
-def state_chart(states: tuple[StateCount, ...], pick: Pick | None = None) -> QChart:
-    ranked: Ranked = [(s.state or "(no state)", s.count, {"state": s.state}) for s in states]
-    return ranking_chart("Incidents by state", ranked, pick)
+def facility_chart(facilities: tuple[FacilityCount, ...], wrap: int | None = None) -> ChartData:
+    """`wrap`: the names whole on the axis, on lines of at most this many characters (None: shortened to one line);
+    the table and the tooltips have them whole either way."""
+    ranked: Ranked = [(f.name, f.count, {"facility_uuid": f.facility_uuid}) for f in facilities]
+    title = QCoreApplication.translate("RankingChart", "Incidents by facility")
+    category = QCoreApplication.translate("RankingChart", "Facility")
+    return ranking_chart(title, ranked, category, lambda name: wrapped(name, wrap) if wrap else short(name, 24))
 
 
-def ranking_chart(title: str, ranked: Ranked, pick: Pick | None) -> QChart:
+def state_chart(states: tuple[StateCount, ...]) -> ChartData:
+    no_state = QCoreApplication.translate("RankingChart", "(no state)")
+    ranked: Ranked = [(s.state or no_state, s.count, {"state": s.state}) for s in states]
+    title = QCoreApplication.translate("RankingChart", "Incidents by state")
+    return ranking_chart(title, ranked, QCoreApplication.translate("RankingChart", "State"))
+
+
+def ranking_chart(title: str, ranked: Ranked, category_title: str, axis_label: Any = None, *, tooltip: str = "",
+                  notes: tuple[str, ...] = ()) -> ChartData:  # fmt: skip
+    """The first TOP of `ranked` top-down; `axis_label(name)` shortens or wraps a name under the bars."""
     if len(ranked) > TOP:
-        title += f", top {TOP} of {len(ranked)}"
-    chart = new_chart(title if ranked else f"{title}: no incidents")
+        title = QCoreApplication.translate("RankingChart", "{title}, top {top} of {count}").format(
+            title=title, top=number(TOP), count=number(len(ranked))
+        )
     if not ranked:
-        return chart
-    # horizontal categories are drawn bottom-up: reverse, so that the largest is on top
-    labels = unique_labels([label for label, _, _ in ranked[:TOP]])[::-1]
-    counts = [n for _, n, _ in ranked[:TOP]][::-1]
-    keys = [key for _, _, key in ranked[:TOP]][::-1]
-    bars = bar_set("Incidents", counts, BAR_COLOUR, label_colour="#333333")
-    series = QHorizontalBarSeries()
-    series.setBarWidth(0.7)
-    series.append(bars)
-    series.setLabelsVisible(True)
-    series.setLabelsPosition(QHorizontalBarSeries.LabelsPosition.LabelsOutsideEnd)
-    series.setLabelsFormat("@value")
-    chart.addSeries(series)
-    categories = QBarCategoryAxis()
-    categories.append(labels)
-    categories.setGridLineVisible(False)
-    categories.setTruncateLabels(False)  # the names are shortened here, and drawn a little smaller
-    font = QFont(categories.labelsFont())
-    font.setPointSizeF(LABEL_POINTS)
-    categories.setLabelsFont(font)
-    counts_axis = value_axis(max(counts) * 1.15, ticks=4)
-    chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft)
-    chart.addAxis(counts_axis, Qt.AlignmentFlag.AlignBottom)
-    series.attachAxis(categories)
-    series.attachAxis(counts_axis)
-    on_bar_click(bars, pick, lambda index: keys[index])
-    show_tooltips(bars, lambda index: f"{labels[index]}: {count_text(counts[index])} incidents")
+        title = QCoreApplication.translate("RankingChart", "{title}: no incidents").format(title=title)
+    shown = ranked[:TOP]
+    names = tuple(unique_labels([name for name, _, _ in shown]))
+    counts = tuple(n for _, n, _ in shown)
+    rest = ""
     if len(ranked) > TOP:
-        rest = sum(n for _, n, _ in ranked[TOP:])
-        chart.setToolTip(f"the other {len(ranked) - TOP}: {count_text(rest)} incidents")
-    return chart
+        rest = QCoreApplication.translate("RankingChart", "The other {others}: {count} incidents").format(
+            others=number(len(ranked) - TOP), count=number(sum(n for _, n, _ in ranked[TOP:]))
+        )
+    return ChartData(
+        title=title,
+        categories=names,
+        series=(Series(QCoreApplication.translate("RankingChart", "Incidents"), counts, "bar"),),
+        category_title=category_title,
+        value_title=QCoreApplication.translate("RankingChart", "Incidents"),
+        horizontal=True,
+        notes=notes,
+        axis_labels=tuple(axis_label(name) for name in names) if axis_label else (),
+        headroom=1.15,
+        tooltip=tooltip,
+        tip_format=QCoreApplication.translate("RankingChart", "{category}: {value} incidents"),
+        keywords=(tuple(keywords for _, _, keywords in shown),),
+        rest=rest,
+    )

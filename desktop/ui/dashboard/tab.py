@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from datetime import date
+from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
@@ -13,7 +14,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QScrollArea,
     QVBoxLayout,
@@ -74,13 +74,10 @@ class DashboardTab(QWidget):
         self.ranking_choice.setObjectName("ranking_choice")
         self.ranking_choice.addItems([BY_FACILITY, BY_STATE])
         self.ranking_choice.setAccessibleName("Group incidents")
-        header = QHBoxLayout()
         group_label = QLabel("&Group incidents:")
         group_label.setBuddy(self.ranking_choice)
-        header.addWidget(group_label)
-        header.addWidget(self.ranking_choice)
-        header.addStretch(1)
-        self.ranking_panel.layout_.insertLayout(0, header)
+        self.ranking_panel.header.insertWidget(0, group_label)
+        self.ranking_panel.header.insertWidget(1, self.ranking_choice)
         self.ranking_choice.currentTextChanged.connect(self._show_ranking)
         self.severity_panel = ChartPanel("severity_chart")
         self.casualty_panel = ChartPanel("casualty_chart")
@@ -118,6 +115,7 @@ class DashboardTab(QWidget):
         grid.addWidget(directives, 6, 0, 1, 3)
 
         self._add_fact_panels(grid)
+        self._chain_focus()
         for column in range(3):
             grid.setColumnStretch(column, 1)
         scroll = QScrollArea(self)
@@ -132,6 +130,17 @@ class DashboardTab(QWidget):
         row = grid.rowCount()
         grid.addWidget(self.target_panel, row, 0)
         grid.addWidget(self.damage_panel, row, 1)
+
+    def _chain_focus(self) -> None:
+        """Tab goes through the panels in reading order, each panel's header, chart and table in turn."""
+        chain: list[QWidget] = [self.referral_tile]
+        for panel in (self.months_panel, self.ranking_panel, self.severity_panel, self.casualty_panel,
+                      self.case_panel, self.plan_panel):  # fmt: skip
+            chain += panel.focus_chain()
+        chain += [self.deadline_table, self.reassessment_table, self.directive_table]
+        chain += self.target_panel.focus_chain() + self.damage_panel.focus_chain()
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     # -- inputs -------------------------------------------------------------------------------------
     def _database_changed(self, _database: Database) -> None:
@@ -187,11 +196,11 @@ class DashboardTab(QWidget):
     def _draw(self, data: DashboardData) -> None:
         self.scope_label.setText(f"Showing {describe_filter(data.where)}; deadlines as of {data.today.isoformat()}.")
         self.headline.show_data(data)
-        self.months_panel.set_chart(month_chart(data.months, self._pick))
+        self.months_panel.set_chart(month_chart(data.months), self._pick)
         self._show_ranking()
-        self.severity_panel.set_chart(severity_chart(data.severities, self._pick))
+        self.severity_panel.set_chart(severity_chart(data.severities), self._pick)
         self.casualty_panel.set_chart(casualty_chart(data.casualties))
-        self.case_panel.set_chart(case_chart(data.cases, self._pick))
+        self.case_panel.set_chart(case_chart(data.cases), self._pick)
         self.plan_panel.set_chart(plan_chart(data.plan_items, data.deadlines))
         self._draw_facts(data)
         self.deadline_table.show_items(data.deadlines.items, data.today)
@@ -207,9 +216,9 @@ class DashboardTab(QWidget):
         if self._data is None:
             return
         if self.ranking_choice.currentText() == BY_STATE:
-            self.ranking_panel.set_chart(state_chart(self._data.states, self._pick))
+            self.ranking_panel.set_chart(state_chart(self._data.states), self._pick)
         else:
-            self.ranking_panel.set_chart(facility_chart(self._data.facilities, self._pick))
+            self.ranking_panel.set_chart(facility_chart(self._data.facilities), self._pick)
 
     def _pick(self, **keywords: Any) -> None:
         """A bar was clicked: ask (after this event) for the incidents it counts."""

@@ -1,4 +1,4 @@
-"""Briefing report (QTextDocument + QPdfWriter); the PDF code and QtCharts are imported on the first export."""
+"""Briefing report (QTextDocument + QPdfWriter); the PDF code is imported on the first export."""
 
 from __future__ import annotations
 
