@@ -1,16 +1,18 @@
-"""The application icon (resources/incident-logger.svg) and action icons (desktop theme, resources/icons, Qt style)."""
+"""The application icon (resources/incident-logger.svg in the package) and action icons (theme, resources/icons, Qt)."""
 
 from __future__ import annotations
 
-import sys
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QStyle
 
+RESOURCES = Path(__file__).resolve().parents[1] / "resources"  # package data: source tree, wheel and bundle alike
 APP_ICON = "incident-logger.svg"
 SP = QStyle.StandardPixmap
+log = logging.getLogger(__name__)
 ACTION_ICONS: dict[str, tuple[str, QStyle.StandardPixmap]] = {
     "new": ("document-new", SP.SP_FileIcon),
     "edit": ("document-edit", SP.SP_FileDialogContentsView),
@@ -26,17 +28,9 @@ ACTION_ICONS: dict[str, tuple[str, QStyle.StandardPixmap]] = {
 }
 
 
-def resource_dirs() -> list[Path]:
-    """Where resources/ may be: the source tree, or the PyInstaller bundle."""
-    dirs = [Path(__file__).resolve().parents[2] / "resources"]
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle:
-        dirs.insert(0, Path(bundle) / "resources")
-    return dirs
-
-
 def resource(name: str) -> Path | None:
-    return next((d / name for d in resource_dirs() if (d / name).is_file()), None)
+    path = RESOURCES / name
+    return path if path.is_file() else None
 
 
 def app_icon() -> QIcon:
@@ -44,6 +38,7 @@ def app_icon() -> QIcon:
     path = resource(APP_ICON)
     icon = QIcon(str(path)) if path is not None else QIcon()
     if icon.isNull() or (not icon.availableSizes() and icon.pixmap(QSize(32, 32)).isNull()):
+        log.warning("the app icon %s could not be read; a plain one is drawn instead", path or RESOURCES / APP_ICON)
         icon = _drawn_icon()
     return icon
 
@@ -64,7 +59,7 @@ def _drawn_icon() -> QIcon:
 
 
 def action_icon(name: str) -> QIcon:
-    """The desktop theme's icon for an action, else ours (resources/icons), else the closest of Qt's style."""
+    """The desktop theme's icon for an action, else ours (desktop/resources/icons), else the closest of Qt's style."""
     theme_name, fallback = ACTION_ICONS[name]
     if QIcon.hasThemeIcon(theme_name):
         return QIcon.fromTheme(theme_name)
