@@ -2,8 +2,11 @@
 PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
+PREFIX ?= $(or $(XDG_DATA_HOME),$(HOME)/.local/share)
+# what the menu entry starts: the bundle of `make package` when built, else the venv's script
+PROGRAM ?= $(firstword $(wildcard $(CURDIR)/dist/incident-logger/incident-logger) $(CURDIR)/$(VENV)/bin/incident-logger)
 
-.PHONY: run test lint bench stress screenshots package system system-test clean
+.PHONY: run test lint bench stress screenshots package install-desktop uninstall-desktop system system-test clean
 
 system:
 	@bash scripts/system-packages.sh
@@ -48,6 +51,12 @@ screenshots: system-test $(VENV)/.installed
 package: system $(VENV)/.installed
 	$(PY) -m pip install -q -e '.[package]'
 	$(VENV)/bin/pyinstaller --noconfirm packaging/incident-logger.spec
+
+install-desktop:  # the menu entry, icons, *.incidents MIME type and AppStream metainfo under PREFIX (XDG paths)
+	@PYTHON=$(PY) bash packaging/install-desktop.sh install "$(PREFIX)" "$(PROGRAM)"
+
+uninstall-desktop:
+	@bash packaging/install-desktop.sh uninstall "$(PREFIX)"
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

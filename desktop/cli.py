@@ -1,4 +1,5 @@
-"""Command line: `incident-logger [gui|demo|list|stats|check|…] [--database-url URL] [--passphrase-file FILE]`."""
+"""Command line: `incident-logger [gui|demo|list|stats|check|…] [--database-url URL] [--passphrase-file FILE]`, or
+`incident-logger FILE` (the window on that database file, as a file manager starts it)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from desktop import __version__, paths
 from desktop.commands import COMMANDS, MODULE_OF, Command, cannot_open, load_commands, passphrase_input
 from desktop.domain.errors import RecordInUseError, RecordNotFoundError, StaleRecordError, StorageError
-from desktop.persistence.engine import sqlite_file
+from desktop.persistence.engine import sqlite_file, sqlite_url
 from desktop.persistence.instance_lock import InstanceLock, InstanceLockedError, acquire_waiting
 from desktop.persistence.opening import describe_error
 from desktop.persistence.private_files import make_private_folder
@@ -84,10 +85,28 @@ def _named_commands(argv: Sequence[str]) -> list[str] | None:
     return [arg for arg in argv if arg in MODULE_OF]
 
 
+def _file_to_open(argv: list[str]) -> list[str]:
+    """`argv` with `gui` put before a last argument that names a database file instead of a command (`incident-logger
+    FILE`, the desktop file's `Exec=incident-logger %f`); as it was otherwise. A file that exists, or a path with a
+    folder or a suffix: a mistyped command name stays a mistake that the parser tells."""
+    named = _named_commands(argv)
+    if not argv or named is None or named or "gui" in argv or argv[-1].startswith("-"):
+        return argv  # a command (or help) is asked for, or there is no last argument to take as a file
+    last = Path(argv[-1])
+    if not (last.exists() or last.suffix or len(last.parts) > 1):
+        return argv
+    try:
+        build_parser([], parser_class=_TryParser).parse_args(argv[:-1])
+    except _NotThisWay:
+        return argv  # it is the value of an option before it (or the options are wrong): parse as given
+    return [*argv[:-1], "gui", argv[-1]]
+
+
 def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     """The arguments, read by a parser that imported only the modules of the commands named (start-up time); any
     mistake is told by the parser of every command."""
-    named = _named_commands(sys.argv[1:] if argv is None else argv)
+    argv = _file_to_open(list(sys.argv[1:] if argv is None else argv))
+    named = _named_commands(argv)
     if named is not None:
         try:
             return build_parser(named, parser_class=_TryParser).parse_args(argv)
@@ -115,7 +134,9 @@ def build_parser(
                              "demo and import create the default database of the data folder)")  # fmt: skip
     passphrase_input.add_arguments(parser)
     sub = parser.add_subparsers(dest="command")
-    sub.add_parser("gui", help="open the main window (the default)")
+    gui = sub.add_parser("gui", help="open the main window (the default)")
+    gui.add_argument("file", nargs="?", type=Path, default=None,
+                     help="the database file to open (`incident-logger FILE` says the same)")  # fmt: skip
     load_commands(commands)
     for name, spec in COMMANDS.items():
         spec.add_arguments(sub.add_parser(name, help=spec.help, description=spec.help))
@@ -129,6 +150,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         app_paths = paths.init(args.data_dir, create=False)  # nothing made before the command may run
         url = args.database_url or app_paths.default_url
+        if getattr(args, "file", None) is not None:
+            if args.database_url:
+                return _cannot_start("give either a database file or --database-url, not both", gui=False)
+            url = sqlite_url(args.file.absolute())
         refused = None if spec is None else _no_database(spec, args, url, app_paths)
         if refused is None:  # the command runs: the app's own folders, owner-only
             paths.init(args.data_dir)

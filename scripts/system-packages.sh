@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Install the Debian packages Incident Logger needs (Qt's runtime libraries, fonts, SQLite shell,
 # PostgreSQL for the test suite, Xvfb and poppler for screenshots/PDF checks, LibreOffice Calc for the
-# spreadsheet round trip, 7-Zip opening a passphrase-protected export) when any is missing.
+# spreadsheet round trip, 7-Zip opening a passphrase-protected export, the freedesktop validators and MIME database
+# for the desktop integration) when any is missing.
 set -euo pipefail
 QT_RUNTIME="libegl1 libgl1 libopengl0 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libfreetype6 libglib2.0-0
  libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 libxcb-randr0
  libxcb-render-util0 libxcb-image0 libxcb-xkb1 libx11-xcb1 fonts-dejavu-core"
-TOOLS="python3 python3-venv python3-pip make sqlite3"
-TEST_EXTRAS="postgresql xvfb xauth poppler-utils libreoffice-calc-nogui 7zip"
+TOOLS="python3 python3-venv python3-pip make sqlite3 binutils"  # binutils: objdump, which PyInstaller needs
+TEST_EXTRAS="postgresql xvfb xauth poppler-utils libreoffice-calc-nogui 7zip desktop-file-utils appstream shared-mime-info"
 wanted="$QT_RUNTIME $TOOLS"
 [ "${1:-}" = "--test" ] && wanted="$wanted $TEST_EXTRAS"
 missing=""

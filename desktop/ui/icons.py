@@ -1,9 +1,9 @@
-"""The application icon (resources/incident-logger.svg) and action icons (desktop theme, resources/icons in the
-palette's colours for the scheme shown, Qt style)."""
+"""The application icon (desktop/resources/incident-logger.svg) and action icons (desktop theme, resources/icons in
+the palette's colours for the scheme shown, Qt style)."""
 
 from __future__ import annotations
 
-import sys
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSize, Qt
@@ -13,8 +13,10 @@ from PySide6.QtWidgets import QApplication, QStyle
 from desktop.ui.palette import SWATCHES, Scheme, colour, current_scheme, hex_of
 from desktop.ui.theme import on_theme_change
 
+RESOURCES = Path(__file__).resolve().parents[1] / "resources"  # package data: source tree, wheel and bundle alike
 APP_ICON = "incident-logger.svg"
 SP = QStyle.StandardPixmap
+log = logging.getLogger(__name__)
 ACTION_ICONS: dict[str, tuple[str, QStyle.StandardPixmap]] = {
     "new": ("document-new", SP.SP_FileIcon),
     "edit": ("document-edit", SP.SP_FileDialogContentsView),
@@ -32,17 +34,9 @@ ICON_COLOURS = ("icon", "icon_add", "icon_remove")  # resources/icons/*.svg use 
 ICON_SIZES = (16, 22, 24, 32, 48, 64)
 
 
-def resource_dirs() -> list[Path]:
-    """Where resources/ may be: the source tree, or the PyInstaller bundle."""
-    dirs = [Path(__file__).resolve().parents[2] / "resources"]
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle:
-        dirs.insert(0, Path(bundle) / "resources")
-    return dirs
-
-
 def resource(name: str) -> Path | None:
-    return next((d / name for d in resource_dirs() if (d / name).is_file()), None)
+    path = RESOURCES / name
+    return path if path.is_file() else None
 
 
 def app_icon() -> QIcon:
@@ -50,6 +44,7 @@ def app_icon() -> QIcon:
     path = resource(APP_ICON)
     icon = QIcon(str(path)) if path is not None else QIcon()
     if icon.isNull() or (not icon.availableSizes() and icon.pixmap(QSize(32, 32)).isNull()):
+        log.warning("the app icon %s could not be read; a plain one is drawn instead", path or RESOURCES / APP_ICON)
         icon = _drawn_icon()
     return icon
 
@@ -70,7 +65,7 @@ def _drawn_icon() -> QIcon:
 
 
 def action_icon(name: str) -> QIcon:
-    """The desktop theme's icon for an action, else ours (resources/icons), else the closest of Qt's style."""
+    """The desktop theme's icon for an action, else ours (desktop/resources/icons), else the closest of Qt's style."""
     theme_name, fallback = ACTION_ICONS[name]
     if QIcon.hasThemeIcon(theme_name):
         return QIcon.fromTheme(theme_name)
