@@ -24,6 +24,7 @@ from desktop.persistence.unit_of_work import Database
 from desktop.services.session.questions import Answer, Locked, Question
 from desktop.services.session.service import DatabaseSessions
 from desktop.timing import mark, quit_after_show
+from desktop.ui import accessibility
 from desktop.ui.error_dialogs import set_log_file, show_unexpected
 from desktop.ui.features import install_features
 from desktop.ui.icons import app_icon
@@ -50,6 +51,9 @@ def build_main_window(
     """The main window over the session's database (the app, tests, screenshots and the benchmark build it so);
     `dialogs` builds the forms and questions it opens (tests pass one that works them)."""
     qsettings = settings if settings is not None else settings_file(app_paths.config_dir)
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        accessibility.install(app)  # every input of every window and dialog named by its label
     window = MainWindow(session, WindowSettings(qsettings), today=today, dialogs=dialogs)
     window.app_paths = app_paths
     window.features = install_features(window, app_paths)

@@ -85,6 +85,7 @@ class RestoreDialog(QDialog):
         self.intro.setWordWrap(True)
         self.table = QTableWidget(0, 4, self)
         self.table.setObjectName("backup_table")
+        self.table.setAccessibleName(self.tr("Backups"))
         self.table.setHorizontalHeaderLabels(["Taken", "Kind", "Size", "File"])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

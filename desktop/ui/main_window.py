@@ -86,6 +86,7 @@ class MainWindow(QMainWindow):
         self.records = RecordActions(self, self.undo_stack, session, self.dialogs)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("tabs")
+        self.tabs.setAccessibleName(self.tr("Records and dashboard"))
         self.tabs.setDocumentMode(True)
         self.setCentralWidget(self.tabs)
         self.record_tabs: dict[str, RecordTab] = {}

@@ -21,7 +21,6 @@ class PendingReferralTile(QPushButton):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(f"{CAPTION}: –", parent)
         self.setObjectName("tile_pending_referral")
-        self.setAccessibleName(CAPTION)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Expanding)
         self.setToolTip(f"{PENDING_REFERRAL_MEANS}\nClick or press Enter to list them on the Incidents tab.")

@@ -119,6 +119,7 @@ class DashboardTab(QWidget):
         for column in range(3):
             grid.setColumnStretch(column, 1)
         scroll = QScrollArea(self)
+        scroll.setAccessibleName(self.tr("Dashboard"))
         scroll.setWidgetResizable(True)
         scroll.setWidget(content)
         outer = QVBoxLayout(self)

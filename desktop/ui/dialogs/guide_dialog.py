@@ -23,9 +23,11 @@ class GuideDialog(QDialog):
         self.pages = {page.name: page for page in read_pages()}
         self.contents = QTreeWidget(self)
         self.contents.setObjectName("guide_contents")
+        self.contents.setAccessibleName(self.tr("Contents"))
         self.contents.setHeaderHidden(True)
         self.browser = QTextBrowser(self)
         self.browser.setObjectName("guide_browser")
+        self.browser.setAccessibleName(self.tr("User guide"))
         self.browser.setOpenLinks(False)
         self.browser.anchorClicked.connect(self._follow)
         self._items: dict[Section, QTreeWidgetItem] = {}

@@ -158,6 +158,7 @@ class HistoryDialog(QDialog):
         self.model = HistoryModel(entries, self)
         self.table = QTableView(self)
         self.table.setObjectName("history_table")
+        self.table.setAccessibleName(self.tr("Changes"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

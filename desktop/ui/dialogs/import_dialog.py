@@ -75,6 +75,7 @@ class ImportDialog(QDialog):
             self.delimiter_combo.addItem(name.capitalize(), code)
         self.mapping_table = QTableWidget(0, 3)
         self.mapping_table.setObjectName("mapping_table")
+        self.mapping_table.setAccessibleName(self.tr("Columns of the file and how each is read"))
         self.mapping_table.setHorizontalHeaderLabels(["File column", "Example", "Read as"])
         self.mapping_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.mapping_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)

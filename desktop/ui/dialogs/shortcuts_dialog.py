@@ -58,6 +58,7 @@ class ShortcutsDialog(QDialog):
         rows = shortcut_rows(registry)
         self.table = QTableWidget(len(rows), 2, self)
         self.table.setObjectName("shortcuts_table")
+        self.table.setAccessibleName(self.tr("Keyboard shortcuts"))
         self.table.setHorizontalHeaderLabels(["Action", "Shortcut"])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.kinds import RecordKind
 from desktop.domain.validation import FieldError, ValidationError
+from desktop.ui.accessibility import show_problem
 from desktop.ui.dialogs.destructive_question import confirm_destructive
 from desktop.ui.dialogs.guide_dialog import GuideDialog
 from desktop.ui.forms.fields import FieldMessage
@@ -33,6 +34,8 @@ from desktop.ui.guide_pages import START, TAB_SECTIONS
 from desktop.ui.theme import themed_style
 
 INVALID_STYLE = '*[invalid="true"] { border: 1px solid $error; border-radius: 2px; padding: 1px; }'
+# A field with a red frame has lost the style's own focus frame: a thicker one in the focus colour shows the focus.
+INVALID_FOCUS_STYLE = '*[invalid="true"]:focus { border: 2px solid palette(highlight); padding: 0px; }'
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 SAVE_KEYS = (QKeySequence.StandardKey.Save, "Ctrl+Return", "Ctrl+Enter")
 SENSITIVE_STYLE = (
@@ -294,7 +297,9 @@ class RecordForm(QDialog):
             visible = self._save_attempted or key in self._touched
             texts = [self.message_for(e) for e in errors if e.field == key] if visible else []
             warned = [self.message_for(w) for w in warnings if w.field == key] if visible and not texts else []
-            slot.message.show_message("\n".join(dict.fromkeys(texts or warned)), warning=bool(warned))
+            said = "\n".join(dict.fromkeys(texts or warned))
+            slot.message.show_message(said, warning=bool(warned))
+            show_problem(slot.focus, said)  # a screen reader says it with the field
             for target in slot.targets:
                 if bool(target.property("invalid")) != bool(texts):
                     target.setProperty("invalid", bool(texts))

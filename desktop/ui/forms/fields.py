@@ -149,6 +149,7 @@ class WeaponListEditor(QWidget):
         self.add_button = QPushButton("Add")
         self.add_button.setToolTip("Add this weapon to the list (Enter in the subtype field)")
         self.list = QListWidget()
+        self.list.setAccessibleName(self.tr("Weapons"))
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.list.setMinimumHeight(self.fontMetrics().height() * 4)
         self.list.setSizeAdjustPolicy(QListWidget.SizeAdjustPolicy.AdjustToContents)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 
 from desktop.domain.enums import OperatorKind, SecurityLevel
 from desktop.domain.kinds import RecordKind
@@ -21,6 +22,14 @@ def reassessment_text(facility: Facility) -> str:
         return ""
     due = facility.reassessment_due
     return due.isoformat() if due is not None else "never assessed"
+
+
+def reassessment_marked(facility: Facility, today: date) -> str:
+    """The reassessment date, with "overdue" when it has passed (the red colour is not all that says so)."""
+    text = reassessment_text(facility)
+    due = facility.reassessment_due
+    overdue = due is not None and due < today and facility.security_level not in (None, SecurityLevel.UNKNOWN)
+    return text + (" — " + QCoreApplication.translate("FacilityTableModel", "overdue") if overdue else "")
 
 
 def level_text(facility: Facility) -> str:
@@ -70,6 +79,10 @@ class FacilityTableModel(PagedTableModel[Facility]):
     def __init__(self, service: Any, parent: QObject | None = None, *, today: Callable[[], date] = date.today,
                  **options: int) -> None:  # fmt: skip
         self.today = today
+        columns = list(type(self).columns)
+        columns[self.REASSESSMENT_COLUMN] = replace(columns[self.REASSESSMENT_COLUMN],
+                                                    text=lambda f: reassessment_marked(f, self.today()))  # fmt: skip
+        self.columns = tuple(columns)
         super().__init__(service, parent, **options)
 
     def empty_filter(self) -> FacilityFilter:

@@ -25,6 +25,7 @@ class RecordTable(QTableView):
     def __init__(self, model: PagedTableModel[Any], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(f"{model.kind.key}_table")
+        self.setAccessibleName(model.kind.heading_plural)
         self.setModel(model)
         self.paged_model = model
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
