@@ -34,22 +34,11 @@ NEW_ACTIONS = {
     RecordKind.PLAN_ITEM: WindowAction.NEW_PLAN_ITEM,
     RecordKind.DIRECTIVE: WindowAction.NEW_DIRECTIVE,
 }
-# The dashboard's QtCharts views give way to QPainter charts with tables of their data (their own branch).
-ELSEWHERE = ("QChartView",)
 
 
 def accessible_name(widget: QWidget) -> str:
     interface = QAccessible.queryAccessibleInterface(widget)
     return interface.text(QAccessible.Text.Name).strip() if interface is not None and interface.isValid() else ""
-
-
-def elsewhere(widget: QWidget | None) -> bool:
-    """Part of a widget another branch replaces (a chart view, or its viewport)."""
-    while widget is not None:
-        if any(widget.inherits(name) for name in ELSEWHERE):
-            return True
-        widget = widget.parentWidget()
-    return False
 
 
 def where(widget: QWidget) -> str:
@@ -83,7 +72,7 @@ class Audit:
         widgets = focusable(root)
         self.counted += len(widgets)
         title = label or f"{type(root).__name__} {root.windowTitle()!r}"
-        unnamed = [where(w) for w in widgets if not accessible_name(w) and not elsewhere(w)]
+        unnamed = [where(w) for w in widgets if not accessible_name(w)]
         self.seen.setdefault(title, [])
         self.seen[title].extend(u for u in unnamed if u not in self.seen[title])
 
