@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 
-.PHONY: run test lint bench stress screenshots package system system-test clean
+.PHONY: run test lint bench stress screenshots package system system-test clean translations translations-update
 
 system:
 	@bash scripts/system-packages.sh
@@ -15,12 +15,25 @@ $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -e '.[test,pg]'
+	$(PY) scripts/compile_translations.py
 	touch $@
 
-run: system $(VENV)/.installed
+# the UI's translations: translations/*.ts compiled to desktop/resources/translations/*.qm (built, not committed)
+QM := $(patsubst translations/%.ts,desktop/resources/translations/%.qm,$(wildcard translations/*.ts))
+$(QM): desktop/resources/translations/%.qm: translations/%.ts $(VENV)/.installed
+	$(PY) scripts/compile_translations.py
+
+translations: $(QM)
+
+# extract the UI's strings again (after changing them), then translate the new entries (pyside6-linguist)
+translations-update: $(VENV)/.installed
+	$(VENV)/bin/pyside6-lupdate -locations none -no-obsolete $$(find desktop/ui -name '*.py') desktop/app.py \
+		-ts translations/incident_logger_es.ts
+
+run: system $(VENV)/.installed translations
 	$(VENV)/bin/incident-logger
 
-test: system-test $(VENV)/.installed
+test: system-test $(VENV)/.installed translations
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
 
 lint: $(VENV)/.installed

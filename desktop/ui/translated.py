@@ -1,0 +1,169 @@
+"""The UI's words for what the domain and services name in English (kinds, choice labels), through Qt's translator."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from desktop.domain.kinds import RecordKind
+
+translate = QCoreApplication.translate
+"""`translate("Context", "Source text")`: the call form pyside6-lupdate extracts outside QObject subclasses."""
+
+# Every label a domain or service enum gives (`LabelledEnum.label`, `DamageBand`, `Redaction`, `Profile`,
+# `BackupLabel`, `EvidenceKind`, `TimelineKind`), listed for lupdate; `choice()` translates them at display time.
+# tests/ui/test_spanish.py fails when a label is missing here.
+CHOICES = (
+    QT_TRANSLATE_NOOP("Choice", "ICE ERO"),
+    QT_TRANSLATE_NOOP("Choice", "ICE HSI"),
+    QT_TRANSLATE_NOOP("Choice", "USCIS"),
+    QT_TRANSLATE_NOOP("Choice", "CBP"),
+    QT_TRANSLATE_NOOP("Choice", "FPS"),
+    QT_TRANSLATE_NOOP("Choice", "Other"),
+    QT_TRANSLATE_NOOP("Choice", "Unknown"),
+    QT_TRANSLATE_NOOP("Choice", "Yes"),
+    QT_TRANSLATE_NOOP("Choice", "No"),
+    QT_TRANSLATE_NOOP("Choice", "Detention center"),
+    QT_TRANSLATE_NOOP("Choice", "Field office"),
+    QT_TRANSLATE_NOOP("Choice", "Processing center"),
+    QT_TRANSLATE_NOOP("Choice", "Benefits office"),
+    QT_TRANSLATE_NOOP("Choice", "I"),
+    QT_TRANSLATE_NOOP("Choice", "II"),
+    QT_TRANSLATE_NOOP("Choice", "III"),
+    QT_TRANSLATE_NOOP("Choice", "IV"),
+    QT_TRANSLATE_NOOP("Choice", "V"),
+    QT_TRANSLATE_NOOP("Choice", "Armed assault"),
+    QT_TRANSLATE_NOOP("Choice", "Bombing/explosion"),
+    QT_TRANSLATE_NOOP("Choice", "Facility/infrastructure attack"),
+    QT_TRANSLATE_NOOP("Choice", "Unarmed assault"),
+    QT_TRANSLATE_NOOP("Choice", "Hostage taking"),
+    QT_TRANSLATE_NOOP("Choice", "Assassination"),
+    QT_TRANSLATE_NOOP("Choice", "Threat"),
+    QT_TRANSLATE_NOOP("Choice", "Breach of security"),
+    QT_TRANSLATE_NOOP("Choice", "Vandalism"),
+    QT_TRANSLATE_NOOP("Choice", "Protest – peaceful"),
+    QT_TRANSLATE_NOOP("Choice", "Protest – unlawful"),
+    QT_TRANSLATE_NOOP("Choice", "Building"),
+    QT_TRANSLATE_NOOP("Choice", "Vehicles"),
+    QT_TRANSLATE_NOOP("Choice", "Perimeter"),
+    QT_TRANSLATE_NOOP("Choice", "Personnel"),
+    QT_TRANSLATE_NOOP("Choice", "Detainees"),
+    QT_TRANSLATE_NOOP("Choice", "Visitors/public"),
+    QT_TRANSLATE_NOOP("Choice", "Utilities/equipment"),
+    QT_TRANSLATE_NOOP("Choice", "Catastrophic (≥ $1 billion)"),
+    QT_TRANSLATE_NOOP("Choice", "Major (≥ $1 million)"),
+    QT_TRANSLATE_NOOP("Choice", "Minor (< $1 million)"),
+    QT_TRANSLATE_NOOP("Choice", "Killed"),
+    QT_TRANSLATE_NOOP("Choice", "Wounded"),
+    QT_TRANSLATE_NOOP("Choice", "Arrested"),
+    QT_TRANSLATE_NOOP("Choice", "Fled"),
+    QT_TRANSLATE_NOOP("Choice", "Night"),
+    QT_TRANSLATE_NOOP("Choice", "Early morning"),
+    QT_TRANSLATE_NOOP("Choice", "Morning"),
+    QT_TRANSLATE_NOOP("Choice", "Afternoon"),
+    QT_TRANSLATE_NOOP("Choice", "Evening"),
+    QT_TRANSLATE_NOOP("Choice", "Government"),
+    QT_TRANSLATE_NOOP("Choice", "Contractor"),
+    QT_TRANSLATE_NOOP("Choice", "One facility"),
+    QT_TRANSLATE_NOOP("Choice", "An agency's facilities"),
+    QT_TRANSLATE_NOOP("Choice", "A facility type"),
+    QT_TRANSLATE_NOOP("Choice", "All facilities"),
+    QT_TRANSLATE_NOOP("Choice", "Firearms"),
+    QT_TRANSLATE_NOOP("Choice", "Explosives"),
+    QT_TRANSLATE_NOOP("Choice", "Incendiary"),
+    QT_TRANSLATE_NOOP("Choice", "Melee"),
+    QT_TRANSLATE_NOOP("Choice", "Vehicle"),
+    QT_TRANSLATE_NOOP("Choice", "Low"),
+    QT_TRANSLATE_NOOP("Choice", "Medium"),
+    QT_TRANSLATE_NOOP("Choice", "High"),
+    QT_TRANSLATE_NOOP("Choice", "Critical"),
+    QT_TRANSLATE_NOOP("Choice", "Reported"),
+    QT_TRANSLATE_NOOP("Choice", "Under investigation"),
+    QT_TRANSLATE_NOOP("Choice", "Arrest made"),
+    QT_TRANSLATE_NOOP("Choice", "Referred for prosecution"),
+    QT_TRANSLATE_NOOP("Choice", "Charged"),
+    QT_TRANSLATE_NOOP("Choice", "Adjudicated"),
+    QT_TRANSLATE_NOOP("Choice", "Closed"),
+    QT_TRANSLATE_NOOP("Choice", "Unfounded"),
+    QT_TRANSLATE_NOOP("Choice", "Exact time"),
+    QT_TRANSLATE_NOOP("Choice", "Day"),
+    QT_TRANSLATE_NOOP("Choice", "Month"),
+    QT_TRANSLATE_NOOP("Choice", "Year"),
+    QT_TRANSLATE_NOOP("Choice", "Range"),
+    QT_TRANSLATE_NOOP("Choice", "Proposed"),
+    QT_TRANSLATE_NOOP("Choice", "Approved"),
+    QT_TRANSLATE_NOOP("Choice", "In progress"),
+    QT_TRANSLATE_NOOP("Choice", "Implemented"),
+    QT_TRANSLATE_NOOP("Choice", "Risk accepted"),
+    QT_TRANSLATE_NOOP("Choice", "Create"),
+    QT_TRANSLATE_NOOP("Choice", "Update"),
+    QT_TRANSLATE_NOOP("Choice", "Delete"),
+    QT_TRANSLATE_NOOP("Choice", "Import"),
+    QT_TRANSLATE_NOOP("Choice", "Export"),
+    QT_TRANSLATE_NOOP("Choice", "Restore"),
+    QT_TRANSLATE_NOOP("Choice", "Damage, extent unknown"),
+    QT_TRANSLATE_NOOP("Choice", "No damage"),
+    QT_TRANSLATE_NOOP("Choice", "Unknown whether damaged"),
+    QT_TRANSLATE_NOOP("Choice", "Include them"),
+    QT_TRANSLATE_NOOP("Choice", "Leave them out"),
+    QT_TRANSLATE_NOOP("Choice", "Mask them"),
+    QT_TRANSLATE_NOOP("Choice", "Round trip (for scripts and other databases)"),
+    QT_TRANSLATE_NOOP("Choice", "For spreadsheets (readable)"),
+    QT_TRANSLATE_NOOP("Choice", "automatic"),
+    QT_TRANSLATE_NOOP("Choice", "made by hand"),
+    QT_TRANSLATE_NOOP("Choice", "before a schema upgrade"),
+    QT_TRANSLATE_NOOP("Choice", "before a restore"),
+    QT_TRANSLATE_NOOP("Choice", "before encrypt, decrypt or rekey"),
+    QT_TRANSLATE_NOOP("Choice", "attachment"),
+    QT_TRANSLATE_NOOP("Choice", "custody entry"),
+    QT_TRANSLATE_NOOP("Choice", "timeline event"),
+    QT_TRANSLATE_NOOP("Choice", "Incident"),
+    QT_TRANSLATE_NOOP("Choice", "Event"),
+    QT_TRANSLATE_NOOP("Choice", "Legal status"),
+    QT_TRANSLATE_NOOP("Choice", "Attachment"),
+    QT_TRANSLATE_NOOP("Choice", "Custody"),
+    QT_TRANSLATE_NOOP("Choice", "Plan item"),
+)
+
+_KIND_WORDS: dict[RecordKind, tuple[str, str, str, str]] = {  # noun, plural, heading, plural heading
+    RecordKind.INCIDENT: (QT_TRANSLATE_NOOP("RecordKind", "incident"), QT_TRANSLATE_NOOP("RecordKind", "incidents"),
+                          QT_TRANSLATE_NOOP("RecordKind", "Incident"), QT_TRANSLATE_NOOP("RecordKind", "Incidents")),
+    RecordKind.FACILITY: (QT_TRANSLATE_NOOP("RecordKind", "facility"), QT_TRANSLATE_NOOP("RecordKind", "facilities"),
+                          QT_TRANSLATE_NOOP("RecordKind", "Facility"), QT_TRANSLATE_NOOP("RecordKind", "Facilities")),
+    RecordKind.PLAN_ITEM: (QT_TRANSLATE_NOOP("RecordKind", "plan item"),
+                           QT_TRANSLATE_NOOP("RecordKind", "plan items"),
+                           QT_TRANSLATE_NOOP("RecordKind", "Plan item"),
+                           QT_TRANSLATE_NOOP("RecordKind", "Plan items")),
+    RecordKind.DIRECTIVE: (QT_TRANSLATE_NOOP("RecordKind", "directive"),
+                           QT_TRANSLATE_NOOP("RecordKind", "directives"),
+                           QT_TRANSLATE_NOOP("RecordKind", "Directive"),
+                           QT_TRANSLATE_NOOP("RecordKind", "Directives")),
+}  # fmt: skip
+
+
+def choice(label: str) -> str:
+    """A domain or service label ("Under investigation") in the UI's language."""
+    return translate("Choice", label)
+
+
+def choice_label(member: Enum) -> str:
+    """The label of a labelled enum member in the UI's language."""
+    return choice(str(getattr(member, "label", member.value)))
+
+
+def kind_noun(kind: RecordKind) -> str:
+    """The noun in a sentence: "plan item" ("elemento del plan")."""
+    return translate("RecordKind", _KIND_WORDS[kind][0])
+
+
+def kind_plural(kind: RecordKind) -> str:
+    return translate("RecordKind", _KIND_WORDS[kind][1])
+
+
+def kind_heading(kind: RecordKind) -> str:
+    return translate("RecordKind", _KIND_WORDS[kind][2])
+
+
+def kind_heading_plural(kind: RecordKind) -> str:
+    return translate("RecordKind", _KIND_WORDS[kind][3])
