@@ -25,7 +25,7 @@ def available_languages() -> list[str]:
 
 
 def _language_of(name: str) -> str:
-    """"es-MX", "es_ES.UTF-8", "ES" → "es"."""
+    """ "es-MX", "es_ES.UTF-8", "ES" → "es"."""
     return name.strip().replace("_", "-").split("-")[0].split(".")[0].casefold()
 
 
@@ -43,8 +43,8 @@ def system_language(ui_languages: list[str] | None = None) -> str:
 def chosen_language(cli: str | None, settings: QSettings | None) -> str:
     """--lang first, then INCIDENT_LOGGER_LANG, then View › Language, then the system's; an unknown code is logged
     and English used."""
-    for origin, value in (("--lang", cli), (LANG_ENV, os.environ.get(LANG_ENV)),
-                          ("View › Language", settings.value(SETTING, "") if settings is not None else "")):  # fmt: skip
+    saved = settings.value(SETTING, "") if settings is not None else ""
+    for origin, value in (("--lang", cli), (LANG_ENV, os.environ.get(LANG_ENV)), ("View › Language", saved)):
         if value and str(value).strip():
             code = _language_of(str(value))
             if code in available_languages():
@@ -59,10 +59,9 @@ def install_language(app: QCoreApplication, code: str) -> list[QTranslator]:
     locale (dates and numbers shown follow it). Returns the translators (kept alive by the caller)."""
     QLocale.setDefault(QLocale(code))
     installed: list[QTranslator] = []
-    if code == SOURCE_LANGUAGE:
-        return installed
-    sources = ((f"{CATALOG}_{code}", str(TRANSLATIONS_DIR)),
-               (f"qtbase_{code}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)))  # fmt: skip
+    sources = [(f"{CATALOG}_{code}", str(TRANSLATIONS_DIR))]  # English too: its plural forms ("1 incident")
+    if code != SOURCE_LANGUAGE:
+        sources.append((f"qtbase_{code}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)))
     for name, folder in sources:
         translator = QTranslator(app)
         if translator.load(name, folder):

@@ -4,12 +4,18 @@ from __future__ import annotations
 
 from enum import Enum
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from desktop.domain.kinds import RecordKind
 
 translate = QCoreApplication.translate
 """`translate("Context", "Source text")`: the call form pyside6-lupdate extracts outside QObject subclasses."""
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Mark `text` for lupdate where it is defined (a table); `translate(context, text)` where it is shown."""
+    return text
+
 
 # Every label a domain or service enum gives (`LabelledEnum.label`, `DamageBand`, `Redaction`, `Profile`,
 # `BackupLabel`, `EvidenceKind`, `TimelineKind`), listed for lupdate; `choice()` translates them at display time.
