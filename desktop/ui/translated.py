@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import date
 from enum import Enum
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
+from desktop.domain.enums import DatePrecision
 from desktop.domain.kinds import RecordKind
+from desktop.domain.values import PartialDate
 
 translate = QCoreApplication.translate
 """`translate("Context", "Source text")`: the call form pyside6-lupdate extracts outside QObject subclasses."""
@@ -173,3 +177,41 @@ def kind_heading(kind: RecordKind) -> str:
 
 def kind_heading_plural(kind: RecordKind) -> str:
     return translate("RecordKind", _KIND_WORDS[kind][3])
+
+
+def show_date(day: date | None) -> str:
+    """A day as people read it in the UI's language: ISO 8601 in English (as the app always showed it), the
+    locale's numeric date with a four-digit year otherwise ("31/8/2019"); "" for none."""
+    if day is None:
+        return ""
+    locale = QLocale()
+    if locale.language() in (QLocale.Language.English, QLocale.Language.C):
+        return day.isoformat()
+    pattern = locale.dateFormat(QLocale.FormatType.ShortFormat)
+    if "yyyy" not in pattern:
+        pattern = pattern.replace("yy", "yyyy")
+    return locale.toString(QDate(day.year, day.month, day.day), pattern)
+
+
+def date_label(value: PartialDate) -> str:
+    """A date as known (`PartialDate.label()`) in the UI's language: "unknown", "about …", "… to …", a band of the
+    day; the dates themselves as `show_date` (a month or a year alone as they are)."""
+    if not value.is_known:
+        return translate("DateLabel", "unknown")
+    english = value.label()
+    locale = QLocale()
+    if locale.language() in (QLocale.Language.English, QLocale.Language.C):
+        return english
+    if value.precision is DatePrecision.RANGE and value.on is not None and value.until is not None:
+        core = translate("DateLabel", "{start} to {end}").format(start=show_date(value.on), end=show_date(value.until))
+    elif value.precision in (DatePrecision.DAY, DatePrecision.EXACT) and value.on is not None:
+        core = show_date(value.on)
+        if value.precision is DatePrecision.EXACT:
+            core += " " + replace(value, approximate=False).iso(" ").partition(" ")[2]
+    else:
+        core = replace(value, approximate=False).iso(" ")
+    if value.approximate:
+        core = translate("DateLabel", "about {date}").format(date=core)
+    if value.time_of_day is not None:
+        core = translate("DateLabel", "{date}, {band}").format(date=core, band=choice_label(value.time_of_day).lower())
+    return core

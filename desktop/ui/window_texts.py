@@ -53,3 +53,20 @@ def empty_text(kind: RecordKind) -> str:
         RecordKind.PLAN_ITEM: translate("WindowTexts", "There are no plan items yet."),
         RecordKind.DIRECTIVE: translate("WindowTexts", "There are no directives yet."),
     }[kind]
+
+
+def form_title(kind: RecordKind, editing: bool) -> str:
+    """A record form's window title ("[*]" shows unsaved changes)."""
+    if editing:
+        return {
+            RecordKind.INCIDENT: translate("WindowTexts", "Edit incident[*]"),
+            RecordKind.FACILITY: translate("WindowTexts", "Edit facility[*]"),
+            RecordKind.PLAN_ITEM: translate("WindowTexts", "Edit plan item[*]"),
+            RecordKind.DIRECTIVE: translate("WindowTexts", "Edit directive[*]"),
+        }[kind]
+    return {
+        RecordKind.INCIDENT: translate("WindowTexts", "New incident[*]"),
+        RecordKind.FACILITY: translate("WindowTexts", "New facility[*]"),
+        RecordKind.PLAN_ITEM: translate("WindowTexts", "New plan item[*]"),
+        RecordKind.DIRECTIVE: translate("WindowTexts", "New directive[*]"),
+    }[kind]

@@ -13,6 +13,7 @@ from desktop.domain.figures import DirectiveProgress
 from desktop.domain.records import PlanItem
 from desktop.services.plans import Deadline, ReassessmentDue, deadline_of
 from desktop.ui.dashboard.chart_common import DUE_SOON_COLOUR, OVERDUE_COLOUR
+from desktop.ui.translated import choice_label
 
 Item = TypeVar("Item")
 
@@ -67,7 +68,7 @@ class DeadlineTable(_ReadOnlyTable[PlanItem]):
         due = item.due_date.isoformat() if item.due_date else ""
         if state is Deadline.OVERDUE and item.due_date:
             due += f" ({(today - item.due_date).days} d late)"
-        cells = [due, item.description, item.facility_name or "All facilities", item.owner, item.status.label]
+        cells = [due, item.description, item.facility_name or "All facilities", item.owner, choice_label(item.status)]
         return cells, OVERDUE_COLOUR if state is Deadline.OVERDUE else DUE_SOON_COLOUR
 
 
@@ -80,7 +81,7 @@ class ReassessmentTable(_ReadOnlyTable[ReassessmentDue]):
     def row_of(self, item: ReassessmentDue, today: date) -> tuple[list[str], str]:
         due = item.due_on.isoformat() if item.due_on else "now (never assessed)"
         last = item.last_assessment.isoformat() if item.last_assessment else "never"
-        cells = [due, item.name, item.state, item.security_level.label, last]
+        cells = [due, item.name, item.state, choice_label(item.security_level), last]
         return cells, OVERDUE_COLOUR if item.is_overdue(today) else DUE_SOON_COLOUR
 
 

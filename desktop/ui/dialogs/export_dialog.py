@@ -34,6 +34,7 @@ from desktop.services.csv.files import written_files
 from desktop.services.csv.format import COLUMNS
 from desktop.services.csv.sheet import SHEET_COLUMNS, Profile
 from desktop.ui.dialogs.sensitive_question import ask_to_include_sensitive
+from desktop.ui.translated import choice_label
 
 FILTERS = {
     "CSV files (*.csv)": ".csv",
@@ -79,7 +80,7 @@ class ExportDialog(QDialog):
         self.profile_combo = QComboBox()
         self.profile_combo.setObjectName("profile_combo")
         for made_for in (Profile.SPREADSHEET, Profile.ROUND_TRIP):
-            self.profile_combo.addItem(made_for.label, made_for)
+            self.profile_combo.addItem(choice_label(made_for), made_for)
         self.profile_combo.setCurrentIndex(self.profile_combo.findData(profile))
         self.profile_note = QLabel()
         self.profile_note.setObjectName("profile_note")
@@ -97,7 +98,7 @@ class ExportDialog(QDialog):
         self.redaction_combo = QComboBox()
         self.redaction_combo.setObjectName("redaction_combo")
         for redaction in (Redaction.OMIT, Redaction.MASK, Redaction.NONE):
-            self.redaction_combo.addItem(redaction.label, redaction)
+            self.redaction_combo.addItem(choice_label(redaction), redaction)
         self.path_edit = QLineEdit()
         self.path_edit.setObjectName("path_edit")
         self.browse_button = QPushButton("&Browse…")

@@ -24,6 +24,7 @@ from desktop.domain.enums import CODED_FIELDS, AuditAction
 from desktop.domain.kinds import RecordKind
 from desktop.domain.records import SENSITIVE_INCIDENT_FIELDS, AuditEntry
 from desktop.ui.clipboard_guard import SENSITIVE_ROLE
+from desktop.ui.translated import choice_label
 
 Index = QModelIndex | QPersistentModelIndex
 EMPTY = "(empty)"
@@ -48,7 +49,7 @@ def value_text(field: str, value: object) -> str:
     if isinstance(value, str):
         for enum in CODED_FIELDS.get(field, ()):
             if value in enum._value2member_map_:
-                return enum(value).label
+                return choice_label(enum(value))
     return str(value)
 
 
@@ -119,7 +120,7 @@ class HistoryModel(QAbstractTableModel):
         if column == self.COL_WHEN:
             return local_time(entry.at)
         if column == self.COL_ACTION:
-            return entry.action.label
+            return choice_label(entry.action)
         if column == self.COL_FIELD:
             return field_label(field) if field else "—"
         if not field:

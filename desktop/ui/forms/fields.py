@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.enums import LabelledEnum, WeaponType
 from desktop.domain.validation import parse_count
 from desktop.domain.values import Weapon
+from desktop.ui.translated import choice_label
 
 UNKNOWN = "unknown"
 ERROR_COLOUR = "#c62828"
@@ -40,7 +41,7 @@ class EnumCombo(QComboBox):
         if none_label is not None:
             self.addItem(none_label, _NONE_CODE)
         for member in enum:
-            self.addItem(member.label, member.value)
+            self.addItem(choice_label(member), member.value)
 
     def value(self) -> Any:
         """The chosen member, or None for the "none" entry."""
@@ -111,7 +112,7 @@ class FacilityPicker(QComboBox):
         self.setCompleter(completer)
         line = self.lineEdit()
         assert line is not None  # editable
-        line.setPlaceholderText("type part of the facility's name")
+        line.setPlaceholderText(self.tr("type part of the facility's name"))
         self.setMinimumContentsLength(28)
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
 
@@ -143,16 +144,16 @@ class WeaponListEditor(QWidget):
         super().__init__(parent)
         self.kind = EnumCombo(WeaponType)
         self.subtype = QLineEdit()
-        self.subtype.setPlaceholderText("subtype, e.g. rifle, handgun, Molotov cocktail")
+        self.subtype.setPlaceholderText(self.tr("subtype, e.g. rifle, handgun, Molotov cocktail"))
         self.subtype.setMaxLength(300)
-        self.add_button = QPushButton("Add")
-        self.add_button.setToolTip("Add this weapon to the list (Enter in the subtype field)")
+        self.add_button = QPushButton(self.tr("Add"))
+        self.add_button.setToolTip(self.tr("Add this weapon to the list (Enter in the subtype field)"))
         self.list = QListWidget()
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.list.setMinimumHeight(self.fontMetrics().height() * 4)
         self.list.setSizeAdjustPolicy(QListWidget.SizeAdjustPolicy.AdjustToContents)
-        self.remove_button = QPushButton("Remove")
-        self.remove_button.setToolTip("Remove the selected weapons (Delete)")
+        self.remove_button = QPushButton(self.tr("Remove"))
+        self.remove_button.setToolTip(self.tr("Remove the selected weapons (Delete)"))
         self.remove_button.setEnabled(False)
         for button in (self.add_button, self.remove_button):
             button.setAutoDefault(False)  # Enter in the subtype adds; the form moves on after other fields

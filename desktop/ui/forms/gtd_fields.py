@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 from desktop.domain.enums import DamageStatus, LabelledEnum, PerpetratorOutcome, PropertyExtent, YesNoUnknown
 from desktop.domain.records import Incident
 from desktop.ui.forms.fields import EnumCombo
+from desktop.ui.translated import translate
 
 NONE = "—"
 
@@ -24,7 +25,9 @@ class TypeChoices:
         self.third = EnumCombo(enum, none_label=NONE)
         for combo, place in ((self.primary, "first"), (self.second, "second"), (self.third, "third")):
             combo.setAccessibleName(f"{place.capitalize()} {name.replace('_', ' ')}")
-        self.third.setToolTip(f"Choose a second {name.replace('_', ' ')} first")
+        self.third.setToolTip(
+            translate("TypeChoices", "Choose a second {replace} first").format(replace=name.replace("_", " "))
+        )
 
     @property
     def combos(self) -> tuple[EnumCombo, EnumCombo, EnumCombo]:
@@ -69,7 +72,9 @@ class ResponseFields:
     @classmethod
     def create(cls) -> ResponseFields:
         extent = EnumCombo(PropertyExtent)
-        extent.setToolTip("GTD extent of property damage; only when there was property damage")
+        extent.setToolTip(
+            translate("ResponseFields", "GTD extent of property damage; only when there was property damage")
+        )
         return cls(EnumCombo(YesNoUnknown), EnumCombo(PerpetratorOutcome), extent)
 
     def set_value(self, incident: Incident) -> None:

@@ -16,6 +16,7 @@ from desktop.domain.queries import DirectiveFilter
 from desktop.domain.records import Directive
 from desktop.ui.table_models.paged import Column, PagedTableModel
 from desktop.ui.table_models.plan_items import HIGHLIGHT_TEXT, OVERDUE_BACKGROUND, OVERDUE_MARK
+from desktop.ui.translated import choice_label
 
 OVERDUE_TEXT = "overdue"
 PROGRESS_COLUMN = 5
@@ -26,9 +27,9 @@ def scope_text(directive: Directive) -> str:
     if directive.scope is DirectiveScope.FACILITY:
         return directive.scope_facility_name or "(no facility chosen)"
     if directive.scope is DirectiveScope.AGENCY:
-        return ", ".join(a.label for a in directive.scope_agencies) + " facilities"
+        return ", ".join(choice_label(a) for a in directive.scope_agencies) + " facilities"
     if directive.scope is DirectiveScope.FACILITY_TYPE:
-        return ", ".join(t.label for t in directive.scope_facility_types)
+        return ", ".join(choice_label(t) for t in directive.scope_facility_types)
     return "All facilities"
 
 

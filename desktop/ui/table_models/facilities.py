@@ -14,6 +14,7 @@ from desktop.domain.kinds import RecordKind
 from desktop.domain.queries import FacilityFilter
 from desktop.domain.records import Facility
 from desktop.ui.table_models.paged import Column, PagedTableModel
+from desktop.ui.translated import choice_label
 
 OVERDUE_TEXT = QColor("#b00020")
 
@@ -26,7 +27,7 @@ def reassessment_text(facility: Facility) -> str:
 
 
 def level_text(facility: Facility) -> str:
-    return facility.security_level.label if facility.security_level else ""
+    return choice_label(facility.security_level) if facility.security_level else ""
 
 
 def level_tip(facility: Facility) -> str:
@@ -34,14 +35,14 @@ def level_tip(facility: Facility) -> str:
         return "Not assessed: no Facility Security Level recorded"
     if facility.security_level is SecurityLevel.UNKNOWN:
         return "Assessed, but the Facility Security Level is not known"
-    return f"Facility Security Level {facility.security_level.label}"
+    return f"Facility Security Level {choice_label(facility.security_level)}"
 
 
 def operator_text(facility: Facility) -> str:
     """ "GEO Group (contractor)", "Government", or "" when not known."""
     if facility.operator is OperatorKind.UNKNOWN:
         return facility.operator_name
-    kind = facility.operator.label
+    kind = choice_label(facility.operator)
     return f"{facility.operator_name} ({kind.lower()})" if facility.operator_name else kind
 
 
@@ -59,8 +60,8 @@ class FacilityTableModel(PagedTableModel[Facility]):
     REASSESSMENT_COLUMN = 7
     columns: tuple[Column[Any], ...] = (
         Column("Name", lambda f: f.name, "name", width_chars=36, stretch=True),
-        Column("Agency", lambda f: f.agency.label, "agency", width_chars=9),
-        Column("Type", lambda f: f.facility_type.label, "facility_type", width_chars=18),
+        Column("Agency", lambda f: choice_label(f.agency), "agency", width_chars=9),
+        Column("Type", lambda f: choice_label(f.facility_type), "facility_type", width_chars=18),
         Column("City", lambda f: f.city, "city", width_chars=16),
         Column("State", lambda f: f.state, "state", width_chars=6),
         Column("FSL", level_text, "security_level", level_tip, width_chars=5),

@@ -17,6 +17,7 @@ from desktop.domain.queries import IncidentFilter
 from desktop.domain.records import Incident
 from desktop.domain.values import Weapon
 from desktop.ui.table_models.paged import UNKNOWN, Column, PagedTableModel
+from desktop.ui.translated import choice_label
 
 SEVERITY_COLOURS = {
     Severity.LOW: QColor("#6aa84f"),
@@ -60,25 +61,25 @@ def casualties_tip(incident: Incident) -> str:
 
 def attack_text(incident: Incident) -> str:
     """Every attack type, the primary one first: "Armed assault; Facility/infrastructure attack (attempted)"."""
-    labels = "; ".join(kind.label for kind in incident.attack_types)
+    labels = "; ".join(choice_label(kind) for kind in incident.attack_types)
     return labels if incident.completed else f"{labels} (attempted)"
 
 
 def targets_text(incident: Incident) -> str:
     """Every target type, the primary one first: "Building; Vehicles" ("Unknown" when not known)."""
-    return "; ".join(kind.label for kind in incident.target_types)
+    return "; ".join(choice_label(kind) for kind in incident.target_types)
 
 
 def response_text(incident: Incident) -> str:
     """The outcome for the perpetrators ("Killed", "Unknown"), and hostages when there were some."""
-    outcome = incident.perpetrator_outcome.label
+    outcome = choice_label(incident.perpetrator_outcome)
     return f"{outcome}; hostages/kidnapping" if incident.hostages is YesNoUnknown.YES else outcome
 
 
 def response_tip(incident: Incident) -> str:
     return (
-        f"Perpetrators: {incident.perpetrator_outcome.label.lower()}\n"
-        f"Hostages or kidnapping: {incident.hostages.label.lower()}"
+        f"Perpetrators: {choice_label(incident.perpetrator_outcome).lower()}\n"
+        f"Hostages or kidnapping: {choice_label(incident.hostages).lower()}"
     )
 
 
@@ -107,8 +108,8 @@ class IncidentTableModel(PagedTableModel[Incident]):
         Column("Title", lambda i: i.title, "title", title_tip, width_chars=36, stretch=True),
         Column("Attack types", attack_text, "attack_type", attack_text, width_chars=36),
         Column("Weapons", lambda i: Weapon.format_list(i.weapons), width_chars=30),
-        Column("Severity", lambda i: i.severity.label, "severity", width_chars=9),
-        Column("Status", lambda i: i.status.label, "status", width_chars=17),
+        Column("Severity", lambda i: choice_label(i.severity), "severity", width_chars=9),
+        Column("Status", lambda i: choice_label(i.status), "status", width_chars=17),
         Column("Casualties", casualties_text, None, casualties_tip, width_chars=10),
         Column("Targets", targets_text, None, targets_text, width_chars=20),
         Column("Response", response_text, None, response_tip, width_chars=12),

@@ -14,6 +14,7 @@ from desktop.domain.queries import PlanItemFilter
 from desktop.domain.records import PlanItem
 from desktop.services.plans import Deadline, deadline_of
 from desktop.ui.table_models.paged import Column, PagedTableModel
+from desktop.ui.translated import choice_label
 
 OVERDUE_BACKGROUND = QColor("#f8d0d0")
 DUE_SOON_BACKGROUND = QColor("#ffe4a8")
@@ -30,8 +31,8 @@ def facility_text(item: PlanItem) -> str:
 
 def status_tip(item: PlanItem) -> str:
     if item.risk_rationale:
-        return f"{item.status.label}: {item.risk_rationale}"
-    return item.status.label
+        return f"{choice_label(item.status)}: {item.risk_rationale}"
+    return choice_label(item.status)
 
 
 def description_tip(item: PlanItem) -> str:
@@ -69,7 +70,7 @@ class PlanItemTableModel(PagedTableModel[PlanItem]):
             ),
             Column("Facility", facility_text, "facility", width_chars=28),
             Column("Owner", lambda p: p.owner, "owner", width_chars=40),
-            Column("Status", lambda p: p.status.label, "status", status_tip, width_chars=14),
+            Column("Status", lambda p: choice_label(p.status), "status", status_tip, width_chars=14),
             Column("Directive", lambda p: p.directive_title, None, width_chars=32),
         )
         super().__init__(service, parent, **options)

@@ -15,6 +15,7 @@ from desktop.domain.enums import Agency, AttackType, CaseStatus, LabelledEnum, P
 from desktop.domain.kinds import RecordKind
 from desktop.domain.queries import DirectiveFilter, FacilityFilter, IncidentFilter, PlanItemFilter
 from desktop.ui.forms.fields import FieldMessage
+from desktop.ui.translated import choice_label
 from desktop.ui.widgets.date_input import DayInput
 from desktop.ui.widgets.search_box import SEARCH_DELAY_MS, SearchBox
 
@@ -44,7 +45,7 @@ class ChoiceCombo(QComboBox):
 
     def add_enum(self, enum: type[LabelledEnum]) -> None:
         for member in enum:
-            self.add_choice(member, member.label)
+            self.add_choice(member, choice_label(member))
 
     def value(self) -> Any:
         index = self.currentIndex()
@@ -352,7 +353,7 @@ def describe_extra(extra: IncidentFilter) -> str:
     for name, values in (("attack type", extra.attack_types), ("weapon", extra.weapon_types),
                          ("severity", extra.severities), ("status", extra.statuses)):  # fmt: skip
         if values:
-            parts.append(f"{name} " + " or ".join(v.label for v in values))
+            parts.append(f"{name} " + " or ".join(choice_label(v) for v in values))
     if extra.open_only:
         parts.append("open cases")
     return "; ".join(parts) or "further conditions"
