@@ -118,7 +118,9 @@ class BackgroundBackups(QObject):
             return
         self._poll.stop()
         if job.error is not None:
-            self.window.statusBar().showMessage(f"The automatic backup failed: {job.error}", 15_000)
+            self.window.statusBar().showMessage(
+                self.tr("The automatic backup failed: {error}").format(error=job.error), 15_000
+            )
         elif job.result is not None:
             log.info("backed up %s to %s in %.1f s", job.database.name, job.result.path, job.seconds)
         self.show_age()
@@ -132,14 +134,25 @@ class BackgroundBackups(QObject):
             return
         sessions = self.session.sessions
         self.label.setText(age_text(sessions.newest_backup(database), database.clock()))
-        where = f" in {sessions.backup_dir}" if sessions.backup_dir is not None else ""
+        where = (
+            self.tr(" in {backup_dir}").format(backup_dir=sessions.backup_dir)
+            if sessions.backup_dir is not None
+            else ""
+        )
         if sessions.holds_lock(database):
-            self.label.setToolTip(f"Automatic backups{where}: taken in the background a minute after the last "
-                                  "change (at most every 15 minutes), and at the next start when closing came "
-                                  "first.")  # fmt: skip
+            self.label.setToolTip(
+                self.tr(
+                    "Automatic backups{where}: taken in the background a minute after the last change (at most every "
+                    "15 minutes), and at the next start when closing came first."
+                ).format(where=where)
+            )
         else:
-            self.label.setToolTip(f"Backups{where}. This window opened a database another window has open; "
-                                  "that window takes its automatic backups.")  # fmt: skip
+            self.label.setToolTip(
+                self.tr(
+                    "Backups{where}. This window opened a database another window has open; that window takes its "
+                    "automatic backups."
+                ).format(where=where)
+            )
 
     def _database(self) -> Database | None:
         return self.session.database if self.session.is_open else None

@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction, QClipboard, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QPlainTextEdit, QTableView, QWidget
 
 from desktop.ui.settings import WindowSettings
+from desktop.ui.translated import translate
 from desktop.ui.window_actions import WindowAction
 
 if TYPE_CHECKING:
@@ -49,7 +50,9 @@ def secret_mime(text: str) -> QMimeData:
 
 def copied_message() -> str:
     """What the status bar says when sensitive text was copied."""
-    return f"Copied; the clipboard is cleared in {round(CLEAR_AFTER_MS / 1000)} s (sensitive)"
+    return translate("ClipboardGuard", "Copied; the clipboard is cleared in {round} s (sensitive)").format(
+        round=round(CLEAR_AFTER_MS / 1000)
+    )
 
 
 def mark_sensitive(*widgets: QWidget) -> None:
@@ -256,10 +259,10 @@ def install_clipboard_guard(window: MainWindow) -> ClipboardGuard:
     clipboard cleared of sensitive text when the window closes."""
     guard = ClipboardGuard(window.settings, window.statusBar().showMessage, window)
     window.installEventFilter(guard)
-    copy = QAction("&Copy", window)
+    copy = QAction(translate("ClipboardGuard", "&Copy"), window)
     copy.setShortcut(QKeySequence.StandardKey.Copy)
     copy.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # in a text field Ctrl+C stays the field's own
-    tip = "Copy the selected cells as tab-separated text (Ctrl+C in a table)"
+    tip = translate("ClipboardGuard", "Copy the selected cells as tab-separated text (Ctrl+C in a table)")
     copy.setStatusTip(tip)
     copy.setToolTip(tip)
 
@@ -271,11 +274,13 @@ def install_clipboard_guard(window: MainWindow) -> ClipboardGuard:
         tab = window.current_record_tab()
         text, sensitive = selected_cells(tab.table) if tab is not None else ("", False)
         if not text:
-            window.statusBar().showMessage("Select a record in a table to copy first.", 5000)
+            window.statusBar().showMessage(
+                translate("ClipboardGuard", "Select a record in a table to copy first."), 5000
+            )
             return
         guard.copy(text, sensitive=sensitive)
         if not sensitive or not guard.enabled:
-            window.statusBar().showMessage("Copied.", 3000)
+            window.statusBar().showMessage(translate("ClipboardGuard", "Copied."), 3000)
 
     copy.triggered.connect(lambda _checked=False: copy_cells())
     for tab in window.record_tabs.values():

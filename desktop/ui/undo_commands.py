@@ -25,6 +25,7 @@ from desktop.domain.queries import Page, PlanItemFilter
 from desktop.domain.records import Directive, Facility, Incident, PlanItem
 from desktop.services.records import IncidentService, PlanItemService, RecordService
 from desktop.services.timeline import TimelineService
+from desktop.ui.translated import translate
 
 OnChange = Callable[[RecordKind], None]
 OnError = Callable[[str, Exception], None]
@@ -103,7 +104,12 @@ class RecordCommand(QUndoCommand):
             self.failure = error
             self.setObsolete(True)  # QUndoStack removes this command and keeps its index consistent
             self._notify()
-            self.on_error(f"Could not {verb} “{self.text()}”; it was removed from the undo history.", error)
+            self.on_error(
+                translate("RecordCommand", "Could not {verb} “{text}”; it was removed from the undo history.").format(
+                    verb=verb, text=self.text()
+                ),
+                error,
+            )
             return
         self._notify()
 
@@ -212,7 +218,7 @@ class CreateRecord(_DeletesIncidents):
     """Undo deletes the new record; redo creates it again with the same uuid."""
 
     def __init__(self, service: Service, created: Record, on_change: OnChange, on_error: OnError | None):
-        super().__init__(service, describe("Add", created), on_change, on_error)
+        super().__init__(service, describe(translate("CreateRecord", "Add"), created), on_change, on_error)
         self.record = created
 
     @classmethod
@@ -235,7 +241,7 @@ class UpdateRecord(RecordCommand):
     """Undo stores the values before the edit again; redo the values after it."""
 
     def __init__(self, service: Service, before: Record, after: Record, on_change: OnChange, on_error: OnError | None):
-        super().__init__(service, describe("Edit", after), on_change, on_error)
+        super().__init__(service, describe(translate("UpdateRecord", "Edit"), after), on_change, on_error)
         self.before = before
         self.after = after
 
@@ -266,7 +272,7 @@ class DeleteRecord(_DeletesIncidents):
     the plan items linked to them); redo deletes it again."""
 
     def __init__(self, service: Service, deleted: Record, on_change: OnChange, on_error: OnError | None):
-        super().__init__(service, describe("Delete", deleted), on_change, on_error)
+        super().__init__(service, describe(translate("DeleteRecord", "Delete"), deleted), on_change, on_error)
         self.record = deleted
 
     @classmethod
@@ -283,6 +289,6 @@ class DeleteRecord(_DeletesIncidents):
         self.record = self._create_again(self.record)
 
     def _redo(self) -> None:
-        current = self._current(self.record, "redoing the delete")
+        current = self._current(self.record, translate("DeleteRecord", "redoing the delete"))
         self._remember_links(current)
         self.service.delete(current.uuid, current.version)

@@ -67,8 +67,14 @@ class DeadlineTable(_ReadOnlyTable[PlanItem]):
         state = deadline_of(item, today)
         due = item.due_date.isoformat() if item.due_date else ""
         if state is Deadline.OVERDUE and item.due_date:
-            due += f" ({(today - item.due_date).days} d late)"
-        cells = [due, item.description, item.facility_name or "All facilities", item.owner, choice_label(item.status)]
+            due += self.tr(" ({days} d late)").format(days=(today - item.due_date).days)
+        cells = [
+            due,
+            item.description,
+            item.facility_name or self.tr("All facilities"),
+            item.owner,
+            choice_label(item.status),
+        ]
         return cells, OVERDUE_COLOUR if state is Deadline.OVERDUE else DUE_SOON_COLOUR
 
 
@@ -79,7 +85,7 @@ class ReassessmentTable(_ReadOnlyTable[ReassessmentDue]):
     empty_text = "No security reassessment is due."
 
     def row_of(self, item: ReassessmentDue, today: date) -> tuple[list[str], str]:
-        due = item.due_on.isoformat() if item.due_on else "now (never assessed)"
+        due = item.due_on.isoformat() if item.due_on else self.tr("now (never assessed)")
         last = item.last_assessment.isoformat() if item.last_assessment else "never"
         cells = [due, item.name, item.state, choice_label(item.security_level), last]
         return cells, OVERDUE_COLOUR if item.is_overdue(today) else DUE_SOON_COLOUR
@@ -95,5 +101,5 @@ class DirectiveTable(_ReadOnlyTable[DirectiveProgress]):
         deadline = item.deadline.isoformat() if item.deadline else "none"
         overdue = item.is_overdue(today)
         if overdue and item.deadline:
-            deadline += f" ({(today - item.deadline).days} d late)"
+            deadline += self.tr(" ({days} d late)").format(days=(today - item.deadline).days)
         return [deadline, item.title, item.text], OVERDUE_COLOUR if overdue else ""

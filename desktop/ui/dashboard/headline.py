@@ -102,7 +102,9 @@ class HeadlineStrip(QWidget):
             "killed": killed.full,
             "injured": injured.full,
             "damage": damage.full,
-            "reassessments": f"{len(data.reassessments) - overdue_reassessments} more due within 90 days",
+            "reassessments": self.tr("{value} more due within 90 days").format(
+                value=len(data.reassessments) - overdue_reassessments
+            ),
         }
         for key, label in self._values.items():
             label.setText(texts[key])

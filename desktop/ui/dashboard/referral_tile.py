@@ -23,7 +23,11 @@ class PendingReferralTile(QPushButton):
         self.setAccessibleName(CAPTION)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Expanding)
-        self.setToolTip(f"{PENDING_REFERRAL_MEANS}\nClick or press Enter to list them on the Incidents tab.")
+        self.setToolTip(
+            self.tr("{PENDING_REFERRAL_MEANS}\nClick or press Enter to list them on the Incidents tab.").format(
+                PENDING_REFERRAL_MEANS=PENDING_REFERRAL_MEANS
+            )
+        )
         self.count = 0
 
     def show_count(self, count: int) -> None:

@@ -73,9 +73,9 @@ class DashboardTab(QWidget):
         self.ranking_choice = QComboBox(self.ranking_panel)
         self.ranking_choice.setObjectName("ranking_choice")
         self.ranking_choice.addItems([BY_FACILITY, BY_STATE])
-        self.ranking_choice.setAccessibleName("Group incidents")
+        self.ranking_choice.setAccessibleName(self.tr("Group incidents"))
         header = QHBoxLayout()
-        group_label = QLabel("&Group incidents:")
+        group_label = QLabel(self.tr("&Group incidents:"))
         group_label.setBuddy(self.ranking_choice)
         header.addWidget(group_label)
         header.addWidget(self.ranking_choice)
@@ -107,13 +107,13 @@ class DashboardTab(QWidget):
         grid.addWidget(self.casualty_panel, 3, 2)
         grid.addWidget(self.case_panel, 4, 0)
         grid.addWidget(self.plan_panel, 4, 1)
-        deadlines = QGroupBox("Plan items overdue or due this week")
+        deadlines = QGroupBox(self.tr("Plan items overdue or due this week"))
         QVBoxLayout(deadlines).addWidget(self.deadline_table)
         grid.addWidget(deadlines, 4, 2)
-        reassessments = QGroupBox("Security reassessments due (ISC: 3 years at FSL III–V, 5 at FSL I–II)")
+        reassessments = QGroupBox(self.tr("Security reassessments due (ISC: 3 years at FSL III–V, 5 at FSL I–II)"))
         QVBoxLayout(reassessments).addWidget(self.reassessment_table)
         grid.addWidget(reassessments, 5, 0, 1, 3)
-        directives = QGroupBox("Directives: plan items implemented, overdue in red")
+        directives = QGroupBox(self.tr("Directives: plan items implemented, overdue in red"))
         QVBoxLayout(directives).addWidget(self.directive_table)
         grid.addWidget(directives, 6, 0, 1, 3)
 
@@ -171,21 +171,29 @@ class DashboardTab(QWidget):
         """Read every figure (a handful of GROUP BY queries in one read transaction) and redraw."""
         self._stale = False
         if not self.session.is_open:
-            self.scope_label.setText("No database is open.")
+            self.scope_label.setText(self.tr("No database is open."))
             return
         database = self.session.database
         started = time.perf_counter()
         try:
             data = dashboard_data(database, self._where, self._today())
         except (StorageError, SQLAlchemyError) as error:
-            self.scope_label.setText(f"Could not read the figures from {database.display_name}: {error}")
+            self.scope_label.setText(
+                self.tr("Could not read the figures from {display_name}: {error}").format(
+                    display_name=database.display_name, error=error
+                )
+            )
             return
         self._data = data
         self._draw(data)
         self.last_refresh_seconds = time.perf_counter() - started
 
     def _draw(self, data: DashboardData) -> None:
-        self.scope_label.setText(f"Showing {describe_filter(data.where)}; deadlines as of {data.today.isoformat()}.")
+        self.scope_label.setText(
+            self.tr("Showing {describe_filter}; deadlines as of {isoformat}.").format(
+                describe_filter=describe_filter(data.where), isoformat=data.today.isoformat()
+            )
+        )
         self.headline.show_data(data)
         self.months_panel.set_chart(month_chart(data.months, self._pick))
         self._show_ranking()

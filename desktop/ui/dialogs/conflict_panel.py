@@ -37,7 +37,7 @@ class ConflictPanel(QWidget):
         self.intro.setWordWrap(True)
         self.records = QTableWidget(0, 3)
         self.records.setObjectName("conflict_records")
-        self.records.setHorizontalHeaderLabels(["Line", "Record", "Keep which version"])
+        self.records.setHorizontalHeaderLabels([self.tr("Line"), self.tr("Record"), self.tr("Keep which version")])
         self.records.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.records.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.records.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -48,16 +48,16 @@ class ConflictPanel(QWidget):
         header.setSectionResizeMode(CHOICE, QHeaderView.ResizeMode.ResizeToContents)
         self.fields = QTableWidget(0, 3)
         self.fields.setObjectName("conflict_fields")
-        self.fields.setHorizontalHeaderLabels(["Field", "In the database", "In the file"])
+        self.fields.setHorizontalHeaderLabels([self.tr("Field"), self.tr("In the database"), self.tr("In the file")])
         self.fields.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.fields.setWordWrap(True)
         self.fields.verticalHeader().setVisible(False)
         self.fields.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.fields.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.fields.horizontalHeader().sectionResized.connect(lambda *_: self.fields.resizeRowsToContents())
-        self.keep_all = QPushButton("&Keep all the database's")
+        self.keep_all = QPushButton(self.tr("&Keep all the database's"))
         self.keep_all.setObjectName("keep_all")
-        self.take_all = QPushButton("&Take all the file's")
+        self.take_all = QPushButton(self.tr("&Take all the file's"))
         self.take_all.setObjectName("take_all")
         for button in (self.keep_all, self.take_all):
             button.setAutoDefault(False)
@@ -95,13 +95,15 @@ class ConflictPanel(QWidget):
             for text, side in CHOICES:
                 combo.addItem(text, side)
             combo.setCurrentIndex(combo.findData(chosen.get(conflict.uuid, conflict.taken)))
-            combo.setAccessibleName(f"Keep which version of line {conflict.line}")
+            combo.setAccessibleName(self.tr("Keep which version of line {line}").format(line=conflict.line))
             self.records.setCellWidget(row, CHOICE, combo)
         many = len(self.conflicts)
         self.intro.setText(
-            f"{many} record{'s' if many != 1 else ''} in the file differ{'s' if many == 1 else ''} from the database "
-            "without being newer (edited in the file, or changed in the database since the export). Select one to "
-            "see its fields; choose which version to keep, then Import."
+            self.tr(
+                "{many} record{value} in the file differ{value2} from the database without being newer (edited in the "
+                "file, or changed in the database since the export). Select one to see its fields; choose which "
+                "version to keep, then Import."
+            ).format(many=many, value="s" if many != 1 else "", value2="s" if many == 1 else "")
         )
         self.setVisible(bool(self.conflicts))
         if self.conflicts:

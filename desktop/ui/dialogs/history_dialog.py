@@ -109,7 +109,9 @@ class HistoryModel(QAbstractTableModel):
             full = value_text(field, old if column == self.COL_OLD else new)
             return full if len(full) > SHOWN_CHARACTERS or "\n" in full else None
         if role == Qt.ItemDataRole.ToolTipRole and column == self.COL_WHEN:
-            return f"Audit entry #{entry.id}, {entry.at:%Y-%m-%d %H:%M:%S} UTC, hash {entry.entry_hash[:16]}…"
+            return self.tr("Audit entry #{id}, {at:%Y-%m-%d %H:%M:%S} UTC, hash {value}…").format(
+                id=entry.id, at=entry.at, value=entry.entry_hash[:16]
+            )
         if role == Qt.ItemDataRole.ForegroundRole and column in (self.COL_OLD, self.COL_NEW):
             value = old if column == self.COL_OLD else new
             if value in (None, ""):
@@ -141,19 +143,23 @@ class HistoryDialog(QDialog):
         self.setObjectName("history_dialog")
         name = name or record_name(entries)
         kind = RecordKind.parse(entity).label
-        self.setWindowTitle(f"History of {kind} {name or uuid}".strip())
+        self.setWindowTitle(self.tr("History of {kind} {value}").format(kind=kind, value=name or uuid).strip())
         self.resize(860, 420)
         changes = sum(max(1, len(e.changes)) for e in entries)
         created = next((e for e in entries if e.action in (AuditAction.CREATE, AuditAction.IMPORT)), None)
-        summary = f"{len(entries)} audit entr{'y' if len(entries) == 1 else 'ies'}, {changes} field change" + (
-            "" if changes == 1 else "s"
-        )
+        summary = self.tr("{len} audit entr{value}, {changes} field change").format(
+            len=len(entries), value="y" if len(entries) == 1 else "ies", changes=changes
+        ) + ("" if changes == 1 else "s")
         if created is not None and created.action == AuditAction.IMPORT:
-            source = Path(str(created.changes.get("file", (None, "a file"))[1])).name
-            summary += f"; created by the import of {source} on {local_time(created.at)}"
+            source = Path(str(created.changes.get("file", (None, self.tr("a file")))[1])).name
+            summary += self.tr("; created by the import of {source} on {local_time}").format(
+                source=source, local_time=local_time(created.at)
+            )
         elif created is not None:
-            summary += f"; created {local_time(created.at)}"
-        self.summary = QLabel(summary if entries else f"No audit entries for {kind} {uuid}.", self)
+            summary += self.tr("; created {local_time}").format(local_time=local_time(created.at))
+        self.summary = QLabel(
+            summary if entries else self.tr("No audit entries for {kind} {uuid}.").format(kind=kind, uuid=uuid), self
+        )
         self.summary.setObjectName("history_summary")
         self.model = HistoryModel(entries, self)
         self.table = QTableView(self)

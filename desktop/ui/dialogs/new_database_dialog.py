@@ -40,28 +40,30 @@ class NewDatabaseDialog(QDialog):
         self.setModal(True)
         self._choice = NewDatabase(None, False)
         self._can_remember = can_remember
-        self.heading = QLabel(f"Create the database “{path.name}” in {path.parent}.", self)
+        self.heading = QLabel(
+            self.tr("Create the database “{name}” in {parent}.").format(name=path.name, parent=path.parent), self
+        )
         self.heading.setWordWrap(True)
         self.heading.setToolTip(str(path))
-        self.encrypt = QCheckBox("&Encrypt with a passphrase", self)
+        self.encrypt = QCheckBox(self.tr("&Encrypt with a passphrase"), self)
         self.encrypt.setObjectName("encrypt_box")
         self.encrypt.setChecked(True)  # the records are sensitive: a plain file is the choice to make, not the default
-        self.encrypt.setToolTip("The file, its journal and its backups are encrypted (SQLCipher, AES-256); the "
-                                "passphrase is asked whenever the database is opened.")  # fmt: skip
-        self.field = PassphraseField("Passphrase", self)
-        self.confirm = PassphraseField("Confirm passphrase", self)
+        self.encrypt.setToolTip(self.tr("The file, its journal and its backups are encrypted (SQLCipher, AES-256); the "
+                                "passphrase is asked whenever the database is opened."))  # fmt: skip
+        self.field = PassphraseField(self.tr("Passphrase"), self)
+        self.confirm = PassphraseField(self.tr("Confirm passphrase"), self)
         self.problem = QLabel(self)
         self.problem.setObjectName("passphrase_problem")
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet(ERROR_STYLE)
-        self.problem.setAccessibleName("Passphrase problem")
+        self.problem.setAccessibleName(self.tr("Passphrase problem"))
         self.remember = remember_box(can_remember, self)
         self.note = QLabel(NO_RECOVERY, self)
         self.note.setObjectName("encryption_note")
         self.note.setWordWrap(True)
         form = QFormLayout()
-        form.addRow("&Passphrase:", self.field)
-        form.addRow("Con&firm:", self.confirm)
+        form.addRow(self.tr("&Passphrase:"), self.field)
+        form.addRow(self.tr("Con&firm:"), self.confirm)
         for field in (self.field, self.confirm):
             label = form.labelForField(field)
             if isinstance(label, QLabel):

@@ -45,7 +45,9 @@ class PassphraseDialog(QDialog):
         self.pressed = Pressed.GIVE_UP
         self._passphrase: Passphrase | None = None
         path = question.path
-        self.message = QLabel(f"The database “{path.name}” is encrypted. Enter its passphrase.", self)
+        self.message = QLabel(
+            self.tr("The database “{name}” is encrypted. Enter its passphrase.").format(name=path.name), self
+        )
         self.message.setObjectName("passphrase_message")
         self.message.setWordWrap(True)
         self.path_label = QLabel(QFontMetrics(self.font()).elidedText(str(path), Qt.TextElideMode.ElideMiddle,
@@ -54,23 +56,27 @@ class PassphraseDialog(QDialog):
         self.path_label.setToolTip(str(path))
         self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.path_label.setStyleSheet("color: palette(placeholder-text);")
-        self.error = QLabel(f"That passphrase does not open “{path.name}”. Check Caps Lock and the keyboard "
-                            "layout, then type it again.", self)  # fmt: skip
+        self.error = QLabel(
+            self.tr(
+                "That passphrase does not open “{name}”. Check Caps Lock and the keyboard layout, then type it again."
+            ).format(name=path.name),
+            self,
+        )
         self.error.setObjectName("passphrase_error")
         self.error.setWordWrap(True)
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setVisible(question.tried)
-        self.field = PassphraseField("Passphrase", self)
+        self.field = PassphraseField(self.tr("Passphrase"), self)
         self.remember = remember_box(question.can_remember, self)
         form = QFormLayout()
-        form.addRow("&Passphrase:", self.field)
+        form.addRow(self.tr("&Passphrase:"), self.field)
         label = form.labelForField(self.field)
         if isinstance(label, QLabel):
             label.setBuddy(self.field.edit)
         form.addRow("", self.remember)
         buttons = QDialogButtonBox(self)
-        self.open_button = buttons.addButton("&Open", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.other_button = buttons.addButton("Open another &file…", QDialogButtonBox.ButtonRole.ActionRole)
+        self.open_button = buttons.addButton(self.tr("&Open"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.other_button = buttons.addButton(self.tr("Open another &file…"), QDialogButtonBox.ButtonRole.ActionRole)
         self.give_up_button = buttons.addButton(give_up, QDialogButtonBox.ButtonRole.RejectRole)
         for button, name in ((self.open_button, "open_button"), (self.other_button, "other_file_button"),
                              (self.give_up_button, "give_up_button")):  # fmt: skip
@@ -100,7 +106,7 @@ class PassphraseDialog(QDialog):
         layout.addWidget(buttons)
         self.setMinimumWidth(500)
         if question.tried:
-            self.error.setAccessibleName("Error")
+            self.error.setAccessibleName(self.tr("Error"))
             self.field.edit.setAccessibleDescription(self.error.text())
         self.setTabOrder(self.field.edit, self.field.toggle)
         self.setTabOrder(self.field.toggle, self.remember)

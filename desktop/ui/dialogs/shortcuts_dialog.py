@@ -54,11 +54,11 @@ class ShortcutsDialog(QDialog):
     def __init__(self, registry: ActionRegistry, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("shortcuts_dialog")
-        self.setWindowTitle("Keyboard shortcuts — Incident Logger")
+        self.setWindowTitle(self.tr("Keyboard shortcuts — Incident Logger"))
         rows = shortcut_rows(registry)
         self.table = QTableWidget(len(rows), 2, self)
         self.table.setObjectName("shortcuts_table")
-        self.table.setHorizontalHeaderLabels(["Action", "Shortcut"])
+        self.table.setHorizontalHeaderLabels([self.tr("Action"), self.tr("Shortcut")])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

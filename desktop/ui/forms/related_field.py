@@ -31,13 +31,13 @@ class RelatedIncidentsField(RecordPicker):
     that list this one are shown under the list, read-only: "Linked from: …"."""
 
     def __init__(self, record: Incident | None, parent: QWidget | None = None) -> None:
-        super().__init__("incident", "related incidents", parent)
+        super().__init__("incident", self.tr("related incidents"), parent)
         self.own_uuid = record.uuid if record is not None else ""
-        self.list.setAccessibleName("Related incidents")
+        self.list.setAccessibleName(self.tr("Related incidents"))
         self.linked_from = QLabel()
         self.linked_from.setObjectName("linked_from")
         self.linked_from.setWordWrap(True)
-        self.linked_from.setAccessibleName("Incidents linking to this one")
+        self.linked_from.setAccessibleName(self.tr("Incidents linking to this one"))
         self.linked_from.hide()
         self._layout.addWidget(self.linked_from, 3, 0, 1, 2)
 
@@ -50,7 +50,9 @@ class RelatedIncidentsField(RecordPicker):
                 linking = source.linked_from(self.own_uuid)
             except Exception:  # the list is a courtesy: the form works without it
                 log.warning("could not read the incidents linking to %s", self.own_uuid, exc_info=True)
-        self.linked_from.setText("Linked from: " + "; ".join(choice.label for choice in linking) if linking else "")
+        self.linked_from.setText(
+            self.tr("Linked from: ") + "; ".join(choice.label for choice in linking) if linking else ""
+        )
         self.linked_from.setVisible(bool(linking))
 
 

@@ -45,7 +45,7 @@ class EncryptionBadge(QWidget):
         self.setObjectName("encryption_badge")
         self.icon = QLabel(self)
         self.icon.setPixmap(padlock(16))
-        self.text = QLabel("Encrypted", self)
+        self.text = QLabel(self.tr("Encrypted"), self)
         self.text.setObjectName("encryption_label")
         self.text.setStyleSheet(f"color: {GREEN}; font-weight: bold;")
         layout = QHBoxLayout(self)
@@ -54,7 +54,7 @@ class EncryptionBadge(QWidget):
         layout.addWidget(self.icon)
         layout.addWidget(self.text)
         self.setToolTip(f"<p>{TOOLTIP}</p>")  # rich text: Qt wraps it
-        self.setAccessibleName("Database encrypted")
+        self.setAccessibleName(self.tr("Database encrypted"))
         self.setAccessibleDescription(TOOLTIP)
         self.setVisible(False)
 
