@@ -19,7 +19,7 @@ from desktop.domain.passphrases import Passphrase
 from desktop.services.attachments import AttachmentError, AttachmentService, NewFile
 from desktop.ui.forms.attachment_source import AttachmentProblem
 from desktop.ui.plain_export_question import Encryptable
-from desktop.ui.translated import translate
+from desktop.ui.translated import kind_noun, translate
 
 log = logging.getLogger(__name__)
 
@@ -106,7 +106,7 @@ class ServiceAttachments:
 
     def of(self, kind: RecordKind, uuid: str) -> list[Attachment]:
         with _problems(
-            translate("ServiceAttachments", "Reading the attachments of the {label}").format(label=kind.label)
+            translate("ServiceAttachments", "Reading the attachments of the {label}").format(label=kind_noun(kind))
         ):
             return self.service.of(kind, uuid)
 

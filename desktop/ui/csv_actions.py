@@ -27,6 +27,7 @@ from desktop.ui.feature_actions import FeatureActions
 from desktop.ui.plain_export_question import export_with_protection
 from desktop.ui.session import Session
 from desktop.ui.settings import WindowSettings
+from desktop.ui.translated import kind_plural
 
 
 class CsvActions(FeatureActions):
@@ -137,7 +138,7 @@ class CsvActions(FeatureActions):
             result: ExportResult = run_with_progress(
                 self.window,
                 self.tr("Export"),
-                self.tr("Writing {plural} to {name}…").format(plural=options.entity.plural, name=written.name),
+                self.tr("Writing {plural} to {name}…").format(plural=kind_plural(options.entity), name=written.name),
                 lambda progress: export_file(database, path, options, progress, protect=protect),
             )
         except (*EXPECTED, ValueError) as error:
@@ -149,7 +150,7 @@ class CsvActions(FeatureActions):
         if protect is not None:
             self._status(
                 self.tr("{rows} {plural} exported to {written}, protected by a passphrase").format(
-                    rows=result.rows, plural=options.entity.plural, written=written
+                    rows=result.rows, plural=kind_plural(options.entity), written=written
                 )
             )
             self.exported.emit(str(written), result.rows)
@@ -158,7 +159,7 @@ class CsvActions(FeatureActions):
         also = self.tr(", their legal history to {name}").format(name=files[1].name) if len(files) > 1 else ""
         self._status(
             self.tr("{rows} {plural} exported to {path}{also}").format(
-                rows=result.rows, plural=options.entity.plural, path=path, also=also
+                rows=result.rows, plural=kind_plural(options.entity), path=path, also=also
             )
         )
         self.exported.emit(str(path), result.rows)

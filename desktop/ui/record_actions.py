@@ -24,7 +24,7 @@ from desktop.ui.forms.facility_form import FacilityForm
 from desktop.ui.forms.incident_form import IncidentForm
 from desktop.ui.forms.related import RelatedRecords
 from desktop.ui.session import Session
-from desktop.ui.translated import translate
+from desktop.ui.translated import kind_noun, translate
 from desktop.ui.undo_commands import CreateRecord, DeleteRecord, UpdateRecord, content
 from desktop.ui.window_dialogs import FormInputs, WindowDialogs, answered, run
 
@@ -112,7 +112,7 @@ class RecordActions:
         if name and isinstance(form, FacilityForm):
             form.name.setText(name)
         result: str | None = self._run_form(
-            form, save, translate("RecordActions", "Adding a {label}").format(label=kind.label)
+            form, save, translate("RecordActions", "Adding a {label}").format(label=kind_noun(kind))
         )
         return result
 
@@ -136,7 +136,9 @@ class RecordActions:
         try:
             record = service.get(shown.uuid)
         except Exception as error:
-            show_error(self.parent, error, translate("RecordActions", "Opening the {label}").format(label=kind.label))
+            show_error(
+                self.parent, error, translate("RecordActions", "Opening the {label}").format(label=kind_noun(kind))
+            )
             self.session.changed(kind)  # it may have been deleted elsewhere: show the current rows
             return False
 
@@ -152,7 +154,7 @@ class RecordActions:
             self._run_form(
                 self._form(kind, record),
                 save,
-                translate("RecordActions", "Saving the {label}").format(label=kind.label),
+                translate("RecordActions", "Saving the {label}").format(label=kind_noun(kind)),
             )
         )
 
@@ -162,7 +164,9 @@ class RecordActions:
         try:
             problem = service.delete_problem(shown.uuid)
         except Exception as error:  # deleted elsewhere, storage
-            show_error(self.parent, error, translate("RecordActions", "Deleting the {label}").format(label=kind.label))
+            show_error(
+                self.parent, error, translate("RecordActions", "Deleting the {label}").format(label=kind_noun(kind))
+            )
             self.session.changed(kind)
             return False
         if problem is not None:
@@ -173,7 +177,9 @@ class RecordActions:
         try:
             command = DeleteRecord.perform(service, shown, self.session.changed)
         except Exception as error:
-            show_error(self.parent, error, translate("RecordActions", "Deleting the {label}").format(label=kind.label))
+            show_error(
+                self.parent, error, translate("RecordActions", "Deleting the {label}").format(label=kind_noun(kind))
+            )
             return False
         self.undo_stack.push(command)
         return True
@@ -199,7 +205,9 @@ class RecordActions:
         names = ", ".join(attachment.file_name for attachment in added)
         if isinstance(self.parent, QMainWindow):
             self.parent.statusBar().showMessage(
-                translate("RecordActions", "Attached {names} to the {label}.").format(names=names, label=kind.label),
+                translate("RecordActions", "Attached {names} to the {label}.").format(
+                    names=names, label=kind_noun(kind)
+                ),
                 10_000,
             )
         return True

@@ -25,7 +25,7 @@ from desktop.domain.queries import Page, PlanItemFilter
 from desktop.domain.records import Directive, Facility, Incident, PlanItem
 from desktop.services.records import IncidentService, PlanItemService, RecordService
 from desktop.services.timeline import TimelineService
-from desktop.ui.translated import translate
+from desktop.ui.translated import kind_heading, kind_noun, translate
 
 OnChange = Callable[[RecordKind], None]
 OnError = Callable[[str, Exception], None]
@@ -55,7 +55,9 @@ def display_name(record: Record) -> str:
 
 
 def describe(verb: str, record: Record) -> str:
-    return f"{verb} {RecordKind.of(record).label} “{display_name(record)}”"
+    return translate("RecordCommand", "{verb} {kind} “{name}”").format(
+        verb=verb, kind=kind_noun(RecordKind.of(record)), name=display_name(record)
+    )
 
 
 def content(record: Record) -> dict[str, object]:
@@ -127,11 +129,17 @@ class RecordCommand(QUndoCommand):
         try:
             current = self.service.get(expected.uuid)
         except RecordNotFoundError as error:
-            raise UndoConflictError(f"{self.kind.label} “{display_name(expected)}” was deleted elsewhere") from error
+            raise UndoConflictError(
+                translate("RecordCommand", "{kind} “{name}” was deleted elsewhere").format(
+                    kind=kind_heading(self.kind), name=display_name(expected)
+                )
+            ) from error
         if content(current) != content(expected):
             raise UndoConflictError(
-                f"{self.kind.label} “{display_name(expected)}” was changed elsewhere since; "
-                f"{action} would overwrite those changes"
+                translate(
+                    "RecordCommand",
+                    "{kind} “{name}” was changed elsewhere since; {action} would overwrite those changes",
+                ).format(kind=kind_heading(self.kind), name=display_name(expected), action=action)
             )
         return current
 
@@ -229,7 +237,7 @@ class CreateRecord(_DeletesIncidents):
         return command
 
     def _undo(self) -> None:
-        current = self._current(self.record, "undoing")
+        current = self._current(self.record, translate("RecordCommand", "undoing"))
         self._remember_links(current)
         self.service.delete(current.uuid, current.version)
 
@@ -259,11 +267,11 @@ class UpdateRecord(RecordCommand):
         return command
 
     def _undo(self) -> None:
-        current = self._current(self.after, "undoing")
+        current = self._current(self.after, translate("RecordCommand", "undoing"))
         self.before = self._save_exact(self.before, current.version)
 
     def _redo(self) -> None:
-        current = self._current(self.before, "redoing")
+        current = self._current(self.before, translate("RecordCommand", "redoing"))
         self.after = self._save_exact(self.after, current.version)
 
 

@@ -34,7 +34,7 @@ from desktop.services.csv.files import written_files
 from desktop.services.csv.format import COLUMNS
 from desktop.services.csv.sheet import SHEET_COLUMNS, Profile
 from desktop.ui.dialogs.sensitive_question import ask_to_include_sensitive
-from desktop.ui.translated import choice_label
+from desktop.ui.translated import choice_label, kind_heading_plural
 
 FILTERS = {
     "CSV files (*.csv)": ".csv",
@@ -66,7 +66,7 @@ class ExportDialog(QDialog):
         self.entity_combo = QComboBox()
         self.entity_combo.setObjectName("entity_combo")
         for choice in RecordKind:
-            self.entity_combo.addItem(choice.heading_plural, choice)
+            self.entity_combo.addItem(kind_heading_plural(choice), choice)
         self.all_rows = QRadioButton(self.tr("&All rows"))
         self.all_rows.setObjectName("all_rows")
         self.view_rows = QRadioButton(self.tr("Only the rows the &view shows"))

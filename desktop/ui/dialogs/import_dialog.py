@@ -34,6 +34,7 @@ from desktop.services.csv.detect import DELIMITER_NAMES, ENCODING_NAMES, FileLay
 from desktop.services.csv.importer import ImportOptions, ImportReport, legal_history_beside, read_layout
 from desktop.services.csv.sheet import import_columns
 from desktop.ui.dialogs.conflict_panel import ConflictPanel
+from desktop.ui.translated import kind_heading_plural
 
 CSV_FILTER = "CSV files, or a ZIP file holding one (*.csv *.txt *.zip);;All files (*)"
 IGNORE = "(ignore)"
@@ -63,7 +64,7 @@ class ImportDialog(QDialog):
         self.entity_combo = QComboBox()
         self.entity_combo.setObjectName("entity_combo")
         for choice in RecordKind:
-            self.entity_combo.addItem(choice.heading_plural, choice)
+            self.entity_combo.addItem(kind_heading_plural(choice), choice)
         self.entity_combo.setCurrentIndex(list(RecordKind).index(entity))
         self.encoding_combo = QComboBox()
         self.encoding_combo.setObjectName("encoding_combo")

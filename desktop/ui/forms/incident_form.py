@@ -37,7 +37,7 @@ from desktop.ui.forms.gtd_fields import ResponseFields, TypeChoices, in_a_row
 from desktop.ui.forms.legal_history_editor import LegalHistoryEditor
 from desktop.ui.forms.related_field import RelatedIncidentsField, related_group, related_problems  # links (issue 10)
 from desktop.ui.forms.timeline_panel import TimelinePanel, timeline_group
-from desktop.ui.translated import QT_TRANSLATE_NOOP
+from desktop.ui.translated import QT_TRANSLATE_NOOP, kind_heading
 from desktop.ui.widgets.date_input import DateInput, DateTimeInput
 
 COUNT_FIELDS = (
@@ -135,7 +135,7 @@ class IncidentForm(RecordForm):
 
     # ---- layout ------------------------------------------------------------------------------
     def _incident_group(self) -> QGroupBox:
-        group = QGroupBox(self.kind.heading)
+        group = QGroupBox(kind_heading(self.kind))
         form = QFormLayout(group)
         form.addRow(*self.field("title", self.tr("&Title"), self.title))
         form.addRow(*self.field("case_number", self.tr("&Case number"), self.case_number))
