@@ -11,7 +11,7 @@ from PySide6.QtGui import QAction, QClipboard, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QPlainTextEdit, QTableView, QWidget
 
 from desktop.ui.settings import WindowSettings
-from desktop.ui.translated import translate
+from desktop.ui.translated import QT_TRANSLATE_NOOP, translate
 from desktop.ui.window_actions import WindowAction
 
 if TYPE_CHECKING:
@@ -20,12 +20,16 @@ if TYPE_CHECKING:
 CLEAR_AFTER_MS = 30_000  # how long copied sensitive text stays on the clipboard (tests shorten it)
 SENSITIVE_PROPERTY = "sensitive"  # a dynamic property: a widget whose text is sensitive (and what it holds)
 SENSITIVE_ROLE = int(Qt.ItemDataRole.UserRole) + 0x5E5  # an item view's cell whose text is sensitive
-TOGGLE_TEXT = "Clear copied sensitive fields after 30 s"
-TOGGLE_TIP = (
-    "Suspect names, personal details and sensitive attachments' names copied to the clipboard are cleared 30 s later "
-    "(unless you copied something else meanwhile), and when the program quits"
+TOGGLE_TEXT = QT_TRANSLATE_NOOP("ClipboardGuard", "Clear copied sensitive fields after 30 s")
+TOGGLE_TIP = QT_TRANSLATE_NOOP(
+    "ClipboardGuard",
+    (
+        "Suspect names, personal details and sensitive attachments' names copied to the clipboard are cleared 30 s "
+        "later "
+        "(unless you copied something else meanwhile), and when the program quits"
+    ),
 )
-CLEARED = "Cleared the copied sensitive text from the clipboard."
+CLEARED = QT_TRANSLATE_NOOP("ClipboardGuard", "Cleared the copied sensitive text from the clipboard.")
 StatusMessage = Callable[[str, int], None]
 
 
@@ -123,11 +127,11 @@ class ClipboardGuard(QObject):
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.expire)
-        self.toggle_action = QAction(TOGGLE_TEXT, self)
+        self.toggle_action = QAction(translate("ClipboardGuard", TOGGLE_TEXT), self)
         self.toggle_action.setCheckable(True)
         self.toggle_action.setChecked(settings.clear_sensitive_copies())
-        self.toggle_action.setStatusTip(TOGGLE_TIP)
-        self.toggle_action.setToolTip(TOGGLE_TIP)
+        self.toggle_action.setStatusTip(translate("ClipboardGuard", TOGGLE_TIP))
+        self.toggle_action.setToolTip(translate("ClipboardGuard", TOGGLE_TIP))
         self.toggle_action.toggled.connect(self._toggled)
         self.clipboard.dataChanged.connect(self._changed)
         self.selection = SelectionGuard(self)  # X11's select-to-paste, where the system has it
@@ -199,7 +203,7 @@ class ClipboardGuard(QObject):
 
     def expire(self) -> None:
         if self._clear_if_ours():
-            self.tell(CLEARED, 5000)
+            self.tell(translate("ClipboardGuard", CLEARED), 5000)
 
     def release(self) -> None:
         """Quitting: the sensitive text copied leaves the clipboard now (other programs could paste it later)."""

@@ -16,19 +16,19 @@ from desktop.persistence.instance_lock import InstanceLockedError
 from desktop.persistence.opening import DatabaseFileError, describe_error
 from desktop.persistence.schema import NotAnIncidentDatabaseError, SchemaTooNewError
 from desktop.services.backup import BackupError
-from desktop.ui.translated import translate
+from desktop.ui.translated import QT_TRANSLATE_NOOP, translate
 
 log = logging.getLogger(__name__)
 FIELD_LABELS = {
-    "case_number": "Case number",
-    "facility": "Facility",
-    "facility_uuid": "Facility",
-    "zip_code": "ZIP code",
-    "security_level": "Facility Security Level",
-    "occurred": "Occurred",
-    "damage_estimate_usd": "Damage estimate (USD)",
-    "due_date": "Due date",
-    "risk_rationale": "Risk rationale",
+    "case_number": QT_TRANSLATE_NOOP("ErrorDialogs", "Case number"),
+    "facility": QT_TRANSLATE_NOOP("ErrorDialogs", "Facility"),
+    "facility_uuid": QT_TRANSLATE_NOOP("ErrorDialogs", "Facility"),
+    "zip_code": QT_TRANSLATE_NOOP("ErrorDialogs", "ZIP code"),
+    "security_level": QT_TRANSLATE_NOOP("ErrorDialogs", "Facility Security Level"),
+    "occurred": QT_TRANSLATE_NOOP("ErrorDialogs", "Occurred"),
+    "damage_estimate_usd": QT_TRANSLATE_NOOP("ErrorDialogs", "Damage estimate (USD)"),
+    "due_date": QT_TRANSLATE_NOOP("ErrorDialogs", "Due date"),
+    "risk_rationale": QT_TRANSLATE_NOOP("ErrorDialogs", "Risk rationale"),
 }
 EXPECTED = (ValidationError, StaleRecordError, RecordNotFoundError, RecordInUseError, StorageError,
             InstanceLockedError, DatabaseFileError, SchemaTooNewError, NotAnIncidentDatabaseError, BackupError,
@@ -36,7 +36,7 @@ EXPECTED = (ValidationError, StaleRecordError, RecordNotFoundError, RecordInUseE
 
 
 def field_label(field: str) -> str:
-    return FIELD_LABELS.get(field, field.replace("_", " ").capitalize())
+    return translate("ErrorDialogs", FIELD_LABELS.get(field, field.replace("_", " ").capitalize()))
 
 
 def explain(error: BaseException) -> tuple[str, str]:

@@ -21,9 +21,10 @@ from desktop.ui.dialogs.sensitive_question import ask_to_include_sensitive
 from desktop.ui.feature_actions import FeatureActions
 from desktop.ui.plain_export_question import export_with_protection
 from desktop.ui.session import Session
+from desktop.ui.translated import QT_TRANSLATE_NOOP, translate
 
-TITLE = "Export evidence package"
-ZIP_FILTER = "ZIP files (*.zip);;All files (*)"
+TITLE = QT_TRANSLATE_NOOP("EvidenceActions", "Export evidence package")
+ZIP_FILTER = QT_TRANSLATE_NOOP("EvidenceActions", "ZIP files (*.zip);;All files (*)")
 
 
 def suggested_name(case_number: str, uuid: str) -> str:
@@ -67,7 +68,9 @@ class EvidenceActions(FeatureActions):
             self._fail(str(error))
             return
         suggested = self.default_directory / suggested_name(incident.case_number or "", incident.uuid)
-        dialog = QFileDialog(self.window, TITLE, str(suggested), ZIP_FILTER)
+        dialog = QFileDialog(
+            self.window, translate("EvidenceActions", TITLE), str(suggested), translate("EvidenceActions", ZIP_FILTER)
+        )
         dialog.setObjectName("evidence_file_dialog")
         dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
@@ -136,6 +139,8 @@ class EvidenceActions(FeatureActions):
         self._tell(message, QMessageBox.Icon.Warning, "evidence_error")
 
     def _tell(self, message: str, icon: QMessageBox.Icon, name: str) -> None:
-        box = QMessageBox(icon, TITLE, message, QMessageBox.StandardButton.Ok, self.window)
+        box = QMessageBox(
+            icon, translate("EvidenceActions", TITLE), message, QMessageBox.StandardButton.Ok, self.window
+        )
         box.setObjectName(name)
         self._open(box)

@@ -32,20 +32,22 @@ from desktop.ui.backup_actions import RestoreDialog, summary_text
 from desktop.ui.dialogs.history_dialog import local_time
 from desktop.ui.dialogs.passphrase_dialog import PassphraseDialog, Pressed
 from desktop.ui.error_dialogs import explain, show_error
-from desktop.ui.translated import translate
+from desktop.ui.translated import QT_TRANSLATE_NOOP, translate
 
-TITLE = "Incident Logger"
-DATABASE_FILTER = "Incident Logger databases (*.sqlite3 *.sqlite *.db);;All files (*)"
+TITLE = QT_TRANSLATE_NOOP("OpenProblems", "Incident Logger")
+DATABASE_FILTER = QT_TRANSLATE_NOOP(
+    "OpenProblems", "Incident Logger databases (*.sqlite3 *.sqlite *.db);;All files (*)"
+)
 SUFFIX = ".sqlite3"
 TITLES = {
-    Problem.NEWER_SCHEMA: "Database from a newer version",
-    Problem.NOT_OURS: "Not an Incident Logger database",
-    Problem.READ_ONLY: "Database is read-only",
-    Problem.NO_ACCESS: "Database cannot be read",
-    Problem.DISK_FULL: "Disk full",
-    Problem.BACKUP_FAILED: "Cannot upgrade the database",
-    Problem.RESTORE_FAILED: "Restore failed",
-    Problem.OPEN_FAILED: "Cannot open the database",
+    Problem.NEWER_SCHEMA: QT_TRANSLATE_NOOP("OpenProblems", "Database from a newer version"),
+    Problem.NOT_OURS: QT_TRANSLATE_NOOP("OpenProblems", "Not an Incident Logger database"),
+    Problem.READ_ONLY: QT_TRANSLATE_NOOP("OpenProblems", "Database is read-only"),
+    Problem.NO_ACCESS: QT_TRANSLATE_NOOP("OpenProblems", "Database cannot be read"),
+    Problem.DISK_FULL: QT_TRANSLATE_NOOP("OpenProblems", "Disk full"),
+    Problem.BACKUP_FAILED: QT_TRANSLATE_NOOP("OpenProblems", "Cannot upgrade the database"),
+    Problem.RESTORE_FAILED: QT_TRANSLATE_NOOP("OpenProblems", "Restore failed"),
+    Problem.OPEN_FAILED: QT_TRANSLATE_NOOP("OpenProblems", "Cannot open the database"),
 }
 
 
@@ -81,7 +83,7 @@ def _locked(parent: QWidget | None, question: Locked, give_up: str) -> Answer:
             return QUIT  # Quit, Cancel, Esc or the dialog closed: the file stays as it was
         start = question.path.parent if question.path.parent.is_dir() else Path.home()
         chosen, _ = QFileDialog.getOpenFileName(
-            parent, translate("OpenProblems", "Open database"), str(start), DATABASE_FILTER
+            parent, translate("OpenProblems", "Open database"), str(start), translate("OpenProblems", DATABASE_FILTER)
         )
         if chosen:
             return Answer(Choice.OTHER_FILE, url=sqlite_url(Path(chosen)))
@@ -112,7 +114,7 @@ def _missing(parent: QWidget | None, question: Missing, give_up: str) -> Answer:
             return QUIT
         start = question.path.parent if question.path.parent.is_dir() else Path.home()
         chosen, _ = QFileDialog.getOpenFileName(
-            parent, translate("OpenProblems", "Open database"), str(start), DATABASE_FILTER
+            parent, translate("OpenProblems", "Open database"), str(start), translate("OpenProblems", DATABASE_FILTER)
         )
         if chosen:
             return Answer(Choice.OTHER_FILE, url=sqlite_url(Path(chosen)))
@@ -134,7 +136,13 @@ def answer_when_switching(parent: QWidget | None, question: Question) -> Answer:
         return answer
     if isinstance(question, CannotOpen) and question.problem != Problem.OPEN_FAILED:
         problem = question.problem
-        box = _box(parent, QMessageBox.Icon.Warning, TITLES[problem], question.message, problem.value)
+        box = _box(
+            parent,
+            QMessageBox.Icon.Warning,
+            translate("OpenProblems", TITLES[problem]),
+            question.message,
+            problem.value,
+        )
         box.setInformativeText(translate("OpenProblems", "The current database stays open."))
         box.addButton(QMessageBox.StandardButton.Ok)
         _ask(box)
@@ -244,14 +252,20 @@ def _cannot_open(parent: QWidget | None, question: CannotOpen) -> Answer:
         box = _box(
             parent,
             QMessageBox.Icon.Warning,
-            TITLES[problem],
+            translate("OpenProblems", TITLES[problem]),
             translate("OpenProblems", "Cannot open {display_url}.").format(display_url=display_url(question.url)),
             problem.value,
         )
         headline, details = explain(question.error)
         box.setInformativeText(f"{headline}\n\n{details}")
     else:
-        box = _box(parent, QMessageBox.Icon.Critical, TITLES[problem], question.message, problem.value)
+        box = _box(
+            parent,
+            QMessageBox.Icon.Critical,
+            translate("OpenProblems", TITLES[problem]),
+            question.message,
+            problem.value,
+        )
     open_other = box.addButton(translate("OpenProblems", "&Open another file…"), QMessageBox.ButtonRole.AcceptRole)
     new_file = box.addButton(translate("OpenProblems", "&New database…"), QMessageBox.ButtonRole.AcceptRole)
     quit_button = box.addButton(translate("OpenProblems", "&Quit"), QMessageBox.ButtonRole.RejectRole)
@@ -265,12 +279,15 @@ def _cannot_open(parent: QWidget | None, question: CannotOpen) -> Answer:
     start = path.parent if path is not None else Path.home()
     if clicked is open_other:
         chosen, _ = QFileDialog.getOpenFileName(
-            parent, translate("OpenProblems", "Open database"), str(start), DATABASE_FILTER
+            parent, translate("OpenProblems", "Open database"), str(start), translate("OpenProblems", DATABASE_FILTER)
         )
         choice = Choice.OTHER_FILE
     elif clicked is new_file:
         chosen, _ = QFileDialog.getSaveFileName(
-            parent, translate("OpenProblems", "New database"), str(start / f"incidents{SUFFIX}"), DATABASE_FILTER
+            parent,
+            translate("OpenProblems", "New database"),
+            str(start / f"incidents{SUFFIX}"),
+            translate("OpenProblems", DATABASE_FILTER),
         )
         if chosen and not Path(chosen).suffix:
             chosen += SUFFIX
@@ -281,7 +298,9 @@ def _cannot_open(parent: QWidget | None, question: CannotOpen) -> Answer:
 
 
 def _box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str, name: str) -> QMessageBox:
-    box = QMessageBox(icon, f"{title} — {TITLE}", text, QMessageBox.StandardButton.NoButton, parent)
+    box = QMessageBox(
+        icon, f"{title} — {translate('OpenProblems', TITLE)}", text, QMessageBox.StandardButton.NoButton, parent
+    )
     box.setObjectName(name)
     return box
 

@@ -13,7 +13,7 @@ from desktop.domain.figures import DirectiveProgress
 from desktop.domain.records import PlanItem
 from desktop.services.plans import Deadline, ReassessmentDue, deadline_of
 from desktop.ui.dashboard.chart_common import DUE_SOON_COLOUR, OVERDUE_COLOUR
-from desktop.ui.translated import choice_label
+from desktop.ui.translated import QT_TRANSLATE_NOOP, choice_label, translate
 
 Item = TypeVar("Item")
 
@@ -26,7 +26,7 @@ class _ReadOnlyTable(QTableWidget, Generic[Item]):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(0, len(self.headers), parent)
-        self.setHorizontalHeaderLabels(list(self.headers))
+        self.setHorizontalHeaderLabels([translate("DeadlineTables", h) for h in self.headers])
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setAlternatingRowColors(False)
@@ -43,7 +43,7 @@ class _ReadOnlyTable(QTableWidget, Generic[Item]):
         self.setRowCount(0)
         if not rows:
             self.setRowCount(1)
-            self.setItem(0, 0, QTableWidgetItem(self.empty_text))
+            self.setItem(0, 0, QTableWidgetItem(translate("DeadlineTables", self.empty_text)))
             self.setSpan(0, 0, 1, self.columnCount())
             return
         self.clearSpans()
@@ -60,8 +60,14 @@ class _ReadOnlyTable(QTableWidget, Generic[Item]):
 class DeadlineTable(_ReadOnlyTable[PlanItem]):
     """Open plan items overdue (red) or due this week (yellow), earliest first."""
 
-    headers = ("Due", "Plan item", "Facility", "Owner", "Status")
-    empty_text = "No plan item is overdue or due this week."
+    headers = (
+        QT_TRANSLATE_NOOP("DeadlineTables", "Due"),
+        QT_TRANSLATE_NOOP("DeadlineTables", "Plan item"),
+        QT_TRANSLATE_NOOP("DeadlineTables", "Facility"),
+        QT_TRANSLATE_NOOP("DeadlineTables", "Owner"),
+        QT_TRANSLATE_NOOP("DeadlineTables", "Status"),
+    )
+    empty_text = QT_TRANSLATE_NOOP("DeadlineTables", "No plan item is overdue or due this week.")
 
     def row_of(self, item: PlanItem, today: date) -> tuple[list[str], str]:
         state = deadline_of(item, today)
@@ -81,8 +87,14 @@ class DeadlineTable(_ReadOnlyTable[PlanItem]):
 class ReassessmentTable(_ReadOnlyTable[ReassessmentDue]):
     """Facilities whose ISC reassessment is overdue (red) or falls due soon (yellow)."""
 
-    headers = ("Due", "Facility", "State", "FSL", "Last assessment")
-    empty_text = "No security reassessment is due."
+    headers = (
+        QT_TRANSLATE_NOOP("DeadlineTables", "Due"),
+        QT_TRANSLATE_NOOP("DeadlineTables", "Facility"),
+        QT_TRANSLATE_NOOP("DeadlineTables", "State"),
+        "FSL",
+        QT_TRANSLATE_NOOP("DeadlineTables", "Last assessment"),
+    )
+    empty_text = QT_TRANSLATE_NOOP("DeadlineTables", "No security reassessment is due.")
 
     def row_of(self, item: ReassessmentDue, today: date) -> tuple[list[str], str]:
         due = item.due_on.isoformat() if item.due_on else self.tr("now (never assessed)")
@@ -94,8 +106,12 @@ class ReassessmentTable(_ReadOnlyTable[ReassessmentDue]):
 class DirectiveTable(_ReadOnlyTable[DirectiveProgress]):
     """Every directive with its deadline and the progress of its plan items; overdue ones red."""
 
-    headers = ("Deadline", "Directive", "Progress")
-    empty_text = "No directive is recorded."
+    headers = (
+        QT_TRANSLATE_NOOP("DeadlineTables", "Deadline"),
+        QT_TRANSLATE_NOOP("DeadlineTables", "Directive"),
+        QT_TRANSLATE_NOOP("DeadlineTables", "Progress"),
+    )
+    empty_text = QT_TRANSLATE_NOOP("DeadlineTables", "No directive is recorded.")
 
     def row_of(self, item: DirectiveProgress, today: date) -> tuple[list[str], str]:
         deadline = item.deadline.isoformat() if item.deadline else "none"

@@ -8,8 +8,9 @@ from PySide6.QtWidgets import QPushButton, QSizePolicy, QWidget
 
 from desktop.services.case_facts import PENDING_REFERRAL_MEANS
 from desktop.ui.dashboard.chart_common import count_text
+from desktop.ui.translated import QT_TRANSLATE_NOOP, translate
 
-CAPTION = "Pending referral"
+CAPTION = QT_TRANSLATE_NOOP("ReferralTile", "Pending referral")
 ALERT_STYLE = "QPushButton { color: #b2182b; font-weight: bold; }"
 
 
@@ -18,9 +19,9 @@ class PendingReferralTile(QPushButton):
     pending-referral filter of the incidents tab)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(f"{CAPTION}: –", parent)
+        super().__init__(f"{translate('ReferralTile', CAPTION)}: –", parent)
         self.setObjectName("tile_pending_referral")
-        self.setAccessibleName(CAPTION)
+        self.setAccessibleName(translate("ReferralTile", CAPTION))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Expanding)
         self.setToolTip(
@@ -32,7 +33,7 @@ class PendingReferralTile(QPushButton):
 
     def show_count(self, count: int) -> None:
         self.count = count
-        self.setText(f"{CAPTION}: {count_text(count)}")
+        self.setText(f"{translate('ReferralTile', CAPTION)}: {count_text(count)}")
         self.setStyleSheet(ALERT_STYLE if count else "")
 
     def keyPressEvent(self, event: QKeyEvent) -> None:

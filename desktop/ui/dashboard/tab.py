@@ -34,8 +34,9 @@ from desktop.ui.dashboard.month_chart import month_chart
 from desktop.ui.dashboard.ranking_chart import facility_chart, state_chart
 from desktop.ui.dashboard.referral_tile import PendingReferralTile
 from desktop.ui.session import Session
+from desktop.ui.translated import QT_TRANSLATE_NOOP, translate
 
-BY_FACILITY, BY_STATE = "By facility", "By state"
+BY_FACILITY, BY_STATE = QT_TRANSLATE_NOOP("DashboardTab", "By facility"), QT_TRANSLATE_NOOP("DashboardTab", "By state")
 
 
 class DashboardTab(QWidget):
@@ -72,7 +73,8 @@ class DashboardTab(QWidget):
         self.ranking_panel = ChartPanel("ranking_chart")
         self.ranking_choice = QComboBox(self.ranking_panel)
         self.ranking_choice.setObjectName("ranking_choice")
-        self.ranking_choice.addItems([BY_FACILITY, BY_STATE])
+        self.ranking_choice.addItem(translate("DashboardTab", BY_FACILITY), BY_FACILITY)
+        self.ranking_choice.addItem(translate("DashboardTab", BY_STATE), BY_STATE)
         self.ranking_choice.setAccessibleName(self.tr("Group incidents"))
         header = QHBoxLayout()
         group_label = QLabel(self.tr("&Group incidents:"))
@@ -214,7 +216,7 @@ class DashboardTab(QWidget):
     def _show_ranking(self, *_: object) -> None:
         if self._data is None:
             return
-        if self.ranking_choice.currentText() == BY_STATE:
+        if self.ranking_choice.currentData() == BY_STATE:
             self.ranking_panel.set_chart(state_chart(self._data.states, self._pick))
         else:
             self.ranking_panel.set_chart(facility_chart(self._data.facilities, self._pick))

@@ -20,8 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.csv.conflicts import Conflict, Side
+from desktop.ui.translated import QT_TRANSLATE_NOOP, translate
 
-CHOICES: tuple[tuple[str, Side], ...] = (("Keep the database's", "mine"), ("Take the file's", "theirs"))
+CHOICES: tuple[tuple[str, Side], ...] = (
+    (QT_TRANSLATE_NOOP("ConflictPanel", "Keep the database's"), "mine"),
+    (QT_TRANSLATE_NOOP("ConflictPanel", "Take the file's"), "theirs"),
+)
 LINE, RECORD, CHOICE = range(3)
 
 
@@ -92,7 +96,7 @@ class ConflictPanel(QWidget):
             self.records.setItem(row, RECORD, record)
             combo = QComboBox()
             combo.setObjectName(f"choice_{row}")
-            for text, side in CHOICES:
+            for text, side in ((translate("ConflictPanel", t), s) for t, s in CHOICES):
                 combo.addItem(text, side)
             combo.setCurrentIndex(combo.findData(chosen.get(conflict.uuid, conflict.taken)))
             combo.setAccessibleName(self.tr("Keep which version of line {line}").format(line=conflict.line))

@@ -26,10 +26,20 @@ from PySide6.QtWidgets import (
 from desktop.domain.evidence import Attachment, CustodyEntry, size_text
 from desktop.ui.forms.attachment_source import AttachmentProblem, AttachmentSource
 from desktop.ui.forms.fields import FieldMessage, TextBox
+from desktop.ui.translated import QT_TRANSLATE_NOOP, translate
 from desktop.ui.widgets.date_input import DateInput
 
-LOG_HEADERS = ["Date", "Received from", "Received by", "Purpose", "Note", "Recorded"]
-APPEND_ONLY = "Entries are added, never changed or removed; each one is kept in the audit trail."
+LOG_HEADERS = [
+    QT_TRANSLATE_NOOP("CustodyDialog", "Date"),
+    QT_TRANSLATE_NOOP("CustodyDialog", "Received from"),
+    QT_TRANSLATE_NOOP("CustodyDialog", "Received by"),
+    QT_TRANSLATE_NOOP("CustodyDialog", "Purpose"),
+    QT_TRANSLATE_NOOP("CustodyDialog", "Note"),
+    QT_TRANSLATE_NOOP("CustodyDialog", "Recorded"),
+]
+APPEND_ONLY = QT_TRANSLATE_NOOP(
+    "CustodyDialog", "Entries are added, never changed or removed; each one is kept in the audit trail."
+)
 
 
 def local_time(at: datetime | None) -> str:
@@ -52,7 +62,7 @@ class CustodyDialog(QDialog):
                 file_name=attachment.file_name,
                 size_text=size_text(attachment.size),
                 value=attachment.sha256[:16],
-                APPEND_ONLY=APPEND_ONLY,
+                APPEND_ONLY=translate("CustodyDialog", APPEND_ONLY),
             )
         )
         intro.setWordWrap(True)
@@ -60,7 +70,7 @@ class CustodyDialog(QDialog):
         self.log = QTreeWidget()
         self.log.setObjectName("custody_log")
         self.log.setAccessibleName("Custody log")
-        self.log.setHeaderLabels(LOG_HEADERS)
+        self.log.setHeaderLabels([translate("CustodyDialog", h) for h in LOG_HEADERS])
         self.log.setRootIsDecorated(False)
         self.log.setAlternatingRowColors(True)
         self.log.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

@@ -24,7 +24,7 @@ from desktop.domain.enums import CODED_FIELDS, AuditAction
 from desktop.domain.kinds import RecordKind
 from desktop.domain.records import SENSITIVE_INCIDENT_FIELDS, AuditEntry
 from desktop.ui.clipboard_guard import SENSITIVE_ROLE
-from desktop.ui.translated import choice_label
+from desktop.ui.translated import QT_TRANSLATE_NOOP, choice_label, translate
 
 Index = QModelIndex | QPersistentModelIndex
 EMPTY = "(empty)"
@@ -74,7 +74,13 @@ class HistoryModel(QAbstractTableModel):
     """One row per changed field of each entry (an entry without fields gets one row), oldest first."""
 
     COL_WHEN, COL_ACTION, COL_FIELD, COL_OLD, COL_NEW = range(5)
-    HEADERS = ("When", "Action", "Field", "Old value", "New value")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("HistoryDialog", "When"),
+        QT_TRANSLATE_NOOP("HistoryDialog", "Action"),
+        QT_TRANSLATE_NOOP("HistoryDialog", "Field"),
+        QT_TRANSLATE_NOOP("HistoryDialog", "Old value"),
+        QT_TRANSLATE_NOOP("HistoryDialog", "New value"),
+    )
 
     def __init__(self, entries: list[AuditEntry], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -93,7 +99,7 @@ class HistoryModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section] if 0 <= section < len(self.HEADERS) else None
+            return translate("HistoryDialog", self.HEADERS[section]) if 0 <= section < len(self.HEADERS) else None
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -11,15 +11,18 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop.domain.passphrases import Passphrase, passphrase_problem
+from desktop.ui.translated import QT_TRANSLATE_NOOP, translate
 from desktop.ui.widgets.passphrase_field import PassphraseField, remember_box
 
-TITLE = "New database — Incident Logger"
+TITLE = QT_TRANSLATE_NOOP("NewDatabaseDialog", "New database — Incident Logger")
 ERROR_STYLE = "color: #b00020;"
-MISMATCH = "The two passphrases differ."
-NO_RECOVERY = ("Keep the passphrase safe. Without it the database and its backups cannot be opened, and nobody can "
-               "recover a forgotten passphrase, not even with Incident Logger's help.")  # fmt: skip
-PLAIN = ("Without encryption, anyone who copies the file (a lost laptop, a backup disk) can read every record in "
-         "it.")  # fmt: skip
+MISMATCH = QT_TRANSLATE_NOOP("NewDatabaseDialog", "The two passphrases differ.")
+NO_RECOVERY = (QT_TRANSLATE_NOOP("NewDatabaseDialog", ("Keep the passphrase safe. Without it the database and its "
+                                                       "backups cannot be opened, and nobody can "
+               "recover a forgotten passphrase, not even with Incident Logger's help.")))  # fmt: skip
+PLAIN = (QT_TRANSLATE_NOOP("NewDatabaseDialog", ("Without encryption, anyone who copies the file (a lost laptop, a "
+                                                 "backup disk) can read every record in "
+         "it.")))  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +39,7 @@ class NewDatabaseDialog(QDialog):
     def __init__(self, path: Path, can_remember: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("new_database_dialog")
-        self.setWindowTitle(TITLE)
+        self.setWindowTitle(translate("NewDatabaseDialog", TITLE))
         self.setModal(True)
         self._choice = NewDatabase(None, False)
         self._can_remember = can_remember
@@ -58,7 +61,7 @@ class NewDatabaseDialog(QDialog):
         self.problem.setStyleSheet(ERROR_STYLE)
         self.problem.setAccessibleName(self.tr("Passphrase problem"))
         self.remember = remember_box(can_remember, self)
-        self.note = QLabel(NO_RECOVERY, self)
+        self.note = QLabel(translate("NewDatabaseDialog", NO_RECOVERY), self)
         self.note.setObjectName("encryption_note")
         self.note.setWordWrap(True)
         form = QFormLayout()
@@ -105,7 +108,9 @@ class NewDatabaseDialog(QDialog):
         if problem:
             return problem[0].upper() + problem[1:] + "."
         if again != text and again and (len(again) >= len(text) or not text.startswith(again)):
-            return MISMATCH  # said once the confirmation goes wrong, not while it is still being typed
+            return translate(
+                "NewDatabaseDialog", MISMATCH
+            )  # said once the confirmation goes wrong, not while it is still being typed
         return ""
 
     def _update(self) -> None:
@@ -116,7 +121,9 @@ class NewDatabaseDialog(QDialog):
         problem = self._problem() if encrypt else ""
         self.problem.setText(problem)
         self.problem.setVisible(bool(problem))
-        self.note.setText(NO_RECOVERY if encrypt else PLAIN)
+        self.note.setText(
+            translate("NewDatabaseDialog", NO_RECOVERY) if encrypt else translate("NewDatabaseDialog", PLAIN)
+        )
         ready = not encrypt or (not problem and bool(self.field.text()) and self.field.text() == self.confirm.text())
         self.create_button.setEnabled(ready)
 

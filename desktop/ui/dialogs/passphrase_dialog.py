@@ -19,10 +19,11 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.passphrases import Passphrase
 from desktop.services.session.questions import Locked
+from desktop.ui.translated import QT_TRANSLATE_NOOP, translate
 from desktop.ui.widgets.encryption_badge import padlock
 from desktop.ui.widgets.passphrase_field import PassphraseField, remember_box
 
-TITLE = "Encrypted database — Incident Logger"
+TITLE = QT_TRANSLATE_NOOP("PassphraseDialog", "Encrypted database — Incident Logger")
 ERROR_STYLE = "color: #b00020; font-weight: bold;"
 PATH_WIDTH = 440  # pixels of the path line before its middle is elided (the whole path is its tooltip)
 
@@ -40,7 +41,7 @@ class PassphraseDialog(QDialog):
     def __init__(self, question: Locked, give_up: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("passphrase_dialog")
-        self.setWindowTitle(TITLE)
+        self.setWindowTitle(translate("PassphraseDialog", TITLE))
         self.setModal(True)
         self.pressed = Pressed.GIVE_UP
         self._passphrase: Passphrase | None = None

@@ -23,9 +23,12 @@ from desktop.domain.evidence import TimelineEvent, event_problems
 from desktop.domain.values import PartialDate
 from desktop.ui.error_dialogs import show_error
 from desktop.ui.forms.fields import FieldMessage, TextBox
+from desktop.ui.translated import QT_TRANSLATE_NOOP, translate
 from desktop.ui.widgets.date_input import DateInput
 
-DATE_HINT = "e.g. 2019-08-31, 2019-08 (only the month), late August 2019, 2019-08-20 to 2019-08-31"
+DATE_HINT = QT_TRANSLATE_NOOP(
+    "TimelineEventDialog", "e.g. 2019-08-31, 2019-08 (only the month), late August 2019, 2019-08-20 to 2019-08-31"
+)
 Save = Callable[[TimelineEvent], TimelineEvent]  # stores the event (its own transaction); ValueError: refused
 
 
@@ -45,7 +48,7 @@ class TimelineEventDialog(QDialog):
         self.saved: TimelineEvent | None = None
         self.tried = False
         self.date = DateInput(self.tr("Event date"), empty_text="", says_problems=False)
-        self.date.edit.setPlaceholderText(DATE_HINT)
+        self.date.edit.setPlaceholderText(translate("TimelineEventDialog", DATE_HINT))
         self.text = TextBox(4)
         self.text.setAccessibleName(self.tr("What happened"))
         self.text.setToolTip(self.tr("What happened: a call, a visit, a hearing… (Ctrl+Enter saves)"))

@@ -35,14 +35,23 @@ from desktop.ui.dialogs.destructive_question import confirm_destructive
 from desktop.ui.forms.attachment_source import AttachmentProblem, AttachmentSource
 from desktop.ui.forms.base import RecordForm
 from desktop.ui.plain_export_question import export_with_protection, protected_target
-from desktop.ui.translated import translate
+from desktop.ui.translated import QT_TRANSLATE_NOOP, translate
 from desktop.ui.widgets.attachment_preview import PREVIEW_LIMIT, AttachmentPreview, previewable
 
-TITLE = "Attachments"
-SAVE_FIRST = "Save the record first to attach files."
-HEADERS = ["File", "Type", "Size", "Added", "Added by", "Description", "Sensitive"]
-REMOVE_NOTE = ("The audit trail keeps its name, size and SHA-256 (and its custody log); the file itself is no longer "
-               "kept with the record.")  # fmt: skip
+TITLE = QT_TRANSLATE_NOOP("AttachmentsPanel", "Attachments")
+SAVE_FIRST = QT_TRANSLATE_NOOP("AttachmentsPanel", "Save the record first to attach files.")
+HEADERS = [
+    QT_TRANSLATE_NOOP("AttachmentsPanel", "File"),
+    QT_TRANSLATE_NOOP("AttachmentsPanel", "Type"),
+    QT_TRANSLATE_NOOP("AttachmentsPanel", "Size"),
+    QT_TRANSLATE_NOOP("AttachmentsPanel", "Added"),
+    QT_TRANSLATE_NOOP("AttachmentsPanel", "Added by"),
+    QT_TRANSLATE_NOOP("AttachmentsPanel", "Description"),
+    QT_TRANSLATE_NOOP("AttachmentsPanel", "Sensitive"),
+]
+REMOVE_NOTE = (QT_TRANSLATE_NOOP("AttachmentsPanel", ("The audit trail keeps its name, size and SHA-256 (and its "
+                                                      "custody log); the file itself is no longer "
+               "kept with the record.")))  # fmt: skip
 COLUMN_CHARS = 28  # the widest a column opens
 DROP_EVENTS = (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop)
 
@@ -94,7 +103,7 @@ class AttachmentsPanel(QGroupBox):
 
     def __init__(self, source: AttachmentSource | None, kind: RecordKind, owner_uuid: str,
                  parent: QWidget | None = None) -> None:  # fmt: skip
-        super().__init__(TITLE, parent)
+        super().__init__(translate("AttachmentsPanel", TITLE), parent)
         self.setObjectName("attachments")
         self.source = source
         self.kind = kind
@@ -104,12 +113,12 @@ class AttachmentsPanel(QGroupBox):
         self.choose_files: Callable[[QWidget], list[Path]] = choose_files  # the file dialogs (tests pass their own)
         self.choose_target: Callable[[QWidget, str], Path | None] = choose_target
         self.open_url: Callable[[QUrl], bool] = QDesktopServices.openUrl
-        self.hint = QLabel(SAVE_FIRST)
+        self.hint = QLabel(translate("AttachmentsPanel", SAVE_FIRST))
         self.hint.setObjectName("attachments_hint")
         self.list = AttachmentList()
         self.list.setObjectName("attachment_list")
         self.list.setAccessibleName(self.tr("Attachments"))
-        self.list.setHeaderLabels(HEADERS)
+        self.list.setHeaderLabels([translate("AttachmentsPanel", h) for h in HEADERS])
         self.list.setRootIsDecorated(False)
         self.list.setAlternatingRowColors(True)
         self.list.setMinimumHeight(self.fontMetrics().height() * 7)
@@ -202,7 +211,11 @@ class AttachmentsPanel(QGroupBox):
         first = self.list.topLevelItem(0)
         if self.list.currentItem() is None and first is not None:
             self.list.setCurrentItem(first)
-        self.setTitle(f"{TITLE} ({len(self.attachments)})" if self.attachments else TITLE)
+        self.setTitle(
+            f"{translate('AttachmentsPanel', TITLE)} ({len(self.attachments)})"
+            if self.attachments
+            else translate("AttachmentsPanel", TITLE)
+        )
         self._selection_changed()
 
     def selected(self) -> Attachment | None:
@@ -284,7 +297,7 @@ class AttachmentsPanel(QGroupBox):
 
     def _can_add(self) -> bool:
         if not self.enabled:
-            self._tell(QMessageBox.Icon.Information, self.tr("Attach files"), SAVE_FIRST)
+            self._tell(QMessageBox.Icon.Information, self.tr("Attach files"), translate("AttachmentsPanel", SAVE_FIRST))
             return False
         return True
 
@@ -396,7 +409,8 @@ class AttachmentsPanel(QGroupBox):
         question = self.tr("Remove the attachment “{file_name}” ({size_text})?").format(
             file_name=attachment.file_name, size_text=size_text(attachment.size)
         )
-        if not confirm_destructive(self, self.tr("Remove attachment"), question, REMOVE_NOTE, self.tr("&Remove"),
+        note = translate("AttachmentsPanel", REMOVE_NOTE)
+        if not confirm_destructive(self, self.tr("Remove attachment"), question, note, self.tr("&Remove"),
                                    name="confirm_remove_attachment"):  # fmt: skip
             return False
         try:

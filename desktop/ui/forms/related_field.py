@@ -11,11 +11,12 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QWidget
 from desktop.domain.records import Incident
 from desktop.domain.validation import FieldError
 from desktop.ui.forms.base import RecordForm
+from desktop.ui.translated import QT_TRANSLATE_NOOP, translate
 from desktop.ui.widgets.record_picker import Choice, ChoiceSource, RecordPicker
 
 FIELD = "related"  # the field the repositories name when they refuse a link
-TITLE = "Links to other incidents (the same attacker, a series)"
-LABEL = "&Related incidents"
+TITLE = QT_TRANSLATE_NOOP("RelatedField", "Links to other incidents (the same attacker, a series)")
+LABEL = QT_TRANSLATE_NOOP("RelatedField", "&Related incidents")
 log = logging.getLogger(__name__)
 
 
@@ -58,9 +59,9 @@ class RelatedIncidentsField(RecordPicker):
 
 def related_group(form: RecordForm, field: RelatedIncidentsField) -> QGroupBox:
     """The group box of the field on `form` (registered as FIELD, so refusals of links are shown under it)."""
-    group = QGroupBox(TITLE)
+    group = QGroupBox(translate("RelatedField", TITLE))
     rows = QFormLayout(group)
-    rows.addRow(*form.field(FIELD, LABEL, field, focus=field.edit, targets=[field.edit]))
+    rows.addRow(*form.field(FIELD, translate("RelatedField", LABEL), field, focus=field.edit, targets=[field.edit]))
     return group
 
 

@@ -36,19 +36,19 @@ from desktop.ui.dialogs.sensitive_question import ask_to_include_sensitive
 from desktop.ui.dialogs.timeline_event_dialog import TimelineEventDialog
 from desktop.ui.error_dialogs import show_error
 from desktop.ui.plain_export_question import Encryptable, export_with_protection, protected_target
-from desktop.ui.translated import choice_label, date_label, translate
+from desktop.ui.translated import QT_TRANSLATE_NOOP, choice_label, date_label, translate
 
-SAVE_FIRST = "Save the incident first: its timeline starts once it is stored."
-CSV_FILTER = "CSV files (*.csv)"
-SENSITIVE_ITEMS = "sensitive attachments' names and descriptions and their custody"
+SAVE_FIRST = QT_TRANSLATE_NOOP("TimelinePanel", "Save the incident first: its timeline starts once it is stored.")
+CSV_FILTER = QT_TRANSLATE_NOOP("TimelinePanel", "CSV files (*.csv)")
+SENSITIVE_ITEMS = QT_TRANSLATE_NOOP("TimelinePanel", "sensitive attachments' names and descriptions and their custody")
 FILTERS: tuple[tuple[str, tuple[TimelineKind, ...] | None], ...] = (
-    ("All", None),
-    ("Events", (TimelineKind.EVENT,)),
-    ("Legal status", (TimelineKind.STATUS,)),
-    ("Attachments", (TimelineKind.ATTACHMENT,)),
-    ("Custody", (TimelineKind.CUSTODY,)),
-    ("Plan items", (TimelineKind.PLAN_ITEM,)),
-    ("Incident", (TimelineKind.INCIDENT,)),
+    (QT_TRANSLATE_NOOP("TimelinePanel", "All"), None),
+    (QT_TRANSLATE_NOOP("TimelinePanel", "Events"), (TimelineKind.EVENT,)),
+    (QT_TRANSLATE_NOOP("TimelinePanel", "Legal status"), (TimelineKind.STATUS,)),
+    (QT_TRANSLATE_NOOP("TimelinePanel", "Attachments"), (TimelineKind.ATTACHMENT,)),
+    (QT_TRANSLATE_NOOP("TimelinePanel", "Custody"), (TimelineKind.CUSTODY,)),
+    (QT_TRANSLATE_NOOP("TimelinePanel", "Plan items"), (TimelineKind.PLAN_ITEM,)),
+    (QT_TRANSLATE_NOOP("TimelinePanel", "Incident"), (TimelineKind.INCIDENT,)),
 )
 _INDEX = Qt.ItemDataRole.UserRole
 
@@ -75,7 +75,12 @@ class TimelinePanel(QWidget):
     until the incident is saved and a source is attached."""
 
     changed = Signal()
-    HEADERS = ("Date", "Kind", "What", "Source")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("TimelinePanel", "Date"),
+        QT_TRANSLATE_NOOP("TimelinePanel", "Kind"),
+        QT_TRANSLATE_NOOP("TimelinePanel", "What"),
+        QT_TRANSLATE_NOOP("TimelinePanel", "Source"),
+    )
 
     def __init__(self, record: Incident | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -89,12 +94,12 @@ class TimelinePanel(QWidget):
         self.export_folder = Path.home()  # where the file dialog opens
         self.kind_filter = QComboBox()
         self.kind_filter.setAccessibleName(self.tr("Show timeline lines of kind"))
-        for label, _kinds in FILTERS:
+        for label, _kinds in ((translate("TimelinePanel", f), k) for f, k in FILTERS):
             self.kind_filter.addItem(label)
         self.table = QTableWidget(0, len(self.HEADERS))
         self.table.setObjectName("timeline_table")
         self.table.setAccessibleName(self.tr("Timeline of the incident"))
-        self.table.setHorizontalHeaderLabels(list(self.HEADERS))
+        self.table.setHorizontalHeaderLabels([translate("TimelinePanel", h) for h in self.HEADERS])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -118,13 +123,15 @@ class TimelinePanel(QWidget):
         self.export_button = QPushButton(self.tr("Export CSV…"))
         self.export_button.setToolTip(self.tr("Write the whole timeline to a CSV file"))
         self.include_sensitive = QCheckBox(
-            self.tr("Include {SENSITIVE_ITEMS} in the export").format(SENSITIVE_ITEMS=SENSITIVE_ITEMS)
+            self.tr("Include {SENSITIVE_ITEMS} in the export").format(
+                SENSITIVE_ITEMS=translate("TimelinePanel", SENSITIVE_ITEMS)
+            )
         )
         self.include_sensitive.setObjectName("timeline_include_sensitive")
         self.include_sensitive.setToolTip(
             self.tr("Left out unless ticked; ticking asks first, and the audit trail records it")
         )
-        self.hint = QLabel(SAVE_FIRST)
+        self.hint = QLabel(translate("TimelinePanel", SAVE_FIRST))
         self.hint.setObjectName("timeline_hint")
         self.hint.setWordWrap(True)
         self.status = QLabel()
@@ -307,8 +314,9 @@ class TimelinePanel(QWidget):
     # ---- export --------------------------------------------------------------------------------------------
     def _include_toggled(self, checked: bool) -> None:
         if checked and self.sensitive_question is None:
+            what = translate("TimelinePanel", SENSITIVE_ITEMS)
             self.sensitive_question = ask_to_include_sensitive(self, self.tr("this CSV file"), self._sensitive_answered,
-                                                               what=SENSITIVE_ITEMS)  # fmt: skip
+                                                               what=what)  # fmt: skip
 
     def _sensitive_answered(self, include: bool) -> None:
         self.sensitive_question = None
@@ -320,7 +328,9 @@ class TimelinePanel(QWidget):
         if not self.usable:
             return
         start = self.export_folder / f"timeline-{self.incident_uuid[:8]}.csv"
-        dialog = QFileDialog(self, self.tr("Export timeline as CSV"), str(start), CSV_FILTER)
+        dialog = QFileDialog(
+            self, self.tr("Export timeline as CSV"), str(start), translate("TimelinePanel", CSV_FILTER)
+        )
         dialog.setObjectName("timeline_csv_dialog")
         dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)

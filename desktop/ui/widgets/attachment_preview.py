@@ -9,8 +9,10 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QImageReader, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStackedWidget, QWidget
 
+from desktop.ui.translated import QT_TRANSLATE_NOOP, translate
+
 PREVIEW_LIMIT = 64 * 1000 * 1000  # bytes: a larger image or PDF is shown by Open only
-NOTHING = "Select an attachment to see it here."
+NOTHING = QT_TRANSLATE_NOOP("AttachmentPreview", "Select an attachment to see it here.")
 
 
 def previewable(media_type: str) -> bool:
@@ -54,7 +56,7 @@ class AttachmentPreview(QStackedWidget):
         super().__init__(parent)
         self.setAccessibleName(self.tr("Attachment preview"))
         self.setMinimumSize(QSize(220, 160))
-        self.text = QLabel(NOTHING)
+        self.text = QLabel(translate("AttachmentPreview", NOTHING))
         self.text.setWordWrap(True)
         self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.text.setAccessibleName(self.tr("Preview note"))

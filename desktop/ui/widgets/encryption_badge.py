@@ -6,8 +6,11 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
+from desktop.ui.translated import QT_TRANSLATE_NOOP, translate
+
 GREEN = "#2e7d32"
-TOOLTIP = ("This database is encrypted (SQLCipher, AES-256): the file, its journal and its backups cannot be read "
+TOOLTIP = QT_TRANSLATE_NOOP("EncryptionBadge", "This database is encrypted (SQLCipher, AES-256): the file, its "
+                                               "journal and its backups cannot be read "
            "without its passphrase. A forgotten passphrase cannot be recovered.")  # fmt: skip
 
 
@@ -53,9 +56,9 @@ class EncryptionBadge(QWidget):
         layout.setSpacing(4)
         layout.addWidget(self.icon)
         layout.addWidget(self.text)
-        self.setToolTip(f"<p>{TOOLTIP}</p>")  # rich text: Qt wraps it
+        self.setToolTip(f"<p>{translate('EncryptionBadge', TOOLTIP)}</p>")  # rich text: Qt wraps it
         self.setAccessibleName(self.tr("Database encrypted"))
-        self.setAccessibleDescription(TOOLTIP)
+        self.setAccessibleDescription(translate("EncryptionBadge", TOOLTIP))
         self.setVisible(False)
 
     def show_encrypted(self, encrypted: bool) -> None:

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLineEdit, QToolButton, QWidget
 
 from desktop.domain.passphrases import Passphrase
-from desktop.ui.translated import translate
+from desktop.ui.translated import QT_TRANSLATE_NOOP, translate
 
 SENSITIVE_INPUT = (
     Qt.InputMethodHint.ImhHiddenText
@@ -68,10 +68,12 @@ class PassphraseField(QWidget):
         self.edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
 
-REMEMBER_TIP = ("Keep the passphrase in the system keyring of your user account, so that this database opens without "
-                "asking. Anyone who can use your unlocked session can then open it.")  # fmt: skip
-NO_KEYRING_TIP = ("No system keyring works on this computer (none is installed, or it cannot be reached), so the "
-                  "passphrase cannot be remembered: it is asked each time the database opens.")  # fmt: skip
+REMEMBER_TIP = (QT_TRANSLATE_NOOP("PassphraseField", ("Keep the passphrase in the system keyring of your user "
+                                                      "account, so that this database opens without "
+                "asking. Anyone who can use your unlocked session can then open it.")))  # fmt: skip
+NO_KEYRING_TIP = (QT_TRANSLATE_NOOP("PassphraseField", ("No system keyring works on this computer (none is installed, "
+                                                        "or it cannot be reached), so the "
+                  "passphrase cannot be remembered: it is asked each time the database opens.")))  # fmt: skip
 
 
 def remember_box(can_remember: bool, parent: QWidget | None = None) -> QCheckBox:
@@ -83,7 +85,7 @@ def remember_box(can_remember: bool, parent: QWidget | None = None) -> QCheckBox
     box.setObjectName("remember_box")
     box.setAccessibleName(translate("PassphraseField", "Remember the passphrase in the system keyring"))
     box.setEnabled(can_remember)
-    tip = REMEMBER_TIP if can_remember else NO_KEYRING_TIP
+    tip = translate("PassphraseField", REMEMBER_TIP) if can_remember else translate("PassphraseField", NO_KEYRING_TIP)
     box.setToolTip(f"<p>{tip}</p>")  # rich text: Qt wraps it
     box.setAccessibleDescription(tip)
     return box
