@@ -29,8 +29,6 @@ translations: $(QM)
 translations-update: $(VENV)/.installed
 	$(VENV)/bin/pyside6-lupdate -locations none -no-obsolete $$(find desktop/ui -name '*.py') desktop/app.py \
 		-ts translations/incident_logger_es.ts
-	$(VENV)/bin/pyside6-lupdate -locations none -no-obsolete -pluralonly $$(find desktop/ui -name '*.py') \
-		desktop/app.py -ts translations/incident_logger_en.ts
 
 run: system $(VENV)/.installed translations
 	$(VENV)/bin/incident-logger

@@ -66,14 +66,14 @@ class CsvActions(FeatureActions):
             "export_csv_action",
             self.tr("Write incidents, facilities, plan items or directives to a CSV, ZIP or Excel (XLSX) file"),
             self.export_csv,
-            self.tr("Ctrl+E"),
+            "Ctrl+E",
         )
         self.import_action = self.action(
             self.tr("&Import CSV…"),
             "import_csv_action",
             self.tr("Read incidents, facilities, plan items or directives from a CSV file (all or nothing)"),
             self.import_csv,
-            self.tr("Ctrl+I"),
+            "Ctrl+I",
         )
 
     def _database(self, doing: str) -> Database | None:

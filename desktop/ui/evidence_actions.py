@@ -84,8 +84,10 @@ class EvidenceActions(FeatureActions):
         if not sensitive:
             self.write(uuid, path, include_sensitive=False)
             return
-        what = self.tr("the {sensitive} attachment{value} marked sensitive").format(
-            sensitive=sensitive, value="s" if sensitive != 1 else ""
+        what = (
+            self.tr("the %n attachment marked sensitive", "", sensitive)
+            if sensitive == 1
+            else self.tr("the %n attachments marked sensitive", "", sensitive)
         )
         box = ask_to_include_sensitive(self.window, self.tr("this evidence package"),
                                        lambda include: self.write(uuid, path, include_sensitive=include),
@@ -116,16 +118,15 @@ class EvidenceActions(FeatureActions):
         self._status(self.tr("Evidence package written to {path}").format(path=path))
         self._tell(
             self.tr(
-                "The evidence package was written to {path}: {count} file{value} ({size_text}), each "
+                "The evidence package was written to {path}: {files} ({size_text}), each "
                 "checked against its SHA-256, with the manifests and the custody report; "
-                "{withheld_text}{value2}."
+                "{withheld_text}{protected}."
             ).format(
                 path=path,
-                count=count,
-                value="s" if count != 1 else "",
+                files=self.tr("%n file", "", count) if count == 1 else self.tr("%n files", "", count),
                 size_text=size_text(manifest.total_bytes),
                 withheld_text=withheld_text(manifest),
-                value2=". Every file in it is protected by the passphrase" if protect is not None else "",
+                protected=self.tr(". Every file in it is protected by the passphrase") if protect is not None else "",
             ),
             QMessageBox.Icon.Information,
             "evidence_done",

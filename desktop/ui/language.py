@@ -59,9 +59,10 @@ def install_language(app: QCoreApplication, code: str) -> list[QTranslator]:
     locale (dates and numbers shown follow it). Returns the translators (kept alive by the caller)."""
     QLocale.setDefault(QLocale(code))
     installed: list[QTranslator] = []
-    sources = [(f"{CATALOG}_{code}", str(TRANSLATIONS_DIR))]  # English too: its plural forms ("1 incident")
-    if code != SOURCE_LANGUAGE:
-        sources.append((f"qtbase_{code}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)))
+    if code == SOURCE_LANGUAGE:  # the source texts are English, plural forms included
+        return installed
+    sources = ((f"{CATALOG}_{code}", str(TRANSLATIONS_DIR)),
+               (f"qtbase_{code}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)))  # fmt: skip
     for name, folder in sources:
         translator = QTranslator(app)
         if translator.load(name, folder):

@@ -28,11 +28,20 @@ def new_record_tip(kind: RecordKind) -> str:
 
 
 def _count(kind: RecordKind, total: int) -> str:
+    """The English source names the singular and the plural apart (so English needs no catalog); a translation
+    gives each its language's plural forms (%Ln: the number with the locale's digit grouping)."""
+    if total == 1:
+        return {
+            RecordKind.INCIDENT: translate("WindowTexts", "%Ln incident", None, total),
+            RecordKind.FACILITY: translate("WindowTexts", "%Ln facility", None, total),
+            RecordKind.PLAN_ITEM: translate("WindowTexts", "%Ln plan item", None, total),
+            RecordKind.DIRECTIVE: translate("WindowTexts", "%Ln directive", None, total),
+        }[kind]
     return {
-        RecordKind.INCIDENT: translate("WindowTexts", "%Ln incident(s)", None, total),
-        RecordKind.FACILITY: translate("WindowTexts", "%Ln facility(ies)", None, total),
-        RecordKind.PLAN_ITEM: translate("WindowTexts", "%Ln plan item(s)", None, total),
-        RecordKind.DIRECTIVE: translate("WindowTexts", "%Ln directive(s)", None, total),
+        RecordKind.INCIDENT: translate("WindowTexts", "%Ln incidents", None, total),
+        RecordKind.FACILITY: translate("WindowTexts", "%Ln facilities", None, total),
+        RecordKind.PLAN_ITEM: translate("WindowTexts", "%Ln plan items", None, total),
+        RecordKind.DIRECTIVE: translate("WindowTexts", "%Ln directives", None, total),
     }[kind]
 
 

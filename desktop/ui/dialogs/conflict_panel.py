@@ -103,11 +103,15 @@ class ConflictPanel(QWidget):
             self.records.setCellWidget(row, CHOICE, combo)
         many = len(self.conflicts)
         self.intro.setText(
-            self.tr(
-                "{many} record{value} in the file differ{value2} from the database without being newer (edited in the "
-                "file, or changed in the database since the export). Select one to see its fields; choose which "
-                "version to keep, then Import."
-            ).format(many=many, value="s" if many != 1 else "", value2="s" if many == 1 else "")
+            (
+                self.tr("%n record in the file differs from the database without being newer", "", many)
+                if many == 1
+                else self.tr("%n records in the file differ from the database without being newer", "", many)
+            )
+            + self.tr(
+                " (edited in the file, or changed in the database since the export). Select one to see its fields; "
+                "choose which version to keep, then Import."
+            )
         )
         self.setVisible(bool(self.conflicts))
         if self.conflicts:

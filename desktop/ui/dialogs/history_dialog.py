@@ -153,9 +153,10 @@ class HistoryDialog(QDialog):
         self.resize(860, 420)
         changes = sum(max(1, len(e.changes)) for e in entries)
         created = next((e for e in entries if e.action in (AuditAction.CREATE, AuditAction.IMPORT)), None)
-        summary = self.tr("{len} audit entr{value}, {changes} field change").format(
-            len=len(entries), value="y" if len(entries) == 1 else "ies", changes=changes
-        ) + ("" if changes == 1 else "s")
+        count = len(entries)
+        summary = (self.tr("%n audit entry", "", count) if count == 1 else self.tr("%n audit entries", "", count)) + (
+            self.tr(", %n field change", "", changes) if changes == 1 else self.tr(", %n field changes", "", changes)
+        )
         if created is not None and created.action == AuditAction.IMPORT:
             source = Path(str(created.changes.get("file", (None, self.tr("a file")))[1])).name
             summary += self.tr("; created by the import of {source} on {local_time}").format(

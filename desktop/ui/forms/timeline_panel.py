@@ -373,9 +373,11 @@ class TimelinePanel(QWidget):
         written = protected_target(target) if protect is not None else target
         protected = self.tr(", protected by a passphrase") if protect is not None else ""
         self.status.setText(
-            self.tr("{lines:,} line{value} written to {written} ({which}{protected}).").format(
-                lines=lines, value="s" if lines != 1 else "", written=written, which=which, protected=protected
-            )
+            (
+                self.tr("%Ln line written to {written} ({which}{protected}).", "", lines)
+                if lines == 1
+                else self.tr("%Ln lines written to {written} ({which}{protected}).", "", lines)
+            ).format(written=written, which=which, protected=protected)
         )
         self.status.show()
 

@@ -357,7 +357,12 @@ def describe_extra(extra: IncidentFilter) -> str:
     """What the conditions the widgets do not show select, in a few words."""
     parts = []
     if extra.facility_uuids:
-        parts.append(translate("FilterBar", "%n facilities", None, len(extra.facility_uuids)))
+        count = len(extra.facility_uuids)
+        parts.append(
+            translate("FilterBar", "%n facility", None, count)
+            if count == 1
+            else translate("FilterBar", "%n facilities", None, count)
+        )
     if extra.states:
         parts.append(translate("FilterBar", "state {states}").format(states=", ".join(extra.states)))
     for name, values in ((translate("FilterBar", "attack type"), extra.attack_types),
