@@ -5,2630 +5,2701 @@
     <name>AboutDialog</name>
     <message>
         <source>Database</source>
-        <translation type="unfinished"></translation>
+        <translation>Base de datos</translation>
     </message>
     <message>
         <source>Data folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Carpeta de datos</translation>
     </message>
     <message>
         <source>Backups</source>
-        <translation type="unfinished"></translation>
+        <translation>Copias de seguridad</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Incident Logger {escape}&lt;/h3&gt;&lt;p&gt;Record facilities, security incidents and their legal lifecycle, security plan items, and export them.&lt;/p&gt;&lt;table&gt;{rows}&lt;/table&gt;&lt;p&gt;Qt {escape2}, PySide6 {escape3}, Python {escape4}&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Incident Logger {escape}&lt;/h3&gt;&lt;p&gt;Registre instalaciones, incidentes de seguridad y su ciclo jurídico, elementos del plan de seguridad, y expórtelos.&lt;/p&gt;&lt;table&gt;{rows}&lt;/table&gt;&lt;p&gt;Qt {escape2}, PySide6 {escape3}, Python {escape4}&lt;/p&gt;</translation>
     </message>
     <message>
         <source>About Incident Logger</source>
-        <translation type="unfinished"></translation>
+        <translation>Acerca de Incident Logger</translation>
     </message>
 </context>
 <context>
     <name>App</name>
     <message>
         <source>Incident Logger cannot start</source>
-        <translation type="unfinished"></translation>
+        <translation>Incident Logger no puede iniciarse</translation>
     </message>
 </context>
 <context>
     <name>AttachmentPreview</name>
     <message>
         <source>Select an attachment to see it here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seleccione un adjunto para verlo aquí.</translation>
     </message>
     <message>
         <source>Attachment preview</source>
-        <translation type="unfinished"></translation>
+        <translation>Vista previa del adjunto</translation>
     </message>
     <message>
         <source>Preview note</source>
-        <translation type="unfinished"></translation>
+        <translation>Nota de la vista previa</translation>
     </message>
     <message>
         <source>Image preview</source>
-        <translation type="unfinished"></translation>
+        <translation>Vista previa de la imagen</translation>
     </message>
     <message>
         <source>PDF preview</source>
-        <translation type="unfinished"></translation>
+        <translation>Vista previa del PDF</translation>
     </message>
     <message>
         <source>{name} cannot be shown here: {errorString}. Open shows it in its program.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} no se puede mostrar aquí: {errorString}. Abrir lo muestra en su programa.</translation>
     </message>
     <message>
         <source>no pages</source>
-        <translation type="unfinished"></translation>
+        <translation>sin páginas</translation>
     </message>
     <message>
         <source>{name} cannot be shown here ({reason}). Open shows it in its program.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} no se puede mostrar aquí ({reason}). Abrir lo muestra en su programa.</translation>
     </message>
 </context>
 <context>
     <name>Attachments</name>
     <message>
         <source>{what}: the {replace} no longer exists; it may have been deleted elsewhere.</source>
-        <translation type="unfinished"></translation>
+        <translation>{what}: el elemento ({replace}) ya no existe; puede haberse eliminado en otro lugar.</translation>
     </message>
     <message>
         <source>{what}: the attachment was changed elsewhere since it was shown; nothing was saved. Look at it again and repeat the change.</source>
-        <translation type="unfinished"></translation>
+        <translation>{what}: el adjunto se modificó en otro lugar desde que se mostró; no se guardó nada. Revíselo de nuevo y repita el cambio.</translation>
     </message>
     <message>
         <source> and {value} more</source>
-        <translation type="unfinished"></translation>
+        <translation> y {value} más</translation>
     </message>
 </context>
 <context>
     <name>AttachmentsPanel</name>
     <message>
         <source>Attachments</source>
-        <translation type="unfinished"></translation>
+        <translation>Adjuntos</translation>
     </message>
     <message>
         <source>Save the record first to attach files.</source>
-        <translation type="unfinished"></translation>
+        <translation>Guarde primero el registro para adjuntar archivos.</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivo</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Tipo</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Tamaño</translation>
     </message>
     <message>
         <source>Added</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadido</translation>
     </message>
     <message>
         <source>Added by</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadido por</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>Descripción</translation>
     </message>
     <message>
         <source>Sensitive</source>
-        <translation type="unfinished"></translation>
+        <translation>Confidencial</translation>
     </message>
     <message>
         <source>Attach files (you may also drop them on the form, or paste with Ctrl+V)</source>
-        <translation type="unfinished"></translation>
+        <translation>Adjuntar archivos (también puede soltarlos sobre el formulario o pegarlos con Ctrl+V)</translation>
     </message>
     <message>
         <source>Op&amp;en</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;brir</translation>
     </message>
     <message>
         <source>Open a verified copy in its program (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir una copia verificada en su programa (Intro)</translation>
     </message>
     <message>
         <source>Sa&amp;ve as…</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar &amp;como…</translation>
     </message>
     <message>
         <source>Save a verified copy of the file</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar una copia verificada del archivo</translation>
     </message>
     <message>
         <source>Descri&amp;be…</source>
-        <translation type="unfinished"></translation>
+        <translation>Descri&amp;bir…</translation>
     </message>
     <message>
         <source>Description and sensitive mark</source>
-        <translation type="unfinished"></translation>
+        <translation>Descripción y marca de confidencialidad</translation>
     </message>
     <message>
         <source>The custody log: who handed it to whom, when and why</source>
-        <translation type="unfinished"></translation>
+        <translation>El registro de custodia: quién lo entregó a quién, cuándo y por qué</translation>
     </message>
     <message>
         <source>Remo&amp;ve</source>
-        <translation type="unfinished"></translation>
+        <translation>Qui&amp;tar</translation>
     </message>
     <message>
         <source>Remove the attachment (Delete)</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar el adjunto (Supr)</translation>
     </message>
     <message>
         <source>Attachments status</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado de los adjuntos</translation>
     </message>
     <message>
         <source>Yes</source>
-        <translation type="unfinished"></translation>
+        <translation>Sí</translation>
     </message>
     <message>
         <source>SHA-256 {sha256}</source>
-        <translation type="unfinished"></translation>
+        <translation>SHA-256 {sha256}</translation>
     </message>
     <message>
         <source>No files are kept with this record yet: Add…, drop them here or paste them (Ctrl+V).</source>
-        <translation type="unfinished"></translation>
+        <translation>Este registro aún no tiene archivos: Añadir…, suéltelos aquí o péguelos (Ctrl+V).</translation>
     </message>
     <message>
         <source>No preview for {media_type}; Open shows it in its program.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay vista previa para {media_type}; Abrir lo muestra en su programa.</translation>
     </message>
     <message>
         <source>{file_name} is {size_text}: too large to preview here; Open shows it in its program.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file_name} ocupa {size_text}: demasiado grande para la vista previa; Abrir lo muestra en su programa.</translation>
     </message>
     <message>
         <source>The clipboard holds no picture and no files to attach.</source>
-        <translation type="unfinished"></translation>
+        <translation>El portapapeles no contiene ninguna imagen ni archivos para adjuntar.</translation>
     </message>
     <message>
         <source>Attach files</source>
-        <translation type="unfinished"></translation>
+        <translation>Adjuntar archivos</translation>
     </message>
     <message>
         <source>Nothing was attached.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se adjuntó nada.</translation>
     </message>
     <message>
         <source>Attached {names}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Adjuntado: {names}.</translation>
     </message>
     <message>
         <source>Open attachment</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir adjunto</translation>
     </message>
     <message>
         <source>No program here opens {media_type} files.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ningún programa de este equipo abre archivos {media_type}.</translation>
     </message>
     <message>
         <source>Save as… keeps a copy you can open elsewhere.</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar como… conserva una copia que puede abrir en otro lugar.</translation>
     </message>
     <message>
         <source>Opened a verified copy of {file_name} (read-only; removed on quitting).</source>
-        <translation type="unfinished"></translation>
+        <translation>Se abrió una copia verificada de {file_name} (solo lectura; se elimina al salir).</translation>
     </message>
     <message>
         <source>Save attachment</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar adjunto</translation>
     </message>
     <message>
         <source>Nothing was written there.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se escribió nada allí.</translation>
     </message>
     <message>
         <source>, protected by a passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>, protegido con una frase de contraseña</translation>
     </message>
     <message>
         <source>Saved a verified copy of {file_name} as {written}{protected}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se guardó una copia verificada de {file_name} como {written}{protected}.</translation>
     </message>
     <message>
         <source>Attachment details</source>
-        <translation type="unfinished"></translation>
+        <translation>Detalles del adjunto</translation>
     </message>
     <message>
         <source>Saved the details of {file_name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se guardaron los detalles de {file_name}.</translation>
     </message>
     <message>
         <source>Remove the attachment “{file_name}” ({size_text})?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Quitar el adjunto «{file_name}» ({size_text})?</translation>
     </message>
     <message>
         <source>Remove attachment</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar adjunto</translation>
     </message>
     <message>
         <source>&amp;Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Quitar</translation>
     </message>
     <message>
         <source>Removed {file_name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se quitó {file_name}.</translation>
     </message>
     <message>
         <source>Save a copy of the attachment</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar una copia del adjunto</translation>
     </message>
 </context>
 <context>
     <name>BackgroundBackups</name>
     <message>
         <source>The automatic backup failed: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>La copia de seguridad automática falló: {error}</translation>
     </message>
     <message>
         <source> in {backup_dir}</source>
-        <translation type="unfinished"></translation>
+        <translation> en {backup_dir}</translation>
     </message>
     <message>
         <source>Automatic backups{where}: taken in the background a minute after the last change (at most every 15 minutes), and at the next start when closing came first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Copias de seguridad automáticas{where}: se hacen en segundo plano un minuto después del último cambio (como máximo cada 15 minutos), y en el siguiente inicio si antes se cerró la ventana.</translation>
     </message>
     <message>
         <source>Backups{where}. This window opened a database another window has open; that window takes its automatic backups.</source>
-        <translation type="unfinished"></translation>
+        <translation>Copias de seguridad{where}. Esta ventana abrió una base de datos que otra ventana tiene abierta; esa ventana hace sus copias automáticas.</translation>
     </message>
 </context>
 <context>
     <name>BackupActions</name>
     <message>
         <source>This backup cannot be used: {message}</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta copia de seguridad no se puede usar: {message}</translation>
     </message>
     <message>
         <source>Checked: intact (SQLite integrity check passed). It holds {facilities} facilities, {incidents} incidents and {plan_items} plan items.</source>
-        <translation type="unfinished"></translation>
+        <translation>Comprobada: intacta (se superó la comprobación de integridad de SQLite). Contiene {facilities} instalaciones, {incidents} incidentes y {plan_items} elementos del plan.</translation>
     </message>
     <message>
         <source>&amp;Back up now…</source>
-        <translation type="unfinished"></translation>
+        <translation>Hacer &amp;copia de seguridad ahora…</translation>
     </message>
     <message>
         <source>Write a verified copy of the database to a file of your choice</source>
-        <translation type="unfinished"></translation>
+        <translation>Escribir una copia verificada de la base de datos en el archivo que elija</translation>
     </message>
     <message>
         <source>&amp;Restore from backup…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Restaurar desde una copia…</translation>
     </message>
     <message>
         <source>Replace the data by a backup; the current data is saved as a backup first</source>
-        <translation type="unfinished"></translation>
+        <translation>Sustituir los datos por una copia de seguridad; antes se guardan los datos actuales como copia</translation>
     </message>
     <message>
         <source>Backups are made of SQLite database files. This database is on a server: back it up with the server&apos;s own tools.</source>
-        <translation type="unfinished"></translation>
+        <translation>Las copias de seguridad se hacen de archivos de base de datos SQLite. Esta base de datos está en un servidor: haga la copia con las herramientas del propio servidor.</translation>
     </message>
     <message>
         <source>Back up now</source>
-        <translation type="unfinished"></translation>
+        <translation>Hacer copia de seguridad ahora</translation>
     </message>
     <message>
         <source>The backup was not written: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>No se escribió la copia de seguridad: {error}</translation>
     </message>
     <message>
         <source>Backup written to {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Copia de seguridad escrita en {path}</translation>
     </message>
     <message>
         <source>The backup was written to {path} and checked.
 
 {summary_text}</source>
-        <translation type="unfinished"></translation>
+        <translation>La copia de seguridad se escribió en {path} y se comprobó.
+
+{summary_text}</translation>
     </message>
     <message>
         <source>Restore from backup</source>
-        <translation type="unfinished"></translation>
+        <translation>Restaurar desde una copia de seguridad</translation>
     </message>
     <message>
         <source>Nothing was restored: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>No se restauró nada: {error}</translation>
     </message>
     <message>
         <source> The data you had was saved as {name}.</source>
-        <translation type="unfinished"></translation>
+        <translation> Los datos que tenía se guardaron como {name}.</translation>
     </message>
     <message>
         <source>Restored the backup of {when}</source>
-        <translation type="unfinished"></translation>
+        <translation>Se restauró la copia de seguridad del {when}</translation>
     </message>
     <message>
         <source>Restored the backup of {when}.{saved}</source>
-        <translation type="unfinished"></translation>
+        <translation>Se restauró la copia de seguridad del {when}.{saved}</translation>
     </message>
     <message>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>Historial</translation>
     </message>
 </context>
 <context>
     <name>CheckBanner</name>
     <message>
         <source>Restore from backup…</source>
-        <translation type="unfinished"></translation>
+        <translation>Restaurar desde una copia…</translation>
     </message>
     <message>
         <source>Dismiss</source>
-        <translation type="unfinished"></translation>
+        <translation>Descartar</translation>
     </message>
 </context>
 <context>
     <name>Choice</name>
     <message>
         <source>ICE ERO</source>
-        <translation type="unfinished"></translation>
+        <translation>ICE ERO</translation>
     </message>
     <message>
         <source>ICE HSI</source>
-        <translation type="unfinished"></translation>
+        <translation>ICE HSI</translation>
     </message>
     <message>
         <source>USCIS</source>
-        <translation type="unfinished"></translation>
+        <translation>USCIS</translation>
     </message>
     <message>
         <source>CBP</source>
-        <translation type="unfinished"></translation>
+        <translation>CBP</translation>
     </message>
     <message>
         <source>FPS</source>
-        <translation type="unfinished"></translation>
+        <translation>FPS</translation>
     </message>
     <message>
         <source>Other</source>
-        <translation type="unfinished"></translation>
+        <translation>Otro</translation>
     </message>
     <message>
         <source>Unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Desconocido</translation>
     </message>
     <message>
         <source>Yes</source>
-        <translation type="unfinished"></translation>
+        <translation>Sí</translation>
     </message>
     <message>
         <source>No</source>
-        <translation type="unfinished"></translation>
+        <translation>No</translation>
     </message>
     <message>
         <source>Detention center</source>
-        <translation type="unfinished"></translation>
+        <translation>Centro de detención</translation>
     </message>
     <message>
         <source>Field office</source>
-        <translation type="unfinished"></translation>
+        <translation>Oficina local</translation>
     </message>
     <message>
         <source>Processing center</source>
-        <translation type="unfinished"></translation>
+        <translation>Centro de procesamiento</translation>
     </message>
     <message>
         <source>Benefits office</source>
-        <translation type="unfinished"></translation>
+        <translation>Oficina de beneficios</translation>
     </message>
     <message>
         <source>I</source>
-        <translation type="unfinished"></translation>
+        <translation>I</translation>
     </message>
     <message>
         <source>II</source>
-        <translation type="unfinished"></translation>
+        <translation>II</translation>
     </message>
     <message>
         <source>III</source>
-        <translation type="unfinished"></translation>
+        <translation>III</translation>
     </message>
     <message>
         <source>IV</source>
-        <translation type="unfinished"></translation>
+        <translation>IV</translation>
     </message>
     <message>
         <source>V</source>
-        <translation type="unfinished"></translation>
+        <translation>V</translation>
     </message>
     <message>
         <source>Armed assault</source>
-        <translation type="unfinished"></translation>
+        <translation>Asalto armado</translation>
     </message>
     <message>
         <source>Bombing/explosion</source>
-        <translation type="unfinished"></translation>
+        <translation>Atentado con bomba/explosión</translation>
     </message>
     <message>
         <source>Facility/infrastructure attack</source>
-        <translation type="unfinished"></translation>
+        <translation>Ataque a instalación/infraestructura</translation>
     </message>
     <message>
         <source>Unarmed assault</source>
-        <translation type="unfinished"></translation>
+        <translation>Asalto sin armas</translation>
     </message>
     <message>
         <source>Hostage taking</source>
-        <translation type="unfinished"></translation>
+        <translation>Toma de rehenes</translation>
     </message>
     <message>
         <source>Assassination</source>
-        <translation type="unfinished"></translation>
+        <translation>Asesinato</translation>
     </message>
     <message>
         <source>Threat</source>
-        <translation type="unfinished"></translation>
+        <translation>Amenaza</translation>
     </message>
     <message>
         <source>Breach of security</source>
-        <translation type="unfinished"></translation>
+        <translation>Brecha de seguridad</translation>
     </message>
     <message>
         <source>Vandalism</source>
-        <translation type="unfinished"></translation>
+        <translation>Vandalismo</translation>
     </message>
     <message>
         <source>Protest – peaceful</source>
-        <translation type="unfinished"></translation>
+        <translation>Protesta – pacífica</translation>
     </message>
     <message>
         <source>Protest – unlawful</source>
-        <translation type="unfinished"></translation>
+        <translation>Protesta – ilegal</translation>
     </message>
     <message>
         <source>Building</source>
-        <translation type="unfinished"></translation>
+        <translation>Edificio</translation>
     </message>
     <message>
         <source>Vehicles</source>
-        <translation type="unfinished"></translation>
+        <translation>Vehículos</translation>
     </message>
     <message>
         <source>Perimeter</source>
-        <translation type="unfinished"></translation>
+        <translation>Perímetro</translation>
     </message>
     <message>
         <source>Personnel</source>
-        <translation type="unfinished"></translation>
+        <translation>Personal</translation>
     </message>
     <message>
         <source>Detainees</source>
-        <translation type="unfinished"></translation>
+        <translation>Detenidos</translation>
     </message>
     <message>
         <source>Visitors/public</source>
-        <translation type="unfinished"></translation>
+        <translation>Visitantes/público</translation>
     </message>
     <message>
         <source>Utilities/equipment</source>
-        <translation type="unfinished"></translation>
+        <translation>Suministros/equipos</translation>
     </message>
     <message>
         <source>Catastrophic (≥ $1 billion)</source>
-        <translation type="unfinished"></translation>
+        <translation>Catastrófico (≥ 1000 millones de $)</translation>
     </message>
     <message>
         <source>Major (≥ $1 million)</source>
-        <translation type="unfinished"></translation>
+        <translation>Grave (≥ 1 millón de $)</translation>
     </message>
     <message>
         <source>Minor (&lt; $1 million)</source>
-        <translation type="unfinished"></translation>
+        <translation>Leve (&lt; 1 millón de $)</translation>
     </message>
     <message>
         <source>Killed</source>
-        <translation type="unfinished"></translation>
+        <translation>Muertos</translation>
     </message>
     <message>
         <source>Wounded</source>
-        <translation type="unfinished"></translation>
+        <translation>Heridos</translation>
     </message>
     <message>
         <source>Arrested</source>
-        <translation type="unfinished"></translation>
+        <translation>Detenidos</translation>
     </message>
     <message>
         <source>Fled</source>
-        <translation type="unfinished"></translation>
+        <translation>Huyeron</translation>
     </message>
     <message>
         <source>Night</source>
-        <translation type="unfinished"></translation>
+        <translation>Noche</translation>
     </message>
     <message>
         <source>Early morning</source>
-        <translation type="unfinished"></translation>
+        <translation>Madrugada</translation>
     </message>
     <message>
         <source>Morning</source>
-        <translation type="unfinished"></translation>
+        <translation>Mañana</translation>
     </message>
     <message>
         <source>Afternoon</source>
-        <translation type="unfinished"></translation>
+        <translation>Tarde</translation>
     </message>
     <message>
         <source>Evening</source>
-        <translation type="unfinished"></translation>
+        <translation>Anochecer</translation>
     </message>
     <message>
         <source>Government</source>
-        <translation type="unfinished"></translation>
+        <translation>Gobierno</translation>
     </message>
     <message>
         <source>Contractor</source>
-        <translation type="unfinished"></translation>
+        <translation>Contratista</translation>
     </message>
     <message>
         <source>One facility</source>
-        <translation type="unfinished"></translation>
+        <translation>Una instalación</translation>
     </message>
     <message>
         <source>An agency&apos;s facilities</source>
-        <translation type="unfinished"></translation>
+        <translation>Las instalaciones de una agencia</translation>
     </message>
     <message>
         <source>A facility type</source>
-        <translation type="unfinished"></translation>
+        <translation>Un tipo de instalación</translation>
     </message>
     <message>
         <source>All facilities</source>
-        <translation type="unfinished"></translation>
+        <translation>Todas las instalaciones</translation>
     </message>
     <message>
         <source>Firearms</source>
-        <translation type="unfinished"></translation>
+        <translation>Armas de fuego</translation>
     </message>
     <message>
         <source>Explosives</source>
-        <translation type="unfinished"></translation>
+        <translation>Explosivos</translation>
     </message>
     <message>
         <source>Incendiary</source>
-        <translation type="unfinished"></translation>
+        <translation>Incendiarias</translation>
     </message>
     <message>
         <source>Melee</source>
-        <translation type="unfinished"></translation>
+        <translation>Armas blancas/cuerpo a cuerpo</translation>
     </message>
     <message>
         <source>Vehicle</source>
-        <translation type="unfinished"></translation>
+        <translation>Vehículo</translation>
     </message>
     <message>
         <source>Low</source>
-        <translation type="unfinished"></translation>
+        <translation>Baja</translation>
     </message>
     <message>
         <source>Medium</source>
-        <translation type="unfinished"></translation>
+        <translation>Media</translation>
     </message>
     <message>
         <source>High</source>
-        <translation type="unfinished"></translation>
+        <translation>Alta</translation>
     </message>
     <message>
         <source>Critical</source>
-        <translation type="unfinished"></translation>
+        <translation>Crítica</translation>
     </message>
     <message>
         <source>Reported</source>
-        <translation type="unfinished"></translation>
+        <translation>Notificado</translation>
     </message>
     <message>
         <source>Under investigation</source>
-        <translation type="unfinished"></translation>
+        <translation>En investigación</translation>
     </message>
     <message>
         <source>Arrest made</source>
-        <translation type="unfinished"></translation>
+        <translation>Detención practicada</translation>
     </message>
     <message>
         <source>Referred for prosecution</source>
-        <translation type="unfinished"></translation>
+        <translation>Remitido a la fiscalía</translation>
     </message>
     <message>
         <source>Charged</source>
-        <translation type="unfinished"></translation>
+        <translation>Acusado</translation>
     </message>
     <message>
         <source>Adjudicated</source>
-        <translation type="unfinished"></translation>
+        <translation>Juzgado</translation>
     </message>
     <message>
         <source>Closed</source>
-        <translation type="unfinished"></translation>
+        <translation>Cerrado</translation>
     </message>
     <message>
         <source>Unfounded</source>
-        <translation type="unfinished"></translation>
+        <translation>Infundado</translation>
     </message>
     <message>
         <source>Exact time</source>
-        <translation type="unfinished"></translation>
+        <translation>Hora exacta</translation>
     </message>
     <message>
         <source>Day</source>
-        <translation type="unfinished"></translation>
+        <translation>Día</translation>
     </message>
     <message>
         <source>Month</source>
-        <translation type="unfinished"></translation>
+        <translation>Mes</translation>
     </message>
     <message>
         <source>Year</source>
-        <translation type="unfinished"></translation>
+        <translation>Año</translation>
     </message>
     <message>
         <source>Range</source>
-        <translation type="unfinished"></translation>
+        <translation>Intervalo</translation>
     </message>
     <message>
         <source>Proposed</source>
-        <translation type="unfinished"></translation>
+        <translation>Propuesto</translation>
     </message>
     <message>
         <source>Approved</source>
-        <translation type="unfinished"></translation>
+        <translation>Aprobado</translation>
     </message>
     <message>
         <source>In progress</source>
-        <translation type="unfinished"></translation>
+        <translation>En curso</translation>
     </message>
     <message>
         <source>Implemented</source>
-        <translation type="unfinished"></translation>
+        <translation>Implantado</translation>
     </message>
     <message>
         <source>Risk accepted</source>
-        <translation type="unfinished"></translation>
+        <translation>Riesgo aceptado</translation>
     </message>
     <message>
         <source>Create</source>
-        <translation type="unfinished"></translation>
+        <translation>Creación</translation>
     </message>
     <message>
         <source>Update</source>
-        <translation type="unfinished"></translation>
+        <translation>Modificación</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminación</translation>
     </message>
     <message>
         <source>Import</source>
-        <translation type="unfinished"></translation>
+        <translation>Importación</translation>
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportación</translation>
     </message>
     <message>
         <source>Restore</source>
-        <translation type="unfinished"></translation>
+        <translation>Restauración</translation>
     </message>
     <message>
         <source>Damage, extent unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Daños, magnitud desconocida</translation>
     </message>
     <message>
         <source>No damage</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin daños</translation>
     </message>
     <message>
         <source>Unknown whether damaged</source>
-        <translation type="unfinished"></translation>
+        <translation>Se desconoce si hubo daños</translation>
     </message>
     <message>
         <source>Include them</source>
-        <translation type="unfinished"></translation>
+        <translation>Incluirlos</translation>
     </message>
     <message>
         <source>Leave them out</source>
-        <translation type="unfinished"></translation>
+        <translation>Omitirlos</translation>
     </message>
     <message>
         <source>Mask them</source>
-        <translation type="unfinished"></translation>
+        <translation>Ocultarlos</translation>
     </message>
     <message>
         <source>Round trip (for scripts and other databases)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ida y vuelta (para scripts y otras bases de datos)</translation>
     </message>
     <message>
         <source>For spreadsheets (readable)</source>
-        <translation type="unfinished"></translation>
+        <translation>Para hojas de cálculo (legible)</translation>
     </message>
     <message>
         <source>automatic</source>
-        <translation type="unfinished"></translation>
+        <translation>automática</translation>
     </message>
     <message>
         <source>made by hand</source>
-        <translation type="unfinished"></translation>
+        <translation>manual</translation>
     </message>
     <message>
         <source>before a schema upgrade</source>
-        <translation type="unfinished"></translation>
+        <translation>antes de actualizar el esquema</translation>
     </message>
     <message>
         <source>before a restore</source>
-        <translation type="unfinished"></translation>
+        <translation>antes de una restauración</translation>
     </message>
     <message>
         <source>before encrypt, decrypt or rekey</source>
-        <translation type="unfinished"></translation>
+        <translation>antes de cifrar, descifrar o cambiar la clave</translation>
     </message>
     <message>
         <source>attachment</source>
-        <translation type="unfinished"></translation>
+        <translation>adjunto</translation>
     </message>
     <message>
         <source>custody entry</source>
-        <translation type="unfinished"></translation>
+        <translation>entrada de custodia</translation>
     </message>
     <message>
         <source>timeline event</source>
-        <translation type="unfinished"></translation>
+        <translation>evento de la cronología</translation>
     </message>
     <message>
         <source>Incident</source>
-        <translation type="unfinished"></translation>
+        <translation>Incidente</translation>
     </message>
     <message>
         <source>Event</source>
-        <translation type="unfinished"></translation>
+        <translation>Evento</translation>
     </message>
     <message>
         <source>Legal status</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado jurídico</translation>
     </message>
     <message>
         <source>Attachment</source>
-        <translation type="unfinished"></translation>
+        <translation>Adjunto</translation>
     </message>
     <message>
         <source>Custody</source>
-        <translation type="unfinished"></translation>
+        <translation>Custodia</translation>
     </message>
     <message>
         <source>Plan item</source>
-        <translation type="unfinished"></translation>
+        <translation>Elemento del plan</translation>
     </message>
 </context>
 <context>
     <name>ClipboardGuard</name>
     <message>
         <source>Clear copied sensitive fields after 30 s</source>
-        <translation type="unfinished"></translation>
+        <translation>Borrar los campos confidenciales copiados a los 30 s</translation>
     </message>
     <message>
         <source>Cleared the copied sensitive text from the clipboard.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se borró del portapapeles el texto confidencial copiado.</translation>
     </message>
     <message>
         <source>Copied; the clipboard is cleared in {round} s (sensitive)</source>
-        <translation type="unfinished"></translation>
+        <translation>Copiado; el portapapeles se borra en {round} s (confidencial)</translation>
     </message>
     <message>
         <source>&amp;Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Copiar</translation>
     </message>
     <message>
         <source>Copy the selected cells as tab-separated text (Ctrl+C in a table)</source>
-        <translation type="unfinished"></translation>
+        <translation>Copiar las celdas seleccionadas como texto separado por tabuladores (Ctrl+C en una tabla)</translation>
     </message>
     <message>
         <source>Select a record in a table to copy first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seleccione primero un registro de una tabla para copiarlo.</translation>
     </message>
     <message>
         <source>Copied.</source>
-        <translation type="unfinished"></translation>
+        <translation>Copiado.</translation>
     </message>
 </context>
 <context>
     <name>Column</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre</translation>
     </message>
     <message>
         <source>Agency</source>
-        <translation type="unfinished"></translation>
+        <translation>Agencia</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Tipo</translation>
     </message>
     <message>
         <source>City</source>
-        <translation type="unfinished"></translation>
+        <translation>Ciudad</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado</translation>
     </message>
     <message>
         <source>FSL</source>
-        <translation type="unfinished"></translation>
+        <translation>FSL</translation>
     </message>
     <message>
         <source>Last assessment</source>
-        <translation type="unfinished"></translation>
+        <translation>Última evaluación</translation>
     </message>
     <message>
         <source>Reassessment due</source>
-        <translation type="unfinished"></translation>
+        <translation>Próxima reevaluación</translation>
     </message>
     <message>
         <source>Operator</source>
-        <translation type="unfinished"></translation>
+        <translation>Operador</translation>
     </message>
     <message>
         <source>When anything about the incident was last recorded: the incident saved, a timeline event, a legal history entry, an attachment or its custody, a plan item answering it (your computer&apos;s time; not sortable)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuándo se registró por última vez algo del incidente: el incidente guardado, un evento de la cronología, una entrada del historial jurídico, un adjunto o su custodia, un elemento del plan que responde a él (hora de su equipo; no ordenable)</translation>
     </message>
     <message>
         <source>Case no.</source>
-        <translation type="unfinished"></translation>
+        <translation>N.º de caso</translation>
     </message>
     <message>
         <source>Occurred</source>
-        <translation type="unfinished"></translation>
+        <translation>Ocurrido</translation>
     </message>
     <message>
         <source>Facility</source>
-        <translation type="unfinished"></translation>
+        <translation>Instalación</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Título</translation>
     </message>
     <message>
         <source>Attack types</source>
-        <translation type="unfinished"></translation>
+        <translation>Tipos de ataque</translation>
     </message>
     <message>
         <source>Weapons</source>
-        <translation type="unfinished"></translation>
+        <translation>Armas</translation>
     </message>
     <message>
         <source>Severity</source>
-        <translation type="unfinished"></translation>
+        <translation>Gravedad</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado</translation>
     </message>
     <message>
         <source>Casualties</source>
-        <translation type="unfinished"></translation>
+        <translation>Víctimas</translation>
     </message>
     <message>
         <source>Targets</source>
-        <translation type="unfinished"></translation>
+        <translation>Objetivos</translation>
     </message>
     <message>
         <source>Response</source>
-        <translation type="unfinished"></translation>
+        <translation>Respuesta</translation>
     </message>
 </context>
 <context>
     <name>ConflictPanel</name>
     <message>
         <source>Keep the database&apos;s</source>
-        <translation type="unfinished"></translation>
+        <translation>Conservar la de la base de datos</translation>
     </message>
     <message>
         <source>Take the file&apos;s</source>
-        <translation type="unfinished"></translation>
+        <translation>Tomar la del archivo</translation>
     </message>
     <message>
         <source>Line</source>
-        <translation type="unfinished"></translation>
+        <translation>Línea</translation>
     </message>
     <message>
         <source>Record</source>
-        <translation type="unfinished"></translation>
+        <translation>Registro</translation>
     </message>
     <message>
         <source>Keep which version</source>
-        <translation type="unfinished"></translation>
+        <translation>Qué versión conservar</translation>
     </message>
     <message>
         <source>Field</source>
-        <translation type="unfinished"></translation>
+        <translation>Campo</translation>
     </message>
     <message>
         <source>In the database</source>
-        <translation type="unfinished"></translation>
+        <translation>En la base de datos</translation>
     </message>
     <message>
         <source>In the file</source>
-        <translation type="unfinished"></translation>
+        <translation>En el archivo</translation>
     </message>
     <message>
         <source>&amp;Keep all the database&apos;s</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Conservar todas las de la base de datos</translation>
     </message>
     <message>
         <source>&amp;Take all the file&apos;s</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tomar todas las del archivo</translation>
     </message>
     <message>
         <source>Keep which version of line {line}</source>
-        <translation type="unfinished"></translation>
+        <translation>Qué versión conservar de la línea {line}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record in the file differs from the database without being newer</source>
+        <translation>
+            <numerusform>%n registro del archivo difiere de la base de datos sin ser más reciente</numerusform>
+            <numerusform>%n registros del archivo difieren de la base de datos sin ser más recientes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n records in the file differ from the database without being newer</source>
+        <translation>
+            <numerusform>%n registro del archivo difiere de la base de datos sin ser más reciente</numerusform>
+            <numerusform>%n registros del archivo difieren de la base de datos sin ser más recientes</numerusform>
+        </translation>
     </message>
     <message>
-        <source>{many} record{value} in the file differ{value2} from the database without being newer (edited in the file, or changed in the database since the export). Select one to see its fields; choose which version to keep, then Import.</source>
-        <translation type="unfinished"></translation>
+        <source> (edited in the file, or changed in the database since the export). Select one to see its fields; choose which version to keep, then Import.</source>
+        <translation> (editados en el archivo o modificados en la base de datos desde la exportación). Seleccione uno para ver sus campos; elija qué versión conservar y después Importar.</translation>
     </message>
 </context>
 <context>
     <name>CreateRecord</name>
     <message>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir</translation>
     </message>
 </context>
 <context>
     <name>CsvActions</name>
     <message>
         <source>&amp;Export CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Exportar CSV…</translation>
     </message>
     <message>
         <source>Write incidents, facilities, plan items or directives to a CSV, ZIP or Excel (XLSX) file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ctrl+E</source>
-        <translation type="unfinished"></translation>
+        <translation>Escribir incidentes, instalaciones, elementos del plan o directivas en un archivo CSV, ZIP o Excel (XLSX)</translation>
     </message>
     <message>
         <source>&amp;Import CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Importar CSV…</translation>
     </message>
     <message>
         <source>Read incidents, facilities, plan items or directives from a CSV file (all or nothing)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ctrl+I</source>
-        <translation type="unfinished"></translation>
+        <translation>Leer incidentes, instalaciones, elementos del plan o directivas de un archivo CSV (todo o nada)</translation>
     </message>
     <message>
         <source>No database is open.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ninguna base de datos abierta.</translation>
     </message>
     <message>
         <source>Export CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar CSV</translation>
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportación</translation>
     </message>
     <message>
         <source>Writing {plural} to {name}…</source>
-        <translation type="unfinished"></translation>
+        <translation>Escribiendo {plural} en {name}…</translation>
     </message>
     <message>
         <source>Export cancelled; no file was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportación cancelada; no se escribió ningún archivo.</translation>
     </message>
     <message>
         <source>{rows} {plural} exported to {written}, protected by a passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>{rows} {plural} exportados a {written}, protegidos con una frase de contraseña</translation>
     </message>
     <message>
         <source>, their legal history to {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>, su historial jurídico a {name}</translation>
     </message>
     <message>
         <source>{rows} {plural} exported to {path}{also}</source>
-        <translation type="unfinished"></translation>
+        <translation>{rows} {plural} exportados a {path}{also}</translation>
     </message>
     <message>
         <source>Import CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar CSV</translation>
     </message>
     <message>
         <source>{summary} Choose which version to keep for each conflict below, then Import.</source>
-        <translation type="unfinished"></translation>
+        <translation>{summary} Elija abajo qué versión conservar en cada conflicto y después Importar.</translation>
     </message>
     <message>
         <source>Checking</source>
-        <translation type="unfinished"></translation>
+        <translation>Comprobando</translation>
     </message>
     <message>
         <source>Importing</source>
-        <translation type="unfinished"></translation>
+        <translation>Importando</translation>
     </message>
 </context>
 <context>
     <name>CustodyDialog</name>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha</translation>
     </message>
     <message>
         <source>Received from</source>
-        <translation type="unfinished"></translation>
+        <translation>Recibido de</translation>
     </message>
     <message>
         <source>Received by</source>
-        <translation type="unfinished"></translation>
+        <translation>Recibido por</translation>
     </message>
     <message>
         <source>Purpose</source>
-        <translation type="unfinished"></translation>
+        <translation>Finalidad</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Nota</translation>
     </message>
     <message>
         <source>Recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrado</translation>
     </message>
     <message>
         <source>Entries are added, never changed or removed; each one is kept in the audit trail.</source>
-        <translation type="unfinished"></translation>
+        <translation>Las entradas se añaden, nunca se modifican ni se eliminan; cada una queda en el registro de auditoría.</translation>
     </message>
     <message>
         <source>Custody of {file_name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Custodia de {file_name}</translation>
     </message>
     <message>
         <source>{file_name} ({size_text}, SHA-256 {value}…). {APPEND_ONLY}</source>
-        <translation type="unfinished"></translation>
+        <translation>{file_name} ({size_text}, SHA-256 {value}…). {APPEND_ONLY}</translation>
     </message>
     <message>
         <source>who handed it over, e.g. Officer J. Ruiz, Tacoma PD</source>
-        <translation type="unfinished"></translation>
+        <translation>quién lo entregó, p. ej. agente J. Ruiz, policía de Tacoma</translation>
     </message>
     <message>
         <source>Date of the hand-over</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha de la entrega</translation>
     </message>
     <message>
         <source>e.g. analysis, court exhibit, storage</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ej. análisis, prueba ante el tribunal, almacenamiento</translation>
     </message>
     <message>
         <source>&amp;Add entry</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Añadir entrada</translation>
     </message>
     <message>
         <source>Append a hand-over</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir una entrega</translation>
     </message>
     <message>
         <source>Received &amp;from</source>
-        <translation type="unfinished"></translation>
+        <translation>Recibido &amp;de</translation>
     </message>
     <message>
         <source>Received &amp;by</source>
-        <translation type="unfinished"></translation>
+        <translation>Recibido &amp;por</translation>
     </message>
     <message>
         <source>&amp;Date</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fecha</translation>
     </message>
     <message>
         <source>&amp;Purpose</source>
-        <translation type="unfinished"></translation>
+        <translation>F&amp;inalidad</translation>
     </message>
     <message>
         <source>&amp;Note</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nota</translation>
     </message>
     <message>
         <source>No hand-over is recorded yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún no hay ninguna entrega registrada.</translation>
     </message>
     <message>
         <source>The date cannot be read: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede leer la fecha: {error}</translation>
     </message>
 </context>
 <context>
     <name>DashboardTab</name>
     <message>
         <source>By facility</source>
-        <translation type="unfinished"></translation>
+        <translation>Por instalación</translation>
     </message>
     <message>
         <source>By state</source>
-        <translation type="unfinished"></translation>
+        <translation>Por estado</translation>
     </message>
     <message>
         <source>Group incidents</source>
-        <translation type="unfinished"></translation>
+        <translation>Agrupar incidentes</translation>
     </message>
     <message>
         <source>&amp;Group incidents:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Agrupar incidentes:</translation>
     </message>
     <message>
         <source>Plan items overdue or due this week</source>
-        <translation type="unfinished"></translation>
+        <translation>Elementos del plan vencidos o que vencen esta semana</translation>
     </message>
     <message>
         <source>Security reassessments due (ISC: 3 years at FSL III–V, 5 at FSL I–II)</source>
-        <translation type="unfinished"></translation>
+        <translation>Reevaluaciones de seguridad pendientes (ISC: 3 años con FSL III–V, 5 con FSL I–II)</translation>
     </message>
     <message>
         <source>Directives: plan items implemented, overdue in red</source>
-        <translation type="unfinished"></translation>
+        <translation>Directivas: elementos del plan implantados, vencidas en rojo</translation>
     </message>
     <message>
         <source>No database is open.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ninguna base de datos abierta.</translation>
     </message>
     <message>
         <source>Could not read the figures from {display_name}: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudieron leer las cifras de {display_name}: {error}</translation>
     </message>
     <message>
         <source>Showing {describe_filter}; deadlines as of {isoformat}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se muestra: {describe_filter}; plazos a fecha de {isoformat}.</translation>
     </message>
 </context>
 <context>
     <name>DatabaseChecks</name>
     <message>
         <source>&amp;Check database now</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Comprobar la base de datos ahora</translation>
     </message>
     <message>
         <source>Run the full integrity check of the database file in the background</source>
-        <translation type="unfinished"></translation>
+        <translation>Ejecutar en segundo plano la comprobación completa de integridad del archivo de base de datos</translation>
     </message>
     <message>
         <source>Only a database file can be checked here; a server checks its own storage.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aquí solo se puede comprobar un archivo de base de datos; un servidor comprueba su propio almacenamiento.</translation>
     </message>
     <message>
         <source>The database is being checked already.</source>
-        <translation type="unfinished"></translation>
+        <translation>La base de datos ya se está comprobando.</translation>
     </message>
     <message>
         <source>Checking {name} in the background (full integrity check)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Comprobando {name} en segundo plano (comprobación completa de integridad)…</translation>
     </message>
 </context>
 <context>
     <name>DateLabel</name>
     <message>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>desconocida</translation>
     </message>
     <message>
         <source>{start} to {end}</source>
-        <translation type="unfinished"></translation>
+        <translation>del {start} al {end}</translation>
     </message>
     <message>
         <source>about {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>hacia {date}</translation>
     </message>
     <message>
         <source>{date}, {band}</source>
-        <translation type="unfinished"></translation>
+        <translation>{date}, {band}</translation>
     </message>
 </context>
 <context>
     <name>DayInput</name>
     <message>
         <source>this field needs one day, e.g. 2019-07-13</source>
-        <translation type="unfinished"></translation>
+        <translation>este campo necesita un día, p. ej. 2019-07-13</translation>
     </message>
 </context>
 <context>
     <name>DeadlineTable</name>
     <message>
         <source> ({days} d late)</source>
-        <translation type="unfinished"></translation>
+        <translation> ({days} d de retraso)</translation>
     </message>
     <message>
         <source>All facilities</source>
-        <translation type="unfinished"></translation>
+        <translation>Todas las instalaciones</translation>
     </message>
 </context>
 <context>
     <name>DeadlineTables</name>
     <message>
         <source>Due</source>
-        <translation type="unfinished"></translation>
+        <translation>Vencimiento</translation>
     </message>
     <message>
         <source>Plan item</source>
-        <translation type="unfinished"></translation>
+        <translation>Elemento del plan</translation>
     </message>
     <message>
         <source>Facility</source>
-        <translation type="unfinished"></translation>
+        <translation>Instalación</translation>
     </message>
     <message>
         <source>Owner</source>
-        <translation type="unfinished"></translation>
+        <translation>Responsable</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado</translation>
     </message>
     <message>
         <source>No plan item is overdue or due this week.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ningún elemento del plan está vencido ni vence esta semana.</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado</translation>
     </message>
     <message>
         <source>Last assessment</source>
-        <translation type="unfinished"></translation>
+        <translation>Última evaluación</translation>
     </message>
     <message>
         <source>No security reassessment is due.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ninguna reevaluación de seguridad pendiente.</translation>
     </message>
     <message>
         <source>Deadline</source>
-        <translation type="unfinished"></translation>
+        <translation>Plazo</translation>
     </message>
     <message>
         <source>Directive</source>
-        <translation type="unfinished"></translation>
+        <translation>Directiva</translation>
     </message>
     <message>
         <source>Progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Avance</translation>
     </message>
     <message>
         <source>No directive is recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ninguna directiva registrada.</translation>
     </message>
 </context>
 <context>
     <name>DeleteRecord</name>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminar</translation>
     </message>
     <message>
         <source>redoing the delete</source>
-        <translation type="unfinished"></translation>
+        <translation>rehacer la eliminación</translation>
     </message>
 </context>
 <context>
     <name>DetailsDialog</name>
     <message>
         <source>Details of {file_name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Detalles de {file_name}</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>Descripción</translation>
     </message>
     <message>
         <source>&amp;Sensitive: left out of redacted exports, briefings and evidence packages</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Confidencial: se omite en las exportaciones censuradas, los informes y los paquetes de pruebas</translation>
     </message>
     <message>
         <source>&amp;Description</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Descripción</translation>
     </message>
 </context>
 <context>
     <name>DirectiveFilterBar</name>
     <message>
         <source>Search title, issuing office, source, notes… (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar título, órgano emisor, fuente, notas… (Ctrl+F)</translation>
     </message>
     <message>
         <source>All facilities</source>
-        <translation type="unfinished"></translation>
+        <translation>Todas las instalaciones</translation>
     </message>
     <message>
         <source>Reachin&amp;g:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Alcance:</translation>
     </message>
     <message>
         <source>Directives past their deadline whose plan items are not all implemented</source>
-        <translation type="unfinished"></translation>
+        <translation>Directivas con el plazo vencido cuyos elementos del plan no están todos implantados</translation>
     </message>
     <message>
         <source>&amp;Overdue only</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo &amp;vencidas</translation>
     </message>
 </context>
 <context>
     <name>DirectiveForm</name>
     <message>
         <source>what is ordered, e.g. FPS: plan to secure all ICE facilities</source>
-        <translation type="unfinished"></translation>
+        <translation>qué se ordena, p. ej. FPS: plan para proteger todas las instalaciones de ICE</translation>
     </message>
     <message>
         <source>who ordered it, e.g. DHS Deputy Secretary</source>
-        <translation type="unfinished"></translation>
+        <translation>quién lo ordenó, p. ej. subsecretario del DHS</translation>
     </message>
     <message>
         <source>Issued</source>
-        <translation type="unfinished"></translation>
+        <translation>Emitida</translation>
     </message>
     <message>
         <source>not known</source>
-        <translation type="unfinished"></translation>
+        <translation>no se sabe</translation>
     </message>
     <message>
         <source>Deadline</source>
-        <translation type="unfinished"></translation>
+        <translation>Plazo</translation>
     </message>
     <message>
         <source>no deadline</source>
-        <translation type="unfinished"></translation>
+        <translation>sin plazo</translation>
     </message>
     <message>
         <source>+{days} days</source>
-        <translation type="unfinished"></translation>
+        <translation>+{days} días</translation>
     </message>
     <message>
         <source>The deadline {days} days after the day issued (or today)</source>
-        <translation type="unfinished"></translation>
+        <translation>El plazo {days} días después del día de emisión (o de hoy)</translation>
     </message>
     <message>
         <source>the document it comes from, e.g. DHS memo of 12 September 2019</source>
-        <translation type="unfinished"></translation>
+        <translation>el documento del que procede, p. ej. memorando del DHS del 12 de septiembre de 2019</translation>
     </message>
     <message>
         <source>&amp;Title</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Título</translation>
     </message>
     <message>
         <source>Issuing &amp;office</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Órgano emisor</translation>
     </message>
     <message>
         <source>&amp;Issued</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Emitida</translation>
     </message>
     <message>
         <source>&amp;Deadline</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Plazo</translation>
     </message>
     <message>
         <source>&amp;Source document</source>
-        <translation type="unfinished"></translation>
+        <translation>Documento de &amp;origen</translation>
     </message>
     <message>
         <source>&amp;Facility</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Instalación</translation>
     </message>
     <message>
         <source>&amp;Agencies</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Agencias</translation>
     </message>
     <message>
         <source>Facility t&amp;ypes</source>
-        <translation type="unfinished"></translation>
+        <translation>Tipos de ins&amp;talación</translation>
     </message>
     <message>
         <source>&amp;Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Notas</translation>
     </message>
     <message>
         <source>must be chosen from the list (no facility is named “{typed}”)</source>
-        <translation type="unfinished"></translation>
+        <translation>debe elegirse de la lista (ninguna instalación se llama «{typed}»)</translation>
     </message>
 </context>
 <context>
     <name>DirectiveTable</name>
     <message>
         <source> ({days} d late)</source>
-        <translation type="unfinished"></translation>
+        <translation> ({days} d de retraso)</translation>
     </message>
 </context>
 <context>
     <name>DirectiveTableModel</name>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Título</translation>
     </message>
     <message>
         <source>Issuing office</source>
-        <translation type="unfinished"></translation>
+        <translation>Órgano emisor</translation>
     </message>
     <message>
         <source>Issued</source>
-        <translation type="unfinished"></translation>
+        <translation>Emitida</translation>
     </message>
     <message>
         <source>Deadline</source>
-        <translation type="unfinished"></translation>
+        <translation>Plazo</translation>
     </message>
     <message>
         <source>Scope</source>
-        <translation type="unfinished"></translation>
+        <translation>Alcance</translation>
     </message>
     <message>
         <source>Progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Avance</translation>
     </message>
     <message>
         <source>{implemented} of {total} plan items implemented or with the risk accepted</source>
-        <translation type="unfinished"></translation>
+        <translation>{implemented} de {total} elementos del plan implantados o con el riesgo aceptado</translation>
     </message>
     <message>
         <source>; the deadline {day} has passed</source>
-        <translation type="unfinished"></translation>
+        <translation>; el plazo del {day} ha vencido</translation>
     </message>
 </context>
 <context>
     <name>Directives</name>
     <message>
         <source>(no facility chosen)</source>
-        <translation type="unfinished"></translation>
+        <translation>(ninguna instalación elegida)</translation>
     </message>
     <message>
         <source>All facilities</source>
-        <translation type="unfinished"></translation>
+        <translation>Todas las instalaciones</translation>
     </message>
     <message>
         <source>Source: {source_reference}</source>
-        <translation type="unfinished"></translation>
+        <translation>Fuente: {source_reference}</translation>
     </message>
     <message>
         <source>Notes: {notes}</source>
-        <translation type="unfinished"></translation>
+        <translation>Notas: {notes}</translation>
     </message>
 </context>
 <context>
     <name>EmptyStates</name>
     <message>
         <source>New facility</source>
-        <translation type="unfinished"></translation>
+        <translation>Nueva instalación</translation>
     </message>
     <message>
         <source>New incident</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuevo incidente</translation>
     </message>
     <message>
         <source>New plan item</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuevo elemento del plan</translation>
     </message>
     <message>
         <source>New directive</source>
-        <translation type="unfinished"></translation>
+        <translation>Nueva directiva</translation>
     </message>
     <message>
         <source>Import CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar CSV</translation>
     </message>
     <message>
         <source>Load demo records</source>
-        <translation type="unfinished"></translation>
+        <translation>Cargar registros de demostración</translation>
     </message>
     <message>
         <source>No incidents are recorded yet. An incident happens at a facility: add the facility first, import records from a CSV file, or look around with the demo records.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún no hay incidentes registrados. Un incidente ocurre en una instalación: añada primero la instalación, importe registros de un archivo CSV o explore con los registros de demostración.</translation>
     </message>
     <message>
         <source>No facilities are recorded yet. Add one, import them from a CSV file, or load the demo records.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún no hay instalaciones registradas. Añada una, impórtelas de un archivo CSV o cargue los registros de demostración.</translation>
     </message>
     <message>
         <source>No plan items are recorded yet. Add one, or import them from a CSV file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún no hay elementos del plan registrados. Añada uno o impórtelos de un archivo CSV.</translation>
     </message>
     <message>
         <source>No directives are recorded yet. A directive orders facilities secured by a deadline (“FPS: plan to secure all ICE facilities within two weeks”); its plan items carry it out. Add one, import them from a CSV file, or load the demo records.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún no hay directivas registradas. Una directiva ordena proteger instalaciones en un plazo («FPS: plan para proteger todas las instalaciones de ICE en dos semanas»); sus elementos del plan la ejecutan. Añada una, impórtelas de un archivo CSV o cargue los registros de demostración.</translation>
     </message>
     <message>
         <source>Loading the demo data</source>
-        <translation type="unfinished"></translation>
+        <translation>Cargar los datos de demostración</translation>
     </message>
     <message>
         <source>Demo data loaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Datos de demostración cargados.</translation>
     </message>
     <message>
         <source>The demo records are already here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los registros de demostración ya están aquí.</translation>
     </message>
 </context>
 <context>
     <name>EncryptionBadge</name>
     <message>
         <source>This database is encrypted (SQLCipher, AES-256): the file, its journal and its backups cannot be read without its passphrase. A forgotten passphrase cannot be recovered.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta base de datos está cifrada (SQLCipher, AES-256): el archivo, su diario y sus copias de seguridad no se pueden leer sin su frase de contraseña. Una frase de contraseña olvidada no se puede recuperar.</translation>
     </message>
     <message>
         <source>Encrypted</source>
-        <translation type="unfinished"></translation>
+        <translation>Cifrada</translation>
     </message>
     <message>
         <source>Database encrypted</source>
-        <translation type="unfinished"></translation>
+        <translation>Base de datos cifrada</translation>
     </message>
 </context>
 <context>
     <name>EntryDraft</name>
     <message>
         <source>needs a date (a year, a month or a range will do)</source>
-        <translation type="unfinished"></translation>
+        <translation>necesita una fecha (vale un año, un mes o un intervalo)</translation>
     </message>
     <message>
         <source>date {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>fecha {error}</translation>
     </message>
     <message>
         <source>date {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>fecha {value}</translation>
     </message>
 </context>
 <context>
     <name>ErrorDialogs</name>
     <message>
         <source>Case number</source>
-        <translation type="unfinished"></translation>
+        <translation>Número de caso</translation>
     </message>
     <message>
         <source>Facility</source>
-        <translation type="unfinished"></translation>
+        <translation>Instalación</translation>
     </message>
     <message>
         <source>ZIP code</source>
-        <translation type="unfinished"></translation>
+        <translation>Código postal</translation>
     </message>
     <message>
         <source>Facility Security Level</source>
-        <translation type="unfinished"></translation>
+        <translation>Nivel de seguridad de la instalación (FSL)</translation>
     </message>
     <message>
         <source>Occurred</source>
-        <translation type="unfinished"></translation>
+        <translation>Ocurrido</translation>
     </message>
     <message>
         <source>Damage estimate (USD)</source>
-        <translation type="unfinished"></translation>
+        <translation>Estimación de daños (USD)</translation>
     </message>
     <message>
         <source>Due date</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha de vencimiento</translation>
     </message>
     <message>
         <source>Risk rationale</source>
-        <translation type="unfinished"></translation>
+        <translation>Justificación del riesgo</translation>
     </message>
     <message>
         <source>The record was not saved because some fields need attention.</source>
-        <translation type="unfinished"></translation>
+        <translation>El registro no se guardó porque algunos campos requieren atención.</translation>
     </message>
     <message>
         <source>This record was changed elsewhere since you opened it; nothing was saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este registro se modificó en otro lugar desde que lo abrió; no se guardó nada.</translation>
     </message>
     <message>
         <source>Open it again to see the current values, then apply your change once more.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ábralo de nuevo para ver los valores actuales y aplique otra vez su cambio.</translation>
     </message>
     <message>
         <source>The record no longer exists; it may have been deleted elsewhere.</source>
-        <translation type="unfinished"></translation>
+        <translation>El registro ya no existe; puede haberse eliminado en otro lugar.</translation>
     </message>
     <message>
         <source>The record is still in use and was not deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>El registro todavía está en uso y no se eliminó.</translation>
     </message>
     <message>
         <source>This database is already open in another Incident Logger window.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta base de datos ya está abierta en otra ventana de Incident Logger.</translation>
     </message>
     <message>
         <source>The database file cannot be used.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede usar el archivo de base de datos.</translation>
     </message>
     <message>
         <source>The database was written by a newer version of Incident Logger; it was left as it is.</source>
-        <translation type="unfinished"></translation>
+        <translation>La base de datos la escribió una versión más reciente de Incident Logger; se dejó tal cual.</translation>
     </message>
     <message>
         <source>The file is a database of another program; it was left as it is.</source>
-        <translation type="unfinished"></translation>
+        <translation>El archivo es una base de datos de otro programa; se dejó tal cual.</translation>
     </message>
     <message>
         <source>The database could not be read or written.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo leer ni escribir la base de datos.</translation>
     </message>
     <message>
         <source>The database reported a problem; nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>La base de datos informó de un problema; no se cambió nada.</translation>
     </message>
     <message>
         <source>A file could not be used.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo usar un archivo.</translation>
     </message>
     <message>
         <source>Something unexpected went wrong.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ocurrió un error inesperado.</translation>
     </message>
     <message>
         <source>Incident Logger</source>
-        <translation type="unfinished"></translation>
+        <translation>Incident Logger</translation>
     </message>
     <message>
         <source> while {lower}</source>
-        <translation type="unfinished"></translation>
+        <translation> al {lower}</translation>
     </message>
     <message>
         <source>
 
 Details were written to the log{log_hint}.</source>
-        <translation type="unfinished"></translation>
+        <translation>
+
+Los detalles se escribieron en el registro{log_hint}.</translation>
     </message>
     <message>
         <source>{details}
 
 Details were written to the log{log_hint}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{details}
+
+Los detalles se escribieron en el registro{log_hint}.</translation>
     </message>
 </context>
 <context>
     <name>EvidenceActions</name>
     <message>
         <source>Export evidence package</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar paquete de pruebas</translation>
     </message>
     <message>
         <source>ZIP files (*.zip);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivos ZIP (*.zip);;Todos los archivos (*)</translation>
     </message>
     <message>
         <source>Export &amp;evidence package…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar paquete de &amp;pruebas…</translation>
     </message>
     <message>
         <source>Write the selected incident&apos;s attached files, verified against their SHA-256, with manifests and a custody report, as one ZIP file</source>
-        <translation type="unfinished"></translation>
+        <translation>Escribir los archivos adjuntos del incidente seleccionado, verificados con su SHA-256, con manifiestos y un informe de custodia, en un único archivo ZIP</translation>
     </message>
     <message>
         <source>No database is open.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ninguna base de datos abierta.</translation>
     </message>
     <message>
         <source>Select an incident on the Incidents tab first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seleccione primero un incidente en la pestaña Incidentes.</translation>
+    </message>
+    <message numerus="yes">
+        <source>the %n attachment marked sensitive</source>
+        <translation>
+            <numerusform>el %n adjunto marcado como confidencial</numerusform>
+            <numerusform>los %n adjuntos marcados como confidenciales</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>the %n attachments marked sensitive</source>
+        <translation>
+            <numerusform>el %n adjunto marcado como confidencial</numerusform>
+            <numerusform>los %n adjuntos marcados como confidenciales</numerusform>
+        </translation>
     </message>
     <message>
-        <source>the {sensitive} attachment{value} marked sensitive</source>
-        <translation type="unfinished"></translation>
+        <source>The evidence package was written to {path}: {files} ({size_text}), each checked against its SHA-256, with the manifests and the custody report; {withheld_text}{protected}.</source>
+        <translation>El paquete de pruebas se escribió en {path}: {files} ({size_text}), cada uno comprobado con su SHA-256, con los manifiestos y el informe de custodia; {withheld_text}{protected}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file</source>
+        <translation>
+            <numerusform>%n archivo</numerusform>
+            <numerusform>%n archivos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n files</source>
+        <translation>
+            <numerusform>%n archivo</numerusform>
+            <numerusform>%n archivos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>. Every file in it is protected by the passphrase</source>
+        <translation>. Todos sus archivos están protegidos con la frase de contraseña</translation>
     </message>
     <message>
         <source>this evidence package</source>
-        <translation type="unfinished"></translation>
+        <translation>este paquete de pruebas</translation>
     </message>
     <message>
         <source>The evidence package was not written: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>No se escribió el paquete de pruebas: {error}</translation>
     </message>
     <message>
         <source>Evidence package written to {path}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The evidence package was written to {path}: {count} file{value} ({size_text}), each checked against its SHA-256, with the manifests and the custody report; {withheld_text}{value2}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Paquete de pruebas escrito en {path}</translation>
     </message>
 </context>
 <context>
     <name>ExportDialog</name>
     <message>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportación</translation>
     </message>
     <message>
         <source>&amp;All rows</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Todas las filas</translation>
     </message>
     <message>
         <source>Only the rows the &amp;view shows</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo las filas que muestra la &amp;vista</translation>
     </message>
     <message>
         <source>Select a&amp;ll</source>
-        <translation type="unfinished"></translation>
+        <translation>Seleccionar &amp;todas</translation>
     </message>
     <message>
         <source>Select &amp;none</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;No seleccionar ninguna</translation>
     </message>
     <message>
         <source>Start with a byte order mark (for Excel)</source>
-        <translation type="unfinished"></translation>
+        <translation>Empezar con una marca de orden de bytes (para Excel)</translation>
     </message>
     <message>
         <source>Files for spreadsheets always start with one: Excel needs it to read UTF-8</source>
-        <translation type="unfinished"></translation>
+        <translation>Los archivos para hojas de cálculo siempre empiezan con una: Excel la necesita para leer UTF-8</translation>
     </message>
     <message>
         <source>&amp;Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Examinar…</translation>
     </message>
     <message>
         <source>&amp;Export</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Exportar</translation>
     </message>
     <message>
         <source>&amp;Export:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Exportar:</translation>
     </message>
     <message>
         <source>Rows:</source>
-        <translation type="unfinished"></translation>
+        <translation>Filas:</translation>
     </message>
     <message>
         <source>&amp;Made for:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Destinado a:</translation>
     </message>
     <message>
         <source>&amp;Columns:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Columnas:</translation>
     </message>
     <message>
         <source>Sensitive fields:</source>
-        <translation type="unfinished"></translation>
+        <translation>Campos confidenciales:</translation>
     </message>
     <message>
         <source>&amp;File:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Archivo:</translation>
     </message>
     <message>
         <source>The view shows: {shown}</source>
-        <translation type="unfinished"></translation>
+        <translation>La vista muestra: {shown}</translation>
     </message>
     <message>
         <source>The view shows every row (no filter).</source>
-        <translation type="unfinished"></translation>
+        <translation>La vista muestra todas las filas (sin filtro).</translation>
     </message>
     <message>
         <source>  – sensitive</source>
-        <translation type="unfinished"></translation>
+        <translation>  – confidencial</translation>
     </message>
     <message>
         <source>Names for people as headers, labels, dates a spreadsheet reads as dates; the legal history in its own file. Imports back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombres legibles como encabezados, etiquetas, fechas que una hoja de cálculo lee como fechas; el historial jurídico en su propio archivo. Se puede volver a importar.</translation>
     </message>
     <message>
         <source>Column keys, codes and labels, dates in EDTF, the legal history in one cell: the layout scripts and other databases read. Imports back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Claves de columna, códigos y etiquetas, fechas en EDTF, el historial jurídico en una celda: el formato que leen los scripts y otras bases de datos. Se puede volver a importar.</translation>
     </message>
     <message>
         <source>this CSV file</source>
-        <translation type="unfinished"></translation>
+        <translation>este archivo CSV</translation>
     </message>
     <message>
         <source>a ZIP file with a README</source>
-        <translation type="unfinished"></translation>
+        <translation>un archivo ZIP con un LÉAME</translation>
     </message>
     <message>
         <source>an Excel workbook</source>
-        <translation type="unfinished"></translation>
+        <translation>un libro de Excel</translation>
     </message>
     <message>
         <source>Writes {names} ({kind}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Escribe {names} ({kind}).</translation>
     </message>
 </context>
 <context>
     <name>ExportPassphraseDialog</name>
     <message>
         <source>Protect the export with a passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Proteger la exportación con una frase de contraseña</translation>
     </message>
     <message>
         <source>{name} will be a ZIP file whose content is encrypted (AES-256). Whoever opens it needs this passphrase (7-Zip and WinZip ask for it). Keep the passphrase apart from the file: whoever has both reads it.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} será un archivo ZIP con el contenido cifrado (AES-256). Quien lo abra necesita esta frase de contraseña (7-Zip y WinZip la piden). Guarde la frase de contraseña aparte del archivo: quien tenga ambos puede leerlo.</translation>
     </message>
     <message>
         <source>&amp;Write protected ZIP</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Escribir ZIP protegido</translation>
     </message>
     <message>
         <source>&amp;Passphrase:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Frase de contraseña:</translation>
     </message>
     <message>
         <source>&amp;Repeat it:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Repítala:</translation>
     </message>
     <message>
         <source>Type the passphrase, then type it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba la frase de contraseña y luego repítala.</translation>
     </message>
     <message>
         <source>The two passphrases differ.</source>
-        <translation type="unfinished"></translation>
+        <translation>Las dos frases de contraseña no coinciden.</translation>
     </message>
     <message>
         <source>Type the passphrase again below.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba de nuevo la frase de contraseña abajo.</translation>
     </message>
 </context>
 <context>
     <name>Facilities</name>
     <message>
         <source>never assessed</source>
-        <translation type="unfinished"></translation>
+        <translation>nunca evaluada</translation>
     </message>
     <message>
         <source>Not assessed: no Facility Security Level recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>No evaluada: no hay ningún nivel de seguridad (FSL) registrado</translation>
     </message>
     <message>
         <source>Assessed, but the Facility Security Level is not known</source>
-        <translation type="unfinished"></translation>
+        <translation>Evaluada, pero no se conoce el nivel de seguridad (FSL)</translation>
     </message>
     <message>
         <source>Facility Security Level {choice_label}</source>
-        <translation type="unfinished"></translation>
+        <translation>Nivel de seguridad de la instalación {choice_label}</translation>
     </message>
     <message>
         <source>ISC cycle: reassess every 3 years at FSL III–V, every 5 years at FSL I–II</source>
-        <translation type="unfinished"></translation>
+        <translation>Ciclo ISC: reevaluar cada 3 años con FSL III–V, cada 5 años con FSL I–II</translation>
     </message>
 </context>
 <context>
     <name>FacilityChoice</name>
     <message>
         <source>New facility…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nueva instalación…</translation>
     </message>
     <message>
         <source>New facility “{value}”…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nueva instalación «{value}»…</translation>
     </message>
     <message>
         <source>Add a facility named “{name}” and choose it for this record</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir una instalación llamada «{name}» y elegirla para este registro</translation>
     </message>
 </context>
 <context>
     <name>FacilityFilterBar</name>
     <message>
         <source>Search name, city, address, notes… (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar nombre, ciudad, dirección, notas… (Ctrl+F)</translation>
     </message>
     <message>
         <source>All agencies</source>
-        <translation type="unfinished"></translation>
+        <translation>Todas las agencias</translation>
     </message>
     <message>
         <source>Reassessment d&amp;ue</source>
-        <translation type="unfinished"></translation>
+        <translation>Reevaluación &amp;pendiente</translation>
     </message>
     <message>
         <source>Facilities whose ISC security reassessment is due today or earlier</source>
-        <translation type="unfinished"></translation>
+        <translation>Instalaciones cuya reevaluación de seguridad ISC vence hoy o antes</translation>
     </message>
 </context>
 <context>
     <name>FacilityForm</name>
     <message>
         <source>Not assessed</source>
-        <translation type="unfinished"></translation>
+        <translation>No evaluada</translation>
     </message>
     <message>
         <source>Unknown (assessed, level not known)</source>
-        <translation type="unfinished"></translation>
+        <translation>Desconocido (evaluada, nivel no conocido)</translation>
     </message>
     <message>
         <source>the contractor or office that runs it, e.g. GEO Group</source>
-        <translation type="unfinished"></translation>
+        <translation>el contratista u oficina que la gestiona, p. ej. GEO Group</translation>
     </message>
     <message>
         <source>12345 or 12345-6789</source>
-        <translation type="unfinished"></translation>
+        <translation>12345 o 12345-6789</translation>
     </message>
     <message>
         <source>Last assessment</source>
-        <translation type="unfinished"></translation>
+        <translation>Última evaluación</translation>
     </message>
     <message>
         <source>not assessed</source>
-        <translation type="unfinished"></translation>
+        <translation>no evaluada</translation>
     </message>
     <message>
         <source>&amp;Name</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nombre</translation>
     </message>
     <message>
         <source>&amp;Agency</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Agencia</translation>
     </message>
     <message>
         <source>&amp;Type</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tipo</translation>
     </message>
     <message>
         <source>Operated b&amp;y</source>
-        <translation type="unfinished"></translation>
+        <translation>Gestionada p&amp;or</translation>
     </message>
     <message>
         <source>Operator (&amp;who runs it)</source>
-        <translation type="unfinished"></translation>
+        <translation>Operador (&amp;quién la gestiona)</translation>
     </message>
     <message>
         <source>Add&amp;ress</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dirección</translation>
     </message>
     <message>
         <source>&amp;City</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ciudad</translation>
     </message>
     <message>
         <source>&amp;State</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Estado</translation>
     </message>
     <message>
         <source>&amp;ZIP code</source>
-        <translation type="unfinished"></translation>
+        <translation>Código &amp;postal</translation>
     </message>
     <message>
         <source>&amp;Latitude</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Latitud</translation>
     </message>
     <message>
         <source>Security (ISC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Seguridad (ISC)</translation>
     </message>
     <message>
         <source>Security le&amp;vel (FSL)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ni&amp;vel de seguridad (FSL)</translation>
     </message>
     <message>
         <source>Last assess&amp;ment</source>
-        <translation type="unfinished"></translation>
+        <translation>Última evalua&amp;ción</translation>
     </message>
     <message>
         <source>Reassessment due</source>
-        <translation type="unfinished"></translation>
+        <translation>Próxima reevaluación</translation>
     </message>
     <message>
         <source>Not&amp;es</source>
-        <translation type="unfinished"></translation>
+        <translation>Not&amp;as</translation>
     </message>
     <message>
         <source>Deadline</source>
-        <translation type="unfinished"></translation>
+        <translation>Plazo</translation>
     </message>
     <message>
         <source>Directive</source>
-        <translation type="unfinished"></translation>
+        <translation>Directiva</translation>
     </message>
     <message>
         <source>Scope</source>
-        <translation type="unfinished"></translation>
+        <translation>Alcance</translation>
     </message>
     <message>
         <source>Occurred</source>
-        <translation type="unfinished"></translation>
+        <translation>Ocurrido</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Título</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado</translation>
     </message>
     <message>
         <source>No incidents</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin incidentes</translation>
     </message>
     <message>
         <source>Due</source>
-        <translation type="unfinished"></translation>
+        <translation>Vencimiento</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>Descripción</translation>
     </message>
     <message>
         <source>No plan items</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin elementos del plan</translation>
     </message>
     <message>
         <source>&amp;Incidents at this facility ({count})</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Incidentes en esta instalación ({count})</translation>
     </message>
     <message>
         <source>&amp;Plan items ({count})</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Elementos del plan ({count})</translation>
     </message>
     <message>
         <source>a security level</source>
-        <translation type="unfinished"></translation>
+        <translation>un nivel de seguridad</translation>
     </message>
     <message>
         <source>the last assessment date</source>
-        <translation type="unfinished"></translation>
+        <translation>la fecha de la última evaluación</translation>
     </message>
     <message>
         <source>— (the level is not known)</source>
-        <translation type="unfinished"></translation>
+        <translation>— (no se conoce el nivel)</translation>
     </message>
     <message>
         <source>— (needs {needs})</source>
-        <translation type="unfinished"></translation>
+        <translation>— (necesita {needs})</translation>
     </message>
     <message>
         <source>{isoformat} (every {reassessment_years} years at FSL {label})</source>
-        <translation type="unfinished"></translation>
+        <translation>{isoformat} (cada {reassessment_years} años con FSL {label})</translation>
     </message>
     <message>
         <source> — overdue</source>
-        <translation type="unfinished"></translation>
+        <translation> — vencida</translation>
     </message>
     <message>
         <source>Another facility is already named “{other}”. Saving is still possible; check that this is not the same facility.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ya hay otra instalación llamada «{other}». Se puede guardar igualmente; compruebe que no es la misma instalación.</translation>
     </message>
     <message>
         <source>No directive reaches this facility</source>
-        <translation type="unfinished"></translation>
+        <translation>Ninguna directiva alcanza a esta instalación</translation>
     </message>
     <message>
         <source>&amp;Directives that reach this facility ({len})</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Directivas que alcanzan a esta instalación ({len})</translation>
     </message>
 </context>
 <context>
     <name>FacilityPicker</name>
     <message>
         <source>type part of the facility&apos;s name</source>
-        <translation type="unfinished"></translation>
+        <translation>escriba parte del nombre de la instalación</translation>
     </message>
 </context>
 <context>
     <name>Features</name>
     <message>
         <source>&amp;Dashboard</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Panel</translation>
     </message>
     <message>
         <source>Record &amp;history…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Historial del registro…</translation>
     </message>
     <message>
         <source>Show every recorded change of the selected record (audit trail)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar todos los cambios registrados del registro seleccionado (registro de auditoría)</translation>
     </message>
     <message>
         <source>Select a record first to see its history.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seleccione primero un registro para ver su historial.</translation>
     </message>
 </context>
 <context>
     <name>FilterBar</name>
     <message>
         <source>Incidents that occurred, or may have occurred, {bound}: a month, a year, a range or an approximate date reaching into the period counts, and is marked “possibly” in the Occurred column</source>
-        <translation type="unfinished"></translation>
+        <translation>Incidentes que ocurrieron, o pudieron ocurrir, {bound}: cuenta un mes, un año, un intervalo o una fecha aproximada que entre en el periodo, y se marca «posiblemente» en la columna Ocurrido</translation>
     </message>
     <message>
         <source>Clear filters</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar filtros</translation>
     </message>
     <message>
         <source>Show all records again</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar de nuevo todos los registros</translation>
     </message>
     <message>
         <source>Not searched: {problem}. The table still shows the last search; the search box&apos;s tooltip shows how to write one.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se buscó: {problem}. La tabla sigue mostrando la última búsqueda; la ayuda emergente del cuadro de búsqueda explica cómo escribirla.</translation>
     </message>
     <message>
         <source>Cases with an arrest or a known perpetrator and no referral for prosecution yet (the memo&apos;s directive: violent offenders referred to DOJ)</source>
-        <translation type="unfinished"></translation>
+        <translation>Casos con una detención o un autor conocido y aún sin remisión a la fiscalía (la directiva del memorando: remitir al DOJ a los delincuentes violentos)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n facility</source>
+        <translation>
+            <numerusform>%n instalación</numerusform>
+            <numerusform>%n instalaciones</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n facilities</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n instalación</numerusform>
+            <numerusform>%n instalaciones</numerusform>
         </translation>
     </message>
     <message>
         <source>state {states}</source>
-        <translation type="unfinished"></translation>
+        <translation>estado {states}</translation>
     </message>
     <message>
         <source>attack type</source>
-        <translation type="unfinished"></translation>
+        <translation>tipo de ataque</translation>
     </message>
     <message>
         <source>weapon</source>
-        <translation type="unfinished"></translation>
+        <translation>arma</translation>
     </message>
     <message>
         <source>severity</source>
-        <translation type="unfinished"></translation>
+        <translation>gravedad</translation>
     </message>
     <message>
         <source>status</source>
-        <translation type="unfinished"></translation>
+        <translation>estado</translation>
     </message>
     <message>
         <source> or </source>
-        <translation type="unfinished"></translation>
+        <translation> o </translation>
     </message>
     <message>
         <source>open cases</source>
-        <translation type="unfinished"></translation>
+        <translation>casos abiertos</translation>
     </message>
     <message>
         <source>further conditions</source>
-        <translation type="unfinished"></translation>
+        <translation>otras condiciones</translation>
     </message>
 </context>
 <context>
     <name>GuideDialog</name>
     <message>
         <source>User guide — Incident Logger</source>
-        <translation type="unfinished"></translation>
+        <translation>Guía del usuario — Incident Logger</translation>
     </message>
 </context>
 <context>
     <name>Headline</name>
     <message>
         <source>Incidents</source>
-        <translation type="unfinished"></translation>
+        <translation>Incidentes</translation>
     </message>
     <message>
         <source>Open cases</source>
-        <translation type="unfinished"></translation>
+        <translation>Casos abiertos</translation>
     </message>
     <message>
         <source>Killed</source>
-        <translation type="unfinished"></translation>
+        <translation>Muertos</translation>
     </message>
     <message>
         <source>Injured</source>
-        <translation type="unfinished"></translation>
+        <translation>Heridos</translation>
     </message>
     <message>
         <source>Property damage</source>
-        <translation type="unfinished"></translation>
+        <translation>Daños materiales</translation>
     </message>
     <message>
         <source>Plan items overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>Elementos del plan vencidos</translation>
     </message>
     <message>
         <source>Due this week</source>
-        <translation type="unfinished"></translation>
+        <translation>Vencen esta semana</translation>
     </message>
     <message>
         <source>Reassessments due</source>
-        <translation type="unfinished"></translation>
+        <translation>Reevaluaciones pendientes</translation>
     </message>
 </context>
 <context>
     <name>HeadlineStrip</name>
     <message>
         <source>{value} more due within 90 days</source>
-        <translation type="unfinished"></translation>
+        <translation>{value} más vencen en 90 días</translation>
     </message>
 </context>
 <context>
     <name>HistoryDialog</name>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuándo</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>Acción</translation>
     </message>
     <message>
         <source>Field</source>
-        <translation type="unfinished"></translation>
+        <translation>Campo</translation>
     </message>
     <message>
         <source>Old value</source>
-        <translation type="unfinished"></translation>
+        <translation>Valor anterior</translation>
     </message>
     <message>
         <source>New value</source>
-        <translation type="unfinished"></translation>
+        <translation>Valor nuevo</translation>
     </message>
     <message>
         <source>History of {kind} {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>Historial de {kind} {value}</translation>
     </message>
-    <message>
-        <source>{len} audit entr{value}, {changes} field change</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%n audit entry</source>
+        <translation>
+            <numerusform>%n entrada de auditoría</numerusform>
+            <numerusform>%n entradas de auditoría</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n audit entries</source>
+        <translation>
+            <numerusform>%n entrada de auditoría</numerusform>
+            <numerusform>%n entradas de auditoría</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n field change</source>
+        <translation>
+            <numerusform>, %n cambio de campo</numerusform>
+            <numerusform>, %n cambios de campo</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n field changes</source>
+        <translation>
+            <numerusform>, %n cambio de campo</numerusform>
+            <numerusform>, %n cambios de campo</numerusform>
+        </translation>
     </message>
     <message>
         <source>a file</source>
-        <translation type="unfinished"></translation>
+        <translation>un archivo</translation>
     </message>
     <message>
         <source>; created by the import of {source} on {local_time}</source>
-        <translation type="unfinished"></translation>
+        <translation>; creado al importar {source} el {local_time}</translation>
     </message>
     <message>
         <source>; created {local_time}</source>
-        <translation type="unfinished"></translation>
+        <translation>; creado el {local_time}</translation>
     </message>
     <message>
         <source>No audit entries for {kind} {uuid}.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay entradas de auditoría para {kind} {uuid}.</translation>
     </message>
 </context>
 <context>
     <name>HistoryModel</name>
     <message>
         <source>Audit entry #{id}, {at:%Y-%m-%d %H:%M:%S} UTC, hash {value}…</source>
-        <translation type="unfinished"></translation>
+        <translation>Entrada de auditoría n.º {id}, {at:%Y-%m-%d %H:%M:%S} UTC, hash {value}…</translation>
     </message>
 </context>
 <context>
     <name>ImportDialog</name>
     <message>
         <source>Import CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar CSV</translation>
     </message>
     <message>
         <source>&amp;Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Examinar…</translation>
     </message>
     <message>
         <source>File column</source>
-        <translation type="unfinished"></translation>
+        <translation>Columna del archivo</translation>
     </message>
     <message>
         <source>Example</source>
-        <translation type="unfinished"></translation>
+        <translation>Ejemplo</translation>
     </message>
     <message>
         <source>Read as</source>
-        <translation type="unfinished"></translation>
+        <translation>Leer como</translation>
     </message>
     <message>
         <source>&amp;Create facilities that the file names but the database lacks</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Crear las instalaciones que el archivo nombra y la base de datos no tiene</translation>
     </message>
     <message>
         <source>Preview checks every row and lists each problem with its line and column; nothing is written until you import.</source>
-        <translation type="unfinished"></translation>
+        <translation>La vista previa comprueba cada fila y enumera cada problema con su línea y columna; no se escribe nada hasta que importe.</translation>
     </message>
     <message>
         <source>&amp;Preview</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vista previa</translation>
     </message>
     <message>
         <source>&amp;Import</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Importar</translation>
     </message>
     <message>
         <source>&amp;File:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Archivo:</translation>
     </message>
     <message>
         <source>&amp;Holds:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Contiene:</translation>
     </message>
     <message>
         <source>&amp;Delimiter:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Delimitador:</translation>
     </message>
     <message>
         <source>Columns (matched by name; choose how each is read):</source>
-        <translation type="unfinished"></translation>
+        <translation>Columnas (emparejadas por nombre; elija cómo se lee cada una):</translation>
     </message>
     <message>
         <source>cannot read the file: {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>no se puede leer el archivo: {value}</translation>
     </message>
     <message>
         <source>This file cannot be imported: {message}</source>
-        <translation type="unfinished"></translation>
+        <translation>Este archivo no se puede importar: {message}</translation>
     </message>
     <message>
         <source> The legal history is read from {name}.</source>
-        <translation type="unfinished"></translation>
+        <translation> El historial jurídico se lee de {name}.</translation>
     </message>
     <message>
         <source>{get}, {get2}-separated; {matched} of {len} columns matched.{history}</source>
-        <translation type="unfinished"></translation>
+        <translation>{get}, separado por «{get2}»; {matched} de {len} columnas emparejadas.{history}</translation>
     </message>
 </context>
 <context>
     <name>IncidentFilterBar</name>
     <message>
         <source>Search title, description, case number, sources… (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar título, descripción, número de caso, fuentes… (Ctrl+F)</translation>
     </message>
     <message>
         <source>All facilities</source>
-        <translation type="unfinished"></translation>
+        <translation>Todas las instalaciones</translation>
     </message>
     <message>
         <source>All attack types</source>
-        <translation type="unfinished"></translation>
+        <translation>Todos los tipos de ataque</translation>
     </message>
     <message>
         <source>Any severity</source>
-        <translation type="unfinished"></translation>
+        <translation>Cualquier gravedad</translation>
     </message>
     <message>
         <source>Any status</source>
-        <translation type="unfinished"></translation>
+        <translation>Cualquier estado</translation>
     </message>
     <message>
         <source>Open cases</source>
-        <translation type="unfinished"></translation>
+        <translation>Casos abiertos</translation>
     </message>
     <message>
         <source>Occurred from</source>
-        <translation type="unfinished"></translation>
+        <translation>Ocurrido desde</translation>
     </message>
     <message>
         <source>any day</source>
-        <translation type="unfinished"></translation>
+        <translation>cualquier día</translation>
     </message>
     <message>
         <source>on or after this day</source>
-        <translation type="unfinished"></translation>
+        <translation>en este día o después</translation>
     </message>
     <message>
         <source>Occurred to</source>
-        <translation type="unfinished"></translation>
+        <translation>Ocurrido hasta</translation>
     </message>
     <message>
         <source>on or before this day</source>
-        <translation type="unfinished"></translation>
+        <translation>en este día o antes</translation>
     </message>
     <message>
         <source>Occurred fro&amp;m:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ocurrido &amp;desde:</translation>
     </message>
     <message>
         <source>Pe&amp;nding referral</source>
-        <translation type="unfinished"></translation>
+        <translation>Remisión pe&amp;ndiente</translation>
     </message>
     <message>
         <source>Fa&amp;cility:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Instalación:</translation>
     </message>
     <message>
         <source>&amp;Attack type:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tipo de ataque:</translation>
     </message>
     <message>
         <source>Severit&amp;y:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Gravedad:</translation>
     </message>
     <message>
         <source>Also filtered by: {describe_extra} &amp;nbsp; &lt;a href=&apos;clear&apos;&gt;remove&lt;/a&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>También filtrado por: {describe_extra} &amp;nbsp; &lt;a href=&apos;clear&apos;&gt;quitar&lt;/a&gt;</translation>
     </message>
 </context>
 <context>
     <name>IncidentForm</name>
     <message>
         <source>Victims &amp;killed</source>
-        <translation type="unfinished"></translation>
+        <translation>Víctimas &amp;muertas</translation>
     </message>
     <message>
         <source>Victims &amp;injured</source>
-        <translation type="unfinished"></translation>
+        <translation>Víctimas &amp;heridas</translation>
     </message>
     <message>
         <source>Perpetrators ki&amp;lled</source>
-        <translation type="unfinished"></translation>
+        <translation>Autores muer&amp;tos</translation>
     </message>
     <message>
         <source>Perpetrators in&amp;jured</source>
-        <translation type="unfinished"></translation>
+        <translation>Autores heri&amp;dos</translation>
     </message>
     <message>
         <source>S&amp;uspects</source>
-        <translation type="unfinished"></translation>
+        <translation>S&amp;ospechosos</translation>
     </message>
     <message>
         <source>A&amp;rrests</source>
-        <translation type="unfinished"></translation>
+        <translation>Dete&amp;nciones</translation>
     </message>
     <message>
         <source>Not known (leave it empty when it is not known)</source>
-        <translation type="unfinished"></translation>
+        <translation>No se sabe (déjelo vacío si no se sabe)</translation>
     </message>
     <message>
         <source>Removed from CSV exports and reports shared outside the office unless you choose to include them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se omiten en las exportaciones CSV y en los informes que salen de la oficina, salvo que decida incluirlos.</translation>
     </message>
     <message>
         <source>Legal history</source>
-        <translation type="unfinished"></translation>
+        <translation>Historial jurídico</translation>
     </message>
     <message>
         <source>Second attack type</source>
-        <translation type="unfinished"></translation>
+        <translation>Segundo tipo de ataque</translation>
     </message>
     <message>
         <source>Third attack type</source>
-        <translation type="unfinished"></translation>
+        <translation>Tercer tipo de ataque</translation>
     </message>
     <message>
         <source>Second target</source>
-        <translation type="unfinished"></translation>
+        <translation>Segundo objetivo</translation>
     </message>
     <message>
         <source>Third target</source>
-        <translation type="unfinished"></translation>
+        <translation>Tercer objetivo</translation>
     </message>
     <message>
         <source>Occurred</source>
-        <translation type="unfinished"></translation>
+        <translation>Ocurrido</translation>
     </message>
     <message>
         <source>Date unknown (leave it empty when it is not known)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha desconocida (déjela vacía si no se sabe)</translation>
     </message>
     <message>
         <source>Discovered</source>
-        <translation type="unfinished"></translation>
+        <translation>Descubierto</translation>
     </message>
     <message>
         <source>Reported</source>
-        <translation type="unfinished"></translation>
+        <translation>Notificado</translation>
     </message>
     <message>
         <source>Completed</source>
-        <translation type="unfinished"></translation>
+        <translation>Consumado</translation>
     </message>
     <message>
         <source>Attempted (failed or foiled)</source>
-        <translation type="unfinished"></translation>
+        <translation>En grado de tentativa (fallido o frustrado)</translation>
     </message>
     <message>
         <source>e.g. FBI; local police</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ej. FBI; policía local</translation>
     </message>
     <message>
         <source>&amp;Title</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Título</translation>
     </message>
     <message>
         <source>&amp;Case number</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Número de caso</translation>
     </message>
     <message>
         <source>&amp;Facility</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Instalación</translation>
     </message>
     <message>
         <source>&amp;Occurred</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ocurrido</translation>
     </message>
     <message>
         <source>Disco&amp;vered</source>
-        <translation type="unfinished"></translation>
+        <translation>Descu&amp;bierto</translation>
     </message>
     <message>
         <source>Re&amp;ported</source>
-        <translation type="unfinished"></translation>
+        <translation>Notifica&amp;do</translation>
     </message>
     <message>
         <source>&amp;Attack types</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tipos de ataque</translation>
     </message>
     <message>
         <source>Tar&amp;gets</source>
-        <translation type="unfinished"></translation>
+        <translation>Ob&amp;jetivos</translation>
     </message>
     <message>
         <source>Outco&amp;me</source>
-        <translation type="unfinished"></translation>
+        <translation>Resulta&amp;do</translation>
     </message>
     <message>
         <source>Severit&amp;y</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Gravedad</translation>
     </message>
     <message>
         <source>Weapons</source>
-        <translation type="unfinished"></translation>
+        <translation>Armas</translation>
     </message>
     <message>
         <source>&amp;Weapon type and subtype</source>
-        <translation type="unfinished"></translation>
+        <translation>Tipo y subtipo de &amp;arma</translation>
     </message>
     <message>
         <source>Casualties, arrests, response and damage (empty = unknown)</source>
-        <translation type="unfinished"></translation>
+        <translation>Víctimas, detenciones, respuesta y daños (vacío = desconocido)</translation>
     </message>
     <message>
         <source>&amp;Hostages/kidnapping</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rehenes/secuestro</translation>
     </message>
     <message>
         <source>Perpetrators&apos; fate (respo&amp;nse)</source>
-        <translation type="unfinished"></translation>
+        <translation>Suerte de los autores (res&amp;puesta)</translation>
     </message>
     <message>
         <source>Property &amp;damage</source>
-        <translation type="unfinished"></translation>
+        <translation>Daños &amp;materiales</translation>
     </message>
     <message>
         <source>&amp;Estimate (USD)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Estimación (USD)</translation>
     </message>
     <message>
         <source>Damage e&amp;xtent</source>
-        <translation type="unfinished"></translation>
+        <translation>Ma&amp;gnitud de los daños</translation>
     </message>
     <message>
         <source>Legal history and investigation</source>
-        <translation type="unfinished"></translation>
+        <translation>Historial jurídico e investigación</translation>
     </message>
     <message>
         <source>Legal &amp;history (shown by date)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Historial jurídico (por fecha)</translation>
     </message>
     <message>
         <source>Investigating agen&amp;cies</source>
-        <translation type="unfinished"></translation>
+        <translation>Agen&amp;cias investigadoras</translation>
     </message>
     <message>
         <source>Description and sources</source>
-        <translation type="unfinished"></translation>
+        <translation>Descripción y fuentes</translation>
     </message>
     <message>
         <source>Descr&amp;iption</source>
-        <translation type="unfinished"></translation>
+        <translation>Descr&amp;ipción</translation>
     </message>
     <message>
         <source>Sour&amp;ces</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fuentes</translation>
     </message>
     <message>
         <source>Sensitive — redacted on sharing</source>
-        <translation type="unfinished"></translation>
+        <translation>Confidencial — se censura al compartir</translation>
     </message>
     <message>
         <source>Suspect na&amp;mes</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombres de los so&amp;spechosos</translation>
     </message>
     <message>
         <source>Personal de&amp;tails</source>
-        <translation type="unfinished"></translation>
+        <translation>Datos perso&amp;nales</translation>
     </message>
     <message>
         <source>; New facility… adds it</source>
-        <translation type="unfinished"></translation>
+        <translation>; Nueva instalación… la añade</translation>
     </message>
     <message>
         <source>“{pending}” is typed but not added: press Add (or Enter) or clear it</source>
-        <translation type="unfinished"></translation>
+        <translation>«{pending}» está escrito pero no añadido: pulse Añadir (o Intro) o bórrelo</translation>
     </message>
 </context>
 <context>
     <name>IncidentTableModel</name>
     <message>
         <source>Last activity</source>
-        <translation type="unfinished"></translation>
+        <translation>Última actividad</translation>
     </message>
 </context>
 <context>
@@ -2636,619 +2707,627 @@ Details were written to the log{log_hint}.</source>
     <message>
         <source>Victims: {known} killed, {known2} injured
 Perpetrators: {known3} killed, {known4} injured</source>
-        <translation type="unfinished"></translation>
+        <translation>Víctimas: {known} muertas, {known2} heridas
+Autores: {known3} muertos, {known4} heridos</translation>
     </message>
     <message>
         <source>{labels} (attempted)</source>
-        <translation type="unfinished"></translation>
+        <translation>{labels} (tentativa)</translation>
     </message>
     <message>
         <source>{outcome}; hostages/kidnapping</source>
-        <translation type="unfinished"></translation>
+        <translation>{outcome}; rehenes/secuestro</translation>
     </message>
     <message>
         <source>Perpetrators: {lower}
 Hostages or kidnapping: {lower2}</source>
-        <translation type="unfinished"></translation>
+        <translation>Autores: {lower}
+Rehenes o secuestro: {lower2}</translation>
     </message>
 </context>
 <context>
     <name>Language</name>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Idioma</translation>
     </message>
     <message>
         <source>System</source>
-        <translation type="unfinished"></translation>
+        <translation>Sistema</translation>
     </message>
     <message>
         <source>The new language is used from the next start of Incident Logger.</source>
-        <translation type="unfinished"></translation>
+        <translation>El nuevo idioma se usará a partir del próximo inicio de Incident Logger.</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Idioma</translation>
     </message>
 </context>
 <context>
     <name>LegalHistoryEditor</name>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado</translation>
     </message>
     <message>
         <source>Agency</source>
-        <translation type="unfinished"></translation>
+        <translation>Agencia</translation>
     </message>
     <message>
         <source>Reference</source>
-        <translation type="unfinished"></translation>
+        <translation>Referencia</translation>
     </message>
     <message>
         <source>Charges</source>
-        <translation type="unfinished"></translation>
+        <translation>Cargos</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Nota</translation>
     </message>
     <message>
         <source>Enter: edit the entry below; Insert: add an entry; Delete: delete the entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Intro: editar la entrada de abajo; Insert: añadir una entrada; Supr: eliminar la entrada</translation>
     </message>
     <message>
         <source>Add e&amp;ntry</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir e&amp;ntrada</translation>
     </message>
     <message>
         <source>Add an entry to the legal history (Insert in the list)</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir una entrada al historial jurídico (Insert en la lista)</translation>
     </message>
     <message>
         <source>Delete entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminar entrada</translation>
     </message>
     <message>
         <source>Delete the selected entry (Delete in the list)</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminar la entrada seleccionada (Supr en la lista)</translation>
     </message>
     <message>
         <source>Entry date</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha de la entrada</translation>
     </message>
     <message>
         <source>e.g. 2019-08-31, 8/31/2019, September 2019, 2019-08-20/2019-08-31</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ej. 2019-08-31, 31/8/2019, 2019-09, 2019-08-20/2019-08-31</translation>
     </message>
     <message>
         <source>e.g. DOJ, U.S. Attorney&apos;s Office, a state prosecutor</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ej. DOJ, Fiscalía Federal (U.S. Attorney), una fiscalía estatal</translation>
     </message>
     <message>
         <source>e.g. the court case number</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ej. el número de causa judicial</translation>
     </message>
     <message>
         <source>Selected entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Entrada seleccionada</translation>
     </message>
     <message>
         <source>Entry dat&amp;e</source>
-        <translation type="unfinished"></translation>
+        <translation>F&amp;echa de la entrada</translation>
     </message>
     <message>
         <source>Entry stat&amp;us</source>
-        <translation type="unfinished"></translation>
+        <translation>Est&amp;ado de la entrada</translation>
     </message>
     <message>
         <source>Agenc&amp;y</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;gencia</translation>
     </message>
     <message>
         <source>Re&amp;ference</source>
-        <translation type="unfinished"></translation>
+        <translation>Re&amp;ferencia</translation>
     </message>
     <message>
         <source>Char&amp;ges</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Cargos</translation>
     </message>
     <message>
         <source>Entry n&amp;ote</source>
-        <translation type="unfinished"></translation>
+        <translation>N&amp;ota de la entrada</translation>
     </message>
     <message>
         <source>entry {number} ({lower}): {problem}</source>
-        <translation type="unfinished"></translation>
+        <translation>entrada {number} ({lower}): {problem}</translation>
     </message>
     <message>
         <source>The legal history keeps at least one entry: correct this one instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>El historial jurídico conserva al menos una entrada: corrija esta en su lugar.</translation>
     </message>
     <message>
         <source>no date</source>
-        <translation type="unfinished"></translation>
+        <translation>sin fecha</translation>
     </message>
     <message>
         <source>{label}, {when}. It leaves the incident when you save it.</source>
-        <translation type="unfinished"></translation>
+        <translation>{label}, {when}. Sale del incidente cuando lo guarde.</translation>
     </message>
     <message>
         <source>Delete entry?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Eliminar la entrada?</translation>
     </message>
     <message>
         <source>Delete this legal history entry?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Eliminar esta entrada del historial jurídico?</translation>
     </message>
     <message>
         <source>&amp;Delete entry</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Eliminar entrada</translation>
     </message>
     <message>
         <source>&amp;Keep entry</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Conservar entrada</translation>
     </message>
     <message>
         <source>(no date)</source>
-        <translation type="unfinished"></translation>
+        <translation>(sin fecha)</translation>
     </message>
     <message>
         <source>the latest entry by date</source>
-        <translation type="unfinished"></translation>
+        <translation>la entrada más reciente por fecha</translation>
     </message>
     <message>
         <source>no entry has a date yet</source>
-        <translation type="unfinished"></translation>
+        <translation>ninguna entrada tiene fecha todavía</translation>
     </message>
     <message>
         <source>Current status: &lt;b&gt;{label}&lt;/b&gt; ({where})</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado actual: &lt;b&gt;{label}&lt;/b&gt; ({where})</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Open &amp;recent</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir &amp;reciente</translation>
     </message>
     <message>
         <source>&amp;Incidents</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Incidentes</translation>
     </message>
     <message>
         <source>Faci&amp;lities</source>
-        <translation type="unfinished"></translation>
+        <translation>Insta&amp;laciones</translation>
     </message>
     <message>
         <source>&amp;Plan items</source>
-        <translation type="unfinished"></translation>
+        <translation>Elementos del &amp;plan</translation>
     </message>
     <message>
         <source>Directive&amp;s</source>
-        <translation type="unfinished"></translation>
+        <translation>Directi&amp;vas</translation>
     </message>
     <message>
         <source>No other recent databases</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay otras bases de datos recientes</translation>
     </message>
     <message>
         <source>Select a record to edit first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seleccione primero un registro para editarlo.</translation>
     </message>
     <message>
         <source>Select a record to delete first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seleccione primero un registro para eliminarlo.</translation>
     </message>
     <message>
         <source>Deleted. Edit › Undo (Ctrl+Z) brings it back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminado. Edición › Deshacer (Ctrl+Z) lo recupera.</translation>
     </message>
     <message>
         <source>Could not read the facilities: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudieron leer las instalaciones: {error}</translation>
     </message>
     <message>
         <source>Select a facility on the Facilities tab first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seleccione primero una instalación en la pestaña Instalaciones.</translation>
     </message>
     <message>
         <source>Select an incident on the Incidents tab first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seleccione primero un incidente en la pestaña Incidentes.</translation>
     </message>
     <message>
         <source>Plan items for “{title}”</source>
-        <translation type="unfinished"></translation>
+        <translation>Elementos del plan para «{title}»</translation>
     </message>
     <message>
         <source>Select a directive on the Directives tab first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seleccione primero una directiva en la pestaña Directivas.</translation>
     </message>
     <message>
         <source>Plan items of “{title}”</source>
-        <translation type="unfinished"></translation>
+        <translation>Elementos del plan de «{title}»</translation>
     </message>
     <message>
         <source>{what} (Clear filters shows all).</source>
-        <translation type="unfinished"></translation>
+        <translation>{what} (Quitar filtros muestra todos).</translation>
     </message>
     <message>
         <source>{overdue} overdue, {due_this_week} due this week</source>
-        <translation type="unfinished"></translation>
+        <translation>{overdue} vencidos, {due_this_week} vencen esta semana</translation>
     </message>
     <message>
         <source>Open plan items past their due date, and due within the next 7 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Elementos del plan abiertos con la fecha de vencimiento pasada, y los que vencen en los próximos 7 días</translation>
     </message>
     <message>
         <source>Database: {shown} (encrypted)</source>
-        <translation type="unfinished"></translation>
+        <translation>Base de datos: {shown} (cifrada)</translation>
     </message>
     <message>
         <source>Database: {shown}</source>
-        <translation type="unfinished"></translation>
+        <translation>Base de datos: {shown}</translation>
     </message>
     <message>
         <source>{name} — Incident Logger</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} — Incident Logger</translation>
     </message>
     <message>
         <source>Open database</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir base de datos</translation>
     </message>
     <message>
         <source>Opened {text}</source>
-        <translation type="unfinished"></translation>
+        <translation>Abierta {text}</translation>
     </message>
 </context>
 <context>
     <name>Menu</name>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Archivo</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Edición</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ver</translation>
     </message>
     <message>
         <source>&amp;Records</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Registros</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>Ay&amp;uda</translation>
     </message>
     <message>
         <source>Main toolbar</source>
-        <translation type="unfinished"></translation>
+        <translation>Barra de herramientas principal</translation>
     </message>
 </context>
 <context>
     <name>NewDatabase</name>
     <message>
         <source>New database</source>
-        <translation type="unfinished"></translation>
+        <translation>Nueva base de datos</translation>
     </message>
     <message>
         <source>Created {name} (encrypted).</source>
-        <translation type="unfinished"></translation>
+        <translation>Se creó {name} (cifrada).</translation>
     </message>
     <message>
         <source>Created {name} (encrypted, its passphrase in the keyring).</source>
-        <translation type="unfinished"></translation>
+        <translation>Se creó {name} (cifrada, con su frase de contraseña en el llavero).</translation>
     </message>
     <message>
         <source>Created {name} (encrypted). The keyring did not keep its passphrase.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se creó {name} (cifrada). El llavero no guardó su frase de contraseña.</translation>
     </message>
 </context>
 <context>
     <name>NewDatabaseDialog</name>
     <message>
         <source>New database — Incident Logger</source>
-        <translation type="unfinished"></translation>
+        <translation>Nueva base de datos — Incident Logger</translation>
     </message>
     <message>
         <source>The two passphrases differ.</source>
-        <translation type="unfinished"></translation>
+        <translation>Las dos frases de contraseña no coinciden.</translation>
     </message>
     <message>
         <source>Create the database “{name}” in {parent}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Crear la base de datos «{name}» en {parent}.</translation>
     </message>
     <message>
         <source>&amp;Encrypt with a passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Cifrar con una frase de contraseña</translation>
     </message>
     <message>
         <source>The file, its journal and its backups are encrypted (SQLCipher, AES-256); the passphrase is asked whenever the database is opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>El archivo, su diario y sus copias de seguridad se cifran (SQLCipher, AES-256); la frase de contraseña se pide cada vez que se abre la base de datos.</translation>
     </message>
     <message>
         <source>Passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Frase de contraseña</translation>
     </message>
     <message>
         <source>Confirm passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirmar la frase de contraseña</translation>
     </message>
     <message>
         <source>Passphrase problem</source>
-        <translation type="unfinished"></translation>
+        <translation>Problema con la frase de contraseña</translation>
     </message>
     <message>
         <source>&amp;Passphrase:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Frase de contraseña:</translation>
     </message>
     <message>
         <source>Con&amp;firm:</source>
-        <translation type="unfinished"></translation>
+        <translation>Con&amp;firmar:</translation>
     </message>
 </context>
 <context>
     <name>NoDatabaseError</name>
     <message>
         <source>No database is open.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ninguna base de datos abierta.</translation>
     </message>
 </context>
 <context>
     <name>OpenProblems</name>
     <message>
         <source>Incident Logger</source>
-        <translation type="unfinished"></translation>
+        <translation>Incident Logger</translation>
     </message>
     <message>
         <source>Incident Logger databases (*.sqlite3 *.sqlite *.db);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bases de datos de Incident Logger (*.sqlite3 *.sqlite *.db);;Todos los archivos (*)</translation>
     </message>
     <message>
         <source>Database from a newer version</source>
-        <translation type="unfinished"></translation>
+        <translation>Base de datos de una versión más reciente</translation>
     </message>
     <message>
         <source>Not an Incident Logger database</source>
-        <translation type="unfinished"></translation>
+        <translation>No es una base de datos de Incident Logger</translation>
     </message>
     <message>
         <source>Database is read-only</source>
-        <translation type="unfinished"></translation>
+        <translation>La base de datos es de solo lectura</translation>
     </message>
     <message>
         <source>Database cannot be read</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede leer la base de datos</translation>
     </message>
     <message>
         <source>Disk full</source>
-        <translation type="unfinished"></translation>
+        <translation>Disco lleno</translation>
     </message>
     <message>
         <source>Cannot upgrade the database</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede actualizar la base de datos</translation>
     </message>
     <message>
         <source>Restore failed</source>
-        <translation type="unfinished"></translation>
+        <translation>La restauración falló</translation>
     </message>
     <message>
         <source>Cannot open the database</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede abrir la base de datos</translation>
     </message>
     <message>
         <source>Open database</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir base de datos</translation>
     </message>
     <message>
         <source>{message}
 
 If the file was moved or its disk is not connected, open it where it is now. Create a new, empty database at this path only if you mean to start one.</source>
-        <translation type="unfinished"></translation>
+        <translation>{message}
+
+Si el archivo se movió o su disco no está conectado, ábralo donde esté ahora. Cree una base de datos nueva y vacía en esta ruta solo si quiere empezar una.</translation>
     </message>
     <message>
         <source>No database there</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ninguna base de datos ahí</translation>
     </message>
     <message>
         <source>&amp;Open another file…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Abrir otro archivo…</translation>
     </message>
     <message>
         <source>&amp;Create a new database here</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Crear aquí una base de datos nueva</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Salir</translation>
     </message>
     <message>
         <source>&amp;Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Cancelar</translation>
     </message>
     <message>
         <source>The current database stays open.</source>
-        <translation type="unfinished"></translation>
+        <translation>La base de datos actual sigue abierta.</translation>
     </message>
     <message>
         <source>Opening the database</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir la base de datos</translation>
     </message>
     <message>
         <source>Database busy</source>
-        <translation type="unfinished"></translation>
+        <translation>Base de datos ocupada</translation>
     </message>
     <message>
         <source>&amp;Try again</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Reintentar</translation>
     </message>
     <message>
         <source>another process</source>
-        <translation type="unfinished"></translation>
+        <translation>otro proceso</translation>
     </message>
     <message>
         <source>Incident Logger is already open on {database} ({who}).
 
 Use that window. Opening the database a second time is safe for saving, but backups on closing and restoring a backup are then left to the first window.</source>
-        <translation type="unfinished"></translation>
+        <translation>Incident Logger ya está abierto con {database} ({who}).
+
+Use esa ventana. Abrir la base de datos por segunda vez es seguro para guardar, pero las copias de seguridad al cerrar y las restauraciones quedan a cargo de la primera ventana.</translation>
     </message>
     <message>
         <source>Already open</source>
-        <translation type="unfinished"></translation>
+        <translation>Ya está abierta</translation>
     </message>
     <message>
         <source>&amp;Open anyway</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Abrir de todos modos</translation>
     </message>
     <message>
         <source>The newest good backup is from {local_time}. {summary_text}
 
 Restore it? The damaged file is kept beside it as {kept_as}, for recovery.</source>
-        <translation type="unfinished"></translation>
+        <translation>La copia de seguridad válida más reciente es del {local_time}. {summary_text}
+
+¿Restaurarla? El archivo dañado se conserva a su lado como {kept_as}, para recuperarlo.</translation>
     </message>
     <message>
         <source> in {backup_dir}</source>
-        <translation type="unfinished"></translation>
+        <translation> en {backup_dir}</translation>
     </message>
     <message>
         <source>quit and get help</source>
-        <translation type="unfinished"></translation>
+        <translation>salir y pedir ayuda</translation>
     </message>
     <message>
         <source>cancel and keep the database that is open now</source>
-        <translation type="unfinished"></translation>
+        <translation>cancelar y conservar la base de datos abierta ahora</translation>
     </message>
     <message>
         <source>No good backup was found{where}. You can keep the damaged file as {kept_as} and start with an empty database, or {other}.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se encontró ninguna copia de seguridad válida{where}. Puede conservar el archivo dañado como {kept_as} y empezar con una base de datos vacía, o {other}.</translation>
     </message>
     <message>
         <source>Database damaged</source>
-        <translation type="unfinished"></translation>
+        <translation>Base de datos dañada</translation>
     </message>
     <message>
         <source>&amp;Restore this backup</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Restaurar esta copia</translation>
     </message>
     <message>
         <source>&amp;Choose a backup…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Elegir una copia…</translation>
     </message>
     <message>
         <source>Start &amp;empty</source>
-        <translation type="unfinished"></translation>
+        <translation>Empezar &amp;vacía</translation>
     </message>
     <message>
         <source>Choose the backup to restore. The damaged file is kept beside it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija la copia de seguridad que restaurar. El archivo dañado se conserva a su lado.</translation>
     </message>
     <message>
         <source>Cannot open {display_url}.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede abrir {display_url}.</translation>
     </message>
     <message>
         <source>&amp;New database…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nueva base de datos…</translation>
     </message>
     <message>
         <source>New database</source>
-        <translation type="unfinished"></translation>
+        <translation>Nueva base de datos</translation>
     </message>
 </context>
 <context>
     <name>PagedTableModel</name>
     <message>
         <source>Sort by {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordenar por {title}</translation>
     </message>
     <message>
         <source>{title} (not sortable)</source>
-        <translation type="unfinished"></translation>
+        <translation>{title} (no ordenable)</translation>
     </message>
     <message>
         <source>Could not read the {records}: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudieron leer los registros ({records}): {error}</translation>
     </message>
 </context>
 <context>
     <name>PassphraseDialog</name>
     <message>
         <source>Encrypted database — Incident Logger</source>
-        <translation type="unfinished"></translation>
+        <translation>Base de datos cifrada — Incident Logger</translation>
     </message>
     <message>
         <source>The database “{name}” is encrypted. Enter its passphrase.</source>
-        <translation type="unfinished"></translation>
+        <translation>La base de datos «{name}» está cifrada. Escriba su frase de contraseña.</translation>
     </message>
     <message>
         <source>That passphrase does not open “{name}”. Check Caps Lock and the keyboard layout, then type it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esa frase de contraseña no abre «{name}». Compruebe Bloq Mayús y la distribución del teclado, y escríbala de nuevo.</translation>
     </message>
     <message>
         <source>Passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Frase de contraseña</translation>
     </message>
     <message>
         <source>&amp;Passphrase:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Frase de contraseña:</translation>
     </message>
     <message>
         <source>&amp;Open</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Abrir</translation>
     </message>
     <message>
         <source>Open another &amp;file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir otro &amp;archivo…</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Error</translation>
     </message>
 </context>
 <context>
     <name>PassphraseField</name>
     <message>
         <source>Show</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar</translation>
     </message>
     <message>
         <source>Show the characters of the {lower} as you type them</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar los caracteres ({lower}) mientras escribe</translation>
     </message>
     <message>
         <source>Show {lower}</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar: {lower}</translation>
     </message>
     <message>
         <source>Hide</source>
-        <translation type="unfinished"></translation>
+        <translation>Ocultar</translation>
     </message>
     <message>
         <source>Hide </source>
-        <translation type="unfinished"></translation>
+        <translation>Ocultar: </translation>
     </message>
     <message>
         <source>Show </source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar: </translation>
     </message>
     <message>
         <source>&amp;Remember in the system keyring</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Recordar en el llavero del sistema</translation>
     </message>
     <message>
         <source> (none is available here)</source>
-        <translation type="unfinished"></translation>
+        <translation> (no hay ninguno disponible aquí)</translation>
     </message>
     <message>
         <source>Remember the passphrase in the system keyring</source>
-        <translation type="unfinished"></translation>
+        <translation>Recordar la frase de contraseña en el llavero del sistema</translation>
     </message>
 </context>
 <context>
@@ -3256,1252 +3335,1296 @@ Restore it? The damaged file is kept beside it as {kept_as}, for recovery.</sour
     <message>
         <source>{PENDING_REFERRAL_MEANS}
 Click or press Enter to list them on the Incidents tab.</source>
-        <translation type="unfinished"></translation>
+        <translation>{PENDING_REFERRAL_MEANS}
+Haga clic o pulse Intro para verlos en la pestaña Incidentes.</translation>
     </message>
 </context>
 <context>
     <name>PlainExportQuestion</name>
     <message>
         <source>Export in plain?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Exportar sin cifrar?</translation>
     </message>
     <message>
         <source>Protect with a passphrase writes {name}, a ZIP file whose content is encrypted (AES-256). Write a plain file writes it as it is.
 
 This is asked once while this database is open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Proteger con una frase de contraseña escribe {name}, un archivo ZIP con el contenido cifrado (AES-256). Escribir un archivo sin cifrar lo escribe tal cual.
+
+Esto se pregunta una vez mientras esta base de datos esté abierta.</translation>
     </message>
     <message>
         <source>&amp;Protect with a passphrase (ZIP)…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Proteger con una frase de contraseña (ZIP)…</translation>
     </message>
     <message>
         <source>Write a p&amp;lain file</source>
-        <translation type="unfinished"></translation>
+        <translation>Escribir un archivo sin &amp;cifrar</translation>
     </message>
 </context>
 <context>
     <name>PlanItemFilterBar</name>
     <message>
         <source>Search description, owner, notes… (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar descripción, responsable, notas… (Ctrl+F)</translation>
     </message>
     <message>
         <source>All facilities</source>
-        <translation type="unfinished"></translation>
+        <translation>Todas las instalaciones</translation>
     </message>
     <message>
         <source>Any status</source>
-        <translation type="unfinished"></translation>
+        <translation>Cualquier estado</translation>
     </message>
     <message>
         <source>Open items</source>
-        <translation type="unfinished"></translation>
+        <translation>Elementos abiertos</translation>
     </message>
     <message>
         <source>Fa&amp;cility:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Instalación:</translation>
     </message>
     <message>
         <source>&amp;Overdue only</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo &amp;vencidas</translation>
     </message>
     <message>
         <source>Open items whose due date has passed</source>
-        <translation type="unfinished"></translation>
+        <translation>Elementos abiertos cuya fecha de vencimiento ha pasado</translation>
     </message>
 </context>
 <context>
     <name>PlanItemForm</name>
     <message>
         <source>All facilities (nationwide)</source>
-        <translation type="unfinished"></translation>
+        <translation>Todas las instalaciones (a escala nacional)</translation>
     </message>
     <message>
         <source>who is responsible</source>
-        <translation type="unfinished"></translation>
+        <translation>quién es responsable</translation>
     </message>
     <message>
         <source>Due date</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha de vencimiento</translation>
     </message>
     <message>
         <source>no due date</source>
-        <translation type="unfinished"></translation>
+        <translation>sin fecha de vencimiento</translation>
     </message>
     <message>
         <source>required when the risk is accepted: why no countermeasure</source>
-        <translation type="unfinished"></translation>
+        <translation>obligatoria si se acepta el riesgo: por qué no hay contramedida</translation>
     </message>
     <message>
         <source>&amp;Facility</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Instalación</translation>
     </message>
     <message>
         <source>Linked &amp;incidents</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Incidentes vinculados</translation>
     </message>
     <message>
         <source>&amp;Description</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Descripción</translation>
     </message>
     <message>
         <source>&amp;Owner</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Responsable</translation>
     </message>
     <message>
         <source>D&amp;ue date</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha de &amp;vencimiento</translation>
     </message>
     <message>
         <source>&amp;Status</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Estado</translation>
     </message>
     <message>
         <source>Directi&amp;ve</source>
-        <translation type="unfinished"></translation>
+        <translation>Directi&amp;va</translation>
     </message>
     <message>
         <source>&amp;Risk rationale</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Justificación del riesgo</translation>
     </message>
     <message>
         <source>&amp;Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Notas</translation>
     </message>
 </context>
 <context>
     <name>PlanItemTableModel</name>
     <message>
         <source>Due</source>
-        <translation type="unfinished"></translation>
+        <translation>Vencimiento</translation>
     </message>
     <message>
         <source>Deadline</source>
-        <translation type="unfinished"></translation>
+        <translation>Plazo</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>Descripción</translation>
     </message>
     <message>
         <source>Facility</source>
-        <translation type="unfinished"></translation>
+        <translation>Instalación</translation>
     </message>
     <message>
         <source>Owner</source>
-        <translation type="unfinished"></translation>
+        <translation>Responsable</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado</translation>
     </message>
     <message>
         <source>Directive</source>
-        <translation type="unfinished"></translation>
+        <translation>Directiva</translation>
     </message>
     <message>
         <source>overdue by {duration}</source>
-        <translation type="unfinished"></translation>
+        <translation>vencido hace {duration}</translation>
     </message>
     <message>
         <source>due today</source>
-        <translation type="unfinished"></translation>
+        <translation>vence hoy</translation>
     </message>
     <message>
         <source>due in {duration}</source>
-        <translation type="unfinished"></translation>
+        <translation>vence en {duration}</translation>
     </message>
 </context>
 <context>
     <name>PlanItems</name>
     <message>
         <source>All facilities</source>
-        <translation type="unfinished"></translation>
+        <translation>Todas las instalaciones</translation>
     </message>
     <message>
         <source>{description}
 
 Notes: {notes}</source>
-        <translation type="unfinished"></translation>
+        <translation>{description}
+
+Notas: {notes}</translation>
     </message>
 </context>
 <context>
     <name>ProgressRunner</name>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar</translation>
     </message>
 </context>
 <context>
     <name>ReassessmentTable</name>
     <message>
         <source>now (never assessed)</source>
-        <translation type="unfinished"></translation>
+        <translation>ahora (nunca evaluada)</translation>
     </message>
 </context>
 <context>
     <name>RecordActions</name>
     <message>
         <source>Adding a {label}</source>
-        <translation type="unfinished"></translation>
+        <translation>añadir un registro ({label})</translation>
     </message>
     <message>
         <source>Opening the {label}</source>
-        <translation type="unfinished"></translation>
+        <translation>abrir el registro ({label})</translation>
     </message>
     <message>
         <source>Saving the {label}</source>
-        <translation type="unfinished"></translation>
+        <translation>guardar el registro ({label})</translation>
     </message>
     <message>
         <source>Deleting the {label}</source>
-        <translation type="unfinished"></translation>
+        <translation>eliminar el registro ({label})</translation>
     </message>
     <message>
         <source>Attach files</source>
-        <translation type="unfinished"></translation>
+        <translation>Adjuntar archivos</translation>
     </message>
     <message>
         <source>Nothing was attached.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se adjuntó nada.</translation>
     </message>
     <message>
         <source>Attached {names} to the {label}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Adjuntado {names} al registro ({label}).</translation>
     </message>
 </context>
 <context>
     <name>RecordCommand</name>
     <message>
         <source>{verb} {kind} “{name}”</source>
-        <translation type="unfinished"></translation>
+        <translation>{verb} {kind} «{name}»</translation>
     </message>
     <message>
         <source>Could not {verb} “{text}”; it was removed from the undo history.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo {verb} «{text}»; se quitó del historial de deshacer.</translation>
     </message>
     <message>
         <source>{kind} “{name}” was deleted elsewhere</source>
-        <translation type="unfinished"></translation>
+        <translation>{kind} «{name}» se eliminó en otro lugar</translation>
     </message>
     <message>
         <source>{kind} “{name}” was changed elsewhere since; {action} would overwrite those changes</source>
-        <translation type="unfinished"></translation>
+        <translation>{kind} «{name}» se modificó después en otro lugar; {action} sobrescribiría esos cambios</translation>
     </message>
     <message>
         <source>undoing</source>
-        <translation type="unfinished"></translation>
+        <translation>deshacer</translation>
     </message>
     <message>
         <source>redoing</source>
-        <translation type="unfinished"></translation>
+        <translation>rehacer</translation>
     </message>
 </context>
 <context>
     <name>RecordForm</name>
     <message>
         <source>Save (Ctrl+S or Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar (Ctrl+S o Ctrl+Intro)</translation>
     </message>
     <message>
         <source>Close without saving (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cerrar sin guardar (Esc)</translation>
     </message>
     <message>
         <source>Discard changes?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Descartar los cambios?</translation>
     </message>
     <message>
         <source>This form has changes that are not saved. They will be lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este formulario tiene cambios sin guardar. Se perderán.</translation>
     </message>
     <message>
         <source>&amp;Discard changes</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Descartar cambios</translation>
     </message>
     <message>
         <source>&amp;Keep editing</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Seguir editando</translation>
     </message>
 </context>
 <context>
     <name>RecordKind</name>
     <message>
         <source>incident</source>
-        <translation type="unfinished"></translation>
+        <translation>incidente</translation>
     </message>
     <message>
         <source>incidents</source>
-        <translation type="unfinished"></translation>
+        <translation>incidentes</translation>
     </message>
     <message>
         <source>Incident</source>
-        <translation type="unfinished"></translation>
+        <translation>Incidente</translation>
     </message>
     <message>
         <source>Incidents</source>
-        <translation type="unfinished"></translation>
+        <translation>Incidentes</translation>
     </message>
     <message>
         <source>facility</source>
-        <translation type="unfinished"></translation>
+        <translation>instalación</translation>
     </message>
     <message>
         <source>facilities</source>
-        <translation type="unfinished"></translation>
+        <translation>instalaciones</translation>
     </message>
     <message>
         <source>Facility</source>
-        <translation type="unfinished"></translation>
+        <translation>Instalación</translation>
     </message>
     <message>
         <source>Facilities</source>
-        <translation type="unfinished"></translation>
+        <translation>Instalaciones</translation>
     </message>
     <message>
         <source>plan item</source>
-        <translation type="unfinished"></translation>
+        <translation>elemento del plan</translation>
     </message>
     <message>
         <source>plan items</source>
-        <translation type="unfinished"></translation>
+        <translation>elementos del plan</translation>
     </message>
     <message>
         <source>Plan item</source>
-        <translation type="unfinished"></translation>
+        <translation>Elemento del plan</translation>
     </message>
     <message>
         <source>Plan items</source>
-        <translation type="unfinished"></translation>
+        <translation>Elementos del plan</translation>
     </message>
     <message>
         <source>directive</source>
-        <translation type="unfinished"></translation>
+        <translation>directiva</translation>
     </message>
     <message>
         <source>directives</source>
-        <translation type="unfinished"></translation>
+        <translation>directivas</translation>
     </message>
     <message>
         <source>Directive</source>
-        <translation type="unfinished"></translation>
+        <translation>Directiva</translation>
     </message>
     <message>
         <source>Directives</source>
-        <translation type="unfinished"></translation>
+        <translation>Directivas</translation>
     </message>
 </context>
 <context>
     <name>RecordPicker</name>
     <message>
         <source>type to find an incident: title, case number or facility</source>
-        <translation type="unfinished"></translation>
+        <translation>escriba para buscar un incidente: título, número de caso o instalación</translation>
     </message>
     <message>
         <source>Find an incident to link</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar un incidente para vincular</translation>
     </message>
     <message>
         <source>Type part of the title, case number or facility name; Down and Enter choose the incident, Esc closes the list</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba parte del título, del número de caso o del nombre de la instalación; Abajo e Intro eligen el incidente, Esc cierra la lista</translation>
     </message>
     <message>
         <source>Linked incidents</source>
-        <translation type="unfinished"></translation>
+        <translation>Incidentes vinculados</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar</translation>
     </message>
     <message>
         <source>Remove the selected incidents</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar los incidentes seleccionados</translation>
     </message>
     <message>
         <source>Unlink the selected incidents (Delete)</source>
-        <translation type="unfinished"></translation>
+        <translation>Desvincular los incidentes seleccionados (Supr)</translation>
     </message>
     <message>
         <source>Matching incidents</source>
-        <translation type="unfinished"></translation>
+        <translation>Incidentes coincidentes</translation>
     </message>
     <message>
         <source>“{typed}” is typed but no incident was chosen: choose one from the list (Down, Enter) or clear it</source>
-        <translation type="unfinished"></translation>
+        <translation>«{typed}» está escrito pero no se eligió ningún incidente: elija uno de la lista (Abajo, Intro) o bórrelo</translation>
     </message>
     <message>
         <source>Searching for incidents is not available here</source>
-        <translation type="unfinished"></translation>
+        <translation>Aquí no se pueden buscar incidentes</translation>
     </message>
     <message>
         <source>Could not search the incidents: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudieron buscar los incidentes: {error}</translation>
     </message>
     <message>
         <source>No other incident matches “{text}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ningún otro incidente coincide con «{text}».</translation>
     </message>
     <message>
         <source>No incident matches “{text}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ningún incidente coincide con «{text}».</translation>
     </message>
     <message>
         <source>Try a word of the title, a case number or a facility name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pruebe con una palabra del título, un número de caso o el nombre de una instalación.</translation>
     </message>
 </context>
 <context>
     <name>RecordTab</name>
     <message>
         <source>Clear filters</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar filtros</translation>
     </message>
     <message>
         <source>No records match the filters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ningún registro coincide con los filtros.</translation>
     </message>
 </context>
 <context>
     <name>ReferralTile</name>
     <message>
         <source>Pending referral</source>
-        <translation type="unfinished"></translation>
+        <translation>Remisión pendiente</translation>
     </message>
 </context>
 <context>
     <name>RelatedField</name>
     <message>
         <source>Links to other incidents (the same attacker, a series)</source>
-        <translation type="unfinished"></translation>
+        <translation>Vínculos con otros incidentes (el mismo atacante, una serie)</translation>
     </message>
     <message>
         <source>&amp;Related incidents</source>
-        <translation type="unfinished"></translation>
+        <translation>Incidentes &amp;relacionados</translation>
     </message>
 </context>
 <context>
     <name>RelatedIncidentsField</name>
     <message>
         <source>related incidents</source>
-        <translation type="unfinished"></translation>
+        <translation>incidentes relacionados</translation>
     </message>
     <message>
         <source>Related incidents</source>
-        <translation type="unfinished"></translation>
+        <translation>Incidentes relacionados</translation>
     </message>
     <message>
         <source>Incidents linking to this one</source>
-        <translation type="unfinished"></translation>
+        <translation>Incidentes que enlazan con este</translation>
     </message>
     <message>
         <source>Linked from: </source>
-        <translation type="unfinished"></translation>
+        <translation>Enlazado desde: </translation>
     </message>
 </context>
 <context>
     <name>ReportActions</name>
     <message>
         <source>Export &amp;briefing (PDF)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar &amp;informe (PDF)…</translation>
     </message>
     <message>
         <source>Write a PDF briefing: summary figures, charts, incidents and plan items for a period and facilities</source>
-        <translation type="unfinished"></translation>
+        <translation>Escribir un informe en PDF: cifras resumen, gráficos, incidentes y elementos del plan de un periodo e instalaciones</translation>
     </message>
     <message>
         <source>No database is open.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ninguna base de datos abierta.</translation>
     </message>
     <message>
         <source>, protected by a passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>, protegido con una frase de contraseña</translation>
     </message>
     <message>
         <source>Briefing written to {written} ({pages} pages{protected})</source>
-        <translation type="unfinished"></translation>
+        <translation>Informe escrito en {written} ({pages} páginas{protected})</translation>
     </message>
     <message>
         <source>Export briefing</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar informe</translation>
     </message>
 </context>
 <context>
     <name>ResponseFields</name>
     <message>
         <source>GTD extent of property damage; only when there was property damage</source>
-        <translation type="unfinished"></translation>
+        <translation>Magnitud GTD de los daños materiales; solo si hubo daños materiales</translation>
     </message>
 </context>
 <context>
     <name>RestoreDialog</name>
     <message>
         <source>Restore from backup</source>
-        <translation type="unfinished"></translation>
+        <translation>Restaurar desde una copia de seguridad</translation>
     </message>
     <message>
         <source>Choose the backup to restore. The data you have now is first saved as a backup (“before a restore”), so nothing is lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija la copia de seguridad que restaurar. Los datos que tiene ahora se guardan antes como copia («antes de una restauración»), así que no se pierde nada.</translation>
     </message>
     <message>
         <source>Taken</source>
-        <translation type="unfinished"></translation>
+        <translation>Hecha</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Clase</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Tamaño</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivo</translation>
     </message>
     <message>
         <source>&amp;Restore this backup</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Restaurar esta copia</translation>
     </message>
     <message>
         <source>&amp;Other file…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Otro archivo…</translation>
     </message>
     <message>
         <source>There are no backups yet. Use “Other file…” to choose a backup file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún no hay copias de seguridad. Use «Otro archivo…» para elegir un archivo de copia.</translation>
     </message>
     <message>
         <source>other file</source>
-        <translation type="unfinished"></translation>
+        <translation>otro archivo</translation>
     </message>
     <message>
         <source>{value:,.0f} KiB</source>
-        <translation type="unfinished"></translation>
+        <translation>{value:,.0f} KiB</translation>
     </message>
     <message>
         <source>Choose a backup file</source>
-        <translation type="unfinished"></translation>
+        <translation>Elegir un archivo de copia de seguridad</translation>
     </message>
 </context>
 <context>
     <name>SearchBox</name>
     <message>
         <source>Search</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar</translation>
     </message>
 </context>
 <context>
     <name>SensitiveQuestion</name>
     <message>
         <source>Include sensitive files?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Incluir archivos confidenciales?</translation>
     </message>
     <message>
         <source>Include sensitive fields?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Incluir campos confidenciales?</translation>
     </message>
     <message>
         <source>the incidents&apos; {sensitive_fields_text}</source>
-        <translation type="unfinished"></translation>
+        <translation>los campos de los incidentes: {sensitive_fields_text}</translation>
     </message>
     <message>
         <source>Include {value} in {document}?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Incluir {value} en {document}?</translation>
     </message>
     <message>
         <source>&amp;Include them</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Incluirlos</translation>
     </message>
 </context>
 <context>
     <name>ServiceAttachments</name>
     <message>
         <source>Reading the attachments of the {label}</source>
-        <translation type="unfinished"></translation>
+        <translation>leer los adjuntos del registro ({label})</translation>
     </message>
     <message>
         <source>Cannot attach {names}</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede adjuntar {names}</translation>
     </message>
     <message>
         <source>Cannot attach {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede adjuntar {name}</translation>
     </message>
     <message>
         <source>Cannot save the details of {file_name}</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pueden guardar los detalles de {file_name}</translation>
     </message>
     <message>
         <source>Cannot remove the attachment</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede quitar el adjunto</translation>
     </message>
     <message>
         <source>Cannot save {file_name} as {target}</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede guardar {file_name} como {target}</translation>
     </message>
     <message>
         <source>Cannot open {file_name}</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede abrir {file_name}</translation>
     </message>
     <message>
         <source>Cannot read the custody log</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede leer el registro de custodia</translation>
     </message>
     <message>
         <source>The custody entry was not added</source>
-        <translation type="unfinished"></translation>
+        <translation>No se añadió la entrada de custodia</translation>
     </message>
 </context>
 <context>
     <name>ShortcutsDialog</name>
     <message>
         <source> (in a table)</source>
-        <translation type="unfinished"></translation>
+        <translation> (en una tabla)</translation>
     </message>
     <message>
         <source>Keyboard shortcuts — Incident Logger</source>
-        <translation type="unfinished"></translation>
+        <translation>Atajos de teclado — Incident Logger</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>Acción</translation>
     </message>
     <message>
         <source>Shortcut</source>
-        <translation type="unfinished"></translation>
+        <translation>Atajo</translation>
     </message>
 </context>
 <context>
     <name>StateCombo</name>
     <message>
         <source>type the code or the name, e.g. TX or Texas</source>
-        <translation type="unfinished"></translation>
+        <translation>escriba el código o el nombre, p. ej. TX o Texas</translation>
     </message>
 </context>
 <context>
     <name>TimelineEventDialog</name>
     <message>
         <source>e.g. 2019-08-31, 2019-08 (only the month), late August 2019, 2019-08-20 to 2019-08-31</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ej. 2019-08-31, 2019-08 (solo el mes), 2019-08-20/2019-08-31</translation>
     </message>
     <message>
         <source>Edit timeline event</source>
-        <translation type="unfinished"></translation>
+        <translation>Editar evento de la cronología</translation>
     </message>
     <message>
         <source>Add timeline event</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir evento a la cronología</translation>
     </message>
     <message>
         <source>Event date</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha del evento</translation>
     </message>
     <message>
         <source>What happened</source>
-        <translation type="unfinished"></translation>
+        <translation>Qué ocurrió</translation>
     </message>
     <message>
         <source>What happened: a call, a visit, a hearing… (Ctrl+Enter saves)</source>
-        <translation type="unfinished"></translation>
+        <translation>Qué ocurrió: una llamada, una visita, una vista… (Ctrl+Intro guarda)</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>Fuente</translation>
     </message>
     <message>
         <source>e.g. phone call with the FBI field office; court docket</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ej. llamada con la oficina local del FBI; registro del juzgado</translation>
     </message>
     <message>
         <source>Problems of the event</source>
-        <translation type="unfinished"></translation>
+        <translation>Problemas del evento</translation>
     </message>
     <message>
         <source>Save the event (Enter, Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar el evento (Intro, Ctrl+Intro)</translation>
     </message>
     <message>
         <source>&amp;Date</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fecha</translation>
     </message>
     <message>
         <source>&amp;What happened</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Qué ocurrió</translation>
     </message>
     <message>
         <source>&amp;Source</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fuente</translation>
     </message>
     <message>
         <source>the date cannot be read: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>no se puede leer la fecha: {error}</translation>
     </message>
     <message>
         <source>Saving the timeline event</source>
-        <translation type="unfinished"></translation>
+        <translation>guardar el evento de la cronología</translation>
     </message>
 </context>
 <context>
     <name>TimelinePanel</name>
     <message>
         <source>Save the incident first: its timeline starts once it is stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Guarde primero el incidente: su cronología empieza una vez guardado.</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivos CSV (*.csv)</translation>
     </message>
     <message>
         <source>sensitive attachments&apos; names and descriptions and their custody</source>
-        <translation type="unfinished"></translation>
+        <translation>los nombres y descripciones de los adjuntos confidenciales y su custodia</translation>
     </message>
     <message>
         <source>All</source>
-        <translation type="unfinished"></translation>
+        <translation>Todo</translation>
     </message>
     <message>
         <source>Events</source>
-        <translation type="unfinished"></translation>
+        <translation>Eventos</translation>
     </message>
     <message>
         <source>Legal status</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado jurídico</translation>
     </message>
     <message>
         <source>Attachments</source>
-        <translation type="unfinished"></translation>
+        <translation>Adjuntos</translation>
     </message>
     <message>
         <source>Custody</source>
-        <translation type="unfinished"></translation>
+        <translation>Custodia</translation>
     </message>
     <message>
         <source>Plan items</source>
-        <translation type="unfinished"></translation>
+        <translation>Elementos del plan</translation>
     </message>
     <message>
         <source>Incident</source>
-        <translation type="unfinished"></translation>
+        <translation>Incidente</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Clase</translation>
     </message>
     <message>
         <source>What</source>
-        <translation type="unfinished"></translation>
+        <translation>Qué</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>Fuente</translation>
     </message>
     <message>
         <source>Show timeline lines of kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar las líneas de la cronología de la clase</translation>
     </message>
     <message>
         <source>Timeline of the incident</source>
-        <translation type="unfinished"></translation>
+        <translation>Cronología del incidente</translation>
     </message>
     <message>
         <source>Enter: edit the event; Insert: add an event; Delete: delete the event</source>
-        <translation type="unfinished"></translation>
+        <translation>Intro: editar el evento; Insert: añadir un evento; Supr: eliminar el evento</translation>
     </message>
     <message>
         <source>Add event…</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir evento…</translation>
     </message>
     <message>
         <source>Add a dated event: a call, a visit, a hearing (Insert in the list)</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir un evento con fecha: una llamada, una visita, una vista (Insert en la lista)</translation>
     </message>
     <message>
         <source>Edit event…</source>
-        <translation type="unfinished"></translation>
+        <translation>Editar evento…</translation>
     </message>
     <message>
         <source>Edit the selected event (Enter in the list)</source>
-        <translation type="unfinished"></translation>
+        <translation>Editar el evento seleccionado (Intro en la lista)</translation>
     </message>
     <message>
         <source>Delete event</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminar evento</translation>
     </message>
     <message>
         <source>Delete the selected event (Delete in the list)</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminar el evento seleccionado (Supr en la lista)</translation>
     </message>
     <message>
         <source>Export CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar CSV…</translation>
     </message>
     <message>
         <source>Write the whole timeline to a CSV file</source>
-        <translation type="unfinished"></translation>
+        <translation>Escribir toda la cronología en un archivo CSV</translation>
     </message>
     <message>
         <source>Include {SENSITIVE_ITEMS} in the export</source>
-        <translation type="unfinished"></translation>
+        <translation>Incluir {SENSITIVE_ITEMS} en la exportación</translation>
     </message>
     <message>
         <source>Left out unless ticked; ticking asks first, and the audit trail records it</source>
-        <translation type="unfinished"></translation>
+        <translation>Se omiten salvo que se marque; al marcarlo se pregunta antes y el registro de auditoría lo anota</translation>
     </message>
     <message>
         <source>Timeline export result</source>
-        <translation type="unfinished"></translation>
+        <translation>Resultado de la exportación de la cronología</translation>
     </message>
     <message>
         <source>Timeline &amp;by kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Cronología &amp;por clase</translation>
     </message>
     <message>
         <source>Reading the timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>leer la cronología</translation>
     </message>
     <message>
         <source>Opening the timeline event</source>
-        <translation type="unfinished"></translation>
+        <translation>abrir el evento de la cronología</translation>
     </message>
     <message>
         <source>Deleting the timeline event</source>
-        <translation type="unfinished"></translation>
+        <translation>eliminar el evento de la cronología</translation>
     </message>
     <message>
         <source>{label}: {value}
 It is deleted at once (the audit trail keeps a record of it).</source>
-        <translation type="unfinished"></translation>
+        <translation>{label}: {value}
+Se elimina en el acto (el registro de auditoría lo conserva).</translation>
     </message>
     <message>
         <source>Delete event?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Eliminar el evento?</translation>
     </message>
     <message>
         <source>Delete this timeline event?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Eliminar este evento de la cronología?</translation>
     </message>
     <message>
         <source>&amp;Delete event</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Eliminar evento</translation>
     </message>
     <message>
         <source>&amp;Keep event</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Conservar evento</translation>
     </message>
     <message>
         <source>this CSV file</source>
-        <translation type="unfinished"></translation>
+        <translation>este archivo CSV</translation>
     </message>
     <message>
         <source>Export timeline as CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar la cronología como CSV</translation>
     </message>
     <message>
         <source>Exporting the timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>exportar la cronología</translation>
     </message>
     <message>
         <source>with sensitive items</source>
-        <translation type="unfinished"></translation>
+        <translation>con los elementos confidenciales</translation>
     </message>
     <message>
         <source>sensitive items withheld</source>
-        <translation type="unfinished"></translation>
+        <translation>sin los elementos confidenciales</translation>
     </message>
     <message>
         <source>, protected by a passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>, protegido con una frase de contraseña</translation>
     </message>
-    <message>
-        <source>{lines:,} line{value} written to {written} ({which}{protected}).</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%Ln line written to {written} ({which}{protected}).</source>
+        <translation>
+            <numerusform>%Ln línea escrita en {written} ({which}{protected}).</numerusform>
+            <numerusform>%Ln líneas escritas en {written} ({which}{protected}).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln lines written to {written} ({which}{protected}).</source>
+        <translation>
+            <numerusform>%Ln línea escrita en {written} ({which}{protected}).</numerusform>
+            <numerusform>%Ln líneas escritas en {written} ({which}{protected}).</numerusform>
+        </translation>
     </message>
     <message>
         <source>Timeline (events, legal status, attachments, custody, plan items)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cronología (eventos, estado jurídico, adjuntos, custodia, elementos del plan)</translation>
     </message>
 </context>
 <context>
     <name>TypeChoices</name>
     <message>
         <source>Choose a second {replace} first</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija antes un segundo valor ({replace})</translation>
     </message>
 </context>
 <context>
     <name>UpdateRecord</name>
     <message>
         <source>Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>Editar</translation>
     </message>
 </context>
 <context>
     <name>WeaponListEditor</name>
     <message>
         <source>subtype, e.g. rifle, handgun, Molotov cocktail</source>
-        <translation type="unfinished"></translation>
+        <translation>subtipo, p. ej. fusil, pistola, cóctel molotov</translation>
     </message>
     <message>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir</translation>
     </message>
     <message>
         <source>Add this weapon to the list (Enter in the subtype field)</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir esta arma a la lista (Intro en el campo del subtipo)</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar</translation>
     </message>
     <message>
         <source>Remove the selected weapons (Delete)</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar las armas seleccionadas (Supr)</translation>
     </message>
 </context>
 <context>
     <name>WindowAction</name>
     <message>
         <source>&amp;New database…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nueva base de datos…</translation>
     </message>
     <message>
         <source>Create an empty database file and open it</source>
-        <translation type="unfinished"></translation>
+        <translation>Crear un archivo de base de datos vacío y abrirlo</translation>
     </message>
     <message>
         <source>&amp;Open database…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Abrir base de datos…</translation>
     </message>
     <message>
         <source>Open another database file</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir otro archivo de base de datos</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Salir</translation>
     </message>
     <message>
         <source>&amp;New…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nuevo…</translation>
     </message>
     <message>
         <source>Add a record to the current tab (Ctrl+N)</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir un registro a la pestaña actual (Ctrl+N)</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Editar…</translation>
     </message>
     <message>
         <source>Edit the selected record (Enter or double-click)</source>
-        <translation type="unfinished"></translation>
+        <translation>Editar el registro seleccionado (Intro o doble clic)</translation>
     </message>
     <message>
         <source>&amp;Delete…</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;liminar…</translation>
     </message>
     <message>
         <source>Delete the selected record (Del)</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminar el registro seleccionado (Supr)</translation>
     </message>
     <message>
         <source>&amp;Find…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Buscar…</translation>
     </message>
     <message>
         <source>Search the current tab (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar en la pestaña actual (Ctrl+F)</translation>
     </message>
     <message>
         <source>&amp;Clear filters</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Quitar filtros</translation>
     </message>
     <message>
         <source>Show all records of the current tab</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar todos los registros de la pestaña actual</translation>
     </message>
     <message>
         <source>Incidents</source>
-        <translation type="unfinished"></translation>
+        <translation>Incidentes</translation>
     </message>
     <message>
         <source>Show the incidents tab</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar la pestaña de incidentes</translation>
     </message>
     <message>
         <source>Facilities</source>
-        <translation type="unfinished"></translation>
+        <translation>Instalaciones</translation>
     </message>
     <message>
         <source>Show the facilities tab</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar la pestaña de instalaciones</translation>
     </message>
     <message>
         <source>Plan items</source>
-        <translation type="unfinished"></translation>
+        <translation>Elementos del plan</translation>
     </message>
     <message>
         <source>Show the plan items tab</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar la pestaña de elementos del plan</translation>
     </message>
     <message>
         <source>Directives</source>
-        <translation type="unfinished"></translation>
+        <translation>Directivas</translation>
     </message>
     <message>
         <source>Show the directives tab</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar la pestaña de directivas</translation>
     </message>
     <message>
         <source>&amp;Reload</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Recargar</translation>
     </message>
     <message>
         <source>Read the records again from the database</source>
-        <translation type="unfinished"></translation>
+        <translation>Leer de nuevo los registros de la base de datos</translation>
     </message>
     <message>
         <source>Reset &amp;columns</source>
-        <translation type="unfinished"></translation>
+        <translation>Restablecer &amp;columnas</translation>
     </message>
     <message>
         <source>Default widths and order for the columns of this tab</source>
-        <translation type="unfinished"></translation>
+        <translation>Anchos y orden predeterminados para las columnas de esta pestaña</translation>
     </message>
     <message>
         <source>New &amp;incident…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuevo &amp;incidente…</translation>
     </message>
     <message>
         <source>New &amp;facility…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nueva i&amp;nstalación…</translation>
     </message>
     <message>
         <source>New &amp;plan item…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuevo &amp;elemento del plan…</translation>
     </message>
     <message>
         <source>New &amp;directive…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nueva &amp;directiva…</translation>
     </message>
     <message>
         <source>Incidents at this &amp;facility</source>
-        <translation type="unfinished"></translation>
+        <translation>Incidentes en esta &amp;instalación</translation>
     </message>
     <message>
         <source>Show the incidents at the selected facility</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar los incidentes de la instalación seleccionada</translation>
     </message>
     <message>
         <source>Plan items for this i&amp;ncident</source>
-        <translation type="unfinished"></translation>
+        <translation>Elementos del plan para este i&amp;ncidente</translation>
     </message>
     <message>
         <source>Show the plan items linked to the selected incident</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar los elementos del plan vinculados al incidente seleccionado</translation>
     </message>
     <message>
         <source>Plan items of this di&amp;rective</source>
-        <translation type="unfinished"></translation>
+        <translation>Elementos del plan de esta di&amp;rectiva</translation>
     </message>
     <message>
         <source>Show the plan items that carry out the selected directive</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar los elementos del plan que ejecutan la directiva seleccionada</translation>
     </message>
     <message>
         <source>&amp;User guide</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Guía del usuario</translation>
     </message>
     <message>
         <source>Open the user guide at the section for this tab (F1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir la guía del usuario en la sección de esta pestaña (F1)</translation>
     </message>
     <message>
         <source>&amp;Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Atajos de teclado</translation>
     </message>
     <message>
         <source>List every keyboard shortcut of the window</source>
-        <translation type="unfinished"></translation>
+        <translation>Listar todos los atajos de teclado de la ventana</translation>
     </message>
     <message>
         <source>&amp;About Incident Logger</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Acerca de Incident Logger</translation>
     </message>
     <message>
         <source>About &amp;Qt</source>
-        <translation type="unfinished"></translation>
+        <translation>Acerca de &amp;Qt</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Deshacer</translation>
     </message>
     <message>
         <source>Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>Deshacer</translation>
     </message>
     <message>
         <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rehacer</translation>
     </message>
     <message>
         <source>Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>Rehacer</translation>
     </message>
 </context>
 <context>
     <name>WindowDialogs</name>
     <message>
         <source>Delete {noun}</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminar {noun}</translation>
     </message>
     <message>
         <source>Delete the {noun} “{display_name}”?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Eliminar {noun} «{display_name}»?</translation>
     </message>
     <message>
         <source>You can bring it back with Edit › Undo (Ctrl+Z).</source>
-        <translation type="unfinished"></translation>
+        <translation>Puede recuperarlo con Edición › Deshacer (Ctrl+Z).</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Eliminar</translation>
     </message>
     <message>
         <source>New incident</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuevo incidente</translation>
     </message>
     <message>
         <source>Every incident happens at a facility. Add the facility first?</source>
-        <translation type="unfinished"></translation>
+        <translation>Todo incidente ocurre en una instalación. ¿Añadir antes la instalación?</translation>
     </message>
     <message>
         <source>New facility…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nueva instalación…</translation>
     </message>
     <message>
         <source>The {noun} “{display_name}” cannot be deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede eliminar {noun} «{display_name}».</translation>
     </message>
 </context>
 <context>
     <name>WindowTexts</name>
     <message>
         <source>&amp;New incident…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nuevo incidente…</translation>
     </message>
     <message>
         <source>&amp;New facility…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nueva instalación…</translation>
     </message>
     <message>
         <source>&amp;New plan item…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nuevo elemento del plan…</translation>
     </message>
     <message>
         <source>&amp;New directive…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nueva directiva…</translation>
     </message>
     <message>
         <source>Add an incident (Ctrl+N)</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir un incidente (Ctrl+N)</translation>
     </message>
     <message>
         <source>Add a facility (Ctrl+N)</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir una instalación (Ctrl+N)</translation>
     </message>
     <message>
         <source>Add a plan item (Ctrl+N)</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir un elemento del plan (Ctrl+N)</translation>
     </message>
     <message>
         <source>Add a directive (Ctrl+N)</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir una directiva (Ctrl+N)</translation>
     </message>
     <message numerus="yes">
-        <source>%Ln incident(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <source>%Ln incident</source>
+        <translation>
+            <numerusform>%Ln incidente</numerusform>
+            <numerusform>%Ln incidentes</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%Ln facility(ies)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <source>%Ln facility</source>
+        <translation>
+            <numerusform>%Ln instalación</numerusform>
+            <numerusform>%Ln instalaciones</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%Ln plan item(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <source>%Ln plan item</source>
+        <translation>
+            <numerusform>%Ln elemento del plan</numerusform>
+            <numerusform>%Ln elementos del plan</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%Ln directive(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <source>%Ln directive</source>
+        <translation>
+            <numerusform>%Ln directiva</numerusform>
+            <numerusform>%Ln directivas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln incidents</source>
+        <translation>
+            <numerusform>%Ln incidente</numerusform>
+            <numerusform>%Ln incidentes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln facilities</source>
+        <translation>
+            <numerusform>%Ln instalación</numerusform>
+            <numerusform>%Ln instalaciones</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln plan items</source>
+        <translation>
+            <numerusform>%Ln elemento del plan</numerusform>
+            <numerusform>%Ln elementos del plan</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln directives</source>
+        <translation>
+            <numerusform>%Ln directiva</numerusform>
+            <numerusform>%Ln directivas</numerusform>
         </translation>
     </message>
     <message>
         <source>{shown} of {total} shown</source>
-        <translation type="unfinished"></translation>
+        <translation>{shown} de {total} mostrados</translation>
     </message>
     <message>
         <source>There are no incidents yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún no hay incidentes.</translation>
     </message>
     <message>
         <source>There are no facilities yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún no hay instalaciones.</translation>
     </message>
     <message>
         <source>There are no plan items yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún no hay elementos del plan.</translation>
     </message>
     <message>
         <source>There are no directives yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún no hay directivas.</translation>
     </message>
     <message>
         <source>Edit incident[*]</source>
-        <translation type="unfinished"></translation>
+        <translation>Editar incidente[*]</translation>
     </message>
     <message>
         <source>Edit facility[*]</source>
-        <translation type="unfinished"></translation>
+        <translation>Editar instalación[*]</translation>
     </message>
     <message>
         <source>Edit plan item[*]</source>
-        <translation type="unfinished"></translation>
+        <translation>Editar elemento del plan[*]</translation>
     </message>
     <message>
         <source>Edit directive[*]</source>
-        <translation type="unfinished"></translation>
+        <translation>Editar directiva[*]</translation>
     </message>
     <message>
         <source>New incident[*]</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuevo incidente[*]</translation>
     </message>
     <message>
         <source>New facility[*]</source>
-        <translation type="unfinished"></translation>
+        <translation>Nueva instalación[*]</translation>
     </message>
     <message>
         <source>New plan item[*]</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuevo elemento del plan[*]</translation>
     </message>
     <message>
         <source>New directive[*]</source>
-        <translation type="unfinished"></translation>
+        <translation>Nueva directiva[*]</translation>
     </message>
 </context>
 <context>
@@ -4509,35 +4632,36 @@ It is deleted at once (the audit trail keeps a record of it).</source>
     <message>
         <source>Type the date, e.g. {example}; Alt+Down opens a calendar.
 The line under the field shows how it is read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba la fecha, p. ej. {example}; Alt+Abajo abre un calendario.
+La línea bajo el campo muestra cómo se lee.</translation>
     </message>
     <message>
         <source>Pick a day from a calendar (Alt+Down in the field)</source>
-        <translation type="unfinished"></translation>
+        <translation>Elegir un día en un calendario (Alt+Abajo en el campo)</translation>
     </message>
     <message>
         <source>{name}: pick a day from a calendar</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: elegir un día en un calendario</translation>
     </message>
     <message>
         <source>Today</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoy</translation>
     </message>
     <message>
         <source>Set this date to today</source>
-        <translation type="unfinished"></translation>
+        <translation>Poner la fecha de hoy</translation>
     </message>
     <message>
         <source>{name}: today</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: hoy</translation>
     </message>
     <message>
         <source>{name} as read</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} tal como se lee</translation>
     </message>
     <message>
         <source>{name}: calendar</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: calendario</translation>
     </message>
 </context>
 </TS>
