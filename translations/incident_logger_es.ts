@@ -120,6 +120,10 @@
         <translation>Confidencial</translation>
     </message>
     <message>
+        <source>A&amp;dd…</source>
+        <translation>&amp;Añadir…</translation>
+    </message>
+    <message>
         <source>Attach files (you may also drop them on the form, or paste with Ctrl+V)</source>
         <translation>Adjuntar archivos (también puede soltarlos sobre el formulario o pegarlos con Ctrl+V)</translation>
     </message>
@@ -146,6 +150,10 @@
     <message>
         <source>Description and sensitive mark</source>
         <translation>Descripción y marca de confidencialidad</translation>
+    </message>
+    <message>
+        <source>C&amp;ustody…</source>
+        <translation>C&amp;ustodia…</translation>
     </message>
     <message>
         <source>The custody log: who handed it to whom, when and why</source>
@@ -352,6 +360,101 @@
     <message>
         <source>History</source>
         <translation>Historial</translation>
+    </message>
+</context>
+<context>
+    <name>BriefingDialog</name>
+    <message>
+        <source>Export briefing (PDF)</source>
+        <translation>Exportar informe (PDF)</translation>
+    </message>
+    <message>
+        <source>Limit to incidents that occurred in a &amp;period</source>
+        <translation>Limitar a los incidentes ocurridos en un &amp;periodo</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>no start</source>
+        <translation>sin inicio</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Hasta</translation>
+    </message>
+    <message>
+        <source>no end</source>
+        <translation>sin fin</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Desde:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;Hasta:</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <source>Printed at the top and bottom of every page and in the file name, e.g. CUI</source>
+        <translation>Se imprime arriba y abajo de cada página y en el nombre del archivo, p. ej. CUI</translation>
+    </message>
+    <message>
+        <source>your name</source>
+        <translation>su nombre</translation>
+    </message>
+    <message>
+        <source>Handling &amp;marking:</source>
+        <translation>&amp;Marca de tratamiento:</translation>
+    </message>
+    <message>
+        <source>Prepared b&amp;y:</source>
+        <translation>Preparado p&amp;or:</translation>
+    </message>
+    <message>
+        <source>F&amp;acilities (none checked: all facilities):</source>
+        <translation>Ins&amp;talaciones (ninguna marcada: todas):</translation>
+    </message>
+    <message>
+        <source>&amp;Include sensitive fields ({sensitive_fields_text})</source>
+        <translation>&amp;Incluir los campos confidenciales ({sensitive_fields_text})</translation>
+    </message>
+    <message>
+        <source>Left out unless ticked; ticking asks first, and the audit trail records it</source>
+        <translation>Se omiten salvo que se marque; al marcarlo se pregunta antes y el registro de auditoría lo anota</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Examinar…</translation>
+    </message>
+    <message>
+        <source>&amp;Save as:</source>
+        <translation>&amp;Guardar como:</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Exportar</translation>
+    </message>
+    <message>
+        <source>this briefing</source>
+        <translation>este informe</translation>
+    </message>
+    <message>
+        <source>Save briefing as</source>
+        <translation>Guardar el informe como</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Archivos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>choose where to save the PDF</source>
+        <translation>elija dónde guardar el PDF</translation>
     </message>
 </context>
 <context>
@@ -1418,6 +1521,10 @@
         <translation>Documento de &amp;origen</translation>
     </message>
     <message>
+        <source>S&amp;cope</source>
+        <translation>Al&amp;cance</translation>
+    </message>
+    <message>
         <source>&amp;Facility</source>
         <translation>&amp;Instalación</translation>
     </message>
@@ -1440,6 +1547,10 @@
 </context>
 <context>
     <name>DirectiveTable</name>
+    <message>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
     <message>
         <source> ({days} d late)</source>
         <translation> ({days} d de retraso)</translation>
@@ -1953,6 +2064,10 @@ Los detalles se escribieron en el registro{log_hint}.</translation>
         <translation>Todas las agencias</translation>
     </message>
     <message>
+        <source>A&amp;gency:</source>
+        <translation>A&amp;gencia:</translation>
+    </message>
+    <message>
         <source>Reassessment d&amp;ue</source>
         <translation>Reevaluación &amp;pendiente</translation>
     </message>
@@ -2026,6 +2141,10 @@ Los detalles se escribieron en el registro{log_hint}.</translation>
     <message>
         <source>&amp;Latitude</source>
         <translation>&amp;Latitud</translation>
+    </message>
+    <message>
+        <source>L&amp;ongitude</source>
+        <translation>L&amp;ongitud</translation>
     </message>
     <message>
         <source>Security (ISC)</source>
@@ -2159,6 +2278,448 @@ Los detalles se escribieron en el registro{log_hint}.</translation>
     </message>
 </context>
 <context>
+    <name>Field</name>
+    <message>
+        <source>Action</source>
+        <translation>Acción</translation>
+    </message>
+    <message>
+        <source>Added at</source>
+        <translation>Añadido el</translation>
+    </message>
+    <message>
+        <source>Added by</source>
+        <translation>Añadido por</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>Agencia</translation>
+    </message>
+    <message>
+        <source>Approximate</source>
+        <translation>Aproximada</translation>
+    </message>
+    <message>
+        <source>Arrests count</source>
+        <translation>Número de detenciones</translation>
+    </message>
+    <message>
+        <source>At</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Attachment uuid</source>
+        <translation>UUID del adjunto</translation>
+    </message>
+    <message>
+        <source>Attack type</source>
+        <translation>Tipo de ataque</translation>
+    </message>
+    <message>
+        <source>Attack type 2</source>
+        <translation>Tipo de ataque 2</translation>
+    </message>
+    <message>
+        <source>Attack type 3</source>
+        <translation>Tipo de ataque 3</translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation>Número de caso</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Fecha del cambio</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Cambios</translation>
+    </message>
+    <message>
+        <source>Charges</source>
+        <translation>Cargos</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ciudad</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Consumado</translation>
+    </message>
+    <message>
+        <source>Created at</source>
+        <translation>Creado el</translation>
+    </message>
+    <message>
+        <source>Damage estimate USD</source>
+        <translation>Estimación de daños (USD)</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Plazo</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Descripción</translation>
+    </message>
+    <message>
+        <source>Directive title</source>
+        <translation>Título de la directiva</translation>
+    </message>
+    <message>
+        <source>Directive uuid</source>
+        <translation>UUID de la directiva</translation>
+    </message>
+    <message>
+        <source>Discovered at</source>
+        <translation>Descubierto el</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Fecha de vencimiento</translation>
+    </message>
+    <message>
+        <source>Entity</source>
+        <translation>Entidad</translation>
+    </message>
+    <message>
+        <source>Entity uuid</source>
+        <translation>UUID de la entidad</translation>
+    </message>
+    <message>
+        <source>Entry hash</source>
+        <translation>Hash de la entrada</translation>
+    </message>
+    <message>
+        <source>Facility name</source>
+        <translation>Nombre de la instalación</translation>
+    </message>
+    <message>
+        <source>Facility type</source>
+        <translation>Tipo de instalación</translation>
+    </message>
+    <message>
+        <source>Facility uuid</source>
+        <translation>UUID de la instalación</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Archivo</translation>
+    </message>
+    <message>
+        <source>File name</source>
+        <translation>Nombre del archivo</translation>
+    </message>
+    <message>
+        <source>Happened</source>
+        <translation>Ocurrió</translation>
+    </message>
+    <message>
+        <source>Hostages</source>
+        <translation>Rehenes</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <source>Incident uuid</source>
+        <translation>UUID del incidente</translation>
+    </message>
+    <message>
+        <source>Incident uuids</source>
+        <translation>UUID de los incidentes</translation>
+    </message>
+    <message>
+        <source>Investigating agencies</source>
+        <translation>Agencias investigadoras</translation>
+    </message>
+    <message>
+        <source>Issued on</source>
+        <translation>Emitida el</translation>
+    </message>
+    <message>
+        <source>Issuing office</source>
+        <translation>Órgano emisor</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Clase</translation>
+    </message>
+    <message>
+        <source>Last assessment</source>
+        <translation>Última evaluación</translation>
+    </message>
+    <message>
+        <source>Latitude</source>
+        <translation>Latitud</translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation>Longitud</translation>
+    </message>
+    <message>
+        <source>Media type</source>
+        <translation>Tipo de medio</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <source>Occurred</source>
+        <translation>Ocurrido</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Operador</translation>
+    </message>
+    <message>
+        <source>Operator name</source>
+        <translation>Nombre del operador</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>Owner kind</source>
+        <translation>Clase del propietario</translation>
+    </message>
+    <message>
+        <source>Owner uuid</source>
+        <translation>UUID del propietario</translation>
+    </message>
+    <message>
+        <source>Perpetrator outcome</source>
+        <translation>Suerte de los autores</translation>
+    </message>
+    <message>
+        <source>Perpetrators injured</source>
+        <translation>Autores heridos</translation>
+    </message>
+    <message>
+        <source>Perpetrators killed</source>
+        <translation>Autores muertos</translation>
+    </message>
+    <message>
+        <source>Personal details</source>
+        <translation>Datos personales</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>Precisión</translation>
+    </message>
+    <message>
+        <source>Prev hash</source>
+        <translation>Hash anterior</translation>
+    </message>
+    <message>
+        <source>Property damage</source>
+        <translation>Daños materiales</translation>
+    </message>
+    <message>
+        <source>Property extent</source>
+        <translation>Magnitud de los daños</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Finalidad</translation>
+    </message>
+    <message>
+        <source>Received by</source>
+        <translation>Recibido por</translation>
+    </message>
+    <message>
+        <source>Received from</source>
+        <translation>Recibido de</translation>
+    </message>
+    <message>
+        <source>Recorded at</source>
+        <translation>Registrado el</translation>
+    </message>
+    <message>
+        <source>Ref uuid</source>
+        <translation>UUID de referencia</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Referencia</translation>
+    </message>
+    <message>
+        <source>Related uuids</source>
+        <translation>UUID relacionados</translation>
+    </message>
+    <message>
+        <source>Reported at</source>
+        <translation>Notificado el</translation>
+    </message>
+    <message>
+        <source>Risk rationale</source>
+        <translation>Justificación del riesgo</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>Alcance</translation>
+    </message>
+    <message>
+        <source>Scope agencies</source>
+        <translation>Agencias del alcance</translation>
+    </message>
+    <message>
+        <source>Scope facility name</source>
+        <translation>Instalación del alcance</translation>
+    </message>
+    <message>
+        <source>Scope facility types</source>
+        <translation>Tipos de instalación del alcance</translation>
+    </message>
+    <message>
+        <source>Scope facility uuid</source>
+        <translation>UUID de la instalación del alcance</translation>
+    </message>
+    <message>
+        <source>Security level</source>
+        <translation>Nivel de seguridad</translation>
+    </message>
+    <message>
+        <source>Sensitive</source>
+        <translation>Confidencial</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Gravedad</translation>
+    </message>
+    <message>
+        <source>Sha256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Tamaño</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Fuente</translation>
+    </message>
+    <message>
+        <source>Source reference</source>
+        <translation>Documento de origen</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Fuentes</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Status history</source>
+        <translation>Historial jurídico</translation>
+    </message>
+    <message>
+        <source>Subtype</source>
+        <translation>Subtipo</translation>
+    </message>
+    <message>
+        <source>Suspect names</source>
+        <translation>Nombres de los sospechosos</translation>
+    </message>
+    <message>
+        <source>Suspects count</source>
+        <translation>Número de sospechosos</translation>
+    </message>
+    <message>
+        <source>Target type</source>
+        <translation>Objetivo</translation>
+    </message>
+    <message>
+        <source>Target type 2</source>
+        <translation>Objetivo 2</translation>
+    </message>
+    <message>
+        <source>Target type 3</source>
+        <translation>Objetivo 3</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texto</translation>
+    </message>
+    <message>
+        <source>Time of day</source>
+        <translation>Franja del día</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Hasta</translation>
+    </message>
+    <message>
+        <source>Updated at</source>
+        <translation>Modificado el</translation>
+    </message>
+    <message>
+        <source>Uuid</source>
+        <translation>UUID</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Versión</translation>
+    </message>
+    <message>
+        <source>Victims injured</source>
+        <translation>Víctimas heridas</translation>
+    </message>
+    <message>
+        <source>Victims killed</source>
+        <translation>Víctimas muertas</translation>
+    </message>
+    <message>
+        <source>Weapons</source>
+        <translation>Armas</translation>
+    </message>
+    <message>
+        <source>ZIP code</source>
+        <translation>Código postal</translation>
+    </message>
+</context>
+<context>
+    <name>Fields</name>
+    <message>
+        <source>unknown</source>
+        <translation>desconocido</translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
         <source>Incidents that occurred, or may have occurred, {bound}: a month, a year, a range or an approximate date reaching into the period counts, and is marked “possibly” in the Occurred column</source>
@@ -2278,6 +2839,18 @@ Los detalles se escribieron en el registro{log_hint}.</translation>
 </context>
 <context>
     <name>HistoryDialog</name>
+    <message>
+        <source>(empty)</source>
+        <translation>(vacío)</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
     <message>
         <source>When</source>
         <translation>Cuándo</translation>
@@ -2401,6 +2974,10 @@ Los detalles se escribieron en el registro{log_hint}.</translation>
         <translation>&amp;Contiene:</translation>
     </message>
     <message>
+        <source>E&amp;ncoding:</source>
+        <translation>Codifi&amp;cación:</translation>
+    </message>
+    <message>
         <source>&amp;Delimiter:</source>
         <translation>&amp;Delimitador:</translation>
     </message>
@@ -2476,6 +3053,10 @@ Los detalles se escribieron en el registro{log_hint}.</translation>
         <translation>Ocurrido &amp;desde:</translation>
     </message>
     <message>
+        <source>t&amp;o:</source>
+        <translation>&amp;hasta:</translation>
+    </message>
+    <message>
         <source>Pe&amp;nding referral</source>
         <translation>Remisión pe&amp;ndiente</translation>
     </message>
@@ -2490,6 +3071,10 @@ Los detalles se escribieron en el registro{log_hint}.</translation>
     <message>
         <source>Severit&amp;y:</source>
         <translation>&amp;Gravedad:</translation>
+    </message>
+    <message>
+        <source>S&amp;tatus:</source>
+        <translation>Es&amp;tado:</translation>
     </message>
     <message>
         <source>Also filtered by: {describe_extra} &amp;nbsp; &lt;a href=&apos;clear&apos;&gt;remove&lt;/a&gt;</source>
@@ -2551,6 +3136,10 @@ Los detalles se escribieron en el registro{log_hint}.</translation>
         <translation>Tercer objetivo</translation>
     </message>
     <message>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
         <source>Occurred</source>
         <translation>Ocurrido</translation>
     </message>
@@ -2607,8 +3196,24 @@ Los detalles se escribieron en el registro{log_hint}.</translation>
         <translation>&amp;Tipos de ataque</translation>
     </message>
     <message>
+        <source>&amp;2nd</source>
+        <translation>&amp;2.º</translation>
+    </message>
+    <message>
+        <source>&amp;3rd</source>
+        <translation>&amp;3.º</translation>
+    </message>
+    <message>
         <source>Tar&amp;gets</source>
         <translation>Ob&amp;jetivos</translation>
+    </message>
+    <message>
+        <source>2n&amp;d</source>
+        <translation>2.&amp;º</translation>
+    </message>
+    <message>
+        <source>3r&amp;d</source>
+        <translation>3&amp;.º</translation>
     </message>
     <message>
         <source>Outco&amp;me</source>
@@ -3066,6 +3671,10 @@ Rehenes o secuestro: {lower2}</translation>
         <source>Con&amp;firm:</source>
         <translation>Con&amp;firmar:</translation>
     </message>
+    <message>
+        <source>C&amp;reate</source>
+        <translation>C&amp;rear</translation>
+    </message>
 </context>
 <context>
     <name>NoDatabaseError</name>
@@ -3385,6 +3994,10 @@ Esto se pregunta una vez mientras esta base de datos esté abierta.</translation
         <translation>&amp;Instalación:</translation>
     </message>
     <message>
+        <source>S&amp;tatus:</source>
+        <translation>Es&amp;tado:</translation>
+    </message>
+    <message>
         <source>&amp;Overdue only</source>
         <translation>Solo &amp;vencidas</translation>
     </message>
@@ -3522,6 +4135,10 @@ Notas: {notes}</translation>
     <message>
         <source>now (never assessed)</source>
         <translation>ahora (nunca evaluada)</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nunca</translation>
     </message>
 </context>
 <context>
@@ -4224,8 +4841,36 @@ Se elimina en el acto (el registro de auditoría lo conserva).</translation>
 <context>
     <name>TypeChoices</name>
     <message>
-        <source>Choose a second {replace} first</source>
-        <translation>Elija antes un segundo valor ({replace})</translation>
+        <source>First attack type</source>
+        <translation>Primer tipo de ataque</translation>
+    </message>
+    <message>
+        <source>Second attack type</source>
+        <translation>Segundo tipo de ataque</translation>
+    </message>
+    <message>
+        <source>Third attack type</source>
+        <translation>Tercer tipo de ataque</translation>
+    </message>
+    <message>
+        <source>First target type</source>
+        <translation>Primer objetivo</translation>
+    </message>
+    <message>
+        <source>Second target type</source>
+        <translation>Segundo objetivo</translation>
+    </message>
+    <message>
+        <source>Third target type</source>
+        <translation>Tercer objetivo</translation>
+    </message>
+    <message>
+        <source>Choose a second attack type first</source>
+        <translation>Elija antes un segundo tipo de ataque</translation>
+    </message>
+    <message>
+        <source>Choose a second target type first</source>
+        <translation>Elija antes un segundo objetivo</translation>
     </message>
 </context>
 <context>

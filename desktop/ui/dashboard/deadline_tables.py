@@ -13,7 +13,7 @@ from desktop.domain.figures import DirectiveProgress
 from desktop.domain.records import PlanItem
 from desktop.services.plans import Deadline, ReassessmentDue, deadline_of
 from desktop.ui.dashboard.chart_common import DUE_SOON_COLOUR, OVERDUE_COLOUR
-from desktop.ui.translated import QT_TRANSLATE_NOOP, choice_label, translate
+from desktop.ui.translated import QT_TRANSLATE_NOOP, choice_label, show_date, translate
 
 Item = TypeVar("Item")
 
@@ -71,7 +71,7 @@ class DeadlineTable(_ReadOnlyTable[PlanItem]):
 
     def row_of(self, item: PlanItem, today: date) -> tuple[list[str], str]:
         state = deadline_of(item, today)
-        due = item.due_date.isoformat() if item.due_date else ""
+        due = show_date(item.due_date)
         if state is Deadline.OVERDUE and item.due_date:
             due += self.tr(" ({days} d late)").format(days=(today - item.due_date).days)
         cells = [
@@ -97,8 +97,8 @@ class ReassessmentTable(_ReadOnlyTable[ReassessmentDue]):
     empty_text = QT_TRANSLATE_NOOP("DeadlineTables", "No security reassessment is due.")
 
     def row_of(self, item: ReassessmentDue, today: date) -> tuple[list[str], str]:
-        due = item.due_on.isoformat() if item.due_on else self.tr("now (never assessed)")
-        last = item.last_assessment.isoformat() if item.last_assessment else "never"
+        due = show_date(item.due_on) if item.due_on else self.tr("now (never assessed)")
+        last = show_date(item.last_assessment) if item.last_assessment else self.tr("never")
         cells = [due, item.name, item.state, choice_label(item.security_level), last]
         return cells, OVERDUE_COLOUR if item.is_overdue(today) else DUE_SOON_COLOUR
 
@@ -114,7 +114,7 @@ class DirectiveTable(_ReadOnlyTable[DirectiveProgress]):
     empty_text = QT_TRANSLATE_NOOP("DeadlineTables", "No directive is recorded.")
 
     def row_of(self, item: DirectiveProgress, today: date) -> tuple[list[str], str]:
-        deadline = item.deadline.isoformat() if item.deadline else "none"
+        deadline = show_date(item.deadline) if item.deadline else self.tr("none")
         overdue = item.is_overdue(today)
         if overdue and item.deadline:
             deadline += self.tr(" ({days} d late)").format(days=(today - item.deadline).days)

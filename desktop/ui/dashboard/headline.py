@@ -108,7 +108,7 @@ class HeadlineStrip(QWidget):
             ),
         }
         for key, label in self._values.items():
-            label.setText(texts[key])
+            label.setText(translate("Fields", texts[key]))  # "unknown"; the figures' sentences stay English
             label.setToolTip(tips.get(key, ""))
         # under the figure: what is not known; for damage the sentence too, as "unknown" or "≥ $X" needs it
         damaged = figures.damaged or figures.damage_usd

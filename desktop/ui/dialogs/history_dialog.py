@@ -27,7 +27,7 @@ from desktop.ui.clipboard_guard import SENSITIVE_ROLE
 from desktop.ui.translated import QT_TRANSLATE_NOOP, choice_label, translate
 
 Index = QModelIndex | QPersistentModelIndex
-EMPTY = "(empty)"
+EMPTY = QT_TRANSLATE_NOOP("HistoryDialog", "(empty)")
 SHOWN_CHARACTERS = 120
 
 NAME_FIELDS = ("title", "name", "case_number", "description")
@@ -35,17 +35,17 @@ NAME_FIELDS = ("title", "name", "case_number", "description")
 
 def field_label(name: str) -> str:
     text = name.replace("_", " ").capitalize().replace("usd", "USD").replace("Zip", "ZIP")
-    return text.replace("sha256", "SHA-256")
+    return translate("Field", text.replace("sha256", "SHA-256"))
 
 
 def value_text(field: str, value: object) -> str:
     """A stored audit value as people read it: labels for codes, yes/no, (empty) for nothing."""
     if value is None or value == "":
-        return EMPTY
+        return translate("HistoryDialog", EMPTY)
     if is_fingerprint(value):
         return SENSITIVE_SHOWN
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return translate("HistoryDialog", "yes") if value else translate("HistoryDialog", "no")
     if isinstance(value, str):
         for enum in CODED_FIELDS.get(field, ()):
             if value in enum._value2member_map_:

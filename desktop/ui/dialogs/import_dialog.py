@@ -119,7 +119,7 @@ class ImportDialog(QDialog):
         file_label.setBuddy(self.path_edit)  # the label of a row of several widgets needs its buddy said
         form.addRow(file_label, path)
         form.addRow(self.tr("&Holds:"), self.entity_combo)
-        form.addRow("E&ncoding:", self.encoding_combo)
+        form.addRow(self.tr("E&ncoding:"), self.encoding_combo)
         form.addRow(self.tr("&Delimiter:"), self.delimiter_combo)
         layout = QVBoxLayout(self)
         layout.addLayout(form)

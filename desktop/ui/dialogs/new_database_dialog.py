@@ -74,7 +74,7 @@ class NewDatabaseDialog(QDialog):
         form.addRow("", self.problem)
         form.addRow("", self.remember)
         buttons = QDialogButtonBox(self)
-        self.create_button = buttons.addButton("C&reate", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.create_button = buttons.addButton(self.tr("C&reate"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.create_button.setObjectName("create_button")
         cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.create_button.setDefault(True)  # Enter creates, once it may (on a focused button, Enter presses it)

@@ -133,7 +133,7 @@ class AttachmentsPanel(QGroupBox):
         for key, text, tip, slot in (
             (
                 "add",
-                "A&dd…",
+                self.tr("A&dd…"),
                 self.tr("Attach files (you may also drop them on the form, or paste with Ctrl+V)"),
                 self.add_chosen,
             ),
@@ -142,7 +142,7 @@ class AttachmentsPanel(QGroupBox):
             ("details", self.tr("Descri&be…"), self.tr("Description and sensitive mark"), self.edit_selected),
             (
                 "custody",
-                "C&ustody…",
+                self.tr("C&ustody…"),
                 self.tr("The custody log: who handed it to whom, when and why"),
                 self.custody_selected,
             ),
@@ -150,7 +150,7 @@ class AttachmentsPanel(QGroupBox):
         ):
             button = QPushButton(text)
             button.setObjectName(f"attachment_{key}")
-            button.setAccessibleName(text.replace("&", "").rstrip("…") + " attachment" * (key != "add"))
+            button.setAccessibleName(text.replace("&", "").rstrip("…"))
             button.setToolTip(tip)
             button.setAutoDefault(False)
             button.clicked.connect(slot)

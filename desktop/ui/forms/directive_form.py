@@ -64,7 +64,7 @@ class DirectiveForm(RecordForm):
         label, box = self.field("deadline", self.tr("&Deadline"), self.deadline, targets=[self.deadline.edit])
         form.addRow(label, self._beside_buttons(box))
         form.addRow(*self.field("source_reference", self.tr("&Source document"), self.source_reference))
-        form.addRow(*self.field("scope", "S&cope", self.scope))
+        form.addRow(*self.field("scope", self.tr("S&cope"), self.scope))
         self.scope_rows = {
             DirectiveScope.FACILITY: self.field("scope_facility", self.tr("&Facility"), self.scope_facility),
             DirectiveScope.AGENCY: self.field("scope_agencies", self.tr("&Agencies"), self.scope_agencies),

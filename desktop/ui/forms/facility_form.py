@@ -125,7 +125,7 @@ class FacilityForm(RecordForm):
         place_form.addRow(*self.field("state", self.tr("&State"), self.state))
         place_form.addRow(*self.field("zip_code", self.tr("&ZIP code"), self.zip_code))
         place_form.addRow(*self.field("latitude", self.tr("&Latitude"), self.latitude))
-        place_form.addRow(*self.field("longitude", "L&ongitude", self.longitude))
+        place_form.addRow(*self.field("longitude", self.tr("L&ongitude"), self.longitude))
         security = QGroupBox(self.tr("Security (ISC)"))
         security_form = QFormLayout(security)
         security_form.addRow(*self.field("security_level", self.tr("Security le&vel (FSL)"), self.security_level))
@@ -253,7 +253,7 @@ class FacilityForm(RecordForm):
         overdue = due < date.today()
         self.reassessment_due.setText(
             self.tr("{isoformat} (every {reassessment_years} years at FSL {label})").format(
-                isoformat=due.isoformat(), reassessment_years=level.reassessment_years, label=choice_label(level)
+                isoformat=show_date(due), reassessment_years=level.reassessment_years, label=choice_label(level)
             )
             + (self.tr(" — overdue") if overdue else "")
         )
@@ -272,6 +272,6 @@ class FacilityForm(RecordForm):
     def _show_directives(self, record: Facility) -> None:
         """The directives that reach the facility as the form describes it now (agency, type; itself when stored)."""
         reaching = [d for d in self.directives if d.reaches(record)]
-        rows = [[d.deadline.isoformat() if d.deadline else "", d.title, scope_text(d)] for d in reaching]
+        rows = [[show_date(d.deadline), d.title, scope_text(d)] for d in reaching]
         fill_list(self.directives_list, rows, self.tr("No directive reaches this facility"))
         self.directives_label.setText(self.tr("&Directives that reach this facility ({len})").format(len=len(reaching)))

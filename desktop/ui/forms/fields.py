@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 from desktop.domain.enums import LabelledEnum, WeaponType
 from desktop.domain.validation import parse_count
 from desktop.domain.values import Weapon
-from desktop.ui.translated import choice_label
+from desktop.ui.translated import QT_TRANSLATE_NOOP, choice_label, translate
 
-UNKNOWN = "unknown"
+UNKNOWN = QT_TRANSLATE_NOOP("Fields", "unknown")
 ERROR_COLOUR = "#c62828"
 WARNING_COLOUR = "#8a5300"
 _NONE_CODE = ""  # item data of a combo's "none" entry
@@ -58,7 +58,9 @@ class CountEdit(QLineEdit):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setPlaceholderText(UNKNOWN)  # no validator: what is typed stays, and a wrong count is said inline
+        self.setPlaceholderText(
+            translate("Fields", UNKNOWN)
+        )  # no validator: what is typed stays, and a wrong count is said inline
         self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("0000000000000"))
 
@@ -76,7 +78,7 @@ class CoordinateEdit(QLineEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setMaxLength(40)  # no validator: what is typed stays, and a wrong number is said inline
-        self.setPlaceholderText(UNKNOWN)
+        self.setPlaceholderText(translate("Fields", UNKNOWN))
 
     def value(self) -> float | None:
         text = self.text().strip()

@@ -23,10 +23,20 @@ class TypeChoices:
         self.primary = EnumCombo(enum)
         self.second = EnumCombo(enum, none_label=NONE)
         self.third = EnumCombo(enum, none_label=NONE)
-        for combo, place in ((self.primary, "first"), (self.second, "second"), (self.third, "third")):
-            combo.setAccessibleName(f"{place.capitalize()} {name.replace('_', ' ')}")
+        attacks = name == "attack_type"
+        names = (
+            (translate("TypeChoices", "First attack type"), translate("TypeChoices", "Second attack type"),
+             translate("TypeChoices", "Third attack type"))
+            if attacks
+            else (translate("TypeChoices", "First target type"), translate("TypeChoices", "Second target type"),
+                  translate("TypeChoices", "Third target type"))
+        )  # fmt: skip
+        for combo, accessible in zip((self.primary, self.second, self.third), names, strict=True):
+            combo.setAccessibleName(accessible)
         self.third.setToolTip(
-            translate("TypeChoices", "Choose a second {replace} first").format(replace=name.replace("_", " "))
+            translate("TypeChoices", "Choose a second attack type first")
+            if attacks
+            else translate("TypeChoices", "Choose a second target type first")
         )
 
     @property

@@ -75,7 +75,7 @@ class IncidentForm(RecordForm):
         self.title.setMinimumWidth(self.fontMetrics().horizontalAdvance("x") * 44)
         self.case_number = QLineEdit()
         self.case_number.setMaxLength(64)
-        self.case_number.setPlaceholderText("none")
+        self.case_number.setPlaceholderText(self.tr("none"))
         self.facility = FacilityPicker(facilities)
         self.facility_choice = FacilityChoice(self.facility)  # `facility_choice.adder` adds a missing facility
         self.occurred = DateInput(self.tr("Occurred"), empty_text=self.tr("Date unknown (leave it empty when it is "
@@ -148,8 +148,8 @@ class IncidentForm(RecordForm):
             ("reported_at", self.tr("Re&ported"), self.reported_at),
         ):
             form.addRow(*self.field(key, label, moment, focus=moment.edit, targets=[moment.edit]))  # fmt: skip
-        form.addRow(*self._choices_row(self.attacks, self.tr("&Attack types"), ("&2nd", "&3rd")))
-        form.addRow(*self._choices_row(self.targets, self.tr("Tar&gets"), ("2n&d", "3r&d")))
+        form.addRow(*self._choices_row(self.attacks, self.tr("&Attack types"), (self.tr("&2nd"), self.tr("&3rd"))))
+        form.addRow(*self._choices_row(self.targets, self.tr("Tar&gets"), (self.tr("2n&d"), self.tr("3r&d"))))
         form.addRow(*self.field("completed", self.tr("Outco&me"), self.outcome))
         form.addRow(*self.field("severity", self.tr("Severit&y"), self.severity))
         return group

@@ -36,7 +36,7 @@ from desktop.ui.dialogs.sensitive_question import ask_to_include_sensitive
 from desktop.ui.dialogs.timeline_event_dialog import TimelineEventDialog
 from desktop.ui.error_dialogs import show_error
 from desktop.ui.plain_export_question import Encryptable, export_with_protection, protected_target
-from desktop.ui.translated import QT_TRANSLATE_NOOP, choice_label, date_label, translate
+from desktop.ui.translated import QT_TRANSLATE_NOOP, choice, choice_label, date_label, translate
 
 SAVE_FIRST = QT_TRANSLATE_NOOP("TimelinePanel", "Save the incident first: its timeline starts once it is stored.")
 CSV_FILTER = QT_TRANSLATE_NOOP("TimelinePanel", "CSV files (*.csv)")
@@ -209,8 +209,8 @@ class TimelinePanel(QWidget):
         self.table.clearSelection()
         self.table.setRowCount(len(self.entries))
         for row, entry in enumerate(self.entries):
-            texts = (date_label(entry.happened), choice_label(entry.kind), entry.text, entry.source)
-            tips = (entry.happened.describe(), choice_label(entry.kind), entry.text, entry.source)
+            texts = (date_label(entry.happened), choice_label(entry.kind), choice(entry.text), entry.source)
+            tips = (entry.happened.describe(), choice_label(entry.kind), choice(entry.text), entry.source)
             for column, (text, tip) in enumerate(zip(texts, tips, strict=True)):
                 item = QTableWidgetItem(text)
                 item.setToolTip(tip)

@@ -16,7 +16,7 @@ from desktop.domain.queries import DirectiveFilter
 from desktop.domain.records import Directive
 from desktop.ui.table_models.paged import Column, PagedTableModel
 from desktop.ui.table_models.plan_items import HIGHLIGHT_TEXT, OVERDUE_BACKGROUND, OVERDUE_MARK
-from desktop.ui.translated import choice_label, translate
+from desktop.ui.translated import choice_label, show_date, translate
 
 OVERDUE_TEXT = "overdue"
 PROGRESS_COLUMN = 5
@@ -34,7 +34,7 @@ def scope_text(directive: Directive) -> str:
 
 
 def _day(day: date | None) -> str:
-    return day.isoformat() if day else ""
+    return show_date(day)
 
 
 def title_tip(directive: Directive) -> str:

@@ -14,7 +14,7 @@ from desktop.domain.kinds import RecordKind
 from desktop.domain.queries import FacilityFilter
 from desktop.domain.records import Facility
 from desktop.ui.table_models.paged import Column, PagedTableModel
-from desktop.ui.translated import QT_TRANSLATE_NOOP, choice_label, translate
+from desktop.ui.translated import QT_TRANSLATE_NOOP, choice_label, show_date, translate
 
 OVERDUE_TEXT = QColor("#b00020")
 
@@ -23,7 +23,7 @@ def reassessment_text(facility: Facility) -> str:
     if facility.security_level in (None, SecurityLevel.UNKNOWN):
         return ""
     due = facility.reassessment_due
-    return due.isoformat() if due is not None else translate("Facilities", "never assessed")
+    return show_date(due) if due is not None else translate("Facilities", "never assessed")
 
 
 def level_text(facility: Facility) -> str:
@@ -49,7 +49,7 @@ def operator_text(facility: Facility) -> str:
 
 
 def assessed_text(facility: Facility) -> str:
-    return facility.last_assessment.isoformat() if facility.last_assessment else ""
+    return show_date(facility.last_assessment)
 
 
 def reassessment_tip(facility: Facility) -> str:

@@ -15,9 +15,8 @@ from desktop.domain.enums import Severity, YesNoUnknown
 from desktop.domain.kinds import RecordKind
 from desktop.domain.queries import IncidentFilter
 from desktop.domain.records import Incident
-from desktop.domain.values import Weapon
 from desktop.ui.table_models.paged import UNKNOWN, Column, PagedTableModel
-from desktop.ui.translated import QT_TRANSLATE_NOOP, choice_label, translate
+from desktop.ui.translated import QT_TRANSLATE_NOOP, choice_label, translate, weapons_text
 
 SEVERITY_COLOURS = {
     Severity.LOW: QColor("#6aa84f"),
@@ -52,7 +51,7 @@ def casualties_text(incident: Incident) -> str:
 
 def casualties_tip(incident: Incident) -> str:
     def known(value: int | None) -> str:
-        return UNKNOWN if value is None else str(value)
+        return translate("Fields", UNKNOWN) if value is None else str(value)
 
     return translate(
         "Incidents", "Victims: {known} killed, {known2} injured\nPerpetrators: {known3} killed, {known4} injured"
@@ -117,7 +116,7 @@ class IncidentTableModel(PagedTableModel[Incident]):
             QT_TRANSLATE_NOOP("Column", "Title"), lambda i: i.title, "title", title_tip, width_chars=36, stretch=True
         ),
         Column(QT_TRANSLATE_NOOP("Column", "Attack types"), attack_text, "attack_type", attack_text, width_chars=36),
-        Column(QT_TRANSLATE_NOOP("Column", "Weapons"), lambda i: Weapon.format_list(i.weapons), width_chars=30),
+        Column(QT_TRANSLATE_NOOP("Column", "Weapons"), lambda i: weapons_text(i.weapons), width_chars=30),
         Column(QT_TRANSLATE_NOOP("Column", "Severity"), lambda i: choice_label(i.severity), "severity", width_chars=9),
         Column(QT_TRANSLATE_NOOP("Column", "Status"), lambda i: choice_label(i.status), "status", width_chars=17),
         Column(QT_TRANSLATE_NOOP("Column", "Casualties"), casualties_text, None, casualties_tip, width_chars=10),

@@ -16,7 +16,7 @@ from desktop.domain.kinds import RecordKind
 from desktop.domain.queries import Page
 from desktop.persistence.opening import describe_error
 from desktop.ui.clipboard_guard import SENSITIVE_ROLE
-from desktop.ui.translated import kind_plural, translate
+from desktop.ui.translated import QT_TRANSLATE_NOOP, kind_plural, translate
 
 R = TypeVar("R")
 Index = QModelIndex | QPersistentModelIndex
@@ -24,7 +24,7 @@ PAGE_SIZE = 200
 MAX_CACHED_PAGES = 40  # 8,000 rows at the default page size
 PAGES_PER_TICK = 3  # pages fetched per event-loop turn while the view scrolls
 FETCH_ERRORS = (SQLAlchemyError, StorageError, OSError)
-UNKNOWN = "unknown"
+UNKNOWN = QT_TRANSLATE_NOOP("Fields", "unknown")
 log = logging.getLogger(__name__)
 
 

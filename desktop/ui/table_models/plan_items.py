@@ -14,7 +14,7 @@ from desktop.domain.queries import PlanItemFilter
 from desktop.domain.records import PlanItem
 from desktop.services.plans import Deadline, deadline_of
 from desktop.ui.table_models.paged import Column, PagedTableModel
-from desktop.ui.translated import QT_TRANSLATE_NOOP, choice_label, translate
+from desktop.ui.translated import QT_TRANSLATE_NOOP, choice_label, show_date, translate
 
 OVERDUE_BACKGROUND = QColor("#f8d0d0")
 DUE_SOON_BACKGROUND = QColor("#ffe4a8")
@@ -67,7 +67,7 @@ class PlanItemTableModel(PagedTableModel[PlanItem]):
                  **options: int) -> None:  # fmt: skip
         self.today = today
         self.columns = (
-            Column(self.tr("Due"), lambda p: p.due_date.isoformat() if p.due_date else "", "due_date", width_chars=11),
+            Column(self.tr("Due"), lambda p: show_date(p.due_date), "due_date", width_chars=11),
             Column(self.tr("Deadline"), self.deadline_text, None, width_chars=22),
             Column(
                 self.tr("Description"),

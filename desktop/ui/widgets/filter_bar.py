@@ -259,13 +259,13 @@ class IncidentFilterBar(FilterBar):
         self.occurred_to.set_bound("last")
         self.occurred_to.setToolTip(translate("FilterBar", PERIOD_TIP).format(bound=self.tr("on or before this day")))
         self.add_date(self.tr("Occurred fro&m:"), self.occurred_from)
-        self.add_date("t&o:", self.occurred_to)
+        self.add_date(self.tr("t&o:"), self.occurred_to)
         self._extra = IncidentFilter()
         self.pending_referral = QCheckBox(self.tr("Pe&nding referral"), self)  # on the second row
         self.finish()
         self.new_row()
         for label, widget in ((self.tr("Fa&cility:"), self.facility), (self.tr("&Attack type:"), self.attack_type),
-                              (self.tr("Severit&y:"), self.severity), ("S&tatus:", self.status)):  # fmt: skip
+                              (self.tr("Severit&y:"), self.severity), (self.tr("S&tatus:"), self.status)):  # fmt: skip
             self.add_widget(label, widget)
         self.add_check_box(self.pending_referral, "pending_referral_filter", translate("FilterBar", PENDING_TIP))
         self.row.addStretch(1)
@@ -384,7 +384,7 @@ class FacilityFilterBar(FilterBar):
         self.today = today
         self.agency = ChoiceCombo("agency_filter", self.tr("All agencies"), self)
         self.agency.add_enum(Agency)
-        self.add_widget("A&gency:", self.agency)
+        self.add_widget(self.tr("A&gency:"), self.agency)
         self.reassessment_due = self.add_check(
             self.tr("Reassessment d&ue"),
             "reassessment_due_filter",
@@ -422,7 +422,7 @@ class PlanItemFilterBar(FilterBar):
         self.status.add_choice(OPEN, self.tr("Open items"))
         self.status.add_enum(PlanStatus)
         self.add_widget(self.tr("Fa&cility:"), self.facility)
-        self.add_widget("S&tatus:", self.status)
+        self.add_widget(self.tr("S&tatus:"), self.status)
         self.overdue = self.add_check(
             self.tr("&Overdue only"), "overdue_filter", self.tr("Open items whose due date has passed")
         )
