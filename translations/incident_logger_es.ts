@@ -286,6 +286,42 @@
         <source>Backups{where}. This window opened a database another window has open; that window takes its automatic backups.</source>
         <translation>Copias de seguridad{where}. Esta ventana abrió una base de datos que otra ventana tiene abierta; esa ventana hace sus copias automáticas.</translation>
     </message>
+    <message>
+        <source>No backup yet</source>
+        <translation>Aún no hay copia de seguridad</translation>
+    </message>
+    <message>
+        <source>Last backup just now</source>
+        <translation>Última copia: ahora mismo</translation>
+    </message>
+    <message numerus="yes">
+        <source>Last backup %n min ago</source>
+        <translation>
+            <numerusform>Última copia hace %n min</numerusform>
+            <numerusform>Última copia hace %n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Last backup %n h ago</source>
+        <translation>
+            <numerusform>Última copia hace %n h</numerusform>
+            <numerusform>Última copia hace %n h</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Last backup %n day ago</source>
+        <translation>
+            <numerusform>Última copia hace %n día</numerusform>
+            <numerusform>Última copia hace %n días</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Last backup %n days ago</source>
+        <translation>
+            <numerusform>Última copia hace %n día</numerusform>
+            <numerusform>Última copia hace %n días</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>BackupActions</name>
@@ -1334,6 +1370,13 @@
     <message>
         <source>{date}, {band}</source>
         <translation>{date}, {band}</translation>
+    </message>
+</context>
+<context>
+    <name>DateTimeInput</name>
+    <message>
+        <source>{iso} or {local}</source>
+        <translation>{iso} o {local}</translation>
     </message>
 </context>
 <context>
@@ -3412,6 +3455,10 @@ Rehenes o secuestro: {lower2}</translation>
         <translation>p. ej. el número de causa judicial</translation>
     </message>
     <message>
+        <source>e.g. 18 U.S.C. § 844(f)</source>
+        <translation>p. ej. 18 U.S.C. § 844(f)</translation>
+    </message>
+    <message>
         <source>Selected entry</source>
         <translation>Entrada seleccionada</translation>
     </message>
@@ -5303,6 +5350,10 @@ La línea bajo el campo muestra cómo se lee.</translation>
     <message>
         <source>{name} as read</source>
         <translation>{name} tal como se lee</translation>
+    </message>
+    <message>
+        <source>{iso} or {local}</source>
+        <translation>{iso} o {local}</translation>
     </message>
     <message>
         <source>{name}: calendar</source>

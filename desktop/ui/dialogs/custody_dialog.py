@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.evidence import Attachment, CustodyEntry, size_text
 from desktop.ui.forms.attachment_source import AttachmentProblem, AttachmentSource
 from desktop.ui.forms.fields import FieldMessage, TextBox
-from desktop.ui.translated import QT_TRANSLATE_NOOP, translate
+from desktop.ui.translated import QT_TRANSLATE_NOOP, date_label, translate
 from desktop.ui.widgets.date_input import DateInput
 
 LOG_HEADERS = [
@@ -132,7 +132,7 @@ class CustodyDialog(QDialog):
             self.message.show_message(str(problem))
             return
         for entry in entries:
-            item = QTreeWidgetItem([entry.happened.label(), entry.received_from, entry.received_by, entry.purpose,
+            item = QTreeWidgetItem([date_label(entry.happened), entry.received_from, entry.received_by, entry.purpose,
                                     entry.note.replace("\n", " "), local_time(entry.recorded_at)])  # fmt: skip
             self.log.addTopLevelItem(item)
         if not entries:

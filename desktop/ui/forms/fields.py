@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.enums import LabelledEnum, WeaponType
 from desktop.domain.validation import parse_count
 from desktop.domain.values import Weapon
-from desktop.ui.translated import QT_TRANSLATE_NOOP, choice_label, translate
+from desktop.ui.translated import QT_TRANSLATE_NOOP, choice_label, translate, weapons_text
 
 UNKNOWN = QT_TRANSLATE_NOOP("Fields", "unknown")
 ERROR_COLOUR = "#c62828"
@@ -190,7 +190,7 @@ class WeaponListEditor(QWidget):
         return super().eventFilter(watched, event)
 
     def _append(self, weapon: Weapon) -> None:
-        item = QListWidgetItem(str(weapon))
+        item = QListWidgetItem(weapons_text((weapon,)))
         item.setData(self._DATA, (weapon.type.value, weapon.subtype))
         self.list.addItem(item)
 

@@ -167,7 +167,7 @@ class LegalHistoryEditor(QWidget):
         self.reference = QLineEdit()
         self.reference.setPlaceholderText(self.tr("e.g. the court case number"))
         self.charges = QLineEdit()
-        self.charges.setPlaceholderText("e.g. 18 U.S.C. § 844(f)")
+        self.charges.setPlaceholderText(self.tr("e.g. 18 U.S.C. § 844(f)"))
         self.note = QLineEdit()
         for edit in (self.agency, self.reference):
             edit.setMaxLength(300)

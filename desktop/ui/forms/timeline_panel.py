@@ -299,7 +299,7 @@ class TimelinePanel(QWidget):
 
     def confirm_delete(self, entry: TimelineEntry) -> bool:
         details = self.tr("{label}: {value}\nIt is deleted at once (the audit trail keeps a record of it).").format(
-            label=entry.happened.label(), value=entry.text[:200]
+            label=date_label(entry.happened), value=entry.text[:200]
         )
         return confirm_destructive(
             self,

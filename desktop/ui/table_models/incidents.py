@@ -16,7 +16,7 @@ from desktop.domain.kinds import RecordKind
 from desktop.domain.queries import IncidentFilter
 from desktop.domain.records import Incident
 from desktop.ui.table_models.paged import UNKNOWN, Column, PagedTableModel
-from desktop.ui.translated import QT_TRANSLATE_NOOP, choice_label, translate, weapons_text
+from desktop.ui.translated import QT_TRANSLATE_NOOP, choice_label, date_label, translate, weapons_text
 
 SEVERITY_COLOURS = {
     Severity.LOW: QColor("#6aa84f"),
@@ -36,7 +36,7 @@ Activity = Callable[[Sequence[str]], Mapping[str, datetime]]  # incidents' uuids
 def occurred_of(incident: Incident) -> str:
     """2019-07-13 04:00, 2019-07-13, 2019-07, 2019, "2019-08-20 to 2019-08-31", "about 2019-08",
     "2019-08-25, early morning" or "unknown"."""
-    return incident.occurred.label()
+    return date_label(incident.occurred)
 
 
 def occurred_tip_of(incident: Incident) -> str:

@@ -132,7 +132,8 @@ class _TypedDate(QWidget):
         return locale_month_first() if self._month_first is None else self._month_first
 
     def example(self) -> str:
-        return "2019-07-13 or " + ("7/13/2019" if self.month_first() else "13/7/2019")
+        local = "7/13/2019" if self.month_first() else "13/7/2019"
+        return self.tr("{iso} or {local}").format(iso="2019-07-13", local=local)
 
     def read(self) -> DateReading:
         """The text as read (ValueError saying why it cannot be)."""
@@ -303,7 +304,8 @@ class DateTimeInput(_TypedDate):
     """A day and its time to the minute or second (discovered, reported); empty is None."""
 
     def example(self) -> str:
-        return "2019-07-13 04:00 or " + ("7/13/2019 4:00 am" if self.month_first() else "13/7/2019 04:00")
+        local = "7/13/2019 4:00 am" if self.month_first() else "13/7/2019 04:00"
+        return self.tr("{iso} or {local}").format(iso="2019-07-13 04:00", local=local)
 
     def describe(self, reading: DateReading) -> str:
         self._moment(reading.value)
