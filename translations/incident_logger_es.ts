@@ -168,6 +168,10 @@
         <translation>Quitar el adjunto (Supr)</translation>
     </message>
     <message>
+        <source>{action} attachment</source>
+        <translation>{action} adjunto</translation>
+    </message>
+    <message>
         <source>Attachments status</source>
         <translation>Estado de los adjuntos</translation>
     </message>

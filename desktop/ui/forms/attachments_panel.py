@@ -150,7 +150,8 @@ class AttachmentsPanel(QGroupBox):
         ):
             button = QPushButton(text)
             button.setObjectName(f"attachment_{key}")
-            button.setAccessibleName(text.replace("&", "").rstrip("…"))
+            action = text.replace("&", "").rstrip("…")
+            button.setAccessibleName(action if key == "add" else self.tr("{action} attachment").format(action=action))
             button.setToolTip(tip)
             button.setAutoDefault(False)
             button.clicked.connect(slot)
