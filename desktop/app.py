@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from desktop import __version__
@@ -28,6 +28,7 @@ from desktop.ui import accessibility
 from desktop.ui.error_dialogs import set_log_file, show_unexpected
 from desktop.ui.features import install_features
 from desktop.ui.icons import app_icon
+from desktop.ui.language import add_language_menu, chosen_language, install_language
 from desktop.ui.main_window import MainWindow
 from desktop.ui.open_problems import answer_at_start
 from desktop.ui.session import Session
@@ -58,12 +59,14 @@ def build_main_window(
     window.app_paths = app_paths
     window.features = install_features(window, app_paths)
     window.build_chrome()  # menus and toolbar of every registered action, then the remembered layout
+    add_language_menu(window, window.menus["view"], qsettings)
     return window
 
 
-def run_gui(url: str, app_paths: AppPaths, *, create: bool = False) -> int:
+def run_gui(url: str, app_paths: AppPaths, *, create: bool = False, lang: str | None = None) -> int:
     """Show the window on `url` (the last database used, when `url` is the default) until it is closed; a missing
-    file other than the default database is asked about first unless `create` (--create) says to make it."""
+    file other than the default database is asked about first unless `create` (--create) says to make it. The UI
+    speaks `lang` (--lang), else INCIDENT_LOGGER_LANG, View › Language or the system's language."""
     mark("imports")
     log_file = configure_logging(app_paths)
     existing = QApplication.instance()
@@ -76,6 +79,7 @@ def run_gui(url: str, app_paths: AppPaths, *, create: bool = False) -> int:
     app.setWindowIcon(app_icon())
     qsettings = settings_file(app_paths.config_dir)
     theme().apply(ThemeChoice.parse(WindowSettings(qsettings).theme()))  # before any dialog (a passphrase) shows
+    translators = install_language(app, chosen_language(lang, qsettings))
     shown: list[MainWindow] = []  # the window, while there is one (for the hooks below)
     previous_hook = sys.excepthook
     sys.excepthook = lambda kind, error, tb: show_unexpected(kind, error, tb, shown[0] if shown else None)
@@ -92,18 +96,23 @@ def run_gui(url: str, app_paths: AppPaths, *, create: bool = False) -> int:
         qsettings.sync()
         restrict_to_owner(Path(qsettings.fileName()))  # Qt writes it as the umask says; it names the databases used
         shiboken6.delete(qsettings)  # written; gone before the QApplication
+        for translator in translators:
+            app.removeTranslator(translator)
         if existing is None:
             app.shutdown()  # the QApplication goes before Python's own teardown
     log.info("exited with %s (log: %s)", code, log_file)
     return code
 
 
-def tell_at_start(message: str) -> None:
-    """Show why the app cannot start (its folders cannot be made) in a message box, before any window."""
+def tell_at_start(message: str, lang: str | None = None) -> None:
+    """Show why the app cannot start (its folders cannot be made) in a message box, before any window (its title
+    in the UI's language; the message comes from the paths module, in English)."""
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    translators = install_language(app, chosen_language(lang, None))
     text = message[:1].upper() + message[1:] + "."
-    box = QMessageBox(QMessageBox.Icon.Critical, "Incident Logger cannot start", text)
+    title = QCoreApplication.translate("App", "Incident Logger cannot start")
+    box = QMessageBox(QMessageBox.Icon.Critical, title, text)
     box.setObjectName("cannot_start")
     quit_after = os.environ.get(QUIT_AFTER_ENV, "")
     if quit_after.isdigit():
@@ -112,6 +121,8 @@ def tell_at_start(message: str) -> None:
         box.exec()
     finally:
         shiboken6.delete(box)
+        for translator in translators:
+            app.removeTranslator(translator)
         if existing is None:
             app.shutdown()
 

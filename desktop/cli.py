@@ -132,6 +132,9 @@ def build_parser(
                         help="create the database when there is none at --database-url (without it, a command "
                              "on a missing file refuses, so a mistyped path never starts an empty database; "
                              "demo and import create the default database of the data folder)")  # fmt: skip
+    parser.add_argument("--lang", default=None, metavar="CODE",
+                        help="the window's language (en, es; default: INCIDENT_LOGGER_LANG, View › Language, "
+                             "then the system's)")  # fmt: skip
     passphrase_input.add_arguments(parser)
     sub = parser.add_subparsers(dest="command")
     gui = sub.add_parser("gui", help="open the main window (the default)")
@@ -168,7 +171,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                                  "asks for passphrases itself", gui=False)  # fmt: skip
         from desktop.app import run_gui  # PySide6 is loaded only for the window
 
-        return run_gui(url, app_paths, create=args.create)
+        return run_gui(url, app_paths, create=args.create, lang=args.lang)
     args.database_url, args.app_paths = url, app_paths
     try:  # an encrypted database's passphrase, or --encrypt's new one, before anything is opened or locked
         passphrase_input.unlock(args, _sqlite_path(url), app_paths.backup_dir)

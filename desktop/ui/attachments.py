@@ -19,6 +19,7 @@ from desktop.domain.passphrases import Passphrase
 from desktop.services.attachments import AttachmentError, AttachmentService, NewFile
 from desktop.ui.forms.attachment_source import AttachmentProblem
 from desktop.ui.plain_export_question import Encryptable
+from desktop.ui.translated import kind_noun, translate
 
 log = logging.getLogger(__name__)
 
@@ -70,11 +71,19 @@ def _problems(what: str) -> Iterator[None]:
     except AttachmentError as error:
         raise AttachmentProblem(str(error)) from None
     except RecordNotFoundError as error:
-        raise AttachmentProblem(f"{what}: the {error.entity.replace('_', ' ')} no longer exists; it may have been "
-                                "deleted elsewhere.") from None  # fmt: skip
+        raise AttachmentProblem(
+            translate(
+                "Attachments", "{what}: the {replace} no longer exists; it may have been deleted elsewhere."
+            ).format(what=what, replace=error.entity.replace("_", " "))
+        ) from None
     except StaleRecordError:
-        raise AttachmentProblem(f"{what}: the attachment was changed elsewhere since it was shown; nothing was "
-                                "saved. Look at it again and repeat the change.") from None  # fmt: skip
+        raise AttachmentProblem(
+            translate(
+                "Attachments",
+                "{what}: the attachment was changed elsewhere since it was shown; nothing was saved. Look at it again "
+                "and repeat the change.",
+            ).format(what=what)
+        ) from None
     except (RecordInUseError, StorageError) as error:
         raise AttachmentProblem(f"{what}: {error}") from None
     except OSError as error:
@@ -83,7 +92,9 @@ def _problems(what: str) -> Iterator[None]:
 
 
 def _names(names: Sequence[str]) -> str:
-    return ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+    return ", ".join(names[:3]) + (
+        translate("Attachments", " and {value} more").format(value=len(names) - 3) if len(names) > 3 else ""
+    )
 
 
 class ServiceAttachments:
@@ -94,27 +105,39 @@ class ServiceAttachments:
         self.copies = copies
 
     def of(self, kind: RecordKind, uuid: str) -> list[Attachment]:
-        with _problems(f"Reading the attachments of the {kind.label}"):
+        with _problems(
+            translate("ServiceAttachments", "Reading the attachments of the {label}").format(label=kind_noun(kind))
+        ):
             return self.service.of(kind, uuid)
 
     def add_paths(self, kind: RecordKind, uuid: str, paths: Sequence[Path]) -> list[Attachment]:
-        with _problems(f"Cannot attach {_names([str(path) for path in paths])}"):
+        with _problems(
+            translate("ServiceAttachments", "Cannot attach {names}").format(names=_names([str(path) for path in paths]))
+        ):
             return self.service.add(kind, uuid, [NewFile.of_path(path) for path in paths])
 
     def add_bytes(self, kind: RecordKind, uuid: str, name: str, data: bytes) -> list[Attachment]:
-        with _problems(f"Cannot attach {name}"):
+        with _problems(translate("ServiceAttachments", "Cannot attach {name}").format(name=name)):
             return self.service.add(kind, uuid, [NewFile.of_bytes(name, data)])
 
     def update(self, attachment: Attachment) -> Attachment:
-        with _problems(f"Cannot save the details of {attachment.file_name}"):
+        with _problems(
+            translate("ServiceAttachments", "Cannot save the details of {file_name}").format(
+                file_name=attachment.file_name
+            )
+        ):
             return self.service.update(attachment)
 
     def remove(self, uuid: str) -> Attachment:
-        with _problems("Cannot remove the attachment"):
+        with _problems(translate("ServiceAttachments", "Cannot remove the attachment")):
             return self.service.remove(uuid)
 
     def save_copy(self, attachment: Attachment, target: Path, *, protect: Passphrase | None = None) -> Path:
-        with _problems(f"Cannot save {attachment.file_name} as {target}"):
+        with _problems(
+            translate("ServiceAttachments", "Cannot save {file_name} as {target}").format(
+                file_name=attachment.file_name, target=target
+            )
+        ):
             return self.service.save_copy(attachment, target, protect=protect)
 
     @property
@@ -122,13 +145,15 @@ class ServiceAttachments:
         return self.service.database
 
     def open_copy(self, attachment: Attachment) -> Path:
-        with _problems(f"Cannot open {attachment.file_name}"):
+        with _problems(
+            translate("ServiceAttachments", "Cannot open {file_name}").format(file_name=attachment.file_name)
+        ):
             return self.service.open_copy(attachment, self.copies.folder())
 
     def custody(self, attachment_uuid: str) -> list[CustodyEntry]:
-        with _problems("Cannot read the custody log"):
+        with _problems(translate("ServiceAttachments", "Cannot read the custody log")):
             return self.service.custody(attachment_uuid)
 
     def add_custody(self, entry: CustodyEntry) -> CustodyEntry:
-        with _problems("The custody entry was not added"):
+        with _problems(translate("ServiceAttachments", "The custody entry was not added")):
             return self.service.add_custody(entry)

@@ -4,6 +4,7 @@ one is due, its progress and the last backup's age in the status bar; the work r
 from __future__ import annotations
 
 import logging
+import re
 from datetime import timedelta
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -13,6 +14,7 @@ from desktop.persistence.backup_copy import PAGES_PER_STEP
 from desktop.persistence.unit_of_work import Database
 from desktop.services.backup_worker import BackupJob, age_text
 from desktop.ui.session import Session
+from desktop.ui.translated import translate
 
 log = logging.getLogger(__name__)
 
@@ -118,7 +120,9 @@ class BackgroundBackups(QObject):
             return
         self._poll.stop()
         if job.error is not None:
-            self.window.statusBar().showMessage(f"The automatic backup failed: {job.error}", 15_000)
+            self.window.statusBar().showMessage(
+                self.tr("The automatic backup failed: {error}").format(error=job.error), 15_000
+            )
         elif job.result is not None:
             log.info("backed up %s to %s in %.1f s", job.database.name, job.result.path, job.seconds)
         self.show_age()
@@ -131,15 +135,43 @@ class BackgroundBackups(QObject):
         if database is None or (self.job is not None and self.job.running):
             return
         sessions = self.session.sessions
-        self.label.setText(age_text(sessions.newest_backup(database), database.clock()))
-        where = f" in {sessions.backup_dir}" if sessions.backup_dir is not None else ""
+        self.label.setText(backup_age(age_text(sessions.newest_backup(database), database.clock())))
+        where = (
+            self.tr(" in {backup_dir}").format(backup_dir=sessions.backup_dir)
+            if sessions.backup_dir is not None
+            else ""
+        )
         if sessions.holds_lock(database):
-            self.label.setToolTip(f"Automatic backups{where}: taken in the background a minute after the last "
-                                  "change (at most every 15 minutes), and at the next start when closing came "
-                                  "first.")  # fmt: skip
+            self.label.setToolTip(
+                self.tr(
+                    "Automatic backups{where}: taken in the background a minute after the last change (at most every "
+                    "15 minutes), and at the next start when closing came first."
+                ).format(where=where)
+            )
         else:
-            self.label.setToolTip(f"Backups{where}. This window opened a database another window has open; "
-                                  "that window takes its automatic backups.")  # fmt: skip
+            self.label.setToolTip(
+                self.tr(
+                    "Backups{where}. This window opened a database another window has open; that window takes its "
+                    "automatic backups."
+                ).format(where=where)
+            )
 
     def _database(self) -> Database | None:
         return self.session.database if self.session.is_open else None
+
+
+def backup_age(text: str) -> str:
+    """`age_text`'s English ("Last backup 5 min ago") in the UI's language."""
+    if text == "No backup yet":
+        return translate("BackgroundBackups", "No backup yet")
+    found = re.fullmatch(r"Last backup (\d+) (min|h|days?) ago", text)
+    if found is None:
+        return translate("BackgroundBackups", "Last backup just now") if text == "Last backup just now" else text
+    count, unit = int(found[1]), found[2]
+    if unit == "min":
+        return translate("BackgroundBackups", "Last backup %n min ago", None, count)
+    if unit == "h":
+        return translate("BackgroundBackups", "Last backup %n h ago", None, count)
+    if count == 1:
+        return translate("BackgroundBackups", "Last backup %n day ago", None, count)
+    return translate("BackgroundBackups", "Last backup %n days ago", None, count)

@@ -45,6 +45,7 @@ from desktop.services.session.questions import OpenElsewhereError
 from desktop.ui.dialogs.history_dialog import HistoryDialog, local_time
 from desktop.ui.feature_actions import FeatureActions
 from desktop.ui.session import Session
+from desktop.ui.translated import translate
 
 BACKUP_FILTER = "Incident Logger backups (*.sqlite3);;All files (*)"
 
@@ -52,9 +53,12 @@ BACKUP_FILTER = "Incident Logger backups (*.sqlite3);;All files (*)"
 def summary_text(summary: BackupSummary) -> str:
     """What a checked backup holds, or why it cannot be used."""
     if not summary.ok:
-        return f"This backup cannot be used: {summary.check.message}"
-    return (f"Checked: intact (SQLite integrity check passed). It holds {summary.facilities} facilities, "
-            f"{summary.incidents} incidents and {summary.plan_items} plan items.")  # fmt: skip
+        return translate("BackupActions", "This backup cannot be used: {message}").format(message=summary.check.message)
+    return translate(
+        "BackupActions",
+        "Checked: intact (SQLite integrity check passed). It holds {facilities} facilities, {incidents} incidents and "
+        "{plan_items} plan items.",
+    ).format(facilities=summary.facilities, incidents=summary.incidents, plan_items=summary.plan_items)
 
 
 class RestoreDialog(QDialog):
@@ -74,19 +78,20 @@ class RestoreDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("restore_dialog")
-        self.setWindowTitle("Restore from backup")
+        self.setWindowTitle(self.tr("Restore from backup"))
         self.resize(720, 380)
         self.inspect = inspect
         self.other_folder = other_folder or Path.home()
         self.summaries: dict[Path, BackupSummary] = {}
         self.infos: list[BackupInfo] = []
-        self.intro = QLabel(intro or "Choose the backup to restore. The data you have now is first saved as a backup "
-                            "(“before a restore”), so nothing is lost.", self)  # fmt: skip
+        self.intro = QLabel(intro or self.tr("Choose the backup to restore. The data you have now is first saved as a "
+                                             "backup "
+                            "(“before a restore”), so nothing is lost."), self)  # fmt: skip
         self.intro.setWordWrap(True)
         self.table = QTableWidget(0, 4, self)
         self.table.setObjectName("backup_table")
         self.table.setAccessibleName(self.tr("Backups"))
-        self.table.setHorizontalHeaderLabels(["Taken", "Kind", "Size", "File"])
+        self.table.setHorizontalHeaderLabels([self.tr("Taken"), self.tr("Kind"), self.tr("Size"), self.tr("File")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -97,8 +102,10 @@ class RestoreDialog(QDialog):
         self.details.setObjectName("backup_details")
         self.details.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        self.restore_button = self.buttons.addButton("&Restore this backup", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.other_button = QPushButton("&Other file…", self)
+        self.restore_button = self.buttons.addButton(
+            self.tr("&Restore this backup"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.other_button = QPushButton(self.tr("&Other file…"), self)
         self.buttons.addButton(self.other_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -112,15 +119,20 @@ class RestoreDialog(QDialog):
         if backups:
             self.table.selectRow(0)
         else:
-            self.details.setText("There are no backups yet. Use “Other file…” to choose a backup file.")
+            self.details.setText(self.tr("There are no backups yet. Use “Other file…” to choose a backup file."))
         self._show_selected()
 
     def add_backup(self, info: BackupInfo, *, first: bool = False) -> None:
         row = 0 if first else self.table.rowCount()
         self.table.insertRow(row)
         self.infos.insert(row, info)
-        kind = info.label.label if info.label else "other file"
-        cells = (local_time(info.taken_at), kind, f"{info.size / 1024:,.0f} KiB", info.path.name)
+        kind = info.label.label if info.label else self.tr("other file")
+        cells = (
+            local_time(info.taken_at),
+            kind,
+            self.tr("{value:,.0f} KiB").format(value=info.size / 1024),
+            info.path.name,
+        )
         for column, text in enumerate(cells):
             item = QTableWidgetItem(text)
             item.setToolTip(str(info.path))
@@ -152,7 +164,7 @@ class RestoreDialog(QDialog):
         self.restore_button.setEnabled(summary.ok)
 
     def choose_other_file(self) -> None:
-        dialog = QFileDialog(self, "Choose a backup file", str(self.other_folder), BACKUP_FILTER)
+        dialog = QFileDialog(self, self.tr("Choose a backup file"), str(self.other_folder), BACKUP_FILTER)
         dialog.setObjectName("other_backup_file_dialog")
         dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
@@ -185,11 +197,12 @@ class BackupActions(FeatureActions):
     ) -> None:
         super().__init__(parent_window, session)
         self.app_paths = app_paths
-        self.backup_action = self.action("&Back up now…", "backup_action",
-                                         "Write a verified copy of the database to a file of your choice",
+        self.backup_action = self.action(self.tr("&Back up now…"), "backup_action",
+                                         self.tr("Write a verified copy of the database to a file of your choice"),
                                          self.back_up_now)  # fmt: skip
-        self.restore_action = self.action("&Restore from backup…", "restore_action",
-                                          "Replace the data by a backup; the current data is saved as a backup first",
+        self.restore_action = self.action(self.tr("&Restore from backup…"), "restore_action",
+                                          self.tr("Replace the data by a backup; the current data is saved as a "
+                                                  "backup first"),
                                           self.restore_from_backup)  # fmt: skip
 
     # ---- back up --------------------------------------------------------------------------------------------
@@ -198,19 +211,20 @@ class BackupActions(FeatureActions):
         database = self.session.database
         path = sqlite_file(database.url)
         if path is None:
-            self._tell(title, "Backups are made of SQLite database files. This database is on a server: back it up "
-                       "with the server's own tools.", QMessageBox.Icon.Information)  # fmt: skip
+            self._tell(title, self.tr("Backups are made of SQLite database files. This database is on a server: back "
+                                      "it up "
+                       "with the server's own tools."), QMessageBox.Icon.Information)  # fmt: skip
             return None
         return database, path
 
     def back_up_now(self) -> None:
-        found = self._database_file("Back up now")
+        found = self._database_file(self.tr("Back up now"))
         if found is None:
             return
         _, path = found
         make_private_folder(self.app_paths.backup_dir)
         suggested = self.app_paths.backup_dir / backup_name(path, BackupLabel.MANUAL, utc_now())
-        dialog = QFileDialog(self.window, "Back up now", str(suggested), BACKUP_FILTER)
+        dialog = QFileDialog(self.window, self.tr("Back up now"), str(suggested), BACKUP_FILTER)
         dialog.setObjectName("backup_file_dialog")
         dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
@@ -220,7 +234,7 @@ class BackupActions(FeatureActions):
         self._open(dialog)
 
     def back_up_to(self, destination: Path) -> None:
-        found = self._database_file("Back up now")
+        found = self._database_file(self.tr("Back up now"))
         if found is None:
             return
         _, path = found
@@ -230,18 +244,24 @@ class BackupActions(FeatureActions):
             summary = verify_backup(taken.path)
         except BackupError as error:
             QGuiApplication.restoreOverrideCursor()
-            self._fail("Back up now", f"The backup was not written: {error}")
+            self._fail(self.tr("Back up now"), self.tr("The backup was not written: {error}").format(error=error))
             return
         QGuiApplication.restoreOverrideCursor()
-        self._status(f"Backup written to {taken.path}")
-        self._tell("Back up now", f"The backup was written to {taken.path} and checked.\n\n{summary_text(summary)}",
-                   QMessageBox.Icon.Information, name="backup_done")  # fmt: skip
+        self._status(self.tr("Backup written to {path}").format(path=taken.path))
+        self._tell(
+            self.tr("Back up now"),
+            self.tr("The backup was written to {path} and checked.\n\n{summary_text}").format(
+                path=taken.path, summary_text=summary_text(summary)
+            ),
+            QMessageBox.Icon.Information,
+            name="backup_done",
+        )
         self.backed_up.emit(str(taken.path))
 
     # ---- restore --------------------------------------------------------------------------------------------
 
     def restore_from_backup(self) -> None:
-        found = self._database_file("Restore from backup")
+        found = self._database_file(self.tr("Restore from backup"))
         if found is None:
             return
         _, path = found
@@ -257,24 +277,32 @@ class BackupActions(FeatureActions):
 
     def restore(self, backup: Path) -> None:
         """Replace the open database by `backup`; refused while another Incident Logger has it open."""
-        if self._database_file("Restore from backup") is None:
+        if self._database_file(self.tr("Restore from backup")) is None:
             return
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             result = self.session.restore(backup, self.app_paths.backup_dir, move_damaged=True)  # kept as .damaged
         except OpenElsewhereError as error:
-            self._fail("Restore from backup", str(error))
+            self._fail(self.tr("Restore from backup"), str(error))
             return
         except (BackupError, InstanceLockedError, StorageError) as error:
-            self._fail("Restore from backup", f"Nothing was restored: {error}")
+            self._fail(self.tr("Restore from backup"), self.tr("Nothing was restored: {error}").format(error=error))
             return
         finally:
             QGuiApplication.restoreOverrideCursor()
-        saved = f" The data you had was saved as {result.previous.path.name}." if result.previous else ""
+        saved = (
+            self.tr(" The data you had was saved as {name}.").format(name=result.previous.path.name)
+            if result.previous
+            else ""
+        )
         when = local_time(result.restored_from.info.taken_at)
-        self._status(f"Restored the backup of {when}")
-        self._tell("Restore from backup", f"Restored the backup of {when}.{saved}", QMessageBox.Icon.Information,
-                   name="restore_done")  # fmt: skip
+        self._status(self.tr("Restored the backup of {when}").format(when=when))
+        self._tell(
+            self.tr("Restore from backup"),
+            self.tr("Restored the backup of {when}.{saved}").format(when=when, saved=saved),
+            QMessageBox.Icon.Information,
+            name="restore_done",
+        )
         self.restored.emit(str(backup))
 
     # ---- history --------------------------------------------------------------------------------------------
@@ -285,7 +313,7 @@ class BackupActions(FeatureActions):
             entries = history(self.session.database, uuid)
             name = record_label(self.session.database, kind, uuid)
         except StorageError as error:
-            self._fail("History", str(error))
+            self._fail(self.tr("History"), str(error))
             return
         self._open(HistoryDialog(self.window, kind, uuid, [e for e in entries if e.entity == kind], name=name))
 

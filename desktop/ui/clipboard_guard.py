@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction, QClipboard, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QPlainTextEdit, QTableView, QWidget
 
 from desktop.ui.settings import WindowSettings
+from desktop.ui.translated import QT_TRANSLATE_NOOP, translate
 from desktop.ui.window_actions import WindowAction
 
 if TYPE_CHECKING:
@@ -19,12 +20,16 @@ if TYPE_CHECKING:
 CLEAR_AFTER_MS = 30_000  # how long copied sensitive text stays on the clipboard (tests shorten it)
 SENSITIVE_PROPERTY = "sensitive"  # a dynamic property: a widget whose text is sensitive (and what it holds)
 SENSITIVE_ROLE = int(Qt.ItemDataRole.UserRole) + 0x5E5  # an item view's cell whose text is sensitive
-TOGGLE_TEXT = "Clear copied sensitive fields after 30 s"
-TOGGLE_TIP = (
-    "Suspect names, personal details and sensitive attachments' names copied to the clipboard are cleared 30 s later "
-    "(unless you copied something else meanwhile), and when the program quits"
+TOGGLE_TEXT = QT_TRANSLATE_NOOP("ClipboardGuard", "Clear copied sensitive fields after 30 s")
+TOGGLE_TIP = QT_TRANSLATE_NOOP(
+    "ClipboardGuard",
+    (
+        "Suspect names, personal details and sensitive attachments' names copied to the clipboard are cleared 30 s "
+        "later "
+        "(unless you copied something else meanwhile), and when the program quits"
+    ),
 )
-CLEARED = "Cleared the copied sensitive text from the clipboard."
+CLEARED = QT_TRANSLATE_NOOP("ClipboardGuard", "Cleared the copied sensitive text from the clipboard.")
 StatusMessage = Callable[[str, int], None]
 
 
@@ -49,7 +54,9 @@ def secret_mime(text: str) -> QMimeData:
 
 def copied_message() -> str:
     """What the status bar says when sensitive text was copied."""
-    return f"Copied; the clipboard is cleared in {round(CLEAR_AFTER_MS / 1000)} s (sensitive)"
+    return translate("ClipboardGuard", "Copied; the clipboard is cleared in {round} s (sensitive)").format(
+        round=round(CLEAR_AFTER_MS / 1000)
+    )
 
 
 def mark_sensitive(*widgets: QWidget) -> None:
@@ -120,11 +127,11 @@ class ClipboardGuard(QObject):
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.expire)
-        self.toggle_action = QAction(TOGGLE_TEXT, self)
+        self.toggle_action = QAction(translate("ClipboardGuard", TOGGLE_TEXT), self)
         self.toggle_action.setCheckable(True)
         self.toggle_action.setChecked(settings.clear_sensitive_copies())
-        self.toggle_action.setStatusTip(TOGGLE_TIP)
-        self.toggle_action.setToolTip(TOGGLE_TIP)
+        self.toggle_action.setStatusTip(translate("ClipboardGuard", TOGGLE_TIP))
+        self.toggle_action.setToolTip(translate("ClipboardGuard", TOGGLE_TIP))
         self.toggle_action.toggled.connect(self._toggled)
         self.clipboard.dataChanged.connect(self._changed)
         self.selection = SelectionGuard(self)  # X11's select-to-paste, where the system has it
@@ -196,7 +203,7 @@ class ClipboardGuard(QObject):
 
     def expire(self) -> None:
         if self._clear_if_ours():
-            self.tell(CLEARED, 5000)
+            self.tell(translate("ClipboardGuard", CLEARED), 5000)
 
     def release(self) -> None:
         """Quitting: the sensitive text copied leaves the clipboard now (other programs could paste it later)."""
@@ -256,10 +263,10 @@ def install_clipboard_guard(window: MainWindow) -> ClipboardGuard:
     clipboard cleared of sensitive text when the window closes."""
     guard = ClipboardGuard(window.settings, window.statusBar().showMessage, window)
     window.installEventFilter(guard)
-    copy = QAction("&Copy", window)
+    copy = QAction(translate("ClipboardGuard", "&Copy"), window)
     copy.setShortcut(QKeySequence.StandardKey.Copy)
     copy.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # in a text field Ctrl+C stays the field's own
-    tip = "Copy the selected cells as tab-separated text (Ctrl+C in a table)"
+    tip = translate("ClipboardGuard", "Copy the selected cells as tab-separated text (Ctrl+C in a table)")
     copy.setStatusTip(tip)
     copy.setToolTip(tip)
 
@@ -271,11 +278,13 @@ def install_clipboard_guard(window: MainWindow) -> ClipboardGuard:
         tab = window.current_record_tab()
         text, sensitive = selected_cells(tab.table) if tab is not None else ("", False)
         if not text:
-            window.statusBar().showMessage("Select a record in a table to copy first.", 5000)
+            window.statusBar().showMessage(
+                translate("ClipboardGuard", "Select a record in a table to copy first."), 5000
+            )
             return
         guard.copy(text, sensitive=sensitive)
         if not sensitive or not guard.enabled:
-            window.statusBar().showMessage("Copied.", 3000)
+            window.statusBar().showMessage(translate("ClipboardGuard", "Copied."), 3000)
 
     copy.triggered.connect(lambda _checked=False: copy_cells())
     for tab in window.record_tabs.values():

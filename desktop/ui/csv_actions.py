@@ -27,6 +27,7 @@ from desktop.ui.feature_actions import FeatureActions
 from desktop.ui.plain_export_question import export_with_protection
 from desktop.ui.session import Session
 from desktop.ui.settings import WindowSettings
+from desktop.ui.translated import kind_plural
 
 
 class CsvActions(FeatureActions):
@@ -61,24 +62,24 @@ class CsvActions(FeatureActions):
         self.export_dialog: ExportDialog | None = None
         self.import_dialog: ImportDialog | None = None
         self.export_action = self.action(
-            "&Export CSV…",
+            self.tr("&Export CSV…"),
             "export_csv_action",
-            "Write incidents, facilities, plan items or directives to a CSV, ZIP or Excel (XLSX) file",
+            self.tr("Write incidents, facilities, plan items or directives to a CSV, ZIP or Excel (XLSX) file"),
             self.export_csv,
             "Ctrl+E",
         )
         self.import_action = self.action(
-            "&Import CSV…",
+            self.tr("&Import CSV…"),
             "import_csv_action",
-            "Read incidents, facilities, plan items or directives from a CSV file (all or nothing)",
+            self.tr("Read incidents, facilities, plan items or directives from a CSV file (all or nothing)"),
             self.import_csv,
             "Ctrl+I",
         )
 
     def _database(self, doing: str) -> Database | None:
         if not self.session.is_open:
-            self.failed.emit("No database is open.")
-            error_dialogs.show_box(self.window, QMessageBox.Icon.Warning, doing, "No database is open.", "")
+            self.failed.emit(self.tr("No database is open."))
+            error_dialogs.show_box(self.window, QMessageBox.Icon.Warning, doing, self.tr("No database is open."), "")
             return None
         return self.session.database
 
@@ -95,7 +96,7 @@ class CsvActions(FeatureActions):
     # --- export ---------------------------------------------------------------------------------------------------
 
     def export_csv(self) -> None:
-        if self._database("Export CSV") is None:
+        if self._database(self.tr("Export CSV")) is None:
             return
         entity = self._current_kind()
         filters = {kind: self.current_filter(kind.table) for kind in RecordKind}
@@ -114,7 +115,7 @@ class CsvActions(FeatureActions):
         self.export_dialog = None
 
     def _export(self, dialog: ExportDialog) -> None:
-        database = self._database("Export CSV")
+        database = self._database(self.tr("Export CSV"))
         if database is None:
             return
         path, options = dialog.output_path(), dialog.options()
@@ -124,7 +125,7 @@ class CsvActions(FeatureActions):
         try:
             sensitive = options.sensitive_included()
         except ValueError as error:
-            self._fail("Export CSV", error)
+            self._fail(self.tr("Export CSV"), error)
             return
         export_with_protection(self.window, database, sensitive=sensitive, written=protected_path(path, options),
                                write=lambda protect: self._write(database, path, options, protect),
@@ -135,28 +136,38 @@ class CsvActions(FeatureActions):
         written = protected_path(path, options) if protect is not None else path
         try:
             result: ExportResult = run_with_progress(
-                self.window, "Export", f"Writing {options.entity.plural} to {written.name}…",
+                self.window,
+                self.tr("Export"),
+                self.tr("Writing {plural} to {name}…").format(plural=kind_plural(options.entity), name=written.name),
                 lambda progress: export_file(database, path, options, progress, protect=protect),
-            )  # fmt: skip
+            )
         except (*EXPECTED, ValueError) as error:
-            self._fail("Export CSV", error)
+            self._fail(self.tr("Export CSV"), error)
             return
         if result.cancelled:
-            self._status("Export cancelled; no file was written.")
+            self._status(self.tr("Export cancelled; no file was written."))
             return
         if protect is not None:
-            self._status(f"{result.rows} {options.entity.plural} exported to {written}, protected by a passphrase")
+            self._status(
+                self.tr("{rows} {plural} exported to {written}, protected by a passphrase").format(
+                    rows=result.rows, plural=kind_plural(options.entity), written=written
+                )
+            )
             self.exported.emit(str(written), result.rows)
             return
         files = written_files(path, options)
-        also = f", their legal history to {files[1].name}" if len(files) > 1 else ""
-        self._status(f"{result.rows} {options.entity.plural} exported to {path}{also}")
+        also = self.tr(", their legal history to {name}").format(name=files[1].name) if len(files) > 1 else ""
+        self._status(
+            self.tr("{rows} {plural} exported to {path}{also}").format(
+                rows=result.rows, plural=kind_plural(options.entity), path=path, also=also
+            )
+        )
         self.exported.emit(str(path), result.rows)
 
     # --- import ---------------------------------------------------------------------------------------------------
 
     def import_csv(self, path: Path | None = None) -> None:
-        if self._database("Import CSV") is None:
+        if self._database(self.tr("Import CSV")) is None:
             return
         entity = self._current_kind()
         dialog = ImportDialog(self.window, entity=entity, directory=self.directory, path=path or None)
@@ -172,7 +183,7 @@ class CsvActions(FeatureActions):
         self.import_dialog = None
 
     def _import(self, dialog: ImportDialog, *, dry_run: bool) -> None:
-        database = self._database("Import CSV")
+        database = self._database(self.tr("Import CSV"))
         if database is None:
             return
         source, options = dialog.source(), dialog.options(dry_run=dry_run)
@@ -185,8 +196,11 @@ class CsvActions(FeatureActions):
             if checked.conflicts or not checked.accepted:
                 dialog.show_report(checked)
                 if checked.conflicts:
-                    dialog.status_label.setText(f"{checked.summary()} Choose which version to keep for each "
-                                                "conflict below, then Import.")  # fmt: skip
+                    dialog.status_label.setText(
+                        self.tr("{summary} Choose which version to keep for each conflict below, then Import.").format(
+                            summary=checked.summary()
+                        )
+                    )
                 return
         report = self._run_import(dialog, database, source, options)
         if report is None:
@@ -202,13 +216,13 @@ class CsvActions(FeatureActions):
     def _run_import(self, dialog: ImportDialog, database: Database, source: Path,
                     options: ImportOptions) -> ImportReport | None:  # fmt: skip
         """Run the import (or its check) behind a progress dialog; None after a failure that was said."""
-        verb = "Checking" if options.dry_run else "Importing"
+        verb = self.tr("Checking") if options.dry_run else self.tr("Importing")
         try:
             report: ImportReport = run_with_progress(
-                dialog, "Import CSV", f"{verb} {source.name}…",
+                dialog, self.tr("Import CSV"), f"{verb} {source.name}…",
                 lambda progress: import_csv(database, source, options, progress),
             )  # fmt: skip
         except EXPECTED as error:
-            self._fail("Import CSV", error)
+            self._fail(self.tr("Import CSV"), error)
             return None
         return report

@@ -54,10 +54,10 @@ class CheckBanner(QFrame):
         self.text = QLabel(self)
         self.text.setObjectName("check_banner_text")
         self.text.setWordWrap(True)
-        self.restore_button = QPushButton("Restore from backup…", self)
+        self.restore_button = QPushButton(self.tr("Restore from backup…"), self)
         self.restore_button.setObjectName("check_banner_restore")
         self.restore_button.clicked.connect(self.restore_requested)
-        self.dismiss_button = QPushButton("Dismiss", self)
+        self.dismiss_button = QPushButton(self.tr("Dismiss"), self)
         self.dismiss_button.setObjectName("check_banner_dismiss")
         self.dismiss_button.clicked.connect(self.hide)
         layout = QHBoxLayout(self)
@@ -122,8 +122,8 @@ class DatabaseChecks(QObject):
         self.banner = CheckBanner(window)
         self.banner.restore_requested.connect(self._restore)
         place_above_tables(window, self.banner)
-        self.check_action = QAction("&Check database now", window)
-        self.check_action.setStatusTip("Run the full integrity check of the database file in the background")
+        self.check_action = QAction(self.tr("&Check database now"), window)
+        self.check_action.setStatusTip(self.tr("Run the full integrity check of the database file in the background"))
         self.check_action.triggered.connect(lambda _checked=False: self.start(CheckReason.ON_DEMAND))
         self._ended.connect(self._on_ended)
         session.database_changed.connect(self._database_changed)
@@ -153,18 +153,18 @@ class DatabaseChecks(QObject):
         path = self.path()
         if path is None:
             if reason is CheckReason.ON_DEMAND:
-                self._status("Only a database file can be checked here; a server checks its own storage.")
+                self._status(self.tr("Only a database file can be checked here; a server checks its own storage."))
             return False
         if self.current is not None and self.current.running:
             if self.current.reason.scan == reason.scan or reason.scan is Scan.QUICK:
                 if reason is CheckReason.ON_DEMAND:
-                    self._status("The database is being checked already.")
+                    self._status(self.tr("The database is being checked already."))
                 return False
             self.current.cancel()  # a quick check gives way to the full one
         self.current = self.make_check(path, reason, self._tell_from_thread, clock=self._now)
         self.current.start()
         if reason is not CheckReason.START:
-            self._status(f"Checking {path.name} in the background (full integrity check)…", 0)
+            self._status(self.tr("Checking {name} in the background (full integrity check)…").format(name=path.name), 0)
         return True
 
     def tick(self) -> bool:

@@ -16,18 +16,19 @@ from desktop.persistence.instance_lock import InstanceLockedError
 from desktop.persistence.opening import DatabaseFileError, describe_error
 from desktop.persistence.schema import NotAnIncidentDatabaseError, SchemaTooNewError
 from desktop.services.backup import BackupError
+from desktop.ui.translated import QT_TRANSLATE_NOOP, translate
 
 log = logging.getLogger(__name__)
 FIELD_LABELS = {
-    "case_number": "Case number",
-    "facility": "Facility",
-    "facility_uuid": "Facility",
-    "zip_code": "ZIP code",
-    "security_level": "Facility Security Level",
-    "occurred": "Occurred",
-    "damage_estimate_usd": "Damage estimate (USD)",
-    "due_date": "Due date",
-    "risk_rationale": "Risk rationale",
+    "case_number": QT_TRANSLATE_NOOP("ErrorDialogs", "Case number"),
+    "facility": QT_TRANSLATE_NOOP("ErrorDialogs", "Facility"),
+    "facility_uuid": QT_TRANSLATE_NOOP("ErrorDialogs", "Facility"),
+    "zip_code": QT_TRANSLATE_NOOP("ErrorDialogs", "ZIP code"),
+    "security_level": QT_TRANSLATE_NOOP("ErrorDialogs", "Facility Security Level"),
+    "occurred": QT_TRANSLATE_NOOP("ErrorDialogs", "Occurred"),
+    "damage_estimate_usd": QT_TRANSLATE_NOOP("ErrorDialogs", "Damage estimate (USD)"),
+    "due_date": QT_TRANSLATE_NOOP("ErrorDialogs", "Due date"),
+    "risk_rationale": QT_TRANSLATE_NOOP("ErrorDialogs", "Risk rationale"),
 }
 EXPECTED = (ValidationError, StaleRecordError, RecordNotFoundError, RecordInUseError, StorageError,
             InstanceLockedError, DatabaseFileError, SchemaTooNewError, NotAnIncidentDatabaseError, BackupError,
@@ -35,38 +36,42 @@ EXPECTED = (ValidationError, StaleRecordError, RecordNotFoundError, RecordInUseE
 
 
 def field_label(field: str) -> str:
-    return FIELD_LABELS.get(field, field.replace("_", " ").capitalize())
+    return translate("ErrorDialogs", FIELD_LABELS.get(field, field.replace("_", " ").capitalize()))
 
 
 def explain(error: BaseException) -> tuple[str, str]:
     """(headline, details) in plain words for any error the app can meet."""
     if isinstance(error, ValidationError):
         lines = "\n".join(f"• {field_label(e.field)}: {e.message}" for e in error.errors)
-        return "The record was not saved because some fields need attention.", lines
+        return translate("ErrorDialogs", "The record was not saved because some fields need attention."), lines
     if isinstance(error, StaleRecordError):
-        return "This record was changed elsewhere since you opened it; nothing was saved.", (
-            "Open it again to see the current values, then apply your change once more."
+        return translate("ErrorDialogs", "This record was changed elsewhere since you opened it; nothing was saved."), (
+            translate("ErrorDialogs", "Open it again to see the current values, then apply your change once more.")
         )
     if isinstance(error, RecordNotFoundError):
-        return "The record no longer exists; it may have been deleted elsewhere.", str(error)
+        return translate("ErrorDialogs", "The record no longer exists; it may have been deleted elsewhere."), str(error)
     if isinstance(error, RecordInUseError):
-        return "The record is still in use and was not deleted.", _sentence(str(error))
+        return translate("ErrorDialogs", "The record is still in use and was not deleted."), _sentence(str(error))
     if isinstance(error, InstanceLockedError):
-        return "This database is already open in another Incident Logger window.", str(error)
+        return translate("ErrorDialogs", "This database is already open in another Incident Logger window."), str(error)
     if isinstance(error, DatabaseFileError):
-        return "The database file cannot be used.", error.check.message
+        return translate("ErrorDialogs", "The database file cannot be used."), error.check.message
     if isinstance(error, SchemaTooNewError):
-        return "The database was written by a newer version of Incident Logger; it was left as it is.", str(error)
+        return translate(
+            "ErrorDialogs", "The database was written by a newer version of Incident Logger; it was left as it is."
+        ), str(error)
     if isinstance(error, NotAnIncidentDatabaseError):
-        return "The file is a database of another program; it was left as it is.", str(error)
+        return translate("ErrorDialogs", "The file is a database of another program; it was left as it is."), str(error)
     if isinstance(error, StorageError | BackupError):
-        return "The database could not be read or written.", str(error)
+        return translate("ErrorDialogs", "The database could not be read or written."), str(error)
     if isinstance(error, SQLAlchemyError):
-        return "The database reported a problem; nothing was changed.", describe_error(error)
+        return translate("ErrorDialogs", "The database reported a problem; nothing was changed."), describe_error(error)
     if isinstance(error, OSError):
         where = f" ({error.filename})" if error.filename else ""
-        return "A file could not be used.", f"{error.strerror or error}{where}"
-    return "Something unexpected went wrong.", f"{type(error).__name__}: {describe_error(error)}"
+        return translate("ErrorDialogs", "A file could not be used."), f"{error.strerror or error}{where}"
+    return translate(
+        "ErrorDialogs", "Something unexpected went wrong."
+    ), f"{type(error).__name__}: {describe_error(error)}"
 
 
 def _sentence(text: str) -> str:
@@ -86,10 +91,16 @@ def show_box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: s
 def show_error(parent: QWidget | None, error: BaseException, doing: str = "") -> None:
     """Tell the user what went wrong while `doing` ("Saving the incident"), in a message box."""
     headline, details = explain(error)
-    title = doing or "Incident Logger"
+    title = doing or translate("ErrorDialogs", "Incident Logger")
     if not isinstance(error, EXPECTED):
-        log.error("unexpected error%s", f" while {doing.lower()}" if doing else "", exc_info=error)
-        details += f"\n\nDetails were written to the log{_log_hint()}."
+        log.error(
+            "unexpected error%s",
+            translate("ErrorDialogs", " while {lower}").format(lower=doing.lower()) if doing else "",
+            exc_info=error,
+        )
+        details += translate("ErrorDialogs", "\n\nDetails were written to the log{log_hint}.").format(
+            log_hint=_log_hint()
+        )
     show_box(parent, QMessageBox.Icon.Warning, title, headline, details)
 
 
@@ -100,10 +111,17 @@ def show_unexpected(
     log.error("unexpected error:\n%s", "".join(traceback.format_exception(kind, error, tb)).rstrip())
     headline, details = explain(error)
     if isinstance(error, EXPECTED):
-        show_box(parent, QMessageBox.Icon.Warning, "Incident Logger", headline, details)
+        show_box(parent, QMessageBox.Icon.Warning, translate("ErrorDialogs", "Incident Logger"), headline, details)
         return
-    show_box(parent, QMessageBox.Icon.Critical, "Incident Logger", headline,
-             f"{details}\n\nDetails were written to the log{_log_hint()}.")  # fmt: skip
+    show_box(
+        parent,
+        QMessageBox.Icon.Critical,
+        translate("ErrorDialogs", "Incident Logger"),
+        headline,
+        translate("ErrorDialogs", "{details}\n\nDetails were written to the log{log_hint}.").format(
+            details=details, log_hint=_log_hint()
+        ),
+    )
 
 
 _log_file: list[Path] = []

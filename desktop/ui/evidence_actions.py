@@ -21,9 +21,10 @@ from desktop.ui.dialogs.sensitive_question import ask_to_include_sensitive
 from desktop.ui.feature_actions import FeatureActions
 from desktop.ui.plain_export_question import export_with_protection
 from desktop.ui.session import Session
+from desktop.ui.translated import QT_TRANSLATE_NOOP, translate
 
-TITLE = "Export evidence package"
-ZIP_FILTER = "ZIP files (*.zip);;All files (*)"
+TITLE = QT_TRANSLATE_NOOP("EvidenceActions", "Export evidence package")
+ZIP_FILTER = QT_TRANSLATE_NOOP("EvidenceActions", "ZIP files (*.zip);;All files (*)")
 
 
 def suggested_name(case_number: str, uuid: str) -> str:
@@ -46,17 +47,18 @@ class EvidenceActions(FeatureActions):
         self.selected = selected
         self.default_directory = default_directory or Path.home()
         self.export_package_action = self.action(
-            "Export &evidence package…", "export_evidence_action",
-            "Write the selected incident's attached files, verified against their SHA-256, with manifests and a "
-            "custody report, as one ZIP file", self.export_package)  # fmt: skip
+            self.tr("Export &evidence package…"), "export_evidence_action",
+            self.tr("Write the selected incident's attached files, verified against their SHA-256, with manifests and "
+                    "a "
+            "custody report, as one ZIP file"), self.export_package)  # fmt: skip
 
     def export_package(self) -> None:
         if not self.session.is_open:
-            self._fail("No database is open.")
+            self._fail(self.tr("No database is open."))
             return
         chosen = self.selected()
         if chosen is None or chosen[0] is not RecordKind.INCIDENT:
-            self._status("Select an incident on the Incidents tab first.")
+            self._status(self.tr("Select an incident on the Incidents tab first."))
             return
         database = self.session.database
         try:
@@ -66,7 +68,9 @@ class EvidenceActions(FeatureActions):
             self._fail(str(error))
             return
         suggested = self.default_directory / suggested_name(incident.case_number or "", incident.uuid)
-        dialog = QFileDialog(self.window, TITLE, str(suggested), ZIP_FILTER)
+        dialog = QFileDialog(
+            self.window, translate("EvidenceActions", TITLE), str(suggested), translate("EvidenceActions", ZIP_FILTER)
+        )
         dialog.setObjectName("evidence_file_dialog")
         dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
@@ -80,8 +84,12 @@ class EvidenceActions(FeatureActions):
         if not sensitive:
             self.write(uuid, path, include_sensitive=False)
             return
-        what = f"the {sensitive} attachment{'s' if sensitive != 1 else ''} marked sensitive"
-        box = ask_to_include_sensitive(self.window, "this evidence package",
+        what = (
+            self.tr("the %n attachment marked sensitive", "", sensitive)
+            if sensitive == 1
+            else self.tr("the %n attachments marked sensitive", "", sensitive)
+        )
+        box = ask_to_include_sensitive(self.window, self.tr("this evidence package"),
                                        lambda include: self.write(uuid, path, include_sensitive=include),
                                        what=what)  # fmt: skip
         self._track(box)
@@ -102,18 +110,27 @@ class EvidenceActions(FeatureActions):
                                     custody_pdf=write_custody_pdf, protect=protect)  # fmt: skip
         except (PackageError, StorageError) as error:
             QGuiApplication.restoreOverrideCursor()
-            self._fail(f"The evidence package was not written: {error}")
+            self._fail(self.tr("The evidence package was not written: {error}").format(error=error))
             return
         QGuiApplication.restoreOverrideCursor()
         manifest = result.manifest
         count = len(manifest.files)
-        self._status(f"Evidence package written to {path}")
-        self._tell(f"The evidence package was written to {path}: {count} file{'s' if count != 1 else ''} "
-                   f"({size_text(manifest.total_bytes)}), each checked against its SHA-256, with the manifests and "
-                   f"the custody report; {withheld_text(manifest)}"
-                   f"{'. Every file in it is protected by the passphrase' if protect is not None else ''}.",
-                   QMessageBox.Icon.Information,
-                   "evidence_done")  # fmt: skip
+        self._status(self.tr("Evidence package written to {path}").format(path=path))
+        self._tell(
+            self.tr(
+                "The evidence package was written to {path}: {files} ({size_text}), each "
+                "checked against its SHA-256, with the manifests and the custody report; "
+                "{withheld_text}{protected}."
+            ).format(
+                path=path,
+                files=self.tr("%n file", "", count) if count == 1 else self.tr("%n files", "", count),
+                size_text=size_text(manifest.total_bytes),
+                withheld_text=withheld_text(manifest),
+                protected=self.tr(". Every file in it is protected by the passphrase") if protect is not None else "",
+            ),
+            QMessageBox.Icon.Information,
+            "evidence_done",
+        )
         self.exported.emit(str(path), count)
 
     # ---- helpers --------------------------------------------------------------------------------------------
@@ -123,6 +140,8 @@ class EvidenceActions(FeatureActions):
         self._tell(message, QMessageBox.Icon.Warning, "evidence_error")
 
     def _tell(self, message: str, icon: QMessageBox.Icon, name: str) -> None:
-        box = QMessageBox(icon, TITLE, message, QMessageBox.StandardButton.Ok, self.window)
+        box = QMessageBox(
+            icon, translate("EvidenceActions", TITLE), message, QMessageBox.StandardButton.Ok, self.window
+        )
         box.setObjectName(name)
         self._open(box)

@@ -19,6 +19,7 @@ from desktop.ui.evidence_actions import EvidenceActions
 from desktop.ui.lazy_tab import LazyTab
 from desktop.ui.main_window import MainWindow
 from desktop.ui.report_actions import ReportActions
+from desktop.ui.translated import translate
 from desktop.ui.widgets.period_marks import mark_possible_dates
 from desktop.ui.window_actions import WindowAction
 
@@ -62,7 +63,7 @@ def _dashboard_page(window: MainWindow) -> LazyTab[DashboardTab]:
 def install_features(window: MainWindow, app_paths: AppPaths) -> Features:
     session = window.session
     dashboard_page = _dashboard_page(window)
-    window.add_tab("dashboard", dashboard_page, "&Dashboard")
+    window.add_tab("dashboard", dashboard_page, translate("Features", "&Dashboard"))
     incidents = window.record_tabs["incidents"]
     mark_possible_dates(incidents.table, incidents.model)  # "possibly" in the period, beside the date
 
@@ -72,14 +73,16 @@ def install_features(window: MainWindow, app_paths: AppPaths) -> Features:
     reports = ReportActions(window, session, window.current_incident_filter, today=window.today,
                             default_directory=app_paths.data_dir, settings=window.settings)  # fmt: skip
     evidence = EvidenceActions(window, session, window.selected_record, default_directory=app_paths.data_dir)
-    history_action = QAction("Record &history…", window)
+    history_action = QAction(translate("Features", "Record &history…"), window)
     history_action.setShortcut(QKeySequence("Ctrl+H"))
-    history_action.setStatusTip("Show every recorded change of the selected record (audit trail)")
+    history_action.setStatusTip(
+        translate("Features", "Show every recorded change of the selected record (audit trail)")
+    )
 
     def show_history() -> None:
         selected = window.selected_record()
         if selected is None:
-            window.statusBar().showMessage("Select a record first to see its history.", 5000)
+            window.statusBar().showMessage(translate("Features", "Select a record first to see its history."), 5000)
             return
         backups.show_history(*selected)
 

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -49,6 +49,7 @@ from desktop.ui.widgets.filter_bar import DirectiveFilterBar, FacilityFilterBar,
 from desktop.ui.window_actions import WindowAction, create_actions
 from desktop.ui.window_chrome import build_menus, build_toolbar, context_menu, status_label
 from desktop.ui.window_dialogs import WindowDialogs
+from desktop.ui.window_texts import new_record_text, new_record_tip, record_count
 
 if TYPE_CHECKING:
     from desktop.paths import AppPaths
@@ -96,7 +97,7 @@ class MainWindow(QMainWindow):
         for key in (WindowAction.EDIT, WindowAction.DELETE):  # Enter and Del only while a table has the focus
             for tab in self.record_tabs.values():
                 tab.table.addAction(self.registry[key])
-        self.recent_menu = QMenu("Open &recent", self)
+        self.recent_menu = QMenu(self.tr("Open &recent"), self)
         self.recent_menu.setObjectName("recent_menu")
         self.recent_menu.aboutToShow.connect(self.fill_recent_menu)
         self.theme_choices = ThemeMenu(settings, self)  # View › Theme; applies the remembered choice
@@ -130,18 +131,18 @@ class MainWindow(QMainWindow):
         facilities = FacilityFilterBar(today=self.today)
         plans = PlanItemFilterBar(today=self.today)
         session = self.session
-        self.add_record_tab(RecordTab(RecordKind.INCIDENT.table, "&Incidents",
+        self.add_record_tab(RecordTab(RecordKind.INCIDENT.table, self.tr("&Incidents"),
                                       IncidentTableModel(lambda: session.services.incidents,
                                                          activity=lambda uuids: TimelineService(
                                                              session.database).last_activity(uuids)),
                                       incidents))  # fmt: skip
-        self.add_record_tab(RecordTab(RecordKind.FACILITY.table, "Faci&lities",
+        self.add_record_tab(RecordTab(RecordKind.FACILITY.table, self.tr("Faci&lities"),
                                       FacilityTableModel(lambda: session.services.facilities, today=self.today),
                                       facilities))  # fmt: skip
-        self.add_record_tab(RecordTab(RecordKind.PLAN_ITEM.table, "&Plan items",
+        self.add_record_tab(RecordTab(RecordKind.PLAN_ITEM.table, self.tr("&Plan items"),
                                       PlanItemTableModel(lambda: session.services.plan_items, today=self.today),
                                       plans))  # fmt: skip
-        self.add_record_tab(RecordTab(RecordKind.DIRECTIVE.table, "Directive&s",
+        self.add_record_tab(RecordTab(RecordKind.DIRECTIVE.table, self.tr("Directive&s"),
                                       DirectiveTableModel(lambda: session.services.directives, today=self.today),
                                       DirectiveFilterBar(today=self.today)))  # fmt: skip
         incidents.changed.connect(self.incident_filter_changed)
@@ -224,7 +225,7 @@ class MainWindow(QMainWindow):
             action.setToolTip(url)
             action.triggered.connect(lambda _checked=False, u=url: self.switch_database(u))
         if self.recent_menu.isEmpty():
-            self.recent_menu.addAction("No other recent databases").setEnabled(False)
+            self.recent_menu.addAction(self.tr("No other recent databases")).setEnabled(False)
 
     # ---- record commands --------------------------------------------------------------------------------
     def new_record(self, kind: RecordKind | None = None) -> str | None:
@@ -236,23 +237,23 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentWidget(target)
         return uuid
 
-    def _selected_or_hint(self, doing: str) -> tuple[RecordTab, Any] | None:
-        """The tab in front and its selected record; without one, a hint in the status bar."""
+    def _selected_or_hint(self, hint: str) -> tuple[RecordTab, Any] | None:
+        """The tab in front and its selected record; without one, `hint` in the status bar."""
         tab = self.current_record_tab()
         record = tab.selected_record() if tab is not None else None
         if tab is None or record is None:
-            self.statusBar().showMessage(f"Select a record to {doing} first.", 5000)
+            self.statusBar().showMessage(hint, 5000)
             return None
         return tab, record
 
     def edit_record(self) -> None:
-        if (selected := self._selected_or_hint("edit")) is not None:
+        if (selected := self._selected_or_hint(self.tr("Select a record to edit first."))) is not None:
             self.records.edit(selected[0].kind, selected[1])
 
     def delete_record(self) -> None:
-        selected = self._selected_or_hint("delete")
+        selected = self._selected_or_hint(self.tr("Select a record to delete first."))
         if selected is not None and self.records.delete(selected[0].kind, selected[1]):
-            self.statusBar().showMessage("Deleted. Edit › Undo (Ctrl+Z) brings it back.", 8000)
+            self.statusBar().showMessage(self.tr("Deleted. Edit › Undo (Ctrl+Z) brings it back."), 8000)
 
     def _tab_for(self, kind: RecordKind) -> RecordTab:
         return next(tab for tab in self.record_tabs.values() if tab.kind == kind)
@@ -276,7 +277,7 @@ class MainWindow(QMainWindow):
         try:
             names = self.session.services.facilities.names()
         except EXPECTED as error:
-            self.statusBar().showMessage(f"Could not read the facilities: {error}", 10_000)
+            self.statusBar().showMessage(self.tr("Could not read the facilities: {error}").format(error=error), 10_000)
             return
         for tab in self.record_tabs.values():
             tab.filter_bar.set_facilities(names)
@@ -314,31 +315,35 @@ class MainWindow(QMainWindow):
     def show_facility_incidents(self) -> None:
         record = self._tab_for(RecordKind.FACILITY).selected_record() if self._is_current(RecordKind.FACILITY) else None
         if record is None:
-            self.statusBar().showMessage("Select a facility on the Facilities tab first.", 5000)
+            self.statusBar().showMessage(self.tr("Select a facility on the Facilities tab first."), 5000)
             return
         self.apply_incident_filter(IncidentFilter(facility_uuids=(record.uuid,)))
 
     def show_incident_plan_items(self) -> None:
         record = self._tab_for(RecordKind.INCIDENT).selected_record() if self._is_current(RecordKind.INCIDENT) else None
         if record is None:
-            self.statusBar().showMessage("Select an incident on the Incidents tab first.", 5000)
+            self.statusBar().showMessage(self.tr("Select an incident on the Incidents tab first."), 5000)
             return
-        self._show_plan_items(PlanItemFilter(incident_uuid=record.uuid), f"Plan items for “{record.title}”")
+        self._show_plan_items(
+            PlanItemFilter(incident_uuid=record.uuid), self.tr("Plan items for “{title}”").format(title=record.title)
+        )
 
     def show_directive_plan_items(self) -> None:
         tab = self._tab_for(RecordKind.DIRECTIVE)
         record = tab.selected_record() if self._is_current(RecordKind.DIRECTIVE) else None
         if record is None:
-            self.statusBar().showMessage("Select a directive on the Directives tab first.", 5000)
+            self.statusBar().showMessage(self.tr("Select a directive on the Directives tab first."), 5000)
             return
-        self._show_plan_items(PlanItemFilter(directive_uuid=record.uuid), f"Plan items of “{record.title}”")
+        self._show_plan_items(
+            PlanItemFilter(directive_uuid=record.uuid), self.tr("Plan items of “{title}”").format(title=record.title)
+        )
 
     def _show_plan_items(self, where: PlanItemFilter, what: str) -> None:
         """The plan items tab with a filter its widgets do not show (Clear filters removes it)."""
         self._tab_for(RecordKind.PLAN_ITEM).filter_bar.clear()
         self._tab_for(RecordKind.PLAN_ITEM).model.set_filter(where)
         self.show_tab(RecordKind.PLAN_ITEM.table)
-        self.statusBar().showMessage(f"{what} (Clear filters shows all).", 8000)
+        self.statusBar().showMessage(self.tr("{what} (Clear filters shows all).").format(what=what), 8000)
 
     def _is_current(self, kind: RecordKind) -> bool:
         return self.tabs.currentWidget() is self._tab_for(kind)
@@ -354,8 +359,8 @@ class MainWindow(QMainWindow):
         self.registry[A.DIRECTIVE_PLAN_ITEMS].setEnabled(self._is_current(RecordKind.DIRECTIVE))
         if tab is not None:
             kind = tab.kind
-            self.registry[A.NEW].setText(f"&New {kind.label}…")
-            self.registry[A.NEW].setToolTip(f"Add a {kind.label} (Ctrl+N)")
+            self.registry[A.NEW].setText(new_record_text(kind))
+            self.registry[A.NEW].setToolTip(new_record_tip(kind))
         self._show_counts()
 
     def _show_counts(self) -> None:
@@ -365,11 +370,7 @@ class MainWindow(QMainWindow):
             return
         model = tab.model
         shown, total = model.filtered_count, model.total_count
-        noun = model.kind.label if total == 1 else model.kind.plural
-        if shown == total:
-            self.counts_label.setText(f"{total:,} {noun}")
-        else:
-            self.counts_label.setText(f"{shown:,} of {total:,} {noun} shown")
+        self.counts_label.setText(record_count(model.kind, total, shown))
 
     def _show_deadlines(self) -> None:
         try:
@@ -378,8 +379,13 @@ class MainWindow(QMainWindow):
             self.deadlines_label.setText("")
             log.warning("deadlines: %s", error)
             return
-        self.deadlines_label.setText(f"{summary.overdue:,} overdue, {summary.due_this_week:,} due this week")
-        self.deadlines_label.setToolTip("Open plan items past their due date, and due within the next 7 days")
+        number = QLocale().toString
+        self.deadlines_label.setText(
+            self.tr("{overdue} overdue, {due_this_week} due this week").format(
+                overdue=number(summary.overdue), due_this_week=number(summary.due_this_week)
+            )
+        )
+        self.deadlines_label.setToolTip(self.tr("Open plan items past their due date, and due within the next 7 days"))
         alert = summary.overdue > 0
         themed_style(self.deadlines_label, "color: $overdue; font-weight: bold;" if alert else "")
 
@@ -388,10 +394,14 @@ class MainWindow(QMainWindow):
         path = sqlite_file(database.url)
         shown = str(path) if path is not None else database.display_name
         self.database_label.setText(shown)
-        self.database_label.setToolTip(f"Database: {shown}" + (" (encrypted)" if database.encrypted else ""))
+        self.database_label.setToolTip(
+            self.tr("Database: {shown} (encrypted)").format(shown=shown)
+            if database.encrypted
+            else self.tr("Database: {shown}").format(shown=shown)
+        )
         self.encryption_badge.show_encrypted(database.encrypted)
         name = path.name if path is not None else database.display_name
-        self.setWindowTitle(f"{name} — Incident Logger")
+        self.setWindowTitle(self.tr("{name} — Incident Logger").format(name=name))
 
     # ---- databases --------------------------------------------------------------------------------------
     def new_database_file(self) -> bool:
@@ -399,7 +409,9 @@ class MainWindow(QMainWindow):
         return new_database_file(self, self._database_dir())
 
     def open_database_file(self) -> bool:
-        chosen, _ = QFileDialog.getOpenFileName(self, "Open database", str(self._database_dir()), DATABASE_FILTER)
+        chosen, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open database"), str(self._database_dir()), DATABASE_FILTER
+        )
         return self.switch_database(sqlite_url(Path(chosen))) if chosen else False
 
     def _database_dir(self) -> Path:
@@ -435,7 +447,7 @@ class MainWindow(QMainWindow):
         self._show_deadlines()
         self._show_database()
         self.settings.add_recent_database(database.url)
-        self.statusBar().showMessage(f"Opened {self.database_label.text()}", 8000)
+        self.statusBar().showMessage(self.tr("Opened {text}").format(text=self.database_label.text()), 8000)
 
     # ---- settings ---------------------------------------------------------------------------------------
     def restore_settings(self) -> None:

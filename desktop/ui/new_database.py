@@ -14,6 +14,7 @@ from desktop.persistence.engine import sqlite_url
 from desktop.persistence.remembered_passphrases import keyring_available
 from desktop.ui.dialogs.new_database_dialog import NewDatabase
 from desktop.ui.open_problems import DATABASE_FILTER, SUFFIX
+from desktop.ui.translated import translate
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
@@ -22,8 +23,9 @@ if TYPE_CHECKING:
 def new_database_file(window: MainWindow, start_dir: Path) -> bool:
     """Ask where, refuse an existing file, ask how (the window's `dialogs.new_database`), then create and open it.
     True when the window switched to the new database."""
-    chosen, _ = QFileDialog.getSaveFileName(window, "New database", str(start_dir / f"incidents-new{SUFFIX}"),
-                                            DATABASE_FILTER)  # fmt: skip
+    chosen, _ = QFileDialog.getSaveFileName(
+        window, translate("NewDatabase", "New database"), str(start_dir / f"incidents-new{SUFFIX}"), DATABASE_FILTER
+    )
     if not chosen:
         return False
     path = Path(chosen)
@@ -61,10 +63,19 @@ def create(window: MainWindow, path: Path, choice: NewDatabase) -> bool:
             KEYCHAIN.discard_new(path)
     if not switched:
         return False
-    said = f"Created {path.name} (encrypted)."  # short: the status bar shares its width with the badges
+    said = translate("NewDatabase", "Created {name} (encrypted).").format(
+        name=path.name
+    )  # short: the status bar shares its width with the badges
     if choice.remember:
         kept = window.session.sessions.remember_passphrase(window.session.database, passphrase)
-        said = (f"Created {path.name} (encrypted, its passphrase in the keyring)." if kept else
-                f"Created {path.name} (encrypted). The keyring did not keep its passphrase.")  # fmt: skip
+        said = (
+            translate("NewDatabase", "Created {name} (encrypted, its passphrase in the keyring).").format(
+                name=path.name
+            )
+            if kept
+            else translate(
+                "NewDatabase", "Created {name} (encrypted). The keyring did not keep its passphrase."
+            ).format(name=path.name)
+        )
     window.statusBar().showMessage(said, 10_000)
     return True

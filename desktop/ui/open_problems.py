@@ -32,19 +32,22 @@ from desktop.ui.backup_actions import RestoreDialog, summary_text
 from desktop.ui.dialogs.history_dialog import local_time
 from desktop.ui.dialogs.passphrase_dialog import PassphraseDialog, Pressed
 from desktop.ui.error_dialogs import explain, show_error
+from desktop.ui.translated import QT_TRANSLATE_NOOP, translate
 
-TITLE = "Incident Logger"
-DATABASE_FILTER = "Incident Logger databases (*.sqlite3 *.sqlite *.db);;All files (*)"
+TITLE = QT_TRANSLATE_NOOP("OpenProblems", "Incident Logger")
+DATABASE_FILTER = QT_TRANSLATE_NOOP(
+    "OpenProblems", "Incident Logger databases (*.sqlite3 *.sqlite *.db);;All files (*)"
+)
 SUFFIX = ".sqlite3"
 TITLES = {
-    Problem.NEWER_SCHEMA: "Database from a newer version",
-    Problem.NOT_OURS: "Not an Incident Logger database",
-    Problem.READ_ONLY: "Database is read-only",
-    Problem.NO_ACCESS: "Database cannot be read",
-    Problem.DISK_FULL: "Disk full",
-    Problem.BACKUP_FAILED: "Cannot upgrade the database",
-    Problem.RESTORE_FAILED: "Restore failed",
-    Problem.OPEN_FAILED: "Cannot open the database",
+    Problem.NEWER_SCHEMA: QT_TRANSLATE_NOOP("OpenProblems", "Database from a newer version"),
+    Problem.NOT_OURS: QT_TRANSLATE_NOOP("OpenProblems", "Not an Incident Logger database"),
+    Problem.READ_ONLY: QT_TRANSLATE_NOOP("OpenProblems", "Database is read-only"),
+    Problem.NO_ACCESS: QT_TRANSLATE_NOOP("OpenProblems", "Database cannot be read"),
+    Problem.DISK_FULL: QT_TRANSLATE_NOOP("OpenProblems", "Disk full"),
+    Problem.BACKUP_FAILED: QT_TRANSLATE_NOOP("OpenProblems", "Cannot upgrade the database"),
+    Problem.RESTORE_FAILED: QT_TRANSLATE_NOOP("OpenProblems", "Restore failed"),
+    Problem.OPEN_FAILED: QT_TRANSLATE_NOOP("OpenProblems", "Cannot open the database"),
 }
 
 
@@ -79,19 +82,28 @@ def _locked(parent: QWidget | None, question: Locked, give_up: str) -> Answer:
         if pressed != Pressed.OTHER_FILE:
             return QUIT  # Quit, Cancel, Esc or the dialog closed: the file stays as it was
         start = question.path.parent if question.path.parent.is_dir() else Path.home()
-        chosen, _ = QFileDialog.getOpenFileName(parent, "Open database", str(start), DATABASE_FILTER)
+        chosen, _ = QFileDialog.getOpenFileName(
+            parent, translate("OpenProblems", "Open database"), str(start), translate("OpenProblems", DATABASE_FILTER)
+        )
         if chosen:
             return Answer(Choice.OTHER_FILE, url=sqlite_url(Path(chosen)))
 
 
 def _missing(parent: QWidget | None, question: Missing, give_up: str) -> Answer:
     """No database at the path (mistyped, moved, on a disk not mounted?): create it there only when asked to."""
-    text = (f"{question.message}\n\nIf the file was moved or its disk is not connected, open it where it is now. "
-            "Create a new, empty database at this path only if you mean to start one.")  # fmt: skip
+    text = translate(
+        "OpenProblems",
+        "{message}\n\nIf the file was moved or its disk is not connected, open it where it is now. Create a new, "
+        "empty database at this path only if you mean to start one.",
+    ).format(message=question.message)
     while True:
-        box = _box(parent, QMessageBox.Icon.Warning, "No database there", text, "database_missing")
-        open_other = box.addButton("&Open another file…", QMessageBox.ButtonRole.AcceptRole)
-        create = box.addButton("&Create a new database here", QMessageBox.ButtonRole.ActionRole)
+        box = _box(
+            parent, QMessageBox.Icon.Warning, translate("OpenProblems", "No database there"), text, "database_missing"
+        )
+        open_other = box.addButton(translate("OpenProblems", "&Open another file…"), QMessageBox.ButtonRole.AcceptRole)
+        create = box.addButton(
+            translate("OpenProblems", "&Create a new database here"), QMessageBox.ButtonRole.ActionRole
+        )
         quit_button = box.addButton(give_up, QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(open_other)
         box.setEscapeButton(quit_button)  # Esc never creates a file
@@ -101,14 +113,16 @@ def _missing(parent: QWidget | None, question: Missing, give_up: str) -> Answer:
         if clicked is not open_other:
             return QUIT
         start = question.path.parent if question.path.parent.is_dir() else Path.home()
-        chosen, _ = QFileDialog.getOpenFileName(parent, "Open database", str(start), DATABASE_FILTER)
+        chosen, _ = QFileDialog.getOpenFileName(
+            parent, translate("OpenProblems", "Open database"), str(start), translate("OpenProblems", DATABASE_FILTER)
+        )
         if chosen:
             return Answer(Choice.OTHER_FILE, url=sqlite_url(Path(chosen)))
 
 
 def answer_at_start(parent: QWidget | None, question: Question) -> Answer:
     """Ask `question` while the app starts (Quit ends the app)."""
-    if (answer := _choose(parent, question, "&Quit")) is not None:
+    if (answer := _choose(parent, question, translate("OpenProblems", "&Quit"))) is not None:
         return answer
     assert isinstance(question, CannotOpen)
     return _cannot_open(parent, question)
@@ -118,34 +132,44 @@ def answer_when_switching(parent: QWidget | None, question: Question) -> Answer:
     """Ask `question` about the database the window is to switch to (Cancel keeps the current one): open anyway,
     restore a backup of a damaged file, try a busy one again. A file that cannot be opened is told in a box named
     after its problem ("not_ours"), and the current database stays."""
-    if (answer := _choose(parent, question, "&Cancel")) is not None:
+    if (answer := _choose(parent, question, translate("OpenProblems", "&Cancel"))) is not None:
         return answer
     if isinstance(question, CannotOpen) and question.problem != Problem.OPEN_FAILED:
         problem = question.problem
-        box = _box(parent, QMessageBox.Icon.Warning, TITLES[problem], question.message, problem.value)
-        box.setInformativeText("The current database stays open.")
+        box = _box(
+            parent,
+            QMessageBox.Icon.Warning,
+            translate("OpenProblems", TITLES[problem]),
+            question.message,
+            problem.value,
+        )
+        box.setInformativeText(translate("OpenProblems", "The current database stays open."))
         box.addButton(QMessageBox.StandardButton.Ok)
         _ask(box)
         return QUIT
-    show_error(parent, question.error, "Opening the database")
+    show_error(parent, question.error, translate("OpenProblems", "Opening the database"))
     return QUIT
 
 
 def _busy(parent: QWidget | None, question: Busy, give_up: str) -> Answer:
-    box = _box(parent, QMessageBox.Icon.Warning, "Database busy", question.message, "database_busy")
-    retry = box.addButton("&Try again", QMessageBox.ButtonRole.AcceptRole)
+    box = _box(
+        parent, QMessageBox.Icon.Warning, translate("OpenProblems", "Database busy"), question.message, "database_busy"
+    )
+    retry = box.addButton(translate("OpenProblems", "&Try again"), QMessageBox.ButtonRole.AcceptRole)
     box.addButton(give_up, QMessageBox.ButtonRole.RejectRole)
     return Answer(Choice.RETRY) if _ask(box) is retry else QUIT
 
 
 def _already_open(parent: QWidget | None, question: AlreadyOpen, give_up: str) -> Answer:
-    who = question.owner.describe() if question.owner else "another process"
-    text = (f"Incident Logger is already open on {question.database} ({who}).\n\nUse that window. Opening the "
-            "database a second time is safe for saving, but backups on closing and restoring a backup are then "
-            "left to the first window.")  # fmt: skip
-    box = _box(parent, QMessageBox.Icon.Warning, "Already open", text, "already_open")
+    who = question.owner.describe() if question.owner else translate("OpenProblems", "another process")
+    text = translate(
+        "OpenProblems",
+        "Incident Logger is already open on {database} ({who}).\n\nUse that window. Opening the database a second "
+        "time is safe for saving, but backups on closing and restoring a backup are then left to the first window.",
+    ).format(database=question.database, who=who)
+    box = _box(parent, QMessageBox.Icon.Warning, translate("OpenProblems", "Already open"), text, "already_open")
     quit_button = box.addButton(give_up, QMessageBox.ButtonRole.RejectRole)
-    anyway = box.addButton("&Open anyway", QMessageBox.ButtonRole.AcceptRole)
+    anyway = box.addButton(translate("OpenProblems", "&Open anyway"), QMessageBox.ButtonRole.AcceptRole)
     box.setDefaultButton(quit_button)
     return Answer(Choice.OPEN_ANYWAY) if _ask(box) is anyway else QUIT
 
@@ -154,18 +178,44 @@ def _damaged(parent: QWidget | None, question: Damaged, give_up: str) -> Answer:
     newest = question.newest
     text = question.message + "\n\n"
     if newest is not None:
-        text += (f"The newest good backup is from {local_time(newest.info.taken_at)}. {summary_text(newest)}\n\n"
-                 f"Restore it? The damaged file is kept beside it as {question.kept_as}, for recovery.")  # fmt: skip
+        text += translate(
+            "OpenProblems",
+            "The newest good backup is from {local_time}. {summary_text}\n\nRestore it? The damaged file is kept "
+            "beside it as {kept_as}, for recovery.",
+        ).format(
+            local_time=local_time(newest.info.taken_at), summary_text=summary_text(newest), kept_as=question.kept_as
+        )
     else:
-        where = f" in {question.backup_dir}" if question.backup_dir is not None else ""
-        other = "quit and get help" if give_up == "&Quit" else "cancel and keep the database that is open now"
-        text += (f"No good backup was found{where}. You can keep the damaged file as {question.kept_as} and start "
-                 f"with an empty database, or {other}.")  # fmt: skip
+        where = (
+            translate("OpenProblems", " in {backup_dir}").format(backup_dir=question.backup_dir)
+            if question.backup_dir is not None
+            else ""
+        )
+        other = (
+            translate("OpenProblems", "quit and get help")
+            if give_up == "&Quit"
+            else translate("OpenProblems", "cancel and keep the database that is open now")
+        )
+        text += translate(
+            "OpenProblems",
+            "No good backup was found{where}. You can keep the damaged file as {kept_as} and start with an empty "
+            "database, or {other}.",
+        ).format(where=where, kept_as=question.kept_as, other=other)
     while True:
-        box = _box(parent, QMessageBox.Icon.Critical, "Database damaged", text, "database_damaged")
-        restore = box.addButton("&Restore this backup", QMessageBox.ButtonRole.AcceptRole) if newest else None
-        choose = box.addButton("&Choose a backup…", QMessageBox.ButtonRole.ActionRole)
-        start_empty = None if newest else box.addButton("Start &empty", QMessageBox.ButtonRole.DestructiveRole)
+        box = _box(
+            parent, QMessageBox.Icon.Critical, translate("OpenProblems", "Database damaged"), text, "database_damaged"
+        )
+        restore = (
+            box.addButton(translate("OpenProblems", "&Restore this backup"), QMessageBox.ButtonRole.AcceptRole)
+            if newest
+            else None
+        )
+        choose = box.addButton(translate("OpenProblems", "&Choose a backup…"), QMessageBox.ButtonRole.ActionRole)
+        start_empty = (
+            None
+            if newest
+            else box.addButton(translate("OpenProblems", "Start &empty"), QMessageBox.ButtonRole.DestructiveRole)
+        )
         quit_button = box.addButton(give_up, QMessageBox.ButtonRole.RejectRole)
         box.setEscapeButton(quit_button)  # Esc or closing the box must never count as consent to move the file
         box.setDefaultButton(restore or quit_button)
@@ -186,7 +236,8 @@ def _damaged(parent: QWidget | None, question: Damaged, give_up: str) -> Answer:
 
 def _choose_backup(parent: QWidget | None, question: Damaged) -> BackupSummary | None:
     dialog = RestoreDialog(parent, list(question.backups), verify_backup,
-                           intro="Choose the backup to restore. The damaged file is kept beside it.",
+                           intro=translate("OpenProblems", "Choose the backup to restore. The damaged file is kept "
+                                                           "beside it."),
                            other_folder=question.backup_dir)  # fmt: skip
     try:
         return dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None
@@ -198,15 +249,26 @@ def _cannot_open(parent: QWidget | None, question: CannotOpen) -> Answer:
     """Say why, and offer another file, a new one, or to quit."""
     problem = question.problem
     if problem == Problem.OPEN_FAILED:
-        box = _box(parent, QMessageBox.Icon.Warning, TITLES[problem], f"Cannot open {display_url(question.url)}.",
-                   problem.value)  # fmt: skip
+        box = _box(
+            parent,
+            QMessageBox.Icon.Warning,
+            translate("OpenProblems", TITLES[problem]),
+            translate("OpenProblems", "Cannot open {display_url}.").format(display_url=display_url(question.url)),
+            problem.value,
+        )
         headline, details = explain(question.error)
         box.setInformativeText(f"{headline}\n\n{details}")
     else:
-        box = _box(parent, QMessageBox.Icon.Critical, TITLES[problem], question.message, problem.value)
-    open_other = box.addButton("&Open another file…", QMessageBox.ButtonRole.AcceptRole)
-    new_file = box.addButton("&New database…", QMessageBox.ButtonRole.AcceptRole)
-    quit_button = box.addButton("&Quit", QMessageBox.ButtonRole.RejectRole)
+        box = _box(
+            parent,
+            QMessageBox.Icon.Critical,
+            translate("OpenProblems", TITLES[problem]),
+            question.message,
+            problem.value,
+        )
+    open_other = box.addButton(translate("OpenProblems", "&Open another file…"), QMessageBox.ButtonRole.AcceptRole)
+    new_file = box.addButton(translate("OpenProblems", "&New database…"), QMessageBox.ButtonRole.AcceptRole)
+    quit_button = box.addButton(translate("OpenProblems", "&Quit"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(open_other)
     box.setEscapeButton(quit_button)
     clicked = _ask(box)
@@ -216,11 +278,17 @@ def _cannot_open(parent: QWidget | None, question: CannotOpen) -> Answer:
         path = None
     start = path.parent if path is not None else Path.home()
     if clicked is open_other:
-        chosen, _ = QFileDialog.getOpenFileName(parent, "Open database", str(start), DATABASE_FILTER)
+        chosen, _ = QFileDialog.getOpenFileName(
+            parent, translate("OpenProblems", "Open database"), str(start), translate("OpenProblems", DATABASE_FILTER)
+        )
         choice = Choice.OTHER_FILE
     elif clicked is new_file:
-        chosen, _ = QFileDialog.getSaveFileName(parent, "New database", str(start / f"incidents{SUFFIX}"),
-                                                DATABASE_FILTER)  # fmt: skip
+        chosen, _ = QFileDialog.getSaveFileName(
+            parent,
+            translate("OpenProblems", "New database"),
+            str(start / f"incidents{SUFFIX}"),
+            translate("OpenProblems", DATABASE_FILTER),
+        )
         if chosen and not Path(chosen).suffix:
             chosen += SUFFIX
         choice = Choice.NEW_FILE
@@ -230,7 +298,9 @@ def _cannot_open(parent: QWidget | None, question: CannotOpen) -> Answer:
 
 
 def _box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str, name: str) -> QMessageBox:
-    box = QMessageBox(icon, f"{title} — {TITLE}", text, QMessageBox.StandardButton.NoButton, parent)
+    box = QMessageBox(
+        icon, f"{title} — {translate('OpenProblems', TITLE)}", text, QMessageBox.StandardButton.NoButton, parent
+    )
     box.setObjectName(name)
     return box
 

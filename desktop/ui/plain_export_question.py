@@ -16,6 +16,7 @@ from desktop.domain.passphrases import Passphrase
 from desktop.services.protected_zip import PLAIN_WARNING, warns_plain
 from desktop.services.protected_zip import protected_target as protected_target  # for the forms: they reach no service
 from desktop.ui.dialogs.export_passphrase_dialog import ExportPassphraseDialog
+from desktop.ui.translated import translate
 
 QUESTION_NAME = "plain_export_question"
 
@@ -65,15 +66,22 @@ def export_with_protection(parent: QWidget, database: Encryptable, *, sensitive:
     box = QMessageBox(parent)
     box.setObjectName(QUESTION_NAME)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle("Export in plain?")
+    box.setWindowTitle(translate("PlainExportQuestion", "Export in plain?"))
     box.setText(PLAIN_WARNING)
     box.setInformativeText(
-        f"Protect with a passphrase writes {written.name}, a ZIP file whose content is encrypted (AES-256). "
-        "Write a plain file writes it as it is.\n\nThis is asked once while this database is open."
+        translate(
+            "PlainExportQuestion",
+            "Protect with a passphrase writes {name}, a ZIP file whose content is encrypted (AES-256). Write a plain "
+            "file writes it as it is.\n\nThis is asked once while this database is open.",
+        ).format(name=written.name)
     )
-    protect = box.addButton("&Protect with a passphrase (ZIP)…", QMessageBox.ButtonRole.AcceptRole)
+    protect = box.addButton(
+        translate("PlainExportQuestion", "&Protect with a passphrase (ZIP)…"), QMessageBox.ButtonRole.AcceptRole
+    )
     protect.setObjectName("protect_button")
-    plain = box.addButton("Write a p&lain file", QMessageBox.ButtonRole.DestructiveRole)
+    plain = box.addButton(
+        translate("PlainExportQuestion", "Write a p&lain file"), QMessageBox.ButtonRole.DestructiveRole
+    )
     plain.setObjectName("plain_button")
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(protect)

@@ -24,6 +24,7 @@ from desktop.ui.forms.facility_form import FacilityForm
 from desktop.ui.forms.incident_form import IncidentForm
 from desktop.ui.forms.related import RelatedRecords
 from desktop.ui.session import Session
+from desktop.ui.translated import kind_noun, translate
 from desktop.ui.undo_commands import CreateRecord, DeleteRecord, UpdateRecord, content
 from desktop.ui.window_dialogs import FormInputs, WindowDialogs, answered, run
 
@@ -110,7 +111,9 @@ class RecordActions:
             form.facility.set_value(*facility)
         if name and isinstance(form, FacilityForm):
             form.name.setText(name)
-        result: str | None = self._run_form(form, save, f"Adding a {kind.label}")
+        result: str | None = self._run_form(
+            form, save, translate("RecordActions", "Adding a {label}").format(label=kind_noun(kind))
+        )
         return result
 
     def _facility_first(self) -> tuple[str, str] | None:
@@ -133,7 +136,9 @@ class RecordActions:
         try:
             record = service.get(shown.uuid)
         except Exception as error:
-            show_error(self.parent, error, f"Opening the {kind.label}")
+            show_error(
+                self.parent, error, translate("RecordActions", "Opening the {label}").format(label=kind_noun(kind))
+            )
             self.session.changed(kind)  # it may have been deleted elsewhere: show the current rows
             return False
 
@@ -145,7 +150,13 @@ class RecordActions:
             self.undo_stack.push(command)
             return True
 
-        return bool(self._run_form(self._form(kind, record), save, f"Saving the {kind.label}"))
+        return bool(
+            self._run_form(
+                self._form(kind, record),
+                save,
+                translate("RecordActions", "Saving the {label}").format(label=kind_noun(kind)),
+            )
+        )
 
     def delete(self, kind: RecordKind, shown: Record) -> bool:
         """Say first why a record cannot be deleted (no question); else ask, then delete as an undo step."""
@@ -153,7 +164,9 @@ class RecordActions:
         try:
             problem = service.delete_problem(shown.uuid)
         except Exception as error:  # deleted elsewhere, storage
-            show_error(self.parent, error, f"Deleting the {kind.label}")
+            show_error(
+                self.parent, error, translate("RecordActions", "Deleting the {label}").format(label=kind_noun(kind))
+            )
             self.session.changed(kind)
             return False
         if problem is not None:
@@ -164,7 +177,9 @@ class RecordActions:
         try:
             command = DeleteRecord.perform(service, shown, self.session.changed)
         except Exception as error:
-            show_error(self.parent, error, f"Deleting the {kind.label}")
+            show_error(
+                self.parent, error, translate("RecordActions", "Deleting the {label}").format(label=kind_noun(kind))
+            )
             return False
         self.undo_stack.push(command)
         return True
@@ -176,13 +191,23 @@ class RecordActions:
             added = self.attachments().add_paths(kind, uuid, list(paths))
         except AttachmentProblem as problem:
             text = str(problem)
-            box = QMessageBox(QMessageBox.Icon.Warning, "Attach files", text[:1].upper() + text[1:],
-                              QMessageBox.StandardButton.Ok, self.parent)  # fmt: skip
+            box = QMessageBox(
+                QMessageBox.Icon.Warning,
+                translate("RecordActions", "Attach files"),
+                text[:1].upper() + text[1:],
+                QMessageBox.StandardButton.Ok,
+                self.parent,
+            )
             box.setObjectName("attachment_message")
-            box.setInformativeText("Nothing was attached.")
+            box.setInformativeText(translate("RecordActions", "Nothing was attached."))
             run(box)
             return False
         names = ", ".join(attachment.file_name for attachment in added)
         if isinstance(self.parent, QMainWindow):
-            self.parent.statusBar().showMessage(f"Attached {names} to the {kind.label}.", 10_000)
+            self.parent.statusBar().showMessage(
+                translate("RecordActions", "Attached {names} to the {label}.").format(
+                    names=names, label=kind_noun(kind)
+                ),
+                10_000,
+            )
         return True

@@ -14,6 +14,7 @@ from desktop.ui.table_models.paged import PagedTableModel
 from desktop.ui.widgets.empty_state import Choice, EmptyState
 from desktop.ui.widgets.filter_bar import FilterBar
 from desktop.ui.widgets.record_table import RecordTable
+from desktop.ui.window_texts import empty_text
 
 
 class RecordTab(QWidget):
@@ -42,7 +43,7 @@ class RecordTab(QWidget):
         self.empty_state = EmptyState(self)
         self.empty_state.hide()
         layout.addWidget(self.empty_state, 1)
-        self._empty_text = f"There are no {model.kind.plural} yet."
+        self._empty_text = empty_text(model.kind)
         self._empty_choices: list[Choice] = []
         self._stale = False
         self._pending_select: str | None = None
@@ -61,8 +62,8 @@ class RecordTab(QWidget):
             self.table.show()
             return
         if total > 0:
-            choices: list[Choice] = [("Clear filters", self.clear_filters)]
-            self.empty_state.show_choices("No records match the filters.", choices)
+            choices: list[Choice] = [(self.tr("Clear filters"), self.clear_filters)]
+            self.empty_state.show_choices(self.tr("No records match the filters."), choices)
         else:
             self.empty_state.show_choices(self._empty_text, self._empty_choices)
         focused = self.table.hasFocus()

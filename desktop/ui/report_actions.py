@@ -51,13 +51,14 @@ class ReportActions(FeatureActions):
         self.settings = settings
         self.dialog: BriefingDialog | None = None
         self.export_briefing_action = self.action(
-            "Export &briefing (PDF)…", "export_briefing_action",
-            "Write a PDF briefing: summary figures, charts, incidents and plan items for a period and facilities",
+            self.tr("Export &briefing (PDF)…"), "export_briefing_action",
+            self.tr("Write a PDF briefing: summary figures, charts, incidents and plan items for a period and "
+                    "facilities"),
             self.export_briefing)  # fmt: skip
 
     def export_briefing(self) -> None:
         if not self.session.is_open:
-            self._fail("No database is open.")
+            self._fail(self.tr("No database is open."))
             return
         database = self.session.database
         try:
@@ -104,14 +105,19 @@ class ReportActions(FeatureActions):
             self._fail(str(error))
             return
         QGuiApplication.restoreOverrideCursor()
-        protected = ", protected by a passphrase" if protect is not None else ""
+        protected = self.tr(", protected by a passphrase") if protect is not None else ""
         if isinstance(self.window, QMainWindow):
-            self.window.statusBar().showMessage(f"Briefing written to {written} ({pages} pages{protected})", 10_000)
+            self.window.statusBar().showMessage(
+                self.tr("Briefing written to {written} ({pages} pages{protected})").format(
+                    written=written, pages=pages, protected=protected
+                ),
+                10_000,
+            )
         self.exported.emit(str(written), pages)
 
     def _fail(self, message: str) -> None:
         self.failed.emit(message)
-        box = QMessageBox(QMessageBox.Icon.Warning, "Export briefing", message, QMessageBox.StandardButton.Ok,
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Export briefing"), message, QMessageBox.StandardButton.Ok,
                           self.window)  # fmt: skip
         box.setObjectName("briefing_error")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

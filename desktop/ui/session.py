@@ -13,13 +13,14 @@ from desktop.services.backup import RestoreResult
 from desktop.services.records import RecordServices
 from desktop.services.session.questions import Ask
 from desktop.services.session.service import DatabaseSessions
+from desktop.ui.translated import translate
 
 
 class NoDatabaseError(RuntimeError):
     """There is no open database (before one was opened, or after closing)."""
 
     def __init__(self) -> None:
-        super().__init__("No database is open.")
+        super().__init__(translate("NoDatabaseError", "No database is open."))
 
 
 class Session(QObject):

@@ -25,6 +25,7 @@ from desktop.domain.queries import Page, PlanItemFilter
 from desktop.domain.records import Directive, Facility, Incident, PlanItem
 from desktop.services.records import IncidentService, PlanItemService, RecordService
 from desktop.services.timeline import TimelineService
+from desktop.ui.translated import kind_heading, kind_noun, translate
 
 OnChange = Callable[[RecordKind], None]
 OnError = Callable[[str, Exception], None]
@@ -54,7 +55,9 @@ def display_name(record: Record) -> str:
 
 
 def describe(verb: str, record: Record) -> str:
-    return f"{verb} {RecordKind.of(record).label} “{display_name(record)}”"
+    return translate("RecordCommand", "{verb} {kind} “{name}”").format(
+        verb=verb, kind=kind_noun(RecordKind.of(record)), name=display_name(record)
+    )
 
 
 def content(record: Record) -> dict[str, object]:
@@ -103,7 +106,12 @@ class RecordCommand(QUndoCommand):
             self.failure = error
             self.setObsolete(True)  # QUndoStack removes this command and keeps its index consistent
             self._notify()
-            self.on_error(f"Could not {verb} “{self.text()}”; it was removed from the undo history.", error)
+            self.on_error(
+                translate("RecordCommand", "Could not {verb} “{text}”; it was removed from the undo history.").format(
+                    verb=verb, text=self.text()
+                ),
+                error,
+            )
             return
         self._notify()
 
@@ -121,11 +129,17 @@ class RecordCommand(QUndoCommand):
         try:
             current = self.service.get(expected.uuid)
         except RecordNotFoundError as error:
-            raise UndoConflictError(f"{self.kind.label} “{display_name(expected)}” was deleted elsewhere") from error
+            raise UndoConflictError(
+                translate("RecordCommand", "{kind} “{name}” was deleted elsewhere").format(
+                    kind=kind_heading(self.kind), name=display_name(expected)
+                )
+            ) from error
         if content(current) != content(expected):
             raise UndoConflictError(
-                f"{self.kind.label} “{display_name(expected)}” was changed elsewhere since; "
-                f"{action} would overwrite those changes"
+                translate(
+                    "RecordCommand",
+                    "{kind} “{name}” was changed elsewhere since; {action} would overwrite those changes",
+                ).format(kind=kind_heading(self.kind), name=display_name(expected), action=action)
             )
         return current
 
@@ -212,7 +226,7 @@ class CreateRecord(_DeletesIncidents):
     """Undo deletes the new record; redo creates it again with the same uuid."""
 
     def __init__(self, service: Service, created: Record, on_change: OnChange, on_error: OnError | None):
-        super().__init__(service, describe("Add", created), on_change, on_error)
+        super().__init__(service, describe(translate("CreateRecord", "Add"), created), on_change, on_error)
         self.record = created
 
     @classmethod
@@ -223,7 +237,7 @@ class CreateRecord(_DeletesIncidents):
         return command
 
     def _undo(self) -> None:
-        current = self._current(self.record, "undoing")
+        current = self._current(self.record, translate("RecordCommand", "undoing"))
         self._remember_links(current)
         self.service.delete(current.uuid, current.version)
 
@@ -235,7 +249,7 @@ class UpdateRecord(RecordCommand):
     """Undo stores the values before the edit again; redo the values after it."""
 
     def __init__(self, service: Service, before: Record, after: Record, on_change: OnChange, on_error: OnError | None):
-        super().__init__(service, describe("Edit", after), on_change, on_error)
+        super().__init__(service, describe(translate("UpdateRecord", "Edit"), after), on_change, on_error)
         self.before = before
         self.after = after
 
@@ -253,11 +267,11 @@ class UpdateRecord(RecordCommand):
         return command
 
     def _undo(self) -> None:
-        current = self._current(self.after, "undoing")
+        current = self._current(self.after, translate("RecordCommand", "undoing"))
         self.before = self._save_exact(self.before, current.version)
 
     def _redo(self) -> None:
-        current = self._current(self.before, "redoing")
+        current = self._current(self.before, translate("RecordCommand", "redoing"))
         self.after = self._save_exact(self.after, current.version)
 
 
@@ -266,7 +280,7 @@ class DeleteRecord(_DeletesIncidents):
     the plan items linked to them); redo deletes it again."""
 
     def __init__(self, service: Service, deleted: Record, on_change: OnChange, on_error: OnError | None):
-        super().__init__(service, describe("Delete", deleted), on_change, on_error)
+        super().__init__(service, describe(translate("DeleteRecord", "Delete"), deleted), on_change, on_error)
         self.record = deleted
 
     @classmethod
@@ -283,6 +297,6 @@ class DeleteRecord(_DeletesIncidents):
         self.record = self._create_again(self.record)
 
     def _redo(self) -> None:
-        current = self._current(self.record, "redoing the delete")
+        current = self._current(self.record, translate("DeleteRecord", "redoing the delete"))
         self._remember_links(current)
         self.service.delete(current.uuid, current.version)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.domain.kinds import RecordKind
 from desktop.ui.icons import set_action_icon
+from desktop.ui.translated import QT_TRANSLATE_NOOP, translate
 
 Std = QKeySequence.StandardKey
 Shortcut = str | QKeySequence.StandardKey | tuple[str, ...]
@@ -106,58 +107,137 @@ class ActionSpec:
     table_only: bool = False  # Enter and Del act only while a table has the focus
 
 
-def _tab_spec(kind: RecordKind, number: int) -> ActionSpec:
-    return ActionSpec(kind.heading_plural, lambda w: lambda: w.show_tab(kind.table), f"Ctrl+{number}",
-                      tip=f"Show the {kind.plural} tab")  # fmt: skip
+def _tab_spec(kind: RecordKind, number: int, text: str, tip: str) -> ActionSpec:
+    return ActionSpec(text, lambda w: lambda: w.show_tab(kind.table), f"Ctrl+{number}", tip=tip)
 
 
-def _new_spec(kind: RecordKind, accelerated: str) -> ActionSpec:
-    return ActionSpec(f"New {accelerated}…", lambda w: lambda: w.new_record(kind))
+def _new_spec(kind: RecordKind, text: str) -> ActionSpec:
+    return ActionSpec(text, lambda w: lambda: w.new_record(kind))
 
 
 SPECS: dict[WindowAction, ActionSpec] = {
-    WindowAction.NEW_DATABASE: ActionSpec("&New database…", lambda w: w.new_database_file, icon="new_database",
-                                          tip="Create an empty database file and open it"),
-    WindowAction.OPEN_DATABASE: ActionSpec("&Open database…", lambda w: w.open_database_file, Std.Open, "open",
-                                           "Open another database file"),
-    WindowAction.QUIT: ActionSpec("&Quit", lambda w: w.close, Std.Quit, "quit"),
-    WindowAction.NEW: ActionSpec("&New…", lambda w: w.new_record, Std.New, "new",
-                                 "Add a record to the current tab (Ctrl+N)"),
-    WindowAction.EDIT: ActionSpec("&Edit…", lambda w: w.edit_record, ("Return", "Enter"), "edit",
-                                  "Edit the selected record (Enter or double-click)", table_only=True),
-    WindowAction.DELETE: ActionSpec("&Delete…", lambda w: w.delete_record, Std.Delete, "delete",
-                                    "Delete the selected record (Del)", table_only=True),
-    WindowAction.FIND: ActionSpec("&Find…", lambda w: w.focus_search, Std.Find, "find",
-                                  "Search the current tab (Ctrl+F)"),
-    WindowAction.CLEAR_FILTERS: ActionSpec("&Clear filters", lambda w: w.clear_filters, "Ctrl+Shift+L",
-                                           tip="Show all records of the current tab"),
-    WindowAction.SHOW_INCIDENTS: _tab_spec(RecordKind.INCIDENT, 1),
-    WindowAction.SHOW_FACILITIES: _tab_spec(RecordKind.FACILITY, 2),
-    WindowAction.SHOW_PLAN_ITEMS: _tab_spec(RecordKind.PLAN_ITEM, 3),
-    WindowAction.SHOW_DIRECTIVES: _tab_spec(RecordKind.DIRECTIVE, 4),
-    WindowAction.REFRESH: ActionSpec("&Reload", lambda w: w.refresh_all, Std.Refresh, "refresh",
-                                     "Read the records again from the database"),
-    WindowAction.RESET_COLUMNS: ActionSpec("Reset &columns", lambda w: w.reset_columns,
-                                           tip="Default widths and order for the columns of this tab"),
-    WindowAction.NEW_INCIDENT: _new_spec(RecordKind.INCIDENT, "&incident"),
-    WindowAction.NEW_FACILITY: _new_spec(RecordKind.FACILITY, "&facility"),
-    WindowAction.NEW_PLAN_ITEM: _new_spec(RecordKind.PLAN_ITEM, "&plan item"),
-    WindowAction.NEW_DIRECTIVE: _new_spec(RecordKind.DIRECTIVE, "&directive"),
-    WindowAction.FACILITY_INCIDENTS: ActionSpec("Incidents at this &facility", lambda w: w.show_facility_incidents,
-                                                tip="Show the incidents at the selected facility"),
-    WindowAction.INCIDENT_PLAN_ITEMS: ActionSpec("Plan items for this i&ncident",
-                                                 lambda w: w.show_incident_plan_items,
-                                                 tip="Show the plan items linked to the selected incident"),
-    WindowAction.DIRECTIVE_PLAN_ITEMS: ActionSpec("Plan items of this di&rective",
-                                                  lambda w: w.show_directive_plan_items,
-                                                  tip="Show the plan items that carry out the selected directive"),
-    WindowAction.USER_GUIDE: ActionSpec("&User guide", lambda w: w.show_user_guide, "F1",
-                                        tip="Open the user guide at the section for this tab (F1)"),
-    WindowAction.SHORTCUTS: ActionSpec("&Keyboard shortcuts", lambda w: w.show_shortcuts, "Ctrl+/",
-                                       tip="List every keyboard shortcut of the window"),
-    WindowAction.ABOUT: ActionSpec("&About Incident Logger", lambda w: w.show_about, icon="about"),
-    WindowAction.ABOUT_QT: ActionSpec("About &Qt", lambda w: QApplication.aboutQt),
-}  # fmt: skip
+    WindowAction.NEW_DATABASE: ActionSpec(
+        QT_TRANSLATE_NOOP("WindowAction", "&New database…"),
+        lambda w: w.new_database_file,
+        icon="new_database",
+        tip=QT_TRANSLATE_NOOP("WindowAction", "Create an empty database file and open it"),
+    ),
+    WindowAction.OPEN_DATABASE: ActionSpec(
+        QT_TRANSLATE_NOOP("WindowAction", "&Open database…"),
+        lambda w: w.open_database_file,
+        Std.Open,
+        "open",
+        QT_TRANSLATE_NOOP("WindowAction", "Open another database file"),
+    ),
+    WindowAction.QUIT: ActionSpec(QT_TRANSLATE_NOOP("WindowAction", "&Quit"), lambda w: w.close, Std.Quit, "quit"),
+    WindowAction.NEW: ActionSpec(
+        QT_TRANSLATE_NOOP("WindowAction", "&New…"),
+        lambda w: w.new_record,
+        Std.New,
+        "new",
+        QT_TRANSLATE_NOOP("WindowAction", "Add a record to the current tab (Ctrl+N)"),
+    ),
+    WindowAction.EDIT: ActionSpec(
+        QT_TRANSLATE_NOOP("WindowAction", "&Edit…"),
+        lambda w: w.edit_record,
+        ("Return", "Enter"),
+        "edit",
+        QT_TRANSLATE_NOOP("WindowAction", "Edit the selected record (Enter or double-click)"),
+        table_only=True,
+    ),
+    WindowAction.DELETE: ActionSpec(
+        QT_TRANSLATE_NOOP("WindowAction", "&Delete…"),
+        lambda w: w.delete_record,
+        Std.Delete,
+        "delete",
+        QT_TRANSLATE_NOOP("WindowAction", "Delete the selected record (Del)"),
+        table_only=True,
+    ),
+    WindowAction.FIND: ActionSpec(
+        QT_TRANSLATE_NOOP("WindowAction", "&Find…"),
+        lambda w: w.focus_search,
+        Std.Find,
+        "find",
+        QT_TRANSLATE_NOOP("WindowAction", "Search the current tab (Ctrl+F)"),
+    ),
+    WindowAction.CLEAR_FILTERS: ActionSpec(
+        QT_TRANSLATE_NOOP("WindowAction", "&Clear filters"),
+        lambda w: w.clear_filters,
+        "Ctrl+Shift+L",
+        tip=QT_TRANSLATE_NOOP("WindowAction", "Show all records of the current tab"),
+    ),
+    WindowAction.SHOW_INCIDENTS: _tab_spec(
+        RecordKind.INCIDENT,
+        1,
+        QT_TRANSLATE_NOOP("WindowAction", "Incidents"),
+        QT_TRANSLATE_NOOP("WindowAction", "Show the incidents tab"),
+    ),
+    WindowAction.SHOW_FACILITIES: _tab_spec(
+        RecordKind.FACILITY,
+        2,
+        QT_TRANSLATE_NOOP("WindowAction", "Facilities"),
+        QT_TRANSLATE_NOOP("WindowAction", "Show the facilities tab"),
+    ),
+    WindowAction.SHOW_PLAN_ITEMS: _tab_spec(
+        RecordKind.PLAN_ITEM,
+        3,
+        QT_TRANSLATE_NOOP("WindowAction", "Plan items"),
+        QT_TRANSLATE_NOOP("WindowAction", "Show the plan items tab"),
+    ),
+    WindowAction.SHOW_DIRECTIVES: _tab_spec(
+        RecordKind.DIRECTIVE,
+        4,
+        QT_TRANSLATE_NOOP("WindowAction", "Directives"),
+        QT_TRANSLATE_NOOP("WindowAction", "Show the directives tab"),
+    ),
+    WindowAction.REFRESH: ActionSpec(
+        QT_TRANSLATE_NOOP("WindowAction", "&Reload"),
+        lambda w: w.refresh_all,
+        Std.Refresh,
+        "refresh",
+        QT_TRANSLATE_NOOP("WindowAction", "Read the records again from the database"),
+    ),
+    WindowAction.RESET_COLUMNS: ActionSpec(
+        QT_TRANSLATE_NOOP("WindowAction", "Reset &columns"),
+        lambda w: w.reset_columns,
+        tip=QT_TRANSLATE_NOOP("WindowAction", "Default widths and order for the columns of this tab"),
+    ),
+    WindowAction.NEW_INCIDENT: _new_spec(RecordKind.INCIDENT, QT_TRANSLATE_NOOP("WindowAction", "New &incident…")),
+    WindowAction.NEW_FACILITY: _new_spec(RecordKind.FACILITY, QT_TRANSLATE_NOOP("WindowAction", "New &facility…")),
+    WindowAction.NEW_PLAN_ITEM: _new_spec(RecordKind.PLAN_ITEM, QT_TRANSLATE_NOOP("WindowAction", "New &plan item…")),
+    WindowAction.NEW_DIRECTIVE: _new_spec(RecordKind.DIRECTIVE, QT_TRANSLATE_NOOP("WindowAction", "New &directive…")),
+    WindowAction.FACILITY_INCIDENTS: ActionSpec(
+        QT_TRANSLATE_NOOP("WindowAction", "Incidents at this &facility"),
+        lambda w: w.show_facility_incidents,
+        tip=QT_TRANSLATE_NOOP("WindowAction", "Show the incidents at the selected facility"),
+    ),
+    WindowAction.INCIDENT_PLAN_ITEMS: ActionSpec(
+        QT_TRANSLATE_NOOP("WindowAction", "Plan items for this i&ncident"),
+        lambda w: w.show_incident_plan_items,
+        tip=QT_TRANSLATE_NOOP("WindowAction", "Show the plan items linked to the selected incident"),
+    ),
+    WindowAction.DIRECTIVE_PLAN_ITEMS: ActionSpec(
+        QT_TRANSLATE_NOOP("WindowAction", "Plan items of this di&rective"),
+        lambda w: w.show_directive_plan_items,
+        tip=QT_TRANSLATE_NOOP("WindowAction", "Show the plan items that carry out the selected directive"),
+    ),
+    WindowAction.USER_GUIDE: ActionSpec(
+        QT_TRANSLATE_NOOP("WindowAction", "&User guide"),
+        lambda w: w.show_user_guide,
+        "F1",
+        tip=QT_TRANSLATE_NOOP("WindowAction", "Open the user guide at the section for this tab (F1)"),
+    ),
+    WindowAction.SHORTCUTS: ActionSpec(
+        QT_TRANSLATE_NOOP("WindowAction", "&Keyboard shortcuts"),
+        lambda w: w.show_shortcuts,
+        "Ctrl+/",
+        tip=QT_TRANSLATE_NOOP("WindowAction", "List every keyboard shortcut of the window"),
+    ),
+    WindowAction.ABOUT: ActionSpec(
+        QT_TRANSLATE_NOOP("WindowAction", "&About Incident Logger"), lambda w: w.show_about, icon="about"
+    ),
+    WindowAction.ABOUT_QT: ActionSpec(QT_TRANSLATE_NOOP("WindowAction", "About &Qt"), lambda w: QApplication.aboutQt),
+}
 
 
 def _shortcuts(shortcut: Shortcut) -> list[QKeySequence]:
@@ -167,15 +247,16 @@ def _shortcuts(shortcut: Shortcut) -> list[QKeySequence]:
 
 
 def make_action(window: QWidget, commands: WindowCommands, spec: ActionSpec, name: str) -> QAction:
-    action = QAction(spec.text, window)
+    action = QAction(translate("WindowAction", spec.text), window)
     action.setObjectName(name)
     if spec.shortcut is not None:
         action.setShortcuts(_shortcuts(spec.shortcut))
     if spec.icon:
         set_action_icon(action, spec.icon)
     if spec.tip:
-        action.setStatusTip(spec.tip)
-        action.setToolTip(spec.tip)
+        tip = translate("WindowAction", spec.tip)
+        action.setStatusTip(tip)
+        action.setToolTip(tip)
     slot = spec.slot(commands)
     action.triggered.connect(lambda _checked=False: slot())
     if spec.table_only:
@@ -208,10 +289,10 @@ class ActionRegistry(Mapping[WindowAction, QAction]):
         return len(self._actions)
 
 
-def _undo_action(action: QAction, short: str) -> QAction:
+def _undo_action(action: QAction, short: str, icon: str) -> QAction:
     """The menu says what undo/redo would do ("Undo Add plan item “…”"); the toolbar button only `short`
     (a long text pushes other buttons into the overflow). No tooltip is set: QAction's is then its text."""
-    set_action_icon(action, short.lower())
+    set_action_icon(action, icon)
     action.setIconText(short)
     return action
 
@@ -221,9 +302,17 @@ def create_actions(window: QWidget, commands: WindowCommands, undo_stack: QUndoS
     registry = ActionRegistry()
     for key, spec in SPECS.items():
         registry.register(key, make_action(window, commands, spec, key.object_name))
-    undo = _undo_action(undo_stack.createUndoAction(window, "&Undo"), "Undo")
+    undo = _undo_action(
+        undo_stack.createUndoAction(window, translate("WindowAction", "&Undo")),
+        translate("WindowAction", "Undo"),
+        "undo",
+    )
     undo.setShortcuts([QKeySequence(Std.Undo)])
-    redo = _undo_action(undo_stack.createRedoAction(window, "&Redo"), "Redo")
+    redo = _undo_action(
+        undo_stack.createRedoAction(window, translate("WindowAction", "&Redo")),
+        translate("WindowAction", "Redo"),
+        "redo",
+    )
     redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
     registry.register(WindowAction.UNDO, undo)
     registry.register(WindowAction.REDO, redo)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QToolBar, QWidget
 
+from desktop.ui.translated import QT_TRANSLATE_NOOP, translate
 from desktop.ui.window_actions import ActionRegistry, WindowAction
 
 A = WindowAction
@@ -24,7 +25,9 @@ MENUS: dict[str, Layout] = {
                 A.INCIDENT_PLAN_ITEMS, A.DIRECTIVE_PLAN_ITEMS, SEPARATOR, A.HISTORY),
     "help": (A.USER_GUIDE, A.SHORTCUTS, SEPARATOR, A.ABOUT, A.ABOUT_QT),
 }  # fmt: skip
-TITLES = {"file": "&File", "edit": "&Edit", "view": "&View", "records": "&Records", "help": "&Help"}
+TITLES = {"file": QT_TRANSLATE_NOOP("Menu", "&File"), "edit": QT_TRANSLATE_NOOP("Menu", "&Edit"),
+          "view": QT_TRANSLATE_NOOP("Menu", "&View"), "records": QT_TRANSLATE_NOOP("Menu", "&Records"),
+          "help": QT_TRANSLATE_NOOP("Menu", "&Help")}  # fmt: skip
 TOOLBAR: Layout = (A.NEW, A.EDIT, A.DELETE, SEPARATOR, A.UNDO, A.REDO, SEPARATOR, A.FIND, SEPARATOR, A.IMPORT_CSV,
                    A.EXPORT_CSV)  # fmt: skip
 CONTEXT_MENU: Layout = (A.NEW, A.EDIT, A.DELETE)
@@ -55,7 +58,7 @@ def build_menus(window: QMainWindow, registry: ActionRegistry, recent_menu: QMen
     bar = window.menuBar()
     menus: dict[str, QMenu] = {}
     for name, layout in MENUS.items():
-        menu = bar.addMenu(TITLES[name])
+        menu = bar.addMenu(translate("Menu", TITLES[name]))
         menu.setObjectName(f"{name}_menu")
         fill(menu, layout, registry, submenus)
         menus[name] = menu
@@ -63,7 +66,7 @@ def build_menus(window: QMainWindow, registry: ActionRegistry, recent_menu: QMen
 
 
 def build_toolbar(window: QMainWindow, registry: ActionRegistry, view_menu: QMenu) -> QToolBar:
-    toolbar = QToolBar("Main toolbar", window)
+    toolbar = QToolBar(translate("Menu", "Main toolbar"), window)
     toolbar.setObjectName("main_toolbar")
     toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
     toolbar.setMovable(False)

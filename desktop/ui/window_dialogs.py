@@ -22,6 +22,7 @@ from desktop.ui.forms.incident_form import IncidentForm
 from desktop.ui.forms.plan_item_form import PlanItemForm
 from desktop.ui.forms.related import RelatedRecords
 from desktop.ui.open_problems import answer_when_switching
+from desktop.ui.translated import translate
 from desktop.ui.undo_commands import display_name
 
 
@@ -78,10 +79,14 @@ class WindowDialogs:
         box = QMessageBox(parent)
         box.setObjectName("confirm_delete")
         box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(f"Delete {noun}")
-        box.setText(f"Delete the {noun} “{display_name(record)}”?")
-        box.setInformativeText("You can bring it back with Edit › Undo (Ctrl+Z).")
-        box.addButton("&Delete", QMessageBox.ButtonRole.DestructiveRole)
+        box.setWindowTitle(translate("WindowDialogs", "Delete {noun}").format(noun=noun))
+        box.setText(
+            translate("WindowDialogs", "Delete the {noun} “{display_name}”?").format(
+                noun=noun, display_name=display_name(record)
+            )
+        )
+        box.setInformativeText(translate("WindowDialogs", "You can bring it back with Edit › Undo (Ctrl+Z)."))
+        box.addButton(translate("WindowDialogs", "&Delete"), QMessageBox.ButtonRole.DestructiveRole)
         cancel = box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(cancel)
         box.setEscapeButton(cancel)
@@ -92,9 +97,9 @@ class WindowDialogs:
         box = QMessageBox(parent)
         box.setObjectName("facility_first")
         box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle("New incident")
-        box.setText("Every incident happens at a facility. Add the facility first?")
-        box.addButton("New facility…", QMessageBox.ButtonRole.AcceptRole)
+        box.setWindowTitle(translate("WindowDialogs", "New incident"))
+        box.setText(translate("WindowDialogs", "Every incident happens at a facility. Add the facility first?"))
+        box.addButton(translate("WindowDialogs", "New facility…"), QMessageBox.ButtonRole.AcceptRole)
         cancel = box.addButton(QMessageBox.StandardButton.Cancel)
         box.setEscapeButton(cancel)
         return box
@@ -102,9 +107,19 @@ class WindowDialogs:
     def cannot_delete(self, parent: QWidget | None, record: Record, reason: str) -> QMessageBox:
         """ "The facility “…” cannot be deleted." with the reason (what still depends on it) and OK."""
         noun = RecordKind.of(record).label
-        box = QMessageBox(QMessageBox.Icon.Information, f"Delete {noun}", "", QMessageBox.StandardButton.Ok, parent)
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            translate("WindowDialogs", "Delete {noun}").format(noun=noun),
+            "",
+            QMessageBox.StandardButton.Ok,
+            parent,
+        )
         box.setObjectName("cannot_delete")
-        box.setText(f"The {noun} “{display_name(record)}” cannot be deleted.")
+        box.setText(
+            translate("WindowDialogs", "The {noun} “{display_name}” cannot be deleted.").format(
+                noun=noun, display_name=display_name(record)
+            )
+        )
         box.setInformativeText(reason[:1].upper() + reason[1:].rstrip(".") + ".")
         return box
 

@@ -14,6 +14,7 @@ from desktop.domain.records import PlanItem
 from desktop.services.plans import Deadline, ReassessmentDue, deadline_of
 from desktop.ui.palette import colour
 from desktop.ui.theme import on_theme_change
+from desktop.ui.translated import QT_TRANSLATE_NOOP, choice_label, show_date, translate
 
 Item = TypeVar("Item")
 
@@ -27,7 +28,7 @@ class _ReadOnlyTable(QTableWidget, Generic[Item]):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(0, len(self.headers), parent)
-        self.setHorizontalHeaderLabels(list(self.headers))
+        self.setHorizontalHeaderLabels([translate("DeadlineTables", h) for h in self.headers])
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setAlternatingRowColors(False)
@@ -52,7 +53,7 @@ class _ReadOnlyTable(QTableWidget, Generic[Item]):
         self.setRowCount(0)
         if not rows:
             self.setRowCount(1)
-            self.setItem(0, 0, QTableWidgetItem(self.empty_text))
+            self.setItem(0, 0, QTableWidgetItem(translate("DeadlineTables", self.empty_text)))
             self.setSpan(0, 0, 1, self.columnCount())
             return
         self.clearSpans()
@@ -69,40 +70,62 @@ class _ReadOnlyTable(QTableWidget, Generic[Item]):
 class DeadlineTable(_ReadOnlyTable[PlanItem]):
     """Open plan items overdue (red) or due this week (yellow), earliest first."""
 
-    headers = ("Due", "Plan item", "Facility", "Owner", "Status")
-    empty_text = "No plan item is overdue or due this week."
+    headers = (
+        QT_TRANSLATE_NOOP("DeadlineTables", "Due"),
+        QT_TRANSLATE_NOOP("DeadlineTables", "Plan item"),
+        QT_TRANSLATE_NOOP("DeadlineTables", "Facility"),
+        QT_TRANSLATE_NOOP("DeadlineTables", "Owner"),
+        QT_TRANSLATE_NOOP("DeadlineTables", "Status"),
+    )
+    empty_text = QT_TRANSLATE_NOOP("DeadlineTables", "No plan item is overdue or due this week.")
 
     def row_of(self, item: PlanItem, today: date) -> tuple[list[str], str]:
         state = deadline_of(item, today)
-        due = item.due_date.isoformat() if item.due_date else ""
+        due = show_date(item.due_date)
         if state is Deadline.OVERDUE and item.due_date:
-            due += f" ({(today - item.due_date).days} d late)"
-        cells = [due, item.description, item.facility_name or "All facilities", item.owner, item.status.label]
+            due += self.tr(" ({days} d late)").format(days=(today - item.due_date).days)
+        cells = [
+            due,
+            item.description,
+            item.facility_name or self.tr("All facilities"),
+            item.owner,
+            choice_label(item.status),
+        ]
         return cells, "overdue_background" if state is Deadline.OVERDUE else "due_soon_background"
 
 
 class ReassessmentTable(_ReadOnlyTable[ReassessmentDue]):
     """Facilities whose ISC reassessment is overdue (red) or falls due soon (yellow)."""
 
-    headers = ("Due", "Facility", "State", "FSL", "Last assessment")
-    empty_text = "No security reassessment is due."
+    headers = (
+        QT_TRANSLATE_NOOP("DeadlineTables", "Due"),
+        QT_TRANSLATE_NOOP("DeadlineTables", "Facility"),
+        QT_TRANSLATE_NOOP("DeadlineTables", "State"),
+        "FSL",
+        QT_TRANSLATE_NOOP("DeadlineTables", "Last assessment"),
+    )
+    empty_text = QT_TRANSLATE_NOOP("DeadlineTables", "No security reassessment is due.")
 
     def row_of(self, item: ReassessmentDue, today: date) -> tuple[list[str], str]:
-        due = item.due_on.isoformat() if item.due_on else "now (never assessed)"
-        last = item.last_assessment.isoformat() if item.last_assessment else "never"
-        cells = [due, item.name, item.state, item.security_level.label, last]
+        due = show_date(item.due_on) if item.due_on else self.tr("now (never assessed)")
+        last = show_date(item.last_assessment) if item.last_assessment else self.tr("never")
+        cells = [due, item.name, item.state, choice_label(item.security_level), last]
         return cells, "overdue_background" if item.is_overdue(today) else "due_soon_background"
 
 
 class DirectiveTable(_ReadOnlyTable[DirectiveProgress]):
     """Every directive with its deadline and the progress of its plan items; overdue ones red."""
 
-    headers = ("Deadline", "Directive", "Progress")
-    empty_text = "No directive is recorded."
+    headers = (
+        QT_TRANSLATE_NOOP("DeadlineTables", "Deadline"),
+        QT_TRANSLATE_NOOP("DeadlineTables", "Directive"),
+        QT_TRANSLATE_NOOP("DeadlineTables", "Progress"),
+    )
+    empty_text = QT_TRANSLATE_NOOP("DeadlineTables", "No directive is recorded.")
 
     def row_of(self, item: DirectiveProgress, today: date) -> tuple[list[str], str]:
-        deadline = item.deadline.isoformat() if item.deadline else "none"
+        deadline = show_date(item.deadline) if item.deadline else self.tr("none")
         overdue = item.is_overdue(today)
         if overdue and item.deadline:
-            deadline += f" ({(today - item.deadline).days} d late)"
+            deadline += self.tr(" ({days} d late)").format(days=(today - item.deadline).days)
         return [deadline, item.title, item.text], "overdue_background" if overdue else ""

@@ -9,16 +9,17 @@ from desktop.services.case_facts import POSSIBLY_MEANS
 from desktop.services.dashboard import DashboardData
 from desktop.ui.dashboard.chart_common import count_text
 from desktop.ui.theme import themed_style
+from desktop.ui.translated import QT_TRANSLATE_NOOP, translate
 
 TILES = (
-    ("incidents", "Incidents"),
-    ("open", "Open cases"),
-    ("killed", "Killed"),
-    ("injured", "Injured"),
-    ("damage", "Property damage"),
-    ("overdue", "Plan items overdue"),
-    ("due_this_week", "Due this week"),
-    ("reassessments", "Reassessments due"),
+    ("incidents", QT_TRANSLATE_NOOP("Headline", "Incidents")),
+    ("open", QT_TRANSLATE_NOOP("Headline", "Open cases")),
+    ("killed", QT_TRANSLATE_NOOP("Headline", "Killed")),
+    ("injured", QT_TRANSLATE_NOOP("Headline", "Injured")),
+    ("damage", QT_TRANSLATE_NOOP("Headline", "Property damage")),
+    ("overdue", QT_TRANSLATE_NOOP("Headline", "Plan items overdue")),
+    ("due_this_week", QT_TRANSLATE_NOOP("Headline", "Due this week")),
+    ("reassessments", QT_TRANSLATE_NOOP("Headline", "Reassessments due")),
 )
 FIGURE_KEYS = ("killed", "injured", "damage")  # the tiles worded by desktop.domain.figure_text
 ALERT_STYLE = "color: $alert;"  # desktop.ui.palette's colours, for the scheme shown (desktop.ui.theme)
@@ -36,7 +37,7 @@ class HeadlineStrip(QWidget):
         self._values: dict[str, QLabel] = {}
         self._captions: dict[str, QLabel] = {}
         self._details: dict[str, QLabel] = {}
-        for key, caption in TILES:
+        for key, caption in ((k, translate("Headline", c)) for k, c in TILES):
             tile = QFrame(self)
             tile.setFrameShape(QFrame.Shape.StyledPanel)
             tile.setObjectName(f"tile_{key}")
@@ -103,10 +104,12 @@ class HeadlineStrip(QWidget):
             "killed": killed.full,
             "injured": injured.full,
             "damage": damage.full,
-            "reassessments": f"{len(data.reassessments) - overdue_reassessments} more due within 90 days",
+            "reassessments": self.tr("{value} more due within 90 days").format(
+                value=len(data.reassessments) - overdue_reassessments
+            ),
         }
         for key, label in self._values.items():
-            label.setText(texts[key])
+            label.setText(translate("Fields", texts[key]))  # "unknown"; the figures' sentences stay English
             label.setToolTip(tips.get(key, ""))
         # under the figure: what is not known; for damage the sentence too, as "unknown" or "≥ $X" needs it
         damaged = figures.damaged or figures.damage_usd
@@ -124,7 +127,7 @@ class HeadlineStrip(QWidget):
     def _show_period(self, data: DashboardData) -> None:
         """With a period: how many incidents only possibly lie in it, under the count."""
         period = data.facts.period
-        caption = dict(TILES)["incidents"]
+        caption = translate("Headline", dict(TILES)["incidents"])
         if period is not None and period.possibly:
             caption = f"{caption}, {period.text()}"
             self._values["incidents"].setToolTip(POSSIBLY_MEANS)

@@ -9,8 +9,9 @@ from PySide6.QtWidgets import QPushButton, QSizePolicy, QWidget
 from desktop.services.case_facts import PENDING_REFERRAL_MEANS
 from desktop.ui.dashboard.chart_common import count_text
 from desktop.ui.theme import themed_style
+from desktop.ui.translated import QT_TRANSLATE_NOOP, translate
 
-CAPTION = "Pending referral"
+CAPTION = QT_TRANSLATE_NOOP("ReferralTile", "Pending referral")
 ALERT_STYLE = "QPushButton { color: $alert; font-weight: bold; }"  # desktop.ui.palette's colours
 
 
@@ -19,16 +20,20 @@ class PendingReferralTile(QPushButton):
     pending-referral filter of the incidents tab)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(f"{CAPTION}: –", parent)
+        super().__init__(f"{translate('ReferralTile', CAPTION)}: –", parent)
         self.setObjectName("tile_pending_referral")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Expanding)
-        self.setToolTip(f"{PENDING_REFERRAL_MEANS}\nClick or press Enter to list them on the Incidents tab.")
+        self.setToolTip(
+            self.tr("{PENDING_REFERRAL_MEANS}\nClick or press Enter to list them on the Incidents tab.").format(
+                PENDING_REFERRAL_MEANS=PENDING_REFERRAL_MEANS
+            )
+        )
         self.count = 0
 
     def show_count(self, count: int) -> None:
         self.count = count
-        self.setText(f"{CAPTION}: {count_text(count)}")
+        self.setText(f"{translate('ReferralTile', CAPTION)}: {count_text(count)}")
         themed_style(self, ALERT_STYLE if count else "")
 
     def keyPressEvent(self, event: QKeyEvent) -> None:

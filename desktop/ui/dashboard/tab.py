@@ -34,8 +34,9 @@ from desktop.ui.dashboard.month_chart import month_chart
 from desktop.ui.dashboard.ranking_chart import facility_chart, state_chart
 from desktop.ui.dashboard.referral_tile import PendingReferralTile
 from desktop.ui.session import Session
+from desktop.ui.translated import QT_TRANSLATE_NOOP, translate
 
-BY_FACILITY, BY_STATE = "By facility", "By state"
+BY_FACILITY, BY_STATE = QT_TRANSLATE_NOOP("DashboardTab", "By facility"), QT_TRANSLATE_NOOP("DashboardTab", "By state")
 
 
 class DashboardTab(QWidget):
@@ -72,9 +73,10 @@ class DashboardTab(QWidget):
         self.ranking_panel = ChartPanel("ranking_chart")
         self.ranking_choice = QComboBox(self.ranking_panel)
         self.ranking_choice.setObjectName("ranking_choice")
-        self.ranking_choice.addItems([BY_FACILITY, BY_STATE])
-        self.ranking_choice.setAccessibleName("Group incidents")
-        group_label = QLabel("&Group incidents:")
+        self.ranking_choice.addItem(translate("DashboardTab", BY_FACILITY), BY_FACILITY)
+        self.ranking_choice.addItem(translate("DashboardTab", BY_STATE), BY_STATE)
+        self.ranking_choice.setAccessibleName(self.tr("Group incidents"))
+        group_label = QLabel(self.tr("&Group incidents:"))
         group_label.setBuddy(self.ranking_choice)
         self.ranking_panel.header.insertWidget(0, group_label)
         self.ranking_panel.header.insertWidget(1, self.ranking_choice)
@@ -104,13 +106,13 @@ class DashboardTab(QWidget):
         grid.addWidget(self.casualty_panel, 3, 2)
         grid.addWidget(self.case_panel, 4, 0)
         grid.addWidget(self.plan_panel, 4, 1)
-        deadlines = QGroupBox("Plan items overdue or due this week")
+        deadlines = QGroupBox(self.tr("Plan items overdue or due this week"))
         QVBoxLayout(deadlines).addWidget(self.deadline_table)
         grid.addWidget(deadlines, 4, 2)
-        reassessments = QGroupBox("Security reassessments due (ISC: 3 years at FSL III–V, 5 at FSL I–II)")
+        reassessments = QGroupBox(self.tr("Security reassessments due (ISC: 3 years at FSL III–V, 5 at FSL I–II)"))
         QVBoxLayout(reassessments).addWidget(self.reassessment_table)
         grid.addWidget(reassessments, 5, 0, 1, 3)
-        directives = QGroupBox("Directives: plan items implemented, overdue in red")
+        directives = QGroupBox(self.tr("Directives: plan items implemented, overdue in red"))
         QVBoxLayout(directives).addWidget(self.directive_table)
         grid.addWidget(directives, 6, 0, 1, 3)
 
@@ -181,21 +183,29 @@ class DashboardTab(QWidget):
         """Read every figure (a handful of GROUP BY queries in one read transaction) and redraw."""
         self._stale = False
         if not self.session.is_open:
-            self.scope_label.setText("No database is open.")
+            self.scope_label.setText(self.tr("No database is open."))
             return
         database = self.session.database
         started = time.perf_counter()
         try:
             data = dashboard_data(database, self._where, self._today())
         except (StorageError, SQLAlchemyError) as error:
-            self.scope_label.setText(f"Could not read the figures from {database.display_name}: {error}")
+            self.scope_label.setText(
+                self.tr("Could not read the figures from {display_name}: {error}").format(
+                    display_name=database.display_name, error=error
+                )
+            )
             return
         self._data = data
         self._draw(data)
         self.last_refresh_seconds = time.perf_counter() - started
 
     def _draw(self, data: DashboardData) -> None:
-        self.scope_label.setText(f"Showing {describe_filter(data.where)}; deadlines as of {data.today.isoformat()}.")
+        self.scope_label.setText(
+            self.tr("Showing {describe_filter}; deadlines as of {isoformat}.").format(
+                describe_filter=describe_filter(data.where), isoformat=data.today.isoformat()
+            )
+        )
         self.headline.show_data(data)
         self.months_panel.set_chart(month_chart(data.months), self._pick)
         self._show_ranking()
@@ -216,7 +226,7 @@ class DashboardTab(QWidget):
     def _show_ranking(self, *_: object) -> None:
         if self._data is None:
             return
-        if self.ranking_choice.currentText() == BY_STATE:
+        if self.ranking_choice.currentData() == BY_STATE:
             self.ranking_panel.set_chart(state_chart(self._data.states), self._pick)
         else:
             self.ranking_panel.set_chart(facility_chart(self._data.facilities), self._pick)

@@ -20,8 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.csv.conflicts import Conflict, Side
+from desktop.ui.translated import QT_TRANSLATE_NOOP, translate
 
-CHOICES: tuple[tuple[str, Side], ...] = (("Keep the database's", "mine"), ("Take the file's", "theirs"))
+CHOICES: tuple[tuple[str, Side], ...] = (
+    (QT_TRANSLATE_NOOP("ConflictPanel", "Keep the database's"), "mine"),
+    (QT_TRANSLATE_NOOP("ConflictPanel", "Take the file's"), "theirs"),
+)
 LINE, RECORD, CHOICE = range(3)
 
 
@@ -38,7 +42,7 @@ class ConflictPanel(QWidget):
         self.records = QTableWidget(0, 3)
         self.records.setObjectName("conflict_records")
         self.records.setAccessibleName(self.tr("Records in conflict"))
-        self.records.setHorizontalHeaderLabels(["Line", "Record", "Keep which version"])
+        self.records.setHorizontalHeaderLabels([self.tr("Line"), self.tr("Record"), self.tr("Keep which version")])
         self.records.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.records.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.records.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -50,16 +54,16 @@ class ConflictPanel(QWidget):
         self.fields = QTableWidget(0, 3)
         self.fields.setObjectName("conflict_fields")
         self.fields.setAccessibleName(self.tr("Fields of the selected record"))
-        self.fields.setHorizontalHeaderLabels(["Field", "In the database", "In the file"])
+        self.fields.setHorizontalHeaderLabels([self.tr("Field"), self.tr("In the database"), self.tr("In the file")])
         self.fields.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.fields.setWordWrap(True)
         self.fields.verticalHeader().setVisible(False)
         self.fields.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.fields.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.fields.horizontalHeader().sectionResized.connect(lambda *_: self.fields.resizeRowsToContents())
-        self.keep_all = QPushButton("&Keep all the database's")
+        self.keep_all = QPushButton(self.tr("&Keep all the database's"))
         self.keep_all.setObjectName("keep_all")
-        self.take_all = QPushButton("&Take all the file's")
+        self.take_all = QPushButton(self.tr("&Take all the file's"))
         self.take_all.setObjectName("take_all")
         for button in (self.keep_all, self.take_all):
             button.setAutoDefault(False)
@@ -94,16 +98,22 @@ class ConflictPanel(QWidget):
             self.records.setItem(row, RECORD, record)
             combo = QComboBox()
             combo.setObjectName(f"choice_{row}")
-            for text, side in CHOICES:
+            for text, side in ((translate("ConflictPanel", t), s) for t, s in CHOICES):
                 combo.addItem(text, side)
             combo.setCurrentIndex(combo.findData(chosen.get(conflict.uuid, conflict.taken)))
-            combo.setAccessibleName(f"Keep which version of line {conflict.line}")
+            combo.setAccessibleName(self.tr("Keep which version of line {line}").format(line=conflict.line))
             self.records.setCellWidget(row, CHOICE, combo)
         many = len(self.conflicts)
         self.intro.setText(
-            f"{many} record{'s' if many != 1 else ''} in the file differ{'s' if many == 1 else ''} from the database "
-            "without being newer (edited in the file, or changed in the database since the export). Select one to "
-            "see its fields; choose which version to keep, then Import."
+            (
+                self.tr("%n record in the file differs from the database without being newer", "", many)
+                if many == 1
+                else self.tr("%n records in the file differ from the database without being newer", "", many)
+            )
+            + self.tr(
+                " (edited in the file, or changed in the database since the export). Select one to see its fields; "
+                "choose which version to keep, then Import."
+            )
         )
         self.setVisible(bool(self.conflicts))
         if self.conflicts:

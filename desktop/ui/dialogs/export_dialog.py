@@ -34,6 +34,7 @@ from desktop.services.csv.files import written_files
 from desktop.services.csv.format import COLUMNS
 from desktop.services.csv.sheet import SHEET_COLUMNS, Profile
 from desktop.ui.dialogs.sensitive_question import ask_to_include_sensitive
+from desktop.ui.translated import choice_label, kind_heading_plural
 
 FILTERS = {
     "CSV files (*.csv)": ".csv",
@@ -58,17 +59,17 @@ class ExportDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("export_dialog")
-        self.setWindowTitle("Export")
+        self.setWindowTitle(self.tr("Export"))
         self.view_filters = dict(view_filters or {})
         self.directory = directory or Path.home()
         self.suggested_path = ""
         self.entity_combo = QComboBox()
         self.entity_combo.setObjectName("entity_combo")
         for choice in RecordKind:
-            self.entity_combo.addItem(choice.heading_plural, choice)
-        self.all_rows = QRadioButton("&All rows")
+            self.entity_combo.addItem(kind_heading_plural(choice), choice)
+        self.all_rows = QRadioButton(self.tr("&All rows"))
         self.all_rows.setObjectName("all_rows")
-        self.view_rows = QRadioButton("Only the rows the &view shows")
+        self.view_rows = QRadioButton(self.tr("Only the rows the &view shows"))
         self.view_rows.setObjectName("view_rows")
         self.rows_group = QButtonGroup(self)
         self.rows_group.addButton(self.all_rows)
@@ -79,35 +80,35 @@ class ExportDialog(QDialog):
         self.profile_combo = QComboBox()
         self.profile_combo.setObjectName("profile_combo")
         for made_for in (Profile.SPREADSHEET, Profile.ROUND_TRIP):
-            self.profile_combo.addItem(made_for.label, made_for)
+            self.profile_combo.addItem(choice_label(made_for), made_for)
         self.profile_combo.setCurrentIndex(self.profile_combo.findData(profile))
         self.profile_note = QLabel()
         self.profile_note.setObjectName("profile_note")
         self.profile_note.setWordWrap(True)
         self.columns_list = QListWidget()
         self.columns_list.setObjectName("columns_list")
-        self.all_columns = QPushButton("Select a&ll")
+        self.all_columns = QPushButton(self.tr("Select a&ll"))
         self.all_columns.setObjectName("all_columns")
-        self.no_columns = QPushButton("Select &none")
+        self.no_columns = QPushButton(self.tr("Select &none"))
         self.no_columns.setObjectName("no_columns")
-        self.bom_check = QCheckBox("Start with a byte order mark (for Excel)")
+        self.bom_check = QCheckBox(self.tr("Start with a byte order mark (for Excel)"))
         self.bom_check.setObjectName("bom_check")
-        self.bom_check.setToolTip("Files for spreadsheets always start with one: Excel needs it to read UTF-8")
+        self.bom_check.setToolTip(self.tr("Files for spreadsheets always start with one: Excel needs it to read UTF-8"))
         self.bom_choice = False
         self.redaction_combo = QComboBox()
         self.redaction_combo.setObjectName("redaction_combo")
         for redaction in (Redaction.OMIT, Redaction.MASK, Redaction.NONE):
-            self.redaction_combo.addItem(redaction.label, redaction)
+            self.redaction_combo.addItem(choice_label(redaction), redaction)
         self.path_edit = QLineEdit()
         self.path_edit.setObjectName("path_edit")
-        self.browse_button = QPushButton("&Browse…")
+        self.browse_button = QPushButton(self.tr("&Browse…"))
         self.browse_button.setObjectName("browse_button")
         self.files_label = QLabel()
         self.files_label.setObjectName("files_label")
         self.files_label.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.export_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.export_button.setText("&Export")
+        self.export_button.setText(self.tr("&Export"))
         self.export_button.setObjectName("export_button")
         self._lay_out()
         self.entity_combo.currentIndexChanged.connect(self._entity_changed)
@@ -129,13 +130,13 @@ class ExportDialog(QDialog):
 
     def _lay_out(self) -> None:
         form = QFormLayout()
-        form.addRow("&Export:", self.entity_combo)
+        form.addRow(self.tr("&Export:"), self.entity_combo)
         rows = QVBoxLayout()
         rows.addWidget(self.all_rows)
         rows.addWidget(self.view_rows)
         rows.addWidget(self.filter_label)
-        form.addRow("Rows:", rows)
-        form.addRow("&Made for:", self.profile_combo)
+        form.addRow(self.tr("Rows:"), rows)
+        form.addRow(self.tr("&Made for:"), self.profile_combo)
         form.addRow("", self.profile_note)
         column_buttons = QHBoxLayout()
         column_buttons.addWidget(self.all_columns)
@@ -144,13 +145,13 @@ class ExportDialog(QDialog):
         columns = QVBoxLayout()
         columns.addWidget(self.columns_list)
         columns.addLayout(column_buttons)
-        form.addRow(self._buddy("&Columns:", self.columns_list), columns)
-        form.addRow("Sensitive fields:", self.redaction_combo)
+        form.addRow(self._buddy(self.tr("&Columns:"), self.columns_list), columns)
+        form.addRow(self.tr("Sensitive fields:"), self.redaction_combo)
         form.addRow("", self.bom_check)
         path = QHBoxLayout()
         path.addWidget(self.path_edit)
         path.addWidget(self.browse_button)
-        form.addRow(self._buddy("&File:", self.path_edit), path)
+        form.addRow(self._buddy(self.tr("&File:"), self.path_edit), path)
         form.addRow("", self.files_label)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -182,7 +183,11 @@ class ExportDialog(QDialog):
         where = self.view_filters.get(entity)
         shown = describe_filter(where) if where is not None else ""
         self.view_rows.setEnabled(bool(shown))
-        self.filter_label.setText(f"The view shows: {shown}" if shown else "The view shows every row (no filter).")
+        self.filter_label.setText(
+            self.tr("The view shows: {shown}").format(shown=shown)
+            if shown
+            else self.tr("The view shows every row (no filter).")
+        )
         (self.view_rows if shown else self.all_rows).setChecked(True)
         self.redaction_combo.setEnabled(entity is RecordKind.INCIDENT)
         suggested = str(self.directory / f"{entity.table}.csv")
@@ -199,7 +204,7 @@ class ExportDialog(QDialog):
         listed = [(c.header, c.key, c.sensitive) for c in SHEET_COLUMNS[self.entity]] if sheet else [
             (c.title, c.key, c.sensitive) for c in COLUMNS[self.entity]]  # fmt: skip
         for title, key, sensitive in listed:
-            item = QListWidgetItem(f"{title} ({key})" + ("  – sensitive" if sensitive else ""))
+            item = QListWidgetItem(f"{title} ({key})" + (self.tr("  – sensitive") if sensitive else ""))
             item.setData(KEY_ROLE, key)
             item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, "sensitive" if sensitive else "")
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -211,9 +216,11 @@ class ExportDialog(QDialog):
         self.bom_check.setEnabled(not sheet)
         self.bom_check.setChecked(sheet or self.bom_choice)
         self.profile_note.setText(
-            "Names for people as headers, labels, dates a spreadsheet reads as dates; the legal history in its own "
-            "file. Imports back." if sheet else "Column keys, codes and labels, dates in EDTF, the legal history "
-            "in one cell: the layout scripts and other databases read. Imports back.")  # fmt: skip
+            self.tr("Names for people as headers, labels, dates a spreadsheet reads as dates; the legal history in "
+                    "its own "
+            "file. Imports back.") if sheet else self.tr("Column keys, codes and labels, dates in EDTF, the legal "
+                                                         "history "
+            "in one cell: the layout scripts and other databases read. Imports back."))  # fmt: skip
         self._redaction_changed()
         self._show_files()
 
@@ -223,7 +230,7 @@ class ExportDialog(QDialog):
         if chosen is not Redaction.NONE or self._agreed_redaction is Redaction.NONE:
             self._agreed_redaction = chosen
         elif self.sensitive_question is None:
-            self.sensitive_question = ask_to_include_sensitive(self, "this CSV file", self._sensitive_answered)
+            self.sensitive_question = ask_to_include_sensitive(self, self.tr("this CSV file"), self._sensitive_answered)
         self._redaction_changed()
 
     def _sensitive_answered(self, include: bool) -> None:
@@ -264,7 +271,9 @@ class ExportDialog(QDialog):
     def _browse(self) -> None:
         current = FileFormat.of(self.path_edit.text())
         chosen_filter = next(name for name, suffix in FILTERS.items() if suffix == f".{current.value}")
-        chosen, used = QFileDialog.getSaveFileName(self, "Export", self.path_edit.text(), FILE_FILTER, chosen_filter)
+        chosen, used = QFileDialog.getSaveFileName(
+            self, self.tr("Export"), self.path_edit.text(), FILE_FILTER, chosen_filter
+        )
         if chosen:
             path = Path(chosen)
             self.path_edit.setText(str(path if path.suffix else path.with_suffix(FILTERS.get(used, ".csv"))))
@@ -283,10 +292,10 @@ class ExportDialog(QDialog):
         except ValueError:
             self.files_label.setText("")
             return
-        kind = {FileFormat.ZIP: "a ZIP file with a README", FileFormat.XLSX: "an Excel workbook"}.get(
+        kind = {FileFormat.ZIP: self.tr("a ZIP file with a README"), FileFormat.XLSX: self.tr("an Excel workbook")}.get(
             FileFormat.of(files[0]), "CSV")  # fmt: skip
         names = " and ".join(p.name for p in files)
-        self.files_label.setText(f"Writes {names} ({kind}).")
+        self.files_label.setText(self.tr("Writes {names} ({kind}).").format(names=names, kind=kind))
 
     def options(self) -> ExportOptions:
         entity = self.entity

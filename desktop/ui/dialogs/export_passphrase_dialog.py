@@ -17,12 +17,16 @@ class ExportPassphraseDialog(QDialog):
     def __init__(self, parent: QWidget | None, written: Path) -> None:
         super().__init__(parent)
         self.setObjectName("export_passphrase_dialog")
-        self.setWindowTitle("Protect the export with a passphrase")
+        self.setWindowTitle(self.tr("Protect the export with a passphrase"))
         self.setMinimumWidth(480)  # the title and the explanation readable, not a narrow column
         self._chosen: Passphrase | None = None
-        intro = QLabel(f"{written.name} will be a ZIP file whose content is encrypted (AES-256). Whoever opens it "
-                       "needs this passphrase (7-Zip and WinZip ask for it). Keep the passphrase apart from the file: "
-                       "whoever has both reads it.")  # fmt: skip
+        intro = QLabel(
+            self.tr(
+                "{name} will be a ZIP file whose content is encrypted (AES-256). Whoever opens it needs this "
+                "passphrase (7-Zip and WinZip ask for it). Keep the passphrase apart from the file: whoever has both "
+                "reads it."
+            ).format(name=written.name)
+        )
         intro.setObjectName("passphrase_intro")
         intro.setWordWrap(True)
         self.passphrase_edit = QLineEdit()
@@ -36,12 +40,12 @@ class ExportPassphraseDialog(QDialog):
         self.problem_label.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.write_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.write_button.setText("&Write protected ZIP")
+        self.write_button.setText(self.tr("&Write protected ZIP"))
         self.write_button.setObjectName("write_protected_button")
         self.write_button.setDefault(True)
         form = QFormLayout()
-        form.addRow("&Passphrase:", self.passphrase_edit)
-        form.addRow("&Repeat it:", self.repeat_edit)
+        form.addRow(self.tr("&Passphrase:"), self.passphrase_edit)
+        form.addRow(self.tr("&Repeat it:"), self.repeat_edit)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
@@ -60,11 +64,11 @@ class ExportPassphraseDialog(QDialog):
         """Why Write is disabled ("" when it is enabled)."""
         text, repeated = self.passphrase_edit.text(), self.repeat_edit.text()
         if not text:
-            return "Type the passphrase, then type it again."
+            return self.tr("Type the passphrase, then type it again.")
         if problem := passphrase_problem(text):
             return problem[0].upper() + problem[1:] + "."
         if repeated != text:
-            return "The two passphrases differ." if repeated else "Type the passphrase again below."
+            return self.tr("The two passphrases differ.") if repeated else self.tr("Type the passphrase again below.")
         return ""
 
     def _update(self) -> None:

@@ -18,7 +18,7 @@ class GuideDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("guide_dialog")
-        self.setWindowTitle("User guide — Incident Logger")
+        self.setWindowTitle(self.tr("User guide — Incident Logger"))
         self.setModal(False)
         self.pages = {page.name: page for page in read_pages()}
         self.contents = QTreeWidget(self)

@@ -25,9 +25,10 @@ from desktop.domain.kinds import RecordKind
 from desktop.domain.records import SENSITIVE_INCIDENT_FIELDS, AuditEntry
 from desktop.ui.clipboard_guard import SENSITIVE_ROLE
 from desktop.ui.palette import colour
+from desktop.ui.translated import QT_TRANSLATE_NOOP, choice_label, translate
 
 Index = QModelIndex | QPersistentModelIndex
-EMPTY = "(empty)"
+EMPTY = QT_TRANSLATE_NOOP("HistoryDialog", "(empty)")
 SHOWN_CHARACTERS = 120
 
 NAME_FIELDS = ("title", "name", "case_number", "description")
@@ -35,21 +36,21 @@ NAME_FIELDS = ("title", "name", "case_number", "description")
 
 def field_label(name: str) -> str:
     text = name.replace("_", " ").capitalize().replace("usd", "USD").replace("Zip", "ZIP")
-    return text.replace("sha256", "SHA-256")
+    return translate("Field", text.replace("sha256", "SHA-256"))
 
 
 def value_text(field: str, value: object) -> str:
     """A stored audit value as people read it: labels for codes, yes/no, (empty) for nothing."""
     if value is None or value == "":
-        return EMPTY
+        return translate("HistoryDialog", EMPTY)
     if is_fingerprint(value):
         return SENSITIVE_SHOWN
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return translate("HistoryDialog", "yes") if value else translate("HistoryDialog", "no")
     if isinstance(value, str):
         for enum in CODED_FIELDS.get(field, ()):
             if value in enum._value2member_map_:
-                return enum(value).label
+                return choice_label(enum(value))
     return str(value)
 
 
@@ -74,7 +75,13 @@ class HistoryModel(QAbstractTableModel):
     """One row per changed field of each entry (an entry without fields gets one row), oldest first."""
 
     COL_WHEN, COL_ACTION, COL_FIELD, COL_OLD, COL_NEW = range(5)
-    HEADERS = ("When", "Action", "Field", "Old value", "New value")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("HistoryDialog", "When"),
+        QT_TRANSLATE_NOOP("HistoryDialog", "Action"),
+        QT_TRANSLATE_NOOP("HistoryDialog", "Field"),
+        QT_TRANSLATE_NOOP("HistoryDialog", "Old value"),
+        QT_TRANSLATE_NOOP("HistoryDialog", "New value"),
+    )
 
     def __init__(self, entries: list[AuditEntry], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -93,7 +100,7 @@ class HistoryModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section] if 0 <= section < len(self.HEADERS) else None
+            return translate("HistoryDialog", self.HEADERS[section]) if 0 <= section < len(self.HEADERS) else None
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -109,7 +116,9 @@ class HistoryModel(QAbstractTableModel):
             full = value_text(field, old if column == self.COL_OLD else new)
             return full if len(full) > SHOWN_CHARACTERS or "\n" in full else None
         if role == Qt.ItemDataRole.ToolTipRole and column == self.COL_WHEN:
-            return f"Audit entry #{entry.id}, {entry.at:%Y-%m-%d %H:%M:%S} UTC, hash {entry.entry_hash[:16]}…"
+            return self.tr("Audit entry #{id}, {at:%Y-%m-%d %H:%M:%S} UTC, hash {value}…").format(
+                id=entry.id, at=entry.at, value=entry.entry_hash[:16]
+            )
         if role == Qt.ItemDataRole.ForegroundRole and column in (self.COL_OLD, self.COL_NEW):
             value = old if column == self.COL_OLD else new
             if value in (None, ""):
@@ -120,7 +129,7 @@ class HistoryModel(QAbstractTableModel):
         if column == self.COL_WHEN:
             return local_time(entry.at)
         if column == self.COL_ACTION:
-            return entry.action.label
+            return choice_label(entry.action)
         if column == self.COL_FIELD:
             return field_label(field) if field else "—"
         if not field:
@@ -141,19 +150,24 @@ class HistoryDialog(QDialog):
         self.setObjectName("history_dialog")
         name = name or record_name(entries)
         kind = RecordKind.parse(entity).label
-        self.setWindowTitle(f"History of {kind} {name or uuid}".strip())
+        self.setWindowTitle(self.tr("History of {kind} {value}").format(kind=kind, value=name or uuid).strip())
         self.resize(860, 420)
         changes = sum(max(1, len(e.changes)) for e in entries)
         created = next((e for e in entries if e.action in (AuditAction.CREATE, AuditAction.IMPORT)), None)
-        summary = f"{len(entries)} audit entr{'y' if len(entries) == 1 else 'ies'}, {changes} field change" + (
-            "" if changes == 1 else "s"
+        count = len(entries)
+        summary = (self.tr("%n audit entry", "", count) if count == 1 else self.tr("%n audit entries", "", count)) + (
+            self.tr(", %n field change", "", changes) if changes == 1 else self.tr(", %n field changes", "", changes)
         )
         if created is not None and created.action == AuditAction.IMPORT:
-            source = Path(str(created.changes.get("file", (None, "a file"))[1])).name
-            summary += f"; created by the import of {source} on {local_time(created.at)}"
+            source = Path(str(created.changes.get("file", (None, self.tr("a file")))[1])).name
+            summary += self.tr("; created by the import of {source} on {local_time}").format(
+                source=source, local_time=local_time(created.at)
+            )
         elif created is not None:
-            summary += f"; created {local_time(created.at)}"
-        self.summary = QLabel(summary if entries else f"No audit entries for {kind} {uuid}.", self)
+            summary += self.tr("; created {local_time}").format(local_time=local_time(created.at))
+        self.summary = QLabel(
+            summary if entries else self.tr("No audit entries for {kind} {uuid}.").format(kind=kind, uuid=uuid), self
+        )
         self.summary.setObjectName("history_summary")
         self.model = HistoryModel(entries, self)
         self.table = QTableView(self)

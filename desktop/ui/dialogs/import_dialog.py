@@ -34,6 +34,7 @@ from desktop.services.csv.detect import DELIMITER_NAMES, ENCODING_NAMES, FileLay
 from desktop.services.csv.importer import ImportOptions, ImportReport, legal_history_beside, read_layout
 from desktop.services.csv.sheet import import_columns
 from desktop.ui.dialogs.conflict_panel import ConflictPanel
+from desktop.ui.translated import kind_heading_plural
 
 CSV_FILTER = "CSV files, or a ZIP file holding one (*.csv *.txt *.zip);;All files (*)"
 IGNORE = "(ignore)"
@@ -51,19 +52,19 @@ class ImportDialog(QDialog):
                  directory: Path | None = None, path: Path | None = None) -> None:  # fmt: skip
         super().__init__(parent)
         self.setObjectName("import_dialog")
-        self.setWindowTitle("Import CSV")
+        self.setWindowTitle(self.tr("Import CSV"))
         self.directory = directory or Path.home()
         self.layout_found: FileLayout | None = None
         self.history_name = ""  # the legal history file read with it ("" for none)
         self.report: ImportReport | None = None
         self.path_edit = QLineEdit(str(path) if path else "")
         self.path_edit.setObjectName("path_edit")
-        self.browse_button = QPushButton("&Browse…")
+        self.browse_button = QPushButton(self.tr("&Browse…"))
         self.browse_button.setObjectName("browse_button")
         self.entity_combo = QComboBox()
         self.entity_combo.setObjectName("entity_combo")
         for choice in RecordKind:
-            self.entity_combo.addItem(choice.heading_plural, choice)
+            self.entity_combo.addItem(kind_heading_plural(choice), choice)
         self.entity_combo.setCurrentIndex(list(RecordKind).index(entity))
         self.encoding_combo = QComboBox()
         self.encoding_combo.setObjectName("encoding_combo")
@@ -76,11 +77,11 @@ class ImportDialog(QDialog):
         self.mapping_table = QTableWidget(0, 3)
         self.mapping_table.setObjectName("mapping_table")
         self.mapping_table.setAccessibleName(self.tr("Columns of the file and how each is read"))
-        self.mapping_table.setHorizontalHeaderLabels(["File column", "Example", "Read as"])
+        self.mapping_table.setHorizontalHeaderLabels([self.tr("File column"), self.tr("Example"), self.tr("Read as")])
         self.mapping_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.mapping_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.mapping_table.verticalHeader().setVisible(False)
-        self.create_facilities = QCheckBox("&Create facilities that the file names but the database lacks")
+        self.create_facilities = QCheckBox(self.tr("&Create facilities that the file names but the database lacks"))
         self.create_facilities.setObjectName("create_facilities")
         self.status_label = QLabel()
         self.status_label.setObjectName("status_label")
@@ -90,12 +91,12 @@ class ImportDialog(QDialog):
         self.report_view = QPlainTextEdit()
         self.report_view.setObjectName("report_view")
         self.report_view.setReadOnly(True)
-        self.report_view.setPlaceholderText("Preview checks every row and lists each problem with its line and "
-                                            "column; nothing is written until you import.")  # fmt: skip
+        self.report_view.setPlaceholderText(self.tr("Preview checks every row and lists each problem with its line and "
+                                            "column; nothing is written until you import."))  # fmt: skip
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.preview_button = self.buttons.addButton("&Preview", QDialogButtonBox.ButtonRole.ActionRole)
+        self.preview_button = self.buttons.addButton(self.tr("&Preview"), QDialogButtonBox.ButtonRole.ActionRole)
         self.preview_button.setObjectName("preview_button")
-        self.import_button = self.buttons.addButton("&Import", QDialogButtonBox.ButtonRole.ActionRole)
+        self.import_button = self.buttons.addButton(self.tr("&Import"), QDialogButtonBox.ButtonRole.ActionRole)
         self.import_button.setObjectName("import_button")
         self._lay_out()
         self.browse_button.clicked.connect(self._browse)
@@ -115,15 +116,15 @@ class ImportDialog(QDialog):
         path = QHBoxLayout()
         path.addWidget(self.path_edit)
         path.addWidget(self.browse_button)
-        file_label = QLabel("&File:")
+        file_label = QLabel(self.tr("&File:"))
         file_label.setBuddy(self.path_edit)  # the label of a row of several widgets needs its buddy said
         form.addRow(file_label, path)
-        form.addRow("&Holds:", self.entity_combo)
-        form.addRow("E&ncoding:", self.encoding_combo)
-        form.addRow("&Delimiter:", self.delimiter_combo)
+        form.addRow(self.tr("&Holds:"), self.entity_combo)
+        form.addRow(self.tr("E&ncoding:"), self.encoding_combo)
+        form.addRow(self.tr("&Delimiter:"), self.delimiter_combo)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(QLabel("Columns (matched by name; choose how each is read):"))
+        layout.addWidget(QLabel(self.tr("Columns (matched by name; choose how each is read):")))
         layout.addWidget(self.mapping_table, 2)
         layout.addWidget(self.create_facilities)
         layout.addWidget(self.status_label)
@@ -140,7 +141,7 @@ class ImportDialog(QDialog):
         return Path(self.path_edit.text().strip()).expanduser()
 
     def _browse(self) -> None:
-        chosen, _ = QFileDialog.getOpenFileName(self, "Import CSV", str(self.directory), CSV_FILTER)
+        chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Import CSV"), str(self.directory), CSV_FILTER)
         if chosen:
             self.path_edit.setText(chosen)
             self.read_file()
@@ -160,7 +161,7 @@ class ImportDialog(QDialog):
             self._show_unreadable(str(error))
             return
         except OSError as error:
-            self._show_unreadable(f"cannot read the file: {error.strerror or error}")
+            self._show_unreadable(self.tr("cannot read the file: {value}").format(value=error.strerror or error))
             return
         self.layout_found = found
         for combo, value in ((self.encoding_combo, found.encoding), (self.delimiter_combo, found.delimiter)):
@@ -188,7 +189,7 @@ class ImportDialog(QDialog):
 
     def _show_unreadable(self, message: str) -> None:
         self.mapping_table.setRowCount(0)
-        self.status_label.setText(f"This file cannot be imported: {message}")
+        self.status_label.setText(self.tr("This file cannot be imported: {message}").format(message=message))
         self._set_ready(False)
 
     def forget_conflicts(self) -> None:
@@ -219,10 +220,16 @@ class ImportDialog(QDialog):
         matched = sum(key is not None for key in automatic)
         history = ""
         if self.history_name and self.entity is RecordKind.INCIDENT and "status_history" not in automatic:
-            history = f" The legal history is read from {Path(self.history_name).name}."
-        self.status_label.setText(f"{ENCODING_NAMES.get(found.encoding, found.encoding)}, "
-                                  f"{DELIMITER_NAMES.get(found.delimiter, found.delimiter)}-separated; "
-                                  f"{matched} of {len(found.header)} columns matched.{history}")  # fmt: skip
+            history = self.tr(" The legal history is read from {name}.").format(name=Path(self.history_name).name)
+        self.status_label.setText(
+            self.tr("{get}, {get2}-separated; {matched} of {len} columns matched.{history}").format(
+                get=ENCODING_NAMES.get(found.encoding, found.encoding),
+                get2=DELIMITER_NAMES.get(found.delimiter, found.delimiter),
+                matched=matched,
+                len=len(found.header),
+                history=history,
+            )
+        )
         self._set_ready(bool(found.header))
 
     def read_as(self, row: int) -> QComboBox:

@@ -12,15 +12,18 @@ from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QFormLayout,
 
 from desktop.domain.passphrases import Passphrase, passphrase_problem
 from desktop.ui.theme import themed_style
+from desktop.ui.translated import QT_TRANSLATE_NOOP, translate
 from desktop.ui.widgets.passphrase_field import PassphraseField, remember_box
 
-TITLE = "New database — Incident Logger"
+TITLE = QT_TRANSLATE_NOOP("NewDatabaseDialog", "New database — Incident Logger")
 ERROR_STYLE = "color: $error;"  # desktop.ui.palette's colours
-MISMATCH = "The two passphrases differ."
-NO_RECOVERY = ("Keep the passphrase safe. Without it the database and its backups cannot be opened, and nobody can "
-               "recover a forgotten passphrase, not even with Incident Logger's help.")  # fmt: skip
-PLAIN = ("Without encryption, anyone who copies the file (a lost laptop, a backup disk) can read every record in "
-         "it.")  # fmt: skip
+MISMATCH = QT_TRANSLATE_NOOP("NewDatabaseDialog", "The two passphrases differ.")
+NO_RECOVERY = (QT_TRANSLATE_NOOP("NewDatabaseDialog", ("Keep the passphrase safe. Without it the database and its "
+                                                       "backups cannot be opened, and nobody can "
+               "recover a forgotten passphrase, not even with Incident Logger's help.")))  # fmt: skip
+PLAIN = (QT_TRANSLATE_NOOP("NewDatabaseDialog", ("Without encryption, anyone who copies the file (a lost laptop, a "
+                                                 "backup disk) can read every record in "
+         "it.")))  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,32 +40,34 @@ class NewDatabaseDialog(QDialog):
     def __init__(self, path: Path, can_remember: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("new_database_dialog")
-        self.setWindowTitle(TITLE)
+        self.setWindowTitle(translate("NewDatabaseDialog", TITLE))
         self.setModal(True)
         self._choice = NewDatabase(None, False)
         self._can_remember = can_remember
-        self.heading = QLabel(f"Create the database “{path.name}” in {path.parent}.", self)
+        self.heading = QLabel(
+            self.tr("Create the database “{name}” in {parent}.").format(name=path.name, parent=path.parent), self
+        )
         self.heading.setWordWrap(True)
         self.heading.setToolTip(str(path))
-        self.encrypt = QCheckBox("&Encrypt with a passphrase", self)
+        self.encrypt = QCheckBox(self.tr("&Encrypt with a passphrase"), self)
         self.encrypt.setObjectName("encrypt_box")
         self.encrypt.setChecked(True)  # the records are sensitive: a plain file is the choice to make, not the default
-        self.encrypt.setToolTip("The file, its journal and its backups are encrypted (SQLCipher, AES-256); the "
-                                "passphrase is asked whenever the database is opened.")  # fmt: skip
-        self.field = PassphraseField("Passphrase", self)
-        self.confirm = PassphraseField("Confirm passphrase", self)
+        self.encrypt.setToolTip(self.tr("The file, its journal and its backups are encrypted (SQLCipher, AES-256); the "
+                                "passphrase is asked whenever the database is opened."))  # fmt: skip
+        self.field = PassphraseField(self.tr("Passphrase"), self)
+        self.confirm = PassphraseField(self.tr("Confirm passphrase"), self)
         self.problem = QLabel(self)
         self.problem.setObjectName("passphrase_problem")
         self.problem.setWordWrap(True)
         themed_style(self.problem, ERROR_STYLE)
-        self.problem.setAccessibleName("Passphrase problem")
+        self.problem.setAccessibleName(self.tr("Passphrase problem"))
         self.remember = remember_box(can_remember, self)
-        self.note = QLabel(NO_RECOVERY, self)
+        self.note = QLabel(translate("NewDatabaseDialog", NO_RECOVERY), self)
         self.note.setObjectName("encryption_note")
         self.note.setWordWrap(True)
         form = QFormLayout()
-        form.addRow("&Passphrase:", self.field)
-        form.addRow("Con&firm:", self.confirm)
+        form.addRow(self.tr("&Passphrase:"), self.field)
+        form.addRow(self.tr("Con&firm:"), self.confirm)
         for field in (self.field, self.confirm):
             label = form.labelForField(field)
             if isinstance(label, QLabel):
@@ -70,7 +75,7 @@ class NewDatabaseDialog(QDialog):
         form.addRow("", self.problem)
         form.addRow("", self.remember)
         buttons = QDialogButtonBox(self)
-        self.create_button = buttons.addButton("C&reate", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.create_button = buttons.addButton(self.tr("C&reate"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.create_button.setObjectName("create_button")
         cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.create_button.setDefault(True)  # Enter creates, once it may (on a focused button, Enter presses it)
@@ -104,7 +109,9 @@ class NewDatabaseDialog(QDialog):
         if problem:
             return problem[0].upper() + problem[1:] + "."
         if again != text and again and (len(again) >= len(text) or not text.startswith(again)):
-            return MISMATCH  # said once the confirmation goes wrong, not while it is still being typed
+            return translate(
+                "NewDatabaseDialog", MISMATCH
+            )  # said once the confirmation goes wrong, not while it is still being typed
         return ""
 
     def _update(self) -> None:
@@ -115,7 +122,9 @@ class NewDatabaseDialog(QDialog):
         problem = self._problem() if encrypt else ""
         self.problem.setText(problem)
         self.problem.setVisible(bool(problem))
-        self.note.setText(NO_RECOVERY if encrypt else PLAIN)
+        self.note.setText(
+            translate("NewDatabaseDialog", NO_RECOVERY) if encrypt else translate("NewDatabaseDialog", PLAIN)
+        )
         ready = not encrypt or (not problem and bool(self.field.text()) and self.field.text() == self.confirm.text())
         self.create_button.setEnabled(ready)
 

@@ -20,10 +20,11 @@ from PySide6.QtWidgets import (
 from desktop.domain.passphrases import Passphrase
 from desktop.services.session.questions import Locked
 from desktop.ui.theme import on_theme_change, themed_style
+from desktop.ui.translated import QT_TRANSLATE_NOOP, translate
 from desktop.ui.widgets.encryption_badge import padlock
 from desktop.ui.widgets.passphrase_field import PassphraseField, remember_box
 
-TITLE = "Encrypted database — Incident Logger"
+TITLE = QT_TRANSLATE_NOOP("PassphraseDialog", "Encrypted database — Incident Logger")
 ERROR_STYLE = "color: $error; font-weight: bold;"  # desktop.ui.palette's colours
 PATH_WIDTH = 440  # pixels of the path line before its middle is elided (the whole path is its tooltip)
 
@@ -41,12 +42,14 @@ class PassphraseDialog(QDialog):
     def __init__(self, question: Locked, give_up: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("passphrase_dialog")
-        self.setWindowTitle(TITLE)
+        self.setWindowTitle(translate("PassphraseDialog", TITLE))
         self.setModal(True)
         self.pressed = Pressed.GIVE_UP
         self._passphrase: Passphrase | None = None
         path = question.path
-        self.message = QLabel(f"The database “{path.name}” is encrypted. Enter its passphrase.", self)
+        self.message = QLabel(
+            self.tr("The database “{name}” is encrypted. Enter its passphrase.").format(name=path.name), self
+        )
         self.message.setObjectName("passphrase_message")
         self.message.setWordWrap(True)
         self.path_label = QLabel(QFontMetrics(self.font()).elidedText(str(path), Qt.TextElideMode.ElideMiddle,
@@ -55,23 +58,27 @@ class PassphraseDialog(QDialog):
         self.path_label.setToolTip(str(path))
         self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         themed_style(self.path_label, "color: $secondary_text;")
-        self.error = QLabel(f"That passphrase does not open “{path.name}”. Check Caps Lock and the keyboard "
-                            "layout, then type it again.", self)  # fmt: skip
+        self.error = QLabel(
+            self.tr(
+                "That passphrase does not open “{name}”. Check Caps Lock and the keyboard layout, then type it again."
+            ).format(name=path.name),
+            self,
+        )
         self.error.setObjectName("passphrase_error")
         self.error.setWordWrap(True)
         themed_style(self.error, ERROR_STYLE)
         self.error.setVisible(question.tried)
-        self.field = PassphraseField("Passphrase", self)
+        self.field = PassphraseField(self.tr("Passphrase"), self)
         self.remember = remember_box(question.can_remember, self)
         form = QFormLayout()
-        form.addRow("&Passphrase:", self.field)
+        form.addRow(self.tr("&Passphrase:"), self.field)
         label = form.labelForField(self.field)
         if isinstance(label, QLabel):
             label.setBuddy(self.field.edit)
         form.addRow("", self.remember)
         buttons = QDialogButtonBox(self)
-        self.open_button = buttons.addButton("&Open", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.other_button = buttons.addButton("Open another &file…", QDialogButtonBox.ButtonRole.ActionRole)
+        self.open_button = buttons.addButton(self.tr("&Open"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.other_button = buttons.addButton(self.tr("Open another &file…"), QDialogButtonBox.ButtonRole.ActionRole)
         self.give_up_button = buttons.addButton(give_up, QDialogButtonBox.ButtonRole.RejectRole)
         for button, name in ((self.open_button, "open_button"), (self.other_button, "other_file_button"),
                              (self.give_up_button, "give_up_button")):  # fmt: skip
@@ -101,7 +108,7 @@ class PassphraseDialog(QDialog):
         layout.addWidget(buttons)
         self.setMinimumWidth(500)
         if question.tried:
-            self.error.setAccessibleName("Error")
+            self.error.setAccessibleName(self.tr("Error"))
             self.field.edit.setAccessibleDescription(self.error.text())
         self.setTabOrder(self.field.edit, self.field.toggle)
         self.setTabOrder(self.field.toggle, self.remember)

@@ -8,6 +8,8 @@ from typing import TypeVar
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
+from desktop.ui.translated import translate
+
 T = TypeVar("T")
 Progress = Callable[[int, int], bool]
 STEPS = 1000  # the bar's resolution: totals of any size (bytes of a large file) fit a QProgressBar's int
@@ -21,7 +23,7 @@ class ProgressRunner:
     then stops and cleans up itself. The dialog is closed and deleted when the work returns or raises."""
 
     def __init__(self, parent: QWidget, title: str, label: str) -> None:
-        self.dialog = QProgressDialog(label, "Cancel", 0, STEPS, parent)
+        self.dialog = QProgressDialog(label, translate("ProgressRunner", "Cancel"), 0, STEPS, parent)
         self.dialog.setObjectName("progress_dialog")
         self.dialog.setWindowTitle(title)
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)

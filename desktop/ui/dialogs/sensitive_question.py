@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.domain.records import SENSITIVE_INCIDENT_FIELDS
+from desktop.ui.translated import translate
 
 QUESTION_NAME = "include_sensitive_question"
 
@@ -27,15 +28,28 @@ def ask_to_include_sensitive(parent: QWidget, document: str, answered: Callable[
     box = QMessageBox(parent)
     box.setObjectName(QUESTION_NAME)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle("Include sensitive files?" if what else "Include sensitive fields?")
-    fields = f"the incidents' {sensitive_fields_text()}"
-    box.setText(f"Include {what or fields} in {document}?")
-    box.setInformativeText(
-        "They are written as they are, and the file may be shared, copied or mailed beyond the people allowed "
-        "to read them. The audit trail records that they were included.\n\n"
-        "Cancel keeps them out."
+    box.setWindowTitle(
+        translate("SensitiveQuestion", "Include sensitive files?")
+        if what
+        else translate("SensitiveQuestion", "Include sensitive fields?")
     )
-    include = box.addButton("&Include them", QMessageBox.ButtonRole.AcceptRole)
+    fields = translate("SensitiveQuestion", "the incidents' {sensitive_fields_text}").format(
+        sensitive_fields_text=sensitive_fields_text()
+    )
+    box.setText(
+        translate("SensitiveQuestion", "Include {value} in {document}?").format(value=what or fields, document=document)
+    )
+    box.setInformativeText(
+        translate(
+            "SensitiveQuestion",
+            (
+                "They are written as they are, and the file may be shared, copied or mailed beyond the people allowed "
+                "to read them. The audit trail records that they were included.\n\n"
+                "Cancel keeps them out."
+            ),
+        )
+    )
+    include = box.addButton(translate("SensitiveQuestion", "&Include them"), QMessageBox.ButtonRole.AcceptRole)
     include.setObjectName("include_button")
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(cancel)

@@ -14,9 +14,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.translated import QT_TRANSLATE_NOOP, translate
 from desktop.ui.window_actions import SPECS, ActionRegistry, WindowAction
 
-IN_A_TABLE = " (in a table)"
+IN_A_TABLE = QT_TRANSLATE_NOOP("ShortcutsDialog", " (in a table)")
 
 
 def action_label(action: QAction) -> str:
@@ -38,7 +39,7 @@ def shortcut_rows(registry: ActionRegistry) -> list[tuple[str, str]]:
         action = registry[key]
         keys = shortcut_text(action)
         if keys:
-            where = IN_A_TABLE if _table_only(key) else ""
+            where = translate("ShortcutsDialog", IN_A_TABLE) if _table_only(key) else ""
             rows.append((action_label(action), keys + where))
     return rows
 
@@ -54,12 +55,12 @@ class ShortcutsDialog(QDialog):
     def __init__(self, registry: ActionRegistry, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("shortcuts_dialog")
-        self.setWindowTitle("Keyboard shortcuts — Incident Logger")
+        self.setWindowTitle(self.tr("Keyboard shortcuts — Incident Logger"))
         rows = shortcut_rows(registry)
         self.table = QTableWidget(len(rows), 2, self)
         self.table.setObjectName("shortcuts_table")
         self.table.setAccessibleName(self.tr("Keyboard shortcuts"))
-        self.table.setHorizontalHeaderLabels(["Action", "Shortcut"])
+        self.table.setHorizontalHeaderLabels([self.tr("Action"), self.tr("Shortcut")])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -23,9 +23,12 @@ from desktop.domain.evidence import TimelineEvent, event_problems
 from desktop.domain.values import PartialDate
 from desktop.ui.error_dialogs import show_error
 from desktop.ui.forms.fields import FieldMessage, TextBox
+from desktop.ui.translated import QT_TRANSLATE_NOOP, translate
 from desktop.ui.widgets.date_input import DateInput
 
-DATE_HINT = "e.g. 2019-08-31, 2019-08 (only the month), late August 2019, 2019-08-20 to 2019-08-31"
+DATE_HINT = QT_TRANSLATE_NOOP(
+    "TimelineEventDialog", "e.g. 2019-08-31, 2019-08 (only the month), late August 2019, 2019-08-20 to 2019-08-31"
+)
 Save = Callable[[TimelineEvent], TimelineEvent]  # stores the event (its own transaction); ValueError: refused
 
 
@@ -38,35 +41,38 @@ class TimelineEventDialog(QDialog):
                  parent: QWidget | None = None, *, now: Callable[[], datetime] = datetime.now) -> None:  # fmt: skip
         super().__init__(parent)
         self.setObjectName("timeline_event_dialog")
-        self.setWindowTitle("Edit timeline event" if event is not None else "Add timeline event")
+        self.setWindowTitle(self.tr("Edit timeline event") if event is not None else self.tr("Add timeline event"))
         self.original = event or TimelineEvent(incident_uuid, PartialDate(), "")
         self.store = save
         self.now = now
         self.saved: TimelineEvent | None = None
         self.tried = False
-        self.date = DateInput("Event date", empty_text="", says_problems=False)
-        self.date.edit.setPlaceholderText(DATE_HINT)
+        self.date = DateInput(self.tr("Event date"), empty_text="", says_problems=False)
+        self.date.edit.setPlaceholderText(translate("TimelineEventDialog", DATE_HINT))
         self.text = TextBox(4)
-        self.text.setAccessibleName("What happened")
-        self.text.setToolTip("What happened: a call, a visit, a hearing… (Ctrl+Enter saves)")
+        self.text.setAccessibleName(self.tr("What happened"))
+        self.text.setToolTip(self.tr("What happened: a call, a visit, a hearing… (Ctrl+Enter saves)"))
         self.source = QLineEdit()
         self.source.setMaxLength(300)
-        self.source.setAccessibleName("Source")
-        self.source.setPlaceholderText("e.g. phone call with the FBI field office; court docket")
+        self.source.setAccessibleName(self.tr("Source"))
+        self.source.setPlaceholderText(self.tr("e.g. phone call with the FBI field office; court docket"))
         self.message = FieldMessage()
         self.message.setObjectName("event_problems")
-        self.message.setAccessibleName("Problems of the event")
+        self.message.setAccessibleName(self.tr("Problems of the event"))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setToolTip("Save the event (Enter, Ctrl+Enter)")
+        self.save_button.setToolTip(self.tr("Save the event (Enter, Ctrl+Enter)"))
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         shortcut = QShortcut(self)
         shortcut.setKeys([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
         shortcut.activated.connect(self.save)
         form = QFormLayout()
-        for text, widget, buddy in (("&Date", self.date, self.date.edit), ("&What happened", self.text, self.text),
-                                    ("&Source", self.source, self.source)):  # fmt: skip
+        for text, widget, buddy in (
+            (self.tr("&Date"), self.date, self.date.edit),
+            (self.tr("&What happened"), self.text, self.text),
+            (self.tr("&Source"), self.source, self.source),
+        ):
             label = QLabel(text)
             label.setBuddy(buddy)
             form.addRow(label, widget)
@@ -97,7 +103,7 @@ class TimelineEventDialog(QDialog):
             happened = self.date.value()
         except ValueError as error:
             happened = PartialDate()
-            problems.append(f"the date cannot be read: {error}")
+            problems.append(self.tr("the date cannot be read: {error}").format(error=error))
         event = replace(self.original, happened=happened, text=self.text.toPlainText().strip(),
                         source=self.source.text().strip())  # fmt: skip
         if problems:
@@ -126,6 +132,6 @@ class TimelineEventDialog(QDialog):
             self._say([str(error)])
             return
         except Exception as error:  # storage, changed elsewhere, deleted
-            show_error(self, error, "Saving the timeline event")
+            show_error(self, error, self.tr("Saving the timeline event"))
             return
         self.accept()

@@ -35,13 +35,23 @@ from desktop.ui.dialogs.destructive_question import confirm_destructive
 from desktop.ui.forms.attachment_source import AttachmentProblem, AttachmentSource
 from desktop.ui.forms.base import RecordForm
 from desktop.ui.plain_export_question import export_with_protection, protected_target
+from desktop.ui.translated import QT_TRANSLATE_NOOP, translate
 from desktop.ui.widgets.attachment_preview import PREVIEW_LIMIT, AttachmentPreview, previewable
 
-TITLE = "Attachments"
-SAVE_FIRST = "Save the record first to attach files."
-HEADERS = ["File", "Type", "Size", "Added", "Added by", "Description", "Sensitive"]
-REMOVE_NOTE = ("The audit trail keeps its name, size and SHA-256 (and its custody log); the file itself is no longer "
-               "kept with the record.")  # fmt: skip
+TITLE = QT_TRANSLATE_NOOP("AttachmentsPanel", "Attachments")
+SAVE_FIRST = QT_TRANSLATE_NOOP("AttachmentsPanel", "Save the record first to attach files.")
+HEADERS = [
+    QT_TRANSLATE_NOOP("AttachmentsPanel", "File"),
+    QT_TRANSLATE_NOOP("AttachmentsPanel", "Type"),
+    QT_TRANSLATE_NOOP("AttachmentsPanel", "Size"),
+    QT_TRANSLATE_NOOP("AttachmentsPanel", "Added"),
+    QT_TRANSLATE_NOOP("AttachmentsPanel", "Added by"),
+    QT_TRANSLATE_NOOP("AttachmentsPanel", "Description"),
+    QT_TRANSLATE_NOOP("AttachmentsPanel", "Sensitive"),
+]
+REMOVE_NOTE = (QT_TRANSLATE_NOOP("AttachmentsPanel", ("The audit trail keeps its name, size and SHA-256 (and its "
+                                                      "custody log); the file itself is no longer "
+               "kept with the record.")))  # fmt: skip
 COLUMN_CHARS = 28  # the widest a column opens
 DROP_EVENTS = (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop)
 
@@ -93,7 +103,7 @@ class AttachmentsPanel(QGroupBox):
 
     def __init__(self, source: AttachmentSource | None, kind: RecordKind, owner_uuid: str,
                  parent: QWidget | None = None) -> None:  # fmt: skip
-        super().__init__(TITLE, parent)
+        super().__init__(translate("AttachmentsPanel", TITLE), parent)
         self.setObjectName("attachments")
         self.source = source
         self.kind = kind
@@ -103,12 +113,12 @@ class AttachmentsPanel(QGroupBox):
         self.choose_files: Callable[[QWidget], list[Path]] = choose_files  # the file dialogs (tests pass their own)
         self.choose_target: Callable[[QWidget, str], Path | None] = choose_target
         self.open_url: Callable[[QUrl], bool] = QDesktopServices.openUrl
-        self.hint = QLabel(SAVE_FIRST)
+        self.hint = QLabel(translate("AttachmentsPanel", SAVE_FIRST))
         self.hint.setObjectName("attachments_hint")
         self.list = AttachmentList()
         self.list.setObjectName("attachment_list")
-        self.list.setAccessibleName("Attachments")
-        self.list.setHeaderLabels(HEADERS)
+        self.list.setAccessibleName(self.tr("Attachments"))
+        self.list.setHeaderLabels([translate("AttachmentsPanel", h) for h in HEADERS])
         self.list.setRootIsDecorated(False)
         self.list.setAlternatingRowColors(True)
         self.list.setMinimumHeight(self.fontMetrics().height() * 7)
@@ -121,17 +131,27 @@ class AttachmentsPanel(QGroupBox):
         self.buttons: dict[str, QPushButton] = {}
         row = QHBoxLayout()
         for key, text, tip, slot in (
-            ("add", "A&dd…", "Attach files (you may also drop them on the form, or paste with Ctrl+V)",
-             self.add_chosen),
-            ("open", "Op&en", "Open a verified copy in its program (Enter)", self.open_selected),
-            ("save", "Sa&ve as…", "Save a verified copy of the file", self.save_selected),
-            ("details", "Descri&be…", "Description and sensitive mark", self.edit_selected),
-            ("custody", "C&ustody…", "The custody log: who handed it to whom, when and why", self.custody_selected),
-            ("remove", "Remo&ve", "Remove the attachment (Delete)", self.remove_selected),
-        ):  # fmt: skip
+            (
+                "add",
+                self.tr("A&dd…"),
+                self.tr("Attach files (you may also drop them on the form, or paste with Ctrl+V)"),
+                self.add_chosen,
+            ),
+            ("open", self.tr("Op&en"), self.tr("Open a verified copy in its program (Enter)"), self.open_selected),
+            ("save", self.tr("Sa&ve as…"), self.tr("Save a verified copy of the file"), self.save_selected),
+            ("details", self.tr("Descri&be…"), self.tr("Description and sensitive mark"), self.edit_selected),
+            (
+                "custody",
+                self.tr("C&ustody…"),
+                self.tr("The custody log: who handed it to whom, when and why"),
+                self.custody_selected,
+            ),
+            ("remove", self.tr("Remo&ve"), self.tr("Remove the attachment (Delete)"), self.remove_selected),
+        ):
             button = QPushButton(text)
             button.setObjectName(f"attachment_{key}")
-            button.setAccessibleName(text.replace("&", "").rstrip("…") + " attachment" * (key != "add"))
+            action = text.replace("&", "").rstrip("…")
+            button.setAccessibleName(action if key == "add" else self.tr("{action} attachment").format(action=action))
             button.setToolTip(tip)
             button.setAutoDefault(False)
             button.clicked.connect(slot)
@@ -141,7 +161,7 @@ class AttachmentsPanel(QGroupBox):
         self.protection_dialog: QDialog | None = None  # the question or passphrase before a save (tests work it)
         self.status = QLabel()
         self.status.setObjectName("attachments_status")
-        self.status.setAccessibleName("Attachments status")
+        self.status.setAccessibleName(self.tr("Attachments status"))
         self.status.setWordWrap(True)
         self.preview = AttachmentPreview()
         left = QVBoxLayout()
@@ -177,11 +197,11 @@ class AttachmentsPanel(QGroupBox):
             item = QTreeWidgetItem([attachment.file_name, attachment.media_type, size_text(attachment.size),
                                     local_time(attachment.added_at), attachment.added_by,
                                     attachment.description.replace("\n", " "),
-                                    "Yes" if attachment.sensitive else ""])  # fmt: skip
+                                    self.tr("Yes") if attachment.sensitive else ""])  # fmt: skip
             item.setData(0, Qt.ItemDataRole.UserRole, attachment.uuid)
             for column in range(len(HEADERS)):  # Ctrl+C copies a cell: a sensitive file's is cleared later
                 item.setData(column, SENSITIVE_ROLE, attachment.sensitive)
-            item.setToolTip(0, f"SHA-256 {attachment.sha256}")
+            item.setToolTip(0, self.tr("SHA-256 {sha256}").format(sha256=attachment.sha256))
             self.list.addTopLevelItem(item)
             if attachment.uuid == keep:
                 self.list.setCurrentItem(item)
@@ -192,7 +212,11 @@ class AttachmentsPanel(QGroupBox):
         first = self.list.topLevelItem(0)
         if self.list.currentItem() is None and first is not None:
             self.list.setCurrentItem(first)
-        self.setTitle(f"{TITLE} ({len(self.attachments)})" if self.attachments else TITLE)
+        self.setTitle(
+            f"{translate('AttachmentsPanel', TITLE)} ({len(self.attachments)})"
+            if self.attachments
+            else translate("AttachmentsPanel", TITLE)
+        )
         self._selection_changed()
 
     def selected(self) -> Attachment | None:
@@ -207,18 +231,25 @@ class AttachmentsPanel(QGroupBox):
         for key in ("open", "save", "details", "custody", "remove"):
             self.buttons[key].setEnabled(self.enabled and attachment is not None)
         if attachment is None:
-            self.preview.show_text("No files are kept with this record yet: Add…, drop them here or paste them "
-                                   "(Ctrl+V)." if self.enabled and not self.attachments else "")  # fmt: skip
+            self.preview.show_text(self.tr("No files are kept with this record yet: Add…, drop them here or paste them "
+                                   "(Ctrl+V).") if self.enabled and not self.attachments else "")  # fmt: skip
             return
         self._show_preview(attachment)
 
     def _show_preview(self, attachment: Attachment) -> None:
         if not previewable(attachment.media_type):
-            self.preview.show_text(f"No preview for {attachment.media_type}; Open shows it in its program.")
+            self.preview.show_text(
+                self.tr("No preview for {media_type}; Open shows it in its program.").format(
+                    media_type=attachment.media_type
+                )
+            )
             return
         if attachment.size > PREVIEW_LIMIT:
-            self.preview.show_text(f"{attachment.file_name} is {size_text(attachment.size)}: too large to preview "
-                                   "here; Open shows it in its program.")  # fmt: skip
+            self.preview.show_text(
+                self.tr("{file_name} is {size_text}: too large to preview here; Open shows it in its program.").format(
+                    file_name=attachment.file_name, size_text=size_text(attachment.size)
+                )
+            )
             return
         try:
             path = self._copy(attachment)
@@ -260,14 +291,14 @@ class AttachmentsPanel(QGroupBox):
             return self.add_paths(paths)
         image = QApplication.clipboard().image()
         if image.isNull():
-            self.status.setText("The clipboard holds no picture and no files to attach.")
+            self.status.setText(self.tr("The clipboard holds no picture and no files to attach."))
             return False
         name, data = pasted_name(datetime.now()), png_bytes(image)
         return self._add(lambda: source.add_bytes(self.kind, self.owner_uuid, name, data))
 
     def _can_add(self) -> bool:
         if not self.enabled:
-            self._tell(QMessageBox.Icon.Information, "Attach files", SAVE_FIRST)
+            self._tell(QMessageBox.Icon.Information, self.tr("Attach files"), translate("AttachmentsPanel", SAVE_FIRST))
             return False
         return True
 
@@ -275,10 +306,12 @@ class AttachmentsPanel(QGroupBox):
         try:
             added = add()
         except AttachmentProblem as problem:
-            self._tell(QMessageBox.Icon.Warning, "Attach files", str(problem), "Nothing was attached.")
+            self._tell(
+                QMessageBox.Icon.Warning, self.tr("Attach files"), str(problem), self.tr("Nothing was attached.")
+            )
             return False
         names = ", ".join(f"{a.file_name} ({size_text(a.size)})" for a in added)
-        self.status.setText(f"Attached {names}.")
+        self.status.setText(self.tr("Attached {names}.").format(names=names))
         self.reload(select=added[-1].uuid if added else "")
         self.changed.emit()
         return True
@@ -292,14 +325,18 @@ class AttachmentsPanel(QGroupBox):
         try:
             path = self._copy(attachment)
         except AttachmentProblem as problem:
-            self._tell(QMessageBox.Icon.Warning, "Open attachment", str(problem))
+            self._tell(QMessageBox.Icon.Warning, self.tr("Open attachment"), str(problem))
             return False
         if not self.open_url(QUrl.fromLocalFile(str(path))):
-            self._tell(QMessageBox.Icon.Information, "Open attachment",
-                       f"No program here opens {attachment.media_type} files.",
-                       "Save as… keeps a copy you can open elsewhere.")  # fmt: skip
+            self._tell(QMessageBox.Icon.Information, self.tr("Open attachment"),
+                       self.tr("No program here opens {media_type} files.").format(media_type=attachment.media_type),
+                       self.tr("Save as… keeps a copy you can open elsewhere."))  # fmt: skip
             return False
-        self.status.setText(f"Opened a verified copy of {attachment.file_name} (read-only; removed on quitting).")
+        self.status.setText(
+            self.tr("Opened a verified copy of {file_name} (read-only; removed on quitting).").format(
+                file_name=attachment.file_name
+            )
+        )
         return True
 
     def save_selected(self) -> bool:
@@ -322,10 +359,19 @@ class AttachmentsPanel(QGroupBox):
         try:
             written = source.save_copy(attachment, target, protect=protect)
         except AttachmentProblem as problem:
-            self._tell(QMessageBox.Icon.Warning, "Save attachment", str(problem), "Nothing was written there.")
+            self._tell(
+                QMessageBox.Icon.Warning,
+                self.tr("Save attachment"),
+                str(problem),
+                self.tr("Nothing was written there."),
+            )
             return
-        protected = ", protected by a passphrase" if protect is not None else ""
-        self.status.setText(f"Saved a verified copy of {attachment.file_name} as {written}{protected}.")
+        protected = self.tr(", protected by a passphrase") if protect is not None else ""
+        self.status.setText(
+            self.tr("Saved a verified copy of {file_name} as {written}{protected}.").format(
+                file_name=attachment.file_name, written=written, protected=protected
+            )
+        )
 
     def edit_selected(self) -> bool:
         attachment = self.selected()
@@ -337,12 +383,12 @@ class AttachmentsPanel(QGroupBox):
                 return False
             self.source.update(dialog.edited())
         except AttachmentProblem as problem:
-            self._tell(QMessageBox.Icon.Warning, "Attachment details", str(problem))
+            self._tell(QMessageBox.Icon.Warning, self.tr("Attachment details"), str(problem))
             self.reload()
             return False
         finally:
             dialog.deleteLater()
-        self.status.setText(f"Saved the details of {attachment.file_name}.")
+        self.status.setText(self.tr("Saved the details of {file_name}.").format(file_name=attachment.file_name))
         self.reload()
         self.changed.emit()
         return True
@@ -361,18 +407,21 @@ class AttachmentsPanel(QGroupBox):
         attachment = self.selected()
         if attachment is None or self.source is None:
             return False
-        question = f"Remove the attachment “{attachment.file_name}” ({size_text(attachment.size)})?"
-        if not confirm_destructive(self, "Remove attachment", question, REMOVE_NOTE, "&Remove",
+        question = self.tr("Remove the attachment “{file_name}” ({size_text})?").format(
+            file_name=attachment.file_name, size_text=size_text(attachment.size)
+        )
+        note = translate("AttachmentsPanel", REMOVE_NOTE)
+        if not confirm_destructive(self, self.tr("Remove attachment"), question, note, self.tr("&Remove"),
                                    name="confirm_remove_attachment"):  # fmt: skip
             return False
         try:
             self.source.remove(attachment.uuid)
         except AttachmentProblem as problem:
-            self._tell(QMessageBox.Icon.Warning, "Remove attachment", str(problem))
+            self._tell(QMessageBox.Icon.Warning, self.tr("Remove attachment"), str(problem))
             self.reload()
             return False
         self.copies.pop(attachment.uuid, None)
-        self.status.setText(f"Removed {attachment.file_name}.")
+        self.status.setText(self.tr("Removed {file_name}.").format(file_name=attachment.file_name))
         self.reload()
         self.changed.emit()
         return True
@@ -388,12 +437,14 @@ class AttachmentsPanel(QGroupBox):
 
 
 def choose_files(parent: QWidget) -> list[Path]:
-    names, _ = QFileDialog.getOpenFileNames(parent, "Attach files")
+    names, _ = QFileDialog.getOpenFileNames(parent, translate("AttachmentsPanel", "Attach files"))
     return [Path(name) for name in names]
 
 
 def choose_target(parent: QWidget, file_name: str) -> Path | None:
-    name, _ = QFileDialog.getSaveFileName(parent, "Save a copy of the attachment", str(Path.home() / file_name))
+    name, _ = QFileDialog.getSaveFileName(
+        parent, translate("AttachmentsPanel", "Save a copy of the attachment"), str(Path.home() / file_name)
+    )
     return Path(name) if name else None
 
 

@@ -32,6 +32,7 @@ from desktop.ui.dialogs.guide_dialog import GuideDialog
 from desktop.ui.forms.fields import FieldMessage
 from desktop.ui.guide_pages import START, TAB_SECTIONS
 from desktop.ui.theme import themed_style
+from desktop.ui.window_texts import form_title
 
 INVALID_STYLE = '*[invalid="true"] { border: 1px solid $error; border-radius: 2px; padding: 1px; }'
 # A field with a red frame has lost the style's own focus frame: a thicker one in the focus colour shows the focus.
@@ -111,7 +112,7 @@ class RecordForm(QDialog):
     def __init__(self, editing: bool, parent: QWidget | None = None) -> None:
         """`editing`: an existing record ("Edit plan item"), else a new one ("New plan item")."""
         super().__init__(parent)
-        self.setWindowTitle(f"{'Edit' if editing else 'New'} {self.kind.label}[*]")
+        self.setWindowTitle(form_title(self.kind, editing))
         themed_style(self, INVALID_STYLE + SENSITIVE_STYLE)  # in the colours of the scheme shown
         self._slots: dict[str, FieldSlot] = {}
         self._key_of: dict[QWidget, str] = {}
@@ -127,9 +128,9 @@ class RecordForm(QDialog):
         self.general_message = FieldMessage()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setToolTip("Save (Ctrl+S or Ctrl+Enter)")
+        self.save_button.setToolTip(self.tr("Save (Ctrl+S or Ctrl+Enter)"))
         self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        self.cancel_button.setToolTip("Close without saving (Esc)")
+        self.cancel_button.setToolTip(self.tr("Close without saving (Esc)"))
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         self.save_shortcut = QShortcut(self)
@@ -366,9 +367,9 @@ class RecordForm(QDialog):
         return not self._loading and self._snapshot() != self._initial
 
     def confirm_discard(self) -> bool:
-        return confirm_destructive(self, "Discard changes?", "Discard changes?",
-                                   "This form has changes that are not saved. They will be lost.",
-                                   "&Discard changes", "&Keep editing")  # fmt: skip
+        return confirm_destructive(self, self.tr("Discard changes?"), self.tr("Discard changes?"),
+                                   self.tr("This form has changes that are not saved. They will be lost."),
+                                   self.tr("&Discard changes"), self.tr("&Keep editing"))  # fmt: skip
 
     def reject(self) -> None:
         """Cancel, Esc and the close button (QDialog's closeEvent calls reject) ask before dropping edits."""

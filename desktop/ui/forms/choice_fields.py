@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QCompleter, QGridLayout, QWi
 
 from desktop.domain.enums import LabelledEnum
 from desktop.domain.states import US_STATES, state_code
+from desktop.ui.translated import choice_label
 
 
 class CodeChecks(QWidget):
@@ -25,7 +26,7 @@ class CodeChecks(QWidget):
         layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for number, member in enumerate(enum):
-            check = QCheckBox(member.label)
+            check = QCheckBox(choice_label(member))
             check.setObjectName(f"{enum.__name__.lower()}_{member.value}")
             check.toggled.connect(self.changed)
             layout.addWidget(check, number // columns, number % columns)
@@ -73,7 +74,7 @@ class StateCombo(QComboBox):
         line = self.lineEdit()
         assert line is not None  # editable
         line.setMaxLength(60)
-        line.setPlaceholderText("type the code or the name, e.g. TX or Texas")
+        line.setPlaceholderText(self.tr("type the code or the name, e.g. TX or Texas"))
         line.editingFinished.connect(self.select_typed)
         line.installEventFilter(self)
         self.setMinimumContentsLength(24)

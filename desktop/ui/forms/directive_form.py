@@ -32,22 +32,24 @@ class DirectiveForm(RecordForm):
         self.record = record
         self.title = QLineEdit()
         self.title.setMaxLength(300)
-        self.title.setPlaceholderText("what is ordered, e.g. FPS: plan to secure all ICE facilities")
+        self.title.setPlaceholderText(self.tr("what is ordered, e.g. FPS: plan to secure all ICE facilities"))
         self.issuing_office = QLineEdit()
         self.issuing_office.setMaxLength(300)
-        self.issuing_office.setPlaceholderText("who ordered it, e.g. DHS Deputy Secretary")
-        self.issued_on = DayInput("Issued", empty_text="not known", says_problems=False)
-        self.deadline = DayInput("Deadline", empty_text="no deadline", says_problems=False)
+        self.issuing_office.setPlaceholderText(self.tr("who ordered it, e.g. DHS Deputy Secretary"))
+        self.issued_on = DayInput(self.tr("Issued"), empty_text=self.tr("not known"), says_problems=False)
+        self.deadline = DayInput(self.tr("Deadline"), empty_text=self.tr("no deadline"), says_problems=False)
         self.quick_buttons: list[QPushButton] = []
         for days in QUICK_DEADLINES:
-            button = QPushButton(f"+{days} days")
+            button = QPushButton(self.tr("+{days} days").format(days=days))
             button.setObjectName(f"deadline_plus_{days}")
-            button.setToolTip(f"The deadline {days} days after the day issued (or today)")
+            button.setToolTip(self.tr("The deadline {days} days after the day issued (or today)").format(days=days))
             button.setAutoDefault(False)
             button.clicked.connect(lambda _checked=False, n=days: self.deadline_after(n))
             self.quick_buttons.append(button)
         self.source_reference = QLineEdit()
-        self.source_reference.setPlaceholderText("the document it comes from, e.g. DHS memo of 12 September 2019")
+        self.source_reference.setPlaceholderText(
+            self.tr("the document it comes from, e.g. DHS memo of 12 September 2019")
+        )
         self.scope = EnumCombo(DirectiveScope)
         self.scope_facility = FacilityPicker(facilities)
         self.scope_agencies = CodeChecks(Agency)
@@ -56,22 +58,22 @@ class DirectiveForm(RecordForm):
         self.title.setMinimumWidth(self.fontMetrics().horizontalAdvance("x") * 56)
 
         form = QFormLayout()
-        form.addRow(*self.field("title", "&Title", self.title))
-        form.addRow(*self.field("issuing_office", "Issuing &office", self.issuing_office))
-        form.addRow(*self.field("issued_on", "&Issued", self.issued_on, targets=[self.issued_on.edit]))
-        label, box = self.field("deadline", "&Deadline", self.deadline, targets=[self.deadline.edit])
+        form.addRow(*self.field("title", self.tr("&Title"), self.title))
+        form.addRow(*self.field("issuing_office", self.tr("Issuing &office"), self.issuing_office))
+        form.addRow(*self.field("issued_on", self.tr("&Issued"), self.issued_on, targets=[self.issued_on.edit]))
+        label, box = self.field("deadline", self.tr("&Deadline"), self.deadline, targets=[self.deadline.edit])
         form.addRow(label, self._beside_buttons(box))
-        form.addRow(*self.field("source_reference", "&Source document", self.source_reference))
-        form.addRow(*self.field("scope", "S&cope", self.scope))
+        form.addRow(*self.field("source_reference", self.tr("&Source document"), self.source_reference))
+        form.addRow(*self.field("scope", self.tr("S&cope"), self.scope))
         self.scope_rows = {
-            DirectiveScope.FACILITY: self.field("scope_facility", "&Facility", self.scope_facility),
-            DirectiveScope.AGENCY: self.field("scope_agencies", "&Agencies", self.scope_agencies),
-            DirectiveScope.FACILITY_TYPE: self.field("scope_facility_types", "Facility t&ypes",
+            DirectiveScope.FACILITY: self.field("scope_facility", self.tr("&Facility"), self.scope_facility),
+            DirectiveScope.AGENCY: self.field("scope_agencies", self.tr("&Agencies"), self.scope_agencies),
+            DirectiveScope.FACILITY_TYPE: self.field("scope_facility_types", self.tr("Facility t&ypes"),
                                                      self.scope_facility_types),
         }  # fmt: skip
         for label, box in self.scope_rows.values():
             form.addRow(label, box)
-        form.addRow(*self.field("notes", "&Notes", self.notes))
+        form.addRow(*self.field("notes", self.tr("&Notes"), self.notes))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.general_message)
@@ -120,7 +122,10 @@ class DirectiveForm(RecordForm):
     def build(self) -> tuple[Directive, list[FieldError]]:
         problems: list[FieldError] = []
         days: dict[str, date | None] = {}
-        for key, title, field in (("issued_on", "Issued", self.issued_on), ("deadline", "Deadline", self.deadline)):
+        for key, title, field in (
+            ("issued_on", self.tr("Issued"), self.issued_on),
+            ("deadline", self.tr("Deadline"), self.deadline),
+        ):
             try:
                 days[key] = field.value()
             except ValueError as error:
@@ -130,7 +135,7 @@ class DirectiveForm(RecordForm):
         facility_uuid = self.scope_facility.value() if scope is DirectiveScope.FACILITY else ""
         if facility_uuid is None:
             typed = self.scope_facility.currentText().strip()
-            problem = f"must be chosen from the list (no facility is named “{typed}”)"
+            problem = self.tr("must be chosen from the list (no facility is named “{typed}”)").format(typed=typed)
             problems.append(FieldError("scope_facility", problem))
         values: dict[str, Any] = dict(
             title=self.title.text().strip(),

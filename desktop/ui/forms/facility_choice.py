@@ -23,7 +23,7 @@ class FacilityChoice(QWidget):
         super().__init__(parent)
         self.picker = picker
         self.adder: FacilityAdder | None = None
-        self.add_button = QPushButton("New facility…")
+        self.add_button = QPushButton(self.tr("New facility…"))
         self.add_button.setObjectName("add_facility")
         self.add_button.setAutoDefault(False)
         self.add_button.hide()
@@ -43,8 +43,12 @@ class FacilityChoice(QWidget):
         missing = self.adder is not None and bool(self.typed()) and self.picker.value() is None
         if missing:
             name = self.typed()
-            self.add_button.setText(f"New facility “{name if len(name) <= 24 else name[:23] + '…'}”…")
-            self.add_button.setToolTip(f"Add a facility named “{name}” and choose it for this record")
+            self.add_button.setText(
+                self.tr("New facility “{value}”…").format(value=name if len(name) <= 24 else name[:23] + "…")
+            )
+            self.add_button.setToolTip(
+                self.tr("Add a facility named “{name}” and choose it for this record").format(name=name)
+            )
         self.add_button.setVisible(missing)
         self.changed.emit()
 

@@ -29,10 +29,11 @@ from desktop.ui.forms.fields import WARNING_STYLE, CoordinateEdit, EnumCombo, Te
 from desktop.ui.forms.related import RelatedRecords
 from desktop.ui.table_models.directives import scope_text
 from desktop.ui.theme import themed_style
+from desktop.ui.translated import QT_TRANSLATE_NOOP, choice_label, date_label, kind_heading, show_date
 from desktop.ui.widgets.date_input import DayInput
 
-NOT_ASSESSED = "Not assessed"
-UNKNOWN_LEVEL = "Unknown (assessed, level not known)"
+NOT_ASSESSED = QT_TRANSLATE_NOOP("FacilityForm", "Not assessed")
+UNKNOWN_LEVEL = QT_TRANSLATE_NOOP("FacilityForm", "Unknown (assessed, level not known)")
 
 
 def fill_list(tree: QTreeWidget, rows: list[list[str]], empty_text: str) -> None:
@@ -86,18 +87,22 @@ class FacilityForm(RecordForm):
         self.operator = EnumCombo(OperatorKind)
         self.operator_name = QLineEdit()
         self.operator_name.setMaxLength(300)
-        self.operator_name.setPlaceholderText("the contractor or office that runs it, e.g. GEO Group")
+        self.operator_name.setPlaceholderText(self.tr("the contractor or office that runs it, e.g. GEO Group"))
         self.address = QLineEdit()
         self.city = QLineEdit()
         self.state = StateCombo()
         self.zip_code = QLineEdit()
         self.zip_code.setMaxLength(20)  # no validator: letters typed stay and are answered inline
-        self.zip_code.setPlaceholderText("12345 or 12345-6789")
+        self.zip_code.setPlaceholderText(self.tr("12345 or 12345-6789"))
         self.latitude = CoordinateEdit()
         self.longitude = CoordinateEdit()
-        self.security_level = EnumCombo(SecurityLevel, none_label=NOT_ASSESSED)
-        self.security_level.setItemText(self.security_level.findData(SecurityLevel.UNKNOWN.value), UNKNOWN_LEVEL)
-        self.last_assessment = DayInput("Last assessment", empty_text="not assessed", says_problems=False)
+        self.security_level = EnumCombo(SecurityLevel, none_label=self.tr(NOT_ASSESSED))
+        self.security_level.setItemText(
+            self.security_level.findData(SecurityLevel.UNKNOWN.value), self.tr(UNKNOWN_LEVEL)
+        )
+        self.last_assessment = DayInput(
+            self.tr("Last assessment"), empty_text=self.tr("not assessed"), says_problems=False
+        )
         self.reassessment_due = QLabel()
         self.reassessment_due.setObjectName("reassessment_due")
         self.notes = TextBox(6)
@@ -105,33 +110,33 @@ class FacilityForm(RecordForm):
         for edit in (self.name, self.address, self.city):
             edit.setMinimumWidth(wide)
 
-        place = QGroupBox(self.kind.heading)
+        place = QGroupBox(kind_heading(self.kind))
         place_form = QFormLayout(place)
-        label, box = self.field("name", "&Name", self.name)
+        label, box = self.field("name", self.tr("&Name"), self.name)
         box_layout = box.layout()
         assert box_layout is not None
         box_layout.addWidget(self.name_warning)
         place_form.addRow(label, box)
-        place_form.addRow(*self.field("agency", "&Agency", self.agency))
-        place_form.addRow(*self.field("facility_type", "&Type", self.facility_type))
-        place_form.addRow(*self.field("operator", "Operated b&y", self.operator))
-        place_form.addRow(*self.field("operator_name", "Operator (&who runs it)", self.operator_name))
-        place_form.addRow(*self.field("address", "Add&ress", self.address))
-        place_form.addRow(*self.field("city", "&City", self.city))
-        place_form.addRow(*self.field("state", "&State", self.state))
-        place_form.addRow(*self.field("zip_code", "&ZIP code", self.zip_code))
-        place_form.addRow(*self.field("latitude", "&Latitude", self.latitude))
-        place_form.addRow(*self.field("longitude", "L&ongitude", self.longitude))
-        security = QGroupBox("Security (ISC)")
+        place_form.addRow(*self.field("agency", self.tr("&Agency"), self.agency))
+        place_form.addRow(*self.field("facility_type", self.tr("&Type"), self.facility_type))
+        place_form.addRow(*self.field("operator", self.tr("Operated b&y"), self.operator))
+        place_form.addRow(*self.field("operator_name", self.tr("Operator (&who runs it)"), self.operator_name))
+        place_form.addRow(*self.field("address", self.tr("Add&ress"), self.address))
+        place_form.addRow(*self.field("city", self.tr("&City"), self.city))
+        place_form.addRow(*self.field("state", self.tr("&State"), self.state))
+        place_form.addRow(*self.field("zip_code", self.tr("&ZIP code"), self.zip_code))
+        place_form.addRow(*self.field("latitude", self.tr("&Latitude"), self.latitude))
+        place_form.addRow(*self.field("longitude", self.tr("L&ongitude"), self.longitude))
+        security = QGroupBox(self.tr("Security (ISC)"))
         security_form = QFormLayout(security)
-        security_form.addRow(*self.field("security_level", "Security le&vel (FSL)", self.security_level))
+        security_form.addRow(*self.field("security_level", self.tr("Security le&vel (FSL)"), self.security_level))
         label, box = self.field(
-            "last_assessment", "Last assess&ment", self.last_assessment, targets=[self.last_assessment.edit]
+            "last_assessment", self.tr("Last assess&ment"), self.last_assessment, targets=[self.last_assessment.edit]
         )
         security_form.addRow(label, box)
-        security_form.addRow(QLabel("Reassessment due"), self.reassessment_due)  # computed: no buddy
-        security_form.addRow(*self.field("notes", "Not&es", self.notes))
-        self.directives_list = read_only_list(["Deadline", "Directive", "Scope"], [], "")
+        security_form.addRow(QLabel(self.tr("Reassessment due")), self.reassessment_due)  # computed: no buddy
+        security_form.addRow(*self.field("notes", self.tr("Not&es"), self.notes))
+        self.directives_list = read_only_list([self.tr("Deadline"), self.tr("Directive"), self.tr("Scope")], [], "")
         self.directives_label = QLabel()
         self.directives_label.setBuddy(self.directives_list)
         right = QVBoxLayout()
@@ -153,17 +158,21 @@ class FacilityForm(RecordForm):
         self.finish_loading()
 
     def _related_lists(self, related: RelatedRecords) -> QHBoxLayout:
-        incident_rows = [[i.occurred.label(), i.title, i.status.label] for i in related.incidents]
-        plan_rows = [
-            [p.due_date.isoformat() if p.due_date else "", p.description, p.status.label] for p in related.plan_items
-        ]
-        incidents, plan_items = RecordKind.INCIDENT, RecordKind.PLAN_ITEM
-        self.incidents_list = read_only_list(["Occurred", "Title", "Status"], incident_rows, f"No {incidents.plural}")
-        self.plan_items_list = read_only_list(["Due", "Description", "Status"], plan_rows, f"No {plan_items.plural}")
+        incident_rows = [[date_label(i.occurred), i.title, choice_label(i.status)] for i in related.incidents]
+        plan_rows = [[show_date(p.due_date), p.description, choice_label(p.status)] for p in related.plan_items]
+        self.incidents_list = read_only_list(
+            [self.tr("Occurred"), self.tr("Title"), self.tr("Status")], incident_rows, self.tr("No incidents")
+        )
+        self.plan_items_list = read_only_list(
+            [self.tr("Due"), self.tr("Description"), self.tr("Status")], plan_rows, self.tr("No plan items")
+        )
         lists = QHBoxLayout()
         for title, tree in (
-            (f"&{incidents.heading_plural} at this facility ({len(related.incidents)})", self.incidents_list),
-            (f"&{plan_items.heading_plural} ({len(related.plan_items)})", self.plan_items_list),
+            (
+                self.tr("&Incidents at this facility ({count})").format(count=len(related.incidents)),
+                self.incidents_list,
+            ),
+            (self.tr("&Plan items ({count})").format(count=len(related.plan_items)), self.plan_items_list),
         ):
             column = QVBoxLayout()
             label = QLabel(title)
@@ -232,29 +241,38 @@ class FacilityForm(RecordForm):
         due = record.reassessment_due
         level = record.security_level
         if due is None:
-            needs = "a security level" if level is None else "the last assessment date"
-            text = "— (the level is not known)" if level is SecurityLevel.UNKNOWN else f"— (needs {needs})"
+            needs = self.tr("a security level") if level is None else self.tr("the last assessment date")
+            text = (
+                self.tr("— (the level is not known)")
+                if level is SecurityLevel.UNKNOWN
+                else self.tr("— (needs {needs})").format(needs=needs)
+            )
             self.reassessment_due.setText(text)
             themed_style(self.reassessment_due, "")
             return
         assert level is not None
         overdue = due < date.today()
         self.reassessment_due.setText(
-            f"{due.isoformat()} (every {level.reassessment_years} years at FSL {level.label})"
-            + (" — overdue" if overdue else "")
+            self.tr("{isoformat} (every {reassessment_years} years at FSL {label})").format(
+                isoformat=show_date(due), reassessment_years=level.reassessment_years, label=choice_label(level)
+            )
+            + (self.tr(" — overdue") if overdue else "")
         )
         themed_style(self.reassessment_due, "color: $overdue; font-weight: bold;" if overdue else "")
 
     def _show_same_name(self, name: str) -> None:
         """Point out (without refusing the save) that another facility already has this name."""
         other = self.other_names.get(name.strip().casefold()) if name.strip() else None
-        warning = f"Another facility is already named “{other}”. Saving is still possible; check that this is "
-        self.name_warning.setText(warning + "not the same facility." if other else "")
+        warning = self.tr(
+            "Another facility is already named “{other}”. Saving is still possible; check that this is "
+            "not the same facility."
+        ).format(other=other)
+        self.name_warning.setText(warning if other else "")
         self.name_warning.setVisible(other is not None)
 
     def _show_directives(self, record: Facility) -> None:
         """The directives that reach the facility as the form describes it now (agency, type; itself when stored)."""
         reaching = [d for d in self.directives if d.reaches(record)]
-        rows = [[d.deadline.isoformat() if d.deadline else "", d.title, scope_text(d)] for d in reaching]
-        fill_list(self.directives_list, rows, "No directive reaches this facility")
-        self.directives_label.setText(f"&Directives that reach this facility ({len(reaching)})")
+        rows = [[show_date(d.deadline), d.title, scope_text(d)] for d in reaching]
+        fill_list(self.directives_list, rows, self.tr("No directive reaches this facility"))
+        self.directives_label.setText(self.tr("&Directives that reach this facility ({len})").format(len=len(reaching)))

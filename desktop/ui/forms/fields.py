@@ -25,8 +25,9 @@ from desktop.domain.enums import LabelledEnum, WeaponType
 from desktop.domain.validation import parse_count
 from desktop.domain.values import Weapon
 from desktop.ui.theme import themed_style
+from desktop.ui.translated import QT_TRANSLATE_NOOP, choice_label, translate, weapons_text
 
-UNKNOWN = "unknown"
+UNKNOWN = QT_TRANSLATE_NOOP("Fields", "unknown")
 ERROR_STYLE = "color: $error;"  # desktop.ui.palette's colours, for the scheme shown (desktop.ui.theme)
 WARNING_STYLE = "color: $warning;"
 _NONE_CODE = ""  # item data of a combo's "none" entry
@@ -41,7 +42,7 @@ class EnumCombo(QComboBox):
         if none_label is not None:
             self.addItem(none_label, _NONE_CODE)
         for member in enum:
-            self.addItem(member.label, member.value)
+            self.addItem(choice_label(member), member.value)
 
     def value(self) -> Any:
         """The chosen member, or None for the "none" entry."""
@@ -58,7 +59,9 @@ class CountEdit(QLineEdit):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setPlaceholderText(UNKNOWN)  # no validator: what is typed stays, and a wrong count is said inline
+        self.setPlaceholderText(
+            translate("Fields", UNKNOWN)
+        )  # no validator: what is typed stays, and a wrong count is said inline
         self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("0000000000000"))
 
@@ -76,7 +79,7 @@ class CoordinateEdit(QLineEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setMaxLength(40)  # no validator: what is typed stays, and a wrong number is said inline
-        self.setPlaceholderText(UNKNOWN)
+        self.setPlaceholderText(translate("Fields", UNKNOWN))
 
     def value(self) -> float | None:
         text = self.text().strip()
@@ -112,7 +115,7 @@ class FacilityPicker(QComboBox):
         self.setCompleter(completer)
         line = self.lineEdit()
         assert line is not None  # editable
-        line.setPlaceholderText("type part of the facility's name")
+        line.setPlaceholderText(self.tr("type part of the facility's name"))
         self.setMinimumContentsLength(28)
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
 
@@ -144,17 +147,17 @@ class WeaponListEditor(QWidget):
         super().__init__(parent)
         self.kind = EnumCombo(WeaponType)
         self.subtype = QLineEdit()
-        self.subtype.setPlaceholderText("subtype, e.g. rifle, handgun, Molotov cocktail")
+        self.subtype.setPlaceholderText(self.tr("subtype, e.g. rifle, handgun, Molotov cocktail"))
         self.subtype.setMaxLength(300)
-        self.add_button = QPushButton("Add")
-        self.add_button.setToolTip("Add this weapon to the list (Enter in the subtype field)")
+        self.add_button = QPushButton(self.tr("Add"))
+        self.add_button.setToolTip(self.tr("Add this weapon to the list (Enter in the subtype field)"))
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Weapons"))
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.list.setMinimumHeight(self.fontMetrics().height() * 4)
         self.list.setSizeAdjustPolicy(QListWidget.SizeAdjustPolicy.AdjustToContents)
-        self.remove_button = QPushButton("Remove")
-        self.remove_button.setToolTip("Remove the selected weapons (Delete)")
+        self.remove_button = QPushButton(self.tr("Remove"))
+        self.remove_button.setToolTip(self.tr("Remove the selected weapons (Delete)"))
         self.remove_button.setEnabled(False)
         for button in (self.add_button, self.remove_button):
             button.setAutoDefault(False)  # Enter in the subtype adds; the form moves on after other fields
@@ -189,7 +192,7 @@ class WeaponListEditor(QWidget):
         return super().eventFilter(watched, event)
 
     def _append(self, weapon: Weapon) -> None:
-        item = QListWidgetItem(str(weapon))
+        item = QListWidgetItem(weapons_text((weapon,)))
         item.setData(self._DATA, (weapon.type.value, weapon.subtype))
         self.list.addItem(item)
 

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 from desktop.domain.enums import DamageStatus, LabelledEnum, PerpetratorOutcome, PropertyExtent, YesNoUnknown
 from desktop.domain.records import Incident
 from desktop.ui.forms.fields import EnumCombo
+from desktop.ui.translated import translate
 
 NONE = "—"
 
@@ -22,9 +23,21 @@ class TypeChoices:
         self.primary = EnumCombo(enum)
         self.second = EnumCombo(enum, none_label=NONE)
         self.third = EnumCombo(enum, none_label=NONE)
-        for combo, place in ((self.primary, "first"), (self.second, "second"), (self.third, "third")):
-            combo.setAccessibleName(f"{place.capitalize()} {name.replace('_', ' ')}")
-        self.third.setToolTip(f"Choose a second {name.replace('_', ' ')} first")
+        attacks = name == "attack_type"
+        names = (
+            (translate("TypeChoices", "First attack type"), translate("TypeChoices", "Second attack type"),
+             translate("TypeChoices", "Third attack type"))
+            if attacks
+            else (translate("TypeChoices", "First target type"), translate("TypeChoices", "Second target type"),
+                  translate("TypeChoices", "Third target type"))
+        )  # fmt: skip
+        for combo, accessible in zip((self.primary, self.second, self.third), names, strict=True):
+            combo.setAccessibleName(accessible)
+        self.third.setToolTip(
+            translate("TypeChoices", "Choose a second attack type first")
+            if attacks
+            else translate("TypeChoices", "Choose a second target type first")
+        )
 
     @property
     def combos(self) -> tuple[EnumCombo, EnumCombo, EnumCombo]:
@@ -69,7 +82,9 @@ class ResponseFields:
     @classmethod
     def create(cls) -> ResponseFields:
         extent = EnumCombo(PropertyExtent)
-        extent.setToolTip("GTD extent of property damage; only when there was property damage")
+        extent.setToolTip(
+            translate("ResponseFields", "GTD extent of property damage; only when there was property damage")
+        )
         return cls(EnumCombo(YesNoUnknown), EnumCombo(PerpetratorOutcome), extent)
 
     def set_value(self, incident: Incident) -> None:

@@ -37,24 +37,27 @@ from desktop.ui.forms.gtd_fields import ResponseFields, TypeChoices, in_a_row
 from desktop.ui.forms.legal_history_editor import LegalHistoryEditor
 from desktop.ui.forms.related_field import RelatedIncidentsField, related_group, related_problems  # links (issue 10)
 from desktop.ui.forms.timeline_panel import TimelinePanel, timeline_group
+from desktop.ui.translated import QT_TRANSLATE_NOOP, kind_heading
 from desktop.ui.widgets.date_input import DateInput, DateTimeInput
 
 COUNT_FIELDS = (
-    ("victims_killed", "Victims &killed"),
-    ("victims_injured", "Victims &injured"),
-    ("perpetrators_killed", "Perpetrators ki&lled"),
-    ("perpetrators_injured", "Perpetrators in&jured"),
-    ("suspects_count", "S&uspects"),
-    ("arrests_count", "A&rrests"),
+    ("victims_killed", QT_TRANSLATE_NOOP("IncidentForm", "Victims &killed")),
+    ("victims_injured", QT_TRANSLATE_NOOP("IncidentForm", "Victims &injured")),
+    ("perpetrators_killed", QT_TRANSLATE_NOOP("IncidentForm", "Perpetrators ki&lled")),
+    ("perpetrators_injured", QT_TRANSLATE_NOOP("IncidentForm", "Perpetrators in&jured")),
+    ("suspects_count", QT_TRANSLATE_NOOP("IncidentForm", "S&uspects")),
+    ("arrests_count", QT_TRANSLATE_NOOP("IncidentForm", "A&rrests")),
 )
-MOMENT_UNKNOWN = "Not known (leave it empty when it is not known)"
-SENSITIVE_NOTE = "Removed from CSV exports and reports shared outside the office unless you choose to include them."
+MOMENT_UNKNOWN = QT_TRANSLATE_NOOP("IncidentForm", "Not known (leave it empty when it is not known)")
+SENSITIVE_NOTE = QT_TRANSLATE_NOOP(
+    "IncidentForm", "Removed from CSV exports and reports shared outside the office unless you choose to include them."
+)
 MESSAGE_TITLES = {  # the fields as messages name them
-    "status_history": "Legal history",
-    "attack_type_2": "Second attack type",
-    "attack_type_3": "Third attack type",
-    "target_type_2": "Second target",
-    "target_type_3": "Third target",
+    "status_history": QT_TRANSLATE_NOOP("IncidentForm", "Legal history"),
+    "attack_type_2": QT_TRANSLATE_NOOP("IncidentForm", "Second attack type"),
+    "attack_type_3": QT_TRANSLATE_NOOP("IncidentForm", "Third attack type"),
+    "target_type_2": QT_TRANSLATE_NOOP("IncidentForm", "Second target"),
+    "target_type_3": QT_TRANSLATE_NOOP("IncidentForm", "Third target"),
 }
 
 
@@ -72,19 +75,22 @@ class IncidentForm(RecordForm):
         self.title.setMinimumWidth(self.fontMetrics().horizontalAdvance("x") * 44)
         self.case_number = QLineEdit()
         self.case_number.setMaxLength(64)
-        self.case_number.setPlaceholderText("none")
+        self.case_number.setPlaceholderText(self.tr("none"))
         self.facility = FacilityPicker(facilities)
         self.facility_choice = FacilityChoice(self.facility)  # `facility_choice.adder` adds a missing facility
-        self.occurred = DateInput("Occurred", empty_text="Date unknown (leave it empty when it is not known)",
+        self.occurred = DateInput(self.tr("Occurred"), empty_text=self.tr("Date unknown (leave it empty when it is "
+                                                                          "not known)"),
                                   says_problems=False)  # fmt: skip
-        self.discovered_at = DateTimeInput("Discovered", empty_text=MOMENT_UNKNOWN, says_problems=False)
-        self.reported_at = DateTimeInput("Reported", empty_text=MOMENT_UNKNOWN, says_problems=False)
+        self.discovered_at = DateTimeInput(
+            self.tr("Discovered"), empty_text=self.tr(MOMENT_UNKNOWN), says_problems=False
+        )
+        self.reported_at = DateTimeInput(self.tr("Reported"), empty_text=self.tr(MOMENT_UNKNOWN), says_problems=False)
         self.attacks = TypeChoices(AttackType, "attack_type")
         self.attack_type = self.attacks.primary
         self.targets = TypeChoices(TargetType, "target_type")
         self.outcome = QComboBox()
-        self.outcome.addItem("Completed", "completed")
-        self.outcome.addItem("Attempted (failed or foiled)", "attempted")
+        self.outcome.addItem(self.tr("Completed"), "completed")
+        self.outcome.addItem(self.tr("Attempted (failed or foiled)"), "attempted")
         self.severity = EnumCombo(Severity)
         self.weapons = WeaponListEditor()
         self.counts = {key: CountEdit() for key, _ in COUNT_FIELDS}
@@ -93,7 +99,7 @@ class IncidentForm(RecordForm):
         self.damage_estimate = CountEdit()
         self.legal_history = LegalHistoryEditor()
         self.investigating_agencies = QLineEdit()
-        self.investigating_agencies.setPlaceholderText("e.g. FBI; local police")
+        self.investigating_agencies.setPlaceholderText(self.tr("e.g. FBI; local police"))
         self.description = TextBox(5)
         self.sources = TextBox(3)
         self.suspect_names = TextBox(2)
@@ -129,23 +135,23 @@ class IncidentForm(RecordForm):
 
     # ---- layout ------------------------------------------------------------------------------
     def _incident_group(self) -> QGroupBox:
-        group = QGroupBox(self.kind.heading)
+        group = QGroupBox(kind_heading(self.kind))
         form = QFormLayout(group)
-        form.addRow(*self.field("title", "&Title", self.title))
-        form.addRow(*self.field("case_number", "&Case number", self.case_number))
-        form.addRow(*self.field("facility", "&Facility", self.facility_choice, focus=self.facility,
+        form.addRow(*self.field("title", self.tr("&Title"), self.title))
+        form.addRow(*self.field("case_number", self.tr("&Case number"), self.case_number))
+        form.addRow(*self.field("facility", self.tr("&Facility"), self.facility_choice, focus=self.facility,
                                 targets=[self.facility]))  # fmt: skip
-        form.addRow(*self.field("occurred", "&Occurred", self.occurred, focus=self.occurred.edit,
+        form.addRow(*self.field("occurred", self.tr("&Occurred"), self.occurred, focus=self.occurred.edit,
                                 targets=[self.occurred.edit]))  # fmt: skip
         for key, label, moment in (
-            ("discovered_at", "Disco&vered", self.discovered_at),
-            ("reported_at", "Re&ported", self.reported_at),
+            ("discovered_at", self.tr("Disco&vered"), self.discovered_at),
+            ("reported_at", self.tr("Re&ported"), self.reported_at),
         ):
             form.addRow(*self.field(key, label, moment, focus=moment.edit, targets=[moment.edit]))  # fmt: skip
-        form.addRow(*self._choices_row(self.attacks, "&Attack types", ("&2nd", "&3rd")))
-        form.addRow(*self._choices_row(self.targets, "Tar&gets", ("2n&d", "3r&d")))
-        form.addRow(*self.field("completed", "Outco&me", self.outcome))
-        form.addRow(*self.field("severity", "Severit&y", self.severity))
+        form.addRow(*self._choices_row(self.attacks, self.tr("&Attack types"), (self.tr("&2nd"), self.tr("&3rd"))))
+        form.addRow(*self._choices_row(self.targets, self.tr("Tar&gets"), (self.tr("2n&d"), self.tr("3r&d"))))
+        form.addRow(*self.field("completed", self.tr("Outco&me"), self.outcome))
+        form.addRow(*self.field("severity", self.tr("Severit&y"), self.severity))
         return group
 
     def _choices_row(self, choices: TypeChoices, label: str, more: tuple[str, str]) -> tuple[QLabel, QWidget]:
@@ -154,30 +160,34 @@ class IncidentForm(RecordForm):
         boxes, labels = [first], []
         for key, text, combo in zip(choices.keys[1:], more, choices.combos[1:], strict=True):
             small, box = self.field(key, text, combo)
-            self._slots[key].title = MESSAGE_TITLES[key]
+            self._slots[key].title = self.tr(MESSAGE_TITLES[key])
             boxes.append(box)
             labels.append(small)
         return first_label, in_a_row(*boxes, labels=tuple(labels))
 
     def _weapons_group(self) -> QGroupBox:
-        group = QGroupBox("Weapons")
+        group = QGroupBox(self.tr("Weapons"))
         layout = QVBoxLayout(group)
         label, box = self.field(
-            "weapons", "&Weapon type and subtype", self.weapons, focus=self.weapons.kind, targets=[self.weapons.subtype]
+            "weapons",
+            self.tr("&Weapon type and subtype"),
+            self.weapons,
+            focus=self.weapons.kind,
+            targets=[self.weapons.subtype],
         )
         layout.addWidget(label)
         layout.addWidget(box)
         return group
 
     def _casualties_group(self) -> QGroupBox:
-        group = QGroupBox("Casualties, arrests, response and damage (empty = unknown)")
+        group = QGroupBox(self.tr("Casualties, arrests, response and damage (empty = unknown)"))
         grid = QGridLayout(group)
-        cells = [(key, label, self.counts[key]) for key, label in COUNT_FIELDS] + [
-            ("hostages", "&Hostages/kidnapping", self.response.hostages),
-            ("perpetrator_outcome", "Perpetrators' fate (respo&nse)", self.response.outcome),
-            ("property_damage", "Property &damage", self.property_damage),
-            ("damage_estimate_usd", "&Estimate (USD)", self.damage_estimate),
-            ("property_extent", "Damage e&xtent", self.response.extent),
+        cells = [(key, self.tr(label), self.counts[key]) for key, label in COUNT_FIELDS] + [
+            ("hostages", self.tr("&Hostages/kidnapping"), self.response.hostages),
+            ("perpetrator_outcome", self.tr("Perpetrators' fate (respo&nse)"), self.response.outcome),
+            ("property_damage", self.tr("Property &damage"), self.property_damage),
+            ("damage_estimate_usd", self.tr("&Estimate (USD)"), self.damage_estimate),
+            ("property_extent", self.tr("Damage e&xtent"), self.response.extent),
         ]
         for index, (key, label, editor) in enumerate(cells):
             row, column = divmod(index, 2)
@@ -190,35 +200,37 @@ class IncidentForm(RecordForm):
         return group
 
     def _legal_group(self) -> QGroupBox:
-        group = QGroupBox("Legal history and investigation")
+        group = QGroupBox(self.tr("Legal history and investigation"))
         layout = QVBoxLayout(group)
-        label, box = self.field("status_history", "Legal &history (shown by date)", self.legal_history,
+        label, box = self.field("status_history", self.tr("Legal &history (shown by date)"), self.legal_history,
                                 focus=self.legal_history.table, targets=[self.legal_history.table])  # fmt: skip
-        self._slots["status_history"].title = MESSAGE_TITLES["status_history"]
+        self._slots["status_history"].title = self.tr(MESSAGE_TITLES["status_history"])
         layout.addWidget(label)
         layout.addWidget(box)
         form = QFormLayout()
-        form.addRow(*self.field("investigating_agencies", "Investigating agen&cies", self.investigating_agencies))
+        form.addRow(
+            *self.field("investigating_agencies", self.tr("Investigating agen&cies"), self.investigating_agencies)
+        )
         layout.addLayout(form)
         return group
 
     def _narrative_group(self) -> QGroupBox:
-        group = QGroupBox("Description and sources")
+        group = QGroupBox(self.tr("Description and sources"))
         form = QFormLayout(group)
-        form.addRow(*self.field("description", "Descr&iption", self.description))
-        form.addRow(*self.field("sources", "Sour&ces", self.sources))
+        form.addRow(*self.field("description", self.tr("Descr&iption"), self.description))
+        form.addRow(*self.field("sources", self.tr("Sour&ces"), self.sources))
         return group
 
     def _sensitive_group(self) -> QGroupBox:
-        group = QGroupBox("Sensitive — redacted on sharing")
+        group = QGroupBox(self.tr("Sensitive — redacted on sharing"))
         group.setObjectName("sensitive")
-        group.setToolTip(SENSITIVE_NOTE)
+        group.setToolTip(self.tr(SENSITIVE_NOTE))
         form = QFormLayout(group)
-        note = QLabel(SENSITIVE_NOTE)
+        note = QLabel(self.tr(SENSITIVE_NOTE))
         note.setWordWrap(True)
         form.addRow(note)
-        form.addRow(*self.field("suspect_names", "Suspect na&mes", self.suspect_names))
-        form.addRow(*self.field("personal_details", "Personal de&tails", self.personal_details))
+        form.addRow(*self.field("suspect_names", self.tr("Suspect na&mes"), self.suspect_names))
+        form.addRow(*self.field("personal_details", self.tr("Personal de&tails"), self.personal_details))
         return group
 
     def _size_to_content(self, content: QWidget) -> None:
@@ -265,11 +277,13 @@ class IncidentForm(RecordForm):
         problems: list[FieldError] = []
         facility_uuid = self.facility.value()
         if facility_uuid is None:
-            add = "; New facility… adds it" if self.facility_choice.adder is not None else ""
+            add = self.tr("; New facility… adds it") if self.facility_choice.adder is not None else ""
             problems.append(FieldError("facility", f"must be chosen from the list (no facility is named "
                                                    f"“{self.facility_choice.typed()}”{add})"))  # fmt: skip
         if pending := self.weapons.pending():
-            message = f"“{pending}” is typed but not added: press Add (or Enter) or clear it"
+            message = self.tr("“{pending}” is typed but not added: press Add (or Enter) or clear it").format(
+                pending=pending
+            )
             problems.append(FieldError("weapons", message))
         occurred = PartialDate()
         try:

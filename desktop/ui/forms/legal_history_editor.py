@@ -32,9 +32,10 @@ from desktop.ui.dialogs.destructive_question import confirm_destructive
 from desktop.ui.forms.fields import WARNING_STYLE, EnumCombo, FieldMessage
 from desktop.ui.palette import colour
 from desktop.ui.theme import on_theme_change, themed_style
+from desktop.ui.translated import QT_TRANSLATE_NOOP, choice_label, date_label, translate
 from desktop.ui.widgets.date_input import DateInput, locale_month_first
 
-NEEDS_A_DATE = "needs a date (a year, a month or a range will do)"
+NEEDS_A_DATE = QT_TRANSLATE_NOOP("EntryDraft", "needs a date (a year, a month or a range will do)")
 AGENCIES = (
     "DOJ",
     "U.S. Attorney's Office",
@@ -88,11 +89,11 @@ class EntryDraft:
         try:
             changed = self.day()
         except ValueError as error:
-            return f"date {error}"
+            return translate("EntryDraft", "date {error}").format(error=error)
         if not changed.is_known:
-            return NEEDS_A_DATE
+            return translate("EntryDraft", NEEDS_A_DATE)
         problems = entry_problems(StatusChange(self.status, changed), today)
-        return f"date {problems[0]}" if problems else ""
+        return translate("EntryDraft", "date {value}").format(value=problems[0]) if problems else ""
 
     def state(self) -> tuple[object, ...]:
         return self.status, self.date_text, self.agency, self.reference, self.charges, self.note
@@ -116,7 +117,14 @@ class LegalHistoryEditor(QWidget):
     shown with a warning, never refused. `value()` is the history in the order entered."""
 
     changed = Signal()
-    HEADERS = ("Date", "Status", "Agency", "Reference", "Charges", "Note")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("LegalHistoryEditor", "Date"),
+        QT_TRANSLATE_NOOP("LegalHistoryEditor", "Status"),
+        QT_TRANSLATE_NOOP("LegalHistoryEditor", "Agency"),
+        QT_TRANSLATE_NOOP("LegalHistoryEditor", "Reference"),
+        QT_TRANSLATE_NOOP("LegalHistoryEditor", "Charges"),
+        QT_TRANSLATE_NOOP("LegalHistoryEditor", "Note"),
+    )
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -125,7 +133,7 @@ class LegalHistoryEditor(QWidget):
         self.revealed = False
         self._loading = False
         self.table = QTableWidget(0, len(self.HEADERS))
-        self.table.setHorizontalHeaderLabels(list(self.HEADERS))
+        self.table.setHorizontalHeaderLabels([self.tr(header) for header in self.HEADERS])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -133,7 +141,7 @@ class LegalHistoryEditor(QWidget):
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
         self.table.setMinimumHeight(self.fontMetrics().height() * 7)
-        self.table.setToolTip("Enter: edit the entry below; Insert: add an entry; Delete: delete the entry")
+        self.table.setToolTip(self.tr("Enter: edit the entry below; Insert: add an entry; Delete: delete the entry"))
         header = self.table.horizontalHeader()
         for column in range(len(self.HEADERS)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
@@ -141,27 +149,27 @@ class LegalHistoryEditor(QWidget):
         advance = self.fontMetrics().horizontalAdvance("x")
         for column, chars in enumerate((17, 17, 16, 10, 12)):
             self.table.setColumnWidth(column, chars * advance)
-        self.add_button = QPushButton("Add e&ntry")
-        self.add_button.setToolTip("Add an entry to the legal history (Insert in the list)")
-        self.delete_button = QPushButton("Delete entry")
-        self.delete_button.setToolTip("Delete the selected entry (Delete in the list)")
+        self.add_button = QPushButton(self.tr("Add e&ntry"))
+        self.add_button.setToolTip(self.tr("Add an entry to the legal history (Insert in the list)"))
+        self.delete_button = QPushButton(self.tr("Delete entry"))
+        self.delete_button.setToolTip(self.tr("Delete the selected entry (Delete in the list)"))
         self.warnings = QLabel()
         self.warnings.setObjectName("history_warnings")
         self.warnings.setWordWrap(True)
         themed_style(self.warnings, WARNING_STYLE)
         self.status_line = QLabel()
         self.status_line.setObjectName("current_status")
-        self.date = DateInput("Entry date", empty_text="", says_problems=False)
-        self.date.edit.setPlaceholderText("e.g. 2019-08-31, 8/31/2019, September 2019, 2019-08-20/2019-08-31")
+        self.date = DateInput(self.tr("Entry date"), empty_text="", says_problems=False)
+        self.date.edit.setPlaceholderText(self.tr("e.g. 2019-08-31, 8/31/2019, September 2019, 2019-08-20/2019-08-31"))
         self.date_message = FieldMessage()
         self.date_message.setObjectName("entry_date_message")
         self.status = EnumCombo(CaseStatus)
         self.agency = QLineEdit()
-        self.agency.setPlaceholderText("e.g. DOJ, U.S. Attorney's Office, a state prosecutor")
+        self.agency.setPlaceholderText(self.tr("e.g. DOJ, U.S. Attorney's Office, a state prosecutor"))
         self.reference = QLineEdit()
-        self.reference.setPlaceholderText("e.g. the court case number")
+        self.reference.setPlaceholderText(self.tr("e.g. the court case number"))
         self.charges = QLineEdit()
-        self.charges.setPlaceholderText("e.g. 18 U.S.C. § 844(f)")
+        self.charges.setPlaceholderText(self.tr("e.g. 18 U.S.C. § 844(f)"))
         self.note = QLineEdit()
         for edit in (self.agency, self.reference):
             edit.setMaxLength(300)
@@ -182,7 +190,7 @@ class LegalHistoryEditor(QWidget):
         top.setContentsMargins(0, 0, 0, 0)
         top.addWidget(self.table, 0, 0)
         top.addLayout(buttons, 0, 1)
-        self.entry = QGroupBox("Selected entry")
+        self.entry = QGroupBox(self.tr("Selected entry"))
         self.entry.setObjectName("entry_editor")
         form = QFormLayout(self.entry)
         date_box = QWidget()
@@ -192,12 +200,12 @@ class LegalHistoryEditor(QWidget):
         date_layout.addWidget(self.date)
         date_layout.addWidget(self.date_message)
         for text, widget, field in (
-            ("Entry dat&e", date_box, self.date.edit),
-            ("Entry stat&us", self.status, self.status),
-            ("Agenc&y", self.agency, self.agency),
-            ("Re&ference", self.reference, self.reference),
-            ("Char&ges", self.charges, self.charges),
-            ("Entry n&ote", self.note, self.note),
+            (self.tr("Entry dat&e"), date_box, self.date.edit),
+            (self.tr("Entry stat&us"), self.status, self.status),
+            (self.tr("Agenc&y"), self.agency, self.agency),
+            (self.tr("Re&ference"), self.reference, self.reference),
+            (self.tr("Char&ges"), self.charges, self.charges),
+            (self.tr("Entry n&ote"), self.note, self.note),
         ):
             label = QLabel(text)
             label.setBuddy(field)
@@ -243,7 +251,11 @@ class LegalHistoryEditor(QWidget):
         found = []
         for number, draft in enumerate(self.drafts, start=1):
             if draft.dated() is None:
-                found.append(f"entry {number} ({draft.status.label.lower()}): {draft.problem(today)}")
+                found.append(
+                    self.tr("entry {number} ({lower}): {problem}").format(
+                        number=number, lower=choice_label(draft.status).lower(), problem=draft.problem(today)
+                    )
+                )
         return found
 
     def current_status(self) -> CaseStatus:
@@ -293,7 +305,7 @@ class LegalHistoryEditor(QWidget):
         if draft is None:
             return
         if len(self.drafts) == 1:
-            self.warnings.setText("The legal history keeps at least one entry: correct this one instead.")
+            self.warnings.setText(self.tr("The legal history keeps at least one entry: correct this one instead."))
             self.warnings.show()
             return
         if not self.confirm_delete(draft):
@@ -306,10 +318,12 @@ class LegalHistoryEditor(QWidget):
         self.changed.emit()
 
     def confirm_delete(self, draft: EntryDraft) -> bool:
-        when = draft.date_text.strip() or "no date"
-        return confirm_destructive(self, "Delete entry?", "Delete this legal history entry?",
-                                   f"{draft.status.label}, {when}. It leaves the incident when you save it.",
-                                   "&Delete entry", "&Keep entry")  # fmt: skip
+        when = draft.date_text.strip() or self.tr("no date")
+        detail = self.tr("{label}, {when}. It leaves the incident when you save it.").format(
+            label=choice_label(draft.status), when=when
+        )
+        return confirm_destructive(self, self.tr("Delete entry?"), self.tr("Delete this legal history entry?"), detail,
+                                   self.tr("&Delete entry"), self.tr("&Keep entry"))  # fmt: skip
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.table and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
@@ -377,8 +391,8 @@ class LegalHistoryEditor(QWidget):
     def _fill_row(self, row: int, index: int) -> None:
         draft = self.drafts[index]
         change = draft.dated()
-        when = change.changed.label() if change is not None else (draft.date_text.strip() or "(no date)")
-        texts = (when, draft.status.label, draft.agency, draft.reference, draft.charges, draft.note)
+        when = date_label(change.changed) if change is not None else (draft.date_text.strip() or self.tr("(no date)"))
+        texts = (when, choice_label(draft.status), draft.agency, draft.reference, draft.charges, draft.note)
         for column, text in enumerate(texts):
             item = self.table.item(row, column)
             if item is None:
@@ -424,8 +438,10 @@ class LegalHistoryEditor(QWidget):
         self.warnings.setText("\n".join(f"⚠ {text[:1].upper()}{text[1:]}." for text in warnings))
         self.warnings.setVisible(bool(warnings))
         status = self.current_status()
-        where = "the latest entry by date" if dated else "no entry has a date yet"
-        self.status_line.setText(f"Current status: <b>{status.label}</b> ({where})")
+        where = self.tr("the latest entry by date") if dated else self.tr("no entry has a date yet")
+        self.status_line.setText(
+            self.tr("Current status: <b>{label}</b> ({where})").format(label=choice_label(status), where=where)
+        )
         draft = self.selected()
         problem = draft.problem(today) if draft is not None and (draft.edited or self.revealed) else ""
         self.date_message.show_message(f"{problem[:1].upper()}{problem[1:]}" if problem else "")

@@ -13,10 +13,11 @@ from desktop.domain.validation import FieldError, plan_item_errors
 from desktop.ui.forms.base import RecordForm
 from desktop.ui.forms.choice_fields import DirectiveCombo
 from desktop.ui.forms.fields import EnumCombo, FacilityPicker, TextBox
+from desktop.ui.translated import QT_TRANSLATE_NOOP
 from desktop.ui.widgets.date_input import DayInput
 from desktop.ui.widgets.record_picker import RecordPicker
 
-NATIONWIDE = "All facilities (nationwide)"
+NATIONWIDE = QT_TRANSLATE_NOOP("PlanItemForm", "All facilities (nationwide)")
 
 
 class PlanItemForm(RecordForm):
@@ -29,30 +30,30 @@ class PlanItemForm(RecordForm):
         super().__init__(record is not None, parent)
         self.record = record
         self.directive = DirectiveCombo(directives or [])
-        self.facility = FacilityPicker(facilities, nationwide_label=NATIONWIDE)
+        self.facility = FacilityPicker(facilities, nationwide_label=self.tr(NATIONWIDE))
         self.incidents = RecordPicker("incident", "incidents")
         self.description = TextBox(4)
         self.owner = QLineEdit()
         self.owner.setMaxLength(300)
-        self.owner.setPlaceholderText("who is responsible")
-        self.due_date = DayInput("Due date", empty_text="no due date", says_problems=False)
+        self.owner.setPlaceholderText(self.tr("who is responsible"))
+        self.due_date = DayInput(self.tr("Due date"), empty_text=self.tr("no due date"), says_problems=False)
         self.status = EnumCombo(PlanStatus)
         self.risk_rationale = TextBox(3)
-        self.risk_rationale.setPlaceholderText("required when the risk is accepted: why no countermeasure")
+        self.risk_rationale.setPlaceholderText(self.tr("required when the risk is accepted: why no countermeasure"))
         self.notes = TextBox(3)
         self.description.setMinimumWidth(self.fontMetrics().horizontalAdvance("x") * 56)
 
         form = QFormLayout()
-        form.addRow(*self.field("facility", "&Facility", self.facility))
-        form.addRow(*self.field("incident", "Linked &incidents", self.incidents, focus=self.incidents.edit,
+        form.addRow(*self.field("facility", self.tr("&Facility"), self.facility))
+        form.addRow(*self.field("incident", self.tr("Linked &incidents"), self.incidents, focus=self.incidents.edit,
                                 targets=[self.incidents.edit]))  # fmt: skip
-        form.addRow(*self.field("description", "&Description", self.description))
-        form.addRow(*self.field("owner", "&Owner", self.owner))
-        form.addRow(*self.field("due_date", "D&ue date", self.due_date, targets=[self.due_date.edit]))
-        form.addRow(*self.field("status", "&Status", self.status))
-        form.addRow(*self.field("directive", "Directi&ve", self.directive))
-        form.addRow(*self.field("risk_rationale", "&Risk rationale", self.risk_rationale))
-        form.addRow(*self.field("notes", "&Notes", self.notes))
+        form.addRow(*self.field("description", self.tr("&Description"), self.description))
+        form.addRow(*self.field("owner", self.tr("&Owner"), self.owner))
+        form.addRow(*self.field("due_date", self.tr("D&ue date"), self.due_date, targets=[self.due_date.edit]))
+        form.addRow(*self.field("status", self.tr("&Status"), self.status))
+        form.addRow(*self.field("directive", self.tr("Directi&ve"), self.directive))
+        form.addRow(*self.field("risk_rationale", self.tr("&Risk rationale"), self.risk_rationale))
+        form.addRow(*self.field("notes", self.tr("&Notes"), self.notes))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.general_message)

@@ -36,18 +36,19 @@ from desktop.ui.dialogs.sensitive_question import ask_to_include_sensitive
 from desktop.ui.dialogs.timeline_event_dialog import TimelineEventDialog
 from desktop.ui.error_dialogs import show_error
 from desktop.ui.plain_export_question import Encryptable, export_with_protection, protected_target
+from desktop.ui.translated import QT_TRANSLATE_NOOP, choice, choice_label, date_label, translate
 
-SAVE_FIRST = "Save the incident first: its timeline starts once it is stored."
-CSV_FILTER = "CSV files (*.csv)"
-SENSITIVE_ITEMS = "sensitive attachments' names and descriptions and their custody"
+SAVE_FIRST = QT_TRANSLATE_NOOP("TimelinePanel", "Save the incident first: its timeline starts once it is stored.")
+CSV_FILTER = QT_TRANSLATE_NOOP("TimelinePanel", "CSV files (*.csv)")
+SENSITIVE_ITEMS = QT_TRANSLATE_NOOP("TimelinePanel", "sensitive attachments' names and descriptions and their custody")
 FILTERS: tuple[tuple[str, tuple[TimelineKind, ...] | None], ...] = (
-    ("All", None),
-    ("Events", (TimelineKind.EVENT,)),
-    ("Legal status", (TimelineKind.STATUS,)),
-    ("Attachments", (TimelineKind.ATTACHMENT,)),
-    ("Custody", (TimelineKind.CUSTODY,)),
-    ("Plan items", (TimelineKind.PLAN_ITEM,)),
-    ("Incident", (TimelineKind.INCIDENT,)),
+    (QT_TRANSLATE_NOOP("TimelinePanel", "All"), None),
+    (QT_TRANSLATE_NOOP("TimelinePanel", "Events"), (TimelineKind.EVENT,)),
+    (QT_TRANSLATE_NOOP("TimelinePanel", "Legal status"), (TimelineKind.STATUS,)),
+    (QT_TRANSLATE_NOOP("TimelinePanel", "Attachments"), (TimelineKind.ATTACHMENT,)),
+    (QT_TRANSLATE_NOOP("TimelinePanel", "Custody"), (TimelineKind.CUSTODY,)),
+    (QT_TRANSLATE_NOOP("TimelinePanel", "Plan items"), (TimelineKind.PLAN_ITEM,)),
+    (QT_TRANSLATE_NOOP("TimelinePanel", "Incident"), (TimelineKind.INCIDENT,)),
 )
 _INDEX = Qt.ItemDataRole.UserRole
 
@@ -74,7 +75,12 @@ class TimelinePanel(QWidget):
     until the incident is saved and a source is attached."""
 
     changed = Signal()
-    HEADERS = ("Date", "Kind", "What", "Source")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("TimelinePanel", "Date"),
+        QT_TRANSLATE_NOOP("TimelinePanel", "Kind"),
+        QT_TRANSLATE_NOOP("TimelinePanel", "What"),
+        QT_TRANSLATE_NOOP("TimelinePanel", "Source"),
+    )
 
     def __init__(self, record: Incident | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -87,13 +93,13 @@ class TimelinePanel(QWidget):
         self.protection_dialog: QDialog | None = None  # the plain-export question or the passphrase, while open
         self.export_folder = Path.home()  # where the file dialog opens
         self.kind_filter = QComboBox()
-        self.kind_filter.setAccessibleName("Show timeline lines of kind")
-        for label, _kinds in FILTERS:
+        self.kind_filter.setAccessibleName(self.tr("Show timeline lines of kind"))
+        for label, _kinds in ((translate("TimelinePanel", f), k) for f, k in FILTERS):
             self.kind_filter.addItem(label)
         self.table = QTableWidget(0, len(self.HEADERS))
         self.table.setObjectName("timeline_table")
-        self.table.setAccessibleName("Timeline of the incident")
-        self.table.setHorizontalHeaderLabels(list(self.HEADERS))
+        self.table.setAccessibleName(self.tr("Timeline of the incident"))
+        self.table.setHorizontalHeaderLabels([translate("TimelinePanel", h) for h in self.HEADERS])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -101,31 +107,37 @@ class TimelinePanel(QWidget):
         self.table.verticalHeader().hide()
         self.table.setWordWrap(True)
         self.table.setMinimumHeight(self.fontMetrics().height() * 9)
-        self.table.setToolTip("Enter: edit the event; Insert: add an event; Delete: delete the event")
+        self.table.setToolTip(self.tr("Enter: edit the event; Insert: add an event; Delete: delete the event"))
         header = self.table.horizontalHeader()
         advance = self.fontMetrics().horizontalAdvance("x")
         for column, chars in enumerate((20, 12, 50)):
             self.table.setColumnWidth(column, chars * advance)
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        self.add_button = QPushButton("Add event…")
-        self.add_button.setToolTip("Add a dated event: a call, a visit, a hearing (Insert in the list)")
-        self.edit_button = QPushButton("Edit event…")
-        self.edit_button.setToolTip("Edit the selected event (Enter in the list)")
-        self.delete_button = QPushButton("Delete event")
-        self.delete_button.setToolTip("Delete the selected event (Delete in the list)")
-        self.export_button = QPushButton("Export CSV…")
-        self.export_button.setToolTip("Write the whole timeline to a CSV file")
-        self.include_sensitive = QCheckBox(f"Include {SENSITIVE_ITEMS} in the export")
+        self.add_button = QPushButton(self.tr("Add event…"))
+        self.add_button.setToolTip(self.tr("Add a dated event: a call, a visit, a hearing (Insert in the list)"))
+        self.edit_button = QPushButton(self.tr("Edit event…"))
+        self.edit_button.setToolTip(self.tr("Edit the selected event (Enter in the list)"))
+        self.delete_button = QPushButton(self.tr("Delete event"))
+        self.delete_button.setToolTip(self.tr("Delete the selected event (Delete in the list)"))
+        self.export_button = QPushButton(self.tr("Export CSV…"))
+        self.export_button.setToolTip(self.tr("Write the whole timeline to a CSV file"))
+        self.include_sensitive = QCheckBox(
+            self.tr("Include {SENSITIVE_ITEMS} in the export").format(
+                SENSITIVE_ITEMS=translate("TimelinePanel", SENSITIVE_ITEMS)
+            )
+        )
         self.include_sensitive.setObjectName("timeline_include_sensitive")
-        self.include_sensitive.setToolTip("Left out unless ticked; ticking asks first, and the audit trail records it")
-        self.hint = QLabel(SAVE_FIRST)
+        self.include_sensitive.setToolTip(
+            self.tr("Left out unless ticked; ticking asks first, and the audit trail records it")
+        )
+        self.hint = QLabel(translate("TimelinePanel", SAVE_FIRST))
         self.hint.setObjectName("timeline_hint")
         self.hint.setWordWrap(True)
         self.status = QLabel()
         self.status.setObjectName("timeline_status")
         self.status.setWordWrap(True)
-        self.status.setAccessibleName("Timeline export result")
+        self.status.setAccessibleName(self.tr("Timeline export result"))
         self._lay_out()
         self.kind_filter.currentIndexChanged.connect(lambda _index: self.refresh())
         self.table.itemSelectionChanged.connect(self._sync_buttons)
@@ -140,7 +152,7 @@ class TimelinePanel(QWidget):
 
     def _lay_out(self) -> None:
         top = QHBoxLayout()  # the buttons over the list: seen even when the form is narrower than its content
-        show = QLabel("Timeline &by kind")
+        show = QLabel(self.tr("Timeline &by kind"))
         show.setBuddy(self.kind_filter)
         top.addWidget(show)
         top.addWidget(self.kind_filter)
@@ -193,12 +205,12 @@ class TimelinePanel(QWidget):
             self.entries = self.source.chronology(self.incident_uuid, redact=False, kinds=self.kinds())
         except Exception as error:  # storage, deleted elsewhere: the form still works
             self.entries = []
-            show_error(self, error, "Reading the timeline")
+            show_error(self, error, self.tr("Reading the timeline"))
         self.table.clearSelection()
         self.table.setRowCount(len(self.entries))
         for row, entry in enumerate(self.entries):
-            texts = (entry.happened.label(), entry.kind.label, entry.text, entry.source)
-            tips = (entry.happened.describe(), entry.kind.label, entry.text, entry.source)
+            texts = (date_label(entry.happened), choice_label(entry.kind), choice(entry.text), entry.source)
+            tips = (entry.happened.describe(), choice_label(entry.kind), choice(entry.text), entry.source)
             for column, (text, tip) in enumerate(zip(texts, tips, strict=True)):
                 item = QTableWidgetItem(text)
                 item.setToolTip(tip)
@@ -254,7 +266,7 @@ class TimelinePanel(QWidget):
         try:
             event = self.source.get(entry.ref_uuid)
         except Exception as error:  # deleted elsewhere
-            show_error(self, error, "Opening the timeline event")
+            show_error(self, error, self.tr("Opening the timeline event"))
             self.refresh()
             return
         self._open_event(TimelineEventDialog(self.incident_uuid, event, self.source.update, self))
@@ -280,22 +292,31 @@ class TimelinePanel(QWidget):
         try:
             self.source.delete(entry.ref_uuid)
         except Exception as error:
-            show_error(self, error, "Deleting the timeline event")
+            show_error(self, error, self.tr("Deleting the timeline event"))
         self.refresh()
         self.changed.emit()
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def confirm_delete(self, entry: TimelineEntry) -> bool:
-        details = f"{entry.happened.label()}: {entry.text[:200]}\nIt is deleted at once (the audit trail keeps a " \
-                  "record of it)."  # fmt: skip
-        return confirm_destructive(self, "Delete event?", "Delete this timeline event?", details, "&Delete event",
-                                   "&Keep event", name="delete_timeline_event")  # fmt: skip
+        details = self.tr("{label}: {value}\nIt is deleted at once (the audit trail keeps a record of it).").format(
+            label=date_label(entry.happened), value=entry.text[:200]
+        )
+        return confirm_destructive(
+            self,
+            self.tr("Delete event?"),
+            self.tr("Delete this timeline event?"),
+            details,
+            self.tr("&Delete event"),
+            self.tr("&Keep event"),
+            name="delete_timeline_event",
+        )
 
     # ---- export --------------------------------------------------------------------------------------------
     def _include_toggled(self, checked: bool) -> None:
         if checked and self.sensitive_question is None:
-            self.sensitive_question = ask_to_include_sensitive(self, "this CSV file", self._sensitive_answered,
-                                                               what=SENSITIVE_ITEMS)  # fmt: skip
+            what = translate("TimelinePanel", SENSITIVE_ITEMS)
+            self.sensitive_question = ask_to_include_sensitive(self, self.tr("this CSV file"), self._sensitive_answered,
+                                                               what=what)  # fmt: skip
 
     def _sensitive_answered(self, include: bool) -> None:
         self.sensitive_question = None
@@ -307,7 +328,9 @@ class TimelinePanel(QWidget):
         if not self.usable:
             return
         start = self.export_folder / f"timeline-{self.incident_uuid[:8]}.csv"
-        dialog = QFileDialog(self, "Export timeline as CSV", str(start), CSV_FILTER)
+        dialog = QFileDialog(
+            self, self.tr("Export timeline as CSV"), str(start), translate("TimelinePanel", CSV_FILTER)
+        )
         dialog.setObjectName("timeline_csv_dialog")
         dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
@@ -344,18 +367,24 @@ class TimelinePanel(QWidget):
         try:
             lines = self.source.export_csv(self.incident_uuid, target, redact=redact, protect=protect)
         except Exception as error:  # a folder, no room, no permission: nothing half-written is left
-            show_error(self, error, "Exporting the timeline")
+            show_error(self, error, self.tr("Exporting the timeline"))
             return
-        which = "with sensitive items" if not redact else "sensitive items withheld"
+        which = self.tr("with sensitive items") if not redact else self.tr("sensitive items withheld")
         written = protected_target(target) if protect is not None else target
-        protected = ", protected by a passphrase" if protect is not None else ""
-        self.status.setText(f"{lines:,} line{'s' if lines != 1 else ''} written to {written} ({which}{protected}).")
+        protected = self.tr(", protected by a passphrase") if protect is not None else ""
+        self.status.setText(
+            (
+                self.tr("%Ln line written to {written} ({which}{protected}).", "", lines)
+                if lines == 1
+                else self.tr("%Ln lines written to {written} ({which}{protected}).", "", lines)
+            ).format(written=written, which=which, protected=protected)
+        )
         self.status.show()
 
 
 def timeline_group(panel: TimelinePanel) -> QGroupBox:
     """The form's "Timeline" section."""
-    group = QGroupBox("Timeline (events, legal status, attachments, custody, plan items)")
+    group = QGroupBox(translate("TimelinePanel", "Timeline (events, legal status, attachments, custody, plan items)"))
     group.setObjectName("timeline")
     layout = QVBoxLayout(group)
     layout.addWidget(panel)

@@ -53,14 +53,16 @@ class BriefingDialog(QDialog):
         follows the marking chosen); `prepared_by` empty: the computer's user."""
         super().__init__(parent)
         self.setObjectName("briefing_dialog")
-        self.setWindowTitle("Export briefing (PDF)")
+        self.setWindowTitle(self.tr("Export briefing (PDF)"))
         self._today = today
 
-        self.period = QGroupBox("Limit to incidents that occurred in a &period", self)
+        self.period = QGroupBox(self.tr("Limit to incidents that occurred in a &period"), self)
         self.period.setCheckable(True)
         self.period.setChecked(where.occurred_from is not None or where.occurred_to is not None)
-        self.date_from = DayInput("From", empty_text="no start", today=lambda: today, says_problems=False)
-        self.date_to = DayInput("To", empty_text="no end", today=lambda: today, says_problems=False)
+        self.date_from = DayInput(
+            self.tr("From"), empty_text=self.tr("no start"), today=lambda: today, says_problems=False
+        )
+        self.date_to = DayInput(self.tr("To"), empty_text=self.tr("no end"), today=lambda: today, says_problems=False)
         self.date_from.set_bound("first")
         self.date_to.set_bound("last")
         self.date_from.setObjectName("date_from")
@@ -68,8 +70,8 @@ class BriefingDialog(QDialog):
         self.date_from.set_value(where.occurred_from or date(today.year, 1, 1))
         self.date_to.set_value(where.occurred_to or today)
         period_form = QFormLayout(self.period)
-        period_form.addRow("&From:", self.date_from)
-        period_form.addRow("&To:", self.date_to)
+        period_form.addRow(self.tr("&From:"), self.date_from)
+        period_form.addRow(self.tr("&To:"), self.date_to)
 
         self.marking = QComboBox(self)
         self.marking.setObjectName("marking")
@@ -79,15 +81,15 @@ class BriefingDialog(QDialog):
         self.marking.setCurrentText(marking)
         marking_edit = self.marking.lineEdit()
         assert marking_edit is not None
-        marking_edit.setPlaceholderText("none")
-        self.marking.setToolTip("Printed at the top and bottom of every page and in the file name, e.g. CUI")
+        marking_edit.setPlaceholderText(self.tr("none"))
+        self.marking.setToolTip(self.tr("Printed at the top and bottom of every page and in the file name, e.g. CUI"))
         self.prepared_by = QLineEdit(prepared_by or computer_user(), self)
         self.prepared_by.setObjectName("prepared_by")
-        self.prepared_by.setPlaceholderText("your name")
+        self.prepared_by.setPlaceholderText(self.tr("your name"))
         self._suggested = suggested_file_name(today, marking)
         marking_form = QFormLayout()
-        marking_form.addRow("Handling &marking:", self.marking)
-        marking_form.addRow("Prepared b&y:", self.prepared_by)
+        marking_form.addRow(self.tr("Handling &marking:"), self.marking)
+        marking_form.addRow(self.tr("Prepared b&y:"), self.prepared_by)
 
         self.facility_list = QListWidget(self)
         self.facility_list.setObjectName("facility_list")
@@ -96,30 +98,37 @@ class BriefingDialog(QDialog):
             item.setData(UUID_ROLE, uuid)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if uuid in where.facility_uuids else Qt.CheckState.Unchecked)
-        facilities_label = QLabel("F&acilities (none checked: all facilities):", self)
+        facilities_label = QLabel(self.tr("F&acilities (none checked: all facilities):"), self)
         facilities_label.setBuddy(self.facility_list)
 
-        self.include_sensitive = QCheckBox(f"&Include sensitive fields ({sensitive_fields_text()})", self)
+        self.include_sensitive = QCheckBox(
+            self.tr("&Include sensitive fields ({sensitive_fields_text})").format(
+                sensitive_fields_text=sensitive_fields_text()
+            ),
+            self,
+        )
         self.include_sensitive.setObjectName("include_sensitive")
-        self.include_sensitive.setToolTip("Left out unless ticked; ticking asks first, and the audit trail records it")
+        self.include_sensitive.setToolTip(
+            self.tr("Left out unless ticked; ticking asks first, and the audit trail records it")
+        )
         self.include_sensitive.toggled.connect(self._include_toggled)
         self.sensitive_question: QMessageBox | None = None  # open while asking whether to include them
 
         self.path_edit = QLineEdit(str(default_path), self)
         self.path_edit.setObjectName("output_path")
-        browse = QPushButton("&Browse…", self)
+        browse = QPushButton(self.tr("&Browse…"), self)
         browse.clicked.connect(self._browse)
         path_row = QHBoxLayout()
         path_row.addWidget(self.path_edit, 1)
         path_row.addWidget(browse)
-        path_label = QLabel("&Save as:", self)
+        path_label = QLabel(self.tr("&Save as:"), self)
         path_label.setBuddy(self.path_edit)
 
         self.problem = QLabel(self)
         self.problem.setObjectName("problem")
         themed_style(self.problem, "color: $error;")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        self.export_button = self.buttons.addButton("&Export", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.export_button = self.buttons.addButton(self.tr("&Export"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.export_button.setObjectName("export_button")
         self.export_button.setDefault(True)
         self.buttons.accepted.connect(self.accept)
@@ -147,7 +156,7 @@ class BriefingDialog(QDialog):
     def _include_toggled(self, checked: bool) -> None:
         """Ticking "Include sensitive fields" asks first; Cancel unticks it again."""
         if checked and self.sensitive_question is None:
-            self.sensitive_question = ask_to_include_sensitive(self, "this briefing", self._sensitive_answered)
+            self.sensitive_question = ask_to_include_sensitive(self, self.tr("this briefing"), self._sensitive_answered)
 
     def _sensitive_answered(self, include: bool) -> None:
         self.sensitive_question = None
@@ -164,7 +173,9 @@ class BriefingDialog(QDialog):
         self._check()
 
     def _browse(self) -> None:
-        chosen, _ = QFileDialog.getSaveFileName(self, "Save briefing as", self.path_edit.text(), "PDF files (*.pdf)")
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save briefing as"), self.path_edit.text(), self.tr("PDF files (*.pdf)")
+        )
         if chosen:
             self.path_edit.setText(chosen if chosen.lower().endswith(".pdf") else f"{chosen}.pdf")
 
@@ -176,7 +187,7 @@ class BriefingDialog(QDialog):
         ]
         problems += self.options().problems()
         if not self.path_edit.text().strip():
-            problems.append("choose where to save the PDF")
+            problems.append(self.tr("choose where to save the PDF"))
         return problems
 
     def _check(self, *_: object) -> None:

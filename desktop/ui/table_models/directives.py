@@ -16,6 +16,7 @@ from desktop.domain.queries import DirectiveFilter
 from desktop.domain.records import Directive
 from desktop.ui.palette import colour
 from desktop.ui.table_models.paged import Column, PagedTableModel
+from desktop.ui.translated import choice_label, show_date, translate
 
 OVERDUE_TEXT = "overdue"
 PROGRESS_COLUMN = 5
@@ -24,24 +25,26 @@ PROGRESS_COLUMN = 5
 def scope_text(directive: Directive) -> str:
     """The facilities a directive reaches, for people: "All facilities", "ICE ERO, ICE HSI facilities", a name."""
     if directive.scope is DirectiveScope.FACILITY:
-        return directive.scope_facility_name or "(no facility chosen)"
+        return directive.scope_facility_name or translate("Directives", "(no facility chosen)")
     if directive.scope is DirectiveScope.AGENCY:
-        return ", ".join(a.label for a in directive.scope_agencies) + " facilities"
+        return ", ".join(choice_label(a) for a in directive.scope_agencies) + " facilities"
     if directive.scope is DirectiveScope.FACILITY_TYPE:
-        return ", ".join(t.label for t in directive.scope_facility_types)
-    return "All facilities"
+        return ", ".join(choice_label(t) for t in directive.scope_facility_types)
+    return translate("Directives", "All facilities")
 
 
 def _day(day: date | None) -> str:
-    return day.isoformat() if day else ""
+    return show_date(day)
 
 
 def title_tip(directive: Directive) -> str:
     parts = [directive.title]
     if directive.source_reference:
-        parts.append(f"Source: {directive.source_reference}")
+        parts.append(
+            translate("Directives", "Source: {source_reference}").format(source_reference=directive.source_reference)
+        )
     if directive.notes:
-        parts.append(f"Notes: {directive.notes}")
+        parts.append(translate("Directives", "Notes: {notes}").format(notes=directive.notes))
     return "\n\n".join(parts)
 
 
@@ -57,12 +60,12 @@ class DirectiveTableModel(PagedTableModel[Directive]):
         self.today = today
         self.progress: dict[str, DirectiveProgress] = {}
         self.columns = (
-            Column("Title", lambda d: d.title, "title", title_tip, width_chars=44, stretch=True),
-            Column("Issuing office", lambda d: d.issuing_office, "issuing_office", width_chars=26),
-            Column("Issued", lambda d: _day(d.issued_on), "issued_on", width_chars=11),
-            Column("Deadline", lambda d: _day(d.deadline), "deadline", width_chars=11),
-            Column("Scope", scope_text, None, width_chars=28),
-            Column("Progress", self.progress_text, None, self.progress_tip, width_chars=20),
+            Column(self.tr("Title"), lambda d: d.title, "title", title_tip, width_chars=44, stretch=True),
+            Column(self.tr("Issuing office"), lambda d: d.issuing_office, "issuing_office", width_chars=26),
+            Column(self.tr("Issued"), lambda d: _day(d.issued_on), "issued_on", width_chars=11),
+            Column(self.tr("Deadline"), lambda d: _day(d.deadline), "deadline", width_chars=11),
+            Column(self.tr("Scope"), scope_text, None, width_chars=28),
+            Column(self.tr("Progress"), self.progress_text, None, self.progress_tip, width_chars=20),
         )
         super().__init__(service, parent, **options)
 
@@ -97,9 +100,11 @@ class DirectiveTableModel(PagedTableModel[Directive]):
         progress = self.progress_of(directive)
         if progress is None:
             return ""
-        tip = f"{progress.implemented} of {progress.total} plan items implemented or with the risk accepted"
+        tip = self.tr("{implemented} of {total} plan items implemented or with the risk accepted").format(
+            implemented=progress.implemented, total=progress.total
+        )
         if progress.is_overdue(self.today()):
-            tip += f"; the deadline {_day(directive.deadline)} has passed"
+            tip += self.tr("; the deadline {day} has passed").format(day=_day(directive.deadline))
         return tip
 
     def background(self, record: Directive) -> Any:

@@ -15,13 +15,14 @@ from desktop.domain.queries import FacilityFilter
 from desktop.domain.records import Facility
 from desktop.ui.palette import colour
 from desktop.ui.table_models.paged import Column, PagedTableModel
+from desktop.ui.translated import QT_TRANSLATE_NOOP, choice_label, show_date, translate
 
 
 def reassessment_text(facility: Facility) -> str:
     if facility.security_level in (None, SecurityLevel.UNKNOWN):
         return ""
     due = facility.reassessment_due
-    return due.isoformat() if due is not None else "never assessed"
+    return show_date(due) if due is not None else translate("Facilities", "never assessed")
 
 
 def reassessment_marked(facility: Facility, today: date) -> str:
@@ -33,31 +34,33 @@ def reassessment_marked(facility: Facility, today: date) -> str:
 
 
 def level_text(facility: Facility) -> str:
-    return facility.security_level.label if facility.security_level else ""
+    return choice_label(facility.security_level) if facility.security_level else ""
 
 
 def level_tip(facility: Facility) -> str:
     if facility.security_level is None:
-        return "Not assessed: no Facility Security Level recorded"
+        return translate("Facilities", "Not assessed: no Facility Security Level recorded")
     if facility.security_level is SecurityLevel.UNKNOWN:
-        return "Assessed, but the Facility Security Level is not known"
-    return f"Facility Security Level {facility.security_level.label}"
+        return translate("Facilities", "Assessed, but the Facility Security Level is not known")
+    return translate("Facilities", "Facility Security Level {choice_label}").format(
+        choice_label=choice_label(facility.security_level)
+    )
 
 
 def operator_text(facility: Facility) -> str:
     """ "GEO Group (contractor)", "Government", or "" when not known."""
     if facility.operator is OperatorKind.UNKNOWN:
         return facility.operator_name
-    kind = facility.operator.label
+    kind = choice_label(facility.operator)
     return f"{facility.operator_name} ({kind.lower()})" if facility.operator_name else kind
 
 
 def assessed_text(facility: Facility) -> str:
-    return facility.last_assessment.isoformat() if facility.last_assessment else ""
+    return show_date(facility.last_assessment)
 
 
 def reassessment_tip(facility: Facility) -> str:
-    return "ISC cycle: reassess every 3 years at FSL III–V, every 5 years at FSL I–II"
+    return translate("Facilities", "ISC cycle: reassess every 3 years at FSL III–V, every 5 years at FSL I–II")
 
 
 class FacilityTableModel(PagedTableModel[Facility]):
@@ -65,15 +68,22 @@ class FacilityTableModel(PagedTableModel[Facility]):
     default_sort = ("name", False)
     REASSESSMENT_COLUMN = 7
     columns: tuple[Column[Any], ...] = (
-        Column("Name", lambda f: f.name, "name", width_chars=36, stretch=True),
-        Column("Agency", lambda f: f.agency.label, "agency", width_chars=9),
-        Column("Type", lambda f: f.facility_type.label, "facility_type", width_chars=18),
-        Column("City", lambda f: f.city, "city", width_chars=16),
-        Column("State", lambda f: f.state, "state", width_chars=6),
-        Column("FSL", level_text, "security_level", level_tip, width_chars=5),
-        Column("Last assessment", assessed_text, "last_assessment", width_chars=14),
-        Column("Reassessment due", reassessment_text, None, reassessment_tip, width_chars=16),
-        Column("Operator", operator_text, None, width_chars=24),
+        Column(QT_TRANSLATE_NOOP("Column", "Name"), lambda f: f.name, "name", width_chars=36, stretch=True),
+        Column(QT_TRANSLATE_NOOP("Column", "Agency"), lambda f: choice_label(f.agency), "agency", width_chars=9),
+        Column(
+            QT_TRANSLATE_NOOP("Column", "Type"),
+            lambda f: choice_label(f.facility_type),
+            "facility_type",
+            width_chars=18,
+        ),
+        Column(QT_TRANSLATE_NOOP("Column", "City"), lambda f: f.city, "city", width_chars=16),
+        Column(QT_TRANSLATE_NOOP("Column", "State"), lambda f: f.state, "state", width_chars=6),
+        Column(QT_TRANSLATE_NOOP("Column", "FSL"), level_text, "security_level", level_tip, width_chars=5),
+        Column(QT_TRANSLATE_NOOP("Column", "Last assessment"), assessed_text, "last_assessment", width_chars=14),
+        Column(
+            QT_TRANSLATE_NOOP("Column", "Reassessment due"), reassessment_text, None, reassessment_tip, width_chars=16
+        ),
+        Column(QT_TRANSLATE_NOOP("Column", "Operator"), operator_text, None, width_chars=24),
     )
 
     def __init__(self, service: Any, parent: QObject | None = None, *, today: Callable[[], date] = date.today,

@@ -14,15 +14,16 @@ from desktop.domain.enums import Severity, YesNoUnknown
 from desktop.domain.kinds import RecordKind
 from desktop.domain.queries import IncidentFilter
 from desktop.domain.records import Incident
-from desktop.domain.values import Weapon
 from desktop.ui.palette import colour
 from desktop.ui.table_models.paged import UNKNOWN, Column, PagedTableModel
+from desktop.ui.translated import QT_TRANSLATE_NOOP, choice_label, date_label, translate, weapons_text
 
 SEVERITY_COLOURS = {severity: f"severity_{severity.value}" for severity in Severity}  # names in desktop.ui.palette
 DESCRIPTION_TIP = 400
-LAST_ACTIVITY_TIP = (
+LAST_ACTIVITY_TIP = QT_TRANSLATE_NOOP(
+    "Column",
     "When anything about the incident was last recorded: the incident saved, a timeline event, a legal history "
-    "entry, an attachment or its custody, a plan item answering it (your computer's time; not sortable)"
+    "entry, an attachment or its custody, a plan item answering it (your computer's time; not sortable)",
 )
 Activity = Callable[[Sequence[str]], Mapping[str, datetime]]  # incidents' uuids -> last activity (UTC)
 
@@ -30,7 +31,7 @@ Activity = Callable[[Sequence[str]], Mapping[str, datetime]]  # incidents' uuids
 def occurred_of(incident: Incident) -> str:
     """2019-07-13 04:00, 2019-07-13, 2019-07, 2019, "2019-08-20 to 2019-08-31", "about 2019-08",
     "2019-08-25, early morning" or "unknown"."""
-    return incident.occurred.label()
+    return date_label(incident.occurred)
 
 
 def occurred_tip_of(incident: Incident) -> str:
@@ -45,35 +46,42 @@ def casualties_text(incident: Incident) -> str:
 
 def casualties_tip(incident: Incident) -> str:
     def known(value: int | None) -> str:
-        return UNKNOWN if value is None else str(value)
+        return translate("Fields", UNKNOWN) if value is None else str(value)
 
-    return (
-        f"Victims: {known(incident.victims_killed)} killed, {known(incident.victims_injured)} injured\n"
-        f"Perpetrators: {known(incident.perpetrators_killed)} killed, {known(incident.perpetrators_injured)} injured"
+    return translate(
+        "Incidents", "Victims: {known} killed, {known2} injured\nPerpetrators: {known3} killed, {known4} injured"
+    ).format(
+        known=known(incident.victims_killed),
+        known2=known(incident.victims_injured),
+        known3=known(incident.perpetrators_killed),
+        known4=known(incident.perpetrators_injured),
     )
 
 
 def attack_text(incident: Incident) -> str:
     """Every attack type, the primary one first: "Armed assault; Facility/infrastructure attack (attempted)"."""
-    labels = "; ".join(kind.label for kind in incident.attack_types)
-    return labels if incident.completed else f"{labels} (attempted)"
+    labels = "; ".join(choice_label(kind) for kind in incident.attack_types)
+    return labels if incident.completed else translate("Incidents", "{labels} (attempted)").format(labels=labels)
 
 
 def targets_text(incident: Incident) -> str:
     """Every target type, the primary one first: "Building; Vehicles" ("Unknown" when not known)."""
-    return "; ".join(kind.label for kind in incident.target_types)
+    return "; ".join(choice_label(kind) for kind in incident.target_types)
 
 
 def response_text(incident: Incident) -> str:
     """The outcome for the perpetrators ("Killed", "Unknown"), and hostages when there were some."""
-    outcome = incident.perpetrator_outcome.label
-    return f"{outcome}; hostages/kidnapping" if incident.hostages is YesNoUnknown.YES else outcome
+    outcome = choice_label(incident.perpetrator_outcome)
+    return (
+        translate("Incidents", "{outcome}; hostages/kidnapping").format(outcome=outcome)
+        if incident.hostages is YesNoUnknown.YES
+        else outcome
+    )
 
 
 def response_tip(incident: Incident) -> str:
-    return (
-        f"Perpetrators: {incident.perpetrator_outcome.label.lower()}\n"
-        f"Hostages or kidnapping: {incident.hostages.label.lower()}"
+    return translate("Incidents", "Perpetrators: {lower}\nHostages or kidnapping: {lower2}").format(
+        lower=choice_label(incident.perpetrator_outcome).lower(), lower2=choice_label(incident.hostages).lower()
     )
 
 
@@ -96,17 +104,19 @@ class IncidentTableModel(PagedTableModel[Incident]):
     default_sort = ("occurred", True)
     SEVERITY_COLUMN = 6
     columns: tuple[Column[Any], ...] = (
-        Column("Case no.", lambda i: i.case_number or "", "case_number", width_chars=9),
-        Column("Occurred", occurred_of, "occurred", occurred_tip_of, width_chars=22),
-        Column("Facility", lambda i: i.facility_name, "facility", width_chars=33),
-        Column("Title", lambda i: i.title, "title", title_tip, width_chars=36, stretch=True),
-        Column("Attack types", attack_text, "attack_type", attack_text, width_chars=36),
-        Column("Weapons", lambda i: Weapon.format_list(i.weapons), width_chars=30),
-        Column("Severity", lambda i: i.severity.label, "severity", width_chars=9),
-        Column("Status", lambda i: i.status.label, "status", width_chars=17),
-        Column("Casualties", casualties_text, None, casualties_tip, width_chars=10),
-        Column("Targets", targets_text, None, targets_text, width_chars=20),
-        Column("Response", response_text, None, response_tip, width_chars=12),
+        Column(QT_TRANSLATE_NOOP("Column", "Case no."), lambda i: i.case_number or "", "case_number", width_chars=9),
+        Column(QT_TRANSLATE_NOOP("Column", "Occurred"), occurred_of, "occurred", occurred_tip_of, width_chars=22),
+        Column(QT_TRANSLATE_NOOP("Column", "Facility"), lambda i: i.facility_name, "facility", width_chars=33),
+        Column(
+            QT_TRANSLATE_NOOP("Column", "Title"), lambda i: i.title, "title", title_tip, width_chars=36, stretch=True
+        ),
+        Column(QT_TRANSLATE_NOOP("Column", "Attack types"), attack_text, "attack_type", attack_text, width_chars=36),
+        Column(QT_TRANSLATE_NOOP("Column", "Weapons"), lambda i: weapons_text(i.weapons), width_chars=30),
+        Column(QT_TRANSLATE_NOOP("Column", "Severity"), lambda i: choice_label(i.severity), "severity", width_chars=9),
+        Column(QT_TRANSLATE_NOOP("Column", "Status"), lambda i: choice_label(i.status), "status", width_chars=17),
+        Column(QT_TRANSLATE_NOOP("Column", "Casualties"), casualties_text, None, casualties_tip, width_chars=10),
+        Column(QT_TRANSLATE_NOOP("Column", "Targets"), targets_text, None, targets_text, width_chars=20),
+        Column(QT_TRANSLATE_NOOP("Column", "Response"), response_text, None, response_tip, width_chars=12),
     )
 
     def __init__(self, service: Any, parent: QObject | None = None, *, activity: Activity | None = None,
@@ -114,7 +124,7 @@ class IncidentTableModel(PagedTableModel[Incident]):
         self.activity = activity
         self._last: dict[str, datetime] = {}
         if activity is not None:
-            self.columns = (*type(self).columns, Column("Last activity", self.last_activity_text, None,
+            self.columns = (*type(self).columns, Column(self.tr("Last activity"), self.last_activity_text, None,
                                                         width_chars=16, header_tip=LAST_ACTIVITY_TIP))  # fmt: skip
         super().__init__(service, parent, **options)
 

@@ -16,6 +16,7 @@ from desktop.domain.kinds import RecordKind
 from desktop.domain.queries import Page
 from desktop.persistence.opening import describe_error
 from desktop.ui.clipboard_guard import SENSITIVE_ROLE
+from desktop.ui.translated import QT_TRANSLATE_NOOP, kind_plural, translate
 
 R = TypeVar("R")
 Index = QModelIndex | QPersistentModelIndex
@@ -23,7 +24,7 @@ PAGE_SIZE = 200
 MAX_CACHED_PAGES = 40  # 8,000 rows at the default page size
 PAGES_PER_TICK = 3  # pages fetched per event-loop turn while the view scrolls
 FETCH_ERRORS = (SQLAlchemyError, StorageError, OSError)
-UNKNOWN = "unknown"
+UNKNOWN = QT_TRANSLATE_NOOP("Fields", "unknown")
 log = logging.getLogger(__name__)
 
 
@@ -40,6 +41,11 @@ class Column(Generic[R]):
     stretch: bool = False  # takes the width the other columns leave
     header_tip: str = ""  # the header's tooltip (default: "Sort by …" or "… (not sortable)")
     sensitive: bool = False  # copied to the clipboard, it is cleared later (desktop/ui/clipboard_guard.py)
+
+
+def column_title(column: Column[Any]) -> str:
+    """The header as shown: class-level titles are marked QT_TRANSLATE_NOOP("Column", …), translated here."""
+    return translate("Column", column.title)
 
 
 class PagedTableModel(QAbstractTableModel, Generic[R]):
@@ -117,12 +123,15 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
         if not 0 <= section < len(self.columns):
             return None
         column = self.columns[section]
+        title = column_title(column)
         if role == Qt.ItemDataRole.DisplayRole:
-            return column.title
+            return title
         if role == Qt.ItemDataRole.ToolTipRole:
             if column.header_tip:
-                return column.header_tip
-            return f"Sort by {column.title.lower()}" if column.sort_key else f"{column.title} (not sortable)"
+                return translate("Column", column.header_tip)
+            if column.sort_key:
+                return self.tr("Sort by {title}").format(title=title.lower())
+            return self.tr("{title} (not sortable)").format(title=title)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter) if column.numeric else None
         return None
@@ -301,7 +310,11 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
 
     def _report(self, error: Exception) -> None:
         log.warning("reading %s failed: %s", self.kind.plural, error)
-        self.failed.emit(f"Could not read the {self.kind.plural}: {describe_error(error)}")
+        self.failed.emit(
+            self.tr("Could not read the {records}: {error}").format(
+                records=kind_plural(self.kind), error=describe_error(error)
+            )
+        )
 
 
 def count_text(value: int | None) -> str:

@@ -14,25 +14,30 @@ from desktop.domain.records import PlanItem
 from desktop.services.plans import Deadline, deadline_of
 from desktop.ui.palette import colour
 from desktop.ui.table_models.paged import Column, PagedTableModel
+from desktop.ui.translated import QT_TRANSLATE_NOOP, choice_label, show_date, translate
 
 ROW_BACKGROUNDS = {Deadline.OVERDUE: "overdue_background", Deadline.DUE_THIS_WEEK: "due_soon_background"}
 ROW_MARKS = {Deadline.OVERDUE: "overdue_mark", Deadline.DUE_THIS_WEEK: "due_soon_mark"}
-ALL_FACILITIES = "All facilities"
+ALL_FACILITIES = QT_TRANSLATE_NOOP("PlanItems", "All facilities")
 DEADLINE_COLUMN = 1
 
 
 def facility_text(item: PlanItem) -> str:
-    return item.facility_name if item.facility_uuid else ALL_FACILITIES
+    return item.facility_name if item.facility_uuid else translate("PlanItems", ALL_FACILITIES)
 
 
 def status_tip(item: PlanItem) -> str:
     if item.risk_rationale:
-        return f"{item.status.label}: {item.risk_rationale}"
-    return item.status.label
+        return f"{choice_label(item.status)}: {item.risk_rationale}"
+    return choice_label(item.status)
 
 
 def description_tip(item: PlanItem) -> str:
-    return f"{item.description}\n\nNotes: {item.notes}" if item.notes else item.description
+    return (
+        translate("PlanItems", "{description}\n\nNotes: {notes}").format(description=item.description, notes=item.notes)
+        if item.notes
+        else item.description
+    )
 
 
 def _plural(count: int, unit: str) -> str:
@@ -59,15 +64,20 @@ class PlanItemTableModel(PagedTableModel[PlanItem]):
                  **options: int) -> None:  # fmt: skip
         self.today = today
         self.columns = (
-            Column("Due", lambda p: p.due_date.isoformat() if p.due_date else "", "due_date", width_chars=11),
-            Column("Deadline", self.deadline_text, None, width_chars=22),
+            Column(self.tr("Due"), lambda p: show_date(p.due_date), "due_date", width_chars=11),
+            Column(self.tr("Deadline"), self.deadline_text, None, width_chars=22),
             Column(
-                "Description", lambda p: p.description, "description", description_tip, width_chars=48, stretch=True
+                self.tr("Description"),
+                lambda p: p.description,
+                "description",
+                description_tip,
+                width_chars=48,
+                stretch=True,
             ),
-            Column("Facility", facility_text, "facility", width_chars=28),
-            Column("Owner", lambda p: p.owner, "owner", width_chars=40),
-            Column("Status", lambda p: p.status.label, "status", status_tip, width_chars=14),
-            Column("Directive", lambda p: p.directive_title, None, width_chars=32),
+            Column(self.tr("Facility"), facility_text, "facility", width_chars=28),
+            Column(self.tr("Owner"), lambda p: p.owner, "owner", width_chars=40),
+            Column(self.tr("Status"), lambda p: choice_label(p.status), "status", status_tip, width_chars=14),
+            Column(self.tr("Directive"), lambda p: p.directive_title, None, width_chars=32),
         )
         super().__init__(service, parent, **options)
 
@@ -82,10 +92,10 @@ class PlanItemTableModel(PagedTableModel[PlanItem]):
             return ""
         left = (item.due_date - self.today()).days
         if left < 0:
-            return f"overdue by {duration(-left)}"
+            return self.tr("overdue by {duration}").format(duration=duration(-left))
         if left == 0:
-            return "due today"
-        return f"due in {duration(left)}"
+            return self.tr("due today")
+        return self.tr("due in {duration}").format(duration=duration(left))
 
     def background(self, record: PlanItem) -> Any:
         name = ROW_BACKGROUNDS.get(self.deadline(record))

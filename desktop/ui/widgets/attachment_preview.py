@@ -9,8 +9,10 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QImageReader, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStackedWidget, QWidget
 
+from desktop.ui.translated import QT_TRANSLATE_NOOP, translate
+
 PREVIEW_LIMIT = 64 * 1000 * 1000  # bytes: a larger image or PDF is shown by Open only
-NOTHING = "Select an attachment to see it here."
+NOTHING = QT_TRANSLATE_NOOP("AttachmentPreview", "Select an attachment to see it here.")
 
 
 def previewable(media_type: str) -> bool:
@@ -52,21 +54,21 @@ class AttachmentPreview(QStackedWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Attachment preview")
+        self.setAccessibleName(self.tr("Attachment preview"))
         self.setMinimumSize(QSize(220, 160))
-        self.text = QLabel(NOTHING)
+        self.text = QLabel(translate("AttachmentPreview", NOTHING))
         self.text.setWordWrap(True)
         self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.text.setAccessibleName("Preview note")
+        self.text.setAccessibleName(self.tr("Preview note"))
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.image = ImageLabel()
-        self.image.setAccessibleName("Image preview")
+        self.image.setAccessibleName(self.tr("Image preview"))
         from PySide6.QtPdf import QPdfDocument  # QtPdf: when a form shows attachments, not when the window starts
         from PySide6.QtPdfWidgets import QPdfView
 
         self.document = QPdfDocument(self)
         self.pdf = QPdfView()
-        self.pdf.setAccessibleName("PDF preview")
+        self.pdf.setAccessibleName(self.tr("PDF preview"))
         self.pdf.setDocument(self.document)
         self.pdf.setPageMode(QPdfView.PageMode.MultiPage)
         self.pdf.setZoomMode(QPdfView.ZoomMode.FitToWidth)
@@ -87,7 +89,11 @@ class AttachmentPreview(QStackedWidget):
         reader.setAutoTransform(True)
         image = reader.read()
         if image.isNull():
-            self.show_text(f"{path.name} cannot be shown here: {reader.errorString()}. Open shows it in its program.")
+            self.show_text(
+                self.tr("{name} cannot be shown here: {errorString}. Open shows it in its program.").format(
+                    name=path.name, errorString=reader.errorString()
+                )
+            )
             return False
         self._close_pdf()
         self.image.set_original(QPixmap.fromImage(image))
@@ -103,8 +109,12 @@ class AttachmentPreview(QStackedWidget):
         error = self.document.load(str(path))
         if error is not QPdfDocument.Error.None_ or self.document.pageCount() == 0:
             self.document.close()
-            reason = re.sub(r"(?<!^)(?=[A-Z])", " ", error.name).lower() if error.value else "no pages"
-            self.show_text(f"{path.name} cannot be shown here ({reason}). Open shows it in its program.")
+            reason = re.sub(r"(?<!^)(?=[A-Z])", " ", error.name).lower() if error.value else self.tr("no pages")
+            self.show_text(
+                self.tr("{name} cannot be shown here ({reason}). Open shows it in its program.").format(
+                    name=path.name, reason=reason
+                )
+            )
             return False
         self.image.set_original(QPixmap())
         self.setCurrentWidget(self.pdf)

@@ -90,23 +90,25 @@ class _TypedDate(QWidget):
         self.edit.setAccessibleName(name)
         self.edit.setPlaceholderText(self.example())
         self.edit.setToolTip(
-            f"Type the date, e.g. {self.example()}; Alt+Down opens a calendar.\nThe line under the field shows how "
-            "it is read."
+            self.tr(
+                "Type the date, e.g. {example}; Alt+Down opens a calendar.\nThe line under the field shows how it is "
+                "read."
+            ).format(example=self.example())
         )
         self.edit.setMinimumWidth(self.edit.fontMetrics().horizontalAdvance("x" * 22))
         self.calendar_button = QToolButton(self)
         self.calendar_button.setText("▾")
-        self.calendar_button.setToolTip("Pick a day from a calendar (Alt+Down in the field)")
-        self.calendar_button.setAccessibleName(f"{name}: pick a day from a calendar")
+        self.calendar_button.setToolTip(self.tr("Pick a day from a calendar (Alt+Down in the field)"))
+        self.calendar_button.setAccessibleName(self.tr("{name}: pick a day from a calendar").format(name=name))
         self.today_button = QToolButton(self)
-        self.today_button.setText("Today")
-        self.today_button.setToolTip("Set this date to today")
-        self.today_button.setAccessibleName(f"{name}: today")
+        self.today_button.setText(self.tr("Today"))
+        self.today_button.setToolTip(self.tr("Set this date to today"))
+        self.today_button.setAccessibleName(self.tr("{name}: today").format(name=name))
         for button in (self.calendar_button, self.today_button):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab and Enter go from field to field
         self.preview = QLabel(self)
         self.preview.setWordWrap(True)
-        self.preview.setAccessibleName(f"{name} as read")
+        self.preview.setAccessibleName(self.tr("{name} as read").format(name=name))
         self.preview.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
@@ -131,7 +133,8 @@ class _TypedDate(QWidget):
         return locale_month_first() if self._month_first is None else self._month_first
 
     def example(self) -> str:
-        return "2019-07-13 or " + ("7/13/2019" if self.month_first() else "13/7/2019")
+        local = "7/13/2019" if self.month_first() else "13/7/2019"
+        return self.tr("{iso} or {local}").format(iso="2019-07-13", local=local)
 
     def read(self) -> DateReading:
         """The text as read (ValueError saying why it cannot be)."""
@@ -209,7 +212,7 @@ class _TypedDate(QWidget):
         calendar.setWindowFlags(Qt.WindowType.Popup)
         calendar.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         calendar.setObjectName("date_calendar")
-        calendar.setAccessibleName(f"{self.name}: calendar")
+        calendar.setAccessibleName(self.tr("{name}: calendar").format(name=self.name))
         calendar.setGridVisible(True)
         shown = self._current_day() or self.today()
         calendar.setSelectedDate(QDate(shown.year, shown.month, shown.day))
@@ -273,7 +276,7 @@ class DayInput(_TypedDate):
         if not value.is_known:
             return None
         typed = " ".join(self.edit.text().split())
-        need = "this field needs one day, e.g. 2019-07-13"
+        need = self.tr("this field needs one day, e.g. 2019-07-13")
         whole = value.precision in (DatePrecision.MONTH, DatePrecision.YEAR) and not value.approximate
         if self.bound is not None and whole:
             return value.on if self.bound == "first" else value.end
@@ -302,7 +305,8 @@ class DateTimeInput(_TypedDate):
     """A day and its time to the minute or second (discovered, reported); empty is None."""
 
     def example(self) -> str:
-        return "2019-07-13 04:00 or " + ("7/13/2019 4:00 am" if self.month_first() else "13/7/2019 04:00")
+        local = "7/13/2019 4:00 am" if self.month_first() else "13/7/2019 04:00"
+        return self.tr("{iso} or {local}").format(iso="2019-07-13 04:00", local=local)
 
     def describe(self, reading: DateReading) -> str:
         self._moment(reading.value)

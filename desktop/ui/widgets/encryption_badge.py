@@ -8,8 +8,10 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from desktop.ui.palette import colour
 from desktop.ui.theme import on_theme_change, themed_style
+from desktop.ui.translated import QT_TRANSLATE_NOOP, translate
 
-TOOLTIP = ("This database is encrypted (SQLCipher, AES-256): the file, its journal and its backups cannot be read "
+TOOLTIP = QT_TRANSLATE_NOOP("EncryptionBadge", "This database is encrypted (SQLCipher, AES-256): the file, its "
+                                               "journal and its backups cannot be read "
            "without its passphrase. A forgotten passphrase cannot be recovered.")  # fmt: skip
 
 
@@ -49,7 +51,7 @@ class EncryptionBadge(QWidget):
         self.setObjectName("encryption_badge")
         self.icon = QLabel(self)
         on_theme_change(self.icon, lambda: self.icon.setPixmap(padlock(16)))
-        self.text = QLabel("Encrypted", self)
+        self.text = QLabel(self.tr("Encrypted"), self)
         self.text.setObjectName("encryption_label")
         themed_style(self.text, "color: $success; font-weight: bold;")
         layout = QHBoxLayout(self)
@@ -57,9 +59,9 @@ class EncryptionBadge(QWidget):
         layout.setSpacing(4)
         layout.addWidget(self.icon)
         layout.addWidget(self.text)
-        self.setToolTip(f"<p>{TOOLTIP}</p>")  # rich text: Qt wraps it
-        self.setAccessibleName("Database encrypted")
-        self.setAccessibleDescription(TOOLTIP)
+        self.setToolTip(f"<p>{translate('EncryptionBadge', TOOLTIP)}</p>")  # rich text: Qt wraps it
+        self.setAccessibleName(self.tr("Database encrypted"))
+        self.setAccessibleDescription(translate("EncryptionBadge", TOOLTIP))
         self.setVisible(False)
 
     def show_encrypted(self, encrypted: bool) -> None:

@@ -15,13 +15,15 @@ from desktop.domain.enums import Agency, AttackType, CaseStatus, LabelledEnum, P
 from desktop.domain.kinds import RecordKind
 from desktop.domain.queries import DirectiveFilter, FacilityFilter, IncidentFilter, PlanItemFilter
 from desktop.ui.forms.fields import FieldMessage
+from desktop.ui.translated import QT_TRANSLATE_NOOP, choice_label, translate
 from desktop.ui.widgets.date_input import DayInput
 from desktop.ui.widgets.search_box import SEARCH_DELAY_MS, SearchBox
 
 OPEN = "__open__"  # combo data: only open cases / items
-PERIOD_TIP = (
+PERIOD_TIP = QT_TRANSLATE_NOOP(
+    "FilterBar",
     "Incidents that occurred, or may have occurred, {bound}: a month, a year, a range or an approximate date "
-    "reaching into the period counts, and is marked “possibly” in the Occurred column"
+    "reaching into the period counts, and is marked “possibly” in the Occurred column",
 )
 
 
@@ -44,7 +46,7 @@ class ChoiceCombo(QComboBox):
 
     def add_enum(self, enum: type[LabelledEnum]) -> None:
         for member in enum:
-            self.add_choice(member, member.label)
+            self.add_choice(member, choice_label(member))
 
     def value(self) -> Any:
         index = self.currentIndex()
@@ -89,8 +91,8 @@ class FilterBar(QWidget):
         self.rows.addLayout(self.row)
         self.clear_button = QToolButton(self)
         self.clear_button.setObjectName("clear_filters")
-        self.clear_button.setText("Clear filters")
-        self.clear_button.setToolTip("Show all records again")
+        self.clear_button.setText(self.tr("Clear filters"))
+        self.clear_button.setToolTip(self.tr("Show all records again"))
         self.clear_button.clicked.connect(self.clear)
         self.outer = QVBoxLayout(self)
         self.outer.setContentsMargins(0, 0, 0, 0)
@@ -111,8 +113,10 @@ class FilterBar(QWidget):
 
     def _show_search_problem(self, problem: str) -> None:
         self.search_problem.show_message(
-            f"Not searched: {problem}. The table still shows the last search; the search box's tooltip "
-            "shows how to write one."
+            self.tr(
+                "Not searched: {problem}. The table still shows the last search; the search box's tooltip shows how "
+                "to write one."
+            ).format(problem=problem)
             if problem
             else ""
         )
@@ -216,9 +220,10 @@ class FilterBar(QWidget):
         """(uuid, name) of every facility, for a facility combo (bars without one ignore it)."""
 
 
-PENDING_TIP = (
+PENDING_TIP = QT_TRANSLATE_NOOP(
+    "FilterBar",
     "Cases with an arrest or a known perpetrator and no referral for prosecution yet (the memo's directive: "
-    "violent offenders referred to DOJ)"
+    "violent offenders referred to DOJ)",
 )
 
 
@@ -233,34 +238,36 @@ class IncidentFilterBar(FilterBar):
     listed under the bar until cleared."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Search title, description, case number, sources… (Ctrl+F)", RecordKind.INCIDENT, parent)
-        self.facility = ChoiceCombo("facility_filter", "All facilities", self)
+        super().__init__(
+            self.tr("Search title, description, case number, sources… (Ctrl+F)"), RecordKind.INCIDENT, parent
+        )
+        self.facility = ChoiceCombo("facility_filter", self.tr("All facilities"), self)
         self.facility.setMinimumContentsLength(18)
-        self.attack_type = ChoiceCombo("attack_type_filter", "All attack types", self)
+        self.attack_type = ChoiceCombo("attack_type_filter", self.tr("All attack types"), self)
         self.attack_type.add_enum(AttackType)
-        self.severity = ChoiceCombo("severity_filter", "Any severity", self)
+        self.severity = ChoiceCombo("severity_filter", self.tr("Any severity"), self)
         self.severity.add_enum(Severity)
-        self.status = ChoiceCombo("status_filter", "Any status", self)
-        self.status.add_choice(OPEN, "Open cases")
+        self.status = ChoiceCombo("status_filter", self.tr("Any status"), self)
+        self.status.add_choice(OPEN, self.tr("Open cases"))
         self.status.add_enum(CaseStatus)
-        self.occurred_from = DayInput("Occurred from", empty_text="any day", parent=self)
+        self.occurred_from = DayInput(self.tr("Occurred from"), empty_text=self.tr("any day"), parent=self)
         self.occurred_from.setObjectName("occurred_from")
         self.occurred_from.set_bound("first")
-        self.occurred_from.setToolTip(PERIOD_TIP.format(bound="on or after this day"))
-        self.occurred_to = DayInput("Occurred to", empty_text="any day", parent=self)
+        self.occurred_from.setToolTip(translate("FilterBar", PERIOD_TIP).format(bound=self.tr("on or after this day")))
+        self.occurred_to = DayInput(self.tr("Occurred to"), empty_text=self.tr("any day"), parent=self)
         self.occurred_to.setObjectName("occurred_to")
         self.occurred_to.set_bound("last")
-        self.occurred_to.setToolTip(PERIOD_TIP.format(bound="on or before this day"))
-        self.add_date("Occurred fro&m:", self.occurred_from)
-        self.add_date("t&o:", self.occurred_to)
+        self.occurred_to.setToolTip(translate("FilterBar", PERIOD_TIP).format(bound=self.tr("on or before this day")))
+        self.add_date(self.tr("Occurred fro&m:"), self.occurred_from)
+        self.add_date(self.tr("t&o:"), self.occurred_to)
         self._extra = IncidentFilter()
-        self.pending_referral = QCheckBox("Pe&nding referral", self)  # on the second row
+        self.pending_referral = QCheckBox(self.tr("Pe&nding referral"), self)  # on the second row
         self.finish()
         self.new_row()
-        for label, widget in (("Fa&cility:", self.facility), ("&Attack type:", self.attack_type),
-                              ("Severit&y:", self.severity), ("S&tatus:", self.status)):  # fmt: skip
+        for label, widget in ((self.tr("Fa&cility:"), self.facility), (self.tr("&Attack type:"), self.attack_type),
+                              (self.tr("Severit&y:"), self.severity), (self.tr("S&tatus:"), self.status)):  # fmt: skip
             self.add_widget(label, widget)
-        self.add_check_box(self.pending_referral, "pending_referral_filter", PENDING_TIP)
+        self.add_check_box(self.pending_referral, "pending_referral_filter", translate("FilterBar", PENDING_TIP))
         self.row.addStretch(1)
         self.extra_label = QLabel(self)
         self.extra_label.setObjectName("extra_conditions")
@@ -335,7 +342,11 @@ class IncidentFilterBar(FilterBar):
         if extra.is_empty:
             self.extra_label.hide()
             return
-        self.extra_label.setText(f"Also filtered by: {describe_extra(extra)} &nbsp; <a href='clear'>remove</a>")
+        self.extra_label.setText(
+            self.tr("Also filtered by: {describe_extra} &nbsp; <a href='clear'>remove</a>").format(
+                describe_extra=describe_extra(extra)
+            )
+        )
         self.extra_label.show()
 
     def _drop_extra(self) -> None:
@@ -346,31 +357,38 @@ def describe_extra(extra: IncidentFilter) -> str:
     """What the conditions the widgets do not show select, in a few words."""
     parts = []
     if extra.facility_uuids:
-        parts.append(f"{len(extra.facility_uuids)} facilities")
+        count = len(extra.facility_uuids)
+        parts.append(
+            translate("FilterBar", "%n facility", None, count)
+            if count == 1
+            else translate("FilterBar", "%n facilities", None, count)
+        )
     if extra.states:
-        parts.append("state " + ", ".join(extra.states))
-    for name, values in (("attack type", extra.attack_types), ("weapon", extra.weapon_types),
-                         ("severity", extra.severities), ("status", extra.statuses)):  # fmt: skip
+        parts.append(translate("FilterBar", "state {states}").format(states=", ".join(extra.states)))
+    for name, values in ((translate("FilterBar", "attack type"), extra.attack_types),
+                         (translate("FilterBar", "weapon"), extra.weapon_types),
+                         (translate("FilterBar", "severity"), extra.severities),
+                         (translate("FilterBar", "status"), extra.statuses)):  # fmt: skip
         if values:
-            parts.append(f"{name} " + " or ".join(v.label for v in values))
+            parts.append(f"{name} " + translate("FilterBar", " or ").join(choice_label(v) for v in values))
     if extra.open_only:
-        parts.append("open cases")
-    return "; ".join(parts) or "further conditions"
+        parts.append(translate("FilterBar", "open cases"))
+    return "; ".join(parts) or translate("FilterBar", "further conditions")
 
 
 class FacilityFilterBar(FilterBar):
     """Agency, reassessment due, and a search in name, city, address and notes."""
 
     def __init__(self, parent: QWidget | None = None, *, today: Callable[[], date] = date.today) -> None:
-        super().__init__("Search name, city, address, notes… (Ctrl+F)", RecordKind.FACILITY, parent)
+        super().__init__(self.tr("Search name, city, address, notes… (Ctrl+F)"), RecordKind.FACILITY, parent)
         self.today = today
-        self.agency = ChoiceCombo("agency_filter", "All agencies", self)
+        self.agency = ChoiceCombo("agency_filter", self.tr("All agencies"), self)
         self.agency.add_enum(Agency)
-        self.add_widget("A&gency:", self.agency)
+        self.add_widget(self.tr("A&gency:"), self.agency)
         self.reassessment_due = self.add_check(
-            "Reassessment d&ue",
+            self.tr("Reassessment d&ue"),
             "reassessment_due_filter",
-            "Facilities whose ISC security reassessment is due today or earlier",
+            self.tr("Facilities whose ISC security reassessment is due today or earlier"),
         )
         self.row.addStretch(1)
         self.finish()
@@ -396,16 +414,18 @@ class PlanItemFilterBar(FilterBar):
     """Facility, status (or open items), overdue only, and a search in description, owner and notes."""
 
     def __init__(self, parent: QWidget | None = None, *, today: Callable[[], date] = date.today) -> None:
-        super().__init__("Search description, owner, notes… (Ctrl+F)", RecordKind.PLAN_ITEM, parent)
+        super().__init__(self.tr("Search description, owner, notes… (Ctrl+F)"), RecordKind.PLAN_ITEM, parent)
         self.today = today
-        self.facility = ChoiceCombo("plan_facility_filter", "All facilities", self)
+        self.facility = ChoiceCombo("plan_facility_filter", self.tr("All facilities"), self)
         self.facility.setMaximumWidth(self.fontMetrics().horizontalAdvance("x") * 36)
-        self.status = ChoiceCombo("plan_status_filter", "Any status", self)
-        self.status.add_choice(OPEN, "Open items")
+        self.status = ChoiceCombo("plan_status_filter", self.tr("Any status"), self)
+        self.status.add_choice(OPEN, self.tr("Open items"))
         self.status.add_enum(PlanStatus)
-        self.add_widget("Fa&cility:", self.facility)
-        self.add_widget("S&tatus:", self.status)
-        self.overdue = self.add_check("&Overdue only", "overdue_filter", "Open items whose due date has passed")
+        self.add_widget(self.tr("Fa&cility:"), self.facility)
+        self.add_widget(self.tr("S&tatus:"), self.status)
+        self.overdue = self.add_check(
+            self.tr("&Overdue only"), "overdue_filter", self.tr("Open items whose due date has passed")
+        )
         self.row.addStretch(1)
         self.finish()
 
@@ -436,13 +456,13 @@ class DirectiveFilterBar(FilterBar):
     """The facility a directive reaches, overdue only, and a search in title, issuing office, source and notes."""
 
     def __init__(self, parent: QWidget | None = None, *, today: Callable[[], date] = date.today) -> None:
-        super().__init__("Search title, issuing office, source, notes… (Ctrl+F)", RecordKind.DIRECTIVE, parent)
+        super().__init__(self.tr("Search title, issuing office, source, notes… (Ctrl+F)"), RecordKind.DIRECTIVE, parent)
         self.today = today
-        self.facility = ChoiceCombo("directive_facility_filter", "All facilities", self)
+        self.facility = ChoiceCombo("directive_facility_filter", self.tr("All facilities"), self)
         self.facility.setMaximumWidth(self.fontMetrics().horizontalAdvance("x") * 36)
-        self.add_widget("Reachin&g:", self.facility)
-        tip = "Directives past their deadline whose plan items are not all implemented"
-        self.overdue = self.add_check("&Overdue only", "directive_overdue_filter", tip)
+        self.add_widget(self.tr("Reachin&g:"), self.facility)
+        tip = self.tr("Directives past their deadline whose plan items are not all implemented")
+        self.overdue = self.add_check(self.tr("&Overdue only"), "directive_overdue_filter", tip)
         self.row.addStretch(1)
         self.finish()
 

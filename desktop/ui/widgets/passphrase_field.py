@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLineEdit, QToolButton, QWidget
 
 from desktop.domain.passphrases import Passphrase
+from desktop.ui.translated import QT_TRANSLATE_NOOP, translate
 
 SENSITIVE_INPUT = (
     Qt.InputMethodHint.ImhHiddenText
@@ -32,9 +33,11 @@ class PassphraseField(QWidget):
         self.edit.textChanged.connect(lambda _text: self.text_changed.emit())
         self.toggle = QToolButton(self)
         self.toggle.setCheckable(True)
-        self.toggle.setText("Show")
-        self.toggle.setToolTip(f"Show the characters of the {accessible_name.lower()} as you type them")
-        self.toggle.setAccessibleName(f"Show {accessible_name.lower()}")
+        self.toggle.setText(self.tr("Show"))
+        self.toggle.setToolTip(
+            self.tr("Show the characters of the {lower} as you type them").format(lower=accessible_name.lower())
+        )
+        self.toggle.setAccessibleName(self.tr("Show {lower}").format(lower=accessible_name.lower()))
         self.toggle.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.toggle.toggled.connect(self._show)
         layout = QHBoxLayout(self)
@@ -45,8 +48,10 @@ class PassphraseField(QWidget):
 
     def _show(self, shown: bool) -> None:
         self.edit.setEchoMode(QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password)
-        self.toggle.setText("Hide" if shown else "Show")
-        self.toggle.setAccessibleName(("Hide " if shown else "Show ") + self.edit.accessibleName().lower())
+        self.toggle.setText(self.tr("Hide") if shown else self.tr("Show"))
+        self.toggle.setAccessibleName(
+            (self.tr("Hide ") if shown else self.tr("Show ")) + self.edit.accessibleName().lower()
+        )
 
     def text(self) -> str:
         return self.edit.text()
@@ -63,20 +68,24 @@ class PassphraseField(QWidget):
         self.edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
 
-REMEMBER_TIP = ("Keep the passphrase in the system keyring of your user account, so that this database opens without "
-                "asking. Anyone who can use your unlocked session can then open it.")  # fmt: skip
-NO_KEYRING_TIP = ("No system keyring works on this computer (none is installed, or it cannot be reached), so the "
-                  "passphrase cannot be remembered: it is asked each time the database opens.")  # fmt: skip
+REMEMBER_TIP = (QT_TRANSLATE_NOOP("PassphraseField", ("Keep the passphrase in the system keyring of your user "
+                                                      "account, so that this database opens without "
+                "asking. Anyone who can use your unlocked session can then open it.")))  # fmt: skip
+NO_KEYRING_TIP = (QT_TRANSLATE_NOOP("PassphraseField", ("No system keyring works on this computer (none is installed, "
+                                                        "or it cannot be reached), so the "
+                  "passphrase cannot be remembered: it is asked each time the database opens.")))  # fmt: skip
 
 
 def remember_box(can_remember: bool, parent: QWidget | None = None) -> QCheckBox:
     """ "Remember in the system keyring", unticked; disabled, with a tooltip that says why, without a keyring."""
-    text = "&Remember in the system keyring" + ("" if can_remember else " (none is available here)")
+    text = translate("PassphraseField", "&Remember in the system keyring") + (
+        "" if can_remember else translate("PassphraseField", " (none is available here)")
+    )
     box = QCheckBox(text, parent)
     box.setObjectName("remember_box")
-    box.setAccessibleName("Remember the passphrase in the system keyring")
+    box.setAccessibleName(translate("PassphraseField", "Remember the passphrase in the system keyring"))
     box.setEnabled(can_remember)
-    tip = REMEMBER_TIP if can_remember else NO_KEYRING_TIP
+    tip = translate("PassphraseField", REMEMBER_TIP) if can_remember else translate("PassphraseField", NO_KEYRING_TIP)
     box.setToolTip(f"<p>{tip}</p>")  # rich text: Qt wraps it
     box.setAccessibleDescription(tip)
     return box

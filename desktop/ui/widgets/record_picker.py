@@ -64,6 +64,7 @@ class RecordPicker(QWidget):
     changed = Signal()
 
     def __init__(self, noun: str = "incident", plural: str = "incidents", parent: QWidget | None = None) -> None:
+        """`noun` and `plural` name the records in the log (the texts shown name incidents, all it picks)."""
         super().__init__(parent)
         self.noun = noun
         self.plural = plural
@@ -72,32 +73,32 @@ class RecordPicker(QWidget):
         self.edit = QLineEdit()
         self.edit.setMaxLength(300)
         self.edit.setClearButtonEnabled(True)
-        self.edit.setPlaceholderText(f"type to find {self.a_noun}: title, case number or facility")
-        self.edit.setAccessibleName(f"Find {self.a_noun} to link")
-        self.edit.setToolTip(f"Type part of the title, case number or facility name; Down and Enter choose the "
-                             f"{noun}, Esc closes the list")  # fmt: skip
+        self.edit.setPlaceholderText(self.tr("type to find an incident: title, case number or facility"))
+        self.edit.setAccessibleName(self.tr("Find an incident to link"))
+        self.edit.setToolTip(self.tr("Type part of the title, case number or facility name; Down and Enter choose "
+                                     "the incident, Esc closes the list"))  # fmt: skip
         self.hint = QLabel()
         self.hint.setObjectName("picker_hint")
         self.hint.setWordWrap(True)
         self.hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.hint.hide()
         self.list = QListWidget()
-        self.list.setAccessibleName(f"Linked {plural}")
+        self.list.setAccessibleName(self.tr("Linked incidents"))
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.list.setWordWrap(True)  # a label is long: all of it, on more lines
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setMinimumHeight(self.fontMetrics().height() * 3)
         self.list.setSizeAdjustPolicy(QListWidget.SizeAdjustPolicy.AdjustToContents)
-        self.remove_button = QPushButton("Remove")
+        self.remove_button = QPushButton(self.tr("Remove"))
         self.remove_button.setAutoDefault(False)
-        self.remove_button.setAccessibleName(f"Remove the selected {plural}")
-        self.remove_button.setToolTip(f"Unlink the selected {plural} (Delete)")
+        self.remove_button.setAccessibleName(self.tr("Remove the selected incidents"))
+        self.remove_button.setToolTip(self.tr("Unlink the selected incidents (Delete)"))
         self.remove_button.setEnabled(False)
         self.popup = QListWidget(self)
         self.popup.setWindowFlags(Qt.WindowType.ToolTip)  # under the field, takes neither focus nor keyboard
         self.popup.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
         self.popup.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.popup.setAccessibleName(f"Matching {plural}")
+        self.popup.setAccessibleName(self.tr("Matching incidents"))
         self.popup.setUniformItemSizes(True)
         self._layout = QGridLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
@@ -169,7 +170,9 @@ class RecordPicker(QWidget):
         typed = self.pending()
         if not typed:
             return None
-        return f"“{typed}” is typed but no {self.noun} was chosen: choose one from the list (Down, Enter) or clear it"
+        return self.tr(
+            "“{typed}” is typed but no incident was chosen: choose one from the list (Down, Enter) or clear it"
+        ).format(typed=typed)
 
     def state(self) -> object:
         return self.value(), self.pending()
@@ -198,7 +201,7 @@ class RecordPicker(QWidget):
             return
         if self.source is None:
             self._close()
-            self._say(f"Searching for {self.plural} is not available here")
+            self._say(self.tr("Searching for incidents is not available here"))
             return
         try:
             choices = self.source.search(text, exclude=self.exclude | set(self.value()))
@@ -209,13 +212,16 @@ class RecordPicker(QWidget):
         except Exception as error:  # storage problems: say so, keep what was typed
             log.warning("searching %s for %r failed", self.plural, text, exc_info=True)
             self._close()
-            self._say(f"Could not search the {self.plural}: {error}")
+            self._say(self.tr("Could not search the incidents: {error}").format(error=error))
             return
         if not choices:
             self._close()
-            other = " other" if self.list.count() else ""
-            self._say(f"No{other} {self.noun} matches “{text}”. Try a word of the title, a case number or a "
-                      f"facility name.")  # fmt: skip
+            hint = (
+                self.tr("No other incident matches “{text}”.")
+                if self.list.count()
+                else self.tr("No incident matches “{text}”.")
+            ).format(text=text)
+            self._say(hint + " " + self.tr("Try a word of the title, a case number or a facility name."))  # fmt: skip
             return
         self._say("")
         self.popup.clear()

@@ -9,7 +9,7 @@ from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt, QTi
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from desktop.ui.table_models.paged import PagedTableModel
+from desktop.ui.table_models.paged import PagedTableModel, column_title
 
 ROW_PADDING = 10
 
@@ -66,7 +66,7 @@ class RecordTable(QTableView):
         stretches = any(column.stretch for column in self.paged_model.columns)
         header.setStretchLastSection(not stretches)
         for number, column in enumerate(self.paged_model.columns):
-            title = bold.horizontalAdvance(column.title) + 3 * ROW_PADDING  # room for the sort arrow
+            title = bold.horizontalAdvance(column_title(column)) + 3 * ROW_PADDING  # room for the sort arrow
             self.setColumnWidth(number, max(column.width_chars * advance + ROW_PADDING, title))
             mode = QHeaderView.ResizeMode.Stretch if column.stretch else QHeaderView.ResizeMode.Interactive
             header.setSectionResizeMode(number, mode)

@@ -38,7 +38,7 @@ class SearchBox(QLineEdit):
         self.setObjectName("search")
         self.setClearButtonEnabled(True)
         self.setPlaceholderText(placeholder)
-        self.setAccessibleName("Search")
+        self.setAccessibleName(self.tr("Search"))
         self.setToolTip(search_hint(kind))
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("x") * 24)
         self.kind = kind
