@@ -403,6 +403,88 @@
     </message>
 </context>
 <context>
+    <name>BarChart</name>
+    <message>
+        <source>Chart, not drawn yet</source>
+        <translation>Gráfico, aún no dibujado</translation>
+    </message>
+</context>
+<context>
+    <name>BreakdownCharts</name>
+    <message>
+        <source>Incidents by severity ({total})</source>
+        <translation>Incidentes por gravedad ({total})</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>Incidentes</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Gravedad</translation>
+    </message>
+    <message>
+        <source>{category}: {value} incidents</source>
+        <translation>{category}: {value} incidentes</translation>
+    </message>
+    <message>
+        <source>Cases: {open} open, {closed} closed</source>
+        <translation>Casos: {open} abiertos, {closed} cerrados</translation>
+    </message>
+    <message>
+        <source>Case status</source>
+        <translation>Estado del caso</translation>
+    </message>
+    <message>
+        <source>Casualties in {incidents}</source>
+        <translation>Víctimas en {incidents}</translation>
+    </message>
+    <message>
+        <source>Killed</source>
+        <translation>Muertos</translation>
+    </message>
+    <message>
+        <source>Injured</source>
+        <translation>Heridos</translation>
+    </message>
+    <message>
+        <source>Victims</source>
+        <translation>Víctimas</translation>
+    </message>
+    <message>
+        <source>Perpetrators</source>
+        <translation>Autores</translation>
+    </message>
+    <message>
+        <source>Casualties</source>
+        <translation>Bajas</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Personas</translation>
+    </message>
+    <message>
+        <source>Victims or perpetrators</source>
+        <translation>Víctimas o autores</translation>
+    </message>
+    <message>
+        <source>Plan items: {overdue} overdue, {soon} due this week</source>
+        <translation>Elementos del plan: {overdue} vencidos, {soon} vencen esta semana</translation>
+    </message>
+    <message>
+        <source>Plan items</source>
+        <translation>Elementos del plan</translation>
+    </message>
+    <message>
+        <source>Plan status</source>
+        <translation>Estado del plan</translation>
+    </message>
+    <message>
+        <source>{category}: {value} plan items</source>
+        <translation>{category}: {value} elementos del plan</translation>
+    </message>
+</context>
+<context>
     <name>BriefingDialog</name>
     <message>
         <source>Export briefing (PDF)</source>
@@ -495,6 +577,63 @@
     <message>
         <source>choose where to save the PDF</source>
         <translation>elija dónde guardar el PDF</translation>
+    </message>
+</context>
+<context>
+    <name>ChartPanel</name>
+    <message>
+        <source>Show as table</source>
+        <translation>Ver como tabla</translation>
+    </message>
+    <message>
+        <source>the chart</source>
+        <translation>el gráfico</translation>
+    </message>
+    <message>
+        <source>Show as chart</source>
+        <translation>Ver como gráfico</translation>
+    </message>
+    <message>
+        <source>Show {title} as a chart</source>
+        <translation>Ver {title} como gráfico</translation>
+    </message>
+    <message>
+        <source>Show {title} as a table</source>
+        <translation>Ver {title} como tabla</translation>
+    </message>
+</context>
+<context>
+    <name>ChartSummary</name>
+    <message>
+        <source>No data.</source>
+        <translation>Sin datos.</translation>
+    </message>
+    <message>
+        <source>{count} bars, {first} to {last}; highest: {name}, {value}</source>
+        <translation>{count} barras, de {first} a {last}; la más alta: {name}, {value}</translation>
+    </message>
+    <message>
+        <source>Total {total}.</source>
+        <translation>Total {total}.</translation>
+    </message>
+    <message>
+        <source>By {what}: {parts}.</source>
+        <translation>Por {what}: {parts}.</translation>
+    </message>
+</context>
+<context>
+    <name>ChartTable</name>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>{title} (table)</source>
+        <translation>{title} (tabla)</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>Gráfico</translation>
     </message>
 </context>
 <context>
@@ -1076,6 +1215,10 @@
         <translation>Tomar la del archivo</translation>
     </message>
     <message>
+        <source>Records in conflict</source>
+        <translation>Registros en conflicto</translation>
+    </message>
+    <message>
         <source>Line</source>
         <translation>Línea</translation>
     </message>
@@ -1086,6 +1229,10 @@
     <message>
         <source>Keep which version</source>
         <translation>Qué versión conservar</translation>
+    </message>
+    <message>
+        <source>Fields of the selected record</source>
+        <translation>Campos del registro seleccionado</translation>
     </message>
     <message>
         <source>Field</source>
@@ -1320,6 +1467,10 @@
     <message>
         <source>Directives: plan items implemented, overdue in red</source>
         <translation>Directivas: elementos del plan implantados, vencidas en rojo</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Panel</translation>
     </message>
     <message>
         <source>No database is open.</source>
@@ -1628,6 +1779,10 @@
     <message>
         <source>Progress</source>
         <translation>Avance</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>vencida</translation>
     </message>
     <message>
         <source>{implemented} of {total} plan items implemented or with the risk accepted</source>
@@ -2306,6 +2461,68 @@ Los detalles se escribieron en el registro{log_hint}.</translation>
     </message>
 </context>
 <context>
+    <name>FacilityTableModel</name>
+    <message>
+        <source>overdue</source>
+        <translation>vencida</translation>
+    </message>
+</context>
+<context>
+    <name>FactCharts</name>
+    <message>
+        <source>Catastrophic, $1B+</source>
+        <translation>Catastrófico, 1.000 M$ o más</translation>
+    </message>
+    <message>
+        <source>Major, $1M+</source>
+        <translation>Grave, 1 M$ o más</translation>
+    </message>
+    <message>
+        <source>Minor, under $1M</source>
+        <translation>Menor, menos de 1 M$</translation>
+    </message>
+    <message>
+        <source>Damage, extent unknown</source>
+        <translation>Daños, magnitud desconocida</translation>
+    </message>
+    <message>
+        <source>No damage</source>
+        <translation>Sin daños</translation>
+    </message>
+    <message>
+        <source>Not known if damaged</source>
+        <translation>Se desconoce si hubo daños</translation>
+    </message>
+    <message>
+        <source>Incidents by primary target type ({total})</source>
+        <translation>Incidentes por tipo de objetivo principal ({total})</translation>
+    </message>
+    <message>
+        <source>Each incident counted once, by its primary (first) target type, as the GTD counts them.</source>
+        <translation>Cada incidente se cuenta una vez, por su tipo de objetivo principal (el primero), como los cuenta la GTD.</translation>
+    </message>
+    <message>
+        <source>Primary target type</source>
+        <translation>Tipo de objetivo principal</translation>
+    </message>
+    <message>
+        <source>{damaged} damaged, {unknown} not known if damaged</source>
+        <translation>{damaged} con daños, {unknown} sin saber si hubo daños</translation>
+    </message>
+    <message>
+        <source>GTD property extent: catastrophic ≥ $1 billion, major ≥ $1 million, minor &lt; $1 million. “Damage, extent unknown” had damage of unknown size; “Not known if damaged” is not “No damage”.</source>
+        <translation>Magnitud de daños materiales según la GTD: catastrófico ≥ 1.000 millones de dólares, grave ≥ 1 millón, menor &lt; 1 millón. «Daños, magnitud desconocida» tuvo daños de tamaño desconocido; «Se desconoce si hubo daños» no es «Sin daños».</translation>
+    </message>
+    <message>
+        <source>Property damage by GTD extent</source>
+        <translation>Daños materiales por magnitud GTD</translation>
+    </message>
+    <message>
+        <source>Damage</source>
+        <translation>Daños</translation>
+    </message>
+</context>
+<context>
     <name>Features</name>
     <message>
         <source>&amp;Dashboard</source>
@@ -2841,6 +3058,14 @@ Los detalles se escribieron en el registro{log_hint}.</translation>
         <source>User guide — Incident Logger</source>
         <translation>Guía del usuario — Incident Logger</translation>
     </message>
+    <message>
+        <source>Contents</source>
+        <translation>Contenido</translation>
+    </message>
+    <message>
+        <source>User guide</source>
+        <translation>Guía del usuario</translation>
+    </message>
 </context>
 <context>
     <name>Headline</name>
@@ -2966,6 +3191,10 @@ Los detalles se escribieron en el registro{log_hint}.</translation>
         <source>No audit entries for {kind} {uuid}.</source>
         <translation>No hay entradas de auditoría para {kind} {uuid}.</translation>
     </message>
+    <message>
+        <source>Changes</source>
+        <translation>Cambios</translation>
+    </message>
 </context>
 <context>
     <name>HistoryModel</name>
@@ -2983,6 +3212,10 @@ Los detalles se escribieron en el registro{log_hint}.</translation>
     <message>
         <source>&amp;Browse…</source>
         <translation>&amp;Examinar…</translation>
+    </message>
+    <message>
+        <source>Columns of the file and how each is read</source>
+        <translation>Columnas del archivo y cómo se lee cada una</translation>
     </message>
     <message>
         <source>File column</source>
@@ -3542,6 +3775,10 @@ Rehenes o secuestro: {lower2}</translation>
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Records and dashboard</source>
+        <translation>Registros y panel</translation>
+    </message>
+    <message>
         <source>Open &amp;recent</source>
         <translation>Abrir &amp;reciente</translation>
     </message>
@@ -3659,6 +3896,37 @@ Rehenes o secuestro: {lower2}</translation>
     <message>
         <source>Main toolbar</source>
         <translation>Barra de herramientas principal</translation>
+    </message>
+</context>
+<context>
+    <name>MonthChart</name>
+    <message>
+        <source>Each incident is counted once: by its primary (first) attack type, as the GTD counts them, in the month its date starts (the first day of a month, a year or a range; the period&apos;s first month for a date starting before the period).</source>
+        <translation>Cada incidente se cuenta una vez: por su tipo de ataque principal (el primero), como los cuenta la GTD, en el mes en que empieza su fecha (el primer día de un mes, un año o un intervalo; el primer mes del período para una fecha que empieza antes del período).</translation>
+    </message>
+    <message>
+        <source>Incidents per month by primary attack type ({total}; {undated} with unknown date)</source>
+        <translation>Incidentes por mes según el tipo de ataque principal ({total}; {undated} con fecha desconocida)</translation>
+    </message>
+    <message>
+        <source>Incidents per month by primary attack type ({total})</source>
+        <translation>Incidentes por mes según el tipo de ataque principal ({total})</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Mes</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>Incidentes</translation>
+    </message>
+    <message>
+        <source>Primary attack type</source>
+        <translation>Tipo de ataque principal</translation>
+    </message>
+    <message>
+        <source>{category}: {value} {series_lower} (primary attack type; by the month the date starts)</source>
+        <translation>{category}: {value} {series_lower} (tipo de ataque principal; por el mes en que empieza la fecha)</translation>
     </message>
 </context>
 <context>
@@ -4182,6 +4450,49 @@ Notas: {notes}</translation>
     </message>
 </context>
 <context>
+    <name>RankingChart</name>
+    <message>
+        <source>Incidents by facility</source>
+        <translation>Incidentes por instalación</translation>
+    </message>
+    <message>
+        <source>Facility</source>
+        <translation>Instalación</translation>
+    </message>
+    <message>
+        <source>(no state)</source>
+        <translation>(sin estado)</translation>
+    </message>
+    <message>
+        <source>Incidents by state</source>
+        <translation>Incidentes por estado</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>{title}, top {top} of {count}</source>
+        <translation>{title}, los {top} primeros de {count}</translation>
+    </message>
+    <message>
+        <source>{title}: no incidents</source>
+        <translation>{title}: ningún incidente</translation>
+    </message>
+    <message>
+        <source>The other {others}: {count} incidents</source>
+        <translation>Los otros {others}: {count} incidentes</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>Incidentes</translation>
+    </message>
+    <message>
+        <source>{category}: {value} incidents</source>
+        <translation>{category}: {value} incidentes</translation>
+    </message>
+</context>
+<context>
     <name>ReassessmentTable</name>
     <message>
         <source>now (never assessed)</source>
@@ -4496,6 +4807,10 @@ Notas: {notes}</translation>
         <translation>Elija la copia de seguridad que restaurar. Los datos que tiene ahora se guardan antes como copia («antes de una restauración»), así que no se pierde nada.</translation>
     </message>
     <message>
+        <source>Backups</source>
+        <translation>Copias de seguridad</translation>
+    </message>
+    <message>
         <source>Taken</source>
         <translation>Hecha</translation>
     </message>
@@ -4616,6 +4931,10 @@ Notas: {notes}</translation>
         <translation>Atajos de teclado — Incident Logger</translation>
     </message>
     <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Atajos de teclado</translation>
+    </message>
+    <message>
         <source>Action</source>
         <translation>Acción</translation>
     </message>
@@ -4629,6 +4948,37 @@ Notas: {notes}</translation>
     <message>
         <source>type the code or the name, e.g. TX or Texas</source>
         <translation>escriba el código o el nombre, p. ej. TX o Texas</translation>
+    </message>
+</context>
+<context>
+    <name>ThemeMenu</name>
+    <message>
+        <source>&amp;System</source>
+        <translation>&amp;Sistema</translation>
+    </message>
+    <message>
+        <source>Light or dark as the system is set</source>
+        <translation>Claro u oscuro según la configuración del sistema</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>&amp;Claro</translation>
+    </message>
+    <message>
+        <source>Always light</source>
+        <translation>Siempre claro</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>&amp;Oscuro</translation>
+    </message>
+    <message>
+        <source>Always dark</source>
+        <translation>Siempre oscuro</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>&amp;Tema</translation>
     </message>
 </context>
 <context>
@@ -4944,6 +5294,10 @@ Se elimina en el acto (el registro de auditoría lo conserva).</translation>
     <message>
         <source>Add this weapon to the list (Enter in the subtype field)</source>
         <translation>Añadir esta arma a la lista (Intro en el campo del subtipo)</translation>
+    </message>
+    <message>
+        <source>Weapons</source>
+        <translation>Armas</translation>
     </message>
     <message>
         <source>Remove</source>

@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu, QWidget
 
 from desktop.ui.settings import WindowSettings
 from desktop.ui.theme import ThemeChoice, theme
+from desktop.ui.translated import translate
 
 
 def _texts() -> dict[ThemeChoice, tuple[str, str]]:
-    tr = QCoreApplication.translate
-    return {
-        ThemeChoice.SYSTEM: (tr("ThemeMenu", "&System"), tr("ThemeMenu", "Light or dark as the system is set")),
-        ThemeChoice.LIGHT: (tr("ThemeMenu", "&Light"), tr("ThemeMenu", "Always light")),
-        ThemeChoice.DARK: (tr("ThemeMenu", "&Dark"), tr("ThemeMenu", "Always dark")),
+    return {  # whole translate() calls: pyside6-lupdate misreads an alias of it
+        ThemeChoice.SYSTEM: (
+            translate("ThemeMenu", "&System"),
+            translate("ThemeMenu", "Light or dark as the system is set"),
+        ),
+        ThemeChoice.LIGHT: (translate("ThemeMenu", "&Light"), translate("ThemeMenu", "Always light")),
+        ThemeChoice.DARK: (translate("ThemeMenu", "&Dark"), translate("ThemeMenu", "Always dark")),
     }
 
 
@@ -28,7 +30,7 @@ class ThemeMenu(QActionGroup):
         self.setObjectName("theme_actions")
         self.setExclusive(True)
         self.settings = settings
-        self.menu = QMenu(QCoreApplication.translate("ThemeMenu", "&Theme"), parent)
+        self.menu = QMenu(translate("ThemeMenu", "&Theme"), parent)
         self.menu.setObjectName("theme_menu")
         self.actions_by_choice: dict[ThemeChoice, QAction] = {}
         for choice, (text, tip) in _texts().items():

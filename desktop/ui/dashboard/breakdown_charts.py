@@ -10,13 +10,14 @@ from desktop.services.dashboard import CaseCounts, Casualties
 from desktop.services.plans import DeadlineSummary
 from desktop.ui.dashboard.chart_colors import case_key, plan_key, severity_key
 from desktop.ui.dashboard.chart_data import ChartData, Legend, Series, number, one_per_bar
+from desktop.ui.translated import choice_label
 
 
 def severity_chart(severities: tuple[tuple[Severity, int], ...]) -> ChartData:
     """One bar per severity, low to critical, each in its own colour; clicking one narrows to it."""
     members = [severity for severity, _ in severities]
     counts = [n for _, n in severities]
-    labels = [severity.label for severity in members]
+    labels = [choice_label(severity) for severity in members]
     title = QCoreApplication.translate("BreakdownCharts", "Incidents by severity ({total})")
     incidents = QCoreApplication.translate("BreakdownCharts", "Incidents")
     return ChartData(
@@ -36,7 +37,7 @@ def case_chart(cases: CaseCounts) -> ChartData:
     """One bar per status, coloured open or closed; the title carries the open and closed totals."""
     members = [status for status, _ in cases.by_status]
     counts = [n for _, n in cases.by_status]
-    labels = [status.label for status in members]
+    labels = [choice_label(status) for status in members]
     title = QCoreApplication.translate("BreakdownCharts", "Cases: {open} open, {closed} closed")
     incidents = QCoreApplication.translate("BreakdownCharts", "Incidents")
     return ChartData(
@@ -89,7 +90,7 @@ def casualty_chart(figures: Casualties) -> ChartData:
 def plan_chart(plan_items: tuple[tuple[PlanStatus, int], ...], deadlines: DeadlineSummary) -> ChartData:
     members = [status for status, _ in plan_items]
     counts = [n for _, n in plan_items]
-    labels = [status.label for status in members]
+    labels = [choice_label(status) for status in members]
     title = QCoreApplication.translate("BreakdownCharts", "Plan items: {overdue} overdue, {soon} due this week")
     items = QCoreApplication.translate("BreakdownCharts", "Plan items")
     return ChartData(

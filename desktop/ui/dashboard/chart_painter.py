@@ -230,7 +230,7 @@ def _vertical(data: ChartData, area: QRectF, fonts: ChartFonts, metrics: QFontMe
     band = plot.width() / count
     for index in range(count):
         centre = plot.left() + band * (index + 0.5)
-        width = min(max(band * data.bar_width, 1.0), WIDEST)
+        width = min(max(band * data.bar_width, 1.0), WIDEST, band)  # at least 1 px, but inside its band
         base = plot.bottom()
         for series_index, series in enumerate(data.series):
             value = series.values[index]
@@ -272,7 +272,7 @@ def _horizontal(data: ChartData, area: QRectF, fonts: ChartFonts, metrics: QFont
     band = plot.height() / count
     for index in range(count):
         centre = plot.top() + band * (index + 0.5)
-        thickness = min(max(band * data.bar_width, 1.0), THICKEST)
+        thickness = min(max(band * data.bar_width, 1.0), THICKEST, band)  # at least 1 px, but inside its band
         start = plot.left()
         for series_index, series in enumerate(data.series):
             value = series.values[index]

@@ -8,6 +8,7 @@ from desktop.domain.enums import TargetType
 from desktop.services.case_facts import DamageBand
 from desktop.ui.dashboard.chart_data import ChartData, number
 from desktop.ui.dashboard.ranking_chart import Ranked, ranking_chart
+from desktop.ui.translated import choice_label
 
 
 def short_bands() -> dict[DamageBand, str]:
@@ -25,7 +26,7 @@ def short_bands() -> dict[DamageBand, str]:
 def target_chart(target_types: tuple[tuple[TargetType, int], ...]) -> ChartData:
     """One bar per target type (in TargetType order, unknown last)."""
     total = sum(n for _, n in target_types)
-    ranked: Ranked = [(target.label, n, None) for target, n in target_types]
+    ranked: Ranked = [(choice_label(target), n, None) for target, n in target_types]
     title = QCoreApplication.translate("FactCharts", "Incidents by primary target type ({total})")
     tip = QCoreApplication.translate(
         "FactCharts", "Each incident counted once, by its primary (first) target type, as the GTD counts them."

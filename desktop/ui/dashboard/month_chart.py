@@ -7,6 +7,7 @@ from PySide6.QtCore import QCoreApplication
 from desktop.services.dashboard import MonthlyAttackCounts
 from desktop.ui.dashboard.chart_colors import attack_key
 from desktop.ui.dashboard.chart_data import ChartData, Legend, Series, YearSpan, month_text, number
+from desktop.ui.translated import choice_label
 
 MONTH_LABELS_UP_TO = 18  # more months than this are labelled by year
 
@@ -46,7 +47,7 @@ def month_chart(data: MonthlyAttackCounts) -> ChartData:
     return ChartData(
         title=title,
         categories=tuple(month_text(month, long=True) for month in months),
-        series=tuple(Series(s.attack_type.label, s.counts, attack_key(s.attack_type)) for s in data.series),
+        series=tuple(Series(choice_label(s.attack_type), s.counts, attack_key(s.attack_type)) for s in data.series),
         category_title=QCoreApplication.translate("MonthChart", "Month"),
         value_title=QCoreApplication.translate("MonthChart", "Incidents"),
         series_title=QCoreApplication.translate("MonthChart", "Primary attack type"),

@@ -18,7 +18,6 @@ from desktop.ui.palette import colour
 from desktop.ui.table_models.paged import Column, PagedTableModel
 from desktop.ui.translated import choice_label, show_date, translate
 
-OVERDUE_TEXT = "overdue"
 PROGRESS_COLUMN = 5
 
 
@@ -94,7 +93,8 @@ class DirectiveTableModel(PagedTableModel[Directive]):
         progress = self.progress_of(directive)
         if progress is None:
             return ""
-        return progress.text + (f" — {OVERDUE_TEXT}" if progress.is_overdue(self.today()) else "")
+        overdue = " — " + self.tr("overdue") if progress.is_overdue(self.today()) else ""  # not by colour alone
+        return progress.text + overdue
 
     def progress_tip(self, directive: Directive) -> str:
         progress = self.progress_of(directive)

@@ -10,6 +10,7 @@ from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from desktop.ui.table_models.paged import PagedTableModel, column_title
+from desktop.ui.translated import kind_heading_plural
 
 ROW_PADDING = 10
 
@@ -25,7 +26,7 @@ class RecordTable(QTableView):
     def __init__(self, model: PagedTableModel[Any], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(f"{model.kind.key}_table")
-        self.setAccessibleName(model.kind.heading_plural)
+        self.setAccessibleName(kind_heading_plural(model.kind))
         self.setModel(model)
         self.paged_model = model
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
