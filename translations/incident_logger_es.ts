@@ -3936,6 +3936,14 @@ Rehenes o secuestro: {lower2}</translation>
         <translation>Nueva base de datos</translation>
     </message>
     <message>
+        <source>{path} already exists and was left as it is.
+
+Use File › Open database… to open it, or choose another name.</source>
+        <translation>{path} ya existe y se ha dejado como estaba.
+
+Use Archivo › Abrir base de datos… para abrirla, o elija otro nombre.</translation>
+    </message>
+    <message>
         <source>Created {name} (encrypted).</source>
         <translation>Se creó {name} (cifrada).</translation>
     </message>
@@ -4009,8 +4017,8 @@ Rehenes o secuestro: {lower2}</translation>
         <translation>Incident Logger</translation>
     </message>
     <message>
-        <source>Incident Logger databases (*.sqlite3 *.sqlite *.db);;All files (*)</source>
-        <translation>Bases de datos de Incident Logger (*.sqlite3 *.sqlite *.db);;Todos los archivos (*)</translation>
+        <source>Incident Logger databases (*.incidents *.sqlite3 *.sqlite *.db);;All files (*)</source>
+        <translation>Bases de datos de Incident Logger (*.incidents *.sqlite3 *.sqlite *.db);;Todos los archivos (*)</translation>
     </message>
     <message>
         <source>Database from a newer version</source>

@@ -24,7 +24,10 @@ def new_database_file(window: MainWindow, start_dir: Path) -> bool:
     """Ask where, refuse an existing file, ask how (the window's `dialogs.new_database`), then create and open it.
     True when the window switched to the new database."""
     chosen, _ = QFileDialog.getSaveFileName(
-        window, translate("NewDatabase", "New database"), str(start_dir / f"incidents-new{SUFFIX}"), DATABASE_FILTER
+        window,
+        translate("NewDatabase", "New database"),
+        str(start_dir / f"incidents-new{SUFFIX}"),
+        translate("OpenProblems", DATABASE_FILTER),
     )
     if not chosen:
         return False
@@ -32,8 +35,15 @@ def new_database_file(window: MainWindow, start_dir: Path) -> bool:
     if not path.suffix:
         path = path.with_suffix(SUFFIX)
     if path.exists():
-        QMessageBox.warning(window, "New database", f"{path} already exists and was left as it is.\n\n"
-                            "Use File › Open database… to open it, or choose another name.")  # fmt: skip
+        QMessageBox.warning(
+            window,
+            translate("NewDatabase", "New database"),
+            translate(
+                "NewDatabase",
+                "{path} already exists and was left as it is.\n\n"
+                "Use File › Open database… to open it, or choose another name.",
+            ).format(path=path),
+        )
         return False
     dialog = window.dialogs.new_database(window, path, keyring_available())
     try:

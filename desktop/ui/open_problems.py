@@ -36,9 +36,9 @@ from desktop.ui.translated import QT_TRANSLATE_NOOP, translate
 
 TITLE = QT_TRANSLATE_NOOP("OpenProblems", "Incident Logger")
 DATABASE_FILTER = QT_TRANSLATE_NOOP(
-    "OpenProblems", "Incident Logger databases (*.sqlite3 *.sqlite *.db);;All files (*)"
+    "OpenProblems", "Incident Logger databases (*.incidents *.sqlite3 *.sqlite *.db);;All files (*)"
 )
-SUFFIX = ".sqlite3"
+SUFFIX = ".incidents"  # a new database's: the app's own file type (application/x-incident-logger, resources/)
 TITLES = {
     Problem.NEWER_SCHEMA: QT_TRANSLATE_NOOP("OpenProblems", "Database from a newer version"),
     Problem.NOT_OURS: QT_TRANSLATE_NOOP("OpenProblems", "Not an Incident Logger database"),

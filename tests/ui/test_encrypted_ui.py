@@ -331,19 +331,23 @@ def test_new_encrypted_database_holds_a_record_saved_through_the_form(
     qtbot: QtBot, window: MainWindow, dialogs: ScriptedDialogs, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     clock: FakeClock, settings_path: Path,
 ) -> None:  # fmt: skip
-    first_url, path = window.session.database.url, tmp_path / "secret.sqlite3"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "secret"), ""))
+    first_url, path = window.session.database.url, tmp_path / "secret.incidents"  # the app's own file type
+    asked: list[tuple[Any, ...]] = []
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *a, **k: (asked.append(a), (str(tmp_path / "secret"), ""))[1]
+    )
     seen: list[dict[str, Any]] = []
     dialogs.then(fill_new_database(qtbot, SECRET, SECRET, seen=seen))
     window.registry[WindowAction.NEW_DATABASE].trigger()
     dialogs.check()
+    assert asked[0][2].endswith("incidents-new.incidents") and "*.incidents" in asked[0][3]
     assert seen[0]["create"] is True and seen[0]["problem_shown"] is False
     assert "nobody can recover a forgotten passphrase" in seen[0]["note"]
     assert seen[0]["remember"] is False  # no keyring in the tests by default
     database = window.session.database
     assert database.url == sqlite_url(path) and database.encrypted
     assert window.encryption_badge.isVisibleTo(window) and window.database_label.text() == str(path)
-    assert window.statusBar().currentMessage() == "Created secret.sqlite3 (encrypted)."
+    assert window.statusBar().currentMessage() == "Created secret.incidents (encrypted)."
     add_facility(qtbot, window, dialogs, MARKER)
     assert facility_named(database, MARKER) is not None
     for file in path.parent.glob(path.name + "*"):
