@@ -1537,6 +1537,14 @@
 <context>
     <name>DayInput</name>
     <message>
+        <source>from {day}, the first day of {period}</source>
+        <translation>desde el {day}, primer día de {period}</translation>
+    </message>
+    <message>
+        <source>to {day}, the last day of {period}</source>
+        <translation>hasta el {day}, último día de {period}</translation>
+    </message>
+    <message>
         <source>this field needs one day, e.g. 2019-07-13</source>
         <translation>este campo necesita un día, p. ej. 2019-07-13</translation>
     </message>
@@ -4949,6 +4957,29 @@ Notas: {notes}</translation>
     <message>
         <source>Shortcut</source>
         <translation>Atajo</translation>
+    </message>
+</context>
+<context>
+    <name>SpokenDate</name>
+    <message>
+        <source>Date unknown</source>
+        <translation>Fecha desconocida</translation>
+    </message>
+    <message>
+        <source>{first} to {last} (somewhere in this range)</source>
+        <translation>del {first} al {last} (en algún momento de este intervalo)</translation>
+    </message>
+    <message>
+        <source>{year} (only the year is known)</source>
+        <translation>{year} (solo se conoce el año)</translation>
+    </message>
+    <message>
+        <source>{month} (only the month is known)</source>
+        <translation>{month} (solo se conoce el mes)</translation>
+    </message>
+    <message>
+        <source>about {date}</source>
+        <translation>hacia {date}</translation>
     </message>
 </context>
 <context>

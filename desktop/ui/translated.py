@@ -8,6 +8,7 @@ from enum import Enum
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
+from desktop.domain.date_input import spoken
 from desktop.domain.enums import DatePrecision
 from desktop.domain.kinds import RecordKind
 from desktop.domain.values import PartialDate, Weapon
@@ -332,3 +333,35 @@ def date_label(value: PartialDate) -> str:
 def weapons_text(weapons: tuple[Weapon, ...]) -> str:
     """`Weapon.format_list` in the UI's language: "Firearms: rifle; Incendiary" (the subtypes as typed)."""
     return "; ".join(f"{choice_label(w.type)}: {w.subtype}" if w.subtype else choice_label(w.type) for w in weapons)
+
+
+def spoken_date(value: PartialDate) -> str:
+    """What a date field read, for its preview, in the UI's language: the domain's `spoken` in English ("Sat 13
+    July 2019"), the locale's weekday and month names otherwise ("sáb 13 julio 2019", "agosto 2019 (solo se conoce
+    el mes)")."""
+    locale = QLocale()
+    if locale.language() in (QLocale.Language.English, QLocale.Language.C):
+        return spoken(value)
+    if not value.is_known or value.on is None:
+        return translate("SpokenDate", "Date unknown")
+
+    def words(day: date, pattern: str = "d MMMM yyyy") -> str:
+        return locale.toString(QDate(day.year, day.month, day.day), pattern)
+
+    on = value.on
+    if value.precision is DatePrecision.RANGE and value.until is not None:
+        text = translate("SpokenDate", "{first} to {last} (somewhere in this range)").format(
+            first=words(on), last=words(value.until)
+        )
+    elif value.precision is DatePrecision.YEAR:
+        text = translate("SpokenDate", "{year} (only the year is known)").format(year=on.year)
+    elif value.precision is DatePrecision.MONTH:
+        text = translate("SpokenDate", "{month} (only the month is known)").format(month=words(on, "MMMM yyyy"))
+    else:
+        text = words(on, "ddd d MMMM yyyy")
+        if value.at is not None:
+            exact = value.at.second or value.at.microsecond
+            text += ", " + value.at.isoformat(timespec="auto" if exact else "minutes")
+    if value.time_of_day is not None:
+        text += f", {choice_label(value.time_of_day).lower()} ({value.time_of_day.hours})"
+    return translate("SpokenDate", "about {date}").format(date=text) if value.approximate else text

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QLocale, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -40,6 +41,7 @@ from desktop.services.csv.export import Redaction
 from desktop.services.csv.sheet import Profile
 from desktop.ui import language
 from desktop.ui.main_window import MainWindow
+from desktop.ui.widgets.date_input import DateInput, DayInput
 from desktop.ui.window_actions import WindowAction
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -293,3 +295,24 @@ def test_view_language_is_remembered_for_the_next_start(window: MainWindow, qset
     assert note is not None and "next start" in QCoreApplication.translate("Language", note.property("text") or "")
     qtbot.waitUntil(note.isVisible)
     note.close()
+
+
+def test_a_date_field_says_what_it_read_in_spanish(spanish: None, qtbot: QtBot) -> None:
+    """The preview under a date field names the weekday and month in the UI's language, typed key by key."""
+    field = DateInput("Ocurrido")
+    qtbot.addWidget(field)
+    field.show()
+    field.edit.setFocus()
+    QTest.keyClicks(field.edit, "2019-07-13")
+    assert field.preview.text() == "sáb 13 julio 2019"
+    field.edit.clear()
+    QTest.keyClicks(field.edit, "2019-08")
+    assert field.preview.text() == "agosto 2019 (solo se conoce el mes)"
+    field.edit.clear()
+    QTest.keyClicks(field.edit, "2019-08-20/2019-08-31")
+    assert field.preview.text() == "del 20 agosto 2019 al 31 agosto 2019 (en algún momento de este intervalo)"
+    day = DayInput("Desde")
+    qtbot.addWidget(day)
+    day.set_bound("first")
+    QTest.keyClicks(day.edit, "2019-08")
+    assert day.preview.text() == "desde el jue 1 agosto 2019, primer día de agosto 2019"

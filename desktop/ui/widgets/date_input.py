@@ -34,11 +34,12 @@ from PySide6.QtCore import QDate, QEvent, QLocale, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QCalendarWidget, QHBoxLayout, QLabel, QLineEdit, QToolButton, QVBoxLayout, QWidget
 
-from desktop.domain.date_input import DateReading, interpret_date, spoken
+from desktop.domain.date_input import DateReading, interpret_date
 from desktop.domain.enums import DatePrecision
 from desktop.domain.values import PartialDate
 from desktop.ui.forms.fields import ERROR_STYLE
 from desktop.ui.theme import themed_style
+from desktop.ui.translated import spoken_date
 
 QUIET_STYLE = "color: $secondary_text;"
 
@@ -142,7 +143,7 @@ class _TypedDate(QWidget):
 
     def describe(self, reading: DateReading) -> str:
         """The preview of a reading the field takes (ValueError for one it refuses)."""
-        return spoken(reading.value)
+        return spoken_date(reading.value)
 
     def problem(self) -> str | None:
         """Why the text cannot be read, None when it can (or is empty)."""
@@ -265,10 +266,12 @@ class DayInput(_TypedDate):
         day = self._day(reading.value)
         if day is None:
             return ""
-        said = spoken(PartialDate.of_day(day))
+        said = spoken_date(PartialDate.of_day(day))
         if self.bound is not None and reading.value.precision is not DatePrecision.DAY:
-            period = spoken(reading.value).split(" (")[0]  # August 2019, without "(only the month is known)"
-            return f"{'from' if self.bound == 'first' else 'to'} {said}, the {self.bound} day of {period}"
+            period = spoken_date(reading.value).split(" (")[0]  # August 2019, without "(only the month is known)"
+            if self.bound == "first":
+                return self.tr("from {day}, the first day of {period}").format(day=said, period=period)
+            return self.tr("to {day}, the last day of {period}").format(day=said, period=period)
         return said
 
     def _day(self, value: PartialDate) -> date | None:
@@ -310,7 +313,7 @@ class DateTimeInput(_TypedDate):
 
     def describe(self, reading: DateReading) -> str:
         self._moment(reading.value)
-        return spoken(reading.value)
+        return spoken_date(reading.value)
 
     def _moment(self, value: PartialDate) -> datetime | None:
         if not value.is_known or value.on is None:
