@@ -198,6 +198,11 @@ def test_every_focusable_accessible_has_a_name(desktop: Desktop) -> None:
         desktop.keys("Return")  # Enter in the table edits the selected row
         desktop.walk(f"edit {FORMS[tab]}", f"Edit {FORMS[tab]}")
         desktop.keys("Escape")
+    desktop.keys("alt+d")  # the Dashboard tab (its mnemonic): charts, their table buttons, the deadline tables
+    dashboard = desktop.walk("dashboard", "Incident Logger")
+    names = [item["name"] for item in dashboard["focusable"]]  # type: ignore[attr-defined]
+    assert any(name.startswith("Incidents per month") for name in names), names  # a chart, named by its title
+    assert any(name.startswith("Show ") and name.endswith(" as a table") for name in names), names
     counted = {label: len(tree["focusable"]) for label, tree in desktop.dumps.items()}  # type: ignore[arg-type]
     problems = {label: unnamed(tree) for label, tree in desktop.dumps.items() if unnamed(tree)}
     distinct = {path for paths in problems.values() for path in paths}
