@@ -2534,7 +2534,7 @@ Los detalles se escribieron en el registro{log_hint}.</translation>
     <name>Features</name>
     <message>
         <source>&amp;Dashboard</source>
-        <translation>&amp;Panel</translation>
+        <translation>Pa&amp;nel</translation>
     </message>
     <message>
         <source>Record &amp;history…</source>
@@ -3804,7 +3804,7 @@ Rehenes o secuestro: {lower2}</translation>
     </message>
     <message>
         <source>Directive&amp;s</source>
-        <translation>Directi&amp;vas</translation>
+        <translation>Direc&amp;tivas</translation>
     </message>
     <message>
         <source>No other recent databases</source>
@@ -4456,6 +4456,41 @@ Notes: {notes}</source>
         <translation>{description}
 
 Notas: {notes}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln day</source>
+        <translation>
+            <numerusform>%Ln día</numerusform>
+            <numerusform>%Ln días</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln days</source>
+        <translation>
+            <numerusform>%Ln día</numerusform>
+            <numerusform>%Ln días</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln weeks</source>
+        <translation>
+            <numerusform>%Ln semana</numerusform>
+            <numerusform>%Ln semanas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln months</source>
+        <translation>
+            <numerusform>%Ln mes</numerusform>
+            <numerusform>%Ln meses</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln years</source>
+        <translation>
+            <numerusform>%Ln año</numerusform>
+            <numerusform>%Ln años</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import enum
 import inspect
+import re
 import shutil
 import subprocess
 import sys
@@ -316,3 +317,21 @@ def test_a_date_field_says_what_it_read_in_spanish(spanish: None, qtbot: QtBot) 
     day.set_bound("first")
     QTest.keyClicks(day.edit, "2019-08")
     assert day.preview.text() == "desde el jue 1 agosto 2019, primer día de agosto 2019"
+
+
+def mnemonic(text: str) -> str | None:
+    at = text.replace("&&", "").find("&")
+    return text.replace("&&", "")[at + 1].casefold() if at >= 0 else None
+
+
+def test_spanish_menus_and_tabs_keep_distinct_mnemonics(spanish: None, window: MainWindow, qtbot: QtBot) -> None:
+    """Alt+letter reaches one place: the menu bar's and the tab bar's letters are all different in Spanish too."""
+    texts = [action.text() for action in window.menuBar().actions()]
+    texts += [window.tabs.tabText(index) for index in range(window.tabs.count())]
+    letters = [mnemonic(text) for text in texts]
+    assert None not in letters, texts
+    assert len(set(letters)) == len(letters), texts
+    window.show_tab("plan_items")
+    plans = window.record_tabs["plan_items"].model
+    deadline = plans.data(plans.index(1, 1))
+    assert re.fullmatch(r"(vence en|vencido hace) \d+ (día|días|semanas|meses|años)", deadline), deadline  # no English

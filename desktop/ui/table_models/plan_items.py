@@ -40,19 +40,23 @@ def description_tip(item: PlanItem) -> str:
     )
 
 
-def _plural(count: int, unit: str) -> str:
-    return f"{count:,} {unit}{'s' if count != 1 else ''}"
-
-
 def duration(days: int) -> str:
-    """Days for people: "3 days", "5 weeks", "7 months", "6 years" (rounded down)."""
+    """Days for people: "3 days", "5 weeks", "7 months", "6 years" (rounded down), in the UI's language (English
+    singular and plural sources chosen here, whole literal calls for lupdate, %Ln for the number)."""
     if days < 21:
-        return _plural(days, "day")
+        return (
+            translate("PlanItems", "%Ln day", None, days)
+            if days == 1
+            else translate("PlanItems", "%Ln days", None, days)
+        )
     if days < 91:
-        return _plural(days // 7, "week")
+        weeks = days // 7
+        return translate("PlanItems", "%Ln weeks", None, weeks)  # 3 to 12
     if days < 730:
-        return _plural(days // 30, "month")
-    return _plural(days // 365, "year")
+        months = days // 30
+        return translate("PlanItems", "%Ln months", None, months)  # 3 to 24
+    years = days // 365
+    return translate("PlanItems", "%Ln years", None, years)  # 2 or more
 
 
 class PlanItemTableModel(PagedTableModel[PlanItem]):
