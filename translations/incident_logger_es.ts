@@ -437,7 +437,7 @@
     </message>
     <message>
         <source>Casualties in {incidents}</source>
-        <translation>Víctimas en {incidents}</translation>
+        <translation>Bajas en {incidents}</translation>
     </message>
     <message>
         <source>Killed</source>
@@ -2989,6 +2989,248 @@ Los detalles se escribieron en el registro{log_hint}.</translation>
     <message>
         <source>unknown</source>
         <translation>desconocido</translation>
+    </message>
+</context>
+<context>
+    <name>FigureWords</name>
+    <message>
+        <source>${millions} M</source>
+        <translation>{millions} M US$</translation>
+    </message>
+    <message>
+        <source>${amount}</source>
+        <translation>{amount} US$</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln incident</source>
+        <translation>
+            <numerusform>%Ln incidente</numerusform>
+            <numerusform>%Ln incidentes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln incidents</source>
+        <translation>
+            <numerusform>%Ln incidente</numerusform>
+            <numerusform>%Ln incidentes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln victim</source>
+        <translation>
+            <numerusform>%Ln víctima</numerusform>
+            <numerusform>%Ln víctimas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln victims</source>
+        <translation>
+            <numerusform>%Ln víctima</numerusform>
+            <numerusform>%Ln víctimas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln perpetrator</source>
+        <translation>
+            <numerusform>%Ln autor</numerusform>
+            <numerusform>%Ln autores</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln perpetrators</source>
+        <translation>
+            <numerusform>%Ln autor</numerusform>
+            <numerusform>%Ln autores</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln victim killed</source>
+        <translation>
+            <numerusform>%Ln víctima muerta</numerusform>
+            <numerusform>%Ln víctimas muertas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln victims killed</source>
+        <translation>
+            <numerusform>%Ln víctima muerta</numerusform>
+            <numerusform>%Ln víctimas muertas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln perpetrator killed</source>
+        <translation>
+            <numerusform>%Ln autor muerto</numerusform>
+            <numerusform>%Ln autores muertos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln perpetrators killed</source>
+        <translation>
+            <numerusform>%Ln autor muerto</numerusform>
+            <numerusform>%Ln autores muertos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>victims killed not known in {incidents}</source>
+        <translation>víctimas muertas desconocidas en {incidents}</translation>
+    </message>
+    <message>
+        <source>perpetrators killed not known in {incidents}</source>
+        <translation>autores muertos desconocidos en {incidents}</translation>
+    </message>
+    <message>
+        <source>Killed</source>
+        <translation>Muertos</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln victim injured</source>
+        <translation>
+            <numerusform>%Ln víctima herida</numerusform>
+            <numerusform>%Ln víctimas heridas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln victims injured</source>
+        <translation>
+            <numerusform>%Ln víctima herida</numerusform>
+            <numerusform>%Ln víctimas heridas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln perpetrator injured</source>
+        <translation>
+            <numerusform>%Ln autor herido</numerusform>
+            <numerusform>%Ln autores heridos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln perpetrators injured</source>
+        <translation>
+            <numerusform>%Ln autor herido</numerusform>
+            <numerusform>%Ln autores heridos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>victims injured not known in {incidents}</source>
+        <translation>víctimas heridas desconocidas en {incidents}</translation>
+    </message>
+    <message>
+        <source>perpetrators injured not known in {incidents}</source>
+        <translation>autores heridos desconocidos en {incidents}</translation>
+    </message>
+    <message>
+        <source>Injured</source>
+        <translation>Heridos</translation>
+    </message>
+    <message>
+        <source>damage of unknown value in {incidents}</source>
+        <translation>daños de valor desconocido en {incidents}</translation>
+    </message>
+    <message>
+        <source>≥ {amount} known, {of_unknown_value}</source>
+        <translation>≥ {amount} conocidos, {of_unknown_value}</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>desconocido</translation>
+    </message>
+    <message>
+        <source>{amount} property damage in {incidents}</source>
+        <translation>{amount} en daños materiales en {incidents}</translation>
+    </message>
+    <message>
+        <source>none recorded</source>
+        <translation>ninguno registrado</translation>
+    </message>
+    <message>
+        <source>no property damage recorded</source>
+        <translation>ningún daño material registrado</translation>
+    </message>
+    <message>
+        <source>whether there was damage is not known in {incidents}</source>
+        <translation>se desconoce si hubo daños en {incidents}</translation>
+    </message>
+    <message>
+        <source>Property damage</source>
+        <translation>Daños materiales</translation>
+    </message>
+    <message>
+        <source>some casualty figure not known in {incidents}</source>
+        <translation>alguna cifra de bajas desconocida en {incidents}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln possibly in the period</source>
+        <translation>
+            <numerusform>%Ln posiblemente en el periodo</numerusform>
+            <numerusform>%Ln posiblemente en el periodo</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>possibly: the date is approximate or reaches outside the period, so it may lie outside it</source>
+        <translation>posiblemente: la fecha es aproximada o se sale del periodo, así que puede quedar fuera de él</translation>
+    </message>
+    <message>
+        <source>occurred {start} to {end}</source>
+        <translation>ocurridos del {start} al {end}</translation>
+    </message>
+    <message>
+        <source>occurred {start} to today</source>
+        <translation>ocurridos desde el {start} hasta hoy</translation>
+    </message>
+    <message>
+        <source>occurred up to {end}</source>
+        <translation>ocurridos hasta el {end}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln facility</source>
+        <translation>
+            <numerusform>%Ln instalación</numerusform>
+            <numerusform>%Ln instalaciones</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln facilities</source>
+        <translation>
+            <numerusform>%Ln instalación</numerusform>
+            <numerusform>%Ln instalaciones</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>state</source>
+        <translation>estado</translation>
+    </message>
+    <message>
+        <source>attack type</source>
+        <translation>tipo de ataque</translation>
+    </message>
+    <message>
+        <source>weapon</source>
+        <translation>arma</translation>
+    </message>
+    <message>
+        <source>severity</source>
+        <translation>gravedad</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>estado del caso</translation>
+    </message>
+    <message>
+        <source>open cases only</source>
+        <translation>solo casos abiertos</translation>
+    </message>
+    <message>
+        <source>pending referral for prosecution</source>
+        <translation>pendientes de remisión a la fiscalía</translation>
+    </message>
+    <message>
+        <source>matching “{text}”</source>
+        <translation>que coinciden con “{text}”</translation>
+    </message>
+    <message>
+        <source>all incidents</source>
+        <translation>todos los incidentes</translation>
     </message>
 </context>
 <context>

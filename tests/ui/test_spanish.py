@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QPlainTextEdit,
+    QScrollArea,
     QTabWidget,
     QTreeWidget,
     QWidget,
@@ -335,3 +336,44 @@ def test_spanish_menus_and_tabs_keep_distinct_mnemonics(spanish: None, window: M
     plans = window.record_tabs["plan_items"].model
     deadline = plans.data(plans.index(1, 1))
     assert re.fullmatch(r"(vence en|vencido hace) \d+ (día|días|semanas|meses|años)", deadline), deadline  # no English
+
+
+def test_the_dashboard_speaks_spanish_and_fits_the_window(spanish: None, qtbot: QtBot, window: MainWindow) -> None:
+    """The headline tiles, the casualty chart and the scope line word the domain's figures in Spanish (no English
+    text of desktop.domain.figure_text left), and the row of tiles fits a 1400 px wide window."""
+    window.resize(1400, 900)
+    window.show_tab("dashboard")
+    assert window.features is not None
+    dashboard = window.features.dashboard
+    qtbot.waitUntil(lambda: dashboard.data is not None, timeout=5000)
+    headline = dashboard.headline
+
+    # the demo: 3 incidents, no victim killed, 1 perpetrator killed, 2 incidents without the perpetrators' figures
+    assert headline.value_text("incidents") == "3"
+    assert headline.value_text("killed") == "0 víctimas, 1 autor"
+    assert "autores muertos desconocidos en 2 incidentes" in headline.detail_text("killed")
+    assert headline.value_text("damage") in ("desconocido", "ninguno registrado") or "US$" in headline.value_text(
+        "damage"
+    )
+    damage = headline.tile_text("damage")
+    assert "daños de valor desconocido en 2 incidentes" in damage and "$0" not in damage
+    chart = dashboard.casualty_panel.chart
+    assert chart.title == "Bajas en 3 incidentes"
+    assert "alguna cifra de bajas desconocida en 2 incidentes" in chart.notes
+    assert dashboard.scope_label.text().startswith("Se muestra: todos los incidentes;")
+
+    shown = [headline.tile_text(key) for key in ("killed", "injured", "damage")]
+    shown += [dashboard.scope_label.text(), chart.caption, *(tip for tips in chart.tips for tip in tips)]
+    english = ("victim", "perpetrator", "incidents", "not known", "damage of", "unknown", "none recorded", "all ")
+    assert [text for text in shown if any(word in text for word in english)] == []
+
+    scroll = dashboard.findChild(QScrollArea)
+    assert scroll is not None
+    for width in (1400, 1200):  # 1400 px wanted; 1200 leaves room for a wider font than the tests have
+        window.resize(width, 900)
+        qtbot.waitUntil(lambda width=width: scroll.viewport().width() > width - 40, timeout=5000)
+        qtbot.wait(50)  # the layout settles
+        assert not scroll.horizontalScrollBar().isVisible(), (
+            f"the dashboard needs {scroll.widget().minimumSizeHint().width()} px, the view is "
+            f"{scroll.viewport().width()} px wide"
+        )

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from desktop.domain import figure_text
 from desktop.domain.enums import PlanStatus, Severity
 from desktop.services.dashboard import CaseCounts, Casualties
 from desktop.services.plans import DeadlineSummary
+from desktop.ui.dashboard import figure_words
 from desktop.ui.dashboard.chart_colors import case_key, plan_key, severity_key
 from desktop.ui.dashboard.chart_data import ChartData, Legend, Series, number, one_per_bar
 from desktop.ui.translated import choice_label
@@ -55,11 +55,13 @@ def case_chart(cases: CaseCounts) -> ChartData:
 
 
 def casualty_chart(figures: Casualties) -> ChartData:
-    """Killed and injured, victims stacked on perpetrators; damage and unknowns under the title (desktop.domain.
-    figure_text's words), each figure's sentence and unknowns on hovering its bars."""
-    notes = tuple(note for note in (figure_text.damage(figures).full, figure_text.casualties_unknown(figures)) if note)
+    """Killed and injured, victims stacked on perpetrators; damage and unknowns under the title (figure_words:
+    the domain's figure_text in the UI's language), each figure's sentence and unknowns on hovering its bars."""
+    notes = tuple(
+        note for note in (figure_words.damage(figures).full, figure_words.casualties_unknown(figures)) if note
+    )
     title = QCoreApplication.translate("BreakdownCharts", "Casualties in {incidents}")
-    people = (figure_text.killed(figures).full, figure_text.injured(figures).full)
+    people = (figure_words.killed(figures).full, figure_words.injured(figures).full)
     killed = QCoreApplication.translate("BreakdownCharts", "Killed")
     injured = QCoreApplication.translate("BreakdownCharts", "Injured")
     victims = Series(
@@ -73,7 +75,7 @@ def casualty_chart(figures: Casualties) -> ChartData:
         "people.perpetrators",
     )
     return ChartData(
-        title=title.format(incidents=figure_text.incidents(figures.incidents)),
+        title=title.format(incidents=figure_words.incidents(figures.incidents)),
         categories=(killed, injured),
         series=(victims, perpetrators),
         category_title=QCoreApplication.translate("BreakdownCharts", "Casualties"),

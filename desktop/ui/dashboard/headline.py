@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from desktop.domain import figure_text
-from desktop.services.case_facts import POSSIBLY_MEANS
 from desktop.services.dashboard import DashboardData
-from desktop.ui.dashboard.chart_common import count_text
+from desktop.ui.dashboard import figure_words
+from desktop.ui.dashboard.figure_words import count
 from desktop.ui.theme import themed_style
 from desktop.ui.translated import QT_TRANSLATE_NOOP, translate
 
@@ -21,7 +20,7 @@ TILES = (
     ("due_this_week", QT_TRANSLATE_NOOP("Headline", "Due this week")),
     ("reassessments", QT_TRANSLATE_NOOP("Headline", "Reassessments due")),
 )
-FIGURE_KEYS = ("killed", "injured", "damage")  # the tiles worded by desktop.domain.figure_text
+FIGURE_KEYS = ("killed", "injured", "damage")  # the tiles worded by figure_words (the domain's figure_text)
 ALERT_STYLE = "color: $alert;"  # desktop.ui.palette's colours, for the scheme shown (desktop.ui.theme)
 DETAIL_STYLE = "color: $secondary_text;"
 
@@ -50,6 +49,7 @@ class HeadlineStrip(QWidget):
             font.setBold(True)
             value.setFont(font)
             caption_label = QLabel(caption, tile)
+            caption_label.setWordWrap(True)  # longer captions in Spanish ("Reevaluaciones pendientes") wrap
             caption_label.setBuddy(value)
             inner.addWidget(value)
             inner.addWidget(caption_label)
@@ -88,17 +88,17 @@ class HeadlineStrip(QWidget):
     def show_data(self, data: DashboardData) -> None:
         figures, deadlines = data.casualties, data.deadlines
         overdue_reassessments = sum(1 for r in data.reassessments if r.is_overdue(data.today))
-        killed, injured, damage = (figure_text.killed(figures), figure_text.injured(figures),
-                                   figure_text.damage(figures))  # fmt: skip
+        killed, injured, damage = (figure_words.killed(figures), figure_words.injured(figures),
+                                   figure_words.damage(figures))  # fmt: skip
         texts = {
-            "incidents": count_text(figures.incidents),
-            "open": count_text(data.cases.open),
+            "incidents": count(figures.incidents),
+            "open": count(data.cases.open),
             "killed": killed.value,
             "injured": injured.value,
             "damage": damage.value,
-            "overdue": count_text(deadlines.overdue),
-            "due_this_week": count_text(deadlines.due_this_week),
-            "reassessments": count_text(overdue_reassessments),
+            "overdue": count(deadlines.overdue),
+            "due_this_week": count(deadlines.due_this_week),
+            "reassessments": count(overdue_reassessments),
         }
         tips = {
             "killed": killed.full,
@@ -109,7 +109,7 @@ class HeadlineStrip(QWidget):
             ),
         }
         for key, label in self._values.items():
-            label.setText(translate("Fields", texts[key]))  # "unknown"; the figures' sentences stay English
+            label.setText(texts[key])
             label.setToolTip(tips.get(key, ""))
         # under the figure: what is not known; for damage the sentence too, as "unknown" or "≥ $X" needs it
         damaged = figures.damaged or figures.damage_usd
@@ -129,6 +129,7 @@ class HeadlineStrip(QWidget):
         period = data.facts.period
         caption = translate("Headline", dict(TILES)["incidents"])
         if period is not None and period.possibly:
-            caption = f"{caption}, {period.text()}"
-            self._values["incidents"].setToolTip(POSSIBLY_MEANS)
+            possibly, means = figure_words.possibly_in_period(period)
+            caption = f"{caption}, {possibly}"
+            self._values["incidents"].setToolTip(means)
         self._captions["incidents"].setText(caption)

@@ -24,17 +24,18 @@ from sqlalchemy.exc import SQLAlchemyError
 from desktop.domain.errors import StorageError
 from desktop.domain.queries import IncidentFilter
 from desktop.persistence.unit_of_work import Database
-from desktop.services.dashboard import DashboardData, dashboard_data, describe_filter, narrowed
+from desktop.services.dashboard import DashboardData, dashboard_data, narrowed
 from desktop.ui.dashboard.breakdown_charts import case_chart, casualty_chart, plan_chart, severity_chart
 from desktop.ui.dashboard.chart_panel import ChartPanel
 from desktop.ui.dashboard.deadline_tables import DeadlineTable, DirectiveTable, ReassessmentTable
 from desktop.ui.dashboard.fact_charts import damage_chart, target_chart
+from desktop.ui.dashboard.figure_words import describe_filter
 from desktop.ui.dashboard.headline import HeadlineStrip
 from desktop.ui.dashboard.month_chart import month_chart
 from desktop.ui.dashboard.ranking_chart import facility_chart, state_chart
 from desktop.ui.dashboard.referral_tile import PendingReferralTile
 from desktop.ui.session import Session
-from desktop.ui.translated import QT_TRANSLATE_NOOP, translate
+from desktop.ui.translated import QT_TRANSLATE_NOOP, show_date, translate
 
 BY_FACILITY, BY_STATE = QT_TRANSLATE_NOOP("DashboardTab", "By facility"), QT_TRANSLATE_NOOP("DashboardTab", "By state")
 
@@ -203,7 +204,7 @@ class DashboardTab(QWidget):
     def _draw(self, data: DashboardData) -> None:
         self.scope_label.setText(
             self.tr("Showing {describe_filter}; deadlines as of {isoformat}.").format(
-                describe_filter=describe_filter(data.where), isoformat=data.today.isoformat()
+                describe_filter=describe_filter(data.where), isoformat=show_date(data.today)
             )
         )
         self.headline.show_data(data)
