@@ -11,6 +11,8 @@ import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -35,13 +37,18 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from desktop.domain import enums
+from desktop.domain import enums, figure_text
+from desktop.domain.enums import Severity
 from desktop.domain.evidence import EvidenceKind, TimelineKind
+from desktop.domain.figures import Casualties
+from desktop.domain.queries import IncidentFilter
 from desktop.services.backup import BackupLabel
 from desktop.services.case_facts import DamageBand
 from desktop.services.csv.export import Redaction
 from desktop.services.csv.sheet import Profile
+from desktop.services.dashboard import describe_filter
 from desktop.ui import language
+from desktop.ui.dashboard import figure_words
 from desktop.ui.main_window import MainWindow
 from desktop.ui.widgets.date_input import DateInput, DayInput
 from desktop.ui.window_actions import WindowAction
@@ -377,3 +384,36 @@ def test_the_dashboard_speaks_spanish_and_fits_the_window(spanish: None, qtbot: 
             f"the dashboard needs {scroll.widget().minimumSizeHint().width()} px, the view is "
             f"{scroll.viewport().width()} px wide"
         )
+
+
+def test_figure_words_in_spanish_and_english(spanish: None) -> None:
+    """Damage with a known part and an unknown part, everything known, a filter with a period: Spanish words and
+    the locale's numbers; English (the C locale) is exactly the domain's text."""
+    some = Casualties(incidents=1779, victims_killed=1, victims_injured=12_345, perpetrators_killed=0,
+                      perpetrators_injured=2, casualties_unknown=0, damage_usd=12_500, damaged=3,
+                      damage_of_unknown_value=1, damage_status_unknown=4)  # fmt: skip
+    assert figure_words.killed(some).sentence == "1 víctima muerta, 0 autores muertos"
+    assert figure_words.injured(some).value == "12.345 víctimas, 2 autores"
+    damage = figure_words.damage(some)
+    assert damage.value == "≥ 12.500 US$"
+    assert damage.full == (
+        "≥ 12.500 US$ conocidos, daños de valor desconocido en 1 incidente; se desconoce si hubo daños en 4 incidentes"
+    )
+    assert figure_words.damage(replace(some, damage_of_unknown_value=0, damage_usd=25_000_000)).value == "25,0 M US$"
+    nothing = replace(some, damage_usd=0, damaged=0, damage_of_unknown_value=0, damage_status_unknown=0)
+    assert figure_words.damage(nothing).value == "ninguno registrado"
+    assert figure_words.casualties_unknown(nothing) == ""
+    where = IncidentFilter(occurred_from=date(2019, 7, 1), occurred_to=date(2019, 8, 31), severities=(Severity.HIGH,),
+                           open_only=True, text="molotov")  # fmt: skip
+    assert figure_words.describe_filter(where) == (
+        "ocurridos del 1/7/2019 al 31/8/2019; gravedad: Alta; solo casos abiertos; que coinciden con “molotov”"
+    )
+    assert figure_words.describe_filter(IncidentFilter(occurred_from=date(2019, 7, 1))) == (
+        "ocurridos desde el 1/7/2019 hasta hoy"
+    )
+
+    QLocale.setDefault(QLocale.c())
+    assert figure_words.damage(some) == figure_text.damage(some)
+    assert figure_words.injured(some) == figure_text.injured(some)
+    assert figure_words.describe_filter(where) == describe_filter(where)
+    assert figure_words.count(1779) == "1,779"
