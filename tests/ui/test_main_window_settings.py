@@ -107,14 +107,14 @@ def test_new_database_then_open_the_first_again(
     window.registry[WindowAction.NEW_DATABASE].trigger()
     dialogs.check()
 
-    second = tmp_path / "second.sqlite3"
+    second = tmp_path / "second.incidents"  # a name without a suffix gets the app's own
     assert second.is_file()
     assert window.session.database.url == sqlite_url(second)
     assert window.record_tabs["incidents"].model.rowCount() == 0
     assert window.counts_label.text() == "0 incidents"
     assert window.deadlines_label.text() == "0 overdue, 0 due this week"
     assert window.database_label.text() == str(second)
-    assert window.windowTitle() == "second.sqlite3 — Incident Logger"
+    assert window.windowTitle() == "second.incidents — Incident Logger"
     assert WindowSettings(qsettings).recent_databases()[0] == sqlite_url(second)
     assert window.record_tabs["incidents"].filter_bar.facility.count() == 1  # only "All facilities"
     assert not window.undo_stack.canUndo()
@@ -127,7 +127,7 @@ def test_new_database_then_open_the_first_again(
     assert window.record_tabs["facilities"].model.rowCount() == 4
     assert window.counts_label.text() == "4 facilities"
     window.recent_menu.aboutToShow.emit()
-    assert [a.text() for a in window.recent_menu.actions()] == [f"second.sqlite3 — {tmp_path}"]
+    assert [a.text() for a in window.recent_menu.actions()] == [f"second.incidents — {tmp_path}"]
 
 
 Seen = list[dict[str, str]]

@@ -17,6 +17,8 @@ CHARTS = re.compile(r"chart")  # the dashboard's and the briefing's charts keep 
 HEX = re.compile(r"#[0-9a-fA-F]{6}\b|#[0-9a-fA-F]{3}\b")
 NAMED = re.compile(r"QColor\(\s*([\"'][a-zA-Z]|\d)|Qt\.GlobalColor\.(?!transparent\b)|QColorConstants")
 STYLE_NAME = re.compile(r"\$\{?([a-z_]+)")  # a colour in a style sheet template ("color: $error;")
+FORMAT_CALL = re.compile(r"\.format\(([^)]*)\)")
+KEYWORD = re.compile(r"(\w+)=")
 
 
 def _channel(value: int) -> float:
@@ -95,8 +97,15 @@ def test_no_colour_is_written_outside_the_palette() -> None:
     assert found == []
 
 
+def style_names(source: str) -> set[str]:
+    """The `$name`s of a module's style sheet templates: not a dollar before a str.format field ("${amount}",
+    filled by `.format(amount=…)`)."""
+    fields = {name for call in FORMAT_CALL.findall(source) for name in KEYWORD.findall(call)}
+    return set(STYLE_NAME.findall(source)) - fields
+
+
 def test_every_colour_named_in_a_style_sheet_is_in_the_palette() -> None:
     """A misspelt name would raise only when its style is first shown: every one is checked here."""
-    used = {name for path in ui_sources() for name in STYLE_NAME.findall(path.read_text(encoding="utf-8"))}
+    used = {name for path in ui_sources() for name in style_names(path.read_text(encoding="utf-8"))}
     assert {"error", "warning", "overdue", "banner_background", "header_background"} <= used
     assert used - set(SWATCHES) - set(PRINT) == set()
