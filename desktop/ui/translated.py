@@ -292,14 +292,19 @@ def kind_heading_plural(kind: RecordKind) -> str:
     return translate("RecordKind", _KIND_WORDS[kind][3])
 
 
+def speaks_english() -> bool:
+    """Whether the UI speaks English (or the untranslated C locale): then the domain's own words are shown."""
+    return QLocale().language() in (QLocale.Language.English, QLocale.Language.C)
+
+
 def show_date(day: date | None) -> str:
     """A day as people read it in the UI's language: ISO 8601 in English (as the app always showed it), the
     locale's numeric date with a four-digit year otherwise ("31/8/2019"); "" for none."""
     if day is None:
         return ""
-    locale = QLocale()
-    if locale.language() in (QLocale.Language.English, QLocale.Language.C):
+    if speaks_english():
         return day.isoformat()
+    locale = QLocale()
     pattern = locale.dateFormat(QLocale.FormatType.ShortFormat)
     if "yyyy" not in pattern:
         pattern = pattern.replace("yy", "yyyy")
@@ -311,10 +316,8 @@ def date_label(value: PartialDate) -> str:
     day; the dates themselves as `show_date` (a month or a year alone as they are)."""
     if not value.is_known:
         return translate("DateLabel", "unknown")
-    english = value.label()
-    locale = QLocale()
-    if locale.language() in (QLocale.Language.English, QLocale.Language.C):
-        return english
+    if speaks_english():
+        return value.label()
     if value.precision is DatePrecision.RANGE and value.on is not None and value.until is not None:
         core = translate("DateLabel", "{start} to {end}").format(start=show_date(value.on), end=show_date(value.until))
     elif value.precision in (DatePrecision.DAY, DatePrecision.EXACT) and value.on is not None:
@@ -339,9 +342,9 @@ def spoken_date(value: PartialDate) -> str:
     """What a date field read, for its preview, in the UI's language: the domain's `spoken` in English ("Sat 13
     July 2019"), the locale's weekday and month names otherwise ("sáb 13 julio 2019", "agosto 2019 (solo se conoce
     el mes)")."""
-    locale = QLocale()
-    if locale.language() in (QLocale.Language.English, QLocale.Language.C):
+    if speaks_english():
         return spoken(value)
+    locale = QLocale()
     if not value.is_known or value.on is None:
         return translate("SpokenDate", "Date unknown")
 

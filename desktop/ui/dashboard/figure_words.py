@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale
-
 from desktop.domain import figure_text
 from desktop.domain.figure_text import Figure
 from desktop.domain.figures import Casualties
@@ -11,12 +9,7 @@ from desktop.domain.queries import IncidentFilter
 from desktop.services import dashboard
 from desktop.services.case_facts import POSSIBLY_MEANS, PeriodCounts
 from desktop.ui.dashboard.chart_data import chart_locale
-from desktop.ui.translated import choice_label, show_date, translate
-
-
-def english() -> bool:
-    """Whether the UI speaks English (or the untranslated C locale): then the domain's own words are shown."""
-    return QLocale().language() in (QLocale.Language.English, QLocale.Language.C)
+from desktop.ui.translated import choice_label, show_date, speaks_english, translate
 
 
 def count(n: int) -> str:
@@ -26,7 +19,7 @@ def count(n: int) -> str:
 
 def usd(amount: int) -> str:
     """A known amount in dollars: figure_text.usd in English ("$12,500", "$12.5 M"), the locale's digits else."""
-    if english():
+    if speaks_english():
         return figure_text.usd(amount)
     locale = chart_locale()
     if amount >= 10_000_000:
@@ -37,7 +30,7 @@ def usd(amount: int) -> str:
 
 def incidents(n: int) -> str:
     """ "1 incident", "2 incidents" ("1 incidente", "2 incidentes")."""
-    if english():
+    if speaks_english():
         return figure_text.incidents(n)
     if n == 1:
         return translate("FigureWords", "%Ln incident", None, n)
@@ -56,57 +49,69 @@ def _perpetrators(n: int) -> str:
     return translate("FigureWords", "%Ln perpetrators", None, n)
 
 
+def _people(title: str, victims: int, perpetrators: int, sentences: tuple[str, str],
+            unknown: tuple[tuple[str, int], ...]) -> Figure:  # fmt: skip
+    """Killed or injured, victims apart from perpetrators, as figure_text words them: the value "0 víctimas,
+    1 autor", the two `sentences`, and each `unknown` template ("… not known in {incidents}") with a count."""
+    notes = [template.format(incidents=incidents(n)) for template, n in unknown if n]
+    return Figure(title, f"{_victims(victims)}, {_perpetrators(perpetrators)}", ", ".join(sentences), "; ".join(notes))
+
+
 def killed(c: Casualties) -> Figure:
-    """figure_text.killed in the UI's language: "0 víctimas, 1 autor"; "autores muertos desconocidos en …"."""
-    if english():
+    """figure_text.killed in the UI's language: "0 víctimas, 1 autor"; "autores muertos desconocidos en …". The
+    sentences are whole per figure (lupdate reads literal sources; Spanish agrees the participle with the noun)."""
+    if speaks_english():
         return figure_text.killed(c)
     victims, perpetrators = c.victims_killed, c.perpetrators_killed
-    if victims == 1:
-        victims_sentence = translate("FigureWords", "%Ln victim killed", None, victims)
-    else:
-        victims_sentence = translate("FigureWords", "%Ln victims killed", None, victims)
-    if perpetrators == 1:
-        perpetrators_sentence = translate("FigureWords", "%Ln perpetrator killed", None, perpetrators)
-    else:
-        perpetrators_sentence = translate("FigureWords", "%Ln perpetrators killed", None, perpetrators)
-    notes = []
-    if c.victims_killed_unknown:
-        notes.append(translate("FigureWords", "victims killed not known in {incidents}").format(
-            incidents=incidents(c.victims_killed_unknown)))  # fmt: skip
-    if c.perpetrators_killed_unknown:
-        notes.append(translate("FigureWords", "perpetrators killed not known in {incidents}").format(
-            incidents=incidents(c.perpetrators_killed_unknown)))  # fmt: skip
-    return Figure(translate("FigureWords", "Killed"), f"{_victims(victims)}, {_perpetrators(perpetrators)}",
-                  f"{victims_sentence}, {perpetrators_sentence}", "; ".join(notes))  # fmt: skip
+    return _people(
+        translate("FigureWords", "Killed"),
+        victims,
+        perpetrators,
+        (
+            translate("FigureWords", "%Ln victim killed", None, victims)
+            if victims == 1
+            else translate("FigureWords", "%Ln victims killed", None, victims),
+            translate("FigureWords", "%Ln perpetrator killed", None, perpetrators)
+            if perpetrators == 1
+            else translate("FigureWords", "%Ln perpetrators killed", None, perpetrators),
+        ),
+        (
+            (translate("FigureWords", "victims killed not known in {incidents}"), c.victims_killed_unknown),
+            (translate("FigureWords", "perpetrators killed not known in {incidents}"), c.perpetrators_killed_unknown),
+        ),
+    )
 
 
 def injured(c: Casualties) -> Figure:
     """figure_text.injured in the UI's language: "2 víctimas, 0 autores"; "víctimas heridas desconocidas en …"."""
-    if english():
+    if speaks_english():
         return figure_text.injured(c)
     victims, perpetrators = c.victims_injured, c.perpetrators_injured
-    if victims == 1:
-        victims_sentence = translate("FigureWords", "%Ln victim injured", None, victims)
-    else:
-        victims_sentence = translate("FigureWords", "%Ln victims injured", None, victims)
-    if perpetrators == 1:
-        perpetrators_sentence = translate("FigureWords", "%Ln perpetrator injured", None, perpetrators)
-    else:
-        perpetrators_sentence = translate("FigureWords", "%Ln perpetrators injured", None, perpetrators)
-    notes = []
-    if c.victims_injured_unknown:
-        notes.append(translate("FigureWords", "victims injured not known in {incidents}").format(
-            incidents=incidents(c.victims_injured_unknown)))  # fmt: skip
-    if c.perpetrators_injured_unknown:
-        notes.append(translate("FigureWords", "perpetrators injured not known in {incidents}").format(
-            incidents=incidents(c.perpetrators_injured_unknown)))  # fmt: skip
-    return Figure(translate("FigureWords", "Injured"), f"{_victims(victims)}, {_perpetrators(perpetrators)}",
-                  f"{victims_sentence}, {perpetrators_sentence}", "; ".join(notes))  # fmt: skip
+    return _people(
+        translate("FigureWords", "Injured"),
+        victims,
+        perpetrators,
+        (
+            translate("FigureWords", "%Ln victim injured", None, victims)
+            if victims == 1
+            else translate("FigureWords", "%Ln victims injured", None, victims),
+            translate("FigureWords", "%Ln perpetrator injured", None, perpetrators)
+            if perpetrators == 1
+            else translate("FigureWords", "%Ln perpetrators injured", None, perpetrators),
+        ),
+        (
+            (translate("FigureWords", "victims injured not known in {incidents}"), c.victims_injured_unknown),
+            (
+                translate("FigureWords", "perpetrators injured not known in {incidents}"),
+                c.perpetrators_injured_unknown,
+            ),
+        ),
+    )
 
 
 def damage(c: Casualties) -> Figure:
     """figure_text.damage in the UI's language: never $0 for damage of unknown value ("desconocido", "≥ …")."""
-    if english():
+    if speaks_english():
         return figure_text.damage(c)
     of_unknown_value = translate("FigureWords", "damage of unknown value in {incidents}").format(
         incidents=incidents(c.damage_of_unknown_value)
@@ -137,7 +142,7 @@ def damage(c: Casualties) -> Figure:
 
 def casualties_unknown(c: Casualties) -> str:
     """ "some casualty figure not known in 2 incidents" in the UI's language ("" when every figure is known)."""
-    if english() or not c.casualties_unknown:
+    if speaks_english() or not c.casualties_unknown:
         return figure_text.casualties_unknown(c)
     return translate("FigureWords", "some casualty figure not known in {incidents}").format(
         incidents=incidents(c.casualties_unknown)
@@ -146,7 +151,7 @@ def casualties_unknown(c: Casualties) -> str:
 
 def possibly_in_period(period: PeriodCounts) -> tuple[str, str]:
     """ "1 possibly in the period" and what "possibly" means, in the UI's language ("" when none is)."""
-    if english() or not period.possibly:
+    if speaks_english() or not period.possibly:
         return period.text(), POSSIBLY_MEANS
     text = translate("FigureWords", "%Ln possibly in the period", None, period.possibly)
     means = translate(
@@ -157,7 +162,7 @@ def possibly_in_period(period: PeriodCounts) -> tuple[str, str]:
 
 def describe_filter(where: IncidentFilter, facility_names: dict[str, str] | None = None) -> str:
     """dashboard.describe_filter in the UI's language: "todos los incidentes", "ocurridos del … al …"."""
-    if english():
+    if speaks_english():
         return dashboard.describe_filter(where, facility_names)
     names = facility_names or {}
     parts = []
