@@ -22,11 +22,12 @@ from desktop.persistence.engine import sqlite_file, sqlite_url
 from desktop.persistence.sqlite_files import audit_head
 from desktop.persistence.unit_of_work import Database
 from desktop.services.backup import BackupInfo, BackupLabel, back_up, list_backups, verify_backup
-from desktop.services.backup_worker import BackupJob, Phase, age_text, backup_due, finish_or_cancel
+from desktop.services.backup_worker import BackupJob, Phase, backup_age, backup_due, finish_or_cancel
 from desktop.services.demo import load_demo
 from desktop.services.leftovers import find_leftovers
 from desktop.services.records import FacilityService
 from desktop.services.session.service import DatabaseSessions
+from desktop.ui.background_backup import age_words
 
 REPOSITORY = Path(__file__).resolve().parent.parent
 
@@ -178,9 +179,13 @@ def test_the_last_backups_age_in_words() -> None:
     def info(ago: timedelta) -> BackupInfo:
         return BackupInfo(Path("b.sqlite3"), now - ago, BackupLabel.AUTO, 1)
 
-    assert age_text(None, now) == "No backup yet"
-    assert age_text(info(timedelta(seconds=20)), now) == "Last backup just now"
-    assert age_text(info(timedelta(minutes=5, seconds=59)), now) == "Last backup 5 min ago"
-    assert age_text(info(timedelta(hours=3, minutes=10)), now) == "Last backup 3 h ago"
-    assert age_text(info(timedelta(days=1, hours=2)), now) == "Last backup 1 day ago"
-    assert age_text(info(timedelta(days=9)), now) == "Last backup 9 days ago"
+    def age_text(newest: BackupInfo | None) -> str:  # as the status bar shows it (English: no catalog installed)
+        return age_words(backup_age(newest, now))
+
+    assert backup_age(info(timedelta(minutes=5, seconds=59)), now) == ("min", 5)
+    assert age_text(None) == "No backup yet"
+    assert age_text(info(timedelta(seconds=20))) == "Last backup just now"
+    assert age_text(info(timedelta(minutes=5, seconds=59))) == "Last backup 5 min ago"
+    assert age_text(info(timedelta(hours=3, minutes=10))) == "Last backup 3 h ago"
+    assert age_text(info(timedelta(days=1, hours=2))) == "Last backup 1 day ago"
+    assert age_text(info(timedelta(days=9))) == "Last backup 9 days ago"

@@ -225,15 +225,13 @@ def finish_or_cancel(job: BackupJob, budget: float = CLOSE_WAIT) -> BackupInfo |
     return job.result
 
 
-def age_text(newest: BackupInfo | None, now: datetime) -> str:
-    """The status bar's "Last backup 5 min ago" (times naive UTC, as the backup names have them)."""
+def backup_age(newest: BackupInfo | None, now: datetime) -> tuple[str, int] | None:
+    """How old the newest backup is, in the largest whole unit: ("day" | "h" | "min", count), ("now", 0) under a
+    minute, None without a backup (times naive UTC, as the backup names have them)."""
     if newest is None:
-        return "No backup yet"
+        return None
     seconds = max(0, int((now - newest.taken_at).total_seconds()))
-    if seconds < 60:
-        return "Last backup just now"
     for unit, size in (("day", 86_400), ("h", 3600), ("min", 60)):
         if seconds >= size:
-            count = seconds // size
-            return f"Last backup {count} {unit}{'s' if unit == 'day' and count != 1 else ''} ago"
-    return "Last backup just now"  # pragma: no cover - unreachable
+            return unit, seconds // size
+    return "now", 0

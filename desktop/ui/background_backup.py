@@ -4,7 +4,6 @@ one is due, its progress and the last backup's age in the status bar; the work r
 from __future__ import annotations
 
 import logging
-import re
 from datetime import timedelta
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -12,7 +11,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow
 
 from desktop.persistence.backup_copy import PAGES_PER_STEP
 from desktop.persistence.unit_of_work import Database
-from desktop.services.backup_worker import BackupJob, age_text
+from desktop.services.backup_worker import BackupJob, backup_age
 from desktop.ui.session import Session
 from desktop.ui.translated import translate
 
@@ -135,7 +134,7 @@ class BackgroundBackups(QObject):
         if database is None or (self.job is not None and self.job.running):
             return
         sessions = self.session.sessions
-        self.label.setText(backup_age(age_text(sessions.newest_backup(database), database.clock())))
+        self.label.setText(age_words(backup_age(sessions.newest_backup(database), database.clock())))
         where = (
             self.tr(" in {backup_dir}").format(backup_dir=sessions.backup_dir)
             if sessions.backup_dir is not None
@@ -160,18 +159,17 @@ class BackgroundBackups(QObject):
         return self.session.database if self.session.is_open else None
 
 
-def backup_age(text: str) -> str:
-    """`age_text`'s English ("Last backup 5 min ago") in the UI's language."""
-    if text == "No backup yet":
+def age_words(age: tuple[str, int] | None) -> str:
+    """The newest backup's age (`backup_worker.backup_age`) in the UI's words: "Last backup 5 min ago"."""
+    if age is None:
         return translate("BackgroundBackups", "No backup yet")
-    found = re.fullmatch(r"Last backup (\d+) (min|h|days?) ago", text)
-    if found is None:
-        return translate("BackgroundBackups", "Last backup just now") if text == "Last backup just now" else text
-    count, unit = int(found[1]), found[2]
+    unit, count = age
     if unit == "min":
         return translate("BackgroundBackups", "Last backup %n min ago", None, count)
     if unit == "h":
         return translate("BackgroundBackups", "Last backup %n h ago", None, count)
-    if count == 1:
-        return translate("BackgroundBackups", "Last backup %n day ago", None, count)
-    return translate("BackgroundBackups", "Last backup %n days ago", None, count)
+    if unit == "day":
+        if count == 1:
+            return translate("BackgroundBackups", "Last backup %n day ago", None, count)
+        return translate("BackgroundBackups", "Last backup %n days ago", None, count)
+    return translate("BackgroundBackups", "Last backup just now")
