@@ -49,6 +49,7 @@ from desktop.services.csv.sheet import Profile
 from desktop.services.dashboard import describe_filter
 from desktop.ui import language
 from desktop.ui.dashboard import figure_words
+from desktop.ui.dashboard.chart_data import number
 from desktop.ui.main_window import MainWindow
 from desktop.ui.widgets.date_input import DateInput, DayInput
 from desktop.ui.window_actions import WindowAction
@@ -416,4 +417,4 @@ def test_figure_words_in_spanish_and_english(spanish: None) -> None:
     assert figure_words.damage(some) == figure_text.damage(some)
     assert figure_words.injured(some) == figure_text.injured(some)
     assert figure_words.describe_filter(where) == describe_filter(where)
-    assert figure_words.count(1779) == "1,779"
+    assert number(1779) == "1,779"

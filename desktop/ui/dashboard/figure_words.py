@@ -12,11 +12,6 @@ from desktop.ui.dashboard.chart_data import chart_locale
 from desktop.ui.translated import choice_label, show_date, speaks_english, translate
 
 
-def count(n: int) -> str:
-    """A count as the locale writes it: "1,779" in English, "1779" or "12.345" in Spanish."""
-    return chart_locale().toString(int(n))
-
-
 def usd(amount: int) -> str:
     """A known amount in dollars: figure_text.usd in English ("$12,500", "$12.5 M"), the locale's digits else."""
     if speaks_english():

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop.services.dashboard import DashboardData
 from desktop.ui.dashboard import figure_words
-from desktop.ui.dashboard.figure_words import count
+from desktop.ui.dashboard.chart_data import number
 from desktop.ui.theme import themed_style
 from desktop.ui.translated import QT_TRANSLATE_NOOP, translate
 
@@ -91,14 +91,14 @@ class HeadlineStrip(QWidget):
         killed, injured, damage = (figure_words.killed(figures), figure_words.injured(figures),
                                    figure_words.damage(figures))  # fmt: skip
         texts = {
-            "incidents": count(figures.incidents),
-            "open": count(data.cases.open),
+            "incidents": number(figures.incidents),
+            "open": number(data.cases.open),
             "killed": killed.value,
             "injured": injured.value,
             "damage": damage.value,
-            "overdue": count(deadlines.overdue),
-            "due_this_week": count(deadlines.due_this_week),
-            "reassessments": count(overdue_reassessments),
+            "overdue": number(deadlines.overdue),
+            "due_this_week": number(deadlines.due_this_week),
+            "reassessments": number(overdue_reassessments),
         }
         tips = {
             "killed": killed.full,

@@ -7,7 +7,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QPushButton, QSizePolicy, QWidget
 
 from desktop.services.case_facts import PENDING_REFERRAL_MEANS
-from desktop.ui.dashboard import figure_words
+from desktop.ui.dashboard.chart_data import number
 from desktop.ui.theme import themed_style
 from desktop.ui.translated import QT_TRANSLATE_NOOP, translate
 
@@ -33,7 +33,7 @@ class PendingReferralTile(QPushButton):
 
     def show_count(self, count: int) -> None:
         self.count = count
-        self.setText(f"{translate('ReferralTile', CAPTION)}: {figure_words.count(count)}")
+        self.setText(f"{translate('ReferralTile', CAPTION)}: {number(count)}")
         themed_style(self, ALERT_STYLE if count else "")
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
