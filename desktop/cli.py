@@ -13,7 +13,7 @@ from typing import NoReturn
 from sqlalchemy.exc import SQLAlchemyError
 
 from desktop import __version__, paths
-from desktop.commands import COMMANDS, MODULE_OF, Command, cannot_open, load_commands, passphrase_input
+from desktop.commands import COMMANDS, MODULE_OF, Command, cannot_open, load_commands, login_input, passphrase_input
 from desktop.domain.errors import RecordInUseError, RecordNotFoundError, StaleRecordError, StorageError
 from desktop.persistence.engine import sqlite_file, sqlite_url
 from desktop.persistence.instance_lock import InstanceLock, InstanceLockedError, acquire_waiting
@@ -238,14 +238,19 @@ def _run(spec: Command, args: argparse.Namespace, url: str, app_paths: paths.App
         except InstanceLockedError as locked:
             print(f"incident-logger {args.command}: {locked}", file=sys.stderr)
             return LOCKED_EXIT
-    try:
-        database = sessions.open(url, lock=False)  # like a second window: the GUI may have it open meanwhile
+    try:  # like a second window (the GUI may have it open meanwhile); a server's password asked at the terminal
+        database = sessions.open(url, login_input.login_asker(args.command), lock=False)
     except NeedsAnswer as needed:  # a clear message instead of a question or a traceback
         print(cannot_open(args.command, url, needed), file=sys.stderr)
+        return 2
+    except login_input.LoginInputError as error:
+        print(f"incident-logger {args.command}: {error}", file=sys.stderr)
         return 2
     finally:
         if creating is not None:
             creating.release()
+    if database is None:  # pragma: no cover - the asker raises rather than give up
+        return 2
     try:
         return spec.run(database, args)
     except EXPECTED_ERRORS as error:  # bad input or a busy/broken database: one line, data left as it was

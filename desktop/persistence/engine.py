@@ -10,6 +10,7 @@ from urllib.parse import quote, unquote, urlsplit
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
+from desktop.domain.passphrases import Passphrase
 from desktop.persistence import cipher
 from desktop.persistence.private_files import make_private_folder, restrict_to_owner
 
@@ -47,11 +48,16 @@ def create_owner_only_file(path: Path) -> None:
     restrict_to_owner(path)
 
 
-def create_database_engine(url: str, *, create: bool = True) -> Engine:
-    """An engine for `url`; a new SQLite file is created owner-only when `create` is true."""
+def create_database_engine(url: str, *, create: bool = True, password: Passphrase | None = None) -> Engine:
+    """An engine for `url`; a new SQLite file is created owner-only when `create` is true. `password`: a server's
+    login password (asked, or from the OS keyring), handed to the driver at each connection and never written in
+    the engine's URL; without it libpq finds its own (the URL, PGPASSWORD, ~/.pgpass, a service file)."""
     path = sqlite_file(url)
     if path is None:
-        return create_engine(url, pool_pre_ping=True)
+        engine = create_engine(url, pool_pre_ping=True)
+        if password is not None:
+            _log_in_with(engine, password)
+        return engine
     if create and not path.exists():
         create_owner_only_file(path)
     key = cipher.file_key(path)  # raises KeyNeeded: an encrypted file that no known passphrase opens
@@ -62,6 +68,12 @@ def create_database_engine(url: str, *, create: bool = True) -> Engine:
             path, key=key, timeout=BUSY_TIMEOUT_MS / 1000, any_thread=True, cache_kib=ENCRYPTED_CACHE_KIB))  # fmt: skip
     _configure_sqlite(engine)
     return engine
+
+
+def _log_in_with(engine: Engine, password: Passphrase) -> None:
+    @event.listens_for(engine, "do_connect")
+    def on_connect(_dialect: Any, _record: Any, _args: Any, kwargs: dict[str, Any]) -> None:
+        kwargs["password"] = password.reveal()  # read only here, as libpq is handed it
 
 
 def is_encrypted(engine: Engine) -> bool:

@@ -9,11 +9,13 @@ from pathlib import Path
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
 
+from desktop.domain.passphrases import Passphrase
 from desktop.persistence.chain_upkeep import secure_chain
 from desktop.persistence.disk_space import full_disk_advice, no_room
 from desktop.persistence.engine import create_database_engine, sqlite_file
 from desktop.persistence.integrity import FileCheck, Scan, check_database_file
 from desktop.persistence.schema import upgrade_to_head
+from desktop.persistence.server_login import tls_hint
 from desktop.persistence.unit_of_work import Database, utc_now
 
 
@@ -22,9 +24,11 @@ def open_database(
     *,
     before_migration: Callable[[], None] | None = None,
     clock: Callable[[], datetime] = utc_now,
+    password: Passphrase | None = None,
 ) -> Database:
-    """Open (creating a new SQLite file if needed) and migrate; refuses newer schemas untouched."""
-    engine = create_database_engine(url)
+    """Open (creating a new SQLite file if needed) and migrate; refuses newer schemas untouched. `password`: a
+    server login's, never written in the URL."""
+    engine = create_database_engine(url, password=password)
     try:
         upgrade_to_head(engine, before_migration)
         database = Database(engine, clock)
@@ -45,13 +49,16 @@ def display_url(url: str) -> str:
 
 def describe_error(error: BaseException, where: Path | None = None) -> str:
     """One line for people: the driver's own message without SQLAlchemy's SQL and background link; a full disk
-    (SQLite's "disk I/O error" when its -shm file cannot grow, SQLITE_FULL, ENOSPC) said so, with what to do.
+    (SQLite's "disk I/O error" when its -shm file cannot grow, SQLITE_FULL, ENOSPC) said so, with what to do, and so
+    a server refusing the TLS that the URL's sslmode requires.
     `where`: the database file, when known (its disk's free space tells an I/O error that is a full disk)."""
     cause = error.orig if isinstance(error, DBAPIError) and error.orig is not None else error
     text = " ".join(part.strip() for part in str(cause).splitlines() if part.strip())
     if no_room(error, where) and "the disk is full" not in text:  # not already said (a StorageError)
         folder = where.parent if where is not None else None
         return f"{full_disk_advice(folder)} ({text or type(cause).__name__})"
+    if (hint := tls_hint(error)) is not None:  # sslmode=require against a server without TLS: what to do
+        return f"{text}: {hint}"
     return text or type(cause).__name__
 
 
@@ -69,6 +76,7 @@ def open_checked(
     before_migration: Callable[[], None] | None = None,
     clock: Callable[[], datetime] = utc_now,
     scan: Scan = Scan.ROOTS,
+    password: Passphrase | None = None,
 ) -> Database:
     """open_database after checking a SQLite file first (header, schema version, write access, and `scan`: by
     default the first leaf of every table, a few pages whatever the size; the whole file is checked in the background
@@ -78,4 +86,4 @@ def open_checked(
         check = check_database_file(path, scan=scan)
         if not check.usable:
             raise DatabaseFileError(check)
-    return open_database(url, before_migration=before_migration, clock=clock)
+    return open_database(url, before_migration=before_migration, clock=clock, password=password)

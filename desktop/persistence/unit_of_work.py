@@ -32,6 +32,7 @@ from desktop.persistence.repositories import (
     FacilityRepository,
     IncidentRepository,
 )
+from desktop.persistence.server_login import passwordless
 from desktop.persistence.timeline_repository import TimelineRepository
 
 IMPORT_CACHE_KIB = 32 * 1024  # SQLite's page cache during an import: most of its speed, within 150 MiB at 1M rows
@@ -71,7 +72,9 @@ class Database:
 
     @property
     def url(self) -> str:
-        return self.engine.url.render_as_string(hide_password=True)
+        """The URL without any password (a server's is never shown, logged or kept in the settings: reopening it
+        logs in through libpq's sources, the OS keyring or the login dialog)."""
+        return passwordless(self.engine.url)
 
     @property
     def encrypted(self) -> bool:

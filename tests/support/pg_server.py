@@ -75,10 +75,13 @@ class PostgresServer:
     """One postgres process on 127.0.0.1:<free port>, trust auth, fsync off, data in a temp dir.
 
     Use as a context manager (or call start()/stop()); stop() always ends the process and
-    removes the directory. As root, initdb and postgres run as the `postgres` OS user."""
+    removes the directory. As root, initdb and postgres run as the `postgres` OS user.
+    `host_auth="scram-sha-256"`: TCP logins need a password (the Unix socket, which the helpers
+    below use, stays trust), as a team's server asks."""
 
-    def __init__(self, bin_dir: Path | None = None) -> None:
+    def __init__(self, bin_dir: Path | None = None, *, host_auth: str = "trust") -> None:
         self.bin_dir = bin_dir or find_bin_dir()
+        self.host_auth = host_auth
         self.as_root = os.geteuid() == 0
         self.root: Path | None = None
         self.port = 0
@@ -127,7 +130,8 @@ class PostgresServer:
         self.startup_seconds = time.perf_counter() - began
 
     def _initdb(self) -> None:
-        options = ["-D", str(self.data_dir), "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C"]
+        auth = ["-A", "trust"] if self.host_auth == "trust" else ["--auth-local=trust", f"--auth-host={self.host_auth}"]
+        options = ["-D", str(self.data_dir), "-U", "postgres", *auth, "-E", "UTF8", "--locale=C"]
         result = subprocess.run(
             self._command("initdb", *options, "--no-sync", "--no-instructions"),
             capture_output=True,
@@ -214,7 +218,8 @@ class PostgresServer:
 
     # -- databases ---------------------------------------------------------------------------------
     def conninfo(self, database: str) -> str:
-        return f"host=127.0.0.1 port={self.port} user=postgres dbname={database}"
+        host = "127.0.0.1" if self.host_auth == "trust" else self.root  # a password server: its trusted socket
+        return f"host={host} port={self.port} user=postgres dbname={database}"
 
     def url(self, database: str) -> str:
         return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/{database}"

@@ -1,6 +1,6 @@
 """What opening a database may need a person for: the Question types the session service returns (another window
-has the database open, the file is damaged or busy, missing, it cannot be opened) with the choices each allows, and the
-Answer that says what to do."""
+has the database open, the file is damaged or busy, missing, encrypted, a server's password, it cannot be opened)
+with the choices each allows, and the Answer that says what to do."""
 
 from __future__ import annotations
 
@@ -26,6 +26,7 @@ class Choice(StrEnum):
     OTHER_FILE = "other_file"  # open `Answer.url` instead
     NEW_FILE = "new_file"  # create and open `Answer.url` instead
     PASSPHRASE = "passphrase"  # locked: try `Answer.passphrase` (kept in the OS keyring when `Answer.remember`)
+    LOGIN = "login"  # a server's password: log in as `Answer.user` with `Answer.passphrase` (kept when `remember`)
     QUIT = "quit"  # give up: at start-up the app quits; when switching, the current database stays
 
 
@@ -130,6 +131,23 @@ class Locked(Question):
 
 
 @dataclass(frozen=True, eq=False)
+class LoginNeeded(Question):
+    """The server asks for a password that libpq's own sources (the URL, PGPASSWORD, ~/.pgpass, a service file)
+    and the OS keyring did not give, or it refused the one given (`tried`); `reason` is the server's or libpq's
+    words. `user` logs in at `server` (host:port/db); `url` never holds a password."""
+
+    user: str
+    server: str
+    reason: str
+    tried: bool
+    can_remember: bool  # an OS keyring works here, so "remember" may be offered
+
+    @property
+    def choices(self) -> tuple[Choice, ...]:
+        return (Choice.LOGIN, Choice.QUIT)
+
+
+@dataclass(frozen=True, eq=False)
 class CannotOpen(Question):
     """The database cannot be used (`problem` says why); another file, a new one, or quit."""
 
@@ -145,8 +163,9 @@ class Answer:
     choice: Choice
     url: str | None = None  # OTHER_FILE, NEW_FILE
     backup: Path | None = None  # CHOOSE_BACKUP
-    passphrase: Passphrase | None = None  # PASSPHRASE
-    remember: bool = False  # PASSPHRASE: keep it in the OS keyring
+    passphrase: Passphrase | None = None  # PASSPHRASE; LOGIN: the password
+    remember: bool = False  # PASSPHRASE, LOGIN: keep it in the OS keyring
+    user: str | None = None  # LOGIN: the user name to log in as (None: the URL's)
 
 
 QUIT = Answer(Choice.QUIT)

@@ -36,6 +36,7 @@ from desktop.services.backup import (
     verify_backup,
 )
 from desktop.services.backup_worker import CLOSE_WAIT, BackupJob, backup_due, finish_or_cancel
+from desktop.services.session.login import ServerLogin, login_question
 from desktop.services.session.questions import (
     AlreadyOpen,
     Answer,
@@ -45,6 +46,7 @@ from desktop.services.session.questions import (
     Choice,
     Damaged,
     Locked,
+    LoginNeeded,
     Missing,
     NeedsAnswer,
     OpenElsewhereError,
@@ -97,14 +99,20 @@ class DatabaseSessions:
         asks (Missing) before creating a SQLite file that does not exist; NEW_FILE is the answer that creates it."""
         pending: Question | None = None
         remember: Passphrase | None = None
+        login = ServerLogin()
         while True:
             if pending is None:
                 missing = None if create else self._missing(url)
-                found = missing if missing is not None else self._attempt(url, lock=lock)
+                found = missing if missing is not None else self._attempt(url, lock=lock, password=login.password)
                 if isinstance(found, Database):
                     if remember is not None:
                         _remember(found, remember)
+                    login.opened(url)
                     return found
+                if isinstance(found, LoginNeeded):
+                    if login.try_remembered(url):
+                        continue  # the password the OS keyring remembers for this login
+                    found = login.refused(url, found)
                 pending = found
             question, pending = pending, None
             if ask is None:
@@ -121,6 +129,8 @@ class DatabaseSessions:
                     raise ValueError(f"{answer.choice} needs the URL to open")
                 url, lock = answer.url, True
                 create = create or answer.choice == Choice.NEW_FILE
+            elif answer.choice == Choice.LOGIN:
+                url = login.answered(url, answer)
             elif answer.choice == Choice.PASSPHRASE:
                 if answer.passphrase is None:
                     raise ValueError("PASSPHRASE needs the passphrase to try")
@@ -142,8 +152,9 @@ class DatabaseSessions:
         message = f"There is no database at {path}. Nothing has been created."
         return Missing(url, error, message, path)
 
-    def _attempt(self, url: str, *, lock: bool) -> Database | Question:
-        """One try: the lock, the file check, a backup before migrating, the engine; a Question when it fails."""
+    def _attempt(self, url: str, *, lock: bool, password: Passphrase | None = None) -> Database | Question:
+        """One try: the lock, the file check, a backup before migrating, the engine (logging in to a server with
+        `password`, else libpq's own sources); a Question when it fails."""
         held: InstanceLock | None = None
         try:
             path = sqlite_file(url)
@@ -161,7 +172,7 @@ class DatabaseSessions:
             except OSError:
                 held = None  # a read-only folder: the file check says so clearly
         try:
-            database = open_for_use(url, self.backup_dir, clock=self.clock)
+            database = open_for_use(url, self.backup_dir, clock=self.clock, password=password)
         except Exception as error:
             if held is not None:
                 held.release()
@@ -175,6 +186,8 @@ class DatabaseSessions:
 
     def _question(self, url: str, error: Exception) -> Question:
         log.info("cannot open %s: %s", display_url(url), error)
+        if (login := login_question(url, error)) is not None:
+            return login
         if isinstance(error, DatabaseFileError):
             check = error.check
             backups = tuple(list_backups(self.backup_dir, check.path)) if self.backup_dir is not None else ()
@@ -430,9 +443,16 @@ def _try_lock(path: Path) -> InstanceLock | InstanceLockedError | None:
 # ---- the steps ----------------------------------------------------------------------------------------------------
 
 
-def open_for_use(url: str, backup_dir: Path | None, *, clock: Callable[[], datetime] = utc_now) -> Database:
+def open_for_use(
+    url: str,
+    backup_dir: Path | None,
+    *,
+    clock: Callable[[], datetime] = utc_now,
+    password: Passphrase | None = None,
+) -> Database:
     """Check the file (raises DatabaseFileError when it is damaged, newer, foreign or read-only: its header, schema
-    and the first page of every table, never the whole file), back it up before any migration, and open it."""
+    and the first page of every table, never the whole file), back it up before any migration, and open it
+    (`password`: a server login's)."""
     path = sqlite_file(url)
     before_migration = None
     if path is not None and backup_dir is not None:
@@ -441,7 +461,7 @@ def open_for_use(url: str, backup_dir: Path | None, *, clock: Callable[[], datet
         def before_migration() -> None:
             back_up(database, folder, BackupLabel.BEFORE_MIGRATION, now=clock())
 
-    return open_checked(url, before_migration=before_migration, clock=clock)
+    return open_checked(url, before_migration=before_migration, clock=clock, password=password)
 
 
 def automatic_backup(database: Database, backup_dir: Path, policy: RotationPolicy | None = None) -> BackupInfo | None:
