@@ -21,7 +21,7 @@ from desktop.persistence.engine import sqlite_file
 from desktop.persistence.opening import display_url
 from desktop.persistence.private_files import make_private_folder, restrict_to_owner
 from desktop.persistence.unit_of_work import Database
-from desktop.services.session.questions import Answer, Locked, Question
+from desktop.services.session.questions import Answer, Locked, LoginNeeded, Question
 from desktop.services.session.service import DatabaseSessions
 from desktop.timing import mark, quit_after_show
 from desktop.ui import accessibility
@@ -249,6 +249,8 @@ def open_first_database(
     def ask(question: Question) -> Answer:
         if isinstance(question, Locked):  # an encrypted file asks its passphrase: an ordinary start, no problem
             log.info("%s is encrypted; asking its passphrase", display_url(question.url))
+        elif isinstance(question, LoginNeeded):  # a server asks for a password: an ordinary start too
+            log.info("%s asks for a password (%s); asking it", display_url(question.url), question.reason)
         else:
             log.warning("cannot open %s: %s", display_url(question.url), question.error)
         return answer_at_start(parent, question)

@@ -14,7 +14,7 @@ Fixtures for other test modules:
 - `any_database` / `any_demo_database`: like `database` / `demo_database`, once per backend.
 - `postgres_server`: the session's throw-away PostgreSQL server (tests/support/pg_server.py);
   `postgres_server.fresh_database()` makes another database for a test that needs one.
-- `password_server`: another one whose TCP logins need a password (role `analyst`, LOGIN_PASSWORD, database `team`).
+- `password_server`: another one whose TCP logins need a password (tests/support/pg_login.py: role, password, URL).
 
 PostgreSQL: the server is started once per session (initdb into a temp dir, 127.0.0.1, trust auth,
 fsync off) from /usr/lib/postgresql/*/bin. `any_database` uses one migrated database that is put back
@@ -32,6 +32,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from support import pg_login
 from support.clock import FakeClock
 from support.pg_server import PostgresServer, PostgresUnavailableError
 from support.reset import DatabaseReset
@@ -50,7 +51,6 @@ os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
 
 BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
 PG_DATABASE = "incident_logger_test"
-LOGIN_PASSWORD = "Correct horse 9 battery"  # the `password_server` fixture's role `analyst`
 
 
 def _unavailable(reason: str) -> None:
@@ -148,7 +148,8 @@ def postgres_server() -> Iterator[PostgresServer]:
 @pytest.fixture(scope="session")
 def password_server() -> Iterator[PostgresServer]:
     """A second throw-away server whose TCP logins need a password (scram-sha-256), as a team's does: the login
-    role `analyst` (password LOGIN_PASSWORD) owns the empty database `team`. Started only by the tests that ask."""
+    role `analyst` (support.pg_login.LOGIN_PASSWORD) owns the migrated database `team` (support.pg_login.team_url).
+    Started only by the tests that ask."""
     try:
         import psycopg  # noqa: F401
     except ImportError:
@@ -158,8 +159,7 @@ def password_server() -> Iterator[PostgresServer]:
     except PostgresUnavailableError as error:
         _unavailable(str(error))
     with server:
-        server.execute(f"CREATE ROLE analyst LOGIN PASSWORD '{LOGIN_PASSWORD}'")
-        server.execute("CREATE DATABASE team OWNER analyst")
+        pg_login.prepare(server)
         yield server
 
 

@@ -13,8 +13,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import LOGIN_PASSWORD
 from sqlalchemy import Engine, event, text
+from support import pg_login
+from support.pg_login import LOGIN_PASSWORD
 from support.pg_server import PostgresServer
 
 from desktop.domain.passphrases import Passphrase
@@ -47,13 +48,10 @@ def _no_libpq_password(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("HOME", str(home))
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def team_url(password_server: PostgresServer) -> str:
-    """The `team` database of the password server, migrated once for this module (URL without a password)."""
-    url = f"postgresql+psycopg://analyst@127.0.0.1:{password_server.port}/team"
-    database = DatabaseSessions(None).open(url.replace("analyst@", f"analyst:{LOGIN_PASSWORD.replace(' ', '%20')}@"))
-    database.close()
-    return url
+    """The `team` database of the password server (migrated; the URL holds no password)."""
+    return pg_login.team_url(password_server)
 
 
 class Person:

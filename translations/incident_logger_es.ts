@@ -4023,6 +4023,61 @@ Rehenes o secuestro: {lower2}</translation>
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Log in to the database server — Incident Logger</source>
+        <translation>Iniciar sesión en el servidor de la base de datos — Incident Logger</translation>
+    </message>
+    <message>
+        <source>Keep the password in the system keyring of your user account, so that this server does not ask again on this computer. Anyone who can use your unlocked session can then open the database as you.</source>
+        <translation>Guarda la contraseña en el llavero del sistema de su cuenta de usuario, para que este servidor no vuelva a pedirla en este equipo. Cualquiera que pueda usar su sesión desbloqueada podrá entonces abrir la base de datos en su nombre.</translation>
+    </message>
+    <message>
+        <source>No system keyring works on this computer (none is installed, or it cannot be reached), so the password cannot be remembered: it is asked each time, unless PGPASSWORD or ~/.pgpass gives it.</source>
+        <translation>Ningún llavero del sistema funciona en este equipo (no hay ninguno instalado o no se puede acceder a él), así que la contraseña no se puede recordar: se pide cada vez, salvo que la den PGPASSWORD o ~/.pgpass.</translation>
+    </message>
+    <message>
+        <source>The database server {server} asks for a password.</source>
+        <translation>El servidor de la base de datos {server} pide una contraseña.</translation>
+    </message>
+    <message>
+        <source>The server refused it: {reason}. Check Caps Lock and the keyboard layout, then type it again.</source>
+        <translation>El servidor la rechazó: {reason}. Compruebe Bloq Mayús y la distribución del teclado, y escríbala de nuevo.</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <source>&amp;Remember on this computer</source>
+        <translation>&amp;Recordar en este equipo</translation>
+    </message>
+    <message>
+        <source> (no system keyring is available here)</source>
+        <translation> (no hay ningún llavero del sistema disponible aquí)</translation>
+    </message>
+    <message>
+        <source>Remember the password in the system keyring</source>
+        <translation>Recordar la contraseña en el llavero del sistema</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Usuario:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>C&amp;ontraseña:</translation>
+    </message>
+    <message>
+        <source>&amp;Log in</source>
+        <translation>&amp;Iniciar sesión</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Records and dashboard</source>

@@ -1,10 +1,10 @@
 """The questions of the session service (desktop.services.session) asked in message boxes: another window has the
-database open (open anyway?), the file is encrypted (its passphrase, in desktop.ui.dialogs.passphrase_dialog), there
-is no database at the path (open another file, or create one there?), the file is damaged (restore the newest good
-backup, choose one, start empty; the damaged file is moved aside only on those answers, never on Esc), busy (try
-again?), or cannot be opened (another file, a new one, or quit). `answer_at_start` asks them all while the app
-starts; `answer_when_switching` asks the same about the file the window is to switch to (Cancel keeps the current
-database) and tells why any other file cannot be opened."""
+database open (open anyway?), the file is encrypted (its passphrase, in desktop.ui.dialogs.passphrase_dialog), a
+server asks for a password (desktop.ui.dialogs.login_dialog), there is no database at the path (open another file,
+or create one there?), the file is damaged (restore the newest good backup, choose one, start empty; the damaged file
+is moved aside only on those answers, never on Esc), busy (try again?), or cannot be opened (another file, a new one,
+or quit). `answer_at_start` asks them all while the app starts; `answer_when_switching` asks the same about the file
+the window is to switch to (Cancel keeps the current database) and tells why any other file cannot be opened."""
 
 from __future__ import annotations
 
@@ -24,12 +24,14 @@ from desktop.services.session.questions import (
     Choice,
     Damaged,
     Locked,
+    LoginNeeded,
     Missing,
     Problem,
     Question,
 )
 from desktop.ui.backup_actions import RestoreDialog, summary_text
 from desktop.ui.dialogs.history_dialog import local_time
+from desktop.ui.dialogs.login_dialog import LoginDialog
 from desktop.ui.dialogs.passphrase_dialog import PassphraseDialog, Pressed
 from desktop.ui.error_dialogs import explain, show_error
 from desktop.ui.translated import QT_TRANSLATE_NOOP, translate
@@ -64,7 +66,23 @@ def _choose(parent: QWidget | None, question: Question, give_up: str) -> Answer 
         return _missing(parent, question, give_up)
     if isinstance(question, Locked):
         return _locked(parent, question, give_up)
+    if isinstance(question, LoginNeeded):
+        return _login(parent, question, give_up)
     return None
+
+
+def _login(parent: QWidget | None, question: LoginNeeded, give_up: str) -> Answer:
+    """A server's password (and whether to remember it), or give up. The password goes only into the Answer, never
+    into a log, a URL or the settings."""
+    dialog = LoginDialog(question, give_up, parent)
+    try:
+        dialog.exec()
+        password, user, remember = dialog.password(), dialog.user(), dialog.remember.isChecked()
+    finally:
+        dialog.deleteLater()
+    if not dialog.logged_in or password is None:
+        return QUIT  # Quit, Cancel, Esc or the dialog closed
+    return Answer(Choice.LOGIN, passphrase=password, user=user, remember=remember and question.can_remember)
 
 
 def _locked(parent: QWidget | None, question: Locked, give_up: str) -> Answer:
