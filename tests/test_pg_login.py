@@ -9,6 +9,7 @@ import logging
 import os
 import subprocess
 import sys
+import traceback
 from pathlib import Path
 from typing import Any
 
@@ -207,6 +208,10 @@ def test_the_password_is_never_in_the_url_the_logs_or_the_questions(
     try:
         shown = [database.url, display_url(database.url), database.display_name, repr(database.engine),
                  str(database.engine.url), caplog.text, *(repr(q) + q.message for q in person.asked)]  # fmt: skip
+        errors = ["".join(traceback.TracebackException.from_exception(q.error, capture_locals=True).format())
+                  for q in person.asked]  # fmt: skip
+        shown += errors
+        assert "password authentication failed" in errors[1]
         for secret in (LOGIN_PASSWORD, "wrong horse"):
             assert all(secret not in text for text in shown)
         assert repr(login(LOGIN_PASSWORD)).count("Passphrase(<hidden>)") == 1

@@ -36,6 +36,20 @@ def login_question(url: str, error: Exception) -> LoginNeeded | None:
     return LoginNeeded(url, error, message, target.user, target.server, reason, tried, keyring_available())
 
 
+def drop_frames(error: BaseException) -> None:
+    """Let go of the stack frames of `error` and its causes: the driver's hold the password handed to libpq in their
+    local variables, and a Question keeps its error (a traceback formatted with its locals would show them)."""
+    seen: set[int] = set()
+    pending: list[BaseException | None] = [error]
+    while pending:
+        one = pending.pop()
+        if one is None or id(one) in seen:
+            continue
+        seen.add(id(one))
+        one.__traceback__ = None
+        pending += [one.__cause__, one.__context__, getattr(one, "orig", None)]
+
+
 class ServerLogin:
     """The password of one opening: where it came from, and whether to remember it once it worked."""
 

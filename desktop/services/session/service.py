@@ -36,7 +36,7 @@ from desktop.services.backup import (
     verify_backup,
 )
 from desktop.services.backup_worker import CLOSE_WAIT, BackupJob, backup_due, finish_or_cancel
-from desktop.services.session.login import ServerLogin, login_question
+from desktop.services.session.login import ServerLogin, drop_frames, login_question
 from desktop.services.session.questions import (
     AlreadyOpen,
     Answer,
@@ -176,6 +176,8 @@ class DatabaseSessions:
         except Exception as error:
             if held is not None:
                 held.release()
+            if password is not None:
+                drop_frames(error)  # the driver's frames hold the password in their locals
             return self._question(url, error)
         except BaseException:
             if held is not None:
