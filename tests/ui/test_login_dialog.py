@@ -21,10 +21,14 @@ from support.pg_login import LOGIN_PASSWORD
 from support.pg_server import PostgresServer
 
 from desktop.app import open_first_database
+from desktop.domain.passphrases import Passphrase
 from desktop.persistence.server_login import KEYRING_SERVICE
 from desktop.persistence.unit_of_work import Database
+from desktop.services.session.questions import QUIT, Choice, LoginNeeded
 from desktop.services.session.service import DatabaseSessions
+from desktop.ui import language
 from desktop.ui.dialogs.login_dialog import LoginDialog
+from desktop.ui.open_problems import answer_when_switching
 from desktop.ui.settings import WindowSettings
 
 pytestmark = pytest.mark.postgres
@@ -221,3 +225,50 @@ def test_escape_gives_up_and_nothing_is_kept(
     assert len(asked.seen) == 1
     assert LOGIN_PASSWORD not in (file_keyring.read_text() if file_keyring.exists() else "")
     assert os.environ.get("PGPASSWORD") is None
+
+
+def question(*, tried: bool = False, can_remember: bool = True) -> LoginNeeded:
+    reason = 'password authentication failed for user "analyst"' if tried else "no password supplied"
+    url = "postgresql+psycopg://analyst@db.example:5432/team"
+    return LoginNeeded(url, RuntimeError(reason), reason, "analyst", "db.example:5432/team", reason, tried,
+                       can_remember)  # fmt: skip
+
+
+def test_when_switching_cancel_keeps_the_current_database_and_another_user_may_be_typed(
+    answerer: Callable[[list[Step]], Answerer], qtbot: QtBot
+) -> None:
+    def other_user(dialog: LoginDialog) -> None:
+        qtbot.keyClicks(focused(dialog), "pass word")
+        qtbot.keyClick(focused(dialog), Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+        assert focused(dialog) is dialog.user_edit
+        qtbot.keyClick(dialog.user_edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClicks(dialog.user_edit, "supervisor")
+        qtbot.keyClick(dialog.user_edit, Qt.Key.Key_Return)
+
+    asked = answerer([press(qtbot, Qt.Key.Key_Escape), other_user])
+    assert answer_when_switching(None, question()) == QUIT
+    answer = answer_when_switching(None, question(tried=True))
+    asked.check()
+    assert asked.seen[0]["give_up"] == "Cancel"
+    assert asked.seen[1]["error"].startswith("The server refused it: password authentication failed")
+    assert answer.choice == Choice.LOGIN and answer.user == "supervisor" and not answer.remember
+    assert answer.passphrase == Passphrase("pass word")
+    assert "pass word" not in repr(answer)
+
+
+def test_the_dialog_speaks_spanish(qapp: QApplication, qtbot: QtBot) -> None:
+    translators = language.install_language(qapp, "es")
+    try:
+        dialog = LoginDialog(question(can_remember=False), "&Salir")
+        qtbot.addWidget(dialog)
+        assert dialog.windowTitle() == "Iniciar sesión en el servidor de la base de datos — Incident Logger"
+        assert dialog.message.text() == "El servidor de la base de datos db.example:5432/team pide una contraseña."
+        assert dialog.remember.text() == "&Recordar en este equipo (no hay ningún llavero del sistema disponible aquí)"
+        assert dialog.login_button.text() == "&Iniciar sesión"
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
+
+
+def press(qtbot: QtBot, key: Qt.Key) -> Step:
+    return lambda dialog: qtbot.keyClick(focused(dialog), key)
