@@ -19,6 +19,7 @@ from support import pg_login
 from support.pg_login import LOGIN_PASSWORD
 from support.pg_server import PostgresServer
 
+from desktop.commands import cannot_open
 from desktop.domain.passphrases import Passphrase
 from desktop.persistence.opening import display_url
 from desktop.persistence.server_login import KEYRING_SERVICE
@@ -287,6 +288,14 @@ def test_a_command_without_a_terminal_names_pgpassword_and_pgpass(team_url: str,
     assert "\n" not in line
     assert "the server needs the password of analyst at 127.0.0.1:" in line
     assert "PGPASSWORD" in line and "~/.pgpass" in line
+
+
+def test_every_command_that_cannot_ask_names_the_password_sources(team_url: str) -> None:
+    with pytest.raises(NeedsAnswer) as raised:
+        DatabaseSessions(None).open(team_url)
+    line = cannot_open("migrate", team_url, raised.value)
+    assert line.startswith("incident-logger migrate: the server needs the password of analyst at 127.0.0.1:")
+    assert "(no password supplied)" in line and "PGPASSWORD" in line and "~/.pgpass" in line
 
 
 def test_a_command_asks_the_password_at_the_terminal(team_url: str, tmp_path: Path) -> None:

@@ -13,7 +13,7 @@ from desktop.domain.date_input import read_date
 from desktop.domain.values import PartialDate
 from desktop.persistence.opening import DatabaseFileError, describe_error, display_url
 from desktop.persistence.unit_of_work import Database
-from desktop.services.session.questions import CannotOpen, Damaged, NeedsAnswer, Problem
+from desktop.services.session.questions import CannotOpen, Damaged, LoginNeeded, NeedsAnswer, Problem
 
 Run = Callable[[Database, argparse.Namespace], int]
 AddArguments = Callable[[argparse.ArgumentParser], None]
@@ -91,12 +91,27 @@ def cannot_open(command_name: str, url: str, needed: NeedsAnswer) -> str:
     """The one line a command prints when the database cannot be opened without a question: a full disk said so,
     a damaged file with the command that restores its newest good backup, anything else with the driver's words."""
     question, cause = needed.question, needed.question.error
+    if isinstance(question, LoginNeeded):  # libpq found no password, or the server refused it: where to put one
+        return f"incident-logger {command_name}: {login_needed_line(question)}"
     if isinstance(question, CannotOpen) and question.problem == Problem.DISK_FULL:
         return f"incident-logger {command_name}: {question.message}"
     if isinstance(cause, DatabaseFileError):
         hint = " `incident-logger restore --latest --move-damaged` restores the newest good backup."
         return f"incident-logger: {cause}{hint if isinstance(question, Damaged) else ''}"
     return f"incident-logger: cannot open {display_url(url)}: {describe_error(cause)}"
+
+
+WHERE_TO_PUT_IT = (  # the sources libpq reads by itself
+    "give it in PGPASSWORD, in ~/.pgpass (a line hostname:port:database:username:password, the file mode 0600), or "
+    "in a connection service file (PGSERVICEFILE, and ?service=NAME in the URL), or run this in a terminal to be "
+    "asked for it"
+)
+
+
+def login_needed_line(question: LoginNeeded) -> str:
+    """Why a server's database was not opened without a terminal to ask the password in, and where to give it."""
+    who = f"{question.user or 'the service user'} at {question.server}"
+    return f"the server needs the password of {who} ({question.reason}): {WHERE_TO_PUT_IT}. Nothing was changed."
 
 
 # The module of each command, so that a command line imports only its own (tests/test_cli.py checks the table).

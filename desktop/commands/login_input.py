@@ -8,6 +8,7 @@ import getpass
 import sys
 import warnings
 
+from desktop.commands import login_needed_line
 from desktop.commands.passphrase_input import terminal
 from desktop.domain.passphrases import Passphrase
 from desktop.services.session.questions import Answer, Ask, Choice, LoginNeeded, NeedsAnswer, Question
@@ -17,13 +18,6 @@ TRIES = 3
 
 class LoginInputError(Exception):
     """No password could be had for the server; one line saying where to give it, and that nothing was changed."""
-
-
-WHERE_TO_PUT_IT = (  # the sources libpq reads by itself
-    "give it in PGPASSWORD, in ~/.pgpass (a line hostname:port:database:username:password, the file mode 0600), or "
-    "in a connection service file (PGSERVICEFILE, and ?service=NAME in the URL), or run this in a terminal to be "
-    "asked for it"
-)
 
 
 def login_asker(command: str) -> Ask:
@@ -38,8 +32,7 @@ def login_asker(command: str) -> Ask:
             raise NeedsAnswer(question)
         who = f"{question.user or 'the service user'} at {question.server}"
         if not terminal():
-            raise LoginInputError(f"the server needs the password of {who} ({question.reason}): "
-                                  f"{WHERE_TO_PUT_IT}. Nothing was changed.")  # fmt: skip
+            raise LoginInputError(login_needed_line(question))
         if question.tried:
             print(f"incident-logger {command}: {question.reason}", file=sys.stderr)
         if tries == TRIES:
