@@ -17,10 +17,11 @@ from pytestqt.qtbot import QtBot
 
 from desktop.domain.kinds import RecordKind
 from desktop.services.attachments import AttachmentService, NewFile
-from desktop.services.session.questions import Locked
+from desktop.services.session.questions import Locked, LoginNeeded
 from desktop.ui import accessibility
 from desktop.ui.dialogs.conflict_panel import ConflictPanel
 from desktop.ui.dialogs.export_passphrase_dialog import ExportPassphraseDialog
+from desktop.ui.dialogs.login_dialog import LoginDialog
 from desktop.ui.dialogs.new_database_dialog import NewDatabaseDialog
 from desktop.ui.dialogs.passphrase_dialog import PassphraseDialog
 from desktop.ui.forms.base import RecordForm
@@ -193,18 +194,21 @@ def test_every_focusable_widget_has_an_accessible_name(
 def test_the_dialogs_of_encryption_and_conflicts_name_their_inputs(
     qtbot: QtBot, qapp: QApplication, tmp_path: Path
 ) -> None:
-    """The dialogs the window opens only for an encrypted file or a CSV import that conflicts with the database."""
+    """The dialogs the window opens only for an encrypted file, a server's login or a CSV import that conflicts with
+    the database."""
     accessibility.install(qapp)
     locked = Locked("sqlite:///x", ValueError("locked"), "The file is encrypted.", tmp_path / "x.sqlite3", True, True)
+    login = LoginNeeded("postgresql://a@h/d", ValueError("refused"), "Refused.", "a", "h:5432/d", "refused", True, True)
     made = [NewDatabaseDialog(tmp_path / "new.sqlite3", True), PassphraseDialog(locked, "Quit"),
-            ExportPassphraseDialog(None, tmp_path / "x.csv.zip"), ConflictPanel()]  # fmt: skip
+            ExportPassphraseDialog(None, tmp_path / "x.csv.zip"), ConflictPanel(),
+            LoginDialog(login, "Quit")]  # fmt: skip
     audit = Audit()
     for widget in made:
         qtbot.addWidget(widget)
         widget.show()
         qtbot.waitExposed(widget)
         audit.check(widget)
-    assert audit.counted >= 12
+    assert audit.counted >= 16
     problems = audit.problems()
     assert not problems, f"{len(problems)} focusable widgets without a name:\n" + "\n".join(problems)
 
