@@ -14,6 +14,7 @@ from desktop.persistence import cipher
 from desktop.persistence.private_files import make_private_folder, restrict_to_owner
 
 BUSY_TIMEOUT_MS = 15_000
+APPLICATION = "incident-logger"  # the start of every PostgreSQL connection's application_name
 IMMEDIATE = "sqlite_begin_immediate"
 ENCRYPTED_CACHE_KIB = 128 * 1024  # decrypted pages kept per connection (filled as read): not decrypted again
 
@@ -51,7 +52,7 @@ def create_database_engine(url: str, *, create: bool = True) -> Engine:
     """An engine for `url`; a new SQLite file is created owner-only when `create` is true."""
     path = sqlite_file(url)
     if path is None:
-        return create_engine(url, pool_pre_ping=True)
+        return create_engine(url, pool_pre_ping=True, connect_args=_server_connect_args(url))
     if create and not path.exists():
         create_owner_only_file(path)
     key = cipher.file_key(path)  # raises KeyNeeded: an encrypted file that no known passphrase opens
@@ -62,6 +63,23 @@ def create_database_engine(url: str, *, create: bool = True) -> Engine:
             path, key=key, timeout=BUSY_TIMEOUT_MS / 1000, any_thread=True, cache_kib=ENCRYPTED_CACHE_KIB))  # fmt: skip
     _configure_sqlite(engine)
     return engine
+
+
+def application_name() -> str:
+    """What every PostgreSQL connection of this program calls itself (pg_stat_activity.application_name): its version
+    and the schema revision it works with, so that an upgrade can tell which connected clients are older."""
+    from desktop import __version__
+    from desktop.persistence.revisions import head_revision
+
+    return f"{APPLICATION} {__version__} schema {head_revision()}"
+
+
+def _server_connect_args(url: str) -> dict[str, Any]:
+    """A server connection's libpq settings: its application_name, unless the URL names one itself."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "postgresql" or "application_name" in parsed.query:
+        return {}
+    return {"application_name": application_name()}
 
 
 def is_encrypted(engine: Engine) -> bool:

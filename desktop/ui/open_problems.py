@@ -46,6 +46,7 @@ TITLES = {
     Problem.NO_ACCESS: QT_TRANSLATE_NOOP("OpenProblems", "Database cannot be read"),
     Problem.DISK_FULL: QT_TRANSLATE_NOOP("OpenProblems", "Disk full"),
     Problem.BACKUP_FAILED: QT_TRANSLATE_NOOP("OpenProblems", "Cannot upgrade the database"),
+    Problem.UPGRADE_REFUSED: QT_TRANSLATE_NOOP("OpenProblems", "Cannot upgrade the database"),
     Problem.RESTORE_FAILED: QT_TRANSLATE_NOOP("OpenProblems", "Restore failed"),
     Problem.OPEN_FAILED: QT_TRANSLATE_NOOP("OpenProblems", "Cannot open the database"),
 }

@@ -38,6 +38,7 @@ class Problem(StrEnum):
     NO_ACCESS = "no_access"
     DISK_FULL = "disk_full"  # no room on the database's disk even to open it; it is not damaged
     BACKUP_FAILED = "backup_failed"  # the verified backup before a migration failed: nothing was migrated
+    UPGRADE_REFUSED = "upgrade_refused"  # a shared server: clients of an older schema connected; nothing changed
     RESTORE_FAILED = "restore_failed"  # a repair (moving the damaged file aside, restoring a backup) failed
     OPEN_FAILED = "open_failed"  # a server that does not answer, a bad URL, any other error
 
