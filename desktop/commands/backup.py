@@ -30,7 +30,7 @@ from desktop.services.backup import (
 )
 from desktop.services.leftovers import Leftover
 from desktop.services.output_targets import is_stdout
-from desktop.services.server_backup import back_up_server, back_up_server_to, restore_server
+from desktop.services.server_backup import back_up_server, back_up_server_to, restore_server, server_url
 
 
 def tell_removed(name: str, removed: tuple[Leftover, ...]) -> None:
@@ -82,9 +82,9 @@ def backup(database: Database, args: argparse.Namespace) -> int:
 
 def _backup_server(database: Database, to: Path | None, app_paths: AppPaths) -> int:
     """`pg_dump -Fc` of a server database to `to` or the backup folder, checked with `pg_restore --list`."""
+    url = server_url(database)  # with its password (database.url masks it), for pg_dump's environment
     try:
-        taken = back_up_server_to(database.url, to) if to else back_up_server(database.url, app_paths.backup_dir,
-                                                                              BackupLabel.MANUAL)  # fmt: skip
+        taken = back_up_server_to(url, to) if to else back_up_server(url, app_paths.backup_dir, BackupLabel.MANUAL)
     except BackupError as error:
         return fail("backup", str(error))
     told = sys.stderr if to is not None and is_stdout(to) else sys.stdout

@@ -78,6 +78,12 @@ def libpq_environment(url: str, base: dict[str, str] | None = None) -> dict[str,
     return environment
 
 
+def connection_url(engine: Engine) -> str:
+    """The URL an engine connects with, password included (Database.url masks it): for libpq_environment only,
+    never for a message."""
+    return engine.url.render_as_string(hide_password=False)
+
+
 def database_label(url: str) -> str:
     """`<database>-<host>` of a server URL, in characters safe for a file name (a backup's name starts with it)."""
     parsed = make_url(url)

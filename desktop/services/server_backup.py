@@ -17,6 +17,7 @@ from desktop.persistence.server_dumps import (
     AUDIT_TABLE,
     ArchiveCheck,
     ServerDumpError,
+    connection_url,
     database_label,
     dump_database,
     list_archive,
@@ -55,6 +56,11 @@ class ServerRestore:
 def is_server(url: str) -> bool:
     """True for a database on a server (a URL that is no SQLite file)."""
     return sqlite_file(url) is None and not url.startswith("sqlite")
+
+
+def server_url(database: Database) -> str:
+    """The URL of an open server database with its password (Database.url masks it), for pg_dump's environment."""
+    return connection_url(database.engine)
 
 
 def server_backup_name(url: str, label: BackupLabel, now: datetime, attempt: int = 1) -> str:
