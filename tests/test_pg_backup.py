@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote
 
+import psycopg
 import pytest
 from support.pg_older import fingerprint, require_client_programs
 from support.pg_server import PostgresServer
@@ -162,3 +163,18 @@ def test_backup_without_pg_dump_says_how_to_install_it(
     assert (status, out) == (1, "")
     assert "pg_dump was not found on PATH; install Debian's postgresql-client package" in err
     assert list(tmp_path.glob("*team.dump*")) == []
+
+
+def test_restore_says_when_the_restored_audit_trail_does_not_verify(
+    run: Run, postgres_server: PostgresServer, demo_url: str, empty_url: str, tmp_path: Path
+) -> None:
+    """The archive of a database whose trail was edited behind the app's back: restored, and the edit named."""
+    database = demo_url.rsplit("/", 1)[1]
+    with psycopg.connect(postgres_server.conninfo(database), autocommit=True) as connection:
+        connection.execute("UPDATE audit_entries SET entity_uuid = 'forged' WHERE id = 2")
+    archive = tmp_path / "team.dump"
+    assert run("--database-url", demo_url, "backup", "--to", str(archive))[0] == 0
+    status, out, _ = run("--database-url", empty_url, "restore", str(archive))
+    assert status == 1
+    assert "3 facilities, 3 incidents; AUDIT TRAIL PROBLEMS (" in out
+    assert "(`incident-logger audit verify` lists them all)" in out

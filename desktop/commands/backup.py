@@ -138,7 +138,10 @@ def _restore_server(args: argparse.Namespace) -> int:
         restored = restore_server(args.backup, args.database_url)
     except BackupError as error:
         return fail("restore", str(error))
-    chain = "audit trail intact" if restored.chain.ok else f"AUDIT TRAIL PROBLEMS: {'; '.join(restored.chain.problems)}"
+    problems = restored.chain.problems
+    chain = "audit trail intact" if restored.chain.ok else (
+        f"AUDIT TRAIL PROBLEMS ({len(problems):,}): {'; '.join(problems[:3])}{' …' if len(problems) > 3 else ''} "
+        "(`incident-logger audit verify` lists them all)")  # fmt: skip
     print(f"restored {args.backup} into {display_url(args.database_url)} in {restored.seconds:.1f} s: "
           f"{restored.facilities} facilities, {restored.incidents} incidents; {chain} "
           f"({restored.chain.entries} entries)")  # fmt: skip
