@@ -22,7 +22,7 @@ from desktop.persistence.revisions import head_revision
 from desktop.persistence.server_dumps import restore_archive
 from desktop.persistence.server_upgrades import UPGRADE_LOCK_KEY, WAITING
 from desktop.persistence.unit_of_work import Database
-from desktop.services.session.questions import CannotOpen, NeedsAnswer, Problem
+from desktop.services.session.questions import CannotOpen, Choice, NeedsAnswer, Problem, Question, UpgradeRefused
 from desktop.services.session.service import DatabaseSessions
 
 pytestmark = pytest.mark.postgres
@@ -53,12 +53,10 @@ def connect(server: PostgresServer, url: str, application: str | None) -> psycop
     return psycopg.connect(server.conninfo(database), autocommit=True, **settings)  # type: ignore[arg-type]
 
 
-def refused(sessions: DatabaseSessions, url: str) -> CannotOpen:
+def refused(sessions: DatabaseSessions, url: str) -> Question:
     with pytest.raises(NeedsAnswer) as raised:
         sessions.open(url, lock=False)
-    question = raised.value.question
-    assert isinstance(question, CannotOpen)
-    return question
+    return raised.value.question
 
 
 def dumps(folder: Path) -> list[Path]:
@@ -125,7 +123,7 @@ def test_an_older_client_connected_refuses_the_upgrade_naming_it(
         pid = older.info.backend_pid
         with connect(postgres_server, older_url, "psql"):  # an administrator's psql is no older client
             question = refused(DatabaseSessions(tmp_path), older_url)
-    assert question.problem == Problem.UPGRADE_REFUSED
+    assert isinstance(question, UpgradeRefused) and question.choices == (Choice.RETRY, Choice.QUIT)
     message = question.message
     assert "postgres from 127.0.0.1 since 20" in message
     assert f"(incident-logger 0.0.9 schema {OLDER}, pid {pid})" in message
@@ -177,7 +175,7 @@ def test_without_pg_dump_the_upgrade_is_refused_and_the_database_untouched(
     empty.mkdir()
     monkeypatch.setenv("PATH", str(empty))
     question = refused(DatabaseSessions(tmp_path / "backups"), older_url)
-    assert question.problem == Problem.BACKUP_FAILED
+    assert isinstance(question, CannotOpen) and question.problem == Problem.BACKUP_FAILED
     assert "The database was not upgraded because its backup failed" in question.message
     assert "pg_dump was not found on PATH; install Debian's postgresql-client package" in question.message
     monkeypatch.undo()
@@ -210,7 +208,7 @@ def test_an_older_client_refuses_a_database_upgraded_by_a_newer_one(older_url: s
         engine.dispose()
     before = fingerprint(older_url)
     question = refused(DatabaseSessions(tmp_path), older_url)
-    assert question.problem == Problem.NEWER_SCHEMA
+    assert isinstance(question, CannotOpen) and question.problem == Problem.NEWER_SCHEMA
     assert "this database was upgraded by a newer Incident Logger" in question.message
     assert "update Incident Logger to open it" in question.message
     assert fingerprint(older_url) == before

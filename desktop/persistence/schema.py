@@ -95,6 +95,8 @@ def _migrate(engine: Engine) -> None:
     from alembic import command  # only now: a migration is due
 
     with engine.begin() as connection:
+        if engine.dialect.name == "postgresql":  # a migration of a large table may outlast the clients' timeout
+            connection.exec_driver_sql("SET LOCAL statement_timeout = 0")
         config = alembic_config(engine)
         config.attributes["connection"] = connection
         command.upgrade(config, "head")

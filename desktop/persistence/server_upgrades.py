@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import Connection, Engine, text
+from sqlalchemy.exc import DBAPIError
 
 from desktop.persistence import revisions
 from desktop.persistence.engine import APPLICATION
@@ -121,7 +122,16 @@ def upgrade_shared(
             migrate()
             return True
         finally:
-            connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": UPGRADE_LOCK_KEY})
+            _unlock(connection)
+
+
+def _unlock(connection: Connection) -> None:
+    """Release the upgrade lock; when that fails (a broken connection), close the connection, which releases it."""
+    try:
+        connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": UPGRADE_LOCK_KEY})
+    except DBAPIError:
+        log.warning("could not release the schema upgrade lock; closing its connection releases it")
+        connection.invalidate()
 
 
 def _refuse_older(engine: Engine, database: str) -> None:

@@ -27,6 +27,7 @@ from desktop.services.session.questions import (
     Missing,
     Problem,
     Question,
+    UpgradeRefused,
 )
 from desktop.ui.backup_actions import RestoreDialog, summary_text
 from desktop.ui.dialogs.history_dialog import local_time
@@ -46,7 +47,6 @@ TITLES = {
     Problem.NO_ACCESS: QT_TRANSLATE_NOOP("OpenProblems", "Database cannot be read"),
     Problem.DISK_FULL: QT_TRANSLATE_NOOP("OpenProblems", "Disk full"),
     Problem.BACKUP_FAILED: QT_TRANSLATE_NOOP("OpenProblems", "Cannot upgrade the database"),
-    Problem.UPGRADE_REFUSED: QT_TRANSLATE_NOOP("OpenProblems", "Cannot upgrade the database"),
     Problem.RESTORE_FAILED: QT_TRANSLATE_NOOP("OpenProblems", "Restore failed"),
     Problem.OPEN_FAILED: QT_TRANSLATE_NOOP("OpenProblems", "Cannot open the database"),
 }
@@ -61,6 +61,8 @@ def _choose(parent: QWidget | None, question: Question, give_up: str) -> Answer 
         return _damaged(parent, question, give_up)
     if isinstance(question, Busy):
         return _busy(parent, question, give_up)
+    if isinstance(question, UpgradeRefused):
+        return _upgrade_refused(parent, question, give_up)
     if isinstance(question, Missing):
         return _missing(parent, question, give_up)
     if isinstance(question, Locked):
@@ -156,6 +158,15 @@ def _busy(parent: QWidget | None, question: Busy, give_up: str) -> Answer:
     box = _box(
         parent, QMessageBox.Icon.Warning, translate("OpenProblems", "Database busy"), question.message, "database_busy"
     )
+    retry = box.addButton(translate("OpenProblems", "&Try again"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(give_up, QMessageBox.ButtonRole.RejectRole)
+    return Answer(Choice.RETRY) if _ask(box) is retry else QUIT
+
+
+def _upgrade_refused(parent: QWidget | None, question: UpgradeRefused, give_up: str) -> Answer:
+    """A shared server's upgrade refused (older clients connected): try again once they have closed, or give up."""
+    title = translate("OpenProblems", "Cannot upgrade the database")
+    box = _box(parent, QMessageBox.Icon.Warning, title, question.message, "upgrade_refused")
     retry = box.addButton(translate("OpenProblems", "&Try again"), QMessageBox.ButtonRole.AcceptRole)
     box.addButton(give_up, QMessageBox.ButtonRole.RejectRole)
     return Answer(Choice.RETRY) if _ask(box) is retry else QUIT

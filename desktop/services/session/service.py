@@ -54,6 +54,7 @@ from desktop.services.session.questions import (
     OpenElsewhereError,
     Problem,
     Question,
+    UpgradeRefused,
 )
 
 log = logging.getLogger(__name__)
@@ -203,7 +204,7 @@ class DatabaseSessions:
             return CannotOpen(url, error, f"The database was not upgraded because its backup failed: {error}",
                               Problem.BACKUP_FAILED)  # fmt: skip
         if isinstance(error, UpgradeRefusedError):  # a shared server: older clients connected, or a long upgrade
-            return CannotOpen(url, error, f"Cannot open {display_url(url)}: {error}", Problem.UPGRADE_REFUSED)
+            return UpgradeRefused(url, error, f"Cannot open {display_url(url)}: {error}")
         if isinstance(error, SchemaTooNewError):
             return CannotOpen(url, error, f"Cannot open {display_url(url)}: {error}", Problem.NEWER_SCHEMA)
         path = _sqlite_path(url)
