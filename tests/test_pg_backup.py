@@ -8,6 +8,7 @@ import os
 import shutil
 import stat
 import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote
@@ -178,3 +179,15 @@ def test_restore_says_when_the_restored_audit_trail_does_not_verify(
     assert status == 1
     assert "3 facilities, 3 incidents; AUDIT TRAIL PROBLEMS (" in out
     assert "(`incident-logger audit verify` lists them all)" in out
+
+
+def test_backup_to_standard_output_streams_the_checked_archive(demo_url: str, data_dir: Path) -> None:
+    """`backup --to /dev/stdout | ...`: the archive through the pipe, the words on stderr."""
+    done = subprocess.run(
+        [sys.executable, "-m", "desktop", "--data-dir", str(data_dir), "--database-url", demo_url,
+         "backup", "--to", "/dev/stdout"],
+        capture_output=True, check=False, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stdout[:5] == b"PGDMP" and len(done.stdout) > 10_000
+    assert done.stderr.decode().startswith("backup written and checked: /dev/stdout  ")
