@@ -97,8 +97,15 @@ def test_backup_makes_an_archive_that_pg_restore_and_restore_bring_back(
 
 
 def test_backup_goes_to_the_backup_folder_named_after_the_database(run: Run, demo_url: str, data_dir: Path) -> None:
-    status, out, _ = run("--database-url", demo_url, "backup")
+    (data_dir / "backups").mkdir(parents=True)
+    killed = data_dir / "backups" / ".team-127.0.0.1-20261201-101010-manual.dump.partial-999999999"
+    killed.write_bytes(b"PGDMP interrupted")  # left by a backup killed midway (no such process now)
+    status, out, err = run("--database-url", demo_url, "backup")
     assert status == 0
+    assert (
+        err == f"incident-logger backup: removed an incomplete backup left by an interrupted run: {killed.name} "
+        "(17 bytes)\n"
+    )
     [archive] = (data_dir / "backups").glob("*.dump")
     database = demo_url.rsplit("/", 1)[1]
     assert archive.name.startswith(f"{database}-127.0.0.1-") and archive.name.endswith("-manual.dump")

@@ -87,6 +87,7 @@ def _backup_server(database: Database, to: Path | None, app_paths: AppPaths) -> 
         taken = back_up_server_to(url, to) if to else back_up_server(url, app_paths.backup_dir, BackupLabel.MANUAL)
     except BackupError as error:
         return fail("backup", str(error))
+    tell_removed("backup", taken.leftovers_removed)
     told = sys.stderr if to is not None and is_stdout(to) else sys.stdout
     print(f"backup written and checked: {taken.path}  {taken.size:,} bytes, pg_dump custom-format archive of "
           f"{taken.database}, data of {len(taken.tables)} tables in {taken.seconds:.1f} s; restore it with "

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -27,6 +27,7 @@ from desktop.persistence.server_dumps import (
 from desktop.persistence.unit_of_work import Database, utc_now
 from desktop.services.audit import ChainReport, verify_chain
 from desktop.services.backup import BackupError, BackupLabel
+from desktop.services.leftovers import Leftover, Work, find_leftovers, remove_leftovers
 from desktop.services.output_targets import TargetError, private_scratch, send, streams_through
 
 SUFFIX = ".dump"  # a pg_dump custom-format archive (pg_restore reads it)
@@ -42,6 +43,7 @@ class ServerBackup:
     database: str
     tables: tuple[str, ...]
     seconds: float
+    leftovers_removed: tuple[Leftover, ...] = ()  # of interrupted archives in the backup folder, removed first
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,10 +76,13 @@ def back_up_server(url: str, backup_dir: Path, label: BackupLabel, *, now: datet
     """A checked `pg_dump -Fc` archive of the database at `url` in `backup_dir` (owner-only), named after it."""
     moment = now or utc_now()
     make_private_folder(backup_dir)
+    interrupted = [found for found in find_leftovers(backup_dir, (Work.BACKUP,)) if found.target.endswith(SUFFIX)]
+    removed = tuple(remove_leftovers(interrupted))  # those of killed runs (a live one's is left alone)
     attempt = 1
     while (backup_dir / server_backup_name(url, label, moment, attempt)).exists():
         attempt += 1
-    return back_up_server_to(url, backup_dir / server_backup_name(url, label, moment, attempt))
+    taken = back_up_server_to(url, backup_dir / server_backup_name(url, label, moment, attempt))
+    return replace(taken, leftovers_removed=removed)
 
 
 def back_up_server_to(url: str, destination: Path) -> ServerBackup:
