@@ -213,3 +213,24 @@ def test_an_older_client_refuses_a_database_upgraded_by_a_newer_one(older_url: s
     assert "update Incident Logger to open it" in question.message
     assert fingerprint(older_url) == before
     assert dumps(tmp_path) == []
+
+
+def test_a_login_that_does_not_own_the_schema_is_told_to_ask_its_owner(
+    postgres_server: PostgresServer, older_url: str, tmp_path: Path
+) -> None:
+    database = older_url.rsplit("/", 1)[1]
+    role = f"reader_{database}"
+    postgres_server.execute(f'CREATE ROLE "{role}" LOGIN')
+    try:
+        with connect(postgres_server, older_url, "owner") as owner:
+            owner.execute(f'GRANT SELECT ON ALL TABLES IN SCHEMA public TO "{role}"')
+        before = fingerprint(older_url)
+        question = refused(DatabaseSessions(tmp_path), older_url.replace("postgres@", f"{role}@"))
+        assert isinstance(question, UpgradeRefused)
+        assert f"only its owner (postgres) may upgrade it, not {role}; nothing was changed" in question.message
+        assert fingerprint(older_url) == before
+        assert dumps(tmp_path) == []
+    finally:
+        with connect(postgres_server, older_url, "owner") as owner:
+            owner.execute(f'DROP OWNED BY "{role}"')
+        postgres_server.execute(f'DROP ROLE "{role}"')

@@ -107,6 +107,8 @@ def upgrade_shared(
     it), no older client is connected (`check_clients`; a new database has none), and `before_migration` (the backup)
     succeeded. Returns True when it ran."""
     with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+        if check_clients:  # an existing schema: only its owner may change it (a reader or analyst waits for them)
+            _refuse_if_not_owner(connection)
         _lock(connection, wait, waiting or (lambda message: log.warning("%s", message)))
         try:
             if not pending():
@@ -132,6 +134,20 @@ def _unlock(connection: Connection) -> None:
     except DBAPIError:
         log.warning("could not release the schema upgrade lock; closing its connection releases it")
         connection.invalidate()
+
+
+def _refuse_if_not_owner(connection: Connection) -> None:
+    row = connection.execute(text(
+        "SELECT tableowner, pg_has_role(current_user, tableowner, 'MEMBER'), current_user FROM pg_tables "
+        "WHERE tablename = 'alembic_version' AND schemaname = current_schema()"
+    )).first()  # fmt: skip
+    if row is not None and not row[1]:
+        database = connection.engine.url.database or "the database"
+        raise UpgradeRefusedError(
+            f"the schema of {database} is older than this Incident Logger's ({revisions.head_revision()}), and only "
+            f"its owner ({row[0]}) may upgrade it, not {row[2]}; nothing was changed. Ask them to open it once with "
+            "this version (or to run `incident-logger migrate`), then open it again."
+        )
 
 
 def _refuse_older(engine: Engine, database: str) -> None:
