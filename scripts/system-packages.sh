@@ -8,7 +8,7 @@ QT_RUNTIME="libegl1 libgl1 libopengl0 libxkbcommon0 libxkbcommon-x11-0 libfontco
  libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 libxcb-randr0
  libxcb-render-util0 libxcb-image0 libxcb-xkb1 libx11-xcb1 fonts-dejavu-core"
 TOOLS="python3 python3-venv python3-pip make sqlite3 binutils"  # binutils: objdump, which PyInstaller needs
-TEST_EXTRAS="postgresql xvfb xauth poppler-utils libreoffice-calc-nogui 7zip desktop-file-utils appstream shared-mime-info
+TEST_EXTRAS="postgresql postgresql-client xvfb xauth poppler-utils libreoffice-calc-nogui 7zip desktop-file-utils appstream shared-mime-info
  dbus-daemon at-spi2-core python3-pyatspi xdotool"
 wanted="$QT_RUNTIME $TOOLS"
 [ "${1:-}" = "--test" ] && wanted="$wanted $TEST_EXTRAS"

@@ -12,11 +12,13 @@ import sys
 import traceback
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 from sqlalchemy import Engine, event, text
 from support import pg_login
 from support.pg_login import LOGIN_PASSWORD
+from support.pg_older import make_older_database, require_client_programs
 from support.pg_server import PostgresServer
 
 from desktop.commands import cannot_open
@@ -339,3 +341,23 @@ def _read_until(fd: int, wanted: bytes | None, timeout: float = 60.0) -> bytes:
         if wanted is not None and wanted in seen:
             return seen
     raise AssertionError(f"waited {timeout:.0f} s for {wanted!r}; got {seen!r}")
+
+
+def test_an_upgrade_after_the_login_dialog_gives_pg_dump_the_typed_password(
+    password_server: PostgresServer, tmp_path: Path
+) -> None:
+    """The pg_dump taken before a schema upgrade logs in with the password typed in the dialog (not in any URL)."""
+    require_client_programs()
+    password_server.execute("CREATE DATABASE older_team OWNER analyst")
+    url = f"postgresql+psycopg://analyst@127.0.0.1:{password_server.port}/older_team"
+    make_older_database(url.replace("analyst@", f"analyst:{quote(LOGIN_PASSWORD)}@"))
+    backups = tmp_path / "backups"
+    person = Person(login(LOGIN_PASSWORD))
+    database = DatabaseSessions(backups).open(url, person, lock=False)
+    assert database is not None
+    try:
+        assert [type(q) for q in person.asked] == [LoginNeeded]
+    finally:
+        database.close()
+    dumps = sorted(backups.glob("*.dump"))
+    assert len(dumps) == 1 and dumps[0].stat().st_size > 0

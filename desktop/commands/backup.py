@@ -1,4 +1,5 @@
-"""Subcommands for safety: backup, restore (with --list, --latest, --move-damaged), audit verify / history."""
+"""Subcommands for safety: backup, restore (with --list, --latest, --move-damaged; on a server pg_dump and
+pg_restore), audit verify / history."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from desktop.domain.changes import SENSITIVE_SHOWN, is_fingerprint
 from desktop.paths import AppPaths
 from desktop.persistence.engine import sqlite_file
 from desktop.persistence.integrity import FileState, check_database_file
+from desktop.persistence.opening import display_url
 from desktop.persistence.unit_of_work import Database
 from desktop.services.audit import Receipt, history, keep_sensitive_values, receipt, verify_chain
 from desktop.services.backup import (
@@ -28,6 +30,7 @@ from desktop.services.backup import (
 )
 from desktop.services.leftovers import Leftover
 from desktop.services.output_targets import is_stdout
+from desktop.services.server_backup import back_up_server, back_up_server_to, restore_server, server_url
 
 
 def tell_removed(name: str, removed: tuple[Leftover, ...]) -> None:
@@ -56,13 +59,14 @@ def _backup_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--to", type=Path, metavar="FILE", help="write the backup to FILE (default: the backup folder)")
 
 
-@command("backup", "write a verified backup of the database (SQLite backup API, integrity_check)", _backup_arguments,
+@command("backup", "write a verified backup of the database (SQLite backup API, integrity_check; on a PostgreSQL "
+         "server pg_dump -Fc, checked with pg_restore --list)", _backup_arguments,
          writes=True)  # fmt: skip
 def backup(database: Database, args: argparse.Namespace) -> int:
     path = sqlite_file(database.url)
-    if path is None:
-        return fail("backup", "backups are made of SQLite databases; back up a server database with its own tools", 2)
     app_paths: AppPaths = args.app_paths
+    if path is None:
+        return _backup_server(database, args.to, app_paths)
     try:
         taken = back_up_to(path, args.to) if args.to else back_up(path, app_paths.backup_dir, BackupLabel.MANUAL)
     except BackupError as error:
@@ -73,6 +77,22 @@ def backup(database: Database, args: argparse.Namespace) -> int:
         print(f"backup verified and written to {args.to} ({taken.size:,} bytes)", file=told)
         return 0
     print(f"backup written and verified: {describe(verify_backup(taken.path))}")
+    return 0
+
+
+def _backup_server(database: Database, to: Path | None, app_paths: AppPaths) -> int:
+    """`pg_dump -Fc` of a server database to `to` or the backup folder, checked with `pg_restore --list`."""
+    url = server_url(database)  # with its password (database.url masks it), for pg_dump's environment
+    try:
+        taken = back_up_server_to(url, to) if to else back_up_server(url, app_paths.backup_dir, BackupLabel.MANUAL)
+    except BackupError as error:
+        return fail("backup", str(error))
+    tell_removed("backup", taken.leftovers_removed)
+    told = sys.stderr if to is not None and is_stdout(to) else sys.stdout
+    print(f"backup written and checked: {taken.path}  {taken.size:,} bytes, pg_dump custom-format archive of "
+          f"{taken.database}, data of {len(taken.tables)} tables in {taken.seconds:.1f} s; restore it with "
+          "`incident-logger restore FILE --database-url URL-OF-AN-EMPTY-DATABASE` or pg_restore",
+          file=told)  # fmt: skip
     return 0
 
 
@@ -90,7 +110,7 @@ def restore(_database: Database | None, args: argparse.Namespace) -> int:
     app_paths: AppPaths = args.app_paths
     path = sqlite_file(args.database_url)
     if path is None:
-        return fail("restore", "only SQLite databases are restored from backups; use the server's own tools", 2)
+        return _restore_server(args)
     if args.list:
         backups = list_backups(app_paths.backup_dir, path)
         for info in backups:
@@ -105,6 +125,28 @@ def restore(_database: Database | None, args: argparse.Namespace) -> int:
         return _restore_locked(path, app_paths, args)  # the instance lock is held (desktop.cli: writes=True)
     except (BackupError, OSError) as error:
         return fail("restore", str(error))
+
+
+def _restore_server(args: argparse.Namespace) -> int:
+    """pg_restore of an archive into the empty server database of --database-url (never over data)."""
+    if args.list or args.latest or args.move_damaged or args.backup is None:
+        return fail("restore", "on a server, name the pg_dump archive to restore into an empty database: "
+                    "`incident-logger restore FILE.dump --database-url postgresql+psycopg://…/NEW_DATABASE` "
+                    "(make it with createdb first)", 2)  # fmt: skip
+    if not args.backup.is_file():
+        return fail("restore", f"there is no backup file {args.backup}")
+    try:
+        restored = restore_server(args.backup, args.database_url)
+    except BackupError as error:
+        return fail("restore", str(error))
+    problems = restored.chain.problems
+    chain = "audit trail intact" if restored.chain.ok else (
+        f"AUDIT TRAIL PROBLEMS ({len(problems):,}): {'; '.join(problems[:3])}{' …' if len(problems) > 3 else ''} "
+        "(`incident-logger audit verify` lists them all)")  # fmt: skip
+    print(f"restored {args.backup} into {display_url(args.database_url)} in {restored.seconds:.1f} s: "
+          f"{restored.facilities} facilities, {restored.incidents} incidents; {chain} "
+          f"({restored.chain.entries} entries)")  # fmt: skip
+    return 0 if restored.chain.ok else 1
 
 
 def _restore_locked(path: Path, app_paths: AppPaths, args: argparse.Namespace) -> int:

@@ -15,6 +15,7 @@ from desktop.persistence import cipher
 from desktop.persistence.private_files import make_private_folder, restrict_to_owner
 
 BUSY_TIMEOUT_MS = 15_000
+APPLICATION = "incident-logger"  # the start of every PostgreSQL connection's application_name
 IMMEDIATE = "sqlite_begin_immediate"
 ENCRYPTED_CACHE_KIB = 128 * 1024  # decrypted pages kept per connection (filled as read): not decrypted again
 
@@ -54,7 +55,7 @@ def create_database_engine(url: str, *, create: bool = True, password: Passphras
     the engine's URL; without it libpq finds its own (the URL, PGPASSWORD, ~/.pgpass, a service file)."""
     path = sqlite_file(url)
     if path is None:
-        engine = create_engine(url, pool_pre_ping=True)
+        engine = create_engine(url, pool_pre_ping=True, connect_args=_server_connect_args(url))
         if password is not None:
             _log_in_with(engine, password)
         return engine
@@ -74,6 +75,23 @@ def _log_in_with(engine: Engine, password: Passphrase) -> None:
     @event.listens_for(engine, "do_connect")
     def on_connect(_dialect: Any, _record: Any, _args: Any, kwargs: dict[str, Any]) -> None:
         kwargs["password"] = password.reveal()  # read only here, as libpq is handed it
+
+
+def application_name() -> str:
+    """What every PostgreSQL connection of this program calls itself (pg_stat_activity.application_name): its version
+    and the schema revision it works with, so that an upgrade can tell which connected clients are older."""
+    from desktop import __version__
+    from desktop.persistence.revisions import head_revision
+
+    return f"{APPLICATION} {__version__} schema {head_revision()}"
+
+
+def _server_connect_args(url: str) -> dict[str, Any]:
+    """A server connection's libpq settings: its application_name, unless the URL names one itself."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "postgresql" or "application_name" in parsed.query:
+        return {}
+    return {"application_name": application_name()}
 
 
 def is_encrypted(engine: Engine) -> bool:

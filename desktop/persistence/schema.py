@@ -66,26 +66,40 @@ def pending_migration(engine: Engine) -> bool:
     head = revisions.head_revision()
     if current not in revisions.known_revisions():
         raise SchemaTooNewError(
-            f"the database has schema revision {current}, newer than this program knows "
-            f"(head {head}); update Incident Logger to open it"
+            f"this database was upgraded by a newer Incident Logger: it has schema revision {current}, newer than "
+            f"this program knows (head {head}); update Incident Logger to open it"
         )
     return current != head
 
 
 def upgrade_to_head(engine: Engine, before_migration: Callable[[], None] | None = None) -> bool:
     """Bring the schema to head; call `before_migration` (e.g. a backup) first when an existing
-    database is about to change. Returns True when a migration ran."""
+    database is about to change. Returns True when a migration ran. On a PostgreSQL server the upgrade is one
+    client's at a time and refused while older clients are connected (server_upgrades.upgrade_shared)."""
     if not pending_migration(engine):
         return False
+    if engine.dialect.name == "postgresql":
+        from desktop.persistence.server_upgrades import upgrade_shared
+
+        if current_revision(engine) is None:  # a new database: nobody works on it yet, nothing to back up
+            return upgrade_shared(engine, lambda: pending_migration(engine), lambda: _migrate(engine), None,
+                                  check_clients=False)  # fmt: skip
+        return upgrade_shared(engine, lambda: pending_migration(engine), lambda: _migrate(engine), before_migration)
     if before_migration is not None and current_revision(engine) is not None:
         before_migration()
+    _migrate(engine)
+    return True
+
+
+def _migrate(engine: Engine) -> None:
     from alembic import command  # only now: a migration is due
 
     with engine.begin() as connection:
+        if engine.dialect.name == "postgresql":  # a migration of a large table may outlast the clients' timeout
+            connection.exec_driver_sql("SET LOCAL statement_timeout = 0")
         config = alembic_config(engine)
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
-    return True
 
 
 def revision_at(url: str) -> str | None:

@@ -103,6 +103,11 @@ def with_user(url: str, user: str) -> str:
     return passwordless(make_url(url)._replace(username=user or None))
 
 
+def with_password(url: str, password: str) -> str:
+    """`url` with `password` written in it: only for a child program's libpq environment (server_dumps), never shown."""
+    return make_url(url)._replace(password=password).render_as_string(hide_password=False)
+
+
 def passwordless(url: URL) -> str:
     """`url` written without its password (what may be shown, logged and kept in the settings). URL.set(password=None)
     would keep it: None there means "unchanged"."""

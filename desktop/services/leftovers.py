@@ -52,7 +52,7 @@ class Work(StrEnum):
 
 PARTIAL, RESTORING, PARTS, CONVERTING = "partial", "restoring", "parts", "converting"
 SIDE_FILES = ("-journal", "-wal", "-shm")
-DATABASE_SUFFIXES = (".sqlite3", ".sqlite", ".db")
+DATABASE_SUFFIXES = (".sqlite3", ".sqlite", ".db", ".dump")  # .dump: a server database's pg_dump archive
 EXPORT_SUFFIXES = (".csv", ".zip", ".xlsx", ".pdf")
 _NAME = re.compile(
     r"^\.(?P<target>.+)\.(?P<marker>partial|restoring|parts|converting)-(?P<pid>[0-9]{1,10})(?:-(?P<n>[0-9]{1,6}))?"

@@ -28,6 +28,7 @@ from desktop.services.session.questions import (
     Missing,
     Problem,
     Question,
+    UpgradeRefused,
 )
 from desktop.ui.backup_actions import RestoreDialog, summary_text
 from desktop.ui.dialogs.history_dialog import local_time
@@ -62,6 +63,8 @@ def _choose(parent: QWidget | None, question: Question, give_up: str) -> Answer 
         return _damaged(parent, question, give_up)
     if isinstance(question, Busy):
         return _busy(parent, question, give_up)
+    if isinstance(question, UpgradeRefused):
+        return _upgrade_refused(parent, question, give_up)
     if isinstance(question, Missing):
         return _missing(parent, question, give_up)
     if isinstance(question, Locked):
@@ -173,6 +176,15 @@ def _busy(parent: QWidget | None, question: Busy, give_up: str) -> Answer:
     box = _box(
         parent, QMessageBox.Icon.Warning, translate("OpenProblems", "Database busy"), question.message, "database_busy"
     )
+    retry = box.addButton(translate("OpenProblems", "&Try again"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(give_up, QMessageBox.ButtonRole.RejectRole)
+    return Answer(Choice.RETRY) if _ask(box) is retry else QUIT
+
+
+def _upgrade_refused(parent: QWidget | None, question: UpgradeRefused, give_up: str) -> Answer:
+    """A shared server's upgrade refused (older clients connected): try again once they have closed, or give up."""
+    title = translate("OpenProblems", "Cannot upgrade the database")
+    box = _box(parent, QMessageBox.Icon.Warning, title, question.message, "upgrade_refused")
     retry = box.addButton(translate("OpenProblems", "&Try again"), QMessageBox.ButtonRole.AcceptRole)
     box.addButton(give_up, QMessageBox.ButtonRole.RejectRole)
     return Answer(Choice.RETRY) if _ask(box) is retry else QUIT

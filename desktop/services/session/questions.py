@@ -19,7 +19,7 @@ class Choice(StrEnum):
     """What a person may answer to a Question (each question lists the ones it allows)."""
 
     OPEN_ANYWAY = "open_anyway"  # another window has the database: open it all the same, without the lock
-    RETRY = "retry"  # busy: try again
+    RETRY = "retry"  # busy, or an upgrade refused while older clients are connected: try again
     RESTORE_NEWEST = "restore_newest"  # damaged: keep it aside, restore the newest good backup
     CHOOSE_BACKUP = "choose_backup"  # damaged: keep it aside, restore `Answer.backup`
     START_EMPTY = "start_empty"  # damaged, no good backup: keep it aside, start with an empty database
@@ -98,6 +98,16 @@ class Busy(Question):
     """Another program holds the file locked longer than the busy timeout."""
 
     check: FileCheck
+
+    @property
+    def choices(self) -> tuple[Choice, ...]:
+        return (Choice.RETRY, Choice.QUIT)
+
+
+@dataclass(frozen=True, eq=False)
+class UpgradeRefused(Question):
+    """A shared server's schema was not upgraded: clients of an older schema are connected (the message names them),
+    or another client's upgrade took too long. Nothing was changed; try again once they have closed."""
 
     @property
     def choices(self) -> tuple[Choice, ...]:

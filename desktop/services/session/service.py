@@ -20,6 +20,8 @@ from desktop.persistence.instance_lock import InstanceLock, InstanceLockedError,
 from desktop.persistence.integrity import FileCheck, FileState, check_database_file
 from desktop.persistence.opening import DatabaseFileError, describe_error, display_url, open_checked
 from desktop.persistence.private_files import make_private_folder
+from desktop.persistence.schema import SchemaTooNewError
+from desktop.persistence.server_upgrades import UpgradeRefusedError
 from desktop.persistence.unit_of_work import Database, utc_now
 from desktop.services.backup import (
     BackupError,
@@ -36,6 +38,8 @@ from desktop.services.backup import (
     verify_backup,
 )
 from desktop.services.backup_worker import CLOSE_WAIT, BackupJob, backup_due, finish_or_cancel
+from desktop.services.server_backup import before_migration as server_backup_first
+from desktop.services.server_backup import is_server
 from desktop.services.session.login import ServerLogin, drop_frames, login_question
 from desktop.services.session.questions import (
     AlreadyOpen,
@@ -52,6 +56,7 @@ from desktop.services.session.questions import (
     OpenElsewhereError,
     Problem,
     Question,
+    UpgradeRefused,
 )
 
 log = logging.getLogger(__name__)
@@ -213,6 +218,10 @@ class DatabaseSessions:
         if isinstance(error, BackupError):
             return CannotOpen(url, error, f"The database was not upgraded because its backup failed: {error}",
                               Problem.BACKUP_FAILED)  # fmt: skip
+        if isinstance(error, UpgradeRefusedError):  # a shared server: older clients connected, or a long upgrade
+            return UpgradeRefused(url, error, f"Cannot open {display_url(url)}: {error}")
+        if isinstance(error, SchemaTooNewError):
+            return CannotOpen(url, error, f"Cannot open {display_url(url)}: {error}", Problem.NEWER_SCHEMA)
         path = _sqlite_path(url)
         if path is not None and no_room(error, path):  # the -shm file cannot grow: a full disk, nothing damaged
             full = FileCheck(path, FileState.DISK_FULL, " ".join(str(getattr(error, "orig", None) or error).split()))
@@ -453,11 +462,13 @@ def open_for_use(
     password: Passphrase | None = None,
 ) -> Database:
     """Check the file (raises DatabaseFileError when it is damaged, newer, foreign or read-only: its header, schema
-    and the first page of every table, never the whole file), back it up before any migration, and open it
-    (`password`: a server login's)."""
+    and the first page of every table, never the whole file), back it up before any migration (a server database
+    with pg_dump), and open it (`password`: a server login's)."""
     path = sqlite_file(url)
     before_migration = None
-    if path is not None and backup_dir is not None:
+    if path is None and backup_dir is not None and is_server(url):
+        before_migration = server_backup_first(url, backup_dir, clock, password)
+    elif path is not None and backup_dir is not None:
         folder, database = backup_dir, path
 
         def before_migration() -> None:
