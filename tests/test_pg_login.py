@@ -26,6 +26,7 @@ from desktop.domain.passphrases import Passphrase
 from desktop.persistence.opening import display_url
 from desktop.persistence.server_login import KEYRING_SERVICE
 from desktop.persistence.unit_of_work import Database
+from desktop.services.server_backup import back_up_server_to, server_url
 from desktop.services.session.questions import (
     QUIT,
     Answer,
@@ -361,3 +362,16 @@ def test_an_upgrade_after_the_login_dialog_gives_pg_dump_the_typed_password(
         database.close()
     dumps = sorted(backups.glob("*.dump"))
     assert len(dumps) == 1 and dumps[0].stat().st_size > 0
+
+
+def test_a_backup_of_a_database_opened_with_a_typed_password_logs_pg_dump_in(team_url: str, tmp_path: Path) -> None:
+    """`backup` on a server opened through the login dialog (or the terminal prompt): pg_dump gets that password."""
+    require_client_programs()
+    database = DatabaseSessions(None).open(team_url, Person(login(LOGIN_PASSWORD)), lock=False)
+    assert database is not None
+    try:
+        assert LOGIN_PASSWORD not in database.url
+        taken = back_up_server_to(server_url(database), tmp_path / "team.dump")
+    finally:
+        database.close()
+    assert taken.path.stat().st_size > 0 and taken.tables

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import weakref
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, unquote, urlsplit
@@ -71,7 +72,17 @@ def create_database_engine(url: str, *, create: bool = True, password: Passphras
     return engine
 
 
+_LOGIN_PASSWORDS: weakref.WeakKeyDictionary[Engine, Passphrase] = weakref.WeakKeyDictionary()
+
+
+def login_password(engine: Engine) -> Passphrase | None:
+    """The password an engine hands the server at each connection (asked or remembered), if it was given one."""
+    return _LOGIN_PASSWORDS.get(engine)
+
+
 def _log_in_with(engine: Engine, password: Passphrase) -> None:
+    _LOGIN_PASSWORDS[engine] = password
+
     @event.listens_for(engine, "do_connect")
     def on_connect(_dialect: Any, _record: Any, _args: Any, kwargs: dict[str, Any]) -> None:
         kwargs["password"] = password.reveal()  # read only here, as libpq is handed it

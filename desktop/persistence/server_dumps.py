@@ -15,7 +15,7 @@ from sqlalchemy import Engine, inspect, text
 from sqlalchemy.engine import make_url
 
 from desktop.persistence.durable_files import flush_file, move_into_place
-from desktop.persistence.engine import create_database_engine
+from desktop.persistence.engine import create_database_engine, login_password
 from desktop.persistence.models import AuditRow
 
 AUDIT_TABLE: str = AuditRow.__tablename__
@@ -80,8 +80,10 @@ def libpq_environment(url: str, base: dict[str, str] | None = None) -> dict[str,
 
 def connection_url(engine: Engine) -> str:
     """The URL an engine connects with, password included (Database.url masks it): for libpq_environment only,
-    never for a message."""
-    return engine.url.render_as_string(hide_password=False)
+    never for a message. A password given at login (not in the URL) is written in too, for pg_dump's environment."""
+    password = login_password(engine)
+    url = engine.url if password is None else engine.url._replace(password=password.reveal())
+    return url.render_as_string(hide_password=False)
 
 
 def database_label(url: str) -> str:
