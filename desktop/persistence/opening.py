@@ -28,7 +28,8 @@ def open_database(
     try:
         upgrade_to_head(engine, before_migration)
         database = Database(engine, clock)
-        secure_chain(database)  # once: the database's id and key, its records under the chain
+        if database.capabilities.writes_audit:  # a team reader may write nothing: the owner secured it at team init
+            secure_chain(database)  # once: the database's id and key, its records under the chain
     except BaseException:
         engine.dispose()
         raise
