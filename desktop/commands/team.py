@@ -45,12 +45,12 @@ def team(database: Database, args: argparse.Namespace) -> int:
         if args.team_action == "init":
             done = set_up_roles(database)
             print(f"team roles ready on {database.display_name} ({len(done)} statements):")
-            for role, text in ROLE_HELP.items():
-                print(f"  {role.value}: {text}")
+            for group, text in ROLE_HELP.items():
+                print(f"  {group.value}: {text}")
             return 0
         if args.team_action == "add-user":
             password = _password(args.name) if args.password_prompt else None
-            role: TeamRole = args.role
+            role = TeamRole(args.role)
             created = add_member(database, args.name, role, password)
             print(f"{'created login' if created else 'moved login'} {args.name} to {role.value}"
                   + (" (password set)" if password is not None else ""))  # fmt: skip
