@@ -23,6 +23,7 @@ from desktop.ui.forms.base import RecordForm
 from desktop.ui.forms.facility_form import FacilityForm
 from desktop.ui.forms.incident_form import IncidentForm
 from desktop.ui.forms.related import RelatedRecords
+from desktop.ui.role_limits import needed_to_change, refusal
 from desktop.ui.session import Session
 from desktop.ui.translated import kind_noun, translate
 from desktop.ui.undo_commands import CreateRecord, DeleteRecord, UpdateRecord, content
@@ -70,6 +71,9 @@ class RecordActions:
         timeline = TimelineService(self.session.database) if kind is RecordKind.INCIDENT else None
         inputs = FormInputs(facilities, related, incidents, directives, self.attachments(), timeline)
         form = self.dialogs.form(kind, record, inputs, parent or self.parent)
+        capabilities = self.session.database.capabilities
+        if not capabilities.may(needed := needed_to_change(kind)):
+            form.make_read_only(refusal(capabilities, needed))  # a team reader reads; the server would refuse
         if isinstance(form, IncidentForm):
             form.facility_choice.adder = lambda name: self._add_facility(name, form)
             form.timeline.changed.connect(lambda: self.session.changed(RecordKind.INCIDENT))  # last activity
