@@ -38,8 +38,8 @@ FIELD_LABELS = {
     "risk_rationale": QT_TRANSLATE_NOOP("ErrorDialogs", "Risk rationale"),
 }
 EXPECTED = (ValidationError, StaleRecordError, RecordNotFoundError, RecordInUseError, StorageError,
-            PermissionDeniedError, InstanceLockedError, DatabaseFileError, SchemaTooNewError, NotAnIncidentDatabaseError, BackupError,
-            SQLAlchemyError, OSError)  # fmt: skip
+            PermissionDeniedError, InstanceLockedError, DatabaseFileError, SchemaTooNewError,
+            NotAnIncidentDatabaseError, BackupError, SQLAlchemyError, OSError)  # fmt: skip
 
 
 def field_label(field: str) -> str:
