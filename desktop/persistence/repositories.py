@@ -477,7 +477,8 @@ class IncidentRepository(_Repository[IncidentRow, Incident]):
         if where.occurred_to is not None:
             conditions.append(IncidentRow.occurred_on <= where.occurred_to)
         if where.pending_referral:
-            conditions.append(pending_referral_condition())
+            withheld = "suspect_names" in mapping.withheld_of_session(self.session)
+            conditions.append(pending_referral_condition(withheld=withheld))
         if (text := self.text_condition(where.text, walk_sort_index=walk_sort_index, probe=probe)) is not None:
             conditions.append(text)
         return query.where(*conditions) if conditions else query

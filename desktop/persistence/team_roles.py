@@ -11,6 +11,7 @@ from sqlalchemy.exc import DBAPIError
 
 from desktop.domain.records import SENSITIVE_INCIDENT_FIELDS
 from desktop.domain.roles import EVERYTHING, Ability, Capabilities, TeamRole
+from desktop.persistence.case_conditions import SUSPECT_KNOWN
 
 INSUFFICIENT_PRIVILEGE = "42501"  # SQLSTATE of a statement the server refused for want of a privilege
 INCIDENTS = "incidents"
@@ -112,6 +113,10 @@ def _grant(connection: Connection) -> list[str]:
         # reader: every table but the sensitive incident columns (column privileges: the app maps the one table)
         f"GRANT SELECT ON {', '.join(others)} TO {reader}",
         f"GRANT SELECT ({open_columns}) ON {q(INCIDENTS)} TO {reader}",
+        # which incidents name a suspect (the pending-referral figure), not who: a view runs as its owner
+        f"CREATE OR REPLACE VIEW {q(SUSPECT_KNOWN)} AS SELECT id FROM {q(INCIDENTS)} "
+        "WHERE trim(suspect_names) <> ''",
+        f"GRANT SELECT ON {q(SUSPECT_KNOWN)} TO {reader}",
         # analyst: the sensitive columns, records written, audit entries added (never changed), sequences
         f"GRANT SELECT ({sensitive}) ON {q(INCIDENTS)} TO {analyst}",
         f"GRANT INSERT, UPDATE ON {', '.join(records)} TO {analyst}",
