@@ -74,8 +74,12 @@ class Database:
         """The server's refusal (SQLSTATE 42501) as a sentence naming what was refused and this login's role."""
         cause = error.orig if isinstance(error, DBAPIError) and error.orig is not None else error
         refused = " ".join(str(cause).split()) or "permission denied"
-        known = self._capabilities
-        return PermissionDeniedError(refused, known.role_name if known is not None else "this login")
+        self.forget_capabilities()  # the owner may have moved this login since: ask again, name the role it has now
+        try:
+            role = self.capabilities.role_name
+        except SQLAlchemyError:
+            role = "this login"
+        return PermissionDeniedError(refused, role)
 
     def signer(self, session: Session) -> Signer:
         """How this database's new audit entries are signed (read once, by the first writing unit of work, which
