@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtWidgets import QLabel
+from PySide6.QtCore import QLocale, QSettings, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 from support.pg_server import PostgresServer
 
@@ -19,7 +19,7 @@ from desktop.domain.records import Incident
 from desktop.services.demo import load_demo
 from desktop.services.records import RecordServices
 from desktop.services.session.service import DatabaseSessions
-from desktop.ui import error_dialogs
+from desktop.ui import error_dialogs, language
 from desktop.ui.forms.incident_form import IncidentForm
 from desktop.ui.main_window import MainWindow
 from desktop.ui.record_tab import RecordTab
@@ -185,3 +185,17 @@ def test_a_refused_save_is_told_with_the_role(
     assert "permission denied" in details.lower()
     stored = RecordServices.of(window.session.database).incidents.get(team.uuid)
     assert stored.title == TITLE
+
+
+def test_the_refusals_in_spanish(qapp: QApplication, window_as: Callable[[str], MainWindow]) -> None:
+    before = QLocale()
+    translators = language.install_language(qapp, "es")
+    try:
+        window = window_as(READER)
+        assert window.registry[A.DELETE].toolTip() == "Su rol, incident_reader, no puede eliminar registros"
+        label = window.findChild(QLabel, "role_label")
+        assert label is not None and label.text() == "Rol: incident_reader (limitado)"
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
+        QLocale.setDefault(before)
