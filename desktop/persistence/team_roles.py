@@ -114,8 +114,7 @@ def _grant(connection: Connection) -> list[str]:
         f"GRANT SELECT ON {', '.join(others)} TO {reader}",
         f"GRANT SELECT ({open_columns}) ON {q(INCIDENTS)} TO {reader}",
         # which incidents name a suspect (the pending-referral figure), not who: a view runs as its owner
-        f"CREATE OR REPLACE VIEW {q(SUSPECT_KNOWN)} AS SELECT id FROM {q(INCIDENTS)} "
-        "WHERE trim(suspect_names) <> ''",
+        f"CREATE OR REPLACE VIEW {q(SUSPECT_KNOWN)} AS SELECT id FROM {q(INCIDENTS)} WHERE trim(suspect_names) <> ''",
         f"GRANT SELECT ON {q(SUSPECT_KNOWN)} TO {reader}",
         # analyst: the sensitive columns, records written, audit entries added (never changed), sequences
         f"GRANT SELECT ({sensitive}) ON {q(INCIDENTS)} TO {analyst}",

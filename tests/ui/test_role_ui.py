@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QLocale, QSettings, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 from support.pg_server import PostgresServer
 
@@ -128,6 +128,8 @@ def test_reader_opens_a_form_read_only_with_the_sensitive_fields_withheld(
                             form.suspect_names.isReadOnly())  # fmt: skip
         seen["note"] = form.sensitive_note.text()
         seen["severity enabled"] = form.severity.isEnabled()
+        attach = form.findChild(QPushButton, "attachment_add")
+        seen["adds"] = (attach is not None and attach.isEnabled(), form.timeline.add_button.isEnabled())
         qtbot.keyClick(form, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)  # Save does nothing
         seen["visible after save"] = form.isVisible()
         qtbot.keyClick(form, Qt.Key.Key_Escape)  # nothing changed: closes without asking
@@ -142,6 +144,7 @@ def test_reader_opens_a_form_read_only_with_the_sensitive_fields_withheld(
     assert seen["suspects"] == ("", "Withheld: your role cannot read this", True)
     assert seen["note"] == "Withheld: your role cannot read this"
     assert seen["severity enabled"] is False
+    assert seen["adds"] == (False, False)  # no file attached, no timeline event added
     assert seen["visible after save"] is True
 
 
