@@ -242,7 +242,7 @@ class AttachmentsPanel(QGroupBox):
             self.buttons[key].setEnabled(self.enabled and attachment is not None and (self.writable or not changes))
         if attachment is None:
             self.preview.show_text(self.tr("No files are kept with this record yet: Add…, drop them here or paste them "
-                                   "(Ctrl+V).") if self.enabled and not self.attachments else "")  # fmt: skip
+                                   "(Ctrl+V).") if self.enabled and self.writable and not self.attachments else "")  # fmt: skip
             return
         self._show_preview(attachment)
 
