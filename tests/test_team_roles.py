@@ -258,6 +258,13 @@ def test_the_chain_verifies_after_every_role_wrote(team: Team, as_login: dict[st
     assert report.ok, report
 
 
+def test_reader_verifies_the_chain_but_not_the_records(team: Team, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--database-url", team.url(READER), "audit", "verify"]) == 0
+    out = capsys.readouterr().out
+    assert "audit trail intact" in out and "TAMPERED" not in out
+    assert "the records were not compared with their entries: incident_reader cannot read suspect names" in out
+
+
 def test_cli_tells_a_refused_write_in_one_line(team: Team, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     csv = tmp_path / "in.csv"
     assert main(["--database-url", team.owner_url, "export", "--output", str(csv)]) == 0

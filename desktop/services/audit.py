@@ -46,6 +46,7 @@ class ChainReport:
     problems: tuple[str, ...]
     records: int = 0  # stored records compared with the trail's replay
     signed: bool = False  # every entry is signed with a key found on this computer
+    records_skipped: str = ""  # why the records were not compared (a team reader cannot read what entries prove)
 
     @property
     def ok(self) -> bool:
@@ -87,7 +88,14 @@ def keep_sensitive_values(database: Database, keep: bool) -> None:
 def verify_chain(database: Database, *, against: Receipt | None = None, records: bool = True) -> ChainReport:
     """Recompute every entry's keyed hash (an edited, inserted or deleted entry breaks the chain where it was; an
     entry re-hashed without the key no longer matches), compare with a receipt, and replay the entries against
-    every stored record (`records`): a row edited, inserted or deleted outside the program is named."""
+    every stored record (`records`): a row edited, inserted or deleted outside the program is named. A login that
+    may not read the sensitive fields (a team reader) checks the chain only: the entries prove those fields too."""
+    skipped = ""
+    if records and database.capabilities.withheld_fields:
+        records = False
+        skipped = (f"the records were not compared with their entries: {database.capabilities.role_name} cannot read "
+                   "suspect names and personal details, which the entries prove too; verify as an analyst or the "
+                   "owner")  # fmt: skip
     with database.unit_of_work(write=False) as uow:
         head = uow.audit_trail.head()
         database_id = head.database_id if head is not None and head.database_id else ""
@@ -101,7 +109,8 @@ def verify_chain(database: Database, *, against: Receipt | None = None, records:
         if records:
             findings, checked = _record_problems(uow, keys, database_id)
             problems.extend(findings)
-    return ChainReport(links.count, tuple(problems), checked, links.count > 0 and not links.unsigned_or_foreign)
+    signed = links.count > 0 and not links.unsigned_or_foreign
+    return ChainReport(links.count, tuple(problems), checked, signed, skipped)
 
 
 class _LinkCheck:

@@ -241,8 +241,9 @@ class AttachmentsPanel(QGroupBox):
             changes = key in ("details", "custody", "remove")
             self.buttons[key].setEnabled(self.enabled and attachment is not None and (self.writable or not changes))
         if attachment is None:
+            empty = self.enabled and self.writable and not self.attachments
             self.preview.show_text(self.tr("No files are kept with this record yet: Add…, drop them here or paste them "
-                                   "(Ctrl+V).") if self.enabled and self.writable and not self.attachments else "")  # fmt: skip
+                                   "(Ctrl+V).") if empty else "")  # fmt: skip
             return
         self._show_preview(attachment)
 
