@@ -4,6 +4,7 @@ with raw SQL and with psql as the reader too."""
 
 from __future__ import annotations
 
+import io
 import shutil
 import subprocess
 from collections.abc import Iterator
@@ -21,6 +22,8 @@ from desktop.domain.errors import PermissionDeniedError
 from desktop.domain.queries import IncidentFilter
 from desktop.domain.records import SENSITIVE_INCIDENT_FIELDS, Directive, Facility, Incident
 from desktop.domain.roles import Ability, TeamRole
+from desktop.persistence.engine import create_database_engine
+from desktop.persistence.team_roles import grant_after_upgrade
 from desktop.persistence.unit_of_work import Database
 from desktop.services.audit import verify_chain
 from desktop.services.csv.export import export_incidents
@@ -274,3 +277,32 @@ def test_cli_tells_a_refused_write_in_one_line(team: Team, tmp_path: Path, capsy
     assert status != 0
     assert "incident_reader" in error and "permission denied" in error
     assert "Traceback" not in error and "SQL:" not in error
+
+
+def test_an_upgrade_by_the_owner_grants_the_new_columns(team: Team) -> None:
+    """A new incidents column is nobody's until granted: opening after a migration grants again (as the owner)."""
+    team.sql("postgres", "ALTER TABLE incidents ADD COLUMN search_words text")
+    try:
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            team.sql(READER, "SELECT search_words FROM incidents")
+        reader_engine = create_database_engine(team.url(READER))
+        owner_engine = create_database_engine(team.owner_url)
+        try:
+            assert grant_after_upgrade(reader_engine) is False  # not the owner: nothing tried
+            assert grant_after_upgrade(owner_engine) is True
+        finally:
+            reader_engine.dispose()
+            owner_engine.dispose()
+        assert len(team.sql(READER, "SELECT search_words FROM incidents")) >= 1
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            team.sql(READER, "SELECT suspect_names FROM incidents")  # still withheld
+    finally:
+        team.sql("postgres", "ALTER TABLE incidents DROP COLUMN search_words")
+
+
+def test_a_password_is_set_hashed(team: Team, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO("correct horse battery\n"))  # piped: one line, no prompt
+    assert main(["--database-url", team.owner_url, "team", "add-user", "team_pw_user", "reader",
+                 "--password-prompt"]) == 0  # fmt: skip
+    [(stored,)] = team.sql("postgres", "SELECT rolpassword FROM pg_authid WHERE rolname = 'team_pw_user'")
+    assert isinstance(stored, str) and stored.startswith("SCRAM-SHA-256$") and "horse" not in stored

@@ -71,6 +71,23 @@ def init_roles(engine: Engine) -> list[str]:
     return done
 
 
+def grant_after_upgrade(engine: Engine) -> bool:
+    """After a schema upgrade by the tables' owner on a server with team roles: grant them again (a new table or
+    incidents column is nobody's until granted). True when done; a server without the roles is left alone."""
+    if engine.dialect.name != "postgresql":
+        return False
+    with engine.begin() as connection:
+        if len(_groups(connection)) < len(TeamRole):
+            return False
+        owner = connection.execute(text(
+            "SELECT tableowner = current_user OR (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) "
+            "FROM pg_tables WHERE tablename = 'incidents' AND schemaname = current_schema()")).scalar()  # fmt: skip
+        if not owner:
+            return False
+        _grant(connection)
+    return True
+
+
 def _groups(connection: Connection) -> set[str]:
     names = [role.value for role in TeamRole]
     found = connection.execute(text("SELECT rolname FROM pg_roles WHERE rolname = ANY(:names)"), {"names": names})
