@@ -23,9 +23,9 @@ from desktop.domain.queries import IncidentFilter
 from desktop.domain.records import SENSITIVE_INCIDENT_FIELDS, Directive, Facility, Incident
 from desktop.domain.roles import Ability, TeamRole
 from desktop.persistence.engine import create_database_engine
-from desktop.persistence.team_roles import grant_after_upgrade
+from desktop.persistence.team_roles import grant_again
 from desktop.persistence.unit_of_work import Database
-from desktop.services.audit import verify_chain
+from desktop.services.audit import keep_sensitive_values, verify_chain
 from desktop.services.csv.export import export_incidents
 from desktop.services.dashboard import dashboard_data
 from desktop.services.demo import load_demo
@@ -288,8 +288,8 @@ def test_an_upgrade_by_the_owner_grants_the_new_columns(team: Team) -> None:
         reader_engine = create_database_engine(team.url(READER))
         owner_engine = create_database_engine(team.owner_url)
         try:
-            assert grant_after_upgrade(reader_engine) is False  # not the owner: nothing tried
-            assert grant_after_upgrade(owner_engine) is True
+            assert grant_again(reader_engine) is False  # not the owner: nothing tried
+            assert grant_again(owner_engine) is True
         finally:
             reader_engine.dispose()
             owner_engine.dispose()
@@ -306,3 +306,18 @@ def test_a_password_is_set_hashed(team: Team, monkeypatch: pytest.MonkeyPatch) -
                  "--password-prompt"]) == 0  # fmt: skip
     [(stored,)] = team.sql("postgres", "SELECT rolpassword FROM pg_authid WHERE rolname = 'team_pw_user'")
     assert isinstance(stored, str) and stored.startswith("SCRAM-SHA-256$") and "horse" not in stored
+
+
+def test_kept_sensitive_values_keep_the_entries_changes_from_readers(team: Team, as_login: dict[str, Database]) -> None:
+    """`audit sensitive keep` writes sensitive values into the entries as typed: readers then read the entries
+    without their changes; back to fingerprints, they read them again."""
+    owner = open_as(team, "postgres", as_login)
+    keep_sensitive_values(owner, True)
+    try:
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            team.sql(READER, "SELECT changes FROM audit_entries")
+        assert team.sql(READER, "SELECT count(id) FROM audit_entries")[0][0] > 0  # the rest of the entries
+        assert team.sql(ANALYST, "SELECT count(changes) FROM audit_entries")[0][0] > 0
+    finally:
+        keep_sensitive_values(owner, False)
+    assert team.sql(READER, "SELECT count(changes) FROM audit_entries")[0][0] > 0

@@ -14,7 +14,7 @@ from desktop.persistence.disk_space import full_disk_advice, no_room
 from desktop.persistence.engine import create_database_engine, sqlite_file
 from desktop.persistence.integrity import FileCheck, Scan, check_database_file
 from desktop.persistence.schema import upgrade_to_head
-from desktop.persistence.team_roles import grant_after_upgrade
+from desktop.persistence.team_roles import grant_again
 from desktop.persistence.unit_of_work import Database, utc_now
 
 
@@ -28,7 +28,7 @@ def open_database(
     engine = create_database_engine(url)
     try:
         if upgrade_to_head(engine, before_migration):
-            grant_after_upgrade(engine)  # a server's team roles reach the new tables and columns (team init's GRANTs)
+            grant_again(engine)  # a server's team roles reach the new tables and columns (team init's GRANTs)
         database = Database(engine, clock)
         if database.capabilities.writes_audit:  # a team reader may write nothing: the owner secured it at team init
             secure_chain(database)  # once: the database's id and key, its records under the chain

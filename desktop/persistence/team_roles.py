@@ -18,6 +18,7 @@ INCIDENTS = "incidents"
 DIRECTIVES = "directives"
 AUDIT_ENTRIES = "audit_entries"
 AUDIT_HEAD = "audit_head"
+AUDIT_CHANGES = "changes"  # an entry's field changes: sensitive values as typed when the database keeps them
 AUDIT_HEAD_CHAIN = ("entries", "last_hash")  # what writing an entry changes; the id and its rule stay the owner's
 # Rows an analyst's edit removes from a record's lists (weapons, legal history, links, a plan item's incidents):
 # deleting one of these is editing the record, not deleting a record.
@@ -71,9 +72,10 @@ def init_roles(engine: Engine) -> list[str]:
     return done
 
 
-def grant_after_upgrade(engine: Engine) -> bool:
-    """After a schema upgrade by the tables' owner on a server with team roles: grant them again (a new table or
-    incidents column is nobody's until granted). True when done; a server without the roles is left alone."""
+def grant_again(engine: Engine) -> bool:
+    """After a schema upgrade, or the owner's change of `audit sensitive keep`, on a server with team roles: grant
+    them again (a new table or incidents column is nobody's until granted; kept sensitive values are withheld from
+    readers). Only the tables' owner does; True when done; a server without the roles is left alone."""
     if engine.dialect.name != "postgresql":
         return False
     with engine.begin() as connection:
@@ -120,7 +122,13 @@ def _grant(connection: Connection) -> list[str]:
     open_columns = ", ".join(q(c) for c in incident_columns if c not in SENSITIVE_INCIDENT_FIELDS)
     sensitive = ", ".join(q(c) for c in SENSITIVE_INCIDENT_FIELDS)
     records = [q(t) for t in tables if t not in OWNER_ONLY]  # every record table and its children
-    others = [q(t) for t in tables if t != INCIDENTS]
+    # `audit sensitive keep` writes the sensitive values into the entries as typed: then a reader reads the entries
+    # without their changes (the history and `audit verify` are refused to it); else they hold fingerprints only
+    kept = bool(connection.execute(text(f"SELECT keep_sensitive FROM {q(AUDIT_HEAD)} WHERE id = 1")).scalar())
+    withheld_tables = {INCIDENTS, AUDIT_ENTRIES} if kept else {INCIDENTS}
+    others = [q(t) for t in tables if t not in withheld_tables]
+    audit_columns = [c["name"] for c in inspect(connection).get_columns(AUDIT_ENTRIES)]
+    unkept = ", ".join(q(c) for c in audit_columns if c != AUDIT_CHANGES)
     everyone = f"{reader}, {analyst}, {supervisor}"
     done = [
         f"REVOKE ALL ON ALL TABLES IN SCHEMA {schema} FROM {everyone}",  # a second run starts from nothing
@@ -135,6 +143,14 @@ def _grant(connection: Connection) -> list[str]:
         f"GRANT SELECT ON {q(SUSPECT_KNOWN)} TO {reader}",
         # analyst: the sensitive columns, records written, audit entries added (never changed), sequences
         f"GRANT SELECT ({sensitive}) ON {q(INCIDENTS)} TO {analyst}",
+        *(
+            [
+                f"GRANT SELECT ({unkept}) ON {q(AUDIT_ENTRIES)} TO {reader}",
+                f"GRANT SELECT ({q(AUDIT_CHANGES)}) ON {q(AUDIT_ENTRIES)} TO {analyst}",
+            ]
+            if kept
+            else []
+        ),
         f"GRANT INSERT, UPDATE ON {', '.join(records)} TO {analyst}",
         f"GRANT DELETE ON {', '.join(q(t) for t in EDITED_LISTS if t in tables)} TO {analyst}",
         f"GRANT INSERT ON {q(AUDIT_ENTRIES)} TO {analyst}",

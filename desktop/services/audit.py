@@ -15,6 +15,7 @@ from desktop.persistence.audit_queries import AuditHead, ChainLink
 from desktop.persistence.chain_keys import ChainKey
 from desktop.persistence.chain_replay import Mismatch
 from desktop.persistence.chain_upkeep import REPLAYED_KINDS, stored_in_uuid_order
+from desktop.persistence.team_roles import grant_again
 from desktop.persistence.unit_of_work import Database, UnitOfWork
 
 SHOWN_PER_KIND = 20  # record findings listed one by one per kind and way; the rest are counted
@@ -83,6 +84,7 @@ def keep_sensitive_values(database: Database, keep: bool) -> None:
         uow.audit_trail.keep_sensitive(keep)
         uow.commit()
     database.forget_signer()
+    grant_again(database.engine)  # a server's team readers: the entries' changes withheld while values are kept
 
 
 def verify_chain(database: Database, *, against: Receipt | None = None, records: bool = True) -> ChainReport:
