@@ -14,7 +14,13 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from desktop import __version__, paths
 from desktop.commands import COMMANDS, MODULE_OF, Command, cannot_open, load_commands, login_input, passphrase_input
-from desktop.domain.errors import RecordInUseError, RecordNotFoundError, StaleRecordError, StorageError
+from desktop.domain.errors import (
+    PermissionDeniedError,
+    RecordInUseError,
+    RecordNotFoundError,
+    StaleRecordError,
+    StorageError,
+)
 from desktop.persistence.engine import sqlite_file, sqlite_url
 from desktop.persistence.instance_lock import InstanceLock, InstanceLockedError, acquire_waiting
 from desktop.persistence.opening import describe_error
@@ -23,7 +29,7 @@ from desktop.services.session.questions import NeedsAnswer
 from desktop.services.session.service import DatabaseSessions
 
 EXPECTED_ERRORS = (SQLAlchemyError, OSError, ValueError, RecordNotFoundError, RecordInUseError, StaleRecordError,
-                   StorageError)  # fmt: skip
+                   StorageError, PermissionDeniedError)  # fmt: skip
 
 
 DEFAULT_WAIT = 10.0

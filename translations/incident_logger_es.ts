@@ -1976,6 +1976,14 @@
         <translation>El archivo es una base de datos de otro programa; se dejó tal cual.</translation>
     </message>
     <message>
+        <source>this login</source>
+        <translation>este usuario</translation>
+    </message>
+    <message>
+        <source>The server refused this for your role, {role}; nothing was changed.</source>
+        <translation>El servidor lo rechazó para su rol, {role}; no se cambió nada.</translation>
+    </message>
+    <message>
         <source>The database could not be read or written.</source>
         <translation>No se pudo leer ni escribir la base de datos.</translation>
     </message>
@@ -3642,6 +3650,10 @@ Los detalles se escribieron en el registro{log_hint}.</translation>
         <translation>No se sabe (déjelo vacío si no se sabe)</translation>
     </message>
     <message>
+        <source>Withheld: your role cannot read this</source>
+        <translation>Retenido: su rol no puede leer esto</translation>
+    </message>
+    <message>
         <source>Removed from CSV exports and reports shared outside the office unless you choose to include them.</source>
         <translation>Se omiten en las exportaciones CSV y en los informes que salen de la oficina, salvo que decida incluirlos.</translation>
     </message>
@@ -4920,6 +4932,22 @@ Notas: {notes}</translation>
         <translation>Cerrar sin guardar (Esc)</translation>
     </message>
     <message>
+        <source>Read only. {reason}.</source>
+        <translation>Solo lectura. {reason}.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Cerrar (Esc)</translation>
+    </message>
+    <message>
+        <source>{title} (read only)</source>
+        <translation>{title} (solo lectura)</translation>
+    </message>
+    <message>
         <source>Discard changes?</source>
         <translation>¿Descartar los cambios?</translation>
     </message>
@@ -5197,6 +5225,45 @@ Notas: {notes}</translation>
     <message>
         <source>Choose a backup file</source>
         <translation>Elegir un archivo de copia de seguridad</translation>
+    </message>
+</context>
+<context>
+    <name>RoleLimits</name>
+    <message>
+        <source>Your role, {role}, cannot read suspect names and personal details</source>
+        <translation>Su rol, {role}, no puede leer los nombres de sospechosos ni los datos personales</translation>
+    </message>
+    <message>
+        <source>Your role, {role}, cannot change records</source>
+        <translation>Su rol, {role}, no puede cambiar registros</translation>
+    </message>
+    <message>
+        <source>Your role, {role}, cannot delete records</source>
+        <translation>Su rol, {role}, no puede eliminar registros</translation>
+    </message>
+    <message>
+        <source>Your role, {role}, cannot restore deleted records</source>
+        <translation>Su rol, {role}, no puede restaurar registros eliminados</translation>
+    </message>
+    <message>
+        <source>Your role, {role}, cannot change directives</source>
+        <translation>Su rol, {role}, no puede cambiar directivas</translation>
+    </message>
+    <message>
+        <source>Your role, {role}, cannot import records</source>
+        <translation>Su rol, {role}, no puede importar registros</translation>
+    </message>
+    <message>
+        <source>Role: {role} (limited)</source>
+        <translation>Rol: {role} (limitado)</translation>
+    </message>
+    <message>
+        <source>Role: {role}</source>
+        <translation>Rol: {role}</translation>
+    </message>
+    <message>
+        <source>Your role may do everything the app offers</source>
+        <translation>Su rol puede hacer todo lo que ofrece la aplicación</translation>
     </message>
 </context>
 <context>

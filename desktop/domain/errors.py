@@ -28,5 +28,16 @@ class StorageError(RuntimeError):
     """The database could not be read or written (disk full, I/O error, read-only file); nothing was saved."""
 
 
+class PermissionDeniedError(RuntimeError):
+    """The server refused a statement: this login's role lacks the privilege (SQLSTATE 42501). Nothing was changed."""
+
+    def __init__(self, refused: str, role: str) -> None:
+        self.refused, self.role = refused, role
+        super().__init__(
+            f"The server refused this for your role, {role}: {refused}. Nothing was changed; ask the "
+            "database's owner for another role (incident-logger team add-user) if you need it."
+        )
+
+
 class WriteRefusedError(RuntimeError):
     """The database refused a write (a constraint, a lock, a full disk); the message is its reason."""

@@ -112,6 +112,7 @@ class Incident:
     perpetrator_outcome: PerpetratorOutcome = PerpetratorOutcome.UNKNOWN  # the response: killed, arrested…
     related_uuids: tuple[str, ...] = ()  # incidents this one is linked to (same attacker, a series)
     facility_name: str = ""
+    withheld: frozenset[str] = frozenset()  # fields this login may not read (their values "": not known, not empty)
     uuid: str = ""
     version: int = 0
     created_at: datetime | None = None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy import ColumnElement, and_, column, func, or_, select, table
 
 from desktop.domain.enums import CaseStatus, PerpetratorOutcome
 from desktop.domain.legal_history import REFERRED
@@ -16,14 +16,24 @@ def _has_entry(*statuses: CaseStatus) -> ColumnElement[bool]:
     return IncidentRow.id.in_(entries)
 
 
-def pending_referral_condition() -> ColumnElement[bool]:
-    """An arrest or a known living perpetrator, no referral for prosecution, not unfounded."""
+SUSPECT_KNOWN = "incident_suspect_known"  # a view (team init): the ids of incidents with a suspect's name
+
+
+def suspect_named(*, withheld: bool = False) -> ColumnElement[bool]:
+    """A suspect's name is recorded; for a login that may not read the names (a team reader), through the view
+    `team init` makes, which tells only which incidents have one (it runs with its owner's privileges)."""
+    if withheld:
+        return IncidentRow.id.in_(select(column("id")).select_from(table(SUSPECT_KNOWN)))
+    return func.trim(IncidentRow.suspect_names) != ""
+
+
+def pending_referral_condition(*, withheld: bool = False) -> ColumnElement[bool]:
+    """An arrest or a known living perpetrator, no referral for prosecution, not unfounded (`withheld`: the
+    suspects' names are not this login's to read)."""
     arrested = or_(
         IncidentRow.arrests_count > 0,
         IncidentRow.perpetrator_outcome == PerpetratorOutcome.ARRESTED,
         _has_entry(CaseStatus.ARREST_MADE),
     )
-    known = and_(
-        func.trim(IncidentRow.suspect_names) != "", IncidentRow.perpetrator_outcome != PerpetratorOutcome.KILLED
-    )
+    known = and_(suspect_named(withheld=withheld), IncidentRow.perpetrator_outcome != PerpetratorOutcome.KILLED)
     return and_(IncidentRow.status != CaseStatus.UNFOUNDED, ~_has_entry(*REFERRED), or_(arrested, known))

@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, literal, select
 from sqlalchemy.orm import Session, aliased
 
 from desktop.domain.records import Incident
@@ -21,10 +21,12 @@ _CHANGE = ("incident_id", "status", "changed_on", "changed_precision", "changed_
            "recorded_at", "agency", "reference", "charges")  # fmt: skip
 
 
-def incident_columns_query() -> Select[Any]:
-    """The incidents' own columns and their facility's uuid and name, in id order (add the filter's conditions)."""
+def incident_columns_query(withheld: frozenset[str] = frozenset()) -> Select[Any]:
+    """The incidents' own columns and their facility's uuid and name, in id order (add the filter's conditions);
+    a `withheld` column (one this login may not read) is never named: an empty text stands in its place."""
     return (
-        select(*(getattr(IncidentRow, name) for name in _OWN), FacilityRow.uuid.label("facility_uuid"),
+        select(*(literal("").label(name) if name in withheld else getattr(IncidentRow, name) for name in _OWN),
+               FacilityRow.uuid.label("facility_uuid"),
                FacilityRow.name.label("facility_name"))
         .join(FacilityRow, IncidentRow.facility_id == FacilityRow.id)
         .order_by(IncidentRow.id)
@@ -60,6 +62,7 @@ def _records(session: Session, rows: Sequence[Any]) -> list[Incident]:
     for incident_id, related_uuid in session.execute(links):
         related[incident_id].append(related_uuid)
     scalars = len(mapping.INCIDENT_SCALARS)
+    withheld = mapping.withheld_of_session(session)
     records = []
     for row in rows:  # by position: a row's attribute look-ups by name cost more than the rest together
         values = tuple(row)
@@ -71,6 +74,6 @@ def _records(session: Session, rows: Sequence[Any]) -> list[Incident]:
             occurred=mapping.stored_date(precision, on, end, at=at, approximate=approximate, time_of_day=band),
             related_uuids=tuple(related[incident_id]), weapons=tuple(weapons[incident_id]),
             status_history=tuple(history[incident_id]), uuid=uuid, version=version, created_at=created_at,
-            updated_at=updated_at,
+            updated_at=updated_at, withheld=withheld,
         ))  # fmt: skip
     return records

@@ -6,10 +6,13 @@ import uuid as uuid_module
 from datetime import date, datetime
 from typing import Any
 
+from sqlalchemy.orm import Session, object_session
+
 from desktop.domain.enums import Agency, DatePrecision, FacilityType, SecurityLevel
 from desktop.domain.records import Directive, Facility, Incident, PlanItem
 from desktop.domain.values import PartialDate, StatusChange, Weapon
 from desktop.persistence.models import (
+    WITHHELD,
     DirectiveRow,
     FacilityRow,
     IncidentLinkRow,
@@ -92,8 +95,20 @@ def status_change_columns(change: StatusChange) -> dict[str, Any]:
     }  # fmt: skip
 
 
+def withheld_of(row: object) -> frozenset[str]:
+    """The fields the login reading `row` may not read (UnitOfWork puts them in its session's info)."""
+    session = object_session(row)
+    return withheld_of_session(session) if session is not None else frozenset()
+
+
+def withheld_of_session(session: Session) -> frozenset[str]:
+    withheld: frozenset[str] = session.info.get(WITHHELD, frozenset())
+    return withheld
+
+
 def incident_record(row: IncidentRow, *, with_history: bool = False) -> Incident:
-    values: dict[str, Any] = {name: getattr(row, name) for name in INCIDENT_SCALARS}
+    withheld = withheld_of(row)  # never read: the server would refuse the statement that loads them
+    values: dict[str, Any] = {name: "" if name in withheld else getattr(row, name) for name in INCIDENT_SCALARS}
     history = tuple(status_change_record(c) for c in row.status_changes) if with_history else ()
     related = tuple(link.related.uuid for link in row.links) if with_history else ()
     return Incident(
@@ -108,6 +123,7 @@ def incident_record(row: IncidentRow, *, with_history: bool = False) -> Incident
         version=row.version,
         created_at=row.created_at,
         updated_at=row.updated_at,
+        withheld=withheld,
     )
 
 
@@ -117,8 +133,9 @@ def case_number(record: Incident) -> str | None:
 
 
 def incident_columns(record: Incident) -> dict[str, Any]:
-    """The incident's own column values as stored (not its ids, stamps, facility, weapons or status history)."""
-    values: dict[str, Any] = {name: getattr(record, name) for name in INCIDENT_SCALARS}
+    """The incident's own column values as stored (not its ids, stamps, facility, weapons or status history); a
+    field withheld from the login that read the record is left out (never written back as empty)."""
+    values: dict[str, Any] = {name: getattr(record, name) for name in INCIDENT_SCALARS if name not in record.withheld}
     values["case_number"] = case_number(record)
     values.update(occurred_columns(record.occurred))
     return values

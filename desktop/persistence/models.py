@@ -59,6 +59,10 @@ def coded(enum: type[StrEnum], name: str) -> Enum:
     )
 
 
+SENSITIVE_GROUP = "sensitive"  # the deferred group of the sensitive incident columns
+WITHHELD = "withheld"  # a session's info: the incident fields its login may not read (a frozenset of names)
+
+
 class Base(DeclarativeBase):
     pass
 
@@ -132,8 +136,10 @@ class IncidentRow(Versioned, Base):
     status: Mapped[CaseStatus] = mapped_column(coded(CaseStatus, "case_status"))
     description: Mapped[str] = mapped_column(Text, default="")
     sources: Mapped[str] = mapped_column(Text, default="")
-    suspect_names: Mapped[str] = mapped_column(Text, default="")
-    personal_details: Mapped[str] = mapped_column(Text, default="")
+    # Sensitive: loaded only where this login may read them (unit_of_work.loading_sensitive); a team reader's
+    # role has no SELECT on them (persistence/team_roles.py), so they must never be named in its queries.
+    suspect_names: Mapped[str] = mapped_column(Text, default="", deferred=True, deferred_group=SENSITIVE_GROUP)
+    personal_details: Mapped[str] = mapped_column(Text, default="", deferred=True, deferred_group=SENSITIVE_GROUP)
     attack_type_2: Mapped[AttackType | None] = mapped_column(coded(AttackType, "attack_type"))
     attack_type_3: Mapped[AttackType | None] = mapped_column(coded(AttackType, "attack_type"))
     target_type: Mapped[TargetType] = mapped_column(coded(TargetType, "target_type"))

@@ -389,7 +389,8 @@ class IncidentRepository(_Repository[IncidentRow, Incident]):
 
     def in_uuid_order(self, size: int = 1000) -> Iterator[Incident]:
         """Every incident in uuid order (bytewise), read as plain rows `size` at a time (incident_stream.py)."""
-        query = incident_columns_query().order_by(None).order_by(bytewise(self.session, IncidentRow.uuid))
+        columns = incident_columns_query(mapping.withheld_of_session(self.session))
+        query = columns.order_by(None).order_by(bytewise(self.session, IncidentRow.uuid))
         for chunk in stream_records(self.session, query, size):
             yield from chunk
 
@@ -421,7 +422,8 @@ class IncidentRepository(_Repository[IncidentRow, Incident]):
     def stream(self, where: IncidentFilter, size: int) -> Iterator[list[Incident]]:
         """Every incident `where` selects, with its status history, in id order, `size` at a time (constant memory;
         read as plain rows: incident_stream.py)."""
-        yield from stream_records(self.session, self.filtered(incident_columns_query(), where), size)
+        columns = incident_columns_query(mapping.withheld_of_session(self.session))
+        yield from stream_records(self.session, self.filtered(columns, where), size)
 
     def text_condition(
         self, text: str, *, walk_sort_index: bool = False, probe: bool = False
@@ -475,7 +477,8 @@ class IncidentRepository(_Repository[IncidentRow, Incident]):
         if where.occurred_to is not None:
             conditions.append(IncidentRow.occurred_on <= where.occurred_to)
         if where.pending_referral:
-            conditions.append(pending_referral_condition())
+            withheld = "suspect_names" in mapping.withheld_of_session(self.session)
+            conditions.append(pending_referral_condition(withheld=withheld))
         if (text := self.text_condition(where.text, walk_sort_index=walk_sort_index, probe=probe)) is not None:
             conditions.append(text)
         return query.where(*conditions) if conditions else query

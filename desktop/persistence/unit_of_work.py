@@ -8,12 +8,13 @@ from datetime import UTC, datetime
 from types import TracebackType
 from typing import Any, Self
 
-from sqlalchemy import Engine
-from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy import Engine, event
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+from sqlalchemy.orm import Load, ORMExecuteState, Session, sessionmaker
 
-from desktop.domain.errors import WriteRefusedError
+from desktop.domain.errors import PermissionDeniedError, WriteRefusedError
 from desktop.domain.kinds import RecordKind
+from desktop.domain.roles import EVERYTHING, Capabilities
 from desktop.persistence import cipher
 from desktop.persistence.attachment_repository import AttachmentRepository
 from desktop.persistence.audit_log import AuditLog, Signer
@@ -26,6 +27,7 @@ from desktop.persistence.figure_queries import FigureQueries
 from desktop.persistence.import_writes import ImportedRecords, SeenKeys
 from desktop.persistence.integrity import storage_error
 from desktop.persistence.link_queries import LinkQueries
+from desktop.persistence.models import SENSITIVE_GROUP, WITHHELD, IncidentRow
 from desktop.persistence.plan_item_repository import PlanItemRepository
 from desktop.persistence.plan_queries import PlanQueries
 from desktop.persistence.repositories import (
@@ -33,6 +35,7 @@ from desktop.persistence.repositories import (
     IncidentRepository,
 )
 from desktop.persistence.server_login import passwordless
+from desktop.persistence.team_roles import capabilities, is_denied
 from desktop.persistence.timeline_repository import TimelineRepository
 
 IMPORT_CACHE_KIB = 32 * 1024  # SQLite's page cache during an import: most of its speed, within 150 MiB at 1M rows
@@ -50,8 +53,34 @@ class Database:
         self.engine = engine
         self.clock = clock
         self.sessions = sessionmaker(engine, expire_on_commit=False)
+        event.listen(self.sessions, "do_orm_execute", loading_sensitive)
         self.keys = keys if keys is not None else KeyStore()  # the audit chain's keys, outside the database
         self._signer: Signer | None = None
+        self._capabilities: Capabilities | None = EVERYTHING if self.is_sqlite else None
+
+    @property
+    def capabilities(self) -> Capabilities:
+        """What this login may do, asked of the server once (privileges of its role); a SQLite file: everything."""
+        if self._capabilities is None:
+            with self.engine.connect() as connection:
+                self._capabilities = capabilities(connection)
+        return self._capabilities
+
+    def forget_capabilities(self) -> None:
+        """Ask the server again at the next use (after `team add-user` moved this login)."""
+        if not self.is_sqlite:
+            self._capabilities = None
+
+    def denied(self, error: BaseException) -> PermissionDeniedError:
+        """The server's refusal (SQLSTATE 42501) as a sentence naming what was refused and this login's role."""
+        cause = error.orig if isinstance(error, DBAPIError) and error.orig is not None else error
+        refused = " ".join(str(cause).split()) or "permission denied"
+        self.forget_capabilities()  # the owner may have moved this login since: ask again, name the role it has now
+        try:
+            role = self.capabilities.role_name
+        except SQLAlchemyError:
+            role = "this login"
+        return PermissionDeniedError(refused, role)
 
     def signer(self, session: Session) -> Signer:
         """How this database's new audit entries are signed (read once, by the first writing unit of work, which
@@ -110,6 +139,15 @@ class Database:
         self.engine.dispose()
 
 
+def loading_sensitive(state: ORMExecuteState) -> None:
+    """Every ORM query of incidents loads their sensitive columns with the rest when this login may read them;
+    otherwise they stay deferred and are never named (mapping.incident_record shows them as withheld)."""
+    if not state.is_select or state.session.info.get(WITHHELD):
+        return
+    if any(d.get("expr") is IncidentRow for d in state.statement.column_descriptions):  # type: ignore[attr-defined]
+        state.statement = state.statement.options(Load(IncidentRow).undefer_group(SENSITIVE_GROUP))
+
+
 class UnitOfWork:
     """`with db.unit_of_work() as uow: ...; uow.commit()`; leaving without commit rolls back."""
 
@@ -140,6 +178,7 @@ class UnitOfWork:
                 if plain is None:
                     raise
                 raise plain from error
+        session.info[WITHHELD] = self.database.capabilities.withheld_fields
         self.session = session
         signer = self.database.signer(session) if self.write else Signer()  # a reader writes no entry
         self.audit = AuditLog(self.database.clock, signer)
@@ -226,5 +265,7 @@ class UnitOfWork:
         finally:
             self.session.close()
             self.session = None
+        if error is not None and is_denied(error):
+            raise self.database.denied(error) from error  # what was refused and for which role, not SQL
         if error is not None and (plain := storage_error(error, writing=self.write)) is not None:
             raise plain from error  # disk full, I/O error, read-only file: a sentence instead of SQL

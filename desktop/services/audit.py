@@ -15,6 +15,7 @@ from desktop.persistence.audit_queries import AuditHead, ChainLink
 from desktop.persistence.chain_keys import ChainKey
 from desktop.persistence.chain_replay import Mismatch
 from desktop.persistence.chain_upkeep import REPLAYED_KINDS, stored_in_uuid_order
+from desktop.persistence.team_roles import grant_again
 from desktop.persistence.unit_of_work import Database, UnitOfWork
 
 SHOWN_PER_KIND = 20  # record findings listed one by one per kind and way; the rest are counted
@@ -46,6 +47,7 @@ class ChainReport:
     problems: tuple[str, ...]
     records: int = 0  # stored records compared with the trail's replay
     signed: bool = False  # every entry is signed with a key found on this computer
+    records_skipped: str = ""  # why the records were not compared (a team reader cannot read what entries prove)
 
     @property
     def ok(self) -> bool:
@@ -82,12 +84,20 @@ def keep_sensitive_values(database: Database, keep: bool) -> None:
         uow.audit_trail.keep_sensitive(keep)
         uow.commit()
     database.forget_signer()
+    grant_again(database.engine)  # a server's team readers: the entries' changes withheld while values are kept
 
 
 def verify_chain(database: Database, *, against: Receipt | None = None, records: bool = True) -> ChainReport:
     """Recompute every entry's keyed hash (an edited, inserted or deleted entry breaks the chain where it was; an
     entry re-hashed without the key no longer matches), compare with a receipt, and replay the entries against
-    every stored record (`records`): a row edited, inserted or deleted outside the program is named."""
+    every stored record (`records`): a row edited, inserted or deleted outside the program is named. A login that
+    may not read the sensitive fields (a team reader) checks the chain only: the entries prove those fields too."""
+    skipped = ""
+    if records and database.capabilities.withheld_fields:
+        records = False
+        skipped = (f"the records were not compared with their entries: {database.capabilities.role_name} cannot read "
+                   "suspect names and personal details, which the entries prove too; verify as an analyst or the "
+                   "owner")  # fmt: skip
     with database.unit_of_work(write=False) as uow:
         head = uow.audit_trail.head()
         database_id = head.database_id if head is not None and head.database_id else ""
@@ -101,7 +111,8 @@ def verify_chain(database: Database, *, against: Receipt | None = None, records:
         if records:
             findings, checked = _record_problems(uow, keys, database_id)
             problems.extend(findings)
-    return ChainReport(links.count, tuple(problems), checked, links.count > 0 and not links.unsigned_or_foreign)
+    signed = links.count > 0 and not links.unsigned_or_foreign
+    return ChainReport(links.count, tuple(problems), checked, signed, skipped)
 
 
 class _LinkCheck:

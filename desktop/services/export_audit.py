@@ -17,7 +17,10 @@ BRIEFING = "briefing"  # the audit entry's entity for a briefing PDF
 
 def record_export(database: Database, entity: str, uuid: str, changes: dict[str, list[object]]) -> None:
     """Write the EXPORT entry of `entity` (a kind, "briefing"; `uuid` when one record was exported) in its own
-    transaction."""
+    transaction. A login whose role may add no audit entry (a team reader) leaves none: the server would refuse it,
+    and the export itself is not refused (the server's own log can record a reader's queries)."""
+    if not database.capabilities.writes_audit:
+        return
     with database.unit_of_work() as uow:
         uow.audit.record(AuditAction.EXPORT, entity, uuid, changes)
         uow.commit()

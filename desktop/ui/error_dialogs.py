@@ -10,11 +10,18 @@ from types import TracebackType
 from PySide6.QtWidgets import QMessageBox, QWidget
 from sqlalchemy.exc import SQLAlchemyError
 
-from desktop.domain.errors import RecordInUseError, RecordNotFoundError, StaleRecordError, StorageError
+from desktop.domain.errors import (
+    PermissionDeniedError,
+    RecordInUseError,
+    RecordNotFoundError,
+    StaleRecordError,
+    StorageError,
+)
 from desktop.domain.validation import ValidationError
 from desktop.persistence.instance_lock import InstanceLockedError
 from desktop.persistence.opening import DatabaseFileError, describe_error
 from desktop.persistence.schema import NotAnIncidentDatabaseError, SchemaTooNewError
+from desktop.persistence.team_roles import is_denied
 from desktop.services.backup import BackupError
 from desktop.ui.translated import QT_TRANSLATE_NOOP, translate
 
@@ -31,8 +38,8 @@ FIELD_LABELS = {
     "risk_rationale": QT_TRANSLATE_NOOP("ErrorDialogs", "Risk rationale"),
 }
 EXPECTED = (ValidationError, StaleRecordError, RecordNotFoundError, RecordInUseError, StorageError,
-            InstanceLockedError, DatabaseFileError, SchemaTooNewError, NotAnIncidentDatabaseError, BackupError,
-            SQLAlchemyError, OSError)  # fmt: skip
+            PermissionDeniedError, InstanceLockedError, DatabaseFileError, SchemaTooNewError,
+            NotAnIncidentDatabaseError, BackupError, SQLAlchemyError, OSError)  # fmt: skip
 
 
 def field_label(field: str) -> str:
@@ -62,6 +69,12 @@ def explain(error: BaseException) -> tuple[str, str]:
         ), str(error)
     if isinstance(error, NotAnIncidentDatabaseError):
         return translate("ErrorDialogs", "The file is a database of another program; it was left as it is."), str(error)
+    if isinstance(error, PermissionDeniedError) or (isinstance(error, SQLAlchemyError) and is_denied(error)):
+        role = error.role if isinstance(error, PermissionDeniedError) else translate("ErrorDialogs", "this login")
+        refused = error.refused if isinstance(error, PermissionDeniedError) else describe_error(error)
+        return translate("ErrorDialogs", "The server refused this for your role, {role}; nothing was changed.").format(
+            role=role
+        ), _sentence(refused)
     if isinstance(error, StorageError | BackupError):
         return translate("ErrorDialogs", "The database could not be read or written."), str(error)
     if isinstance(error, SQLAlchemyError):

@@ -39,6 +39,7 @@ from desktop.ui.new_database import new_database_file
 from desktop.ui.open_problems import DATABASE_FILTER
 from desktop.ui.record_actions import RecordActions
 from desktop.ui.record_tab import RecordTab
+from desktop.ui.role_limits import RoleLimits
 from desktop.ui.session import Session
 from desktop.ui.settings import WindowSettings
 from desktop.ui.table_models import DirectiveTableModel, FacilityTableModel, IncidentTableModel, PlanItemTableModel
@@ -107,6 +108,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.encryption_badge)
         self.database_label = status_label(self, "database_label")
         self.database_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.role_limits = RoleLimits(self, self.registry)  # what the login's team role may not do (issue 18)
         self.features: Features | None = None
         self.app_paths: AppPaths | None = None  # the app's folders, named in Help › About (set by the app)
         self.guide: GuideDialog | None = None  # Help › User guide, made when first asked for
@@ -124,6 +126,7 @@ class MainWindow(QMainWindow):
         self.toolbar = build_toolbar(self, self.registry, self.menus["view"])
         install_empty_states(self)
         self.restore_settings()
+        self._tab_changed()  # the features' actions too (Import CSV) as the role allows
 
     # ---- tabs -------------------------------------------------------------------------------------------
     def _build_record_tabs(self) -> None:
@@ -361,6 +364,7 @@ class MainWindow(QMainWindow):
             kind = tab.kind
             self.registry[A.NEW].setText(new_record_text(kind))
             self.registry[A.NEW].setToolTip(new_record_tip(kind))
+        self.role_limits.apply(self.session.database.capabilities, self.current_kind())
         self._show_counts()
 
     def _show_counts(self) -> None:
@@ -446,6 +450,7 @@ class MainWindow(QMainWindow):
         self._update_facility_choices()
         self._show_deadlines()
         self._show_database()
+        self._tab_changed()  # what this login may do here
         self.settings.add_recent_database(database.url)
         self.statusBar().showMessage(self.tr("Opened {text}").format(text=self.database_label.text()), 8000)
 

@@ -172,6 +172,7 @@ def export_records(
     A character device or FIFO (/dev/stdout, a named pipe) is written straight through; a folder is refused
     (output_targets.TargetError). A stream is written as it goes (text streams as str, binary streams as UTF-8)."""
     started = time.perf_counter()
+    options = readable(database, options)
     columns = options.chosen_columns()
     where = options.checked_filter()
     keys = tuple(c.key for c in columns)
@@ -200,6 +201,14 @@ def export_records(
     name = str(getattr(path_or_stream, "name", "(stream)"))
     _audit(database, options, keys, rows, where, name)
     return ExportResult(rows, keys, None, seconds=time.perf_counter() - started)
+
+
+def readable(database: Database, options: ExportOptions) -> ExportOptions:
+    """`options` with the sensitive columns left out when this login may not read them (a team reader): the file
+    says nothing of them rather than showing them empty."""
+    if database.capabilities.withheld_fields and options.redaction is not Redaction.OMIT:
+        return replace(options, redaction=Redaction.OMIT)
+    return options
 
 
 def clean_export_leftovers(target: Path) -> list[Leftover]:

@@ -35,6 +35,7 @@ from desktop.services.csv.export import (
     _write,
     clean_export_leftovers,
     export_records,
+    readable,
 )
 from desktop.services.csv.format import COLUMNS, format_datetime
 from desktop.services.csv.legal_history import HISTORY_COLUMNS
@@ -64,6 +65,7 @@ def export_file(database: Database, target: Destination, options: ExportOptions,
 
     With `protect`, the export is written as a passphrase-protected ZIP instead (csv/protected.py: `NAME.csv.zip`,
     `NAME.xlsx.zip`, a ZIP bundle under its own name); ExportResult.path names the file written."""
+    options = readable(database, options)  # a team reader's file leaves out the fields it may not read
     if protect is not None:
         if not isinstance(target, str | os.PathLike):
             raise ValueError("a protected export needs a file name")

@@ -173,6 +173,7 @@ class AttachmentsPanel(QGroupBox):
         layout.addLayout(left, 3)
         layout.addWidget(self.preview, 2)
         self.enabled = source is not None and bool(owner_uuid)
+        self.writable = True  # False: read_only (a team reader)
         self.hint.setVisible(not self.enabled)
         for widget in (self.list, self.preview, *self.buttons.values()):
             widget.setEnabled(self.enabled)
@@ -226,13 +227,23 @@ class AttachmentsPanel(QGroupBox):
         uuid = item.data(0, Qt.ItemDataRole.UserRole)
         return next((a for a in self.attachments if a.uuid == uuid), None)
 
+    def read_only(self, reason: str) -> None:
+        """Files can be opened and saved, not added, described or removed (the login's role may not: `reason`)."""
+        self.writable = False
+        self.buttons["add"].setEnabled(False)
+        for key in ("add", "details", "custody", "remove"):
+            self.buttons[key].setToolTip(reason)
+        self._selection_changed()
+
     def _selection_changed(self) -> None:
         attachment = self.selected()
         for key in ("open", "save", "details", "custody", "remove"):
-            self.buttons[key].setEnabled(self.enabled and attachment is not None)
+            changes = key in ("details", "custody", "remove")
+            self.buttons[key].setEnabled(self.enabled and attachment is not None and (self.writable or not changes))
         if attachment is None:
+            empty = self.enabled and self.writable and not self.attachments
             self.preview.show_text(self.tr("No files are kept with this record yet: Add…, drop them here or paste them "
-                                   "(Ctrl+V).") if self.enabled and not self.attachments else "")  # fmt: skip
+                                   "(Ctrl+V).") if empty else "")  # fmt: skip
             return
         self._show_preview(attachment)
 

@@ -10,6 +10,10 @@ from typing import Any, ClassVar
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QBoxLayout,
     QCheckBox,
     QComboBox,
     QDateTimeEdit,
@@ -125,6 +129,7 @@ class RecordForm(QDialog):
         self._extra_errors: list[FieldError] = []
         self.scroll_area: QScrollArea | None = None
         self.guide: GuideDialog | None = None  # F1, made when first asked for
+        self.read_only_reason = ""  # set by make_read_only: why this form cannot save
         self.general_message = FieldMessage()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
@@ -338,9 +343,38 @@ class RecordForm(QDialog):
         self._extra_errors = [e for e in self._extra_errors if e.field != key]
         self.refresh()
 
+    # ---- read only ---------------------------------------------------------------------------
+    def make_read_only(self, reason: str) -> None:
+        """Show the record without a way to change it (the login's role may not: `reason` says so at the top):
+        texts read-only (still selectable, and reached by Tab), choices and buttons of the fields disabled, no
+        Save, Cancel become Close."""
+        self.read_only_reason = reason
+        banner = QLabel(self.tr("Read only. {reason}.").format(reason=reason))
+        banner.setObjectName("read_only_banner")
+        banner.setWordWrap(True)
+        themed_style(banner, "color: $warning; font-weight: bold;")
+        layout = self.layout()
+        if isinstance(layout, QBoxLayout):
+            layout.insertWidget(0, banner)
+        for slot in self._slots.values():
+            for widget in (slot.editor, *slot.editor.findChildren(QWidget)):
+                if isinstance(widget, QLineEdit | QPlainTextEdit):
+                    widget.setReadOnly(True)
+                elif isinstance(widget, QAbstractItemView):
+                    widget.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+                elif isinstance(widget, QComboBox | QAbstractButton | QAbstractSpinBox):
+                    widget.setEnabled(False)
+        self.save_button.hide()
+        self.save_shortcut.setEnabled(False)
+        self.cancel_button.setText(self.tr("Close"))
+        self.cancel_button.setToolTip(self.tr("Close (Esc)"))
+        self.setWindowTitle(self.tr("{title} (read only)").format(title=self.windowTitle()))
+
     # ---- save / cancel -----------------------------------------------------------------------
     def save(self) -> None:
         """Accept when valid; otherwise show every message and move focus to the first bad field."""
+        if self.read_only_reason:
+            return
         self._save_attempted = True
         self.refresh()
         errors = self.current_errors()

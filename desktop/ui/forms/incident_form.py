@@ -49,6 +49,7 @@ COUNT_FIELDS = (
     ("arrests_count", QT_TRANSLATE_NOOP("IncidentForm", "A&rrests")),
 )
 MOMENT_UNKNOWN = QT_TRANSLATE_NOOP("IncidentForm", "Not known (leave it empty when it is not known)")
+WITHHELD = QT_TRANSLATE_NOOP("IncidentForm", "Withheld: your role cannot read this")  # never shown as empty
 SENSITIVE_NOTE = QT_TRANSLATE_NOOP(
     "IncidentForm", "Removed from CSV exports and reports shared outside the office unless you choose to include them."
 )
@@ -228,6 +229,8 @@ class IncidentForm(RecordForm):
         form = QFormLayout(group)
         note = QLabel(self.tr(SENSITIVE_NOTE))
         note.setWordWrap(True)
+        note.setObjectName("sensitive_note")
+        self.sensitive_note = note  # says "Withheld: …" when this login may not read the fields
         form.addRow(note)
         form.addRow(*self.field("suspect_names", self.tr("Suspect na&mes"), self.suspect_names))
         form.addRow(*self.field("personal_details", self.tr("Personal de&tails"), self.personal_details))
@@ -271,7 +274,22 @@ class IncidentForm(RecordForm):
         self.sources.setPlainText(incident.sources)
         self.suspect_names.setPlainText(incident.suspect_names)
         self.personal_details.setPlainText(incident.personal_details)
+        self._withhold(incident.withheld)
         self.related.set_value(incident.related_uuids)  # links (issue 10)
+
+    def _withhold(self, withheld: frozenset[str]) -> None:
+        """Fields this login may not read say so (never shown as if empty) and cannot be typed in."""
+        for name in SENSITIVE_INCIDENT_FIELDS:
+            if name not in withheld:
+                continue
+            box: TextBox = getattr(self, name)
+            box.setReadOnly(True)
+            box.setPlaceholderText(self.tr(WITHHELD))
+            box.setToolTip(self.tr(WITHHELD))
+            box.setAccessibleDescription(self.tr(WITHHELD))
+            box.setProperty("withheld", True)
+        if withheld:
+            self.sensitive_note.setText(self.tr(WITHHELD))
 
     def build(self) -> tuple[Incident, list[FieldError]]:
         problems: list[FieldError] = []

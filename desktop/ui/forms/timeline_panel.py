@@ -114,6 +114,7 @@ class TimelinePanel(QWidget):
             self.table.setColumnWidth(column, chars * advance)
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
+        self.writable = True  # False: read_only (a team reader)
         self.add_button = QPushButton(self.tr("Add event…"))
         self.add_button.setToolTip(self.tr("Add a dated event: a call, a visit, a hearing (Insert in the list)"))
         self.edit_button = QPushButton(self.tr("Edit event…"))
@@ -181,7 +182,7 @@ class TimelinePanel(QWidget):
 
     def _set_usable(self) -> None:
         for widget in (self.kind_filter, self.table, self.add_button, self.export_button, self.include_sensitive):
-            widget.setEnabled(self.usable)
+            widget.setEnabled(self.usable and (self.writable or widget is not self.add_button))
         self.hint.setVisible(not self.usable)
         self._sync_buttons()
 
@@ -235,8 +236,15 @@ class TimelinePanel(QWidget):
         entry = self.selected_entry()
         return entry if entry is not None and entry.kind is TimelineKind.EVENT and entry.ref_uuid else None
 
+    def read_only(self, reason: str) -> None:
+        """The chronology read and exported, no event added, edited or deleted (the login's role may not)."""
+        self.writable = False
+        for button in (self.add_button, self.edit_button, self.delete_button):
+            button.setToolTip(reason)
+        self._set_usable()
+
     def _sync_buttons(self) -> None:
-        editable = self.usable and self.selected_event() is not None
+        editable = self.usable and self.writable and self.selected_event() is not None
         self.edit_button.setEnabled(editable)
         self.delete_button.setEnabled(editable)
 
