@@ -30,3 +30,17 @@ class StorageError(RuntimeError):
 
 class WriteRefusedError(RuntimeError):
     """The database refused a write (a constraint, a lock, a full disk); the message is its reason."""
+
+
+class ServerUnreachableError(StorageError):
+    """The database server could not be reached (refused, timed out, the connection dropped); nothing was saved
+    unless a CommitUnknownError says otherwise."""
+
+
+class CommitUnknownError(ServerUnreachableError):
+    """The connection dropped during COMMIT: whether the change was saved is not known until the server answers."""
+
+
+class SerializationConflictError(RuntimeError):
+    """The server rolled the transaction back to keep concurrent transactions apart (a serialization failure or
+    deadlock, SQLSTATE 40001/40P01): running the same unit of work again is safe."""

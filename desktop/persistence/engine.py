@@ -12,6 +12,7 @@ from sqlalchemy.engine import make_url
 
 from desktop.persistence import cipher
 from desktop.persistence.private_files import make_private_folder, restrict_to_owner
+from desktop.persistence.server_link import server_connect_args
 
 BUSY_TIMEOUT_MS = 15_000
 IMMEDIATE = "sqlite_begin_immediate"
@@ -51,7 +52,7 @@ def create_database_engine(url: str, *, create: bool = True) -> Engine:
     """An engine for `url`; a new SQLite file is created owner-only when `create` is true."""
     path = sqlite_file(url)
     if path is None:
-        return create_engine(url, pool_pre_ping=True)
+        return create_engine(url, pool_pre_ping=True, connect_args=server_connect_args(url))
     if create and not path.exists():
         create_owner_only_file(path)
     key = cipher.file_key(path)  # raises KeyNeeded: an encrypted file that no known passphrase opens
