@@ -34,7 +34,11 @@ class WriteRefusedError(RuntimeError):
 
 class ServerUnreachableError(StorageError):
     """The database server could not be reached (refused, timed out, the connection dropped); nothing was saved
-    unless a CommitUnknownError says otherwise."""
+    unless a CommitUnknownError says otherwise. `writing`: it happened to a write (which was not saved)."""
+
+    def __init__(self, message: str, *, writing: bool = False) -> None:
+        self.writing = writing
+        super().__init__(message)
 
 
 class CommitUnknownError(ServerUnreachableError):

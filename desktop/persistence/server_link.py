@@ -71,7 +71,7 @@ def unreachable(error: BaseException, *, writing: bool) -> ServerUnreachableErro
         reason = "the database server is not reachable (the connection was refused or dropped)"
     if writing:
         return ServerUnreachableError(f"Nothing was saved: {reason}. Your entries are kept; save again when the "
-                                      "server is back.")  # fmt: skip
+                                      "server is back.", writing=True)  # fmt: skip
     return ServerUnreachableError(f"Could not read the database: {reason}.")
 
 
@@ -94,7 +94,8 @@ def commit_outcome_unknown_on_loss() -> Iterator[None]:
         if is_connection_lost(error):
             raise CommitUnknownError(
                 "The connection to the database server dropped while saving: whether the change was saved is not "
-                "known yet."
+                "known yet.",
+                writing=True,
             ) from error
         raise
 

@@ -40,12 +40,14 @@ def confirmed(error: CommitUnknownError, happened: Callable[[], bool], what: str
         raise CommitUnknownError(
             f"The connection to the database server dropped while saving {what}, and the server cannot be "
             "reached to check whether it was saved. Your entries are kept; once the server is back, look for the "
-            "record before saving again."
+            "record before saving again.",
+            writing=True,
         ) from still
     if saved:
         log.warning("the connection dropped at COMMIT of %s; the server shows it saved", what)
         return
     raise ServerUnreachableError(
         f"The connection to the database server dropped while saving {what}; the server shows it was not saved. "
-        "Your entries are kept; save again."
+        "Your entries are kept; save again.",
+        writing=True,
     ) from error

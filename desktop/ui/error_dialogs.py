@@ -10,7 +10,14 @@ from types import TracebackType
 from PySide6.QtWidgets import QMessageBox, QWidget
 from sqlalchemy.exc import SQLAlchemyError
 
-from desktop.domain.errors import RecordInUseError, RecordNotFoundError, StaleRecordError, StorageError
+from desktop.domain.errors import (
+    CommitUnknownError,
+    RecordInUseError,
+    RecordNotFoundError,
+    ServerUnreachableError,
+    StaleRecordError,
+    StorageError,
+)
 from desktop.domain.validation import ValidationError
 from desktop.persistence.instance_lock import InstanceLockedError
 from desktop.persistence.opening import DatabaseFileError, describe_error
@@ -62,6 +69,8 @@ def explain(error: BaseException) -> tuple[str, str]:
         ), str(error)
     if isinstance(error, NotAnIncidentDatabaseError):
         return translate("ErrorDialogs", "The file is a database of another program; it was left as it is."), str(error)
+    if isinstance(error, ServerUnreachableError):
+        return server_words(error)
     if isinstance(error, StorageError | BackupError):
         return translate("ErrorDialogs", "The database could not be read or written."), str(error)
     if isinstance(error, SQLAlchemyError):
@@ -72,6 +81,21 @@ def explain(error: BaseException) -> tuple[str, str]:
     return translate(
         "ErrorDialogs", "Something unexpected went wrong."
     ), f"{type(error).__name__}: {describe_error(error)}"
+
+
+def server_words(error: ServerUnreachableError) -> tuple[str, str]:
+    """A lost server in the words of what it means for the person: a read to try later, a save not made (the
+    form keeps the entries), or a save whose outcome is not known yet."""
+    if isinstance(error, CommitUnknownError):
+        return translate("ErrorDialogs", "The connection to the database server dropped while saving; whether the "
+                         "change was saved is not known yet."), translate(
+            "ErrorDialogs", "Your entries are kept in the form. Once the server answers again, look for the record "
+            "before saving again.")  # fmt: skip
+    if error.writing:
+        return translate("ErrorDialogs", "Could not be saved: the database server is not reachable."), translate(
+            "ErrorDialogs", "Your entries are kept in the form; save again when the server is back.")  # fmt: skip
+    return translate("ErrorDialogs", "The database server is not reachable."), translate(
+        "ErrorDialogs", "The window tries again by itself; what it shows may be out of date meanwhile.")  # fmt: skip
 
 
 def _sentence(text: str) -> str:
