@@ -272,15 +272,17 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
         everything = where == self.empty_filter()
         total_known = self._total is not None
 
-        def read() -> tuple[list[R], int, int | None]:
+        def read() -> tuple[list[R], int, int | None, Any]:
             first = list(service.page(where, page))
             count = len(first) if len(first) < size else int(service.count(where))
             total = None if total_known else (count if everything else int(service.count(None)))
-            return first, count, total
+            return first, count, total, self.read_companion(service, first)
 
-        def done(result: tuple[list[R], int, int | None]) -> None:
+        def done(result: tuple[list[R], int, int | None, Any]) -> None:
             if generation == self._generation:
-                self._refreshed(*result)
+                first, count, total, companion = result
+                self.keep_companion(first, companion)
+                self._refreshed(first, count, total)
 
         def failed(error: Exception) -> None:
             if generation == self._generation:
@@ -357,9 +359,9 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
 
     def _fetch_wanted(self) -> None:
         wanted, self._wanted = self._wanted[-PAGES_PER_TICK:], []  # older wishes: asked again if still in view
-        if self.in_background() and not self.loading:
+        if self.in_background():  # while a refresh is read, the view asks again when its rows are in
             for number in reversed(wanted):
-                if number not in self._pages and number not in self._in_flight:
+                if not self.loading and number not in self._pages and number not in self._in_flight:
                     self._load_in_background(number)
             return
         for number in reversed(wanted):
@@ -384,14 +386,17 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
         page, backwards = self._page_of(number * self.page_size, self.page_size)
         self._in_flight.add(number)
 
-        def read() -> list[R]:
+        def read() -> tuple[list[R], Any]:
             rows = list(service.page(where, page))
-            return rows[::-1] if backwards else rows
+            rows = rows[::-1] if backwards else rows
+            return rows, self.read_companion(service, rows)
 
-        def done(rows: list[R]) -> None:
+        def done(result: tuple[list[R], Any]) -> None:
             if generation != self._generation:
                 return
+            rows, companion = result
             self._in_flight.discard(number)
+            self.keep_companion(rows, companion)
             self._pages[number] = rows
             while len(self._pages) > self.max_cached_pages:
                 self._pages.popitem(last=False)
@@ -418,11 +423,21 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
         return Page(offset, limit, self.sort_key, self.descending), False
 
     def _read(self, offset: int, limit: int) -> list[R]:
-        """One page, read now."""
+        """One page, read now, with what subclasses read beside it."""
         self.fetches += 1
         page, backwards = self._page_of(offset, limit)
         rows = list(self.service.page(self.where, page))
-        return rows[::-1] if backwards else rows
+        rows = rows[::-1] if backwards else rows
+        self.keep_companion(rows, self.read_companion(self.service, rows))
+        return rows
+
+    def read_companion(self, service: Any, rows: list[R]) -> Any:
+        """What a subclass reads with each page (the incidents' last activity, the directives' progress); in a
+        worker thread on a server, so it touches no state of the model."""
+        return None
+
+    def keep_companion(self, rows: list[R], companion: Any) -> None:
+        """Keep what `read_companion` read, in the GUI thread."""
 
     def _report(self, error: Exception) -> None:
         log.warning("reading %s failed: %s", self.kind.plural, error)
