@@ -112,6 +112,8 @@ def test_a_stopped_server_shows_the_bar_and_retry_brings_the_window_back(
     pg_window.refresh_all()
     qtbot.waitUntil(status.isVisible, timeout=10_000)
     words = status.findChild(QWidget, "server_bar_text").text()  # type: ignore[union-attr]
+    model = pg_window.record_tabs["incidents"].model
+    assert model.rowCount() == 3 and model.index(0, 3).data(), "the rows shown before should stay, not an empty table"
     assert words.startswith("Server not reachable — retrying in "), words
     retry = status.findChild(QWidget, "server_bar_retry")
     assert retry is not None

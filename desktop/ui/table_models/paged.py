@@ -11,7 +11,7 @@ from typing import Any, ClassVar, Generic, TypeVar
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
 from sqlalchemy.exc import SQLAlchemyError
 
-from desktop.domain.errors import StorageError
+from desktop.domain.errors import ServerUnreachableError, StorageError
 from desktop.domain.kinds import RecordKind
 from desktop.domain.queries import Page
 from desktop.persistence.opening import describe_error
@@ -230,6 +230,7 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
         """Read the first page and the counts again (after a change, or with another filter or sort).
         `recount` also counts all rows again; a new filter or sort leaves that number as it was. On a server
         this returns at once (`loading`); the rows show as place holders until `refreshed`."""
+        shown = (OrderedDict(self._pages), self._count, self._total)
         self.beginResetModel()
         self._pages.clear()
         self._wanted.clear()
@@ -239,7 +240,7 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
         if recount:
             self._total = None
         if self.in_background():
-            self._refresh_in_background()
+            self._refresh_in_background(shown)
             return
         try:
             first = self._read(0, self.page_size)
@@ -263,8 +264,10 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
         self.counts_changed.emit(self._count, self.total_count)
         self.refreshed.emit()
 
-    def _refresh_in_background(self) -> None:
-        """The model reset keeps the row count: the old rows show as place holders while the worker reads."""
+    def _refresh_in_background(self, shown: tuple[OrderedDict[int, list[R]], int, int | None]) -> None:
+        """The model reset keeps the row count: the old rows show as place holders while the worker reads. When
+        the server cannot be reached, the rows `shown` before come back (the window says they may be out of date)
+        rather than an empty table that would look like an empty database."""
         self.loading = True
         self.endResetModel()
         service, where, size, generation = self.service, self.where, self.page_size, self._generation
@@ -290,9 +293,11 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
                 self.beginResetModel()
                 self._count, self._total = 0, 0
                 self._pages.clear()
+                if isinstance(error, ServerUnreachableError):
+                    self._pages, self._count, self._total = shown
                 self.endResetModel()
                 self._report(error)
-                self.counts_changed.emit(0, 0)
+                self.counts_changed.emit(self._count, self.total_count)
                 self.refreshed.emit()
 
         self.fetches += 1
