@@ -1980,6 +1980,14 @@
         <translation>El archivo es una base de datos de otro programa; se dejó tal cual.</translation>
     </message>
     <message>
+        <source>Another change was being saved at the same time; nothing was saved.</source>
+        <translation>Otro cambio se estaba guardando al mismo tiempo; no se guardó nada.</translation>
+    </message>
+    <message>
+        <source>It was tried again several times. Your entries are kept; save again.</source>
+        <translation>Se intentó varias veces. Lo que escribió sigue en el formulario; guarde de nuevo.</translation>
+    </message>
+    <message>
         <source>The database could not be read or written.</source>
         <translation>No se pudo leer ni escribir la base de datos.</translation>
     </message>

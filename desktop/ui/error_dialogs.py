@@ -14,6 +14,7 @@ from desktop.domain.errors import (
     CommitUnknownError,
     RecordInUseError,
     RecordNotFoundError,
+    SerializationConflictError,
     ServerUnreachableError,
     StaleRecordError,
     StorageError,
@@ -39,7 +40,7 @@ FIELD_LABELS = {
 }
 EXPECTED = (ValidationError, StaleRecordError, RecordNotFoundError, RecordInUseError, StorageError,
             InstanceLockedError, DatabaseFileError, SchemaTooNewError, NotAnIncidentDatabaseError, BackupError,
-            SQLAlchemyError, OSError)  # fmt: skip
+            SQLAlchemyError, OSError, SerializationConflictError)  # fmt: skip
 
 
 def field_label(field: str) -> str:
@@ -71,6 +72,10 @@ def explain(error: BaseException) -> tuple[str, str]:
         return translate("ErrorDialogs", "The file is a database of another program; it was left as it is."), str(error)
     if isinstance(error, ServerUnreachableError):
         return server_words(error)
+    if isinstance(error, SerializationConflictError):
+        return translate("ErrorDialogs", "Another change was being saved at the same time; nothing was saved."), (
+            translate("ErrorDialogs", "It was tried again several times. Your entries are kept; save again.")
+        )
     if isinstance(error, StorageError | BackupError):
         return translate("ErrorDialogs", "The database could not be read or written."), str(error)
     if isinstance(error, SQLAlchemyError):
