@@ -17,7 +17,9 @@ from desktop.domain.errors import CommitUnknownError, SerializationConflictError
 CONNECT_TIMEOUT_S = 5  # a server that does not answer a new connection within this is told unreachable
 STATEMENT_TIMEOUT_MS = 30_000  # an ordinary query; a long one (an import) asks for more with long_statements()
 LONG_STATEMENT_TIMEOUT_MS = 30 * 60_000
-KEEPALIVES = {"keepalives": 1, "keepalives_idle": 10, "keepalives_interval": 5, "keepalives_count": 3}  # ~25 s
+# a dead server or cable noticed in ~25 s when idle; data never acknowledged (a cable pulled mid-query) in 30 s
+KEEPALIVES = {"keepalives": 1, "keepalives_idle": 10, "keepalives_interval": 5, "keepalives_count": 3,
+              "tcp_user_timeout": 30_000}  # fmt: skip
 RETRYABLE_STATES = frozenset({"40001", "40P01"})  # serialization failure, deadlock: the server rolled back
 LOST_STATES = frozenset({"57P01", "57P02", "57P03", "57014", "08000", "08003", "08006", "08001", "08004"})
 ENVIRONMENT = {"connect_timeout": "PGCONNECT_TIMEOUT", "options": "PGOPTIONS"}  # libpq's own overrides

@@ -60,3 +60,24 @@ class BackgroundReads(QObject):
             failed(error)
         else:
             done(result)
+
+
+def read_soon(owner: QObject, key: str, read: Callable[[], Any], done: Callable[[Any], None],
+              failed: Callable[[Exception], None], *, now: bool,
+              expected: tuple[type[Exception], ...] = (Exception,)) -> None:  # fmt: skip
+    """`read` now (`now`: a local file, milliseconds), `failed` getting the `expected` errors; else in a worker of
+    `owner`'s, one per `key`: a newer read of the same key drops the older one's answer."""
+    if now:
+        try:
+            result = read()
+        except expected as error:
+            failed(error)
+            return
+        done(result)
+        return
+    reads = owner.findChild(BackgroundReads, key)
+    if reads is None:
+        reads = BackgroundReads(owner)
+        reads.setObjectName(key)
+    reads.forget()
+    reads.run(read, done, failed)

@@ -82,7 +82,7 @@ def test_a_query_stalled_by_the_server_leaves_the_window_turning(
     model = pg_window.record_tabs["incidents"].model
     with psycopg.connect(server.conninfo("responsive")) as holder:
         holder.execute("LOCK TABLE incidents IN ACCESS EXCLUSIVE MODE")  # held until this transaction ends
-        pg_window.record_tabs["incidents"].refresh()
+        pg_window.refresh_all()  # the tables, the facility choices, the deadlines
         assert model.loading
         ticks: list[int] = []
         timer = QTimer()
@@ -97,9 +97,17 @@ def test_a_query_stalled_by_the_server_leaves_the_window_turning(
         qtbot.waitUntil(menu.isVisible, timeout=2000)
         menu.close()
         qtbot.keyClick(pg_window.record_tabs["incidents"].table, Qt.Key.Key_Down)  # input is taken
+        pg_window.tabs.setCurrentWidget(pg_window.findChild(QWidget, "dashboard_page"))  # built and read when shown
+        dashboard = pg_window.findChild(QWidget, "dashboard")
+        assert dashboard is not None
+        qtbot.wait(300)
+        assert dashboard.scope_label.text() == "Reading the figures…"  # type: ignore[attr-defined]
+        assert len(ticks) >= 15, f"the event loop turned {len(ticks)} times in 0.9 s"
         timer.stop()
         holder.rollback()
     wait_for_rows(qtbot, pg_window, 3)
+    qtbot.waitUntil(lambda: dashboard.data is not None, timeout=10_000)  # type: ignore[attr-defined]
+    assert dashboard.data.cases.open + dashboard.data.cases.closed == 3  # type: ignore[attr-defined]
 
 
 def test_a_stopped_server_shows_the_bar_and_retry_brings_the_window_back(
