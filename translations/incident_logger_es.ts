@@ -1477,6 +1477,10 @@
         <translation>No hay ninguna base de datos abierta.</translation>
     </message>
     <message>
+        <source>Reading the figures…</source>
+        <translation>Leyendo las cifras…</translation>
+    </message>
+    <message>
         <source>Could not read the figures from {display_name}: {error}</source>
         <translation>No se pudieron leer las cifras de {display_name}: {error}</translation>
     </message>
@@ -1984,6 +1988,14 @@
         <translation>El servidor lo rechazó para su rol, {role}; no se cambió nada.</translation>
     </message>
     <message>
+        <source>Another change was being saved at the same time; nothing was saved.</source>
+        <translation>Otro cambio se estaba guardando al mismo tiempo; no se guardó nada.</translation>
+    </message>
+    <message>
+        <source>It was tried again several times. Your entries are kept; save again.</source>
+        <translation>Se intentó varias veces. Lo que escribió sigue en el formulario; guarde de nuevo.</translation>
+    </message>
+    <message>
         <source>The database could not be read or written.</source>
         <translation>No se pudo leer ni escribir la base de datos.</translation>
     </message>
@@ -1998,6 +2010,30 @@
     <message>
         <source>Something unexpected went wrong.</source>
         <translation>Ocurrió un error inesperado.</translation>
+    </message>
+    <message>
+        <source>The connection to the database server dropped while saving; whether the change was saved is not known yet.</source>
+        <translation>La conexión con el servidor de la base de datos se cortó al guardar; aún no se sabe si el cambio se guardó.</translation>
+    </message>
+    <message>
+        <source>Your entries are kept in the form. Once the server answers again, look for the record before saving again.</source>
+        <translation>Lo que escribió sigue en el formulario. Cuando el servidor vuelva a responder, busque el registro antes de guardar de nuevo.</translation>
+    </message>
+    <message>
+        <source>Could not be saved: the database server is not reachable.</source>
+        <translation>No se pudo guardar: no se puede contactar con el servidor de la base de datos.</translation>
+    </message>
+    <message>
+        <source>Your entries are kept in the form; save again when the server is back.</source>
+        <translation>Lo que escribió sigue en el formulario; guarde de nuevo cuando el servidor vuelva.</translation>
+    </message>
+    <message>
+        <source>The database server is not reachable.</source>
+        <translation>No se puede contactar con el servidor de la base de datos.</translation>
+    </message>
+    <message>
+        <source>The window tries again by itself; what it shows may be out of date meanwhile.</source>
+        <translation>La ventana vuelve a intentarlo sola; mientras tanto, lo que muestra puede no estar al día.</translation>
     </message>
     <message>
         <source>Incident Logger</source>
@@ -5294,6 +5330,25 @@ Notas: {notes}</translation>
     <message>
         <source>&amp;Include them</source>
         <translation>&amp;Incluirlos</translation>
+    </message>
+</context>
+<context>
+    <name>ServerBar</name>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Reintentar</translation>
+    </message>
+    <message>
+        <source>Try to reach the database server now</source>
+        <translation>Intentar contactar ahora con el servidor de la base de datos</translation>
+    </message>
+    <message>
+        <source>Server not reachable — retrying in {seconds} s. What is shown may be out of date; nothing is saved until it answers.</source>
+        <translation>Servidor inaccesible: nuevo intento en {seconds} s. Lo que se muestra puede no estar al día; no se guarda nada hasta que responda.</translation>
+    </message>
+    <message>
+        <source>Server not reachable — trying to reach it now…</source>
+        <translation>Servidor inaccesible: intentando contactar ahora…</translation>
     </message>
 </context>
 <context>

@@ -41,3 +41,21 @@ class PermissionDeniedError(RuntimeError):
 
 class WriteRefusedError(RuntimeError):
     """The database refused a write (a constraint, a lock, a full disk); the message is its reason."""
+
+
+class ServerUnreachableError(StorageError):
+    """The database server could not be reached (refused, timed out, the connection dropped); nothing was saved
+    unless a CommitUnknownError says otherwise. `writing`: it happened to a write (which was not saved)."""
+
+    def __init__(self, message: str, *, writing: bool = False) -> None:
+        self.writing = writing
+        super().__init__(message)
+
+
+class CommitUnknownError(ServerUnreachableError):
+    """The connection dropped during COMMIT: whether the change was saved is not known until the server answers."""
+
+
+class SerializationConflictError(RuntimeError):
+    """The server rolled the transaction back to keep concurrent transactions apart (a serialization failure or
+    deadlock, SQLSTATE 40001/40P01): running the same unit of work again is safe."""

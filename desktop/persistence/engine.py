@@ -14,6 +14,7 @@ from sqlalchemy.engine import make_url
 from desktop.domain.passphrases import Passphrase
 from desktop.persistence import cipher
 from desktop.persistence.private_files import make_private_folder, restrict_to_owner
+from desktop.persistence.server_link import server_connect_args
 
 BUSY_TIMEOUT_MS = 15_000
 APPLICATION = "incident-logger"  # the start of every PostgreSQL connection's application_name
@@ -56,7 +57,9 @@ def create_database_engine(url: str, *, create: bool = True, password: Passphras
     the engine's URL; without it libpq finds its own (the URL, PGPASSWORD, ~/.pgpass, a service file)."""
     path = sqlite_file(url)
     if path is None:
-        engine = create_engine(url, pool_pre_ping=True, connect_args=_server_connect_args(url))
+        engine = create_engine(
+            url, pool_pre_ping=True, connect_args=_server_connect_args(url) | server_connect_args(url)
+        )
         if password is not None:
             _log_in_with(engine, password)
         return engine

@@ -34,6 +34,7 @@ from desktop.persistence.repositories import (
     FacilityRepository,
     IncidentRepository,
 )
+from desktop.persistence.server_link import commit_outcome_unknown_on_loss, long_statements, translate_server_error
 from desktop.persistence.server_login import passwordless
 from desktop.persistence.team_roles import capabilities, is_denied
 from desktop.persistence.timeline_repository import TimelineRepository
@@ -249,9 +250,21 @@ class UnitOfWork:
             raise WriteRefusedError(str(getattr(error, "orig", None) or error).splitlines()[0]) from error
 
     def commit(self) -> None:
+        """Commit; a connection lost during COMMIT raises CommitUnknownError (saved or not is not known yet)."""
         assert self.session is not None and self.write, "commit needs a writing unit of work"
         self.write_audit()
-        self.session.commit()
+        self.session.flush()  # a failure here is before COMMIT: rolled back, never unknown
+        with commit_outcome_unknown_on_loss():
+            self.before_commit()
+            self.session.commit()
+
+    def before_commit(self) -> None:
+        """Called just before COMMIT is sent (tests hook it to drop the connection there)."""
+
+    def long_statements(self) -> None:
+        """Let this unit of work's statements run long on a server (an import): 30 minutes, not 30 s."""
+        assert self.session is not None
+        long_statements(self.session)
 
     def rollback(self) -> None:
         assert self.session is not None
@@ -267,5 +280,7 @@ class UnitOfWork:
             self.session = None
         if error is not None and is_denied(error):
             raise self.database.denied(error) from error  # what was refused and for which role, not SQL
+        if error is not None and (server := translate_server_error(error, writing=self.write)) is not None:
+            raise server from error  # the server gone or timed out; a serialization failure (safe to run again)
         if error is not None and (plain := storage_error(error, writing=self.write)) is not None:
             raise plain from error  # disk full, I/O error, read-only file: a sentence instead of SQL

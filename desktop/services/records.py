@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, ClassVar, Generic, TypeVar
 
+from desktop.domain.errors import CommitUnknownError, RecordNotFoundError
 from desktop.domain.figures import DirectiveProgress
 from desktop.domain.kinds import RecordKind
 from desktop.domain.queries import DirectiveFilter, FacilityFilter, IncidentFilter, Page, PlanItemFilter
@@ -23,6 +24,7 @@ from desktop.domain.validation import (
 )
 from desktop.persistence.repositories import RecordRepository
 from desktop.persistence.unit_of_work import Database, UnitOfWork
+from desktop.services.safe_writes import confirmed, retrying
 
 _CASE_WORD = re.compile(r"[^\W_]+")  # the words of a case number, as the `case:` search takes them
 
@@ -48,12 +50,33 @@ class RecordService(Generic[RecordT, FilterT]):
     def validate(self, record: RecordT) -> None:
         require_valid(self.errors(record))
 
-    def _written(self, write: Callable[[RecordRepository[RecordT, FilterT]], RecordT]) -> RecordT:
-        """`write` in one writing unit of work, committed."""
-        with self.database.unit_of_work() as uow:
-            written = write(self._repository(uow))
-            uow.commit()
-            return written
+    def _written(
+        self, write: Callable[[RecordRepository[RecordT, FilterT]], RecordT], *, removes: bool = False
+    ) -> RecordT:
+        """`write` in one writing unit of work, committed; run again after a serialization failure. A connection
+        lost at COMMIT is checked against the server by the record's uuid and version (`removes`: by its absence)."""
+        written: list[RecordT] = []
+
+        def once() -> RecordT:
+            with self.database.unit_of_work() as uow:
+                written[:] = [write(self._repository(uow))]
+                uow.commit()
+                return written[0]
+
+        try:
+            return retrying(once)
+        except CommitUnknownError as error:
+            record = written[0]
+            confirmed(error, lambda: self._stored_as(record, removes=removes), f"the {self.kind.label}")
+            return record
+
+    def _stored_as(self, record: RecordT, *, removes: bool) -> bool:
+        """Whether the server holds `record` as written (its version), or (`removes`) no longer holds it."""
+        try:
+            stored = self.get(record.uuid)
+        except RecordNotFoundError:
+            return removes
+        return not removes and stored.version == record.version
 
     def get(self, uuid: str) -> RecordT:
         with self.database.unit_of_work(write=False) as uow:
@@ -70,7 +93,7 @@ class RecordService(Generic[RecordT, FilterT]):
         return self._written(lambda repository: repository.update(record))
 
     def delete(self, uuid: str, version: int | None = None) -> RecordT:
-        return self._written(lambda repository: repository.delete(uuid, version))
+        return self._written(lambda repository: repository.delete(uuid, version), removes=True)
 
     def delete_problem(self, uuid: str) -> str | None:
         """Why `delete(uuid)` would be refused (a facility with incidents or plan items), or None; writes nothing."""

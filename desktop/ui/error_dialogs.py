@@ -11,9 +11,12 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from sqlalchemy.exc import SQLAlchemyError
 
 from desktop.domain.errors import (
+    CommitUnknownError,
     PermissionDeniedError,
     RecordInUseError,
     RecordNotFoundError,
+    SerializationConflictError,
+    ServerUnreachableError,
     StaleRecordError,
     StorageError,
 )
@@ -39,7 +42,7 @@ FIELD_LABELS = {
 }
 EXPECTED = (ValidationError, StaleRecordError, RecordNotFoundError, RecordInUseError, StorageError,
             PermissionDeniedError, InstanceLockedError, DatabaseFileError, SchemaTooNewError,
-            NotAnIncidentDatabaseError, BackupError, SQLAlchemyError, OSError)  # fmt: skip
+            NotAnIncidentDatabaseError, BackupError, SQLAlchemyError, OSError, SerializationConflictError)  # fmt: skip
 
 
 def field_label(field: str) -> str:
@@ -75,6 +78,12 @@ def explain(error: BaseException) -> tuple[str, str]:
         return translate("ErrorDialogs", "The server refused this for your role, {role}; nothing was changed.").format(
             role=role
         ), _sentence(refused)
+    if isinstance(error, ServerUnreachableError):
+        return server_words(error)
+    if isinstance(error, SerializationConflictError):
+        return translate("ErrorDialogs", "Another change was being saved at the same time; nothing was saved."), (
+            translate("ErrorDialogs", "It was tried again several times. Your entries are kept; save again.")
+        )
     if isinstance(error, StorageError | BackupError):
         return translate("ErrorDialogs", "The database could not be read or written."), str(error)
     if isinstance(error, SQLAlchemyError):
@@ -85,6 +94,21 @@ def explain(error: BaseException) -> tuple[str, str]:
     return translate(
         "ErrorDialogs", "Something unexpected went wrong."
     ), f"{type(error).__name__}: {describe_error(error)}"
+
+
+def server_words(error: ServerUnreachableError) -> tuple[str, str]:
+    """A lost server in the words of what it means for the person: a read to try later, a save not made (the
+    form keeps the entries), or a save whose outcome is not known yet."""
+    if isinstance(error, CommitUnknownError):
+        return translate("ErrorDialogs", "The connection to the database server dropped while saving; whether the "
+                         "change was saved is not known yet."), translate(
+            "ErrorDialogs", "Your entries are kept in the form. Once the server answers again, look for the record "
+            "before saving again.")  # fmt: skip
+    if error.writing:
+        return translate("ErrorDialogs", "Could not be saved: the database server is not reachable."), translate(
+            "ErrorDialogs", "Your entries are kept in the form; save again when the server is back.")  # fmt: skip
+    return translate("ErrorDialogs", "The database server is not reachable."), translate(
+        "ErrorDialogs", "The window tries again by itself; what it shows may be out of date meanwhile.")  # fmt: skip
 
 
 def _sentence(text: str) -> str:

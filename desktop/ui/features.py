@@ -19,6 +19,7 @@ from desktop.ui.evidence_actions import EvidenceActions
 from desktop.ui.lazy_tab import LazyTab
 from desktop.ui.main_window import MainWindow
 from desktop.ui.report_actions import ReportActions
+from desktop.ui.server_status import ServerStatus
 from desktop.ui.translated import translate
 from desktop.ui.widgets.period_marks import mark_possible_dates
 from desktop.ui.window_actions import WindowAction
@@ -40,6 +41,7 @@ class Features:
     checks: DatabaseChecks
     background_backups: BackgroundBackups
     clipboard: ClipboardGuard
+    server: ServerStatus
 
     @property
     def dashboard(self) -> DashboardTab:
@@ -47,7 +49,7 @@ class Features:
         return self.dashboard_page.content()
 
 
-def _dashboard_page(window: MainWindow) -> LazyTab[DashboardTab]:
+def _dashboard_page(window: MainWindow, server: ServerStatus) -> LazyTab[DashboardTab]:
     def build(page: QWidget) -> DashboardTab:
         from desktop.ui.dashboard import DashboardTab  # when the tab is first shown
 
@@ -55,6 +57,8 @@ def _dashboard_page(window: MainWindow) -> LazyTab[DashboardTab]:
         dashboard.set_filter(window.current_incident_filter())
         window.incident_filter_changed.connect(dashboard.set_filter)
         dashboard.filter_requested.connect(window.apply_incident_filter)
+        dashboard.read_failed.connect(server.follow)
+        server.back.connect(dashboard.invalidate)
         return dashboard
 
     return LazyTab(build, "dashboard_page")
@@ -62,7 +66,11 @@ def _dashboard_page(window: MainWindow) -> LazyTab[DashboardTab]:
 
 def install_features(window: MainWindow, app_paths: AppPaths) -> Features:
     session = window.session
-    dashboard_page = _dashboard_page(window)
+    server = ServerStatus(window, session)  # a server that stopped answering: the bar, the retries
+    for tab in window.record_tabs.values():
+        tab.model.read_failed.connect(server.follow)
+    server.back.connect(window.refresh_all)
+    dashboard_page = _dashboard_page(window, server)
     window.add_tab("dashboard", dashboard_page, translate("Features", "&Dashboard"))
     incidents = window.record_tabs["incidents"]
     mark_possible_dates(incidents.table, incidents.model)  # "possibly" in the period, beside the date
@@ -97,4 +105,4 @@ def install_features(window: MainWindow, app_paths: AppPaths) -> Features:
     backups.restored.connect(checks.restored)
     window.registry.register(A.CHECK_DATABASE, checks.check_action)
     return Features(dashboard_page, csv, backups, reports, history_action, evidence, checks,
-                    BackgroundBackups(window, session), install_clipboard_guard(window))  # fmt: skip
+                    BackgroundBackups(window, session), install_clipboard_guard(window), server)  # fmt: skip

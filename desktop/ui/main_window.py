@@ -28,6 +28,7 @@ from desktop.persistence.unit_of_work import Database
 from desktop.services.plans import deadline_summary
 from desktop.services.session.questions import Answer, Question
 from desktop.services.timeline import TimelineService
+from desktop.ui.background_reads import read_soon
 from desktop.ui.dialogs.about_dialog import about_text, show_about
 from desktop.ui.dialogs.guide_dialog import GuideDialog
 from desktop.ui.dialogs.shortcuts_dialog import ShortcutsDialog
@@ -277,11 +278,11 @@ class MainWindow(QMainWindow):
         self._show_deadlines()
 
     def _update_facility_choices(self) -> None:
-        try:
-            names = self.session.services.facilities.names()
-        except EXPECTED as error:
-            self.statusBar().showMessage(self.tr("Could not read the facilities: {error}").format(error=error), 10_000)
-            return
+        read_soon(self, "facility_names", self.session.services.facilities.names, self._set_facility_choices,
+                  lambda error: self.statusBar().showMessage(self.tr("Could not read the facilities: {error}").format(
+                      error=error), 10_000), now=self.session.database.is_sqlite, expected=EXPECTED)  # fmt: skip
+
+    def _set_facility_choices(self, names: list[tuple[str, str]]) -> None:
         for tab in self.record_tabs.values():
             tab.filter_bar.set_facilities(names)
 
@@ -377,12 +378,15 @@ class MainWindow(QMainWindow):
         self.counts_label.setText(record_count(model.kind, total, shown))
 
     def _show_deadlines(self) -> None:
-        try:
-            summary = deadline_summary(self.session.database, self.today(), limit=0)
-        except EXPECTED as error:
-            self.deadlines_label.setText("")
-            log.warning("deadlines: %s", error)
-            return
+        database, today = self.session.database, self.today()
+        read_soon(self, "deadlines", lambda: deadline_summary(database, today, limit=0), self._deadlines_read,
+                  self._deadlines_failed, now=database.is_sqlite, expected=EXPECTED)  # fmt: skip
+
+    def _deadlines_failed(self, error: Exception) -> None:
+        self.deadlines_label.setText("")
+        log.warning("deadlines: %s", error)
+
+    def _deadlines_read(self, summary: Any) -> None:
         number = QLocale().toString
         self.deadlines_label.setText(
             self.tr("{overdue} overdue, {due_this_week} due this week").format(

@@ -50,6 +50,8 @@ class RecordTab(QWidget):
         filter_bar.changed.connect(self.apply_filter)
         model.counts_changed.connect(self.counts_changed)
         model.counts_changed.connect(self._show_empty_state)
+        self._after_refresh: tuple[str | None, int | None, str | None, int] | None = None
+        model.refreshed.connect(self._refreshed)
 
     def set_empty_choices(self, text: str, choices: Sequence[Choice]) -> None:
         """What the tab offers when the database has no records of its kind."""
@@ -106,8 +108,20 @@ class RecordTab(QWidget):
         row = self.table.current_row()
         scroll = self.table.verticalScrollBar().value()
         self.model.refresh()
+        if self.model.loading:  # a server answers in the background: select when the rows are in
+            self._after_refresh = (wanted, row, select, scroll)
+            return
+        self._reselect(wanted, row, select, scroll)
+
+    def _refreshed(self) -> None:
+        if self._after_refresh is not None:
+            after, self._after_refresh = self._after_refresh, None
+            self._reselect(*after)
+
+    def _reselect(self, wanted: str | None, row: int | None, select: str | None, scroll: int) -> None:
         self.table.verticalScrollBar().setValue(scroll)
-        if wanted and row is not None and select is None and self.model.row_of(wanted) is None:
+        near = wanted and row is not None and select is None and self.model.row_of(wanted) is None
+        if near and row is not None and not self.model.in_background():  # a server's page: never waited for
             self.model.record_at(row)  # read the page where the record was, it is probably still there
         if wanted and self.table.select_uuid(wanted, scroll=select is not None):
             return

@@ -13,6 +13,7 @@ from desktop.services.backup import RestoreResult
 from desktop.services.records import RecordServices
 from desktop.services.session.questions import Ask
 from desktop.services.session.service import DatabaseSessions
+from desktop.ui.background_reads import finish_reads
 from desktop.ui.translated import translate
 
 
@@ -66,6 +67,7 @@ class Session(QObject):
         current = self.database
         if url == current.url:
             return True
+        finish_reads()  # the worker threads' reads give their connections back before the current one is closed
         database = self.sessions.switch(current, url, ask, create=create)
         if database is None:
             return False
@@ -84,4 +86,5 @@ class Session(QObject):
         """Close the database (a running background backup gets a second, dispose, unlock); nothing is open after."""
         database, self._database, self._services = self._database, None, None
         if database is not None:
+            finish_reads()
             self.sessions.close(database)

@@ -21,6 +21,7 @@ from desktop.paths import AppPaths
 from desktop.persistence.unit_of_work import Database
 from desktop.services.session.questions import Answer, Question
 from desktop.services.session.service import DatabaseSessions
+from desktop.ui.background_reads import finish_reads
 from desktop.ui.dialogs.new_database_dialog import NewDatabaseDialog
 from desktop.ui.forms.base import RecordForm
 from desktop.ui.main_window import MainWindow
@@ -94,6 +95,7 @@ def make_window(
     for window, first in made:
         current = window.session.database
         window.close()
+        finish_reads()  # the window's worker reads give their server connections back before a database closes
         if current is not first:
             sessions.close(current)
 

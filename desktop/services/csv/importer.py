@@ -182,6 +182,7 @@ def _run(database: Database, stream: IO[bytes], size: int, options: ImportOption
     reader = RecordReader(text, report.delimiter)
     try:
         with database.unit_of_work() as uow, uow.roomy_cache():
+            uow.long_statements()  # on a server: 30 minutes per statement, not the usual 30 s
             rows = RowImporter(database, uow, options, report)
             rows.parser.histories = histories
             records = iter(reader)

@@ -25,6 +25,7 @@ from desktop.domain.errors import StorageError
 from desktop.domain.queries import IncidentFilter
 from desktop.persistence.unit_of_work import Database
 from desktop.services.dashboard import DashboardData, dashboard_data, narrowed
+from desktop.ui.background_reads import BackgroundReads
 from desktop.ui.dashboard.breakdown_charts import case_chart, casualty_chart, plan_chart, severity_chart
 from desktop.ui.dashboard.chart_panel import ChartPanel
 from desktop.ui.dashboard.deadline_tables import DeadlineTable, DirectiveTable, ReassessmentTable
@@ -48,6 +49,7 @@ class DashboardTab(QWidget):
     incident table to apply. While the tab is hidden, changes only mark it stale; it refreshes when shown."""
 
     filter_requested = Signal(object)  # IncidentFilter
+    read_failed = Signal(object)  # the exception of a failed read (the server status follows it)
 
     def __init__(
         self, session: Session, parent: QWidget | None = None, *, today: Callable[[], date] = date.today
@@ -58,6 +60,7 @@ class DashboardTab(QWidget):
         self._today = today
         self._where = IncidentFilter()
         self._data: DashboardData | None = None
+        self.reads = BackgroundReads(self)  # a server's figures are read off the GUI thread
         self._stale = True
         self.last_refresh_seconds = 0.0
 
@@ -188,18 +191,35 @@ class DashboardTab(QWidget):
             return
         database = self.session.database
         started = time.perf_counter()
+        if not database.is_sqlite:  # a server: in a worker, the window keeps turning; the newest request wins
+            self.reads.forget()
+            where, today = self._where, self._today()
+            self.scope_label.setText(self.tr("Reading the figures…"))
+            self.reads.run(
+                lambda: dashboard_data(database, where, today),
+                lambda data: self._show(data, started),
+                lambda error: self._failed(database, error),
+            )
+            return
         try:
             data = dashboard_data(database, self._where, self._today())
         except (StorageError, SQLAlchemyError) as error:
-            self.scope_label.setText(
-                self.tr("Could not read the figures from {display_name}: {error}").format(
-                    display_name=database.display_name, error=error
-                )
-            )
+            self._failed(database, error)
             return
+        self._show(data, started)
+
+    def _show(self, data: DashboardData, started: float) -> None:
         self._data = data
         self._draw(data)
         self.last_refresh_seconds = time.perf_counter() - started
+
+    def _failed(self, database: Database, error: Exception) -> None:
+        self.read_failed.emit(error)
+        self.scope_label.setText(
+            self.tr("Could not read the figures from {display_name}: {error}").format(
+                display_name=database.display_name, error=error
+            )
+        )
 
     def _draw(self, data: DashboardData) -> None:
         self.scope_label.setText(

@@ -71,12 +71,12 @@ class DirectiveTableModel(PagedTableModel[Directive]):
     def empty_filter(self) -> DirectiveFilter:
         return DirectiveFilter()
 
-    def _read(self, offset: int, limit: int) -> list[Directive]:
-        directives = super()._read(offset, limit)
-        if directives:
-            found = self.service.progress([d.uuid for d in directives])
-            self.progress.update((p.directive_uuid, p) for p in found)
-        return directives
+    def read_companion(self, service: Any, rows: list[Directive]) -> Any:
+        """The progress of a page's directives."""
+        return service.progress([d.uuid for d in rows]) if rows else []
+
+    def keep_companion(self, rows: list[Directive], companion: Any) -> None:
+        self.progress.update((p.directive_uuid, p) for p in companion)
 
     def refresh(self, *, recount: bool = True) -> None:
         self.progress.clear()  # plan items may have changed: read again with the pages

@@ -136,15 +136,16 @@ class IncidentTableModel(PagedTableModel[Incident]):
         self._last.clear()
         super().refresh(recount=recount)
 
-    def _read(self, offset: int, limit: int) -> list[Incident]:
-        """A page, and the last activity of its incidents (the times of pages no longer cached are dropped)."""
-        rows = super()._read(offset, limit)
-        if self.activity is not None and rows:
-            if len(self._last) > self.page_size * (self.max_cached_pages + 1):
-                kept = {incident.uuid for page in self._pages.values() for incident in page}
-                self._last = {uuid: at for uuid, at in self._last.items() if uuid in kept}
-            self._last.update(self.activity([incident.uuid for incident in rows]))
-        return rows
+    def read_companion(self, service: Any, rows: list[Incident]) -> Any:
+        """The last activity of a page's incidents."""
+        return self.activity([incident.uuid for incident in rows]) if self.activity is not None and rows else {}
+
+    def keep_companion(self, rows: list[Incident], companion: Any) -> None:
+        """Keep a page's last activity (the times of pages no longer cached are dropped)."""
+        if len(self._last) > self.page_size * (self.max_cached_pages + 1):
+            kept = {incident.uuid for page in self._pages.values() for incident in page}
+            self._last = {uuid: at for uuid, at in self._last.items() if uuid in kept}
+        self._last.update(companion)
 
     def empty_filter(self) -> IncidentFilter:
         return IncidentFilter()

@@ -11,10 +11,11 @@ from typing import Any, ClassVar, Generic, TypeVar
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
 from sqlalchemy.exc import SQLAlchemyError
 
-from desktop.domain.errors import StorageError
+from desktop.domain.errors import ServerUnreachableError, StorageError
 from desktop.domain.kinds import RecordKind
 from desktop.domain.queries import Page
 from desktop.persistence.opening import describe_error
+from desktop.ui.background_reads import BackgroundReads
 from desktop.ui.clipboard_guard import SENSITIVE_ROLE
 from desktop.ui.translated import QT_TRANSLATE_NOOP, kind_plural, translate
 
@@ -61,6 +62,8 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
 
     counts_changed = Signal(int, int)  # rows matching the filter, all rows
     failed = Signal(str)  # a read failed (database gone, disk error); the text says why
+    read_failed = Signal(object)  # the same failure, the exception itself (the server status follows it)
+    refreshed = Signal()  # a refresh's first page and counts are in (at once on SQLite, later on a server)
 
     kind: ClassVar[RecordKind]
     columns: tuple[Column[Any], ...] = ()
@@ -89,6 +92,10 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
         self._fetch_timer.setSingleShot(True)
         self._fetch_timer.setInterval(0)
         self._fetch_timer.timeout.connect(self._fetch_wanted)
+        self._reads: BackgroundReads | None = None  # a server's reads, off the GUI thread
+        self._generation = 0  # bumped by every refresh: answers to older requests are dropped
+        self._in_flight: set[int] = set()  # pages being read in the background
+        self.loading = False  # a background refresh has not answered yet
 
     # ---- what subclasses describe ------------------------------------------------------------------------
     def empty_filter(self) -> Any:
@@ -203,19 +210,38 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
         self._pages.clear()
         self._wanted.clear()
         self._fetch_timer.stop()
+        self._generation += 1
+        self._in_flight.clear()
+        self.loading = False
         self._count, self._total = 0, None
         self.endResetModel()
         self.counts_changed.emit(0, 0)
 
+    def in_background(self) -> bool:
+        """Whether reads go to a worker thread: on a database server (a stalled server must not freeze the
+        window); a local SQLite file answers in milliseconds, read at once."""
+        try:
+            database = getattr(self.service_provider(), "database", None)
+        except Exception:  # no database open: nothing to read either way
+            return False
+        return database is not None and not database.is_sqlite
+
     def refresh(self, *, recount: bool = True) -> None:
         """Read the first page and the counts again (after a change, or with another filter or sort).
-        `recount` also counts all rows again; a new filter or sort leaves that number as it was."""
+        `recount` also counts all rows again; a new filter or sort leaves that number as it was. On a server
+        this returns at once (`loading`); the rows show as place holders until `refreshed`."""
+        shown = (OrderedDict(self._pages), self._count, self._total)
         self.beginResetModel()
         self._pages.clear()
         self._wanted.clear()
         self._fetch_timer.stop()
+        self._generation += 1
+        self._in_flight.clear()
         if recount:
             self._total = None
+        if self.in_background():
+            self._refresh_in_background(shown)
+            return
         try:
             first = self._read(0, self.page_size)
             if len(first) < self.page_size:
@@ -232,9 +258,67 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
             self.endResetModel()
             self._report(error)
             self.counts_changed.emit(0, 0)
+            self.refreshed.emit()
             return
         self.endResetModel()
         self.counts_changed.emit(self._count, self.total_count)
+        self.refreshed.emit()
+
+    def _refresh_in_background(self, shown: tuple[OrderedDict[int, list[R]], int, int | None]) -> None:
+        """The model reset keeps the row count: the old rows show as place holders while the worker reads. When
+        the server cannot be reached, the rows `shown` before come back (the window says they may be out of date)
+        rather than an empty table that would look like an empty database."""
+        self.loading = True
+        self.endResetModel()
+        service, where, size, generation = self.service, self.where, self.page_size, self._generation
+        page = Page(0, size, self.sort_key, self.descending)
+        everything = where == self.empty_filter()
+        total_known = self._total is not None
+
+        def read() -> tuple[list[R], int, int | None, Any]:
+            first = list(service.page(where, page))
+            count = len(first) if len(first) < size else int(service.count(where))
+            total = None if total_known else (count if everything else int(service.count(None)))
+            return first, count, total, self.read_companion(service, first)
+
+        def done(result: tuple[list[R], int, int | None, Any]) -> None:
+            if generation == self._generation:
+                first, count, total, companion = result
+                self.keep_companion(first, companion)
+                self._refreshed(first, count, total)
+
+        def failed(error: Exception) -> None:
+            if generation == self._generation:
+                self.loading = False
+                self.beginResetModel()
+                self._count, self._total = 0, 0
+                self._pages.clear()
+                if isinstance(error, ServerUnreachableError):
+                    self._pages, self._count, self._total = shown
+                self.endResetModel()
+                self._report(error)
+                self.counts_changed.emit(self._count, self.total_count)
+                self.refreshed.emit()
+
+        self.fetches += 1
+        self.background_reads().run(read, done, failed)
+
+    def _refreshed(self, first: list[R], count: int, total: int | None) -> None:
+        self.loading = False
+        self.beginResetModel()
+        self._pages.clear()
+        self._pages[0] = first
+        self._count = count
+        if total is not None:
+            self._total = total
+        self.endResetModel()
+        self.counts_changed.emit(self._count, self.total_count)
+        self.refreshed.emit()
+
+    def background_reads(self) -> BackgroundReads:
+        if self._reads is None:
+            self._reads = BackgroundReads(self)
+        return self._reads
 
     def record_at(self, row: int) -> R | None:
         """The record shown in `row`, read now if its page is not cached."""
@@ -280,6 +364,11 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
 
     def _fetch_wanted(self) -> None:
         wanted, self._wanted = self._wanted[-PAGES_PER_TICK:], []  # older wishes: asked again if still in view
+        if self.in_background():  # while a refresh is read, the view asks again when its rows are in
+            for number in reversed(wanted):
+                if not self.loading and number not in self._pages and number not in self._in_flight:
+                    self._load_in_background(number)
+            return
         for number in reversed(wanted):
             if number not in self._pages and self._load(number):
                 first = number * self.page_size
@@ -297,19 +386,67 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
             self._pages.popitem(last=False)
         return True
 
-    def _read(self, offset: int, limit: int) -> list[R]:
-        """One page; past the middle it is read from the end in the opposite order (a small OFFSET)."""
+    def _load_in_background(self, number: int) -> None:
+        service, where, generation = self.service, self.where, self._generation
+        page, backwards = self._page_of(number * self.page_size, self.page_size)
+        self._in_flight.add(number)
+
+        def read() -> tuple[list[R], Any]:
+            rows = list(service.page(where, page))
+            rows = rows[::-1] if backwards else rows
+            return rows, self.read_companion(service, rows)
+
+        def done(result: tuple[list[R], Any]) -> None:
+            if generation != self._generation:
+                return
+            rows, companion = result
+            self._in_flight.discard(number)
+            self.keep_companion(rows, companion)
+            self._pages[number] = rows
+            while len(self._pages) > self.max_cached_pages:
+                self._pages.popitem(last=False)
+            first = number * self.page_size
+            last = min(self._count, first + self.page_size) - 1
+            if last >= first:
+                self.dataChanged.emit(self.index(first, 0), self.index(last, len(self.columns) - 1))
+
+        def failed(error: Exception) -> None:
+            if generation == self._generation:
+                self._in_flight.discard(number)
+                self._report(error)
+
         self.fetches += 1
+        self.background_reads().run(read, done, failed)
+
+    def _page_of(self, offset: int, limit: int) -> tuple[Page, bool]:
+        """The Page to ask for, and whether it comes backwards: past the middle a page is read from the end in
+        the opposite order (a small OFFSET)."""
         limit = limit if offset == 0 else max(0, min(limit, self._count - offset))
         if offset > 0 and offset + limit > self._count // 2 and limit > 0:
             from_end = max(0, self._count - offset - limit)
-            rows = list(self.service.page(self.where, Page(from_end, limit, self.sort_key, not self.descending)))
-            rows.reverse()
-            return rows
-        return list(self.service.page(self.where, Page(offset, limit, self.sort_key, self.descending)))
+            return Page(from_end, limit, self.sort_key, not self.descending), True
+        return Page(offset, limit, self.sort_key, self.descending), False
+
+    def _read(self, offset: int, limit: int) -> list[R]:
+        """One page, read now, with what subclasses read beside it."""
+        self.fetches += 1
+        page, backwards = self._page_of(offset, limit)
+        rows = list(self.service.page(self.where, page))
+        rows = rows[::-1] if backwards else rows
+        self.keep_companion(rows, self.read_companion(self.service, rows))
+        return rows
+
+    def read_companion(self, service: Any, rows: list[R]) -> Any:
+        """What a subclass reads with each page (the incidents' last activity, the directives' progress); in a
+        worker thread on a server, so it touches no state of the model."""
+        return None
+
+    def keep_companion(self, rows: list[R], companion: Any) -> None:
+        """Keep what `read_companion` read, in the GUI thread."""
 
     def _report(self, error: Exception) -> None:
         log.warning("reading %s failed: %s", self.kind.plural, error)
+        self.read_failed.emit(error)
         self.failed.emit(
             self.tr("Could not read the {records}: {error}").format(
                 records=kind_plural(self.kind), error=describe_error(error)
