@@ -62,6 +62,8 @@ class Facility:
     version: int = 0
     created_at: datetime | None = None
     updated_at: datetime | None = None
+    created_by: str | None = None  # set by the database: the user (None: not known)
+    updated_by: str | None = None
 
     @property
     def reassessment_due(self) -> date | None:
@@ -116,6 +118,8 @@ class Incident:
     version: int = 0
     created_at: datetime | None = None
     updated_at: datetime | None = None
+    created_by: str | None = None  # set by the database: the user (None: not known)
+    updated_by: str | None = None
 
     @property
     def attack_types(self) -> tuple[AttackType, ...]:
@@ -147,6 +151,8 @@ class PlanItem:
     version: int = 0
     created_at: datetime | None = None
     updated_at: datetime | None = None
+    created_by: str | None = None  # set by the database: the user (None: not known)
+    updated_by: str | None = None
 
     def is_overdue(self, today: date) -> bool:
         return self.due_date is not None and self.due_date < today and not self.status.is_done
@@ -177,6 +183,8 @@ class Directive:
     version: int = 0
     created_at: datetime | None = None
     updated_at: datetime | None = None
+    created_by: str | None = None  # set by the database: the user (None: not known)
+    updated_by: str | None = None
 
     def reaches(self, facility: Facility) -> bool:
         """Whether the directive applies to `facility`."""
@@ -203,3 +211,4 @@ class AuditEntry:
     id: int = 0
     entry_hash: str = ""
     prev_hash: str = ""
+    actor: str | None = None  # the user who made it; None: not known (entries from before users were recorded)

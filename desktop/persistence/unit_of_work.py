@@ -23,6 +23,7 @@ from desktop.persistence.directive_repository import DirectiveRepository
 from desktop.persistence.engine import IMMEDIATE, is_encrypted, sqlite_file
 from desktop.persistence.evidence_store import EvidenceStore
 from desktop.persistence.figure_queries import FigureQueries
+from desktop.persistence.identity import session_user, writing_clock
 from desktop.persistence.import_writes import ImportedRecords, SeenKeys
 from desktop.persistence.integrity import storage_error
 from desktop.persistence.link_queries import LinkQueries
@@ -47,10 +48,18 @@ class Database:
 
     def __init__(self, engine: Engine, clock: Callable[[], datetime] = utc_now, keys: KeyStore | None = None) -> None:
         self.engine = engine
-        self.clock = clock
+        self.clock = clock  # the client's clock: on PostgreSQL the server's clock stamps records (identity.py)
         self.sessions = sessionmaker(engine, expire_on_commit=False)
         self.keys = keys if keys is not None else KeyStore()  # the audit chain's keys, outside the database
         self._signer: Signer | None = None
+        self._user: tuple[str | None] | None = None
+
+    def user(self, session: Session) -> str | None:
+        """Who writes through this database (identity.session_user), asked once: the login role of the engine's
+        URL on PostgreSQL, the OS user on a SQLite file; None when it cannot be told."""
+        if self._user is None:
+            self._user = (session_user(session),)
+        return self._user[0]
 
     def signer(self, session: Session) -> Signer:
         """How this database's new audit entries are signed (read once, by the first writing unit of work, which
@@ -139,8 +148,8 @@ class UnitOfWork:
                 raise plain from error
         self.session = session
         signer = self.database.signer(session) if self.write else Signer()  # a reader writes no entry
-        self.audit = AuditLog(self.database.clock, signer)
-        clock = self.database.clock
+        clock = writing_clock(session, self.database.clock)
+        self.audit = AuditLog(clock, signer, actor=self.database.user(session) if self.write else None)
         self.facilities = FacilityRepository(session, self.audit, clock)
         self.incidents = IncidentRepository(session, self.audit, clock)
         self.plan_items = PlanItemRepository(session, self.audit, clock)
