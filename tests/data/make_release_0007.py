@@ -5,9 +5,10 @@
         python /path/to/tests/data/make_release_0007.py /path/to/tests/data/release-0007.sqlite
 
 Records of every kind written before entries and records named a user: the demo records (facilities, incidents,
-plan items, a directive), a facility, a directive and a plan item edited, a sensitive value changed, an incident
-deleted, an attachment with a custody entry, a timeline event, and a CSV import of two incidents (proven by the
-import's one entry, schema 0006), one edited after it. The key file (release-0007-keys/) is what that computer kept.
+plan items, a directive), a facility, a directive and a plan item (now answering an incident) edited, two incidents
+linked, a sensitive value changed, an incident deleted, an attachment with a custody entry, a timeline event, and a
+CSV import of two incidents (proven by the import's one entry, schema 0006), one edited after it. The key file
+(release-0007-keys/) is what that computer kept. PYTHONPATH=/tmp/rel7 when the venv holds another checkout.
 """
 
 from __future__ import annotations
@@ -51,7 +52,9 @@ def main(target: Path) -> None:
     directive = services.directives.page()[0]
     services.directives.update(replace(directive, notes="Directive edited before the release"))
     plan = services.plan_items.page()[0]
-    services.plan_items.update(replace(plan, notes="Edited before the release"))
+    services.plan_items.update(replace(plan, notes="Edited before the release", incident_uuids=(first.uuid,)))
+    second = services.incidents.get(incidents[1].uuid)
+    services.incidents.update(replace(second, related_uuids=(first.uuid,)))
     attachments = AttachmentService(database, user=lambda: "analyst")
     photo = attachments.add(RecordKind.INCIDENT, first.uuid, [NewFile.of_bytes("scene.txt", b"RELEASE-0007 scene\n")])
     handed = PartialDate.of_day(date(2019, 8, 26))
