@@ -222,6 +222,7 @@ def test_on_a_server_every_stamp_is_the_servers_time_not_the_clients(
         found = stamps(database, uuid)
         assert len(found) >= 6  # created, updated, two legal history entries, two audit entries
         assert all(start <= stamp <= end for stamp in found), (start, found, end)
+        assert start <= database.now() <= server_now(database)  # "today" for the services' checks too
     finally:
         database.close()
 
@@ -233,6 +234,7 @@ def test_on_a_file_the_clients_clock_stamps(sqlite_url: str) -> None:
     try:
         found = stamps(database, write_with(database))
         assert all(abs(stamp - skewed()) < timedelta(minutes=1) for stamp in found), found
+        assert abs(database.now() - skewed()) < timedelta(minutes=1)
     finally:
         database.close()
 

@@ -23,7 +23,7 @@ from desktop.persistence.directive_repository import DirectiveRepository
 from desktop.persistence.engine import IMMEDIATE, is_encrypted, sqlite_file
 from desktop.persistence.evidence_store import EvidenceStore
 from desktop.persistence.figure_queries import FigureQueries
-from desktop.persistence.identity import session_user, writing_clock
+from desktop.persistence.identity import ServerClock, overrides_server, session_user, writing_clock
 from desktop.persistence.import_writes import ImportedRecords, SeenKeys
 from desktop.persistence.integrity import storage_error
 from desktop.persistence.link_queries import LinkQueries
@@ -73,6 +73,14 @@ class Database:
         if signer.secret is not None:
             self._signer = signer
         return signer
+
+    def now(self) -> datetime:
+        """The time by this database's clock, as its stamps are written: the server's on PostgreSQL (unless the
+        clock given overrides it, as a test's does), else the clock given. What "today" is for the services."""
+        if self.is_sqlite or overrides_server(self.clock):
+            return self.clock()
+        with self.sessions() as session:
+            return ServerClock(session)()
 
     def forget_signer(self) -> None:
         """Read the signer again at the next unit of work (the id, key or sensitive-value rule changed)."""
