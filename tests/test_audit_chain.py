@@ -118,7 +118,7 @@ def test_an_entry_rehashed_without_the_key_is_detected_at_the_entry(audited: Dat
     third = rows(audited)[2]
     changes = {"notes": ["", "forged"]}
     forged = entry_hash(third["prev_hash"], third["at"], third["action"].value, third["entity"], third["entity_uuid"],
-                        changes)  # fmt: skip
+                        changes, actor=third["actor"])  # fmt: skip
     tamper(audited, update(TABLE).where(TABLE.c.id == third["id"]).values(changes=changes, entry_hash=forged))
     problems = verify_chain(audited, records=False).problems
     assert f"entry {third['id']} (update facility {third['entity_uuid']}) was edited, or re-hashed without the key" in (
@@ -130,7 +130,7 @@ def test_an_entry_rehashed_with_the_key_still_breaks_the_link_to_the_next_entry(
     changes = {"notes": ["", "forged"]}
     [key] = audited.keys.keys(str(head_row(audited)["database_id"])).values()
     forged = entry_hash(third["prev_hash"], third["at"], third["action"].value, third["entity"], third["entity_uuid"],
-                        changes, key.secret)  # fmt: skip
+                        changes, key.secret, actor=third["actor"])  # fmt: skip
     tamper(audited, update(TABLE).where(TABLE.c.id == third["id"]).values(changes=changes, entry_hash=forged))
     problems = verify_chain(audited, records=False).problems
     assert broken_link_at(problems, third["id"] + 1), problems

@@ -12,6 +12,7 @@ import pytest
 from support.raw import Run, cli_runner, sql
 
 from desktop.persistence.audit_log import entry_hash
+from desktop.persistence.identity import os_user
 from desktop.persistence.instance_lock import InstanceLock
 
 
@@ -122,6 +123,9 @@ def test_history_of_a_record(run: Run, demo: Path) -> None:
     lines = out.splitlines()
     assert lines[-1] == f"1 entry for {uuid}"
     assert " create  incident " in lines[0] and f"title: None → {title!r}" in lines[0]
+    assert f" incident  by {os_user()}  " in lines[0]  # who wrote it (the computer's user on a file)
+    sql(demo, "UPDATE audit_entries SET actor = NULL")  # as entries from before users were recorded read
+    assert " incident  by unknown  " in run("audit", "history", str(uuid))[1].splitlines()[0]
 
 
 @pytest.mark.posix_only

@@ -236,4 +236,4 @@ def test_a_period_selects_the_incidents_whose_dates_overlap_it_and_says_which_on
     assert csv_file.read_text(encoding="utf-8").splitlines()[1].endswith(",2019-08-21~/2019-08-31~")
     plain = run("--data-dir", str(data), "export", "-o", str(csv_file), "--filter", "from=2019-08-01",
                 "--filter", "to=2019-08-15", home=tmp_path)  # fmt: skip
-    assert plain.stdout.splitlines() == [f"1 incidents written to {csv_file} (52 columns, redacted)"]  # San Antonio
+    assert plain.stdout.splitlines() == [f"1 incidents written to {csv_file} (54 columns, redacted)"]  # San Antonio

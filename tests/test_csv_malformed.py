@@ -139,5 +139,5 @@ def test_the_checks_can_fail(demo_database: Database, files: dict[RecordKind, by
     """The property's own checks see a rejection with its location, and an accepted file as accepted."""
     broken = files[RecordKind.INCIDENT].replace(b"armed_assault", b"arson", 1)
     report = check(demo_database, tmp_path, RecordKind.INCIDENT, broken, False)
-    assert not report.accepted and [(p.line, p.column) for p in report.problems] == [(2, 12)]
+    assert not report.accepted and [(p.line, p.column) for p in report.problems] == [(2, 14)]
     assert check(demo_database, tmp_path, RecordKind.INCIDENT, files[RecordKind.INCIDENT], False).unchanged == 3

@@ -30,19 +30,23 @@ def release_file(kind: RecordKind) -> Path:
 
 
 def records(database: Database) -> dict[str, list[Any]]:
-    """Every record as the services read it, without what is local to a database (version, when recorded)."""
+    """Every record as the services read it, without what is local to a database (version, when recorded, by whom:
+    `users` collects the created_by and updated_by values set aside)."""
     services = RecordServices.of(database)
     incidents = [services.incidents.get(i.uuid) for i in services.incidents.page()]
+    local = {"version": 0, "created_by": None, "updated_by": None}
     found: dict[str, list[Any]] = {
-        "facilities": [replace(f, version=0) for f in services.facilities.page()],
+        "facilities": [replace(f, **local) for f in services.facilities.page()],
         "incidents": [
-            replace(i, version=0, status_history=tuple(replace(c, recorded_at=None) for c in i.status_history))
+            replace(i, **local, status_history=tuple(replace(c, recorded_at=None) for c in i.status_history))
             for i in incidents
         ],
-        "plan_items": [replace(p, version=0) for p in services.plan_items.page()],
+        "plan_items": [replace(p, **local) for p in services.plan_items.page()],
     }
     for listed in found.values():
         listed.sort(key=lambda r: r.uuid)
+    found["users"] = sorted({(r.created_by, r.updated_by) for r in [*services.facilities.page(), *incidents,
+                                                                   *services.plan_items.page()]}, key=str)  # fmt: skip
     return found
 
 
@@ -75,6 +79,10 @@ def test_previous_release_files_import_with_the_meaning_the_migration_gives(
         assert report.committed and report.inserted == report.rows > 0 and report.conflicts == [], report.lines()
 
     imported, upgraded = records(any_database), records(migrated)
+    with any_database.sessions() as session:
+        user = any_database.user(session)
+    assert user and imported["users"] == [(user, user)]  # the importing user made them, whatever the files say
+    assert upgraded["users"] == [(None, None)]  # nobody recorded who made them before 0008: not known
 
     # The migration derives two GTD facts the files do not hold; the import leaves them unknown rather than guess.
     derived = {i.uuid: i for i in upgraded["incidents"]}

@@ -138,16 +138,16 @@ def test_a_receipt_catches_a_chain_rebuilt_with_the_key(run: Run, demo: Path, tm
     [(database_id,)] = sql(demo, "SELECT database_id FROM audit_head")
     [key] = KeyStore().keys(str(database_id)).values()
     prev = GENESIS
-    rows = sql(demo, "SELECT id, at, action, entity, entity_uuid, changes FROM audit_entries ORDER BY id")
+    rows = sql(demo, "SELECT id, at, action, entity, entity_uuid, changes, actor FROM audit_entries ORDER BY id")
     from datetime import datetime
 
-    for number, (entry_id, at, action, entity, entity_uuid, entry_changes) in enumerate(rows):
+    for number, (entry_id, at, action, entity, entity_uuid, entry_changes, actor) in enumerate(rows):
         contents = json.loads(str(entry_changes))
         if number == 0:
             contents["notes"] = [None, "forged by someone with the key"]
             sql(demo, "UPDATE audit_entries SET changes = ? WHERE id = ?", json.dumps(contents), entry_id)
         digest = entry_hash(prev, datetime.fromisoformat(str(at)), str(action), str(entity), str(entity_uuid),
-                            contents, key.secret)  # fmt: skip
+                            contents, key.secret, actor=None if actor is None else str(actor))  # fmt: skip
         sql(demo, "UPDATE audit_entries SET prev_hash = ?, entry_hash = ? WHERE id = ?", prev, digest, entry_id)
         prev = digest
     sql(demo, "UPDATE audit_head SET last_hash = ?", prev)

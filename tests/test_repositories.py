@@ -738,7 +738,10 @@ def test_any_facility_is_stored_exactly_or_refused(any_database: Database, drawn
         assert error.errors and all(str(e).startswith(e.field + ": ") for e in error.errors)
         assert (service.count(), audit_count(any_database)) == before
         return
-    assert replace(created, uuid="", version=0, created_at=None, updated_at=None) == drawn
+    assert (
+        replace(created, uuid="", version=0, created_at=None, updated_at=None, created_by=None, updated_by=None)
+        == drawn
+    )
     assert service.get(created.uuid) == created
 
 
@@ -780,7 +783,16 @@ def test_any_incident_is_stored_exactly_or_refused(any_database: Database, data:
         assert (service.count(), audit_count(any_database)) == before
         return
     expected = replace(drawn, case_number=(drawn.case_number or "").strip() or None, facility_name=facility.name)
-    stored = replace(created, uuid="", version=0, created_at=None, updated_at=None, status_history=())
+    stored = replace(
+        created,
+        uuid="",
+        version=0,
+        created_at=None,
+        updated_at=None,
+        created_by=None,
+        updated_by=None,
+        status_history=(),
+    )
     assert stored == expected
     assert service.get(created.uuid) == created
 

@@ -49,7 +49,7 @@ def test_spreadsheet_csv_writes_the_legal_history_beside_it(data_dir: Path, tmp_
     out = tmp_path / "memo.csv"
     assert cli(data_dir, "export", "-o", str(out), "--profile", "spreadsheet") == 0
     history = tmp_path / "memo-legal-history.csv"
-    assert capsys.readouterr().out.strip() == (f"3 incidents written to {out} (40 columns, redacted; the legal "
+    assert capsys.readouterr().out.strip() == (f"3 incidents written to {out} (42 columns, redacted; the legal "
                                                f"history in {history})")  # fmt: skip
     assert header(out)[:3] == ["Case number", "Title", "Facility"] and header(history)[4] == "Status"
     assert cli(data_dir, "export", "-o", str(out), "--profile", "spreadsheet", "--columns", "help") == 0

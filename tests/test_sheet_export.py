@@ -78,7 +78,7 @@ def test_the_incident_table_is_for_people(demo_database: Database, tmp_path: Pat
     rows = {r["Title"][:20]: r for r in table(target)}
     header = list(next(iter(rows.values())))
     assert not [h for h in header if "_" in h or "(label)" in h or h == "Status history"]
-    assert header[-4:] == ["UUID", "Facility UUID", "Created (UTC)", "Updated (UTC)"]
+    assert header[-6:] == ["UUID", "Facility UUID", "Created (UTC)", "Updated (UTC)", "Created by", "Updated by"]
     tacoma, molotov = rows["Armed attack with ri"], rows["Molotov cocktail thr"]
     assert (tacoma["Occurred"], tacoma["Occurred as known"], tacoma["Time of day"], tacoma["City"],
             tacoma["State"]) == ("2019-07-13", "", "Early morning", "Tacoma", "WA")  # fmt: skip

@@ -3426,6 +3426,10 @@ Los detalles se escribieron en el registro{log_hint}.</translation>
         <translation>Acción</translation>
     </message>
     <message>
+        <source>By</source>
+        <translation>Por</translation>
+    </message>
+    <message>
         <source>Field</source>
         <translation>Campo</translation>
     </message>
@@ -3495,6 +3499,14 @@ Los detalles se escribieron en el registro{log_hint}.</translation>
     <message>
         <source>Audit entry #{id}, {at:%Y-%m-%d %H:%M:%S} UTC, hash {value}…</source>
         <translation>Entrada de auditoría n.º {id}, {at:%Y-%m-%d %H:%M:%S} UTC, hash {value}…</translation>
+    </message>
+    <message>
+        <source>Not recorded: the entry was written before the program recorded who made each change</source>
+        <translation>No registrado: la entrada se escribió antes de que el programa registrara quién hizo cada cambio</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>desconocido</translation>
     </message>
 </context>
 <context>

@@ -216,7 +216,9 @@ def audit(database: Database, args: argparse.Namespace) -> int:
         entries = history(database, args.uuid)
         for entry in entries:
             changes = "; ".join(f"{name}: {_shown(old)} → {_shown(new)}" for name, (old, new) in entry.changes.items())
-            print(f"{entry.at:%Y-%m-%d %H:%M:%S}  #{entry.id}  {entry.action.value:<7} {entry.entity}  {changes}")
+            by = entry.actor if entry.actor is not None else "unknown"  # entries from before users were recorded
+            when = f"{entry.at:%Y-%m-%d %H:%M:%S}"
+            print(f"{when}  #{entry.id}  {entry.action.value:<7} {entry.entity}  by {by}  {changes}")
         print(f"{len(entries)} entr{'y' if len(entries) == 1 else 'ies'} for {args.uuid}")
         return 0
     try:

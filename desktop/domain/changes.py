@@ -8,8 +8,8 @@ from enum import Enum
 
 from desktop.domain.values import PartialDate, StatusChange
 
-BOOKKEEPING = frozenset({"uuid", "version", "created_at", "updated_at", "facility_name", "directive_title",
-                         "scope_facility_name", "status_history", "withheld"})  # fmt: skip
+BOOKKEEPING = frozenset({"uuid", "version", "created_at", "updated_at", "created_by", "updated_by", "facility_name",
+                         "directive_title", "scope_facility_name", "status_history", "withheld"})  # fmt: skip
 """Not compared field by field: stamps, names shown beside uuids, and the legal history (history_changes)."""
 
 

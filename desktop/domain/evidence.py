@@ -44,6 +44,8 @@ class Attachment:
     version: int = 0
     created_at: datetime | None = None
     updated_at: datetime | None = None
+    created_by: str | None = None  # set by the database: the user (None: not known)
+    updated_by: str | None = None
 
     @property
     def shown_name(self) -> str:
@@ -77,6 +79,8 @@ class TimelineEvent:
     version: int = 0
     created_at: datetime | None = None
     updated_at: datetime | None = None
+    created_by: str | None = None  # set by the database: the user (None: not known)
+    updated_by: str | None = None
 
 
 class TimelineKind(StrEnum):

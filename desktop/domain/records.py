@@ -62,6 +62,8 @@ class Facility:
     version: int = 0
     created_at: datetime | None = None
     updated_at: datetime | None = None
+    created_by: str | None = None  # set by the database: the user (None: not known)
+    updated_by: str | None = None
 
     @property
     def reassessment_due(self) -> date | None:
@@ -117,6 +119,8 @@ class Incident:
     version: int = 0
     created_at: datetime | None = None
     updated_at: datetime | None = None
+    created_by: str | None = None  # set by the database: the user (None: not known)
+    updated_by: str | None = None
 
     @property
     def attack_types(self) -> tuple[AttackType, ...]:
@@ -148,6 +152,8 @@ class PlanItem:
     version: int = 0
     created_at: datetime | None = None
     updated_at: datetime | None = None
+    created_by: str | None = None  # set by the database: the user (None: not known)
+    updated_by: str | None = None
 
     def is_overdue(self, today: date) -> bool:
         return self.due_date is not None and self.due_date < today and not self.status.is_done
@@ -178,6 +184,8 @@ class Directive:
     version: int = 0
     created_at: datetime | None = None
     updated_at: datetime | None = None
+    created_by: str | None = None  # set by the database: the user (None: not known)
+    updated_by: str | None = None
 
     def reaches(self, facility: Facility) -> bool:
         """Whether the directive applies to `facility`."""
@@ -204,3 +212,4 @@ class AuditEntry:
     id: int = 0
     entry_hash: str = ""
     prev_hash: str = ""
+    actor: str | None = None  # the user who made it; None: not known (entries from before users were recorded)

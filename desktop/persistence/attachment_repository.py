@@ -59,6 +59,7 @@ class AttachmentRepository:
         self.store.put(attachment.sha256, attachment.size, chunks)
         now = self.clock()
         row = AttachmentRow(uuid=attachment.uuid or new_uuid(), created_at=now, updated_at=now,
+                            created_by=self.audit.actor, updated_by=self.audit.actor,
                             owner_kind=attachment.owner_kind, owner_uuid=attachment.owner_uuid,
                             file_name=attachment.file_name, media_type=attachment.media_type, size=attachment.size,
                             sha256=attachment.sha256, added_at=attachment.added_at or now,
@@ -78,7 +79,7 @@ class AttachmentRepository:
         before = attachment_record(row)
         row.description, row.sensitive = attachment.description, attachment.sensitive
         if self.session.is_modified(row):
-            row.updated_at = self.clock()
+            row.updated_at, row.updated_by = self.clock(), self.audit.actor
             self.session.flush()
         after = attachment_record(row)
         self.audit.updated(self.kind, before, after)

@@ -23,11 +23,14 @@ SENSITIVE_FIELDS = {"incident": frozenset(SENSITIVE_INCIDENT_FIELDS)}  # by enti
 
 
 def entry_hash(prev_hash: str, at: datetime, action: str, entity: str, entity_uuid: str, changes: object,
-               secret: bytes | None = None) -> str:  # fmt: skip
+               secret: bytes | None = None, *, actor: str | None = None) -> str:  # fmt: skip
     """HMAC-SHA-256 with the chain key (plain SHA-256 without one, as entries signed by no key were) over the
-    previous hash and a canonical rendering of the entry."""
-    text = json.dumps([prev_hash, at.isoformat(), action, entity, entity_uuid, changes],
-                      sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)  # fmt: skip
+    previous hash and a canonical rendering of the entry; the user who made it (`actor`) is part of it, and an
+    entry of no known user (every entry from before users were recorded) renders exactly as before."""
+    content: list[object] = [prev_hash, at.isoformat(), action, entity, entity_uuid, changes]
+    if actor is not None:
+        content.append(actor)
+    text = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
     if secret is None:
         return hashlib.sha256(text.encode("utf-8")).hexdigest()
     return hmac.new(secret, text.encode("utf-8"), hashlib.sha256).hexdigest()
@@ -91,6 +94,7 @@ class AuditLog:
     clock: Callable[[], datetime]
     signer: Signer = field(default_factory=Signer)
     pending: list[_Pending] = field(default_factory=list)
+    actor: str | None = None  # who writes the entries (identity.session_user); None: not known
 
     def record(self, action: AuditAction, entity: str, entity_uuid: str, changes: dict[str, list[object]],
                before: object | None = None) -> None:  # fmt: skip
@@ -118,13 +122,15 @@ class AuditLog:
         self._state_of_imported(session)
         prev = session.scalar(select(AuditRow.entry_hash).order_by(AuditRow.id.desc()).limit(1)) or GENESIS
         rows = []
-        secret, key_id = self.signer.secret, self.signer.key_id
+        secret, key_id, actor = self.signer.secret, self.signer.key_id, self.actor
+        once = self.clock() if getattr(self.clock, "per_batch", False) else None  # the server's: one query
         for item in self.pending:
-            at = self.clock()
-            digest = entry_hash(prev, at, item.action.value, item.entity, item.entity_uuid, item.changes, secret)
+            at = once or self.clock()
+            digest = entry_hash(prev, at, item.action.value, item.entity, item.entity_uuid, item.changes, secret,
+                                actor=actor)  # fmt: skip
             rows.append({"at": at, "action": item.action, "entity": item.entity, "entity_uuid": item.entity_uuid,
                          "changes": item.changes, "prev_hash": prev, "entry_hash": digest,
-                         "key_id": key_id})  # fmt: skip
+                         "key_id": key_id, "actor": actor})  # fmt: skip
             prev = digest
         session.execute(insert(AuditRow.metadata.tables[AuditRow.__tablename__]), rows)  # one executemany, in order
         written = len(self.pending)

@@ -48,7 +48,8 @@ IMPORT_SHOWN = ("file", "file_sha256", "rows")  # what a record's history says o
 def _entry(row: AuditRow, changes_shown: dict[str, list[object]] | None = None) -> AuditEntry:
     shown = row.changes if changes_shown is None else changes_shown
     changes = {name: (pair[0], pair[1]) for name, pair in shown.items()}
-    return AuditEntry(row.at, row.action, row.entity, row.entity_uuid, changes, row.id, row.entry_hash, row.prev_hash)
+    return AuditEntry(row.at, row.action, row.entity, row.entity_uuid, changes, row.id, row.entry_hash, row.prev_hash,
+                      row.actor)  # fmt: skip
 
 
 class AuditTrail:
@@ -86,19 +87,26 @@ class AuditTrail:
                 AuditRow.prev_hash,
                 AuditRow.entry_hash,
                 AuditRow.key_id,
+                AuditRow.actor,
             )
             .order_by(AuditRow.id)
             .execution_options(yield_per=2000)
         )  # plain rows: no ORM objects to build
-        for id_, at, action, entity, entity_uuid, changes, prev_hash, stored_hash, key_id in self.session.execute(
-            query
-        ):
+        rows = self.session.execute(query)
+        for id_, at, action, entity, entity_uuid, changes, prev_hash, stored_hash, key_id, actor in rows:
             key = keys.get(key_id) if key_id else None
             content = (
                 None
                 if key_id and key is None
                 else entry_hash(
-                    prev_hash, at, action.value, entity, entity_uuid, changes, key.secret if key is not None else None
+                    prev_hash,
+                    at,
+                    action.value,
+                    entity,
+                    entity_uuid,
+                    changes,
+                    key.secret if key is not None else None,
+                    actor=actor,
                 )
             )
             yield ChainLink(id_, action, entity, entity_uuid, prev_hash, stored_hash, content, key_id)

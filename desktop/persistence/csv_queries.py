@@ -44,6 +44,9 @@ class CsvColumn(Protocol):
     def sensitive(self) -> bool: ...
 
 
+_NULLABLE_TEXT = frozenset({"case_number", "created_by", "updated_by"})  # NULL: none, or not known (written as '')
+
+
 def quoted(text: str) -> str:
     """An SQL string literal."""
     return "'" + text.replace("'", "''") + "'"
@@ -210,7 +213,7 @@ class IncidentLines:
         if column.sensitive and self.mask_sensitive:
             return "%s", [f"iif({x} = '', '', {quoted(self.mask)})"]
         if kind == "text":
-            value = f"ifnull({x}, '')" if column.key == "case_number" else x  # printf renders NULL as (NULL)
+            value = f"ifnull({x}, '')" if column.key in _NULLABLE_TEXT else x  # printf renders NULL as (NULL)
             return '"%s%w"', [self._apostrophe(x), value]
         if kind in _PLAIN:
             return "%s", [x]  # printf writes NULL (no second attack type…) as ''

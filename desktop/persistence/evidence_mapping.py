@@ -28,7 +28,8 @@ def happened_columns(happened: PartialDate) -> dict[str, Any]:
 
 def attachment_record(row: AttachmentRow) -> Attachment:
     return Attachment(**{name: getattr(row, name) for name in ATTACHMENT_FIELDS}, uuid=row.uuid,
-                      version=row.version, created_at=row.created_at, updated_at=row.updated_at)  # fmt: skip
+                      version=row.version, created_at=row.created_at, updated_at=row.updated_at,
+                      created_by=row.created_by, updated_by=row.updated_by)  # fmt: skip
 
 
 def custody_record(row: CustodyEntryRow, attachment_uuid: str) -> CustodyEntry:
@@ -38,4 +39,4 @@ def custody_record(row: CustodyEntryRow, attachment_uuid: str) -> CustodyEntry:
 
 def event_record(row: TimelineEventRow, incident_uuid: str) -> TimelineEvent:
     return TimelineEvent(incident_uuid, happened_of(row), row.text, row.source, row.uuid, row.version,
-                         row.created_at, row.updated_at)  # fmt: skip
+                         row.created_at, row.updated_at, row.created_by, row.updated_by)  # fmt: skip

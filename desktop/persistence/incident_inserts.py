@@ -55,9 +55,10 @@ def insert_incidents(
     for record in records:
         facility_id, facility_name = facilities[record.facility_uuid]
         columns = mapping.incident_columns(record)
-        saved = _stored(record, columns, now, status_on, keep_stamps, facility_name)
+        saved = _stored(record, columns, now, status_on, keep_stamps, facility_name, audit.actor)
         rows.append({**columns, "uuid": saved.uuid, "facility_id": facility_id, "created_at": saved.created_at,
-                     "updated_at": saved.updated_at, "version": 1})  # fmt: skip
+                     "updated_at": saved.updated_at, "version": 1, "created_by": audit.actor,
+                     "updated_by": audit.actor})  # fmt: skip
         stored.append(saved)
     if imported is None:
         session.execute(insert(_table(IncidentRow)), rows)
@@ -82,9 +83,10 @@ def _case_number_owners(session: Session, numbers: set[str]) -> dict[str, str]:
 
 def _stored(
     record: Incident, columns: dict[str, Any], now: datetime, status_on: StatusChange | None, keep_stamps: bool,
-    facility_name: str,
+    facility_name: str, user: str | None,
 ) -> Incident:  # fmt: skip
-    """The record as stored, with its `columns` (as IncidentRepository.get would read it back)."""
+    """The record as stored, with its `columns` (as IncidentRepository.get would read it back); made by `user` (the
+    writer's, never a user the record came with)."""
     history = record.status_history or (status_on or StatusChange.on_day(record.status, now.date()),)
     created = (record.created_at if keep_stamps else None) or now
     updated = (record.updated_at if keep_stamps else None) or now
@@ -93,7 +95,8 @@ def _stored(
         occurred=record.occurred if record.occurred.is_known else PartialDate(),
         status_history=tuple(replace(c, recorded_at=now) for c in history),
         related_uuids=tuple(dict.fromkeys(record.related_uuids)),
-        facility_name=facility_name, version=1, created_at=created, updated_at=updated,
+        facility_name=facility_name, version=1, created_at=created, updated_at=updated, created_by=user,
+        updated_by=user,
     )  # fmt: skip
 
 

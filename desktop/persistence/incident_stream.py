@@ -27,7 +27,7 @@ def incident_columns_query(withheld: frozenset[str] = frozenset()) -> Select[Any
     return (
         select(*(literal("").label(name) if name in withheld else getattr(IncidentRow, name) for name in _OWN),
                FacilityRow.uuid.label("facility_uuid"),
-               FacilityRow.name.label("facility_name"))
+               FacilityRow.name.label("facility_name"), IncidentRow.created_by, IncidentRow.updated_by)
         .join(FacilityRow, IncidentRow.facility_id == FacilityRow.id)
         .order_by(IncidentRow.id)
     )  # fmt: skip
@@ -67,13 +67,15 @@ def _records(session: Session, rows: Sequence[Any]) -> list[Incident]:
     for row in rows:  # by position: a row's attribute look-ups by name cost more than the rest together
         values = tuple(row)
         incident_id, uuid, version, created_at, updated_at = values[:5]
-        precision, on, end, at, approximate, band, facility_uuid, facility_name = values[5 + scalars :]
+        precision, on, end, at, approximate, band, facility_uuid, facility_name, made_by, changed_by = values[
+            5 + scalars :
+        ]
         records.append(Incident(
             **dict(zip(mapping.INCIDENT_SCALARS, values[5 : 5 + scalars], strict=True)),
             facility_uuid=facility_uuid, facility_name=facility_name,
             occurred=mapping.stored_date(precision, on, end, at=at, approximate=approximate, time_of_day=band),
             related_uuids=tuple(related[incident_id]), weapons=tuple(weapons[incident_id]),
             status_history=tuple(history[incident_id]), uuid=uuid, version=version, created_at=created_at,
-            updated_at=updated_at, withheld=withheld,
+            updated_at=updated_at, withheld=withheld, created_by=made_by, updated_by=changed_by,
         ))  # fmt: skip
     return records

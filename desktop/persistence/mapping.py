@@ -47,7 +47,8 @@ def facility_record(row: FacilityRow) -> Facility:
     values = {name: getattr(row, name) for name in FACILITY_FIELDS}
     level = SecurityLevel.UNKNOWN if row.fsl_unknown else row.security_level
     return Facility(**values, security_level=level, uuid=row.uuid, version=row.version,
-                    created_at=row.created_at, updated_at=row.updated_at)  # fmt: skip
+                    created_at=row.created_at, updated_at=row.updated_at,
+                    created_by=row.created_by, updated_by=row.updated_by)  # fmt: skip
 
 
 def apply_facility(row: FacilityRow, record: Facility) -> None:
@@ -124,6 +125,8 @@ def incident_record(row: IncidentRow, *, with_history: bool = False) -> Incident
         created_at=row.created_at,
         updated_at=row.updated_at,
         withheld=withheld,
+        created_by=row.created_by,
+        updated_by=row.updated_by,
     )
 
 
@@ -177,6 +180,8 @@ def plan_item_record(row: PlanItemRow) -> PlanItem:
         version=row.version,
         created_at=row.created_at,
         updated_at=row.updated_at,
+        created_by=row.created_by,
+        updated_by=row.updated_by,
     )
 
 
@@ -207,6 +212,8 @@ def directive_record(row: DirectiveRow) -> Directive:
         scope_agencies=tuple(Agency(code) for code in row.scope_agencies.split(";") if code),
         scope_facility_types=tuple(FacilityType(code) for code in row.scope_facility_types.split(";") if code),
         uuid=row.uuid, version=row.version, created_at=row.created_at, updated_at=row.updated_at,
+        created_by=row.created_by,
+        updated_by=row.updated_by,
     )  # fmt: skip
 
 

@@ -75,6 +75,8 @@ class Versioned:
     created_at: Mapped[datetime] = mapped_column(DateTime)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
     version: Mapped[int] = mapped_column(Integer, default=1)
+    created_by: Mapped[str | None] = mapped_column(String(200), nullable=True)  # None: before users were recorded
+    updated_by: Mapped[str | None] = mapped_column(String(200), nullable=True)
 
 
 class FacilityRow(Versioned, Base):
@@ -301,6 +303,7 @@ class AuditRow(Base):
     prev_hash: Mapped[str] = mapped_column(String(64))
     entry_hash: Mapped[str] = mapped_column(String(64))
     key_id: Mapped[str | None] = mapped_column(String(16), nullable=True)  # the key that signed it (None: no key)
+    actor: Mapped[str | None] = mapped_column(String(200), nullable=True)  # who wrote it (None: not known)
 
 
 class AuditHeadRow(Base):

@@ -165,7 +165,9 @@ class _Repository(Generic[RowT, StoredT]):
 
     def _insert(self, record: StoredT) -> StoredT:
         now = self.clock()
-        row = self.model(uuid=record.uuid or mapping.new_uuid(), created_at=now, updated_at=now)
+        user = self.audit.actor
+        row = self.model(uuid=record.uuid or mapping.new_uuid(), created_at=now, updated_at=now, created_by=user,
+                         updated_by=user)  # fmt: skip
         self._apply(row, record)
         self.session.add(row)
         self.session.flush()
@@ -204,7 +206,7 @@ class _Repository(Generic[RowT, StoredT]):
         """Stamp and flush a changed row; the UPDATE (and so the version bump) happens even when
         only child rows (weapons, status changes) changed within the same second."""
         if self.session.is_modified(row):
-            row.updated_at = now
+            row.updated_at, row.updated_by = now, self.audit.actor
             flag_modified(row, "updated_at")
             self.session.flush()
 

@@ -70,6 +70,7 @@ class TimelineRepository:
     def add(self, event: TimelineEvent) -> TimelineEvent:
         now = self.clock()
         row = TimelineEventRow(uuid=event.uuid or new_uuid(), created_at=now, updated_at=now,
+                               created_by=self.audit.actor, updated_by=self.audit.actor,
                                incident_id=self._incident_id(event.incident_uuid), source=event.source,
                                text=event.text, **happened_columns(event.happened))  # fmt: skip
         self.session.add(row)
@@ -87,7 +88,7 @@ class TimelineRepository:
         for name, value in happened_columns(event.happened).items():
             setattr(row, name, value)
         if self.session.is_modified(row):
-            row.updated_at = self.clock()
+            row.updated_at, row.updated_by = self.clock(), self.audit.actor
             self.session.flush()
         after = event_record(row, incident_uuid)
         self.audit.updated(self.kind, before, after)

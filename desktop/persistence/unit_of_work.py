@@ -24,6 +24,7 @@ from desktop.persistence.directive_repository import DirectiveRepository
 from desktop.persistence.engine import IMMEDIATE, is_encrypted, sqlite_file
 from desktop.persistence.evidence_store import EvidenceStore
 from desktop.persistence.figure_queries import FigureQueries
+from desktop.persistence.identity import ServerClock, overrides_server, session_user, writing_clock
 from desktop.persistence.import_writes import ImportedRecords, SeenKeys
 from desktop.persistence.integrity import storage_error
 from desktop.persistence.link_queries import LinkQueries
@@ -52,12 +53,13 @@ class Database:
 
     def __init__(self, engine: Engine, clock: Callable[[], datetime] = utc_now, keys: KeyStore | None = None) -> None:
         self.engine = engine
-        self.clock = clock
+        self.clock = clock  # the client's clock: on PostgreSQL the server's clock stamps records (identity.py)
         self.sessions = sessionmaker(engine, expire_on_commit=False)
         event.listen(self.sessions, "do_orm_execute", loading_sensitive)
         self.keys = keys if keys is not None else KeyStore()  # the audit chain's keys, outside the database
         self._signer: Signer | None = None
         self._capabilities: Capabilities | None = EVERYTHING if self.is_sqlite else None
+        self._user: tuple[str | None] | None = None
 
     @property
     def capabilities(self) -> Capabilities:
@@ -83,6 +85,13 @@ class Database:
             role = "this login"
         return PermissionDeniedError(refused, role)
 
+    def user(self, session: Session) -> str | None:
+        """Who writes through this database (identity.session_user), asked once: the login role of the engine's
+        URL on PostgreSQL, the OS user on a SQLite file; None when it cannot be told."""
+        if self._user is None:
+            self._user = (session_user(session),)
+        return self._user[0]
+
     def signer(self, session: Session) -> Signer:
         """How this database's new audit entries are signed (read once, by the first writing unit of work, which
         creates this computer's key when there is none; readers never ask, so a read-only command never loads the
@@ -95,6 +104,14 @@ class Database:
         if signer.secret is not None:
             self._signer = signer
         return signer
+
+    def now(self) -> datetime:
+        """The time by this database's clock, as its stamps are written: the server's on PostgreSQL (unless the
+        clock given overrides it, as a test's does), else the clock given. What "today" is for the services."""
+        if self.is_sqlite or overrides_server(self.clock):
+            return self.clock()
+        with self.sessions() as session:
+            return ServerClock(session)()
 
     def forget_signer(self) -> None:
         """Read the signer again at the next unit of work (the id, key or sensitive-value rule changed)."""
@@ -182,8 +199,8 @@ class UnitOfWork:
         session.info[WITHHELD] = self.database.capabilities.withheld_fields
         self.session = session
         signer = self.database.signer(session) if self.write else Signer()  # a reader writes no entry
-        self.audit = AuditLog(self.database.clock, signer)
-        clock = self.database.clock
+        clock = writing_clock(session, self.database.clock)
+        self.audit = AuditLog(clock, signer, actor=self.database.user(session) if self.write else None)
         self.facilities = FacilityRepository(session, self.audit, clock)
         self.incidents = IncidentRepository(session, self.audit, clock)
         self.plan_items = PlanItemRepository(session, self.audit, clock)

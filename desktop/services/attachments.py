@@ -237,7 +237,7 @@ class AttachmentService:
 
     def add_custody(self, entry: CustodyEntry) -> CustodyEntry:
         """Append to the custody log (AttachmentError with what is missing or wrong)."""
-        if problems := custody_problems(entry, self.database.clock()):
+        if problems := custody_problems(entry, self.database.now()):
             raise AttachmentError("; ".join(problems))
         with self.database.unit_of_work() as uow:
             added = uow.attachments.add_custody(entry)

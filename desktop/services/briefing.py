@@ -168,7 +168,7 @@ def briefing_content(database: Database, options: BriefingOptions, now: datetime
     """Everything the briefing shows, read in one transaction; raises ValueError for unusable options."""
     if problems := options.problems():
         raise ValueError("; ".join(problems))
-    generated_at = now or database.clock()
+    generated_at = now or database.now()
     as_of = options.as_of or generated_at.date()
     where = options.incident_filter()
     with database.unit_of_work(write=False) as uow:

@@ -156,7 +156,7 @@ def build_manifest(database: Database, incident: Incident, *, include_sensitive:
     except (OSError, KeyError):
         exported_by = ""
     manifest = PackageManifest(incident.title, incident.case_number or "", incident.uuid, database.display_name,
-                               _iso(database.clock()), exported_by, include_sensitive, len(attachments) - len(taken),
+                               _iso(database.now()), exported_by, include_sensitive, len(attachments) - len(taken),
                                tuple(files))  # fmt: skip
     return manifest, taken
 

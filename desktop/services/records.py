@@ -131,7 +131,7 @@ class IncidentService(RecordService[Incident, IncidentFilter]):
 
     def today(self) -> date:
         """The day legal history entries may not come after: today by the database clock (see calendar_today)."""
-        return calendar_today(self.database.clock())
+        return calendar_today(self.database.now())
 
     def update(self, record: Incident) -> Incident:
         """Save, the legal history as given (the form's list of entries): the repository stores it when it

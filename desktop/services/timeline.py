@@ -89,7 +89,7 @@ class TimelineService:
         self.database = database
 
     def _check(self, event: TimelineEvent) -> None:
-        if problems := event_problems(event, self.database.clock()):
+        if problems := event_problems(event, self.database.now()):
             raise TimelineError("; ".join(problems))
 
     def add(self, event: TimelineEvent) -> TimelineEvent:

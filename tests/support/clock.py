@@ -11,7 +11,12 @@ class FakeClock:
     """`clock()` returns the current fake time; `set()` jumps, `advance()` moves forward.
 
     With `step`, every call returns the current time and then moves on by `step`, so that
-    consecutive timestamps differ (useful to check orderings by time)."""
+    consecutive timestamps differ (useful to check orderings by time).
+
+    It overrides a database server's clock (`overrides_server`, persistence/identity.py): on PostgreSQL the
+    stamps are the server's unless the clock says so, and the tests that inject this one rely on its times."""
+
+    overrides_server = True
 
     def __init__(self, start: datetime = DEFAULT_START, step: timedelta = timedelta(0)) -> None:
         self.now = start

@@ -251,9 +251,9 @@ def test_show_history_opens_the_records_history(setup: Setup, qtbot: QtBot) -> N
     assert isinstance(dialog, HistoryDialog)
     assert dialog.windowTitle() == "History of incident Renamed incident"
     titles = [
-        (dialog.model.data(dialog.model.index(r, 3)), dialog.model.data(dialog.model.index(r, 4)))
+        (dialog.model.data(dialog.model.index(r, 4)), dialog.model.data(dialog.model.index(r, 5)))
         for r in range(dialog.model.rowCount())
-        if dialog.model.data(dialog.model.index(r, 2)) == "Title"
+        if dialog.model.data(dialog.model.index(r, 3)) == "Title"
     ]
     assert titles[-1] == (incident.title, "Renamed incident")
     assert dialog.isModal() or dialog.windowModality() != Qt.WindowModality.NonModal

@@ -46,15 +46,15 @@ def test_history_rows_show_each_changed_field(database: Database, clock: FakeClo
     model = dialog.model
     table = rows(model)
     updated = [row for row in table if row[1] == AuditAction.UPDATE.label]
-    assert sorted(row[2] for row in updated) == ["Arrests count", "Attack type", "Description", "Severity"]
-    by_field = {row[2]: row for row in updated}
-    assert by_field["Attack type"][3:] == ["Unknown", AttackType.FACILITY_INFRASTRUCTURE_ATTACK.label]
-    assert by_field["Severity"][3:] == ["Medium", "High"]  # labels, not the stored codes
-    assert by_field["Description"][3:] == ["fuse failed", EMPTY]
-    assert by_field["Arrests count"][3:] == [EMPTY, "1"]
+    assert sorted(row[3] for row in updated) == ["Arrests count", "Attack type", "Description", "Severity"]
+    by_field = {row[3]: row for row in updated}
+    assert by_field["Attack type"][4:] == ["Unknown", AttackType.FACILITY_INFRASTRUCTURE_ATTACK.label]
+    assert by_field["Severity"][4:] == ["Medium", "High"]  # labels, not the stored codes
+    assert by_field["Description"][4:] == ["fuse failed", EMPTY]
+    assert by_field["Arrests count"][4:] == [EMPTY, "1"]
     assert by_field["Severity"][0] == local_time(datetime(2024, 3, 1, 15, 0, 0))
     created = [row for row in table if row[1] == AuditAction.CREATE.label]
-    assert {row[2]: row[4] for row in created}["Title"] == "Molotov cocktail thrown"
+    assert {row[3]: row[5] for row in created}["Title"] == "Molotov cocktail thrown"
     assert dialog.windowTitle() == "History of incident Molotov cocktail thrown"
     assert dialog.summary.text().startswith(f"2 audit entries, {len(table)} field changes; created ")
 
@@ -80,7 +80,7 @@ def test_long_values_are_shortened_with_the_whole_in_the_tooltip(qtbot: QtBot) -
     assert shown.endswith("…") and len(shown) == 120 and "\n" not in shown
     assert model.data(model.index(0, HistoryModel.COL_NEW), Qt.ItemDataRole.ToolTipRole) == long_text
     assert model.data(model.index(0, HistoryModel.COL_OLD), Qt.ItemDataRole.ToolTipRole) is None
-    assert [model.data(model.index(1, c)) for c in (2, 3, 4)] == ["Completed", "yes", "no"]
+    assert [model.data(model.index(1, c)) for c in (3, 4, 5)] == ["Completed", "yes", "no"]
     assert "#7" in model.data(model.index(0, HistoryModel.COL_WHEN), Qt.ItemDataRole.ToolTipRole)
     assert model.data(model.index(0, HistoryModel.COL_OLD), Qt.ItemDataRole.ForegroundRole) is None
 
@@ -88,7 +88,7 @@ def test_long_values_are_shortened_with_the_whole_in_the_tooltip(qtbot: QtBot) -
 def test_entry_without_fields_gets_one_row_and_names_come_from_history() -> None:
     restore = AuditEntry(datetime(2024, 3, 1, 12, 0), AuditAction.RESTORE, "database", "", {})
     model = HistoryModel([restore])
-    assert rows(model) == [[local_time(restore.at), AuditAction.RESTORE.label, "—", "", ""]]
+    assert rows(model) == [[local_time(restore.at), AuditAction.RESTORE.label, "unknown", "—", "", ""]]
     deleted = AuditEntry(datetime(2024, 3, 2), AuditAction.DELETE, "facility", "f", {"name": ("Old name", None)})
     assert record_name([deleted]) == "Old name"  # a deleted record keeps its name in the view
     assert record_name([restore]) == ""
@@ -127,8 +127,8 @@ def test_a_sensitive_change_is_shown_as_not_kept(database: Database, clock: Fake
     service.update(replace(service.get(incident.uuid), suspect_names="Hidden Name"))
     dialog = HistoryDialog(None, "incident", incident.uuid, history(database, incident.uuid))
     qtbot.addWidget(dialog)
-    [row] = [row for row in rows(dialog.model) if row[2] == "Suspect names" and row[1] == AuditAction.UPDATE.label]
-    assert row[3:] == [EMPTY, "(sensitive: not kept in the trail)"]
+    [row] = [row for row in rows(dialog.model) if row[3] == "Suspect names" and row[1] == AuditAction.UPDATE.label]
+    assert row[4:] == [EMPTY, "(sensitive: not kept in the trail)"]
     assert "Hidden Name" not in str(rows(dialog.model))
 
 
@@ -145,6 +145,7 @@ def test_an_imported_record_says_which_import_made_it(database: Database, clock:
     qtbot.addWidget(dialog)
     table = rows(dialog.model)
     assert [row[1] for row in table[:3]] == [AuditAction.IMPORT.label] * 3  # file, SHA-256, rows of the import
-    assert {row[2]: row[4] for row in table[:3]}["File"].endswith("memo-incidents.csv")
-    assert [row[1:] for row in table[3:]] == [[AuditAction.UPDATE.label, "Description", "two", "two rounds"]]
+    assert {row[3]: row[5] for row in table[:3]}["File"].endswith("memo-incidents.csv")
+    user = table[3][2]
+    assert [row[1:] for row in table[3:]] == [[AuditAction.UPDATE.label, user, "Description", "two", "two rounds"]]
     assert "; created by the import of memo-incidents.csv on " in dialog.summary.text()

@@ -65,7 +65,9 @@ from desktop.domain.values import PartialDate, StatusChange, Weapon
 #   be rows of the same file (also later rows); a plan item's incidents and ``directive_uuid`` must be stored.
 # - ``scope_agencies``, ``scope_facility_types`` (directives): ``;``-separated codes (``ice_ero;ice_hsi``).
 # - ``security_level``: ``1`` to ``5``, ``unknown`` (assessed, level not known) or empty (not assessed).
-# - Export-only columns (``version``, ``reassessment_due``) are ignored on import.
+# - Export-only columns (``version``, ``reassessment_due``, ``created_by``, ``updated_by``) are ignored on import:
+#   who created and last changed a record is the database's word (the importing user for what an import writes),
+#   never a file's; empty means not known (records from before users were recorded).
 #
 # CSV injection (OWASP): a cell whose text, after any leading apostrophes, is "formula-like" is written with one
 # apostrophe in front (``'=SUM(A1)``), so spreadsheets show it as text. Formula-like means: it starts with tab, CR or
@@ -154,6 +156,8 @@ _BOOKKEEPING = (
     Column("version", "Version", Kind.INT, "version", imported=False),
     Column("created_at", "Created (UTC)", Kind.DATETIME, "created_at"),
     Column("updated_at", "Updated (UTC)", Kind.DATETIME, "updated_at"),
+    Column("created_by", "Created by", Kind.TEXT, "created_by", imported=False),  # empty: not known
+    Column("updated_by", "Updated by", Kind.TEXT, "updated_by", imported=False),
 )
 
 FACILITY_COLUMNS: tuple[Column, ...] = (

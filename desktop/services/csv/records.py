@@ -67,7 +67,7 @@ class RowImporter:
         self.related = RelatedIncidents(uow.incidents.existing_uuids)
         self.import_uuid = str(uuid4())  # names the import's audit entry, and its records' digests
         self.imported = uow.imported_records(self.import_uuid) if self.entity is RecordKind.INCIDENT else None
-        self.today = calendar_today(database.clock())  # status changes must not be later
+        self.today = calendar_today(database.now())  # status changes must not be later
         if options.entity is not RecordKind.FACILITY:
             for uuid, name in uow.facilities.names():
                 self._know_facility(uuid, name)

@@ -254,7 +254,8 @@ def _place(index: int) -> Callable[[Any, Places], Cell]:
     return value
 
 
-_LAST = ("uuid", "facility_uuid", "directive_uuid", "scope_facility_uuid", "created_at", "updated_at")
+_LAST = ("uuid", "facility_uuid", "directive_uuid", "scope_facility_uuid", "created_at", "updated_at", "created_by",
+         "updated_by")  # fmt: skip
 
 
 def _sheet_columns(kind: RecordKind) -> tuple[SheetColumn, ...]:
@@ -281,7 +282,8 @@ def _sheet_columns(kind: RecordKind) -> tuple[SheetColumn, ...]:
     by_key = {c.key: c for c in COLUMNS[kind]}
     for key in _LAST:
         if key in by_key:
-            out.append(SheetColumn(key, by_key[key].title, _typed(by_key[key]), key))
+            reads = key if by_key[key].imported else None  # who made a record: the database's, never a file's
+            out.append(SheetColumn(key, by_key[key].title, _typed(by_key[key]), reads))
     return tuple(out)
 
 

@@ -103,6 +103,8 @@ _ABOUT: dict[str, str] = {
     "created_at": "when the record was created (UTC)",
     "updated_at": "when the record was last changed (UTC); an imported row replaces a stored record only "
     "when this is newer",
+    "created_by": "the user who created the record (empty: not known; not imported: the importer's user is)",
+    "updated_by": "the user who last changed the record (empty: not known; not imported)",
     "related_uuids": "identifiers of related incidents, separated by ;",
     "facility_uuid": "the facility's identifier",
     "status_history": "the legal history: its own table, one row per entry",

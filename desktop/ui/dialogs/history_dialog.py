@@ -1,4 +1,4 @@
-"""History of one record: its audit entries as a table of when, action, field, old value → new value."""
+"""History of one record: its audit entries as a table of when, action, by whom, field, old value → new value."""
 
 from __future__ import annotations
 
@@ -74,10 +74,11 @@ def record_name(entries: list[AuditEntry]) -> str:
 class HistoryModel(QAbstractTableModel):
     """One row per changed field of each entry (an entry without fields gets one row), oldest first."""
 
-    COL_WHEN, COL_ACTION, COL_FIELD, COL_OLD, COL_NEW = range(5)
+    COL_WHEN, COL_ACTION, COL_USER, COL_FIELD, COL_OLD, COL_NEW = range(6)
     HEADERS = (
         QT_TRANSLATE_NOOP("HistoryDialog", "When"),
         QT_TRANSLATE_NOOP("HistoryDialog", "Action"),
+        QT_TRANSLATE_NOOP("HistoryDialog", "By"),
         QT_TRANSLATE_NOOP("HistoryDialog", "Field"),
         QT_TRANSLATE_NOOP("HistoryDialog", "Old value"),
         QT_TRANSLATE_NOOP("HistoryDialog", "New value"),
@@ -119,6 +120,10 @@ class HistoryModel(QAbstractTableModel):
             return self.tr("Audit entry #{id}, {at:%Y-%m-%d %H:%M:%S} UTC, hash {value}…").format(
                 id=entry.id, at=entry.at, value=entry.entry_hash[:16]
             )
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.COL_USER and entry.actor is None:
+            return self.tr("Not recorded: the entry was written before the program recorded who made each change")
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.COL_USER and entry.actor is None:
+            return QBrush(colour("secondary_text"))
         if role == Qt.ItemDataRole.ForegroundRole and column in (self.COL_OLD, self.COL_NEW):
             value = old if column == self.COL_OLD else new
             if value in (None, ""):
@@ -130,6 +135,8 @@ class HistoryModel(QAbstractTableModel):
             return local_time(entry.at)
         if column == self.COL_ACTION:
             return choice_label(entry.action)
+        if column == self.COL_USER:  # the login role on a server, the computer's user on a file
+            return entry.actor if entry.actor is not None else self.tr("unknown")
         if column == self.COL_FIELD:
             return field_label(field) if field else "—"
         if not field:
@@ -179,7 +186,7 @@ class HistoryDialog(QDialog):
         self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
-        for column in (HistoryModel.COL_WHEN, HistoryModel.COL_ACTION, HistoryModel.COL_FIELD):
+        for column in (HistoryModel.COL_WHEN, HistoryModel.COL_ACTION, HistoryModel.COL_USER, HistoryModel.COL_FIELD):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(HistoryModel.COL_OLD, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(HistoryModel.COL_NEW, QHeaderView.ResizeMode.Stretch)

@@ -109,6 +109,8 @@ def incident_row(incident: Incident, redacted: bool, possibly: bool = False) -> 
     if incident.case_number:
         occurred += f'<br><span class="small">{escape(incident.case_number)}</span>'
     status = f"{escape(incident.severity.label)}<br>{escape(incident.status.label)}"
+    changed_by = escape(incident.updated_by) if incident.updated_by is not None else "unknown"  # not recorded then
+    status += f'<br><span class="small">last changed by {changed_by}</span>'
     cells = [
         _cell(occurred),
         _cell(escape(incident.facility_name)),
