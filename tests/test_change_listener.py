@@ -1,0 +1,142 @@
+"""LISTEN/NOTIFY: a change committed on one connection reaches another's listener within a second, with its kind,
+uuid, version and user; a rollback sends nothing; a killed listener connection comes back; stop leaves no thread."""
+
+from __future__ import annotations
+
+import queue
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import replace
+
+import pytest
+from sqlalchemy import text
+from support.pg_server import PostgresServer
+
+from desktop.domain.kinds import RecordKind
+from desktop.domain.live_changes import Change
+from desktop.domain.records import Facility
+from desktop.persistence.change_listener import ChangeListener
+from desktop.persistence.unit_of_work import Database
+from desktop.services.records import FacilityService
+from desktop.services.session.service import DatabaseSessions
+
+pytestmark = pytest.mark.postgres
+WITHIN_S = 1.0
+
+
+@pytest.fixture(scope="module")
+def server_url(postgres_server: PostgresServer) -> Iterator[str]:
+    """One migrated database for the module (two Database objects on it are two analysts)."""
+    with postgres_server.fresh_database() as name:
+        url = postgres_server.url(name)
+        sessions = DatabaseSessions(None)
+        sessions.close(sessions.open(url, lock=False))  # migrates
+        yield url
+
+
+@pytest.fixture
+def two(server_url: str) -> Iterator[tuple[Database, Database]]:
+    sessions = DatabaseSessions(None)
+    first, second = sessions.open(server_url, lock=False), sessions.open(server_url, lock=False)
+    try:
+        yield first, second
+    finally:
+        sessions.close(first)
+        sessions.close(second)
+
+
+def listening(database: Database) -> tuple[ChangeListener, queue.Queue[tuple[float, Change]]]:
+    heard: queue.Queue[tuple[float, Change]] = queue.Queue()
+    listener = database.listen(lambda change: heard.put((time.perf_counter(), change)))
+    assert listener is not None
+    assert listener.wait_listening(5)
+    return listener, heard
+
+
+def next_change(heard: queue.Queue[tuple[float, Change]], timeout: float = WITHIN_S) -> tuple[float, Change]:
+    try:
+        return heard.get(timeout=timeout)
+    except queue.Empty:
+        raise AssertionError(f"no change heard within {timeout} s") from None
+
+
+def test_a_commit_on_another_connection_is_heard_with_kind_uuid_version_and_user(
+    two: tuple[Database, Database],
+) -> None:
+    mine, theirs = two
+    _listener, heard = listening(mine)
+    facilities = FacilityService(theirs)
+    began = time.perf_counter()
+    created = facilities.create(Facility(name="Tacoma field office", state="WA"))
+    at, change = next_change(heard)
+    assert change == Change(RecordKind.FACILITY, created.uuid, 1, "insert", "postgres")
+    assert at - began < WITHIN_S
+    updated = facilities.update(replace(created, city="Tacoma"))
+    _, change = next_change(heard)
+    assert (change.uuid, change.version, change.operation) == (created.uuid, updated.version, "update")
+    assert updated.version == 2
+    facilities.delete(created.uuid, updated.version)
+    _, change = next_change(heard)
+    assert (change.kind, change.uuid, change.operation) == (RecordKind.FACILITY, created.uuid, "delete")
+    assert heard.empty()
+
+
+def test_a_rollback_sends_nothing(two: tuple[Database, Database]) -> None:
+    mine, theirs = two
+    _listener, heard = listening(mine)
+    with theirs.unit_of_work() as uow:
+        uow.facilities.add(Facility(name="Never committed"))
+        uow.session.flush()  # type: ignore[union-attr]  # the triggers ran; the transaction is rolled back
+    time.sleep(0.5)
+    assert heard.empty()
+    FacilityService(theirs).create(Facility(name="Committed"))  # the channel works: the next commit is heard
+    assert next_change(heard)[1].operation == "insert"
+
+
+def test_the_listener_reconnects_after_its_backend_is_terminated(two: tuple[Database, Database]) -> None:
+    mine, theirs = two
+    listener, heard = listening(mine)
+    killed = listener.backend_pid
+    with theirs.engine.begin() as connection:
+        assert connection.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": killed}).scalar()
+    deadline = time.monotonic() + 5
+    while (listener.connections < 2 or listener.backend_pid == killed) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert listener.connections == 2 and listener.backend_pid != killed
+    told = {next_change(heard)[1] for _ in RecordKind}  # what happened meanwhile: every kind read again
+    assert told == {Change(kind, None, None, "many", "") for kind in RecordKind}
+    created = FacilityService(theirs).create(Facility(name="After the reconnect"))
+    assert next_change(heard)[1].uuid == created.uuid
+
+
+def test_closing_the_database_stops_the_listener_and_leaves_no_thread(server_url: str) -> None:
+    sessions = DatabaseSessions(None)
+    database = sessions.open(server_url, lock=False)
+    before = {t.ident for t in threading.enumerate()}
+    listener = database.listen(lambda change: None)
+    assert listener is not None and listener.wait_listening(5)
+    assert listener.running
+    began = time.perf_counter()
+    sessions.close(database)
+    assert time.perf_counter() - began < 1.0
+    assert not listener.running
+    assert {t.ident for t in threading.enumerate()} <= before
+
+
+def test_a_statement_over_many_rows_sends_one_notice_for_the_kind(two: tuple[Database, Database]) -> None:
+    mine, theirs = two
+    with theirs.unit_of_work() as uow:
+        for number in range(250):
+            uow.facilities.add(Facility(name=f"Bulk {number}"))
+        uow.commit()
+    _listener, heard = listening(mine)
+    with theirs.engine.begin() as connection:  # one statement, 250 rows (as an import's set-based INSERT)
+        connection.execute(text("UPDATE facilities SET notes = 'bulk' WHERE name LIKE 'Bulk %'"))
+    assert next_change(heard)[1] == Change(RecordKind.FACILITY, None, None, "many", "postgres")
+    time.sleep(0.3)
+    assert heard.empty()
+
+
+def test_sqlite_has_no_listener(database: Database) -> None:
+    assert database.listen(lambda change: None) is None
