@@ -17,6 +17,7 @@ from desktop.ui.csv_actions import CsvActions
 from desktop.ui.database_check import DatabaseChecks
 from desktop.ui.evidence_actions import EvidenceActions
 from desktop.ui.lazy_tab import LazyTab
+from desktop.ui.live_refresh import LiveRefresh
 from desktop.ui.main_window import MainWindow
 from desktop.ui.report_actions import ReportActions
 from desktop.ui.translated import translate
@@ -40,6 +41,7 @@ class Features:
     checks: DatabaseChecks
     background_backups: BackgroundBackups
     clipboard: ClipboardGuard
+    live: LiveRefresh | None = None
 
     @property
     def dashboard(self) -> DashboardTab:
@@ -97,4 +99,5 @@ def install_features(window: MainWindow, app_paths: AppPaths) -> Features:
     backups.restored.connect(checks.restored)
     window.registry.register(A.CHECK_DATABASE, checks.check_action)
     return Features(dashboard_page, csv, backups, reports, history_action, evidence, checks,
-                    BackgroundBackups(window, session), install_clipboard_guard(window))  # fmt: skip
+                    BackgroundBackups(window, session), install_clipboard_guard(window),
+                    LiveRefresh(window, session))  # fmt: skip

@@ -236,6 +236,40 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
         self.endResetModel()
         self.counts_changed.emit(self._count, self.total_count)
 
+    def reread(self, first_row: int, last_row: int) -> None:
+        """Read again, in place, the pages holding rows `first_row`..`last_row` (those in view) and the counts,
+        after a change made elsewhere: no reset, so the view keeps its scroll position, selection and current
+        row; the other cached pages are dropped (read again when scrolled to). Rows come or go at the end."""
+        try:
+            count = int(self.service.count(self.where))
+            total = count if self.where == self.empty_filter() else int(self.service.count(None))
+        except FETCH_ERRORS as error:
+            self._report(error)
+            return
+        before = self._count
+        if count > before:
+            self.beginInsertRows(QModelIndex(), before, count - 1)
+            self._count = count
+            self.endInsertRows()
+        elif count < before:
+            self.beginRemoveRows(QModelIndex(), count, before - 1)
+            self._count = count
+            self.endRemoveRows()
+        self._total = total
+        last_page = max(0, (min(max(last_row, first_row), count - 1)) // self.page_size)
+        numbers = range(max(0, first_row) // self.page_size, last_page + 1)
+        pages: dict[int, list[R]] = {}
+        try:
+            for number in numbers:
+                pages[number] = self._read(number * self.page_size, self.page_size)
+        except FETCH_ERRORS as error:
+            self._report(error)
+        self._pages = OrderedDict(pages)
+        self._wanted.clear()
+        if count > 0:
+            self.dataChanged.emit(self.index(0, 0), self.index(count - 1, len(self.columns) - 1))
+        self.counts_changed.emit(self._count, self.total_count)
+
     def record_at(self, row: int) -> R | None:
         """The record shown in `row`, read now if its page is not cached."""
         if not 0 <= row < self._count:
