@@ -124,6 +124,7 @@ class ChangeListener:
         connection.execute(f'LISTEN "{self._channel}"')
         self.connections += 1
         self.backend_pid = int(connection.info.backend_pid)
+        log.info("listening for changes (server process %s)", self.backend_pid)
         self._listening.set()
         return connection
 

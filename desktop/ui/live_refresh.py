@@ -82,5 +82,6 @@ class LiveRefresh(QObject):
         if features is not None and features.dashboard_page.is_built:
             features.dashboard.invalidate()
         seconds = time.perf_counter() - self._first_heard
-        log.info("live refresh of %s after %.3f s", ", ".join(sorted(kinds)), seconds)
+        log.info("live refresh of %s at %.3f, %.3f s after the first notice", ", ".join(sorted(kinds)), time.time(),
+                 seconds)  # fmt: skip
         self.refreshed.emit(seconds)
