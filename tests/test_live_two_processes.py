@@ -77,8 +77,13 @@ def test_two_windows_see_a_save_of_another_process_within_a_second(shared: tuple
     windows = [start_window(url, folder) for folder in folders]
     try:
         for folder, window in zip(folders, windows, strict=True):
-            wait_for(lambda f=folder, w=window: ("listening for changes" in log_of(f) and "main window shown" in log_of(f))
-                     or w.poll() is not None, f"the window of {folder.name} listening", START_TIMEOUT_S)  # fmt: skip
+
+            def ready(f: Path = folder, w: subprocess.Popen[str] = window) -> bool:
+                return (
+                    "listening for changes" in log_of(f) and "main window shown" in log_of(f)
+                ) or w.poll() is not None
+
+            wait_for(ready, f"the window of {folder.name} listening", START_TIMEOUT_S)
             assert window.poll() is None, window.communicate()[1]
         saved = subprocess.run([sys.executable, "-c", SAVE, url, uuid, "Tacoma FO (renamed by a script)"],
                                capture_output=True, text=True, timeout=60, check=True)  # fmt: skip
