@@ -10,15 +10,20 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 import pytest
-from sqlalchemy import text
+from alembic import command
+from sqlalchemy import Engine, text
 from support.pg_server import PostgresServer
 
 from desktop.domain.kinds import RecordKind
 from desktop.domain.live_changes import Change
+from desktop.domain.queries import Page
 from desktop.domain.records import Facility
 from desktop.persistence.change_listener import ChangeListener
+from desktop.persistence.engine import create_database_engine
+from desktop.persistence.schema import alembic_config, upgrade_to_head
 from desktop.persistence.unit_of_work import Database
-from desktop.services.records import FacilityService
+from desktop.services.demo import load_demo
+from desktop.services.records import FacilityService, IncidentService
 from desktop.services.session.service import DatabaseSessions
 
 pytestmark = pytest.mark.postgres
@@ -140,3 +145,41 @@ def test_a_statement_over_many_rows_sends_one_notice_for_the_kind(two: tuple[Dat
 
 def test_sqlite_has_no_listener(database: Database) -> None:
     assert database.listen(lambda change: None) is None
+
+
+def test_a_child_row_names_its_parent_record(two: tuple[Database, Database]) -> None:
+    mine, theirs = two
+    load_demo(theirs)
+    incident = IncidentService(theirs).page(None, Page(limit=1))[0]
+    _listener, heard = listening(mine)
+    with theirs.engine.begin() as connection:  # a legal history entry alone (the incident's row untouched)
+        connection.execute(text(
+            "UPDATE incident_status_changes SET note = 'seen'"
+            " WHERE incident_id = (SELECT id FROM incidents WHERE uuid = :u)"
+        ), {"u": incident.uuid})  # fmt: skip
+    change = next_change(heard)[1]
+    assert change == Change(RecordKind.INCIDENT, incident.uuid, incident.version, "update", "postgres")
+
+
+def test_downgrade_drops_the_triggers_and_functions(postgres_server: PostgresServer) -> None:
+    with postgres_server.fresh_database() as name:
+        engine = create_database_engine(postgres_server.url(name))
+        try:
+            upgrade_to_head(engine)
+            assert ours(engine) > 0
+            with engine.begin() as connection:
+                config = alembic_config(engine)
+                config.attributes["connection"] = connection
+                command.downgrade(config, "0007")
+            assert ours(engine) == 0
+        finally:
+            engine.dispose()
+
+
+def ours(engine: Engine) -> int:
+    """Triggers and functions of migration 0009 in the database."""
+    with engine.connect() as connection:
+        return int(connection.execute(text(
+            "SELECT (SELECT count(*) FROM pg_trigger WHERE tgname LIKE 'incident_logger_%')"
+            " + (SELECT count(*) FROM pg_proc WHERE proname LIKE 'incident_logger_%')"
+        )).scalar_one())  # fmt: skip
