@@ -1312,6 +1312,10 @@
         <translation>Eliminado por {user} a las {time} mientras lo editaba. Guardar no lo recuperará; pulse Cancelar para cerrar el formulario.</translation>
     </message>
     <message>
+        <source>Changed by {user} at {time} while you were editing.</source>
+        <translation>Modificado por {user} a las {time} mientras lo editaba.</translation>
+    </message>
+    <message>
         <source>Changed by {user} at {time} while you were editing — compare to keep yours, take theirs or merge before saving.</source>
         <translation>Modificado por {user} a las {time} mientras lo editaba: compare para conservar lo suyo, tomar lo del otro o combinar antes de guardar.</translation>
     </message>
@@ -1320,8 +1324,12 @@
         <translation>Leyendo {label} guardado</translation>
     </message>
     <message>
-        <source>{label} was changed by someone else since you opened it. Choose, field by field, what the form keeps.</source>
-        <translation>{label}: otra persona lo modificó después de que usted lo abriera. Elija, campo por campo, qué conserva el formulario.</translation>
+        <source>{label} was changed by someone else since you opened it.</source>
+        <translation>{label}: otra persona lo modificó después de que usted lo abriera.</translation>
+    </message>
+    <message>
+        <source>Choose, field by field, what the form keeps; then save it.</source>
+        <translation>Elija, campo por campo, qué conserva el formulario; después guárdelo.</translation>
     </message>
 </context>
 <context>
@@ -4926,6 +4934,10 @@ Notas: {notes}</translation>
     <message>
         <source>Theirs</source>
         <translation>Del otro</translation>
+    </message>
+    <message>
+        <source>You both changed this field</source>
+        <translation>Ambos cambiaron este campo</translation>
     </message>
     <message>
         <source>Keep mine</source>

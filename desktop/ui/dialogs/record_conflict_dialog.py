@@ -86,6 +86,11 @@ class RecordConflictDialog(QDialog):
             grid.addWidget(header, 0, column)
         for row, conflict in enumerate(self.fields, start=1):
             name = QLabel(conflict.label)
+            if conflict.preselected is None:  # both changed it: said in bold and in words (the tooltip, the line below)
+                font = name.font()
+                font.setBold(True)
+                name.setFont(font)
+                name.setToolTip(self.tr("You both changed this field"))
             grid.addWidget(name, row, 0, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(_value_label(conflict.base), row, 1, Qt.AlignmentFlag.AlignTop)
             group = QButtonGroup(self)
@@ -111,6 +116,7 @@ class RecordConflictDialog(QDialog):
                 (self.mine_buttons if preselected == "mine" else self.theirs_buttons)[conflict.key].setChecked(True)
         for group in self.groups.values():
             group.buttonToggled.connect(self._update)
+        grid.setRowStretch(len(self.fields) + 1, 1)  # the rows at the top, the room below them
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(2, 2)
         grid.setColumnStretch(3, 2)

@@ -104,6 +104,7 @@ class ConflictWatch(QObject):
         self.form = form
         self.load = load
         self.dialog: RecordConflictDialog | None = None  # while it is open (tests work it)
+        self.told = ""  # who changed the record and when, as the bar says it ("" before a notice)
         self.bar = QFrame(form)
         self.bar.setObjectName("conflict_bar")
         themed_style(self.bar, BAR_STYLE)
@@ -140,6 +141,7 @@ class ConflictWatch(QObject):
             self.compare_button.hide()
             self.bar.show()
         elif change.is_newer_than(base.version):
+            self.told = self.tr("Changed by {user} at {time} while you were editing.").format(user=user, time=at)
             self.message.setText(
                 self.tr("Changed by {user} at {time} while you were editing — compare to keep yours, take theirs "
                         "or merge before saving.").format(user=user, time=at)
@@ -166,8 +168,10 @@ class ConflictWatch(QObject):
             self.form.rebase(theirs, merged(mine, theirs, {}))
             self.bar.hide()
             return True
-        heading = self.tr("{label} was changed by someone else since you opened it. Choose, field by field, what the "
-                          "form keeps.").format(label=kind_noun(self.form.kind).capitalize())  # fmt: skip
+        said = self.told or self.tr("{label} was changed by someone else since you opened it.").format(
+            label=kind_noun(self.form.kind).capitalize()
+        )
+        heading = said + " " + self.tr("Choose, field by field, what the form keeps; then save it.")
         self.dialog = RecordConflictDialog(heading, found, self.form)
         try:
             if self.dialog.exec() != QDialog.DialogCode.Accepted:
@@ -178,4 +182,5 @@ class ConflictWatch(QObject):
             self.dialog = None
         self.form.rebase(theirs, merged(mine, theirs, choices))
         self.bar.hide()
+        self.told = ""
         return True
