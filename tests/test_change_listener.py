@@ -3,6 +3,7 @@ uuid, version and user; a rollback sends nothing; a killed listener connection c
 
 from __future__ import annotations
 
+import os
 import queue
 import threading
 import time
@@ -11,7 +12,8 @@ from dataclasses import replace
 
 import pytest
 from alembic import command
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine, create_engine, text
+from sqlalchemy.pool import NullPool
 from support.pg_server import PostgresServer
 
 from desktop.domain.kinds import RecordKind
@@ -183,3 +185,26 @@ def ours(engine: Engine) -> int:
             "SELECT (SELECT count(*) FROM pg_trigger WHERE tgname LIKE 'incident_logger_%')"
             " + (SELECT count(*) FROM pg_proc WHERE proname LIKE 'incident_logger_%')"
         )).scalar_one())  # fmt: skip
+
+
+def test_the_user_is_the_login_that_wrote_not_the_owner_of_the_triggers(
+    two: tuple[Database, Database], server_url: str
+) -> None:
+    mine, theirs = two
+    created = FacilityService(theirs).create(Facility(name="Written by an analyst"))
+    role = f"analyst_{os.getpid()}"
+    with theirs.engine.begin() as connection:
+        connection.execute(text(f"CREATE ROLE {role} LOGIN"))
+        connection.execute(text(f"GRANT SELECT, UPDATE ON facilities TO {role}"))
+    _listener, heard = listening(mine)
+    analyst = create_engine(server_url.replace("postgres@", f"{role}@"), poolclass=NullPool)
+    try:
+        with analyst.begin() as connection:
+            connection.execute(text("UPDATE facilities SET notes = 'checked' WHERE uuid = :u"), {"u": created.uuid})
+        change = next_change(heard)[1]
+        assert (change.uuid, change.user) == (created.uuid, role)
+    finally:
+        analyst.dispose()
+        with theirs.engine.begin() as connection:
+            connection.execute(text(f"DROP OWNED BY {role}"))
+            connection.execute(text(f"DROP ROLE {role}"))

@@ -24,6 +24,9 @@ branch_labels = None
 depends_on = None
 
 CHANNEL = 'incident_logger_changes'
+# The trigger functions read a parent's uuid and version whatever the writer may read (the roles' column grants),
+# with the tables of the schema they were made in; session_user stays the login that wrote.
+DEFINER = 'SECURITY DEFINER SET search_path FROM CURRENT'
 MANY = 200
 RECORDS = (('facilities', 'facility'), ('incidents', 'incident'), ('plan_items', 'plan_item'),
            ('directives', 'directive'))
@@ -78,7 +81,8 @@ def _record_function(table: str) -> str:
   ELSE
     PERFORM incident_logger_send(TG_ARGV[0], uuid, version, lower(TG_OP)) FROM new_rows;
   END IF;"""
-    return f"CREATE FUNCTION incident_logger_notify_{table}() RETURNS trigger LANGUAGE plpgsql AS $$" \
+    return f"CREATE FUNCTION incident_logger_notify_{table}() RETURNS trigger LANGUAGE plpgsql" \
+           f" {DEFINER} AS $$" \
            f"{_rows(body)}$$"
 
 
@@ -91,7 +95,8 @@ def _child_function(table: str, column: str, parent: str) -> str:
     PERFORM incident_logger_send(TG_ARGV[0], p.uuid, p.version, 'update')
       FROM (SELECT DISTINCT {column} FROM new_rows) c JOIN {parent} p ON p.id = c.{column};
   END IF;"""
-    return f"CREATE FUNCTION incident_logger_notify_{table}() RETURNS trigger LANGUAGE plpgsql AS $$" \
+    return f"CREATE FUNCTION incident_logger_notify_{table}() RETURNS trigger LANGUAGE plpgsql" \
+           f" {DEFINER} AS $$" \
            f"{_rows(body)}$$"
 
 
@@ -106,7 +111,8 @@ def _attachment_function() -> str:
       FROM (SELECT DISTINCT owner_kind, owner_uuid FROM new_rows) c
       JOIN ({ATTACHMENT_OWNERS}) o ON o.kind = c.owner_kind AND o.uuid = c.owner_uuid;
   END IF;"""
-    return f"CREATE FUNCTION incident_logger_notify_attachments() RETURNS trigger LANGUAGE plpgsql AS $$" \
+    return f"CREATE FUNCTION incident_logger_notify_attachments() RETURNS trigger LANGUAGE plpgsql" \
+           f" {DEFINER} AS $$" \
            f"{_rows(body, many=False)}$$"
 
 
