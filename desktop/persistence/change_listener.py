@@ -121,7 +121,11 @@ class ChangeListener:
     def _open(self) -> Any:
         connection = self._connect()
         self._connection = connection
-        connection.execute(f'LISTEN "{self._channel}"')
+        try:
+            connection.execute(f'LISTEN "{self._channel}"')
+        except BaseException:
+            self._close()
+            raise
         self.connections += 1
         self.backend_pid = int(connection.info.backend_pid)
         log.info("listening for changes (server process %s)", self.backend_pid)

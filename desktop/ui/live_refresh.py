@@ -71,7 +71,7 @@ class LiveRefresh(QObject):
 
     def _refresh(self) -> None:
         kinds, self._kinds = self._kinds, set()
-        if not self.session.is_open or not kinds:
+        if not self.session.is_open or not kinds or not self.window.isVisible():  # closing: read nothing more
             return
         if RecordKind.FACILITY in kinds:
             self.window._update_facility_choices()

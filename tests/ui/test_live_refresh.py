@@ -38,9 +38,11 @@ def shared_url(postgres_server: PostgresServer) -> Iterator[str]:
 
 @pytest.fixture
 def analysts(shared_url: str, sessions: DatabaseSessions) -> Iterator[tuple[Database, Database]]:
+    """Two Databases on one server database; asked for before `make_window`: closed after the window."""
     mine, theirs = sessions.open(shared_url, lock=False), sessions.open(shared_url, lock=False)
     yield mine, theirs
     sessions.close(theirs)
+    sessions.close(mine)  # its listener's thread ends
 
 
 def reader_window(make_window: Callable[..., MainWindow], database: Database, qsettings: QSettings,
@@ -60,7 +62,7 @@ def cell(window: MainWindow, row: int, column: int = 0) -> str:
 
 
 def test_an_edit_by_the_other_analyst_shows_in_my_table_within_a_second_keeping_my_place(
-    qtbot: QtBot, make_window: Callable[..., MainWindow], analysts: tuple[Database, Database], qsettings: QSettings
+    analysts: tuple[Database, Database], qtbot: QtBot, make_window: Callable[..., MainWindow], qsettings: QSettings
 ) -> None:
     mine, theirs = analysts
     window = reader_window(make_window, mine, qsettings, qtbot)
@@ -91,7 +93,7 @@ def test_an_edit_by_the_other_analyst_shows_in_my_table_within_a_second_keeping_
 
 
 def test_a_record_added_by_the_other_analyst_is_counted_and_shown(
-    qtbot: QtBot, make_window: Callable[..., MainWindow], analysts: tuple[Database, Database], qsettings: QSettings
+    analysts: tuple[Database, Database], qtbot: QtBot, make_window: Callable[..., MainWindow], qsettings: QSettings
 ) -> None:
     mine, theirs = analysts
     window = reader_window(make_window, mine, qsettings, qtbot)
@@ -108,7 +110,7 @@ def test_a_record_added_by_the_other_analyst_is_counted_and_shown(
 
 
 def test_a_hidden_tab_reads_the_change_when_shown(
-    qtbot: QtBot, make_window: Callable[..., MainWindow], analysts: tuple[Database, Database], qsettings: QSettings
+    analysts: tuple[Database, Database], qtbot: QtBot, make_window: Callable[..., MainWindow], qsettings: QSettings
 ) -> None:
     mine, theirs = analysts
     window = reader_window(make_window, mine, qsettings, qtbot)

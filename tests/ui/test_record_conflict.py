@@ -37,8 +37,19 @@ def shared_url(postgres_server: PostgresServer) -> Iterator[str]:
         yield url
 
 
-def open_two(sessions: DatabaseSessions, url: str) -> tuple[Database, Database]:
-    return sessions.open(url, lock=False), sessions.open(url, lock=False)
+@pytest.fixture
+def opened(sessions: DatabaseSessions) -> Iterator[list[Database]]:
+    """The databases a test opens, closed after it and its window (their listeners' threads end); asked for
+    before `make_window`, so that it is torn down after the window."""
+    databases: list[Database] = []
+    yield databases
+    for database in databases:
+        sessions.close(database)
+
+
+def open_two(sessions: DatabaseSessions, url: str, opened: list[Database]) -> tuple[Database, Database]:
+    opened.extend((sessions.open(url, lock=False), sessions.open(url, lock=False)))
+    return opened[0], opened[1]
 
 
 def edit_selected(qtbot: QtBot, window: MainWindow, uuid: str) -> None:
@@ -69,10 +80,10 @@ def work_conflict_dialog(qtbot: QtBot, form: FacilityForm, step: Callable[[Recor
 
 
 def test_a_change_underneath_shows_the_bar_and_the_chosen_merge_is_saved_once(
-    qtbot: QtBot, make_window: Callable[..., MainWindow], sessions: DatabaseSessions, shared_url: str,
-    qsettings: QSettings, dialogs: ScriptedDialogs,
+    opened: list[Database], qtbot: QtBot, make_window: Callable[..., MainWindow], sessions: DatabaseSessions,
+    shared_url: str, qsettings: QSettings, dialogs: ScriptedDialogs,
 ) -> None:  # fmt: skip
-    mine, theirs = open_two(sessions, shared_url)
+    mine, theirs = open_two(sessions, shared_url, opened)
     stored = FacilityService(theirs).create(ORIGINAL)
     window = make_window(mine, qsettings)
     for listener in mine._listeners:
@@ -128,14 +139,13 @@ def test_a_change_underneath_shows_the_bar_and_the_chosen_merge_is_saved_once(
         history = uow.audit_trail.history(stored.uuid)
     assert len(history) == 3
     assert history[-1].changes == {"city": ("", "Tacoma")}
-    sessions.close(theirs)
 
 
 def test_a_save_meeting_a_newer_version_offers_the_comparison_instead_of_failing(
-    qtbot: QtBot, make_window: Callable[..., MainWindow], sessions: DatabaseSessions, sqlite_url: str,
-    qsettings: QSettings, dialogs: ScriptedDialogs,
+    opened: list[Database], qtbot: QtBot, make_window: Callable[..., MainWindow], sessions: DatabaseSessions,
+    sqlite_url: str, qsettings: QSettings, dialogs: ScriptedDialogs,
 ) -> None:  # fmt: skip
-    mine, theirs = open_two(sessions, sqlite_url)  # SQLite: no notices, the save is the first to know
+    mine, theirs = open_two(sessions, sqlite_url, opened)  # SQLite: no notices, the save is the first to know
     stored = FacilityService(theirs).create(ORIGINAL)
     window = make_window(mine, qsettings)
     failures: list[BaseException] = []
@@ -177,4 +187,28 @@ def test_a_save_meeting_a_newer_version_offers_the_comparison_instead_of_failing
     saved = FacilityService(theirs).get(stored.uuid)
     assert (saved.city, saved.notes, saved.version) == ("Fife", "Gate moved.", 2)  # theirs kept: nothing to write
     assert not window.undo_stack.canUndo()
-    sessions.close(theirs)
+
+
+def test_a_record_deleted_underneath_is_said_without_a_comparison(
+    opened: list[Database], qtbot: QtBot, make_window: Callable[..., MainWindow], sessions: DatabaseSessions,
+    shared_url: str, qsettings: QSettings, dialogs: ScriptedDialogs,
+) -> None:  # fmt: skip
+    mine, theirs = open_two(sessions, shared_url, opened)
+    stored = FacilityService(theirs).create(replace(ORIGINAL, name="Closed office"))
+    window = make_window(mine, qsettings)
+    for listener in mine._listeners:
+        assert listener.wait_listening(5)
+    seen: dict[str, Any] = {}
+
+    def work(form: FacilityForm) -> None:
+        FacilityService(theirs).delete(stored.uuid, stored.version)
+        qtbot.waitUntil(form.conflict_watch.bar.isVisible, timeout=1000)
+        seen["bar"] = form.conflict_watch.message.text()
+        seen["compare"] = form.conflict_watch.compare_button.isVisible()
+        ff.press_escape(qtbot, form)
+
+    dialogs.then(work)
+    edit_selected(qtbot, window, stored.uuid)
+    dialogs.check()
+    assert seen["bar"].startswith("Deleted by postgres at ")
+    assert seen["compare"] is False
