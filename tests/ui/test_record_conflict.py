@@ -16,13 +16,20 @@ from PySide6.QtCore import QSettings, Qt, QTimer
 from pytestqt.qtbot import QtBot
 from support.pg_server import PostgresServer
 
+from desktop.domain.enums import CaseStatus, Severity
+from desktop.domain.kinds import RecordKind
+from desktop.domain.live_changes import Change
 from desktop.domain.records import Facility
+from desktop.domain.values import PartialDate, StatusChange
 from desktop.persistence.unit_of_work import Database
 from desktop.services.records import FacilityService
 from desktop.services.session.service import DatabaseSessions
 from desktop.ui.dialogs.record_conflict_dialog import RecordConflictDialog
+from desktop.ui.forms.conflict_watch import ConflictWatch
 from desktop.ui.forms.facility_form import FacilityForm
+from desktop.ui.forms.incident_form import IncidentForm
 from desktop.ui.main_window import MainWindow
+from desktop.ui.session import Session
 from desktop.ui.window_actions import WindowAction
 
 ORIGINAL = Facility(name="Tacoma field office", city="", state="WA", notes="Fence along the east side.")
@@ -64,9 +71,14 @@ def work_conflict_dialog(qtbot: QtBot, form: FacilityForm, step: Callable[[Recor
                          failures: list[BaseException]) -> None:  # fmt: skip
     """Arrange for `step` to work the comparison as soon as it opens (its exec() blocks the click on Compare…)."""
 
+    tries = iter(range(500))  # 5 s
+
     def run() -> None:
-        dialog = form.conflict_watch.dialog
+        dialog = getattr(form.conflict_watch, "dialog", None)
         if dialog is None:
+            if next(tries, None) is None:
+                failures.append(AssertionError("the comparison did not open"))
+                return
             QTimer.singleShot(10, run)
             return
         try:
@@ -212,3 +224,44 @@ def test_a_record_deleted_underneath_is_said_without_a_comparison(
     dialogs.check()
     assert seen["bar"].startswith("Deleted by postgres at ")
     assert seen["compare"] is False
+
+
+services = ff.services
+
+
+def test_an_incident_form_merges_a_legal_history_added_elsewhere_with_my_title(
+    qtbot: QtBot, services: ff.Services
+) -> None:
+    stored = services.incidents.get(services.incident_titled("Shots fired"))
+    form = ff.shown(qtbot, IncidentForm(stored, services.facilities.names()))
+    session = Session(services.database, DatabaseSessions(None))  # its changed_elsewhere: the notices
+    watch = form.conflict_watch = ConflictWatch(form, services.incidents.get, session.changed_elsewhere)
+    ff.type_into(qtbot, form.title, "Shots fired at the San Antonio office")
+    added = StatusChange(CaseStatus.REFERRED_FOR_PROSECUTION, PartialDate.parse("2019-09-02"), "to the USAO")
+    theirs = services.incidents.update(
+        replace(stored, severity=Severity.CRITICAL, status=added.status,
+                status_history=(*stored.status_history, added))
+    )  # fmt: skip
+    watch.heard(Change(RecordKind.INCIDENT, stored.uuid, theirs.version, "update", "supervisor"))
+    assert watch.bar.isVisible() and "Changed by supervisor at " in watch.message.text()
+    seen: dict[str, Any] = {}
+    failures: list[BaseException] = []
+
+    def keep_defaults(dialog: RecordConflictDialog) -> None:
+        seen["fields"] = {c.key: (c.mine, c.theirs, c.preselected) for c in dialog.fields}
+        qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
+
+    work_conflict_dialog(qtbot, form, keep_defaults, failures)
+    assert watch.compare()
+    if failures:
+        raise failures[0]
+    assert set(seen["fields"]) == {"title", "severity", "status", "status_history"}
+    assert seen["fields"]["title"][2] == "mine" and seen["fields"]["status_history"][2] == "theirs"
+    assert "Referred for prosecution 2019-09-02 (to the USAO)" in seen["fields"]["status_history"][1]
+    make_active(qtbot, form)
+    ff.press_save(qtbot, form)
+    assert ff.accepted(form)
+    saved = services.incidents.update(form.edited_record())  # as RecordActions saves it: on the stored version
+    assert saved.title == "Shots fired at the San Antonio office"
+    assert (saved.severity, saved.status, saved.version) == (Severity.CRITICAL, added.status, theirs.version + 1)
+    assert [c.fact for c in saved.status_history] == [c.fact for c in theirs.status_history]
