@@ -1278,6 +1278,61 @@
     </message>
 </context>
 <context>
+    <name>ConflictWatch</name>
+    <message>
+        <source>(none)</source>
+        <translation>(ninguno)</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(vacío)</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>{count} linked incidents</source>
+        <translation>{count} incidentes vinculados</translation>
+    </message>
+    <message>
+        <source>&amp;Compare…</source>
+        <translation>Com&amp;parar…</translation>
+    </message>
+    <message>
+        <source>someone</source>
+        <translation>alguien</translation>
+    </message>
+    <message>
+        <source>Deleted by {user} at {time} while you were editing. Saving will not bring it back; Cancel to close the form.</source>
+        <translation>Eliminado por {user} a las {time} mientras lo editaba. Guardar no lo recuperará; pulse Cancelar para cerrar el formulario.</translation>
+    </message>
+    <message>
+        <source>Changed by {user} at {time} while you were editing.</source>
+        <translation>Modificado por {user} a las {time} mientras lo editaba.</translation>
+    </message>
+    <message>
+        <source>Changed by {user} at {time} while you were editing — compare to keep yours, take theirs or merge before saving.</source>
+        <translation>Modificado por {user} a las {time} mientras lo editaba: compare para conservar lo suyo, tomar lo del otro o combinar antes de guardar.</translation>
+    </message>
+    <message>
+        <source>Reading the stored {label}</source>
+        <translation>Leyendo {label} guardado</translation>
+    </message>
+    <message>
+        <source>{label} was changed by someone else since you opened it.</source>
+        <translation>{label}: otra persona lo modificó después de que usted lo abriera.</translation>
+    </message>
+    <message>
+        <source>Choose, field by field, what the form keeps; then save it.</source>
+        <translation>Elija, campo por campo, qué conserva el formulario; después guárdelo.</translation>
+    </message>
+</context>
+<context>
     <name>CreateRecord</name>
     <message>
         <source>Add</source>
@@ -4967,6 +5022,73 @@ Notas: {notes}</translation>
     <message>
         <source>redoing</source>
         <translation>rehacer</translation>
+    </message>
+</context>
+<context>
+    <name>RecordConflictDialog</name>
+    <message>
+        <source>Compare changes</source>
+        <translation>Comparar cambios</translation>
+    </message>
+    <message>
+        <source>Choose for each field which value the form keeps. Fields only they changed start on theirs, fields only you changed on yours; a field you both changed waits for your choice.</source>
+        <translation>Elija para cada campo qué valor conserva el formulario. Los campos que solo cambió la otra persona empiezan con su valor, los que solo cambió usted con el suyo; un campo que cambiaron ambos espera su elección.</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Campo</translation>
+    </message>
+    <message>
+        <source>When you opened it</source>
+        <translation>Al abrirlo</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>Mío</translation>
+    </message>
+    <message>
+        <source>Theirs</source>
+        <translation>Del otro</translation>
+    </message>
+    <message>
+        <source>You both changed this field</source>
+        <translation>Ambos cambiaron este campo</translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation>Conservar el mío</translation>
+    </message>
+    <message>
+        <source>Take theirs</source>
+        <translation>Tomar el del otro</translation>
+    </message>
+    <message>
+        <source>{field}: keep mine, {value}</source>
+        <translation>{field}: conservar el mío, {value}</translation>
+    </message>
+    <message>
+        <source>{field}: take theirs, {value}</source>
+        <translation>{field}: tomar el del otro, {value}</translation>
+    </message>
+    <message>
+        <source>Keep all &amp;mine</source>
+        <translation>Conservar todo lo &amp;mío</translation>
+    </message>
+    <message>
+        <source>Take all &amp;theirs</source>
+        <translation>&amp;Tomar todo lo del otro</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Aplicar</translation>
+    </message>
+    <message>
+        <source>Keep the values chosen above in the form; save it to store them</source>
+        <translation>Deja en el formulario los valores elegidos arriba; guárdelo para almacenarlos</translation>
+    </message>
+    <message>
+        <source>You both changed: {fields}. Choose mine or theirs for each.</source>
+        <translation>Ambos cambiaron: {fields}. Elija el suyo o el del otro en cada uno.</translation>
     </message>
 </context>
 <context>

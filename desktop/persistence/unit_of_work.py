@@ -14,12 +14,14 @@ from sqlalchemy.orm import Load, ORMExecuteState, Session, sessionmaker
 
 from desktop.domain.errors import PermissionDeniedError, WriteRefusedError
 from desktop.domain.kinds import RecordKind
+from desktop.domain.live_changes import Change
 from desktop.domain.roles import EVERYTHING, Capabilities
 from desktop.persistence import cipher
 from desktop.persistence.attachment_repository import AttachmentRepository
 from desktop.persistence.audit_log import AuditLog, Signer
 from desktop.persistence.audit_queries import AuditTrail
 from desktop.persistence.chain_keys import KeyStore
+from desktop.persistence.change_listener import ChangeListener, engine_connector
 from desktop.persistence.directive_repository import DirectiveRepository
 from desktop.persistence.engine import IMMEDIATE, is_encrypted, sqlite_file
 from desktop.persistence.evidence_store import EvidenceStore
@@ -60,6 +62,7 @@ class Database:
         self._signer: Signer | None = None
         self._capabilities: Capabilities | None = EVERYTHING if self.is_sqlite else None
         self._user: tuple[str | None] | None = None
+        self._listeners: list[ChangeListener] = []
 
     @property
     def capabilities(self) -> Capabilities:
@@ -91,6 +94,22 @@ class Database:
         if self._user is None:
             self._user = (session_user(session),)
         return self._user[0]
+
+    def listen(self, callback: Callable[[Change], None]) -> ChangeListener | None:
+        """Call `callback` (in a thread of its own) with every change committed to this database by anyone: on
+        PostgreSQL, through LISTEN (migration 0009's notices); None on SQLite (one window owns the file). Stopped by
+        `stop_listening()` or `close()`."""
+        if self.engine.dialect.name != "postgresql":
+            return None
+        listener = ChangeListener(engine_connector(self.engine), callback)
+        self._listeners.append(listener)
+        listener.start()
+        return listener
+
+    def stop_listening(self) -> None:
+        listeners, self._listeners = self._listeners, []
+        for listener in listeners:
+            listener.stop()
 
     def signer(self, session: Session) -> Signer:
         """How this database's new audit entries are signed (read once, by the first writing unit of work, which
@@ -142,7 +161,9 @@ class Database:
 
     def close(self) -> None:
         """Close every connection; on SQLite first fold the WAL into the database file and empty it (a TRUNCATE
-        checkpoint, without waiting for another program's readers), so old page images do not stay in the -wal."""
+        checkpoint, without waiting for another program's readers), so old page images do not stay in the -wal.
+        A change listener is stopped first."""
+        self.stop_listening()
         path = sqlite_file(self.url)
         if path is not None and path.exists():
             with suppress(SQLAlchemyError, *cipher.Error):

@@ -17,6 +17,7 @@ from desktop.ui.csv_actions import CsvActions
 from desktop.ui.database_check import DatabaseChecks
 from desktop.ui.evidence_actions import EvidenceActions
 from desktop.ui.lazy_tab import LazyTab
+from desktop.ui.live_refresh import LiveRefresh
 from desktop.ui.main_window import MainWindow
 from desktop.ui.report_actions import ReportActions
 from desktop.ui.server_status import ServerStatus
@@ -42,6 +43,7 @@ class Features:
     background_backups: BackgroundBackups
     clipboard: ClipboardGuard
     server: ServerStatus
+    live: LiveRefresh | None = None
 
     @property
     def dashboard(self) -> DashboardTab:
@@ -105,4 +107,5 @@ def install_features(window: MainWindow, app_paths: AppPaths) -> Features:
     backups.restored.connect(checks.restored)
     window.registry.register(A.CHECK_DATABASE, checks.check_action)
     return Features(dashboard_page, csv, backups, reports, history_action, evidence, checks,
-                    BackgroundBackups(window, session), install_clipboard_guard(window), server)  # fmt: skip
+                    BackgroundBackups(window, session), install_clipboard_guard(window), server,
+                    LiveRefresh(window, session))  # fmt: skip

@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox, QWidget
 
+from desktop.domain.errors import StaleRecordError
 from desktop.domain.kinds import Record, RecordKind
 from desktop.domain.queries import IncidentFilter, Page, PlanItemFilter
 from desktop.domain.validation import ValidationError
@@ -21,6 +22,7 @@ from desktop.ui.error_dialogs import show_error
 from desktop.ui.forms.attachment_source import AttachmentProblem
 from desktop.ui.forms.attachments_panel import AttachmentsPanel
 from desktop.ui.forms.base import RecordForm
+from desktop.ui.forms.conflict_watch import ConflictWatch
 from desktop.ui.forms.facility_form import FacilityForm
 from desktop.ui.forms.incident_form import IncidentForm
 from desktop.ui.forms.related import RelatedRecords
@@ -81,6 +83,8 @@ class RecordActions:
                 attachments.read_only(reason)
             for events in form.findChildren(TimelinePanel):
                 events.read_only(reason)
+        if record is not None:  # told when the record changes elsewhere; compared instead of a stale save
+            form.conflict_watch = ConflictWatch(form, services.of_kind(kind).get, self.session.changed_elsewhere)
         if isinstance(form, IncidentForm):
             form.facility_choice.adder = lambda name: self._add_facility(name, form)
             form.timeline.changed.connect(lambda: self.session.changed(RecordKind.INCIDENT))  # last activity
@@ -94,6 +98,10 @@ class RecordActions:
                     return save(form)
                 except ValidationError as error:
                     form.show_validation_error(error)
+                except StaleRecordError as error:  # changed elsewhere since it was read: compare, then save again
+                    watch = getattr(form, "conflict_watch", None)
+                    if watch is None or not watch.compare():
+                        show_error(form, error, doing)
                 except Exception as error:  # storage, stale, in-use...: say so, let the person decide
                     show_error(form, error, doing)
             return None
@@ -154,10 +162,10 @@ class RecordActions:
             return False
 
         def save(form: Any) -> bool:
-            after = form.edited_record()
-            if content(after) == content(record):
+            after, before = form.edited_record(), form.record  # `before`: newer after a comparison with theirs
+            if content(after) == content(before):
                 return True  # nothing changed (an incident's legal history included): no write, no undo step
-            command = UpdateRecord.perform(service, record, after, self.session.changed)
+            command = UpdateRecord.perform(service, before, after, self.session.changed)
             self.undo_stack.push(command)
             return True
 

@@ -128,6 +128,29 @@ class RecordTab(QWidget):
         if row is not None and select is None and self.model.rowCount() > 0:
             self.table.select_row(min(row, self.model.rowCount() - 1), scroll=False)
 
+    def refresh_in_place(self) -> None:
+        """Another analyst changed records: read the rows in view again without a reset (the scroll position,
+        the selected record and the current row stay; the selection follows its record when it moved among the
+        rows read). A hidden tab reads when it is shown."""
+        if not self.isVisible():
+            self._stale = True
+            return
+        if self.table.isHidden():  # the empty state: the first rows may have arrived
+            self.refresh()
+            return
+        uuid = self.table.current_uuid()
+        viewport = self.table.viewport().height()
+        first = max(0, self.table.rowAt(0))
+        last = self.table.rowAt(viewport - 1)
+
+        def follow() -> None:  # the selected record may have moved among the rows read
+            if uuid is not None and self.table.current_uuid() != uuid:
+                self.table.select_uuid(uuid, scroll=False)
+
+        self.model.reread(
+            first, last if last >= 0 else first + viewport // max(1, self.table.rowHeight(0) or 20), follow
+        )
+
     @property
     def is_stale(self) -> bool:
         return self._stale

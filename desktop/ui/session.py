@@ -29,10 +29,12 @@ class Session(QObject):
     `ask` about any problem) and closes this one; `changed(kind, …)` tells everyone that records changed.
 
     Signals: `database_changed(Database)` after a switch, `records_changed(RecordKind)` after any change of
-    records of that kind (new, edit, delete, undo and redo, import, restore)."""
+    records of that kind (new, edit, delete, undo and redo, import, restore), `changed_elsewhere(Change)` for each
+    change the server announces (another window's, this one's too)."""
 
     database_changed = Signal(object)  # Database
     records_changed = Signal(object)  # RecordKind
+    changed_elsewhere = Signal(object)  # a domain Change committed by anyone (ui/live_refresh.py; PostgreSQL only)
 
     def __init__(self, database: Database | None, sessions: DatabaseSessions, parent: QObject | None = None) -> None:
         super().__init__(parent)

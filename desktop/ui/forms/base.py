@@ -130,6 +130,7 @@ class RecordForm(QDialog):
         self.scroll_area: QScrollArea | None = None
         self.guide: GuideDialog | None = None  # F1, made when first asked for
         self.read_only_reason = ""  # set by make_read_only: why this form cannot save
+        self.conflict_watch: Any = None  # a stored record's form: ui/forms/conflict_watch.ConflictWatch
         self.general_message = FieldMessage()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
@@ -395,6 +396,28 @@ class RecordForm(QDialog):
     def forget_changes(self) -> None:
         """Treat what the widgets hold now as unchanged (the caller has saved or dropped it)."""
         self._initial = self._snapshot()
+        self.refresh()
+
+    def _load_record(self, record: Any) -> None:
+        getattr(self, "_load")(record)  # noqa: B009 - every record form has its own typed _load
+
+    def field_title(self, key: str) -> str:
+        """The label of a record field's editor ("facility_uuid": the Facility field's), or "" when none shows it."""
+        slot = self._slots.get(key) or self._slots.get(key.removesuffix("_uuid"))
+        return slot.title if slot is not None else ""
+
+    def rebase(self, stored: Any, shown: Any) -> None:
+        """The record changed elsewhere: `stored` becomes the record edited (its version is the one a save checks;
+        unsaved means differing from it) and the widgets show `shown` (a merge of it and the form's values)."""
+        load = self._load_record
+        self._loading = True
+        try:
+            self.record = stored
+            load(stored)
+            self._initial = self._snapshot()
+            load(shown)
+        finally:
+            self._loading = False
         self.refresh()
 
     def is_dirty(self) -> bool:

@@ -320,6 +320,61 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
             self._reads = BackgroundReads(self)
         return self._reads
 
+    def reread(self, first_row: int, last_row: int, after: Callable[[], None] | None = None) -> None:
+        """Read again, in place, the pages holding rows `first_row`..`last_row` (those in view) and the counts,
+        after a change made elsewhere: no reset, so the view keeps its scroll position, selection and current
+        row; the other cached pages are dropped (read again when scrolled to). Rows come or go at the end. On a
+        server the reading is done in a worker and the rows change when it answers; then `after()`."""
+        service, where, size, everything = self.service, self.where, self.page_size, self.empty_filter()
+        generation = self._generation
+
+        def read() -> tuple[int, int, dict[int, tuple[list[R], Any]]]:
+            count = int(service.count(where))
+            total = count if where == everything else int(service.count(None))
+            last_page = max(0, (min(max(last_row, first_row), count - 1)) // size)
+            pages = {}
+            for number in range(max(0, first_row) // size, last_page + 1):
+                rows = list(service.page(where, Page(number * size, size, self.sort_key, self.descending)))
+                pages[number] = (rows, self.read_companion(service, rows))
+            return count, total, pages
+
+        def done(result: tuple[int, int, dict[int, tuple[list[R], Any]]]) -> None:
+            if generation == self._generation:
+                count, total, pages = result
+                self.fetches += len(pages)
+                for rows, companion in pages.values():
+                    self.keep_companion(rows, companion)
+                self._reread(count, total, {number: rows for number, (rows, _companion) in pages.items()})
+                if after is not None:
+                    after()
+
+        if self.in_background():
+            self.background_reads().run(read, done, self._report)
+            return
+        try:
+            result = read()
+        except FETCH_ERRORS as error:
+            self._report(error)
+            return
+        done(result)
+
+    def _reread(self, count: int, total: int, pages: dict[int, list[R]]) -> None:
+        before = self._count
+        if count > before:
+            self.beginInsertRows(QModelIndex(), before, count - 1)
+            self._count = count
+            self.endInsertRows()
+        elif count < before:
+            self.beginRemoveRows(QModelIndex(), count, before - 1)
+            self._count = count
+            self.endRemoveRows()
+        self._total = total
+        self._pages = OrderedDict(pages)
+        self._wanted.clear()
+        if count > 0:
+            self.dataChanged.emit(self.index(0, 0), self.index(count - 1, len(self.columns) - 1))
+        self.counts_changed.emit(self._count, self.total_count)
+
     def record_at(self, row: int) -> R | None:
         """The record shown in `row`, read now if its page is not cached."""
         if not 0 <= row < self._count:
