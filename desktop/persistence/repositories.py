@@ -7,9 +7,10 @@ from dataclasses import replace
 from datetime import date, datetime
 from typing import Any, ClassVar, Generic, Protocol, TypeVar
 
-from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select, update
+from sqlalchemy import ColumnElement, Select, and_, case, func, literal_column, or_, select, update
 from sqlalchemy.orm import Session, contains_eager, selectinload
 from sqlalchemy.orm.attributes import flag_modified
+from sqlalchemy.sql.elements import ColumnClause
 
 from desktop.domain.enums import CaseStatus, LabelledEnum, SecurityLevel, Severity
 from desktop.domain.errors import RecordInUseError, RecordNotFoundError, StaleRecordError
@@ -51,6 +52,7 @@ from desktop.persistence.search_sql import (
 Clock = Callable[[], datetime]
 RecordT = TypeVar("RecordT", Facility, Incident, PlanItem, Directive)
 FilterT = TypeVar("FilterT", FacilityFilter, IncidentFilter, PlanItemFilter, DirectiveFilter, contravariant=True)
+FACILITY_NAME: ColumnClause[Any] = literal_column("incidents.facility_name")  # PostgreSQL: migration 0010
 RANKED = {"severity": (IncidentRow.severity, Severity), "status": (IncidentRow.status, CaseStatus)}  # enum order
 
 
@@ -508,7 +510,8 @@ class IncidentRepository(_Repository[IncidentRow, Incident]):
         """The ids of `page` in order, chosen without reading the rows they skip (incident_paging)."""
         keys: dict[str, Any] = {
             "occurred": IncidentRow.occurred_on, "case_number": IncidentRow.case_number,
-            "title": IncidentRow.title, "facility": FacilityRow.name, "attack_type": IncidentRow.attack_type,
+            "title": IncidentRow.title, "facility": FacilityRow.name if self.is_sqlite else FACILITY_NAME,
+            "attack_type": IncidentRow.attack_type,
             "severity": in_order(IncidentRow.severity, Severity), "status": in_order(IncidentRow.status, CaseStatus),
             "updated_at": IncidentRow.updated_at,
         }  # fmt: skip
@@ -517,6 +520,6 @@ class IncidentRepository(_Repository[IncidentRow, Incident]):
         if page.sort in ("severity", "status"):
             return pager.ranked_ids(where, page, *RANKED[page.sort])
         base = select(IncidentRow.id)
-        if page.sort == "facility":
+        if page.sort == "facility" and self.is_sqlite:  # PostgreSQL: the incident's own copy of the name
             base = base.join(IncidentRow.facility)
         return pager.sorted_ids(where, page, base, column, order)
