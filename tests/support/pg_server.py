@@ -77,8 +77,14 @@ class PostgresServer:
     Use as a context manager (or call start()/stop()); stop() always ends the process and
     removes the directory. As root, initdb and postgres run as the `postgres` OS user."""
 
-    def __init__(self, bin_dir: Path | None = None) -> None:
+    def __init__(
+        self, bin_dir: Path | None = None, *, keep_dir: Path | None = None, settings: dict[str, str] | None = None
+    ) -> None:
+        """`keep_dir`: the server's directory, kept after stop() and its data used again by the next start
+        (the benchmark's BENCH_KEEP); `settings`: postgres settings beside the defaults (e.g. shared_buffers)."""
         self.bin_dir = bin_dir or find_bin_dir()
+        self.keep_dir = keep_dir
+        self.settings = settings or {}
         self.as_root = os.geteuid() == 0
         self.root: Path | None = None
         self.port = 0
@@ -113,11 +119,16 @@ class PostgresServer:
         parent = Path(tempfile.gettempdir())
         if self.as_root and not _reachable_by_others(parent):  # the postgres user must reach the data dir
             parent = Path("/tmp")
-        self.root = Path(tempfile.mkdtemp(prefix="incident-logger-pg-", dir=parent))
+        if self.keep_dir is not None:
+            self.keep_dir.mkdir(parents=True, exist_ok=True)
+            self.root = self.keep_dir
+        else:
+            self.root = Path(tempfile.mkdtemp(prefix="incident-logger-pg-", dir=parent))
         try:
             if self.as_root:
                 shutil.chown(self.root, SERVICE_USER, SERVICE_USER)
-            self._initdb()
+            if not (self.data_dir / "PG_VERSION").exists():
+                self._initdb()
             self.port = free_port()
             self._launch()
             self._wait_until_ready()
@@ -150,6 +161,7 @@ class PostgresServer:
             "max_connections": "50",
             "shared_buffers": "16MB",
             "max_wal_size": "256MB",
+            **self.settings,
         }
         args = ["-D", str(self.data_dir)]
         for name, value in settings.items():
@@ -209,7 +221,8 @@ class PostgresServer:
                     os.killpg(process.pid, signal.SIGKILL)
                 process.wait(STOP_TIMEOUT_S)
         if self.root is not None:
-            shutil.rmtree(self.root, ignore_errors=True)
+            if self.keep_dir is None:
+                shutil.rmtree(self.root, ignore_errors=True)
             self.root = None
 
     # -- databases ---------------------------------------------------------------------------------
