@@ -17,7 +17,6 @@ import traceback
 from collections.abc import Callable
 from functools import partial
 
-from bench import postgres
 from bench import (
     measure_audit,
     measure_close,
@@ -28,6 +27,7 @@ from bench import (
     measure_queries,
     measure_start,
     measure_window,
+    postgres,
 )
 from bench.generate import BenchDatabase, database_path, ensure_database, iter_sizes, requested_analyze, requested_rows
 from bench.timing import SHELL, Figure
