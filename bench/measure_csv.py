@@ -216,7 +216,7 @@ def _postgres_import(bench: BenchDatabase, conninfo: str, folder: Path) -> list[
     finally:
         database.close()
     source = folder / "import.csv"
-    rows = _head(exported, source, IMPORT_ROWS)
+    rows = _head(exported, source, IMPORT_ROWS, blank="related_uuids")  # a part: links may name incidents left out
     with psycopg.connect(make_conninfo(conninfo, dbname="postgres"), autocommit=True) as connection:
         connection.execute("DROP DATABASE IF EXISTS bench_import")
         connection.execute("CREATE DATABASE bench_import")
@@ -297,8 +297,9 @@ def _bytes_written() -> int:
     return int(fields.get("write_bytes", "0"))
 
 
-def _head(source: Path, target: Path, rows: int) -> int:
-    """Copy the header and the first `rows` records of a CSV file (records may span lines)."""
+def _head(source: Path, target: Path, rows: int, blank: str = "") -> int:
+    """Copy the header and the first `rows` records of a CSV file (records may span lines), the column headed
+    `blank` emptied."""
     import csv
 
     with (
@@ -306,9 +307,13 @@ def _head(source: Path, target: Path, rows: int) -> int:
         open(target, "w", newline="", encoding="utf-8") as out,
     ):
         reader, writer = csv.reader(infile), csv.writer(out, lineterminator="\r\n")
-        writer.writerow(next(reader))
+        header = next(reader)
+        writer.writerow(header)
+        emptied = header.index(blank) if blank in header else None
         count = 0
         for count, record in enumerate(reader, start=1):
+            if emptied is not None:
+                record[emptied] = ""
             writer.writerow(record)
             if count >= rows:
                 break
