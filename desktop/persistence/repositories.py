@@ -47,6 +47,7 @@ from desktop.persistence.search_sql import (
     fts_matches,
     fts_seekable,
     incident_search,
+    ts_count,
 )
 
 Clock = Callable[[], datetime]
@@ -484,9 +485,10 @@ class IncidentRepository(_Repository[IncidentRow, Incident]):
 
     def count(self, where: IncidentFilter | None = None) -> int:
         where = where or IncidentFilter()
-        search_alone = self.is_sqlite and replace(where, text="").is_empty
-        if search_alone and (counted := fts_count(parse_search(where.text, self.kind))) is not None:
-            return self.session.scalar(counted) or 0  # the index alone knows
+        if replace(where, text="").is_empty:  # a search alone: the index alone knows (or nothing to search)
+            query = parse_search(where.text, self.kind)
+            if (counted := fts_count(query) if self.is_sqlite else ts_count(query)) is not None:
+                return self.session.scalar(counted) or 0
         broad = self.is_sqlite and bool(where.text) and self.matches_at_least(where.text, BROAD_SEARCH)
         counted = self.filtered(select(func.count()).select_from(IncidentRow), where, walk_sort_index=broad)
         return self.session.scalar(counted) or 0  # broad: the other conditions' index read, each id probed

@@ -25,7 +25,8 @@ class NotAnIncidentDatabaseError(RuntimeError):
     """The database holds tables but none of ours; it is left untouched."""
 
 
-PG_ONLY_COLUMNS = {"search_text", "facility_name"}  # incidents, PostgreSQL: migration 0010 (not in the models)
+PG_ONLY_TABLES = {"incident_words"}  # PostgreSQL: the search's tsvector per incident (migration 0010)
+PG_ONLY_COLUMNS = {"facility_name"}  # incidents, PostgreSQL: migration 0010 (not in the models)
 PG_ONLY_INDEX_PREFIX = "ixpg_"  # PostgreSQL's search, trigram and sort indexes (migration 0010)
 
 
@@ -35,7 +36,7 @@ def include_object(obj: object, name: str | None, type_: str, reflected: bool, c
     if name is None:
         return True
     if type_ == "table":
-        return not name.startswith("incidents_fts")
+        return not name.startswith("incidents_fts") and name not in PG_ONLY_TABLES
     if type_ == "column" and reflected and compare_to is None:
         return name not in PG_ONLY_COLUMNS
     return not (type_ == "index" and name.startswith(PG_ONLY_INDEX_PREFIX))

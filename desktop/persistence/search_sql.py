@@ -1,4 +1,4 @@
-"""SQL of a parsed search: FTS5 MATCH (SQLite) or a tsquery (PostgreSQL) on incidents, ILIKE elsewhere."""
+"""SQL of a parsed search: FTS5 MATCH (SQLite) or a tsquery on incident_words (PostgreSQL), ILIKE elsewhere."""
 
 from __future__ import annotations
 
@@ -172,8 +172,8 @@ def _sqlite_incidents(query: SearchQuery, walk_sort_index: bool, probe: bool) ->
     return and_(*conditions) if conditions else None
 
 
-# -- PostgreSQL: the tsvector of migration 0010 ------------------------------------------------------------------
-SEARCH_TEXT: ColumnClause[Any] = literal_column("incidents.search_text")  # PostgreSQL, GIN-indexed
+# -- PostgreSQL: incident_words of migration 0010 ---------------------------------------------------------------
+WORDS = table("incident_words", column("id"), column("words"))  # PostgreSQL: a tsvector per incident, GIN-indexed
 _SIMPLE: ColumnClause[Any] = literal_column("'simple'::regconfig")  # lower-cased words only
 
 
@@ -188,10 +188,24 @@ def ts_term(term: Term) -> str:
     return " & ".join(f"{word}:*" for word in words)
 
 
-def ts_match(tsquery: str) -> Condition:
-    """The incident's words match a tsquery (read by the GIN index of search_text)."""
-    condition: Condition = SEARCH_TEXT.bool_op("@@")(func.to_tsquery(_SIMPLE, tsquery))
+def ts_words(tsquery: str) -> Condition:
+    """incident_words matching a tsquery (read by its GIN index)."""
+    condition: Condition = WORDS.c.words.bool_op("@@")(func.to_tsquery(_SIMPLE, tsquery))
     return condition
+
+
+def ts_match(tsquery: str) -> Condition:
+    """The incident's words match a tsquery."""
+    return IncidentRow.id.in_(select(WORDS.c.id).where(ts_words(tsquery)))
+
+
+def ts_count(query: SearchQuery) -> Select[Any] | None:
+    """The number of incidents a search the tsvector answers alone finds, counted in incident_words (every incident
+    has its row there), or None when the search has other terms."""
+    tsquery, other = ts_query(query)
+    if other or tsquery is None:
+        return None
+    return select(func.count()).select_from(WORDS).where(ts_words(tsquery))
 
 
 def _postgres_text(term: Term) -> Condition:
