@@ -46,17 +46,24 @@ def search_text(row: str) -> str:
     """The tsvector of an incident's searched columns (`row`: "NEW." in the trigger, "" in a SELECT)."""
     return f" || {COLUMN_GAP} || ".join(words(row + column, weight) for column, weight in SEARCHED)
 
+
 # as the schema's owner: a role that may write incidents or rename a facility needs no grant on what they keep
 DEFINER = "SECURITY DEFINER SET search_path FROM CURRENT"
-WORDS_KEPT = [
-    f"""CREATE FUNCTION incident_words_kept() RETURNS trigger LANGUAGE plpgsql {DEFINER} AS $$
+WORDS_KEPT = [  # new rows by statement (a COPY or INSERT ... SELECT of a batch: one set-based INSERT), changes by row
+    f"""CREATE FUNCTION incident_words_inserted() RETURNS trigger LANGUAGE plpgsql {DEFINER} AS $$
     BEGIN
-        INSERT INTO incident_words (id, words) VALUES (NEW.id, {search_text("NEW.")})
-        ON CONFLICT (id) DO UPDATE SET words = EXCLUDED.words;
+        INSERT INTO incident_words (id, words) SELECT id, {search_text("")} FROM inserted;
         RETURN NULL;
     END $$""",
-    f"""CREATE TRIGGER incident_words_kept AFTER INSERT OR UPDATE OF {", ".join(c for c, _ in SEARCHED)}
-    ON incidents FOR EACH ROW EXECUTE FUNCTION incident_words_kept()""",
+    """CREATE TRIGGER incident_words_inserted AFTER INSERT ON incidents REFERENCING NEW TABLE AS inserted
+    FOR EACH STATEMENT EXECUTE FUNCTION incident_words_inserted()""",
+    f"""CREATE FUNCTION incident_words_updated() RETURNS trigger LANGUAGE plpgsql {DEFINER} AS $$
+    BEGIN
+        UPDATE incident_words SET words = {search_text("NEW.")} WHERE id = NEW.id;
+        RETURN NULL;
+    END $$""",
+    f"""CREATE TRIGGER incident_words_updated AFTER UPDATE OF {", ".join(c for c, _ in SEARCHED)} ON incidents
+    FOR EACH ROW EXECUTE FUNCTION incident_words_updated()""",
 ]
 FACILITY_NAME_FUNCTIONS = [
     f"""CREATE FUNCTION incidents_facility_name() RETURNS trigger LANGUAGE plpgsql {DEFINER} AS $$
@@ -122,6 +129,7 @@ def downgrade() -> None:
     for name in SORT_INDEXES:
         op.execute(f"DROP INDEX {name}")
     op.execute("ALTER TABLE incidents DROP COLUMN facility_name")
-    op.execute("DROP TRIGGER incident_words_kept ON incidents")
-    op.execute("DROP FUNCTION incident_words_kept()")
+    for kept in ("incident_words_inserted", "incident_words_updated"):
+        op.execute(f"DROP TRIGGER {kept} ON incidents")
+        op.execute(f"DROP FUNCTION {kept}()")
     op.execute("DROP TABLE incident_words")
