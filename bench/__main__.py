@@ -27,6 +27,7 @@ from bench import (
     measure_queries,
     measure_start,
     measure_window,
+    postgres,
 )
 from bench.generate import BenchDatabase, database_path, ensure_database, iter_sizes, requested_analyze, requested_rows
 from bench.timing import SHELL, Figure
@@ -45,6 +46,7 @@ STANDALONE: dict[str, Callable[[], list[Figure]]] = {  # areas that make their o
     "evidence": measure_evidence.measure,
 }
 HEADER = ("area", "operation", "seconds", "target", "result", "sqlite3 s", "ratio", "cpu s", "note")
+PG_AREAS = ("queries", "dashboard", "csv")
 
 
 def peak_rss_mib() -> float:
@@ -56,7 +58,7 @@ def _seconds(value: float | None) -> str:
 
 
 def table(figures: list[Figure]) -> str:
-    rows = [HEADER]
+    rows = [HEADER if not postgres.requested() else (*HEADER[:5], "psql s", *HEADER[6:])]
     for f in figures:
         ratio = f"{f.ratio:.2f}×" if f.ratio is not None else ""
         rows.append((f.area, f.operation, _seconds(f.seconds), f.target_text, f.verdict, _seconds(f.shell_seconds),
@@ -81,6 +83,9 @@ def main() -> int:
         return 2
     print("Incident Logger benchmark")
     print(f"sqlite3 shell: {SHELL or 'not installed (no shell figures)'}; load average {os.getloadavg()[0]:.1f}")
+    if postgres.requested():  # the areas the PostgreSQL copy can answer; the others are about SQLite files
+        wanted = [area for area in wanted if area in PG_AREAS]
+        print("BENCH_PG=1: measured on PostgreSQL (a throw-away server), psql as the reference")
     figures = _on_generated([area for area in wanted if area in AREAS]) if set(wanted) & set(AREAS) else []
     figures += [figure for area in wanted if area in STANDALONE for figure in _area(area, STANDALONE[area])]
     print()
@@ -124,8 +129,13 @@ def _on_generated(wanted: list[str]) -> list[Figure]:
     print("rows: " + ", ".join(f"{table} {count:,}" for table, count in iter_sizes(bench.path)))
     figures: list[Figure] = []
     try:
-        for area in wanted:
-            figures.extend(_area(area, partial(AREAS[area], bench)))
+        if postgres.requested():
+            with postgres.postgres_copy(bench, keep=keep) as on_server:
+                for area in wanted:
+                    figures.extend(_area(area, partial(AREAS[area], on_server)))
+        else:
+            for area in wanted:
+                figures.extend(_area(area, partial(AREAS[area], bench)))
     finally:
         if not keep:
             for path in bench.path.parent.glob(bench.path.name + "*"):

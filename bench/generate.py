@@ -91,10 +91,12 @@ class BenchDatabase:
     path: Path
     rows: int
     generated_seconds: float | None  # None: reused from an earlier run
+    database_url: str | None = None  # BENCH_PG: the same rows on a PostgreSQL server (bench/postgres.py)
+    conninfo: str | None = None  # and the libpq connection string of that database, for psql
 
     @property
     def url(self) -> str:
-        return sqlite_url(self.path)
+        return self.database_url or sqlite_url(self.path)
 
 
 def requested_rows() -> int:

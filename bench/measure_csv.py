@@ -33,6 +33,7 @@ EXPORT_RATIO = 1.5  # at most 1.5 times the sqlite3 shell's export
 IMPORT_ROWS = int(os.environ.get("BENCH_IMPORT_ROWS", "1000000"))
 IMPORT_RATE = 10_000  # rows/s (issue 14), at most IMPORT_RATIO × the shell's .import
 IMPORT_RATIO = 7.0
+PG_IMPORT_RATE = 20_000  # rows/s on PostgreSQL (issue 18)
 IMPORT_RSS_MIB = 150
 IMPORT_WRITTEN_RATIO = 3.0  # bytes written over the final file's size
 TARGET_VERIFY_PER_100K = 30.0  # seconds, as for the audit area
@@ -51,6 +52,8 @@ def measure(bench: BenchDatabase) -> list[Figure]:
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir()
     try:
+        if bench.conninfo is not None:
+            return _postgres_import(bench, bench.conninfo, folder)
         exported = folder / "incidents.csv"
         figures = [_export(bench, exported, folder), *_export_memory(bench, folder)]
         from bench.measure_cli_export import measure_cli_export  # imports this module
@@ -197,11 +200,70 @@ def _import(bench: BenchDatabase, exported: Path, folder: Path) -> list[Figure]:
                    cpu_seconds=found["verify_cpu"])]  # fmt: skip
 
 
-def _import_in_child(source: str, folder: str) -> dict[str, Any]:
+def _postgres_import(bench: BenchDatabase, conninfo: str, folder: Path) -> list[Figure]:
+    """BENCH_PG: the incidents of 2019 (about a tenth) exported from the generated file, their first IMPORT_ROWS
+    imported into a new PostgreSQL database in a child process, beside psql's \\copy of the file into a table of
+    text columns (what COPY alone costs)."""
+    import psycopg
+    from psycopg.conninfo import make_conninfo
+
+    from desktop.services.csv.export import ExportOptions, export_incidents
+
+    exported = folder / "incidents.csv"
+    database = open_database(sqlite_url(bench.path))
+    try:
+        export_incidents(database, exported, ExportOptions(where=TENTH))
+    finally:
+        database.close()
+    source = folder / "import.csv"
+    rows = _head(exported, source, IMPORT_ROWS, blank="related_uuids")  # a part: links may name incidents left out
+    with psycopg.connect(make_conninfo(conninfo, dbname="postgres"), autocommit=True) as connection:
+        connection.execute("DROP DATABASE IF EXISTS bench_import")
+        connection.execute("CREATE DATABASE bench_import")
+    target = make_conninfo(conninfo, dbname="bench_import")
+    url = bench.url.rsplit("/", 1)[0] + "/bench_import"
+    done = subprocess.run([sys.executable, "-m", "bench.measure_csv", "import", str(source), str(folder), url],
+                          capture_output=True, text=True, check=False)  # fmt: skip
+    operation = f"CSV import, {rows:,} rows (into a new PostgreSQL database)"
+    if done.returncode != 0:
+        return [skipped(AREA, operation, (done.stderr.strip().splitlines() or ["failed"])[-1][:150])]
+    found = json.loads(done.stdout.strip().splitlines()[-1])
+    if not found["committed"]:
+        return [skipped(AREA, operation, "not imported: " + found["summary"][:150])]
+    note = (f"{rows / found['seconds']:,.0f} rows/s (target ≥ {PG_IMPORT_RATE:,}); peak RSS {found['rss_mib']:.0f} "
+            "MiB; checked, one transaction, one audit entry, COPY into a staging table per batch")  # fmt: skip
+    speed = Figure(AREA, operation, found["seconds"], rows / PG_IMPORT_RATE, _psql_copy(target, source), None, note,
+                   found["cpu"])  # fmt: skip
+    verified = f"{found['verify_records']:,} records replayed, {'all proven' if found['verify_ok'] else 'PROBLEMS'}"
+    return [speed, Figure(AREA, "audit verify of the imported database (in process)", found["verify_seconds"],
+                          TARGET_VERIFY_PER_100K * max(1, rows) / 100_000, note=verified,
+                          cpu_seconds=found["verify_cpu"])]  # fmt: skip
+
+
+def _psql_copy(conninfo: str, source: Path) -> float | None:
+    """Wall seconds of psql's \\copy of the file into a new table of text columns, less psql's start."""
+    psql = shutil.which("psql")
+    if psql is None:
+        return None
+    import csv
+
+    with open(source, newline="", encoding="utf-8") as file:
+        columns = len(next(csv.reader(file)))
+    table = "CREATE TABLE copied (" + ", ".join(f"c{i} text" for i in range(columns)) + ")"
+    subprocess.run([psql, "-X", "-q", "-c", "DROP TABLE IF EXISTS copied", "-c", table, conninfo], check=True)
+    started = time.perf_counter()
+    subprocess.run([psql, "-X", "-q", "-c", f"\\copy copied FROM '{source}' CSV HEADER", conninfo], check=True)
+    copied = time.perf_counter() - started
+    started = time.perf_counter()
+    subprocess.run([psql, "-X", "-q", "-c", "SELECT 1", conninfo], check=True, capture_output=True)
+    return max(0.001, copied - (time.perf_counter() - started))
+
+
+def _import_in_child(source: str, folder: str, url: str | None = None) -> dict[str, Any]:
     from desktop.services.csv.importer import ImportOptions, import_csv
 
     target = Path(folder) / "imported.sqlite3"
-    database = open_database(sqlite_url(target))
+    database = open_database(url or sqlite_url(target))
     try:
         written = _bytes_written()
         started, cpu = time.perf_counter(), time.process_time()
@@ -212,7 +274,7 @@ def _import_in_child(source: str, folder: str) -> dict[str, Any]:
     written = _bytes_written() - written
     from desktop.services.audit import verify_chain
 
-    database = open_database(sqlite_url(target))
+    database = open_database(url or sqlite_url(target))
     try:
         checked, verify_cpu = time.perf_counter(), time.process_time()
         proven = verify_chain(database)
@@ -222,7 +284,8 @@ def _import_in_child(source: str, folder: str) -> dict[str, Any]:
         database.close()
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return {"seconds": seconds, "cpu": cpu, "committed": report.committed, "summary": report.summary(),
-            "rss_mib": rss, "written": written, "file_bytes": target.stat().st_size, **verify}  # fmt: skip
+            "rss_mib": rss, "written": written, "file_bytes": target.stat().st_size if url is None else 0,
+            **verify}  # fmt: skip
 
 
 def _bytes_written() -> int:
@@ -234,8 +297,9 @@ def _bytes_written() -> int:
     return int(fields.get("write_bytes", "0"))
 
 
-def _head(source: Path, target: Path, rows: int) -> int:
-    """Copy the header and the first `rows` records of a CSV file (records may span lines)."""
+def _head(source: Path, target: Path, rows: int, blank: str = "") -> int:
+    """Copy the header and the first `rows` records of a CSV file (records may span lines), the column headed
+    `blank` emptied."""
     import csv
 
     with (
@@ -243,9 +307,13 @@ def _head(source: Path, target: Path, rows: int) -> int:
         open(target, "w", newline="", encoding="utf-8") as out,
     ):
         reader, writer = csv.reader(infile), csv.writer(out, lineterminator="\r\n")
-        writer.writerow(next(reader))
+        header = next(reader)
+        writer.writerow(header)
+        emptied = header.index(blank) if blank in header else None
         count = 0
         for count, record in enumerate(reader, start=1):
+            if emptied is not None:
+                record[emptied] = ""
             writer.writerow(record)
             if count >= rows:
                 break
@@ -254,6 +322,6 @@ def _head(source: Path, target: Path, rows: int) -> int:
 
 if __name__ == "__main__":  # children: "import" source folder | url target "tenth"-or-""
     if sys.argv[1] == "import":
-        print(json.dumps(_import_in_child(sys.argv[2], sys.argv[3])))
+        print(json.dumps(_import_in_child(sys.argv[2], sys.argv[3], sys.argv[4] if len(sys.argv) > 4 else None)))
     else:
         print(json.dumps(_export_in_child(sys.argv[1], sys.argv[2], sys.argv[3] == "tenth")))

@@ -8,7 +8,8 @@ import os
 from datetime import date
 
 from bench.generate import LAST_DAY, BenchDatabase
-from bench.timing import Figure, recorded_sql, shell_seconds, skipped, timed
+from bench.postgres import reference_seconds
+from bench.timing import Figure, recorded_sql, skipped, timed
 from desktop.domain.enums import Severity
 from desktop.domain.queries import IncidentFilter
 from desktop.persistence.opening import open_database
@@ -40,7 +41,7 @@ def measure(bench: BenchDatabase) -> list[Figure]:
             with recorded_sql(database.engine) as statements:
                 action()
             timing = timed(action, 3)
-            shell = shell_seconds(bench.path, statements, 3)
+            shell = reference_seconds(bench, statements, 3)
             figures.append(Figure(AREA, operation, timing.median, TARGET, shell, cpu_seconds=timing.cpu))
         figures.append(_tab_figure(database, today))
     finally:

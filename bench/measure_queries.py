@@ -8,7 +8,8 @@ from datetime import date
 from sqlalchemy import func, select
 
 from bench.generate import COMMON_WORD, RARE_WORD, BenchDatabase
-from bench.timing import Figure, recorded_sql, shell_seconds, timed
+from bench.postgres import reference_seconds
+from bench.timing import Figure, recorded_sql, timed
 from desktop.domain.enums import CaseStatus, Severity, WeaponType
 from desktop.domain.queries import INCIDENT_SORT_KEYS, IncidentFilter, Page
 from desktop.persistence.models import FacilityRow, IncidentRow
@@ -41,7 +42,7 @@ def _figure(
     with recorded_sql(database.engine) as statements:
         action()
     timing = timed(action)
-    shell = shell_seconds(bench.path, statements)
+    shell = reference_seconds(bench, statements)
     return Figure(AREA, operation, timing.median, target, shell, cpu_seconds=timing.cpu)
 
 

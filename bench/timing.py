@@ -110,9 +110,11 @@ def recorded_sql(engine: Engine) -> Iterator[list[str]]:
     """Collect every statement `engine` runs inside the block, with its parameters inlined."""
     statements: list[str] = []
 
+    written = inline_pyformat if engine.dialect.name == "postgresql" else inline
+
     def record(_conn: Any, _cursor: Any, statement: str, parameters: Any, _context: Any, many: bool) -> None:
         if not many and statement.lstrip().upper().startswith(("SELECT", "WITH")):
-            statements.append(inline(statement, parameters))
+            statements.append(written(statement, parameters))
 
     event.listen(engine, "before_cursor_execute", record)
     try:
@@ -144,6 +146,26 @@ def inline(statement: str, parameters: Sequence[object] | dict[str, object] | No
     for value, piece in zip(parameters, pieces[1:], strict=True):
         out += [literal(value), piece]
     return "".join(out)
+
+
+_PYFORMAT = re.compile(r"%\((\w+)\)s|%%")
+
+
+def inline_pyformat(statement: str, parameters: Sequence[object] | dict[str, object] | None) -> str:
+    """`statement` with its %(name)s parameters (psycopg) written in as SQL literals (for psql)."""
+    values = parameters if isinstance(parameters, dict) else {}
+
+    def value(match: re.Match[str]) -> str:
+        if match.group(0) == "%%":
+            return "%"
+        found = values[match.group(1)]
+        if isinstance(found, bool):
+            return "true" if found else "false"
+        if isinstance(found, bytes):
+            return f"'\\x{found.hex()}'::bytea"
+        return literal(found)
+
+    return _PYFORMAT.sub(value, statement)
 
 
 def shell_seconds(database: Path, statements: Sequence[str], runs: int | None = None) -> float | None:

@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy import Table, select
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from desktop.domain.kinds import RecordKind
@@ -44,7 +45,31 @@ def bulk_insert(connection: Connection, table: Table, rows: Sequence[dict[str, A
             if cell is not None:
                 cells[position] = process(cell)
         values.append(tuple(cells))
-    connection.exec_driver_sql(statement, values)
+    if dialect.name == "postgresql":
+        copy_insert(connection, table.name, names, values)
+    else:
+        connection.exec_driver_sql(statement, values)
+
+
+def copy_insert(connection: Connection, table: str, names: Sequence[str], values: Sequence[tuple[Any, ...]]) -> None:
+    """PostgreSQL: the rows by COPY into a temporary staging table of `table`'s columns (made once per transaction),
+    then one INSERT ... SELECT, so that the table's constraints, defaults and triggers check and complete them all
+    in one statement; far faster than one INSERT per row (1M incidents: 1,606 rows/s before). A refusal is raised
+    as SQLAlchemy's error of that kind, as an INSERT's would be."""
+    stage = f"import_stage_{table}"
+    columns = ", ".join(names)
+    connection.exec_driver_sql(f"CREATE TEMPORARY TABLE IF NOT EXISTS {stage} "
+                               f"(LIKE {table} INCLUDING DEFAULTS) ON COMMIT DROP")  # fmt: skip
+    copying = f"COPY {stage} ({columns}) FROM STDIN"
+    driver = connection.connection.driver_connection
+    try:
+        with driver.cursor() as cursor, cursor.copy(copying) as copy:  # type: ignore[union-attr]
+            for row in values:
+                copy.write_row(row)
+    except Exception as error:  # psycopg's error: SQLAlchemy's of that kind (IntegrityError, DataError ...)
+        raise DBAPIError.instance(copying, None, error, connection.dialect.loaded_dbapi.Error) from error
+    connection.exec_driver_sql(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM {stage}")
+    connection.exec_driver_sql(f"TRUNCATE {stage}")
 
 
 def _placeholder(paramstyle: str, position: int) -> str:

@@ -7,9 +7,10 @@ from dataclasses import replace
 from datetime import date, datetime
 from typing import Any, ClassVar, Generic, Protocol, TypeVar
 
-from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select, update
+from sqlalchemy import ColumnElement, Select, and_, case, func, literal_column, or_, select, update
 from sqlalchemy.orm import Session, contains_eager, selectinload
 from sqlalchemy.orm.attributes import flag_modified
+from sqlalchemy.sql.elements import ColumnClause
 
 from desktop.domain.enums import CaseStatus, LabelledEnum, SecurityLevel, Severity
 from desktop.domain.errors import RecordInUseError, RecordNotFoundError, StaleRecordError
@@ -46,11 +47,13 @@ from desktop.persistence.search_sql import (
     fts_matches,
     fts_seekable,
     incident_search,
+    ts_count,
 )
 
 Clock = Callable[[], datetime]
 RecordT = TypeVar("RecordT", Facility, Incident, PlanItem, Directive)
 FilterT = TypeVar("FilterT", FacilityFilter, IncidentFilter, PlanItemFilter, DirectiveFilter, contravariant=True)
+FACILITY_NAME: ColumnClause[Any] = literal_column("incidents.facility_name")  # PostgreSQL: migration 0010
 RANKED = {"severity": (IncidentRow.severity, Severity), "status": (IncidentRow.status, CaseStatus)}  # enum order
 
 
@@ -487,9 +490,10 @@ class IncidentRepository(_Repository[IncidentRow, Incident]):
 
     def count(self, where: IncidentFilter | None = None) -> int:
         where = where or IncidentFilter()
-        search_alone = self.is_sqlite and replace(where, text="").is_empty
-        if search_alone and (counted := fts_count(parse_search(where.text, self.kind))) is not None:
-            return self.session.scalar(counted) or 0  # the index alone knows
+        if replace(where, text="").is_empty:  # a search alone: the index alone knows (or nothing to search)
+            query = parse_search(where.text, self.kind)
+            if (counted := fts_count(query) if self.is_sqlite else ts_count(query)) is not None:
+                return self.session.scalar(counted) or 0
         broad = self.is_sqlite and bool(where.text) and self.matches_at_least(where.text, BROAD_SEARCH)
         counted = self.filtered(select(func.count()).select_from(IncidentRow), where, walk_sort_index=broad)
         return self.session.scalar(counted) or 0  # broad: the other conditions' index read, each id probed
@@ -513,7 +517,8 @@ class IncidentRepository(_Repository[IncidentRow, Incident]):
         """The ids of `page` in order, chosen without reading the rows they skip (incident_paging)."""
         keys: dict[str, Any] = {
             "occurred": IncidentRow.occurred_on, "case_number": IncidentRow.case_number,
-            "title": IncidentRow.title, "facility": FacilityRow.name, "attack_type": IncidentRow.attack_type,
+            "title": IncidentRow.title, "facility": FacilityRow.name if self.is_sqlite else FACILITY_NAME,
+            "attack_type": IncidentRow.attack_type,
             "severity": in_order(IncidentRow.severity, Severity), "status": in_order(IncidentRow.status, CaseStatus),
             "updated_at": IncidentRow.updated_at,
         }  # fmt: skip
@@ -522,6 +527,6 @@ class IncidentRepository(_Repository[IncidentRow, Incident]):
         if page.sort in ("severity", "status"):
             return pager.ranked_ids(where, page, *RANKED[page.sort])
         base = select(IncidentRow.id)
-        if page.sort == "facility":
+        if page.sort == "facility" and self.is_sqlite:  # PostgreSQL: the incident's own copy of the name
             base = base.join(IncidentRow.facility)
         return pager.sorted_ids(where, page, base, column, order)

@@ -25,9 +25,21 @@ class NotAnIncidentDatabaseError(RuntimeError):
     """The database holds tables but none of ours; it is left untouched."""
 
 
+PG_ONLY_TABLES = {"incident_words"}  # PostgreSQL: the search's tsvector per incident (migration 0010)
+PG_ONLY_COLUMNS = {"facility_name"}  # incidents, PostgreSQL: migration 0010 (not in the models)
+PG_ONLY_INDEX_PREFIX = "ixpg_"  # PostgreSQL's search, trigram and sort indexes (migration 0010)
+
+
 def include_object(obj: object, name: str | None, type_: str, reflected: bool, compare_to: object) -> bool:
-    """Alembic autogenerate filter: leave out SQLite's FTS5 table and its shadow tables (made by hand)."""
-    return not (type_ == "table" and name is not None and name.startswith("incidents_fts"))
+    """Alembic autogenerate filter: leave out SQLite's FTS5 table and its shadow tables and PostgreSQL's search
+    and sort columns and indexes (made by hand)."""
+    if name is None:
+        return True
+    if type_ == "table":
+        return not name.startswith("incidents_fts") and name not in PG_ONLY_TABLES
+    if type_ == "column" and reflected and compare_to is None:
+        return name not in PG_ONLY_COLUMNS
+    return not (type_ == "index" and name.startswith(PG_ONLY_INDEX_PREFIX))
 
 
 def alembic_config(engine: Engine | None = None) -> Config:

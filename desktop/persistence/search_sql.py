@@ -1,13 +1,12 @@
-"""SQL of a parsed search: FTS5 MATCH (SQLite) or word-start regexes (PostgreSQL) on incidents, ILIKE elsewhere."""
+"""SQL of a parsed search: FTS5 MATCH (SQLite) or a tsquery on incident_words (PostgreSQL), ILIKE elsewhere."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, column, func, or_, select, table, true
-from sqlalchemy.sql.elements import UnaryExpression
+from sqlalchemy import ColumnElement, Select, and_, column, func, literal_column, or_, select, table, true
+from sqlalchemy.sql.elements import ColumnClause, UnaryExpression
 from sqlalchemy.sql.operators import custom_op
 
 from desktop.domain.search import SearchField, SearchQuery, Term
@@ -22,8 +21,6 @@ INCIDENT_TEXT = (IncidentRow.title, IncidentRow.description, IncidentRow.case_nu
 FACILITY_TEXT = (FacilityRow.name, FacilityRow.city, FacilityRow.address, FacilityRow.notes)
 PLAN_ITEM_TEXT = (PlanItemRow.description, PlanItemRow.owner, PlanItemRow.notes)
 DIRECTIVE_TEXT = (DirectiveRow.title, DirectiveRow.issuing_office, DirectiveRow.source_reference, DirectiveRow.notes)
-_REGEX_SPECIAL = re.compile(r"([^\w\s])")  # escaped with a backslash: literal in a PostgreSQL regex
-_APART = "[^[:alnum:]]+"  # what FTS5's tokenizer skips between two words, in a PostgreSQL regex
 
 
 def contains(column: Any, text: str) -> Condition:
@@ -175,27 +172,69 @@ def _sqlite_incidents(query: SearchQuery, walk_sort_index: bool, probe: bool) ->
     return and_(*conditions) if conditions else None
 
 
-# -- PostgreSQL: regular expressions ---------------------------------------------------------------------------
-def regex_literal(text: str) -> str:
-    """`text` in a PostgreSQL regular expression, every character standing for itself."""
-    return _REGEX_SPECIAL.sub(r"\\\1", text)
+# -- PostgreSQL: incident_words of migration 0010 ---------------------------------------------------------------
+WORDS = table("incident_words", column("id"), column("words"))  # PostgreSQL: a tsvector per incident, GIN-indexed
+_SIMPLE: ColumnClause[Any] = literal_column("'simple'::regconfig")  # lower-cased words only
+
+
+def ts_term(term: Term) -> str:
+    """A text term as a tsquery (FTS5's reading, see fts_term): each word a word prefix; a phrase of whole words
+    one after the other; case: the words one after the other in the case number (weight B), the last a prefix."""
+    words = [f"'{word}'" for word in term.words]  # letters and digits only (domain/search.py): nothing to escape
+    if term.field is SearchField.CASE:
+        return " <-> ".join([*(f"{word}:B" for word in words[:-1]), f"{words[-1]}:*B"])
+    if term.phrase:
+        return " <-> ".join(words)
+    return " & ".join(f"{word}:*" for word in words)
+
+
+def ts_words(tsquery: str) -> Condition:
+    """incident_words matching a tsquery (read by its GIN index)."""
+    condition: Condition = WORDS.c.words.bool_op("@@")(func.to_tsquery(_SIMPLE, tsquery))
+    return condition
+
+
+def ts_match(tsquery: str) -> Condition:
+    """The incident's words match a tsquery."""
+    return IncidentRow.id.in_(select(WORDS.c.id).where(ts_words(tsquery)))
+
+
+def ts_count(query: SearchQuery) -> Select[Any] | None:
+    """The number of incidents a search the tsvector answers alone finds, counted in incident_words (every incident
+    has its row there), or None when the search has other terms."""
+    tsquery, other = ts_query(query)
+    if other or tsquery is None:
+        return None
+    return select(func.count()).select_from(WORDS).where(ts_words(tsquery))
 
 
 def _postgres_text(term: Term) -> Condition:
-    """Each word starts a word (\\m) of a column; a phrase: its whole words in one column, apart only by
-    other characters than letters and digits (as FTS5 reads them)."""
-    if term.phrase:
-        pattern = r"\m" + _APART.join(map(regex_literal, term.words)) + r"\M"
-        return or_(*(c.bool_op("~*")(pattern) for c in INCIDENT_TEXT))
-    return and_(*(or_(*(c.bool_op("~*")(r"\m" + regex_literal(w)) for c in INCIDENT_TEXT)) for w in term.words))
+    return ts_match(ts_term(term))
 
 
-def _postgres_case(term: Term) -> Condition:
-    """case: as FTS5 reads it: the words one after the other in the case number, the last a word start."""
-    return IncidentRow.case_number.bool_op("~*")(r"\m" + _APART.join(map(regex_literal, term.words)))
+def ts_query(query: SearchQuery) -> tuple[str | None, list[tuple[Term, ...]]]:
+    """The groups the tsvector answers as one tsquery (groups of text terms; exclusions alone in their group), and
+    the other groups, each then a condition of its own."""
+    parts: list[str] = []
+    other: list[tuple[Term, ...]] = []
+    for group in query.groups:
+        if all(_in_index(term) and not term.negated for term in group):
+            parts.append("(" + " | ".join(f"({ts_term(term)})" for term in group) + ")")
+        elif len(group) == 1 and _in_index(group[0]):
+            parts.append(f"!({ts_term(group[0])})")
+        else:
+            other.append(group)
+    return (" & ".join(parts) if parts else None), other
 
 
-POSTGRES_INCIDENT_FIELDS: FieldConditions = {**INCIDENT_FIELDS, SearchField.CASE: _postgres_case}
+POSTGRES_INCIDENT_FIELDS: FieldConditions = {**INCIDENT_FIELDS, SearchField.CASE: _postgres_text}
+
+
+def _postgres_incidents(query: SearchQuery) -> Condition | None:
+    tsquery, other = ts_query(query)
+    conditions = [ts_match(tsquery)] if tsquery is not None else []
+    conditions += [_any(group, _postgres_text, POSTGRES_INCIDENT_FIELDS) for group in other]
+    return and_(*conditions) if conditions else None
 
 
 # -- every kind -------------------------------------------------------------------------------------------------
@@ -229,7 +268,7 @@ def incident_search(
     """The incidents `query` finds (None: no condition); `walk_sort_index`, `probe`: see IncidentRepository."""
     if sqlite:
         return _sqlite_incidents(query, walk_sort_index, probe)
-    return _all(query, _postgres_text, POSTGRES_INCIDENT_FIELDS)
+    return _postgres_incidents(query)
 
 
 def facility_search(query: SearchQuery) -> Condition | None:

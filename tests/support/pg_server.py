@@ -79,9 +79,20 @@ class PostgresServer:
     `host_auth="scram-sha-256"`: TCP logins need a password (the Unix socket, which the helpers
     below use, stays trust), as a team's server asks."""
 
-    def __init__(self, bin_dir: Path | None = None, *, host_auth: str = "trust") -> None:
+    def __init__(
+        self,
+        bin_dir: Path | None = None,
+        *,
+        host_auth: str = "trust",
+        keep_dir: Path | None = None,
+        settings: dict[str, str] | None = None,
+    ) -> None:
+        """`keep_dir`: the server's directory, kept after stop() and its data used again by the next start
+        (the benchmark's BENCH_KEEP); `settings`: postgres settings beside the defaults (e.g. shared_buffers)."""
         self.bin_dir = bin_dir or find_bin_dir()
         self.host_auth = host_auth
+        self.keep_dir = keep_dir
+        self.settings = settings or {}
         self.as_root = os.geteuid() == 0
         self.root: Path | None = None
         self.port = 0
@@ -116,11 +127,16 @@ class PostgresServer:
         parent = Path(tempfile.gettempdir())
         if self.as_root and not _reachable_by_others(parent):  # the postgres user must reach the data dir
             parent = Path("/tmp")
-        self.root = Path(tempfile.mkdtemp(prefix="incident-logger-pg-", dir=parent))
+        if self.keep_dir is not None:
+            self.keep_dir.mkdir(parents=True, exist_ok=True)
+            self.root = self.keep_dir
+        else:
+            self.root = Path(tempfile.mkdtemp(prefix="incident-logger-pg-", dir=parent))
         try:
             if self.as_root:
                 shutil.chown(self.root, SERVICE_USER, SERVICE_USER)
-            self._initdb()
+            if not (self.data_dir / "PG_VERSION").exists():
+                self._initdb()
             self.port = free_port()
             self._launch()
             self._wait_until_ready()
@@ -154,6 +170,7 @@ class PostgresServer:
             "max_connections": "50",
             "shared_buffers": "16MB",
             "max_wal_size": "256MB",
+            **self.settings,
         }
         args = ["-D", str(self.data_dir)]
         for name, value in settings.items():
@@ -213,7 +230,8 @@ class PostgresServer:
                     os.killpg(process.pid, signal.SIGKILL)
                 process.wait(STOP_TIMEOUT_S)
         if self.root is not None:
-            shutil.rmtree(self.root, ignore_errors=True)
+            if self.keep_dir is None:
+                shutil.rmtree(self.root, ignore_errors=True)
             self.root = None
 
     # -- databases ---------------------------------------------------------------------------------
