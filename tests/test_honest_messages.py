@@ -425,7 +425,7 @@ def test_an_export_to_stdout_keeps_its_messages_out_of_the_data(demo_dir: Path, 
     finished = python("--data-dir", str(demo_dir), "export", "-e", "facilities", "-o", str(stdout))
     assert finished.returncode == 0
     assert finished.stdout.startswith("uuid,version,") and len(finished.stdout.splitlines()) == 4
-    assert finished.stderr == f"3 facilities written to {stdout} (23 columns)\n"
+    assert finished.stderr == f"3 facilities written to {stdout} (25 columns)\n"
     assert stdout.is_symlink()
 
 

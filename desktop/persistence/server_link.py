@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Engine, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import Engine, event, text
+from sqlalchemy.engine import ExceptionContext, make_url
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -37,6 +37,20 @@ def server_connect_args(url: str) -> dict[str, Any]:
                               "options": f"-c statement_timeout={STATEMENT_TIMEOUT_MS}"}  # fmt: skip
     return {key: value for key, value in wanted.items()
             if key not in given and not os.environ.get(ENVIRONMENT.get(key, ""), "")}  # fmt: skip
+
+
+CUT_MID_STATEMENT = "can't change 'autocommit' now"  # psycopg, pinging a connection whose socket closed mid-query
+
+
+def count_cut_pings_as_lost(engine: Engine) -> None:
+    """A pooled connection whose socket closed in the middle of a statement stays ACTIVE: the pool's ping then fails
+    with psycopg's ProgrammingError instead of a lost connection. Count it as one, so that the pool opens a new
+    connection (and a read or save is told "not reachable", never a programming error)."""
+
+    @event.listens_for(engine, "handle_error")
+    def lost_mid_statement(context: ExceptionContext) -> None:
+        if CUT_MID_STATEMENT in str(context.original_exception):
+            context.is_disconnect = True
 
 
 def sqlstate(error: BaseException) -> str | None:

@@ -127,7 +127,7 @@ class Database:
     def now(self) -> datetime:
         """The time by this database's clock, as its stamps are written: the server's on PostgreSQL (unless the
         clock given overrides it, as a test's does), else the clock given. What "today" is for the services."""
-        if self.is_sqlite or overrides_server(self.clock):
+        if self.engine.dialect.name != "postgresql" or overrides_server(self.clock):
             return self.clock()
         with self.sessions() as session:
             return ServerClock(session)()

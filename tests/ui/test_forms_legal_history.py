@@ -210,7 +210,7 @@ def test_a_wrong_date_is_corrected_a_later_entry_added_audited_and_undone(qtbot:
         for row in range(model.rowCount())
         if model.rows[row][0].id == audit_history(services.database, before.uuid)[-1].id
     ]
-    assert {row[2]: row[3:] for row in last} == {
+    assert {row[3]: row[4:] for row in last} == {  # columns: when, action, by, field, old, new
         "Status": ["Under investigation", "Charged"],
         "Status history": [
             "2019-08-13 reported; 2019-12-13 under investigation",

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 from conftest import make_active
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
+from PySide6.QtCore import QEvent, QLocale, QObject, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
@@ -257,6 +257,7 @@ def test_when_switching_cancel_keeps_the_current_database_and_another_user_may_b
 
 
 def test_the_dialog_speaks_spanish(qapp: QApplication, qtbot: QtBot) -> None:
+    before = QLocale()
     translators = language.install_language(qapp, "es")
     try:
         dialog = LoginDialog(question(can_remember=False), "&Salir")
@@ -268,6 +269,7 @@ def test_the_dialog_speaks_spanish(qapp: QApplication, qtbot: QtBot) -> None:
     finally:
         for translator in translators:
             qapp.removeTranslator(translator)
+        QLocale.setDefault(before)  # the dates of the tests after this one are shown in English again
 
 
 def press(qtbot: QtBot, key: Qt.Key) -> Step:
