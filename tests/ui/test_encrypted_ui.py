@@ -11,9 +11,10 @@ from typing import Any
 
 import forms_fixtures as ff
 import pytest
-from conftest import ScriptedDialogs, make_active
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QWidget
+from conftest import ScriptedDialogs
+from modal_answerer import ModalAnswerer
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
 from support.clock import FakeClock
 from support.lookup import facility_named
@@ -62,43 +63,6 @@ def start_sessions(tmp_path: Path, clock: FakeClock) -> DatabaseSessions:
     return DatabaseSessions(tmp_path / "backups", clock=clock)
 
 
-class Answerer(QObject):
-    """Works each modal dialog as it is shown (an application event filter; no polling) with the next step, after
-    making it the active window. What each dialog said is kept; a failing step is kept and closes its dialog."""
-
-    def __init__(self, qtbot: QtBot, steps: list[Step]) -> None:
-        super().__init__()
-        self.qtbot = qtbot
-        self.steps = list(steps)
-        self.seen: list[dict[str, Any]] = []
-        self.failures: list[BaseException] = []
-        QApplication.instance().installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Show and isinstance(watched, QDialog) and watched.isModal():
-            QTimer.singleShot(0, lambda: self._work(watched))
-        return False
-
-    def _work(self, dialog: QDialog) -> None:
-        if not dialog.isVisible():
-            return
-        try:
-            assert isinstance(dialog, PassphraseDialog), f"unexpected dialog {dialog.objectName()}"
-            assert self.steps, "no step left for the passphrase dialog"
-            self.seen.append(said(dialog))
-            make_active(self.qtbot, dialog)
-            self.steps.pop(0)(dialog)
-        except BaseException as error:
-            self.failures.append(error)
-            dialog.reject()
-
-    def check(self) -> None:
-        QApplication.instance().removeEventFilter(self)
-        if self.failures:
-            raise self.failures[0]
-        assert not self.steps, f"{len(self.steps)} step(s) found no dialog"
-
-
 def said(dialog: PassphraseDialog) -> dict[str, Any]:
     return {"message": dialog.message.text(), "error": dialog.error.text() if dialog.error.isVisibleTo(dialog) else "",
             "remember": dialog.remember.isEnabled(), "remember_tip": dialog.remember.toolTip(),
@@ -106,11 +70,11 @@ def said(dialog: PassphraseDialog) -> dict[str, Any]:
 
 
 @pytest.fixture
-def answerer(qtbot: QtBot) -> Iterator[Callable[[list[Step]], Answerer]]:
-    made: list[Answerer] = []
+def answerer(qtbot: QtBot) -> Iterator[Callable[[list[Step]], ModalAnswerer]]:
+    made: list[ModalAnswerer] = []
 
-    def make(steps: list[Step]) -> Answerer:
-        made.append(Answerer(qtbot, steps))
+    def make(steps: list[Step]) -> ModalAnswerer:
+        made.append(ModalAnswerer(qtbot, steps, PassphraseDialog, said))
         return made[-1]
 
     yield make
@@ -143,7 +107,7 @@ def press(qtbot: QtBot, key: Qt.Key) -> Step:
 
 
 def test_a_wrong_passphrase_is_said_and_the_right_one_opens_the_database(
-    encrypted: Path, start_sessions: DatabaseSessions, answerer: Callable[[list[Step]], Answerer], qtbot: QtBot,
+    encrypted: Path, start_sessions: DatabaseSessions, answerer: Callable[[list[Step]], ModalAnswerer], qtbot: QtBot,
     caplog: pytest.LogCaptureFixture,
 ) -> None:  # fmt: skip
     asked = answerer([type_passphrase(qtbot, WRONG), type_passphrase(qtbot, SECRET)])
@@ -162,7 +126,7 @@ def test_a_wrong_passphrase_is_said_and_the_right_one_opens_the_database(
 
 
 def test_escape_quits_and_leaves_the_file_byte_identical(
-    encrypted: Path, start_sessions: DatabaseSessions, answerer: Callable[[list[Step]], Answerer], qtbot: QtBot
+    encrypted: Path, start_sessions: DatabaseSessions, answerer: Callable[[list[Step]], ModalAnswerer], qtbot: QtBot
 ) -> None:
     before = fingerprint(encrypted)
     asked = answerer([type_passphrase(qtbot, WRONG), press(qtbot, Qt.Key.Key_Escape)])
@@ -174,7 +138,7 @@ def test_escape_quits_and_leaves_the_file_byte_identical(
 
 
 def test_remember_keeps_the_passphrase_in_the_keyring_and_the_next_start_asks_nothing(
-    encrypted: Path, start_sessions: DatabaseSessions, answerer: Callable[[list[Step]], Answerer], qtbot: QtBot,
+    encrypted: Path, start_sessions: DatabaseSessions, answerer: Callable[[list[Step]], ModalAnswerer], qtbot: QtBot,
     file_keyring: Path,
 ) -> None:  # fmt: skip
     tab = Qt.Key.Key_Tab  # from the field: its Show button, then "Remember"
@@ -197,7 +161,7 @@ def test_remember_keeps_the_passphrase_in_the_keyring_and_the_next_start_asks_no
 
 
 def test_without_a_keyring_remember_is_disabled_and_says_why(
-    encrypted: Path, start_sessions: DatabaseSessions, answerer: Callable[[list[Step]], Answerer], qtbot: QtBot
+    encrypted: Path, start_sessions: DatabaseSessions, answerer: Callable[[list[Step]], ModalAnswerer], qtbot: QtBot
 ) -> None:
     def look(dialog: PassphraseDialog) -> None:
         qtbot.keyClick(focused(dialog), Qt.Key.Key_Tab)
@@ -216,7 +180,7 @@ def test_without_a_keyring_remember_is_disabled_and_says_why(
 
 
 def test_show_reveals_the_typed_passphrase_and_hides_it_again(
-    encrypted: Path, start_sessions: DatabaseSessions, answerer: Callable[[list[Step]], Answerer], qtbot: QtBot
+    encrypted: Path, start_sessions: DatabaseSessions, answerer: Callable[[list[Step]], ModalAnswerer], qtbot: QtBot
 ) -> None:
     modes: list[str] = []
 
@@ -236,7 +200,7 @@ def test_show_reveals_the_typed_passphrase_and_hides_it_again(
 
 
 def test_open_another_file_instead_of_the_encrypted_one(
-    encrypted: Path, start_sessions: DatabaseSessions, answerer: Callable[[list[Step]], Answerer], qtbot: QtBot,
+    encrypted: Path, start_sessions: DatabaseSessions, answerer: Callable[[list[Step]], ModalAnswerer], qtbot: QtBot,
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
 ) -> None:  # fmt: skip
     plain = tmp_path / "plain.sqlite3"

@@ -11,9 +11,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import make_active
-from PySide6.QtCore import QEvent, QLocale, QObject, QSettings, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QWidget
+from modal_answerer import ModalAnswerer
+from PySide6.QtCore import QLocale, QSettings, Qt
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 from support import pg_login
@@ -48,43 +48,6 @@ def team_url(password_server: PostgresServer) -> str:
     return pg_login.team_url(password_server)
 
 
-class Answerer(QObject):
-    """Works each login dialog as it is shown (an application event filter, no polling) with the next step, after
-    making it the active window; keeps what each said. A failing step is kept and closes its dialog."""
-
-    def __init__(self, qtbot: QtBot, steps: list[Step]) -> None:
-        super().__init__()
-        self.qtbot = qtbot
-        self.steps = list(steps)
-        self.seen: list[dict[str, Any]] = []
-        self.failures: list[BaseException] = []
-        QApplication.instance().installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Show and isinstance(watched, QDialog) and watched.isModal():
-            QTimer.singleShot(0, lambda: self._work(watched))
-        return False
-
-    def _work(self, dialog: QDialog) -> None:
-        if not dialog.isVisible():
-            return
-        try:
-            assert isinstance(dialog, LoginDialog), f"unexpected dialog {dialog.objectName()}"
-            assert self.steps, "no step left for the login dialog"
-            self.seen.append(said(dialog))
-            make_active(self.qtbot, dialog)
-            self.steps.pop(0)(dialog)
-        except BaseException as error:
-            self.failures.append(error)
-            dialog.reject()
-
-    def check(self) -> None:
-        QApplication.instance().removeEventFilter(self)
-        if self.failures:
-            raise self.failures[0]
-        assert not self.steps, f"{len(self.steps)} step(s) found no dialog"
-
-
 def said(dialog: LoginDialog) -> dict[str, Any]:
     return {"title": dialog.windowTitle(), "message": dialog.message.text(), "user": dialog.user_edit.text(),
             "error": dialog.error.text() if dialog.error.isVisibleTo(dialog) else "",
@@ -93,11 +56,11 @@ def said(dialog: LoginDialog) -> dict[str, Any]:
 
 
 @pytest.fixture
-def answerer(qtbot: QtBot) -> Iterator[Callable[[list[Step]], Answerer]]:
-    made: list[Answerer] = []
+def answerer(qtbot: QtBot) -> Iterator[Callable[[list[Step]], ModalAnswerer]]:
+    made: list[ModalAnswerer] = []
 
-    def make(steps: list[Step]) -> Answerer:
-        made.append(Answerer(qtbot, steps))
+    def make(steps: list[Step]) -> ModalAnswerer:
+        made.append(ModalAnswerer(qtbot, steps, LoginDialog, said))
         return made[-1]
 
     yield make
@@ -132,7 +95,7 @@ def session_user(database: Database) -> str:
 
 
 def test_a_refused_password_is_said_and_the_right_one_opens(
-    team_url: str, password_server: PostgresServer, answerer: Callable[[list[Step]], Answerer], qtbot: QtBot,
+    team_url: str, password_server: PostgresServer, answerer: Callable[[list[Step]], ModalAnswerer], qtbot: QtBot,
     caplog: pytest.LogCaptureFixture, tmp_path: Path,
 ) -> None:  # fmt: skip
     asked = answerer([type_password(qtbot, WRONG), type_password(qtbot, LOGIN_PASSWORD)])
@@ -161,7 +124,7 @@ def test_a_refused_password_is_said_and_the_right_one_opens(
 
 
 def test_remember_ticked_from_the_keyboard_keeps_it_and_the_next_start_asks_nothing(
-    team_url: str, password_server: PostgresServer, answerer: Callable[[list[Step]], Answerer], qtbot: QtBot,
+    team_url: str, password_server: PostgresServer, answerer: Callable[[list[Step]], ModalAnswerer], qtbot: QtBot,
     file_keyring: Path,
 ) -> None:  # fmt: skip
     import keyring
@@ -192,7 +155,7 @@ def test_remember_ticked_from_the_keyboard_keeps_it_and_the_next_start_asks_noth
 
 
 def test_not_ticked_nothing_is_kept_and_show_unmasks_what_is_typed(
-    team_url: str, answerer: Callable[[list[Step]], Answerer], qtbot: QtBot, file_keyring: Path
+    team_url: str, answerer: Callable[[list[Step]], ModalAnswerer], qtbot: QtBot, file_keyring: Path
 ) -> None:
     def show_then_log_in(dialog: LoginDialog) -> None:
         qtbot.keyClicks(focused(dialog), LOGIN_PASSWORD)
@@ -213,7 +176,7 @@ def test_not_ticked_nothing_is_kept_and_show_unmasks_what_is_typed(
 
 
 def test_escape_gives_up_and_nothing_is_kept(
-    team_url: str, answerer: Callable[[list[Step]], Answerer], qtbot: QtBot, file_keyring: Path
+    team_url: str, answerer: Callable[[list[Step]], ModalAnswerer], qtbot: QtBot, file_keyring: Path
 ) -> None:
     def type_then_escape(dialog: LoginDialog) -> None:
         qtbot.keyClicks(focused(dialog), LOGIN_PASSWORD)
@@ -235,7 +198,7 @@ def question(*, tried: bool = False, can_remember: bool = True) -> LoginNeeded:
 
 
 def test_when_switching_cancel_keeps_the_current_database_and_another_user_may_be_typed(
-    answerer: Callable[[list[Step]], Answerer], qtbot: QtBot
+    answerer: Callable[[list[Step]], ModalAnswerer], qtbot: QtBot
 ) -> None:
     def other_user(dialog: LoginDialog) -> None:
         qtbot.keyClicks(focused(dialog), "pass word")
