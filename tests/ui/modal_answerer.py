@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from conftest import make_active
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 
@@ -50,3 +51,27 @@ class ModalAnswerer(QObject):
         if self.failures:
             raise self.failures[0]
         assert not self.steps, f"{len(self.steps)} step(s) found no dialog"
+
+
+@contextmanager
+def answerers(qtbot: QtBot, kind: type[QDialog], said: Callable[[Any], dict[str, Any]]
+              ) -> Iterator[Callable[[list[Callable[[Any], None]]], ModalAnswerer]]:  # fmt: skip
+    """`make(steps)` gives a ModalAnswerer of `kind` dialogs; every one made stops watching when the block ends."""
+    made: list[ModalAnswerer] = []
+
+    def make(steps: list[Callable[[Any], None]]) -> ModalAnswerer:
+        made.append(ModalAnswerer(qtbot, steps, kind, said))
+        return made[-1]
+
+    try:
+        yield make
+    finally:
+        for one in made:
+            QApplication.instance().removeEventFilter(one)
+
+
+def focused(dialog: QWidget) -> QWidget:
+    """The widget with the keyboard focus, which must be in `dialog`."""
+    widget = QApplication.focusWidget()
+    assert widget is not None and widget.window() is dialog, f"the focus is on {widget} instead"
+    return widget

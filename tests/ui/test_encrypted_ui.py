@@ -12,9 +12,9 @@ from typing import Any
 import forms_fixtures as ff
 import pytest
 from conftest import ScriptedDialogs
-from modal_answerer import ModalAnswerer
+from modal_answerer import ModalAnswerer, answerers, focused
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
 from support.clock import FakeClock
 from support.lookup import facility_named
@@ -71,21 +71,8 @@ def said(dialog: PassphraseDialog) -> dict[str, Any]:
 
 @pytest.fixture
 def answerer(qtbot: QtBot) -> Iterator[Callable[[list[Step]], ModalAnswerer]]:
-    made: list[ModalAnswerer] = []
-
-    def make(steps: list[Step]) -> ModalAnswerer:
-        made.append(ModalAnswerer(qtbot, steps, PassphraseDialog, said))
-        return made[-1]
-
-    yield make
-    for one in made:
-        QApplication.instance().removeEventFilter(one)
-
-
-def focused(dialog: QWidget) -> QWidget:
-    widget = QApplication.focusWidget()
-    assert widget is not None and widget.window() is dialog, f"the focus is on {widget} instead"
-    return widget
+    with answerers(qtbot, PassphraseDialog, said) as make:
+        yield make
 
 
 def type_passphrase(qtbot: QtBot, text: str, *keys: Qt.Key) -> Step:

@@ -11,9 +11,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from modal_answerer import ModalAnswerer
+from modal_answerer import ModalAnswerer, answerers, focused
 from PySide6.QtCore import QLocale, QSettings, Qt
-from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 from support import pg_login
@@ -57,21 +57,8 @@ def said(dialog: LoginDialog) -> dict[str, Any]:
 
 @pytest.fixture
 def answerer(qtbot: QtBot) -> Iterator[Callable[[list[Step]], ModalAnswerer]]:
-    made: list[ModalAnswerer] = []
-
-    def make(steps: list[Step]) -> ModalAnswerer:
-        made.append(ModalAnswerer(qtbot, steps, LoginDialog, said))
-        return made[-1]
-
-    yield make
-    for one in made:
-        QApplication.instance().removeEventFilter(one)
-
-
-def focused(dialog: QWidget) -> QWidget:
-    widget = QApplication.focusWidget()
-    assert widget is not None and widget.window() is dialog, f"the focus is on {widget} instead"
-    return widget
+    with answerers(qtbot, LoginDialog, said) as make:
+        yield make
 
 
 def type_password(qtbot: QtBot, password: str, *keys: Qt.Key) -> Step:
