@@ -38,7 +38,16 @@ def requested() -> bool:
 
 @contextmanager
 def postgres_copy(bench: BenchDatabase, *, keep: bool) -> Iterator[BenchDatabase]:
-    """A server holding `bench`'s rows (copied once, or found from an earlier BENCH_KEEP run); stopped after."""
+    """A server holding `bench`'s rows (copied once, or found from an earlier BENCH_KEEP run); stopped after.
+
+    BENCH_PG_PORT (and BENCH_PG_DB, default "bench"): a server already running on 127.0.0.1 that holds the copy
+    (trust login as postgres), used as it is: several measurements can share one 1M-row server that way."""
+    if port := os.environ.get("BENCH_PG_PORT"):
+        name = os.environ.get("BENCH_PG_DB", DATABASE)
+        yield BenchDatabase(bench.path, bench.rows, bench.generated_seconds,
+                            database_url=f"postgresql+psycopg://postgres@127.0.0.1:{port}/{name}",
+                            conninfo=f"host=127.0.0.1 port={port} user=postgres dbname={name}")  # fmt: skip
+        return
     folder = DATA_DIR / f"pg-{bench.rows}-{data_key(bench.rows)}"
     if not keep:
         shutil.rmtree(folder, ignore_errors=True)
