@@ -62,7 +62,7 @@ DEFAULT_ROWS = 1_000_000
 FACILITIES = 500
 PLAN_ITEMS = 3_000
 SEED = 20190912
-DATA_DIR = Path(__file__).with_name("data")
+DATA_DIR = Path(os.environ.get("BENCH_DATA_DIR") or Path(__file__).with_name("data"))  # another checkout's, to share
 FIRST_DAY = date(2015, 1, 1)
 LAST_DAY = date(2026, 10, 31)
 BATCH = 50_000
@@ -108,7 +108,10 @@ def requested_analyze() -> bool:
 
 
 def data_key(rows: int, analyze: bool = True) -> str:
-    """Changes whenever the generator, the row count or the schema (any migration file) changes."""
+    """Changes whenever the generator, the row count or the schema (any migration file) changes.
+    BENCH_DATA_KEY: that key, to reuse a file made before a migration was added (a server copy is then upgraded)."""
+    if forced := os.environ.get("BENCH_DATA_KEY"):
+        return forced
     digest = hashlib.sha256(f"{GENERATOR_VERSION}:{rows}:{SEED}:{analyze}".encode())
     for migration in sorted((MIGRATIONS / "versions").glob("*.py")):
         digest.update(migration.read_bytes())
