@@ -2075,6 +2075,18 @@
         <translation>Lo que escribió sigue en el formulario. Cuando el servidor vuelva a responder, busque el registro antes de guardar de nuevo.</translation>
     </message>
     <message>
+        <source>The database server took too long; nothing was saved.</source>
+        <translation>El servidor de la base de datos tardó demasiado; no se guardó nada.</translation>
+    </message>
+    <message>
+        <source>The database server took too long to answer.</source>
+        <translation>El servidor de la base de datos tardó demasiado en responder.</translation>
+    </message>
+    <message>
+        <source>It cancelled the statement after its time limit (30 s unless the connection sets another). Narrow the search or filters, or ask the server&apos;s administrator whether it is busy.</source>
+        <translation>Canceló la instrucción al llegar a su tiempo límite (30 s salvo que la conexión fije otro). Acote la búsqueda o los filtros, o pregunte al administrador del servidor si está ocupado.</translation>
+    </message>
+    <message>
         <source>Could not be saved: the database server is not reachable.</source>
         <translation>No se pudo guardar: no se puede contactar con el servidor de la base de datos.</translation>
     </message>

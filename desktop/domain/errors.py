@@ -56,6 +56,15 @@ class CommitUnknownError(ServerUnreachableError):
     """The connection dropped during COMMIT: whether the change was saved is not known until the server answers."""
 
 
+class ServerTimeoutError(StorageError):
+    """The server is there but a statement ran past its time limit (SQLSTATE 57014) and was cancelled: nothing was
+    changed. Not a lost server: trying the same read again at once would only wait as long again."""
+
+    def __init__(self, message: str, *, writing: bool = False) -> None:
+        self.writing = writing
+        super().__init__(message)
+
+
 class SerializationConflictError(RuntimeError):
     """The server rolled the transaction back to keep concurrent transactions apart (a serialization failure or
     deadlock, SQLSTATE 40001/40P01): running the same unit of work again is safe."""

@@ -12,7 +12,12 @@ from sqlalchemy.engine import ExceptionContext, make_url
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from desktop.domain.errors import CommitUnknownError, SerializationConflictError, ServerUnreachableError
+from desktop.domain.errors import (
+    CommitUnknownError,
+    SerializationConflictError,
+    ServerTimeoutError,
+    ServerUnreachableError,
+)
 
 CONNECT_TIMEOUT_S = 5  # a server that does not answer a new connection within this is told unreachable
 STATEMENT_TIMEOUT_MS = 30_000  # an ordinary query; a long one (an import) asks for more with long_statements()
@@ -20,8 +25,9 @@ LONG_STATEMENT_TIMEOUT_MS = 30 * 60_000
 # a dead server or cable noticed in ~25 s when idle; data never acknowledged (a cable pulled mid-query) in 30 s
 KEEPALIVES = {"keepalives": 1, "keepalives_idle": 10, "keepalives_interval": 5, "keepalives_count": 3,
               "tcp_user_timeout": 30_000}  # fmt: skip
+CANCELLED_STATE = "57014"  # query_canceled: the statement timeout (or an administrator's pg_cancel_backend)
 RETRYABLE_STATES = frozenset({"40001", "40P01"})  # serialization failure, deadlock: the server rolled back
-LOST_STATES = frozenset({"57P01", "57P02", "57P03", "57014", "08000", "08003", "08006", "08001", "08004"})
+LOST_STATES = frozenset({"57P01", "57P02", "57P03", "08000", "08003", "08006", "08001", "08004"})
 ENVIRONMENT = {"connect_timeout": "PGCONNECT_TIMEOUT", "options": "PGOPTIONS"}  # libpq's own overrides
 
 
@@ -80,11 +86,7 @@ def is_connection_lost(error: BaseException) -> bool:
 
 def unreachable(error: BaseException, *, writing: bool) -> ServerUnreachableError:
     """A sentence for a lost server; a write that failed before COMMIT was rolled back by the server."""
-    timed_out = sqlstate(error) == "57014"
-    if timed_out:
-        reason = "the database server did not answer in time"
-    else:
-        reason = "the database server is not reachable (the connection was refused or dropped)"
+    reason = "the database server is not reachable (the connection was refused, dropped or not answered in time)"
     if writing:
         return ServerUnreachableError(f"Nothing was saved: {reason}. Your entries are kept; save again when the "
                                       "server is back.", writing=True)  # fmt: skip
@@ -98,6 +100,11 @@ def translate_server_error(error: BaseException, *, writing: bool) -> Exception 
                                           f"one made at the same time (SQLSTATE {sqlstate(error)}).")  # fmt: skip
     if is_connection_lost(error):
         return unreachable(error, writing=writing)
+    if sqlstate(error) == CANCELLED_STATE:
+        done = "nothing was saved" if writing else "the records could not be read"
+        return ServerTimeoutError(f"The database server cancelled the statement: it ran longer than the time allowed "
+                                  f"for one ({STATEMENT_TIMEOUT_MS // 1000} s unless the connection sets another), or "
+                                  f"an administrator stopped it; {done}.", writing=writing)  # fmt: skip
     return None
 
 

@@ -217,11 +217,18 @@ class UnitOfWork:
                 if plain is None:
                     raise
                 raise plain from error
-        session.info[WITHHELD] = self.database.capabilities.withheld_fields
+        try:  # on a server these ask it (the user, the clock, the audit key): a lost server is told as such here too
+            session.info[WITHHELD] = self.database.capabilities.withheld_fields
+            signer = self.database.signer(session) if self.write else Signer()  # a reader writes no entry
+            clock = writing_clock(session, self.database.clock)
+            actor = self.database.user(session) if self.write else None
+        except Exception as error:
+            session.close()
+            if (domain := self._domain_error(error)) is not None:
+                raise domain from error
+            raise
         self.session = session
-        signer = self.database.signer(session) if self.write else Signer()  # a reader writes no entry
-        clock = writing_clock(session, self.database.clock)
-        self.audit = AuditLog(clock, signer, actor=self.database.user(session) if self.write else None)
+        self.audit = AuditLog(clock, signer, actor=actor)
         self.facilities = FacilityRepository(session, self.audit, clock)
         self.incidents = IncidentRepository(session, self.audit, clock)
         self.plan_items = PlanItemRepository(session, self.audit, clock)
@@ -309,6 +316,14 @@ class UnitOfWork:
         self.audit.pending.clear()
         self.session.rollback()
 
+    def _domain_error(self, error: BaseException) -> Exception | None:
+        """What a database error means, in the domain's words (None: not one of these)."""
+        if is_denied(error):
+            return self.database.denied(error)  # what was refused and for which role, not SQL
+        if (server := translate_server_error(error, writing=self.write)) is not None:
+            return server  # the server gone or timed out; a serialization failure (safe to run again)
+        return storage_error(error, writing=self.write)  # disk full, I/O error, read-only file: a sentence
+
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None) -> None:
         assert self.session is not None
         try:
@@ -316,9 +331,5 @@ class UnitOfWork:
         finally:
             self.session.close()
             self.session = None
-        if error is not None and is_denied(error):
-            raise self.database.denied(error) from error  # what was refused and for which role, not SQL
-        if error is not None and (server := translate_server_error(error, writing=self.write)) is not None:
-            raise server from error  # the server gone or timed out; a serialization failure (safe to run again)
-        if error is not None and (plain := storage_error(error, writing=self.write)) is not None:
-            raise plain from error  # disk full, I/O error, read-only file: a sentence instead of SQL
+        if error is not None and (domain := self._domain_error(error)) is not None:
+            raise domain from error

@@ -85,6 +85,7 @@ class CsvActions(FeatureActions):
 
     def _fail(self, doing: str, error: BaseException) -> None:
         self.failed.emit(str(error))
+        self.session.failed(error)  # a lost server: the bar and its retries
         error_dialogs.show_error(self.window, error, doing)
 
     def _current_kind(self) -> RecordKind:

@@ -16,6 +16,7 @@ from desktop.domain.errors import (
     RecordInUseError,
     RecordNotFoundError,
     SerializationConflictError,
+    ServerTimeoutError,
     ServerUnreachableError,
     StaleRecordError,
     StorageError,
@@ -80,6 +81,13 @@ def explain(error: BaseException) -> tuple[str, str]:
         ), _sentence(refused)
     if isinstance(error, ServerUnreachableError):
         return server_words(error)
+    if isinstance(error, ServerTimeoutError):
+        headline = (translate("ErrorDialogs", "The database server took too long; nothing was saved.") if error.writing
+                    else translate("ErrorDialogs", "The database server took too long to answer."))  # fmt: skip
+        advice = translate("ErrorDialogs", "It cancelled the statement after its time limit (30 s unless the "
+                           "connection sets another). Narrow the search or filters, or ask the server's "
+                           "administrator whether it is busy.")  # fmt: skip
+        return headline, advice
     if isinstance(error, SerializationConflictError):
         return translate("ErrorDialogs", "Another change was being saved at the same time; nothing was saved."), (
             translate("ErrorDialogs", "It was tried again several times. Your entries are kept; save again.")

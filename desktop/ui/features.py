@@ -71,6 +71,7 @@ def install_features(window: MainWindow, app_paths: AppPaths) -> Features:
     server = ServerStatus(window, session)  # a server that stopped answering: the bar, the retries
     for tab in window.record_tabs.values():
         tab.model.read_failed.connect(server.follow)
+    session.server_lost.connect(server.follow)  # a save, delete or import that found the server gone
     server.back.connect(window.refresh_all)
     dashboard_page = _dashboard_page(window, server)
     window.add_tab("dashboard", dashboard_page, translate("Features", "&Dashboard"))

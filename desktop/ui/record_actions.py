@@ -90,6 +90,10 @@ class RecordActions:
             form.timeline.changed.connect(lambda: self.session.changed(RecordKind.INCIDENT))  # last activity
         return form
 
+    def _show_error(self, parent: QWidget, error: BaseException, doing: str) -> None:
+        self.session.failed(error)  # a lost server: the bar and its retries start beside the message
+        show_error(parent, error, doing)
+
     def _run_form(self, form: Any, save: Callable[[Any], Any], doing: str) -> Any:
         """exec() the form until it is saved or cancelled; a refused save keeps the person's entries."""
         try:
@@ -101,9 +105,9 @@ class RecordActions:
                 except StaleRecordError as error:  # changed elsewhere since it was read: compare, then save again
                     watch = getattr(form, "conflict_watch", None)
                     if watch is None or not watch.compare():
-                        show_error(form, error, doing)
+                        self._show_error(form, error, doing)
                 except Exception as error:  # storage, stale, in-use...: say so, let the person decide
-                    show_error(form, error, doing)
+                    self._show_error(form, error, doing)
             return None
         finally:
             form.deleteLater()
@@ -155,7 +159,7 @@ class RecordActions:
         try:
             record = service.get(shown.uuid)
         except Exception as error:
-            show_error(
+            self._show_error(
                 self.parent, error, translate("RecordActions", "Opening the {label}").format(label=kind_noun(kind))
             )
             self.session.changed(kind)  # it may have been deleted elsewhere: show the current rows
@@ -183,7 +187,7 @@ class RecordActions:
         try:
             problem = service.delete_problem(shown.uuid)
         except Exception as error:  # deleted elsewhere, storage
-            show_error(
+            self._show_error(
                 self.parent, error, translate("RecordActions", "Deleting the {label}").format(label=kind_noun(kind))
             )
             self.session.changed(kind)
@@ -196,7 +200,7 @@ class RecordActions:
         try:
             command = DeleteRecord.perform(service, shown, self.session.changed)
         except Exception as error:
-            show_error(
+            self._show_error(
                 self.parent, error, translate("RecordActions", "Deleting the {label}").format(label=kind_noun(kind))
             )
             return False

@@ -7,7 +7,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
+from desktop.domain.errors import ServerUnreachableError
 from desktop.domain.kinds import RecordKind
+from desktop.persistence.server_link import is_connection_lost
 from desktop.persistence.unit_of_work import Database
 from desktop.services.backup import RestoreResult
 from desktop.services.records import RecordServices
@@ -35,12 +37,19 @@ class Session(QObject):
     database_changed = Signal(object)  # Database
     records_changed = Signal(object)  # RecordKind
     changed_elsewhere = Signal(object)  # a domain Change committed by anyone (ui/live_refresh.py; PostgreSQL only)
+    server_lost = Signal(object)  # a write or read outside the tables found the server gone (ui/server_status.py)
 
     def __init__(self, database: Database | None, sessions: DatabaseSessions, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.sessions = sessions
         self._database = database
         self._services = RecordServices.of(database) if database is not None else None
+
+    def failed(self, error: BaseException) -> None:
+        """An action failed with `error`: when it lost the database server, `server_lost` says so (the bar and its
+        retries start as for a failed read of the tables)."""
+        if isinstance(error, ServerUnreachableError) or is_connection_lost(error):
+            self.server_lost.emit(error)
 
     @property
     def is_open(self) -> bool:

@@ -188,3 +188,46 @@ def test_a_save_whose_backend_is_killed_keeps_the_form_and_saves_once_more(
     assert len(boxes) == 1  # the second save went through
     names = [name for _uuid, name in pg_window.session.services.facilities.names()]
     assert names.count("Killed Backend Annex") == 1
+
+
+def test_a_save_refused_by_a_stopped_server_starts_the_bar(
+    qtbot: QtBot, pg_window: MainWindow, dialogs: ScriptedDialogs, server: RestartablePostgresServer,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    wait_for_rows(qtbot, pg_window, 3)
+    status = pg_window.findChild(QWidget, "server_bar")
+    assert status is not None and status.isHidden()
+    boxes: list[tuple[str, bool]] = []
+    forms: list[Any] = []
+
+    def told(_parent: Any, _icon: Any, _title: str, headline: str, _details: str) -> None:
+        boxes.append((headline, status.isVisible()))
+        QTimer.singleShot(0, give_up)
+
+    def give_up() -> None:  # the form opens again with the entries; the person closes it
+        form = forms[0]
+        qtbot.waitUntil(form.isVisible, timeout=5000)
+        form.forget_changes()
+        form.close()
+
+    monkeypatch.setattr(error_dialogs, "show_box", told)
+
+    def fill(form: Any) -> None:
+        forms.append(form)
+        ff.type_into(qtbot, form.name, "Annex While Down")
+        server.halt()
+        ff.press_save(qtbot, form)
+
+    dialogs.then(fill)
+    pg_window.registry[WindowAction.NEW_FACILITY].trigger()
+    dialogs.check()
+    assert boxes and boxes[0][0] == "Could not be saved: the database server is not reachable.", boxes
+    assert boxes[0][1], "the bar should be showing beside the message"
+    words = status.findChild(QWidget, "server_bar_text").text()  # type: ignore[union-attr]
+    assert words.startswith("Server not reachable"), words
+    server.resume()
+    retry = status.findChild(QWidget, "server_bar_retry")
+    qtbot.waitUntil(lambda: retry is not None and retry.isEnabled(), timeout=10_000)
+    qtbot.mouseClick(retry, Qt.MouseButton.LeftButton)  # type: ignore[arg-type]
+    qtbot.waitUntil(status.isHidden, timeout=10_000)
+    wait_for_rows(qtbot, pg_window, 3)

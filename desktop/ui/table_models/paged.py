@@ -11,7 +11,7 @@ from typing import Any, ClassVar, Generic, TypeVar
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
 from sqlalchemy.exc import SQLAlchemyError
 
-from desktop.domain.errors import ServerUnreachableError, StorageError
+from desktop.domain.errors import ServerTimeoutError, ServerUnreachableError, StorageError
 from desktop.domain.kinds import RecordKind
 from desktop.domain.queries import Page
 from desktop.persistence.opening import describe_error
@@ -293,7 +293,7 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
                 self.beginResetModel()
                 self._count, self._total = 0, 0
                 self._pages.clear()
-                if isinstance(error, ServerUnreachableError):
+                if isinstance(error, ServerUnreachableError | ServerTimeoutError):  # keep what was shown
                     self._pages, self._count, self._total = shown
                 self.endResetModel()
                 self._report(error)
