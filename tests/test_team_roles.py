@@ -15,6 +15,7 @@ from pathlib import Path
 import psycopg
 import pytest
 from support.pg_server import PostgresServer
+from support.pg_team import make_team
 
 from desktop.cli import main
 from desktop.domain.enums import DirectiveScope
@@ -28,7 +29,6 @@ from desktop.persistence.unit_of_work import Database
 from desktop.services.audit import keep_sensitive_values, verify_chain
 from desktop.services.csv.export import export_incidents
 from desktop.services.dashboard import dashboard_data
-from desktop.services.demo import load_demo
 from desktop.services.records import RecordServices
 from desktop.services.session.service import DatabaseSessions
 from desktop.services.statistics import summarize
@@ -63,22 +63,9 @@ def team(postgres_server: PostgresServer) -> Iterator[Team]:
     the three logins added with `team add-user`."""
     with postgres_server.fresh_database() as name:
         url = postgres_server.url(name)
-        sessions = DatabaseSessions(None)
-        owner = sessions.open(url, lock=False)
-        try:
-            load_demo(owner)
-            services = RecordServices.of(owner)
-            facility = services.facilities.page()[0]
-            threat = Incident(facility_uuid=facility.uuid, title="Threat letter", suspect_names=SECRET,
-                              personal_details="born 1990")  # fmt: skip
-            secret = services.incidents.create(threat)
-        finally:
-            sessions.close(owner)
-        assert main(["--database-url", url, "team", "init"]) == 0
-        assert main(["--database-url", url, "team", "init"]) == 0  # again: nothing breaks, nothing doubles
-        for login, role in ((READER, "reader"), (ANALYST, "analyst"), (SUPERVISOR, "incident_supervisor")):
-            assert main(["--database-url", url, "team", "add-user", login, role]) == 0
-        yield Team(postgres_server, name, url, secret.uuid)
+        logins = ((READER, "reader"), (ANALYST, "analyst"), (SUPERVISOR, "incident_supervisor"))
+        secret = make_team(url, logins, title="Threat letter", suspect=SECRET, personal="born 1990", init_twice=True)
+        yield Team(postgres_server, name, url, secret)
 
 
 @pytest.fixture

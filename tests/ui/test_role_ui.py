@@ -13,10 +13,9 @@ from PySide6.QtCore import QLocale, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 from support.pg_server import PostgresServer
+from support.pg_team import make_team
 
 from desktop.cli import main
-from desktop.domain.records import Incident
-from desktop.services.demo import load_demo
 from desktop.services.records import RecordServices
 from desktop.services.session.service import DatabaseSessions
 from desktop.ui import error_dialogs, language
@@ -46,21 +45,8 @@ class Team:
 def team(postgres_server: PostgresServer) -> Iterator[Team]:
     with postgres_server.fresh_database() as name:
         url = postgres_server.url(name)
-        sessions = DatabaseSessions(None)
-        owner = sessions.open(url, lock=False)
-        try:
-            load_demo(owner)
-            services = RecordServices.of(owner)
-            facility = services.facilities.page()[0]
-            secret = services.incidents.create(
-                Incident(facility_uuid=facility.uuid, title=TITLE, suspect_names=SECRET, personal_details="x")
-            )
-        finally:
-            sessions.close(owner)
-        assert main(["--database-url", url, "team", "init"]) == 0
-        assert main(["--database-url", url, "team", "add-user", READER, "reader"]) == 0
-        assert main(["--database-url", url, "team", "add-user", ANALYST, "analyst"]) == 0
-        yield Team(url, secret.uuid)
+        logins = ((READER, "reader"), (ANALYST, "analyst"))
+        yield Team(url, make_team(url, logins, title=TITLE, suspect=SECRET, personal="x"))
 
 
 @pytest.fixture
