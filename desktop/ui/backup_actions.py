@@ -46,6 +46,7 @@ from desktop.ui.dialogs.history_dialog import HistoryDialog, local_time
 from desktop.ui.feature_actions import FeatureActions
 from desktop.ui.session import Session
 from desktop.ui.translated import translate
+from desktop.ui.waiting_read import read_and_wait
 
 BACKUP_FILTER = "Incident Logger backups (*.sqlite3);;All files (*)"
 
@@ -309,9 +310,10 @@ class BackupActions(FeatureActions):
 
     def show_history(self, kind: RecordKind, uuid: str) -> None:
         """Open the History view of one record (window-modal, read-only)."""
+        database = self.session.database
         try:
-            entries = history(self.session.database, uuid)
-            name = record_label(self.session.database, kind, uuid)
+            entries, name = read_and_wait(self.session, lambda: (history(database, uuid),
+                                          record_label(database, kind, uuid)), now=database.is_sqlite)  # fmt: skip
         except StorageError as error:
             self._fail(self.tr("History"), str(error))
             return

@@ -31,6 +31,7 @@ from desktop.ui.role_limits import needed_to_change, refusal
 from desktop.ui.session import Session
 from desktop.ui.translated import kind_noun, translate
 from desktop.ui.undo_commands import CreateRecord, DeleteRecord, UpdateRecord, content
+from desktop.ui.waiting_read import read_and_wait
 from desktop.ui.window_dialogs import FormInputs, WindowDialogs, answered, run
 
 RELATED_LIMIT = 200
@@ -157,7 +158,7 @@ class RecordActions:
         """Edit the stored version of `shown`; True when a change was saved."""
         service = self.session.services.of_kind(kind)
         try:
-            record = service.get(shown.uuid)
+            record = read_and_wait(self.session, lambda: service.get(shown.uuid), now=self.session.database.is_sqlite)
         except Exception as error:
             self._show_error(
                 self.parent, error, translate("RecordActions", "Opening the {label}").format(label=kind_noun(kind))
@@ -185,7 +186,8 @@ class RecordActions:
         """Say first why a record cannot be deleted (no question); else ask, then delete as an undo step."""
         service = self.session.services.of_kind(kind)
         try:
-            problem = service.delete_problem(shown.uuid)
+            problem = read_and_wait(self.session, lambda: service.delete_problem(shown.uuid),
+                                    now=self.session.database.is_sqlite)  # fmt: skip
         except Exception as error:  # deleted elsewhere, storage
             self._show_error(
                 self.parent, error, translate("RecordActions", "Deleting the {label}").format(label=kind_noun(kind))

@@ -231,3 +231,33 @@ def test_a_save_refused_by_a_stopped_server_starts_the_bar(
     qtbot.mouseClick(retry, Qt.MouseButton.LeftButton)  # type: ignore[arg-type]
     qtbot.waitUntil(status.isHidden, timeout=10_000)
     wait_for_rows(qtbot, pg_window, 3)
+
+
+def test_opening_a_record_while_the_server_stalls_keeps_the_window_painting(
+    qtbot: QtBot, pg_window: MainWindow, dialogs: ScriptedDialogs, server: RestartablePostgresServer
+) -> None:
+    wait_for_rows(qtbot, pg_window, 3)
+    tab = pg_window.record_tabs["incidents"]
+    tab.table.selectRow(0)
+    tab.table.setFocus()
+    shown_title = tab.selected_record().title
+    ticks: list[int] = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start(20)
+    opened: list[tuple[int, str]] = []
+
+    def look(form: Any) -> None:
+        opened.append((len(ticks), form.title.text()))
+        form.reject()
+
+    dialogs.then(look)
+    with psycopg.connect(server.conninfo("responsive")) as holder:
+        holder.execute("LOCK TABLE incidents IN ACCESS EXCLUSIVE MODE")  # the record's read waits for it
+        QTimer.singleShot(600, holder.rollback)  # released while the window waits (its loop runs the timer)
+        pg_window.registry[WindowAction.EDIT].trigger()
+        dialogs.check()
+    timer.stop()
+    assert opened, "the form did not open"
+    assert opened[0][0] >= 20, f"the event loop turned {opened[0][0]} times while the read waited 0.6 s"
+    assert opened[0][1] == shown_title
