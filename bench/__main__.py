@@ -46,7 +46,7 @@ STANDALONE: dict[str, Callable[[], list[Figure]]] = {  # areas that make their o
     "evidence": measure_evidence.measure,
 }
 HEADER = ("area", "operation", "seconds", "target", "result", "sqlite3 s", "ratio", "cpu s", "note")
-PG_AREAS = ("queries", "dashboard", "csv")
+PG_AREAS = ("queries", "dashboard", "csv", "start")
 
 
 def peak_rss_mib() -> float:
