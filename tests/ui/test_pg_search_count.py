@@ -43,6 +43,11 @@ def pg_database(demo_url: str, sessions: DatabaseSessions) -> Iterator[Database]
 
 
 @pytest.fixture
+def pg_window(pg_database: Database, make_window: Callable[..., MainWindow], qsettings: Any) -> MainWindow:
+    return make_window(pg_database, qsettings)
+
+
+@pytest.fixture
 def counts_held(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
     """A search's count waits (in the worker) until the event is set: the window is seen while it counts."""
     gate = threading.Event()
@@ -72,10 +77,9 @@ def search(qtbot: QtBot, window: MainWindow, text: str) -> PagedTableModel[Any]:
 
 
 def test_a_search_shows_its_first_page_then_counting_then_the_exact_count(
-    qtbot: QtBot, pg_database: Database, make_window: Callable[..., MainWindow], qsettings: Any,
-    counts_held: threading.Event,
-) -> None:  # fmt: skip
-    window = make_window(pg_database, qsettings)
+    qtbot: QtBot, pg_window: MainWindow, pg_database: Database, counts_held: threading.Event
+) -> None:
+    window = pg_window
     model = search(qtbot, window, "device")
     qtbot.waitUntil(lambda: not model.loading, timeout=10_000)
     assert model.counting and model.rowCount() == 1 and model.index(0, 3).data()  # the page is shown
@@ -89,10 +93,9 @@ def test_a_search_shows_its_first_page_then_counting_then_the_exact_count(
 
 
 def test_a_newer_search_drops_the_count_of_the_older(
-    qtbot: QtBot, pg_database: Database, make_window: Callable[..., MainWindow], qsettings: Any,
-    counts_held: threading.Event,
-) -> None:  # fmt: skip
-    window = make_window(pg_database, qsettings)
+    qtbot: QtBot, pg_window: MainWindow, pg_database: Database, counts_held: threading.Event
+) -> None:
+    window = pg_window
     model = search(qtbot, window, "device")
     qtbot.waitUntil(lambda: not model.loading and model.counting, timeout=10_000)
     tab = window.record_tabs["incidents"]
