@@ -6268,6 +6268,10 @@ Se elimina en el acto (el registro de auditoría lo conserva).</translation>
         <translation>{shown} de {total} mostrados</translation>
     </message>
     <message>
+        <source>counting… of {total}</source>
+        <translation>contando… de {total}</translation>
+    </message>
+    <message>
         <source>There are no incidents yet.</source>
         <translation>Aún no hay incidentes.</translation>
     </message>

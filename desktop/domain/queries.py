@@ -50,6 +50,13 @@ class IncidentFilter:
     def is_empty(self) -> bool:
         return self == IncidentFilter()
 
+    @property
+    def count_follows(self) -> bool:
+        """Whether a window on a database server shows the first page before the exact count of the incidents this
+        selects: a search's count reads every match (on 1,000,000 incidents 't' matches 999,270: 0.35 s on the
+        server alone, its first page 2 ms), so the count comes after the page and the window says "counting…"."""
+        return bool(self.text.strip())
+
 
 @dataclass(frozen=True, slots=True)
 class FacilityFilter:

@@ -375,7 +375,7 @@ class MainWindow(QMainWindow):
             return
         model = tab.model
         shown, total = model.filtered_count, model.total_count
-        self.counts_label.setText(record_count(model.kind, total, shown))
+        self.counts_label.setText(record_count(model.kind, total, shown, counting=model.counting))
 
     def _show_deadlines(self) -> None:
         database, today = self.session.database, self.today()

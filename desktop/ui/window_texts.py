@@ -45,8 +45,11 @@ def _count(kind: RecordKind, total: int) -> str:
     }[kind]
 
 
-def record_count(kind: RecordKind, total: int, shown: int) -> str:
-    """The status bar's count: "1,234 incidents", or "12 of 1,234 incidents shown" under a filter."""
+def record_count(kind: RecordKind, total: int, shown: int, *, counting: bool = False) -> str:
+    """The status bar's count: "1,234 incidents", or "12 of 1,234 incidents shown" under a filter; `counting`: the
+    rows the filter selects are still being counted (a search on a server shows its first page first)."""
+    if counting:
+        return translate("WindowTexts", "counting… of {total}").format(total=_count(kind, total))
     if shown == total:
         return _count(kind, total)
     return translate("WindowTexts", "{shown} of {total} shown").format(

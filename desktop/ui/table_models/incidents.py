@@ -150,5 +150,8 @@ class IncidentTableModel(PagedTableModel[Incident]):
     def empty_filter(self) -> IncidentFilter:
         return IncidentFilter()
 
+    def count_follows(self, where: Any) -> bool:
+        return isinstance(where, IncidentFilter) and where.count_follows
+
     def decoration(self, record: Incident, column: int) -> Any:
         return colour(SEVERITY_COLOURS[record.severity]) if column == self.SEVERITY_COLUMN else None

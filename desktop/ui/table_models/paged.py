@@ -96,10 +96,15 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
         self._generation = 0  # bumped by every refresh: answers to older requests are dropped
         self._in_flight: set[int] = set()  # pages being read in the background
         self.loading = False  # a background refresh has not answered yet
+        self.counting = False  # a server counts the rows the filter selects: rowCount is the first page's until then
 
     # ---- what subclasses describe ------------------------------------------------------------------------
     def empty_filter(self) -> Any:
         raise NotImplementedError
+
+    def count_follows(self, where: Any) -> bool:
+        """Whether on a server the first page of `where` is shown before its rows are counted (`counting`)."""
+        return False
 
     def background(self, record: R) -> Any:
         """A QColor for the whole row, or None."""
@@ -212,7 +217,7 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
         self._fetch_timer.stop()
         self._generation += 1
         self._in_flight.clear()
-        self.loading = False
+        self.loading = self.counting = False
         self._count, self._total = 0, None
         self.endResetModel()
         self.counts_changed.emit(0, 0)
@@ -239,6 +244,7 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
         self._in_flight.clear()
         if recount:
             self._total = None
+        self.counting = False
         if self.in_background():
             self._refresh_in_background(shown)
             return
@@ -274,18 +280,22 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
         page = Page(0, size, self.sort_key, self.descending)
         everything = where == self.empty_filter()
         total_known = self._total is not None
+        later = not everything and self.count_follows(where)
 
-        def read() -> tuple[list[R], int, int | None, Any]:
+        def read() -> tuple[list[R], int | None, int | None, Any]:
             first = list(service.page(where, page))
-            count = len(first) if len(first) < size else int(service.count(where))
+            count = len(first) if len(first) < size else None if later else int(service.count(where))
             total = None if total_known else (count if everything else int(service.count(None)))
             return first, count, total, self.read_companion(service, first)
 
-        def done(result: tuple[list[R], int, int | None, Any]) -> None:
+        def done(result: tuple[list[R], int | None, int | None, Any]) -> None:
             if generation == self._generation:
                 first, count, total, companion = result
                 self.keep_companion(first, companion)
-                self._refreshed(first, count, total)
+                self.counting = count is None
+                self._refreshed(first, len(first) if count is None else count, total)
+                if count is None:
+                    self._count_in_background()
 
         def failed(error: Exception) -> None:
             if generation == self._generation:
@@ -314,6 +324,27 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
         self.endResetModel()
         self.counts_changed.emit(self._count, self.total_count)
         self.refreshed.emit()
+
+    def _count_in_background(self) -> None:
+        """Count the rows of the filter shown (its first page is in), then add the rows past the first page."""
+        service, where, generation = self.service, self.where, self._generation
+
+        def read() -> int | None:  # a newer refresh came before the count started: not counted at all
+            return int(service.count(where)) if generation == self._generation else None
+
+        def done(count: int | None) -> None:
+            if count is not None and generation == self._generation:
+                self.counting = False
+                self._resize(count)
+                self.counts_changed.emit(self._count, self.total_count)
+
+        def failed(error: Exception) -> None:
+            if generation == self._generation:
+                self.counting = False
+                self._report(error)
+                self.counts_changed.emit(self._count, self.total_count)
+
+        self.background_reads().run(read, done, failed)
 
     def background_reads(self) -> BackgroundReads:
         if self._reads is None:
@@ -358,7 +389,8 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
             return
         done(result)
 
-    def _reread(self, count: int, total: int, pages: dict[int, list[R]]) -> None:
+    def _resize(self, count: int) -> None:
+        """`count` rows from now on: rows come or go at the end."""
         before = self._count
         if count > before:
             self.beginInsertRows(QModelIndex(), before, count - 1)
@@ -368,6 +400,10 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
             self.beginRemoveRows(QModelIndex(), count, before - 1)
             self._count = count
             self.endRemoveRows()
+
+    def _reread(self, count: int, total: int, pages: dict[int, list[R]]) -> None:
+        self.counting = False
+        self._resize(count)
         self._total = total
         self._pages = OrderedDict(pages)
         self._wanted.clear()
