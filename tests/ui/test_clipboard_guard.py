@@ -31,7 +31,7 @@ from desktop.ui.forms.attachments_panel import panel_of
 from desktop.ui.main_window import MainWindow
 from desktop.ui.record_tab import RecordTab
 from desktop.ui.table_models import IncidentTableModel
-from desktop.ui.table_models.paged import Column
+from desktop.ui.table_models.columns import Column
 from desktop.ui.window_actions import WindowAction
 
 CTRL = Qt.KeyboardModifier.ControlModifier

@@ -15,7 +15,8 @@ from desktop.domain.kinds import RecordKind
 from desktop.domain.queries import DirectiveFilter
 from desktop.domain.records import Directive
 from desktop.ui.palette import colour
-from desktop.ui.table_models.paged import Column, PagedTableModel
+from desktop.ui.table_models.columns import Column
+from desktop.ui.table_models.paged import PagedTableModel
 from desktop.ui.translated import choice_label, show_date, translate
 
 PROGRESS_COLUMN = 5

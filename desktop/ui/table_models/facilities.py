@@ -14,7 +14,8 @@ from desktop.domain.kinds import RecordKind
 from desktop.domain.queries import FacilityFilter
 from desktop.domain.records import Facility
 from desktop.ui.palette import colour
-from desktop.ui.table_models.paged import Column, PagedTableModel
+from desktop.ui.table_models.columns import Column
+from desktop.ui.table_models.paged import PagedTableModel
 from desktop.ui.translated import QT_TRANSLATE_NOOP, choice_label, show_date, translate
 
 

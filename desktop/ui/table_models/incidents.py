@@ -15,7 +15,8 @@ from desktop.domain.kinds import RecordKind
 from desktop.domain.queries import IncidentFilter
 from desktop.domain.records import Incident
 from desktop.ui.palette import colour
-from desktop.ui.table_models.paged import UNKNOWN, Column, PagedTableModel
+from desktop.ui.table_models.columns import UNKNOWN, Column
+from desktop.ui.table_models.paged import PagedTableModel
 from desktop.ui.translated import QT_TRANSLATE_NOOP, choice_label, date_label, translate, weapons_text
 
 SEVERITY_COLOURS = {severity: f"severity_{severity.value}" for severity in Severity}  # names in desktop.ui.palette

@@ -5,51 +5,28 @@ from __future__ import annotations
 import logging
 from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any, ClassVar, Generic, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
-from sqlalchemy.exc import SQLAlchemyError
 
-from desktop.domain.errors import ServerTimeoutError, ServerUnreachableError, StorageError
+from desktop.domain.errors import ServerTimeoutError, ServerUnreachableError
 from desktop.domain.kinds import RecordKind
 from desktop.domain.queries import Page
 from desktop.persistence.opening import describe_error
 from desktop.ui.background_reads import BackgroundReads
 from desktop.ui.clipboard_guard import SENSITIVE_ROLE
-from desktop.ui.translated import QT_TRANSLATE_NOOP, kind_plural, translate
+from desktop.ui.table_models.columns import Column, column_title
+from desktop.ui.table_models.page_cache import FETCH_ERRORS, OnDemandPages
+from desktop.ui.translated import kind_plural, translate
 
 R = TypeVar("R")
 Index = QModelIndex | QPersistentModelIndex
 PAGE_SIZE = 200
 MAX_CACHED_PAGES = 40  # 8,000 rows at the default page size
-PAGES_PER_TICK = 3  # pages fetched per event-loop turn while the view scrolls
-FETCH_ERRORS = (SQLAlchemyError, StorageError, OSError)
-UNKNOWN = QT_TRANSLATE_NOOP("Fields", "unknown")
 log = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True)
-class Column(Generic[R]):
-    """One column: its header, how a record is shown, and the service sort key (None: not sortable)."""
-
-    title: str
-    text: Callable[[R], str]
-    sort_key: str | None = None
-    tooltip: Callable[[R], str] | None = None
-    numeric: bool = False
-    width_chars: int = 12  # a sensible first width, before the user resizes it
-    stretch: bool = False  # takes the width the other columns leave
-    header_tip: str = ""  # the header's tooltip (default: "Sort by …" or "… (not sortable)")
-    sensitive: bool = False  # copied to the clipboard, it is cleared later (desktop/ui/clipboard_guard.py)
-
-
-def column_title(column: Column[Any]) -> str:
-    """The header as shown: class-level titles are marked QT_TRANSLATE_NOOP("Column", …), translated here."""
-    return translate("Column", column.title)
-
-
-class PagedTableModel(QAbstractTableModel, Generic[R]):
+class PagedTableModel(QAbstractTableModel, OnDemandPages[R]):
     """Rows are the records `service.page(where, Page(...))` returns; `rowCount` is `service.count(where)`.
     The service comes from `service_provider()` at every read, so that the model follows the session to
     another database (`clear()`, then `refresh()`).
@@ -249,15 +226,7 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
             self._refresh_in_background(shown)
             return
         try:
-            first = self._read(0, self.page_size)
-            if len(first) < self.page_size:
-                self._count = len(first)  # the whole result fits on one page: no COUNT needed
-            else:
-                self._count = int(self.service.count(self.where))
-            self._pages[0] = first
-            if self._total is None:
-                is_everything = self.where == self.empty_filter()
-                self._total = self._count if is_everything else int(self.service.count(None))
+            first, count, total, companion = self._first_read(later=False)()
         except FETCH_ERRORS as error:
             self._count, self._total = 0, 0
             self._pages.clear()
@@ -266,6 +235,10 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
             self.counts_changed.emit(0, 0)
             self.refreshed.emit()
             return
+        self.fetches += 1
+        self.keep_companion(first, companion)
+        self._pages[0], self._count = first, len(first) if count is None else count
+        self._total = self._total if total is None else total
         self.endResetModel()
         self.counts_changed.emit(self._count, self.total_count)
         self.refreshed.emit()
@@ -276,17 +249,8 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
         rather than an empty table that would look like an empty database."""
         self.loading = True
         self.endResetModel()
-        service, where, size, generation = self.service, self.where, self.page_size, self._generation
-        page = Page(0, size, self.sort_key, self.descending)
-        everything = where == self.empty_filter()
-        total_known = self._total is not None
-        later = not everything and self.count_follows(where)
-
-        def read() -> tuple[list[R], int | None, int | None, Any]:
-            first = list(service.page(where, page))
-            count = len(first) if len(first) < size else None if later else int(service.count(where))
-            total = None if total_known else (count if everything else int(service.count(None)))
-            return first, count, total, self.read_companion(service, first)
+        generation = self._generation
+        read = self._first_read(later=self.where != self.empty_filter() and self.count_follows(self.where))
 
         def done(result: tuple[list[R], int | None, int | None, Any]) -> None:
             if generation == self._generation:
@@ -312,6 +276,21 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
 
         self.fetches += 1
         self.background_reads().run(read, done, failed)
+
+    def _first_read(self, *, later: bool) -> Callable[[], tuple[list[R], int | None, int | None, Any]]:
+        """The reading of a refresh (run here, or in a worker: it touches no state of the model): the first page,
+        the filter's count (None: `later`, or the page holds every row: its length), the total unless known, and
+        what subclasses read beside the page."""
+        service, where, size = self.service, self.where, self.page_size
+        page, everything, total_known = Page(0, size, self.sort_key, self.descending), self.empty_filter(), self._total
+
+        def read() -> tuple[list[R], int | None, int | None, Any]:
+            first = list(service.page(where, page))
+            count = len(first) if len(first) < size else None if later else int(service.count(where))
+            total = None if total_known is not None else (count if where == everything else int(service.count(None)))
+            return first, count, total, self.read_companion(service, first)
+
+        return read
 
     def _refreshed(self, first: list[R], count: int, total: int | None) -> None:
         self.loading = False
@@ -411,122 +390,6 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
             self.dataChanged.emit(self.index(0, 0), self.index(count - 1, len(self.columns) - 1))
         self.counts_changed.emit(self._count, self.total_count)
 
-    def record_at(self, row: int) -> R | None:
-        """The record shown in `row`, read now if its page is not cached."""
-        if not 0 <= row < self._count:
-            return None
-        number = row // self.page_size
-        if number not in self._pages:
-            self._load(number)
-        return self._cached(row, want=False)
-
-    def row_of(self, uuid: str) -> int | None:
-        """The row of a record among the cached pages (None when it is not shown or not cached)."""
-        for number, rows in self._pages.items():
-            for position, record in enumerate(rows):
-                if getattr(record, "uuid", None) == uuid:
-                    return number * self.page_size + position
-        return None
-
-    def cached_pages(self) -> list[int]:
-        return sorted(self._pages)
-
-    def fetch_pending(self) -> None:
-        """Fetch every page the view has asked for now (tests; normally the event loop does it)."""
-        while self._wanted:
-            self._fetch_wanted()
-
-    # ---- paging ------------------------------------------------------------------------------------------
-    def _cached(self, row: int, *, want: bool = True) -> R | None:
-        number, position = divmod(row, self.page_size)
-        rows = self._pages.get(number)
-        if rows is None:
-            if want and 0 <= row < self._count:
-                self._want(number)
-            return None
-        self._pages.move_to_end(number)
-        return rows[position] if position < len(rows) else None
-
-    def _want(self, number: int) -> None:
-        if number in self._wanted:
-            self._wanted.remove(number)
-        self._wanted.append(number)  # most recently asked for last: fetched first
-        self._fetch_timer.start()
-
-    def _fetch_wanted(self) -> None:
-        wanted, self._wanted = self._wanted[-PAGES_PER_TICK:], []  # older wishes: asked again if still in view
-        if self.in_background():  # while a refresh is read, the view asks again when its rows are in
-            for number in reversed(wanted):
-                if not self.loading and number not in self._pages and number not in self._in_flight:
-                    self._load_in_background(number)
-            return
-        for number in reversed(wanted):
-            if number not in self._pages and self._load(number):
-                first = number * self.page_size
-                last = min(self._count, first + self.page_size) - 1
-                if last >= first:
-                    self.dataChanged.emit(self.index(first, 0), self.index(last, len(self.columns) - 1))
-
-    def _load(self, number: int) -> bool:
-        try:
-            self._pages[number] = self._read(number * self.page_size, self.page_size)
-        except FETCH_ERRORS as error:
-            self._report(error)
-            return False
-        while len(self._pages) > self.max_cached_pages:
-            self._pages.popitem(last=False)
-        return True
-
-    def _load_in_background(self, number: int) -> None:
-        service, where, generation = self.service, self.where, self._generation
-        page, backwards = self._page_of(number * self.page_size, self.page_size)
-        self._in_flight.add(number)
-
-        def read() -> tuple[list[R], Any]:
-            rows = list(service.page(where, page))
-            rows = rows[::-1] if backwards else rows
-            return rows, self.read_companion(service, rows)
-
-        def done(result: tuple[list[R], Any]) -> None:
-            if generation != self._generation:
-                return
-            rows, companion = result
-            self._in_flight.discard(number)
-            self.keep_companion(rows, companion)
-            self._pages[number] = rows
-            while len(self._pages) > self.max_cached_pages:
-                self._pages.popitem(last=False)
-            first = number * self.page_size
-            last = min(self._count, first + self.page_size) - 1
-            if last >= first:
-                self.dataChanged.emit(self.index(first, 0), self.index(last, len(self.columns) - 1))
-
-        def failed(error: Exception) -> None:
-            if generation == self._generation:
-                self._in_flight.discard(number)
-                self._report(error)
-
-        self.fetches += 1
-        self.background_reads().run(read, done, failed)
-
-    def _page_of(self, offset: int, limit: int) -> tuple[Page, bool]:
-        """The Page to ask for, and whether it comes backwards: past the middle a page is read from the end in
-        the opposite order (a small OFFSET)."""
-        limit = limit if offset == 0 else max(0, min(limit, self._count - offset))
-        if offset > 0 and offset + limit > self._count // 2 and limit > 0:
-            from_end = max(0, self._count - offset - limit)
-            return Page(from_end, limit, self.sort_key, not self.descending), True
-        return Page(offset, limit, self.sort_key, self.descending), False
-
-    def _read(self, offset: int, limit: int) -> list[R]:
-        """One page, read now, with what subclasses read beside it."""
-        self.fetches += 1
-        page, backwards = self._page_of(offset, limit)
-        rows = list(self.service.page(self.where, page))
-        rows = rows[::-1] if backwards else rows
-        self.keep_companion(rows, self.read_companion(self.service, rows))
-        return rows
-
     def read_companion(self, service: Any, rows: list[R]) -> Any:
         """What a subclass reads with each page (the incidents' last activity, the directives' progress); in a
         worker thread on a server, so it touches no state of the model."""
@@ -543,8 +406,3 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
                 records=kind_plural(self.kind), error=describe_error(error)
             )
         )
-
-
-def count_text(value: int | None) -> str:
-    """A count for a cell: empty when unknown (NULL is not zero)."""
-    return "" if value is None else f"{value:,}"

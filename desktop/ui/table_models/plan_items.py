@@ -13,7 +13,8 @@ from desktop.domain.queries import PlanItemFilter
 from desktop.domain.records import PlanItem
 from desktop.services.plans import Deadline, deadline_of
 from desktop.ui.palette import colour
-from desktop.ui.table_models.paged import Column, PagedTableModel
+from desktop.ui.table_models.columns import Column
+from desktop.ui.table_models.paged import PagedTableModel
 from desktop.ui.translated import QT_TRANSLATE_NOOP, choice_label, show_date, translate
 
 ROW_BACKGROUNDS = {Deadline.OVERDUE: "overdue_background", Deadline.DUE_THIS_WEEK: "due_soon_background"}

@@ -9,7 +9,8 @@ from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt, QTi
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from desktop.ui.table_models.paged import PagedTableModel, column_title
+from desktop.ui.table_models.columns import column_title
+from desktop.ui.table_models.paged import PagedTableModel
 from desktop.ui.translated import kind_heading_plural
 
 ROW_PADDING = 10
