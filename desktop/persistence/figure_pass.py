@@ -1,0 +1,158 @@
+"""PostgreSQL: every incident figure of the dashboard in one statement, the filtered rows collected once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import BigInteger, ColumnElement, Select, String, and_, case, cast, func, literal, null, or_, select
+from sqlalchemy.dialects.postgresql import array
+from sqlalchemy.orm import Session
+
+from desktop.domain.enums import AttackType, CaseStatus, DamageStatus, PropertyExtent, Severity, TargetType
+from desktop.domain.figures import Casualties, FacilityCount
+from desktop.domain.queries import IncidentFilter
+from desktop.persistence.models import FacilityRow, IncidentRow
+
+READ = ("occurred_on", "occurred_end", "occurred_approximate", "attack_type", "facility_id", "severity", "status",
+        "target_type", "property_damage", "property_extent", "victims_killed", "victims_injured",
+        "perpetrators_killed", "perpetrators_injured", "damage_estimate_usd")  # fmt: skip
+CASUALTY_FIGURES = ("victims_killed", "victims_injured", "perpetrators_killed", "perpetrators_injured")
+
+
+@dataclass(frozen=True, slots=True)
+class PassFigures:
+    """What FigureQueries' per-figure methods return, for one filter."""
+
+    months: dict[tuple[str, AttackType], int]
+    undated: int
+    facilities: tuple[FacilityCount, ...]
+    severities: dict[Severity, int]
+    statuses: dict[CaseStatus, int]
+    case_facts: dict[tuple[TargetType, DamageStatus, PropertyExtent | None], tuple[int, int]]
+    casualties: Casualties
+
+
+def casualty_columns(row: Any) -> list[Any]:
+    """The Casualties sums, in field order, over `row` (IncidentRow or a subquery's columns): an unknown (NULL)
+    figure adds nothing but counts the incident as unknown (for any figure, and for each one), as does damage
+    without an estimate."""
+    figures = [getattr(row, name) for name in CASUALTY_FIGURES]
+    unknown: ColumnElement[bool] = or_(*(figure.is_(None) for figure in figures))
+
+    def counted(condition: ColumnElement[bool]) -> Any:
+        return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+
+    return [
+        func.count(),
+        *(func.coalesce(func.sum(figure), 0) for figure in figures),
+        counted(unknown),
+        func.coalesce(func.sum(row.damage_estimate_usd), 0),
+        counted(row.property_damage == "yes"),
+        *(counted(figure.is_(None)) for figure in figures),
+        counted(row.damage_estimate_usd.is_not(None)),
+        counted(and_(row.property_damage == "yes", row.damage_estimate_usd.is_(None))),
+        counted(row.property_damage == "unknown"),
+    ]
+
+
+def _branch(kind: str, keys: list[Any], matched: Any, *, possibly: Any = None, sums: Any = None) -> Select[Any]:
+    texts = [cast(key, String) for key in keys] + [cast(null(), String)] * (3 - len(keys))
+    extra = func.coalesce(func.sum(possibly), 0) if possibly is not None else literal(0)
+    labelled = [text.label(f"k{number}") for number, text in enumerate(texts, 1)]
+    columns = [literal(kind).label("kind"), *labelled, func.count().label("n"),
+               cast(extra, BigInteger).label("extra"), sums.label("sums")]  # fmt: skip
+    query = select(*columns).select_from(matched)
+    return query.group_by(*keys) if keys else query
+
+
+def one_pass(
+    session: Session, filtered: Callable[[Select[Any], IncidentFilter], Select[Any]], where: IncidentFilter,
+    possibly: Callable[[Any], ColumnElement[bool] | None],
+) -> PassFigures:  # fmt: skip
+    """The filtered incidents read once (a MATERIALIZED CTE of the columns the figures read), grouped six ways in
+    one UNION ALL: month and attack type, facility, severity, status, target type/damage/extent with the
+    "possibly" count (`possibly(row)`: the condition over the CTE's columns), and the casualty sums."""
+    matched = filtered(select(*(getattr(IncidentRow, name) for name in READ)), where).cte("matched")
+    matched = matched.prefix_with("MATERIALIZED")
+    m = matched.c
+    outside = possibly(m)
+    maybe = case((outside, 1), else_=0) if outside is not None else None
+    sums = array([cast(value, BigInteger) for value in casualty_columns(m)])
+    empty = cast(null(), sums.type)
+    union = _branch("day", [m.occurred_on, m.attack_type], matched, sums=empty).union_all(
+        _branch("facility", [m.facility_id], matched, sums=empty),
+        _branch("severity", [m.severity], matched, sums=empty),
+        _branch("status", [m.status], matched, sums=empty),
+        _branch("facts", [m.target_type, m.property_damage, m.property_extent], matched, possibly=maybe, sums=empty),
+        _branch("casualties", [], matched, sums=sums),
+    )
+    rows = list(session.execute(select(union.subquery("figures"))))  # a Select: session hooks read its columns
+    return _figures(session, rows)
+
+
+def _figures(session: Session, rows: list[Any]) -> PassFigures:
+    months: dict[tuple[str, AttackType], int] = {}
+    undated = 0
+    per_facility: dict[int, int] = {}
+    severities: dict[Severity, int] = {}
+    statuses: dict[CaseStatus, int] = {}
+    facts: dict[tuple[TargetType, DamageStatus, PropertyExtent | None], tuple[int, int]] = {}
+    casualties: Casualties | None = None
+    for kind, k1, k2, k3, n, extra, sums in rows:
+        if kind == "day":  # "YYYY-MM-DD": summed per month here (a few thousand groups, not every row)
+            if k1 is None:
+                undated += int(n)
+            else:
+                key = (k1[:7], AttackType(k2))
+                months[key] = months.get(key, 0) + int(n)
+        elif kind == "facility" and k1 is not None:
+            per_facility[int(k1)] = int(n)
+        elif kind == "severity":
+            severities[Severity(k1)] = int(n)
+        elif kind == "status":
+            statuses[CaseStatus(k1)] = int(n)
+        elif kind == "facts":
+            fact = (TargetType(k1), DamageStatus(k2), PropertyExtent(k3) if k3 is not None else None)
+            facts[fact] = (int(n), int(extra))
+        elif kind == "casualties":
+            casualties = Casualties(*(int(value) for value in sums))
+    assert casualties is not None, "an aggregate without GROUP BY gives one row"
+    return PassFigures(months, undated, _facilities(session, per_facility), severities, statuses, facts, casualties)
+
+
+def months_and_casualties(session: Session) -> tuple[dict[tuple[str, AttackType], int], int, Casualties]:
+    """Without a filter: incidents per (month, attack type), the undated ones, and the casualty sums, from one
+    read of the index (occurred_on, attack_type, ...) that holds every column they need: sums per (day, type)
+    group, then per month (the sums of sums are the sums)."""
+    row = IncidentRow
+    sums = casualty_columns(row)
+    per_day = select(row.occurred_on.label("day"), row.attack_type.label("attack_type"),
+                     *(value.label(f"s{number}") for number, value in enumerate(sums)))  # fmt: skip
+    days = per_day.group_by(row.occurred_on, row.attack_type).subquery("per_day")
+    month = func.to_char(days.c.day, literal("YYYY-MM"))
+    totals = [func.sum(days.c[f"s{number}"]) for number in range(len(sums))]
+    query = select(month, days.c.attack_type, *totals).group_by(month, days.c.attack_type)
+    months: dict[tuple[str, AttackType], int] = {}
+    undated = 0
+    columns = [0] * len(sums)
+    for key, attack_type, *values in session.execute(query):
+        if key is None:
+            undated += int(values[0])
+        else:
+            months[key, AttackType(attack_type)] = int(values[0])
+        columns = [total + int(value) for total, value in zip(columns, values, strict=True)]
+    return months, undated, Casualties(*columns)
+
+
+def _facilities(session: Session, counts: dict[int, int]) -> tuple[FacilityCount, ...]:
+    """Most incidents first, then by name (the database's collation, as FigureQueries.facility_counts orders)."""
+    if not counts:
+        return ()
+    query = select(FacilityRow.id, FacilityRow.uuid, FacilityRow.name, FacilityRow.state).order_by(
+        FacilityRow.name, FacilityRow.id
+    )
+    named = [row for row in session.execute(query.where(FacilityRow.id.in_(list(counts))))]
+    named.sort(key=lambda row: -counts[row.id])  # stable: name order kept among equal counts
+    return tuple(FacilityCount(row.uuid, row.name, row.state, counts[row.id]) for row in named)
