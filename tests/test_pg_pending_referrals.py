@@ -55,9 +55,22 @@ def _listed(database: Database) -> tuple[list[tuple[Any, ...]], list[tuple[Any, 
         return [tuple(r) for r in listed], [tuple(r) for r in connection.execute(query)]
 
 
+def _incident_figures(database: Database, where: IncidentFilter, *, fast: bool) -> tuple[Any, ...]:
+    """The figures FigureQueries gives for `where`: `fast`, after prepare (one statement, or the unfiltered
+    per-day pass with the casualty sums); else each by its own row-level query."""
+    with database.unit_of_work(write=False) as uow:
+        figures = uow.figures
+        if fast:
+            figures.prepare(where)
+        return (figures.attack_counts_by_month(where), figures.facility_counts(where), figures.severity_counts(where),
+                figures.status_counts(where), figures.case_fact_counts(where), figures.casualties(where))  # fmt: skip
+
+
 def _agree(database: Database) -> int:
     listed, computed = _listed(database)
     assert listed == computed
+    for where in FILTERS:
+        assert _incident_figures(database, where, fast=True) == _incident_figures(database, where, fast=False)
     with database.unit_of_work(write=False) as uow:
         for where in FILTERS[:4]:
             pending = replace(where, pending_referral=True)
