@@ -57,8 +57,10 @@ def casualty_columns(row: Any) -> list[Any]:
     ]
 
 
-def _branch(kind: str, keys: list[Any], matched: Any, *, possibly: Any = None, sums: Any = None) -> Select[Any]:
-    texts = [cast(key, String) for key in keys] + [cast(null(), String)] * (3 - len(keys))
+def _branch(kind: str, keys: list[Any], matched: Any, *, shown: list[Any] | None = None, possibly: Any = None,
+            sums: Any = None) -> Select[Any]:  # fmt: skip
+    """One way of grouping the matched rows, its keys as text (`shown`: what to show of them, default the keys)."""
+    texts = [cast(key, String) for key in (shown or keys)] + [cast(null(), String)] * (3 - len(keys))
     extra = func.coalesce(func.sum(possibly), 0) if possibly is not None else literal(0)
     labelled = [text.label(f"k{number}") for number, text in enumerate(texts, 1)]
     columns = [literal(kind).label("kind"), *labelled, func.count().label("n"),
@@ -81,7 +83,8 @@ def one_pass(
     maybe = case((outside, 1), else_=0) if outside is not None else None
     sums = array([cast(value, BigInteger) for value in casualty_columns(m)])
     empty = cast(null(), sums.type)
-    union = _branch("day", [m.occurred_on, m.attack_type], matched, sums=empty).union_all(
+    month = func.to_char(m.occurred_on, literal("YYYY-MM"))  # as month_key: computed per day group, not per row
+    union = _branch("day", [m.occurred_on, m.attack_type], matched, shown=[month, m.attack_type], sums=empty).union_all(
         _branch("facility", [m.facility_id], matched, sums=empty),
         _branch("severity", [m.severity], matched, sums=empty),
         _branch("status", [m.status], matched, sums=empty),
@@ -101,11 +104,11 @@ def _figures(session: Session, rows: list[Any]) -> PassFigures:
     facts: dict[tuple[TargetType, DamageStatus, PropertyExtent | None], tuple[int, int]] = {}
     casualties: Casualties | None = None
     for kind, k1, k2, k3, n, extra, sums in rows:
-        if kind == "day":  # "YYYY-MM-DD": summed per month here (a few thousand groups, not every row)
+        if kind == "day":  # per (day, attack type), its month: summed per month here (a few thousand groups)
             if k1 is None:
                 undated += int(n)
             else:
-                key = (k1[:7], AttackType(k2))
+                key = (k1, AttackType(k2))
                 months[key] = months.get(key, 0) + int(n)
         elif kind == "facility" and k1 is not None:
             per_facility[int(k1)] = int(n)

@@ -1,4 +1,4 @@
-"""PostgreSQL table of the incidents pending referral for prosecution, kept by triggers
+"""PostgreSQL: the incidents pending referral for prosecution kept by triggers; a covering index for periods
 
 Revision ID: 0012
 Revises: 0011
@@ -15,7 +15,10 @@ each worker, two of the 1,000,000 status changes, 0.5-1.3 s of the dashboard's 1
   (any insert, update or delete): the affected incidents' rows are deleted and those the condition selects
   inserted again, under a lock on those incidents (two sessions changing the same incident's history wait for
   each other, so the second reads the first's committed entries);
-- an index (status, incident_id) on the legal history, which makes the recomputation's two lists index reads.
+- an index (status, incident_id) on the legal history, which makes the recomputation's two lists index reads;
+- ixpg_incidents_period_figures: occurred_on with every column figure_pass.one_pass reads, so that a period's
+  figures are an index-only scan (a year at 1M: the bitmap heap scan visited 64,053 of the table's 64,000-odd
+  pages for 410,000 candidate rows, 0.3-0.9 s; the index, 108 MB, 9,288 pages, 0.06 s).
 The condition below is the one case_conditions.pending_referral_condition builds (tests/test_pg_pending_referrals.py
 compares the two after inserts, edits, deletes, restores and a COPY import).
 """
@@ -37,6 +40,10 @@ PENDING = """i.status <> 'unfounded'
          OR EXISTS (SELECT 1 FROM incident_status_changes c WHERE c.incident_id = i.id AND c.status = 'arrest_made')
          OR (trim(i.suspect_names) <> '' AND i.perpetrator_outcome <> 'killed'))"""  # incident_id is NOT NULL
 INDEX = "ixpg_incident_status_changes_status"
+PERIOD_INDEX = "ixpg_incidents_period_figures"
+PERIOD_READS = ("occurred_end, occurred_approximate, attack_type, facility_id, severity, status, target_type, "
+                "property_damage, property_extent, victims_killed, victims_injured, perpetrators_killed, "
+                "perpetrators_injured, damage_estimate_usd")  # fmt: skip
 
 FUNCTIONS = [
     f"""CREATE FUNCTION incident_pending_refresh(ids integer[]) RETURNS void LANGUAGE plpgsql {DEFINER} AS $$
@@ -96,6 +103,7 @@ def upgrade() -> None:
     if op.get_bind().dialect.name != "postgresql":
         return
     op.execute(f"CREATE INDEX IF NOT EXISTS {INDEX} ON incident_status_changes (status, incident_id)")
+    op.execute(f"CREATE INDEX IF NOT EXISTS {PERIOD_INDEX} ON incidents (occurred_on) INCLUDE ({PERIOD_READS})")
     op.execute("CREATE TABLE incident_pending (id integer PRIMARY KEY REFERENCES incidents (id) ON DELETE CASCADE,"
                " occurred_on date, occurred_end date)")  # fmt: skip
     op.execute("CREATE INDEX ixpg_incident_pending_period ON incident_pending (occurred_on, occurred_end)")
@@ -120,3 +128,4 @@ def downgrade() -> None:
     op.execute("DROP FUNCTION incident_pending_refresh(integer[])")
     op.execute("DROP TABLE incident_pending")
     op.execute(f"DROP INDEX IF EXISTS {INDEX}")
+    op.execute(f"DROP INDEX IF EXISTS {PERIOD_INDEX}")
