@@ -57,16 +57,29 @@ def casualty_columns(row: Any) -> list[Any]:
     ]
 
 
-def _branch(kind: str, keys: list[Any], matched: Any, *, shown: list[Any] | None = None, possibly: Any = None,
-            sums: Any = None) -> Select[Any]:  # fmt: skip
-    """One way of grouping the matched rows, its keys as text (`shown`: what to show of them, default the keys)."""
-    texts = [cast(key, String) for key in (shown or keys)] + [cast(null(), String)] * (3 - len(keys))
+def _branch(kind: str, keys: list[Any], matched: Any, *, possibly: Any = None, sums: Any = None) -> Select[Any]:
+    """One way of grouping the matched rows, its keys as text."""
+    texts = [cast(key, String) for key in keys] + [cast(null(), String)] * (3 - len(keys))
     extra = func.coalesce(func.sum(possibly), 0) if possibly is not None else literal(0)
     labelled = [text.label(f"k{number}") for number, text in enumerate(texts, 1)]
     columns = [literal(kind).label("kind"), *labelled, func.count().label("n"),
                cast(extra, BigInteger).label("extra"), sums.label("sums")]  # fmt: skip
     query = select(*columns).select_from(matched)
     return query.group_by(*keys) if keys else query
+
+
+def _months(matched: Any, empty: Any) -> Select[Any]:
+    """Incidents per (month, attack type): per day first, then the day groups per month (as
+    FigureQueries.attack_counts_by_month: to_char once per day group, and a few thousand rows sent, not one per
+    day and type)."""
+    m = matched.c
+    per_day = select(m.occurred_on.label("day"), m.attack_type.label("attack_type"), func.count().label("n"))
+    days = per_day.group_by(m.occurred_on, m.attack_type).subquery("per_day")
+    month = func.to_char(days.c.day, literal("YYYY-MM"))
+    columns = [literal("month").label("kind"), month.label("k1"), cast(days.c.attack_type, String).label("k2"),
+               cast(null(), String).label("k3"), cast(func.sum(days.c.n), BigInteger).label("n"),
+               cast(literal(0), BigInteger).label("extra"), empty.label("sums")]  # fmt: skip
+    return select(*columns).group_by(month, days.c.attack_type)
 
 
 def one_pass(
@@ -83,8 +96,7 @@ def one_pass(
     maybe = case((outside, 1), else_=0) if outside is not None else None
     sums = array([cast(value, BigInteger) for value in casualty_columns(m)])
     empty = cast(null(), sums.type)
-    month = func.to_char(m.occurred_on, literal("YYYY-MM"))  # as month_key: computed per day group, not per row
-    union = _branch("day", [m.occurred_on, m.attack_type], matched, shown=[month, m.attack_type], sums=empty).union_all(
+    union = _months(matched, empty).union_all(
         _branch("facility", [m.facility_id], matched, sums=empty),
         _branch("severity", [m.severity], matched, sums=empty),
         _branch("status", [m.status], matched, sums=empty),
@@ -104,7 +116,7 @@ def _figures(session: Session, rows: list[Any]) -> PassFigures:
     facts: dict[tuple[TargetType, DamageStatus, PropertyExtent | None], tuple[int, int]] = {}
     casualties: Casualties | None = None
     for kind, k1, k2, k3, n, extra, sums in rows:
-        if kind == "day":  # per (day, attack type), its month: summed per month here (a few thousand groups)
+        if kind == "month":
             if k1 is None:
                 undated += int(n)
             else:
