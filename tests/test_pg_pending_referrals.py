@@ -4,6 +4,7 @@ on PostgreSQL equal SQLite's for the same rows."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date, datetime
@@ -166,3 +167,35 @@ def test_the_dashboard_figures_equal_sqlite_s(pg_database: Database, tmp_path: P
             assert on_pg.facts.pending_referral > 0 or where.severities
     finally:
         sqlite.close()
+
+
+def test_two_sessions_changing_one_incident_s_history_leave_the_list_right(pg_database: Database) -> None:
+    """Session A records an arrest, session B a referral, of the same incident at once: B's trigger waits for A's
+    lock on the incident, then reads A's committed entry, so the list does not keep an incident B referred."""
+    database = pg_database
+    with database.engine.connect() as connection:
+        incident = connection.scalar(text("SELECT id FROM incidents WHERE id NOT IN (SELECT id FROM incident_pending) "
+                                          "AND status <> 'unfounded' ORDER BY id LIMIT 1"))  # fmt: skip
+    values = {"changed": date(2019, 5, 1), "no": False, "recorded": datetime(2024, 1, 1), "every": 1_000_000}
+    first = database.engine.connect()
+    try:
+        first.begin()
+        first.execute(text(HISTORY), {**values, "status": "arrest_made", "rest": incident})
+        second_done = threading.Event()
+
+        def second() -> None:
+            with database.engine.begin() as connection:
+                connection.execute(text(HISTORY), {**values, "status": "referred_for_prosecution", "rest": incident})
+            second_done.set()
+
+        worker = threading.Thread(target=second)
+        worker.start()
+        assert not second_done.wait(0.5)  # waits for the first session's lock on the incident
+        first.commit()
+        worker.join(10)
+        assert second_done.is_set()
+    finally:
+        first.close()
+    listed, computed = _listed(database)
+    assert listed == computed
+    assert incident not in {row[0] for row in listed}
