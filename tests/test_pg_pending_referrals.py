@@ -12,12 +12,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import func, select, text
+from sqlalchemy import event, func, select, text
 from support.pg_server import PostgresServer
 from support.synthetic_incidents import add_incidents, populate
 
 from desktop.domain.enums import Severity
 from desktop.domain.queries import IncidentFilter
+from desktop.persistence import figure_pass
 from desktop.persistence.case_conditions import pending_referral_condition
 from desktop.persistence.models import IncidentRow
 from desktop.persistence.opening import open_database
@@ -199,3 +200,26 @@ def test_two_sessions_changing_one_incident_s_history_leave_the_list_right(pg_da
     listed, computed = _listed(database)
     assert listed == computed
     assert incident not in {row[0] for row in listed}
+
+
+def test_a_filter_matching_most_rows_is_read_figure_by_figure(
+    pg_database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Above figure_pass.ONE_PASS_ROWS estimated matches, no one-statement read: the per-figure queries answer."""
+    sent: list[str] = []
+
+    def record(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        sent.append(statement)
+
+    where = FILTERS[1]
+    expected = _incident_figures(pg_database, where, fast=False)
+    event.listen(pg_database.engine, "before_cursor_execute", record)
+    try:
+        assert _incident_figures(pg_database, where, fast=True) == expected
+        assert any("MATERIALIZED" in statement for statement in sent)
+        sent.clear()
+        monkeypatch.setattr(figure_pass, "ONE_PASS_ROWS", 0)
+        assert _incident_figures(pg_database, where, fast=True) == expected
+        assert sent and not any("MATERIALIZED" in statement for statement in sent)
+    finally:
+        event.remove(pg_database.engine, "before_cursor_execute", record)

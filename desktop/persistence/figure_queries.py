@@ -78,13 +78,15 @@ class FigureQueries:
         """PostgreSQL, for the dashboard: with a filter, every figure below for `where` read in one statement
         (figure_pass.one_pass; a search or a period evaluated once, not once per figure); without one, the
         casualty sums taken in the per-day pass of the attack-type counts (one index read fewer). The methods
-        then answer from what was read."""
+        then answer from what was read (with a filter that matches most of the table, nothing is read here)."""
         if self.dialect != "postgresql" or where in self._months:
             return
         if where.is_empty:
             months, undated, casualties = months_and_casualties(self.session)
         else:
             figures = one_pass(self.session, self.filtered, where, lambda row: possibly_outside(where, row))
+            if figures is None:  # most of the table: each figure by its own query
+                return
             self._passes[where] = figures
             months, undated, casualties = figures.months, figures.undated, figures.casualties
         self._months[where] = months, undated
