@@ -137,7 +137,9 @@ def _on_generated(wanted: list[str]) -> list[Figure]:
             for area in wanted:
                 figures.extend(_area(area, partial(AREAS[area], bench)))
     finally:
-        if not keep:
+        if os.environ.get("BENCH_DATA_DIR"):  # another checkout's file, shared by several runs: never ours to delete
+            print("(database kept: BENCH_DATA_DIR is shared)")
+        elif not keep:
             for path in bench.path.parent.glob(bench.path.name + "*"):
                 path.unlink()
             print("(database deleted; BENCH_KEEP=1 keeps it for the next run)")

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, and_, column, func, or_, select, table
+from datetime import date
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, and_, column, func, or_, select, table
 
 from desktop.domain.enums import CaseStatus, PerpetratorOutcome
 from desktop.domain.legal_history import REFERRED
@@ -37,3 +40,27 @@ def pending_referral_condition(*, withheld: bool = False) -> ColumnElement[bool]
     )
     known = and_(suspect_named(withheld=withheld), IncidentRow.perpetrator_outcome != PerpetratorOutcome.KILLED)
     return and_(IncidentRow.status != CaseStatus.UNFOUNDED, ~_has_entry(*REFERRED), or_(arrested, known))
+
+
+PENDING_LISTED = "incident_pending"  # PostgreSQL (migration 0012): the ids the condition above selects, by triggers
+
+
+def pending_listed() -> Any:
+    """PostgreSQL's table of the incidents pending referral (id, occurred_on, occurred_end), kept by triggers."""
+    return table(PENDING_LISTED, column("id"), column("occurred_on"), column("occurred_end"))
+
+
+def pending_referral_listed() -> ColumnElement[bool]:
+    """pending_referral_condition read from PostgreSQL's list (no test of each incident against the history)."""
+    return IncidentRow.id.in_(select(pending_listed().c.id))
+
+
+def pending_listed_count(occurred_from: date | None, occurred_to: date | None) -> Select[Any]:
+    """The pending referrals whose date overlaps the period (either end may be open), counted in the list alone."""
+    listed = pending_listed()
+    query = select(func.count()).select_from(listed)
+    if occurred_from is not None:
+        query = query.where(listed.c.occurred_end >= occurred_from)
+    if occurred_to is not None:
+        query = query.where(listed.c.occurred_on <= occurred_to)
+    return query

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, func, literal, literal_column, or_, select, true
+from sqlalchemy import ColumnElement, case, func, literal, literal_column, or_, select, true
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import operators
 from sqlalchemy.sql.expression import UnaryExpression
@@ -15,6 +15,7 @@ from desktop.domain.figures import Casualties, FacilityCount
 from desktop.domain.legal_history import in_date_order
 from desktop.domain.queries import IncidentFilter
 from desktop.domain.values import PartialDate
+from desktop.persistence.figure_pass import PassFigures, casualty_columns, months_and_casualties, one_pass
 from desktop.persistence.mapping import status_change_record
 from desktop.persistence.models import FacilityRow, IncidentRow, StatusChangeRow
 from desktop.persistence.repositories import IncidentRepository
@@ -50,12 +51,11 @@ def month_text(key: object) -> str:
     return f"{number // 100:04d}-{number % 100:02d}"
 
 
-def possibly_outside(where: IncidentFilter) -> ColumnElement[bool] | None:
+def possibly_outside(where: IncidentFilter, row: Any = IncidentRow) -> ColumnElement[bool] | None:
     """Of the incidents `where`'s period selects (they overlap it), those that may lie outside it: an approximate
     date, or one reaching before its first day or after its last (PartialDate.wholly_within); None without a period."""
     if where.occurred_from is None and where.occurred_to is None:
         return None
-    row = IncidentRow
     outside: list[ColumnElement[bool]] = [row.occurred_approximate.is_(true())]
     if where.occurred_from is not None:
         outside.append(row.occurred_on < where.occurred_from)
@@ -70,6 +70,27 @@ class FigureQueries:
     def __init__(self, session: Session, incidents: IncidentRepository) -> None:
         self.session = session
         self.filtered = incidents.filtered
+        self._passes: dict[IncidentFilter, PassFigures] = {}
+        self._months: dict[IncidentFilter, tuple[dict[tuple[str, AttackType], int], int]] = {}
+        self._casualties: dict[IncidentFilter, Casualties] = {}
+
+    def prepare(self, where: IncidentFilter) -> None:
+        """PostgreSQL, for the dashboard: with a filter, every figure below for `where` read in one statement
+        (figure_pass.one_pass; a search or a period evaluated once, not once per figure); without one, the
+        casualty sums taken in the per-day pass of the attack-type counts (one index read fewer). The methods
+        then answer from what was read (with a filter that matches most of the table, nothing is read here)."""
+        if self.dialect != "postgresql" or where in self._months:
+            return
+        if where.is_empty:
+            months, undated, casualties = months_and_casualties(self.session)
+        else:
+            figures = one_pass(self.session, self.filtered, where, lambda row: possibly_outside(where, row))
+            if figures is None:  # most of the table: each figure by its own query
+                return
+            self._passes[where] = figures
+            months, undated, casualties = figures.months, figures.undated, figures.casualties
+        self._months[where] = months, undated
+        self._casualties[where] = casualties
 
     @property
     def dialect(self) -> str:
@@ -80,6 +101,8 @@ class FigureQueries:
         Counts per (day, attack type) are summed per month: grouping by the day first lets the index
         (occurred_on, attack_type, ...) hand over the groups in order, so only a few thousand day groups,
         not every incident, are sorted into months (1M rows: 1.3 s to 0.16 s)."""
+        if (months := self._months.get(where)) is not None:
+            return dict(months[0]), months[1]
         day = group_key(IncidentRow.occurred_on, where, self.dialect)
         kind = group_key(IncidentRow.attack_type, where, self.dialect)
         per_day = self.filtered(
@@ -99,6 +122,8 @@ class FigureQueries:
     def facility_counts(self, where: IncidentFilter) -> tuple[FacilityCount, ...]:
         """Incidents per facility, most first: one GROUP BY facility (its covering index), joined to the
         facilities for name and state."""
+        if (ready := self._passes.get(where)) is not None:
+            return ready.facilities
         facility_id = group_key(IncidentRow.facility_id, where, self.dialect).label("facility_id")
         grouped = select(facility_id, func.count().label("n")).group_by(facility_id)
         counts = self.filtered(grouped, where).subquery("per_facility")
@@ -111,10 +136,14 @@ class FigureQueries:
 
     def severity_counts(self, where: IncidentFilter) -> dict[Severity, int]:
         """Incidents by severity (the severities that occur)."""
+        if (ready := self._passes.get(where)) is not None:
+            return dict(ready.severities)
         return self._grouped(IncidentRow.severity, where)
 
     def status_counts(self, where: IncidentFilter) -> dict[CaseStatus, int]:
         """Incidents by case status (the statuses that occur)."""
+        if (ready := self._passes.get(where)) is not None:
+            return dict(ready.statuses)
         return self._grouped(IncidentRow.status, where)
 
     def attack_type_counts(self, where: IncidentFilter) -> dict[AttackType, int]:
@@ -127,6 +156,8 @@ class FigureQueries:
         """Per (primary target type, property damage, GTD property extent): the incidents `where` selects and how
         many of them only possibly lie in its period (see possibly_outside); one GROUP BY. (The pending-referral
         count is a query of its own: inside this one, SQLite would test every row against the legal history.)"""
+        if (ready := self._passes.get(where)) is not None:
+            return dict(ready.case_facts)
         keys = [group_key(column, where, self.dialect) for column in
                 (IncidentRow.target_type, IncidentRow.property_damage, IncidentRow.property_extent)]  # fmt: skip
         possibly = possibly_outside(where)
@@ -155,24 +186,9 @@ class FigureQueries:
     def casualties(self, where: IncidentFilter) -> Casualties:
         """Sums in one pass; an unknown (NULL) figure adds nothing but counts the incident as unknown (for any
         figure, and for each one), as does damage without an estimate."""
-        row = IncidentRow
-        figures = (row.victims_killed, row.victims_injured, row.perpetrators_killed, row.perpetrators_injured)
-        unknown: ColumnElement[bool] = or_(*(figure.is_(None) for figure in figures))
-
-        def counted(condition: ColumnElement[bool]) -> Any:
-            return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
-
-        query = select(
-            func.count(),
-            *(func.coalesce(func.sum(figure), 0) for figure in figures),
-            counted(unknown),
-            func.coalesce(func.sum(row.damage_estimate_usd), 0),
-            counted(row.property_damage == "yes"),
-            *(counted(figure.is_(None)) for figure in figures),
-            counted(row.damage_estimate_usd.is_not(None)),
-            counted(and_(row.property_damage == "yes", row.damage_estimate_usd.is_(None))),
-            counted(row.property_damage == "unknown"),
-        )
+        if (casualties := self._casualties.get(where)) is not None:
+            return casualties
+        query = select(*casualty_columns(IncidentRow))
         values = [int(value) for value in self.session.execute(self.filtered(query, where)).one()]
         return Casualties(*values)
 

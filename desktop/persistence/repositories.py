@@ -23,7 +23,11 @@ from desktop.domain.validation import FieldError, ValidationError
 from desktop.domain.values import StatusChange
 from desktop.persistence import mapping
 from desktop.persistence.audit_log import AuditLog
-from desktop.persistence.case_conditions import pending_referral_condition
+from desktop.persistence.case_conditions import (
+    pending_listed_count,
+    pending_referral_condition,
+    pending_referral_listed,
+)
 from desktop.persistence.evidence_mapping import event_record
 from desktop.persistence.import_writes import ImportedRecords
 from desktop.persistence.incident_inserts import insert_incidents
@@ -112,6 +116,10 @@ class _Repository(Generic[RowT, StoredT]):
     @property
     def is_sqlite(self) -> bool:
         return self.session.get_bind().dialect.name == "sqlite"
+
+    @property
+    def is_postgresql(self) -> bool:
+        return self.session.get_bind().dialect.name == "postgresql"
 
     def existing_uuids(self, uuids: Collection[str]) -> set[str]:
         """Which of `uuids` are stored, in one query (the CSV import asks for a chunk of rows at a time)."""
@@ -482,14 +490,20 @@ class IncidentRepository(_Repository[IncidentRow, Incident]):
         if where.occurred_to is not None:
             conditions.append(IncidentRow.occurred_on <= where.occurred_to)
         if where.pending_referral:
-            withheld = "suspect_names" in mapping.withheld_of_session(self.session)
-            conditions.append(pending_referral_condition(withheld=withheld))
+            if self.is_postgresql:  # the list the triggers keep (migration 0012): the same incidents
+                conditions.append(pending_referral_listed())
+            else:
+                withheld = "suspect_names" in mapping.withheld_of_session(self.session)
+                conditions.append(pending_referral_condition(withheld=withheld))
         if (text := self.text_condition(where.text, walk_sort_index=walk_sort_index, probe=probe)) is not None:
             conditions.append(text)
         return query.where(*conditions) if conditions else query
 
     def count(self, where: IncidentFilter | None = None) -> int:
         where = where or IncidentFilter()
+        period_alone = replace(where, occurred_from=None, occurred_to=None, pending_referral=False).is_empty
+        if where.pending_referral and period_alone and self.is_postgresql:  # the list alone knows (0012)
+            return self.session.scalar(pending_listed_count(where.occurred_from, where.occurred_to)) or 0
         if replace(where, text="").is_empty:  # a search alone: the index alone knows (or nothing to search)
             query = parse_search(where.text, self.kind)
             if (counted := fts_count(query) if self.is_sqlite else ts_count(query)) is not None:

@@ -25,7 +25,10 @@ class NotAnIncidentDatabaseError(RuntimeError):
     """The database holds tables but none of ours; it is left untouched."""
 
 
-PG_ONLY_TABLES = {"incident_words"}  # PostgreSQL: the search's tsvector per incident (migration 0010)
+PG_ONLY_TABLES = {
+    "incident_words",
+    "incident_pending",
+}  # PostgreSQL: the search's tsvector per incident (0010), the pending referrals (0012)
 PG_ONLY_COLUMNS = {"facility_name"}  # incidents, PostgreSQL: migration 0010 (not in the models)
 PG_ONLY_INDEX_PREFIX = "ixpg_"  # PostgreSQL's search, trigram and sort indexes (migration 0010)
 
