@@ -35,9 +35,10 @@ def fixed_clock() -> datetime:
     return datetime(2026, 12, 3, 9, 0, 0)
 
 
-def main(target: Path) -> None:
+def main(target: Path, url: str | None = None) -> None:
+    """The records into the SQLite file `target`, or into the database at `url` (`target`: a scratch file's name)."""
     target.unlink(missing_ok=True)
-    database = DatabaseSessions(None, clock=fixed_clock).open(f"sqlite:///{target}", lock=False)
+    database = DatabaseSessions(None, clock=fixed_clock).open(url or f"sqlite:///{target}", lock=False)
     load_demo(database)
     services = RecordServices.of(database)
     incidents = sorted(services.incidents.page(page=Page(limit=50)), key=lambda i: i.title)
