@@ -141,6 +141,7 @@ class CsvActions(FeatureActions):
                 self.tr("Export"),
                 self.tr("Writing {plural} to {name}…").format(plural=kind_plural(options.entity), name=written.name),
                 lambda progress: export_file(database, path, options, progress, protect=protect),
+                in_worker=not database.is_sqlite,  # a server: the window keeps turning while a statement waits
             )
         except (*EXPECTED, ValueError) as error:
             self._fail(self.tr("Export CSV"), error)
@@ -222,6 +223,7 @@ class CsvActions(FeatureActions):
             report: ImportReport = run_with_progress(
                 dialog, self.tr("Import CSV"), f"{verb} {source.name}…",
                 lambda progress: import_csv(database, source, options, progress),
+                in_worker=not database.is_sqlite,  # a server: the window keeps turning while a statement waits
             )  # fmt: skip
         except EXPECTED as error:
             self._fail(self.tr("Import CSV"), error)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import forms_fixtures as ff
@@ -261,3 +262,25 @@ def test_opening_a_record_while_the_server_stalls_keeps_the_window_painting(
     assert opened, "the form did not open"
     assert opened[0][0] >= 20, f"the event loop turned {opened[0][0]} times while the read waited 0.6 s"
     assert opened[0][1] == shown_title
+
+
+def test_an_export_while_the_server_stalls_keeps_the_window_turning(
+    qtbot: QtBot, pg_window: MainWindow, server: RestartablePostgresServer, tmp_path: Path
+) -> None:
+    from desktop.services.csv.export import ExportOptions
+
+    wait_for_rows(qtbot, pg_window, 3)
+    assert pg_window.features is not None
+    target = tmp_path / "incidents.csv"
+    ticks: list[int] = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start(20)
+    with psycopg.connect(server.conninfo("responsive")) as holder:
+        holder.execute("LOCK TABLE incidents IN ACCESS EXCLUSIVE MODE")  # the export's first read waits for it
+        QTimer.singleShot(600, holder.rollback)  # released while the export waits (the window's loop runs it)
+        pg_window.features.csv._write(pg_window.session.database, target, ExportOptions(), None)
+    timer.stop()
+    assert len(ticks) >= 20, f"the event loop turned {len(ticks)} times while the export waited 0.6 s"
+    lines = target.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 1 + 3, lines[:2]  # the header and the three incidents
