@@ -331,6 +331,7 @@ class SyncPeerRow(Base):
     last_sync_at: Mapped[datetime | None] = mapped_column(DateTime)  # by the server's clock
     local_entry_id: Mapped[int] = mapped_column(Integer, default=0)
     server_entry_id: Mapped[int] = mapped_column(Integer, default=0)
+    rounds: Mapped[int] = mapped_column(Integer, default=0)  # synchronizations finished here (sync_receipts.round)
 
 
 class SyncBaseRow(Base):
@@ -343,6 +344,19 @@ class SyncBaseRow(Base):
     kind: Mapped[str] = mapped_column(String(40), primary_key=True)
     uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
     content: Mapped[dict[str, object]] = mapped_column(JSON)
+
+
+class SyncReceiptRow(Base):
+    """On the server: the base a laptop's synchronization round agreed on for one record (None: deleted), written
+    in the server's transaction, read back when that laptop's own transaction of the round was lost."""
+
+    __tablename__ = "sync_receipts"
+
+    replica_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(40), primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    round: Mapped[int] = mapped_column(Integer)
+    content: Mapped[dict[str, object] | None] = mapped_column(JSON, nullable=True)
 
 
 class ImportedRecordRow(Base):

@@ -19,13 +19,16 @@ from desktop.persistence.models import (
     PlanItemRow,
     SyncBaseRow,
     SyncPeerRow,
+    SyncReceiptRow,
     TimelineEventRow,
     Versioned,
 )
 
 Content = dict[str, object]
-STAMPED: dict[str, type[Versioned]] = {"facility": FacilityRow, "incident": IncidentRow, "directive": DirectiveRow, "plan_item": PlanItemRow,
-           "attachment": AttachmentRow, "timeline_event": TimelineEventRow}  # fmt: skip
+STAMPED: dict[str, type[Versioned]] = {
+    "facility": FacilityRow, "incident": IncidentRow, "directive": DirectiveRow, "plan_item": PlanItemRow,
+    "attachment": AttachmentRow, "timeline_event": TimelineEventRow,
+}  # fmt: skip
 
 
 class SyncStore:
@@ -64,16 +67,42 @@ class SyncStore:
         query = select(SyncPeerRow).order_by(SyncPeerRow.last_sync_at.desc().nulls_last()).limit(1)
         return self.session.scalar(query)
 
+    def rounds(self, peer_id: str) -> int:
+        """How many synchronizations with `peer_id` finished here."""
+        return self.session.scalar(select(SyncPeerRow.rounds).where(SyncPeerRow.peer_id == peer_id)) or 0
+
     def save_peer(self, peer_id: str, server: str, at: datetime, local_entry_id: int, server_entry_id: int) -> None:
+        """Record a finished synchronization (one more round)."""
         row = self.session.get(SyncPeerRow, peer_id)
         if row is None:
-            row = SyncPeerRow(peer_id=peer_id)
+            row = SyncPeerRow(peer_id=peer_id, rounds=0)
             self.session.add(row)
         row.server, row.last_sync_at = server, at
         row.local_entry_id, row.server_entry_id = local_entry_id, server_entry_id
+        row.rounds += 1
         self.session.flush()
 
-    def bases(self, peer_id: str) -> dict[tuple[str, str], Content]:
+    # on the server
+
+    def receipts(self, replica_id: str, after_round: int) -> dict[tuple[str, str], Content | None]:
+        """The bases a replica's rounds after `after_round` agreed on (rounds whose local half was lost)."""
+        query = select(SyncReceiptRow.kind, SyncReceiptRow.uuid, SyncReceiptRow.content).where(
+            SyncReceiptRow.replica_id == replica_id, SyncReceiptRow.round > after_round)  # fmt: skip
+        return {(kind, uuid): content for kind, uuid, content in self.session.execute(query)}
+
+    def put_receipts(self, replica_id: str, round_: int, agreed: dict[tuple[str, str], Content | None]) -> None:
+        """Keep the bases of round `round_` of a replica; those of rounds it finished (before) are dropped."""
+        self.session.execute(delete(SyncReceiptRow).where(
+            SyncReceiptRow.replica_id == replica_id, SyncReceiptRow.round < round_))  # fmt: skip
+        for (kind, uuid), content in agreed.items():
+            self.session.execute(delete(SyncReceiptRow).where(
+                SyncReceiptRow.replica_id == replica_id, SyncReceiptRow.kind == kind,
+                SyncReceiptRow.uuid == uuid))  # fmt: skip
+            self.session.add(SyncReceiptRow(replica_id=replica_id, kind=kind, uuid=uuid, round=round_,
+                                            content=content))  # fmt: skip
+        self.session.flush()
+
+    def bases(self, peer_id: str) -> dict[tuple[str, str], Content | None]:
         """(kind, uuid) -> the content both sides had after the last synchronization with `peer_id`."""
         query = select(SyncBaseRow.kind, SyncBaseRow.uuid, SyncBaseRow.content).where(SyncBaseRow.peer_id == peer_id)
         return {(kind, uuid): content for kind, uuid, content in self.session.execute(query)}

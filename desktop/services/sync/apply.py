@@ -128,6 +128,7 @@ class Writer:
         else:
             self._repository(kind).delete(uuid)
 
+
 def stamps(record: Any, *, created_only: bool = False) -> dict[str, object]:
     """The stamps of `record` to give the same record on the other side."""
     values = asdict(stamps_of(record))

@@ -12,6 +12,7 @@ from desktop.services.sync.plan import Outcome, Plan, SyncConflictsError, make_p
 from desktop.services.sync.snapshot import Key, snapshot
 
 Progress = Callable[[int, int], bool]
+Bases = dict[tuple[str, str], dict[str, object] | None]
 
 
 class SyncCancelledError(Exception):
@@ -23,16 +24,30 @@ def _peer_id(server: Database, uow: UnitOfWork) -> str:
     return uow.sync.replica_id() or server.url
 
 
-def _plan(local: Database, server: Database, mine: UnitOfWork, theirs: UnitOfWork,
-          resolutions: Sequence[Resolution]) -> tuple[str, Plan]:  # fmt: skip
+def _bases(local: Database, server: Database, mine: UnitOfWork, theirs: UnitOfWork) -> tuple[str, Bases]:
+    """The server's id and the merge bases: those kept here, with the server's receipts of a round whose local half
+    was lost (killed after the server's commit) laid over them."""
     peer = _peer_id(server, theirs)
-    return peer, make_plan(snapshot(mine), snapshot(theirs), mine.sync.bases(peer), resolutions)
+    bases: Bases = dict(mine.sync.bases(peer))
+    bases.update(theirs.sync.receipts(_replica(local, mine), mine.sync.rounds(peer)))
+    return peer, bases
+
+
+def _replica(local: Database, uow: UnitOfWork) -> str:
+    return uow.sync.replica_id() or local.url
+
+
+def _plan(local: Database, server: Database, mine: UnitOfWork, theirs: UnitOfWork,
+          resolutions: Sequence[Resolution]) -> tuple[str, Bases, Plan]:  # fmt: skip
+    peer, bases = _bases(local, server, mine, theirs)
+    known = {key: content for key, content in bases.items() if content is not None}
+    return peer, bases, make_plan(snapshot(mine), snapshot(theirs), known, resolutions)
 
 
 def preview(local: Database, server: Database) -> SyncPreview:
     """What `synchronize` would send and receive now, per kind, and the conflicts needing a choice; reads only."""
     with local.unit_of_work(write=False) as mine, server.unit_of_work(write=False) as theirs:
-        _peer, plan = _plan(local, server, mine, theirs, ())
+        _peer, _bases_now, plan = _plan(local, server, mine, theirs, ())
     return SyncPreview(plan.counts(), tuple(plan.conflicts), server.url)
 
 
@@ -49,7 +64,7 @@ def synchronize(local: Database, server: Database, resolutions: Sequence[Resolut
     commit. Interrupted after the server's commit, the next run finds those records equal on both sides and only
     finishes the local half (nothing sent twice)."""
     with local.unit_of_work() as mine, server.unit_of_work() as theirs:
-        peer, plan = _plan(local, server, mine, theirs, resolutions)
+        peer, bases, plan = _plan(local, server, mine, theirs, resolutions)
         if plan.unresolved:
             raise SyncConflictsError(plan.unresolved)
         counts = plan.counts()
@@ -61,12 +76,15 @@ def synchronize(local: Database, server: Database, resolutions: Sequence[Resolut
             if progress is not None and not progress(min(done[0], total), total) and not committed[0]:
                 raise SyncCancelledError("synchronization cancelled; nothing was written")
 
-        origin = mine.sync.replica_id()
-        sent = Writer(theirs, mine, origin or local.url, True, tick).write(plan.outcomes)
+        origin = _replica(local, mine)
+        sent = Writer(theirs, mine, origin, True, tick).write(plan.outcomes)
         for (kind, uuid), _record in sent.items():
             outcome = _outcome(plan, (kind, uuid))
             if outcome.theirs is None and outcome.mine is not None:  # made here: when and by whom it was made
                 theirs.sync.restamp(kind.value, uuid, stamps(outcome.mine.record, created_only=True))
+        agreed = {(o.kind.value, o.uuid): o.content for o in plan.outcomes}
+        receipts = {key: content for key, content in agreed.items() if bases.get(key) != content}
+        theirs.sync.put_receipts(origin, mine.sync.rounds(peer) + 1, receipts)
         theirs.write_audit()
         server_entry = theirs.sync.newest_entry_id()
         theirs.commit()
@@ -74,9 +92,8 @@ def synchronize(local: Database, server: Database, resolutions: Sequence[Resolut
         finished = server.now()
         received = Writer(mine, theirs, peer, False, tick).write(plan.outcomes)
         _adopt_stamps(mine, plan, sent, received)
-        bases = mine.sync.bases(peer)
-        agreed = {(o.kind.value, o.uuid): o.content for o in plan.outcomes}
-        mine.sync.put_bases(peer, {key: content for key, content in agreed.items() if bases.get(key) != content})
+        kept = mine.sync.bases(peer)
+        mine.sync.put_bases(peer, {key: content for key, content in agreed.items() if kept.get(key) != content})
         mine.write_audit()
         mine.sync.save_peer(peer, server.url, finished, mine.sync.newest_entry_id(), server_entry)
         mine.commit()

@@ -11,6 +11,9 @@ Create Date: 2026-12-04 05:00:00
   newest audit entry id of each side it covered.
 - sync_bases: per peer and record, the content both sides agreed on after the last synchronization (the merge base
   of the field-by-field three-way comparison).
+- sync_receipts (written on the server): per laptop replica and record, the base its synchronization round agreed
+  on, in the server's transaction; when the laptop's transaction of that round was lost (killed), its next round
+  takes these as its bases, so that nothing sent is seen as a conflict or sent twice.
 No existing row changes; both tables start empty (no database has synchronized before this revision).
 """
 
@@ -34,6 +37,7 @@ def upgrade() -> None:
         sa.Column('last_sync_at', sa.DateTime(), nullable=True),
         sa.Column('local_entry_id', sa.Integer(), nullable=False),
         sa.Column('server_entry_id', sa.Integer(), nullable=False),
+        sa.Column('rounds', sa.Integer(), nullable=False),
     )
     op.create_table(
         'sync_bases',
@@ -42,9 +46,18 @@ def upgrade() -> None:
         sa.Column('uuid', sa.String(length=36), primary_key=True),
         sa.Column('content', sa.JSON(), nullable=False),
     )
+    op.create_table(
+        'sync_receipts',
+        sa.Column('replica_id', sa.String(length=36), primary_key=True),
+        sa.Column('kind', sa.String(length=40), primary_key=True),
+        sa.Column('uuid', sa.String(length=36), primary_key=True),
+        sa.Column('round', sa.Integer(), nullable=False),
+        sa.Column('content', sa.JSON(), nullable=True),
+    )
 
 
 def downgrade() -> None:
+    op.drop_table('sync_receipts')
     op.drop_table('sync_bases')
     op.drop_table('sync_peers')
     with op.batch_alter_table('audit_entries', schema=None) as batch_op:
