@@ -77,8 +77,8 @@ def test_killed_syncs_lose_and_duplicate_nothing(tmp_path: Path, server_url: str
             if process.poll() is None:
                 process.send_signal(signal.SIGKILL)
                 killed += 1
-            _out, err = process.communicate()
-            assert process.returncode in (0, -signal.SIGKILL), err
+            out, err = process.communicate()
+            assert process.returncode in (0, -signal.SIGKILL), out + err
         assert killed >= 10  # most runs were cut somewhere
         synchronize(laptop, server)
         assert records(laptop) == records(server)

@@ -357,6 +357,7 @@ class SyncReceiptRow(Base):
     uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
     round: Mapped[int] = mapped_column(Integer)
     content: Mapped[dict[str, object] | None] = mapped_column(JSON, nullable=True)
+    sent: Mapped[dict[str, object] | None] = mapped_column(JSON, nullable=True)  # what the laptop had then
 
 
 class ImportedRecordRow(Base):

@@ -82,26 +82,6 @@ class SyncStore:
         row.rounds += 1
         self.session.flush()
 
-    # on the server
-
-    def receipts(self, replica_id: str, after_round: int) -> dict[tuple[str, str], Content | None]:
-        """The bases a replica's rounds after `after_round` agreed on (rounds whose local half was lost)."""
-        query = select(SyncReceiptRow.kind, SyncReceiptRow.uuid, SyncReceiptRow.content).where(
-            SyncReceiptRow.replica_id == replica_id, SyncReceiptRow.round > after_round)  # fmt: skip
-        return {(kind, uuid): content for kind, uuid, content in self.session.execute(query)}
-
-    def put_receipts(self, replica_id: str, round_: int, agreed: dict[tuple[str, str], Content | None]) -> None:
-        """Keep the bases of round `round_` of a replica; those of rounds it finished (before) are dropped."""
-        self.session.execute(delete(SyncReceiptRow).where(
-            SyncReceiptRow.replica_id == replica_id, SyncReceiptRow.round < round_))  # fmt: skip
-        for (kind, uuid), content in agreed.items():
-            self.session.execute(delete(SyncReceiptRow).where(
-                SyncReceiptRow.replica_id == replica_id, SyncReceiptRow.kind == kind,
-                SyncReceiptRow.uuid == uuid))  # fmt: skip
-            self.session.add(SyncReceiptRow(replica_id=replica_id, kind=kind, uuid=uuid, round=round_,
-                                            content=content))  # fmt: skip
-        self.session.flush()
-
     def bases(self, peer_id: str) -> dict[tuple[str, str], Content | None]:
         """(kind, uuid) -> the content both sides had after the last synchronization with `peer_id`."""
         query = select(SyncBaseRow.kind, SyncBaseRow.uuid, SyncBaseRow.content).where(SyncBaseRow.peer_id == peer_id)
@@ -114,6 +94,30 @@ class SyncStore:
                 SyncBaseRow.peer_id == peer_id, SyncBaseRow.kind == kind, SyncBaseRow.uuid == uuid))  # fmt: skip
             if content is not None:
                 self.session.add(SyncBaseRow(peer_id=peer_id, kind=kind, uuid=uuid, content=content))
+        self.session.flush()
+
+    # on the server
+
+    def receipts(
+        self, replica_id: str, after_round: int
+    ) -> dict[tuple[str, str], tuple[Content | None, Content | None]]:
+        """(kind, uuid) -> (the content agreed, the content the replica had then) of the records a replica's rounds
+        after `after_round` changed (rounds whose local half was lost)."""
+        query = (select(SyncReceiptRow.kind, SyncReceiptRow.uuid, SyncReceiptRow.content, SyncReceiptRow.sent)
+                 .where(SyncReceiptRow.replica_id == replica_id, SyncReceiptRow.round > after_round))  # fmt: skip
+        return {(kind, uuid): (content, sent) for kind, uuid, content, sent in self.session.execute(query)}
+
+    def put_receipts(self, replica_id: str, round_: int,
+                     agreed: dict[tuple[str, str], tuple[Content | None, Content | None]]) -> None:  # fmt: skip
+        """Keep what round `round_` of a replica agreed on; those of the rounds it finished (before) are dropped."""
+        self.session.execute(delete(SyncReceiptRow).where(
+            SyncReceiptRow.replica_id == replica_id, SyncReceiptRow.round < round_))  # fmt: skip
+        for (kind, uuid), (content, sent) in agreed.items():
+            self.session.execute(delete(SyncReceiptRow).where(
+                SyncReceiptRow.replica_id == replica_id, SyncReceiptRow.kind == kind,
+                SyncReceiptRow.uuid == uuid))  # fmt: skip
+            self.session.add(SyncReceiptRow(replica_id=replica_id, kind=kind, uuid=uuid, round=round_,
+                                            content=content, sent=sent))  # fmt: skip
         self.session.flush()
 
     def restamp(self, kind: str, uuid: str, stamps: dict[str, object]) -> None:

@@ -8,11 +8,11 @@ from typing import Any
 from desktop.domain.sync import KindCounts, Resolution, SyncPreview, SyncResult, SyncStatus
 from desktop.persistence.unit_of_work import Database, UnitOfWork
 from desktop.services.sync.apply import Writer, stamps
-from desktop.services.sync.plan import Outcome, Plan, SyncConflictsError, make_plan
+from desktop.services.sync.plan import NO_BASE, Base, Outcome, Plan, SyncConflictsError, make_plan
 from desktop.services.sync.snapshot import Key, snapshot
 
 Progress = Callable[[int, int], bool]
-Bases = dict[tuple[str, str], dict[str, object] | None]
+Bases = dict[tuple[str, str], Base]
 
 
 class SyncCancelledError(Exception):
@@ -28,8 +28,9 @@ def _bases(local: Database, server: Database, mine: UnitOfWork, theirs: UnitOfWo
     """The server's id and the merge bases: those kept here, with the server's receipts of a round whose local half
     was lost (killed after the server's commit) laid over them."""
     peer = _peer_id(server, theirs)
-    bases: Bases = dict(mine.sync.bases(peer))
-    bases.update(theirs.sync.receipts(_replica(local, mine), mine.sync.rounds(peer)))
+    bases: Bases = {key: Base(content, content) for key, content in mine.sync.bases(peer).items()}
+    receipts = theirs.sync.receipts(_replica(local, mine), mine.sync.rounds(peer))
+    bases.update({key: Base(had, agreed) for key, (agreed, had) in receipts.items()})
     return peer, bases
 
 
@@ -40,8 +41,7 @@ def _replica(local: Database, uow: UnitOfWork) -> str:
 def _plan(local: Database, server: Database, mine: UnitOfWork, theirs: UnitOfWork,
           resolutions: Sequence[Resolution]) -> tuple[str, Bases, Plan]:  # fmt: skip
     peer, bases = _bases(local, server, mine, theirs)
-    known = {key: content for key, content in bases.items() if content is not None}
-    return peer, bases, make_plan(snapshot(mine), snapshot(theirs), known, resolutions)
+    return peer, bases, make_plan(snapshot(mine), snapshot(theirs), bases, resolutions)
 
 
 def preview(local: Database, server: Database) -> SyncPreview:
@@ -83,7 +83,11 @@ def synchronize(local: Database, server: Database, resolutions: Sequence[Resolut
             if outcome.theirs is None and outcome.mine is not None:  # made here: when and by whom it was made
                 theirs.sync.restamp(kind.value, uuid, stamps(outcome.mine.record, created_only=True))
         agreed = {(o.kind.value, o.uuid): o.content for o in plan.outcomes}
-        receipts = {key: content for key, content in agreed.items() if bases.get(key) != content}
+        receipts = {
+            (o.kind.value, o.uuid): (o.content, o.mine.content if o.mine is not None else None)
+            for o in plan.outcomes
+            if bases.get((o.kind.value, o.uuid), NO_BASE) != Base(o.content, o.content)
+        }
         theirs.sync.put_receipts(origin, mine.sync.rounds(peer) + 1, receipts)
         theirs.write_audit()
         server_entry = theirs.sync.newest_entry_id()

@@ -90,20 +90,37 @@ def _label(name: str) -> str:
     return name.replace("_", " ")
 
 
-def _merged(kind: SyncedKind, uuid: str, mine: Snap, theirs: Snap, base: Content,
+@dataclass(frozen=True, slots=True)
+class Base:
+    """What each side had when both last agreed: the same content, except after a round whose local half was lost
+    (killed after the server's commit): then the server's receipt (what it has since) and what this side had when
+    it sent (its changes since are those made after)."""
+
+    mine: Content | None
+    theirs: Content | None
+
+
+NO_BASE = Base(None, None)
+
+
+def _merged(kind: SyncedKind, uuid: str, mine: Snap, theirs: Snap, base: Base,
             resolution: Resolution | None) -> tuple[Any | None, RecordConflict | None, bool]:  # fmt: skip
-    """Both changed: each field from the side that changed it; a field both changed differently is a conflict.
-    Returns (merged record, the conflict, whether it is resolved)."""
+    """Both have it and it differs: each field from the side that changed it; a field both changed differently is a
+    conflict. Returns (merged record, the conflict, whether it is resolved)."""
     taken: dict[str, Any] = {}
     differences: list[FieldDifference] = []
     chosen: dict[str, Side] = resolution.sides if resolution is not None else {}
-    for name in sorted(set(mine.content) | set(theirs.content) | set(base)):
-        ours, others, agreed = mine.content.get(name), theirs.content.get(name), base.get(name)
-        if ours == others or others == agreed:
+    base_mine, base_theirs = base.mine or {}, base.theirs or {}
+    for name in sorted(set(mine.content) | set(theirs.content) | set(base_mine) | set(base_theirs)):
+        ours, others = mine.content.get(name), theirs.content.get(name)
+        if ours == others:
             continue
-        if ours == agreed:
+        if ours == base_mine.get(name):  # not changed here: the server's value
             taken[name] = getattr(theirs.record, name)
             continue
+        if others == base_theirs.get(name):  # changed here only
+            continue
+        agreed = base_theirs.get(name)
         differences.append(FieldDifference(name, _label(name), _text(agreed), _text(ours), _text(others)))
         if chosen.get(name) == "theirs":
             taken[name] = getattr(theirs.record, name)
@@ -112,34 +129,49 @@ def _merged(kind: SyncedKind, uuid: str, mine: Snap, theirs: Snap, base: Content
     return replace(mine.record, **taken), conflict, resolved
 
 
-def make_plan(mine: Mapping[Key, Snap], theirs: Mapping[Key, Snap], bases: Mapping[tuple[str, str], Content],
+def _one_side(kind: SyncedKind, uuid: str, here: Snap | None, there: Snap | None, base: Base,
+              answer: Resolution | None) -> tuple[Outcome | None, RecordConflict | None]:  # fmt: skip
+    """A record only one side has: new there, or deleted on the other (a conflict when it was edited since)."""
+    if here is None:
+        assert there is not None
+        if base.mine is None:  # never here: new on the server
+            return Outcome(kind, uuid, here, there, there.record), None
+        if there.content == base.theirs:  # deleted here, unchanged there
+            return Outcome(kind, uuid, here, there, None), None
+        edited, deleted_by = there, "mine"
+    else:
+        if base.mine is None and base.theirs is None:  # new here
+            return Outcome(kind, uuid, here, there, here.record), None
+        if here.content == base.mine:  # deleted on the server, unchanged here
+            return Outcome(kind, uuid, here, there, None), None
+        edited, deleted_by = here, "theirs"
+    conflict = RecordConflict(kind, uuid, edited.title, deleted_by=deleted_by)  # type: ignore[arg-type]
+    if answer is None or answer.keep_deleted is None:
+        return None, conflict
+    return Outcome(kind, uuid, here, there, None if answer.keep_deleted else edited.record, conflict), None
+
+
+def make_plan(mine: Mapping[Key, Snap], theirs: Mapping[Key, Snap], bases: Mapping[tuple[str, str], Base],
               resolutions: Sequence[Resolution] = ()) -> Plan:  # fmt: skip
     """Every record either side has or had at the last synchronization, and what it becomes."""
     answers = {resolution.uuid: resolution for resolution in resolutions}
     plan = Plan()
     keys = set(mine) | set(theirs) | {(SyncedKind(kind), uuid) for kind, uuid in bases}
     for kind, uuid in sorted(keys):
-        here, there, base = mine.get((kind, uuid)), theirs.get((kind, uuid)), bases.get((kind.value, uuid))
-        ours = here.content if here is not None else None
-        others = there.content if there is not None else None
-        if ours == others or others == base:  # the same on both sides, or changed here only
+        here, there = mine.get((kind, uuid)), theirs.get((kind, uuid))
+        base = bases.get((kind.value, uuid), NO_BASE)
+        if (here.content if here is not None else None) == (there.content if there is not None else None):
             plan.outcomes.append(Outcome(kind, uuid, here, there, here.record if here is not None else None))
-        elif ours == base:  # changed on the server only
-            plan.outcomes.append(Outcome(kind, uuid, here, there, there.record if there is not None else None))
-        elif here is None or there is None:  # deleted on one side, edited on the other
-            edited = here or there
-            assert edited is not None
-            conflict = RecordConflict(kind, uuid, edited.title, deleted_by="mine" if here is None else "theirs")
-            answer = answers.get(uuid)
-            if answer is None or answer.keep_deleted is None:
+        elif here is None or there is None:
+            outcome, unresolved = _one_side(kind, uuid, here, there, base, answers.get(uuid))
+            if outcome is not None:
+                plan.outcomes.append(outcome)
+            if unresolved is not None:
+                plan.unresolved.append(unresolved)
+        else:
+            record, conflict, resolved = _merged(kind, uuid, here, there, base, answers.get(uuid))
+            if conflict is not None and not resolved:
                 plan.unresolved.append(conflict)
                 continue
-            plan.outcomes.append(Outcome(kind, uuid, here, there, None if answer.keep_deleted else edited.record,
-                                         conflict))  # fmt: skip
-        else:
-            record, merged_conflict, resolved = _merged(kind, uuid, here, there, base or {}, answers.get(uuid))
-            if merged_conflict is not None and not resolved:
-                plan.unresolved.append(merged_conflict)
-                continue
-            plan.outcomes.append(Outcome(kind, uuid, here, there, record, merged_conflict))
+            plan.outcomes.append(Outcome(kind, uuid, here, there, record, conflict))
     return plan

@@ -11,8 +11,8 @@ Create Date: 2026-12-04 05:00:00
   newest audit entry id of each side it covered.
 - sync_bases: per peer and record, the content both sides agreed on after the last synchronization (the merge base
   of the field-by-field three-way comparison).
-- sync_receipts (written on the server): per laptop replica and record, the base its synchronization round agreed
-  on, in the server's transaction; when the laptop's transaction of that round was lost (killed), its next round
+- sync_receipts (written on the server): per laptop replica and record, the content its synchronization round agreed
+  on and the content the laptop had then, in the server's transaction; when the laptop's transaction of that round was lost (killed), its next round
   takes these as its bases, so that nothing sent is seen as a conflict or sent twice.
 No existing row changes; both tables start empty (no database has synchronized before this revision).
 """
@@ -53,6 +53,7 @@ def upgrade() -> None:
         sa.Column('uuid', sa.String(length=36), primary_key=True),
         sa.Column('round', sa.Integer(), nullable=False),
         sa.Column('content', sa.JSON(), nullable=True),
+        sa.Column('sent', sa.JSON(), nullable=True),
     )
 
 
