@@ -13,7 +13,7 @@ from support.sync_laptops import assert_chain, close_case, edit_incident, record
 
 from desktop.domain.sync import KindCounts, Resolution, SyncedKind
 from desktop.persistence.engine import sqlite_url
-from desktop.persistence.unit_of_work import Database
+from desktop.persistence.unit_of_work import Database, UnitOfWork
 from desktop.services.audit import history
 from desktop.services.session.service import DatabaseSessions
 from desktop.services.sync import SyncConflictsError, preview, status, synchronize
@@ -152,3 +152,47 @@ def test_synchronized_entries_name_origin_and_user(laptops: tuple[Database, Data
         origin = uow.session.execute(query, {"u": ids["facility"]}).scalar()
     with a.unit_of_work(write=False) as uow:
         assert origin == uow.sync.replica_id()
+
+
+class _LocalHalfLost(Exception):
+    pass
+
+
+def _lose_local_half(local: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The next synchronization dies after the server's commit, before the local one (as a kill there would)."""
+    real = UnitOfWork.commit
+
+    def commit(self: UnitOfWork) -> None:
+        if self.database is local:
+            raise _LocalHalfLost
+        real(self)
+
+    monkeypatch.setattr(UnitOfWork, "commit", commit)
+
+
+def test_a_round_lost_here_after_the_server_committed(laptops: tuple[Database, Database], server: Database,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    a, b = laptops
+    ids = seed(a, "a")
+    _sync_checked(a, server)
+    _sync_checked(b, server)
+    edit_incident(b, ids["second"], title="From b")
+    _sync_checked(b, server)
+    edit_incident(a, ids["first"], title="Sent once")
+    with monkeypatch.context() as patch:
+        _lose_local_half(a, patch)
+        with pytest.raises(_LocalHalfLost):
+            synchronize(a, server)
+    sent = records(server)
+    assert sent["incident", ids["first"]][0]["title"] == "Sent once"  # type: ignore[index]
+    edit_incident(a, ids["first"], title="Then changed again")  # here, after the lost round
+    seen = preview(a, server)
+    assert not seen.conflicts
+    assert seen.counts[SyncedKind.INCIDENT] == KindCounts(send_changed=1, receive_changed=1)
+    _sync_checked(a, server)
+    _sync_checked(b, server)
+    assert records(a) == records(server) == records(b)
+    state = records(server)
+    assert state["incident", ids["first"]][0]["title"] == "Then changed again"  # type: ignore[index]
+    assert state["incident", ids["second"]][0]["title"] == "From b"  # type: ignore[index]
+    assert [e.action.value for e in history(server, ids["first"])].count("update") == 2  # not sent a third time
