@@ -4,6 +4,7 @@ order, conflicts field by field and deletion against edit, preview counts, both 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,9 @@ from sqlalchemy import text
 from support.pg_server import PostgresServer
 from support.sync_laptops import assert_chain, close_case, edit_incident, records, seed
 
+from desktop.domain.evidence import CustodyEntry
 from desktop.domain.sync import KindCounts, Resolution, SyncedKind
+from desktop.domain.values import PartialDate
 from desktop.persistence.engine import sqlite_url
 from desktop.persistence.unit_of_work import Database, UnitOfWork
 from desktop.services.audit import history
@@ -87,6 +90,12 @@ def test_independent_edits_converge_in_any_order(laptops: tuple[Database, Databa
     with a.unit_of_work() as uow:
         uow.plan_items.delete(ids["item"])
         uow.commit()
+    with b.unit_of_work() as uow:  # evidence: a hand-over logged there, the description edited here
+        uow.attachments.add_custody(CustodyEntry(ids["attachment"], "officer a", "lab", PartialDate.unknown()))
+        uow.commit()
+    with a.unit_of_work() as uow:
+        uow.attachments.update(replace(uow.attachments.get(ids["attachment"]), description="front gate"))
+        uow.commit()
     side = {"a": a, "b": b}
     for name in order:
         _sync_checked(side[name], server)
@@ -97,6 +106,9 @@ def test_independent_edits_converge_in_any_order(laptops: tuple[Database, Databa
     assert first["title"] == "Fire at the gate" and first["status"] == "closed"
     assert ("timeline_event", ids["event"]) not in state and ("plan_item", ids["item"]) not in state
     assert sum(1 for kind, _ in state if kind == "incident") == 4
+    attachment = state["attachment", ids["attachment"]]
+    assert attachment[0]["description"] == "front gate" and len(attachment[5]) == 2  # type: ignore[index,arg-type]
+    assert sum(1 for kind, _ in state if kind == "attachment") == 2
 
 
 def test_same_field_changed_on_both_is_a_conflict(laptops: tuple[Database, Database], server: Database) -> None:
