@@ -13,11 +13,15 @@ from support.pg_server import PostgresServer
 from support.sync_laptops import assert_chain, close_case, edit_incident, records, seed
 
 from desktop.domain.evidence import CustodyEntry
+from desktop.domain.kinds import RecordKind
 from desktop.domain.sync import KindCounts, Resolution, SyncedKind
 from desktop.domain.values import PartialDate
 from desktop.persistence.engine import sqlite_url
 from desktop.persistence.unit_of_work import Database, UnitOfWork
 from desktop.services.audit import history
+from desktop.services.csv.export import ExportOptions, export_records
+from desktop.services.csv.importer import ImportOptions, import_csv
+from desktop.services.demo import load_demo
 from desktop.services.session.service import DatabaseSessions
 from desktop.services.sync import SyncConflictsError, preview, status, synchronize
 
@@ -208,3 +212,26 @@ def test_a_round_lost_here_after_the_server_committed(laptops: tuple[Database, D
     assert state["incident", ids["first"]][0]["title"] == "Then changed again"  # type: ignore[index]
     assert state["incident", ids["second"]][0]["title"] == "From b"  # type: ignore[index]
     assert [e.action.value for e in history(server, ids["first"])].count("update") == 2  # not sent a third time
+
+
+def test_records_an_import_made_travel_after_the_first_sync(
+    laptops: tuple[Database, Database], server: Database, sessions: DatabaseSessions, tmp_path: Path
+) -> None:
+    a, b = laptops
+    seed(a, "a")
+    _sync_checked(a, server)
+    elsewhere = _laptop(sessions, tmp_path, "elsewhere")
+    try:
+        load_demo(elsewhere)
+        export_records(elsewhere, tmp_path / "incidents.csv", ExportOptions(entity=RecordKind.INCIDENT))
+    finally:
+        sessions.close(elsewhere)
+    options = ImportOptions(entity=RecordKind.INCIDENT, create_facilities=True)
+    assert import_csv(a, tmp_path / "incidents.csv", options).committed
+    assert_chain(a)
+    counts = preview(a, server).counts  # the import is one entry: its records are found through it
+    assert counts[SyncedKind.FACILITY].send_new == 3 and counts[SyncedKind.INCIDENT].send_new == 3
+    _sync_checked(a, server)
+    _sync_checked(b, server)
+    assert records(a) == records(server) == records(b)
+    assert sum(1 for kind, _ in records(b) if kind == "incident") == 5

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Iterator
 from datetime import datetime
 
 from sqlalchemy import delete, func, select, update
@@ -13,8 +13,10 @@ from desktop.persistence.models import (
     AttachmentRow,
     AuditHeadRow,
     AuditRow,
+    CustodyEntryRow,
     DirectiveRow,
     FacilityRow,
+    ImportedRecordRow,
     IncidentRow,
     PlanItemRow,
     SyncBaseRow,
@@ -29,6 +31,11 @@ STAMPED: dict[str, type[Versioned]] = {
     "facility": FacilityRow, "incident": IncidentRow, "directive": DirectiveRow, "plan_item": PlanItemRow,
     "attachment": AttachmentRow, "timeline_event": TimelineEventRow,
 }  # fmt: skip
+
+
+def _chunks(items: list[str], size: int = 500) -> Iterator[list[str]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
 
 
 class SyncStore:
@@ -59,6 +66,35 @@ class SyncStore:
                         AuditRow.entity_uuid.in_(wanted)).order_by(AuditRow.id))  # fmt: skip
         return dict(self.session.execute(query).tuples().all())
 
+    def changed_since(self, entry_id: int, kinds: frozenset[str]) -> set[tuple[str, str]] | None:
+        """(kind, uuid) of every record of `kinds` an audit entry after `entry_id` names (a custody entry: its
+        attachment; an import: the records it made); None when a whole database was restored since (anything may
+        have changed)."""
+        query = select(AuditRow.action, AuditRow.entity, AuditRow.entity_uuid).where(AuditRow.id > entry_id)
+        found: set[tuple[str, str]] = set()
+        imports: list[str] = []
+        custody: list[str] = []
+        for action, entity, uuid in self.session.execute(query.execution_options(yield_per=5000)):
+            if action is AuditAction.RESTORE and entity not in kinds:
+                return None
+            if action is AuditAction.IMPORT:
+                imports.append(uuid)
+            elif entity == "custody_entry":
+                custody.append(uuid)
+            elif entity in kinds:
+                found.add((entity, uuid))
+        for chunk in _chunks(imports):
+            made = select(ImportedRecordRow.entity, ImportedRecordRow.uuid).where(
+                ImportedRecordRow.import_uuid.in_(chunk)
+            )
+            found.update((entity, uuid) for entity, uuid in self.session.execute(made) if entity in kinds)
+        for chunk in _chunks(custody):
+            owners = (select(AttachmentRow.uuid)
+                      .join(CustodyEntryRow, CustodyEntryRow.attachment_id == AttachmentRow.id)
+                      .where(CustodyEntryRow.uuid.in_(chunk)))  # fmt: skip
+            found.update(("attachment", uuid) for uuid in self.session.scalars(owners))
+        return found
+
     def peer(self, peer_id: str) -> SyncPeerRow | None:
         return self.session.get(SyncPeerRow, peer_id)
 
@@ -82,10 +118,17 @@ class SyncStore:
         row.rounds += 1
         self.session.flush()
 
-    def bases(self, peer_id: str) -> dict[tuple[str, str], Content | None]:
-        """(kind, uuid) -> the content both sides had after the last synchronization with `peer_id`."""
+    def bases(self, peer_id: str, uuids: Collection[str] | None = None) -> dict[tuple[str, str], Content | None]:
+        """(kind, uuid) -> the content both sides had after the last synchronization with `peer_id` (of the records
+        of `uuids`; None: all)."""
         query = select(SyncBaseRow.kind, SyncBaseRow.uuid, SyncBaseRow.content).where(SyncBaseRow.peer_id == peer_id)
-        return {(kind, uuid): content for kind, uuid, content in self.session.execute(query)}
+        if uuids is None:
+            return {(kind, uuid): content for kind, uuid, content in self.session.execute(query)}
+        found: dict[tuple[str, str], Content | None] = {}
+        for chunk in _chunks(list(uuids)):
+            rows = self.session.execute(query.where(SyncBaseRow.uuid.in_(chunk)))
+            found.update({(kind, uuid): content for kind, uuid, content in rows})
+        return found
 
     def put_bases(self, peer_id: str, agreed: dict[tuple[str, str], Content | None]) -> None:
         """Replace the bases of the records in `agreed` (None: the record is gone on both sides, no base)."""

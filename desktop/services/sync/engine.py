@@ -8,46 +8,21 @@ from typing import Any
 from desktop.domain.sync import KindCounts, Resolution, SyncPreview, SyncResult, SyncStatus
 from desktop.persistence.unit_of_work import Database, UnitOfWork
 from desktop.services.sync.apply import Writer, stamps
-from desktop.services.sync.plan import NO_BASE, Base, Outcome, Plan, SyncConflictsError, make_plan
-from desktop.services.sync.snapshot import Key, snapshot
+from desktop.services.sync.plan import NO_BASE, Base, Outcome, Plan, SyncConflictsError
+from desktop.services.sync.reading import read_both
+from desktop.services.sync.snapshot import Key
 
 Progress = Callable[[int, int], bool]
-Bases = dict[tuple[str, str], Base]
 
 
 class SyncCancelledError(Exception):
     """The progress callback asked to stop before the server's transaction was committed: nothing was written."""
 
 
-def _peer_id(server: Database, uow: UnitOfWork) -> str:
-    """The server's replica id (its audit_head.database_id), else its address."""
-    return uow.sync.replica_id() or server.url
-
-
-def _bases(local: Database, server: Database, mine: UnitOfWork, theirs: UnitOfWork) -> tuple[str, Bases]:
-    """The server's id and the merge bases: those kept here, with the server's receipts of a round whose local half
-    was lost (killed after the server's commit) laid over them."""
-    peer = _peer_id(server, theirs)
-    bases: Bases = {key: Base(content, content) for key, content in mine.sync.bases(peer).items()}
-    receipts = theirs.sync.receipts(_replica(local, mine), mine.sync.rounds(peer))
-    bases.update({key: Base(had, agreed) for key, (agreed, had) in receipts.items()})
-    return peer, bases
-
-
-def _replica(local: Database, uow: UnitOfWork) -> str:
-    return uow.sync.replica_id() or local.url
-
-
-def _plan(local: Database, server: Database, mine: UnitOfWork, theirs: UnitOfWork,
-          resolutions: Sequence[Resolution]) -> tuple[str, Bases, Plan]:  # fmt: skip
-    peer, bases = _bases(local, server, mine, theirs)
-    return peer, bases, make_plan(snapshot(mine), snapshot(theirs), bases, resolutions)
-
-
 def preview(local: Database, server: Database) -> SyncPreview:
     """What `synchronize` would send and receive now, per kind, and the conflicts needing a choice; reads only."""
     with local.unit_of_work(write=False) as mine, server.unit_of_work(write=False) as theirs:
-        _peer, _bases_now, plan = _plan(local, server, mine, theirs, ())
+        plan = read_both(local, server, mine, theirs).plan
     return SyncPreview(plan.counts(), tuple(plan.conflicts), server.url)
 
 
@@ -64,7 +39,8 @@ def synchronize(local: Database, server: Database, resolutions: Sequence[Resolut
     commit. Interrupted after the server's commit, the next run finds those records equal on both sides and only
     finishes the local half (nothing sent twice)."""
     with local.unit_of_work() as mine, server.unit_of_work() as theirs:
-        peer, bases, plan = _plan(local, server, mine, theirs, resolutions)
+        reading = read_both(local, server, mine, theirs, resolutions)
+        peer, bases, plan = reading.peer, reading.bases, reading.plan
         if plan.unresolved:
             raise SyncConflictsError(plan.unresolved)
         counts = plan.counts()
@@ -76,7 +52,7 @@ def synchronize(local: Database, server: Database, resolutions: Sequence[Resolut
             if progress is not None and not progress(min(done[0], total), total) and not committed[0]:
                 raise SyncCancelledError("synchronization cancelled; nothing was written")
 
-        origin = _replica(local, mine)
+        origin = reading.replica
         sent = Writer(theirs, mine, origin, True, tick).write(plan.outcomes)
         for (kind, uuid), _record in sent.items():
             outcome = _outcome(plan, (kind, uuid))
@@ -90,7 +66,6 @@ def synchronize(local: Database, server: Database, resolutions: Sequence[Resolut
         }
         theirs.sync.put_receipts(origin, mine.sync.rounds(peer) + 1, receipts)
         theirs.write_audit()
-        server_entry = theirs.sync.newest_entry_id()
         theirs.commit()
         committed[0] = True
         finished = server.now()
@@ -99,7 +74,7 @@ def synchronize(local: Database, server: Database, resolutions: Sequence[Resolut
         kept = mine.sync.bases(peer)
         mine.sync.put_bases(peer, {key: content for key, content in agreed.items() if kept.get(key) != content})
         mine.write_audit()
-        mine.sync.save_peer(peer, server.url, finished, mine.sync.newest_entry_id(), server_entry)
+        mine.sync.save_peer(peer, server.url, finished, mine.sync.newest_entry_id(), reading.server_entry_id)
         mine.commit()
     if progress is not None:
         progress(total, total)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -72,4 +72,25 @@ def snapshot(uow: UnitOfWork) -> dict[Key, Snap]:
     for kind in WRITE_ORDER:
         for record in _records(uow, kind):
             found[kind, record.uuid] = Snap(kind, record, content_of(record), custody.get(record.uuid, {}))
+    return found
+
+
+def _getter(uow: UnitOfWork, kind: SyncedKind) -> Any:
+    repositories: dict[SyncedKind, Any] = {
+        SyncedKind.FACILITY: uow.facilities, SyncedKind.INCIDENT: uow.incidents, SyncedKind.DIRECTIVE: uow.directives,
+        SyncedKind.PLAN_ITEM: uow.plan_items, SyncedKind.ATTACHMENT: uow.attachments,
+        SyncedKind.TIMELINE_EVENT: uow.timeline,
+    }  # fmt: skip
+    return repositories[kind].get
+
+
+def snapshot_of(uow: UnitOfWork, keys: Iterable[Key]) -> dict[Key, Snap]:
+    """The records of `keys` that this database has (one read each: for the few changed since the last time)."""
+    found: dict[Key, Snap] = {}
+    for kind, uuid in keys:
+        if not uow.sync.exists(kind.value, uuid):
+            continue
+        record = _getter(uow, kind)(uuid)
+        custody = {e.uuid: e for e in uow.attachments.custody(uuid)} if kind is SyncedKind.ATTACHMENT else {}
+        found[kind, uuid] = Snap(kind, record, content_of(record), custody)
     return found
