@@ -174,4 +174,50 @@ def make_plan(mine: Mapping[Key, Snap], theirs: Mapping[Key, Snap], bases: Mappi
                 plan.unresolved.append(conflict)
                 continue
             plan.outcomes.append(Outcome(kind, uuid, here, there, record, conflict))
+    _guard_deletions(plan, answers)
     return plan
+
+
+REFERENCES = ("facility_uuid", "directive_uuid", "scope_facility_uuid", "incident_uuid", "owner_uuid")
+"""What a record names and cannot be stored without (a list of links, as related_uuids, is dropped instead)."""
+
+
+def _written_to(outcome: Outcome, side: Side) -> bool:
+    """Whether the outcome stores something on `side` (a record there new or changed)."""
+    held = outcome.mine if side == "mine" else outcome.theirs
+    return outcome.record is not None and (held is None or held.content != outcome.content)
+
+
+def _guard_deletions(plan: Plan, answers: Mapping[str, Resolution]) -> None:
+    """A record deleted on one side while the other added or changed one that names it (a timeline event, an
+    attachment, an incident at a deleted facility) is a deletion against an edit: a conflict on the deleted record.
+    Kept deleted, the records naming it go too; brought back, it is stored again where it was deleted."""
+    changed = True
+    while changed:
+        changed = False
+        alive = {o.uuid: o for o in plan.outcomes if o.record is not None}
+        for outcome in plan.outcomes:
+            if outcome.record is not None or (outcome.mine is None) == (outcome.theirs is None):
+                continue  # not a deletion on one side
+            deleted_by: Side = "mine" if outcome.mine is None else "theirs"
+            dependents = [o for o in alive.values()
+                          if outcome.uuid in {getattr(o.record, name, None) for name in REFERENCES}]  # fmt: skip
+            if not any(_written_to(o, deleted_by) for o in dependents):
+                continue
+            survivor = outcome.theirs if deleted_by == "mine" else outcome.mine
+            assert survivor is not None
+            conflict = RecordConflict(outcome.kind, outcome.uuid, survivor.title, deleted_by=deleted_by)
+            answer = answers.get(outcome.uuid)
+            if answer is None or answer.keep_deleted is None:
+                plan.outcomes.remove(outcome)
+                plan.unresolved.append(conflict)
+                for dependent in dependents:  # waits for the answer too
+                    plan.outcomes.remove(dependent)
+            elif answer.keep_deleted:
+                outcome.conflict = conflict
+                for dependent in dependents:
+                    dependent.record = None
+            else:
+                outcome.conflict, outcome.record = conflict, survivor.record
+            changed = True
+            break
