@@ -65,7 +65,9 @@ def synchronize(local: Database, server: Database, resolutions: Sequence[Resolut
             if bases.get((o.kind.value, o.uuid), NO_BASE) != Base(o.content, o.content)
         }
         theirs.sync.put_receipts(origin, mine.sync.rounds(peer) + 1, receipts)
-        theirs.write_audit()
+        ours = len(theirs.audit.pending)
+        theirs.write_audit()  # holding the chain's lock until the commit: nobody writes entries after ours
+        server_entry = _server_entry(theirs, reading.server_entry_id, ours)
         theirs.commit()
         committed[0] = True
         finished = server.now()
@@ -74,11 +76,18 @@ def synchronize(local: Database, server: Database, resolutions: Sequence[Resolut
         kept = mine.sync.bases(peer)
         mine.sync.put_bases(peer, {key: content for key, content in agreed.items() if kept.get(key) != content})
         mine.write_audit()
-        mine.sync.save_peer(peer, server.url, finished, mine.sync.newest_entry_id(), reading.server_entry_id)
+        mine.sync.save_peer(peer, server.url, finished, mine.sync.newest_entry_id(), server_entry)
         mine.commit()
     if progress is not None:
         progress(total, total)
     return SyncResult(counts, sum(1 for o in plan.outcomes if o.conflict is not None), finished)
+
+
+def _server_entry(theirs: UnitOfWork, read_from: int, ours: int) -> int:
+    """The server's newest entry this round covers: its own entries too when they directly follow the newest one
+    it read from (nobody else wrote in between), else the one it read from (the next round reads the others')."""
+    newest = theirs.sync.newest_entry_id()
+    return newest if newest - ours == read_from else read_from
 
 
 def _outcome(plan: Plan, key: Key) -> Outcome:
