@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Iterator
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from desktop.domain.enums import AuditAction
@@ -36,6 +37,13 @@ STAMPED: dict[str, type[Versioned]] = {
 def _chunks(items: list[str], size: int = 500) -> Iterator[list[str]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
+
+
+def _by_kind(keys: Iterable[tuple[str, str]]) -> dict[str, list[str]]:
+    grouped: dict[str, list[str]] = {}
+    for kind, uuid in keys:
+        grouped.setdefault(kind, []).append(uuid)
+    return grouped
 
 
 class SyncStore:
@@ -132,12 +140,14 @@ class SyncStore:
 
     def put_bases(self, peer_id: str, agreed: dict[tuple[str, str], Content | None]) -> None:
         """Replace the bases of the records in `agreed` (None: the record is gone on both sides, no base)."""
-        for (kind, uuid), content in agreed.items():
-            self.session.execute(delete(SyncBaseRow).where(
-                SyncBaseRow.peer_id == peer_id, SyncBaseRow.kind == kind, SyncBaseRow.uuid == uuid))  # fmt: skip
-            if content is not None:
-                self.session.add(SyncBaseRow(peer_id=peer_id, kind=kind, uuid=uuid, content=content))
-        self.session.flush()
+        for kind, uuids in _by_kind(agreed).items():
+            for chunk in _chunks(uuids):
+                self.session.execute(delete(SyncBaseRow).where(
+                    SyncBaseRow.peer_id == peer_id, SyncBaseRow.kind == kind, SyncBaseRow.uuid.in_(chunk)))  # fmt: skip
+        rows = [{"peer_id": peer_id, "kind": kind, "uuid": uuid, "content": content}
+                for (kind, uuid), content in agreed.items() if content is not None]  # fmt: skip
+        if rows:
+            self.session.execute(insert(SyncBaseRow), rows)
 
     # on the server
 
@@ -155,20 +165,28 @@ class SyncStore:
         """Keep what round `round_` of a replica agreed on; those of the rounds it finished (before) are dropped."""
         self.session.execute(delete(SyncReceiptRow).where(
             SyncReceiptRow.replica_id == replica_id, SyncReceiptRow.round < round_))  # fmt: skip
-        for (kind, uuid), (content, sent) in agreed.items():
-            self.session.execute(delete(SyncReceiptRow).where(
-                SyncReceiptRow.replica_id == replica_id, SyncReceiptRow.kind == kind,
-                SyncReceiptRow.uuid == uuid))  # fmt: skip
-            self.session.add(SyncReceiptRow(replica_id=replica_id, kind=kind, uuid=uuid, round=round_,
-                                            content=content, sent=sent))  # fmt: skip
-        self.session.flush()
+        for kind, uuids in _by_kind(agreed).items():
+            for chunk in _chunks(uuids):
+                self.session.execute(delete(SyncReceiptRow).where(
+                    SyncReceiptRow.replica_id == replica_id, SyncReceiptRow.kind == kind,
+                    SyncReceiptRow.uuid.in_(chunk)))  # fmt: skip
+        rows = [{"replica_id": replica_id, "kind": kind, "uuid": uuid, "round": round_, "content": content,
+                 "sent": sent} for (kind, uuid), (content, sent) in agreed.items()]  # fmt: skip
+        if rows:
+            self.session.execute(insert(SyncReceiptRow), rows)
 
-    def restamp(self, kind: str, uuid: str, stamps: dict[str, object]) -> None:
-        """Give a record the created/updated stamps (times and users) it has on the other side: stamps are not
-        audited fields, so the chain is not concerned; the version stays this database's own."""
-        if stamps:
-            model = STAMPED[kind]
-            self.session.execute(update(model).where(model.uuid == uuid).values(**stamps))
+    def restamp(self, kind: str, stamps: dict[str, dict[str, object]]) -> None:
+        """Give records of one kind ({uuid: stamps}, the same stamp names for all) the created/updated stamps (times
+        and users) they have on the other side: stamps are not audited fields, so the chain is not concerned; the
+        version stays this database's own."""
+        if not stamps:
+            return
+        table: Any = STAMPED[kind].__table__  # type: ignore[attr-defined]
+        names = list(next(iter(stamps.values())))
+        statement = (update(table).where(table.c.uuid == bindparam("b_uuid"))
+                     .values({name: bindparam(f"b_{name}") for name in names}))  # fmt: skip
+        rows = [{"b_uuid": uuid, **{f"b_{name}": values[name] for name in names}} for uuid, values in stamps.items()]
+        self.session.connection().execute(statement, rows)
 
     def exists(self, kind: str, uuid: str) -> bool:
         model = STAMPED[kind]

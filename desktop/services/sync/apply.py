@@ -38,6 +38,8 @@ class Writer:
         try:
             by_kind = {kind: [o for o in outcomes if o.kind is kind] for kind in WRITE_ORDER}
             for kind in WRITE_ORDER:
+                if kind is SyncedKind.INCIDENT:
+                    self._new_incidents(by_kind[kind])
                 for outcome in by_kind[kind]:
                     self._upsert(outcome)
                 if kind is SyncedKind.INCIDENT:
@@ -55,12 +57,26 @@ class Writer:
         record = outcome.record
         if record is None or (held is not None and held.content == outcome.content):
             return
+        if held is None and outcome.kind is SyncedKind.INCIDENT:
+            return  # added by _new_incidents
         self._as(record.updated_by)
         if held is None:
             self.written[outcome.kind, outcome.uuid] = self._add(outcome.kind, record)
         else:
             self.written[outcome.kind, outcome.uuid] = self._update(outcome.kind, record, held.record)
         self.tick()
+
+    def _new_incidents(self, outcomes: list[Outcome]) -> None:
+        """The incidents new on this side, a few statements per author (links once all are stored: `_links`)."""
+        authors: dict[str | None, list[Any]] = {}
+        for outcome in outcomes:
+            if outcome.record is not None and self._sides(outcome)[0] is None:
+                authors.setdefault(outcome.record.updated_by, []).append(replace(outcome.record, related_uuids=()))
+        for author, records in authors.items():
+            self._as(author)
+            for made in self.uow.incidents.add_many(records):
+                self.written[SyncedKind.INCIDENT, made.uuid] = made
+                self.tick()
 
     def _add(self, kind: SyncedKind, record: Any) -> Any:
         uow = self.uow

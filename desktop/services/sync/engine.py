@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from desktop.domain.sync import KindCounts, Resolution, SyncPreview, SyncResult, SyncStatus
+from desktop.domain.sync import KindCounts, Resolution, SyncedKind, SyncPreview, SyncResult, SyncStatus
 from desktop.persistence.unit_of_work import Database, UnitOfWork
 from desktop.services.sync.apply import Writer, stamps
-from desktop.services.sync.plan import NO_BASE, Base, Outcome, Plan, SyncConflictsError
+from desktop.services.sync.plan import NO_BASE, Base, Plan, SyncConflictsError
 from desktop.services.sync.reading import read_both
 from desktop.services.sync.snapshot import Key
 
@@ -54,10 +54,12 @@ def synchronize(local: Database, server: Database, resolutions: Sequence[Resolut
 
         origin = reading.replica
         sent = Writer(theirs, mine, origin, True, tick).write(plan.outcomes)
-        for (kind, uuid), _record in sent.items():
-            outcome = _outcome(plan, (kind, uuid))
-            if outcome.theirs is None and outcome.mine is not None:  # made here: when and by whom it was made
-                theirs.sync.restamp(kind.value, uuid, stamps(outcome.mine.record, created_only=True))
+        made_here: dict[SyncedKind, dict[str, dict[str, object]]] = {}
+        for outcome in plan.outcomes:  # made here: when and by whom it was made
+            if (outcome.kind, outcome.uuid) in sent and outcome.theirs is None and outcome.mine is not None:
+                made_here.setdefault(outcome.kind, {})[outcome.uuid] = stamps(outcome.mine.record, created_only=True)
+        for kind, created in made_here.items():
+            theirs.sync.restamp(kind.value, created)
         agreed = {(o.kind.value, o.uuid): o.content for o in plan.outcomes}
         receipts = {
             (o.kind.value, o.uuid): (o.content, o.mine.content if o.mine is not None else None)
@@ -90,12 +92,9 @@ def _server_entry(theirs: UnitOfWork, read_from: int, ours: int) -> int:
     return newest if newest - ours == read_from else read_from
 
 
-def _outcome(plan: Plan, key: Key) -> Outcome:
-    return next(o for o in plan.outcomes if (o.kind, o.uuid) == key)
-
-
 def _adopt_stamps(mine: UnitOfWork, plan: Plan, sent: dict[Key, Any], received: dict[Key, Any]) -> None:
     """Every record kept gets here the stamps the server has (its time, the users it names)."""
+    adopted: dict[SyncedKind, dict[str, dict[str, object]]] = {}
     for outcome in plan.outcomes:
         key = (outcome.kind, outcome.uuid)
         if outcome.record is None:
@@ -110,7 +109,9 @@ def _adopt_stamps(mine: UnitOfWork, plan: Plan, sent: dict[Key, Any], received: 
             continue
         here = received.get(key) or (outcome.mine.record if outcome.mine is not None else None)
         if here is None or stamps(here) != server_stamps:
-            mine.sync.restamp(outcome.kind.value, outcome.uuid, server_stamps)
+            adopted.setdefault(outcome.kind, {})[outcome.uuid] = server_stamps
+    for kind, values in adopted.items():
+        mine.sync.restamp(kind.value, values)
 
 
 def status(local: Database) -> SyncStatus:
