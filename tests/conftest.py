@@ -14,6 +14,8 @@ Fixtures for other test modules:
 - `any_database` / `any_demo_database`: like `database` / `demo_database`, once per backend.
 - `postgres_server`: the session's throw-away PostgreSQL server (tests/support/pg_server.py);
   `postgres_server.fresh_database()` makes another database for a test that needs one.
+- `server_database`: a migrated database of its own on `postgres_server`, opened through `sessions` (the team's
+  server of the synchronization tests); dropped after the test.
 - `password_server`: another one whose TCP logins need a password (tests/support/pg_login.py: role, password, URL).
 
 PostgreSQL: the server is started once per session (initdb into a temp dir, 127.0.0.1, trust auth,
@@ -143,6 +145,17 @@ def postgres_server() -> Iterator[PostgresServer]:
         _unavailable(str(error))
     with server:
         yield server
+
+
+@pytest.fixture
+def server_database(postgres_server: PostgresServer, sessions: DatabaseSessions) -> Iterator[Database]:
+    """A fresh migrated database on the session's server, opened as the app opens one; dropped after the test."""
+    with postgres_server.fresh_database() as name:
+        db = sessions.open(postgres_server.url(name), lock=False)
+        try:
+            yield db
+        finally:
+            sessions.close(db)
 
 
 @pytest.fixture(scope="session")

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import text
-from support.pg_server import PostgresServer
 from support.sync_laptops import assert_chain, close_case, edit_incident, records, seed
 
 from desktop.domain.evidence import CustodyEntry
@@ -29,13 +28,8 @@ pytestmark = pytest.mark.postgres
 
 
 @pytest.fixture
-def server(postgres_server: PostgresServer, sessions: DatabaseSessions) -> Iterator[Database]:
-    with postgres_server.fresh_database() as name:
-        db = sessions.open(postgres_server.url(name), lock=False)
-        try:
-            yield db
-        finally:
-            sessions.close(db)
+def server(server_database: Database) -> Database:
+    return server_database
 
 
 def _laptop(sessions: DatabaseSessions, tmp_path: Path, name: str) -> Database:

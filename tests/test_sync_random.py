@@ -6,13 +6,11 @@ from __future__ import annotations
 
 import os
 import random
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 import pytest
-from support.pg_server import PostgresServer
 from support.sync_laptops import assert_chain, records, seed
 
 from desktop.domain.enums import Severity
@@ -32,13 +30,8 @@ SEEDS = [int(s) for s in os.environ.get("SYNC_RANDOM_SEEDS", "1,2,3").split(",")
 
 
 @pytest.fixture
-def server(postgres_server: PostgresServer, sessions: DatabaseSessions) -> Iterator[Database]:
-    with postgres_server.fresh_database() as name:
-        db = sessions.open(postgres_server.url(name), lock=False)
-        try:
-            yield db
-        finally:
-            sessions.close(db)
+def server(server_database: Database) -> Database:
+    return server_database
 
 
 def _change(db: Database, rng: random.Random, facility: str, attachment: str, tag: str) -> None:

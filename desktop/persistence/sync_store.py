@@ -60,8 +60,10 @@ class SyncStore:
         return self.session.scalar(select(func.max(AuditRow.id))) or 0
 
     def entries_after(self, entry_id: int) -> int:
-        """How many audit entries were written after `entry_id` (the changes not synchronized yet)."""
-        query = select(func.count()).select_from(AuditRow).where(AuditRow.id > entry_id)
+        """How many audit entries of changes were written after `entry_id` (not synchronized yet; exports are not
+        changes)."""
+        query = select(func.count()).select_from(AuditRow).where(AuditRow.id > entry_id,
+                                                                 AuditRow.action != AuditAction.EXPORT)  # fmt: skip
         return self.session.scalar(query) or 0
 
     def deleted_by(self, entity: str, uuids: Iterable[str]) -> dict[str, str | None]:
