@@ -28,10 +28,14 @@ class Outcome:
     theirs: Snap | None
     record: Any | None
     conflict: RecordConflict | None = None
+    _content: tuple[object, Content | None] | None = field(default=None, repr=False, compare=False)
 
     @property
     def content(self) -> Content | None:
-        return content_of(self.record) if self.record is not None else None
+        """The record's content (worked out once per record given)."""
+        if self._content is None or self._content[0] is not self.record:
+            self._content = (self.record, content_of(self.record) if self.record is not None else None)
+        return self._content[1]
 
     def custody_to_send(self) -> list[Any]:
         if self.record is None or self.mine is None:
