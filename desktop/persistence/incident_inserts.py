@@ -17,7 +17,7 @@ from desktop.domain.validation import BatchValidationError, FieldError
 from desktop.domain.values import PartialDate, StatusChange
 from desktop.persistence import mapping
 from desktop.persistence.audit_log import AuditLog
-from desktop.persistence.import_writes import ImportedRecords, bulk_insert
+from desktop.persistence.import_writes import ImportedRecords, bulk_insert, one_of
 from desktop.persistence.models import FacilityRow, IncidentLinkRow, IncidentRow, StatusChangeRow, WeaponRow
 
 
@@ -77,7 +77,8 @@ def _case_number_owners(session: Session, numbers: set[str]) -> dict[str, str]:
     """Case number -> uuid of the stored incident that has it, for those of `numbers` that are taken."""
     if not numbers:
         return {}
-    query = select(IncidentRow.case_number, IncidentRow.uuid).where(IncidentRow.case_number.in_(numbers))
+    taken = one_of(session, IncidentRow.case_number, list(numbers))
+    query = select(IncidentRow.case_number, IncidentRow.uuid).where(taken)
     return {number: uuid for number, uuid in session.execute(query) if number is not None}
 
 
@@ -103,7 +104,8 @@ def _stored(
 def _insert_children(session: Session, stored: list[Incident], now: datetime, *, fast: bool) -> dict[str, int]:
     """The weapons and status changes of incidents just inserted (their ids looked up by uuid in one query, and
     returned); `fast`: by executemany of tuples."""
-    query = select(IncidentRow.uuid, IncidentRow.id).where(IncidentRow.uuid.in_([saved.uuid for saved in stored]))
+    made = one_of(session, IncidentRow.uuid, [saved.uuid for saved in stored])
+    query = select(IncidentRow.uuid, IncidentRow.id).where(made)
     ids: dict[str, int] = {uuid: id_ for uuid, id_ in session.execute(query)}
     weapons: list[dict[str, Any]] = [
         {"incident_id": ids[saved.uuid], "position": position, "weapon_type": weapon.type, "subtype": weapon.subtype}
