@@ -129,3 +129,26 @@ def test_a_good_file_is_copied_whole_and_proven_by_one_audit_entry(
         )  # the facility sort's key, filled by the trigger for copied rows too
     report = verify_chain(pg_demo)
     assert report.ok, report.problems
+
+
+def test_a_uuid_of_the_file_again_a_chunk_later_is_found_through_the_keys_copied_before(
+    pg_demo: Database, demo_database: Database, tmp_path: Path
+) -> None:
+    path = tmp_path / "twice.csv"
+    uuids = [f"00000000-0000-4000-8000-{number:012d}" for number in range(ROWS)]
+    with path.open("w", encoding="utf-8", newline="") as file:
+        writer = csv.writer(file)
+        writer.writerow(["uuid", *HEADER])
+        for number, uuid in enumerate(uuids):
+            writer.writerow([uuid, f"Imported {number}", TACOMA, "2019-08-01", "", f"IMP-{number:05d}", "high"])
+        writer.writerow([uuids[3], "Again", TACOMA, "2019-08-01", "", "IMP-LAST", "high"])
+    before = table_counts(pg_demo)
+
+    on_postgres, sent = imported_with_statements(pg_demo, path)
+    on_sqlite = import_csv(demo_database, path, ImportOptions())
+
+    assert [(p.line, p.reason) for p in on_postgres.problems] == [(ROWS + 2, f"{uuids[3]} is also on line 5")]
+    assert comparable(on_postgres) == comparable(on_sqlite)
+    assert table_counts(pg_demo) == before
+    assert not any(s.startswith("INSERT INTO import_seen") for s in sent)  # the keys met went by COPY
+    assert any("= ANY" in s and "import_seen_uuids" in s for s in sent)  # looked up with one array parameter
