@@ -9,24 +9,20 @@ from typing import Any
 
 from sqlalchemy import ARRAY, ColumnElement, String, Table, any_, bindparam, select
 from sqlalchemy.engine import Connection
-from sqlalchemy.exc import DBAPIError, StatementError
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from desktop.domain.kinds import RecordKind
 from desktop.persistence.audit_log import Signer, state_digest
-from desktop.persistence.import_batches import DeferredBatches
 from desktop.persistence.models import ImportedRecordRow
 
 FTS_INSERT_TRIGGER = "incidents_fts_insert"
 FTS_COLUMNS = "case_number, title, description, sources, investigating_agencies"  # as the migration made them
 
 
-def bulk_insert(connection: Connection, table: Table, rows: Sequence[dict[str, Any]], *,
-                held: list[str] | None = None, by_uuid: bool = False) -> None:  # fmt: skip
+def bulk_insert(connection: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
     """INSERT `rows` (dicts with the same keys) into `table` by one executemany of tuples: each value converted by
-    its column type's bind processor (as SQLAlchemy stores it), a missing column given its scalar default.
-    PostgreSQL: `held` receives the statements that move the staged rows into the table instead of running them
-    (import_batches.py); `by_uuid`: the rows give incident_uuid (the incident's id is found by it, not given)."""
+    its column type's bind processor (as SQLAlchemy stores it), a missing column given its scalar default."""
     if not rows:
         return
     names = list(rows[0])
@@ -35,7 +31,7 @@ def bulk_insert(connection: Connection, table: Table, rows: Sequence[dict[str, A
     names += [name for name, _ in defaults]
     fixed = tuple(value for _, value in defaults)
     dialect = connection.dialect
-    processors = [table.c[name].type._cached_bind_processor(dialect) if name in table.c else None for name in names]
+    processors = [table.c[name].type._cached_bind_processor(dialect) for name in names]
     marks = ", ".join(_placeholder(dialect.paramstyle, position) for position in range(len(names)))
     statement = f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({marks})"
     given = names[: len(names) - len(fixed)]
@@ -50,22 +46,20 @@ def bulk_insert(connection: Connection, table: Table, rows: Sequence[dict[str, A
                 cells[position] = process(cell)
         values.append(tuple(cells))
     if dialect.name == "postgresql":
-        copy_insert(connection, table.name, names, values, held=held, by_uuid=by_uuid)
+        copy_insert(connection, table.name, names, values)
     else:
         connection.exec_driver_sql(statement, values)
 
 
-def copy_insert(connection: Connection, table: str, names: Sequence[str], values: Sequence[tuple[Any, ...]], *,
-                held: list[str] | None = None, by_uuid: bool = False) -> None:  # fmt: skip
+def copy_insert(connection: Connection, table: str, names: Sequence[str], values: Sequence[tuple[Any, ...]]) -> None:
     """PostgreSQL: the rows by COPY into a temporary staging table of `table`'s columns (made once per transaction),
     then one INSERT ... SELECT, so that the table's constraints, defaults and triggers check and complete them all
     in one statement; far faster than one INSERT per row (1M incidents: 1,606 rows/s before). A refusal is raised
-    as SQLAlchemy's error of that kind, as an INSERT's would be. `held`, `by_uuid`: see bulk_insert."""
-    stage = f"import_stage_{table}" + ("_by_uuid" if by_uuid else "")
+    as SQLAlchemy's error of that kind, as an INSERT's would be."""
+    stage = f"import_stage_{table}"
     columns = ", ".join(names)
-    extra = ", incident_uuid varchar(36), import_seq bigserial" if by_uuid else ""  # and the order they came in
     connection.exec_driver_sql(f"CREATE TEMPORARY TABLE IF NOT EXISTS {stage} "
-                               f"(LIKE {table} INCLUDING DEFAULTS{extra}) ON COMMIT DROP")  # fmt: skip
+                               f"(LIKE {table} INCLUDING DEFAULTS) ON COMMIT DROP")  # fmt: skip
     copying = f"COPY {stage} ({columns}) FROM STDIN"
     driver = connection.connection.driver_connection
     try:
@@ -74,16 +68,7 @@ def copy_insert(connection: Connection, table: str, names: Sequence[str], values
                 copy.write_row(row)
     except Exception as error:  # psycopg's error: SQLAlchemy's of that kind (IntegrityError, DataError ...)
         raise DBAPIError.instance(copying, None, error, connection.dialect.loaded_dbapi.Error) from error
-    moving = f"INSERT INTO {table} ({columns}) SELECT {columns} FROM {stage}"
-    if by_uuid:
-        kept = [name for name in names if name != "incident_uuid"]
-        found = ", ".join("incident.id" if name == "incident_id" else f"staged.{name}" for name in kept)
-        moving = (f"INSERT INTO {table} ({', '.join(kept)}) SELECT {found} FROM {stage} AS staged JOIN incidents "
-                  "AS incident ON incident.uuid = staged.incident_uuid ORDER BY staged.import_seq")  # fmt: skip
-    if held is not None:
-        held += [moving, f"TRUNCATE {stage}"]
-        return
-    connection.exec_driver_sql(moving)
+    connection.exec_driver_sql(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM {stage}")
     connection.exec_driver_sql(f"TRUNCATE {stage}")
 
 
@@ -111,7 +96,6 @@ class ImportedRecords:
         self.sqlite = session.get_bind().dialect.name == "sqlite"
         self._trigger: str | None = None  # the dropped trigger's SQL, to make it again
         self.count = 0
-        self.batches = None if self.sqlite else DeferredBatches(session.connection())
 
     def start(self) -> None:
         """Take the full-text index into the import's own hands (SQLite; elsewhere nothing to do)."""
@@ -140,38 +124,18 @@ class ImportedRecords:
             (wanted[0], wanted[-1], *wanted),
         )
 
-    def record(self, states: Sequence[tuple[str, dict[str, object]]], held: list[str] | None = None) -> None:
+    def record(self, states: Sequence[tuple[str, dict[str, object]]]) -> None:
         """Note the records made (uuid, state as the trail renders it) with their keyed digests."""
         rows = [{"uuid": uuid, "entity": RecordKind.INCIDENT.value, "import_uuid": self.import_uuid,
                  "state_digest": state_digest(self.secret, state)} for uuid, state in states]  # fmt: skip
-        bulk_insert(self.session.connection(), _table(), rows, held=held)
+        bulk_insert(self.session.connection(), _table(), rows)
         self.count += len(rows)
-
-    def send(self) -> None:
-        """PostgreSQL: start moving the held batch into the tables (import_batches.py)."""
-        if self.batches is not None:
-            self.batches.send()
-
-    def settle(self) -> StatementError | None:
-        """PostgreSQL: wait for the batch sent; the server's refusal of it (rolled back), if it refused it."""
-        if self.batches is None:
-            return None
-        self.batches.settle()
-        refused, self.batches.refused = self.batches.refused, None
-        return refused
-
-    def close(self) -> None:
-        """Wait for a batch still running and stop watching the connection (whatever became of the import)."""
-        if self.batches is not None:
-            self.batches.close()
-            self.batches = None
 
     def finish(self) -> tuple[int, str]:
         """Make the insert trigger again; (records, digest of their list in uuid order) for the import's entry."""
         if self._trigger is not None:
             self.session.connection().exec_driver_sql(self._trigger)
             self._trigger = None
-        self.close()
         return self.count, records_digest(self.session, self.import_uuid)
 
 

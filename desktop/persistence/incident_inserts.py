@@ -66,13 +66,6 @@ def insert_incidents(
         for saved in stored:
             audit.created(RecordKind.INCIDENT, saved)
         return stored
-    if imported.batches is not None and not any(saved.related_uuids for saved in stored):
-        held: list[str] = []  # PostgreSQL: staged now, moved into the tables while the import checks on
-        bulk_insert(session.connection(), _table(IncidentRow), rows, held=held)
-        _stage_children(session, stored, now, held)
-        imported.record([(saved.uuid, stored_fields(saved)) for saved in stored], held)
-        imported.batches.hold(held)
-        return stored
     bulk_insert(session.connection(), _table(IncidentRow), rows)
     ids = _insert_children(session, stored, now, fast=True)
     imported.index(ids.values())
@@ -129,21 +122,6 @@ def _insert_children(session: Session, stored: list[Incident], now: datetime, *,
         elif rows:
             session.execute(insert(_table(model)), rows)
     return ids
-
-
-def _stage_children(session: Session, stored: list[Incident], now: datetime, held: list[str]) -> None:
-    """The weapons and status changes of incidents staged with them, by the incidents' uuids (_insert_children's
-    rows, in the same order)."""
-    weapons: list[dict[str, Any]] = [
-        {"incident_id": 0, "incident_uuid": saved.uuid, "position": position, "weapon_type": weapon.type,
-         "subtype": weapon.subtype}
-        for saved in stored for position, weapon in enumerate(saved.weapons)
-    ]  # fmt: skip
-    history = [{"incident_id": 0, "incident_uuid": saved.uuid, **mapping.status_change_columns(change),
-                "recorded_at": now} for saved in stored for change in saved.status_history]  # fmt: skip
-    for model, rows in ((WeaponRow, weapons), (StatusChangeRow, history)):
-        if rows:
-            bulk_insert(session.connection(), _table(model), rows, held=held, by_uuid=True)
 
 
 def _ids_of(session: Session, saved: Incident, position: int, own_id: int) -> list[int]:

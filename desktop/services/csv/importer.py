@@ -6,7 +6,7 @@ import gc
 import hashlib
 import os
 from collections.abc import Callable, Iterator
-from contextlib import ExitStack, closing
+from contextlib import ExitStack
 from itertools import islice
 from typing import IO
 
@@ -183,11 +183,9 @@ def _run(database: Database, stream: IO[bytes], size: int, options: ImportOption
     reader = RecordReader(text, report.delimiter)
     gc.freeze()  # the objects alive before the import are not scanned again and again by its collections
     try:
-        with (
-            database.unit_of_work() as uow,
-            uow.roomy_cache(),
-            closing(RowImporter(database, uow, options, report)) as rows,
-        ):
+        with database.unit_of_work() as uow, uow.roomy_cache():
+            uow.long_statements()  # on a server: 30 minutes per statement, not the usual 30 s
+            rows = RowImporter(database, uow, options, report)
             rows.parser.histories = histories
             records = iter(reader)
             next(records, None)  # the header

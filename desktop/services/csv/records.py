@@ -30,7 +30,7 @@ from desktop.persistence.unit_of_work import Database, UnitOfWork
 from desktop.services.csv.conflicts import Conflict, differences, record_name, why
 from desktop.services.csv.detect import Problem
 from desktop.services.csv.links import RelatedIncidents
-from desktop.services.csv.report import MAX_PROBLEMS, ImportOptions, ImportReport
+from desktop.services.csv.report import ImportOptions, ImportReport
 from desktop.services.csv.rows import Cells, RowParser
 
 _DEFAULTS: dict[RecordKind, Any] = {
@@ -51,7 +51,6 @@ class RowImporter:
     keep the file's timestamps. New incidents wait for a batch of BATCH and are written with one add_many."""
 
     def __init__(self, database: Database, uow: UnitOfWork, options: ImportOptions, report: ImportReport) -> None:
-        uow.long_statements()  # on a server: 30 minutes per statement, not the usual 30 s
         self.uow = uow
         self.options = options
         self.entity = options.entity
@@ -68,7 +67,6 @@ class RowImporter:
         self.related = RelatedIncidents(uow.incidents.existing_uuids)
         self.import_uuid = str(uuid4())  # names the import's audit entry, and its records' digests
         self.imported = uow.imported_records(self.import_uuid) if self.entity is RecordKind.INCIDENT else None
-        self.sent: tuple[Cells, int] | None = None  # the last batch written: its first row, where its refusal goes
         self.today = calendar_today(database.now())  # status changes must not be later
         if options.entity is not RecordKind.FACILITY:
             for uuid, name in uow.facilities.names():
@@ -106,8 +104,6 @@ class RowImporter:
         given = [item.values for item in parsed if isinstance(item, Cells)]
         self.seen_uuids.look_up(uuid for values in given if (uuid := values.get("uuid")))
         self.case_numbers.look_up(number.strip() for values in given if (number := values.get("case_number")))
-        if self.imported is not None:
-            self.imported.send()  # the last batch goes into the tables while these rows are checked
         for item in parsed:
             self.report.rows += 1
             if isinstance(item, Problem):
@@ -118,7 +114,6 @@ class RowImporter:
             for problem in item.problems:
                 self.report.add_problem(problem)
         self.stored = set()
-        self._settle()
         self.seen_uuids.keep()
         self.case_numbers.keep()
         if self.writing:
@@ -270,7 +265,6 @@ class RowImporter:
         return None
 
     def _create_facility(self, cells: Cells, uuid: str, name: str, name_key: str = "facility_name") -> str | None:
-        self._settle()  # whether the batches before were written decides whether this is
         facility = Facility(name=name, uuid=uuid)
         errors = facility_errors(facility)
         if errors:
@@ -308,8 +302,6 @@ class RowImporter:
                     return
                 file_updated = None  # the file's version wins now: stamped with the import's time
         if self.entity is RecordKind.INCIDENT:
-            if record.related_uuids:
-                self._settle()  # the incidents of the batches before are stored
             record = self.related.for_now(record, cells)  # also when only checking: the file's rows may follow
         if not self.writing:
             self._count(existing)
@@ -364,7 +356,6 @@ class RowImporter:
         """At the end of the file (before committing): write the new incidents still waiting for their batch,
         check the related incidents that were not stored when their rows were written, and link them."""
         self.flush()
-        self._settle()
         targets = {uuid for waiting in self.related.later for uuid in waiting.related}
         for waiting, uuid in self.related.missing(set(self.seen_uuids.seen.lines(targets))):
             reason = f"incident {uuid} is neither stored nor a row of this file"
@@ -379,13 +370,11 @@ class RowImporter:
             self.report.add_problem(Problem(self.report.rows + 1, 1, f"the database refused the links: {error}"))
 
     def flush(self) -> None:
-        """Write the new incidents waiting for their batch (on a server, the batch is sent with the next rows)."""
-        self._settle()
+        """Write the new incidents waiting for their batch."""
         self.related.queued.clear()  # stored from here on (or nothing is written any more)
         pending, self.pending = self.pending, []
         if not pending or not self.writing:
             return
-        self.sent = (pending[0][1], len(self.report.problems))
         try:
             with self.uow.refusals():
                 if self.imported is not None:
@@ -398,27 +387,6 @@ class RowImporter:
             first = pending[0][1]
             self._refused(first, error)
             self.report.add_problem(first.problems[-1])
-
-    def _settle(self) -> None:
-        """Wait for the batch being written on a server; its refusal is reported on its first row, among the problems
-        where it would have been had the batch been written at once."""
-        refused = self.imported.settle() if self.imported is not None else None
-        if refused is None or self.sent is None:
-            return
-        first, at = self.sent
-        try:
-            with self.uow.refusals():
-                raise refused
-        except WriteRefusedError as error:
-            self._refused(first, error)
-        self.report.problem_count += 1
-        self.report.problems.insert(at, first.problems[-1])
-        del self.report.problems[MAX_PROBLEMS:]
-
-    def close(self) -> None:
-        """At the end, whatever became of the import: nothing is left running on the connection."""
-        if self.imported is not None:
-            self.imported.close()
 
     def _count(self, existing: Any) -> None:
         if existing is None:
