@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import replace
 from datetime import datetime
 from typing import Any
@@ -66,11 +67,19 @@ def insert_incidents(
         for saved in stored:
             audit.created(RecordKind.INCIDENT, saved)
         return stored
-    bulk_insert(session.connection(), _table(IncidentRow), rows)
-    ids = _insert_children(session, stored, now, fast=True)
-    imported.index(ids.values())
-    imported.record([(saved.uuid, stored_fields(saved)) for saved in stored])
+    with _undone_if_refused(session):
+        bulk_insert(session.connection(), _table(IncidentRow), rows)
+        ids = _insert_children(session, stored, now, fast=True)
+        imported.index(ids.values())
+        imported.record([(saved.uuid, stored_fields(saved)) for saved in stored])
     return stored
+
+
+def _undone_if_refused(session: Session) -> AbstractContextManager[object]:
+    """PostgreSQL: the batch inside a savepoint, so that a refusal undoes it alone and the import's transaction stays
+    usable for checking the rest of the file (as SQLite's does); without it the next statement failed with
+    InFailedSqlTransaction instead of the refusal being reported."""
+    return nullcontext() if session.get_bind().dialect.name == "sqlite" else session.begin_nested()
 
 
 def _case_number_owners(session: Session, numbers: set[str]) -> dict[str, str]:
