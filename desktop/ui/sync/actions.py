@@ -18,7 +18,7 @@ from desktop.persistence.opening import describe_error
 from desktop.persistence.server_link import is_connection_lost
 from desktop.persistence.unit_of_work import Database
 from desktop.services.session.questions import QUIT, Answer, CannotOpen, Problem, Question
-from desktop.ui.dialogs.progress import ProgressRunner
+from desktop.ui.dialogs.progress import Progress, ProgressRunner
 from desktop.ui.dialogs.sync_preview_dialog import SyncPreviewDialog
 from desktop.ui.dialogs.sync_server_dialog import SyncServerDialog, remembered_form
 from desktop.ui.error_dialogs import explain, show_box
@@ -147,9 +147,19 @@ class SyncActions(QObject):
         preview again); False when it failed (said)."""
         runner = ProgressRunner(self.window, self.tr("Synchronizing"),
                                 self.tr("Synchronizing with {server}…").format(server=preview.server))  # fmt: skip
+        stopped: list[bool] = []  # the progress dialog's Cancel, as the engine heard it
+
+        def work(progress: Progress) -> SyncResult:
+            def told(done: int, total: int) -> bool:
+                going_on = progress(done, total)
+                if not going_on:
+                    stopped.append(True)
+                return going_on
+
+            return engine.synchronize(local, server, resolutions, told)
+
         try:
-            result = runner.run(lambda progress: engine.synchronize(local, server, resolutions, progress),
-                                in_worker=True)  # fmt: skip
+            result = runner.run(work, in_worker=True)
         except Exception as error:
             self.session.changed()  # whatever the database holds now is shown
             if conflicts_of(error) is not None:
@@ -157,7 +167,7 @@ class SyncActions(QObject):
                            "and now conflict with yours. Nothing was changed."),
                            self.tr("The preview is shown again with them; your choices so far are kept."))  # fmt: skip
                 return None
-            self._failed(error, stopped=runner.cancelled)
+            self._failed(error, stopped=bool(stopped))
             return False
         self.session.changed()  # every tab reads its records again
         self._tell(self.tr("Synchronized"), self.tr("Synchronized with {server}.").format(server=preview.server),
