@@ -65,21 +65,28 @@ def received(counts: KindCounts) -> int:
 def what_differs(conflict: RecordConflict) -> str:
     """ "Deleted here, edited on the server", or the fields both sides changed."""
     if conflict.deleted_by == "mine":
-        return translate(C, "Deleted here, edited on the server")
+        return translate("SyncWords", "Deleted here, edited on the server")
     if conflict.deleted_by == "theirs":
-        return translate(C, "Edited here, deleted on the server")
+        return translate("SyncWords", "Edited here, deleted on the server")
     return ", ".join(field.label for field in conflict.fields)
 
 
 def choice_text(conflict: RecordConflict, resolution: Resolution | None) -> str:
     """What the person chose for `conflict`, or that nothing is chosen yet."""
     if resolution is None:
-        return translate(C, "Not chosen yet")
+        return translate("SyncWords", "Not chosen yet")
     if resolution.keep_deleted is not None:
-        return translate(C, "Keep it deleted") if resolution.keep_deleted else translate(C, "Keep the edited record")
+        return (
+            translate("SyncWords", "Keep it deleted")
+            if resolution.keep_deleted
+            else translate("SyncWords", "Keep the edited record")
+        )
     labels = {field.key: field.label for field in conflict.fields}
     parts = []
-    for side, words in (("mine", translate(C, "Mine: {fields}")), ("theirs", translate(C, "Theirs: {fields}"))):
+    for side, words in (
+        ("mine", translate("SyncWords", "Mine: {fields}")),
+        ("theirs", translate("SyncWords", "Theirs: {fields}")),
+    ):
         fields = [labels.get(key, key) for key, chosen in resolution.sides.items() if chosen == side]
         if fields:
             parts.append(words.format(fields=", ".join(fields)))
@@ -96,10 +103,10 @@ def result_text(result: SyncResult) -> str:
     """What a finished synchronization did, in three short lines."""
     done = total(result.counts)
     return "\n".join((
-        translate(C, "Sent: {new} new, {changed} changed, {deleted} deleted.").format(
+        translate("SyncWords", "Sent: {new} new, {changed} changed, {deleted} deleted.").format(
             new=number(done.send_new), changed=number(done.send_changed), deleted=number(done.send_deleted)),
-        translate(C, "Received: {new} new, {changed} changed, {deleted} deleted.").format(
+        translate("SyncWords", "Received: {new} new, {changed} changed, {deleted} deleted.").format(
             new=number(done.receive_new), changed=number(done.receive_changed),
             deleted=number(done.receive_deleted)),
-        translate(C, "Conflicts resolved: {resolved}.").format(resolved=number(result.resolved)),
+        translate("SyncWords", "Conflicts resolved: {resolved}.").format(resolved=number(result.resolved)),
     ))  # fmt: skip
