@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 from conftest import make_active
+from modal_answerer import ModalAnswerer
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog, QPushButton, QWidget
@@ -96,40 +97,19 @@ class FakeEngine:
         return SyncStatus(server, when, FacilityService(local).count() - facilities)
 
 
-class Steps(QObject):
-    """Works each modal dialog as it is shown (not the progress dialogs) with the next step, after making it the
-    active window; `seen` names them in order; a failing step closes its dialog and `check()` raises it."""
+class Steps(ModalAnswerer):
+    """Works each modal dialog as it is shown with the next step (ModalAnswerer over every kind of dialog), all but
+    the progress dialogs, which the synchronization closes itself."""
 
     def __init__(self, qtbot: QtBot, steps: list[Callable[[Any], None]]) -> None:
-        super().__init__()
-        self.qtbot, self.steps = qtbot, list(steps)
-        self.seen: list[str] = []
-        self.failures: list[BaseException] = []
-        QApplication.instance().installEventFilter(self)
+        super().__init__(qtbot, steps, QDialog, lambda dialog: {"name": dialog.objectName()})
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (event.type() == QEvent.Type.Show and isinstance(watched, QDialog) and watched.isModal()
-                and not isinstance(watched, QProgressDialog)):  # fmt: skip
-            QTimer.singleShot(0, lambda: self._work(watched))
-        return False
+        return False if isinstance(watched, QProgressDialog) else super().eventFilter(watched, event)
 
-    def _work(self, dialog: QDialog) -> None:
-        if not dialog.isVisible():
-            return
-        self.seen.append(dialog.objectName())
-        try:
-            assert self.steps, f"no step left for {dialog.objectName()}"
-            make_active(self.qtbot, dialog)
-            self.steps.pop(0)(dialog)
-        except BaseException as error:
-            self.failures.append(error)
-            dialog.reject()
-
-    def check(self) -> None:
-        QApplication.instance().removeEventFilter(self)
-        if self.failures:
-            raise self.failures[0]
-        assert not self.steps, f"{len(self.steps)} step(s) found no dialog"
+    @property
+    def seen_names(self) -> list[str]:
+        return [said["name"] for said in self.seen]
 
 
 @pytest.fixture
@@ -165,7 +145,7 @@ def run(qtbot: QtBot, window: MainWindow, steps: list[Callable[[Any], None]]) ->
         window.registry[WindowAction.SYNCHRONIZE].trigger()
     finally:
         worker.check()
-    return worker.seen
+    return worker.seen_names
 
 
 def type_address(text: str) -> Callable[[SyncServerDialog], None]:
