@@ -3,8 +3,8 @@ each (field by field in the comparison dialog; keep deleted or keep edited), Syn
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -80,9 +80,11 @@ class SyncPreviewDialog(QDialog):
         self.conflicts = _table("sync_conflicts", self.tr("Conflicts"), [self.tr("Kind"), self.tr("Record"),
                                 self.tr("What differs"), self.tr("Your choice")])  # fmt: skip
         self.conflicts_label.setBuddy(self.conflicts)
-        self.conflicts.horizontalHeader().setSectionResizeMode(RECORD, QHeaderView.ResizeMode.Stretch)
-        self.conflicts.horizontalHeader().setSectionResizeMode(DIFFERS, QHeaderView.ResizeMode.Stretch)
-        self.conflicts.horizontalHeader().setSectionResizeMode(CHOICE, QHeaderView.ResizeMode.Stretch)
+        header = self.conflicts.horizontalHeader()
+        header.setSectionResizeMode(KIND, QHeaderView.ResizeMode.ResizeToContents)
+        for column in (RECORD, DIFFERS, CHOICE):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        header.sectionResized.connect(lambda *_: self.conflicts.resizeRowsToContents())  # long titles wrap to fit
         self.conflicts.setRowCount(len(preview.conflicts))
         self.conflicts.itemActivated.connect(lambda item: self.resolve([preview.conflicts[item.row()]]))
         for widget in (self.conflicts_label, self.conflicts):
@@ -109,7 +111,7 @@ class SyncPreviewDialog(QDialog):
         layout.addWidget(self.conflicts, 1)
         layout.addWidget(self.waiting)
         layout.addWidget(buttons)
-        self.resize(980, 560 if preview.conflicts else 380)
+        self.resize(980, 380 + 44 * min(len(preview.conflicts), 8) if preview.conflicts else 360)
         self._update()
 
     # ---- what is shown ------------------------------------------------------------------------------------
@@ -131,11 +133,13 @@ class SyncPreviewDialog(QDialog):
             self.counts.setItem(row, 0, _cell(name, bold=bold))
             for column, (field, _title) in enumerate(words.COLUMNS, start=1):
                 self.counts.setItem(row, column, _cell(words.number(getattr(counts, field)), right=True, bold=bold))
+        self.counts.setWordWrap(False)  # one line per kind
         header = self.counts.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.counts.resizeRowsToContents()
-        height = header.height() + sum(self.counts.rowHeight(r) for r in range(len(rows))) + 4
+        self.counts.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.counts.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        height = header.sizeHint().height() + sum(self.counts.rowHeight(r) for r in range(len(rows))) + 4
         self.counts.setFixedHeight(max(height, 120))
 
     def _update(self) -> None:
@@ -154,6 +158,10 @@ class SyncPreviewDialog(QDialog):
         self.sync_button.setToolTip(waiting)
         self.sync_button.setAccessibleDescription(waiting)
         (self.resolve_button if left else self.sync_button).setDefault(True)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        QTimer.singleShot(0, self.conflicts.resizeRowsToContents)  # once laid out: rows as high as their text
 
     # ---- choices ------------------------------------------------------------------------------------------
     def unresolved(self) -> list[RecordConflict]:
