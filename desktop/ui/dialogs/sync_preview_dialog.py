@@ -63,7 +63,7 @@ class SyncPreviewDialog(QDialog):
                  previous: dict[str, Resolution] | None = None) -> None:  # fmt: skip
         super().__init__(parent)
         self.setObjectName("sync_preview_dialog")
-        self.setWindowTitle(self.tr("Synchronize with {server}").format(server=preview.server))
+        self.setWindowTitle(self.tr("Synchronize with {server}").format(server=words.server_name(preview.server)))
         self.preview = preview
         known = {conflict.uuid for conflict in preview.conflicts}
         self.chosen: dict[str, Resolution] = {u: r for u, r in (previous or {}).items() if u in known}
@@ -118,7 +118,7 @@ class SyncPreviewDialog(QDialog):
     def _summary(self, everything: KindCounts) -> str:
         if self.preview.nothing_to_do:
             return self.tr("This database and {server} hold the same records: nothing to send or receive.").format(
-                server=self.preview.server
+                server=words.server_name(self.preview.server)
             )
         return self.tr("To send: {send} · To receive: {receive} · Conflicts: {conflicts}").format(
             send=words.number(words.sent(everything)), receive=words.number(words.received(everything)),

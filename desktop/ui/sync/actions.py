@@ -145,8 +145,9 @@ class SyncActions(QObject):
              resolutions: list[Resolution]) -> SyncResult | bool | None:  # fmt: skip
         """The synchronization behind its progress dialog: its result; None when new conflicts appeared (the
         preview again); False when it failed (said)."""
+        server_name = words.server_name(preview.server)
         runner = ProgressRunner(self.window, self.tr("Synchronizing"),
-                                self.tr("Synchronizing with {server}…").format(server=preview.server))  # fmt: skip
+                                self.tr("Synchronizing with {server}…").format(server=server_name))  # fmt: skip
         stopped: list[bool] = []  # the progress dialog's Cancel, as the engine heard it
 
         def work(progress: Progress) -> SyncResult:
@@ -170,7 +171,7 @@ class SyncActions(QObject):
             self._failed(error, stopped=bool(stopped))
             return False
         self.session.changed()  # every tab reads its records again
-        self._tell(self.tr("Synchronized"), self.tr("Synchronized with {server}.").format(server=preview.server),
+        self._tell(self.tr("Synchronized"), self.tr("Synchronized with {server}.").format(server=server_name),
                    words.result_text(result), icon=QMessageBox.Icon.Information)  # fmt: skip
         return result
 

@@ -52,5 +52,5 @@ class SyncStatusLabel(QLabel):
         changes = (self.tr("no changes to send") if pending == 0 else self.tr("1 change to send") if pending == 1
                    else self.tr("{count} changes to send").format(count=words.number(pending)))  # fmt: skip
         return self.tr("Last synchronized {when} with {server} · {changes}").format(
-            when=words.local_time(status.last_sync_at), server=status.server or "?", changes=changes
+            when=words.local_time(status.last_sync_at), server=words.server_name(status.server or "?"), changes=changes
         )

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from PySide6.QtCore import QLocale
 
 from desktop.domain.sync import KindCounts, RecordConflict, Resolution, SyncedKind, SyncResult
+from desktop.persistence.server_login import login_target
 from desktop.ui.translated import QT_TRANSLATE_NOOP, translate
 
 C = "SyncWords"
@@ -43,6 +44,12 @@ def plural(kind: SyncedKind) -> str:
 
 def singular(kind: SyncedKind) -> str:
     return translate(C, SINGULARS[kind])
+
+
+def server_name(address: str) -> str:
+    """A server's address as short as people know it: `host:port/database` of a URL (never its password)."""
+    target = login_target(address)
+    return target.server if target is not None else address
 
 
 def number(value: int) -> str:
