@@ -187,7 +187,7 @@ class SyncPreviewDialog(QDialog):
 
     def compare(self, conflict: RecordConflict) -> Resolution | None:
         """Field by field in the comparison dialog: keep mine (this database's) or take theirs (the server's)."""
-        fields = [FieldConflict(f.key, f.label, f.base, f.mine, f.theirs) for f in conflict.fields]
+        fields = [FieldConflict(f.key, words.field_name(f), f.base, f.mine, f.theirs) for f in conflict.fields]
         heading = self.tr("{kind} “{title}” was changed here and on the server since the last synchronization. "
                           "Mine is this database's value, theirs the server's.").format(
             kind=words.singular(conflict.kind), title=conflict.title)  # fmt: skip

@@ -6,8 +6,9 @@ from datetime import UTC, datetime
 
 from PySide6.QtCore import QLocale
 
-from desktop.domain.sync import KindCounts, RecordConflict, Resolution, SyncedKind, SyncResult
+from desktop.domain.sync import FieldDifference, KindCounts, RecordConflict, Resolution, SyncedKind, SyncResult
 from desktop.persistence.server_login import login_target
+from desktop.ui.error_dialogs import field_label
 from desktop.ui.translated import QT_TRANSLATE_NOOP, translate
 
 C = "SyncWords"
@@ -69,13 +70,18 @@ def received(counts: KindCounts) -> int:
     return counts.receive_new + counts.receive_changed + counts.receive_deleted
 
 
+def field_name(field: FieldDifference) -> str:
+    """The field's label; a bare key (`damage_estimate_usd`) said as the forms say it."""
+    return field_label(field.key) if field.label == field.key else field.label
+
+
 def what_differs(conflict: RecordConflict) -> str:
     """ "Deleted here, edited on the server", or the fields both sides changed."""
     if conflict.deleted_by == "mine":
         return translate("SyncWords", "Deleted here, edited on the server")
     if conflict.deleted_by == "theirs":
         return translate("SyncWords", "Edited here, deleted on the server")
-    return ", ".join(field.label for field in conflict.fields)
+    return ", ".join(field_name(field) for field in conflict.fields)
 
 
 def choice_text(conflict: RecordConflict, resolution: Resolution | None) -> str:
@@ -88,7 +94,7 @@ def choice_text(conflict: RecordConflict, resolution: Resolution | None) -> str:
             if resolution.keep_deleted
             else translate("SyncWords", "Keep the edited record")
         )
-    labels = {field.key: field.label for field in conflict.fields}
+    labels = {field.key: field_name(field) for field in conflict.fields}
     parts = []
     for side, words in (
         ("mine", translate("SyncWords", "Mine: {fields}")),
