@@ -48,7 +48,7 @@ class SyncActions(QObject):
         self.action = QAction(self.tr("S&ynchronize…"), window)
         set_action_icon(self.action, "refresh")
         self.action.triggered.connect(lambda _checked=False: self.synchronize())
-        self.status = SyncStatusLabel(window, lambda: self.session.database, engine)
+        self.status = SyncStatusLabel(window, lambda: self.session.database if self.session.is_open else None, engine)
         self.session.database_changed.connect(lambda _database: self.refresh())
         self.session.records_changed.connect(lambda _kind: self.status.show_status())
         self.refresh()

@@ -19,7 +19,7 @@ class SyncStatusLabel(QLabel):
     """Shown for a local database file while an engine is installed; `show_status()` reads the engine's status
     again (after each synchronization, each local change, another database)."""
 
-    def __init__(self, window: QMainWindow, database: Callable[[], Database], engine: SyncEngine | None) -> None:
+    def __init__(self, window: QMainWindow, database: Callable[[], Database | None], engine: SyncEngine | None) -> None:
         super().__init__(window)
         self.setObjectName("sync_label")
         self.setContentsMargins(8, 0, 8, 0)
@@ -30,7 +30,7 @@ class SyncStatusLabel(QLabel):
 
     def show_status(self) -> None:
         database = self.database()
-        if self.engine is None or not database.is_sqlite:
+        if self.engine is None or database is None or not database.is_sqlite:
             self.hide()
             return
         try:
