@@ -119,7 +119,7 @@ MODULE_OF = {"attachments": "attachments", "backup": "backup", "restore": "backu
              "encrypt": "encryption", "decrypt": "encryption", "rekey": "encryption",
              "export": "csv", "import": "csv", "evidence": "evidence", "demo": "records", "list": "records",
              "stats": "records", "check": "records", "report": "report", "migrate": "schema",
-             "timeline": "timeline", "team": "team"}  # fmt: skip
+             "timeline": "timeline", "team": "team", "sync": "sync"}  # fmt: skip
 
 
 def load_commands(names: Iterable[str] | None = None) -> None:

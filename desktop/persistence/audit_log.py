@@ -23,13 +23,16 @@ SENSITIVE_FIELDS = {"incident": frozenset(SENSITIVE_INCIDENT_FIELDS)}  # by enti
 
 
 def entry_hash(prev_hash: str, at: datetime, action: str, entity: str, entity_uuid: str, changes: object,
-               secret: bytes | None = None, *, actor: str | None = None) -> str:  # fmt: skip
+               secret: bytes | None = None, *, actor: str | None = None, origin: str | None = None) -> str:  # fmt: skip
     """HMAC-SHA-256 with the chain key (plain SHA-256 without one, as entries signed by no key were) over the
     previous hash and a canonical rendering of the entry; the user who made it (`actor`) is part of it, and an
-    entry of no known user (every entry from before users were recorded) renders exactly as before."""
+    entry of no known user (every entry from before users were recorded) renders exactly as before; so is the
+    replica a synchronized change came from (`origin`, migration 0013), and an entry without one as before."""
     content: list[object] = [prev_hash, at.isoformat(), action, entity, entity_uuid, changes]
     if actor is not None:
         content.append(actor)
+    if origin is not None:
+        content.append({"origin": origin})  # an object: never read as a second actor
     text = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
     if secret is None:
         return hashlib.sha256(text.encode("utf-8")).hexdigest()
@@ -87,6 +90,8 @@ class _Pending:
     entity_uuid: str
     changes: dict[str, list[object]]
     before: object | None = None  # the record before an update or delete (an imported one's state is written first)
+    actor: str | None = None  # who made the change (the log's actor when it was recorded)
+    origin: str | None = None  # the replica a synchronized change came from (None: made here)
 
 
 @dataclass
@@ -95,11 +100,13 @@ class AuditLog:
     signer: Signer = field(default_factory=Signer)
     pending: list[_Pending] = field(default_factory=list)
     actor: str | None = None  # who writes the entries (identity.session_user); None: not known
+    origin: str | None = None  # while synchronizing: the replica the changes being written came from
 
     def record(self, action: AuditAction, entity: str, entity_uuid: str, changes: dict[str, list[object]],
                before: object | None = None) -> None:  # fmt: skip
         entity = str(entity)  # a RecordKind: its plain value
-        self.pending.append(_Pending(action, entity, entity_uuid, self.signer.guarded(entity, changes), before))
+        guarded = self.signer.guarded(entity, changes)
+        self.pending.append(_Pending(action, entity, entity_uuid, guarded, before, self.actor, self.origin))
 
     def created(self, entity: str, record: object) -> None:
         self.record(AuditAction.CREATE, entity, getattr(record, "uuid"), made_fields(record))  # noqa: B009
@@ -122,15 +129,16 @@ class AuditLog:
         self._state_of_imported(session)
         prev = session.scalar(select(AuditRow.entry_hash).order_by(AuditRow.id.desc()).limit(1)) or GENESIS
         rows = []
-        secret, key_id, actor = self.signer.secret, self.signer.key_id, self.actor
+        secret, key_id = self.signer.secret, self.signer.key_id
         once = self.clock() if getattr(self.clock, "per_batch", False) else None  # the server's: one query
         for item in self.pending:
             at = once or self.clock()
+            actor, origin = item.actor, item.origin
             digest = entry_hash(prev, at, item.action.value, item.entity, item.entity_uuid, item.changes, secret,
-                                actor=actor)  # fmt: skip
+                                actor=actor, origin=origin)  # fmt: skip
             rows.append({"at": at, "action": item.action, "entity": item.entity, "entity_uuid": item.entity_uuid,
                          "changes": item.changes, "prev_hash": prev, "entry_hash": digest,
-                         "key_id": key_id, "actor": actor})  # fmt: skip
+                         "key_id": key_id, "actor": actor, "origin": origin})  # fmt: skip
             prev = digest
         session.execute(insert(AuditRow.metadata.tables[AuditRow.__tablename__]), rows)  # one executemany, in order
         written = len(self.pending)
@@ -166,6 +174,7 @@ class AuditLog:
                     **made_fields(item.before),
                 }
                 guarded = self.signer.guarded(item.entity, state)
-                pending.append(_Pending(AuditAction.CREATE, item.entity, item.entity_uuid, guarded))
+                pending.append(_Pending(AuditAction.CREATE, item.entity, item.entity_uuid, guarded, None, item.actor,
+                                        item.origin))  # fmt: skip
             pending.append(item)
         self.pending = pending

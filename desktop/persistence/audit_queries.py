@@ -88,12 +88,13 @@ class AuditTrail:
                 AuditRow.entry_hash,
                 AuditRow.key_id,
                 AuditRow.actor,
+                AuditRow.origin,
             )
             .order_by(AuditRow.id)
             .execution_options(yield_per=2000)
         )  # plain rows: no ORM objects to build
         rows = self.session.execute(query)
-        for id_, at, action, entity, entity_uuid, changes, prev_hash, stored_hash, key_id, actor in rows:
+        for id_, at, action, entity, entity_uuid, changes, prev_hash, stored_hash, key_id, actor, origin in rows:
             key = keys.get(key_id) if key_id else None
             content = (
                 None
@@ -107,6 +108,7 @@ class AuditTrail:
                     changes,
                     key.secret if key is not None else None,
                     actor=actor,
+                    origin=origin,
                 )
             )
             yield ChainLink(id_, action, entity, entity_uuid, prev_hash, stored_hash, content, key_id)

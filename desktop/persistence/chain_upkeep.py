@@ -153,15 +153,16 @@ def _sign_old_entries(session: Session, signer: Signer) -> str:
     prev = GENESIS
     changed: list[dict[str, object]] = []
     query = select(AuditRow.id, AuditRow.at, AuditRow.action, AuditRow.entity, AuditRow.entity_uuid,
-                   AuditRow.changes, AuditRow.actor).order_by(AuditRow.id)  # fmt: skip
+                   AuditRow.changes, AuditRow.actor, AuditRow.origin).order_by(AuditRow.id)  # fmt: skip
     statement = update(AuditRow).where(AuditRow.id == bindparam("row_id")).values(
         changes=bindparam("new_changes"), prev_hash=bindparam("new_prev"), entry_hash=bindparam("new_hash"),
         key_id=bindparam("new_key"))  # fmt: skip
     last_id = 0
     while batch := session.execute(query.where(AuditRow.id > last_id).limit(2000)).all():  # by id ranges
-        for row_id, at, action, entity, entity_uuid, changes, actor in batch:
+        for row_id, at, action, entity, entity_uuid, changes, actor, origin in batch:
             guarded = signer.guarded(entity, changes)
-            digest = entry_hash(prev, at, action.value, entity, entity_uuid, guarded, signer.secret, actor=actor)
+            digest = entry_hash(prev, at, action.value, entity, entity_uuid, guarded, signer.secret, actor=actor,
+                                origin=origin)  # fmt: skip
             changed.append({"row_id": row_id, "new_changes": guarded, "new_prev": prev, "new_hash": digest,
                             "new_key": signer.key_id})  # fmt: skip
             prev, last_id = digest, row_id

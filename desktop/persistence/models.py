@@ -304,6 +304,7 @@ class AuditRow(Base):
     entry_hash: Mapped[str] = mapped_column(String(64))
     key_id: Mapped[str | None] = mapped_column(String(16), nullable=True)  # the key that signed it (None: no key)
     actor: Mapped[str | None] = mapped_column(String(200), nullable=True)  # who wrote it (None: not known)
+    origin: Mapped[str | None] = mapped_column(String(36), nullable=True)  # the replica a synchronized change came from
 
 
 class AuditHeadRow(Base):
@@ -317,6 +318,46 @@ class AuditHeadRow(Base):
     last_hash: Mapped[str] = mapped_column(String(64))
     database_id: Mapped[str | None] = mapped_column(String(36), nullable=True)  # names its keys outside the file
     keep_sensitive: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class SyncPeerRow(Base):
+    """A server this database synchronizes with (by its audit_head.database_id): when it last did, and the newest
+    audit entry of each side that synchronization covered (what came after is pending)."""
+
+    __tablename__ = "sync_peers"
+
+    peer_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    server: Mapped[str] = mapped_column(String(300))  # the server's address as shown to people (no password)
+    last_sync_at: Mapped[datetime | None] = mapped_column(DateTime)  # by the server's clock
+    local_entry_id: Mapped[int] = mapped_column(Integer, default=0)
+    server_entry_id: Mapped[int] = mapped_column(Integer, default=0)
+    rounds: Mapped[int] = mapped_column(Integer, default=0)  # synchronizations finished here (sync_receipts.round)
+
+
+class SyncBaseRow(Base):
+    """The merge base of one record: its content as both sides had it after the last synchronization with a peer
+    (the fields as the audit trail renders them), so that each side's change since is told field by field."""
+
+    __tablename__ = "sync_bases"
+
+    peer_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(40), primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    content: Mapped[dict[str, object]] = mapped_column(JSON)
+
+
+class SyncReceiptRow(Base):
+    """On the server: the base a laptop's synchronization round agreed on for one record (None: deleted), written
+    in the server's transaction, read back when that laptop's own transaction of the round was lost."""
+
+    __tablename__ = "sync_receipts"
+
+    replica_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(40), primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    round: Mapped[int] = mapped_column(Integer)
+    content: Mapped[dict[str, object] | None] = mapped_column(JSON, nullable=True)
+    sent: Mapped[dict[str, object] | None] = mapped_column(JSON, nullable=True)  # what the laptop had then
 
 
 class ImportedRecordRow(Base):

@@ -23,6 +23,7 @@ AUDIT_HEAD_CHAIN = ("entries", "last_hash")  # what writing an entry changes; th
 # Rows an analyst's edit removes from a record's lists (weapons, legal history, links, a plan item's incidents):
 # deleting one of these is editing the record, not deleting a record.
 EDITED_LISTS = ("incident_weapons", "incident_status_changes", "incident_links", "plan_item_incidents")
+SYNC_ROWS = ("sync_receipts",)  # a laptop's synchronization replaces its receipts (migration 0013): not a record
 OWNER_ONLY = (AUDIT_ENTRIES, AUDIT_HEAD, DIRECTIVES, "alembic_version")  # granted one by one below
 USER_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_.@-]{0,62}$")
 
@@ -152,7 +153,7 @@ def _grant(connection: Connection) -> list[str]:
             else []
         ),
         f"GRANT INSERT, UPDATE ON {', '.join(records)} TO {analyst}",
-        f"GRANT DELETE ON {', '.join(q(t) for t in EDITED_LISTS if t in tables)} TO {analyst}",
+        f"GRANT DELETE ON {', '.join(q(t) for t in EDITED_LISTS + SYNC_ROWS if t in tables)} TO {analyst}",
         f"GRANT INSERT ON {q(AUDIT_ENTRIES)} TO {analyst}",
         f"GRANT UPDATE ({', '.join(q(c) for c in AUDIT_HEAD_CHAIN)}) ON {q(AUDIT_HEAD)} TO {analyst}",
         f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {schema} TO {analyst}",

@@ -39,6 +39,7 @@ from desktop.persistence.repositories import (
 )
 from desktop.persistence.server_link import commit_outcome_unknown_on_loss, long_statements, translate_server_error
 from desktop.persistence.server_login import passwordless
+from desktop.persistence.sync_store import SyncStore
 from desktop.persistence.team_roles import capabilities, is_denied
 from desktop.persistence.timeline_repository import TimelineRepository
 
@@ -200,6 +201,7 @@ class UnitOfWork:
     links: LinkQueries  # incidents by uuid, the incidents linking to one
     attachments: AttachmentRepository  # files kept with records, their bytes and custody logs
     timeline: TimelineRepository  # incidents' timeline events and chronologies
+    sync: SyncStore  # the servers synchronized with, the merge bases
 
     def __init__(self, database: Database, *, write: bool = True) -> None:
         self.database = database
@@ -239,6 +241,7 @@ class UnitOfWork:
         self.links = LinkQueries(session)
         self.attachments = AttachmentRepository(session, self.audit, clock)
         self.timeline = TimelineRepository(session, self.audit, clock)
+        self.sync = SyncStore(session)
         return self
 
     def repository(self, kind: RecordKind) -> Any:
