@@ -129,3 +129,61 @@ def test_a_good_file_is_copied_whole_and_proven_by_one_audit_entry(
         )  # the facility sort's key, filled by the trigger for copied rows too
     report = verify_chain(pg_demo)
     assert report.ok, report.problems
+
+
+def test_a_uuid_of_the_file_again_a_chunk_later_is_found_through_the_keys_copied_before(
+    pg_demo: Database, demo_database: Database, tmp_path: Path
+) -> None:
+    path = tmp_path / "twice.csv"
+    uuids = [f"00000000-0000-4000-8000-{number:012d}" for number in range(ROWS)]
+    with path.open("w", encoding="utf-8", newline="") as file:
+        writer = csv.writer(file)
+        writer.writerow(["uuid", *HEADER])
+        for number, uuid in enumerate(uuids):
+            writer.writerow([uuid, f"Imported {number}", TACOMA, "2019-08-01", "", f"IMP-{number:05d}", "high"])
+        writer.writerow([uuids[3], "Again", TACOMA, "2019-08-01", "", "IMP-LAST", "high"])
+    before = table_counts(pg_demo)
+
+    on_postgres, sent = imported_with_statements(pg_demo, path)
+    on_sqlite = import_csv(demo_database, path, ImportOptions())
+
+    assert [(p.line, p.reason) for p in on_postgres.problems] == [(ROWS + 2, f"{uuids[3]} is also on line 5")]
+    assert comparable(on_postgres) == comparable(on_sqlite)
+    assert table_counts(pg_demo) == before
+    assert not any(s.startswith("INSERT INTO import_seen") for s in sent)  # the keys met went by COPY
+    assert any("= ANY" in s and "import_seen_uuids" in s for s in sent)  # looked up with one array parameter
+
+
+REFUSING = """CREATE FUNCTION refuse_one() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN IF NEW.title = 'Imported 500' THEN RAISE EXCEPTION 'refused by the test'; END IF; RETURN NEW; END $$;
+CREATE TRIGGER refuse_one BEFORE INSERT ON incidents FOR EACH ROW EXECUTE FUNCTION refuse_one()"""
+SQLITE_REFUSING = """CREATE TRIGGER refuse_one BEFORE INSERT ON incidents WHEN NEW.title = 'Imported 500'
+BEGIN SELECT RAISE(ABORT, 'refused by the test'); END"""
+
+
+def test_a_batch_the_server_refuses_is_reported_on_its_first_row_and_the_rest_still_checked_as_on_sqlite(
+    pg_demo: Database, demo_database: Database, tmp_path: Path
+) -> None:
+    path = rows_file(tmp_path / "refused.csv", bad_line=BAD_LINES["an unknown severity"])
+    for database, statements in ((pg_demo, REFUSING.split(";\n")), (demo_database, [SQLITE_REFUSING])):
+        with database.unit_of_work() as uow:
+            assert uow.session is not None
+            for statement in statements:
+                uow.session.execute(text(statement))
+            uow.session.commit()
+    before = table_counts(pg_demo)
+    try:
+        on_postgres = import_csv(pg_demo, path, ImportOptions())  # the first batch is refused, 500 rows follow
+    finally:
+        with pg_demo.unit_of_work() as uow:  # the server's database outlives the test
+            assert uow.session is not None
+            uow.session.execute(text("DROP TRIGGER refuse_one ON incidents; DROP FUNCTION refuse_one()"))
+            uow.session.commit()
+    on_sqlite = import_csv(demo_database, path, ImportOptions())
+
+    assert [(p.line, p.reason) for p in on_postgres.problems] == [
+        (2, "uuid: the database refused the row: refused by the test (the file has no uuid column)"),  # its first row
+        (ROWS + 2, "unknown value 'dire'; choose one of: Low, Medium, High, Critical"),
+    ]
+    assert comparable(on_postgres) == comparable(on_sqlite)
+    assert not on_postgres.committed and table_counts(pg_demo) == before

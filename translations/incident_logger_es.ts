@@ -5590,6 +5590,373 @@ Notas: {notes}</translation>
     </message>
 </context>
 <context>
+    <name>SyncActions</name>
+    <message>
+        <source>S&amp;ynchronize…</source>
+        <translation>Si&amp;ncronizar…</translation>
+    </message>
+    <message>
+        <source>Send this database&apos;s changes to the team&apos;s server and receive theirs; a preview shows what will change first</source>
+        <translation>Enviar los cambios de esta base de datos al servidor del equipo y recibir los suyos; antes se muestra qué cambiará</translation>
+    </message>
+    <message>
+        <source>Synchronization is not part of this version of Incident Logger</source>
+        <translation>La sincronización no forma parte de esta versión de Incident Logger</translation>
+    </message>
+    <message>
+        <source>Only a database file on this computer is synchronized with a server; this window works on the server itself</source>
+        <translation>Solo un archivo de base de datos de este equipo se sincroniza con un servidor; esta ventana trabaja en el propio servidor</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached</source>
+        <translation>No se puede conectar con el servidor</translation>
+    </message>
+    <message>
+        <source>Nothing was sent or received; this database keeps all its changes. Check the address and the network, then synchronize again.</source>
+        <translation>No se envió ni se recibió nada; esta base de datos conserva todos sus cambios. Compruebe la dirección y la red y vuelva a sincronizar.</translation>
+    </message>
+    <message>
+        <source>Synchronizing</source>
+        <translation>Sincronizando</translation>
+    </message>
+    <message>
+        <source>Synchronizing with {server}…</source>
+        <translation>Sincronizando con {server}…</translation>
+    </message>
+    <message>
+        <source>New conflicts</source>
+        <translation>Nuevos conflictos</translation>
+    </message>
+    <message>
+        <source>Records were changed on the server since the preview, and now conflict with yours. Nothing was changed.</source>
+        <translation>Se modificaron registros en el servidor después de la vista previa y ahora entran en conflicto con los suyos. No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>The preview is shown again with them; your choices so far are kept.</source>
+        <translation>La vista previa se muestra de nuevo con ellos; se conservan las elecciones que ya hizo.</translation>
+    </message>
+    <message>
+        <source>Synchronized</source>
+        <translation>Sincronizado</translation>
+    </message>
+    <message>
+        <source>Synchronized with {server}.</source>
+        <translation>Sincronizado con {server}.</translation>
+    </message>
+    <message>
+        <source>Synchronize</source>
+        <translation>Sincronizar</translation>
+    </message>
+    <message>
+        <source>Comparing this database with the server…</source>
+        <translation>Comparando esta base de datos con el servidor…</translation>
+    </message>
+    <message>
+        <source>Nothing is lost: this database keeps its changes, and the next synchronization goes on from where this one stopped.</source>
+        <translation>No se pierde nada: esta base de datos conserva sus cambios y la próxima sincronización continúa donde se detuvo esta.</translation>
+    </message>
+    <message>
+        <source>Synchronization stopped</source>
+        <translation>Sincronización detenida</translation>
+    </message>
+    <message>
+        <source>The synchronization was stopped.</source>
+        <translation>Se detuvo la sincronización.</translation>
+    </message>
+    <message>
+        <source>Synchronization interrupted</source>
+        <translation>Sincronización interrumpida</translation>
+    </message>
+    <message>
+        <source>The connection to the server dropped while it was saving; whether it kept this part is not known yet.</source>
+        <translation>La conexión con el servidor se cortó mientras guardaba; aún no se sabe si conservó esta parte.</translation>
+    </message>
+    <message>
+        <source>The server stopped answering: {reason}</source>
+        <translation>El servidor dejó de responder: {reason}</translation>
+    </message>
+    <message>
+        <source>Synchronization failed</source>
+        <translation>La sincronización falló</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPreviewDialog</name>
+    <message>
+        <source>Synchronize with {server}</source>
+        <translation>Sincronizar con {server}</translation>
+    </message>
+    <message>
+        <source>What will be sent and received, per kind</source>
+        <translation>Qué se enviará y recibirá, por tipo</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>&amp;Conflicts: records changed here and on the server since the last synchronization</source>
+        <translation>&amp;Conflictos: registros modificados aquí y en el servidor desde la última sincronización</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Conflictos</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Registro</translation>
+    </message>
+    <message>
+        <source>What differs</source>
+        <translation>Qué difiere</translation>
+    </message>
+    <message>
+        <source>Your choice</source>
+        <translation>Su elección</translation>
+    </message>
+    <message>
+        <source>&amp;Resolve conflicts…</source>
+        <translation>&amp;Resolver conflictos…</translation>
+    </message>
+    <message>
+        <source>&amp;Synchronize</source>
+        <translation>&amp;Sincronizar</translation>
+    </message>
+    <message>
+        <source>This database and {server} hold the same records: nothing to send or receive.</source>
+        <translation>Esta base de datos y {server} tienen los mismos registros: nada que enviar ni recibir.</translation>
+    </message>
+    <message>
+        <source>To send: {send} · To receive: {receive} · Conflicts: {conflicts}</source>
+        <translation>Por enviar: {send} · Por recibir: {receive} · Conflictos: {conflicts}</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Todo</translation>
+    </message>
+    <message>
+        <source>Choose for every conflict before synchronizing: {count} left.</source>
+        <translation>Elija en cada conflicto antes de sincronizar: quedan {count}.</translation>
+    </message>
+    <message>
+        <source>{kind} “{title}” was changed here and on the server since the last synchronization. Mine is this database&apos;s value, theirs the server&apos;s.</source>
+        <translation>{kind} «{title}» se modificó aquí y en el servidor desde la última sincronización. El mío es el valor de esta base de datos; el del otro, el del servidor.</translation>
+    </message>
+    <message>
+        <source>Choose for each field which value both sides keep after synchronizing.</source>
+        <translation>Elija para cada campo qué valor conservan ambos lados tras sincronizar.</translation>
+    </message>
+    <message>
+        <source>At the last synchronization</source>
+        <translation>En la última sincronización</translation>
+    </message>
+    <message>
+        <source>Keep the values chosen above on both sides when synchronizing</source>
+        <translation>Conservar en ambos lados los valores elegidos arriba al sincronizar</translation>
+    </message>
+    <message>
+        <source>Compare changes — {title}</source>
+        <translation>Comparar cambios — {title}</translation>
+    </message>
+    <message>
+        <source>{kind} “{title}” was deleted here, and edited on the server since the last synchronization.</source>
+        <translation>{kind} «{title}» se eliminó aquí y se modificó en el servidor desde la última sincronización.</translation>
+    </message>
+    <message>
+        <source>{kind} “{title}” was edited here, and deleted on the server since the last synchronization.</source>
+        <translation>{kind} «{title}» se modificó aquí y se eliminó en el servidor desde la última sincronización.</translation>
+    </message>
+    <message>
+        <source>Deleted on one side, edited on the other</source>
+        <translation>Eliminado en un lado, modificado en el otro</translation>
+    </message>
+    <message>
+        <source>Either way, both sides hold the same afterwards.</source>
+        <translation>En ambos casos, los dos lados quedan iguales después.</translation>
+    </message>
+    <message>
+        <source>Keep it &amp;deleted</source>
+        <translation>Mantenerlo &amp;eliminado</translation>
+    </message>
+    <message>
+        <source>Keep the &amp;edited record</source>
+        <translation>Conservar el registro &amp;modificado</translation>
+    </message>
+</context>
+<context>
+    <name>SyncServerDialog</name>
+    <message>
+        <source>Synchronize with the team&apos;s server</source>
+        <translation>Sincronizar con el servidor del equipo</translation>
+    </message>
+    <message>
+        <source>Send the changes made in {local} to the team&apos;s server and receive theirs. First you see what will be sent and received; nothing is written before you agree.</source>
+        <translation>Enviar los cambios hechos en {local} al servidor del equipo y recibir los suyos. Primero verá qué se enviará y recibirá; no se escribe nada hasta que lo acepte.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s PostgreSQL address: postgresql://user@host:port/database. Leave the password out: it is asked when the server wants it.</source>
+        <translation>La dirección PostgreSQL del servidor: postgresql://usuario@host:puerto/base. No incluya la contraseña: se pide cuando el servidor la necesita.</translation>
+    </message>
+    <message>
+        <source>&amp;Server address:</source>
+        <translation>&amp;Dirección del servidor:</translation>
+    </message>
+    <message>
+        <source>&amp;Continue</source>
+        <translation>&amp;Continuar</translation>
+    </message>
+    <message>
+        <source>Not a server address: type it as {example}</source>
+        <translation>No es una dirección de servidor: escríbala como {example}</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusLabel</name>
+    <message>
+        <source>File › Synchronize… sends this database&apos;s changes to the team&apos;s server and receives theirs</source>
+        <translation>Archivo › Sincronizar… envía los cambios de esta base de datos al servidor del equipo y recibe los suyos</translation>
+    </message>
+    <message>
+        <source>Never synchronized</source>
+        <translation>Nunca sincronizada</translation>
+    </message>
+    <message>
+        <source>no changes to send</source>
+        <translation>ningún cambio por enviar</translation>
+    </message>
+    <message>
+        <source>1 change to send</source>
+        <translation>1 cambio por enviar</translation>
+    </message>
+    <message>
+        <source>{count} changes to send</source>
+        <translation>{count} cambios por enviar</translation>
+    </message>
+    <message>
+        <source>Last synchronized {when} with {server} · {changes}</source>
+        <translation>Última sincronización {when} con {server} · {changes}</translation>
+    </message>
+</context>
+<context>
+    <name>SyncWords</name>
+    <message>
+        <source>Facilities</source>
+        <translation>Instalaciones</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>Incidentes</translation>
+    </message>
+    <message>
+        <source>Directives</source>
+        <translation>Directivas</translation>
+    </message>
+    <message>
+        <source>Plan items</source>
+        <translation>Elementos del plan</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Adjuntos</translation>
+    </message>
+    <message>
+        <source>Timeline events</source>
+        <translation>Eventos de la cronología</translation>
+    </message>
+    <message>
+        <source>Facility</source>
+        <translation>Instalación</translation>
+    </message>
+    <message>
+        <source>Incident</source>
+        <translation>Incidente</translation>
+    </message>
+    <message>
+        <source>Directive</source>
+        <translation>Directiva</translation>
+    </message>
+    <message>
+        <source>Plan item</source>
+        <translation>Elemento del plan</translation>
+    </message>
+    <message>
+        <source>Attachment</source>
+        <translation>Adjunto</translation>
+    </message>
+    <message>
+        <source>Timeline event</source>
+        <translation>Evento de la cronología</translation>
+    </message>
+    <message>
+        <source>Send: new</source>
+        <translation>Enviar: nuevos</translation>
+    </message>
+    <message>
+        <source>Send: changed</source>
+        <translation>Enviar: modificados</translation>
+    </message>
+    <message>
+        <source>Send: deleted</source>
+        <translation>Enviar: eliminados</translation>
+    </message>
+    <message>
+        <source>Receive: new</source>
+        <translation>Recibir: nuevos</translation>
+    </message>
+    <message>
+        <source>Receive: changed</source>
+        <translation>Recibir: modificados</translation>
+    </message>
+    <message>
+        <source>Receive: deleted</source>
+        <translation>Recibir: eliminados</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Conflictos</translation>
+    </message>
+    <message>
+        <source>Deleted here, edited on the server</source>
+        <translation>Eliminado aquí, modificado en el servidor</translation>
+    </message>
+    <message>
+        <source>Edited here, deleted on the server</source>
+        <translation>Modificado aquí, eliminado en el servidor</translation>
+    </message>
+    <message>
+        <source>Not chosen yet</source>
+        <translation>Sin elegir todavía</translation>
+    </message>
+    <message>
+        <source>Keep it deleted</source>
+        <translation>Mantenerlo eliminado</translation>
+    </message>
+    <message>
+        <source>Keep the edited record</source>
+        <translation>Conservar el registro modificado</translation>
+    </message>
+    <message>
+        <source>Mine: {fields}</source>
+        <translation>Míos: {fields}</translation>
+    </message>
+    <message>
+        <source>Theirs: {fields}</source>
+        <translation>Del otro: {fields}</translation>
+    </message>
+    <message>
+        <source>Sent: {new} new, {changed} changed, {deleted} deleted.</source>
+        <translation>Enviados: {new} nuevos, {changed} modificados, {deleted} eliminados.</translation>
+    </message>
+    <message>
+        <source>Received: {new} new, {changed} changed, {deleted} deleted.</source>
+        <translation>Recibidos: {new} nuevos, {changed} modificados, {deleted} eliminados.</translation>
+    </message>
+    <message>
+        <source>Conflicts resolved: {resolved}.</source>
+        <translation>Conflictos resueltos: {resolved}.</translation>
+    </message>
+</context>
+<context>
     <name>ThemeMenu</name>
     <message>
         <source>&amp;System</source>

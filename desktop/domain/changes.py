@@ -80,8 +80,12 @@ def made_fields(record: object) -> dict[str, list[object]]:
 
 
 def stored_fields(record: object) -> dict[str, object]:
-    """A record's audited fields that have a value, as the trail renders them (the state a replay compares)."""
-    return {name: pair[1] for name, pair in made_fields(record).items() if pair[1] is not None}
+    """A record's audited fields that have a value, as the trail renders them (the state a replay compares): the
+    values of made_fields, without building its [None, value] pairs (once per imported and per verified record)."""
+    names = audited_fields(type(record))
+    state = {name: value for name in names if (value := plain(getattr(record, name))) is not None}
+    state.update((name, pair[1]) for name, pair in history_changes(None, record).items() if pair[1] is not None)
+    return state
 
 
 def entry_text(change: StatusChange) -> str:

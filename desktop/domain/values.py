@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime, time
 
 from desktop.domain.enums import CaseStatus, DatePrecision, TimeOfDay, WeaponType
@@ -196,7 +196,8 @@ class PartialDate:
         if self.precision is DatePrecision.RANGE and self.on is not None and self.until is not None:
             core = f"{self.on.isoformat()} to {self.until.isoformat()}"
         else:
-            core = replace(self, approximate=False).iso(" ")
+            core = self.iso(" ")  # (an approximate one ends with its "~": left out here, said in words below)
+            core = core[:-1] if self.approximate else core
         core = f"about {core}" if self.approximate else core
         return f"{core}, {self.time_of_day.label.lower()}" if self.time_of_day else core
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import replace
 from datetime import datetime
 from typing import Any
@@ -17,7 +18,7 @@ from desktop.domain.validation import BatchValidationError, FieldError
 from desktop.domain.values import PartialDate, StatusChange
 from desktop.persistence import mapping
 from desktop.persistence.audit_log import AuditLog
-from desktop.persistence.import_writes import ImportedRecords, bulk_insert
+from desktop.persistence.import_writes import ImportedRecords, bulk_insert, one_of
 from desktop.persistence.models import FacilityRow, IncidentLinkRow, IncidentRow, StatusChangeRow, WeaponRow
 
 
@@ -66,18 +67,27 @@ def insert_incidents(
         for saved in stored:
             audit.created(RecordKind.INCIDENT, saved)
         return stored
-    bulk_insert(session.connection(), _table(IncidentRow), rows)
-    ids = _insert_children(session, stored, now, fast=True)
-    imported.index(ids.values())
-    imported.record([(saved.uuid, stored_fields(saved)) for saved in stored])
+    with _undone_if_refused(session):
+        bulk_insert(session.connection(), _table(IncidentRow), rows)
+        ids = _insert_children(session, stored, now, fast=True)
+        imported.index(ids.values())
+        imported.record([(saved.uuid, stored_fields(saved)) for saved in stored])
     return stored
+
+
+def _undone_if_refused(session: Session) -> AbstractContextManager[object]:
+    """PostgreSQL: the batch inside a savepoint, so that a refusal undoes it alone and the import's transaction stays
+    usable for checking the rest of the file (as SQLite's does); without it the next statement failed with
+    InFailedSqlTransaction instead of the refusal being reported."""
+    return nullcontext() if session.get_bind().dialect.name == "sqlite" else session.begin_nested()
 
 
 def _case_number_owners(session: Session, numbers: set[str]) -> dict[str, str]:
     """Case number -> uuid of the stored incident that has it, for those of `numbers` that are taken."""
     if not numbers:
         return {}
-    query = select(IncidentRow.case_number, IncidentRow.uuid).where(IncidentRow.case_number.in_(numbers))
+    taken = one_of(session, IncidentRow.case_number, list(numbers))
+    query = select(IncidentRow.case_number, IncidentRow.uuid).where(taken)
     return {number: uuid for number, uuid in session.execute(query) if number is not None}
 
 
@@ -103,7 +113,8 @@ def _stored(
 def _insert_children(session: Session, stored: list[Incident], now: datetime, *, fast: bool) -> dict[str, int]:
     """The weapons and status changes of incidents just inserted (their ids looked up by uuid in one query, and
     returned); `fast`: by executemany of tuples."""
-    query = select(IncidentRow.uuid, IncidentRow.id).where(IncidentRow.uuid.in_([saved.uuid for saved in stored]))
+    made = one_of(session, IncidentRow.uuid, [saved.uuid for saved in stored])
+    query = select(IncidentRow.uuid, IncidentRow.id).where(made)
     ids: dict[str, int] = {uuid: id_ for uuid, id_ in session.execute(query)}
     weapons: list[dict[str, Any]] = [
         {"incident_id": ids[saved.uuid], "position": position, "weapon_type": weapon.type, "subtype": weapon.subtype}

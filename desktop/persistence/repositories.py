@@ -29,7 +29,7 @@ from desktop.persistence.case_conditions import (
     pending_referral_listed,
 )
 from desktop.persistence.evidence_mapping import event_record
-from desktop.persistence.import_writes import ImportedRecords
+from desktop.persistence.import_writes import ImportedRecords, one_of
 from desktop.persistence.incident_inserts import insert_incidents
 from desktop.persistence.incident_paging import BROAD_SEARCH, IncidentPager
 from desktop.persistence.incident_stream import incident_columns_query, stream_records
@@ -125,7 +125,7 @@ class _Repository(Generic[RowT, StoredT]):
         """Which of `uuids` are stored, in one query (the CSV import asks for a chunk of rows at a time)."""
         if not uuids:
             return set()
-        query = select(self.model.uuid).where(self.model.uuid.in_(list(uuids)))
+        query = select(self.model.uuid).where(one_of(self.session, self.model.uuid, list(uuids)))
         return set(self.session.scalars(query))
 
     def restamp(self, uuid: str, created_at: datetime | None, updated_at: datetime | None) -> None:

@@ -1,5 +1,5 @@
-"""Plugs the dashboard, CSV, backup/history, briefing, evidence, database-check and clipboard features into MainWindow:
-tab, signals, registry. The dashboard is built when its tab is first shown."""
+"""Plugs the dashboard, CSV, backup/history, briefing, evidence, database-check, clipboard and synchronization features
+into MainWindow: tab, signals, registry. The dashboard is built when its tab is first shown."""
 
 from __future__ import annotations
 
@@ -21,6 +21,8 @@ from desktop.ui.live_refresh import LiveRefresh
 from desktop.ui.main_window import MainWindow
 from desktop.ui.report_actions import ReportActions
 from desktop.ui.server_status import ServerStatus
+from desktop.ui.sync.actions import SyncActions
+from desktop.ui.sync.engine import installed_engine
 from desktop.ui.translated import translate
 from desktop.ui.widgets.period_marks import mark_possible_dates
 from desktop.ui.window_actions import WindowAction
@@ -44,6 +46,7 @@ class Features:
     clipboard: ClipboardGuard
     server: ServerStatus
     live: LiveRefresh | None = None
+    sync: SyncActions | None = None
 
     @property
     def dashboard(self) -> DashboardTab:
@@ -107,6 +110,8 @@ def install_features(window: MainWindow, app_paths: AppPaths) -> Features:
     checks = DatabaseChecks(window, session, window.settings, restore=backups.restore_action)
     backups.restored.connect(checks.restored)
     window.registry.register(A.CHECK_DATABASE, checks.check_action)
+    sync = SyncActions(window, installed_engine())  # File › Synchronize… and the status bar's line (issue 19)
+    window.registry.register(A.SYNCHRONIZE, sync.action)
     return Features(dashboard_page, csv, backups, reports, history_action, evidence, checks,
                     BackgroundBackups(window, session), install_clipboard_guard(window), server,
-                    LiveRefresh(window, session))  # fmt: skip
+                    LiveRefresh(window, session), sync)  # fmt: skip

@@ -1,6 +1,6 @@
 """What the window remembers between runs (QSettings): geometry, dock/toolbar state, columns, tab, recent databases,
-the briefing's marking and author, the export's profile, when each database file last had a full integrity check,
-whether copied sensitive fields are cleared from the clipboard, the theme (system, light, dark)."""
+the briefing's marking and author, the export's profile, when each database file last had a full integrity check and
+which server it synchronizes with, whether copied sensitive fields are cleared from the clipboard, the theme."""
 
 from __future__ import annotations
 
@@ -95,6 +95,19 @@ class WindowSettings:
 
     def save_full_check(self, database: Path, when: datetime) -> None:
         self.settings.setValue(self._check_key(database), when.isoformat(timespec="seconds"))
+
+    # ---- synchronization ------------------------------------------------------------------------------
+    @staticmethod
+    def _sync_key(database: Path) -> str:
+        return "sync/" + hashlib.sha256(str(database.absolute()).encode()).hexdigest()[:24]
+
+    def sync_server(self, database: Path) -> str:
+        """The server address the local file at `database` last synchronized with ("" before the first); never a
+        password (the caller keeps it out)."""
+        return str(self.settings.value(self._sync_key(database), "") or "")
+
+    def save_sync_server(self, database: Path, server: str) -> None:
+        self.settings.setValue(self._sync_key(database), server)
 
     # ---- briefing ---------------------------------------------------------------------------------------
     def briefing_marking(self) -> str:

@@ -24,6 +24,7 @@ class WindowAction(StrEnum):
 
     NEW_DATABASE = "new_database"
     OPEN_DATABASE = "open_database"
+    SYNCHRONIZE = "synchronize"
     IMPORT_CSV = "import_csv"
     EXPORT_CSV = "export_csv"
     EXPORT_BRIEFING = "export_briefing"

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, Q
 from pytestqt.qtbot import QtBot
 
 from desktop.domain.kinds import RecordKind
+from desktop.domain.sync import FieldDifference, KindCounts, RecordConflict, SyncedKind, SyncPreview
 from desktop.services.attachments import AttachmentService, NewFile
 from desktop.services.session.questions import Locked, LoginNeeded
 from desktop.ui import accessibility
@@ -24,6 +25,8 @@ from desktop.ui.dialogs.export_passphrase_dialog import ExportPassphraseDialog
 from desktop.ui.dialogs.login_dialog import LoginDialog
 from desktop.ui.dialogs.new_database_dialog import NewDatabaseDialog
 from desktop.ui.dialogs.passphrase_dialog import PassphraseDialog
+from desktop.ui.dialogs.sync_preview_dialog import SyncPreviewDialog
+from desktop.ui.dialogs.sync_server_dialog import SyncServerDialog
 from desktop.ui.forms.base import RecordForm
 from desktop.ui.main_window import MainWindow
 from desktop.ui.window_actions import WindowAction
@@ -194,21 +197,24 @@ def test_every_focusable_widget_has_an_accessible_name(
 def test_the_dialogs_of_encryption_and_conflicts_name_their_inputs(
     qtbot: QtBot, qapp: QApplication, tmp_path: Path
 ) -> None:
-    """The dialogs the window opens only for an encrypted file, a server's login or a CSV import that conflicts with
-    the database."""
+    """The dialogs the window opens only for an encrypted file, a server's login, a CSV import that conflicts with
+    the database, or a synchronization (its server's address; its preview with conflicts)."""
     accessibility.install(qapp)
     locked = Locked("sqlite:///x", ValueError("locked"), "The file is encrypted.", tmp_path / "x.sqlite3", True, True)
     login = LoginNeeded("postgresql://a@h/d", ValueError("refused"), "Refused.", "a", "h:5432/d", "refused", True, True)
     made = [NewDatabaseDialog(tmp_path / "new.sqlite3", True), PassphraseDialog(locked, "Quit"),
             ExportPassphraseDialog(None, tmp_path / "x.csv.zip"), ConflictPanel(),
-            LoginDialog(login, "Quit")]  # fmt: skip
+            LoginDialog(login, "Quit"), SyncServerDialog("laptop.incidents", ""),
+            SyncPreviewDialog(SyncPreview({SyncedKind.INCIDENT: KindCounts(send_new=2, conflicts=2)}, (
+                RecordConflict(SyncedKind.INCIDENT, "u1", "Gate", (FieldDifference("notes", "Notes", "", "a", "b"),)),
+                RecordConflict(SyncedKind.FACILITY, "u2", "Office", deleted_by="mine")), "h:5432/d"))]  # fmt: skip
     audit = Audit()
     for widget in made:
         qtbot.addWidget(widget)
         widget.show()
         qtbot.waitExposed(widget)
         audit.check(widget)
-    assert audit.counted >= 16
+    assert audit.counted >= 22
     problems = audit.problems()
     assert not problems, f"{len(problems)} focusable widgets without a name:\n" + "\n".join(problems)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 from collections.abc import Callable, Iterator
@@ -180,6 +181,7 @@ def _run(database: Database, stream: IO[bytes], size: int, options: ImportOption
          progress: Progress | None, histories: LegalHistories | None, source: Source) -> None:  # fmt: skip
     text = open_text(stream, report.encoding)
     reader = RecordReader(text, report.delimiter)
+    gc.freeze()  # the objects alive before the import are not scanned again and again by its collections
     try:
         with database.unit_of_work() as uow, uow.roomy_cache():
             uow.long_statements()  # on a server: 30 minutes per statement, not the usual 30 s
@@ -218,4 +220,5 @@ def _run(database: Database, stream: IO[bytes], size: int, options: ImportOption
     except ImportCancelled:
         report.cancelled = True
     finally:
+        gc.unfreeze()
         text.detach()

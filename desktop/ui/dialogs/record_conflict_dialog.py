@@ -62,7 +62,11 @@ class RecordConflictDialog(QDialog):
     only I changed on mine; a field both changed starts unchosen and Apply waits for it. Keep all mine and Take all
     theirs decide every field and close; Apply closes with the choices (`choices()`); Cancel changes nothing."""
 
-    def __init__(self, heading: str, fields: Sequence[FieldConflict], parent: QWidget | None = None) -> None:
+    def __init__(self, heading: str, fields: Sequence[FieldConflict], parent: QWidget | None = None, *,
+                 hint: str | None = None, base_title: str | None = None,
+                 apply_tip: str | None = None) -> None:  # fmt: skip
+        """`hint`, `base_title` (the column of the agreed value) and `apply_tip` replace the form's words (the
+        synchronization speaks of this database and the server)."""
         super().__init__(parent)
         self.setObjectName("record_conflict_dialog")
         self.setWindowTitle(self.tr("Compare changes"))
@@ -73,14 +77,14 @@ class RecordConflictDialog(QDialog):
         intro = QLabel(heading)
         intro.setObjectName("conflict_heading")
         intro.setWordWrap(True)
-        hint = QLabel(
-            self.tr("Choose for each field which value the form keeps. Fields only they changed start on theirs, "
-                    "fields only you changed on yours; a field you both changed waits for your choice.")
+        hint_label = QLabel(
+            hint or self.tr("Choose for each field which value the form keeps. Fields only they changed start on "
+                            "theirs, fields only you changed on yours; a field you both changed waits for your choice.")
         )  # fmt: skip
-        hint.setWordWrap(True)
+        hint_label.setWordWrap(True)
         grid_widget = QWidget()
         grid = QGridLayout(grid_widget)
-        for column, title in enumerate((self.tr("Field"), self.tr("When you opened it"), self.tr("Mine"),
+        for column, title in enumerate((self.tr("Field"), base_title or self.tr("When you opened it"), self.tr("Mine"),
                                         self.tr("Theirs"))):  # fmt: skip
             header = QLabel(f"<b>{title}</b>")
             grid.addWidget(header, 0, column)
@@ -130,7 +134,9 @@ class RecordConflictDialog(QDialog):
         self.keep_all = QPushButton(self.tr("Keep all &mine"))
         self.take_all = QPushButton(self.tr("Take all &theirs"))
         self.apply_button = QPushButton(self.tr("&Apply"))
-        self.apply_button.setToolTip(self.tr("Keep the values chosen above in the form; save it to store them"))
+        self.apply_button.setToolTip(
+            apply_tip or self.tr("Keep the values chosen above in the form; save it to store them")
+        )
         self.buttons.addButton(self.keep_all, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.addButton(self.take_all, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.addButton(self.apply_button, QDialogButtonBox.ButtonRole.AcceptRole)
@@ -141,7 +147,7 @@ class RecordConflictDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
-        layout.addWidget(hint)
+        layout.addWidget(hint_label)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.waiting)
         layout.addWidget(self.buttons)

@@ -1,0 +1,1 @@
+"""File › Synchronize… and the status bar's synchronization line (issue 19)."""
