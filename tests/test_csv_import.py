@@ -10,18 +10,20 @@ from dataclasses import replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from support.clock import FakeClock
 
 from desktop.domain.enums import AttackType, AuditAction, CaseStatus, Severity
 from desktop.domain.kinds import RecordKind
 from desktop.domain.queries import IncidentFilter
 from desktop.domain.records import Facility
-from desktop.persistence.models import AuditRow, FacilityRow, IncidentRow
+from desktop.persistence.models import AuditRow, FacilityRow, ImportedRecordRow, IncidentRow
 from desktop.persistence.unit_of_work import Database
+from desktop.services.audit import verify_chain
 from desktop.services.csv.export import ExportOptions, Redaction, export_incidents, export_records
 from desktop.services.csv.importer import ImportOptions, ImportReport, import_csv, read_layout
 from desktop.services.records import FacilityService, IncidentService, PlanItemService
+from desktop.services.session.service import DatabaseSessions
 
 TACOMA = "Northwest Detention Center, Tacoma"
 
@@ -301,6 +303,30 @@ def test_facility_files_round_trip_their_coordinates(demo_database: Database, tm
     assert (report.updated, report.unchanged) == (1, 2)
     tacoma = next(f for f in FacilityService(demo_database).page() if f.name.endswith("(moved)"))
     assert (tacoma.latitude, tacoma.longitude) == (47.2496, -122.4213)
+
+
+def test_imports_of_every_kind_but_incidents_verify_and_a_listed_record_added_to_them_is_caught(
+    demo_database: Database, sessions: DatabaseSessions, tmp_path: Path
+) -> None:
+    """Facilities, plan items and directives imported are proven by their own entries (the import's entry lists none
+    of them): `audit verify` passes; a record listed as that import's afterwards is reported."""
+    database = sessions.open(f"sqlite:///{tmp_path / 'fresh.sqlite3'}", lock=False)
+    for kind in (RecordKind.FACILITY, RecordKind.DIRECTIVE):
+        path = tmp_path / f"{kind.table}.csv"
+        export_records(demo_database, path, ExportOptions(kind))
+        report = imported(database, path, entity=kind)
+        assert report.committed and report.inserted > 0, report.problems
+    verified = verify_chain(database)
+    assert verified.ok, verified.problems
+    with database.unit_of_work() as uow:
+        [import_uuid] = uow.session.scalars(select(AuditRow.entity_uuid).where(
+            AuditRow.action == AuditAction.IMPORT, AuditRow.entity == "facility")).all()  # fmt: skip
+        uow.session.execute(insert(ImportedRecordRow).values(uuid="00000000-0000-4000-8000-000000000001",
+                                                             entity="facility", import_uuid=import_uuid,
+                                                             state_digest="0" * 32))  # fmt: skip
+        uow.session.commit()
+    verified = verify_chain(database)
+    assert not verified.ok and any("made 0 records but 1 are listed" in p for p in verified.problems)
 
 
 def test_a_case_number_the_database_already_uses_is_refused(demo_database: Database, tmp_path: Path) -> None:
