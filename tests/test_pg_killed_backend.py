@@ -19,7 +19,7 @@ from support.pg_server import PostgresServer
 from desktop.domain.errors import CommitUnknownError, SerializationConflictError, ServerUnreachableError
 from desktop.domain.records import Facility
 from desktop.persistence.engine import create_database_engine
-from desktop.persistence.repositories import FacilityRepository
+from desktop.persistence.facility_repository import FacilityRepository
 from desktop.persistence.schema import upgrade_to_head
 from desktop.persistence.server_link import server_connect_args
 from desktop.persistence.unit_of_work import Database, UnitOfWork

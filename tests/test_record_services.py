@@ -18,9 +18,10 @@ from desktop.domain.kinds import RecordKind
 from desktop.domain.records import Facility, Incident
 from desktop.domain.validation import ValidationError
 from desktop.domain.values import PartialDate, StatusChange
+from desktop.persistence.facility_repository import FacilityRepository
 from desktop.persistence.models import AuditRow, IncidentRow, StatusChangeRow
 from desktop.persistence.plan_item_repository import PlanItemRepository
-from desktop.persistence.repositories import FacilityRepository, IncidentRepository
+from desktop.persistence.repositories import IncidentRepository
 from desktop.persistence.unit_of_work import Database
 from desktop.services.audit import history
 from desktop.services.records import FacilityService, IncidentService, PlanItemService

@@ -13,9 +13,9 @@ from desktop.domain.figures import DeadlineCounts, ReassessmentDue
 from desktop.domain.queries import IncidentFilter
 from desktop.domain.records import PlanItem, add_years
 from desktop.persistence import mapping
+from desktop.persistence.facility_repository import FacilityRepository
 from desktop.persistence.models import FacilityRow, PlanItemRow
 from desktop.persistence.plan_item_repository import plan_item_query
-from desktop.persistence.repositories import FacilityRepository
 
 DONE_STATUSES = tuple(status for status in PlanStatus if status.is_done)
 

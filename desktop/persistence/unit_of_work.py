@@ -25,6 +25,7 @@ from desktop.persistence.change_listener import ChangeListener, engine_connector
 from desktop.persistence.directive_repository import DirectiveRepository
 from desktop.persistence.engine import IMMEDIATE, is_encrypted, sqlite_file
 from desktop.persistence.evidence_store import EvidenceStore
+from desktop.persistence.facility_repository import FacilityRepository
 from desktop.persistence.figure_queries import FigureQueries
 from desktop.persistence.identity import ServerClock, overrides_server, session_user, writing_clock
 from desktop.persistence.import_writes import ImportedRecords, SeenKeys
@@ -33,10 +34,7 @@ from desktop.persistence.link_queries import LinkQueries
 from desktop.persistence.models import SENSITIVE_GROUP, WITHHELD, IncidentRow
 from desktop.persistence.plan_item_repository import PlanItemRepository
 from desktop.persistence.plan_queries import PlanQueries
-from desktop.persistence.repositories import (
-    FacilityRepository,
-    IncidentRepository,
-)
+from desktop.persistence.repositories import IncidentRepository
 from desktop.persistence.server_link import commit_outcome_unknown_on_loss, long_statements, translate_server_error
 from desktop.persistence.server_login import passwordless
 from desktop.persistence.sync_store import SyncStore

@@ -21,7 +21,7 @@ from support.pg_server import PostgresUnavailableError
 
 from desktop.domain.records import Facility
 from desktop.persistence.engine import create_database_engine
-from desktop.persistence.repositories import FacilityRepository
+from desktop.persistence.facility_repository import FacilityRepository
 from desktop.persistence.schema import upgrade_to_head
 from desktop.persistence.unit_of_work import Database
 from desktop.services.demo import load_demo
