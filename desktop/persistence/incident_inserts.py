@@ -62,8 +62,12 @@ def insert_incidents(
                      "updated_by": audit.actor})  # fmt: skip
         stored.append(saved)
     if imported is None:
-        session.execute(insert(_table(IncidentRow)), rows)
-        _insert_children(session, stored, now, fast=False)
+        many = len(rows) > 1  # a synchronization's new incidents: COPY on a server, so that a statement trigger
+        if many:  # (the pending list's) runs once per table, not once per row (20,000 incidents: 103 s -> 5 s)
+            bulk_insert(session.connection(), _table(IncidentRow), rows)
+        else:
+            session.execute(insert(_table(IncidentRow)), rows)
+        _insert_children(session, stored, now, fast=many)
         for saved in stored:
             audit.created(RecordKind.INCIDENT, saved)
         return stored
