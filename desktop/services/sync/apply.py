@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import asdict, replace
+from dataclasses import replace
 from typing import Any
 
 from desktop.domain.sync import SyncedKind
 from desktop.persistence.unit_of_work import UnitOfWork
 from desktop.services.sync.plan import Outcome
-from desktop.services.sync.snapshot import WRITE_ORDER, Key, Snap, content_of, stamps_of
+from desktop.services.sync.snapshot import WRITE_ORDER, Key, Snap, content_of
 
 Tick = Callable[[], None]
 
@@ -147,10 +147,10 @@ class Writer:
 
 def stamps(record: Any, *, created_only: bool = False) -> dict[str, object]:
     """The stamps of `record` to give the same record on the other side."""
-    values = asdict(stamps_of(record))
-    if created_only:
-        return {name: value for name, value in values.items() if name.startswith("created_")}
-    return values
+    if created_only:  # (a dict made here: dataclasses.asdict deep-copies, 10 s of a 100,000-record round)
+        return {"created_at": record.created_at, "created_by": record.created_by}
+    return {"created_at": record.created_at, "updated_at": record.updated_at, "created_by": record.created_by,
+            "updated_by": record.updated_by}  # fmt: skip
 
 
 def final_content(outcome: Outcome) -> dict[str, object] | None:

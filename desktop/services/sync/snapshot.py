@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 from desktop.domain.changes import stored_fields
@@ -25,18 +24,6 @@ WRITE_ORDER = (SyncedKind.FACILITY, SyncedKind.DIRECTIVE, SyncedKind.INCIDENT, S
 def content_of(record: object) -> Content:
     """The fields the audit trail compares, as it renders them (a JSON object; empty fields left out)."""
     return stored_fields(record)
-
-
-@dataclass(frozen=True, slots=True)
-class Stamps:
-    created_at: datetime | None
-    updated_at: datetime | None
-    created_by: str | None
-    updated_by: str | None
-
-
-def stamps_of(record: Any) -> Stamps:
-    return Stamps(record.created_at, record.updated_at, record.created_by, record.updated_by)
 
 
 @dataclass(frozen=True, slots=True)
