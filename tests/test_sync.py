@@ -225,7 +225,23 @@ def test_records_an_import_made_travel_after_the_first_sync(
     assert_chain(a)
     counts = preview(a, server).counts  # the import is one entry: its records are found through it
     assert counts[SyncedKind.FACILITY].send_new == 3 and counts[SyncedKind.INCIDENT].send_new == 3
+    assert status(a).pending_changes == 6  # the status bar's count: records to send, not audit entries (1 import)
     _sync_checked(a, server)
     _sync_checked(b, server)
     assert records(a) == records(server) == records(b)
     assert sum(1 for kind, _ in records(b) if kind == "incident") == 5
+
+
+def test_the_status_counts_records_to_send_not_edits(laptops: tuple[Database, Database], server: Database) -> None:
+    a, _b = laptops
+    assert status(a).pending_changes is None  # never synchronized: no count, the trail not read
+    ids = seed(a, "a")
+    _sync_checked(a, server)
+    assert status(a).pending_changes == 0
+    for title in ("One", "Two", "Three"):
+        edit_incident(a, ids["first"], title=title)
+    close_case(a, ids["second"])
+    assert status(a).pending_changes == 2  # two records, four edits
+    assert sum(c.send_changed for c in preview(a, server).counts.values()) == 2
+    _sync_checked(a, server)
+    assert status(a).pending_changes == 0

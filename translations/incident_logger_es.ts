@@ -5039,6 +5039,10 @@ Notas: {notes}</translation>
 <context>
     <name>RecordConflictDialog</name>
     <message>
+        <source>(empty)</source>
+        <translation>(vacío)</translation>
+    </message>
+    <message>
         <source>Compare changes</source>
         <translation>Comparar cambios</translation>
     </message>

@@ -93,8 +93,9 @@ class SyncResult:
 
 @dataclass(frozen=True, slots=True)
 class SyncStatus:
-    """For the status bar: the last synchronization with a server (None: never) and the local changes since."""
+    """For the status bar: the last synchronization with a server (None: never) and the records changed here since
+    (None when never synchronized)."""
 
     server: str | None
     last_sync_at: datetime | None
-    pending_changes: int
+    pending_changes: int | None

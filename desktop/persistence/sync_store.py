@@ -59,12 +59,9 @@ class SyncStore:
     def newest_entry_id(self) -> int:
         return self.session.scalar(select(func.max(AuditRow.id))) or 0
 
-    def entries_after(self, entry_id: int) -> int:
-        """How many audit entries of changes were written after `entry_id` (not synchronized yet; exports are not
-        changes)."""
-        query = select(func.count()).select_from(AuditRow).where(AuditRow.id > entry_id,
-                                                                 AuditRow.action != AuditAction.EXPORT)  # fmt: skip
-        return self.session.scalar(query) or 0
+    def record_count(self, kinds: Collection[str]) -> int:
+        """How many records of `kinds` this database holds (every one of them, after a restore, is to be compared)."""
+        return sum(self.session.scalar(select(func.count()).select_from(STAMPED[kind])) or 0 for kind in kinds)
 
     def deleted_by(self, entity: str, uuids: Iterable[str]) -> dict[str, str | None]:
         """Who wrote the newest DELETE entry of each record of `uuids` (absent: none found)."""

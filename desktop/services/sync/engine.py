@@ -9,7 +9,7 @@ from desktop.domain.sync import KindCounts, Resolution, SyncedKind, SyncPreview,
 from desktop.persistence.unit_of_work import Database, UnitOfWork
 from desktop.services.sync.apply import Writer, stamps
 from desktop.services.sync.plan import NO_BASE, Base, Plan, SyncConflictsError
-from desktop.services.sync.reading import read_both
+from desktop.services.sync.reading import KINDS, read_both
 from desktop.services.sync.snapshot import Key
 
 Progress = Callable[[int, int], bool]
@@ -115,10 +115,13 @@ def _adopt_stamps(mine: UnitOfWork, plan: Plan, sent: dict[Key, Any], received: 
 
 
 def status(local: Database) -> SyncStatus:
-    """The last synchronization of this database (server, when by the server's clock) and the audit entries
-    written here since (the changes it has not sent yet)."""
+    """The last synchronization of this database (server, when by the server's clock) and how many records were
+    changed here since (what the next round will send: a record edited three times is one, an import of a thousand
+    new records a thousand; after a restore, every record). Never synchronized: no count (the trail is not read)."""
     with local.unit_of_work(write=False) as uow:
         peer = uow.sync.newest_peer()
         if peer is None:
-            return SyncStatus(None, None, uow.sync.entries_after(0))
-        return SyncStatus(peer.server, peer.last_sync_at, uow.sync.entries_after(peer.local_entry_id))
+            return SyncStatus(None, None, None)
+        changed = uow.sync.changed_since(peer.local_entry_id, KINDS)
+        pending = uow.sync.record_count(KINDS) if changed is None else len(changed)
+        return SyncStatus(peer.server, peer.last_sync_at, pending)

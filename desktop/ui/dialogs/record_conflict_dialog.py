@@ -46,7 +46,13 @@ class FieldConflict:
         return None
 
 
-def _value_label(text: str) -> QLabel:
+def _value_label(text: str, empty: str) -> QLabel:
+    """The value as plain text; an empty one said in words (`empty`, greyed), never a blank cell."""
+    if not text:
+        label = QLabel(empty)
+        label.setEnabled(False)
+        label.setAccessibleName(empty)
+        return label
     shown = text if len(text) <= SHOWN_CHARACTERS else text[: SHOWN_CHARACTERS - 1] + "…"
     label = QLabel(shown)
     label.setWordWrap(True)
@@ -96,7 +102,8 @@ class RecordConflictDialog(QDialog):
                 name.setFont(font)
                 name.setToolTip(self.tr("You both changed this field"))
             grid.addWidget(name, row, 0, Qt.AlignmentFlag.AlignTop)
-            grid.addWidget(_value_label(conflict.base), row, 1, Qt.AlignmentFlag.AlignTop)
+            empty = self.tr("(empty)")
+            grid.addWidget(_value_label(conflict.base, empty), row, 1, Qt.AlignmentFlag.AlignTop)
             group = QButtonGroup(self)
             group.setExclusive(True)
             for column, side, value in ((2, "mine", conflict.mine), (3, "theirs", conflict.theirs)):
@@ -107,11 +114,11 @@ class RecordConflictDialog(QDialog):
                 button.setObjectName(f"{side}_{conflict.key}")
                 button.setAccessibleName(
                     (self.tr("{field}: keep mine, {value}") if side == "mine"
-                     else self.tr("{field}: take theirs, {value}")).format(field=conflict.label, value=value)
+                     else self.tr("{field}: take theirs, {value}")).format(field=conflict.label, value=value or empty)
                 )  # fmt: skip
                 group.addButton(button)
                 layout.addWidget(button)
-                layout.addWidget(_value_label(value))
+                layout.addWidget(_value_label(value, empty))
                 grid.addWidget(box, row, column, Qt.AlignmentFlag.AlignTop)
                 (self.mine_buttons if side == "mine" else self.theirs_buttons)[conflict.key] = button
             self.groups[conflict.key] = group

@@ -48,7 +48,7 @@ class SyncStatusLabel(QLabel):
     def describe(self, status: SyncStatus) -> str:
         if status.last_sync_at is None:
             return self.tr("Never synchronized")
-        pending = status.pending_changes
+        pending = status.pending_changes or 0  # (None only when never synchronized)
         changes = (self.tr("no changes to send") if pending == 0 else self.tr("1 change to send") if pending == 1
                    else self.tr("{count} changes to send").format(count=words.number(pending)))  # fmt: skip
         return self.tr("Last synchronized {when} with {server} · {changes}").format(
