@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import text
 from support.sync_laptops import assert_chain, close_case, edit_incident, records, seed
 
+from desktop.domain.enums import AuditAction
 from desktop.domain.evidence import CustodyEntry
 from desktop.domain.kinds import RecordKind
 from desktop.domain.sync import KindCounts, Resolution, SyncedKind
@@ -245,3 +246,7 @@ def test_the_status_counts_records_to_send_not_edits(laptops: tuple[Database, Da
     assert sum(c.send_changed for c in preview(a, server).counts.values()) == 2
     _sync_checked(a, server)
     assert status(a).pending_changes == 0
+    with a.unit_of_work() as uow:  # as a restore of a backup records itself: after it, every record is compared
+        uow.audit.record(AuditAction.RESTORE, "database", "", {"backup": [None, "old.sqlite3"]})
+        uow.commit()
+    assert status(a).pending_changes == len(records(a)) == 7

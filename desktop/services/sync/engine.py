@@ -122,6 +122,7 @@ def status(local: Database) -> SyncStatus:
         peer = uow.sync.newest_peer()
         if peer is None:
             return SyncStatus(None, None, None)
-        changed = uow.sync.changed_since(peer.local_entry_id, KINDS)
-        pending = uow.sync.record_count(KINDS) if changed is None else len(changed)
+        pending = uow.sync.changed_count(peer.local_entry_id, KINDS)
+        if pending is None:  # restored since: every record is compared
+            pending = uow.sync.record_count(KINDS)
         return SyncStatus(peer.server, peer.last_sync_at, pending)
