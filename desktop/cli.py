@@ -21,7 +21,7 @@ from desktop.domain.errors import (
     StaleRecordError,
     StorageError,
 )
-from desktop.persistence.engine import sqlite_file, sqlite_url
+from desktop.persistence.engine import database_url, sqlite_file, sqlite_url
 from desktop.persistence.instance_lock import InstanceLock, InstanceLockedError, acquire_waiting
 from desktop.persistence.opening import describe_error
 from desktop.persistence.private_files import make_private_folder
@@ -158,7 +158,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     spec = None if gui else COMMANDS[args.command]
     try:
         app_paths = paths.init(args.data_dir, create=False)  # nothing made before the command may run
-        url = args.database_url or app_paths.default_url
+        url = database_url(args.database_url) if args.database_url else app_paths.default_url
         if getattr(args, "file", None) is not None:
             if args.database_url:
                 return _cannot_start("give either a database file or --database-url, not both", gui=False)

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from support.pg_server import PostgresServer
 
 from desktop.cli import build_parser, main
 from desktop.commands import COMMANDS
@@ -237,3 +238,24 @@ def test_a_period_selects_the_incidents_whose_dates_overlap_it_and_says_which_on
     plain = run("--data-dir", str(data), "export", "-o", str(csv_file), "--filter", "from=2019-08-01",
                 "--filter", "to=2019-08-15", home=tmp_path)  # fmt: skip
     assert plain.stdout.splitlines() == [f"1 incidents written to {csv_file} (54 columns, redacted)"]  # San Antonio
+
+
+def test_database_url_takes_a_plain_file_path_and_libpq_urls(tmp_path: Path, postgres_server: PostgresServer,
+                                                            capsys: pytest.CaptureFixture[str],
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    """`--database-url laptop.sqlite3` (as the README writes it) is that file; `postgresql://` and `postgres://`
+    (libpq's forms, psql's) reach the server through psycopg 3, not SQLAlchemy's default psycopg2 (not installed)."""
+    monkeypatch.chdir(tmp_path)
+    assert main(["--database-url", "laptop.sqlite3", "--create", "demo"]) == 0
+    assert (tmp_path / "laptop.sqlite3").is_file()
+    assert main(["--database-url", "laptop.sqlite3", "list"]) == 0
+    assert len(capsys.readouterr().out.strip().splitlines()) == 4  # the demo line, then its three incidents
+    with postgres_server.fresh_database() as name:
+        plain = postgres_server.url(name).removeprefix("postgresql+psycopg://")
+        for scheme in ("postgresql://", "postgres://"):
+            assert main(["--database-url", scheme + plain, "list"]) == 0, capsys.readouterr().err
+        assert main(["--database-url", "laptop.sqlite3", "sync", "--to", "postgresql://" + plain]) == 0
+        capsys.readouterr()
+        assert main(["--database-url", "postgres://" + plain, "list"]) == 0
+        listed = capsys.readouterr().out.strip().splitlines()
+        assert len(listed) == 3 and "Molotov" in listed[0]  # the laptop's three incidents, now on the server

@@ -16,7 +16,7 @@ CONFLICT_EXIT = 3  # conflicts listed, nothing written
 
 def _arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--to", required=True, metavar="URL",
-                        help="the team's server, e.g. postgresql+psycopg://dana@host/incidents")  # fmt: skip
+                        help="the team's server, e.g. postgresql://dana@host/incidents")  # fmt: skip
     parser.add_argument("--preview", action="store_true", help="say what would be sent and received; write nothing")
     choice = parser.add_mutually_exclusive_group()
     choice.add_argument("--keep-mine", action="store_true",

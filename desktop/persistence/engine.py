@@ -51,10 +51,29 @@ def create_owner_only_file(path: Path) -> None:
     restrict_to_owner(path)
 
 
+def with_driver(url: str) -> str:
+    """`url` naming this program's PostgreSQL driver when it names none: `postgresql://…` (libpq's own form, the one
+    psql and the sync window's example use) and `postgres://…` read as `postgresql+psycopg://…` (psycopg 3; left
+    alone, SQLAlchemy would pick psycopg2, which is not installed). Anything else is returned unchanged."""
+    for scheme in ("postgresql://", "postgres://"):
+        if url.startswith(scheme):
+            return "postgresql+psycopg://" + url.removeprefix(scheme)
+    return url
+
+
+def database_url(given: str) -> str:
+    """What a person gave as --database-url: a URL (see `with_driver`), or a plain file path (no `scheme://`), read
+    as that SQLite file."""
+    if "://" not in given:
+        return sqlite_url(Path(given).expanduser().absolute())
+    return with_driver(given)
+
+
 def create_database_engine(url: str, *, create: bool = True, password: Passphrase | None = None) -> Engine:
     """An engine for `url`; a new SQLite file is created owner-only when `create` is true. `password`: a server's
     login password (asked, or from the OS keyring), handed to the driver at each connection and never written in
     the engine's URL; without it libpq finds its own (the URL, PGPASSWORD, ~/.pgpass, a service file)."""
+    url = with_driver(url)
     path = sqlite_file(url)
     if path is None:
         engine = create_engine(

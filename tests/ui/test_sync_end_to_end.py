@@ -53,7 +53,8 @@ def test_first_synchronization_then_a_conflict_chosen_field_by_field(
         assert box.text() == f"Synchronized with {shown}."
         box.accept()
 
-    run(qtbot, window, [type_address(server_url), first, done])
+    typed = server_url.removeprefix("postgresql+psycopg://")  # as a person types it: user@host:port/database
+    run(qtbot, window, [type_address(typed), first, done])
     assert label.text().startswith("Last synchronized ") and label.text().endswith(f"{shown} · no changes to send")
 
     server = sessions.open(server_url, lock=False)
