@@ -132,7 +132,7 @@ def test_bad_database_url_exits_with_one_line(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     "url",
     [
-        "not a url at all",
+        "/proc/no/such/dir/plain-path.sqlite3",  # a file path, as --database-url also takes
         "nosuchdb://x/y",
         "postgresql+psycopg://nobody:secret@127.0.0.1:1/none",  # nothing listens on port 1
         "sqlite+pysqlite:////proc/no/such/dir/x.sqlite3",

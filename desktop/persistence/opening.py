@@ -43,9 +43,13 @@ def open_database(
 
 
 def display_url(url: str) -> str:
-    """The URL with any password masked, for messages and window titles."""
+    """The URL with any password masked, for messages and window titles; a server's in libpq's form (`postgresql://`,
+    as psql takes it: the driver this program uses is no one's business)."""
     try:
-        return make_url(url).render_as_string(hide_password=True)
+        parsed = make_url(url)
+        if parsed.get_backend_name() == "postgresql":
+            parsed = parsed.set(drivername="postgresql")
+        return parsed.render_as_string(hide_password=True)
     except (ArgumentError, ValueError):
         return url if "@" not in url else "<unparsable database URL>"
 

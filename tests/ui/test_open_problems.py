@@ -410,7 +410,7 @@ def test_server_that_does_not_answer_is_told(
     url = "postgresql+psycopg://analyst:secret@127.0.0.1:1/incidents?connect_timeout=5"
     assert open_first_database(sessions, url) is None
     assert answers.unexpected == []
-    assert answers.seen[0][1].startswith("Cannot open postgresql+psycopg://analyst:***@127.0.0.1:1/incidents")
+    assert answers.seen[0][1].startswith("Cannot open postgresql://analyst:***@127.0.0.1:1/incidents")
 
 
 def test_a_failed_background_backup_is_logged_and_closing_still_closes(

@@ -70,7 +70,7 @@ def test_the_box_names_the_older_client_and_try_again_upgrades_once_it_has_gone(
     try:
         assert open_first_database(sessions, url) is None
         assert steps == [] and len(seen) == 1
-        assert seen[0].startswith("upgrade_refused: Cannot open postgresql+psycopg://postgres@127.0.0.1:")
+        assert seen[0].startswith("upgrade_refused: Cannot open postgresql://postgres@127.0.0.1:")
         assert "postgres from 127.0.0.1 since " in seen[0] and f"schema {OLDER}, pid {pid})" in seen[0]
         assert fingerprint(url) == before and not backups.exists()
 
