@@ -47,6 +47,8 @@ def test_first_synchronization_then_a_conflict_chosen_field_by_field(
         rows = {cell(dialog.counts, r, 0): cell(dialog.counts, r, 1) for r in range(dialog.counts.rowCount())}
         assert rows["Facilities"] == "3" and rows["Incidents"] == "3"  # the demo's, all new to the server
         assert dialog.conflicts.isHidden() and dialog.sync_button.isEnabled()
+        assert dialog.resolve_button.isHidden()  # nothing to resolve: no button for it
+        assert dialog.summary.height() <= 3 * dialog.summary.fontMetrics().lineSpacing()  # not a blank band
         QTest.keyClick(focused(dialog), Qt.Key.Key_Return)  # Synchronize is the default
 
     def done(box: QMessageBox) -> None:

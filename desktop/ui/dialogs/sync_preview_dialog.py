@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -95,15 +96,17 @@ class SyncPreviewDialog(QDialog):
         buttons = QDialogButtonBox(self)
         self.resolve_button = QPushButton(self.tr("&Resolve conflicts…"))
         self.resolve_button.setObjectName("sync_resolve")
-        self.resolve_button.setVisible(bool(preview.conflicts))
         self.sync_button = QPushButton(self.tr("&Synchronize"))
         self.sync_button.setObjectName("sync_start")
         buttons.addButton(self.resolve_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.sync_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.cancel_button = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.resolve_button.setVisible(bool(preview.conflicts))  # after addButton, which shows what it adds
         self.resolve_button.clicked.connect(self.resolve_all)
         self.sync_button.clicked.connect(self._synchronize)
         buttons.rejected.connect(self.reject)
+        for label in (self.summary, self.waiting):  # their lines' height, not the room the hidden conflicts leave
+            label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.counts)
