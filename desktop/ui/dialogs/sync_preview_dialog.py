@@ -113,6 +113,7 @@ class SyncPreviewDialog(QDialog):
         layout.addWidget(self.conflicts_label)
         layout.addWidget(self.conflicts, 1)
         layout.addWidget(self.waiting)
+        layout.addStretch(0 if preview.conflicts else 1)  # without conflicts, the room left goes above the buttons
         layout.addWidget(buttons)
         self.resize(980, 380 + 44 * min(len(preview.conflicts), 8) if preview.conflicts else 360)
         self._update()
