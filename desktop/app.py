@@ -17,8 +17,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from desktop import __version__
 from desktop.paths import APP_AUTHOR, APP_NAME, AppPaths
-from desktop.persistence.engine import sqlite_file
-from desktop.persistence.opening import display_url
+from desktop.persistence.engine import display_url, sqlite_file
 from desktop.persistence.private_files import make_private_folder, restrict_to_owner
 from desktop.persistence.unit_of_work import Database
 from desktop.services.session.questions import Answer, Locked, LoginNeeded, Question

@@ -23,7 +23,7 @@ from support.pg_server import PostgresServer
 
 from desktop.commands import cannot_open
 from desktop.domain.passphrases import Passphrase
-from desktop.persistence.opening import display_url
+from desktop.persistence.engine import display_url
 from desktop.persistence.server_login import KEYRING_SERVICE
 from desktop.persistence.unit_of_work import Database
 from desktop.services.server_backup import back_up_server_to, server_url

@@ -1675,6 +1675,17 @@
     </message>
 </context>
 <context>
+    <name>DeadlinesLabel</name>
+    <message>
+        <source>{overdue} overdue, {due_this_week} due this week</source>
+        <translation>{overdue} vencidos, {due_this_week} vencen esta semana</translation>
+    </message>
+    <message>
+        <source>Open plan items past their due date, and due within the next 7 days</source>
+        <translation>Elementos del plan abiertos con la fecha de vencimiento pasada, y los que vencen en los próximos 7 días</translation>
+    </message>
+</context>
+<context>
     <name>DeleteRecord</name>
     <message>
         <source>Delete</source>
@@ -4275,14 +4286,6 @@ Rehenes o secuestro: {lower2}</translation>
         <translation>{what} (Quitar filtros muestra todos).</translation>
     </message>
     <message>
-        <source>{overdue} overdue, {due_this_week} due this week</source>
-        <translation>{overdue} vencidos, {due_this_week} vencen esta semana</translation>
-    </message>
-    <message>
-        <source>Open plan items past their due date, and due within the next 7 days</source>
-        <translation>Elementos del plan abiertos con la fecha de vencimiento pasada, y los que vencen en los próximos 7 días</translation>
-    </message>
-    <message>
         <source>Database: {shown} (encrypted)</source>
         <translation>Base de datos: {shown} (cifrada)</translation>
     </message>
@@ -5502,6 +5505,17 @@ Notas: {notes}</translation>
     </message>
 </context>
 <context>
+    <name>ServerOpening</name>
+    <message>
+        <source>Open a server database</source>
+        <translation>Abrir una base de datos de un servidor</translation>
+    </message>
+    <message>
+        <source>Work on a team&apos;s database on a PostgreSQL server. Type its address; the password is asked when the server wants one, and your login&apos;s role decides what you may change.</source>
+        <translation>Trabaje en la base de datos de un equipo en un servidor PostgreSQL. Escriba su dirección; la contraseña se pide cuando el servidor la quiere, y el rol de su usuario decide qué puede cambiar.</translation>
+    </message>
+</context>
+<context>
     <name>ServiceAttachments</name>
     <message>
         <source>Reading the attachments of the {label}</source>
@@ -6335,6 +6349,14 @@ Se elimina en el acto (el registro de auditoría lo conserva).</translation>
     <message>
         <source>Open another database file</source>
         <translation>Abrir otro archivo de base de datos</translation>
+    </message>
+    <message>
+        <source>Open se&amp;rver database…</source>
+        <translation>Abrir base de datos de un se&amp;rvidor…</translation>
+    </message>
+    <message>
+        <source>Work on a team&apos;s database on a PostgreSQL server</source>
+        <translation>Trabajar en la base de datos de un equipo en un servidor PostgreSQL</translation>
     </message>
     <message>
         <source>&amp;Quit</source>

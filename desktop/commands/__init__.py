@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 from desktop.domain.date_input import read_date
 from desktop.domain.values import PartialDate
-from desktop.persistence.opening import DatabaseFileError, describe_error, display_url
+from desktop.persistence.engine import display_url
+from desktop.persistence.opening import DatabaseFileError, describe_error
 from desktop.persistence.unit_of_work import Database
 from desktop.services.session.questions import CannotOpen, Damaged, LoginNeeded, NeedsAnswer, Problem
 

@@ -10,9 +10,8 @@ from pathlib import Path
 from desktop.commands import command, fail
 from desktop.domain.changes import SENSITIVE_SHOWN, is_fingerprint
 from desktop.paths import AppPaths
-from desktop.persistence.engine import sqlite_file
+from desktop.persistence.engine import display_url, sqlite_file
 from desktop.persistence.integrity import FileState, check_database_file
-from desktop.persistence.opening import display_url
 from desktop.persistence.unit_of_work import Database
 from desktop.services.audit import Receipt, history, keep_sensitive_values, receipt, verify_chain
 from desktop.services.backup import (

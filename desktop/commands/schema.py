@@ -6,7 +6,8 @@ import argparse
 import sys
 
 from desktop.commands import cannot_open, command
-from desktop.persistence.opening import describe_error, display_url
+from desktop.persistence.engine import display_url
+from desktop.persistence.opening import describe_error
 from desktop.persistence.schema import head_revision, revision_at
 from desktop.persistence.unit_of_work import Database
 from desktop.services.session.questions import NeedsAnswer

@@ -10,6 +10,7 @@ from urllib.parse import quote, unquote, urlsplit
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
 
 from desktop.domain.passphrases import Passphrase
 from desktop.persistence import cipher
@@ -49,6 +50,18 @@ def create_owner_only_file(path: Path) -> None:
     fd = os.open(path, os.O_CREAT | os.O_RDWR, 0o600)
     os.close(fd)
     restrict_to_owner(path)
+
+
+def display_url(url: str) -> str:
+    """The URL with any password masked, for messages and window titles; a server's in libpq's form (`postgresql://`,
+    as psql takes it: the driver this program uses is no one's business)."""
+    try:
+        parsed = make_url(url)
+        if parsed.get_backend_name() == "postgresql":
+            parsed = parsed.set(drivername="postgresql")
+        return parsed.render_as_string(hide_password=True)
+    except (ArgumentError, ValueError):
+        return url if "@" not in url else "<unparsable database URL>"
 
 
 def with_driver(url: str) -> str:

@@ -6,8 +6,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError
+from sqlalchemy.exc import DBAPIError
 
 from desktop.domain.passphrases import Passphrase
 from desktop.persistence.chain_upkeep import secure_chain
@@ -40,18 +39,6 @@ def open_database(
         engine.dispose()
         raise
     return database
-
-
-def display_url(url: str) -> str:
-    """The URL with any password masked, for messages and window titles; a server's in libpq's form (`postgresql://`,
-    as psql takes it: the driver this program uses is no one's business)."""
-    try:
-        parsed = make_url(url)
-        if parsed.get_backend_name() == "postgresql":
-            parsed = parsed.set(drivername="postgresql")
-        return parsed.render_as_string(hide_password=True)
-    except (ArgumentError, ValueError):
-        return url if "@" not in url else "<unparsable database URL>"
 
 
 def describe_error(error: BaseException, where: Path | None = None) -> str:

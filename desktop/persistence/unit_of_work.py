@@ -23,7 +23,7 @@ from desktop.persistence.audit_queries import AuditTrail
 from desktop.persistence.chain_keys import KeyStore
 from desktop.persistence.change_listener import ChangeListener, engine_connector
 from desktop.persistence.directive_repository import DirectiveRepository
-from desktop.persistence.engine import IMMEDIATE, is_encrypted, sqlite_file
+from desktop.persistence.engine import IMMEDIATE, display_url, is_encrypted, sqlite_file
 from desktop.persistence.evidence_store import EvidenceStore
 from desktop.persistence.facility_repository import FacilityRepository
 from desktop.persistence.figure_queries import FigureQueries
@@ -153,7 +153,7 @@ class Database:
     @property
     def display_name(self) -> str:
         path = sqlite_file(self.url)
-        return str(path) if path is not None else self.url
+        return str(path) if path is not None else display_url(self.url)
 
     def unit_of_work(self, *, write: bool = True) -> UnitOfWork:
         return UnitOfWork(self, write=write)

@@ -11,8 +11,8 @@ from pathlib import Path
 
 from desktop.domain.enums import AuditAction
 from desktop.domain.passphrases import Passphrase
-from desktop.persistence.engine import sqlite_file
-from desktop.persistence.opening import display_url, open_database
+from desktop.persistence.engine import display_url, sqlite_file
+from desktop.persistence.opening import open_database
 from desktop.persistence.private_files import make_private_folder, restrict_to_owner
 from desktop.persistence.server_dumps import (
     AUDIT_TABLE,

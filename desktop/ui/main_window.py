@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -25,7 +25,6 @@ from desktop.domain.kinds import RecordKind
 from desktop.domain.queries import IncidentFilter, PlanItemFilter
 from desktop.persistence.engine import sqlite_file, sqlite_url
 from desktop.persistence.unit_of_work import Database
-from desktop.services.plans import deadline_summary
 from desktop.services.session.questions import Answer, Question
 from desktop.services.timeline import TimelineService
 from desktop.ui.background_reads import read_soon
@@ -41,11 +40,12 @@ from desktop.ui.open_problems import DATABASE_FILTER
 from desktop.ui.record_actions import RecordActions
 from desktop.ui.record_tab import RecordTab
 from desktop.ui.role_limits import RoleLimits
+from desktop.ui.server_opening import open_server_database
 from desktop.ui.session import Session
 from desktop.ui.settings import WindowSettings
 from desktop.ui.table_models import DirectiveTableModel, FacilityTableModel, IncidentTableModel, PlanItemTableModel
-from desktop.ui.theme import themed_style
 from desktop.ui.theme_menu import ThemeMenu
+from desktop.ui.widgets.deadlines_label import DeadlinesLabel
 from desktop.ui.widgets.encryption_badge import EncryptionBadge
 from desktop.ui.widgets.filter_bar import DirectiveFilterBar, FacilityFilterBar, IncidentFilterBar, PlanItemFilterBar
 from desktop.ui.window_actions import WindowAction, create_actions
@@ -104,7 +104,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self.fill_recent_menu)
         self.theme_choices = ThemeMenu(settings, self)  # View › Theme; applies the remembered choice
         self.counts_label = status_label(self, "counts_label")
-        self.deadlines_label = status_label(self, "deadlines_label")
+        self.deadlines_label = DeadlinesLabel(self)
         self.encryption_badge = EncryptionBadge(self)
         self.statusBar().addPermanentWidget(self.encryption_badge)
         self.database_label = status_label(self, "database_label")
@@ -378,24 +378,7 @@ class MainWindow(QMainWindow):
         self.counts_label.setText(record_count(model.kind, total, shown, counting=model.counting))
 
     def _show_deadlines(self) -> None:
-        database, today = self.session.database, self.today()
-        read_soon(self, "deadlines", lambda: deadline_summary(database, today, limit=0), self._deadlines_read,
-                  self._deadlines_failed, now=database.is_sqlite, expected=EXPECTED)  # fmt: skip
-
-    def _deadlines_failed(self, error: Exception) -> None:
-        self.deadlines_label.setText("")
-        log.warning("deadlines: %s", error)
-
-    def _deadlines_read(self, summary: Any) -> None:
-        number = QLocale().toString
-        self.deadlines_label.setText(
-            self.tr("{overdue} overdue, {due_this_week} due this week").format(
-                overdue=number(summary.overdue), due_this_week=number(summary.due_this_week)
-            )
-        )
-        self.deadlines_label.setToolTip(self.tr("Open plan items past their due date, and due within the next 7 days"))
-        alert = summary.overdue > 0
-        themed_style(self.deadlines_label, "color: $overdue; font-weight: bold;" if alert else "")
+        self.deadlines_label.show_for(self.session.database, self.today())
 
     def _show_database(self) -> None:
         database = self.session.database
@@ -421,6 +404,9 @@ class MainWindow(QMainWindow):
             self, self.tr("Open database"), str(self._database_dir()), DATABASE_FILTER
         )
         return self.switch_database(sqlite_url(Path(chosen))) if chosen else False
+
+    def open_server_database(self) -> bool:
+        return open_server_database(self)  # File › Open server database…
 
     def _database_dir(self) -> Path:
         path = sqlite_file(self.session.database.url)

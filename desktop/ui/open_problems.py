@@ -12,8 +12,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QAbstractButton, QDialog, QFileDialog, QMessageBox, QWidget
 
-from desktop.persistence.engine import sqlite_file, sqlite_url
-from desktop.persistence.opening import display_url
+from desktop.persistence.engine import display_url, sqlite_file, sqlite_url
 from desktop.services.backup import BackupSummary, verify_backup
 from desktop.services.session.questions import (
     QUIT,

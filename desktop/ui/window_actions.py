@@ -24,6 +24,7 @@ class WindowAction(StrEnum):
 
     NEW_DATABASE = "new_database"
     OPEN_DATABASE = "open_database"
+    OPEN_SERVER = "open_server"
     SYNCHRONIZE = "synchronize"
     IMPORT_CSV = "import_csv"
     EXPORT_CSV = "export_csv"
@@ -79,6 +80,7 @@ class WindowCommands(Protocol):
 
     def new_database_file(self) -> bool: ...
     def open_database_file(self) -> bool: ...
+    def open_server_database(self) -> bool: ...
     def close(self) -> bool: ...
     def new_record(self, kind: RecordKind | None = None) -> str | None: ...
     def edit_record(self) -> None: ...
@@ -129,6 +131,11 @@ SPECS: dict[WindowAction, ActionSpec] = {
         Std.Open,
         "open",
         QT_TRANSLATE_NOOP("WindowAction", "Open another database file"),
+    ),
+    WindowAction.OPEN_SERVER: ActionSpec(
+        QT_TRANSLATE_NOOP("WindowAction", "Open se&rver database…"),
+        lambda w: w.open_server_database,
+        tip=QT_TRANSLATE_NOOP("WindowAction", "Work on a team's database on a PostgreSQL server"),
     ),
     WindowAction.QUIT: ActionSpec(QT_TRANSLATE_NOOP("WindowAction", "&Quit"), lambda w: w.close, Std.Quit, "quit"),
     WindowAction.NEW: ActionSpec(

@@ -13,6 +13,7 @@ from PySide6.QtCore import QPoint, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QHeaderView, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from support.clock import FakeClock
+from support.pg_server import PostgresServer
 
 from desktop import paths
 from desktop.app import build_main_window
@@ -196,3 +197,12 @@ def click_header(qtbot: QtBot, header: QHeaderView, logical: int) -> None:
     """Click the middle of a column's header section."""
     x = header.sectionViewportPosition(logical) + header.sectionSize(logical) // 2
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2))
+
+
+@pytest.fixture
+def server_url(postgres_server: PostgresServer, sessions: DatabaseSessions) -> Iterator[str]:
+    """A fresh team database, migrated; its URL (trust login: no password asked)."""
+    with postgres_server.fresh_database() as name:
+        url = postgres_server.url(name)
+        sessions.close(sessions.open(url, lock=False))
+        yield url

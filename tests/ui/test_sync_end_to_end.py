@@ -4,7 +4,6 @@ conflict whose field is chosen in the comparison dialog: the laptop then holds t
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import replace
 
 import pytest
@@ -24,15 +23,6 @@ from desktop.ui.dialogs.sync_preview_dialog import SyncPreviewDialog
 from desktop.ui.main_window import MainWindow
 
 pytestmark = pytest.mark.postgres
-
-
-@pytest.fixture
-def server_url(postgres_server: PostgresServer, sessions: DatabaseSessions) -> Iterator[str]:
-    """A fresh team database, migrated; its URL (trust login: no password asked)."""
-    with postgres_server.fresh_database() as name:
-        url = postgres_server.url(name)
-        sessions.close(sessions.open(url, lock=False))
-        yield url
 
 
 def test_first_synchronization_then_a_conflict_chosen_field_by_field(

@@ -138,11 +138,12 @@ def sync_of(window: MainWindow, engine: FakeEngine, server: Database, opened: li
     return sync
 
 
-def run(qtbot: QtBot, window: MainWindow, steps: list[Callable[[Any], None]]) -> list[str]:
-    """File › Synchronize… with each dialog worked by the next step; the dialogs' names in order."""
+def run(qtbot: QtBot, window: MainWindow, steps: list[Callable[[Any], None]],
+        action: WindowAction = WindowAction.SYNCHRONIZE) -> list[str]:  # fmt: skip
+    """File › Synchronize… (or `action`) with each dialog worked by the next step; the dialogs' names in order."""
     worker = Steps(qtbot, steps)
     try:
-        window.registry[WindowAction.SYNCHRONIZE].trigger()
+        window.registry[action].trigger()
     finally:
         worker.check()
     return worker.seen_names

@@ -9,7 +9,7 @@ import logging
 from enum import Enum
 
 from desktop.domain.passphrases import Passphrase
-from desktop.persistence.opening import display_url
+from desktop.persistence.engine import display_url
 from desktop.persistence.remembered_passphrases import keyring_available
 from desktop.persistence.server_login import login_failure, login_target, with_user
 from desktop.services.session.questions import Answer, LoginNeeded

@@ -15,10 +15,10 @@ from desktop.persistence import cipher, remembered_passphrases
 from desktop.persistence.backup_copy import PAGES_PER_STEP
 from desktop.persistence.cipher import KEYCHAIN, Passphrase
 from desktop.persistence.disk_space import no_room
-from desktop.persistence.engine import sqlite_file
+from desktop.persistence.engine import display_url, sqlite_file
 from desktop.persistence.instance_lock import InstanceLock, InstanceLockedError, current_owner
 from desktop.persistence.integrity import FileCheck, FileState, check_database_file
-from desktop.persistence.opening import DatabaseFileError, describe_error, display_url, open_checked
+from desktop.persistence.opening import DatabaseFileError, describe_error, open_checked
 from desktop.persistence.private_files import make_private_folder
 from desktop.persistence.schema import SchemaTooNewError
 from desktop.persistence.server_upgrades import UpgradeRefusedError

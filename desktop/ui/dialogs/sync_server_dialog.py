@@ -37,18 +37,21 @@ def remembered_form(url: str) -> str:
 
 class SyncServerDialog(QDialog):
     """The server's address, filled with the one this database used last; Enter goes on once it reads as a server
-    address (said under the field as typed), Esc gives up. After exec(): `url()`."""
+    address (said under the field as typed), Esc gives up. After exec(): `url()`. `title` and `intro` replace the
+    synchronization's words (File › Open server database… asks the same question)."""
 
-    def __init__(self, local_name: str, remembered: str, parent: QWidget | None = None) -> None:
+    def __init__(self, local_name: str, remembered: str, parent: QWidget | None = None, *,
+                 title: str | None = None, intro: str | None = None) -> None:  # fmt: skip
         super().__init__(parent)
         self.setObjectName("sync_server_dialog")
-        self.setWindowTitle(self.tr("Synchronize with the team's server"))
-        intro = QLabel(
-            self.tr("Send the changes made in {local} to the team's server and receive theirs. First you see what "
-                    "will be sent and received; nothing is written before you agree.").format(local=local_name)
+        self.setWindowTitle(title or self.tr("Synchronize with the team's server"))
+        intro_label = QLabel(
+            intro
+            or self.tr("Send the changes made in {local} to the team's server and receive theirs. First you see what "
+                       "will be sent and received; nothing is written before you agree.").format(local=local_name)
         )  # fmt: skip
-        intro.setWordWrap(True)
-        intro.setTextFormat(Qt.TextFormat.PlainText)
+        intro_label.setWordWrap(True)
+        intro_label.setTextFormat(Qt.TextFormat.PlainText)
         self.address = QLineEdit(remembered, self)
         self.address.setObjectName("sync_server_address")
         self.address.setPlaceholderText(EXAMPLE)
@@ -73,7 +76,7 @@ class SyncServerDialog(QDialog):
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(intro)
+        layout.addWidget(intro_label)
         layout.addLayout(form)
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
