@@ -1,0 +1,84 @@
+"""The commands a team login runs on the server, each as the role it is: what the role may do succeeds, what it may
+not is refused in the app's one line naming the role (never SQL nor a traceback), the database left as it was."""
+
+from __future__ import annotations
+
+import csv as csv_module
+from collections.abc import Iterator
+from pathlib import Path
+
+import psycopg
+import pytest
+from support.pg_server import PostgresServer
+from support.pg_team import make_team
+
+from desktop.cli import main
+
+pytestmark = pytest.mark.postgres
+
+READER, ANALYST, SUPERVISOR = "paths_reader_rae", "paths_analyst_al", "paths_supervisor_su"
+SECRET = "Jane Q. Suspect"
+
+
+class Team:
+    def __init__(self, server: PostgresServer, name: str) -> None:
+        self.server, self.name = server, name
+        self.owner_url = server.url(name)
+
+    def url(self, login: str) -> str:
+        return self.owner_url.replace("postgres@", f"{login}@")
+
+    def rows(self, statement: str) -> list[tuple[object, ...]]:
+        """The rows of `statement` run as the owner (no app code in the way)."""
+        conninfo = f"host=127.0.0.1 port={self.server.port} user=postgres dbname={self.name}"
+        with psycopg.connect(conninfo, autocommit=True) as connection:
+            return connection.execute(statement).fetchall()  # type: ignore[arg-type]
+
+    def snapshot(self) -> dict[str, object]:
+        """Every table's rows, as text, to tell that a refused command changed nothing."""
+        tables = [t for (t,) in self.rows("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")]
+        return {str(t): self.rows(f"SELECT md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) FROM {t} x")
+                for t in sorted(tables)}  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def team(postgres_server: PostgresServer) -> Iterator[Team]:
+    with postgres_server.fresh_database() as name:
+        logins = ((READER, "reader"), (ANALYST, "analyst"), (SUPERVISOR, "supervisor"))
+        make_team(postgres_server.url(name), logins, title="Threat letter", suspect=SECRET, personal="born 1990")
+        yield Team(postgres_server, name)
+
+
+def refused(capsys: pytest.CaptureFixture[str], role: str) -> str:
+    """The command's stderr, checked to be the app's one-line refusal naming `role`."""
+    error = capsys.readouterr().err
+    assert f"The server refused this for your role, {role}" in error, error
+    assert "Traceback" not in error and "SQL:" not in error and "Session" not in error, error
+    return error
+
+
+def write_csv(path: Path, rows: list[list[str]]) -> Path:
+    with path.open("w", newline="", encoding="utf-8") as file:
+        csv_module.writer(file).writerows(rows)
+    return path
+
+
+@pytest.mark.parametrize("dry_run", [False, True])
+def test_an_import_the_role_may_not_make_is_refused_in_one_line(
+    team: Team, tmp_path: Path, dry_run: bool, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A reader's facilities or incidents and an analyst's directives: the server's refusal of the first row, told
+    as the role's refusal (it was the SQLAlchemy session's "rolled back due to a previous exception" with SQL)."""
+    facilities = write_csv(tmp_path / "facilities.csv", [["name", "city"], ["Paths depot", "Tacoma"]])
+    gate = ["Paths gate", "ICE office, San Antonio", "2024-02-10"]
+    incidents = write_csv(tmp_path / "incidents.csv", [["Title", "Facility", "Occurred"], gate])
+    directives = write_csv(tmp_path / "directives.csv", [["title", "scope"], ["Paths directive", "all"]])
+    dry = ["--dry-run"] if dry_run else []
+    before = team.snapshot()
+    for login, role, entity, source in ((READER, "incident_reader", "facilities", facilities),
+                                        (READER, "incident_reader", "incidents", incidents),
+                                        (ANALYST, "incident_analyst", "directives", directives)):  # fmt: skip
+        status = main(["--database-url", team.url(login), "import", "-e", entity, "-i", str(source), *dry])
+        assert status == 1
+        refused(capsys, role)
+    assert team.snapshot() == before
