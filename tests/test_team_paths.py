@@ -82,3 +82,29 @@ def test_an_import_the_role_may_not_make_is_refused_in_one_line(
         assert status == 1
         refused(capsys, role)
     assert team.snapshot() == before
+
+
+def test_an_analyst_and_a_supervisor_back_up_the_server(team: Team, tmp_path: Path,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:  # fmt: skip
+    """pg_dump locks every table it dumps (LOCK TABLE … ACCESS SHARE needs table-level SELECT, column privileges
+    are not enough): `incidents` and, while entries keep sensitive values, `audit_entries` were refused to both."""
+    assert main(["--database-url", team.owner_url, "audit", "sensitive", "keep"]) == 0
+    try:
+        for login in (ANALYST, SUPERVISOR):
+            archive = tmp_path / f"{login}.dump"
+            status = main(["--database-url", team.url(login), "backup", "--to", str(archive)])
+            out, err = capsys.readouterr()
+            assert status == 0, err
+            assert "backup written and checked" in out and archive.stat().st_size > 0
+    finally:
+        assert main(["--database-url", team.owner_url, "audit", "sensitive", "fingerprint"]) == 0
+
+
+def test_a_reader_is_refused_a_backup_in_one_line(team: Team, tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:  # fmt: skip
+    """A dump holds every column: the suspect names a reader may not read (it was pg_dump's own error text)."""
+    archive = tmp_path / "reader.dump"
+    assert main(["--database-url", team.url(READER), "backup", "--to", str(archive)]) == 1
+    error = refused(capsys, "incident_reader")
+    assert "pg_dump:" not in error
+    assert not archive.exists()
