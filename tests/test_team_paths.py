@@ -13,6 +13,8 @@ from support.pg_server import PostgresServer
 from support.pg_team import make_team
 
 from desktop.cli import main
+from desktop.services.briefing import BriefingOptions, briefing_content
+from desktop.services.session.service import DatabaseSessions
 
 pytestmark = pytest.mark.postgres
 
@@ -108,3 +110,28 @@ def test_a_reader_is_refused_a_backup_in_one_line(team: Team, tmp_path: Path,
     error = refused(capsys, "incident_reader")
     assert "pg_dump:" not in error
     assert not archive.exists()
+
+
+@pytest.mark.parametrize("command", ["export", "report"])
+def test_a_reader_asking_for_the_sensitive_fields_is_refused(team: Team, tmp_path: Path, command: str,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:  # fmt: skip
+    """--include-sensitive asks for what a reader may not read: refused, no file (it wrote a redacted file and said
+    "WITH sensitive fields"; the briefing was stamped NOT REDACTED)."""
+    target = tmp_path / ("out.csv" if command == "export" else "out.pdf")
+    status = main(["--database-url", team.url(READER), command, "--include-sensitive", "-o", str(target)])
+    assert status == 1
+    error = refused(capsys, "incident_reader")
+    assert "suspect names and personal details" in error
+    assert not target.exists()
+
+
+def test_a_readers_briefing_is_redacted_and_says_so(team: Team) -> None:
+    """The window's briefing asked unredacted by a reader: the names are not there to show, and it says redacted."""
+    sessions = DatabaseSessions(None)
+    reader = sessions.open(team.url(READER), lock=False)
+    try:
+        content = briefing_content(reader, BriefingOptions(redact=False))
+    finally:
+        sessions.close(reader)
+    assert content.redacted
+    assert all(incident.suspect_names == "" for incident in content.incidents)
