@@ -4,8 +4,11 @@ not is refused in the app's one line naming the role (never SQL nor a traceback)
 from __future__ import annotations
 
 import csv as csv_module
+import io
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
+from uuid import uuid4
 
 import psycopg
 import pytest
@@ -135,3 +138,105 @@ def test_a_readers_briefing_is_redacted_and_says_so(team: Team) -> None:
         sessions.close(reader)
     assert content.redacted
     assert all(incident.suspect_names == "" for incident in content.incidents)
+
+
+def _commands(login: str, tmp_path: Path, incident: str) -> list[list[str]]:
+    """What a login of any team role runs that only reads (and writes files of its own)."""
+    out = tmp_path / login
+    out.mkdir()
+    runs = [
+        ["export", "-e", entity, "-o", str(out / f"{entity}.{suffix}")]
+        for entity in ("incidents", "facilities", "plan_items", "directives")
+        for suffix in ("csv", "zip", "xlsx")
+    ]
+    return [*runs, ["export", "--profile", "spreadsheet", "-o", str(out / "sheet.zip")], ["list", "--search", "letter"],
+            ["stats"], ["report", "-o", str(out / "briefing.pdf")], ["audit", "verify"], ["audit", "receipt"],
+            ["audit", "history", incident], ["check"], ["evidence", "verify"], ["attachments", "list"],
+            ["timeline", "show", incident], ["timeline", "export", "-o", str(out / "timeline.csv"), incident],
+            ["evidence", "export", "--incident", incident, "-o", str(out / "evidence.zip")]]  # fmt: skip
+
+
+@pytest.mark.parametrize("login", [READER, ANALYST, SUPERVISOR])
+def test_every_reading_command_runs_for_every_role(team: Team, tmp_path: Path, login: str,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:  # fmt: skip
+    [(incident,)] = team.rows("SELECT uuid FROM incidents WHERE title = 'Threat letter'")
+    for command in _commands(login, tmp_path, str(incident)):
+        status = main(["--database-url", team.url(login), *command])
+        err = capsys.readouterr().err
+        assert status == 0, (command, err)
+        assert "Traceback" not in err, (command, err)
+
+
+def _newer(path: Path, target: Path, change: dict[str, str], *, fresh: bool, stamp: str) -> Path:
+    """The export at `path` with `change` made to every row, updated at `stamp` (`fresh`: as new records, with new
+    uuids), written to `target`."""
+    with path.open(newline="", encoding="utf-8-sig") as file:
+        rows = list(csv_module.DictReader(file))
+    for number, row in enumerate(rows):
+        row.update(change, updated_at=stamp)
+        if fresh:
+            row.update(uuid=str(uuid4()), **{key: f"{value} {number}" for key, value in change.items()})
+    with target.open("w", newline="", encoding="utf-8") as file:
+        writer = csv_module.DictWriter(file, list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    return target
+
+
+def _legal_history_zip(team: Team, tmp_path: Path) -> tuple[Path, int]:
+    """The incidents as the spreadsheet profile writes them, with their legal history file, each a new incident;
+    how many."""
+    exported = tmp_path / "sheet.zip"
+    assert main(["--database-url", team.owner_url, "export", "--profile", "spreadsheet", "-o", str(exported)]) == 0
+    renamed: dict[str, str] = {}
+    target = tmp_path / "sheet-new.zip"
+    with zipfile.ZipFile(exported) as source, zipfile.ZipFile(target, "w") as out:
+        for name, key in (("sheet.csv", "UUID"), ("sheet-legal-history.csv", "Incident UUID")):
+            rows = list(csv_module.DictReader(io.StringIO(source.read(name).decode("utf-8-sig"))))
+            for row in rows:
+                row[key] = renamed.setdefault(row[key], str(uuid4()))
+                row.update({"Title": f"{row['Title']} (sheet)"} if key == "UUID" else {"Incident": ""})
+                row.pop("Related incident UUIDs", None)
+            text = io.StringIO()
+            writer = csv_module.DictWriter(text, list(rows[0]))
+            writer.writeheader()
+            writer.writerows(rows)
+            out.writestr(name.replace("sheet", "sheet-new"), text.getvalue())
+    return target, len(renamed)
+
+
+@pytest.mark.parametrize("login", [ANALYST, SUPERVISOR])
+def test_every_writing_command_runs_for_an_analyst_and_a_supervisor(
+    team: Team, tmp_path: Path, login: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    owner = ["--database-url", team.owner_url]
+    kinds = [("facilities", {"notes": f"by {login}"}), ("plan_items", {"notes": f"by {login}"})]
+    if login == SUPERVISOR:
+        kinds.append(("directives", {"notes": f"by {login}"}))
+    sheet, incidents = _legal_history_zip(team, tmp_path)
+    runs: list[list[str]] = [["import", "-i", str(sheet)]]
+    stored: dict[str, int] = {}
+    stamp = "2031-01-01 00:00:00" if login == ANALYST else "2032-01-01 00:00:00"  # newer than the analyst's
+    for entity, change in kinds:
+        exported = tmp_path / f"{entity}.csv"
+        assert main([*owner, "export", "-e", entity, "-o", str(exported)]) == 0
+        with exported.open(encoding="utf-8") as file:
+            stored[entity] = len(list(csv_module.DictReader(file)))
+        runs += [["import", "-e", entity, "-i", str(_newer(exported, tmp_path / f"{entity}-{kind}.csv", change,
+                                                            fresh=kind == "new", stamp=stamp))]
+                 for kind in ("new", "newer")]  # fmt: skip
+    [(incident,)] = team.rows("SELECT uuid FROM incidents WHERE title = 'Threat letter'")
+    evidence = tmp_path / "photo.txt"
+    evidence.write_text(f"seen by {login}", encoding="utf-8")
+    runs += [["attachments", "add", "--incident", str(incident), str(evidence)],
+             ["timeline", "add", "--date", "2024-03-01", "--text", f"{login} called", str(incident)]]  # fmt: skip
+    capsys.readouterr()
+    for command in runs:
+        status = main(["--database-url", team.url(login), *command])
+        err = capsys.readouterr().err
+        assert status == 0, (command, err)
+    for entity, _change in kinds:  # every stored row updated by the newer file
+        assert team.rows(f"SELECT count(*) FROM {entity} WHERE notes = 'by {login}'") == [(stored[entity],)]
+    made = team.rows(f"SELECT count(*) FROM incidents WHERE title LIKE '%(sheet)' AND created_by = '{login}'")
+    assert made == [(incidents,)]
+    assert main(["--database-url", team.url(login), "audit", "verify"]) == 0
