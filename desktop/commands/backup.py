@@ -29,7 +29,13 @@ from desktop.services.backup import (
 )
 from desktop.services.leftovers import Leftover
 from desktop.services.output_targets import is_stdout
-from desktop.services.server_backup import back_up_server, back_up_server_to, restore_server, server_url
+from desktop.services.server_backup import (
+    back_up_server,
+    back_up_server_to,
+    check_may_dump,
+    restore_server,
+    server_url,
+)
 
 
 def tell_removed(name: str, removed: tuple[Leftover, ...]) -> None:
@@ -81,6 +87,7 @@ def backup(database: Database, args: argparse.Namespace) -> int:
 
 def _backup_server(database: Database, to: Path | None, app_paths: AppPaths) -> int:
     """`pg_dump -Fc` of a server database to `to` or the backup folder, checked with `pg_restore --list`."""
+    check_may_dump(database)  # a team reader: the role's refusal in one line, not pg_dump's SQL
     url = server_url(database)  # with its password (database.url masks it), for pg_dump's environment
     try:
         taken = back_up_server_to(url, to) if to else back_up_server(url, app_paths.backup_dir, BackupLabel.MANUAL)

@@ -11,7 +11,7 @@ from typing import Any
 
 from desktop.commands import command
 from desktop.commands.period import period_counts, possibly_text
-from desktop.commands.protection import export_passphrase, protection_arguments, warn_if_plain
+from desktop.commands.protection import export_passphrase, protection_arguments, refuse_withheld, warn_if_plain
 from desktop.domain.enums import Agency, AttackType, CaseStatus, PlanStatus, Severity, WeaponType
 from desktop.domain.kinds import RecordKind
 from desktop.domain.queries import IncidentFilter
@@ -208,6 +208,7 @@ def export(database: Database, args: argparse.Namespace) -> int:
             options.chosen_sheet_columns()
         else:
             options.chosen_columns()
+        refuse_withheld(database, options.sensitive_included())  # before a passphrase is asked
         protect = export_passphrase(args)
         warn_if_plain("export", database, options.sensitive_included(), protect)
         result = export_file(database, args.output, options, protect=protect)

@@ -9,6 +9,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from desktop.domain.errors import PermissionDeniedError
 from desktop.persistence.cipher import Passphrase, passphrase_problem
 from desktop.persistence.unit_of_work import Database
 from desktop.services.protected_zip import PLAIN_WARNING, warns_plain
@@ -76,6 +77,15 @@ def _first_line(path: Path) -> str:
         raise ProtectionError(f"--export-passphrase-file {path}: byte {error.start + 1} is not UTF-8 text") from None
     lines = text.splitlines()
     return lines[0] if lines else ""
+
+
+def refuse_withheld(database: Database, sensitive_included: bool) -> None:
+    """--include-sensitive by a login that may not read those fields (a team reader): its role's refusal, before
+    anything is written (not a file that would say it holds them)."""
+    capabilities = database.capabilities
+    if sensitive_included and capabilities.withheld_fields:
+        raise PermissionDeniedError("--include-sensitive asks for suspect names and personal details, which it may "
+                                    "not read", capabilities.role_name)  # fmt: skip
 
 
 def warn_if_plain(command: str, database: Database, sensitive_included: bool, protect: Passphrase | None) -> None:

@@ -10,7 +10,13 @@ from pathlib import Path
 
 from desktop.commands import command, whole_number
 from desktop.commands.period import incidents_line
-from desktop.commands.protection import ProtectionError, export_passphrase, protection_arguments, warn_if_plain
+from desktop.commands.protection import (
+    ProtectionError,
+    export_passphrase,
+    protection_arguments,
+    refuse_withheld,
+    warn_if_plain,
+)
 from desktop.persistence.unit_of_work import Database
 from desktop.services.briefing import MAX_ROWS, BriefingOptions
 from desktop.services.output_targets import is_stdout
@@ -89,6 +95,7 @@ def report(database: Database, args: argparse.Namespace) -> int:
     options = replace(options, marking=args.marking, prepared_by=args.prepared_by)
     if problems := options.problems():
         return _fail("; ".join(problems))
+    refuse_withheld(database, args.include_sensitive)  # before a passphrase is asked
     try:
         protect = export_passphrase(args)
     except ProtectionError as error:

@@ -121,7 +121,6 @@ def _grant(connection: Connection) -> list[str]:
     tables = sorted(inspect(connection).get_table_names())
     incident_columns = [c["name"] for c in inspect(connection).get_columns(INCIDENTS)]
     open_columns = ", ".join(q(c) for c in incident_columns if c not in SENSITIVE_INCIDENT_FIELDS)
-    sensitive = ", ".join(q(c) for c in SENSITIVE_INCIDENT_FIELDS)
     records = [q(t) for t in tables if t not in OWNER_ONLY]  # every record table and its children
     # `audit sensitive keep` writes the sensitive values into the entries as typed: then a reader reads the entries
     # without their changes (the history and `audit verify` are refused to it); else they hold fingerprints only
@@ -142,12 +141,13 @@ def _grant(connection: Connection) -> list[str]:
         # which incidents name a suspect (the pending-referral figure), not who: a view runs as its owner
         f"CREATE OR REPLACE VIEW {q(SUSPECT_KNOWN)} AS SELECT id FROM {q(INCIDENTS)} WHERE trim(suspect_names) <> ''",
         f"GRANT SELECT ON {q(SUSPECT_KNOWN)} TO {reader}",
-        # analyst: the sensitive columns, records written, audit entries added (never changed), sequences
-        f"GRANT SELECT ({sensitive}) ON {q(INCIDENTS)} TO {analyst}",
+        # analyst: every column (the table itself, as pg_dump's LOCK … ACCESS SHARE needs: a backup), records
+        # written, audit entries added (never changed), sequences
+        f"GRANT SELECT ON {q(INCIDENTS)} TO {analyst}",
         *(
             [
                 f"GRANT SELECT ({unkept}) ON {q(AUDIT_ENTRIES)} TO {reader}",
-                f"GRANT SELECT ({q(AUDIT_CHANGES)}) ON {q(AUDIT_ENTRIES)} TO {analyst}",
+                f"GRANT SELECT ON {q(AUDIT_ENTRIES)} TO {analyst}",
             ]
             if kept
             else []

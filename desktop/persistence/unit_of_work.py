@@ -289,10 +289,14 @@ class UnitOfWork:
     @contextmanager
     def refusals(self) -> Iterator[None]:
         """Within the block, the database's refusal of a statement raises WriteRefusedError with its reason (a
-        caller that reports the refusal and goes on, as the CSV import does, needs no SQLAlchemy)."""
+        caller that reports the refusal and goes on, as the CSV import does, needs no SQLAlchemy). A refusal for want
+        of a privilege raises PermissionDeniedError instead: the role's, not the row's (nothing more can be written,
+        and on a server the transaction is over)."""
         try:
             yield
         except SQLAlchemyError as error:
+            if is_denied(error):
+                raise self.database.denied(error) from error
             raise WriteRefusedError(str(getattr(error, "orig", None) or error).splitlines()[0]) from error
 
     def commit(self) -> None:

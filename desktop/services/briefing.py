@@ -168,6 +168,8 @@ def briefing_content(database: Database, options: BriefingOptions, now: datetime
     """Everything the briefing shows, read in one transaction; raises ValueError for unusable options."""
     if problems := options.problems():
         raise ValueError("; ".join(problems))
+    if database.capabilities.withheld_fields:  # a team reader: nothing to show unredacted, and it says redacted
+        options = replace(options, redact=True)
     generated_at = now or database.now()
     as_of = options.as_of or generated_at.date()
     where = options.incident_filter()

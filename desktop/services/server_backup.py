@@ -10,7 +10,9 @@ from datetime import datetime
 from pathlib import Path
 
 from desktop.domain.enums import AuditAction
+from desktop.domain.errors import PermissionDeniedError
 from desktop.domain.passphrases import Passphrase
+from desktop.domain.roles import Ability
 from desktop.persistence.engine import display_url, sqlite_file
 from desktop.persistence.opening import open_database
 from desktop.persistence.private_files import make_private_folder, restrict_to_owner
@@ -72,6 +74,15 @@ def server_backup_name(url: str, label: BackupLabel, now: datetime, attempt: int
     database."""
     counter = f"-{attempt}" if attempt > 1 else ""
     return f"{database_label(url)}-{now.strftime(_STAMP)}{counter}-{label.value}{SUFFIX}"
+
+
+def check_may_dump(database: Database) -> None:
+    """A dump holds every column of every table: PermissionDeniedError for a login that may not read them all (a team
+    reader: the sensitive incident columns), said before pg_dump would fail with the server's error as SQL."""
+    capabilities = database.capabilities
+    if not capabilities.may(Ability.READ_SENSITIVE):
+        raise PermissionDeniedError("a backup (pg_dump) holds every column, suspect names and personal details "
+                                    "among them, which this role may not read", capabilities.role_name)  # fmt: skip
 
 
 def back_up_server(url: str, backup_dir: Path, label: BackupLabel, *, now: datetime | None = None) -> ServerBackup:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox, QWidget
 from desktop.domain.errors import StaleRecordError
 from desktop.domain.kinds import Record, RecordKind
 from desktop.domain.queries import IncidentFilter, Page, PlanItemFilter
+from desktop.domain.roles import Ability
 from desktop.domain.validation import ValidationError
 from desktop.services.attachments import AttachmentService
 from desktop.services.incident_choices import IncidentChoices
@@ -84,6 +85,12 @@ class RecordActions:
                 attachments.read_only(reason)
             for events in form.findChildren(TimelinePanel):
                 events.read_only(reason)
+        elif not capabilities.may(Ability.DELETE_RECORDS):  # an analyst: evidence and events stay, as records do
+            reason = refusal(capabilities, Ability.DELETE_RECORDS)
+            for attachments in form.findChildren(AttachmentsPanel):
+                attachments.keep_files(reason)
+            for events in form.findChildren(TimelinePanel):
+                events.keep_events(reason)
         if record is not None:  # told when the record changes elsewhere; compared instead of a stale save
             form.conflict_watch = ConflictWatch(form, services.of_kind(kind).get, self.session.changed_elsewhere)
         if isinstance(form, IncidentForm):

@@ -16,9 +16,14 @@ from support.pg_server import PostgresServer
 from support.pg_team import make_team
 
 from desktop.cli import main
+from desktop.domain.evidence import TimelineEvent
+from desktop.domain.kinds import RecordKind
+from desktop.services.attachments import AttachmentService, NewFile
 from desktop.services.records import RecordServices
 from desktop.services.session.service import DatabaseSessions
+from desktop.services.timeline import TimelineService
 from desktop.ui import error_dialogs, language
+from desktop.ui.forms.attachments_panel import AttachmentsPanel
 from desktop.ui.forms.incident_form import IncidentForm
 from desktop.ui.main_window import MainWindow
 from desktop.ui.record_tab import RecordTab
@@ -174,6 +179,52 @@ def test_a_refused_save_is_told_with_the_role(
     assert "permission denied" in details.lower()
     stored = RecordServices.of(window.session.database).incidents.get(team.uuid)
     assert stored.title == TITLE
+
+
+def test_an_analysts_form_adds_files_and_events_but_removes_none(
+    qtbot: QtBot, team: Team, window_as: Callable[[str], MainWindow], dialogs: Any
+) -> None:
+    """Removing an attachment or a timeline event is deleting (the server refuses it to an analyst, as a record's
+    deletion): the buttons and the Delete key say so instead of asking first and being refused."""
+    owner = DatabaseSessions(None).open(team.owner_url, lock=False)
+    try:
+        filed = AttachmentService(owner).add(RecordKind.INCIDENT, team.uuid, [NewFile.of_bytes("letter.txt", b"x")])
+        day = RecordServices.of(owner).incidents.get(team.uuid).status_history[0].changed
+        TimelineService(owner).add(TimelineEvent(incident_uuid=team.uuid, happened=day, text="Called the agent"))
+    finally:
+        owner.close()
+    window = window_as(ANALYST)
+    tab = window.record_tabs["incidents"]
+    select_title(qtbot, tab, TITLE)
+    seen: dict[str, object] = {}
+
+    def look(form: IncidentForm) -> None:
+        [panel] = form.findChildren(AttachmentsPanel)
+        panel.list.setCurrentItem(panel.list.topLevelItem(0))
+        buttons = panel.buttons
+        if not buttons["remove"].isEnabled():  # (else the question would wait for an answer: the test fails below)
+            qtbot.keyClick(panel.list, Qt.Key.Key_Delete)  # no question: nothing to confirm
+        seen["files"] = (buttons["add"].isEnabled(), buttons["details"].isEnabled(), buttons["remove"].isEnabled(),
+                         buttons["remove"].toolTip())  # fmt: skip
+        timeline = form.timeline
+        row = next(
+            r for r in range(timeline.table.rowCount()) if timeline.table.item(r, 2).text() == "Called the agent"
+        )
+        timeline.table.selectRow(row)
+        if not timeline.delete_button.isEnabled():
+            qtbot.keyClick(timeline.table, Qt.Key.Key_Delete)
+        seen["events"] = (timeline.add_button.isEnabled(), timeline.edit_button.isEnabled(),
+                          timeline.delete_button.isEnabled(), timeline.delete_button.toolTip())  # fmt: skip
+        form.reject()
+
+    dialogs.then(look)
+    qtbot.keyClick(tab.table, Qt.Key.Key_Return)
+    dialogs.check()
+    refused = "Your role, incident_analyst, cannot delete records"
+    assert seen["files"] == (True, True, False, refused)
+    assert seen["events"] == (True, True, False, refused)
+    assert [a.uuid for a in AttachmentService(window.session.database).of(RecordKind.INCIDENT, team.uuid)] == [
+        filed[0].uuid]  # fmt: skip
 
 
 def test_the_refusals_in_spanish(qapp: QApplication, window_as: Callable[[str], MainWindow]) -> None:

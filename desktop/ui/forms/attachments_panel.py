@@ -174,6 +174,7 @@ class AttachmentsPanel(QGroupBox):
         layout.addWidget(self.preview, 2)
         self.enabled = source is not None and bool(owner_uuid)
         self.writable = True  # False: read_only (a team reader)
+        self.removable = True  # False: keep_files (a team analyst: removing evidence is a supervisor's)
         self.hint.setVisible(not self.enabled)
         for widget in (self.list, self.preview, *self.buttons.values()):
             widget.setEnabled(self.enabled)
@@ -235,11 +236,18 @@ class AttachmentsPanel(QGroupBox):
             self.buttons[key].setToolTip(reason)
         self._selection_changed()
 
+    def keep_files(self, reason: str) -> None:
+        """Files can be added and described, not removed (the login's role may not delete: `reason`)."""
+        self.removable = False
+        self.buttons["remove"].setToolTip(reason)
+        self._selection_changed()
+
     def _selection_changed(self) -> None:
         attachment = self.selected()
         for key in ("open", "save", "details", "custody", "remove"):
             changes = key in ("details", "custody", "remove")
-            self.buttons[key].setEnabled(self.enabled and attachment is not None and (self.writable or not changes))
+            allowed = self.writable and (self.removable or key != "remove")
+            self.buttons[key].setEnabled(self.enabled and attachment is not None and (allowed or not changes))
         if attachment is None:
             empty = self.enabled and self.writable and not self.attachments
             self.preview.show_text(self.tr("No files are kept with this record yet: Add…, drop them here or paste them "
@@ -416,7 +424,7 @@ class AttachmentsPanel(QGroupBox):
 
     def remove_selected(self) -> bool:
         attachment = self.selected()
-        if attachment is None or self.source is None:
+        if attachment is None or self.source is None or not (self.writable and self.removable):  # Delete in the list
             return False
         question = self.tr("Remove the attachment “{file_name}” ({size_text})?").format(
             file_name=attachment.file_name, size_text=size_text(attachment.size)

@@ -115,6 +115,7 @@ class TimelinePanel(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         self.writable = True  # False: read_only (a team reader)
+        self.deletable = True  # False: keep_events (a team analyst: deleting is a supervisor's)
         self.add_button = QPushButton(self.tr("Add event…"))
         self.add_button.setToolTip(self.tr("Add a dated event: a call, a visit, a hearing (Insert in the list)"))
         self.edit_button = QPushButton(self.tr("Edit event…"))
@@ -243,10 +244,16 @@ class TimelinePanel(QWidget):
             button.setToolTip(reason)
         self._set_usable()
 
+    def keep_events(self, reason: str) -> None:
+        """Events can be added and edited, not deleted (the login's role may not delete: `reason`)."""
+        self.deletable = False
+        self.delete_button.setToolTip(reason)
+        self._sync_buttons()
+
     def _sync_buttons(self) -> None:
         editable = self.usable and self.writable and self.selected_event() is not None
         self.edit_button.setEnabled(editable)
-        self.delete_button.setEnabled(editable)
+        self.delete_button.setEnabled(editable and self.deletable)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.table and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
@@ -295,7 +302,9 @@ class TimelinePanel(QWidget):
 
     def delete_selected(self) -> None:
         entry = self.selected_event()
-        if entry is None or self.source is None or not self.confirm_delete(entry):
+        if entry is None or self.source is None or not (self.writable and self.deletable):  # Delete in the list
+            return
+        if not self.confirm_delete(entry):
             return
         try:
             self.source.delete(entry.ref_uuid)
