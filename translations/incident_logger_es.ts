@@ -6351,8 +6351,8 @@ Se elimina en el acto (el registro de auditoría lo conserva).</translation>
         <translation>Abrir otro archivo de base de datos</translation>
     </message>
     <message>
-        <source>Open se&amp;rver database…</source>
-        <translation>Abrir base de datos de un se&amp;rvidor…</translation>
+        <source>Open ser&amp;ver database…</source>
+        <translation>Abrir base de datos de un ser&amp;vidor…</translation>
     </message>
     <message>
         <source>Work on a team&apos;s database on a PostgreSQL server</source>

@@ -133,7 +133,7 @@ SPECS: dict[WindowAction, ActionSpec] = {
         QT_TRANSLATE_NOOP("WindowAction", "Open another database file"),
     ),
     WindowAction.OPEN_SERVER: ActionSpec(
-        QT_TRANSLATE_NOOP("WindowAction", "Open se&rver database…"),
+        QT_TRANSLATE_NOOP("WindowAction", "Open ser&ver database…"),
         lambda w: w.open_server_database,
         tip=QT_TRANSLATE_NOOP("WindowAction", "Work on a team's database on a PostgreSQL server"),
     ),
