@@ -102,23 +102,24 @@ class Server:
     def conninfo(self, name: str) -> str:
         return f"host=127.0.0.1 port={self.port} user=postgres dbname={name}"
 
-    def execute(self, statement: str) -> None:
-        import psycopg
-
-        with psycopg.connect(self.conninfo("postgres"), autocommit=True) as connection:
-            connection.execute(statement)  # type: ignore[arg-type]
-
     @contextmanager
     def database(self, number: int) -> Iterator[str]:
         """A new, migrated database of this area's own (never BENCH_PG_DB's), dropped after."""
         name = f"bench_sync_{os.getpid()}_{number}"
-        self.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        self.execute(f'CREATE DATABASE "{name}"')
+        drop = f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'
+        self._maintenance(drop, f'CREATE DATABASE "{name}"')
         try:
             open_database(self.url(name)).close()  # the server's schema, set up before the team's first round
             yield name
         finally:
-            self.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            self._maintenance(drop)
+
+    def _maintenance(self, *statements: str) -> None:
+        import psycopg
+
+        with psycopg.connect(self.conninfo("postgres"), autocommit=True) as connection:
+            for statement in statements:
+                connection.execute(statement)  # type: ignore[arg-type]
 
 
 @contextmanager
