@@ -2,7 +2,7 @@
 
 Environment: BENCH_ROWS (default 1,000,000 incidents), BENCH_KEEP=1 keeps the generated database
 for the next run, BENCH_REPEAT (default 5) runs per figure, BENCH_ONLY=queries,csv,... limits the
-areas (evidence makes its own database: BENCH_ONLY=evidence generates no incidents). Always exits 0: the
+areas (evidence and sync make their own databases: BENCH_ONLY=evidence,sync generates no incidents). Always exits 0: the
 table is a report; missed targets are marked MISSED.
 """
 
@@ -26,6 +26,7 @@ from bench import (
     measure_evidence,
     measure_queries,
     measure_start,
+    measure_sync,
     measure_window,
     postgres,
 )
@@ -44,9 +45,10 @@ AREAS: dict[str, Callable[[BenchDatabase], list[Figure]]] = {
 }
 STANDALONE: dict[str, Callable[[], list[Figure]]] = {  # areas that make their own database
     "evidence": measure_evidence.measure,
+    "sync": measure_sync.measure,  # its own laptop file and PostgreSQL server (or BENCH_PG_PORT's)
 }
 HEADER = ("area", "operation", "seconds", "target", "result", "sqlite3 s", "ratio", "cpu s", "note")
-PG_AREAS = ("queries", "dashboard", "csv", "start")
+PG_AREAS = ("queries", "dashboard", "csv", "start", "sync")
 
 
 def peak_rss_mib() -> float:

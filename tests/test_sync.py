@@ -3,9 +3,10 @@ order, conflicts field by field and deletion against edit, preview counts, both 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import text
@@ -17,6 +18,7 @@ from desktop.domain.kinds import RecordKind
 from desktop.domain.sync import KindCounts, Resolution, SyncedKind
 from desktop.domain.values import PartialDate
 from desktop.persistence.engine import sqlite_url
+from desktop.persistence.sync_store import SyncStore
 from desktop.persistence.unit_of_work import Database, UnitOfWork
 from desktop.services.audit import history
 from desktop.services.csv.export import ExportOptions, export_records
@@ -250,3 +252,23 @@ def test_the_status_counts_records_to_send_not_edits(laptops: tuple[Database, Da
         uow.audit.record(AuditAction.RESTORE, "database", "", {"backup": [None, "old.sqlite3"]})
         uow.commit()
     assert status(a).pending_changes == len(records(a)) == 7
+
+
+def test_an_everyday_round_reads_only_the_bases_of_its_records(
+    laptops: tuple[Database, Database], server: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Not every base: that read (100,000 incidents: 1.5 s and 500 MB) made a one-edit round grow with the file."""
+    a, _b = laptops
+    ids = seed(a, "a")
+    synchronize(a, server)
+    edit_incident(a, ids["first"], title="Edited")
+    asked: list[list[str] | None] = []
+    every_base = SyncStore.bases
+
+    def bases(store: SyncStore, peer_id: str, uuids: Collection[str] | None = None) -> dict[Any, Any]:
+        asked.append(None if uuids is None else sorted(uuids))
+        return every_base(store, peer_id, uuids)
+
+    monkeypatch.setattr(SyncStore, "bases", bases)
+    assert synchronize(a, server).counts[SyncedKind.INCIDENT] == KindCounts(send_changed=1)
+    assert asked and all(uuids == [ids["first"]] for uuids in asked), asked

@@ -75,7 +75,7 @@ def synchronize(local: Database, server: Database, resolutions: Sequence[Resolut
         finished = server.now()
         received = Writer(mine, theirs, peer, False, tick).write(plan.outcomes)
         _adopt_stamps(mine, plan, sent, received)
-        kept = mine.sync.bases(peer)
+        kept = mine.sync.bases(peer, {uuid for _kind, uuid in agreed})  # only this round's: not every base
         mine.sync.put_bases(peer, {key: content for key, content in agreed.items() if kept.get(key) != content})
         mine.write_audit()
         mine.sync.save_peer(peer, server.url, finished, mine.sync.newest_entry_id(), server_entry)
