@@ -30,6 +30,12 @@ class Outcome:
     conflict: RecordConflict | None = None
     _content: tuple[object, Content | None] | None = field(default=None, repr=False, compare=False)
 
+    def __post_init__(self) -> None:
+        for side in (self.mine, self.theirs):  # one side's record as it is: its content already worked out, shared
+            if side is not None and self.record is side.record:
+                self._content = (side.record, side.content)
+                break
+
     @property
     def content(self) -> Content | None:
         """The record's content (worked out once per record given)."""
