@@ -7,20 +7,18 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QMimeData, QObject, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QDropEvent, QImage, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QDropEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QBoxLayout,
     QDialog,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
-    QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -32,6 +30,14 @@ from desktop.domain.passphrases import Passphrase
 from desktop.ui.clipboard_guard import SENSITIVE_ROLE
 from desktop.ui.dialogs.custody_dialog import CustodyDialog, DetailsDialog, local_time
 from desktop.ui.dialogs.destructive_question import confirm_destructive
+from desktop.ui.forms.attachment_files import (
+    AttachmentList,
+    choose_files,
+    choose_target,
+    local_files,
+    pasted_name,
+    png_bytes,
+)
 from desktop.ui.forms.attachment_source import AttachmentProblem, AttachmentSource
 from desktop.ui.forms.base import RecordForm
 from desktop.ui.plain_export_question import export_with_protection, protected_target
@@ -54,44 +60,6 @@ REMOVE_NOTE = (QT_TRANSLATE_NOOP("AttachmentsPanel", ("The audit trail keeps its
                "kept with the record.")))  # fmt: skip
 COLUMN_CHARS = 28  # the widest a column opens
 DROP_EVENTS = (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop)
-
-
-def local_files(mime: QMimeData | None) -> list[Path]:
-    """The local files (and folders: refused by name when added) named by a drag or the clipboard."""
-    if mime is None or not mime.hasUrls():
-        return []
-    return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
-
-
-def png_bytes(image: QImage) -> bytes:
-    array = QByteArray()
-    buffer = QBuffer(array)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")  # type: ignore[call-overload]  # the stubs say bytes; PySide 6.12 takes str
-    buffer.close()
-    return bytes(array.data())
-
-
-def pasted_name(now: datetime) -> str:
-    return f"pasted-{now:%Y%m%d-%H%M%S}.png"
-
-
-class AttachmentList(QTreeWidget):
-    """The files of the record; Enter opens the current one, Delete removes it (after asking)."""
-
-    open_requested = Signal()
-    remove_requested = Signal()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        plain = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier == Qt.KeyboardModifier.NoModifier
-        if plain and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentItem() is not None:
-            self.open_requested.emit()
-        elif plain and event.key() == Qt.Key.Key_Delete and self.currentItem() is not None:
-            self.remove_requested.emit()
-        else:
-            super().keyPressEvent(event)
-            return
-        event.accept()
 
 
 class AttachmentsPanel(QGroupBox):
@@ -453,18 +421,6 @@ class AttachmentsPanel(QGroupBox):
             box.exec()
         finally:
             box.deleteLater()
-
-
-def choose_files(parent: QWidget) -> list[Path]:
-    names, _ = QFileDialog.getOpenFileNames(parent, translate("AttachmentsPanel", "Attach files"))
-    return [Path(name) for name in names]
-
-
-def choose_target(parent: QWidget, file_name: str) -> Path | None:
-    name, _ = QFileDialog.getSaveFileName(
-        parent, translate("AttachmentsPanel", "Save a copy of the attachment"), str(Path.home() / file_name)
-    )
-    return Path(name) if name else None
 
 
 class FileDrops(QObject):
