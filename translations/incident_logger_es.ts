@@ -176,6 +176,10 @@
         <translation>Estado de los adjuntos</translation>
     </message>
     <message>
+        <source>{count} more marked sensitive: withheld, your role cannot read them</source>
+        <translation>{count} más marcados como sensibles: retenidos, su rol no puede leerlos</translation>
+    </message>
+    <message>
         <source>Yes</source>
         <translation>Sí</translation>
     </message>

@@ -128,7 +128,9 @@ def attachments(database: Database, args: argparse.Namespace) -> int:
         shown = service.of(*owner) if owner is not None else service.all()
         for attachment in shown:
             print(line(attachment))
-        print(f"{len(shown)} attachment{'s' if len(shown) != 1 else ''}", file=sys.stderr)
+        withheld = service.withheld(*owner) if owner is not None else 0
+        more = f"; {withheld} more marked sensitive withheld: your role cannot read them" if withheld else ""
+        print(f"{len(shown)} attachment{'s' if len(shown) != 1 else ''}{more}", file=sys.stderr)
         return 0
     except (AttachmentError, RecordNotFoundError) as error:
         return _fail(str(error))

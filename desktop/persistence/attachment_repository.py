@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from desktop.domain.errors import RecordNotFoundError, StaleRecordError
@@ -20,6 +20,7 @@ from desktop.persistence.evidence_store import EvidenceStore
 from desktop.persistence.mapping import new_uuid
 from desktop.persistence.models import AttachmentRow, CustodyEntryRow
 from desktop.persistence.repositories import Clock, bytewise
+from desktop.persistence.withheld_rows import WITHHELD_ATTACHMENTS
 
 
 class AttachmentRepository:
@@ -47,6 +48,23 @@ class AttachmentRepository:
         )
         query = query.order_by(AttachmentRow.id)
         return [attachment_record(row) for row in self.session.scalars(query)]
+
+    def withheld(self, owner_kind: RecordKind, owner_uuid: str) -> int:
+        """How many of a record's attachments the server withholds from this login (marked sensitive: row security
+        keeps them from a team's readers); 0 where nothing is withheld (a file, a login that reads them all)."""
+        if self.session.get_bind().dialect.name != "postgresql":
+            return 0
+        asked = (f"SELECT CASE WHEN to_regclass('{WITHHELD_ATTACHMENTS}') IS NULL THEN false "  # (CASE: in order)
+                 f"ELSE has_table_privilege('{WITHHELD_ATTACHMENTS}', 'SELECT') "
+                 "AND NOT has_table_privilege('attachments', 'INSERT') END")  # fmt: skip
+        found = self.session.execute(text(asked)).scalar()
+        if not found:  # no team roles here, or a login that writes attachments (and so reads every one)
+            return 0
+        count = self.session.execute(
+            text(f"SELECT withheld FROM {WITHHELD_ATTACHMENTS} WHERE owner_kind = :kind AND owner_uuid = :uuid"),
+            {"kind": owner_kind.value, "uuid": owner_uuid},
+        ).scalar()
+        return int(count or 0)
 
     def all(self) -> Iterator[Attachment]:
         for row in self.session.scalars(select(AttachmentRow).order_by(AttachmentRow.id).execution_options(

@@ -12,6 +12,7 @@ from sqlalchemy.exc import DBAPIError
 from desktop.domain.records import SENSITIVE_INCIDENT_FIELDS
 from desktop.domain.roles import EVERYTHING, Ability, Capabilities, TeamRole
 from desktop.persistence.case_conditions import SUSPECT_KNOWN
+from desktop.persistence.withheld_rows import withheld_row_statements
 
 INSUFFICIENT_PRIVILEGE = "42501"  # SQLSTATE of a statement the server refused for want of a privilege
 INCIDENTS = "incidents"
@@ -161,6 +162,7 @@ def _grant(connection: Connection) -> list[str]:
         # supervisor: deletes (and so restores what was deleted), changes directives; never the audit entries
         f"GRANT DELETE ON {', '.join(records)} TO {supervisor}",
         f"GRANT INSERT, UPDATE, DELETE ON {q(DIRECTIVES)} TO {supervisor}",
+        *withheld_row_statements(q, reader, analyst, set(tables)),  # sensitive attachments: not a reader's
     ]
     for statement in done:
         connection.exec_driver_sql(statement)

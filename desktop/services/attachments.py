@@ -154,6 +154,11 @@ class AttachmentService:
         with self.database.unit_of_work(write=False) as uow:
             return uow.attachments.of(owner_kind, owner_uuid)
 
+    def withheld(self, owner_kind: RecordKind, owner_uuid: str) -> int:
+        """How many of the record's attachments this login may not read (a team reader's sensitive ones)."""
+        with self.database.unit_of_work(write=False) as uow:
+            return uow.attachments.withheld(owner_kind, owner_uuid)
+
     def all(self) -> list[Attachment]:
         with self.database.unit_of_work(write=False) as uow:
             return list(uow.attachments.all())

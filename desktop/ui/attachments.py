@@ -110,6 +110,12 @@ class ServiceAttachments:
         ):
             return self.service.of(kind, uuid)
 
+    def withheld(self, kind: RecordKind, uuid: str) -> int:
+        with _problems(
+            translate("ServiceAttachments", "Reading the attachments of the {label}").format(label=kind_noun(kind))
+        ):
+            return self.service.withheld(kind, uuid)
+
     def add_paths(self, kind: RecordKind, uuid: str, paths: Sequence[Path]) -> list[Attachment]:
         with _problems(
             translate("ServiceAttachments", "Cannot attach {names}").format(names=_names([str(path) for path in paths]))

@@ -18,6 +18,7 @@ from support.pg_team import make_team
 from desktop.cli import main
 from desktop.domain.evidence import TimelineEvent
 from desktop.domain.kinds import RecordKind
+from desktop.persistence.unit_of_work import Database
 from desktop.services.attachments import AttachmentService, NewFile
 from desktop.services.records import RecordServices
 from desktop.services.session.service import DatabaseSessions
@@ -68,6 +69,15 @@ def window_as(
     yield make
     for database in opened:
         sessions.close(database)
+
+
+def as_owner(team: Team, work: Callable[[Database], object]) -> None:
+    """`work` done on the team's database as its owner (what the test needs there first)."""
+    owner = DatabaseSessions(None).open(team.owner_url, lock=False)
+    try:
+        work(owner)
+    finally:
+        owner.close()
 
 
 def select_title(qtbot: QtBot, tab: RecordTab, title: str) -> None:
@@ -239,3 +249,28 @@ def test_the_refusals_in_spanish(qapp: QApplication, window_as: Callable[[str], 
         for translator in translators:
             qapp.removeTranslator(translator)
         QLocale.setDefault(before)
+
+
+def test_a_readers_form_says_how_many_sensitive_attachments_are_withheld(
+    qtbot: QtBot, team: Team, window_as: Callable[[str], MainWindow], dialogs: Any
+) -> None:
+    """The server withholds an attachment marked sensitive from a reader (row security): the form lists the others
+    and says how many more there are, instead of leaving them out without a word."""
+    as_owner(team, lambda owner: AttachmentService(owner).add(RecordKind.INCIDENT, team.uuid, [
+        NewFile.of_bytes("suspect-photo.txt", b"a face", sensitive=True)]))  # fmt: skip
+    tab = window_as(READER).record_tabs["incidents"]
+    select_title(qtbot, tab, TITLE)
+    seen: dict[str, object] = {}
+
+    def look(form: IncidentForm) -> None:
+        [panel] = form.findChildren(AttachmentsPanel)
+        shown = [panel.list.topLevelItem(i).text(0) for i in range(panel.list.topLevelItemCount())]
+        seen["files"] = shown
+        seen["note"] = (panel.withheld_note.isVisibleTo(form), panel.withheld_note.text())
+        form.reject()
+
+    dialogs.then(look)
+    qtbot.keyClick(tab.table, Qt.Key.Key_Return)
+    dialogs.check()
+    assert "suspect-photo.txt" not in seen["files"]  # type: ignore[operator]
+    assert seen["note"] == (True, "1 more marked sensitive: withheld, your role cannot read them")

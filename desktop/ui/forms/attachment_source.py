@@ -22,6 +22,11 @@ class AttachmentSource(Protocol):
 
     def of(self, kind: RecordKind, uuid: str) -> list[Attachment]: ...
 
+    def withheld(self, kind: RecordKind, uuid: str) -> int:
+        """How many of the record's attachments the server withholds from this login (a team reader's sensitive
+        ones); 0 by default."""
+        return 0
+
     def add_paths(self, kind: RecordKind, uuid: str, paths: Sequence[Path]) -> list[Attachment]: ...
 
     def add_bytes(self, kind: RecordKind, uuid: str, name: str, data: bytes) -> list[Attachment]: ...

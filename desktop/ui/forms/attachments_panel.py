@@ -127,6 +127,10 @@ class AttachmentsPanel(QGroupBox):
             self.buttons[key] = button
         row.addStretch(1)
         self.protection_dialog: QDialog | None = None  # the question or passphrase before a save (tests work it)
+        self.withheld_note = QLabel()  # a team reader: how many the server withholds (marked sensitive)
+        self.withheld_note.setObjectName("attachments_withheld")
+        self.withheld_note.setWordWrap(True)
+        self.withheld_note.hide()
         self.status = QLabel()
         self.status.setObjectName("attachments_status")
         self.status.setAccessibleName(self.tr("Attachments status"))
@@ -136,6 +140,7 @@ class AttachmentsPanel(QGroupBox):
         left.addWidget(self.hint)
         left.addWidget(self.list, 1)
         left.addLayout(row)
+        left.addWidget(self.withheld_note)
         left.addWidget(self.status)
         layout = QHBoxLayout(self)
         layout.addLayout(left, 3)
@@ -159,9 +164,14 @@ class AttachmentsPanel(QGroupBox):
         keep = select or (self.selected().uuid if self.selected() is not None else "")  # type: ignore[union-attr]
         try:
             self.attachments = self.source.of(self.kind, self.owner_uuid)
+            withheld = self.source.withheld(self.kind, self.owner_uuid)
         except AttachmentProblem as problem:
             self.status.setText(str(problem))
             return
+        self.withheld_note.setText(
+            self.tr("{count} more marked sensitive: withheld, your role cannot read them").format(count=withheld)
+        )
+        self.withheld_note.setVisible(withheld > 0)
         self.list.clear()
         for attachment in self.attachments:
             item = QTreeWidgetItem([attachment.file_name, attachment.media_type, size_text(attachment.size),
