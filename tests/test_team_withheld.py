@@ -102,3 +102,29 @@ def test_an_analysts_backup_holds_every_attachment(team: Team, tmp_path: Path) -
         with psycopg.connect(f"host=127.0.0.1 port={team.server.port} user=postgres dbname=postgres",
                              autocommit=True) as admin:  # fmt: skip
             admin.execute("DROP DATABASE IF EXISTS withheld_restored")
+
+
+def test_a_team_made_before_gets_the_protection_when_its_owner_opens_it(
+    postgres_server: PostgresServer, tmp_path: Path
+) -> None:
+    """A server whose `team init` came from an older version (no row security, no view): opening it as the owner
+    grants again, with no migration; opening it as a team login changes nothing."""
+    with postgres_server.fresh_database() as name:
+        url = postgres_server.url(name)
+        incident = make_team(url, ((READER, "reader"),), title="Letter", suspect="S", personal="P")
+        (tmp_path / "face.txt").write_text("a face")
+        assert main(["--database-url", url, "attachments", "add", "--incident", incident, "--sensitive",
+                     str(tmp_path / "face.txt")]) == 0  # fmt: skip
+        team = Team(postgres_server, name, incident)
+        older = ["DROP VIEW withheld_attachments"] + [
+            f"ALTER TABLE {table} DISABLE ROW LEVEL SECURITY"
+            for table in ("attachments", "custody_entries", "evidence_blobs", "evidence_chunks")
+        ]
+        for statement in older:
+            team.psql("postgres", statement)
+        assert team.psql(READER, "SELECT count(*) FROM attachments") == "1"  # as an older team init left it
+        assert main(["--database-url", team.url(READER), "list"]) == 0  # a reader's opening changes nothing
+        assert team.psql(READER, "SELECT count(*) FROM attachments") == "1"
+        assert main(["--database-url", url, "list"]) == 0  # the owner's opening grants again
+        assert team.psql(READER, "SELECT count(*) FROM attachments") == "0"
+        assert team.psql(READER, "SELECT sum(withheld) FROM withheld_attachments") == "1"

@@ -15,7 +15,7 @@ from desktop.persistence.engine import create_database_engine, sqlite_file
 from desktop.persistence.integrity import FileCheck, Scan, check_database_file
 from desktop.persistence.schema import upgrade_to_head
 from desktop.persistence.server_login import tls_hint
-from desktop.persistence.team_roles import grant_again
+from desktop.persistence.team_roles import grant_again, grants_behind
 from desktop.persistence.unit_of_work import Database, utc_now
 
 
@@ -30,7 +30,7 @@ def open_database(
     server login's, never written in the URL."""
     engine = create_database_engine(url, password=password)
     try:
-        if upgrade_to_head(engine, before_migration):
+        if upgrade_to_head(engine, before_migration) or grants_behind(engine):
             grant_again(engine)  # a server's team roles reach the new tables and columns (team init's GRANTs)
         database = Database(engine, clock)
         if database.capabilities.writes_audit:  # a team reader may write nothing: the owner secured it at team init

@@ -12,7 +12,7 @@ from sqlalchemy.exc import DBAPIError
 from desktop.domain.records import SENSITIVE_INCIDENT_FIELDS
 from desktop.domain.roles import EVERYTHING, Ability, Capabilities, TeamRole
 from desktop.persistence.case_conditions import SUSPECT_KNOWN
-from desktop.persistence.withheld_rows import withheld_row_statements
+from desktop.persistence.withheld_rows import WITHHELD_ATTACHMENTS, withheld_row_statements
 
 INSUFFICIENT_PRIVILEGE = "42501"  # SQLSTATE of a statement the server refused for want of a privilege
 INCIDENTS = "incidents"
@@ -72,6 +72,17 @@ def init_roles(engine: Engine) -> list[str]:
         _check_server(connection, tables=True)
         done = [*_create_groups(connection), *_grant(connection)]
     return done
+
+
+def grants_behind(engine: Engine) -> bool:
+    """A server whose team roles were granted by an older `team init` (before sensitive attachments were withheld
+    from readers): the owner's next opening grants again, so that the protection reaches it without a migration."""
+    if engine.dialect.name != "postgresql":
+        return False
+    with engine.connect() as connection:
+        if len(_groups(connection)) < len(TeamRole):
+            return False
+        return bool(connection.execute(text(f"SELECT to_regclass('{WITHHELD_ATTACHMENTS}') IS NULL")).scalar())
 
 
 def grant_again(engine: Engine) -> bool:
